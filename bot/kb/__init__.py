@@ -1,0 +1,1 @@
+"""The credential knowledge base: content files -> validated records -> SQL tables -> queries."""

@@ -1,0 +1,51 @@
+"""`python -m bot.kb load|check`: load the content into the database, or only validate it."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.kb.content import ContentError, read_content
+from bot.kb.db import get_engine
+from bot.kb.loader import load
+from bot.settings import load_settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot.kb", description=__doc__)
+    parser.add_argument("command", choices=["load", "check"])
+    parser.add_argument("--force", action="store_true", help="reload even if the content is unchanged")
+    args = parser.parse_args(argv)
+    settings = load_settings()
+    try:
+        if args.command == "check":
+            content = read_content(settings.content_dir)
+            print(f"knowledge base content OK: {len(content.facts)} facts, {len(content.topics)} topics")
+            return 0
+        result = load(get_engine(settings.database_url), settings.content_dir, force=args.force)
+    except ContentError as exc:
+        print(exc, file=sys.stderr)
+        print("The knowledge base was left as it was.", file=sys.stderr)
+        return 1
+    except SQLAlchemyError as exc:
+        print(f"database error, nothing was changed: {exc.__class__.__name__}: {exc.orig if hasattr(exc, 'orig') else exc}",
+              file=sys.stderr)
+        return 1
+    if result.loaded:
+        summary = ", ".join(f"{n} {t}" for t, n in sorted(result.counts.items()))
+        print(f"knowledge base loaded into {_safe(settings.database_url)}: {summary}")
+    else:
+        print("knowledge base up to date")
+    return 0
+
+
+def _safe(url: str) -> str:
+    """Never print a database password."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

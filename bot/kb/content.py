@@ -1,0 +1,350 @@
+"""Read and validate the knowledge-base content files in `data/kb/`.
+
+Content is data that advisors edit, so every mistake must be reported in terms
+they can act on: the file, the entry (by its key or position) and the field.
+Validation finishes before anything touches the database, which is what keeps
+a broken file from leaving a half-loaded knowledge base.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, Iterable, List, Literal, Optional, Tuple, Type
+
+import yaml
+from pydantic import BaseModel, Extra, ValidationError, conint, constr, validator
+
+Key = constr(regex=r"^[a-z][a-z0-9_]*$", min_length=1, max_length=64)
+Text = constr(strip_whitespace=True, min_length=1)
+
+#: A figure may only reach the user through a `{fact:key}` placeholder, so that it
+#: always carries a source and a year. These tokens contain digits but are names.
+DIGITS_ALLOWED_IN = ("ICD-10", "ISO/IEC 17024:2012", "24/7")
+PLACEHOLDER = re.compile(r"\{fact:([a-z][a-z0-9_]*)\}")
+MAX_ANSWER_WORDS = 120
+
+
+class _Strict(BaseModel):
+    class Config:
+        extra = Extra.forbid
+        anystr_strip_whitespace = True
+
+
+class Source(_Strict):
+    key: Key
+    label: Text  # how answers cite it, e.g. "BLS Occupational Outlook Handbook"
+    publisher: Text
+    url: Optional[Text] = None
+    tier: Literal["official", "secondary", "guide"]
+    #: For a secondary source: the body whose own site has the final word.
+    confirm_with: Optional[Text] = None
+
+    @validator("confirm_with", always=True)
+    def _secondary_points_somewhere(cls, v, values):  # noqa: N805
+        if values.get("tier") == "secondary" and not v:
+            raise ValueError("a secondary source needs confirm_with (where to check the figure)")
+        return v
+
+
+class Sourced(_Strict):
+    source: Key
+    as_of: conint(ge=1960, le=2100)  # the year the fact describes (or was retrieved, see as_of_label)
+    as_of_label: Optional[Text] = None  # e.g. "May 2024", "retrieved 2026"
+
+
+class Fact(Sourced):
+    key: Key
+    subject: Key  # a credential, role, body or accreditor key, or "general"
+    label: Text
+    value: Text
+    note: Optional[Text] = None
+
+
+class Named(Sourced):
+    key: Key
+    name: Text
+    abbreviation: Optional[Text] = None
+    aliases: List[Text] = []
+    summary: Text
+
+
+class Body(Named):
+    website: Text
+
+
+class Accreditor(Named):
+    website: Text
+
+
+class EligibilityRoute(Sourced):
+    key: Key
+    kind: Literal["education", "experience", "military", "apprenticeship", "instructor", "recertification"]
+    summary: Text
+
+
+class Credential(Named):
+    body: Key
+    requires_accredited_program: bool
+    routes: List[EligibilityRoute]
+
+
+class Role(Named):
+    # Optional because the guides describe some roles only by pay; we state nothing we have no source for.
+    scope: Optional[Text] = None
+    education: Optional[Text] = None
+    licence: Optional[Text] = None
+    best_for: Optional[Text] = None
+
+
+def check_figures(text: str, max_words: Optional[int] = None) -> str:
+    """Reject digits that do not come from a `{fact:key}` placeholder, and over-long text."""
+    stripped = PLACEHOLDER.sub("", text)
+    for token in DIGITS_ALLOWED_IN:
+        stripped = stripped.replace(token, "")
+    bare = re.findall(r"\S*\d\S*", stripped)
+    if bare:
+        raise ValueError(f"figures must come from facts as {{fact:key}} so they carry a source; found {bare}")
+    words = len(PLACEHOLDER.sub("x", text).split())
+    if max_words is not None and words > max_words:
+        raise ValueError(f"answers are kept short: {words} words, at most {max_words}")
+    return text
+
+
+class RoadmapStep(Sourced):
+    key: Key
+    order: conint(ge=1)
+    title: Text
+    what: Text
+    why: Text
+    duration: Text
+    tip: Text
+    mistake: Text
+    backgrounds: List[Key] = []  # empty: every background
+
+    @validator("what", "why", "duration", "tip", "mistake")
+    def _figures_from_facts(cls, v):  # noqa: N805
+        return check_figures(v)
+
+
+class Button(_Strict):
+    title: Text
+    payload: Text
+
+
+class Answer(_Strict):
+    #: "default", or the key of an entity the answer is specific to (e.g. "rma").
+    variant: Key = "default"
+    text: Text
+    sources: List[Key] = []
+    buttons: List[Button] = []
+
+    @validator("text")
+    def _figures_from_facts(cls, v):  # noqa: N805
+        return check_figures(v, MAX_ANSWER_WORDS)
+
+
+class Topic(_Strict):
+    key: Key
+    title: Text
+    #: "info" answers state facts and must cite them; "chat" ones (greetings, help) need not.
+    kind: Literal["info", "chat"] = "info"
+    intents: List[Key] = []
+    answers: List[Answer]
+
+    @validator("answers")
+    def _has_default(cls, v):  # noqa: N805
+        variants = [a.variant for a in v]
+        if "default" not in variants:
+            raise ValueError("needs an answer with variant: default")
+        dupes = {x for x in variants if variants.count(x) > 1}
+        if dupes:
+            raise ValueError(f"duplicate variants {sorted(dupes)}")
+        return v
+
+
+#: file name -> (top-level list name, record model). One file per kind keeps diffs readable.
+FILES: Dict[str, Tuple[str, Type[_Strict]]] = {
+    "sources.yml": ("sources", Source),
+    "facts.yml": ("facts", Fact),
+    "bodies.yml": ("bodies", Body),
+    "accreditors.yml": ("accreditors", Accreditor),
+    "credentials.yml": ("credentials", Credential),
+    "roles.yml": ("roles", Role),
+    "roadmap.yml": ("roadmap_steps", RoadmapStep),
+    "faq.yml": ("topics", Topic),
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    entry: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: entry {self.entry}: field {self.field}: {self.message}"
+
+
+class ContentError(Exception):
+    """The content is not loadable; `problems` lists each mistake with its location."""
+
+    def __init__(self, problems: List[Problem]):
+        self.problems = problems
+        super().__init__("knowledge-base content has errors:\n" + "\n".join(f"  - {p}" for p in problems))
+
+
+@dataclass
+class Content:
+    sources: List[Source] = field(default_factory=list)
+    facts: List[Fact] = field(default_factory=list)
+    bodies: List[Body] = field(default_factory=list)
+    accreditors: List[Accreditor] = field(default_factory=list)
+    credentials: List[Credential] = field(default_factory=list)
+    roles: List[Role] = field(default_factory=list)
+    roadmap_steps: List[RoadmapStep] = field(default_factory=list)
+    topics: List[Topic] = field(default_factory=list)
+    fingerprint: str = ""
+
+    def named(self) -> Iterable[Tuple[str, Named]]:
+        """Every entity users can name, with the entity type NLU tags it as."""
+        for kind, items in (
+            ("credential", self.credentials),
+            ("certifying_body", self.bodies),
+            ("accreditor", self.accreditors),
+            ("role", self.roles),
+        ):
+            for item in items:
+                yield kind, item
+
+
+def _entry_label(raw: object, index: int) -> str:
+    if isinstance(raw, dict) and isinstance(raw.get("key"), str):
+        return f"{raw['key']!r} (#{index + 1})"
+    return f"#{index + 1}"
+
+
+def _field_label(loc: Tuple) -> str:
+    return ".".join(str(p) for p in loc) or "(entry)"
+
+
+def _read_file(path: Path, list_name: str, model: Type[_Strict], problems: List[Problem]) -> List:
+    name = path.name
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(name, "-", "-", f"not UTF-8 text: {exc}"))
+        return []
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"at line {mark.line + 1}" if mark else "-"
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        problems.append(Problem(name, where, "-", f"not valid YAML: {reason}"))
+        return []
+    if not isinstance(data, dict) or not isinstance(data.get(list_name), list):
+        problems.append(Problem(name, "-", list_name, f"the file must hold a list under '{list_name}:'"))
+        return []
+    records = []
+    for index, raw in enumerate(data[list_name]):
+        entry = _entry_label(raw, index)
+        if not isinstance(raw, dict):
+            problems.append(Problem(name, entry, "(entry)", "must be a mapping of fields"))
+            continue
+        try:
+            records.append(model.parse_obj(raw))
+        except ValidationError as exc:
+            for err in exc.errors():
+                problems.append(Problem(name, entry, _field_label(err["loc"]), err["msg"]))
+    return records
+
+
+def _check_references(content: Content, problems: List[Problem]) -> None:
+    """Cross-file rules: unique keys, and every reference points at something real."""
+    source_keys = {s.key for s in content.sources}
+    fact_keys = {f.key for f in content.facts}
+    body_keys = {b.key for b in content.bodies}
+    subjects = {"general"} | body_keys | {c.key for c in content.credentials} | {
+        a.key for a in content.accreditors
+    } | {r.key for r in content.roles}
+
+    for file_name, (list_name, _) in FILES.items():
+        seen: Dict[str, int] = {}
+        for index, item in enumerate(getattr(content, list_name)):
+            if item.key in seen:
+                problems.append(Problem(file_name, f"{item.key!r} (#{index + 1})", "key",
+                                        f"duplicate key, first used by entry #{seen[item.key] + 1}"))
+            seen.setdefault(item.key, index)
+
+    def need_source(file_name: str, entry: str, fld: str, key: str) -> None:
+        if key not in source_keys:
+            problems.append(Problem(file_name, entry, fld, f"unknown source {key!r} (see sources.yml)"))
+
+    for file_name, (list_name, _) in FILES.items():
+        for item in getattr(content, list_name):
+            entry = repr(item.key)
+            if hasattr(item, "source"):
+                need_source(file_name, entry, "source", item.source)
+            for route in getattr(item, "routes", []):
+                need_source(file_name, entry, f"routes.{route.key}.source", route.source)
+    for fact in content.facts:
+        if fact.subject not in subjects:
+            problems.append(Problem("facts.yml", repr(fact.key), "subject", f"unknown subject {fact.subject!r}"))
+    for cred in content.credentials:
+        if cred.body not in body_keys:
+            problems.append(Problem("credentials.yml", repr(cred.key), "body", f"unknown body {cred.body!r}"))
+    aliases: Dict[str, str] = {}
+    for kind, item in content.named():
+        for alias in [item.name, item.abbreviation, *item.aliases]:
+            if not alias:
+                continue
+            owner = aliases.setdefault(alias.lower(), item.key)
+            if owner != item.key:
+                problems.append(Problem(f"{kind} entries", repr(item.key), "aliases",
+                                        f"{alias!r} already names {owner!r}"))
+    for topic in content.topics:
+        for answer in topic.answers:
+            where = f"{topic.key!r} answer {answer.variant!r}"
+            for key in PLACEHOLDER.findall(answer.text):
+                if key not in fact_keys:
+                    problems.append(Problem("faq.yml", where, "text", f"unknown fact {{fact:{key}}}"))
+            for key in answer.sources:
+                need_source("faq.yml", where, "sources", key)
+            if topic.kind == "info" and not answer.sources and not PLACEHOLDER.search(answer.text):
+                problems.append(Problem("faq.yml", where, "sources", "an answer needs at least one source"))
+    for step in content.roadmap_steps:
+        for fld in ("what", "why", "duration", "tip", "mistake"):
+            for key in PLACEHOLDER.findall(getattr(step, fld)):
+                if key not in fact_keys:
+                    problems.append(Problem("roadmap.yml", repr(step.key), fld, f"unknown fact {{fact:{key}}}"))
+    intents = [i for t in content.topics for i in t.intents]
+    for dup in sorted({i for i in intents if intents.count(i) > 1}):
+        problems.append(Problem("faq.yml", "-", "intents", f"intent {dup!r} is mapped to more than one topic"))
+
+
+def fingerprint(content_dir: Path) -> str:
+    digest = hashlib.sha256()
+    for name in sorted(FILES):
+        path = content_dir / name
+        digest.update(name.encode())
+        digest.update(path.read_bytes() if path.exists() else b"<missing>")
+    return digest.hexdigest()
+
+
+def read_content(content_dir: Path) -> Content:
+    """Parse and validate every content file; raise ContentError listing all problems."""
+    problems: List[Problem] = []
+    content = Content()
+    for file_name, (list_name, model) in FILES.items():
+        path = content_dir / file_name
+        if not path.exists():
+            problems.append(Problem(file_name, "-", "-", f"missing file in {content_dir}"))
+            continue
+        setattr(content, list_name, _read_file(path, list_name, model, problems))
+    if not problems:
+        _check_references(content, problems)
+    if problems:
+        raise ContentError(problems)
+    content.fingerprint = fingerprint(content_dir)
+    return content

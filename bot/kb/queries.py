@@ -1,0 +1,97 @@
+"""Read-only questions the bot asks the knowledge base.
+
+Answers are read at request time (not baked into the model), so an advisor who
+corrects content and reloads it changes what the bot says without retraining.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from bot.kb import schema
+from bot.kb.content import PLACEHOLDER
+
+
+@dataclass(frozen=True)
+class Citation:
+    label: str
+    when: Optional[str]  # "2021 data", "May 2024": None for undated claims
+    tier: str
+    confirm_with: Optional[str]
+
+    def __str__(self) -> str:
+        text = self.label if not self.when else f"{self.label}, {self.when}"
+        if self.tier == "secondary":
+            text += f" (as reported; confirm with {self.confirm_with})"
+        return text
+
+
+@dataclass(frozen=True)
+class ResolvedAnswer:
+    topic: str
+    variant: str
+    text: str  # placeholders already filled with their values
+    citations: Tuple[Citation, ...]
+    buttons: Tuple[Dict[str, str], ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Entity:
+    kind: str
+    key: str
+    display: str
+
+
+class KnowledgeBase:
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    def topic_for_intent(self, intent: str) -> Optional[str]:
+        with Session(self.engine) as s:
+            return s.scalar(select(schema.TopicIntent.topic).where(schema.TopicIntent.intent == intent))
+
+    def resolve(self, name: str) -> Optional[Entity]:
+        """Map any name, abbreviation or alias the user typed to its entity."""
+        with Session(self.engine) as s:
+            row = s.get(schema.Alias, " ".join(name.lower().split()))
+            return Entity(row.kind, row.entity_key, row.display) if row else None
+
+    def aliases(self) -> List[Tuple[str, str, str]]:
+        """(kind, alias, entity key) for every name; feeds the spaCy entity ruler."""
+        with Session(self.engine) as s:
+            rows = s.execute(select(schema.Alias.kind, schema.Alias.alias, schema.Alias.entity_key)
+                             .order_by(schema.Alias.kind, schema.Alias.alias))
+            return [tuple(r) for r in rows]
+
+    def answer(self, topic: str, prefer: Sequence[str] = ()) -> Optional[ResolvedAnswer]:
+        """The answer for `topic`: the first variant in `prefer` that exists, else the default."""
+        with Session(self.engine) as s:
+            rows = {a.variant: a for a in s.scalars(select(schema.Answer).where(schema.Answer.topic == topic))}
+            chosen = next((rows[v] for v in prefer if v in rows), rows.get("default"))
+            if chosen is None:
+                return None
+            facts = self._facts(s, PLACEHOLDER.findall(chosen.text))
+            text = PLACEHOLDER.sub(lambda m: facts[m.group(1)].value, chosen.text)
+            citations = [self._cite(s, f.source, f.as_of_label or str(f.as_of)) for f in facts.values()]
+            citations += [self._cite(s, key, None) for key in chosen.sources]
+            return ResolvedAnswer(topic, chosen.variant, text, tuple(_unique(citations)),
+                                  tuple(dict(b) for b in chosen.buttons))
+
+    @staticmethod
+    def _facts(s: Session, keys: Iterable[str]) -> Dict[str, schema.Fact]:
+        keys = list(dict.fromkeys(keys))
+        found = {f.key: f for f in s.scalars(select(schema.Fact).where(schema.Fact.key.in_(keys)))}
+        return {k: found[k] for k in keys}  # the loader guarantees every placeholder exists
+
+    @staticmethod
+    def _cite(s: Session, source_key: str, when: Optional[str]) -> Citation:
+        src = s.get(schema.Source, source_key)
+        return Citation(src.label, when, src.tier, src.confirm_with)
+
+
+def _unique(items: Iterable[Citation]) -> List[Citation]:
+    return list(dict.fromkeys(items))

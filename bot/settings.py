@@ -1,0 +1,93 @@
+"""Configuration from the environment and `.env`.
+
+One place reads configuration so the launcher, the action server, the CLI tools
+and the tests agree on paths and ports. Real environment variables win over
+`.env`, which lets tests and deployments override single values.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping, Optional
+
+from dotenv import dotenv_values
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    project_root: Path
+    database_url: str
+    tracker_store_url: str
+    rasa_host: str
+    rasa_port: int
+    action_port: int
+    log_level: str
+    content_dir: Path
+    spacy_model_dir: Path
+    models_dir: Path
+    var_dir: Path
+
+    @property
+    def rasa_url(self) -> str:
+        return f"http://{self.rasa_host}:{self.rasa_port}"
+
+    @property
+    def action_url(self) -> str:
+        return f"http://127.0.0.1:{self.action_port}/webhook"
+
+    def server_environment(self) -> dict:
+        """Variables that endpoints.yml expands, for the Rasa and action servers we start."""
+        return {
+            "ACTION_PORT": str(self.action_port),
+            "TRACKER_STORE_URL": self.tracker_store_url,
+            "DATABASE_URL": self.database_url,
+            "LOG_LEVEL": self.log_level,
+        }
+
+
+class SettingsError(ValueError):
+    """A configuration value is present but unusable; the message names it."""
+
+
+def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name) or str(default)
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a whole number, got {raw!r}") from None
+    if not 0 < value < 65536:
+        raise SettingsError(f"{name} must be a port between 1 and 65535, got {value}")
+    return value
+
+
+def _path(root: Path, raw: Optional[str], default: str) -> Path:
+    path = Path(raw or default)
+    return path if path.is_absolute() else root / path
+
+
+def load_settings(env_file: Optional[Path] = None, environ: Optional[Mapping[str, str]] = None) -> Settings:
+    """Merge `.env` (if present) under the process environment and validate it."""
+    root = PROJECT_ROOT
+    env_path = env_file if env_file is not None else root / ".env"
+    merged = {k: v for k, v in dotenv_values(env_path).items() if v is not None} if env_path.exists() else {}
+    merged.update(os.environ if environ is None else environ)
+
+    var_dir = root / "var"
+    default_db = f"sqlite:///{var_dir / 'kb.sqlite3'}"
+    return Settings(
+        project_root=root,
+        database_url=merged.get("DATABASE_URL") or default_db,
+        tracker_store_url=merged.get("TRACKER_STORE_URL") or f"sqlite:///{var_dir / 'conversations.sqlite3'}",
+        rasa_host=merged.get("RASA_HOST") or "127.0.0.1",
+        rasa_port=_int(merged, "RASA_PORT", 5005),
+        action_port=_int(merged, "ACTION_PORT", 5055),
+        log_level=(merged.get("LOG_LEVEL") or "INFO").upper(),
+        content_dir=_path(root, merged.get("KB_CONTENT_DIR"), "data/kb"),
+        # config.yml names this path literally, so it is not configurable here.
+        spacy_model_dir=var_dir / "spacy" / "en_cma_advisor",
+        models_dir=_path(root, merged.get("MODELS_DIR"), "models"),
+        var_dir=var_dir,
+    )
