@@ -31,10 +31,26 @@ class KnowledgeBaseUnavailable(RuntimeError):
 
 
 def source_line(citations: Sequence[Citation]) -> str:
-    if not citations:
+    """One line naming each source once, with the years of the figures taken from it.
+
+    e.g. "Sources: BLS, quoted by career sites (May 2024 data; 2024–34 projection;
+    as reported, confirm at bls.gov/ooh); IMG-to-CMA career guide."
+    """
+    grouped: Dict[Citation, List[str]] = {}
+    for c in citations:
+        key = Citation(c.label, None, c.tier, c.confirm_with)
+        whens = grouped.setdefault(key, [])
+        if c.when and c.when not in whens:
+            whens.append(c.when)
+    parts = []
+    for source, whens in grouped.items():
+        notes = list(whens)
+        if source.tier == "secondary":
+            notes.append(f"as reported, confirm with {source.confirm_with}")
+        parts.append(f"{source.label} ({'; '.join(notes)})" if notes else source.label)
+    if not parts:
         return ""
-    head = "Source" if len(citations) == 1 else "Sources"
-    return f"{head}: " + "; ".join(str(c) for c in citations) + "."
+    return ("Source: " if len(parts) == 1 else "Sources: ") + "; ".join(parts) + "."
 
 
 def format_answer(answer: ResolvedAnswer) -> Reply:

@@ -19,8 +19,6 @@ import tempfile
 from pathlib import Path
 from typing import Dict, List, Sequence, Tuple
 
-import spacy
-
 from bot.kb.db import get_engine
 from bot.kb.queries import KnowledgeBase
 from bot.settings import load_settings
@@ -38,7 +36,10 @@ def patterns_fingerprint(patterns: List[Dict[str, str]]) -> str:
     return hashlib.sha256(json.dumps(patterns, sort_keys=True).encode()).hexdigest()
 
 
-def build(patterns: List[Dict[str, str]]) -> "spacy.language.Language":
+def build(patterns: List[Dict[str, str]]):
+    """A blank English pipeline whose only component is the entity ruler."""
+    import spacy  # imported here: it pulls in TensorFlow, which the launcher does not need
+
     nlp = spacy.blank("en")
     nlp.meta.update({"name": PIPELINE_NAME.removeprefix("en_"), "version": "1.0.0",
                      "description": "Blank English + entity ruler generated from the cma-advisor knowledge base"})

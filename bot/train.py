@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Iterable, List
 
-from bot.nlp_build import FINGERPRINT_FILE
+from bot.nlp_build import FINGERPRINT_FILE  # noqa: F401  (cheap: spaCy is imported lazily there)
 from bot.settings import PROJECT_ROOT, load_settings
 
 MODEL_NAME = "cma-advisor"

@@ -23,11 +23,6 @@ class Citation:
     tier: str
     confirm_with: Optional[str]
 
-    def __str__(self) -> str:
-        text = self.label if not self.when else f"{self.label}, {self.when}"
-        if self.tier == "secondary":
-            text += f" (as reported; confirm with {self.confirm_with})"
-        return text
 
 
 @dataclass(frozen=True)

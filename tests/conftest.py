@@ -1,0 +1,40 @@
+"""Shared fixtures: a throw-away copy of the content, a loaded test database."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.kb.db import get_engine
+from bot.kb.loader import load
+from bot.kb.queries import KnowledgeBase
+from bot.settings import PROJECT_ROOT
+
+CONTENT = PROJECT_ROOT / "data" / "kb"
+
+
+@pytest.fixture
+def content_dir(tmp_path: Path) -> Path:
+    """A private copy of data/kb/ that a test may break."""
+    target = tmp_path / "kb"
+    shutil.copytree(CONTENT, target)
+    return target
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'kb.sqlite3'}"
+
+
+@pytest.fixture(scope="session")
+def loaded_db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The real content, loaded once per session into its own SQLite file."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('kb') / 'kb.sqlite3'}"
+    load(get_engine(url), CONTENT)
+    return url
+
+
+@pytest.fixture(scope="session")
+def kb(loaded_db_url: str) -> KnowledgeBase:
+    return KnowledgeBase(get_engine(loaded_db_url))
