@@ -80,7 +80,8 @@ def start_servers(settings: Settings, model: Path, log_path: Path) -> subprocess
     """Start both servers under honcho (the Procfile), their output going to `log_path`."""
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with open(log_path, "w") as log:
-        return subprocess.Popen([sys.executable, "-m", "honcho", "start", "-f", "Procfile", "--no-prefix"],
+        return subprocess.Popen([sys.executable, "-m", "honcho", "start", "-f", "Procfile", "--no-prefix",
+                                 "--env", os.devnull],  # settings already merged .env; honcho must not override them,
                                 cwd=settings.project_root, env=server_env(settings, model),
                                 stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
 

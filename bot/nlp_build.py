@@ -28,8 +28,18 @@ FINGERPRINT_FILE = "patterns.sha256"
 
 
 def patterns_from(aliases: Sequence[Tuple[str, str, str]]) -> List[Dict[str, str]]:
-    """Entity-ruler patterns; matching is case-insensitive (phrase matcher on LOWER)."""
-    return [{"label": kind, "pattern": alias, "id": key} for kind, alias, key in sorted(aliases)]
+    """Entity-ruler patterns; matching is case-insensitive (phrase matcher on LOWER).
+
+    A blank pipeline has no lemmatizer, so plurals ("LPNs", "CMAs") get patterns of their own.
+    """
+    patterns = []
+    taken = {alias for _, alias, _ in aliases}
+    for kind, alias, key in sorted(aliases):
+        patterns.append({"label": kind, "pattern": alias, "id": key})
+        plural = alias + "s"
+        if alias[-1:].isalpha() and not alias.endswith("s") and plural not in taken:
+            patterns.append({"label": kind, "pattern": plural, "id": key})
+    return patterns
 
 
 def patterns_fingerprint(patterns: List[Dict[str, str]]) -> str:

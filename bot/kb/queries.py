@@ -51,8 +51,11 @@ class KnowledgeBase:
 
     def resolve(self, name: str) -> Optional[Entity]:
         """Map any name, abbreviation or alias the user typed to its entity."""
+        wanted = " ".join(name.lower().split())
         with Session(self.engine) as s:
-            row = s.get(schema.Alias, " ".join(name.lower().split()))
+            row = s.get(schema.Alias, wanted)
+            if row is None and wanted.endswith("s"):  # "LPNs", "CMAs": the ruler tags plurals too
+                row = s.get(schema.Alias, wanted[:-1])
             return Entity(row.kind, row.entity_key, row.display) if row else None
 
     def aliases(self) -> List[Tuple[str, str, str]]:

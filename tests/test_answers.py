@@ -1,0 +1,122 @@
+"""Knowledge-base queries and the text people read: figures filled in, sources cited."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.answers import KnowledgeBaseUnavailable, reply_for, source_line
+from bot.kb.db import get_engine
+from bot.kb.queries import Citation, KnowledgeBase
+
+
+def test_intents_route_to_topics(kb: KnowledgeBase):
+    assert kb.topic_for_intent("ask_usmle") == "usmle"
+    assert kb.topic_for_intent("nlu_fallback") == "fallback"
+    assert kb.topic_for_intent("no_such_intent") is None
+
+
+@pytest.mark.parametrize("typed, kind, key", [
+    ("RMA", "credential", "rma"),
+    ("cma (aama)", "credential", "cma"),
+    ("  Licensed   Vocational Nurse ", "role", "lpn"),
+    ("caahep", "accreditor", "caahep"),
+    ("LPNs", "role", "lpn"),
+    ("National Healthcareer Association", "certifying_body", "nha"),
+])
+def test_names_and_aliases_resolve(kb: KnowledgeBase, typed: str, kind: str, key: str):
+    entity = kb.resolve(typed)
+    assert entity is not None and (entity.kind, entity.key) == (kind, key)
+
+
+def test_unknown_name_does_not_resolve(kb: KnowledgeBase):
+    assert kb.resolve("certified management accountant") is None
+
+
+def test_salary_answer_states_each_figure_with_source_and_year(kb: KnowledgeBase):
+    reply = reply_for(kb, "ask_salary")
+    assert "$44,200" in reply.text and "May 2024" in reply.text
+    for figure in ("$30,310", "$38,660", "$36,740", "$37,190"):  # the 2021 comparison table
+        assert figure in reply.text
+    assert "{fact:" not in reply.text
+    sources = reply.text.split("\n\n")[-1]
+    assert sources.startswith("Sources: ")
+    assert "BLS" in sources and "2021 data" in sources and "May 2024 data" in sources
+    assert "as reported, confirm with bls.gov" in sources  # secondary figures point to BLS
+
+
+def test_every_figure_in_every_answer_carries_a_source(kb: KnowledgeBase):
+    from bot.kb.content import read_content
+    from tests.conftest import CONTENT
+
+    for topic in read_content(CONTENT).topics:
+        for intent in topic.intents:
+            reply = reply_for(kb, intent)
+            body, _, sources = reply.text.rpartition("\n\n")
+            if re.search(r"\d", body if sources.startswith("Source") else reply.text):
+                assert sources.startswith("Source"), f"{topic.key}: figures without a source line"
+
+
+@pytest.mark.parametrize("named, figure", [("LPN", "$59,730"), ("registered nurse", "$81,220"),
+                                           ("pharmacy tech", "$40,300")])
+def test_a_named_role_gets_its_own_pay_comparison(kb: KnowledgeBase, named: str, figure: str):
+    reply = reply_for(kb, "ask_salary", [named])
+    assert figure in reply.text and "$44,200" in reply.text
+    assert "BLS Occupational Outlook Handbook" in reply.text.split("\n\n")[-1]
+
+
+def test_entities_without_a_variant_fall_back_to_the_general_answer(kb: KnowledgeBase):
+    general = reply_for(kb, "ask_salary")
+    assert reply_for(kb, "ask_salary", ["CMA", "not a known name"]).text == general.text
+
+
+def test_usmle_answer_says_no_and_why(kb: KnowledgeBase):
+    reply = reply_for(kb, "ask_usmle")
+    assert reply.text.startswith("No.")
+    assert "licensing exam for physicians" in reply.text
+    assert "ECFMG" in reply.text.split("\n\n")[-1]  # secondary claim points to the certifier
+    assert {b["payload"] for b in reply.buttons} == {"/ask_duration", "/ask_degree_perception"}
+
+
+def test_duration_answer_has_the_guides_ranges(kb: KnowledgeBase):
+    text = reply_for(kb, "ask_duration").text
+    assert "9–12 months" in text and "18–24 months" in text and "1.5 to 2.5 years" in text
+
+
+def test_degree_answer_frames_the_md_as_an_asset(kb: KnowledgeBase):
+    text = reply_for(kb, "ask_degree_perception").text
+    assert "asset" in text and "International Medical Education" in text
+
+
+def test_unknown_intent_gets_the_fallback_with_choices(kb: KnowledgeBase):
+    reply = reply_for(kb, "something_unmapped")
+    assert reply.topic == "fallback"
+    assert len(reply.buttons) == 4
+
+
+def test_answers_stay_short(kb: KnowledgeBase):
+    from bot.kb.content import read_content
+    from tests.conftest import CONTENT
+
+    for topic in read_content(CONTENT).topics:
+        for intent in topic.intents:
+            body = reply_for(kb, intent).text.split("\n\nSource")[0]
+            assert len(body.split()) <= 120, topic.key
+
+
+def test_source_line_groups_years_by_source():
+    line = source_line([
+        Citation("BLS", "2021 data", "secondary", "bls.gov"),
+        Citation("BLS", "2021 data", "secondary", "bls.gov"),
+        Citation("BLS", "May 2024 data", "secondary", "bls.gov"),
+        Citation("IMG guide", None, "guide", None),
+    ])
+    assert line == ("Sources: BLS (2021 data; May 2024 data; as reported, confirm with bls.gov); "
+                    "IMG guide.")
+    assert source_line([]) == ""
+
+
+def test_missing_database_raises_a_domain_error(tmp_path):
+    kb = KnowledgeBase(get_engine(f"sqlite:///{tmp_path / 'empty.sqlite3'}"))
+    with pytest.raises(KnowledgeBaseUnavailable):
+        reply_for(kb, "ask_usmle")

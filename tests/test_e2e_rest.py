@@ -1,0 +1,68 @@
+"""End to end: a trained model, the action server and the Rasa server on 127.0.0.1,
+asked over the REST webhook exactly as a channel would."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.settings import load_settings
+from bot.train import train
+from tests.e2e import running_bot, say, server_settings
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="session")
+def model() -> Path:
+    """Trained once per session; reused from models/ when nothing it learns from changed."""
+    return train(load_settings().models_dir)
+
+
+@pytest.fixture(scope="session")
+def bot(model: Path, loaded_db_url: str, tmp_path_factory: pytest.TempPathFactory):
+    workdir = tmp_path_factory.mktemp("servers")
+    with running_bot(server_settings(loaded_db_url, workdir), model, workdir / "servers.log") as settings:
+        yield settings
+
+
+def answer(bot, message: str, sender: str = "e2e") -> str:
+    replies = say(bot, sender, message)
+    assert replies, f"no reply to {message!r}"
+    return "\n".join(r.get("text", "") for r in replies)
+
+
+@pytest.mark.parametrize("question, must_contain", [
+    ("Do I need the USMLE to become a CMA?", ["No.", "licensing exam for physicians", "Source"]),
+    ("How long does it take to become a medical assistant?", ["9–12 months", "18–24 months", "1.5 to 2.5 years"]),
+    ("What does a medical assistant earn?", ["$44,200", "May 2024", "$30,310", "$38,660", "$36,740", "BLS"]),
+    ("Will employers look down on my medical degree?", ["asset", "International Medical Education"]),
+])
+def test_the_four_most_asked_questions(bot, question: str, must_contain: list):
+    text = answer(bot, question)
+    for fact in must_contain:
+        assert fact in text, f"{fact!r} missing from the answer to {question!r}:\n{text}"
+
+
+@pytest.mark.parametrize("question", [
+    "what's the weather like in Chicago tomorrow?",
+    "can you book me a flight to Miami",
+    "write me a poem about the ocean",
+])
+def test_out_of_scope_gets_the_fallback_not_a_confident_answer(bot, question: str):
+    text = answer(bot, question, sender="oos")
+    assert "$" not in text and "Source" not in text
+    assert "outside what I can help with" in text or "not sure I understood" in text
+
+
+def test_buttons_are_sent_and_their_payloads_work(bot):
+    (greeting,) = say(bot, "buttons", "hello")
+    payloads = [b["payload"] for b in greeting["buttons"]]
+    assert "/ask_usmle" in payloads
+    text = answer(bot, "/ask_usmle", sender="buttons")  # what a click sends
+    assert text.startswith("No.")
+
+
+def test_entity_in_the_question_picks_the_specific_answer(bot):
+    text = answer(bot, "how much do LPNs make compared to medical assistants?", sender="entity")
+    assert "$59,730" in text

@@ -1,0 +1,35 @@
+"""The spaCy pipeline generated from the knowledge base tags what the KB names."""
+from __future__ import annotations
+
+import spacy
+
+from bot.kb.queries import KnowledgeBase
+from bot.nlp_build import patterns_from, write_if_changed
+
+
+def test_ruler_tags_credentials_roles_bodies_and_accreditors(kb: KnowledgeBase, tmp_path):
+    out = tmp_path / "pipeline"
+    assert write_if_changed(patterns_from(kb.aliases()), out)
+    nlp = spacy.load(out)
+    doc = nlp("How often do I renew an rma, and is CMA (AAMA) better than an LPN? Is my CAAHEP program ok with AMT? "
+              "Do RMAs earn more?")
+    found = {(e.text, e.label_, e.ent_id_) for e in doc.ents}
+    assert ("rma", "credential", "rma") in found
+    assert ("CMA (AAMA)", "credential", "cma") in found  # the longest name wins
+    assert ("LPN", "role", "lpn") in found
+    assert ("CAAHEP", "accreditor", "caahep") in found
+    assert ("AMT", "certifying_body", "amt") in found
+    assert ("RMAs", "credential", "rma") in found  # plurals, without a lemmatizer
+
+
+def test_pipeline_is_rewritten_only_when_names_change(kb: KnowledgeBase, tmp_path):
+    out = tmp_path / "pipeline"
+    patterns = patterns_from(kb.aliases())
+    assert write_if_changed(patterns, out)
+    stamp = (out / "meta.json").stat().st_mtime_ns
+    assert not write_if_changed(patterns, out)
+    assert (out / "meta.json").stat().st_mtime_ns == stamp
+    patterns.append({"label": "credential", "pattern": "registered med assistant", "id": "rma"})
+    assert write_if_changed(patterns, out)
+    doc = spacy.load(out)("is a registered med assistant paid well")
+    assert [(e.text, e.ent_id_) for e in doc.ents] == [("registered med assistant", "rma")]
