@@ -15,11 +15,12 @@ export PYTHON
 export TF_CPP_MIN_LOG_LEVEL ?= 2
 export PYTHONDONTWRITEBYTECODE = 1
 
-.PHONY: help setup run test train validate freeze clean
+.PHONY: help setup run chat test train validate freeze clean
 
 help:
 	@echo "make run    set up (venv, packages, knowledge base, spaCy pipeline, model) and start the bot"
 	@echo "make test   set up and run every test"
+	@echo "make chat   chat in the terminal with a bot that is already running"
 	@echo "make train  retrain the Rasa model if its data or config changed"
 	@echo "make clean  remove generated files (var/, models/, reports/); keeps .venv"
 
@@ -57,3 +58,6 @@ freeze: $(VENV)/.installed
 
 clean:
 	rm -rf var models reports .rasa
+
+chat: $(VENV)/.installed
+	$(PY) -m bot.chat

@@ -7,7 +7,6 @@ and we exit non-zero instead of leaving a half-started bot behind.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import getpass
 import os
 import signal
@@ -20,6 +19,7 @@ import urllib.request
 from pathlib import Path
 from typing import Dict, List
 
+from bot.chat import chat
 from bot.settings import PROJECT_ROOT, Settings, load_settings
 from bot.train import MODEL_NAME
 
@@ -100,14 +100,6 @@ def stop_servers(proc: subprocess.Popen) -> None:
             proc.wait()
 
 
-def chat(settings: Settings) -> None:
-    """Rasa's own terminal client (what `rasa shell` uses), pointed at our running server."""
-    from rasa.core.channels.console import record_messages
-
-    sender = f"terminal-{getpass.getuser()}"
-    asyncio.run(record_messages(sender, server_url=settings.rasa_url))
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.launch", description=__doc__.splitlines()[0])
     parser.add_argument("--no-chat", action="store_true", help="serve only, even in a terminal")
@@ -139,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
               f"  Conversations are stored in {settings.tracker_store_url.split('///')[-1]}\n")
         if sys.stdin.isatty() and not args.no_chat:
             print("Chat below. Type /stop to end the chat (the servers stop with it).")
-            chat(settings)
+            chat(settings.rasa_url, f"terminal-{getpass.getuser()}")
         else:
             print("Serving. Press Ctrl-C to stop.")
             proc.wait()

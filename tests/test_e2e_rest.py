@@ -66,3 +66,47 @@ def test_buttons_are_sent_and_their_payloads_work(bot):
 def test_entity_in_the_question_picks_the_specific_answer(bot):
     text = answer(bot, "how much do LPNs make compared to medical assistants?", sender="entity")
     assert "$59,730" in text
+
+
+def test_terminal_chat_answers_like_rasa_shell(bot):
+    """`make chat` (Rasa's console client) in a real pseudo-terminal, talking to the server."""
+    import os
+    import re
+    import select
+    import subprocess
+    import sys
+    import time
+
+    from bot.settings import PROJECT_ROOT
+
+    master, slave = os.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "bot.chat", "--url", bot.rasa_url, "--sender", "tty"],
+                            stdin=slave, stdout=slave, stderr=slave, cwd=PROJECT_ROOT,
+                            env={**os.environ, "TERM": "xterm", "COLUMNS": "200"}, start_new_session=True)
+    os.close(slave)
+    seen = b""
+
+    def read_until(pattern: str, timeout: float = 60) -> str:
+        nonlocal seen
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([master], [], [], 0.5)
+            if ready:
+                try:
+                    seen += os.read(master, 65536)
+                except OSError:
+                    break
+            plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", seen.decode(errors="replace"))
+            if re.search(pattern, plain):
+                return plain
+        raise AssertionError(f"never saw {pattern!r}; the terminal showed:\n{seen.decode(errors='replace')[-2000:]}")
+
+    try:
+        read_until("Your input")
+        os.write(master, b"Do I need the USMLE?\r")
+        screen = read_until(r"licensing\s+exam\s+for\s+physicians")
+        assert "Source" in screen
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        os.close(master)
