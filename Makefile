@@ -13,6 +13,8 @@ RASA      := $(VENV)/bin/rasa
 
 export PYTHON
 export TF_CPP_MIN_LOG_LEVEL ?= 2
+export RASA_TELEMETRY_ENABLED = false
+export SQLALCHEMY_SILENCE_UBER_WARNING = 1
 export PYTHONDONTWRITEBYTECODE = 1
 
 .PHONY: help setup run chat test train validate freeze clean

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import subprocess
 import sys
 import time
@@ -50,7 +51,7 @@ def train(out_dir: Path, force: bool = False, root: Path = PROJECT_ROOT) -> Path
         [sys.executable, "-m", "rasa", "train", "--force", "--fixed-model-name", MODEL_NAME,
          "--out", str(out_dir), "--config", "config.yml", "--domain", "domain.yml",
          "--data", "data/nlu", "data/stories"],
-        cwd=root, check=True,
+        cwd=root, check=True, env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"},
     )
     marker.write_text(current + "\n")
     print(f"trained {model} in {time.monotonic() - started:.0f} s")

@@ -1,6 +1,7 @@
 """Shared fixtures: a throw-away copy of the content, a loaded test database."""
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -9,9 +10,13 @@ import pytest
 from bot.kb.db import get_engine
 from bot.kb.loader import load
 from bot.kb.queries import KnowledgeBase
-from bot.settings import PROJECT_ROOT
+from bot.settings import PROJECT_ROOT, load_settings
+from bot.train import train
 
 CONTENT = PROJECT_ROOT / "data" / "kb"
+
+# Tests never reach the internet: keep Rasa from trying to send telemetry.
+os.environ["RASA_TELEMETRY_ENABLED"] = "false"
 
 
 @pytest.fixture
@@ -38,3 +43,10 @@ def loaded_db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 @pytest.fixture(scope="session")
 def kb(loaded_db_url: str) -> KnowledgeBase:
     return KnowledgeBase(get_engine(loaded_db_url))
+
+
+@pytest.fixture(scope="session")
+def model() -> Path:
+    """The Rasa model, trained at most once per session: reused from models/ when
+    nothing it learns from has changed (bot.train keeps that fingerprint)."""
+    return train(load_settings().models_dir)

@@ -6,17 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import load_settings
-from bot.train import train
 from tests.e2e import running_bot, say, server_settings
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture(scope="session")
-def model() -> Path:
-    """Trained once per session; reused from models/ when nothing it learns from changed."""
-    return train(load_settings().models_dir)
 
 
 @pytest.fixture(scope="session")
