@@ -14,9 +14,27 @@ from bot.settings import load_settings
 
 
 def chat(server_url: str, sender: str) -> None:
+    """Run the console until /stop, Ctrl-C or Ctrl-D; returns quietly in each case."""
     from rasa.core.channels.console import record_messages
 
-    asyncio.run(record_messages(sender, server_url=server_url))
+    try:
+        asyncio.run(record_messages(sender, server_url=server_url))
+    except (KeyboardInterrupt, EOFError):
+        pass
+    except AttributeError as exc:
+        # Rasa 3.6 defect: Ctrl-C while a button menu is open makes questionary return
+        # None, and rasa.cli.utils.payload_from_button_question calls None.rfind().
+        if not _raised_in(exc, "payload_from_button_question"):
+            raise
+
+
+def _raised_in(exc: BaseException, function: str) -> bool:
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_name == function:
+            return True
+        tb = tb.tb_next
+    return False
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,8 +46,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         chat(args.url, args.sender)
-    except KeyboardInterrupt:
-        pass
     except OSError as exc:  # aiohttp's ClientConnectorError is an OSError
         print(f"Cannot reach the bot at {args.url} ({exc}). Is it running? Start it with `make run`.",
               file=sys.stderr)

@@ -2,14 +2,20 @@
 from __future__ import annotations
 
 import json
+import os
+import re
+import select
 import socket
+import subprocess
+import sys
+import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Dict, Iterator, List
 
 from bot.launch import health_urls, start_servers, stop_servers, tail, wait_until_up
-from bot.settings import Settings, load_settings
+from bot.settings import PROJECT_ROOT, Settings, load_settings
 
 STARTUP_TIMEOUT_S = 240
 
@@ -48,3 +54,55 @@ def say(settings: Settings, sender: str, message: str, timeout: float = 30) -> L
                                      headers={"Content-Type": "application/json"})
     with urllib.request.urlopen(request, timeout=timeout) as response:
         return json.load(response)
+
+
+class TerminalScreen:
+    """What a program running in a pseudo-terminal has printed, without colour codes."""
+
+    def __init__(self, fd: int):
+        self.fd = fd
+        self.raw = b""
+
+    @property
+    def text(self) -> str:
+        return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", self.raw.decode(errors="replace"))
+
+    def _read(self, wait: float) -> bool:
+        ready, _, _ = select.select([self.fd], [], [], wait)
+        if not ready:
+            return False
+        try:
+            chunk = os.read(self.fd, 65536)
+        except OSError:  # the program exited and closed the terminal
+            return False
+        self.raw += chunk
+        return bool(chunk)
+
+    def read_until(self, pattern: str, timeout: float = 60) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if re.search(pattern, self.text):
+                return self.text
+            self._read(0.5)
+        raise AssertionError(f"never saw {pattern!r}; the terminal showed:\n{self.text[-2000:]}")
+
+    def drain(self, quiet_for: float = 1.0) -> None:
+        while self._read(quiet_for):
+            pass
+
+
+@contextmanager
+def terminal_chat(settings: Settings, sender: str) -> Iterator[tuple]:
+    """`python -m bot.chat` in a pseudo-terminal, as a person at a keyboard would run it."""
+    master, slave = os.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "bot.chat", "--url", settings.rasa_url, "--sender", sender],
+                            stdin=slave, stdout=slave, stderr=slave, cwd=PROJECT_ROOT,
+                            env={**os.environ, "TERM": "xterm", "COLUMNS": "200"}, start_new_session=True)
+    os.close(slave)
+    try:
+        yield proc, master, TerminalScreen(master)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        os.close(master)

@@ -2,11 +2,12 @@
 asked over the REST webhook exactly as a channel would."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-from tests.e2e import running_bot, say, server_settings
+from tests.e2e import running_bot, say, server_settings, terminal_chat
 
 pytestmark = pytest.mark.e2e
 
@@ -62,43 +63,19 @@ def test_entity_in_the_question_picks_the_specific_answer(bot):
 
 def test_terminal_chat_answers_like_rasa_shell(bot):
     """`make chat` (Rasa's console client) in a real pseudo-terminal, talking to the server."""
-    import os
-    import re
-    import select
-    import subprocess
-    import sys
-    import time
+    with terminal_chat(bot, "tty") as (_, keyboard, screen):
+        screen.read_until("Your input")
+        os.write(keyboard, b"Do I need the USMLE?\r")
+        text = screen.read_until(r"licensing\s+exam\s+for\s+physicians")
+        assert "Source" in text
 
-    from bot.settings import PROJECT_ROOT
 
-    master, slave = os.openpty()
-    proc = subprocess.Popen([sys.executable, "-m", "bot.chat", "--url", bot.rasa_url, "--sender", "tty"],
-                            stdin=slave, stdout=slave, stderr=slave, cwd=PROJECT_ROOT,
-                            env={**os.environ, "TERM": "xterm", "COLUMNS": "200"}, start_new_session=True)
-    os.close(slave)
-    seen = b""
-
-    def read_until(pattern: str, timeout: float = 60) -> str:
-        nonlocal seen
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([master], [], [], 0.5)
-            if ready:
-                try:
-                    seen += os.read(master, 65536)
-                except OSError:
-                    break
-            plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", seen.decode(errors="replace"))
-            if re.search(pattern, plain):
-                return plain
-        raise AssertionError(f"never saw {pattern!r}; the terminal showed:\n{seen.decode(errors='replace')[-2000:]}")
-
-    try:
-        read_until("Your input")
-        os.write(master, b"Do I need the USMLE?\r")
-        screen = read_until(r"licensing\s+exam\s+for\s+physicians")
-        assert "Source" in screen
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-        os.close(master)
+def test_ctrl_c_at_a_button_menu_ends_the_chat_without_a_traceback(bot):
+    with terminal_chat(bot, "tty-ctrl-c") as (proc, keyboard, screen):
+        screen.read_until("Your input")
+        os.write(keyboard, b"hello\r")
+        screen.read_until("Use arrow keys")  # the greeting's buttons are shown as a menu
+        os.write(keyboard, b"\x03")  # Ctrl-C
+        assert proc.wait(timeout=20) == 0
+        screen.drain()
+        assert "Traceback" not in screen.text
