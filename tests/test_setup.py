@@ -1,0 +1,67 @@
+"""Setup decisions: which Python builds the venv, and when the model is retrained."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from bot.settings import PROJECT_ROOT
+from bot.train import fingerprint, training_inputs
+
+FIND_PYTHON = PROJECT_ROOT / "scripts" / "find-python.sh"
+
+
+def find_python(**env: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["bash", str(FIND_PYTHON)], capture_output=True, text=True,
+                          env={"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/root"), **env})
+
+
+def test_finds_a_python_3_10():
+    result = find_python()
+    assert result.returncode == 0, result.stderr
+    version = subprocess.run([result.stdout.strip(), "-c", "import sys; print(sys.version_info[:2])"],
+                             capture_output=True, text=True).stdout.strip()
+    assert version == "(3, 10)"
+
+
+def test_an_explicit_python_is_used_as_given():
+    result = find_python(PYTHON=sys.executable)  # the venv's python is a 3.10
+    assert result.returncode == 0 and result.stdout.strip() == sys.executable
+
+
+def test_an_explicit_wrong_python_is_refused_loudly(tmp_path: Path):
+    fake = tmp_path / "python"
+    fake.write_text("#!/bin/sh\nexit 1\n")
+    fake.chmod(0o755)
+    result = find_python(PYTHON=str(fake))
+    assert result.returncode != 0 and "not a Python 3.10" in result.stderr
+
+
+def copy_project(tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    for rel in ["config.yml", "domain.yml", "data/nlu", "data/stories", "data/kb"]:
+        src, dst = PROJECT_ROOT / rel, root / rel
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["cp", "-r", str(src), str(dst)], check=True)
+    return root
+
+
+def test_retraining_follows_training_data_not_answer_wording(tmp_path: Path):
+    root = copy_project(tmp_path)
+    files = training_inputs(root)
+    before = fingerprint(files, root)
+
+    faq = root / "data" / "kb" / "faq.yml"  # answer wording lives in the knowledge base
+    faq.write_text(faq.read_text().replace("Usually not.", "Mostly not."))
+    assert fingerprint(files, root) == before
+
+    nlu = root / "data" / "nlu" / "faq.yml"
+    nlu.write_text(nlu.read_text() + "    - is the usmle needed for medical assisting work\n")
+    assert fingerprint(files, root) != before
+
+
+def test_config_and_entity_patterns_are_training_inputs():
+    names = {p.name for p in training_inputs()}
+    assert {"config.yml", "domain.yml", "patterns.sha256"} <= names
+    assert any(p.parent.name == "nlu" for p in training_inputs())
