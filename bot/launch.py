@@ -116,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"Stop that process or set {name} in .env.", file=sys.stderr)
             return 1
 
+    # A service manager stops us with SIGTERM: exit through `finally` so both servers stop too.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     log_path = settings.var_dir / "log" / "servers.log"
     print(f"Starting the action server and the Rasa server (logs: {log_path.relative_to(PROJECT_ROOT)}) ...")
     started = time.monotonic()

@@ -79,3 +79,35 @@ def test_ctrl_c_at_a_button_menu_ends_the_chat_without_a_traceback(bot):
         assert proc.wait(timeout=20) == 0
         screen.drain()
         assert "Traceback" not in screen.text
+
+
+def test_launcher_serves_without_a_terminal_and_stops_both_servers_on_sigterm(model, loaded_db_url, tmp_path):
+    """What `make run` does under a service manager: serve, then stop cleanly on SIGTERM."""
+    import signal
+    import subprocess
+    import sys
+
+    from bot.launch import is_up, port_free
+    from bot.settings import PROJECT_ROOT
+    from tests.e2e import free_port
+
+    rasa_port, action_port = free_port(), free_port()
+    env = {**os.environ, "RASA_PORT": str(rasa_port), "ACTION_PORT": str(action_port),
+           "DATABASE_URL": loaded_db_url, "MODELS_DIR": str(model.parent),
+           "TRACKER_STORE_URL": f"sqlite:///{tmp_path / 'conversations.sqlite3'}"}
+    launcher = subprocess.Popen([sys.executable, "-m", "bot.launch"], cwd=PROJECT_ROOT, env=env,
+                                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                text=True)
+    try:
+        for line in launcher.stdout:
+            if "Serving." in line:
+                break
+        else:
+            raise AssertionError(f"launcher exited with {launcher.wait()} before serving")
+        assert is_up(f"http://127.0.0.1:{rasa_port}/") and is_up(f"http://127.0.0.1:{action_port}/health")
+        launcher.send_signal(signal.SIGTERM)
+        assert launcher.wait(timeout=30) == 0
+        assert port_free("127.0.0.1", rasa_port) and port_free("127.0.0.1", action_port)
+    finally:
+        if launcher.poll() is None:
+            launcher.kill()
