@@ -111,7 +111,7 @@ def test_invalid_yaml_is_reported_with_its_line(content_dir: Path):
 def test_duplicate_alias_across_entities_is_rejected(content_dir: Path):
     edit(content_dir / "roles.yml", lambda d: d["roles"][0]["aliases"].append("RMA"))
     (problem,) = problems_of(content_dir)
-    assert problem.field == "aliases" and "rma" in problem.message.lower()
+    assert (problem.file, problem.field) == ("roles.yml", "aliases") and "rma" in problem.message.lower()
 
 
 def test_broken_content_leaves_the_loaded_database_untouched(content_dir: Path, db_url: str):

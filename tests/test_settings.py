@@ -40,5 +40,5 @@ def test_bad_port_is_named(tmp_path: Path, value: str):
 
 def test_env_example_documents_every_setting():
     documented = (PROJECT_ROOT / ".env.example").read_text()
-    for name in ("DATABASE_URL", "TRACKER_STORE_URL", "RASA_HOST", "RASA_PORT", "ACTION_PORT", "LOG_LEVEL", "MODELS_DIR"):
+    for name in ("DATABASE_URL", "TRACKER_STORE_URL", "RASA_HOST", "RASA_PORT", "ACTION_PORT", "LOG_LEVEL", "MODELS_DIR", "KB_CONTENT_DIR"):
         assert f"\n{name}=" in documented, name

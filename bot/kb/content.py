@@ -177,6 +177,11 @@ FILES: Dict[str, Tuple[str, Type[_Strict]]] = {
 }
 
 
+#: NLU entity type -> the file its entries live in (for error messages).
+NAMED_FILES = {"credential": "credentials.yml", "certifying_body": "bodies.yml",
+               "accreditor": "accreditors.yml", "role": "roles.yml"}
+
+
 @dataclass(frozen=True)
 class Problem:
     file: str
@@ -301,7 +306,7 @@ def _check_references(content: Content, problems: List[Problem]) -> None:
                 continue
             owner = aliases.setdefault(alias.lower(), item.key)
             if owner != item.key:
-                problems.append(Problem(f"{kind} entries", repr(item.key), "aliases",
+                problems.append(Problem(NAMED_FILES[kind], repr(item.key), "aliases",
                                         f"{alias!r} already names {owner!r}"))
     for topic in content.topics:
         for answer in topic.answers:
