@@ -23,7 +23,7 @@ FALLBACK_TOPIC = "fallback"
 class Reply:
     text: str
     buttons: List[Dict[str, str]]
-    topic: Optional[str]  # None when the knowledge base could not be read
+    topic: str
 
 
 class KnowledgeBaseUnavailable(RuntimeError):
@@ -34,7 +34,7 @@ def source_line(citations: Sequence[Citation]) -> str:
     """One line naming each source once, with the years of the figures taken from it.
 
     e.g. "Sources: BLS, quoted by career sites (May 2024 data; 2024–34 projection;
-    as reported, confirm at bls.gov/ooh); IMG-to-CMA career guide."
+    as reported, confirm with bls.gov); IMG-to-CMA career guide."
     """
     grouped: Dict[Citation, List[str]] = {}
     for c in citations:
