@@ -27,9 +27,10 @@ class ActionAnswer(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        names = [e.get("value") for e in tracker.latest_message.get("entities", []) if e.get("value")]
+        entities = [(e.get("entity"), str(e.get("value"))) for e in tracker.latest_message.get("entities", [])
+                    if e.get("entity") and e.get("value")]
         try:
-            reply = reply_for(knowledge_base(), intent, names)
+            reply = reply_for(knowledge_base(), intent, entities)
         except KnowledgeBaseUnavailable:
             dispatcher.utter_message(response="utter_kb_unavailable")
             return []

@@ -7,16 +7,21 @@ stated figure must carry.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from typing import Dict, Iterable, List, Optional, Sequence
+from dataclasses import dataclass, replace
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.kb.queries import Citation, KnowledgeBase, ResolvedAnswer
+from bot.compare import compare_credentials, compare_roles
+from bot.experience import ExperienceCheck, check_experience, parse_years
+from bot.kb.queries import Citation, Entity, KnowledgeBase, ResolvedAnswer
 
 log = logging.getLogger(__name__)
 
 FALLBACK_TOPIC = "fallback"
+COMPARE_ROLES_TOPIC = "compare_roles"
+WHICH_CREDENTIAL_TOPIC = "which_credential"
+ELIGIBILITY_TOPIC = "eligibility"
 
 
 @dataclass(frozen=True)
@@ -59,15 +64,76 @@ def format_answer(answer: ResolvedAnswer) -> Reply:
     return Reply(text=text, buttons=list(answer.buttons), topic=answer.topic)
 
 
-def reply_for(kb: KnowledgeBase, intent: Optional[str], entity_names: Iterable[str] = ()) -> Reply:
-    """The reply to a message classified as `intent`, specific to the entities it named if we can."""
+def _choices(kb: KnowledgeBase, entities: Iterable[Tuple[str, str]]) -> Tuple[List[str], Dict[str, str], List[Entity]]:
+    """Variants to try, most specific first: a button's aspect, each named thing, then its type.
+
+    A certifying body stands for the credentials it awards ("AMT renewal" is the RMA's),
+    and a type-wide answer ("us_state") is used only when no entity has its own.
+    """
+    aspects: List[str] = []
+    named: List[Entity] = []
+    for kind, value in entities:
+        if kind == "aspect":
+            aspects.append(value)
+        elif kind != "experience_years":
+            entity = kb.resolve(value)
+            if entity is not None and entity not in named:
+                named.append(entity)
+    prefer = aspects + [e.key for e in named]
+    for entity in named:
+        if entity.kind == "certifying_body":
+            prefer += kb.credentials_of_body(entity.key)
+    names: Dict[str, str] = {}
+    for entity in named:
+        names.setdefault(entity.kind, entity.display)
+    prefer += list(names)
+    return list(dict.fromkeys(prefer)), names, named
+
+
+def _comparison(kb: KnowledgeBase, topic: str, named: Sequence[Entity]) -> Optional[ResolvedAnswer]:
+    """Two roles other than medical assistant, or two credentials: build the comparison."""
+    if topic == COMPARE_ROLES_TOPIC:
+        roles = [e.key for e in named if e.kind == "role" and e.key != "medical_assistant"]
+        if len(roles) >= 2:
+            return compare_roles(kb, roles[0], roles[1])
+    if topic == WHICH_CREDENTIAL_TOPIC:
+        creds = [e.key for e in named if e.kind == "credential"]
+        if len(creds) >= 2:
+            return compare_credentials(kb, creds[0], creds[1])
+    return None
+
+
+def _experience_note(kb: KnowledgeBase, topic: str, entities: Sequence[Tuple[str, str]],
+                     named: Sequence[Entity]) -> Optional[ExperienceCheck]:
+    if topic != ELIGIBILITY_TOPIC:
+        return None
+    years = next((y for k, v in entities if k == "experience_years" for y in [parse_years(v)] if y), None)
+    if years is None:
+        return None
+    creds = [e.key for e in named if e.kind == "credential"]
+    for e in named:
+        if e.kind == "certifying_body":
+            creds += kb.credentials_of_body(e.key)
+    return check_experience(kb, years, creds)
+
+
+def reply_for(kb: KnowledgeBase, intent: Optional[str], entities: Iterable[Tuple[str, str]] = ()) -> Reply:
+    """The reply to a message classified as `intent`, specific to the entities it named if we can.
+
+    `entities` are (type, value) pairs as NLU extracted them, e.g. ("credential", "RMA").
+    """
+    entities = list(entities)
     try:
         topic = (intent and kb.topic_for_intent(intent)) or FALLBACK_TOPIC
-        prefer = [e.key for e in (kb.resolve(n) for n in entity_names) if e is not None]
-        answer = kb.answer(topic, prefer) or kb.answer(FALLBACK_TOPIC)
+        prefer, names, named = _choices(kb, entities)
+        answer = (_comparison(kb, topic, named) or kb.answer(topic, prefer, names)
+                  or kb.answer(FALLBACK_TOPIC))
+        note = answer and _experience_note(kb, topic, entities, named)
     except SQLAlchemyError as exc:
         log.error("knowledge base unavailable: %s", exc)
         raise KnowledgeBaseUnavailable(str(exc)) from exc
     if answer is None:  # an empty knowledge base: treat like an unreadable one
         raise KnowledgeBaseUnavailable("the knowledge base has no answers loaded")
+    if note:  # the person's own years first: that is what they asked
+        answer = replace(answer, text=f"{note.text}\n\n{answer.text}", citations=note.citations + answer.citations)
     return format_answer(answer)

@@ -1,7 +1,8 @@
 """Build the spaCy pipeline that Rasa's SpacyNLP loads: blank English + an entity ruler.
 
 No pretrained English pipeline can be downloaded here, and we do not need one:
-the entities that matter (credentials, certifying bodies, accreditors, roles) are
+the entities that matter (credentials, bodies, accreditors, roles, states,
+backgrounds, program types) are
 exactly the names and aliases in the knowledge base. Generating the ruler from the
 KB means adding an alias to the content adds it to NLU at the next setup.
 
@@ -27,12 +28,21 @@ PIPELINE_NAME = "en_cma_advisor"
 FINGERPRINT_FILE = "patterns.sha256"
 
 
-def patterns_from(aliases: Sequence[Tuple[str, str, str]]) -> List[Dict[str, str]]:
+#: "3 years", "two yrs", "18 months", "5+ years": how long someone has worked. Not a KB
+#: name, so a token pattern; bot.experience turns the matched text into a number.
+EXPERIENCE_PATTERN = {
+    "label": "experience_years",
+    "pattern": [{"LIKE_NUM": True}, {"ORTH": "+", "OP": "?"},
+                {"LOWER": {"IN": ["year", "years", "yr", "yrs", "month", "months"]}}],
+}
+
+
+def patterns_from(aliases: Sequence[Tuple[str, str, str]]) -> List[Dict[str, object]]:
     """Entity-ruler patterns; matching is case-insensitive (phrase matcher on LOWER).
 
     A blank pipeline has no lemmatizer, so plurals ("LPNs", "CMAs") get patterns of their own.
     """
-    patterns = []
+    patterns: List[Dict[str, object]] = [EXPERIENCE_PATTERN]
     taken = {alias for _, alias, _ in aliases}
     for kind, alias, key in sorted(aliases):
         patterns.append({"label": kind, "pattern": alias, "id": key})
@@ -42,11 +52,11 @@ def patterns_from(aliases: Sequence[Tuple[str, str, str]]) -> List[Dict[str, str
     return patterns
 
 
-def patterns_fingerprint(patterns: List[Dict[str, str]]) -> str:
+def patterns_fingerprint(patterns: List[Dict[str, object]]) -> str:
     return hashlib.sha256(json.dumps(patterns, sort_keys=True).encode()).hexdigest()
 
 
-def build(patterns: List[Dict[str, str]]):
+def build(patterns: List[Dict[str, object]]):
     """A blank English pipeline whose only component is the entity ruler."""
     import spacy  # imported here: it pulls in TensorFlow, which the launcher does not need
 
@@ -58,7 +68,7 @@ def build(patterns: List[Dict[str, str]]):
     return nlp
 
 
-def write_if_changed(patterns: List[Dict[str, str]], out: Path) -> bool:
+def write_if_changed(patterns: List[Dict[str, object]], out: Path) -> bool:
     """Write the pipeline to `out` unless it already holds these patterns. Returns True if written."""
     fingerprint = patterns_fingerprint(patterns)
     marker = out / FINGERPRINT_FILE
@@ -85,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = load_settings()
     out = args.out or settings.spacy_model_dir
     patterns = patterns_from(KnowledgeBase(get_engine(settings.database_url)).aliases())
-    if not patterns:
+    if len(patterns) <= 1:
         print("no names in the knowledge base: run `python -m bot.kb load` first", file=sys.stderr)
         return 1
     written = write_if_changed(patterns, out)

@@ -60,14 +60,14 @@ def test_every_figure_in_every_answer_carries_a_source(kb: KnowledgeBase):
 @pytest.mark.parametrize("named, figure", [("LPN", "$59,730"), ("registered nurse", "$81,220"),
                                            ("pharmacy tech", "$40,300")])
 def test_a_named_role_gets_its_own_pay_comparison(kb: KnowledgeBase, named: str, figure: str):
-    reply = reply_for(kb, "ask_salary", [named])
+    reply = reply_for(kb, "ask_salary", [("role", named)])
     assert figure in reply.text and "$44,200" in reply.text
     assert "BLS Occupational Outlook Handbook" in reply.text.split("\n\n")[-1]
 
 
 def test_entities_without_a_variant_fall_back_to_the_general_answer(kb: KnowledgeBase):
     general = reply_for(kb, "ask_salary")
-    assert reply_for(kb, "ask_salary", ["CMA", "not a known name"]).text == general.text
+    assert reply_for(kb, "ask_salary", [("credential", "CMA"), ("role", "not a known name")]).text == general.text
 
 
 def test_usmle_answer_says_no_and_why(kb: KnowledgeBase):

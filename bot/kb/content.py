@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Dict, Iterable, List, Literal, Optional, Tuple, Type
 
 import yaml
-from pydantic import BaseModel, Extra, ValidationError, conint, constr, validator
+from pydantic import BaseModel, Extra, ValidationError, confloat, conint, constr, validator
 
 Key = constr(regex=r"^[a-z][a-z0-9_]*$", min_length=1, max_length=64)
 Text = constr(strip_whitespace=True, min_length=1)
@@ -23,6 +23,10 @@ Text = constr(strip_whitespace=True, min_length=1)
 #: always carries a source and a year. These tokens contain digits but are names.
 DIGITS_ALLOWED_IN = ("ICD-10", "ISO/IEC 17024:2012", "24/7")
 PLACEHOLDER = re.compile(r"\{fact:([a-z][a-z0-9_]*)\}")
+#: In an answer whose variant is an entity type (e.g. "us_state"), `{entity}` is
+#: replaced by the name the person used, so one answer serves every state.
+ENTITY_PLACEHOLDER = "{entity}"
+ASPECT_PAYLOAD = re.compile(r'^/(?P<intent>[a-z][a-z0-9_]*)(?:\{"aspect":\s*"(?P<aspect>[a-z][a-z0-9_]*)"\})?$')
 MAX_ANSWER_WORDS = 120
 
 
@@ -82,6 +86,15 @@ class EligibilityRoute(Sourced):
     key: Key
     kind: Literal["education", "experience", "military", "apprenticeship", "instructor", "recertification"]
     summary: Text
+    #: For an experience route: the work required, so the bot can check a person's years against it.
+    min_years: Optional[confloat(gt=0, le=50)] = None
+    within_years: Optional[conint(gt=0, le=50)] = None
+
+    @validator("within_years", always=True)
+    def _experience_numbers(cls, v, values):  # noqa: N805
+        if values.get("kind") == "experience" and (values.get("min_years") is None or v is None):
+            raise ValueError("an experience route needs min_years and within_years")
+        return v
 
 
 class Credential(Named):
@@ -96,6 +109,19 @@ class Role(Named):
     education: Optional[Text] = None
     licence: Optional[Text] = None
     best_for: Optional[Text] = None
+
+
+class Term(_Strict):
+    """A name people use that is not a sourced fact: a US state, a background, a program type."""
+    key: Key
+    name: Text
+    aliases: List[Text] = []
+    #: e.g. a state's postal code; kept for display, never matched (two-letter codes clash with words).
+    code: Optional[Text] = None
+
+    @property
+    def abbreviation(self) -> Optional[str]:
+        return None
 
 
 def check_figures(text: str, max_words: Optional[int] = None) -> str:
@@ -164,7 +190,8 @@ class Topic(_Strict):
         return v
 
 
-#: file name -> (top-level list name, record model). One file per kind keeps diffs readable.
+#: file name -> (top-level list name, record model). One file per kind keeps diffs readable;
+#: a kind may span several files, and errors name the file an entry came from.
 FILES: Dict[str, Tuple[str, Type[_Strict]]] = {
     "sources.yml": ("sources", Source),
     "facts.yml": ("facts", Fact),
@@ -174,12 +201,20 @@ FILES: Dict[str, Tuple[str, Type[_Strict]]] = {
     "roles.yml": ("roles", Role),
     "roadmap.yml": ("roadmap_steps", RoadmapStep),
     "faq.yml": ("topics", Topic),
+    # Credential-specific content has files of its own, so the two halves stay readable.
+    "sources_credentials.yml": ("sources", Source),
+    "facts_credentials.yml": ("facts", Fact),
+    "faq_credentials.yml": ("topics", Topic),
+    "states.yml": ("states", Term),
+    "backgrounds.yml": ("backgrounds", Term),
+    "program_types.yml": ("program_types", Term),
 }
 
 
 #: NLU entity type -> the file its entries live in (for error messages).
 NAMED_FILES = {"credential": "credentials.yml", "certifying_body": "bodies.yml",
-               "accreditor": "accreditors.yml", "role": "roles.yml"}
+               "accreditor": "accreditors.yml", "role": "roles.yml", "us_state": "states.yml",
+               "background": "backgrounds.yml", "program_type": "program_types.yml"}
 
 
 @dataclass(frozen=True)
@@ -211,15 +246,26 @@ class Content:
     roles: List[Role] = field(default_factory=list)
     roadmap_steps: List[RoadmapStep] = field(default_factory=list)
     topics: List[Topic] = field(default_factory=list)
+    states: List[Term] = field(default_factory=list)
+    backgrounds: List[Term] = field(default_factory=list)
+    program_types: List[Term] = field(default_factory=list)
     fingerprint: str = ""
+    #: id(record) -> the file it was read from, for error messages.
+    origin: Dict[int, str] = field(default_factory=dict)
 
-    def named(self) -> Iterable[Tuple[str, Named]]:
+    def file_of(self, record: object) -> str:
+        return self.origin.get(id(record), "?")
+
+    def named(self) -> Iterable[Tuple[str, "Named | Term"]]:
         """Every entity users can name, with the entity type NLU tags it as."""
         for kind, items in (
             ("credential", self.credentials),
             ("certifying_body", self.bodies),
             ("accreditor", self.accreditors),
             ("role", self.roles),
+            ("us_state", self.states),
+            ("background", self.backgrounds),
+            ("program_type", self.program_types),
         ):
             for item in items:
                 yield kind, item
@@ -274,31 +320,32 @@ def _check_references(content: Content, problems: List[Problem]) -> None:
         a.key for a in content.accreditors
     } | {r.key for r in content.roles}
 
-    for file_name, (list_name, _) in FILES.items():
-        seen: Dict[str, int] = {}
-        for index, item in enumerate(getattr(content, list_name)):
+    for list_name in dict.fromkeys(name for name, _ in FILES.values()):
+        seen: Dict[str, object] = {}
+        for item in getattr(content, list_name):
             if item.key in seen:
-                problems.append(Problem(file_name, f"{item.key!r} (#{index + 1})", "key",
-                                        f"duplicate key, first used by entry #{seen[item.key] + 1}"))
-            seen.setdefault(item.key, index)
+                first = seen[item.key]
+                problems.append(Problem(content.file_of(item), repr(item.key), "key",
+                                        f"duplicate key, first used in {content.file_of(first)}"))
+            seen.setdefault(item.key, item)
 
     def need_source(file_name: str, entry: str, fld: str, key: str) -> None:
         if key not in source_keys:
             problems.append(Problem(file_name, entry, fld, f"unknown source {key!r} (see sources.yml)"))
 
-    for file_name, (list_name, _) in FILES.items():
+    for list_name in dict.fromkeys(name for name, _ in FILES.values()):
         for item in getattr(content, list_name):
-            entry = repr(item.key)
+            entry, file_name = repr(item.key), content.file_of(item)
             if hasattr(item, "source"):
                 need_source(file_name, entry, "source", item.source)
             for route in getattr(item, "routes", []):
                 need_source(file_name, entry, f"routes.{route.key}.source", route.source)
     for fact in content.facts:
         if fact.subject not in subjects:
-            problems.append(Problem("facts.yml", repr(fact.key), "subject", f"unknown subject {fact.subject!r}"))
+            problems.append(Problem(content.file_of(fact), repr(fact.key), "subject", f"unknown subject {fact.subject!r}"))
     for cred in content.credentials:
         if cred.body not in body_keys:
-            problems.append(Problem("credentials.yml", repr(cred.key), "body", f"unknown body {cred.body!r}"))
+            problems.append(Problem(content.file_of(cred), repr(cred.key), "body", f"unknown body {cred.body!r}"))
     aliases: Dict[str, str] = {}
     for kind, item in content.named():
         for alias in [item.name, item.abbreviation, *item.aliases]:
@@ -306,26 +353,77 @@ def _check_references(content: Content, problems: List[Problem]) -> None:
                 continue
             owner = aliases.setdefault(alias.lower(), item.key)
             if owner != item.key:
-                problems.append(Problem(NAMED_FILES[kind], repr(item.key), "aliases",
+                problems.append(Problem(content.file_of(item), repr(item.key), "aliases",
                                         f"{alias!r} already names {owner!r}"))
+    _check_variants(content, problems)
     for topic in content.topics:
         for answer in topic.answers:
             where = f"{topic.key!r} answer {answer.variant!r}"
+            file_name = content.file_of(topic)
             for key in PLACEHOLDER.findall(answer.text):
                 if key not in fact_keys:
-                    problems.append(Problem("faq.yml", where, "text", f"unknown fact {{fact:{key}}}"))
+                    problems.append(Problem(file_name, where, "text", f"unknown fact {{fact:{key}}}"))
             for key in answer.sources:
-                need_source("faq.yml", where, "sources", key)
+                need_source(file_name, where, "sources", key)
             if topic.kind == "info" and not answer.sources and not PLACEHOLDER.search(answer.text):
-                problems.append(Problem("faq.yml", where, "sources", "an answer needs at least one source"))
+                problems.append(Problem(file_name, where, "sources", "an answer needs at least one source"))
     for step in content.roadmap_steps:
         for fld in ("what", "why", "duration", "tip", "mistake"):
             for key in PLACEHOLDER.findall(getattr(step, fld)):
                 if key not in fact_keys:
-                    problems.append(Problem("roadmap.yml", repr(step.key), fld, f"unknown fact {{fact:{key}}}"))
-    intents = [i for t in content.topics for i in t.intents]
-    for dup in sorted({i for i in intents if intents.count(i) > 1}):
-        problems.append(Problem("faq.yml", "-", "intents", f"intent {dup!r} is mapped to more than one topic"))
+                    problems.append(Problem(content.file_of(step), repr(step.key), fld, f"unknown fact {{fact:{key}}}"))
+    routed: Dict[str, Topic] = {}
+    for topic in content.topics:
+        for intent in topic.intents:
+            first = routed.setdefault(intent, topic)
+            if first is not topic:
+                problems.append(Problem(content.file_of(topic), repr(topic.key), "intents",
+                                        f"intent {intent!r} is already routed to {first.key!r}"))
+
+
+def _check_variants(content: Content, problems: List[Problem]) -> None:
+    """A variant must be reachable: an entity key, an entity type, or an aspect some button asks for.
+
+    Buttons must lead somewhere too: their intent must be routed to a topic, and an
+    aspect they ask for must exist in that topic. Typos here would otherwise show up
+    only as a silently generic answer.
+    """
+    entity_keys = {item.key for _, item in content.named()}
+    entity_kinds = set(NAMED_FILES)
+    topic_of = {i: t for t in content.topics for i in t.intents}
+    asked: Dict[str, set] = {}
+    for topic in content.topics:
+        for answer in topic.answers:
+            for number, button in enumerate(answer.buttons, 1):
+                where = f"{topic.key!r} answer {answer.variant!r}"
+                match = ASPECT_PAYLOAD.match(button.payload)
+                if not match:
+                    problems.append(Problem(content.file_of(topic), where, f"buttons.{number}.payload",
+                                            'must look like /intent or /intent{"aspect":"key"}'))
+                    continue
+                target = topic_of.get(match["intent"])
+                if target is None:
+                    problems.append(Problem(content.file_of(topic), where, f"buttons.{number}.payload",
+                                            f"intent {match['intent']!r} is not routed to any topic"))
+                elif match["aspect"]:
+                    asked.setdefault(target.key, set()).add(match["aspect"])
+    for topic in content.topics:
+        for answer in topic.answers:
+            v = answer.variant
+            where = f"{topic.key!r} answer {v!r}"
+            if v == "default" or v in entity_keys or v in entity_kinds or v in asked.get(topic.key, ()):
+                pass
+            else:
+                problems.append(Problem(content.file_of(topic), where, "variant",
+                                        "not an entity key, an entity type, or an aspect any button asks for"))
+            if ENTITY_PLACEHOLDER in answer.text and v not in entity_kinds:
+                problems.append(Problem(content.file_of(topic), where, "text",
+                                        "{entity} is only filled in answers whose variant is an entity type"))
+    for topic_key, aspects in asked.items():
+        have = {a.variant for t in content.topics if t.key == topic_key for a in t.answers}
+        for aspect in sorted(aspects - have):
+            problems.append(Problem(content.file_of(topic), repr(topic_key), "answers",
+                                    f"a button asks for aspect {aspect!r} but the topic has no such variant"))
 
 
 def fingerprint(content_dir: Path) -> str:
@@ -346,7 +444,9 @@ def read_content(content_dir: Path) -> Content:
         if not path.exists():
             problems.append(Problem(file_name, "-", "-", f"missing file in {content_dir}"))
             continue
-        setattr(content, list_name, _read_file(path, list_name, model, problems))
+        records = _read_file(path, list_name, model, problems)
+        getattr(content, list_name).extend(records)
+        content.origin.update((id(r), file_name) for r in records)
     if not problems:
         _check_references(content, problems)
     if problems:

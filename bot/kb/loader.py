@@ -74,9 +74,12 @@ def _ensure_schema(engine: Engine) -> None:
 
 
 def loaded_fingerprint(engine: Engine) -> str | None:
+    """The fingerprint of the loaded content, or None if nothing (or an older schema) is loaded."""
     if not inspect(engine).has_table(schema.Meta.__tablename__):
         return None
     with Session(engine) as session:
+        if _meta(session, "schema_version") != schema.SCHEMA_VERSION:
+            return None
         return _meta(session, "fingerprint")
 
 

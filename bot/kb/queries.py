@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from bot.kb import schema
-from bot.kb.content import PLACEHOLDER
+from bot.kb.content import ENTITY_PLACEHOLDER, PLACEHOLDER
 
 
 @dataclass(frozen=True)
@@ -65,8 +65,13 @@ class KnowledgeBase:
                              .order_by(schema.Alias.kind, schema.Alias.alias))
             return [tuple(r) for r in rows]
 
-    def answer(self, topic: str, prefer: Sequence[str] = ()) -> Optional[ResolvedAnswer]:
-        """The answer for `topic`: the first variant in `prefer` that exists, else the default."""
+    def answer(self, topic: str, prefer: Sequence[str] = (),
+               names: Optional[Dict[str, str]] = None) -> Optional[ResolvedAnswer]:
+        """The answer for `topic`: the first variant in `prefer` that exists, else the default.
+
+        `names` maps a variant to the name the person used, for answers written once
+        for a whole entity type ("I have no rules specific to {entity}").
+        """
         with Session(self.engine) as s:
             rows = {a.variant: a for a in s.scalars(select(schema.Answer).where(schema.Answer.topic == topic))}
             chosen = next((rows[v] for v in prefer if v in rows), rows.get("default"))
@@ -74,10 +79,38 @@ class KnowledgeBase:
                 return None
             facts = self._facts(s, PLACEHOLDER.findall(chosen.text))
             text = PLACEHOLDER.sub(lambda m: facts[m.group(1)].value, chosen.text)
+            text = text.replace(ENTITY_PLACEHOLDER, (names or {}).get(chosen.variant, chosen.variant.replace("_", " ")))
             citations = [self._cite(s, f.source, f.as_of_label or str(f.as_of)) for f in facts.values()]
             citations += [self._cite(s, key, None) for key in chosen.sources]
             return ResolvedAnswer(topic, chosen.variant, text, tuple(_unique(citations)),
                                   tuple(dict(b) for b in chosen.buttons))
+
+    def credentials_of_body(self, body: str) -> List[str]:
+        """"AMT renewal" means the RMA's renewal: a body stands for the credentials it awards."""
+        with Session(self.engine) as s:
+            return list(s.scalars(select(schema.Credential.key).where(schema.Credential.body == body)
+                                  .order_by(schema.Credential.key)))
+
+    def role(self, key: str) -> Optional[schema.Role]:
+        with Session(self.engine, expire_on_commit=False) as s:
+            return s.get(schema.Role, key)
+
+    def credential(self, key: str) -> Optional[schema.Credential]:
+        with Session(self.engine, expire_on_commit=False) as s:
+            return s.get(schema.Credential, key)
+
+    def experience_routes(self) -> List[Tuple[schema.Credential, schema.EligibilityRoute]]:
+        """Every work-experience route, with its credential, in credential order."""
+        with Session(self.engine, expire_on_commit=False) as s:
+            rows = s.execute(select(schema.Credential, schema.EligibilityRoute)
+                             .join(schema.EligibilityRoute, schema.EligibilityRoute.credential == schema.Credential.key)
+                             .where(schema.EligibilityRoute.kind == "experience")
+                             .order_by(schema.Credential.key))
+            return [tuple(r) for r in rows]
+
+    def cite(self, source_key: str, when: Optional[str]) -> Citation:
+        with Session(self.engine) as s:
+            return self._cite(s, source_key, when)
 
     @staticmethod
     def _facts(s: Session, keys: Iterable[str]) -> Dict[str, schema.Fact]:

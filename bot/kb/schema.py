@@ -5,11 +5,11 @@ return a figure without the means to cite it.
 """
 from __future__ import annotations
 
-from sqlalchemy import JSON, Boolean, Column, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Column, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import declarative_base, declared_attr
 
 #: Bump when the tables change shape; the loader then rebuilds them.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 Base = declarative_base()
 
@@ -78,6 +78,8 @@ class EligibilityRoute(SourcedColumns, Base):
     key = Column(String(64), nullable=False)
     kind = Column(String(32), nullable=False)
     summary = Column(Text, nullable=False)
+    min_years = Column(Float)
+    within_years = Column(Integer)
 
 
 class Role(NamedColumns, Base):

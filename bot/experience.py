@@ -1,0 +1,70 @@
+"""Check a person's years of medical-assisting work against the credentials' experience routes.
+
+"Can I take the RMA with 3 years of experience?" deserves a yes or no, not the
+general rules. The numbers come from each route in the knowledge base (with its
+source), so when a certifier changes its rule only the content changes.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, List, Optional, Sequence, Tuple
+
+from bot.kb.queries import Citation, KnowledgeBase
+
+_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10, "half": 0.5}
+_AMOUNT = re.compile(r"(?P<n>\d+(?:\.\d+)?|[a-z]+)\s*(?:\+\s*)?(?P<unit>year|yr|month|mo)", re.I)
+
+
+def parse_years(text: str) -> Optional[float]:
+    """'3 years' -> 3, 'two yrs' -> 2, '18 months' -> 1.5; None when it is not an amount of time."""
+    match = _AMOUNT.search(text.lower())
+    if not match:
+        return None
+    raw = match["n"]
+    amount = float(raw) if raw[0].isdigit() else _WORDS.get(raw)
+    if amount is None:
+        return None
+    return amount / 12 if match["unit"].startswith("mo") else amount
+
+
+def _years(x: float) -> str:
+    return f"{x:g} year" + ("" if x == 1 else "s")
+
+
+@dataclass(frozen=True)
+class ExperienceCheck:
+    text: str
+    citations: Tuple[Citation, ...]
+
+
+def check_experience(kb: KnowledgeBase, years: float, credentials: Sequence[str] = ()) -> Optional[ExperienceCheck]:
+    """Which experience routes `years` of recent work meets, limited to `credentials` if any are named."""
+    routes = [(c, r) for c, r in kb.experience_routes() if not credentials or c.key in credentials]
+    named_without_route = [k for k in credentials if k not in {c.key for c, _ in routes}]
+    met: List[str] = []
+    short: List[str] = []
+    citations: List[Citation] = []
+    for cred, route in routes:
+        rule = f"the {cred.abbreviation} ({_years(route.min_years)} within the last {route.within_years})"
+        (met if years >= route.min_years else short).append(rule)
+        citations.append(kb.cite(route.source, route.as_of_label or str(route.as_of)))
+    sentences = [f"With {_years(years)} of recent medical assisting work,"]
+    if met:
+        sentences.append("you meet the work-experience route of " + _join(met) + ".")
+    if short:
+        sentences.append(("You are short of " if met else "you are short of ") + _join(short) + ".")
+    for key in named_without_route:
+        cred = kb.credential(key)
+        if cred is not None:
+            sentences.append(f"The {cred.abbreviation} has no work-experience route: it needs an accredited program.")
+            citations.append(kb.cite(cred.source, cred.as_of_label or str(cred.as_of)))
+    if len(sentences) == 1:
+        return None
+    return ExperienceCheck(" ".join(sentences), tuple(dict.fromkeys(citations)))
+
+
+def _join(items: Iterable[str]) -> str:
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
