@@ -22,6 +22,7 @@ FALLBACK_TOPIC = "fallback"
 COMPARE_ROLES_TOPIC = "compare_roles"
 WHICH_CREDENTIAL_TOPIC = "which_credential"
 ELIGIBILITY_TOPIC = "eligibility"
+SUBJECT_ROLE = "medical_assistant"
 
 
 @dataclass(frozen=True)
@@ -79,12 +80,19 @@ def _choices(kb: KnowledgeBase, entities: Iterable[Tuple[str, str]]) -> Tuple[Li
             entity = kb.resolve(value)
             if entity is not None and entity not in named:
                 named.append(entity)
-    prefer = aspects + [e.key for e in named]
-    for entity in named:
+    # Medical assisting is what every answer is about: "MA vs LPN" is a question about the LPN.
+    if any(e.kind == "role" and e.key != SUBJECT_ROLE for e in named):
+        named = [e for e in named if e.key != SUBJECT_ROLE]
+    # Two of a kind ("RMA or CCMA renewal?", "certificate or associate?") is a question
+    # about both: the general answer, which covers every one, fits it better than either.
+    kinds = [e.kind for e in named]
+    specific = [e for e in named if kinds.count(e.kind) == 1]
+    prefer = aspects + [e.key for e in specific]
+    for entity in specific:
         if entity.kind == "certifying_body":
             prefer += kb.credentials_of_body(entity.key)
     names: Dict[str, str] = {}
-    for entity in named:
+    for entity in specific:
         names.setdefault(entity.kind, entity.display)
     prefer += list(names)
     return list(dict.fromkeys(prefer)), names, named
@@ -93,7 +101,7 @@ def _choices(kb: KnowledgeBase, entities: Iterable[Tuple[str, str]]) -> Tuple[Li
 def _comparison(kb: KnowledgeBase, topic: str, named: Sequence[Entity]) -> Optional[ResolvedAnswer]:
     """Two roles other than medical assistant, or two credentials: build the comparison."""
     if topic == COMPARE_ROLES_TOPIC:
-        roles = [e.key for e in named if e.kind == "role" and e.key != "medical_assistant"]
+        roles = [e.key for e in named if e.kind == "role"]
         if len(roles) >= 2:
             return compare_roles(kb, roles[0], roles[1])
     if topic == WHICH_CREDENTIAL_TOPIC:
@@ -134,6 +142,16 @@ def reply_for(kb: KnowledgeBase, intent: Optional[str], entities: Iterable[Tuple
         raise KnowledgeBaseUnavailable(str(exc)) from exc
     if answer is None:  # an empty knowledge base: treat like an unreadable one
         raise KnowledgeBaseUnavailable("the knowledge base has no answers loaded")
-    if note:  # the person's own years first: that is what they asked
-        answer = replace(answer, text=f"{note.text}\n\n{answer.text}", citations=note.citations + answer.citations)
+    if note:  # their own years answer what they asked; the general rules are one click away
+        answer = replace(answer, text=note.text, citations=note.citations,
+                         buttons=_all_routes_buttons(kb, entities, named) + answer.buttons[:2])
     return format_answer(answer)
+
+
+def _all_routes_buttons(kb: KnowledgeBase, entities: Sequence[Tuple[str, str]],
+                        named: Sequence[Entity]) -> Tuple[Dict[str, str], ...]:
+    creds = [e for e in named if e.kind == "credential"]
+    if not creds:
+        return ({"title": "All the ways to qualify", "payload": "/ask_eligibility"},)
+    return tuple({"title": f"All {e.display} routes", "payload": f'/ask_eligibility{{"credential":"{e.key}"}}'}
+                 for e in creds)

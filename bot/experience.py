@@ -50,17 +50,19 @@ def check_experience(kb: KnowledgeBase, years: float, credentials: Sequence[str]
         rule = f"the {cred.abbreviation} ({_years(route.min_years)} within the last {route.within_years})"
         (met if years >= route.min_years else short).append(rule)
         citations.append(kb.cite(route.source, route.as_of_label or str(route.as_of)))
-    sentences = [f"With {_years(years)} of recent medical assisting work,"]
-    if met:
-        sentences.append("you meet the work-experience route of " + _join(met) + ".")
-    if short:
-        sentences.append(("You are short of " if met else "you are short of ") + _join(short) + ".")
+    sentences: List[str] = []
+    if met or short:
+        sentences.append(f"With {_years(years)} of recent medical assisting work,")
+        if met:
+            sentences.append("you meet the work-experience route of " + _join(met) + ".")
+        if short:
+            sentences.append(("You are short of " if met else "you are short of ") + _join(short) + ".")
     for key in named_without_route:
         cred = kb.credential(key)
         if cred is not None:
             sentences.append(f"The {cred.abbreviation} has no work-experience route: it needs an accredited program.")
             citations.append(kb.cite(cred.source, cred.as_of_label or str(cred.as_of)))
-    if len(sentences) == 1:
+    if not sentences:
         return None
     return ExperienceCheck(" ".join(sentences), tuple(dict.fromkeys(citations)))
 

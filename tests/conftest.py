@@ -50,3 +50,13 @@ def model() -> Path:
     """The Rasa model, trained at most once per session: reused from models/ when
     nothing it learns from has changed (bot.train keeps that fingerprint)."""
     return train(load_settings().models_dir)
+
+
+@pytest.fixture(scope="session")
+def bot(model: Path, loaded_db_url: str, tmp_path_factory: pytest.TempPathFactory):
+    """Both servers on free ports of 127.0.0.1, shared by every end-to-end test of the session."""
+    from tests.e2e import running_bot, server_settings
+
+    workdir = tmp_path_factory.mktemp("servers")
+    with running_bot(server_settings(loaded_db_url, workdir), model, workdir / "servers.log") as settings:
+        yield settings

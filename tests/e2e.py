@@ -56,6 +56,13 @@ def say(settings: Settings, sender: str, message: str, timeout: float = 30) -> L
         return json.load(response)
 
 
+def answer(settings: Settings, message: str, sender: str = "e2e") -> str:
+    """All the text the bot replied to `message`, joined; fails if it said nothing."""
+    replies = say(settings, sender, message)
+    assert replies, f"no reply to {message!r}"
+    return "\n".join(r.get("text", "") for r in replies)
+
+
 class TerminalScreen:
     """What a program running in a pseudo-terminal has printed, without colour codes."""
 

@@ -35,7 +35,8 @@ def test_answers_from_the_knowledge_base_with_source_and_buttons(use_db, loaded_
     use_db(loaded_db_url)
     (message,) = run("ask_salary", "what do medical assistants make?")
     assert "$44,200" in message["text"] and "Sources:" in message["text"]
-    assert [b["payload"] for b in message["buttons"]] == ["/ask_duration", "/ask_degree_perception"]
+    assert [b["payload"] for b in message["buttons"]] == ["/ask_duration", "/ask_degree_perception",
+                                                         '/ask_salary{"aspect":"outlook"}']
 
 
 def test_uses_entities_from_the_entity_ruler(use_db, loaded_db_url):

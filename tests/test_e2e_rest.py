@@ -7,22 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e import running_bot, say, server_settings, terminal_chat
+from tests.e2e import answer, say, terminal_chat
 
 pytestmark = pytest.mark.e2e
 
 
-@pytest.fixture(scope="session")
-def bot(model: Path, loaded_db_url: str, tmp_path_factory: pytest.TempPathFactory):
-    workdir = tmp_path_factory.mktemp("servers")
-    with running_bot(server_settings(loaded_db_url, workdir), model, workdir / "servers.log") as settings:
-        yield settings
-
-
-def answer(bot, message: str, sender: str = "e2e") -> str:
-    replies = say(bot, sender, message)
-    assert replies, f"no reply to {message!r}"
-    return "\n".join(r.get("text", "") for r in replies)
 
 
 @pytest.mark.parametrize("question, must_contain", [

@@ -32,9 +32,10 @@ def test_a_named_credential_limits_the_check_and_the_cma_has_no_experience_route
 
 def test_eligibility_question_with_years_answers_for_the_person_first(kb: KnowledgeBase):
     reply = reply_for(kb, "ask_eligibility", [("experience_years", "4 years"), ("credential", "RMA")])
-    first, _, rest = reply.text.partition("\n\n")
-    assert first.startswith("With 4 years of recent medical assisting work, you meet") and "RMA" in first
+    assert reply.text.startswith("With 4 years of recent medical assisting work, you meet the work-experience "
+                                 "route of the RMA (3 years within the last 7).")
     assert "confirm with AMT" in reply.text  # the route's secondary source is cited
+    assert reply.buttons[0] == {"title": "All RMA routes", "payload": '/ask_eligibility{"credential":"rma"}'}
 
 
 def test_two_roles_are_compared_side_by_side(kb: KnowledgeBase):
