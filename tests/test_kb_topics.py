@@ -65,3 +65,10 @@ def test_states_backgrounds_and_program_types_are_named_entities(content_dir: Pa
     assert {"us_state", "background", "program_type"} <= kinds
     assert len(content.states) == 51  # fifty states and DC
     assert {b.key for b in content.backgrounds} == {"img", "hs_graduate", "career_changer", "working_ma", "military"}
+
+
+def test_answer_length_counts_the_filled_in_figures(content_dir: Path):
+    long_value = " ".join(["word"] * 100)
+    edit(content_dir / "facts.yml", lambda d: d["facts"][0].update(value=long_value))  # used by an answer
+    problems = problems_of(content_dir)
+    assert any("once figures are filled in" in p.message for p in problems)

@@ -33,3 +33,20 @@ def test_pipeline_is_rewritten_only_when_names_change(kb: KnowledgeBase, tmp_pat
     assert write_if_changed(patterns, out)
     doc = spacy.load(out)("is a registered med assistant paid well")
     assert [(e.text, e.ent_id_) for e in doc.ents] == [("registered med assistant", "rma")]
+
+
+def test_ruler_tags_states_backgrounds_program_types_and_years(kb: KnowledgeBase, tmp_path):
+    out = tmp_path / "pipeline"
+    write_if_changed(patterns_from(kb.aliases()), out)
+    nlp = spacy.load(out)
+    doc = nlp("I'm a foreign doctor in Washington state with 3 years as an MA; associate degree or certificate? "
+              "Or should a veteran in New Jersey with two yrs wait? I'm in Indiana, or maybe Maine.")
+    found = {(e.text, e.label_, e.ent_id_) for e in doc.ents}
+    assert {("foreign doctor", "background", "img"), ("Washington state", "us_state", "washington"),
+            ("3 years", "experience_years", ""), ("associate degree", "program_type", "associate"),
+            ("certificate", "program_type", "certificate"), ("veteran", "background", "military"),
+            ("New Jersey", "us_state", "new_jersey"), ("two yrs", "experience_years", ""),
+            ("Indiana", "us_state", "indiana"), ("Maine", "us_state", "maine")} <= found
+    # two-letter state codes are never matched: "in", "or" and "MA" are ordinary words here
+    assert not [e for e in doc.ents if e.label_ == "us_state" and len(e.text) == 2]
+    assert ("MA", "role", "medical_assistant") in found

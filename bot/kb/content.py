@@ -314,7 +314,8 @@ def _read_file(path: Path, list_name: str, model: Type[_Strict], problems: List[
 def _check_references(content: Content, problems: List[Problem]) -> None:
     """Cross-file rules: unique keys, and every reference points at something real."""
     source_keys = {s.key for s in content.sources}
-    fact_keys = {f.key for f in content.facts}
+    facts_by_key = {f.key: f for f in content.facts}
+    fact_keys = set(facts_by_key)
     body_keys = {b.key for b in content.bodies}
     subjects = {"general"} | body_keys | {c.key for c in content.credentials} | {
         a.key for a in content.accreditors
@@ -365,6 +366,11 @@ def _check_references(content: Content, problems: List[Problem]) -> None:
                     problems.append(Problem(file_name, where, "text", f"unknown fact {{fact:{key}}}"))
             for key in answer.sources:
                 need_source(file_name, where, "sources", key)
+            rendered = PLACEHOLDER.sub(lambda m: facts_by_key[m.group(1)].value if m.group(1) in facts_by_key
+                                       else "x", answer.text)
+            if len(rendered.split()) > MAX_ANSWER_WORDS:
+                problems.append(Problem(file_name, where, "text", f"answers are kept short: {len(rendered.split())} "
+                                        f"words once figures are filled in, at most {MAX_ANSWER_WORDS}"))
             if topic.kind == "info" and not answer.sources and not PLACEHOLDER.search(answer.text):
                 problems.append(Problem(file_name, where, "sources", "an answer needs at least one source"))
     for step in content.roadmap_steps:
