@@ -44,7 +44,7 @@ TOPICS = [
     ("how can I move up after working as a medical assistant?", ["office manager"]),
     ("is working as an MA a good stepping stone to residency?", ["letters of recommendation"]),
     ("how do I put my foreign MD on my resume?", ["International Medical Education"]),
-    ("can medical assistants do locum tenens work?", ["locum tenens"]),
+    ("can medical assistants do locum tenens work?", ["temporary assignments"]),
     ("can I talk to a human advisor?", ["advis"]),
 ]
 
