@@ -56,7 +56,7 @@ test: setup validate
 
 nlu-report: train
 	$(PY) -m bot.nlu_eval crossval --folds 5
-	$(PY) -m bot.nlu_eval score tests/nlu_dev/dev.yml
+	$(PY) -m bot.nlu_eval score tests/nlu_dev/*.yml
 
 freeze: $(VENV)/.installed
 	( echo "# Full pin set, produced by 'pip freeze' in a working .venv (Python 3.10)."; \

@@ -144,30 +144,33 @@ def crossval_predictions(folds: int, nlu_dir: Path, config: Path) -> List[Predic
                        r["intent_prediction"].get("confidence") or 0.0, r["text"]) for r in rows]
 
 
-def main(argv: List[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.nlu_eval", description=__doc__.splitlines()[0])
-    sub = parser.add_subparsers(dest="command", required=True)
-    cv = sub.add_parser("crossval", help="k-fold cross-validation on data/nlu (several minutes)")
-    cv.add_argument("--folds", type=int, default=5)
-    score = sub.add_parser("score", help="score the trained model on a labelled NLU file")
-    score.add_argument("file", type=Path)
-    args = parser.parse_args(argv)
-    reports_dir = PROJECT_ROOT / "reports"
-    if args.command == "crossval":
-        preds = crossval_predictions(args.folds, PROJECT_ROOT / "data" / "nlu", PROJECT_ROOT / "config.yml")
-        name = "nlu_crossval"
-    else:
-        from bot.train import train
-
-        preds = predict(train(load_settings().models_dir), examples(args.file))
-        name = f"nlu_score_{args.file.stem}"
-    rep = report(preds)
+def _print(rep: Dict[str, object], name: str, reports_dir: Path) -> None:
     path = write(rep, name, reports_dir)
     print(table(rep))
     print(summary(rep, name, weakest=8))
     for miss in rep["misses"][:40]:  # type: ignore[index]
         print(f"  {miss['expected']} → {miss['predicted']} ({miss['confidence']}): {miss['text']}")
     print(f"report written to {path} and {path.with_suffix('.md')}")
+
+
+def main(argv: List[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot.nlu_eval", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    cv = sub.add_parser("crossval", help="k-fold cross-validation on data/nlu (several minutes)")
+    cv.add_argument("--folds", type=int, default=5)
+    score = sub.add_parser("score", help="score the trained model on labelled NLU files, one report each")
+    score.add_argument("files", type=Path, nargs="+")
+    args = parser.parse_args(argv)
+    reports_dir = PROJECT_ROOT / "reports"
+    if args.command == "crossval":
+        preds = crossval_predictions(args.folds, PROJECT_ROOT / "data" / "nlu", PROJECT_ROOT / "config.yml")
+        _print(report(preds), "nlu_crossval", reports_dir)
+    else:
+        from bot.train import train
+
+        model = train(load_settings().models_dir)
+        for path in args.files:
+            _print(report(predict(model, examples(path))), f"nlu_score_{path.stem}", reports_dir)
     return 0
 
 
