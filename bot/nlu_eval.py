@@ -134,7 +134,7 @@ def crossval_predictions(folds: int, nlu_dir: Path, config: Path) -> List[Predic
     with tempfile.TemporaryDirectory(prefix="crossval-") as out:
         subprocess.run([sys.executable, "-m", "rasa", "test", "nlu", "--nlu", str(nlu_dir), "--config", str(config),
                         "--cross-validation", "--folds", str(folds), "--successes", "--out", out,
-                        "--disable-plotting"], cwd=PROJECT_ROOT, check=True)
+                        "--no-plot"], cwd=PROJECT_ROOT, check=True)
         rows = []
         for name in ("intent_successes.json", "intent_errors.json"):
             path = Path(out) / name
