@@ -56,7 +56,9 @@ def test_load_is_idempotent(content_dir: Path, db_url: str):
 def test_changed_content_is_picked_up(content_dir: Path, db_url: str):
     engine = get_engine(db_url)
     load(engine, content_dir)
-    edit(content_dir / "facts.yml", lambda d: d["facts"][0].update(value="10–13 months"))
+    # The value and its range (used by the timeline estimate) change together.
+    edit(content_dir / "facts.yml", lambda d: d["facts"][0].update(value="10–13 months",
+                                                                   range={"min": 10, "max": 13, "unit": "months"}))
     assert load(engine, content_dir).loaded
     with Session(engine) as s:
         assert s.get(schema.Fact, "certificate_length").value == "10–13 months"

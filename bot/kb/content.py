@@ -28,6 +28,8 @@ PLACEHOLDER = re.compile(r"\{fact:([a-z][a-z0-9_]*)\}")
 ENTITY_PLACEHOLDER = "{entity}"
 ASPECT_PAYLOAD = re.compile(r'^/(?P<intent>[a-z][a-z0-9_]*)(?:\{"aspect":\s*"(?P<aspect>[a-z][a-z0-9_]*)"\})?$')
 MAX_ANSWER_WORDS = 120
+#: A roadmap note is one line of a step that must stay short as a whole.
+MAX_NOTE_WORDS = 60
 
 
 class _Strict(BaseModel):
@@ -58,12 +60,45 @@ class Sourced(_Strict):
     as_of_label: Optional[Text] = None  # e.g. "May 2024", "retrieved 2026"
 
 
+#: Units a duration fact may be measured in; bot.timeline turns them into calendar time.
+RangeUnit = Literal["days", "business_days", "weeks", "months", "years"]
+
+
+class FactRange(_Strict):
+    """The numbers inside a duration fact's value, so the timeline can do arithmetic with them.
+
+    The value stays the text people read ("9–12 months"); the range must agree with it,
+    which catches an edit to one that forgets the other.
+    """
+    min: confloat(ge=0, le=1000)
+    max: confloat(gt=0, le=1000)
+    unit: RangeUnit
+
+    @validator("max")
+    def _ordered(cls, v, values):  # noqa: N805
+        if "min" in values and v < values["min"]:
+            raise ValueError("max must not be below min")
+        return v
+
+
 class Fact(Sourced):
     key: Key
     subject: Key  # a credential, role, body or accreditor key, or "general"
     label: Text
     value: Text
     note: Optional[Text] = None
+    range: Optional[FactRange] = None
+
+
+def range_mismatch(fact: Fact) -> Optional[str]:
+    """Why a fact's range disagrees with its value (a bound the value does not state), or None."""
+    if fact.range is None:
+        return None
+    numbers = {float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", fact.value)}
+    missing = [f"{b:g}" for b in (fact.range.min, fact.range.max) if b and b not in numbers]
+    if missing:
+        return f"the range does not match the value {fact.value!r}: {', '.join(missing)} not in it"
+    return None
 
 
 class Named(Sourced):
@@ -82,13 +117,40 @@ class Accreditor(Named):
     website: Text
 
 
+#: What a route asks a person to have done, in words bot.eligibility can check:
+#: graduated from a CAAHEP/ABHES-accredited program, from any medical assisting program,
+#: from a program the certifier approves, completed an apprenticeship, worked as an MA,
+#: trained in the U.S. military, be a current student, already hold the credential, teach.
+Requirement = Literal["accredited_program", "any_program", "approved_program", "apprenticeship", "experience",
+                      "military", "current_student", "credential_holder", "instructor"]
+#: The requirements each route kind may use, so a route cannot say one thing and check another.
+REQUIREMENTS_OF_KIND = {
+    "education": {"accredited_program", "any_program", "approved_program", "current_student"},
+    "experience": {"experience"},
+    "military": {"military"},
+    "apprenticeship": {"apprenticeship"},
+    "instructor": {"instructor"},
+    "recertification": {"credential_holder"},
+}
+#: Conditions a route also sets that the checker does not ask about; they are listed as "also needed".
+AlsoNeeded = Literal["hs_diploma", "cpr", "document_review", "full_time", "supervised", "clinical_and_admin"]
+
+
 class EligibilityRoute(Sourced):
     key: Key
     kind: Literal["education", "experience", "military", "apprenticeship", "instructor", "recertification"]
+    #: Short name people read, e.g. "Category 2: graduate of an accredited program"; the summary has the detail.
+    label: Optional[Text] = None
     summary: Text
+    requires: Requirement
     #: For an experience route: the work required, so the bot can check a person's years against it.
     min_years: Optional[confloat(gt=0, le=50)] = None
+    #: How recent the program, work or training must be (years before applying).
     within_years: Optional[conint(gt=0, le=50)] = None
+    #: For a program route: the minimum program and externship hours it names.
+    min_program_hours: Optional[conint(gt=0, le=10000)] = None
+    min_externship_hours: Optional[conint(gt=0, le=10000)] = None
+    also_needs: List[AlsoNeeded] = []
 
     @validator("within_years", always=True)
     def _experience_numbers(cls, v, values):  # noqa: N805
@@ -96,10 +158,33 @@ class EligibilityRoute(Sourced):
             raise ValueError("an experience route needs min_years and within_years")
         return v
 
+    @validator("requires")
+    def _requirement_fits_kind(cls, v, values):  # noqa: N805
+        kind = values.get("kind")
+        if kind and v not in REQUIREMENTS_OF_KIND[kind]:
+            allowed = ", ".join(sorted(REQUIREMENTS_OF_KIND[kind]))
+            raise ValueError(f"a {kind} route requires one of: {allowed}")
+        return v
+
+    @validator("min_years")
+    def _years_only_for_experience(cls, v, values):  # noqa: N805
+        if v is not None and values.get("kind") not in (None, "experience"):
+            raise ValueError("min_years is for experience routes (use within_years for recency)")
+        return v
+
+    @validator("min_externship_hours", always=True)
+    def _hours_only_for_programs(cls, v, values):  # noqa: N805
+        hours = [h for h in (values.get("min_program_hours"), v) if h is not None]
+        if hours and values.get("requires") not in (None, "accredited_program", "any_program", "approved_program"):
+            raise ValueError("program hours are for routes that require a program")
+        return v
+
 
 class Credential(Named):
     body: Key
     requires_accredited_program: bool
+    #: Display order, and the order of preference when a person asks for a recommendation.
+    order: conint(ge=1)
     routes: List[EligibilityRoute]
 
 
@@ -138,6 +223,27 @@ def check_figures(text: str, max_words: Optional[int] = None) -> str:
     return text
 
 
+class StepNote(Sourced):
+    """A line of a roadmap step that applies only to some people.
+
+    A note with `credential: cma` states the CMA's facts on that step; one with
+    `background: img` adds advice for IMGs; `goal` and `state` narrow further. Every
+    filter that is set must match. `part` says where it goes: a line of the step's
+    main message (its facts) or of its details (advice), or the step's one tip or one
+    common mistake, replaced for the people it fits.
+    """
+    text: Text
+    part: Literal["main", "details", "tip", "mistake"] = "details"
+    credential: Optional[Key] = None
+    background: Optional[Key] = None
+    goal: Optional[Literal["residency", "career"]] = None
+    state: Optional[Key] = None
+
+    @validator("text")
+    def _figures_from_facts(cls, v):  # noqa: N805
+        return check_figures(v, MAX_NOTE_WORDS)
+
+
 class RoadmapStep(Sourced):
     key: Key
     order: conint(ge=1)
@@ -148,10 +254,50 @@ class RoadmapStep(Sourced):
     tip: Text
     mistake: Text
     backgrounds: List[Key] = []  # empty: every background
+    #: Loose names people use for the step ("externship", "clinicals"), for "go to the … step".
+    aliases: List[Text] = []
+    #: Left out of the plan of someone who can already sit for their credential's exam.
+    skip_when_eligible: bool = False
+    #: Sources of the step's own text besides `source` (tip and mistake may come from another guide).
+    also_sources: List[Key] = []
+    notes: List[StepNote] = []
 
     @validator("what", "why", "duration", "tip", "mistake")
     def _figures_from_facts(cls, v):  # noqa: N805
         return check_figures(v)
+
+
+class TimelinePart(_Strict):
+    """One part of a personal timeline estimate, tied to a roadmap step.
+
+    `ranges` picks the duration fact for a person by selector: their program type,
+    their credential, or "default". `early` names a fact by which the part may start
+    before the previous one ends (CMA students may test before finishing). A part
+    with no range for someone says `no_range` instead of guessing. A `total` part is
+    a whole-journey figure (the IMG guide's) shown next to the sum of the parts.
+    """
+    key: Key
+    kind: Literal["part", "total"] = "part"
+    step: Optional[Key] = None
+    label: Text
+    #: What has happened when the part ends, for the finish line ("You could sit the exam").
+    milestone: Optional[Text] = None
+    backgrounds: List[Key] = []
+    ranges: Dict[Key, Key] = {}
+    early: Dict[Key, Key] = {}
+    no_range: Optional[Text] = None
+    #: Said with the part: how the figure was used (e.g. "derived: assumes you apply as you finish").
+    derivation: Optional[Text] = None
+
+    @validator("no_range", "derivation", "milestone")
+    def _figures_from_facts(cls, v):  # noqa: N805
+        return v if v is None else check_figures(v)
+
+    @validator("step", always=True)
+    def _parts_have_steps(cls, v, values):  # noqa: N805
+        if values.get("kind") == "part" and v is None:
+            raise ValueError("a timeline part needs the roadmap step it times")
+        return v
 
 
 class Button(_Strict):
@@ -208,6 +354,7 @@ FILES: Dict[str, Tuple[str, Type[_Strict]]] = {
     "states.yml": ("states", Term),
     "backgrounds.yml": ("backgrounds", Term),
     "program_types.yml": ("program_types", Term),
+    "timeline.yml": ("timeline", TimelinePart),
 }
 
 
@@ -249,6 +396,7 @@ class Content:
     states: List[Term] = field(default_factory=list)
     backgrounds: List[Term] = field(default_factory=list)
     program_types: List[Term] = field(default_factory=list)
+    timeline: List[TimelinePart] = field(default_factory=list)
     fingerprint: str = ""
     #: id(record) -> the file it was read from, for error messages.
     origin: Dict[int, str] = field(default_factory=dict)
@@ -342,6 +490,9 @@ def _check_references(content: Content, problems: List[Problem]) -> None:
             for route in getattr(item, "routes", []):
                 need_source(file_name, entry, f"routes.{route.key}.source", route.source)
     for fact in content.facts:
+        mismatch = range_mismatch(fact)
+        if mismatch:
+            problems.append(Problem(content.file_of(fact), repr(fact.key), "range", mismatch))
         if fact.subject not in subjects:
             problems.append(Problem(content.file_of(fact), repr(fact.key), "subject", f"unknown subject {fact.subject!r}"))
     for cred in content.credentials:
@@ -373,11 +524,14 @@ def _check_references(content: Content, problems: List[Problem]) -> None:
                                         f"words once figures are filled in, at most {MAX_ANSWER_WORDS}"))
             if topic.kind == "info" and not answer.sources and not PLACEHOLDER.search(answer.text):
                 problems.append(Problem(file_name, where, "sources", "an answer needs at least one source"))
-    for step in content.roadmap_steps:
-        for fld in ("what", "why", "duration", "tip", "mistake"):
-            for key in PLACEHOLDER.findall(getattr(step, fld)):
-                if key not in fact_keys:
-                    problems.append(Problem(content.file_of(step), repr(step.key), fld, f"unknown fact {{fact:{key}}}"))
+    _check_roadmap(content, problems, source_keys, fact_keys)
+    _check_timeline(content, problems)
+    orders: Dict[int, str] = {}
+    for cred in content.credentials:
+        first = orders.setdefault(cred.order, cred.key)
+        if first != cred.key:
+            problems.append(Problem(content.file_of(cred), repr(cred.key), "order", f"order {cred.order} is "
+                                    f"already used by {first!r}"))
     routed: Dict[str, Topic] = {}
     for topic in content.topics:
         for intent in topic.intents:
@@ -385,6 +539,70 @@ def _check_references(content: Content, problems: List[Problem]) -> None:
             if first is not topic:
                 problems.append(Problem(content.file_of(topic), repr(topic.key), "intents",
                                         f"intent {intent!r} is already routed to {first.key!r}"))
+
+
+def _check_roadmap(content: Content, problems: List[Problem], source_keys: set, fact_keys: set) -> None:
+    """Steps and their notes may only name facts, sources and people's kinds that exist."""
+    backgrounds = {b.key for b in content.backgrounds}
+    credentials = {c.key for c in content.credentials}
+    states = {s.key for s in content.states}
+    aliases: Dict[str, str] = {}
+    for step in content.roadmap_steps:
+        file_name, entry = content.file_of(step), repr(step.key)
+        for fld in ("what", "why", "duration", "tip", "mistake"):
+            for key in PLACEHOLDER.findall(getattr(step, fld)):
+                if key not in fact_keys:
+                    problems.append(Problem(file_name, entry, fld, f"unknown fact {{fact:{key}}}"))
+        for key in step.backgrounds:
+            if key not in backgrounds:
+                problems.append(Problem(file_name, entry, "backgrounds", f"unknown background {key!r}"))
+        for key in step.also_sources:
+            if key not in source_keys:
+                problems.append(Problem(file_name, entry, "also_sources", f"unknown source {key!r} (see sources.yml)"))
+        for alias in [step.title, *step.aliases]:
+            owner = aliases.setdefault(alias.lower(), step.key)
+            if owner != step.key:
+                problems.append(Problem(file_name, entry, "aliases", f"{alias!r} already names step {owner!r}"))
+        for number, note in enumerate(step.notes, 1):
+            where = f"notes.{number}"
+            if note.source not in source_keys:
+                problems.append(Problem(file_name, entry, f"{where}.source", f"unknown source {note.source!r}"))
+            for fld, value, known in (("credential", note.credential, credentials),
+                                      ("background", note.background, backgrounds), ("state", note.state, states)):
+                if value is not None and value not in known:
+                    problems.append(Problem(file_name, entry, f"{where}.{fld}", f"unknown {fld} {value!r}"))
+            for key in PLACEHOLDER.findall(note.text):
+                if key not in fact_keys:
+                    problems.append(Problem(file_name, entry, f"{where}.text", f"unknown fact {{fact:{key}}}"))
+
+
+def _check_timeline(content: Content, problems: List[Problem]) -> None:
+    """Timeline parts must point at real steps and at facts whose numbers the arithmetic can use."""
+    facts = {f.key: f for f in content.facts}
+    steps = {s.key for s in content.roadmap_steps}
+    backgrounds = {b.key for b in content.backgrounds}
+    selectors = {"default"} | {p.key for p in content.program_types} | {c.key for c in content.credentials}
+    for part in content.timeline:
+        file_name, entry = content.file_of(part), repr(part.key)
+        if part.step is not None and part.step not in steps:
+            problems.append(Problem(file_name, entry, "step", f"unknown roadmap step {part.step!r}"))
+        for key in part.backgrounds:
+            if key not in backgrounds:
+                problems.append(Problem(file_name, entry, "backgrounds", f"unknown background {key!r}"))
+        for fld in ("ranges", "early"):
+            for selector, fact_key in getattr(part, fld).items():
+                if selector not in selectors:
+                    problems.append(Problem(file_name, entry, f"{fld}.{selector}",
+                                            "not default, a program type or a credential"))
+                fact = facts.get(fact_key)
+                if fact is None:
+                    problems.append(Problem(file_name, entry, f"{fld}.{selector}", f"unknown fact {fact_key!r}"))
+                elif fact.range is None:
+                    problems.append(Problem(file_name, entry, f"{fld}.{selector}",
+                                            f"fact {fact_key!r} has no range to calculate with"))
+        if "default" not in part.ranges and not part.no_range:
+            problems.append(Problem(file_name, entry, "no_range",
+                                    "needed unless ranges has a default: say what to tell people it has no figure for"))
 
 
 def _check_variants(content: Content, problems: List[Problem]) -> None:

@@ -34,7 +34,10 @@ class LoadResult:
 def _rows(content: Content) -> List[schema.Base]:
     rows: List[schema.Base] = []
     rows += [schema.Source(**s.dict()) for s in content.sources]
-    rows += [schema.Fact(**f.dict()) for f in content.facts]
+    for f in content.facts:
+        span = f.range
+        rows.append(schema.Fact(**f.dict(exclude={"range"}), range_min=span and span.min,
+                                range_max=span and span.max, range_unit=span and span.unit))
     rows += [schema.Body(**b.dict(exclude={"aliases"})) for b in content.bodies]
     rows += [schema.Accreditor(**a.dict(exclude={"aliases"})) for a in content.accreditors]
     for cred in content.credentials:
@@ -46,6 +49,7 @@ def _rows(content: Content) -> List[schema.Base]:
         rows += [schema.Alias(alias=low, kind=kind, entity_key=item.key, display=item.abbreviation or item.name)
                  for low in names]
     rows += [schema.RoadmapStep(**s.dict()) for s in content.roadmap_steps]
+    rows += [schema.TimelinePart(position=n, **t.dict()) for n, t in enumerate(content.timeline, 1)]
     for topic in content.topics:
         rows.append(schema.Topic(key=topic.key, title=topic.title))
         rows += [schema.TopicIntent(intent=i, topic=topic.key) for i in topic.intents]

@@ -35,6 +35,14 @@ class ResolvedAnswer:
 
 
 @dataclass(frozen=True)
+class Filled:
+    """Text with its `{fact:key}` placeholders filled in, and what it cites."""
+    text: str
+    citations: Tuple[Citation, ...]
+    fact_keys: Tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Entity:
     kind: str
     key: str
@@ -108,9 +116,56 @@ class KnowledgeBase:
                              .order_by(schema.Credential.key))
             return [tuple(r) for r in rows]
 
+    def fill(self, text: str) -> Filled:
+        """Fill `{fact:key}` placeholders with their values; cite each fact's source and year."""
+        with Session(self.engine) as s:
+            facts = self._facts(s, PLACEHOLDER.findall(text))
+            filled = PLACEHOLDER.sub(lambda m: facts[m.group(1)].value, text)
+            citations = [self._cite(s, f.source, f.as_of_label or str(f.as_of)) for f in facts.values()]
+            return Filled(filled, tuple(_unique(citations)), tuple(facts))
+
+    def facts(self, keys: Iterable[str]) -> Dict[str, schema.Fact]:
+        with Session(self.engine, expire_on_commit=False) as s:
+            return self._facts(s, keys)
+
+    def roadmap_steps(self) -> List[schema.RoadmapStep]:
+        """Every roadmap step in order; bot.roadmap picks a person's from them."""
+        with Session(self.engine, expire_on_commit=False) as s:
+            return list(s.scalars(select(schema.RoadmapStep).order_by(schema.RoadmapStep.order,
+                                                                      schema.RoadmapStep.key)))
+
+    def credentials_with_routes(self) -> List[Tuple[schema.Credential, List[schema.EligibilityRoute]]]:
+        """Every credential in its display order, with its routes in the order the content lists them."""
+        with Session(self.engine, expire_on_commit=False) as s:
+            creds = list(s.scalars(select(schema.Credential).order_by(schema.Credential.order)))
+            routes = list(s.scalars(select(schema.EligibilityRoute).order_by(schema.EligibilityRoute.id)))
+            return [(c, [r for r in routes if r.credential == c.key]) for c in creds]
+
+    def accreditor_abbreviations(self) -> List[str]:
+        with Session(self.engine) as s:
+            return list(s.scalars(select(schema.Accreditor.abbreviation).order_by(schema.Accreditor.key)))
+
+    def timeline_parts(self) -> List[schema.TimelinePart]:
+        with Session(self.engine, expire_on_commit=False) as s:
+            return list(s.scalars(select(schema.TimelinePart).order_by(schema.TimelinePart.position)))
+
+    def display_name(self, kind: str, key: str) -> Optional[str]:
+        """How to name an entity of `kind` (e.g. the background "img") in a sentence."""
+        with Session(self.engine) as s:
+            return s.scalar(select(schema.Alias.display).where(schema.Alias.kind == kind,
+                                                               schema.Alias.entity_key == key).limit(1))
+
     def cite(self, source_key: str, when: Optional[str]) -> Citation:
         with Session(self.engine) as s:
             return self._cite(s, source_key, when)
+
+    def cite_many(self, wanted: Iterable[Tuple[str, Optional[str]]]) -> List[Citation]:
+        """Citations for (source key, year label) pairs, in order, read in one query."""
+        wanted = list(wanted)
+        with Session(self.engine) as s:
+            rows = {r.key: r for r in s.scalars(select(schema.Source).where(
+                schema.Source.key.in_({k for k, _ in wanted})))}
+        return [Citation(rows[k].label, when, rows[k].tier, rows[k].confirm_with) for k, when in wanted]
 
     @staticmethod
     def _facts(s: Session, keys: Iterable[str]) -> Dict[str, schema.Fact]:

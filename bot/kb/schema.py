@@ -9,7 +9,7 @@ from sqlalchemy import JSON, Boolean, Column, Float, ForeignKey, Integer, String
 from sqlalchemy.orm import declarative_base, declared_attr
 
 #: Bump when the tables change shape; the loader then rebuilds them.
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 Base = declarative_base()
 
@@ -53,6 +53,10 @@ class Fact(SourcedColumns, Base):
     label = Column(Text, nullable=False)
     value = Column(Text, nullable=False)
     note = Column(Text)
+    #: A duration fact's numbers (see content.FactRange), for the timeline estimate.
+    range_min = Column(Float)
+    range_max = Column(Float)
+    range_unit = Column(String(16))
 
 
 class Body(NamedColumns, Base):
@@ -69,6 +73,7 @@ class Credential(NamedColumns, Base):
     __tablename__ = "credentials"
     body = Column(String(64), ForeignKey("bodies.key"), nullable=False)
     requires_accredited_program = Column(Boolean, nullable=False)
+    order = Column(Integer, nullable=False)
 
 
 class EligibilityRoute(SourcedColumns, Base):
@@ -77,9 +82,14 @@ class EligibilityRoute(SourcedColumns, Base):
     credential = Column(String(64), ForeignKey("credentials.key"), nullable=False, index=True)
     key = Column(String(64), nullable=False)
     kind = Column(String(32), nullable=False)
+    label = Column(Text)
     summary = Column(Text, nullable=False)
+    requires = Column(String(32), nullable=False)
     min_years = Column(Float)
     within_years = Column(Integer)
+    min_program_hours = Column(Integer)
+    min_externship_hours = Column(Integer)
+    also_needs = Column(JSON, nullable=False)
 
 
 class Role(NamedColumns, Base):
@@ -111,6 +121,26 @@ class RoadmapStep(SourcedColumns, Base):
     tip = Column(Text, nullable=False)
     mistake = Column(Text, nullable=False)
     backgrounds = Column(JSON, nullable=False)
+    aliases = Column(JSON, nullable=False)
+    skip_when_eligible = Column(Boolean, nullable=False)
+    also_sources = Column(JSON, nullable=False)
+    #: content.StepNote records as dicts; the loader has checked their sources and facts.
+    notes = Column(JSON, nullable=False)
+
+
+class TimelinePart(Base):
+    __tablename__ = "timeline_parts"
+    key = Column(String(64), primary_key=True)
+    position = Column(Integer, nullable=False)  # order in timeline.yml
+    kind = Column(String(16), nullable=False)
+    step = Column(String(64), ForeignKey("roadmap_steps.key"))
+    label = Column(Text, nullable=False)
+    milestone = Column(Text)
+    backgrounds = Column(JSON, nullable=False)
+    ranges = Column(JSON, nullable=False)
+    early = Column(JSON, nullable=False)
+    no_range = Column(Text)
+    derivation = Column(Text)
 
 
 class Topic(Base):
