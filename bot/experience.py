@@ -33,6 +33,40 @@ def _years(x: float) -> str:
     return f"{x:g} year" + ("" if x == 1 else "s")
 
 
+def within_last(years: float) -> str:
+    """'the last 7 years', 'the last year': how a route's recency reads in a sentence."""
+    return "the last year" if years == 1 else f"the last {years:g} years"
+
+
+@dataclass(frozen=True)
+class Standing:
+    """How a person's work compares with one experience route.
+
+    `met` is True only when the route is certainly met by what we know; `proviso` is
+    what would still have to be true (the work's recency, when not given); `missing`
+    says exactly what is lacking when it is not met.
+    """
+    met: bool
+    missing: Optional[str] = None
+    proviso: Optional[str] = None
+
+
+def standing(min_years: float, within_years: float, years: float, span_years: Optional[float] = None) -> Standing:
+    """Compare `years` of MA work, all of it within the last `span_years` (None: not said), with a route.
+
+    When the work is spread over more years than the route's window, only the part
+    that certainly falls inside the window counts: years - (span - window).
+    """
+    rule = f"{_years(min_years)} of medical assisting work within {within_last(within_years)}"
+    if years < min_years:
+        return Standing(False, missing=f"{rule} (you have {_years(years)})" if years else rule)
+    if span_years is None:
+        return Standing(True, proviso=f"that work was within {within_last(within_years)}")
+    if years - max(0.0, span_years - within_years) >= min_years:
+        return Standing(True)
+    return Standing(False, missing=f"{rule} (yours is spread over {within_last(span_years)})")
+
+
 @dataclass(frozen=True)
 class ExperienceCheck:
     text: str
@@ -48,7 +82,7 @@ def check_experience(kb: KnowledgeBase, years: float, credentials: Sequence[str]
     citations: List[Citation] = []
     for cred, route in routes:
         rule = f"the {cred.abbreviation} ({_years(route.min_years)} within the last {route.within_years})"
-        (met if years >= route.min_years else short).append(rule)
+        (met if standing(route.min_years, route.within_years, years).met else short).append(rule)
         citations.append(kb.cite(route.source, route.as_of_label or str(route.as_of)))
     sentences: List[str] = []
     if met or short:
