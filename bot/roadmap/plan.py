@@ -1,0 +1,81 @@
+"""A person's own plan: the knowledge base's roadmap steps that fit who they are.
+
+Paths differ by background (an IMG starts with a credential evaluation, a
+high-school graduate with the diploma, a working MA with an experience check), and
+someone who can already sit for their credential's exam skips the program steps.
+Whether they can is decided by bot.eligibility from the knowledge base's routes,
+not here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import List, Optional, Tuple
+
+from bot.eligibility import EligibilityReport, check, recommend
+from bot.kb import schema
+from bot.kb.queries import KnowledgeBase
+from bot.progress import Profile
+
+
+@dataclass(frozen=True)
+class PlanStep:
+    number: int
+    step: schema.RoadmapStep
+
+    @property
+    def key(self) -> str:
+        return self.step.key
+
+    @property
+    def title(self) -> str:
+        return self.step.title
+
+
+@dataclass(frozen=True)
+class Plan:
+    profile: Profile
+    steps: Tuple[PlanStep, ...]
+    credential: str  # the credential the plan aims at
+    recommended: bool  # True when we chose it because the person asked us to
+    eligibility: EligibilityReport
+    skipped: Tuple[schema.RoadmapStep, ...]  # left out because they can already sit for the exam
+
+    def __len__(self) -> int:
+        return len(self.steps)
+
+    @property
+    def keys(self) -> List[str]:
+        return [s.key for s in self.steps]
+
+    def get(self, key: Optional[str]) -> Optional[PlanStep]:
+        return next((s for s in self.steps if s.key == key), None)
+
+    def index(self, key: Optional[str]) -> Optional[int]:
+        found = self.get(key)
+        return None if found is None else found.number - 1
+
+    @property
+    def eligible_now(self) -> bool:
+        result = self.eligibility.result(self.credential)
+        return bool(result and result.eligible)
+
+
+def build_plan(kb: KnowledgeBase, profile: Profile) -> Plan:
+    """The steps for `profile`, numbered, aimed at their credential (or the one we recommend).
+
+    Without a background only the steps meant for everyone are included; the
+    conversation asks for the background before it builds a plan.
+    """
+    report = check(kb, profile.applicant())
+    order = [c.key for c, _ in kb.credentials_with_routes()]
+    credential = profile.credential if profile.credential in order else recommend(report, order)
+    result = report.result(credential)
+    eligible = bool(result and result.eligible)
+    chosen: List[schema.RoadmapStep] = []
+    skipped: List[schema.RoadmapStep] = []
+    for step in kb.roadmap_steps():
+        if step.backgrounds and profile.background not in step.backgrounds:
+            continue
+        (skipped if eligible and step.skip_when_eligible else chosen).append(step)
+    steps = tuple(PlanStep(n, s) for n, s in enumerate(chosen, 1))
+    return Plan(profile, steps, credential, profile.credential != credential, report, tuple(skipped))
