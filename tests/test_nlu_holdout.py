@@ -17,7 +17,7 @@ import yaml
 from bot.nlu_eval import Prediction, examples, predict, report, summary, write
 from bot.settings import PROJECT_ROOT
 
-HOLDOUT = PROJECT_ROOT / "tests" / "nlu_holdout" / "holdout.yml"
+HOLDOUT = PROJECT_ROOT / "tests" / "nlu_holdout" / "holdout_v2.yml"
 MIN_ACCURACY = 0.95
 MIN_OUT_OF_SCOPE_RECALL = 0.90
 MIN_EXAMPLES, MIN_OUT_OF_SCOPE = 300, 40
