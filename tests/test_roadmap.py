@@ -212,26 +212,39 @@ def test_where_am_i_and_mark_done(img_plan: Plan):
     progress = Progress("maria", IMG, current="program")
     assert where(img_plan, progress) == "You're on step 2 of 6: Enroll in an accredited medical assisting program."
     move = mark_done(img_plan, progress, "I finished my program")
-    assert move.progress.done == ("credential_evaluation", "program")  # and every step before it
-    assert move.current == "externship"
-    assert where(img_plan, move.progress) == ("You're on step 3 of 6: Complete your clinical externship. "
-                                              "Done so far: steps 1 and 2.")
+    # Every step before it, and the externship, which is part of the program.
+    assert move.progress.done == ("credential_evaluation", "program", "externship") == move.marked
+    assert move.current == "exam"
+    assert where(img_plan, move.progress) == ("You're on step 4 of 6: Prepare for and pass your certification "
+                                              "exam. Done so far: steps 1, 2 and 3.")
     done_here = mark_done(img_plan, move.progress)  # "done" with no name: the current step
-    assert done_here.current == "exam" and "externship" in done_here.progress.done
+    assert done_here.current == "job_search" and done_here.marked == ("exam",)
     finished = mark_done(img_plan, done_here.progress, "renewal")
     assert finished.outcome == "at_end" and len(finished.progress.done) == 6
     assert where(img_plan, Progress("new", IMG)).startswith("We haven't started your roadmap yet.")
+    # Finishing an earlier step while further ahead keeps them where they are.
+    ahead = mark_done(img_plan, Progress("maria", IMG, current="exam"), "my credential evaluation")
+    assert (ahead.current, ahead.progress.done) == ("exam", ("credential_evaluation",))
+
+
+def test_marking_done_is_acknowledged_before_the_next_step(kb: KnowledgeBase, img_plan: Plan):
+    move = mark_done(img_plan, Progress("maria", IMG, current="externship"), "I finished my program")
+    first, main, _ = render_move(kb, img_plan, move)
+    assert first.body == ("Great, I've marked steps 1 (get your international credentials evaluated), "
+                          "2 (enroll in an accredited medical assisting program) and 3 (complete your clinical "
+                          "externship) done. Here's what comes next.")
+    assert main.body.startswith("Step 4 of 6: Prepare for and pass your certification exam")
 
 
 def test_overview_is_a_compact_checklist(kb: KnowledgeBase, img_plan: Plan):
-    progress = mark_done(img_plan, Progress("maria", IMG, current="program"), "program").progress
+    progress = mark_done(img_plan, Progress("maria", IMG, current="program"), "evaluation").progress
     lines = overview(kb, img_plan, progress).body.splitlines()
     assert lines == [
         "Your roadmap to the CMA (international medical graduate):",
         "✓ 1. Get your international credentials evaluated (done)",
-        "✓ 2. Enroll in an accredited medical assisting program (done)",
-        "▶ 3. Complete your clinical externship (you are here)",
-        "• 4. Prepare for and pass your certification exam (next)",
+        "▶ 2. Enroll in an accredited medical assisting program (you are here)",
+        "• 3. Complete your clinical externship (next)",
+        "• 4. Prepare for and pass your certification exam",
         "• 5. Find your first medical assistant job",
         "• 6. Keep your credential current",
     ]

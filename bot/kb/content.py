@@ -258,6 +258,8 @@ class RoadmapStep(Sourced):
     aliases: List[Text] = []
     #: Left out of the plan of someone who can already sit for their credential's exam.
     skip_when_eligible: bool = False
+    #: Steps that are part of this one: finishing it finishes them ("I finished my program").
+    includes: List[Key] = []
     #: Sources of the step's own text besides `source` (tip and mistake may come from another guide).
     also_sources: List[Key] = []
     notes: List[StepNote] = []
@@ -556,6 +558,9 @@ def _check_roadmap(content: Content, problems: List[Problem], source_keys: set, 
         for key in step.backgrounds:
             if key not in backgrounds:
                 problems.append(Problem(file_name, entry, "backgrounds", f"unknown background {key!r}"))
+        for key in step.includes:
+            if key not in {s.key for s in content.roadmap_steps} or key == step.key:
+                problems.append(Problem(file_name, entry, "includes", f"not another roadmap step: {key!r}"))
         for key in step.also_sources:
             if key not in source_keys:
                 problems.append(Problem(file_name, entry, "also_sources", f"unknown source {key!r} (see sources.yml)"))

@@ -9,7 +9,7 @@ from sqlalchemy import JSON, Boolean, Column, Float, ForeignKey, Integer, String
 from sqlalchemy.orm import declarative_base, declared_attr
 
 #: Bump when the tables change shape; the loader then rebuilds them.
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 Base = declarative_base()
 
@@ -123,6 +123,7 @@ class RoadmapStep(SourcedColumns, Base):
     backgrounds = Column(JSON, nullable=False)
     aliases = Column(JSON, nullable=False)
     skip_when_eligible = Column(Boolean, nullable=False)
+    includes = Column(JSON, nullable=False)
     also_sources = Column(JSON, nullable=False)
     #: content.StepNote records as dicts; the loader has checked their sources and facts.
     notes = Column(JSON, nullable=False)

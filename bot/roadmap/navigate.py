@@ -31,6 +31,8 @@ class Move:
     outcome: Outcome
     #: For not_in_plan: the step they asked for.
     asked: Optional[str] = None
+    #: For mark_done: the steps this move marked done (that were not done before).
+    marked: Tuple[str, ...] = ()
 
     @property
     def current(self) -> Optional[str]:
@@ -97,9 +99,11 @@ def mark_done(plan: Plan, progress: Progress, name: Optional[str] = None, every_
     """"I finished my program": that step and every step before it are done; move past them.
 
     Without a name, the current step is the one finished. Steps are done in order on
-    this path, so finishing the program also means the earlier steps are behind them.
+    this path, so finishing the program also means the earlier steps are behind them,
+    and a step's `includes` (the externship is part of the program) are done with it.
     """
     progress, i = _at(plan, progress)
+    here = i
     if name:
         key = find_step(plan, name, every_step)
         if key is None:
@@ -109,11 +113,16 @@ def mark_done(plan: Plan, progress: Progress, name: Optional[str] = None, every_
         i = plan.index(key)
     if i is None:
         return Move(progress, "not_found")
+    included = [plan.index(k) for k in plan.steps[i].step.includes or [] if k in plan.keys]
+    i = max([i, *included])
     done = tuple(dict.fromkeys([*progress.done, *plan.keys[: i + 1]]))
+    marked = tuple(k for k in done if k not in progress.done)
     after = next((k for k in plan.keys[i + 1:] if k not in done), None)
+    if here is not None and here > i and plan.keys[here] not in done:
+        after = plan.keys[here]  # finishing an earlier step does not pull them back
     if after is None:
-        return Move(replace(progress, done=done, current=plan.keys[-1]), "at_end")
-    return Move(replace(progress, done=done, current=after), "moved")
+        return Move(replace(progress, done=done, current=plan.keys[-1]), "at_end", marked=marked)
+    return Move(replace(progress, done=done, current=after), "moved", marked=marked)
 
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,

@@ -208,18 +208,30 @@ def render_move(kb: KnowledgeBase, plan: Plan, move: Move) -> List[Rendered]:
         asked = next((s for s in kb.roadmap_steps() if s.key == move.asked), None)
         title = asked.title if asked else move.asked
         return [Rendered(f"\"{title}\" isn't a step on your path, so you can skip it. {where(plan, move.progress)}")]
+    done_note = _marked_note(plan, move)
     if move.outcome == "at_end":
-        return [Rendered("That's the last step of your plan. Say \"show me the whole plan\" to review it, "
-                         "or ask me anything about it.")]
+        return [Rendered(done_note + "That's the last step of your plan. Say \"show me the whole plan\" to "
+                         "review it, or ask me anything about it.")]
     if move.outcome == "at_start":
         return [Rendered(f"You're already at the first step. {where(plan, move.progress)}")]
     said: List[Rendered] = []
     if move.outcome == "resumed":
         said.append(Rendered("Welcome back! Here's where you left off."))
+    if done_note:
+        said.append(Rendered(done_note + "Here's what comes next."))
     if move.current in plan.keys:
         step = render_step(kb, plan, move.current)
         said += [step.main, step.details]
     return said
+
+
+def _marked_note(plan: Plan, move: Move) -> str:
+    """"Great, I've marked step 2 (…) done." for a mark-done move, else ''."""
+    steps = [s for s in plan.steps if s.key in move.marked]
+    if not steps:
+        return ""
+    names = _join([f"{s.number} ({s.title[0].lower()}{s.title[1:]})" for s in steps])
+    return f"Great, I've marked step{'s' if len(steps) > 1 else ''} {names} done. "
 
 
 def _join(items: Sequence[str]) -> str:
