@@ -55,15 +55,15 @@ def test_terminal_chat_answers_like_rasa_shell(bot):
     with terminal_chat(bot, "tty") as (_, keyboard, screen):
         screen.read_until("Your input")
         os.write(keyboard, b"Do I need the USMLE?\r")
-        text = screen.read_until(r"licensing\s+exam\s+for\s+physicians")
-        assert "Source" in text
+        # The answer and its source line arrive as separate messages: wait for both.
+        screen.read_until(r"licensing\s+exam\s+for\s+physicians[\s\S]*Sources?:")
 
 
 def test_ctrl_c_at_a_button_menu_ends_the_chat_without_a_traceback(bot):
     with terminal_chat(bot, "tty-ctrl-c") as (proc, keyboard, screen):
         screen.read_until("Your input")
         os.write(keyboard, b"hello\r")
-        screen.read_until("Use arrow keys")  # the greeting's buttons are shown as a menu
+        screen.read_until(r"»\s*1:")  # the greeting's buttons are shown as a menu (its hint may wrap)
         os.write(keyboard, b"\x03")  # Ctrl-C
         assert proc.wait(timeout=20) == 0
         screen.drain()
