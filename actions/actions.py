@@ -7,10 +7,16 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from bot.answers import KnowledgeBaseUnavailable, reply_for
 from bot.kb.db import get_engine
 from bot.kb.queries import KnowledgeBase
 from bot.settings import load_settings
+
+
+#: Small talk never gets a "back to step N" button: only real questions interrupt a walk-through.
+CHAT_TOPICS = ("greet", "goodbye", "thanks", "help", "out_of_scope", "fallback", "request_human", "inform")
 
 
 @lru_cache(maxsize=1)
@@ -34,5 +40,18 @@ class ActionAnswer(Action):
         except KnowledgeBaseUnavailable:
             dispatcher.utter_message(response="utter_kb_unavailable")
             return []
-        dispatcher.utter_message(text=reply.text, buttons=reply.buttons)
+        dispatcher.utter_message(text=reply.text, buttons=reply.buttons + self._resume(tracker, reply.topic))
         return []
+
+    @staticmethod
+    def _resume(tracker: Tracker, topic: str) -> List[Dict[str, str]]:
+        """In the middle of a walk-through, offer to go back to the step they were on."""
+        if topic in CHAT_TOPICS or tracker.active_loop.get("name"):
+            return []
+        from actions.roadmap import turns  # imported late: actions.roadmap imports this module
+
+        try:
+            button = turns().resume_button(tracker.sender_id)
+        except SQLAlchemyError:
+            return []
+        return [button] if button else []

@@ -1,0 +1,150 @@
+"""The guided roadmap over the REST webhook: questions, steps, navigation, interruptions,
+the eligibility checker, the timeline, and progress that survives a restart of both servers."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Dict, List
+
+import pytest
+
+from tests.e2e import running_bot, say, server_settings
+
+pytestmark = pytest.mark.e2e
+
+
+def chat(bot, sender: str, message: str) -> str:
+    replies = say(bot, sender, message, timeout=60)
+    assert replies, f"no reply to {message!r}"
+    return "\n".join(r.get("text", "") for r in replies)
+
+
+def buttons(bot, sender: str, message: str) -> List[Dict[str, str]]:
+    return [b for r in say(bot, sender, message, timeout=60) for b in r.get("buttons", [])]
+
+
+def step_number(text: str) -> tuple:
+    found = re.search(r"Step (\d+) of (\d+): (.+)", text)
+    assert found, f"no step heading in:\n{text}"
+    return int(found[1]), int(found[2]), found[3]
+
+
+def begin_img(bot, sender: str) -> str:
+    assert "which of these describes you" in chat(bot, sender, "walk me through becoming a CMA")
+    assert "Which credential" in chat(bot, sender, "I'm a doctor from Egypt")
+    assert "Which state" in chat(bot, sender, "recommend one for me")
+    assert "stepping stone" in chat(bot, sender, "Texas")
+    return chat(bot, sender, "a stepping stone to residency")
+
+
+def test_a_full_img_walk_through(bot):
+    sender = "img-walk"
+    text = begin_img(bot, sender)
+    assert step_number(text)[:2] == (1, 6) and "credentials evaluated" in text
+    assert "course-by-course" in text and "Source" in text
+    seen = [step_number(text)[2]]
+    for expected in range(2, 7):
+        text = chat(bot, sender, "next")
+        number, total, title = step_number(text)
+        assert (number, total) == (expected, 6)
+        assert "Tip:" in text and "Common mistake:" in text
+        seen.append(title)
+    assert any("externship" in t.lower() for t in seen) and any("exam" in t.lower() for t in seen)
+    assert "International Medical Education" in "\n".join([chat(bot, sender, "go to the job search step")])
+    assert "last step" in chat(bot, sender, "go to the last step") + chat(bot, sender, "next")
+
+
+def test_a_high_school_graduate_starts_with_the_diploma(bot):
+    sender = "hs-walk"
+    chat(bot, sender, "can you guide me step by step to become a medical assistant?")
+    chat(bot, sender, "I just graduated high school")
+    chat(bot, sender, "the CMA")
+    text = chat(bot, sender, "skip")  # no state; not an IMG, so no residency question
+    number, total, title = step_number(text)
+    assert number == 1 and ("diploma" in title.lower() or "GED" in title)
+    assert step_number(chat(bot, sender, "next"))[0] == 2
+
+
+def test_back_repeat_jump_where_overview_done_and_start_over(bot):
+    sender = "nav"
+    begin_img(bot, sender)
+    chat(bot, sender, "next")
+    assert step_number(chat(bot, sender, "back"))[0] == 1
+    assert "already at the first step" in chat(bot, sender, "back")
+    assert step_number(chat(bot, sender, "repeat that"))[0] == 1
+    jumped = chat(bot, sender, "go to the externship step")
+    assert "externship" in step_number(jumped)[2].lower()
+    assert re.search(r"You're on step \d of 6: .*externship", chat(bot, sender, "which step am I on?"), re.I)
+    plan = chat(bot, sender, "show me the whole plan")
+    assert "(you are here)" in plan and plan.count("\n• ") + plan.count("\n▶ ") + plan.count("\n✓ ") == 6
+    done = chat(bot, sender, "I finished my program")
+    assert "marked steps" in done and "exam" in step_number(done)[2].lower()
+    assert "✓" in chat(bot, sender, "show me the whole plan")
+    restarted = chat(bot, sender, "start over")
+    assert step_number(restarted)[0] == 1
+    assert "✓" not in chat(bot, sender, "show me the whole plan")
+
+
+def test_a_question_in_the_middle_is_answered_then_the_step_is_offered_again(bot):
+    sender = "interrupt"
+    begin_img(bot, sender)
+    chat(bot, sender, "next")
+    answer = say(bot, sender, "wait, is the externship paid?")
+    assert "unpaid" in "\n".join(r.get("text", "") for r in answer)
+    offered = [b for r in answer for b in r.get("buttons", [])]
+    assert {"title": "Back to step 2 of 6", "payload": "/roadmap_continue"} in offered
+    resumed = chat(bot, sender, "/roadmap_continue")  # the button
+    assert step_number(resumed)[0] == 2
+
+
+def test_a_question_while_the_form_waits_is_answered_and_the_question_asked_again(bot):
+    sender = "form-interrupt"
+    chat(bot, sender, "walk me through becoming a CMA")
+    reply = chat(bot, sender, "do I need the USMLE for this?")
+    assert "No." in reply and "which of these describes you" in reply
+    assert "Which credential" in chat(bot, sender, "I'm an international medical graduate")
+
+
+@pytest.mark.parametrize("background, education, years, expect", [
+    ("I'm an international medical graduate", "no program yet", "none",
+     ["CMA (AAMA): not yet", "RMA (AMT): not yet"]),
+    ("I just finished high school", "I graduated from an accredited program", "none",
+     ["CMA (AAMA): yes, now"]),
+    ("career changer, I work in retail", "I finished a program that was not accredited", "none",
+     ["CMA (AAMA): yes, now (Category 4", "CCMA (NHA): yes, now"]),
+    ("I work as an MA without a certificate", "no program yet", "4 years",
+     ["RMA (AMT): yes, now (work-experience route)", "CMA (AAMA): not yet"]),
+    ("veteran, army medic", "no program", "none",
+     ["RMA (AMT): yes, now (military route)", "NCMA (NCCT): yes, now (military route)"]),
+])
+def test_eligibility_checker_for_each_background(bot, background, education, years, expect):
+    sender = f"elig-{abs(hash(background))}"
+    assert "which of these describes you" in chat(bot, sender, "which credentials can I sit for right now?")
+    assert "finished a medical assisting program" in chat(bot, sender, background)
+    assert "How many years" in chat(bot, sender, education)
+    report = chat(bot, sender, years)
+    for line in expect:
+        assert line in report, report
+    assert "Source" in report
+
+
+def test_timeline_estimate_with_a_start_month(bot):
+    sender = "timeline"
+    chat(bot, sender, "make me a personal timeline")
+    chat(bot, sender, "high school graduate")
+    chat(bot, sender, "certificate")
+    text = chat(bot, sender, "March 2027")
+    assert "starting March 2027" in text and "9–12 months" in text
+    assert re.search(r"between \w+ 2027 and \w+ 2028", text) and "Source" in text
+
+
+def test_progress_survives_restarting_both_servers(model: Path, loaded_db_url: str, tmp_path: Path):
+    """Same sender, same databases, new processes: "continue" lands on the same step."""
+    settings = server_settings(loaded_db_url, tmp_path)
+    with running_bot(settings, model, tmp_path / "first.log") as first:
+        begin_img(first, "restart")
+        chat(first, "restart", "next")
+        before = step_number(chat(first, "restart", "next"))
+    with running_bot(settings, model, tmp_path / "second.log") as second:
+        resumed = chat(second, "restart", "continue")
+    assert "Welcome back" in resumed and step_number(resumed) == before
