@@ -50,7 +50,8 @@ def source_line(citations: Sequence[Citation]) -> str:
             whens.append(c.when)
     parts = []
     for source, whens in grouped.items():
-        notes = list(whens)
+        # "retrieved 2026" adds nothing next to "policy since 2010, retrieved 2026"
+        notes = [w for w in whens if not any(w != other and w in other for other in whens)]
         if source.tier == "secondary":
             notes.append(f"as reported, confirm with {source.confirm_with}")
         parts.append(f"{source.label} ({'; '.join(notes)})" if notes else source.label)

@@ -116,6 +116,12 @@ def test_source_line_groups_years_by_source():
     assert source_line([]) == ""
 
 
+def test_source_line_drops_a_year_label_another_label_already_contains():
+    line = source_line([Citation("AAMA", "policy since 2010, retrieved 2026", "official", None),
+                        Citation("AAMA", "retrieved 2026", "official", None)])
+    assert line == "Source: AAMA (policy since 2010, retrieved 2026)."
+
+
 def test_missing_database_raises_a_domain_error(tmp_path):
     kb = KnowledgeBase(get_engine(f"sqlite:///{tmp_path / 'empty.sqlite3'}"))
     with pytest.raises(KnowledgeBaseUnavailable):
