@@ -41,6 +41,8 @@ $(VENV)/.installed: requirements.txt constraints.txt scripts/find-python.sh
 setup: $(VENV)/.installed .env
 	$(PY) -m bot.kb load          # skips when data/kb/ is unchanged
 	$(PY) -m bot.nlp_build        # rewrites the spaCy pipeline only when names/aliases changed
+	scripts/build-web.sh          # the website widget (web/dist/), pinned rasa-webchat without Google Fonts
+	scripts/install-browser.sh    # Debian's Chromium, which the widget's browser test drives
 
 train: setup
 	$(PY) -m bot.train            # retrains only when training data, config or entity patterns changed

@@ -17,8 +17,9 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
-from typing import Dict, List
+from typing import Dict, List, Optional
 
+from bot.channels.config import ChannelConfigError, channel_env, describe, write_credentials
 from bot.chat import chat
 from bot.settings import PROJECT_ROOT, Settings, load_settings
 from bot.train import MODEL_NAME
@@ -26,13 +27,17 @@ from bot.train import MODEL_NAME
 STARTUP_TIMEOUT_S = 300
 
 
-def server_env(settings: Settings, model: Path) -> Dict[str, str]:
+def server_env(settings: Settings, model: Path, credentials: Optional[Path] = None) -> Dict[str, str]:
     env = dict(os.environ)
     env.update(settings.server_environment())
     env.update({
         "RASA_HOST": settings.rasa_host,
         "RASA_PORT": str(settings.rasa_port),
         "RASA_MODEL": str(model),
+        # Written from .env by main(); the checked-in file (REST only) when the launcher is bypassed.
+        "RASA_CREDENTIALS": str(credentials or settings.project_root / "credentials.yml"),
+        # Other web origins (a school's own site) the widget may connect from; empty: same origin only.
+        "WIDGET_ORIGINS": channel_env().get("WIDGET_ORIGINS", ""),
         "RASA_TELEMETRY_ENABLED": "false",  # no calls home from a school's server
         "TF_CPP_MIN_LOG_LEVEL": env.get("TF_CPP_MIN_LOG_LEVEL", "2"),
         "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
@@ -76,13 +81,14 @@ def tail(path: Path, lines: int = 40) -> str:
     return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
 
 
-def start_servers(settings: Settings, model: Path, log_path: Path) -> subprocess.Popen:
+def start_servers(settings: Settings, model: Path, log_path: Path,
+                  credentials: Optional[Path] = None) -> subprocess.Popen:
     """Start both servers under honcho (the Procfile), their output going to `log_path`."""
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with open(log_path, "w") as log:
         return subprocess.Popen([sys.executable, "-m", "honcho", "start", "-f", "Procfile", "--no-prefix",
                                  "--env", os.devnull],  # settings already merged .env; honcho must not override them,
-                                cwd=settings.project_root, env=server_env(settings, model),
+                                cwd=settings.project_root, env=server_env(settings, model, credentials),
                                 stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
 
 
@@ -98,6 +104,17 @@ def stop_servers(proc: subprocess.Popen) -> None:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+def _webhooks(settings: Settings, channels: List[str]) -> str:
+    """Where Slack and Telegram must send their events (through the school's public HTTPS proxy)."""
+    lines = []
+    if "slack" in channels:
+        lines.append(f"\n  Slack events:  POST <public https address>/webhooks/slack/webhook "
+                     f"(here: {settings.rasa_url}/webhooks/slack/webhook)")
+    if "telegram" in channels:
+        lines.append(f"\n  Telegram:      webhook {channel_env().get('TELEGRAM_WEBHOOK_URL')}")
+    return "".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -116,12 +133,20 @@ def main(argv: list[str] | None = None) -> int:
                   f"Stop that process or set {name} in .env.", file=sys.stderr)
             return 1
 
+    credentials = settings.var_dir / "credentials.yml"
+    try:
+        channels = write_credentials(credentials, channel_env(), socketio=True,
+                                     socketio_connector="bot.channels.socketio.SocketIOInput")
+    except ChannelConfigError as exc:
+        print(f"Channel configuration: {exc}", file=sys.stderr)
+        return 1
+
     # A service manager stops us with SIGTERM: exit through `finally` so both servers stop too.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     log_path = settings.var_dir / "log" / "servers.log"
     print(f"Starting the action server and the Rasa server (logs: {log_path.relative_to(PROJECT_ROOT)}) ...")
     started = time.monotonic()
-    proc = start_servers(settings, model, log_path)
+    proc = start_servers(settings, model, log_path, credentials)
     try:
         if not wait_until_up(health_urls(settings), proc, STARTUP_TIMEOUT_S):
             print("The bot did not start. Last lines of the server log:\n" + tail(log_path), file=sys.stderr)
@@ -130,7 +155,10 @@ def main(argv: list[str] | None = None) -> int:
               f"  REST webhook:  POST {settings.rasa_url}/webhooks/rest/webhook  "
               '{"sender": "me", "message": "Do I need the USMLE?"}\n'
               f"  Action server: http://127.0.0.1:{settings.action_port}\n"
-              f"  Conversations are stored in {settings.tracker_store_url.split('///')[-1]}\n")
+              f"  Web widget:    demo page {settings.rasa_url}/web/demo/  "
+              f"(script for a school's site: {settings.rasa_url}/web/widget/webchat.js)\n"
+              f"  Conversations are stored in {settings.tracker_store_url.split('///')[-1]}\n"
+              f"  {describe(channels)}" + _webhooks(settings, channels) + "\n")
         if sys.stdin.isatty() and not args.no_chat:
             print("Chat below. Type /stop to end the chat (the servers stop with it).")
             chat(settings.rasa_url, f"terminal-{getpass.getuser()}")

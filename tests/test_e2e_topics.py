@@ -67,3 +67,12 @@ def test_each_topic_is_answered_with_its_key_fact_and_source(bot, question: str,
 def test_every_answer_has_buttons_or_a_next_step(bot):
     replies = say(bot, "next-step", "what is the externship like?")
     assert any(r.get("buttons") for r in replies)
+
+
+def test_typing_a_button_title_gets_the_same_answer_as_clicking_it(bot):
+    """People often type what they see on a button instead of tapping it."""
+    greeting = say(bot, "typed-titles", "hello")
+    for button in [b for r in greeting for b in r.get("buttons", [])]:
+        clicked = answer(bot, button["payload"], sender="typed-titles")
+        typed = answer(bot, button["title"], sender="typed-titles")
+        assert typed == clicked, f"typing {button['title']!r} did not answer like the button"
