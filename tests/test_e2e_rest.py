@@ -3,7 +3,6 @@ asked over the REST webhook exactly as a channel would."""
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
