@@ -1,0 +1,121 @@
+"""Requests for a human advisor, written by the bot and worked through by advisors.
+
+When someone asks for a person, the bot collects a name and an email address or
+phone number (actions/handoff.py) and stores a request here; the advisor console
+lists the open ones with the conversation attached (by sender id) and advisors mark
+them contacted or resolved. The table has its own MetaData, like roadmap progress,
+so a knowledge-base reload never deletes a request that is waiting for someone.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import List, Optional
+
+from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, Text, insert, select, update
+from sqlalchemy.engine import Engine
+
+STATUSES = ("open", "contacted", "resolved")
+
+metadata = MetaData()
+handoff_table = Table(
+    "handoff_requests", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("sender_id", String(255), nullable=False, index=True),
+    Column("channel", String(64), nullable=False, default=""),
+    Column("name", String(200), nullable=False),
+    Column("contact", String(200), nullable=False),
+    Column("message", Text, nullable=False, default=""),  # what they asked, in their words
+    Column("status", String(16), nullable=False, default="open"),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("updated_by", String(200), nullable=True),  # the advisor who last changed the status
+)
+
+EMAIL_PATTERN = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+#: Seven to fifteen digits with the usual separators (E.164 allows at most 15).
+PHONE_PATTERN = re.compile(r"(?<![\w+(])\+?\(?\d[\d ().\-]{5,20}\d(?!\w)")
+DATE_PATTERN = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
+
+
+@dataclass(frozen=True)
+class HandoffRequest:
+    id: int
+    sender_id: str
+    channel: str
+    name: str
+    contact: str
+    message: str
+    status: str
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    updated_by: Optional[str]
+
+
+def find_email(text: str) -> Optional[str]:
+    match = EMAIL_PATTERN.search(text or "")
+    return match.group(0) if match else None
+
+
+def find_phone(text: str) -> Optional[str]:
+    """A phone number in `text`, or None; counts digits so dates and years are not taken for one."""
+    for match in PHONE_PATTERN.finditer(text or ""):
+        digits = re.sub(r"\D", "", match.group(0))
+        if 7 <= len(digits) <= 15 and not DATE_PATTERN.fullmatch(match.group(0).strip()):
+            return match.group(0).strip()
+    return None
+
+
+def find_contact(text: str) -> Optional[str]:
+    """The email address or phone number someone typed, whichever comes first."""
+    return find_email(text) or find_phone(text)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+class HandoffStore:
+    """Handoff requests in SQL; creates its table on first use."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        metadata.create_all(engine)
+
+    def create(self, *, sender_id: str, name: str, contact: str, channel: str = "", message: str = "") -> int:
+        now = _now()
+        with self.engine.begin() as conn:
+            result = conn.execute(insert(handoff_table).values(
+                sender_id=sender_id, channel=channel or "", name=name.strip()[:200], contact=contact.strip()[:200],
+                message=(message or "")[:2000], status="open", created_at=now, updated_at=now))
+            return int(result.inserted_primary_key[0])
+
+    def get(self, request_id: int) -> Optional[HandoffRequest]:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(handoff_table).where(handoff_table.c.id == request_id)).mappings().first()
+        return HandoffRequest(**row) if row else None
+
+    def list(self, status: Optional[str] = None) -> List[HandoffRequest]:
+        """Newest first; `status` narrows to one of STATUSES."""
+        query = select(handoff_table).order_by(handoff_table.c.created_at.desc(), handoff_table.c.id.desc())
+        if status:
+            query = query.where(handoff_table.c.status == status)
+        with self.engine.connect() as conn:
+            return [HandoffRequest(**row) for row in conn.execute(query).mappings()]
+
+    def set_status(self, request_id: int, status: str, by: Optional[str] = None) -> bool:
+        """Move a request along; False when there is no such request."""
+        if status not in STATUSES:
+            raise ValueError(f"status must be one of {', '.join(STATUSES)}, got {status!r}")
+        with self.engine.begin() as conn:
+            result = conn.execute(update(handoff_table).where(handoff_table.c.id == request_id)
+                                  .values(status=status, updated_at=_now(), updated_by=by))
+            return result.rowcount > 0
+
+    def delete_for(self, sender_ids: List[str]) -> int:
+        """Forget the requests of purged conversations (retention); returns how many went."""
+        if not sender_ids:
+            return 0
+        with self.engine.begin() as conn:
+            return conn.execute(handoff_table.delete().where(handoff_table.c.sender_id.in_(sender_ids))).rowcount
