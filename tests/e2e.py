@@ -5,16 +5,19 @@ import json
 import os
 import re
 import select
+import signal
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Dict, Iterator, List
+from typing import Any, Dict, Iterator, List, Tuple
 
-from bot.launch import health_urls, start_servers, stop_servers, tail, wait_until_up
+from bot.channels.config import write_credentials
+from bot.launch import health_urls, is_up, server_env, start_servers, stop_servers, tail, wait_until_up
 from bot.settings import PROJECT_ROOT, Settings, load_settings
 
 STARTUP_TIMEOUT_S = 240
@@ -37,9 +40,16 @@ def server_settings(kb_url: str, workdir: Path) -> Settings:
     })
 
 
+def widget_credentials(workdir: Path) -> Path:
+    """The channels `make run` opens with an empty .env: REST and the widget's Socket.IO."""
+    path = workdir / "credentials.yml"
+    write_credentials(path, {}, socketio=True, socketio_connector="bot.channels.socketio.SocketIOInput")
+    return path
+
+
 @contextmanager
 def running_bot(settings: Settings, model: Path, log_path: Path) -> Iterator[Settings]:
-    proc = start_servers(settings, model, log_path)
+    proc = start_servers(settings, model, log_path, widget_credentials(log_path.parent))
     try:
         if not wait_until_up(health_urls(settings), proc, STARTUP_TIMEOUT_S):
             raise RuntimeError("servers did not start:\n" + tail(log_path, 80))
@@ -113,3 +123,91 @@ def terminal_chat(settings: Settings, sender: str) -> Iterator[tuple]:
             proc.kill()
             proc.wait()
         os.close(master)
+
+
+def post_raw(settings: Settings, body: bytes, timeout: float = 60) -> Tuple[int, Any]:
+    """POST any bytes to the REST webhook: (status, parsed JSON body)."""
+    request = urllib.request.Request(f"{settings.rasa_url}/webhooks/rest/webhook", data=body,
+                                     headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, json.load(response)
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"null")
+
+
+async def widget_say(settings: Settings, session_id: str, *events: Any, quiet_s: float = 2.0,
+                     timeout: float = 60) -> List[Dict[str, Any]]:
+    """Talk to the widget's Socket.IO channel as rasa-webchat does; return the bot's messages.
+
+    Each of `events` is sent as a `user_uttered` payload: a string becomes
+    {"message": s, "session_id": session_id}, anything else is sent as it is (to test
+    malformed events). Collects `bot_uttered` until none came for `quiet_s` seconds.
+    """
+    import asyncio
+
+    import socketio
+
+    client = socketio.AsyncClient(reconnection=False)
+    received: List[Dict[str, Any]] = []
+    confirmed = asyncio.Event()
+    client.on("session_confirm", lambda *_: confirmed.set())
+    client.on("bot_uttered", lambda data: received.append(data))
+    await client.connect(settings.rasa_url, transports=["polling"], socketio_path="/socket.io")
+    try:
+        await client.emit("session_request", {"session_id": session_id})
+        await asyncio.wait_for(confirmed.wait(), timeout)
+        for event in events:
+            payload = {"message": event, "session_id": session_id} if isinstance(event, str) else event
+            before = len(received)
+            await client.emit("user_uttered", payload)
+            deadline = time.monotonic() + timeout
+            while len(received) == before and time.monotonic() < deadline:
+                await asyncio.sleep(0.1)
+            count = -1
+            while count != len(received):  # until the bot has been quiet for a while
+                count = len(received)
+                await asyncio.sleep(quiet_s)
+    finally:
+        await client.disconnect()
+    return received
+
+
+def start_one(settings: Settings, model: Path, process: str, log_path: Path) -> subprocess.Popen:
+    """One Procfile process ("rasa" or "actions") on its own, in its own process group,
+    so a test can stop, kill or restart it without touching the other."""
+    env = server_env(settings, model, widget_credentials(log_path.parent))
+    log = open(log_path, "a")
+    try:
+        return subprocess.Popen([sys.executable, "-m", "honcho", "start", "-f", "Procfile", "--no-prefix",
+                                 "--env", os.devnull, process], cwd=settings.project_root, env=env,
+                                stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                start_new_session=True)
+    finally:
+        log.close()
+
+
+def kill_group(proc: subprocess.Popen, sig: int = signal.SIGTERM, timeout: float = 30) -> None:
+    """Signal the process and all it started (honcho and the server); wait until gone."""
+    if proc.poll() is None:
+        try:
+            os.killpg(proc.pid, sig)
+        except ProcessLookupError:
+            pass
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+def wait_for(url: str, timeout: float = STARTUP_TIMEOUT_S, proc: subprocess.Popen | None = None,
+             log_path: Path | None = None) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if is_up(url):
+            return
+        if proc is not None and proc.poll() is not None:
+            break
+        time.sleep(0.5)
+    raise RuntimeError(f"{url} did not come up:\n" + (tail(log_path, 60) if log_path else ""))

@@ -35,7 +35,7 @@ SCREENSHOT = PROJECT_ROOT / "reports" / "widget.png"
 STEP_TIMEOUT_MS = 30_000
 
 CREDENTIALS = """\
-rest:
+bot.channels.rest.RestInput:
 bot.channels.socketio.SocketIOInput:
   user_message_evt: user_uttered
   bot_message_evt: bot_uttered

@@ -24,6 +24,7 @@ from dotenv import dotenv_values
 
 from bot.settings import PROJECT_ROOT
 
+REST_CONNECTOR = "bot.channels.rest.RestInput"  # Rasa's REST webhook with input checks
 SLACK_CONNECTOR = "bot.channels.slack.SlackInput"
 TELEGRAM_CONNECTOR = "bot.channels.telegram.TelegramInput"
 SOCKETIO_OPTIONS = {"user_message_evt": "user_uttered", "bot_message_evt": "bot_uttered",
@@ -72,7 +73,7 @@ def channel_credentials(env: Mapping[str, str], socketio: bool = False,
                         socketio_connector: str = "socketio",
                         socketio_options: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:
     """The credentials mapping for `rasa run --credentials` (channel or class path -> options)."""
-    credentials: Dict[str, Any] = {"rest": None}
+    credentials: Dict[str, Any] = {REST_CONNECTOR: None}
     if socketio:
         credentials[socketio_connector] = dict(socketio_options if socketio_options is not None
                                                else SOCKETIO_OPTIONS)
@@ -105,7 +106,7 @@ def channel_credentials(env: Mapping[str, str], socketio: bool = False,
 
 def channel_names(credentials: Mapping[str, Any]) -> List[str]:
     """Short names of the channels in a credentials mapping, in order: rest, socketio, slack, telegram."""
-    short = {SLACK_CONNECTOR: "slack", TELEGRAM_CONNECTOR: "telegram"}
+    short = {REST_CONNECTOR: "rest", SLACK_CONNECTOR: "slack", TELEGRAM_CONNECTOR: "telegram"}
     return [short.get(key, key.rsplit(".", 1)[-1].lower().replace("input", "") or key) for key in credentials]
 
 
