@@ -187,18 +187,56 @@ def start_one(settings: Settings, model: Path, process: str, log_path: Path) -> 
         log.close()
 
 
-def kill_group(proc: subprocess.Popen, sig: int = signal.SIGTERM, timeout: float = 30) -> None:
-    """Signal the process and all it started (honcho and the server); wait until gone."""
-    if proc.poll() is None:
+def descendants(pid: int) -> List[int]:
+    """Every process started, directly or not, by `pid` (honcho puts its children in
+    sessions of their own, so signalling honcho's process group does not reach them)."""
+    children: Dict[int, List[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
-            os.killpg(proc.pid, sig)
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def kill_group(proc: subprocess.Popen, sig: int = signal.SIGTERM, timeout: float = 30) -> None:
+    """Signal the server (and everything honcho started) and wait until all are gone.
+
+    SIGTERM goes to honcho, which stops its servers cleanly. SIGKILL goes to the
+    servers themselves first, as a crash would: nothing gets to clean up."""
+    if proc.poll() is not None:
+        return
+    targets = descendants(proc.pid)[::-1] + [proc.pid] if sig == signal.SIGKILL else [proc.pid]
+    for pid in targets:
+        try:
+            os.kill(pid, sig)
         except ProcessLookupError:
             pass
-        try:
-            proc.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        for pid in descendants(proc.pid) + [proc.pid]:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        proc.wait()
+    deadline = time.monotonic() + timeout
+    while any(Path(f"/proc/{pid}").exists() and not _zombie(pid) for pid in targets) and time.monotonic() < deadline:
+        time.sleep(0.2)
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except (OSError, IndexError):
+        return True
 
 
 def wait_for(url: str, timeout: float = STARTUP_TIMEOUT_S, proc: subprocess.Popen | None = None,

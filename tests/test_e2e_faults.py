@@ -117,7 +117,7 @@ def test_sigkill_mid_walkthrough_then_restart_continues_at_the_same_step(servers
     servers.stop("rasa", signal.SIGKILL)
     servers.start("rasa")
     after = answer(servers.settings, "where am I?", sender="killed")
-    assert "Step 2 of 6" in after, after
+    assert "on step 2 of 6" in after, after
     assert "Step 3 of 6" in answer(servers.settings, "next", sender="killed")
     with sqlite3.connect(servers.settings.tracker_store_url.removeprefix("sqlite:///")) as db:
         logged = [json.loads(d)["text"] for (d,) in db.execute(
