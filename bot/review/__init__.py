@@ -19,4 +19,8 @@ Contract with bot/console (the web layer); both sides note refinements here.
   * ConversationLog.messages(filters) -> List[UserMessage] feeds the dashboard.
 - add-advisor: `python -m bot.review add-advisor EMAIL` calls bot.console.accounts.main_add_advisor
   (argv-style: returns an exit code) when that module exists; WEB helper, please confirm the name.
+  WEB: confirmed. bot.console.accounts.main_add_advisor(argv: List[str], engine=None) -> int parses
+  `EMAIL [--password-stdin] [--reset-password]` itself (prompts twice with getpass otherwise) and
+  prints its own messages; pass the argv after "add-advisor". It uses load_settings().database_url
+  unless given an engine. `python -m bot.console add-advisor` calls the same function.
 """
