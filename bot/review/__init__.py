@@ -23,4 +23,12 @@ Contract with bot/console (the web layer); both sides note refinements here.
   `EMAIL [--password-stdin] [--reset-password]` itself (prompts twice with getpass otherwise) and
   prints its own messages; pass the argv after "add-advisor". It uses load_settings().database_url
   unless given an engine. `python -m bot.console add-advisor` calls the same function.
+- REVIEW, later additions: nlu_yaml(..., existing=None, intents=None) leaves out examples already in
+  data/nlu (a conflicting one is listed in a "# left out:" comment) and intents not in domain.yml, so
+  the export passes `rasa data validate --fail-on-warnings`. PurgeResult also has annotations,
+  handoff_requests and roadmap_progress (default 0). Dashboard ties sort alphabetically.
+  tests/review_store.py writes tracker stores row by row as Rasa does (TrackerStore(url)
+  .conversation(sender, channel, start).exchange(text, intent, reply, confidence)): use it freely.
+  README: WEB owns it; the CLI needs a few lines there (python -m bot.review list|show|export|purge,
+  exit codes 2 for bad arguments, 1 for an unknown sender or an unreadable database).
 """

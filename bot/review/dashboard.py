@@ -69,8 +69,13 @@ def stats(log: ConversationLog, filters: Filters = Filters(), top: int = 10) -> 
             key = _canonical(m.text)
             unanswered[key] += 1
             shown.setdefault(key, mask(" ".join(m.text.split())))
-    return Stats(days, conversations, volume, rate, intents.most_common(top),
-                 [(shown[key], n) for key, n in unanswered.most_common(top)])
+    return Stats(days, conversations, volume, rate, _most_common(intents, top),
+                 [(shown[key], n) for key, n in _most_common(unanswered, top)])
+
+
+def _most_common(counts: Counter, top: int) -> List[Tuple[str, int]]:
+    """Highest counts first, ties alphabetically, so the same data always draws the same chart."""
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:max(0, top)]
 
 
 def _plain(label: str) -> str:
