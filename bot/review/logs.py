@@ -222,8 +222,12 @@ class ConversationLog:
         """Sender ids with a handoff request row, whatever its status."""
         return {r.sender_id for r in HandoffStore(self.app_engine).list()}
 
-    def _roadmap_step(self, sender_id: str) -> Tuple[Optional[str], Optional[str]]:
-        """("3 of 6", background) from the person's saved roadmap progress, if they started one."""
+    def _roadmap_step(self, sender_id: str, plans: Dict[Any, Any]) -> Tuple[Optional[str], Optional[str]]:
+        """("3 of 6", background) from the person's saved roadmap progress, if they started one.
+
+        `plans` caches plans by profile for one request: many people share a profile,
+        and building a plan runs the eligibility check.
+        """
         from bot.kb.queries import KnowledgeBase
         from bot.progress import ProgressStore
         from bot.roadmap import build_plan
@@ -233,7 +237,9 @@ class ConversationLog:
             background = progress.profile.background
             if progress.current is None or background is None:
                 return None, background
-            plan = build_plan(KnowledgeBase(self.app_engine), progress.profile)
+            if progress.profile not in plans:
+                plans[progress.profile] = build_plan(KnowledgeBase(self.app_engine), progress.profile)
+            plan = plans[progress.profile]
         except (SQLAlchemyError, ValueError, LookupError) as exc:
             log.warning("roadmap step of %r unavailable: %s", sender_id, exc)
             return None, None
@@ -341,8 +347,9 @@ class ConversationLog:
         found.sort(key=lambda item: (item[0].last_at, item[0].sender_id), reverse=True)
         return found
 
-    def _summary(self, conv: _Conversation, flags: FrozenSet[str]) -> ConversationSummary:
-        step, saved_background = self._roadmap_step(conv.sender_id)
+    def _summary(self, conv: _Conversation, flags: FrozenSet[str],
+                 plans: Optional[Dict[Any, Any]] = None) -> ConversationSummary:
+        step, saved_background = self._roadmap_step(conv.sender_id, {} if plans is None else plans)
         return ConversationSummary(
             sender_id=conv.sender_id, channel=conv.channel, started_at=conv.started_at, last_at=conv.last_at,
             turns=len(conv.messages), background=conv.background or saved_background, roadmap_step=step,
@@ -358,7 +365,8 @@ class ConversationLog:
         page = max(1, int(page))
         found = self._matching(filters)
         chosen = found[(page - 1) * per_page: page * per_page]
-        return Page([self._summary(c, f) for c, f in chosen], page, per_page, len(found))
+        plans: Dict[Any, Any] = {}
+        return Page([self._summary(c, f, plans) for c, f in chosen], page, per_page, len(found))
 
     def messages(self, filters: Filters = Filters()) -> List[UserMessage]:
         """The user messages of the conversations that pass `filters`, inside its date range (dashboard)."""
