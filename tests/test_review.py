@@ -170,7 +170,8 @@ def test_bad_filters_say_what_is_wrong(kwargs, message):
 
 def test_transcript_turns_intents_entities_buttons_and_masking(store, app_url):
     talk = store.conversation("maria")
-    first = talk.user("how much is the RMA exam? mail me at maria@example.com", "ask_exam_fee", 0.87,
+    store_text = "how much is the RMA exam? mail me at maria@example.com"
+    first = talk.user(store_text, "ask_exam_fee", 0.87,
                       entities=[("credential", "RMA"), ("email", "maria@example.com")])
     talk.action("action_answer")
     talk.bot("The RMA exam fee is $135.", buttons=["What does it pay?", "Talk to a person"])
@@ -191,6 +192,10 @@ def test_transcript_turns_intents_entities_buttons_and_masking(store, app_url):
     assert turns[3].fallback and not turns[3].low_confidence and turns[3].text == "<script>alert(1)</script>"
     assert turns[3].annotation.out_of_scope and turns[3].annotation.note == "test input"
     assert turns[0].annotation is None and turns[0].timestamp < turns[1].timestamp
+    AnnotationStore(log.app_engine).annotate(event_id=first, sender_id="maria", text=store_text, intent="ask_exam_fee",
+                                             out_of_scope=False, note="", by="adv")
+    assert log.transcript("maria")[1][0].annotation.text == "how much is the RMA exam? mail me at m***@example.com"
+    assert log.transcript("maria", reveal=True)[1][0].annotation.text == store_text
     assert summary.first_message == "how much is the RMA exam? mail me at m***@example.com"
     revealed_summary, revealed = log.transcript("maria", reveal=True)
     assert "maria@example.com" in revealed[0].text and ("email", "maria@example.com") in revealed[0].entities

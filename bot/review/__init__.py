@@ -27,6 +27,7 @@ Contract with bot/console (the web layer); both sides note refinements here.
   data/nlu (a conflicting one is listed in a "# left out:" comment) and intents not in domain.yml, so
   the export passes `rasa data validate --fail-on-warnings`. PurgeResult also has annotations,
   handoff_requests and roadmap_progress (default 0). Dashboard ties sort alphabetically.
+  transcript() masks Turn.annotation.text like the turn (unmasked only with reveal=True).
   tests/review_store.py writes tracker stores row by row as Rasa does (TrackerStore(url)
   .conversation(sender, channel, start).exchange(text, intent, reply, confidence)): use it freely.
   README: WEB owns it; the CLI needs a few lines there (python -m bot.review list|show|export|purge,

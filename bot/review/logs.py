@@ -164,6 +164,11 @@ def _buttons(data: Dict[str, Any]) -> Tuple[str, ...]:
     return tuple(str(b.get("title", "")) for b in inner.get("buttons") or [] if isinstance(b, dict))
 
 
+def _shown_annotation(annotation: Optional[Annotation], shown: Any) -> Optional[Annotation]:
+    """The annotation with its copy of the message masked like the turn it belongs to."""
+    return annotation and replace(annotation, text=shown(annotation.text))
+
+
 class ConversationLog:
     """Read conversations from the tracker store at `tracker_url`, with advisor data from `app_url`."""
 
@@ -407,7 +412,7 @@ class ConversationLog:
             fallback = row.id in fallback_ids
             turns.append(Turn(row.id, "user", _stamp(row.timestamp), text, intent, confidence,
                               tuple((kind, shown(value)) for kind, value in entities),
-                              annotation=annotations.get(row.id), fallback=fallback,
+                              annotation=_shown_annotation(annotations.get(row.id), shown), fallback=fallback,
                               low_confidence=(not fallback and confidence is not None
                                               and confidence < self.low_confidence)))
         summary = self._summary(conv, flags)
