@@ -78,8 +78,8 @@ def _filters(request: Request):
 async def dashboard(request: Request) -> HTTPResponse:
     filters, params, problems = _filters(request)
     figures = request.app.ctx.figures.stats(filters)
-    days = list(zip(figures.days, figures.conversations_per_day, figures.messages_per_day,
-                    figures.fallback_rate_per_day))
+    days = [row for row in zip(figures.days, figures.conversations_per_day, figures.messages_per_day,
+                               figures.fallback_rate_per_day) if row[2]]
     return render(request, "dashboard.html", section="dashboard", stats=figures, days=days, params=params,
                   problems=problems, channels=request.app.ctx.log.channels(), charts=CHARTS,
                   totals=(sum(figures.conversations_per_day), sum(figures.messages_per_day)))

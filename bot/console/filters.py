@@ -52,8 +52,9 @@ def parse_filters(args: Mapping[str, str]) -> ParsedFilters:
     return ParsedFilters(filters, params, problems)
 
 
-def parse_page(raw: Optional[str]) -> int:
+def positive_int(raw: Optional[str], default: int = 1) -> int:
+    """A page number or page size from the address bar; anything unreadable is `default`."""
     try:
-        return max(1, min(int(raw or 1), 100_000))
+        return max(1, min(int(raw or default), 100_000))
     except ValueError:
-        return 1
+        return default

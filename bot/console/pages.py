@@ -14,12 +14,13 @@ from sanic import Blueprint, Request
 from sanic.exceptions import NotFound
 from sanic.response import HTTPResponse, redirect
 
-from bot.console.filters import parse_filters, parse_page
+from bot.console.filters import parse_filters, positive_int
 from bot.console.templating import render
 from bot.review.annotations import OUT_OF_SCOPE, AnnotationError, domain_intents
 from bot.review.logs import FLAGS
 
 PER_PAGE = 25
+MAX_PER_PAGE = 200
 
 bp = Blueprint("pages")
 
@@ -28,8 +29,10 @@ bp = Blueprint("pages")
 async def conversation_list(request: Request) -> HTTPResponse:
     log = request.app.ctx.log
     parsed = parse_filters(request.args)
-    page = log.conversations(parsed.filters, page=parse_page(request.args.get("page")), per_page=PER_PAGE)
-    return render(request, "conversations.html", section="conversations", page=page, params=parsed.params,
+    per_page = min(positive_int(request.args.get("per_page"), PER_PAGE), MAX_PER_PAGE)
+    params = {**parsed.params, "per_page": str(per_page) if per_page != PER_PAGE else ""}
+    page = log.conversations(parsed.filters, page=positive_int(request.args.get("page")), per_page=per_page)
+    return render(request, "conversations.html", section="conversations", page=page, params=params,
                   problems=parsed.problems, channels=log.channels(), flags=FLAGS)
 
 
