@@ -29,8 +29,11 @@ from sqlalchemy.exc import NoSuchTableError, SQLAlchemyError
 
 from bot.handoff import HandoffStore
 from bot.kb.db import get_engine
+from bot.kb.queries import KnowledgeBase
+from bot.progress import ProgressStore
 from bot.review.annotations import Annotation, AnnotationStore
 from bot.review.privacy import mask
+from bot.roadmap import build_plan
 
 log = logging.getLogger(__name__)
 
@@ -213,15 +216,13 @@ class ConversationLog:
 
     def _fallback_answer_prefix(self) -> str:
         """The opening of the knowledge base's "not understood" answer ("" when it cannot be read)."""
-        if self._fallback_prefix is None:
-            from bot.kb.queries import KnowledgeBase
-
+        if not self._fallback_prefix:  # asked again while the knowledge base is not loaded
             try:
                 answer = KnowledgeBase(self.app_engine).answer(FALLBACK_TOPIC)
             except SQLAlchemyError:
                 answer = None
-            self._fallback_prefix = answer.text[:FALLBACK_PREFIX] if answer else ""
-        return self._fallback_prefix
+            self._fallback_prefix = answer.text[:FALLBACK_PREFIX] if answer else None
+        return self._fallback_prefix or ""
 
     def handoff_senders(self) -> Set[str]:
         """Sender ids with a handoff request row, whatever its status."""
@@ -233,10 +234,6 @@ class ConversationLog:
         `plans` caches plans by profile for one request: many people share a profile,
         and building a plan runs the eligibility check.
         """
-        from bot.kb.queries import KnowledgeBase
-        from bot.progress import ProgressStore
-        from bot.roadmap import build_plan
-
         try:
             progress = ProgressStore(self.app_engine).load(sender_id)
             background = progress.profile.background
