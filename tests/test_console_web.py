@@ -6,7 +6,7 @@ reading that bot's tracker store and app database, and driven with urllib and a
 cookie jar. It trusts one proxy (CONSOLE_TRUSTED_PROXIES=1) so each client can
 give itself its own address in X-Forwarded-For, as a school's reverse proxy would:
 that keeps the rate-limit tests apart from the others. The last test signs in with
-headless Chromium and saves screenshots of the dashboard and a transcript.
+headless Chromium and saves screenshots of the dashboard, the list and a transcript.
 """
 from __future__ import annotations
 
@@ -323,7 +323,7 @@ def test_filters_narrow_the_list(console: Console):
 def test_list_shows_background_roadmap_step_and_masked_contacts(console: Console):
     client = console.signed_in()
     row = row_of(listed(client, "q=walk+me+through"), "console-roadmap")
-    assert "<td>img</td>" in row and "step 1 of 6" in row
+    assert "<td>international medical graduate</td>" in row and "step 1 of 6" in row
     usmle = listed(client, "q=usmle")
     assert "a***@example.com" in usmle and "ana.lopez@example.com" not in usmle
 
@@ -468,12 +468,15 @@ def test_dashboard_shows_four_charts_and_their_figures(console: Console):
         png = client.get(src.replace("&amp;", "&"))
         assert png.status == 200 and png.headers["Content-Type"] == "image/png", src
     today = dt.datetime.now(dt.timezone.utc).date().isoformat()
-    assert re.search(rf"<td>{today}</td><td class=\"num\">\d+</td>", page.body)
+    row = re.search(rf'<td class="nowrap">{today}</td><td class="num">(\d+)</td><td class="num">(\d+)</td>', page.body)
+    sent = sum(len(messages) for messages in CONVERSATIONS.values())
+    assert row and int(row.group(1)) >= len(CONVERSATIONS) and int(row.group(2)) >= sent, row
     assert re.search(r'<tr><td><code>\w+</code></td><td class="num">\d+</td></tr>', page.body)  # top intents
     unanswered = page.body[page.body.index("Most frequent unanswered messages</h2>"):]
     assert re.search(rf'<tr><td>{VAGUE}</td><td class="num">2</td></tr>', unanswered)
     assert client.get("/dashboard/nothing.png").status == 404
     assert "is not a date like" in client.get("/dashboard?from=31/12/2025").body
+    assert "at most 366 days" in client.get("/dashboard?from=1900-01-01").body
 
 
 def test_in_a_browser_sign_in_dashboard_and_transcript(console: Console):
@@ -514,6 +517,8 @@ def test_in_a_browser_sign_in_dashboard_and_transcript(console: Console):
             page.screenshot(path=str(SCREENSHOTS / "console-dashboard.png"), full_page=True)
 
             page.get_by_role("link", name="Conversations").click()
+            expect(page.get_by_role("heading", name="Conversations")).to_be_visible()
+            page.screenshot(path=str(SCREENSHOTS / "console-list.png"), full_page=True)
             page.get_by_label("Search").fill("walk me through")
             page.get_by_role("button", name="Apply").click()
             page.get_by_role("link", name="walk me through becoming a CMA").click()

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from functools import lru_cache, partial
 from pathlib import Path
 
 from sanic import Request, Sanic
 from sanic.exceptions import MethodNotSupported, NotFound, PayloadTooLarge, SanicException
 from sanic.response import HTTPResponse
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.console import auth, dashboard_views, export_views, handoff_views, pages
 from bot.console.accounts import AccountStore
@@ -23,6 +25,7 @@ from bot.console.sessions import SessionStore
 from bot.console.templating import render
 from bot.handoff import HandoffStore
 from bot.kb.db import get_engine
+from bot.kb.queries import KnowledgeBase
 from bot.review.logs import ConversationLog
 from bot.settings import Settings
 
@@ -51,6 +54,7 @@ def create_app(settings: Settings, name: str = "advisor_console") -> Sanic:
     app.ctx.handoffs = HandoffStore(engine)
     app.ctx.log = ConversationLog(settings.tracker_store_url, settings.database_url, settings.review_low_confidence)
     app.ctx.figures = FigureCache(app.ctx.log)
+    app.ctx.background_name = lru_cache(maxsize=64)(partial(_background_name, KnowledgeBase(engine)))
 
     app.static("/static", str(STATIC), name="static")
     for module in (auth, pages, export_views, dashboard_views, handoff_views):
@@ -62,6 +66,14 @@ def create_app(settings: Settings, name: str = "advisor_console") -> Sanic:
     app.error_handler.add(PayloadTooLarge, _too_large)
     app.error_handler.add(Exception, _server_error)
     return app
+
+
+def _background_name(kb: KnowledgeBase, key: str) -> str:
+    """"international medical graduate" for the slot value "img"; the key itself if the KB has no name."""
+    try:
+        return kb.display_name("background", key) or key
+    except SQLAlchemyError:
+        return key
 
 
 async def _security_headers(request: Request, response: HTTPResponse) -> None:

@@ -11,7 +11,7 @@ import datetime as dt
 import threading
 import time
 from dataclasses import replace
-from typing import TYPE_CHECKING, Dict, Tuple
+from typing import TYPE_CHECKING, Dict, List, Tuple
 
 from sanic import Blueprint, Request
 from sanic.exceptions import NotFound
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from bot.review.dashboard import Stats
 
 DEFAULT_DAYS = 30
+MAX_DAYS = 366
 CACHE_SECONDS = 60
 CHARTS = (("volume", "Conversations and messages per day"), ("fallback", "Fallback rate per day"),
           ("intents", "Top intents"), ("unanswered", "Most frequent unanswered messages"))
@@ -61,17 +62,20 @@ class FigureCache:
             return entry
 
 
-def _filters(request: Request):
+def _filters(request: Request) -> Tuple[Filters, Dict[str, str], List[str]]:
+    """Dates default to the last 30 days and span at most MAX_DAYS (a chart of decades helps nobody)."""
     parsed = parse_filters(request.args)
-    filters = parsed.filters
-    if not filters.date_from and not filters.date_to:
-        today = dt.datetime.now(dt.timezone.utc).date()
-        filters = replace(filters, date_from=today - dt.timedelta(days=DEFAULT_DAYS - 1), date_to=today)
-        parsed.params.update({"from": filters.date_from.isoformat(), "to": filters.date_to.isoformat()})
+    problems = list(parsed.problems)
+    date_to = parsed.filters.date_to or dt.datetime.now(dt.timezone.utc).date()
+    date_from = parsed.filters.date_from or date_to - dt.timedelta(days=DEFAULT_DAYS - 1)
+    date_to = max(date_to, date_from)  # only a future "from" was given
+    if (date_to - date_from).days >= MAX_DAYS:
+        date_from = date_to - dt.timedelta(days=MAX_DAYS - 1)
+        problems.append(f"The dashboard shows at most {MAX_DAYS} days: from {date_from} to {date_to}.")
     # The dashboard filters by dates and channel only.
-    filters = replace(filters, flag=None, text=None)
-    params = {k: parsed.params[k] for k in ("from", "to", "channel")}
-    return filters, params, parsed.problems
+    filters = replace(parsed.filters, date_from=date_from, date_to=date_to, flag=None, text=None)
+    params = {"from": date_from.isoformat(), "to": date_to.isoformat(), "channel": parsed.params["channel"]}
+    return filters, params, problems
 
 
 @bp.get("/dashboard")
