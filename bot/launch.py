@@ -106,7 +106,7 @@ def health_urls(settings: Settings) -> List[str]:
 
 def stop_servers(proc: subprocess.Popen) -> None:
     if proc.poll() is None:
-        proc.send_signal(signal.SIGTERM)  # honcho passes it on to both servers
+        proc.send_signal(signal.SIGTERM)  # honcho passes it on to every server
         try:
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:

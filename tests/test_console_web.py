@@ -32,7 +32,7 @@ import pytest
 from bot.console.accounts import AccountStore
 from bot.handoff import HandoffStore
 from bot.kb.db import get_engine
-from bot.launch import tail, wait_until_up
+from bot.launch import stop_servers, tail, wait_until_up
 from bot.settings import PROJECT_ROOT, Settings
 from tests.e2e import free_port, say
 
@@ -151,12 +151,7 @@ def running_console(settings: Settings, workdir: Path) -> Iterator[str]:
             raise RuntimeError("the console did not start:\n" + tail(log_path, 60))
         yield f"http://127.0.0.1:{port}"
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_servers(proc)
 
 
 @pytest.fixture(scope="module")
