@@ -43,6 +43,7 @@ SECURITY_HEADERS = {
 
 
 def create_app(settings: Settings, name: str = "advisor_console") -> Sanic:
+    """One app per process; the stores create their tables here, so a fresh database just works."""
     app = Sanic(name, configure_logging=False)
     app.config.update(REQUEST_MAX_SIZE=1_000_000, GRACEFUL_SHUTDOWN_TIMEOUT=2.0, ACCESS_LOG=False,
                       PROXIES_COUNT=settings.console_trusted_proxies or None)
@@ -69,7 +70,8 @@ def create_app(settings: Settings, name: str = "advisor_console") -> Sanic:
 
 
 def _background_name(kb: KnowledgeBase, key: str) -> str:
-    """"international medical graduate" for the slot value "img"; the key itself if the KB has no name."""
+    """The knowledge base's name for a background slot value (img: international medical graduate),
+    so advisors read words, not keys; the key itself when the KB has none."""
     try:
         return kb.display_name("background", key) or key
     except SQLAlchemyError:
