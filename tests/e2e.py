@@ -37,6 +37,7 @@ def server_settings(kb_url: str, workdir: Path) -> Settings:
         "RASA_HOST": "127.0.0.1",
         "RASA_PORT": str(free_port()),
         "ACTION_PORT": str(free_port()),
+        "CONSOLE_PORT": str(free_port()),  # honcho starts the advisor console with them (Procfile)
     })
 
 
