@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from typing import Any, Awaitable, Callable, Dict, Optional, Text, Tuple
 
+import rasa.utils.endpoints
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput as RasaRestInput
 from sanic import Blueprint, response
@@ -87,6 +88,10 @@ class RestInput(RasaRestInput):
             collector = CollectingOutputChannel()
             await handle(UserMessage(text, collector, sender, input_channel=channel or self.name(),
                                      metadata=metadata))
+            if rasa.utils.endpoints.bool_arg(request, "stream", default=False):
+                # Rasa's console client (`make chat`) asks for one JSON message per line.
+                lines = "".join(json.dumps(message) + "\n" for message in collector.messages)
+                return response.text(lines, content_type="text/event-stream")
             return response.json(collector.messages)
 
         return webhook
