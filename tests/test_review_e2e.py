@@ -24,7 +24,7 @@ ROADMAP = ["walk me through becoming a CMA", "I'm a doctor from Egypt", "recomme
 GIBBERISH = "<script>alert(1)</script>"
 
 
-def test_review_of_real_conversations(bot, tmp_path):
+def test_review_of_real_conversations(bot, tmp_path, loaded_db_url):
     tag = uuid.uuid4().hex[:8]
     fallback, human, mail, road = (f"review-{name}-{tag}" for name in ("fallback", "human", "mail", "road"))
     say(bot, fallback, "hi")
@@ -58,9 +58,10 @@ def test_review_of_real_conversations(bot, tmp_path):
     assert re.fullmatch(r"1 of \d+", ours[road].roadmap_step or ""), ours[road].roadmap_step
     assert any(t.kind == "bot" and t.text.startswith("Step 1 of") for t in log.transcript(road)[1])
 
-    # an advisor's correction becomes training data (in a private copy of the app database)
+    # an advisor's correction becomes training data (in a clean private app database: the
+    # servers' own one holds what other tests of the session annotated)
     app = tmp_path / "app.sqlite3"
-    shutil.copy(bot.database_url.replace("sqlite:///", ""), app)
+    shutil.copy(loaded_db_url.replace("sqlite:///", ""), app)
     notes = AnnotationStore(get_engine(f"sqlite:///{app}"))
     first = log.transcript(mail, reveal=True)[1][0]
     notes.annotate(event_id=first.event_id, sender_id=mail, text=first.text, intent="ask_accredited_programs",
