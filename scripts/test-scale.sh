@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# `make test-scale`: two Rasa servers sharing a PostgreSQL tracker store and a Redis lock store,
+# tried on 127.0.0.1 (docs/deploy.md). Installs Debian's postgresql and redis-server when they are
+# missing (needs root or sudo and apt-get), then runs tests/scale/ with pytest. The test starts its
+# own PostgreSQL cluster and Redis on free ports in temporary directories and removes them at the
+# end, failed or not; it never touches a system-wide PostgreSQL or Redis.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+have_postgres() { compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || command -v initdb >/dev/null; }
+have_redis() { command -v redis-server >/dev/null || [ -x /usr/bin/redis-server ]; }
+
+missing=()
+have_postgres || missing+=(postgresql)
+have_redis || missing+=(redis-server)
+if [ ${#missing[@]} -gt 0 ]; then
+  command -v apt-get >/dev/null || {
+    echo "test-scale: ${missing[*]} not installed and apt-get is not available; install them yourself" >&2; exit 1; }
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "test-scale: run as root to install ${missing[*]} (apt-get install -y ${missing[*]})" >&2; exit 1; }
+    sudo="sudo"
+  fi
+  echo "test-scale: installing Debian's ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  # A stale package index fails the install: refresh it and try once more.
+  $sudo apt-get install -y --no-install-recommends "${missing[@]}" \
+    || { $sudo apt-get update && $sudo apt-get install -y --no-install-recommends "${missing[@]}"; } \
+    || { echo "test-scale: apt-get could not install ${missing[*]}" >&2; exit 1; }
+  have_postgres && have_redis || { echo "test-scale: ${missing[*]} still missing after apt-get" >&2; exit 1; }
+fi
+
+# Named explicitly: pytest.ini leaves tests/scale/ out of the default `make test` run.
+exec .venv/bin/python -m pytest tests/scale -v -p no:cacheprovider "$@"

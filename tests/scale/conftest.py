@@ -1,0 +1,123 @@
+"""Fixtures for `make test-scale`: PostgreSQL, Redis, one action server and two Rasa servers.
+
+Everything runs on 127.0.0.1 on free ports and is stopped when the session ends,
+failed or not. The servers' logs stay in reports/scale/ for reading afterwards.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from contextlib import ExitStack
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, Iterator, List
+
+import pytest
+
+from bot.launch import tail, wait_until_up
+from bot.settings import PROJECT_ROOT
+from tests.e2e import free_port
+from tests.scale.services import Postgres, Redis, private_postgres, private_redis
+
+STARTUP_TIMEOUT_S = 300
+LOG_DIR = PROJECT_ROOT / "reports" / "scale"
+
+
+@dataclass(frozen=True)
+class Cluster:
+    rasa_urls: List[str]  # two Rasa servers sharing one tracker store and one lock store
+    action_url: str
+    kb_url: str
+    tracker_url: str
+    redis: Redis
+
+
+@pytest.fixture(scope="session")
+def log_dir() -> Path:
+    LOG_DIR.mkdir(parents=True, exist_ok=True)
+    return LOG_DIR
+
+
+@pytest.fixture(scope="session")
+def postgres(log_dir: Path) -> Iterator[Postgres]:
+    with private_postgres(log_dir / "postgresql.log") as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def redis_server(log_dir: Path) -> Iterator[Redis]:
+    with private_redis(log_dir / "redis.log") as server:
+        yield server
+
+
+def _base_env() -> Dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("REDIS_", "TRACKER_STORE", "DATABASE_URL"))}
+    env.update({"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2",
+                "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+                "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"})
+    return env
+
+
+@pytest.fixture(scope="session")
+def kb_url(postgres: Postgres) -> str:
+    """The knowledge base loaded into PostgreSQL the way docs/deploy.md says: `python -m bot.kb load`."""
+    url = postgres.create_database("cma_advisor")
+    done = subprocess.run([sys.executable, "-m", "bot.kb", "load"], cwd=PROJECT_ROOT, env={**_base_env(), "DATABASE_URL": url},
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout
+    assert "knowledge base loaded into postgresql" in done.stdout, done.stdout
+    assert postgres.password not in done.stdout  # the URL is printed without its password
+    return url
+
+
+def _start(name: str, cmd: List[str], env: Dict[str, str], log_dir: Path) -> subprocess.Popen:
+    log = open(log_dir / f"{name}.log", "w")
+    try:
+        return subprocess.Popen(cmd, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                stdin=subprocess.DEVNULL, start_new_session=True)
+    finally:
+        log.close()  # the child keeps its own copy
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    """SIGTERM to the whole process group (Sanic forks), then SIGKILL if it lingers."""
+    if proc.poll() is not None:
+        return
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+
+@pytest.fixture(scope="session")
+def cluster(model: Path, postgres: Postgres, redis_server: Redis, kb_url: str, log_dir: Path) -> Iterator[Cluster]:
+    """One action server and two Rasa servers started with deploy/endpoints.yml, as docs/deploy.md describes."""
+    tracker_url = postgres.create_database("cma_conversations", driver="postgresql")
+    action_port, rasa_ports = free_port(), [free_port(), free_port()]
+    action_url = f"http://127.0.0.1:{action_port}"
+    rasa_env = {**_base_env(), "ACTION_ENDPOINT_URL": f"{action_url}/webhook", "TRACKER_STORE_URL": tracker_url,
+                "REDIS_HOST": "127.0.0.1", "REDIS_PORT": str(redis_server.port),
+                "REDIS_PASSWORD": redis_server.password, "REDIS_DB": "1"}
+    with ExitStack() as stack:
+        procs = {"actions": _start("actions", [sys.executable, "-m", "rasa", "run", "actions", "--actions", "actions",
+                                               "--port", str(action_port)],
+                                   {**_base_env(), "DATABASE_URL": kb_url}, log_dir)}
+        stack.callback(_stop, procs["actions"])
+        for n, port in enumerate(rasa_ports, 1):
+            name = f"rasa{n}"
+            procs[name] = _start(name, [sys.executable, "-m", "rasa", "run", "--model", str(model),
+                                        "--endpoints", "deploy/endpoints.yml", "--credentials", "credentials.yml",
+                                        "--interface", "127.0.0.1", "--port", str(port)], rasa_env, log_dir)
+            stack.callback(_stop, procs[name])
+        health = {"actions": f"{action_url}/health", "rasa1": f"http://127.0.0.1:{rasa_ports[0]}/",
+                  "rasa2": f"http://127.0.0.1:{rasa_ports[1]}/"}
+        for name, url in health.items():
+            if not wait_until_up([url], procs[name], STARTUP_TIMEOUT_S):
+                raise RuntimeError(f"{name} did not start; last lines of {log_dir / name}.log:\n"
+                                   + tail(log_dir / f"{name}.log", 60))
+        yield Cluster(rasa_urls=[health["rasa1"].rstrip("/"), health["rasa2"].rstrip("/")], action_url=action_url,
+                      kb_url=kb_url, tracker_url=tracker_url, redis=redis_server)
