@@ -16,6 +16,7 @@ from typing import Dict, Iterator, List
 
 import pytest
 
+from bot.channels.config import write_server_credentials
 from bot.launch import tail, wait_until_up
 from bot.settings import PROJECT_ROOT
 from tests.e2e import free_port
@@ -99,18 +100,20 @@ def cluster(model: Path, postgres: Postgres, redis_server: Redis, kb_url: str, l
     tracker_url = postgres.create_database("cma_conversations", driver="postgresql")
     action_port, rasa_ports = free_port(), [free_port(), free_port()]
     action_url = f"http://127.0.0.1:{action_port}"
+    credentials = log_dir / "credentials.yml"
+    write_server_credentials(credentials, {})  # REST and the widget, as `python -m bot.channels.config` writes it
     rasa_env = {**_base_env(), "ACTION_ENDPOINT_URL": f"{action_url}/webhook", "TRACKER_STORE_URL": tracker_url,
                 "REDIS_HOST": "127.0.0.1", "REDIS_PORT": str(redis_server.port),
                 "REDIS_PASSWORD": redis_server.password, "REDIS_DB": "1"}
     with ExitStack() as stack:
         procs = {"actions": _start("actions", [sys.executable, "-m", "rasa", "run", "actions", "--actions", "actions",
                                                "--port", str(action_port)],
-                                   {**_base_env(), "DATABASE_URL": kb_url}, log_dir)}
+                                   {**_base_env(), "DATABASE_URL": kb_url, "SANIC_HOST": "127.0.0.1"}, log_dir)}
         stack.callback(_stop, procs["actions"])
         for n, port in enumerate(rasa_ports, 1):
             name = f"rasa{n}"
             procs[name] = _start(name, [sys.executable, "-m", "rasa", "run", "--model", str(model),
-                                        "--endpoints", "deploy/endpoints.yml", "--credentials", "credentials.yml",
+                                        "--endpoints", "deploy/endpoints.yml", "--credentials", str(credentials),
                                         "--interface", "127.0.0.1", "--port", str(port)], rasa_env, log_dir)
             stack.callback(_stop, procs[name])
         health = {"actions": f"{action_url}/health", "rasa1": f"http://127.0.0.1:{rasa_ports[0]}/",
