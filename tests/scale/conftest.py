@@ -1,7 +1,7 @@
 """Fixtures for `make test-scale`: PostgreSQL, Redis, one action server and two Rasa servers.
 
 Everything runs on 127.0.0.1 on free ports and is stopped when the session ends,
-failed or not. The servers' logs stay in reports/scale/ for reading afterwards.
+failed or not. Their logs stay in reports/scale/ (servers.log: honcho and all three servers).
 """
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import os
 import signal
 import subprocess
 import sys
-from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Iterator, List
@@ -73,22 +72,13 @@ def kb_url(postgres: Postgres) -> str:
     return url
 
 
-def _start(name: str, cmd: List[str], env: Dict[str, str], log_dir: Path) -> subprocess.Popen:
-    log = open(log_dir / f"{name}.log", "w")
-    try:
-        return subprocess.Popen(cmd, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-                                stdin=subprocess.DEVNULL, start_new_session=True)
-    finally:
-        log.close()  # the child keeps its own copy
-
-
 def _stop(proc: subprocess.Popen) -> None:
-    """SIGTERM to the whole process group (Sanic forks), then SIGKILL if it lingers."""
+    """SIGTERM to honcho's process group (honcho passes it on to every server), then SIGKILL if it lingers."""
     if proc.poll() is not None:
         return
     os.killpg(proc.pid, signal.SIGTERM)
     try:
-        proc.wait(timeout=30)
+        proc.wait(timeout=40)
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
@@ -96,31 +86,28 @@ def _stop(proc: subprocess.Popen) -> None:
 
 @pytest.fixture(scope="session")
 def cluster(model: Path, postgres: Postgres, redis_server: Redis, kb_url: str, log_dir: Path) -> Iterator[Cluster]:
-    """One action server and two Rasa servers started with deploy/endpoints.yml, as docs/deploy.md describes."""
+    """deploy/Procfile under honcho: one action server and two Rasa servers with deploy/endpoints.yml."""
     tracker_url = postgres.create_database("cma_conversations", driver="postgresql")
     action_port, rasa_ports = free_port(), [free_port(), free_port()]
     action_url = f"http://127.0.0.1:{action_port}"
     credentials = log_dir / "credentials.yml"
     write_server_credentials(credentials, {})  # REST and the widget, as `python -m bot.channels.config` writes it
-    rasa_env = {**_base_env(), "ACTION_ENDPOINT_URL": f"{action_url}/webhook", "TRACKER_STORE_URL": tracker_url,
-                "REDIS_HOST": "127.0.0.1", "REDIS_PORT": str(redis_server.port),
-                "REDIS_PASSWORD": redis_server.password, "REDIS_DB": "1"}
-    with ExitStack() as stack:
-        procs = {"actions": _start("actions", [sys.executable, "-m", "rasa", "run", "actions", "--actions", "actions",
-                                               "--port", str(action_port)],
-                                   {**_base_env(), "DATABASE_URL": kb_url, "SANIC_HOST": "127.0.0.1"}, log_dir)}
-        stack.callback(_stop, procs["actions"])
-        for n, port in enumerate(rasa_ports, 1):
-            name = f"rasa{n}"
-            procs[name] = _start(name, [sys.executable, "-m", "rasa", "run", "--model", str(model),
-                                        "--endpoints", "deploy/endpoints.yml", "--credentials", str(credentials),
-                                        "--interface", "127.0.0.1", "--port", str(port)], rasa_env, log_dir)
-            stack.callback(_stop, procs[name])
-        health = {"actions": f"{action_url}/health", "rasa1": f"http://127.0.0.1:{rasa_ports[0]}/",
-                  "rasa2": f"http://127.0.0.1:{rasa_ports[1]}/"}
-        for name, url in health.items():
-            if not wait_until_up([url], procs[name], STARTUP_TIMEOUT_S):
-                raise RuntimeError(f"{name} did not start; last lines of {log_dir / name}.log:\n"
-                                   + tail(log_dir / f"{name}.log", 60))
-        yield Cluster(rasa_urls=[health["rasa1"].rstrip("/"), health["rasa2"].rstrip("/")], action_url=action_url,
+    env = {**_base_env(), "DATABASE_URL": kb_url, "TRACKER_STORE_URL": tracker_url,
+           "ACTION_PORT": str(action_port), "ACTION_ENDPOINT_URL": f"{action_url}/webhook",
+           "REDIS_HOST": "127.0.0.1", "REDIS_PORT": str(redis_server.port), "REDIS_PASSWORD": redis_server.password,
+           "REDIS_DB": "1", "RASA_MODEL": str(model), "RASA_CREDENTIALS": str(credentials),
+           "RASA_PORT": str(rasa_ports[0]), "RASA_PORT_2": str(rasa_ports[1])}
+    log_path = log_dir / "servers.log"
+    with open(log_path, "w") as log:
+        # deploy/Procfile as docs/deploy.md runs it; honcho must not read .env over our values.
+        proc = subprocess.Popen([sys.executable, "-m", "honcho", "start", "-f", "deploy/Procfile", "--env", os.devnull],
+                                cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                stdin=subprocess.DEVNULL, start_new_session=True)
+    try:
+        urls = [f"{action_url}/health"] + [f"http://127.0.0.1:{port}/" for port in rasa_ports]
+        if not wait_until_up(urls, proc, STARTUP_TIMEOUT_S):
+            raise RuntimeError(f"the servers did not start; last lines of {log_path}:\n" + tail(log_path, 80))
+        yield Cluster(rasa_urls=[url.rstrip("/") for url in urls[1:]], action_url=action_url,
                       kb_url=kb_url, tracker_url=tracker_url, redis=redis_server)
+    finally:
+        _stop(proc)

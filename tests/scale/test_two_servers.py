@@ -15,7 +15,6 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Dict, List, Tuple
 
-import pytest
 from sqlalchemy import MetaData, Table, create_engine, select
 
 from tests.e2e import say
