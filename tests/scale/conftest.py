@@ -95,7 +95,7 @@ def cluster(model: Path, postgres: Postgres, redis_server: Redis, kb_url: str, l
     env = {**_base_env(), "DATABASE_URL": kb_url, "TRACKER_STORE_URL": tracker_url,
            "ACTION_PORT": str(action_port), "ACTION_ENDPOINT_URL": f"{action_url}/webhook",
            "REDIS_HOST": "127.0.0.1", "REDIS_PORT": str(redis_server.port), "REDIS_PASSWORD": redis_server.password,
-           "REDIS_DB": "1", "RASA_MODEL": str(model), "RASA_CREDENTIALS": str(credentials),
+           "REDIS_DB": "1", "SQL_POOL_SIZE": "5", "SQL_MAX_OVERFLOW": "5", "RASA_MODEL": str(model), "RASA_CREDENTIALS": str(credentials),
            "RASA_PORT": str(rasa_ports[0]), "RASA_PORT_2": str(rasa_ports[1])}
     log_path = log_dir / "servers.log"
     with open(log_path, "w") as log:
