@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # `make test-scale`: two Rasa servers sharing a PostgreSQL tracker store and a Redis lock store,
-# tried on 127.0.0.1 (docs/deploy.md). Installs Debian's postgresql and redis-server when they are
-# missing (needs root or sudo and apt-get), then runs tests/scale/ with pytest. The test starts its
-# own PostgreSQL cluster and Redis on free ports in temporary directories and removes them at the
-# end, failed or not; it never touches a system-wide PostgreSQL or Redis.
+# behind nginx, tried on 127.0.0.1 (docs/deploy.md). Installs Debian's postgresql, redis-server and
+# nginx-light when they are missing (needs root or sudo and apt-get), then runs tests/scale/ with
+# pytest. The test starts its own PostgreSQL cluster, Redis and nginx on free ports in temporary
+# directories and removes them at the end, failed or not; it never touches a system-wide one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 have_postgres() { compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || command -v initdb >/dev/null; }
 have_redis() { command -v redis-server >/dev/null || [ -x /usr/bin/redis-server ]; }
+have_nginx() { command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; }
 
 missing=()
 have_postgres || missing+=(postgresql)
 have_redis || missing+=(redis-server)
+have_nginx || missing+=(nginx-light)
 if [ ${#missing[@]} -gt 0 ]; then
   command -v apt-get >/dev/null || {
     echo "test-scale: ${missing[*]} not installed and apt-get is not available; install them yourself" >&2; exit 1; }
@@ -27,7 +29,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get install -y --no-install-recommends "${missing[@]}" \
     || { $sudo apt-get update && $sudo apt-get install -y --no-install-recommends "${missing[@]}"; } \
     || { echo "test-scale: apt-get could not install ${missing[*]}" >&2; exit 1; }
-  have_postgres && have_redis || { echo "test-scale: ${missing[*]} still missing after apt-get" >&2; exit 1; }
+  have_postgres && have_redis && have_nginx || { echo "test-scale: ${missing[*]} still missing after apt-get" >&2; exit 1; }
 fi
 
 # Named explicitly: pytest.ini leaves tests/scale/ out of the default `make test` run.

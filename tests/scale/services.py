@@ -11,6 +11,7 @@ import os
 import pwd
 import secrets
 import shutil
+import socket
 import subprocess
 import tempfile
 import time
@@ -152,7 +153,53 @@ def _wait_for_redis(server: Redis, proc: subprocess.Popen, log_path: Path) -> No
     raise RuntimeError("redis-server did not answer PING in time")
 
 
+def _accepts(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
 def _run(cmd: List[str], what: str) -> None:
     done = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=120, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"{what} failed (exit {done.returncode}):\n{done.stdout[-3000:]}")
+
+
+@contextmanager
+def private_nginx(site_conf: str, port: int, log_path: Path) -> Iterator[Path]:
+    """nginx in the foreground with `site_conf` (which listens on 127.0.0.1:`port`) as its only
+    site, in a temporary prefix; yields the access log, which names each request's upstream."""
+    binary = shutil.which("nginx") or "/usr/sbin/nginx"
+    if not os.access(binary, os.X_OK):
+        raise MissingService("nginx is not installed (scripts/test-scale.sh installs Debian's nginx-light)")
+    prefix = Path(tempfile.mkdtemp(prefix="cma-scale-nginx-"))
+    (prefix / "site.conf").write_text(site_conf)
+    temp_paths = " ".join(f"{kind}_temp_path {prefix / kind};" for kind in ("client_body", "proxy", "fastcgi",
+                                                                             "uwsgi", "scgi"))
+    (prefix / "nginx.conf").write_text(
+        f"daemon off; worker_processes 1; pid {prefix / 'nginx.pid'}; error_log {log_path};\n"
+        "events { worker_connections 256; }\n"
+        f"http {{ log_format upstream '$remote_addr $request_uri $upstream_addr $status'; "
+        f"access_log {prefix / 'access.log'} upstream; {temp_paths} include {prefix / 'site.conf'}; }}\n")
+    proc: Optional[subprocess.Popen] = None
+    try:
+        _run([binary, "-t", "-c", str(prefix / "nginx.conf"), "-p", str(prefix)], "nginx -t")
+        proc = subprocess.Popen([binary, "-c", str(prefix / "nginx.conf"), "-p", str(prefix)],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while not _accepts(port):
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("nginx did not start:\n" + log_path.read_text(errors="replace")[-2000:])
+            time.sleep(0.1)
+        yield prefix / "access.log"
+    finally:
+        if proc is not None and proc.poll() is None:
+            proc.terminate()  # nginx: fast shutdown
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+        shutil.rmtree(prefix, ignore_errors=True)
