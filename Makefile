@@ -24,7 +24,7 @@ help:
 	@echo "make test   set up and run every test"
 	@echo "make chat   chat in the terminal with a bot that is already running"
 	@echo "make train  retrain the Rasa model if its data or config changed"
-	@echo "make test-scale  two Rasa servers on PostgreSQL + Redis, one conversation across both (installs them; not in CI)"
+	@echo "make test-scale  two Rasa servers behind nginx on PostgreSQL + Redis, one conversation across both (installs them; not in CI)"
 	@echo "make nlu-report  cross-validate the NLU data and score the dev set (reports/, minutes; not in CI)"
 	@echo "make clean  remove generated files (var/, models/, reports/); keeps .venv"
 
