@@ -16,19 +16,7 @@ have_postgres || missing+=(postgresql)
 have_redis || missing+=(redis-server)
 have_nginx || missing+=(nginx-light)
 if [ ${#missing[@]} -gt 0 ]; then
-  command -v apt-get >/dev/null || {
-    echo "test-scale: ${missing[*]} not installed and apt-get is not available; install them yourself" >&2; exit 1; }
-  sudo=""
-  if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null || { echo "test-scale: run as root to install ${missing[*]} (apt-get install -y ${missing[*]})" >&2; exit 1; }
-    sudo="sudo"
-  fi
-  echo "test-scale: installing Debian's ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  # A stale package index fails the install: refresh it and try once more.
-  $sudo apt-get install -y --no-install-recommends "${missing[@]}" \
-    || { $sudo apt-get update && $sudo apt-get install -y --no-install-recommends "${missing[@]}"; } \
-    || { echo "test-scale: apt-get could not install ${missing[*]}" >&2; exit 1; }
+  scripts/apt-install.sh "${missing[@]}"
   have_postgres && have_redis && have_nginx || { echo "test-scale: ${missing[*]} still missing after apt-get" >&2; exit 1; }
 fi
 

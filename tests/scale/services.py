@@ -127,13 +127,7 @@ def private_redis(log_path: Path) -> Iterator[Redis]:
         _wait_for_redis(server, proc, log_path)
         yield server
     finally:
-        if proc is not None and proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+        _terminate(proc)
         shutil.rmtree(workdir, ignore_errors=True)
 
 
@@ -151,6 +145,17 @@ def _wait_for_redis(server: Redis, proc: subprocess.Popen, log_path: Path) -> No
         except redis.RedisError:
             time.sleep(0.2)
     raise RuntimeError("redis-server did not answer PING in time")
+
+
+def _terminate(proc: Optional[subprocess.Popen]) -> None:
+    """SIGTERM (a fast shutdown for redis-server and nginx), SIGKILL if it lingers."""
+    if proc is not None and proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
 
 
 def _accepts(port: int) -> bool:
@@ -195,11 +200,5 @@ def private_nginx(site_conf: str, port: int, log_path: Path) -> Iterator[Path]:
             time.sleep(0.1)
         yield prefix / "access.log"
     finally:
-        if proc is not None and proc.poll() is None:
-            proc.terminate()  # nginx: fast shutdown
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+        _terminate(proc)
         shutil.rmtree(prefix, ignore_errors=True)

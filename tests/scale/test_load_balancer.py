@@ -12,7 +12,7 @@ import pytest
 
 from bot.settings import PROJECT_ROOT
 from tests.e2e import free_port, say
-from tests.scale.test_two_servers import WALK_THROUGH, Server, text_of, tracker_events, turns
+from tests.scale.conversation import WALK_THROUGH, Server, text_of, tracker_events, turns
 from tests.scale.services import private_nginx
 
 CONF = PROJECT_ROOT / "deploy" / "nginx" / "cma-advisor.conf"

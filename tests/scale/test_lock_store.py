@@ -3,13 +3,13 @@ each, in their own threads) contend for one conversation. Run by `make test-scal
 from __future__ import annotations
 
 import asyncio
-import threading
 from typing import List
 
 import redis
 
 from bot.lock_store import AtomicRedisLockStore
 from rasa.utils.endpoints import EndpointConfig
+from tests.scale.contention import at_once
 
 SERVERS = 4
 
@@ -21,25 +21,6 @@ def store_for(server) -> AtomicRedisLockStore:
         password=server.password, db="2"))
 
 
-def in_threads(target, count: int) -> List[BaseException]:
-    errors: List[BaseException] = []
-    start = threading.Barrier(count)
-
-    def run(n: int) -> None:
-        start.wait()
-        try:
-            target(n)
-        except BaseException as exc:  # reported by the test, not lost in the thread
-            errors.append(exc)
-
-    threads = [threading.Thread(target=run, args=(n,)) for n in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return errors
-
-
 def test_tickets_taken_at_once_by_several_servers_are_all_different(redis_server):
     stores = [store_for(redis_server) for _ in range(SERVERS)]
     taken: List[List[int]] = [[] for _ in range(SERVERS)]
@@ -49,7 +30,7 @@ def test_tickets_taken_at_once_by_several_servers_are_all_different(redis_server
         for _ in range(per_server):
             taken[n].append(stores[n].issue_ticket("tickets"))
 
-    assert in_threads(take, SERVERS) == []
+    assert at_once(take, SERVERS) == []
     numbers = sorted(t for mine in taken for t in mine)
     assert numbers == list(range(SERVERS * per_server)), "every ticket once, none lost, none doubled"
     assert len(stores[0].get_lock("tickets").tickets) == SERVERS * per_server
@@ -72,7 +53,7 @@ def test_one_conversation_is_handled_by_one_server_at_a_time(redis_server):
                 client.set("counter", value + 1)
                 client.decr("inside")
 
-    errors = in_threads(lambda n: asyncio.run(serve(store_for(redis_server))), SERVERS)
+    errors = at_once(lambda n: asyncio.run(serve(store_for(redis_server))), SERVERS)
     assert errors == []
     assert int(client.get("counter")) == SERVERS * rounds
     assert max(inside) == 1

@@ -6,7 +6,6 @@ import datetime as dt
 import itertools
 import threading
 from pathlib import Path
-from typing import Callable, List
 
 import pytest
 from sqlalchemy import create_engine, inspect
@@ -15,6 +14,7 @@ from bot.handoff import HandoffStore
 from bot.kb.loader import load
 from bot.kb.queries import KnowledgeBase
 from bot.progress import Progress, ProgressStore
+from tests.scale.contention import at_once
 
 _names = itertools.count()
 
@@ -23,26 +23,6 @@ _names = itertools.count()
 def pg_url(postgres) -> str:
     """A fresh, empty database of the private cluster for each test."""
     return postgres.create_database(f"stores{next(_names)}")
-
-
-def at_once(work: Callable[[int], None], count: int) -> List[str]:
-    """Run `work(n)` in `count` threads released together, each as its own "server"; errors returned."""
-    errors: List[str] = []
-    start = threading.Barrier(count)
-
-    def run(n: int) -> None:
-        start.wait()
-        try:
-            work(n)
-        except Exception as exc:  # collected for the assertion
-            errors.append(f"{type(exc).__name__}: {exc}")
-
-    threads = [threading.Thread(target=run, args=(n,)) for n in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return errors
 
 
 def test_first_use_by_several_servers_at_once_creates_the_tables_once(pg_url):
