@@ -8,6 +8,7 @@ the question it probably is (the interruption rules), then the form asks again.
 """
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
 from typing import Any, Dict, List, Optional, Text
 
@@ -21,6 +22,7 @@ from bot import profile_answers as read
 from bot.progress import ProgressStore
 from bot.roadmap_turns import RoadmapTurns, Said
 
+log = logging.getLogger(__name__)
 PROFILE_SLOTS = ("background", "credential_goal", "state", "career_goal", "program_type", "start_date",
                  "education", "work_years")
 NAVIGATION = {"roadmap_next": "next", "roadmap_back": "back", "roadmap_repeat": "repeat", "roadmap_jump": "jump",
@@ -62,7 +64,8 @@ def _guarded(dispatcher: CollectingDispatcher, work) -> List[Dict[Text, Any]]:
     """Run a roadmap turn; a database fault gets the polite system message, not a traceback."""
     try:
         send(dispatcher, work())
-    except SQLAlchemyError:
+    except SQLAlchemyError as exc:
+        log.error("roadmap turn failed, database unavailable: %s", exc)
         dispatcher.utter_message(response="utter_kb_unavailable")
     return []
 

@@ -30,6 +30,7 @@ STARTUP_TIMEOUT_S = 300
 def server_env(settings: Settings, model: Path, credentials: Optional[Path] = None) -> Dict[str, str]:
     env = dict(os.environ)
     env.update(settings.server_environment())
+    env.update(settings.console_environment())
     env.update({
         "RASA_HOST": settings.rasa_host,
         "RASA_PORT": str(settings.rasa_port),
@@ -92,13 +93,20 @@ def start_servers(settings: Settings, model: Path, log_path: Path,
                                 stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
 
 
+def console_address(settings: Settings) -> str:
+    """Where to reach the console from this machine (a wildcard bind is reached on 127.0.0.1)."""
+    host = "127.0.0.1" if settings.console_host in ("0.0.0.0", "::", "") else settings.console_host
+    return f"http://{host}:{settings.console_port}"
+
+
 def health_urls(settings: Settings) -> List[str]:
-    return [f"{settings.rasa_url}/", f"http://127.0.0.1:{settings.action_port}/health"]
+    return [f"{settings.rasa_url}/", f"http://127.0.0.1:{settings.action_port}/health",
+            f"{console_address(settings)}/health"]
 
 
 def stop_servers(proc: subprocess.Popen) -> None:
     if proc.poll() is None:
-        proc.send_signal(signal.SIGTERM)  # honcho passes it on to both servers
+        proc.send_signal(signal.SIGTERM)  # honcho passes it on to every server
         try:
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
@@ -127,7 +135,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"No trained model at {model}; run `make train` first.", file=sys.stderr)
         return 1
     for name, host, port in (("RASA_PORT", settings.rasa_host, settings.rasa_port),
-                             ("ACTION_PORT", "127.0.0.1", settings.action_port)):
+                             ("ACTION_PORT", "127.0.0.1", settings.action_port),
+                             ("CONSOLE_PORT", settings.console_host, settings.console_port)):
         if not port_free(host, port):
             print(f"Port {port} is already in use (is the bot already running?). "
                   f"Stop that process or set {name} in .env.", file=sys.stderr)
@@ -143,7 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     # A service manager stops us with SIGTERM: exit through `finally` so both servers stop too.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     log_path = settings.var_dir / "log" / "servers.log"
-    print(f"Starting the action server and the Rasa server (logs: {log_path.relative_to(PROJECT_ROOT)}) ...")
+    print("Starting the action server, the Rasa server and the advisor console "
+          f"(logs: {log_path.relative_to(PROJECT_ROOT)}) ...")
     started = time.monotonic()
     proc = start_servers(settings, model, log_path, credentials)
     try:
@@ -157,6 +167,8 @@ def main(argv: list[str] | None = None) -> int:
               f"  Web widget:    demo page {settings.rasa_url}/web/demo/  "
               f"(script for a school's site: {settings.rasa_url}/web/widget/webchat.js)\n"
               f"  Conversations are stored in {settings.tracker_store_url.split('///')[-1]}\n"
+              f"  Advisor console: {console_address(settings)}/ (create the first account: "
+              ".venv/bin/python -m bot.review add-advisor you@school.edu)\n"
               f"  {describe(channels)}" + _webhooks(settings, channels) + "\n")
         if sys.stdin.isatty() and not args.no_chat:
             print("Chat below. Type /stop to end the chat (the servers stop with it).")

@@ -29,6 +29,14 @@ class Settings:
     spacy_model_dir: Path
     models_dir: Path
     var_dir: Path
+    # Advisor console (bot/console) and the review layer (bot/review).
+    review_low_confidence: float = 0.5
+    retention_days: int = 365
+    console_host: str = "127.0.0.1"
+    console_port: int = 5006
+    console_secure_cookie: bool = False
+    console_session_hours: int = 12
+    console_trusted_proxies: int = 0
 
     @property
     def rasa_url(self) -> str:
@@ -47,20 +55,66 @@ class Settings:
             "LOG_LEVEL": self.log_level,
         }
 
+    @property
+    def console_url(self) -> str:
+        return f"http://{self.console_host}:{self.console_port}"
+
+    def console_environment(self) -> dict:
+        """What the advisor console needs when started under honcho, so a test's or a
+        launcher's settings reach it even when they did not come from `.env`."""
+        return {
+            "DATABASE_URL": self.database_url,
+            "TRACKER_STORE_URL": self.tracker_store_url,
+            "LOG_LEVEL": self.log_level,
+            "CONSOLE_HOST": self.console_host,
+            "CONSOLE_PORT": str(self.console_port),
+            "CONSOLE_SECURE_COOKIE": "true" if self.console_secure_cookie else "false",
+            "CONSOLE_SESSION_HOURS": str(self.console_session_hours),
+            "CONSOLE_TRUSTED_PROXIES": str(self.console_trusted_proxies),
+            "REVIEW_LOW_CONFIDENCE": str(self.review_low_confidence),
+            "RETENTION_DAYS": str(self.retention_days),
+        }
+
 
 class SettingsError(ValueError):
     """A configuration value is present but unusable; the message names it."""
 
 
 def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    return _number(env, name, default, 1, 65535, what="a port")
+
+
+def _number(env: Mapping[str, str], name: str, default: int, low: int, high: int, what: str = "a number") -> int:
     raw = env.get(name) or str(default)
     try:
         value = int(raw)
     except ValueError:
         raise SettingsError(f"{name} must be a whole number, got {raw!r}") from None
-    if not 0 < value < 65536:
-        raise SettingsError(f"{name} must be a port between 1 and 65535, got {value}")
+    if not low <= value <= high:
+        raise SettingsError(f"{name} must be {what} between {low} and {high}, got {value}")
     return value
+
+
+def _fraction(env: Mapping[str, str], name: str, default: float) -> float:
+    raw = env.get(name) or str(default)
+    try:
+        value = float(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a number between 0 and 1, got {raw!r}") from None
+    if not 0.0 <= value <= 1.0:
+        raise SettingsError(f"{name} must be a number between 0 and 1, got {value}")
+    return value
+
+
+def _flag(env: Mapping[str, str], name: str, default: bool) -> bool:
+    raw = (env.get(name) or "").strip().lower()
+    if not raw:
+        return default
+    if raw in ("1", "true", "yes", "on"):
+        return True
+    if raw in ("0", "false", "no", "off"):
+        return False
+    raise SettingsError(f"{name} must be true or false, got {raw!r}")
 
 
 def _path(root: Path, raw: Optional[str], default: str) -> Path:
@@ -90,4 +144,11 @@ def load_settings(env_file: Optional[Path] = None, environ: Optional[Mapping[str
         spacy_model_dir=var_dir / "spacy" / "en_cma_advisor",
         models_dir=_path(root, merged.get("MODELS_DIR"), "models"),
         var_dir=var_dir,
+        review_low_confidence=_fraction(merged, "REVIEW_LOW_CONFIDENCE", 0.5),
+        retention_days=_number(merged, "RETENTION_DAYS", 365, 1, 36500),
+        console_host=merged.get("CONSOLE_HOST") or "127.0.0.1",
+        console_port=_int(merged, "CONSOLE_PORT", 5006),
+        console_secure_cookie=_flag(merged, "CONSOLE_SECURE_COOKIE", False),
+        console_session_hours=_number(merged, "CONSOLE_SESSION_HOURS", 12, 1, 24 * 30),
+        console_trusted_proxies=_number(merged, "CONSOLE_TRUSTED_PROXIES", 0, 0, 10),
     )

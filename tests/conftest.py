@@ -58,5 +58,9 @@ def bot(model: Path, loaded_db_url: str, tmp_path_factory: pytest.TempPathFactor
     from tests.e2e import running_bot, server_settings
 
     workdir = tmp_path_factory.mktemp("servers")
-    with running_bot(server_settings(loaded_db_url, workdir), model, workdir / "servers.log") as settings:
+    # Its own copy: conversations write roadmap progress, handoff requests and console data
+    # into the app database, and other tests copy the session's knowledge base as a clean start.
+    app_db = workdir / "app.sqlite3"
+    shutil.copy(loaded_db_url.removeprefix("sqlite:///"), app_db)
+    with running_bot(server_settings(f"sqlite:///{app_db}", workdir), model, workdir / "servers.log") as settings:
         yield settings

@@ -11,6 +11,7 @@ import pytest
 from rasa.core.utils import AvailableEndpoints
 from rasa.shared.exceptions import RasaException
 
+from bot.channels.config import REST_CONNECTOR, WIDGET_CONNECTOR
 from bot.settings import PROJECT_ROOT
 
 DEPLOY_ENV = {
@@ -52,7 +53,7 @@ def test_credentials_command_writes_what_make_run_opens(tmp_path: Path):
     assert done.returncode == 0, done.stderr
     assert "Channels on: rest, socketio" in done.stdout
     text = path.read_text()
-    assert "rest:" in text and "bot.channels.socketio.SocketIOInput:" in text and "session_persistence: true" in text
+    assert f"{REST_CONNECTOR}:" in text and f"{WIDGET_CONNECTOR}:" in text and "session_persistence: true" in text
     assert path.stat().st_mode & 0o777 == 0o600
 
 

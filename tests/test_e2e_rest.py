@@ -70,7 +70,8 @@ def test_ctrl_c_at_a_button_menu_ends_the_chat_without_a_traceback(bot):
 
 
 def test_launcher_serves_without_a_terminal_and_stops_both_servers_on_sigterm(model, loaded_db_url, tmp_path):
-    """What `make run` does under a service manager: serve, then stop cleanly on SIGTERM."""
+    """What `make run` does under a service manager: serve (the advisor console too), then stop
+    cleanly on SIGTERM."""
     import signal
     import subprocess
     import sys
@@ -79,23 +80,29 @@ def test_launcher_serves_without_a_terminal_and_stops_both_servers_on_sigterm(mo
     from bot.settings import PROJECT_ROOT
     from tests.e2e import free_port
 
-    rasa_port, action_port = free_port(), free_port()
+    rasa_port, action_port, console_port = free_port(), free_port(), free_port()
     env = {**os.environ, "RASA_PORT": str(rasa_port), "ACTION_PORT": str(action_port),
-           "DATABASE_URL": loaded_db_url, "MODELS_DIR": str(model.parent),
+           "CONSOLE_PORT": str(console_port), "DATABASE_URL": loaded_db_url, "MODELS_DIR": str(model.parent),
            "TRACKER_STORE_URL": f"sqlite:///{tmp_path / 'conversations.sqlite3'}"}
     launcher = subprocess.Popen([sys.executable, "-m", "bot.launch"], cwd=PROJECT_ROOT, env=env,
                                 stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                 text=True)
+    printed = []
     try:
         for line in launcher.stdout:
+            printed.append(line)
             if "Serving." in line:
                 break
         else:
             raise AssertionError(f"launcher exited with {launcher.wait()} before serving")
         assert is_up(f"http://127.0.0.1:{rasa_port}/") and is_up(f"http://127.0.0.1:{action_port}/health")
+        assert is_up(f"http://127.0.0.1:{console_port}/health")
+        assert (f"Advisor console: http://127.0.0.1:{console_port}/ (create the first account: "
+                ".venv/bin/python -m bot.review add-advisor you@school.edu)") in "".join(printed)
         launcher.send_signal(signal.SIGTERM)
         assert launcher.wait(timeout=30) == 0
         assert port_free("127.0.0.1", rasa_port) and port_free("127.0.0.1", action_port)
+        assert port_free("127.0.0.1", console_port)
     finally:
         if launcher.poll() is None:
             launcher.kill()

@@ -33,9 +33,10 @@ CHROMIUM_ARGS = ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable
 BUNDLE = PROJECT_ROOT / "web" / "dist" / "webchat.js"
 SCREENSHOT = PROJECT_ROOT / "reports" / "widget.png"
 STEP_TIMEOUT_MS = 30_000
+HOSTILE = "<img src=x onerror=alert(1)><script>alert(2)</script>"
 
 CREDENTIALS = """\
-rest:
+bot.channels.rest.RestInput:
 bot.channels.socketio.SocketIOInput:
   user_message_evt: user_uttered
   bot_message_evt: bot_uttered
@@ -148,6 +149,17 @@ def test_widget_chats_clicks_a_button_and_survives_a_reload(model, loaded_db_url
 
             SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(SCREENSHOT))
+
+            # Markup typed by a person is shown as text, never run: no dialog, no element made from it.
+            dialogs: List[str] = []
+            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+            box.fill(HOSTILE)
+            box.press("Enter")
+            expect(widget.get_by_text(HOSTILE, exact=False).first).to_be_visible()
+            expect(widget.locator(".rw-typing-indication")).to_have_count(0)
+            page.wait_for_timeout(1000)
+            assert widget.locator("img[src='x'], script:has-text('alert')").count() == 0
+            assert dialogs == [], f"typed markup ran as code: {dialogs}"
         finally:
             browser.close()
 

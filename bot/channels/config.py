@@ -28,6 +28,7 @@ from dotenv import dotenv_values
 
 from bot.settings import PROJECT_ROOT, load_settings
 
+REST_CONNECTOR = "bot.channels.rest.RestInput"  # Rasa's REST webhook with input checks
 SLACK_CONNECTOR = "bot.channels.slack.SlackInput"
 #: Our Socket.IO channel for the widget (it fixes Rasa 3.6's lost replies, see socketio.py).
 WIDGET_CONNECTOR = "bot.channels.socketio.SocketIOInput"
@@ -78,7 +79,7 @@ def channel_credentials(env: Mapping[str, str], socketio: bool = False,
                         socketio_connector: str = "socketio",
                         socketio_options: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:
     """The credentials mapping for `rasa run --credentials` (channel or class path -> options)."""
-    credentials: Dict[str, Any] = {"rest": None}
+    credentials: Dict[str, Any] = {REST_CONNECTOR: None}
     if socketio:
         credentials[socketio_connector] = dict(socketio_options if socketio_options is not None
                                                else SOCKETIO_OPTIONS)
@@ -111,7 +112,7 @@ def channel_credentials(env: Mapping[str, str], socketio: bool = False,
 
 def channel_names(credentials: Mapping[str, Any]) -> List[str]:
     """Short names of the channels in a credentials mapping, in order: rest, socketio, slack, telegram."""
-    short = {SLACK_CONNECTOR: "slack", TELEGRAM_CONNECTOR: "telegram"}
+    short = {REST_CONNECTOR: "rest", SLACK_CONNECTOR: "slack", TELEGRAM_CONNECTOR: "telegram"}
     return [short.get(key, key.rsplit(".", 1)[-1].lower().replace("input", "") or key) for key in credentials]
 
 

@@ -32,6 +32,7 @@ from sanic.request import Request
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.channels import split_text
+from bot.channels.guard import guarded
 
 logger = logging.getLogger(__name__)
 
@@ -114,7 +115,7 @@ class SlackInput(RasaSlackInput):
         return SlackBot(self.slack_token, channel or self.slack_channel, thread_id, self.proxy, self.api_base_url)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        slack_webhook = super().blueprint(on_new_message)
+        slack_webhook = super().blueprint(guarded(on_new_message))
 
         @slack_webhook.middleware("request")
         async def url_verification(request: Request) -> Optional[Any]:

@@ -8,6 +8,10 @@ In credentials.yml:
       bot_message_evt: bot_uttered
       session_persistence: true
 
+Every message goes through `bot.channels.guard` (cleaned, and never left without a
+reply), and a malformed `user_uttered` event is answered or ignored instead of
+raising inside the stock handler.
+
 Why a subclass: with `session_persistence: true`, Rasa 3.6's `session_request`
 handler calls `sio.enter_room(...)` without `await`. python-socketio >= 5.10 made
 that a coroutine, so the browser's socket never joins the room named after its
@@ -28,6 +32,7 @@ the same origin.
 """
 from __future__ import annotations
 
+import json
 import logging
 import uuid
 from pathlib import Path
@@ -35,9 +40,12 @@ from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
 from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
+from rasa.core.channels.socketio import SocketIOOutput
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
+
+from bot.channels.guard import guarded, system_message
 
 logger = logging.getLogger(__name__)
 
@@ -69,20 +77,44 @@ class SocketIOInput(RasaSocketIOInput):
         return URL_PREFIX
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        bp = super().blueprint(on_new_message)
+        handle = guarded(on_new_message)
+        bp = super().blueprint(handle)
         sio = self.sio
         assert sio is not None
+        namespace = self.namespace or "/"
+
+        async def user_message(sid: Text, data: Any) -> None:
+            """The stock handler, minus its crashes on malformed events (a non-object, bad metadata)."""
+            if not isinstance(data, dict):
+                await sio.emit(self.bot_message_evt, system_message("utter_empty_message"), room=sid,
+                               namespace=namespace)
+                return
+            sender_id = data.get("session_id") if self.session_persistence else sid
+            if not isinstance(sender_id, str) or not sender_id.strip():
+                logger.warning("A Socket.IO message without a session id was ignored (send session_request first).")
+                return
+            metadata = data.get(self.metadata_key)
+            if isinstance(metadata, str):
+                try:
+                    metadata = json.loads(metadata)
+                except ValueError:
+                    metadata = None
+            text = data.get("message")
+            await handle(UserMessage(text if isinstance(text, str) else "", SocketIOOutput(sio, self.bot_message_evt),
+                                     sender_id, input_channel=self.name(),
+                                     metadata=metadata if isinstance(metadata, dict) else None))
 
         async def session_request(sid: Text, data: Optional[Dict]) -> None:
             data = data if isinstance(data, dict) else {}
             session_id = data.get("session_id") or uuid.uuid4().hex
             if self.session_persistence:
-                await sio.enter_room(sid, session_id, namespace=self.namespace or "/")
-            await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace or "/")
+                await sio.enter_room(sid, session_id, namespace=namespace)
+            await sio.emit("session_confirm", session_id, room=sid, namespace=namespace)
             logger.debug(f"Socket {sid} joined session {session_id}.")
 
-        # Replaces the stock handler for the same event and namespace.
+        # Replace the stock handlers for the same events and namespace.
         sio.on("session_request", session_request, namespace=self.namespace)
+        sio.on(self.user_message_evt, user_message, namespace=self.namespace)
         self._add_pages(bp)
         return bp
 

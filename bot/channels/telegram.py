@@ -53,6 +53,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels import split_text, utf16_len
+from bot.channels.guard import guarded
 
 logger = logging.getLogger(__name__)
 
@@ -217,6 +218,7 @@ class TelegramInput(RasaTelegramInput):
         return msg, None
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        on_new_message = guarded(on_new_message)
         telegram_webhook = Blueprint("telegram_webhook", __name__)
         out_channel = self.get_output_channel()
 

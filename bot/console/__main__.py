@@ -1,0 +1,41 @@
+"""`python -m bot.console`: serve the advisor console on CONSOLE_HOST:CONSOLE_PORT.
+
+`python -m bot.console add-advisor EMAIL` creates an account, the same command as
+`python -m bot.review add-advisor`. `make run` starts the console under honcho
+(the Procfile's `console:` line); this entry point is also how it runs alone.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from typing import List, Optional
+
+from bot.settings import SettingsError, load_settings
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["add-advisor"]:
+        from bot.console.accounts import main_add_advisor
+
+        return main_add_advisor(argv[1:])
+    parser = argparse.ArgumentParser(prog="python -m bot.console", description=__doc__.splitlines()[0],
+                                     epilog="Create an account first: python -m bot.console add-advisor EMAIL")
+    parser.parse_args(argv)
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        print(f"Configuration: {exc}", file=sys.stderr)
+        return 1
+    logging.basicConfig(level=settings.log_level, format="console %(levelname)s %(name)s: %(message)s")
+    from bot.console.app import create_app
+
+    app = create_app(settings)
+    print(f"Advisor console on {settings.console_url}/", flush=True)
+    app.run(host=settings.console_host, port=settings.console_port, access_log=False, motd=False)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

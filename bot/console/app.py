@@ -1,0 +1,112 @@
+"""The console's Sanic app: stores, blueprints, security headers and error pages.
+
+Every response carries a Content-Security-Policy that allows only our own
+stylesheet and images (no scripts at all: the console works without JavaScript),
+and pages are not cached, so a shared computer's back button shows nothing after
+sign-out. Errors become a short page; a traceback never reaches the browser.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from functools import lru_cache, partial
+from pathlib import Path
+
+from sanic import Request, Sanic
+from sanic.exceptions import MethodNotSupported, NotFound, PayloadTooLarge, SanicException
+from sanic.response import HTTPResponse
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.console import auth, dashboard_views, export_views, handoff_views, pages
+from bot.console.accounts import AccountStore
+from bot.console.dashboard_views import FigureCache
+from bot.console.ratelimit import SignInLimiter
+from bot.console.sessions import SessionStore
+from bot.console.templating import render
+from bot.handoff import HandoffStore
+from bot.kb.db import get_engine
+from bot.kb.queries import KnowledgeBase
+from bot.review.logs import ConversationLog
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+STATIC = Path(__file__).resolve().parent / "static"
+CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+       "frame-ancestors 'none'; base-uri 'none'")
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+}
+
+
+def create_app(settings: Settings, name: str = "advisor_console") -> Sanic:
+    """One app per process; the stores create their tables here, so a fresh database just works."""
+    app = Sanic(name, configure_logging=False)
+    app.config.update(REQUEST_MAX_SIZE=1_000_000, GRACEFUL_SHUTDOWN_TIMEOUT=2.0, ACCESS_LOG=False,
+                      PROXIES_COUNT=settings.console_trusted_proxies or None)
+    engine = get_engine(settings.database_url)
+    app.ctx.settings = settings
+    app.ctx.accounts = AccountStore(engine)
+    app.ctx.sessions = SessionStore(engine, dt.timedelta(hours=settings.console_session_hours))
+    app.ctx.limiter = SignInLimiter(engine)
+    app.ctx.handoffs = HandoffStore(engine)
+    app.ctx.log = ConversationLog(settings.tracker_store_url, settings.database_url, settings.review_low_confidence)
+    app.ctx.figures = FigureCache(app.ctx.log)
+    app.ctx.background_name = lru_cache(maxsize=64)(partial(_background_name, KnowledgeBase(engine)))
+
+    app.static("/static", str(STATIC), name="static")
+    for module in (auth, pages, export_views, dashboard_views, handoff_views):
+        app.blueprint(module.bp)
+    app.register_middleware(auth.check_request, "request")
+    app.register_middleware(_security_headers, "response")
+    app.error_handler.add(NotFound, _not_found)
+    app.error_handler.add(MethodNotSupported, _not_allowed)
+    app.error_handler.add(PayloadTooLarge, _too_large)
+    app.error_handler.add(Exception, _server_error)
+    return app
+
+
+def _background_name(kb: KnowledgeBase, key: str) -> str:
+    """The knowledge base's name for a background slot value (img: international medical graduate),
+    so advisors read words, not keys; the key itself when the KB has none."""
+    try:
+        return kb.display_name("background", key) or key
+    except SQLAlchemyError:
+        return key
+
+
+async def _security_headers(request: Request, response: HTTPResponse) -> None:
+    for header, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(header, value)
+    if not request.path.startswith("/static/"):
+        response.headers.setdefault("Cache-Control", "no-store")
+
+
+def _not_found(request: Request, exc: SanicException) -> HTTPResponse:
+    message = str(exc) if str(exc) and not str(exc).startswith("Requested URL") else "There is no page at this address."
+    return render(request, "message.html", status=404, title="Not found", message=message, link=("/", "Conversations"))
+
+
+def _not_allowed(request: Request, exc: SanicException) -> HTTPResponse:
+    return render(request, "message.html", status=405, title="Not allowed",
+                  message="This address does not accept that kind of request.", link=("/", "Conversations"))
+
+
+def _too_large(request: Request, exc: SanicException) -> HTTPResponse:
+    return render(request, "message.html", status=413, title="Too much",
+                  message="That form sent more than the console accepts. Nothing was changed.",
+                  link=("/", "Conversations"))
+
+
+def _server_error(request: Request, exc: Exception) -> HTTPResponse:
+    if isinstance(exc, SanicException) and exc.status_code < 500:
+        return render(request, "message.html", status=exc.status_code, title="That did not work",
+                      message=str(exc) or "The request could not be handled.", link=("/", "Conversations"))
+    log.exception("console error on %s %s", request.method, request.path, exc_info=exc)
+    return render(request, "message.html", status=500, title="Something went wrong",
+                  message="The console could not show this page; the error has been logged. "
+                          "Try again, and tell whoever runs the console if it keeps happening.",
+                  link=("/", "Conversations"))

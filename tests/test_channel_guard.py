@@ -1,0 +1,101 @@
+"""What every channel does around Rasa: clean the text, refuse bad REST requests with a
+reason, and never leave a person without a reply (bot/channels/guard.py, rest.py)."""
+from __future__ import annotations
+
+import asyncio
+import json
+
+import pytest
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+
+from bot.channels.guard import MAX_MESSAGE_CHARS, clean_text, guarded, system_message
+from bot.channels.rest import BadRequest, parse_body
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("  how long does it take?  ", "how long does it take?"),
+    ("how\x00 long\x1b does\u200b it take", "how long does it take"),
+    ("line one\nline two", "line one\nline two"),
+    ("\ud800broken surrogate", "?broken surrogate"),
+    ("   \t  ", ""),
+    (None, ""),
+    (42, ""),
+    ("🙂🙂", "🙂🙂"),
+])
+def test_text_is_cleaned_before_nlu_and_storage(raw, expected):
+    assert clean_text(raw) == expected
+
+
+def test_a_very_long_message_is_cut():
+    assert len(clean_text("a" * 10_000)) == MAX_MESSAGE_CHARS
+
+
+def body(**fields) -> bytes:
+    return json.dumps(fields).encode()
+
+
+@pytest.mark.parametrize("raw, reason", [
+    (b"", "not valid JSON"),
+    (b"{not json", "not valid JSON"),
+    (b'{"sender": "a", "message": "\xff\xfe"}', "not valid UTF-8"),
+    (b'["sender", "message"]', "must be a JSON object"),
+    (body(message="hi"), '"sender" must be'),
+    (body(sender="", message="hi"), '"sender" must be'),
+    (body(sender="a\x00b", message="hi"), '"sender" must be'),
+    (body(sender="x" * 500, message="hi"), "at most"),
+    (body(sender="a"), '"message" must be a string'),
+    (body(sender="a", message=["hi"]), '"message" must be a string'),
+    (body(sender="a", message="   "), '"message" is empty'),
+    (body(sender="a", message="\x00\x01"), '"message" is empty'),
+    (body(sender="a", message="hi", metadata="x"), '"metadata" must be'),
+    (b"{" + b'"message": "' + b"a" * 70_000 + b'"}', "larger than"),
+])
+def test_bad_rest_requests_are_refused_with_a_reason(raw, reason):
+    with pytest.raises(BadRequest, match=reason):
+        parse_body(raw)
+
+
+def test_a_good_rest_request_is_accepted():
+    assert parse_body(body(sender=7, message="/ask_salary", metadata={"a": 1})) == ("7", "/ask_salary", {"a": 1}, None)
+
+
+def run(handler, text: str):
+    collector = CollectingOutputChannel()
+    asyncio.run(guarded(handler)(UserMessage(text, collector, "someone")))
+    return collector.messages
+
+
+def test_a_turn_without_a_reply_gets_the_apology_and_the_offer_of_a_person():
+    async def silent(message):  # what Rasa does when the action server is down: log, reply nothing
+        return None
+
+    (reply,) = run(silent, "how long does it take?")
+    assert "something went wrong" in reply["text"]
+    assert reply["buttons"][0]["payload"] == "/request_human"
+
+
+def test_a_crashing_turn_gets_the_apology_too():
+    async def crash(message):
+        raise RuntimeError("boom")
+
+    (reply,) = run(crash, "hi")
+    assert reply["text"] == system_message("utter_no_reply")["text"]
+
+
+def test_a_turn_that_answers_is_passed_through_untouched_and_sees_clean_text():
+    seen = []
+
+    async def echo(message):
+        seen.append(message.text)
+        await message.output_channel.send_response(message.sender_id, {"text": "answer"})
+
+    assert run(echo, " hi\x00 there ") == [{"recipient_id": "someone", "text": "answer"}]
+    assert seen == ["hi there"]
+
+
+def test_an_empty_message_is_answered_without_reaching_the_bot():
+    async def must_not_run(message):
+        raise AssertionError("NLU must not see an empty message")
+
+    (reply,) = run(must_not_run, "\u200b \x00")
+    assert reply["text"] == system_message("utter_empty_message")["text"]

@@ -1,0 +1,123 @@
+"""The console's accounts, sessions and sign-in rate limit, without a server.
+
+The web tests (test_console_web.py) show the same rules over HTTP; these pin the
+edges that need a clock: session expiry and the rate-limit window.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.console.accounts import AccountError, AccountStore, check_password, hash_password, main_add_advisor
+from bot.console.ratelimit import SignInLimiter
+from bot.console.sessions import SessionStore
+from bot.kb.db import get_engine
+from bot.settings import PROJECT_ROOT
+
+PASSWORD = "correct horse battery"
+T0 = dt.datetime(2026, 3, 2, 9, 0)
+
+
+@pytest.fixture
+def engine(tmp_path: Path):
+    return get_engine(f"sqlite:///{tmp_path / 'app.sqlite3'}")
+
+
+def test_passwords_are_hashed_with_scrypt_and_a_salt_of_their_own():
+    first, second = hash_password(PASSWORD), hash_password(PASSWORD)
+    assert first.startswith("scrypt$") and PASSWORD not in first
+    assert first != second  # per-account salt
+    assert check_password(PASSWORD, first) and check_password(PASSWORD, second)
+    assert not check_password("correct horse batterz", first)
+    assert not check_password(PASSWORD, "md5$abc") and not check_password(PASSWORD, "garbage")
+
+
+def test_accounts_are_created_checked_and_refused_when_bad(engine):
+    store = AccountStore(engine)
+    store.create("Ana@School.edu ", PASSWORD)
+    assert store.verify("ana@school.edu", PASSWORD).email == "ana@school.edu"
+    assert store.verify("ANA@school.edu", PASSWORD) is not None  # emails compare case-insensitively
+    assert store.verify("ana@school.edu", "wrong password!") is None
+    assert store.verify("nobody@school.edu", PASSWORD) is None
+    with pytest.raises(AccountError, match="at least 10 characters"):
+        store.create("ben@school.edu", "short")
+    with pytest.raises(AccountError, match="already an account"):
+        store.create("ana@school.edu", "another long password")
+    with pytest.raises(AccountError, match="not an email address"):
+        store.create("ana", PASSWORD)
+    store.create("ana@school.edu", "a brand new password", replace=True)
+    assert store.verify("ana@school.edu", "a brand new password") and not store.verify("ana@school.edu", PASSWORD)
+    assert [a.email for a in store.all()] == ["ana@school.edu"]
+
+
+def test_add_advisor_command_reads_the_password_from_stdin_and_refuses_a_short_one(tmp_path: Path):
+    """`python -m bot.console add-advisor` (the function `python -m bot.review add-advisor` calls)."""
+    url = f"sqlite:///{tmp_path / 'app.sqlite3'}"
+    env = {"PATH": str(Path(sys.executable).parent), "DATABASE_URL": url, "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}
+    run = lambda password: subprocess.run(  # noqa: E731
+        [sys.executable, "-m", "bot.console", "add-advisor", "cara@school.edu", "--password-stdin"],
+        input=password + "\n", capture_output=True, text=True, cwd=PROJECT_ROOT, env=env, timeout=60)
+    short = run("tooshort")
+    assert short.returncode == 1 and "too short" in short.stderr and "Traceback" not in short.stderr
+    made = run(PASSWORD)
+    assert made.returncode == 0, made.stderr
+    assert "Advisor account created: cara@school.edu" in made.stdout
+    assert AccountStore(get_engine(url)).verify("cara@school.edu", PASSWORD)
+    again = run(PASSWORD)
+    assert again.returncode == 1 and "already an account" in again.stderr
+
+
+def test_add_advisor_prompts_twice_and_refuses_when_the_two_differ(engine, monkeypatch, capsys):
+    typed = iter(["first long password", "second long password"])
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(typed))
+    assert main_add_advisor(["dev@school.edu"], engine=engine) == 1
+    assert "differ" in capsys.readouterr().err
+    assert AccountStore(engine).count() == 0
+
+
+def test_sessions_expire_and_end_at_sign_out(engine):
+    store = SessionStore(engine, dt.timedelta(hours=12))
+    token = store.start("ana@school.edu", now=T0)
+    session = store.get(token, now=T0 + dt.timedelta(hours=11))
+    assert session.email == "ana@school.edu" and len(session.csrf_token) >= 32
+    assert store.get(token, now=T0 + dt.timedelta(hours=12, seconds=1)) is None
+    assert store.get("not-a-token", now=T0) is None and store.get(None) is None
+    other = store.start("ana@school.edu")
+    assert store.get(other).csrf_token != session.csrf_token  # each session has its own CSRF token
+    store.end(other)
+    assert store.get(other) is None
+    with engine.connect() as conn:  # only hashes are stored
+        stored = [row[0] for row in conn.exec_driver_sql("SELECT token_hash FROM console_sessions")]
+    assert token not in stored and other not in stored
+
+
+def test_five_failures_block_the_account_and_the_address_for_fifteen_minutes(engine):
+    limiter = SignInLimiter(engine)
+    for minute in range(5):
+        assert limiter.blocked("ana@school.edu", "10.0.0.1", now=T0 + dt.timedelta(minutes=minute)) is None
+        limiter.record_failure("ana@school.edu", "10.0.0.1", now=T0 + dt.timedelta(minutes=minute))
+    at = T0 + dt.timedelta(minutes=5)
+    blocked = limiter.blocked("ana@school.edu", "10.0.0.1", now=at)
+    assert blocked is not None and blocked.minutes == 10  # until the first failure is 15 minutes old
+    assert limiter.blocked("ana@school.edu", "10.0.0.2", now=at).by == "account"
+    assert limiter.blocked("ben@school.edu", "10.0.0.1", now=at).by == "ip"
+    assert limiter.blocked("ben@school.edu", "10.0.0.2", now=at) is None
+    # The count lives in the database: another process (a restart) sees it.
+    assert SignInLimiter(engine).blocked("ana@school.edu", "10.0.0.2", now=at) is not None
+    # Once the oldest failure leaves the window, one more attempt is allowed.
+    assert limiter.blocked("ana@school.edu", "10.0.0.1", now=T0 + dt.timedelta(minutes=15, seconds=1)) is None
+
+
+def test_a_successful_sign_in_clears_the_accounts_failures_but_not_the_addresss(engine):
+    limiter = SignInLimiter(engine)
+    for second in range(4):
+        limiter.record_failure("ana@school.edu", "10.0.0.1", now=T0 + dt.timedelta(seconds=second))
+    limiter.record_success("ana@school.edu")
+    limiter.record_failure("ana@school.edu", "10.0.0.3", now=T0 + dt.timedelta(seconds=10))
+    assert limiter.blocked("ana@school.edu", "10.0.0.3", now=T0 + dt.timedelta(seconds=11)) is None
+    limiter.record_failure("ben@school.edu", "10.0.0.1", now=T0 + dt.timedelta(seconds=12))
+    assert limiter.blocked("cara@school.edu", "10.0.0.1", now=T0 + dt.timedelta(seconds=13)).by == "ip"

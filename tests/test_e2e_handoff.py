@@ -1,0 +1,61 @@
+"""Asking for a person over REST: the bot collects a name and a way to reach them,
+reads it back, and files a request that the advisor console's queue shows."""
+from __future__ import annotations
+
+import pytest
+
+from bot.handoff import HandoffStore
+from bot.kb.db import get_engine
+from tests.e2e import answer, say
+
+pytestmark = pytest.mark.e2e
+
+
+def requests_of(bot, sender: str):
+    return [r for r in HandoffStore(get_engine(bot.database_url)).list() if r.sender_id == sender]
+
+
+def test_a_request_for_a_person_collects_name_and_contact_and_files_it(bot):
+    first = answer(bot, "can I talk to a real advisor?", sender="handoff-1")
+    assert "advisor" in first and "What name should the advisor use?" in first
+    assert "email address or phone number" in answer(bot, "it's Ana Souza", sender="handoff-1")
+    confirm = say(bot, "handoff-1", "you can call me on +1 555 010 7788")
+    assert "Thanks, Ana Souza" in confirm[-1]["text"] and "+1 555 010 7788" in confirm[-1]["text"]
+    assert [b["title"] for b in confirm[-1]["buttons"]] == ["Yes, send it", "Change my details", "Cancel"]
+    assert requests_of(bot, "handoff-1") == []  # nothing filed before they confirm
+    done = answer(bot, "yes, send it", sender="handoff-1")
+    assert "in the advisors' queue" in done and "+1 555 010 7788" in done
+    (request,) = requests_of(bot, "handoff-1")
+    assert (request.name, request.contact, request.channel, request.status) == \
+        ("Ana Souza", "+1 555 010 7788", "rest", "open")
+    assert request.message == "can I talk to a real advisor?"
+
+
+def test_a_question_in_between_is_answered_and_a_bad_contact_is_asked_again(bot):
+    answer(bot, "I'd like to speak to a human", sender="handoff-2")
+    detour = answer(bot, "how much does a medical assistant make?", sender="handoff-2")
+    assert "$" in detour and detour.rstrip().endswith("What name should the advisor use?")
+    answer(bot, "Karim", sender="handoff-2")
+    retry = answer(bot, "not sure", sender="handoff-2")
+    assert "doesn't look like an email address or a phone number" in retry
+    assert "Thanks, Karim" in answer(bot, "karim.h@example.org", sender="handoff-2")
+    assert "What name should the advisor use?" in answer(bot, "change my details", sender="handoff-2")
+    answer(bot, "Karim Haddad, karim.h@example.org", sender="handoff-2")
+    answer(bot, "yes", sender="handoff-2")
+    assert [r.name for r in requests_of(bot, "handoff-2")] == ["Karim Haddad"]
+
+
+def test_cancel_files_nothing_and_the_bot_carries_on(bot):
+    answer(bot, "talk to a person", sender="handoff-3")
+    answer(bot, "Li", sender="handoff-3")
+    assert "haven't sent anything" in answer(bot, "never mind", sender="handoff-3")
+    assert requests_of(bot, "handoff-3") == []
+    assert "months" in answer(bot, "how long does it take?", sender="handoff-3")
+
+
+def test_asking_for_a_person_during_the_roadmap_questions_switches_to_the_handoff(bot):
+    answer(bot, "walk me through becoming a CMA", sender="handoff-4")
+    assert "What name should the advisor use?" in answer(bot, "can I talk to someone instead?", sender="handoff-4")
+    assert "Thanks, Maria" in answer(bot, "Maria, maria@example.com", sender="handoff-4")
+    answer(bot, "yes", sender="handoff-4")
+    assert [r.contact for r in requests_of(bot, "handoff-4")] == ["maria@example.com"]
