@@ -17,13 +17,14 @@ export RASA_TELEMETRY_ENABLED = false
 export SQLALCHEMY_SILENCE_UBER_WARNING = 1
 export PYTHONDONTWRITEBYTECODE = 1
 
-.PHONY: help setup run chat test train validate freeze clean nlu-report
+.PHONY: help setup run chat test test-scale train validate freeze clean nlu-report
 
 help:
 	@echo "make run    set up (venv, packages, knowledge base, spaCy pipeline, model) and start the bot"
 	@echo "make test   set up and run every test"
 	@echo "make chat   chat in the terminal with a bot that is already running"
 	@echo "make train  retrain the Rasa model if its data or config changed"
+	@echo "make test-scale  two Rasa servers behind nginx on PostgreSQL + Redis, one conversation across both (installs them; not in CI)"
 	@echo "make nlu-report  cross-validate the NLU data and score the dev set (reports/, minutes; not in CI)"
 	@echo "make clean  remove generated files (var/, models/, reports/); keeps .venv"
 
@@ -55,6 +56,9 @@ validate: setup
 
 test: setup validate
 	$(PY) -m pytest
+
+test-scale: setup
+	scripts/test-scale.sh
 
 nlu-report: train
 	$(PY) -m bot.nlu_eval crossval --folds 5

@@ -16,6 +16,8 @@ from typing import List, Optional
 from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, Text, insert, select, update
 from sqlalchemy.engine import Engine
 
+from bot.kb.db import create_tables
+
 STATUSES = ("open", "contacted", "resolved")
 
 metadata = MetaData()
@@ -81,7 +83,7 @@ class HandoffStore:
 
     def __init__(self, engine: Engine):
         self.engine = engine
-        metadata.create_all(engine)
+        create_tables(metadata, engine)
 
     def create(self, *, sender_id: str, name: str, contact: str, channel: str = "", message: str = "") -> int:
         now = _now()

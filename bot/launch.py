@@ -19,7 +19,7 @@ import urllib.request
 from pathlib import Path
 from typing import Dict, List, Optional
 
-from bot.channels.config import ChannelConfigError, channel_env, describe, write_credentials
+from bot.channels.config import ChannelConfigError, channel_env, describe, write_server_credentials
 from bot.chat import chat
 from bot.settings import PROJECT_ROOT, Settings, load_settings
 from bot.train import MODEL_NAME
@@ -144,8 +144,7 @@ def main(argv: list[str] | None = None) -> int:
 
     credentials = settings.var_dir / "credentials.yml"
     try:
-        channels = write_credentials(credentials, channel_env(), socketio=True,
-                                     socketio_connector="bot.channels.socketio.SocketIOInput")
+        channels = write_server_credentials(credentials, channel_env())
     except ChannelConfigError as exc:
         print(f"Channel configuration: {exc}", file=sys.stderr)
         return 1

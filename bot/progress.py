@@ -23,6 +23,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
 from bot.eligibility import EDUCATIONS, Applicant
+from bot.kb.db import create_tables
 
 log = logging.getLogger(__name__)
 
@@ -141,7 +142,7 @@ class ProgressStore:
 
     def _ensure_table(self) -> None:
         if not self._ready:
-            metadata.create_all(self.engine, checkfirst=True)
+            create_tables(metadata, self.engine)
             self._ready = True
 
     def load(self, sender_id: str) -> Progress:

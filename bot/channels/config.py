@@ -10,11 +10,15 @@ never a silently absent channel.
     print(describe(names))            # "Channels on: rest, socketio, slack"
 
 The file holds secrets: it is written with mode 0600 (put it under var/, git-ignored).
+`make run` writes it at every start; servers started another way (systemd,
+docs/deploy.md) write it first with `python -m bot.channels.config`.
 """
 from __future__ import annotations
 
+import argparse
 import os
 import re
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional
@@ -22,10 +26,12 @@ from typing import Any, Dict, List, Mapping, Optional
 import yaml
 from dotenv import dotenv_values
 
-from bot.settings import PROJECT_ROOT
+from bot.settings import PROJECT_ROOT, load_settings
 
 REST_CONNECTOR = "bot.channels.rest.RestInput"  # Rasa's REST webhook with input checks
 SLACK_CONNECTOR = "bot.channels.slack.SlackInput"
+#: Our Socket.IO channel for the widget (it fixes Rasa 3.6's lost replies, see socketio.py).
+WIDGET_CONNECTOR = "bot.channels.socketio.SocketIOInput"
 TELEGRAM_CONNECTOR = "bot.channels.telegram.TelegramInput"
 SOCKETIO_OPTIONS = {"user_message_evt": "user_uttered", "bot_message_evt": "bot_uttered",
                     "session_persistence": True}
@@ -136,6 +142,31 @@ def write_credentials(path: Path, env: Optional[Mapping[str, str]] = None, socke
     return channel_names(credentials)
 
 
+def write_server_credentials(path: Path, env: Optional[Mapping[str, str]] = None) -> List[str]:
+    """What every Rasa server of ours opens: REST, the widget, and Slack and Telegram when `.env` sets them."""
+    return write_credentials(path, env, socketio=True, socketio_connector=WIDGET_CONNECTOR)
+
+
 def describe(names: List[str]) -> str:
     """The start-up line: "Channels on: rest, slack"."""
     return "Channels on: " + ", ".join(names)
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    """`python -m bot.channels.config [PATH]`: write the credentials file as `make run` does."""
+    parser = argparse.ArgumentParser(prog="python -m bot.channels.config",
+                                     description="Write the Rasa server's credentials file from .env.")
+    parser.add_argument("path", nargs="?", type=Path, help="default: var/credentials.yml")
+    args = parser.parse_args(argv)
+    path = args.path or load_settings().var_dir / "credentials.yml"
+    try:
+        names = write_server_credentials(path)
+    except (ChannelConfigError, OSError) as exc:
+        print(f"Channel configuration: {exc}", file=sys.stderr)
+        return 1
+    print(f"{path}: {describe(names)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -8,8 +8,9 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import MetaData, create_engine, event
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import IntegrityError, ProgrammingError
 
 
 @lru_cache(maxsize=8)
@@ -31,3 +32,18 @@ def _sqlite_foreign_keys(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def create_tables(metadata: MetaData, engine: Engine) -> None:
+    """Create `metadata`'s missing tables, tolerating another process doing the same.
+
+    Several action servers that share one PostgreSQL database may all see a table
+    missing and create it at once; all but one then fail on PostgreSQL's catalog
+    ("duplicate key value violates unique constraint pg_type_typname_nsp_index" or
+    "relation already exists"). The winner's tables are there by then, so checking
+    again finds nothing left to create.
+    """
+    try:
+        metadata.create_all(engine, checkfirst=True)
+    except (IntegrityError, ProgrammingError):
+        metadata.create_all(engine, checkfirst=True)

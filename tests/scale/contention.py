@@ -1,0 +1,31 @@
+"""Several "servers" doing the same thing at the same moment, as threads released together."""
+from __future__ import annotations
+
+import threading
+from typing import Callable, List
+
+JOIN_TIMEOUT_S = 120
+
+
+def at_once(work: Callable[[int], None], count: int) -> List[str]:
+    """Run `work(0)` … `work(count - 1)` in threads that start together; return their errors.
+
+    Each thread should build its own engine or Redis client, as a separate server
+    process would, so the contention is between connections, not inside one.
+    """
+    errors: List[str] = []
+    start = threading.Barrier(count)
+
+    def run(n: int) -> None:
+        start.wait()
+        try:
+            work(n)
+        except Exception as exc:  # reported by the test, not lost in the thread
+            errors.append(f"{type(exc).__name__}: {exc}")
+
+    threads = [threading.Thread(target=run, args=(n,)) for n in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=JOIN_TIMEOUT_S)
+    return errors

@@ -1,0 +1,64 @@
+"""The files docs/deploy.md tells a school to use read as it says (quick; no servers).
+`make test-scale` runs them for real against PostgreSQL and Redis."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rasa.core.utils import AvailableEndpoints
+from rasa.shared.exceptions import RasaException
+
+from bot.channels.config import REST_CONNECTOR, WIDGET_CONNECTOR
+from bot.settings import PROJECT_ROOT
+
+DEPLOY_ENV = {
+    "ACTION_ENDPOINT_URL": "http://10.0.0.20:5055/webhook",
+    "TRACKER_STORE_URL": "postgresql://advisor:secret@10.0.0.30:5432/cma_conversations",
+    "REDIS_HOST": "10.0.0.31", "REDIS_PORT": "6380", "REDIS_PASSWORD": "s3cret", "REDIS_DB": "1",
+}
+
+
+def test_deploy_endpoints_take_every_shared_service_from_the_environment(monkeypatch):
+    for name, value in DEPLOY_ENV.items():
+        monkeypatch.setenv(name, value)
+    endpoints = AvailableEndpoints.read_endpoints(str(PROJECT_ROOT / "deploy" / "endpoints.yml"))
+    assert endpoints.action.url == DEPLOY_ENV["ACTION_ENDPOINT_URL"]
+    assert (endpoints.tracker_store.type, endpoints.tracker_store.url) == ("SQL", DEPLOY_ENV["TRACKER_STORE_URL"])
+    lock = endpoints.lock_store
+    assert (lock.type, lock.url) == ("bot.lock_store.AtomicRedisLockStore", "10.0.0.31")
+    assert (lock.kwargs["port"], lock.kwargs["password"], lock.kwargs["db"]) == ("6380", "s3cret", "1")
+
+
+def test_a_missing_variable_stops_the_server_with_its_name(monkeypatch):
+    for name, value in DEPLOY_ENV.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("REDIS_HOST")
+    with pytest.raises(RasaException, match="REDIS_HOST"):
+        AvailableEndpoints.read_endpoints(str(PROJECT_ROOT / "deploy" / "endpoints.yml"))
+
+
+def _credentials_cli(path: Path, **env: str) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TELEGRAM_"))}
+    return subprocess.run([sys.executable, "-m", "bot.channels.config", str(path)], cwd=PROJECT_ROOT,
+                          env={**clean, **env}, capture_output=True, text=True, timeout=60)
+
+
+def test_credentials_command_writes_what_make_run_opens(tmp_path: Path):
+    """systemd runs it before each Rasa server (docs/deploy.md): REST and the widget's channel."""
+    path = tmp_path / "credentials.yml"
+    done = _credentials_cli(path)
+    assert done.returncode == 0, done.stderr
+    assert "Channels on: rest, socketio" in done.stdout
+    text = path.read_text()
+    assert f"{REST_CONNECTOR}:" in text and f"{WIDGET_CONNECTOR}:" in text and "session_persistence: true" in text
+    assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_credentials_command_refuses_a_half_configured_channel_without_a_traceback(tmp_path: Path):
+    done = _credentials_cli(tmp_path / "credentials.yml", SLACK_TOKEN="xoxb-1")
+    assert done.returncode == 1
+    assert "SLACK_SIGNING_SECRET" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "credentials.yml").exists()
