@@ -39,6 +39,11 @@ BASELINE_ENDPOINTS = """\
 action_endpoint:
   url: http://127.0.0.1:${ACTION_PORT}/webhook
 """
+#: Stock `rasa run` for both servers (never our Procfile, whose launcher may add our own changes).
+BASELINE_PROCFILE = """\
+actions: rasa run actions --actions actions --port $ACTION_PORT
+rasa: rasa run --model $RASA_MODEL --endpoints endpoints.yml --credentials $RASA_CREDENTIALS --interface $RASA_HOST --port $RASA_PORT
+"""
 
 
 class BenchError(RuntimeError):
@@ -86,8 +91,8 @@ def prepare_baseline(workdir: Path) -> Bot:
     project = workdir / "baseline"
     if not project.exists():
         shutil.copytree(template, project, ignore=shutil.ignore_patterns("__pycache__"))
-        (project / "endpoints.yml").write_text(BASELINE_ENDPOINTS)
-        shutil.copy(PROJECT_ROOT / "Procfile", project / "Procfile")
+    (project / "endpoints.yml").write_text(BASELINE_ENDPOINTS)
+    (project / "Procfile").write_text(BASELINE_PROCFILE)
     return Bot("baseline", _settings(project, workdir / "baseline-run"), workdir / "models" / "baseline.tar.gz",
                BASELINE, workdir / "logs" / "servers-baseline.log")
 

@@ -50,19 +50,25 @@ def _level(people: int, key: str) -> Callable[[Dict[str, Any]], Optional[float]]
     return lambda bot: bot["levels"].get(str(people), {}).get(key)
 
 
-def _rss(role: str, which: str) -> Callable[[Dict[str, Any]], Optional[float]]:
-    if which == "idle":
-        return lambda bot: (bot.get("idle_rss_mb") or {}).get(role)
-    return lambda bot: max([l.get("peak_rss_mb", {}).get(role, 0.0) for l in bot["levels"].values()] or [0.0]) or None
+def _idle_rss(role: str) -> Callable[[Dict[str, Any]], Optional[float]]:
+    return lambda bot: (bot.get("idle_rss_mb") or {}).get(role)
+
+
+def _peak_rss(role: str) -> Callable[[Dict[str, Any]], Optional[float]]:
+    """The highest RSS sampled at any level."""
+    def peak(bot: Dict[str, Any]) -> Optional[float]:
+        seen = [level["peak_rss_mb"][role] for level in bot["levels"].values() if role in level["peak_rss_mb"]]
+        return max(seen) if seen else None
+    return peak
 
 
 def rows(levels: List[int]) -> List[Row]:
     table = [Row("training time (s)", lambda b: b.get("train_s")),
              Row("start-up time, process start to first answer (s)", lambda b: b.get("startup_s")),
-             Row("RSS Rasa server, idle (MB)", _rss("rasa", "idle")),
-             Row("RSS Rasa server, peak under load (MB)", _rss("rasa", "peak")),
-             Row("RSS action server, idle (MB)", _rss("actions", "idle")),
-             Row("RSS action server, peak under load (MB)", _rss("actions", "peak"))]
+             Row("RSS Rasa server, idle (MB)", _idle_rss("rasa")),
+             Row("RSS Rasa server, peak under load (MB)", _peak_rss("rasa")),
+             Row("RSS action server, idle (MB)", _idle_rss("actions")),
+             Row("RSS action server, peak under load (MB)", _peak_rss("actions"))]
     for n in levels:
         table += [Row(f"{n} people: p50 latency (ms)", _level(n, "p50_ms")),
                   Row(f"{n} people: p95 latency (ms)", _level(n, "p95_ms")),
