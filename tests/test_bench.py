@@ -49,8 +49,10 @@ async def _drive(conversations, people: int = 2, duration_s: float = 0.6, timeou
 def test_answers_are_timed_and_replies_without_the_expected_text_are_off_script():
     run = asyncio.run(_drive([(Turn("ok", "fine"), Turn("off", "fine"))]))
     assert run.errors == Counter()
-    assert run.conversations >= 2 and len(run.latencies_s) >= 4
-    assert run.off_script == len(run.latencies_s) // 2 or run.off_script == len(run.latencies_s) // 2 + 1
+    assert run.conversations >= 2
+    # Each finished conversation had one answer off script; an unfinished one may have its "ok" answered.
+    assert run.off_script == run.conversations
+    assert 2 * run.conversations <= len(run.latencies_s) <= 2 * run.conversations + 2
     assert run.off_script_samples[0]["message"] == "off" and "didn't get that" in run.off_script_samples[0]["reply"]
     assert 0.6 <= run.elapsed_s < 2
 
