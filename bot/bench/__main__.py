@@ -13,6 +13,7 @@ import shutil
 import sys
 import tempfile
 import time
+import uuid
 from pathlib import Path
 from typing import Any, Dict, List
 
@@ -54,6 +55,11 @@ def duration(args: argparse.Namespace, people: int) -> float:
     return args.duration if args.duration else FULL_S.get(people, 30.0)
 
 
+#: Part of every sender id, so a reused --workdir never continues an earlier run's conversations
+#: (our bot greets a returning person with "welcome back" instead of starting afresh).
+RUN_ID = uuid.uuid4().hex[:8]
+
+
 def load_level(bot: Bot, people: int, seconds: float) -> LevelRun:
     """One level of load on one bot, sampling its servers' RSS about once a second."""
     peak: Dict[str, float] = {}
@@ -64,7 +70,7 @@ def load_level(bot: Bot, people: int, seconds: float) -> LevelRun:
 
     cpu_before = bot.servers.cpu_s()
     run = asyncio.run(run_level(bot.webhook, bot.conversations, people, seconds,
-                                prefix=f"{bot.name}-{people}", sampler=sample))
+                                prefix=f"{bot.name}-{RUN_ID}-{people}", sampler=sample))
     sample()
     cpu_after = bot.servers.cpu_s()
     run.samples = {"peak_rss_mb": peak, "cpu_s": {r: cpu_after[r] - cpu_before[r] for r in cpu_after}}
@@ -98,7 +104,7 @@ def bench(args: argparse.Namespace, workdir: Path) -> Dict[str, Any]:
         for bot in both:  # one after the other: start-up is CPU-bound and would skew the other's
             say(f"starting {bot.name} ...")
             say(f"{bot.name} answered {bots.start(bot):.1f} s after its processes started; RSS {bot.idle_rss_mb} MB")
-            asyncio.run(run_level(bot.webhook, bot.conversations, 1, 0.001, prefix=f"{bot.name}-warmup"))
+            asyncio.run(run_level(bot.webhook, bot.conversations, 1, 0.001, prefix=f"{bot.name}-{RUN_ID}-warmup"))
         for people in args.levels:
             for bot in both:  # alternate bots level by level, so noise from other work hits both alike
                 seconds = duration(args, people)

@@ -2,7 +2,8 @@
 
 Both servers run under one honcho process, each behind a `/bin/sh -c` wrapper, so
 the servers are found among honcho's descendants by their command line: the action
-server is `rasa run actions`, the Rasa server any other `rasa run`.
+server is `rasa run actions`, the Rasa server any other `rasa run` (ours starts it as
+`python -m bot.rasa_run run`).
 """
 from __future__ import annotations
 
@@ -55,7 +56,7 @@ def argv(pid: int) -> List[str]:
 def role_of(args: List[str]) -> Optional[str]:
     """'actions', 'rasa' or None; a shell wrapper (`sh -c "rasa run ..."`) is None."""
     for i, arg in enumerate(args[:-1]):
-        if os.path.basename(arg) == "rasa" and args[i + 1] == "run":
+        if os.path.basename(arg) in ("rasa", "bot.rasa_run") and args[i + 1] == "run":
             return "actions" if args[i + 2:i + 3] == ["actions"] else "rasa"
     return None
 
