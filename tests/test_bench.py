@@ -87,6 +87,7 @@ def test_every_scripted_turn_expects_something():
 @pytest.mark.parametrize("args, role", [
     (["/venv/bin/python3.10", "/venv/bin/rasa", "run", "actions", "--actions", "actions"], "actions"),
     (["/venv/bin/python3.10", "/venv/bin/rasa", "run", "--model", "m.tar.gz", "--port", "5005"], "rasa"),
+    (["/venv/bin/python", "-m", "bot.rasa_run", "run", "--model", "m.tar.gz"], "rasa"),
     (["/bin/sh", "-c", "rasa run actions --actions actions --port 5055"], None),
     (["/venv/bin/python3.10", "-m", "honcho", "start"], None),
 ])

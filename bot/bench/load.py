@@ -29,6 +29,7 @@ class LevelRun:
     people: int
     duration_s: float
     latencies_s: List[float] = field(default_factory=list)
+    by_message: Dict[str, List[float]] = field(default_factory=dict)  # which turns are the slow ones
     errors: Counter = field(default_factory=Counter)
     off_script: int = 0
     off_script_samples: List[Dict[str, str]] = field(default_factory=list)
@@ -66,6 +67,7 @@ async def _send(session: aiohttp.ClientSession, url: str, sender: str, turn: Tur
         run.errors["empty reply"] += 1
         return False
     run.latencies_s.append(latency)
+    run.by_message.setdefault(turn.message, []).append(latency)
     if turn.expect.lower() not in text.lower():
         run.off_script += 1
         if len(run.off_script_samples) < SAMPLES_KEPT:

@@ -18,6 +18,7 @@ from bot.bench.load import LevelRun
 
 TRAIN_LIMIT_S = 300.0
 SOAK_PEOPLE, SOAK_MIN_S = 50, 60.0
+SLOWEST_KEPT = 6  # turns with the highest median latency, kept in bench.json to show where time goes
 
 
 def level_figures(run: LevelRun) -> Dict[str, Any]:
@@ -37,6 +38,8 @@ def level_figures(run: LevelRun) -> Dict[str, Any]:
     for role, seconds in cpu.items():
         figures[f"cpu_ms_per_msg_{role}"] = round(seconds * 1000 / answered, 1) if answered else None
     figures["peak_rss_mb"] = run.samples.get("peak_rss_mb", {})
+    slowest = sorted(run.by_message.items(), key=lambda kv: -float(np.median(kv[1])))[:SLOWEST_KEPT]
+    figures["slowest_messages_p50_ms"] = {m: round(float(np.median(v)) * 1000, 1) for m, v in slowest}
     return figures
 
 
