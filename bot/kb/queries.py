@@ -59,6 +59,7 @@ class Entity:
 
 
 log = logging.getLogger(__name__)
+MEMO_LIMIT = 20_000
 Method = TypeVar("Method", bound=Callable[..., Any])
 
 
@@ -85,6 +86,8 @@ def _remembered(method: Method) -> Method:
         try:
             found = self._memo[key]
         except KeyError:
+            if len(self._memo) >= MEMO_LIMIT:  # names as people typed them are keys too: stay bounded
+                self._memo.clear()
             found = self._memo[key] = method(self, *args, **kwargs)
         except TypeError:  # an argument that cannot be part of a key: read as usual
             return method(self, *args, **kwargs)
