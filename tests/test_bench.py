@@ -7,14 +7,16 @@ import os
 import subprocess
 import sys
 from collections import Counter
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import AsyncIterator
 
 import pytest
 from aiohttp import web
 
 from bot.bench import procs, report
 from bot.bench.conversations import BASELINE, OURS, Turn
-from bot.bench.load import LevelRun, run_level
+from bot.bench.load import LevelRun, run_level, warm_up
 
 REPLIES = {
     "ok": lambda: web.json_response([{"text": "fine, thanks"}]),
@@ -22,6 +24,21 @@ REPLIES = {
     "empty": lambda: web.json_response([]),
     "boom": lambda: web.Response(status=500, text="Internal Server Error"),
 }
+
+
+@asynccontextmanager
+async def fake_webhook(handler) -> AsyncIterator[str]:
+    """A webhook on a free port of 127.0.0.1, stopped afterwards; yields its URL."""
+    app = web.Application()
+    app.router.add_post("/webhooks/rest/webhook", handler)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    try:
+        yield f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}/webhooks/rest/webhook"
+    finally:
+        await runner.cleanup()
 
 
 async def _drive(conversations, people: int = 2, duration_s: float = 0.6, timeout_s: float = 0.3) -> LevelRun:
@@ -32,18 +49,8 @@ async def _drive(conversations, people: int = 2, duration_s: float = 0.6, timeou
             await asyncio.sleep(timeout_s * 3)
         return REPLIES.get(message, REPLIES["ok"])()
 
-    app = web.Application()
-    app.router.add_post("/webhooks/rest/webhook", webhook)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]
-    try:
-        return await run_level(f"http://127.0.0.1:{port}/webhooks/rest/webhook", conversations, people,
-                               duration_s, prefix="t", timeout_s=timeout_s)
-    finally:
-        await runner.cleanup()
+    async with fake_webhook(webhook) as url:
+        return await run_level(url, conversations, people, duration_s, prefix="t", timeout_s=timeout_s)
 
 
 def test_answers_are_timed_and_replies_without_the_expected_text_are_off_script():
@@ -162,3 +169,12 @@ def test_the_report_files_hold_the_table_and_a_plot(tmp_path: Path):
     assert "| messages/s at 50 people >= 1.0x baseline | 1.25 | **PASS** |" in table
     assert paths["png"].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and paths["png"].stat().st_size > 10_000
     assert '"targets"' in paths["json"].read_text()
+
+
+def test_warming_up_holds_each_conversation_once():
+    async def warm() -> LevelRun:
+        async with fake_webhook(lambda request: REPLIES["ok"]()) as url:
+            return await warm_up(url, [(Turn("a", "fine"),) * 3, (Turn("b", "fine"),)], "w")
+
+    run = asyncio.run(warm())
+    assert run.conversations == 2 and len(run.latencies_s) == 4 and not run.errors

@@ -19,7 +19,7 @@ from typing import Any, Dict, List
 
 from bot.bench import bots, report
 from bot.bench.bots import Bot, BenchError
-from bot.bench.load import LevelRun, run_level
+from bot.bench.load import LevelRun, run_level, warm_up
 from bot.settings import PROJECT_ROOT
 
 FULL_S = {1: 30.0, 10: 30.0, 50: 60.0}
@@ -104,7 +104,9 @@ def bench(args: argparse.Namespace, workdir: Path) -> Dict[str, Any]:
         for bot in both:  # one after the other: start-up is CPU-bound and would skew the other's
             say(f"starting {bot.name} ...")
             say(f"{bot.name} answered {bots.start(bot):.1f} s after its processes started; RSS {bot.idle_rss_mb} MB")
-            asyncio.run(run_level(bot.webhook, bot.conversations, 1, 0.001, prefix=f"{bot.name}-{RUN_ID}-warmup"))
+            warm = asyncio.run(warm_up(bot.webhook, bot.conversations, prefix=f"{bot.name}-{RUN_ID}-warmup"))
+            if warm.errors:
+                raise BenchError(f"the {bot.name} bot failed while warming up: {dict(warm.errors)}; see {bot.log}")
         for people in args.levels:
             for bot in both:  # alternate bots level by level, so noise from other work hits both alike
                 seconds = duration(args, people)

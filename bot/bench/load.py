@@ -76,18 +76,30 @@ async def _send(session: aiohttp.ClientSession, url: str, sender: str, turn: Tur
     return True
 
 
+async def _converse(session: aiohttp.ClientSession, url: str, sender: str, conversation: Conversation,
+                    deadline: float, run: LevelRun) -> None:
+    """One whole conversation, unless the time runs out or a message fails first."""
+    for turn in conversation:
+        if time.monotonic() >= deadline or not await _send(session, url, sender, turn, run):
+            return
+    run.conversations += 1
+
+
 async def _person(session: aiohttp.ClientSession, url: str, name: str, conversations: Sequence[Conversation],
                   first: int, deadline: float, run: LevelRun) -> None:
     n = 0
     while time.monotonic() < deadline:
-        conversation = conversations[(first + n) % len(conversations)]
-        sender = f"{name}-c{n}"
+        await _converse(session, url, f"{name}-c{n}", conversations[(first + n) % len(conversations)], deadline, run)
         n += 1
-        for turn in conversation:
-            if time.monotonic() >= deadline or not await _send(session, url, sender, turn, run):
-                break
-        else:
-            run.conversations += 1
+
+
+async def warm_up(url: str, conversations: Sequence[Conversation], prefix: str) -> LevelRun:
+    """Each conversation once, one after the other, so first-use costs stay out of the figures."""
+    run = LevelRun(people=1, duration_s=0.0)
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=TIMEOUT_S)) as session:
+        for n, conversation in enumerate(conversations):
+            await _converse(session, url, f"{prefix}-c{n}", conversation, float("inf"), run)
+    return run
 
 
 async def run_level(url: str, conversations: Sequence[Conversation], people: int, duration_s: float,
