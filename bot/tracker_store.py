@@ -10,8 +10,9 @@ no events that were never saved. Otherwise it is read from the database as befor
 so several Rasa processes sharing one database stay correct. Every event is still
 written to the database at once; the cache only saves reading it back.
 
-SQLite databases are switched to write-ahead logging, which makes each commit cheaper
-and lets readers (a conversation review, a backup) work while the bot writes.
+SQLite databases get a connection pool (Rasa opened a new connection for every query)
+and write-ahead logging, which makes each commit cheaper and lets readers (a
+conversation review, a backup) work while the bot writes.
 """
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ from dataclasses import dataclass
 from typing import Any, Iterator, Optional, Text
 
 import sqlalchemy as sa
+from sqlalchemy.orm import sessionmaker
+from sqlalchemy.pool import QueuePool
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -42,6 +45,12 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         self.cached_conversations = int(cached_conversations)
         self._cache: "OrderedDict[Text, _Cached]" = OrderedDict()
         if self.engine.dialect.name == "sqlite":
+            # Rasa opens a new SQLite connection for every query (SQLAlchemy 1.4's default for files);
+            # a pool keeps a few open, as bot.kb.db does for the knowledge base.
+            self.engine.dispose()
+            self.engine = sa.create_engine(self.engine.url, poolclass=QueuePool,
+                                           connect_args={"check_same_thread": False})
+            self.sessionmaker = sessionmaker(bind=self.engine)
             with self.engine.connect() as conn:  # persistent: recorded in the database file itself
                 conn.exec_driver_sql("PRAGMA journal_mode=WAL")
 
