@@ -94,4 +94,6 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             # new session's events, so let the next turn read it back from there.
             self._cache.pop(tracker.sender_id, None)
         elif cached is None or cached.tracker is tracker:
+            # Nothing else writes this conversation between our insert and this query: Rasa holds the
+            # conversation's lock for the whole turn (several workers need a shared lock store anyway).
             self._remember(tracker, self._newest_id(tracker.sender_id))
