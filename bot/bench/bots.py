@@ -1,11 +1,12 @@
 """Prepare, train, start and stop the two bots, each in its own folder under the work dir.
 
-Both are served exactly the same way, by bot.launch.start_servers (honcho and our
-Procfile: an action server and a Rasa server on free ports of 127.0.0.1), so the
-only differences measured are the bots themselves. The baseline is Rasa's stock
-sample project (what `rasa init` writes) with its action endpoint switched on and
-its default in-memory tracker store; ours keeps its own SQLite tracker store and a
-freshly loaded copy of the knowledge base, so nothing under var/ or models/ is touched.
+Both are served the same way, by bot.launch.start_servers (honcho: an action server
+and a Rasa server on free ports of 127.0.0.1), so the only differences measured are
+the bots themselves. The baseline is Rasa's stock sample project (what `rasa init`
+writes) run with stock `rasa run` commands, its action endpoint switched on and its
+default in-memory tracker store; ours runs from the project's own Procfile with its
+own SQLite tracker store and a freshly loaded copy of the knowledge base, so nothing
+under var/ or models/ is touched.
 """
 from __future__ import annotations
 
@@ -120,8 +121,11 @@ def train(bot: Bot, workdir: Path) -> float:
     log.parent.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
     with open(log, "w") as out:
-        done = subprocess.run(command, cwd=bot.settings.project_root, env=env, stdout=out,
-                              stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, timeout=TRAIN_TIMEOUT_S)
+        try:
+            done = subprocess.run(command, cwd=bot.settings.project_root, env=env, stdout=out,
+                                  stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, timeout=TRAIN_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            raise BenchError(f"training {bot.name} took over {TRAIN_TIMEOUT_S} s; see {log}") from None
     seconds = time.monotonic() - started
     if done.returncode != 0 or not bot.model.exists():
         raise BenchError(f"training {bot.name} failed (exit {done.returncode}):\n{tail(log, 30)}")
