@@ -17,7 +17,7 @@ export RASA_TELEMETRY_ENABLED = false
 export SQLALCHEMY_SILENCE_UBER_WARNING = 1
 export PYTHONDONTWRITEBYTECODE = 1
 
-.PHONY: help setup run chat test test-scale train validate freeze clean nlu-report
+.PHONY: help setup run chat test test-scale train validate freeze clean nlu-report bench
 
 help:
 	@echo "make run    set up (venv, packages, knowledge base, spaCy pipeline, model) and start the bot"
@@ -26,6 +26,7 @@ help:
 	@echo "make train  retrain the Rasa model if its data or config changed"
 	@echo "make test-scale  two Rasa servers behind nginx on PostgreSQL + Redis, one conversation across both (installs them; not in CI)"
 	@echo "make nlu-report  cross-validate the NLU data and score the dev set (reports/, minutes; not in CI)"
+	@echo "make bench  our bot against rasa init's sample bot under load (reports/bench.*, about 10 min; not in CI)"
 	@echo "make clean  remove generated files (var/, models/, reports/); keeps .venv"
 
 $(VENV)/.installed: requirements.txt constraints.txt scripts/find-python.sh
@@ -63,6 +64,10 @@ test-scale: setup
 nlu-report: train
 	$(PY) -m bot.nlu_eval crossval --folds 5
 	$(PY) -m bot.nlu_eval score tests/nlu_dev/*.yml
+
+# Trains both bots from scratch in a temporary folder (models/ is untouched); BENCH_ARGS=--quick for a smoke run.
+bench: setup
+	$(PY) -m bot.bench $(BENCH_ARGS)
 
 freeze: $(VENV)/.installed
 	( echo "# Full pin set, produced by 'pip freeze' in a working .venv (Python 3.10)."; \

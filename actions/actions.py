@@ -21,7 +21,14 @@ CHAT_TOPICS = ("greet", "goodbye", "thanks", "help", "out_of_scope", "fallback",
 
 @lru_cache(maxsize=1)
 def knowledge_base() -> KnowledgeBase:
-    return KnowledgeBase(get_engine(load_settings().database_url))
+    return KnowledgeBase(get_engine(load_settings().database_url), remember=True)
+
+
+def fresh_knowledge_base() -> KnowledgeBase:
+    """The knowledge base, its remembered reads dropped if the content was reloaded since."""
+    kb = knowledge_base()
+    kb.refresh()
+    return kb
 
 
 class ActionAnswer(Action):
@@ -36,7 +43,7 @@ class ActionAnswer(Action):
         entities = [(e.get("entity"), str(e.get("value"))) for e in tracker.latest_message.get("entities", [])
                     if e.get("entity") and e.get("value")]
         try:
-            reply = reply_for(knowledge_base(), intent, entities)
+            reply = reply_for(fresh_knowledge_base(), intent, entities)
         except KnowledgeBaseUnavailable:
             dispatcher.utter_message(response="utter_kb_unavailable")
             return []

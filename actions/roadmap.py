@@ -17,8 +17,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.actions import knowledge_base
+from actions.actions import fresh_knowledge_base
 from bot import profile_answers as read
+from bot.kb.queries import KnowledgeBase
 from bot.progress import ProgressStore
 from bot.roadmap_turns import RoadmapTurns, Said
 
@@ -30,9 +31,12 @@ NAVIGATION = {"roadmap_next": "next", "roadmap_back": "back", "roadmap_repeat": 
               "roadmap_done": "done", "roadmap_continue": "continue"}
 
 
-@lru_cache(maxsize=1)
 def turns() -> RoadmapTurns:
-    kb = knowledge_base()
+    return _turns(fresh_knowledge_base())
+
+
+@lru_cache(maxsize=1)
+def _turns(kb: KnowledgeBase) -> RoadmapTurns:
     return RoadmapTurns(kb, ProgressStore(kb.engine))
 
 
@@ -46,7 +50,7 @@ def entities(tracker: Tracker) -> Dict[str, str]:
         if kind == "experience_years":
             found[kind] = str(value)
             continue
-        entity = knowledge_base().resolve(str(value))
+        entity = fresh_knowledge_base().resolve(str(value))
         found[kind] = entity.key if entity and entity.kind == kind else str(value)
     return found
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import MetaData, create_engine, event
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import IntegrityError, ProgrammingError
+from sqlalchemy.pool import QueuePool
 
 
 @lru_cache(maxsize=8)
@@ -20,6 +21,9 @@ def get_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            # SQLAlchemy 1.4 opens a new connection per session for SQLite files (NullPool);
+            # a real pool saves that on each of the several sessions an action opens.
+            kwargs["poolclass"] = QueuePool
         # Several server threads share the pool; SQLite waits for a writer instead of failing at once.
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": 5}
     engine = create_engine(url, **kwargs)

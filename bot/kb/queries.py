@@ -2,14 +2,23 @@
 
 Answers are read at request time (not baked into the model), so an advisor who
 corrects content and reloads it changes what the bot says without retraining.
+
+The action server's knowledge base remembers what it read (`remember=True`): building
+one person's roadmap asks some thirty small questions, and the content only changes
+when it is reloaded. `refresh()`, called as each action starts, compares the loaded
+content's fingerprint and forgets everything when it changed, so a reload still
+shows in the very next answer.
 """
 from __future__ import annotations
 
+import functools
+import logging
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from bot.kb import schema
@@ -49,14 +58,71 @@ class Entity:
     display: str
 
 
-class KnowledgeBase:
-    def __init__(self, engine: Engine):
-        self.engine = engine
+log = logging.getLogger(__name__)
+MEMO_LIMIT = 20_000
+Method = TypeVar("Method", bound=Callable[..., Any])
 
+
+def _materialized(value: Any) -> Any:
+    """Lists and one-shot iterators become tuples: usable as a key, and still iterable for the read."""
+    if isinstance(value, (str, bytes, tuple, dict)) or not isinstance(value, Iterable):
+        return value
+    return tuple(value)
+
+
+def _key(value: Any) -> Any:
+    return ("dict", tuple(sorted(value.items()))) if isinstance(value, dict) else value
+
+
+def _remembered(method: Method) -> Method:
+    """Keep a read's result per arguments while the content is unchanged (see `refresh`)."""
+    @functools.wraps(method)
+    def read(self: "KnowledgeBase", *args: Any, **kwargs: Any) -> Any:
+        if self._memo is None:
+            return method(self, *args, **kwargs)
+        args = tuple(_materialized(a) for a in args)
+        kwargs = {k: _materialized(v) for k, v in kwargs.items()}
+        key = (method.__name__, tuple(_key(a) for a in args), tuple(sorted((k, _key(v)) for k, v in kwargs.items())))
+        try:
+            found = self._memo[key]
+        except KeyError:
+            if len(self._memo) >= MEMO_LIMIT:  # names as people typed them are keys too: stay bounded
+                self._memo.clear()
+            found = self._memo[key] = method(self, *args, **kwargs)
+        except TypeError:  # an argument that cannot be part of a key: read as usual
+            return method(self, *args, **kwargs)
+        # A caller may change the list or dict it gets; the remembered one must not change with it.
+        return list(found) if isinstance(found, list) else dict(found) if isinstance(found, dict) else found
+    return read  # type: ignore[return-value]
+
+
+class KnowledgeBase:
+    def __init__(self, engine: Engine, remember: bool = False):
+        self.engine = engine
+        self._memo: Optional[Dict[Tuple[str, tuple], Any]] = {} if remember else None
+        self._fingerprint: Optional[str] = None
+
+    def refresh(self) -> None:
+        """Forget remembered reads if the content was reloaded (one small query); never raises:
+        an unreadable database makes the next real read fail where callers expect it."""
+        if self._memo is None:
+            return
+        try:
+            with Session(self.engine) as s:
+                current = s.scalar(select(schema.Meta.value).where(schema.Meta.key == "fingerprint"))
+        except SQLAlchemyError as exc:
+            log.debug("knowledge base fingerprint unreadable: %s", exc)
+            current = None
+        if current is None or current != self._fingerprint:
+            self._memo.clear()
+        self._fingerprint = current
+
+    @_remembered
     def topic_for_intent(self, intent: str) -> Optional[str]:
         with Session(self.engine) as s:
             return s.scalar(select(schema.TopicIntent.topic).where(schema.TopicIntent.intent == intent))
 
+    @_remembered
     def resolve(self, name: str) -> Optional[Entity]:
         """Map any name, abbreviation or alias the user typed to its entity."""
         wanted = " ".join(name.lower().split())
@@ -73,6 +139,7 @@ class KnowledgeBase:
                              .order_by(schema.Alias.kind, schema.Alias.alias))
             return [tuple(r) for r in rows]
 
+    @_remembered
     def answer(self, topic: str, prefer: Sequence[str] = (),
                names: Optional[Dict[str, str]] = None) -> Optional[ResolvedAnswer]:
         """The answer for `topic`: the first variant in `prefer` that exists, else the default.
@@ -93,20 +160,24 @@ class KnowledgeBase:
             return ResolvedAnswer(topic, chosen.variant, text, tuple(_unique(citations)),
                                   tuple(dict(b) for b in chosen.buttons))
 
+    @_remembered
     def credentials_of_body(self, body: str) -> List[str]:
         """"AMT renewal" means the RMA's renewal: a body stands for the credentials it awards."""
         with Session(self.engine) as s:
             return list(s.scalars(select(schema.Credential.key).where(schema.Credential.body == body)
                                   .order_by(schema.Credential.key)))
 
+    @_remembered
     def role(self, key: str) -> Optional[schema.Role]:
         with Session(self.engine, expire_on_commit=False) as s:
             return s.get(schema.Role, key)
 
+    @_remembered
     def credential(self, key: str) -> Optional[schema.Credential]:
         with Session(self.engine, expire_on_commit=False) as s:
             return s.get(schema.Credential, key)
 
+    @_remembered
     def experience_routes(self) -> List[Tuple[schema.Credential, schema.EligibilityRoute]]:
         """Every work-experience route, with its credential, in credential order."""
         with Session(self.engine, expire_on_commit=False) as s:
@@ -116,6 +187,7 @@ class KnowledgeBase:
                              .order_by(schema.Credential.key))
             return [tuple(r) for r in rows]
 
+    @_remembered
     def fill(self, text: str) -> Filled:
         """Fill `{fact:key}` placeholders with their values; cite each fact's source and year."""
         with Session(self.engine) as s:
@@ -124,16 +196,19 @@ class KnowledgeBase:
             citations = [self._cite(s, f.source, f.as_of_label or str(f.as_of)) for f in facts.values()]
             return Filled(filled, tuple(_unique(citations)), tuple(facts))
 
+    @_remembered
     def facts(self, keys: Iterable[str]) -> Dict[str, schema.Fact]:
         with Session(self.engine, expire_on_commit=False) as s:
             return self._facts(s, keys)
 
+    @_remembered
     def roadmap_steps(self) -> List[schema.RoadmapStep]:
         """Every roadmap step in order; bot.roadmap picks a person's from them."""
         with Session(self.engine, expire_on_commit=False) as s:
             return list(s.scalars(select(schema.RoadmapStep).order_by(schema.RoadmapStep.order,
                                                                       schema.RoadmapStep.key)))
 
+    @_remembered
     def credentials_with_routes(self) -> List[Tuple[schema.Credential, List[schema.EligibilityRoute]]]:
         """Every credential in its display order, with its routes in the order the content lists them."""
         with Session(self.engine, expire_on_commit=False) as s:
@@ -141,24 +216,29 @@ class KnowledgeBase:
             routes = list(s.scalars(select(schema.EligibilityRoute).order_by(schema.EligibilityRoute.id)))
             return [(c, [r for r in routes if r.credential == c.key]) for c in creds]
 
+    @_remembered
     def accreditor_abbreviations(self) -> List[str]:
         with Session(self.engine) as s:
             return list(s.scalars(select(schema.Accreditor.abbreviation).order_by(schema.Accreditor.key)))
 
+    @_remembered
     def timeline_parts(self) -> List[schema.TimelinePart]:
         with Session(self.engine, expire_on_commit=False) as s:
             return list(s.scalars(select(schema.TimelinePart).order_by(schema.TimelinePart.position)))
 
+    @_remembered
     def display_name(self, kind: str, key: str) -> Optional[str]:
         """How to name an entity of `kind` (e.g. the background "img") in a sentence."""
         with Session(self.engine) as s:
             return s.scalar(select(schema.Alias.display).where(schema.Alias.kind == kind,
                                                                schema.Alias.entity_key == key).limit(1))
 
+    @_remembered
     def cite(self, source_key: str, when: Optional[str]) -> Citation:
         with Session(self.engine) as s:
             return self._cite(s, source_key, when)
 
+    @_remembered
     def cite_many(self, wanted: Iterable[Tuple[str, Optional[str]]]) -> List[Citation]:
         """Citations for (source key, year label) pairs, in order, read in one query."""
         wanted = list(wanted)
