@@ -103,6 +103,33 @@ def test_flags_from_events_and_app_database(store, app_url):
     assert strict == {"reply-fb", "core-fb", "unsure", "human", "row", "fine"}
 
 
+def test_answers_to_a_form_question_are_not_counted_as_misses(store, app_url):
+    """ "Dana" typed when the handoff form asks for a name is not understood by NLU, and need
+    not be: the form reads it. Only what the bot could not use counts as a fallback."""
+    asked = store.conversation("in-form")
+    asked.user("talk to a person", "request_human", 0.97)
+    asked.action("handoff_form")
+    asked._event("active_loop", {"name": "handoff_form"})
+    asked.bot("What name should the advisor use?")
+    asked.action("action_listen")
+    asked.user("Dana", "nlu_fallback", 0.31)
+    asked.action("handoff_form")
+    asked.bot("And the best email address or phone number to reach you?")
+    asked.action("action_listen")
+    asked.user("ok so", "inform", 0.35)
+    asked.action("handoff_form")
+    asked._event("active_loop", {"name": None})
+    asked.action("action_listen")
+    store.conversation("outside").exchange("Dana", "nlu_fallback", FALLBACK_REPLY, confidence=0.31)
+    log = log_of(store, app_url)
+
+    flags = {c.sender_id: c.flags for c in log.conversations().items}
+    assert flags["in-form"] == {"handoff"} and flags["outside"] == {"fallback"}
+    turns = [t for t in log.transcript("in-form")[1] if t.kind == "user"]
+    assert [(t.fallback, t.low_confidence) for t in turns] == [(False, False)] * 3
+    assert [text for text, _ in stats(log).unanswered] == ["Dana"]  # the one outside the form
+
+
 def test_summary_counts_times_channel_background_and_roadmap_step(store, app_url):
     talk = store.conversation("ana", channel="socketio", start=DAY1)
     talk.exchange("walk me through it", "start_roadmap", "First, which of these describes you best?")

@@ -116,6 +116,9 @@ class UserMessage:
     intent: Optional[str]
     confidence: Optional[float]
     fallback: bool
+    #: An answer to a form's question ("Dana", "Texas"): the form reads it whatever NLU made of it,
+    #: so its intent and confidence say nothing about the bot falling short.
+    form_answer: bool = False
 
 
 @dataclass
@@ -130,6 +133,7 @@ class _Conversation:
     flags: Set[str] = field(default_factory=set)
     search: List[str] = field(default_factory=list)  # masked, lower-cased texts
     messages: List[UserMessage] = field(default_factory=list)
+    active_loop: Optional[str] = None  # the form waiting for an answer, as the events leave it
 
     def touch(self, stamp: dt.datetime) -> None:
         self.started_at = stamp if self.started_at is None else min(self.started_at, stamp)
@@ -266,6 +270,7 @@ class ConversationLog:
                            table.c.action_name, table.c.data)
                     .where(or_(table.c.type_name.in_(("user", "bot")),
                                and_(table.c.type_name == "slot", table.c.action_name == "background"),
+                               table.c.type_name == "active_loop",
                                and_(table.c.type_name == "action", table.c.action_name == CORE_FALLBACK_ACTION)))
                     .order_by(table.c.id)).all()
             self._cache = self._build(rows)
@@ -281,6 +286,9 @@ class ConversationLog:
             if row.type_name == "slot":
                 value = _load(row.data).get("value")
                 conv.background = str(value) if value else conv.background
+                continue
+            if row.type_name == "active_loop":
+                conv.active_loop = _load(row.data).get("name") or None
                 continue
             if row.type_name == "action":  # the core fallback answered the latest message
                 self._mark_fallback(conv, last_user.get(row.sender_id))
@@ -299,12 +307,14 @@ class ConversationLog:
             intent, confidence, _ = _parse(data)
             conv.channel = conv.channel or str(data.get("input_channel") or "")
             conv.first_message = conv.first_message or text
-            fallback = intent == FALLBACK_INTENT
-            conv.messages.append(UserMessage(row.sender_id, row.id, stamp, text, intent, confidence, fallback))
+            form_answer = conv.active_loop is not None
+            fallback = intent == FALLBACK_INTENT and not form_answer  # a form that could not use it says so
+            conv.messages.append(UserMessage(row.sender_id, row.id, stamp, text, intent, confidence, fallback,
+                                             form_answer))
             last_user[row.sender_id] = len(conv.messages) - 1
             if fallback:
                 conv.flags.add("fallback")
-            elif confidence is not None and confidence < self.low_confidence:
+            elif not form_answer and confidence is not None and confidence < self.low_confidence:
                 conv.flags.add("low_confidence")
             if intent == HANDOFF_INTENT:
                 conv.flags.add("handoff")
@@ -393,6 +403,7 @@ class ConversationLog:
         conv, flags = matches[0]
         shown = (lambda text: text) if reveal else mask
         fallback_ids = {m.event_id for m in conv.messages if m.fallback}
+        form_answers = {m.event_id for m in conv.messages if m.form_answer}
         annotations = self.annotations.for_conversation(sender_id)
         with self.tracker_engine.connect() as conn:
             rows = conn.execute(select(table.c.id, table.c.type_name, table.c.timestamp, table.c.data)
@@ -410,8 +421,8 @@ class ConversationLog:
             turns.append(Turn(row.id, "user", _stamp(row.timestamp), text, intent, confidence,
                               tuple((kind, shown(value)) for kind, value in entities),
                               annotation=_shown_annotation(annotations.get(row.id), shown), fallback=fallback,
-                              low_confidence=(not fallback and confidence is not None
-                                              and confidence < self.low_confidence)))
+                              low_confidence=(not fallback and row.id not in form_answers
+                                              and confidence is not None and confidence < self.low_confidence)))
         summary = self._summary(conv, flags)
         if reveal:
             summary = replace(summary, first_message=conv.first_message)
