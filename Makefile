@@ -42,15 +42,15 @@ $(VENV)/.installed: requirements.txt constraints.txt scripts/find-python.sh
 
 setup: $(VENV)/.installed .env
 	$(PY) -m bot.kb load          # skips when data/kb/ is unchanged
-	$(PY) -m bot.nlp_build        # rewrites the spaCy pipeline only when names/aliases changed
+	$(PY) -m bot.tools.nlp_build        # rewrites the spaCy pipeline only when names/aliases changed
 	scripts/build-web.sh          # the website widget (web/dist/), pinned rasa-webchat without Google Fonts
 	scripts/install-browser.sh    # Debian's Chromium, which the widget's browser test drives
 
 train: setup
-	$(PY) -m bot.train            # retrains only when training data, config or entity patterns changed
+	$(PY) -m bot.tools.train            # retrains only when training data, config or entity patterns changed
 
 run: train
-	$(PY) -m bot.launch
+	$(PY) -m bot.tools.launch
 
 validate: setup
 	$(RASA) data validate --fail-on-warnings --data data/nlu data/stories
@@ -62,12 +62,12 @@ test-scale: setup
 	scripts/test-scale.sh
 
 nlu-report: train
-	$(PY) -m bot.nlu_eval crossval --folds 5
-	$(PY) -m bot.nlu_eval score tests/nlu_dev/*.yml
+	$(PY) -m bot.tools.nlu_eval crossval --folds 5
+	$(PY) -m bot.tools.nlu_eval score tests/nlu_dev/*.yml
 
 # Trains both bots from scratch in a temporary folder (models/ is untouched); BENCH_ARGS=--quick for a smoke run.
 bench: setup
-	$(PY) -m bot.bench $(BENCH_ARGS)
+	$(PY) -m bot.tools.bench $(BENCH_ARGS)
 
 freeze: $(VENV)/.installed
 	( echo "# Full pin set, produced by 'pip freeze' in a working .venv (Python 3.10)."; \
@@ -78,4 +78,4 @@ clean:
 	rm -rf var models reports .rasa
 
 chat: $(VENV)/.installed
-	$(PY) -m bot.chat
+	$(PY) -m bot.rasa.chat

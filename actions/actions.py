@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.answers import KnowledgeBaseUnavailable, reply_for
+from bot.answers.reply import KnowledgeBaseUnavailable, reply_for
 from bot.kb.db import get_engine
 from bot.kb.queries import KnowledgeBase
 from bot.settings import load_settings

@@ -1,7 +1,7 @@
 """Handing a conversation to a human advisor: the form that collects a name and a way to
-reach the person, and the action that files the request (bot/handoff.py).
+reach the person, and the action that files the request (bot/handoff/store.py).
 
-The readers in bot/handoff_answers.py decide what an answer holds. A message that
+The readers in bot/handoff/reading.py decide what an answer holds. A message that
 is a question instead fills nothing, so the form is rejected, the question is
 answered (the interruption rules in data/stories/handoff.yml) and the form asks
 again. "Cancel" at any point ends the form without filing anything.
@@ -19,8 +19,8 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.actions import knowledge_base
-from bot import handoff_answers as read
-from bot.handoff import HandoffStore
+from bot.handoff import reading as read
+from bot.handoff.store import HandoffStore
 
 log = logging.getLogger(__name__)
 SLOTS = ("handoff_name", "handoff_contact", "handoff_confirm")

@@ -2,7 +2,7 @@
 
 The forms ask who the person is (roadmap_form), what they have done so far
 (eligibility_form) and when they would start (timeline_form). Each answer is read
-by bot.profile_answers from buttons, entities or free text; an answer that does not
+by bot.roadmap.profile_reading from buttons, entities or free text; an answer that does not
 fit leaves the slot empty, so the form is rejected and the message is handled as
 the question it probably is (the interruption rules), then the form asks again.
 """
@@ -18,10 +18,10 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.actions import fresh_knowledge_base
-from bot import profile_answers as read
+from bot.roadmap import profile_reading as read
 from bot.kb.queries import KnowledgeBase
-from bot.progress import ProgressStore
-from bot.roadmap_turns import RoadmapTurns, Said
+from bot.roadmap.progress import ProgressStore
+from bot.roadmap.turns import RoadmapTurns, Said
 
 log = logging.getLogger(__name__)
 PROFILE_SLOTS = ("background", "credential_goal", "state", "career_goal", "program_type", "start_date",

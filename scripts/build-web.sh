@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build the website widget's static files: install the pinned rasa-webchat (web/package-lock.json)
 # with `npm ci`, then copy its self-contained UMD bundle and its licence to web/dist/, which the
-# Rasa server serves at /web/widget/ (bot/channels/socketio.py).
+# Rasa server serves at /web/widget/ (bot/rasa/channels/socketio.py).
 #
 # The bundle's CSS imports Google Fonts; that import is removed so a page with the widget makes
 # no request outside our own server (the widget falls back to the page's sans-serif font).

@@ -11,7 +11,7 @@ from bot.kb.db import get_engine
 from bot.kb.loader import load
 from bot.kb.queries import KnowledgeBase
 from bot.settings import PROJECT_ROOT, load_settings
-from bot.train import train
+from bot.tools.train import train
 
 CONTENT = PROJECT_ROOT / "data" / "kb"
 
@@ -48,7 +48,7 @@ def kb(loaded_db_url: str) -> KnowledgeBase:
 @pytest.fixture(scope="session")
 def model() -> Path:
     """The Rasa model, trained at most once per session: reused from models/ when
-    nothing it learns from has changed (bot.train keeps that fingerprint)."""
+    nothing it learns from has changed (bot.tools.train keeps that fingerprint)."""
     return train(load_settings().models_dir)
 
 

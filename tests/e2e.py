@@ -16,8 +16,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Dict, Iterator, List, Tuple
 
-from bot.channels.config import write_credentials
-from bot.launch import health_urls, is_up, server_env, start_servers, stop_servers, tail, wait_until_up
+from bot.rasa.channels.config import write_credentials
+from bot.tools.launch import health_urls, is_up, server_env, start_servers, stop_servers, tail, wait_until_up
 from bot.settings import PROJECT_ROOT, Settings, load_settings
 
 STARTUP_TIMEOUT_S = 240
@@ -44,7 +44,7 @@ def server_settings(kb_url: str, workdir: Path) -> Settings:
 def widget_credentials(workdir: Path) -> Path:
     """The channels `make run` opens with an empty .env: REST and the widget's Socket.IO."""
     path = workdir / "credentials.yml"
-    write_credentials(path, {}, socketio=True, socketio_connector="bot.channels.socketio.SocketIOInput")
+    write_credentials(path, {}, socketio=True, socketio_connector="bot.rasa.channels.socketio.SocketIOInput")
     return path
 
 
@@ -111,9 +111,9 @@ class TerminalScreen:
 
 @contextmanager
 def terminal_chat(settings: Settings, sender: str) -> Iterator[tuple]:
-    """`python -m bot.chat` in a pseudo-terminal, as a person at a keyboard would run it."""
+    """`python -m bot.rasa.chat` in a pseudo-terminal, as a person at a keyboard would run it."""
     master, slave = os.openpty()
-    proc = subprocess.Popen([sys.executable, "-m", "bot.chat", "--url", settings.rasa_url, "--sender", sender],
+    proc = subprocess.Popen([sys.executable, "-m", "bot.rasa.chat", "--url", settings.rasa_url, "--sender", sender],
                             stdin=slave, stdout=slave, stderr=slave, cwd=PROJECT_ROOT,
                             env={**os.environ, "TERM": "xterm", "COLUMNS": "200"}, start_new_session=True)
     os.close(slave)

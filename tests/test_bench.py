@@ -14,9 +14,9 @@ from typing import AsyncIterator
 import pytest
 from aiohttp import web
 
-from bot.bench import procs, report
-from bot.bench.conversations import BASELINE, OURS, Turn
-from bot.bench.load import LevelRun, run_level, warm_up
+from bot.tools.bench import procs, report
+from bot.tools.bench.conversations import BASELINE, OURS, Turn
+from bot.tools.bench.load import LevelRun, run_level, warm_up
 
 REPLIES = {
     "ok": lambda: web.json_response([{"text": "fine, thanks"}]),
@@ -94,7 +94,7 @@ def test_every_scripted_turn_expects_something():
 @pytest.mark.parametrize("args, role", [
     (["/venv/bin/python3.10", "/venv/bin/rasa", "run", "actions", "--actions", "actions"], "actions"),
     (["/venv/bin/python3.10", "/venv/bin/rasa", "run", "--model", "m.tar.gz", "--port", "5005"], "rasa"),
-    (["/venv/bin/python", "-m", "bot.rasa_run", "run", "--model", "m.tar.gz"], "rasa"),
+    (["/venv/bin/python", "-m", "bot.rasa.run", "run", "--model", "m.tar.gz"], "rasa"),
     (["/bin/sh", "-c", "rasa run actions --actions actions --port 5055"], None),
     (["/venv/bin/python3.10", "-m", "honcho", "start"], None),
 ])

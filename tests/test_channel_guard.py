@@ -1,5 +1,5 @@
 """What every channel does around Rasa: clean the text, refuse bad REST requests with a
-reason, and never leave a person without a reply (bot/channels/guard.py, rest.py)."""
+reason, and never leave a person without a reply (bot/rasa/channels/guard.py, rest.py)."""
 from __future__ import annotations
 
 import asyncio
@@ -8,8 +8,8 @@ import json
 import pytest
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
-from bot.channels.guard import MAX_MESSAGE_CHARS, clean_text, guarded, system_message
-from bot.channels.rest import BadRequest, parse_body
+from bot.rasa.channels.guard import MAX_MESSAGE_CHARS, clean_text, guarded, system_message
+from bot.rasa.channels.rest import BadRequest, parse_body
 
 
 @pytest.mark.parametrize("raw, expected", [

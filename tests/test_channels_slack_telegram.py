@@ -1,6 +1,6 @@
 """Slack and Telegram end to end, offline: fake Slack and Telegram APIs on 127.0.0.1.
 
-The Rasa server runs with a credentials file written by `bot.channels.config` from
+The Rasa server runs with a credentials file written by `bot.rasa.channels.config` from
 the same variables a school puts in `.env`, pointing both connectors at the fakes.
 Each channel must answer a question with the same text and buttons as REST.
 """
@@ -25,11 +25,11 @@ from typing import Any, Dict, Iterator, List, Optional, Tuple
 import pytest
 from aiohttp import web
 
-from bot.channels import split_text, utf16_len
-from bot.channels.config import ChannelConfigError, describe, write_credentials
-from bot.channels.slack import SlackInput, reply_messages
-from bot.channels.telegram import TelegramInput, derived_secret
-from bot.launch import server_env, tail, wait_until_up
+from bot.rasa.channels import split_text, utf16_len
+from bot.rasa.channels.config import ChannelConfigError, describe, write_credentials
+from bot.rasa.channels.slack import SlackInput, reply_messages
+from bot.rasa.channels.telegram import TelegramInput, derived_secret
+from bot.tools.launch import server_env, tail, wait_until_up
 from bot.settings import PROJECT_ROOT, Settings
 from tests.e2e import free_port, say, server_settings
 
@@ -460,9 +460,9 @@ def test_credentials_from_env(tmp_path: Path) -> None:
     assert describe(names) == "Channels on: rest, slack"
     import yaml
     written = yaml.safe_load(path.read_text())
-    assert written["bot.channels.slack.SlackInput"] == {"slack_token": "xoxb-1", "slack_signing_secret": "s",
+    assert written["bot.rasa.channels.slack.SlackInput"] == {"slack_token": "xoxb-1", "slack_signing_secret": "s",
                                                         "slack_channel": "C1", "api_base_url": "http://127.0.0.1:9/api/"}
-    slack = SlackInput.from_credentials(written["bot.channels.slack.SlackInput"])
+    slack = SlackInput.from_credentials(written["bot.rasa.channels.slack.SlackInput"])
     assert slack.get_output_channel("D1").client.base_url == "http://127.0.0.1:9/api/"
 
     with pytest.raises(ChannelConfigError, match="SLACK_SIGNING_SECRET"):
@@ -476,4 +476,4 @@ def test_credentials_from_env(tmp_path: Path) -> None:
     with pytest.raises(ChannelConfigError, match="BotFather"):
         write_credentials(path, {**telegram_env, "TELEGRAM_TOKEN": "not-a-token"})
     assert write_credentials(path, telegram_env) == ["rest", "telegram"]
-    assert yaml.safe_load(path.read_text())["bot.channels.telegram.TelegramInput"]["verify"] == BOT_NAME
+    assert yaml.safe_load(path.read_text())["bot.rasa.channels.telegram.TelegramInput"]["verify"] == BOT_NAME

@@ -30,9 +30,9 @@ from typing import Dict, Iterator, List, Optional, Tuple
 import pytest
 
 from bot.console.accounts import AccountStore
-from bot.handoff import HandoffStore
+from bot.handoff.store import HandoffStore
 from bot.kb.db import get_engine
-from bot.launch import stop_servers, tail, wait_until_up
+from bot.tools.launch import stop_servers, tail, wait_until_up
 from bot.settings import PROJECT_ROOT, Settings
 from tests.e2e import free_port, say
 

@@ -11,7 +11,7 @@ import pytest
 from rasa.core.utils import AvailableEndpoints
 from rasa.shared.exceptions import RasaException
 
-from bot.channels.config import REST_CONNECTOR, WIDGET_CONNECTOR
+from bot.rasa.channels.config import REST_CONNECTOR, WIDGET_CONNECTOR
 from bot.settings import PROJECT_ROOT
 
 DEPLOY_ENV = {
@@ -28,7 +28,7 @@ def test_deploy_endpoints_take_every_shared_service_from_the_environment(monkeyp
     assert endpoints.action.url == DEPLOY_ENV["ACTION_ENDPOINT_URL"]
     assert (endpoints.tracker_store.type, endpoints.tracker_store.url) == ("SQL", DEPLOY_ENV["TRACKER_STORE_URL"])
     lock = endpoints.lock_store
-    assert (lock.type, lock.url) == ("bot.lock_store.AtomicRedisLockStore", "10.0.0.31")
+    assert (lock.type, lock.url) == ("bot.rasa.lock_store.AtomicRedisLockStore", "10.0.0.31")
     assert (lock.kwargs["port"], lock.kwargs["password"], lock.kwargs["db"]) == ("6380", "s3cret", "1")
 
 
@@ -42,7 +42,7 @@ def test_a_missing_variable_stops_the_server_with_its_name(monkeypatch):
 
 def _credentials_cli(path: Path, **env: str) -> subprocess.CompletedProcess:
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TELEGRAM_"))}
-    return subprocess.run([sys.executable, "-m", "bot.channels.config", str(path)], cwd=PROJECT_ROOT,
+    return subprocess.run([sys.executable, "-m", "bot.rasa.channels.config", str(path)], cwd=PROJECT_ROOT,
                           env={**clean, **env}, capture_output=True, text=True, timeout=60)
 
 

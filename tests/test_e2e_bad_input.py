@@ -9,7 +9,7 @@ import sqlite3
 
 import pytest
 
-from bot.channels.guard import MAX_MESSAGE_CHARS, system_message
+from bot.rasa.channels.guard import MAX_MESSAGE_CHARS, system_message
 from tests.e2e import answer, post_raw, widget_say
 
 pytestmark = pytest.mark.e2e

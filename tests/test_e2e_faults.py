@@ -14,7 +14,7 @@ from typing import Iterator, List
 
 import pytest
 
-from bot.channels.guard import system_message
+from bot.rasa.channels.guard import system_message
 from bot.settings import Settings
 from tests.e2e import answer, kill_group, say, server_settings, start_one, wait_for
 

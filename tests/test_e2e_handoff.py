@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.handoff import HandoffStore
+from bot.handoff.store import HandoffStore
 from bot.kb.db import get_engine
 from tests.e2e import answer, say
 

@@ -76,7 +76,7 @@ def test_launcher_serves_without_a_terminal_and_stops_both_servers_on_sigterm(mo
     import subprocess
     import sys
 
-    from bot.launch import is_up, port_free
+    from bot.tools.launch import is_up, port_free
     from bot.settings import PROJECT_ROOT
     from tests.e2e import free_port
 
@@ -84,7 +84,7 @@ def test_launcher_serves_without_a_terminal_and_stops_both_servers_on_sigterm(mo
     env = {**os.environ, "RASA_PORT": str(rasa_port), "ACTION_PORT": str(action_port),
            "CONSOLE_PORT": str(console_port), "DATABASE_URL": loaded_db_url, "MODELS_DIR": str(model.parent),
            "TRACKER_STORE_URL": f"sqlite:///{tmp_path / 'conversations.sqlite3'}"}
-    launcher = subprocess.Popen([sys.executable, "-m", "bot.launch"], cwd=PROJECT_ROOT, env=env,
+    launcher = subprocess.Popen([sys.executable, "-m", "bot.tools.launch"], cwd=PROJECT_ROOT, env=env,
                                 stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                 text=True)
     printed = []

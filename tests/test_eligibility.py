@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.eligibility import Applicant, check, recommend
+from bot.eligibility.check import Applicant, check, recommend
 from bot.kb.db import get_engine
 from bot.kb.loader import load
 from bot.kb.queries import KnowledgeBase

@@ -1,10 +1,10 @@
-"""Handoff requests (bot/handoff.py) and the readers of the handoff form's answers."""
+"""Handoff requests (bot/handoff/store.py) and the readers of the handoff form's answers."""
 from __future__ import annotations
 
 import pytest
 
-from bot import handoff_answers as read
-from bot.handoff import HandoffStore, find_contact, find_email, find_phone
+from bot.handoff import reading as read
+from bot.handoff.store import HandoffStore, find_contact, find_email, find_phone
 from bot.kb.db import get_engine
 
 

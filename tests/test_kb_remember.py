@@ -11,7 +11,7 @@ from actions import actions
 from bot.kb.db import get_engine
 from bot.kb.loader import load
 from bot.kb.queries import KnowledgeBase
-from bot.progress import Profile
+from bot.roadmap.progress import Profile
 from bot.roadmap.plan import build_plan
 from tests.test_actions import run
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import spacy
 
 from bot.kb.queries import KnowledgeBase
-from bot.nlp_build import patterns_from, write_if_changed
+from bot.tools.nlp_build import patterns_from, write_if_changed
 
 
 def test_ruler_tags_credentials_roles_bodies_and_accreditors(kb: KnowledgeBase, tmp_path):

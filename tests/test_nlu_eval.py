@@ -1,5 +1,5 @@
 """The scoring arithmetic behind the held-out figures and the cross-validation report."""
-from bot.nlu_eval import Prediction, report, summary, table
+from bot.tools.nlu_eval import Prediction, report, summary, table
 
 
 def test_report_counts_precision_recall_and_confusions():

@@ -14,7 +14,7 @@ from typing import List
 import pytest
 import yaml
 
-from bot.nlu_eval import Prediction, examples, predict, report, summary, write
+from bot.tools.nlu_eval import Prediction, examples, predict, report, summary, write
 from bot.settings import PROJECT_ROOT
 
 HOLDOUT = PROJECT_ROOT / "tests" / "nlu_holdout" / "holdout_v2.yml"

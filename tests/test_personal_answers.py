@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers import reply_for
-from bot.experience import check_experience, parse_years
+from bot.answers.reply import reply_for
+from bot.eligibility.experience import check_experience, parse_years
 from bot.kb.queries import KnowledgeBase
 
 

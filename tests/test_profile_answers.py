@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from bot import profile_answers as read
+from bot.roadmap import profile_reading as read
 
 TODAY = dt.date(2026, 11, 23)
 

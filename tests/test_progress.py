@@ -10,7 +10,7 @@ from sqlalchemy import create_engine, func, select
 from bot.kb import schema
 from bot.kb.db import get_engine
 from bot.kb.loader import load
-from bot.progress import Profile, Progress, ProgressStore, progress_table
+from bot.roadmap.progress import Profile, Progress, ProgressStore, progress_table
 
 PROFILE = Profile(background="img", credential="cma", goal="career", state="texas", program_type="certificate",
                   start_date=dt.date(2026, 3, 2), experience_years=1.5, experience_span_years=2)
@@ -61,7 +61,7 @@ def test_a_corrupt_row_gives_a_fresh_start_and_a_log_line(tmp_path: Path, caplog
     with engine.begin() as conn:
         for sender, data in bad.items():
             conn.execute(progress_table.insert().values(sender_id=sender, data=data, updated_at=now))
-    with caplog.at_level(logging.WARNING, logger="bot.progress"):
+    with caplog.at_level(logging.WARNING, logger="bot.roadmap.progress"):
         for sender in bad:
             assert store.load(sender) == Progress(sender), sender
     assert sum("unreadable roadmap progress" in r.getMessage() for r in caplog.records) == len(bad)

@@ -12,7 +12,7 @@ from rasa.core.actions.action import RemoteAction
 from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
 from sklearn.linear_model import LogisticRegression
 
-from bot import rasa_speedups
+from bot.rasa import speedups as rasa_speedups
 
 GOOD = {"events": [{"event": "slot", "name": "background", "value": "img", "timestamp": None}],
         "responses": [{"text": "Which credential are you aiming for?",
@@ -56,10 +56,10 @@ def test_logistic_regression_gives_the_same_probabilities_with_contiguous_coeffi
 
 
 def test_the_classifier_loads_through_the_fix(patched):
-    assert LogisticRegressionClassifier.load.__func__.__module__ == "bot.rasa_speedups"
+    assert LogisticRegressionClassifier.load.__func__.__module__ == "bot.rasa.speedups"
 
 
 def test_another_rasa_version_is_refused(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(rasa, "__version__", "3.7.0")
-    with pytest.raises(RuntimeError, match="fixes Rasa 3.6.21, found 3.7.0"):
+    with pytest.raises(RuntimeError, match="relies on Rasa 3.6.21's internals, found Rasa 3.7.0"):
         rasa_speedups.apply()

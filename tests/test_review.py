@@ -14,9 +14,9 @@ import pytest
 import yaml
 from sqlalchemy import select
 
-from bot.handoff import HandoffStore
+from bot.handoff.store import HandoffStore
 from bot.kb.db import get_engine
-from bot.progress import Profile, Progress, ProgressStore, progress_table
+from bot.roadmap.progress import Profile, Progress, ProgressStore, progress_table
 from bot.review.annotations import Annotation, AnnotationError, AnnotationStore, domain_intents
 from bot.review.dashboard import Stats, charts, stats
 from bot.review.export import nlu_yaml

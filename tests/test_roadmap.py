@@ -9,7 +9,7 @@ import pytest
 
 from bot.kb.content import DIGITS_ALLOWED_IN
 from bot.kb.queries import KnowledgeBase
-from bot.progress import Profile, Progress
+from bot.roadmap.progress import Profile, Progress
 from bot.roadmap import (MAX_STEP_WORDS, Plan, Rendered, advance, back, begin, build_plan, find_step, jump,
                          mark_done, overview, render_move, render_step, repeat, start_over, where)
 

@@ -5,8 +5,8 @@ import yaml
 
 from bot.kb.content import DIALOGUE_INTENTS
 from bot.kb.db import get_engine
-from bot.progress import ProgressStore
-from bot.roadmap_turns import RoadmapTurns, profile_changes
+from bot.roadmap.progress import ProgressStore
+from bot.roadmap.turns import RoadmapTurns, profile_changes
 from bot.settings import PROJECT_ROOT
 
 IMG = {"background": "img", "credential_goal": "recommend", "state": "texas", "career_goal": "residency"}

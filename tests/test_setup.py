@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from bot.settings import PROJECT_ROOT
-from bot.train import fingerprint, training_inputs
+from bot.tools.train import fingerprint, training_inputs
 
 FIND_PYTHON = PROJECT_ROOT / "scripts" / "find-python.sh"
 

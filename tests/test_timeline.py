@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 from bot.kb.queries import KnowledgeBase
-from bot.progress import Profile
+from bot.roadmap.progress import Profile
 from bot.roadmap import build_plan
-from bot.timeline import add_business_days, add_months, estimate
+from bot.roadmap.timeline import add_business_days, add_months, estimate
 from tests.test_kb_loading import edit, problems_of
 
 MONTH_YEAR = re.compile(r"(January|February|March|April|May|June|July|August|September|October|November|December)"

@@ -12,7 +12,7 @@ from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, Use
 from rasa.utils.endpoints import read_endpoint_config
 
 from bot.settings import PROJECT_ROOT
-from bot.tracker_store import CachedSQLTrackerStore
+from bot.rasa.tracker_store import CachedSQLTrackerStore
 
 DOMAIN = Domain.from_yaml("""
 version: "3.1"

@@ -21,7 +21,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from bot.launch import health_urls, server_env, stop_servers, tail, wait_until_up
+from bot.tools.launch import health_urls, server_env, stop_servers, tail, wait_until_up
 from bot.settings import PROJECT_ROOT, Settings
 from tests.e2e import STARTUP_TIMEOUT_S, server_settings
 
@@ -36,8 +36,8 @@ STEP_TIMEOUT_MS = 30_000
 HOSTILE = "<img src=x onerror=alert(1)><script>alert(2)</script>"
 
 CREDENTIALS = """\
-bot.channels.rest.RestInput:
-bot.channels.socketio.SocketIOInput:
+bot.rasa.channels.rest.RestInput:
+bot.rasa.channels.socketio.SocketIOInput:
   user_message_evt: user_uttered
   bot_message_evt: bot_uttered
   session_persistence: true

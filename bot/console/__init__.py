@@ -3,6 +3,6 @@
 Advisors use it weekly to read what people asked, see where the bot failed, answer
 handoff requests and turn the bot's misses into training data. The data comes from
 `bot.review` (the tracker store read-only, annotations app-side) and
-`bot.handoff`; this package only adds the web side: accounts, sessions, CSRF,
+`bot.handoff.store`; this package only adds the web side: accounts, sessions, CSRF,
 the sign-in rate limit, pages and charts.
 """

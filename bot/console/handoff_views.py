@@ -10,7 +10,7 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, redirect
 
 from bot.console.templating import render
-from bot.handoff import STATUSES
+from bot.handoff.store import STATUSES
 from bot.review.privacy import mask
 
 bp = Blueprint("handoff")

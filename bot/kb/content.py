@@ -66,7 +66,7 @@ class Sourced(_Strict):
     as_of_label: Optional[Text] = None  # e.g. "May 2024", "retrieved 2026"
 
 
-#: Units a duration fact may be measured in; bot.timeline turns them into calendar time.
+#: Units a duration fact may be measured in; bot.roadmap.timeline turns them into calendar time.
 RangeUnit = Literal["days", "business_days", "weeks", "months", "years"]
 
 
@@ -123,7 +123,7 @@ class Accreditor(Named):
     website: Text
 
 
-#: What a route asks a person to have done, in words bot.eligibility can check:
+#: What a route asks a person to have done, in words bot.eligibility.check can check:
 #: graduated from a CAAHEP/ABHES-accredited program, from any medical assisting program,
 #: from a program the certifier approves, completed an apprenticeship, worked as an MA,
 #: trained in the U.S. military, be a current student, already hold the credential, teach.

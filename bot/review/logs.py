@@ -27,10 +27,10 @@ from sqlalchemy import MetaData, Table, and_, func, or_, select
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import NoSuchTableError, SQLAlchemyError
 
-from bot.handoff import HandoffStore
+from bot.handoff.store import HandoffStore
 from bot.kb.db import get_engine
 from bot.kb.queries import KnowledgeBase
-from bot.progress import ProgressStore
+from bot.roadmap.progress import ProgressStore
 from bot.review.annotations import Annotation, AnnotationStore
 from bot.review.privacy import mask
 from bot.roadmap import build_plan

@@ -2,14 +2,14 @@
 
 Advisors need to see what people asked, not who they are: lists, transcripts and
 exported training data show `a***@example.com` and `(***) ***-**67`. The patterns
-are the ones `bot.handoff` uses to read a contact, so what the bot would take for
+are the ones `bot.handoff.store` uses to read a contact, so what the bot would take for
 an email or a phone number is exactly what gets masked (dates and years are not).
 """
 from __future__ import annotations
 
 import re
 
-from bot.handoff import DATE_PATTERN, EMAIL_PATTERN, PHONE_PATTERN
+from bot.handoff.store import DATE_PATTERN, EMAIL_PATTERN, PHONE_PATTERN
 
 #: Digits left readable at the end of a phone number: enough to tell two apart.
 PHONE_DIGITS_SHOWN = 2

@@ -14,10 +14,10 @@ from typing import Iterator, List, Optional, Sequence
 from sqlalchemy import delete, func, select
 from sqlalchemy.engine import Connection
 
-from bot.handoff import HandoffStore, handoff_table
+from bot.handoff.store import HandoffStore, handoff_table
 from bot.kb.db import get_engine
-from bot.progress import metadata as progress_metadata
-from bot.progress import progress_table
+from bot.roadmap.progress import metadata as progress_metadata
+from bot.roadmap.progress import progress_table
 from bot.review.annotations import AnnotationStore
 from bot.review.logs import ConversationLog
 

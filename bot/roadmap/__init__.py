@@ -1,7 +1,7 @@
 """The guided roadmap: a plan fitted to each person, navigation over it, and what they read.
 
 Plain Python over the knowledge base, with no Rasa in it: the conversation layer
-loads a person's Progress (bot.progress), builds their Plan, applies one navigation
+loads a person's Progress (bot.roadmap.progress), builds their Plan, applies one navigation
 function and renders the result.
 """
 from bot.roadmap.navigate import (Move, advance, back, begin, find_step, jump, mark_done, repeat,

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import List, Literal, Optional, Tuple
 
-from bot.progress import Progress
+from bot.roadmap.progress import Progress
 from bot.roadmap.plan import Plan, PlanStep
 
 Outcome = Literal[

@@ -3,7 +3,7 @@
 Paths differ by background (an IMG starts with a credential evaluation, a
 high-school graduate with the diploma, a working MA with an experience check), and
 someone who can already sit for their credential's exam skips the program steps.
-Whether they can is decided by bot.eligibility from the knowledge base's routes,
+Whether they can is decided by bot.eligibility.check from the knowledge base's routes,
 not here.
 """
 from __future__ import annotations
@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
-from bot.eligibility import EligibilityReport, check, recommend
+from bot.eligibility.check import EligibilityReport, check, recommend
 from bot.kb import schema
 from bot.kb.queries import KnowledgeBase
-from bot.progress import Profile
+from bot.roadmap.progress import Profile
 
 
 @dataclass(frozen=True)

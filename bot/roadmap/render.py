@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple, Union
 
-from bot.answers import source_line
+from bot.answers.reply import source_line
 from bot.kb.queries import Citation, KnowledgeBase
-from bot.progress import Progress
+from bot.roadmap.progress import Progress
 from bot.roadmap.navigate import Move
 from bot.roadmap.plan import Plan, PlanStep
 

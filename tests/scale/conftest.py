@@ -15,8 +15,8 @@ from typing import Dict, Iterator, List
 
 import pytest
 
-from bot.channels.config import write_server_credentials
-from bot.launch import tail, wait_until_up
+from bot.rasa.channels.config import write_server_credentials
+from bot.tools.launch import tail, wait_until_up
 from bot.settings import PROJECT_ROOT
 from tests.e2e import free_port
 from tests.scale.services import Postgres, Redis, private_postgres, private_redis
@@ -91,7 +91,7 @@ def cluster(model: Path, postgres: Postgres, redis_server: Redis, kb_url: str, l
     action_port, rasa_ports = free_port(), [free_port(), free_port()]
     action_url = f"http://127.0.0.1:{action_port}"
     credentials = log_dir / "credentials.yml"
-    write_server_credentials(credentials, {})  # REST and the widget, as `python -m bot.channels.config` writes it
+    write_server_credentials(credentials, {})  # REST and the widget, as `python -m bot.rasa.channels.config` writes it
     env = {**_base_env(), "DATABASE_URL": kb_url, "TRACKER_STORE_URL": tracker_url,
            "ACTION_PORT": str(action_port), "ACTION_ENDPOINT_URL": f"{action_url}/webhook",
            "REDIS_HOST": "127.0.0.1", "REDIS_PORT": str(redis_server.port), "REDIS_PASSWORD": redis_server.password,

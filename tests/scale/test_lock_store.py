@@ -1,4 +1,4 @@
-"""bot.lock_store against a real Redis: several "servers" (one store and one connection
+"""bot.rasa.lock_store against a real Redis: several "servers" (one store and one connection
 each, in their own threads) contend for one conversation. Run by `make test-scale`."""
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import List
 
 import redis
 
-from bot.lock_store import AtomicRedisLockStore
+from bot.rasa.lock_store import AtomicRedisLockStore
 from rasa.utils.endpoints import EndpointConfig
 from tests.scale.contention import at_once
 
@@ -15,9 +15,9 @@ SERVERS = 4
 
 
 def store_for(server) -> AtomicRedisLockStore:
-    """Built the way Rasa builds it from endpoints.yml (`type: bot.lock_store.AtomicRedisLockStore`)."""
+    """Built the way Rasa builds it from endpoints.yml (`type: bot.rasa.lock_store.AtomicRedisLockStore`)."""
     return AtomicRedisLockStore(endpoint_config=EndpointConfig(
-        url="127.0.0.1", type="bot.lock_store.AtomicRedisLockStore", port=str(server.port),
+        url="127.0.0.1", type="bot.rasa.lock_store.AtomicRedisLockStore", port=str(server.port),
         password=server.password, db="2"))
 
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, inspect
 
-from bot.handoff import HandoffStore
+from bot.handoff.store import HandoffStore
 from bot.kb.loader import load
 from bot.kb.queries import KnowledgeBase
-from bot.progress import Progress, ProgressStore
+from bot.roadmap.progress import Progress, ProgressStore
 from tests.scale.contention import at_once
 
 _names = itertools.count()

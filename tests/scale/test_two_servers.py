@@ -41,7 +41,7 @@ def test_one_conversation_alternating_between_two_servers_keeps_its_state(cluste
 def _progress_row(kb_url: str, sender: str) -> Dict[str, Any]:
     """The roadmap progress the action server saved in the shared PostgreSQL database."""
     from bot.kb.db import get_engine
-    from bot.progress import ProgressStore
+    from bot.roadmap.progress import ProgressStore
 
     progress = ProgressStore(get_engine(kb_url)).load(sender)
     assert progress.updated_at is not None, f"no progress saved for {sender!r}"

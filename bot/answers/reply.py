@@ -1,0 +1,158 @@
+"""Turn knowledge-base answers into what a person reads.
+
+Kept apart from the Rasa action so every channel (REST, widget, Slack, Telegram)
+and every test sees the same wording, including the source line that every
+stated figure must carry.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.answers.compare import compare_credentials, compare_roles
+from bot.eligibility.experience import ExperienceCheck, check_experience, parse_years
+from bot.kb.queries import Citation, Entity, KnowledgeBase, ResolvedAnswer
+
+log = logging.getLogger(__name__)
+
+FALLBACK_TOPIC = "fallback"
+COMPARE_ROLES_TOPIC = "compare_roles"
+WHICH_CREDENTIAL_TOPIC = "which_credential"
+ELIGIBILITY_TOPIC = "eligibility"
+SUBJECT_ROLE = "medical_assistant"
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str
+    buttons: List[Dict[str, str]]
+    topic: str
+
+
+class KnowledgeBaseUnavailable(RuntimeError):
+    """The database is missing, locked or broken; callers answer politely instead."""
+
+
+def source_line(citations: Sequence[Citation]) -> str:
+    """One line naming each source once, with the years of the figures taken from it.
+
+    e.g. "Sources: BLS, quoted by career sites (May 2024 data; 2024–34 projection;
+    as reported, confirm with bls.gov); IMG-to-CMA career guide."
+    """
+    grouped: Dict[Citation, List[str]] = {}
+    for c in citations:
+        key = Citation(c.label, None, c.tier, c.confirm_with)
+        whens = grouped.setdefault(key, [])
+        if c.when and c.when not in whens:
+            whens.append(c.when)
+    parts = []
+    for source, whens in grouped.items():
+        # "retrieved 2026" adds nothing next to "policy since 2010, retrieved 2026"
+        notes = [w for w in whens if not any(w != other and w in other for other in whens)]
+        if source.tier == "secondary":
+            notes.append(f"as reported, confirm with {source.confirm_with}")
+        parts.append(f"{source.label} ({'; '.join(notes)})" if notes else source.label)
+    if not parts:
+        return ""
+    return ("Source: " if len(parts) == 1 else "Sources: ") + "; ".join(parts) + "."
+
+
+def format_answer(answer: ResolvedAnswer) -> Reply:
+    line = source_line(answer.citations)
+    text = answer.text if not line else f"{answer.text}\n\n{line}"
+    return Reply(text=text, buttons=list(answer.buttons), topic=answer.topic)
+
+
+def _choices(kb: KnowledgeBase, entities: Iterable[Tuple[str, str]]) -> Tuple[List[str], Dict[str, str], List[Entity]]:
+    """Variants to try, most specific first: a button's aspect, each named thing, then its type.
+
+    A certifying body stands for the credentials it awards ("AMT renewal" is the RMA's),
+    and a type-wide answer ("us_state") is used only when no entity has its own.
+    """
+    aspects: List[str] = []
+    named: List[Entity] = []
+    for kind, value in entities:
+        if kind == "aspect":
+            aspects.append(value)
+        elif kind != "experience_years":
+            entity = kb.resolve(value)
+            if entity is not None and entity not in named:
+                named.append(entity)
+    # Medical assisting is what every answer is about: "MA vs LPN" is a question about the LPN.
+    if any(e.kind == "role" and e.key != SUBJECT_ROLE for e in named):
+        named = [e for e in named if e.key != SUBJECT_ROLE]
+    # Two of a kind ("RMA or CCMA renewal?", "certificate or associate?") is a question
+    # about both: the general answer, which covers every one, fits it better than either.
+    kinds = [e.kind for e in named]
+    specific = [e for e in named if kinds.count(e.kind) == 1]
+    prefer = aspects + [e.key for e in specific]
+    for entity in specific:
+        if entity.kind == "certifying_body":
+            prefer += kb.credentials_of_body(entity.key)
+    names: Dict[str, str] = {}
+    for entity in specific:
+        names.setdefault(entity.kind, entity.display)
+    prefer += list(names)
+    return list(dict.fromkeys(prefer)), names, named
+
+
+def _comparison(kb: KnowledgeBase, topic: str, named: Sequence[Entity]) -> Optional[ResolvedAnswer]:
+    """Two roles other than medical assistant, or two credentials: build the comparison."""
+    if topic == COMPARE_ROLES_TOPIC:
+        roles = [e.key for e in named if e.kind == "role"]
+        if len(roles) >= 2:
+            return compare_roles(kb, roles[0], roles[1])
+    if topic == WHICH_CREDENTIAL_TOPIC:
+        creds = [e.key for e in named if e.kind == "credential"]
+        if len(creds) >= 2:
+            return compare_credentials(kb, creds[0], creds[1])
+    return None
+
+
+def _experience_note(kb: KnowledgeBase, topic: str, entities: Sequence[Tuple[str, str]],
+                     named: Sequence[Entity]) -> Optional[ExperienceCheck]:
+    if topic != ELIGIBILITY_TOPIC:
+        return None
+    years = next((y for k, v in entities if k == "experience_years" for y in [parse_years(v)] if y), None)
+    if years is None:
+        return None
+    creds = [e.key for e in named if e.kind == "credential"]
+    for e in named:
+        if e.kind == "certifying_body":
+            creds += kb.credentials_of_body(e.key)
+    return check_experience(kb, years, creds)
+
+
+def reply_for(kb: KnowledgeBase, intent: Optional[str], entities: Iterable[Tuple[str, str]] = ()) -> Reply:
+    """The reply to a message classified as `intent`, specific to the entities it named if we can.
+
+    `entities` are (type, value) pairs as NLU extracted them, e.g. ("credential", "RMA").
+    """
+    entities = list(entities)
+    try:
+        topic = (intent and kb.topic_for_intent(intent)) or FALLBACK_TOPIC
+        prefer, names, named = _choices(kb, entities)
+        answer = (_comparison(kb, topic, named) or kb.answer(topic, prefer, names)
+                  or kb.answer(FALLBACK_TOPIC))
+        note = answer and _experience_note(kb, topic, entities, named)
+    except SQLAlchemyError as exc:
+        log.error("knowledge base unavailable: %s", exc)
+        raise KnowledgeBaseUnavailable(str(exc)) from exc
+    if answer is None:  # an empty knowledge base: treat like an unreadable one
+        raise KnowledgeBaseUnavailable("the knowledge base has no answers loaded")
+    if note:  # their own years answer what they asked; the general rules are one click away
+        answer = replace(answer, text=note.text, citations=note.citations,
+                         buttons=_all_routes_buttons(kb, entities, named) + answer.buttons[:2])
+    return format_answer(answer)
+
+
+def _all_routes_buttons(kb: KnowledgeBase, entities: Sequence[Tuple[str, str]],
+                        named: Sequence[Entity]) -> Tuple[Dict[str, str], ...]:
+    creds = [e for e in named if e.kind == "credential"]
+    if not creds:
+        return ({"title": "All the ways to qualify", "payload": "/ask_eligibility"},)
+    return tuple({"title": f"All {e.display} routes", "payload": f'/ask_eligibility{{"credential":"{e.key}"}}'}
+                 for e in creds)

@@ -1,0 +1,277 @@
+"""Which credentials a person can sit for now, and exactly what is missing for the others.
+
+The rules are the eligibility routes in the knowledge base (`credentials.yml`:
+`requires`, `within_years`, `min_years`, program hours, `also_needs`), each with its
+source; this module only compares a person with them. When a certifier changes a
+rule, the content changes and this code does not. What we cannot check (a diploma,
+CPR, whether a certifier approves a particular program) is said as a condition,
+never assumed away.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import List, Literal, Optional, Sequence, Tuple
+
+from bot.answers.reply import source_line
+from bot.eligibility.experience import _join, _years, standing, within_last
+from bot.kb import schema
+from bot.kb.queries import Citation, KnowledgeBase
+
+Education = Literal["accredited_program_graduate", "other_program", "none"]
+EDUCATIONS: Tuple[str, ...] = ("accredited_program_graduate", "other_program", "none")
+PROGRAM_REQUIREMENTS = ("accredited_program", "any_program", "approved_program")
+#: Routes that are not a way in for someone new (renewing, teaching) or that we do not ask
+#: about (current students, apprentices): kept in the result, left out of the text.
+NOT_ASKED = ("current_student", "apprenticeship", "credential_holder", "instructor")
+
+
+@dataclass(frozen=True)
+class Applicant:
+    """What the checker needs to know about a person; None means "not said"."""
+    background: Optional[str] = None
+    education: Education = "none"
+    years_since_graduation: Optional[float] = None
+    experience_years: float = 0.0
+    #: All that work fell within the last this-many years (None: not said).
+    experience_span_years: Optional[float] = None
+    #: None: yes if they said when it ended or their background is "military", else no.
+    military_training: Optional[bool] = None
+    military_years_ago: Optional[float] = None
+
+    def __post_init__(self) -> None:
+        if self.education not in EDUCATIONS:
+            raise ValueError(f"education must be one of {EDUCATIONS}, not {self.education!r}")
+
+    @property
+    def has_military_training(self) -> bool:
+        if self.military_training is not None:
+            return self.military_training
+        return self.background == "military" or self.military_years_ago is not None
+
+    @property
+    def has_program(self) -> bool:
+        return self.education != "none"
+
+
+@dataclass(frozen=True)
+class RouteCheck:
+    route: str
+    kind: str
+    label: str
+    requires: str
+    within_years: Optional[int]
+    met: bool
+    missing: Tuple[str, ...]  # what is lacking, as phrases ("a CAAHEP- or ABHES-accredited …")
+    conditions: Tuple[str, ...]  # what must also be true that we could not check ("that work was within …")
+    also_needed: Tuple[str, ...]  # the route's `also_needs`, in words
+    citation: Citation
+
+
+@dataclass(frozen=True)
+class CredentialResult:
+    credential: str
+    abbreviation: str
+    eligible: bool
+    route: Optional[RouteCheck]  # the route they qualify by
+    gaps: Tuple[RouteCheck, ...]  # every unmet route, fewest missing first
+    text: str
+    citations: Tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class EligibilityReport:
+    applicant: Applicant
+    results: Tuple[CredentialResult, ...]
+    citations: Tuple[Citation, ...] = field(default_factory=tuple)
+
+    @property
+    def eligible_now(self) -> List[str]:
+        """Credential keys the person can sit for now, in the knowledge base's order."""
+        return [r.credential for r in self.results if r.eligible]
+
+    def result(self, credential: str) -> Optional[CredentialResult]:
+        return next((r for r in self.results if r.credential == credential), None)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(f"• {r.text}" for r in self.results)
+
+    def render(self) -> str:
+        """The whole report as a person reads it, with the source line."""
+        return f"{self.text}\n\n{source_line(self.citations)}"
+
+
+def check(kb: KnowledgeBase, applicant: Applicant, credentials: Sequence[str] = ()) -> EligibilityReport:
+    """Check `applicant` against every credential's routes (or only `credentials`)."""
+    accreditors = kb.accreditor_abbreviations()
+    results = []
+    for cred, routes in kb.credentials_with_routes():
+        if credentials and cred.key not in credentials:
+            continue
+        body = kb.display_name("certifying_body", cred.body) or cred.body
+        cited = kb.cite_many((r.source, r.as_of_label or str(r.as_of)) for r in routes)
+        checks = [_check_route(c, body, r, applicant, accreditors) for r, c in zip(routes, cited)]
+        results.append(_result(kb, cred, body, routes, checks, applicant))
+    citations = tuple(dict.fromkeys(c for r in results for c in r.citations))
+    return EligibilityReport(applicant, tuple(results), citations)
+
+
+def recommend(report: EligibilityReport, ordered: Sequence[str]) -> str:
+    """The credential to plan for when a person asks us to choose.
+
+    One they can sit for now comes first (the knowledge base's order says which);
+    otherwise the first credential, reached through a program. `ordered` is every
+    credential key in that order.
+    """
+    now = report.eligible_now
+    return now[0] if now else ordered[0]
+
+
+def _also_needed(code: str, body: str) -> str:
+    return {
+        "hs_diploma": "a high-school diploma or GED",
+        "cpr": "current CPR",
+        "document_review": f"{body}'s review of your program documents",
+        "full_time": "full-time work",
+        "supervised": "supervised work",
+        "clinical_and_admin": "both clinical and administrative duties",
+    }[code]
+
+
+def _check_route(citation: Citation, body: str, route: schema.EligibilityRoute,
+                 who: Applicant, accreditors: List[str]) -> RouteCheck:
+    missing: List[str] = []
+    conditions: List[str] = []
+    req = route.requires
+    if req in PROGRAM_REQUIREMENTS:
+        missing, conditions = _program(route, who, accreditors, body)
+    elif req == "experience":
+        found = standing(route.min_years, route.within_years, who.experience_years, who.experience_span_years)
+        if not found.met:
+            missing.append(found.missing)
+        elif found.proviso:
+            conditions.append(found.proviso)
+    elif req == "military":
+        recency = f" finished within {within_last(route.within_years)}" if route.within_years else ""
+        if not who.has_military_training:
+            missing.append(f"U.S. military medical training{recency}")
+        elif route.within_years and who.military_years_ago is None:
+            conditions.append(f"your military medical training ended within {within_last(route.within_years)}")
+        elif route.within_years and who.military_years_ago > route.within_years:
+            missing.append(f"U.S. military medical training{recency} (yours was {_years(who.military_years_ago)} ago)")
+    elif req == "current_student":
+        missing.append("being a current student in an approved program")
+    elif req == "apprenticeship":
+        missing.append("an approved apprenticeship")
+    else:  # credential_holder, instructor: not a way in for someone new
+        missing.append("already holding the credential" if req == "credential_holder" else "teaching experience")
+    also = tuple(_also_needed(code, body) for code in route.also_needs or ())
+    return RouteCheck(route.key, route.kind, route.label or route.key.replace("_", " "), req, route.within_years,
+                      not missing,
+                      tuple(missing), tuple(conditions), also, citation)
+
+
+def _program(route: schema.EligibilityRoute, who: Applicant, accreditors: List[str],
+             body: str) -> Tuple[List[str], List[str]]:
+    """A program route: is the right kind of program there, recent enough, long enough?"""
+    req = route.requires
+    if req == "accredited_program":
+        what = f"{_article(accreditors[0])} {'- or '.join(accreditors)}-accredited medical assisting program"
+        has = who.education == "accredited_program_graduate"
+    elif req == "approved_program":
+        what = f"a medical assisting program {body} accepts"
+        has = who.has_program
+    else:
+        what = "a medical assisting program"
+        has = who.has_program
+    hours = ""
+    if route.min_program_hours:
+        hours = f" of at least {route.min_program_hours} hours"
+        if route.min_externship_hours:
+            hours += f", including at least {route.min_externship_hours} hours of externship"
+    recency = f", finished within {within_last(route.within_years)}" if route.within_years else ""
+    if not has:
+        return [f"{what}{hours}{recency}"], []
+    missing: List[str] = []
+    conditions: List[str] = []
+    if route.within_years:
+        since = who.years_since_graduation
+        if since is None:
+            conditions.append(f"you finished it within {within_last(route.within_years)}")
+        elif since > route.within_years:
+            missing.append(f"{what}{recency} (yours was {_years(since)} ago)")
+    if hours:
+        conditions.append(f"your program had at least {route.min_program_hours} hours"
+                          + (f", including at least {route.min_externship_hours} of externship"
+                             if route.min_externship_hours else ""))
+    if req == "approved_program" and "document_review" not in (route.also_needs or ()):
+        conditions.append(f"{body} accepts your program")
+    return missing, conditions
+
+
+def _article(initialism: str) -> str:
+    """'an ABHES-…', 'a CAAHEP-…': initialisms are read letter by letter, so go by the letter's name."""
+    return "an" if initialism[:1].upper() in "AEFHILMNORSX" else "a"
+
+
+def _loosest(checks: List[RouteCheck], who: Applicant) -> List[RouteCheck]:
+    """Without a program, of two routes asking for the same kind of program only the looser counts.
+
+    The CMA's Category 1 (within a year) and Category 2 (any time) both ask for an
+    accredited program; someone who has none needs "an accredited program", once.
+    """
+    if who.has_program:
+        return checks
+    kept: List[RouteCheck] = []
+    for c in checks:
+        twin = next((k for k in kept if k.requires == c.requires and c.requires in PROGRAM_REQUIREMENTS), None)
+        if twin is None:
+            kept.append(c)
+        elif c.within_years is None or (twin.within_years is not None and c.within_years > twin.within_years):
+            kept[kept.index(twin)] = c
+    return kept
+
+
+def _shown(check_: RouteCheck, who: Applicant) -> bool:
+    """Routes worth naming in a person's "what is missing": the ones their situation points to."""
+    if check_.requires in NOT_ASKED:
+        return False
+    if check_.requires == "experience":
+        return who.experience_years > 0 or who.background in ("working_ma", "career_changer")
+    if check_.requires == "military":
+        return who.has_military_training
+    return True
+
+
+def _result(kb: KnowledgeBase, cred: schema.Credential, body: str, routes: List[schema.EligibilityRoute],
+            checks: List[RouteCheck], who: Applicant) -> CredentialResult:
+    name = f"{cred.abbreviation} ({body})"
+    met = [c for c in checks if c.met and c.requires not in ("credential_holder", "instructor")]
+    gaps = tuple(sorted((c for c in checks if not c.met), key=lambda c: len(c.missing)))
+    if met:
+        # Fewest unchecked conditions first, then the content's order (Category 1 before 2).
+        best = min(met, key=lambda c: len(c.conditions))
+        text = f"{name}: yes, now ({best.label})"
+        if best.conditions:
+            text += ", if " + _join(best.conditions)
+        text += "."
+        if best.also_needed:
+            text += " Also needed: " + "; ".join(best.also_needed) + "."
+        return CredentialResult(cred.key, cred.abbreviation, True, best, gaps, text, (best.citation,))
+    shown = _loosest([c for c in gaps if _shown(c, who)], who)
+    options = list(dict.fromkeys(m for c in shown for m in c.missing))
+    if len(options) == 1:
+        text = f"{name}: not yet. You need {options[0]}."
+    else:
+        text = f"{name}: not yet. You need one of: " + "; or ".join(options) + "."
+    citations = [c.citation for c in shown]
+    # Someone with work or military training should hear that this credential has no route for it.
+    kinds = {r.kind for r in routes}
+    absent = [name_ for kind, name_, relevant in (
+        ("experience", "work-experience", who.experience_years > 0 or who.background == "working_ma"),
+        ("military", "military", who.has_military_training)) if relevant and kind not in kinds]
+    if absent:
+        text += f" It lists no {' or '.join(absent)} route."
+        citations.append(kb.cite(cred.source, cred.as_of_label or str(cred.as_of)))
+    return CredentialResult(cred.key, cred.abbreviation, False, None, gaps, text, tuple(dict.fromkeys(citations)))
+

@@ -1,0 +1,119 @@
+"""What every channel does before and after Rasa handles a message.
+
+Before: the text is made safe to store and to parse. Lone surrogates (which JSON
+allows as escapes) would make the SQL tracker store fail, control characters only
+confuse the NLU, and a 10,000-character paste gains nothing past the first few
+hundred words, so it is cut at MAX_MESSAGE_CHARS. A message that is empty after
+that is answered with a short prompt instead of going through NLU.
+
+After: Rasa 3.6 logs a failed custom action (the action server is down, or an
+action crashed) and carries on, so the person would get no reply at all. Every
+channel's handler is wrapped here: when a turn produced no message, the person
+gets an apology and the offer of a human advisor. Nothing else changes, so the
+bot recovers by itself as soon as the action server is back.
+
+The wording lives in domain.yml with the other system messages
+(`utter_no_reply`, `utter_empty_message`) so it is edited in one place.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Awaitable, Callable, Dict, Text
+
+import yaml
+from rasa.core.channels.channel import OutputChannel, UserMessage
+
+from bot.settings import PROJECT_ROOT
+from bot.rasa import require_supported
+
+require_supported("the channel guard (how connectors hand messages to Rasa)")
+
+logger = logging.getLogger(__name__)
+
+MAX_MESSAGE_CHARS = 2000
+#: C0/C1 control characters and other invisible format characters, except tab and newline.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+DOMAIN = PROJECT_ROOT / "domain.yml"
+
+Handler = Callable[[UserMessage], Awaitable[Any]]
+
+
+def clean_text(text: Any) -> str:
+    """The text as NLU and the tracker store should see it; "" when nothing is left."""
+    if not isinstance(text, str):
+        return ""
+    text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates become "?"
+    text = unicodedata.normalize("NFC", _CONTROL.sub(" ", text))
+    text = re.sub(r"[ \t]+", " ", text).strip()
+    return text[:MAX_MESSAGE_CHARS].rstrip()
+
+
+def is_command(text: str) -> bool:
+    """A button payload such as /ask_salary or /inform{"background":"img"}: not cut, not cleaned of braces."""
+    return text.startswith("/")
+
+
+@lru_cache(maxsize=4)
+def system_message(name: str, domain_path: Path = DOMAIN) -> Dict[str, Any]:
+    """A response from domain.yml as a channel message (text, buttons)."""
+    responses = yaml.safe_load(domain_path.read_text(encoding="utf-8")).get("responses", {})
+    variants = responses.get(name)
+    if not variants:
+        raise KeyError(f"{domain_path} has no response {name!r}")
+    first = variants[0]
+    message: Dict[str, Any] = {"text": first["text"].strip()}
+    if first.get("buttons"):
+        message["buttons"] = list(first["buttons"])
+    return message
+
+
+async def send(output: OutputChannel, recipient_id: str, message: Dict[str, Any]) -> None:
+    await output.send_response(recipient_id, dict(message))
+
+
+class _Watching(OutputChannel):
+    """Passes every message on to the real output channel and counts them."""
+
+    def __init__(self, inner: OutputChannel):
+        self.inner = inner
+        self.sent = 0
+
+    def name(self) -> Text:  # type: ignore[override]  # an instance's name, not the class's
+        return self.inner.name()
+
+    async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
+        self.sent += 1
+        await self.inner.send_response(recipient_id, message)
+
+    def __getattr__(self, item: str) -> Any:
+        return getattr(self.inner, item)
+
+
+def guarded(on_new_message: Handler) -> Handler:
+    """`on_new_message` that never leaves a person without an answer."""
+
+    async def handle(message: UserMessage) -> None:
+        output = message.output_channel
+        text = message.text if is_command(message.text or "") else clean_text(message.text)
+        if not text:
+            await send(output, message.sender_id, system_message("utter_empty_message"))
+            return
+        message.text = text
+        watching = _Watching(output)
+        message.output_channel = watching
+        try:
+            await on_new_message(message)
+        except Exception:  # logged with the traceback; the person gets the apology below
+            logger.exception(f"Handling a message from {message.sender_id!r} failed.")
+        finally:
+            message.output_channel = output
+        if watching.sent == 0:
+            logger.error(f"No reply to {message.sender_id!r} (is the action server up?); sent the apology.")
+            await send(output, message.sender_id, system_message("utter_no_reply"))
+
+    return handle
+

@@ -1,0 +1,100 @@
+"""The REST webhook (`POST /webhooks/rest/webhook`), strict about what it accepts.
+
+Rasa's own RestInput takes whatever `request.json` gives: a body that is not JSON,
+not UTF-8, or lacks `sender`/`message` ends in a 500 or in an empty `[]` that a
+client cannot tell from "the bot had nothing to say". This one answers such
+requests with 400 and a sentence saying what is wrong, and hands every accepted
+message to `bot.rasa.channels.guard`, so an accepted message always gets a reply.
+
+In credentials.yml (the channel keeps the name "rest", so the URL is unchanged):
+
+    bot.rasa.channels.rest.RestInput:
+"""
+from __future__ import annotations
+
+import json
+from typing import Any, Awaitable, Callable, Dict, Optional, Text, Tuple
+
+import rasa.utils.endpoints
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.channels.rest import RestInput as RasaRestInput
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.rasa.channels.guard import clean_text, guarded, is_command
+from bot.rasa import require_supported
+
+require_supported("the REST connector (RestInput's internals)")
+
+MAX_BODY_BYTES = 64 * 1024
+MAX_SENDER_CHARS = 128
+
+
+class BadRequest(ValueError):
+    """The request cannot be handled; the message says why, for the client."""
+
+
+def parse_body(body: bytes) -> Tuple[str, str, Optional[Dict[str, Any]], Optional[str]]:
+    """(sender, message, metadata, input_channel) from a webhook body, or BadRequest."""
+    if len(body) > MAX_BODY_BYTES:
+        raise BadRequest(f"The request body is larger than {MAX_BODY_BYTES // 1024} KB.")
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise BadRequest("The request body is not valid UTF-8.") from None
+    except ValueError:
+        raise BadRequest('The request body is not valid JSON; send {"sender": "...", "message": "..."}.') from None
+    if not isinstance(data, dict):
+        raise BadRequest('The request body must be a JSON object: {"sender": "...", "message": "..."}.')
+    sender, message = data.get("sender"), data.get("message")
+    if isinstance(sender, int) and not isinstance(sender, bool):
+        sender = str(sender)
+    if not isinstance(sender, str) or not clean_text(sender) or clean_text(sender) != sender.strip():
+        raise BadRequest('"sender" must be a non-empty string of printable characters (the conversation id).')
+    if len(sender) > MAX_SENDER_CHARS:
+        raise BadRequest(f'"sender" must be at most {MAX_SENDER_CHARS} characters.')
+    if not isinstance(message, str):
+        raise BadRequest('"message" must be a string (the person\'s message).')
+    if not (message if is_command(message) else clean_text(message)):
+        raise BadRequest('"message" is empty; type a question, for example "How long does it take?".')
+    metadata = data.get("metadata")
+    if metadata is not None and not isinstance(metadata, dict):
+        raise BadRequest('"metadata" must be a JSON object when given.')
+    channel = data.get("input_channel")
+    if channel is not None and not isinstance(channel, str):
+        raise BadRequest('"input_channel" must be a string when given.')
+    return sender.strip(), message, metadata, channel
+
+
+class RestInput(RasaRestInput):
+    """Rasa's RestInput with input checks (400 with a reason) and a reply for every accepted message."""
+
+    @classmethod
+    def name(cls) -> Text:
+        return "rest"
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        handle = guarded(on_new_message)
+        webhook = Blueprint("strict_rest_webhook", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            try:
+                sender, text, metadata, channel = parse_body(request.body or b"")
+            except BadRequest as problem:
+                return response.json({"error": str(problem)}, status=400)
+            collector = CollectingOutputChannel()
+            await handle(UserMessage(text, collector, sender, input_channel=channel or self.name(),
+                                     metadata=metadata))
+            if rasa.utils.endpoints.bool_arg(request, "stream", default=False):
+                # Rasa's console client (`make chat`) asks for one JSON message per line.
+                lines = "".join(json.dumps(message) + "\n" for message in collector.messages)
+                return response.text(lines, content_type="text/event-stream")
+            return response.json(collector.messages)
+
+        return webhook

@@ -1,0 +1,23 @@
+"""Parse messages with a trained model in-process, for scoring the NLU without any server."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import List, Sequence, Tuple
+
+from rasa.core.agent import Agent
+
+
+def parse_all(model: Path, texts: Sequence[str]) -> List[Tuple[str, float]]:
+    """The predicted intent name and its confidence for each text, in order."""
+    agent = Agent.load(str(model))
+
+    async def parse() -> List[Tuple[str, float]]:
+        out = []
+        for text in texts:
+            parsed = await agent.parse_message(text)
+            out.append((parsed["intent"]["name"], parsed["intent"]["confidence"]))
+        return out
+
+    return asyncio.run(parse())

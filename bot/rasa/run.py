@@ -1,0 +1,23 @@
+"""`python -m bot.rasa.run run ...`: Rasa's own command line, with our fixes to its per-message costs.
+
+The Procfile starts the Rasa server through this module instead of the `rasa` script
+so that bot.rasa.speedups is in place before the model loads; every argument is
+passed to Rasa unchanged.
+"""
+from __future__ import annotations
+
+import sys
+
+from bot.rasa.speedups import apply
+
+
+def main() -> None:
+    apply()
+    from rasa.__main__ import main as rasa_main
+
+    sys.argv[0] = "rasa"
+    rasa_main()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,102 @@
+"""Rasa's SQL tracker store, without rebuilding the whole conversation from the database every turn.
+
+Profiling one request (README, "Benchmark") showed Rasa's SQLTrackerStore spending
+most of a turn in `retrieve`: it reads every event of the conversation and replays
+them into a new tracker, so each turn costs more than the one before. Here the
+tracker a turn ended with is kept in memory and handed to the next turn of the same
+conversation, as long as the database proves nothing else has written to that
+conversation since (its newest event id is the one we saved) and the tracker holds
+no events that were never saved. Otherwise it is read from the database as before,
+so several Rasa processes sharing one database stay correct. Every event is still
+written to the database at once; the cache only saves reading it back.
+
+SQLite databases get a connection pool (Rasa opened a new connection for every query)
+and write-ahead logging, which makes each commit cheaper and lets readers (a
+conversation review, a backup) work while the bot writes.
+"""
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any, Iterator, Optional, Text
+
+import sqlalchemy as sa
+from sqlalchemy.orm import sessionmaker
+from sqlalchemy.pool import QueuePool
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.events import SessionStarted
+from rasa.shared.core.trackers import DialogueStateTracker
+from bot.rasa import require_supported
+
+require_supported("the cached SQL tracker store (SQLTrackerStore's internals)")
+
+DEFAULT_CACHED_CONVERSATIONS = 500
+
+
+@dataclass
+class _Cached:
+    tracker: DialogueStateTracker
+    saved_events: int  # how many of tracker.events are in the database
+    newest_id: Optional[int]  # the database's newest event id for this conversation when we last looked
+
+
+class CachedSQLTrackerStore(SQLTrackerStore):
+    """SQLTrackerStore plus an in-memory copy of the most recent conversations (LRU)."""
+
+    def __init__(self, *args: Any, cached_conversations: int = DEFAULT_CACHED_CONVERSATIONS, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.cached_conversations = int(cached_conversations)
+        self._cache: "OrderedDict[Text, _Cached]" = OrderedDict()
+        if self.engine.dialect.name == "sqlite":
+            # Rasa opens a new SQLite connection for every query (SQLAlchemy 1.4's default for files);
+            # a pool keeps a few open, as bot.kb.db does for the knowledge base.
+            self.engine.dispose()
+            self.engine = sa.create_engine(self.engine.url, poolclass=QueuePool,
+                                           connect_args={"check_same_thread": False})
+            self.sessionmaker = sessionmaker(bind=self.engine)
+            with self.engine.connect() as conn:  # persistent: recorded in the database file itself
+                conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+
+    def _newest_id(self, sender_id: Text) -> Optional[int]:
+        with self.session_scope() as session:
+            return session.query(sa.func.max(self.SQLEvent.id)).filter(self.SQLEvent.sender_id == sender_id).scalar()
+
+    def _remember(self, tracker: DialogueStateTracker, newest_id: Optional[int]) -> None:
+        if tracker.events.maxlen is not None:  # a capped history: its length no longer counts saved events
+            return
+        self._cache[tracker.sender_id] = _Cached(tracker, len(tracker.events), newest_id)
+        self._cache.move_to_end(tracker.sender_id)
+        while len(self._cache) > self.cached_conversations:
+            self._cache.popitem(last=False)
+
+    async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
+        """The latest session's tracker: from memory if the database has nothing newer, else from it."""
+        newest_id = self._newest_id(sender_id)
+        cached = self._cache.get(sender_id)
+        if cached and cached.newest_id == newest_id and len(cached.tracker.events) == cached.saved_events:
+            self._cache.move_to_end(sender_id)
+            return cached.tracker
+        self._cache.pop(sender_id, None)
+        tracker = await super().retrieve(sender_id)
+        if tracker is not None:
+            self._remember(tracker, newest_id)
+        return tracker
+
+    def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator:
+        """For a tracker we handed out, the events after the ones we know are saved (no count query)."""
+        cached = self._cache.get(tracker.sender_id)
+        if cached and cached.tracker is tracker:
+            return iter(list(tracker.events)[cached.saved_events:])
+        return super()._additional_events(session, tracker)
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        await super().save(tracker)
+        cached = self._cache.get(tracker.sender_id)
+        if sum(isinstance(e, SessionStarted) for e in tracker.events) > 1:
+            # A new session began inside this tracker; from the database it would hold only the
+            # new session's events, so let the next turn read it back from there.
+            self._cache.pop(tracker.sender_id, None)
+        elif cached is None or cached.tracker is tracker:
+            # Nothing else writes this conversation between our insert and this query: Rasa holds the
+            # conversation's lock for the whole turn (several workers need a shared lock store anyway).
+            self._remember(tracker, self._newest_id(tracker.sender_id))

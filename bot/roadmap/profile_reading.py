@@ -1,0 +1,122 @@
+"""Read a person's free-text answer to one of the roadmap questions.
+
+Buttons send exact values, but people also type "I'm a doctor from Egypt", "not sure,
+you pick" or "next March". Each reader returns the value the roadmap understands, or
+None when the text does not answer the question (then the form asks again, or the
+message is treated as a question of its own). Entities the spaCy ruler already found
+are passed in and win over keywords.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Dict, Optional
+
+from bot.eligibility.experience import parse_years
+
+SKIP = "skip"
+RECOMMEND = "recommend"
+
+_BACKGROUND_WORDS = [
+    ("img", r"\b(img|doctor|physician|mbbs|md\b|medical (school|degree|graduate)|med school)"),
+    ("working_ma", r"\b(work(ing|ed)? as an? (ma|medical assistant)|uncertified|on the job|already an? ma)"),
+    ("military", r"\b(military|army|navy|air force|marines?|veteran|medic|corpsman)"),
+    ("hs_graduate", r"\b(high ?school|ged|diploma|senior|just graduated|student)"),
+    ("career_changer", r"\b(career|chang|switch|retail|restaurant|office job|another field|different field)"),
+]
+_STATE_SKIP = r"\b(skip|rather not|prefer not|no state|not (say|sure)|doesn'?t matter|none|no)\b"
+_RECOMMEND = r"\b(recommend|not sure|unsure|don'?t know|dunno|you (pick|choose|decide)|whichever|best one|any)\b"
+_GOALS = [("residency", r"\b(residen|stepping|step ?stone|match|usmle|bridge|temporar|for now)"),
+          ("career", r"\b(long[- ]?term|career|stay|permanent|for good|destination|rest of my)")]
+_EDUCATION = [("accredited_program_graduate", r"\b(caahep|abhes|accredited)\b(?!.*\bnot\b)"),
+              ("none", r"\b(no program|not yet|haven'?t|have not|none|no school|never|nope|no\b)"),
+              ("other_program", r"\b(program|school|course|certificate|diploma|graduated|not accredited|"
+                                r"wasn'?t accredited|unaccredited)")]
+_NO_EXPERIENCE = r"\b(none|never|no experience|zero|not yet|haven'?t|have not|no\b)"
+_MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                       "nov", "dec"], 1)}
+
+
+def _low(text: str) -> str:
+    return " ".join((text or "").lower().split())
+
+
+def background(text: str, entities: Dict[str, str]) -> Optional[str]:
+    if entities.get("background"):
+        return entities["background"]
+    low = _low(text)
+    return next((key for key, pattern in _BACKGROUND_WORDS if re.search(pattern, low)), None)
+
+
+def credential_choice(text: str, entities: Dict[str, str]) -> Optional[str]:
+    """A credential key, RECOMMEND, or None."""
+    if entities.get("credential"):
+        return entities["credential"]
+    return RECOMMEND if re.search(_RECOMMEND, _low(text)) else None
+
+
+def state(text: str, entities: Dict[str, str]) -> Optional[str]:
+    """A state key, SKIP, or None."""
+    if entities.get("us_state"):
+        return entities["us_state"]
+    return SKIP if re.search(_STATE_SKIP, _low(text)) else None
+
+
+def goal(text: str) -> Optional[str]:
+    low = _low(text)
+    return next((key for key, pattern in _GOALS if re.search(pattern, low)), None)
+
+
+def education(text: str) -> Optional[str]:
+    low = _low(text)
+    if re.search(r"\bnot (caahep|abhes|accredited)|(wasn'?t|isn'?t|not) accredited|unaccredited", low):
+        return "other_program"
+    return next((key for key, pattern in _EDUCATION if re.search(pattern, low)), None)
+
+
+def work_years(text: str, entities: Dict[str, str]) -> Optional[float]:
+    """Years of MA work: 0 for "none", None when the text gives no amount."""
+    years = parse_years(entities.get("experience_years") or text)
+    if years is not None:
+        return years
+    return 0.0 if re.search(_NO_EXPERIENCE, _low(text)) else None
+
+
+def program_type(text: str, entities: Dict[str, str]) -> Optional[str]:
+    if entities.get("program_type"):
+        return entities["program_type"]
+    low = _low(text)
+    if re.search(r"\b(shorter|faster|quick|certificate|diploma)", low):
+        return "certificate"
+    if re.search(r"\b(longer|associate|degree|two[- ]year|2[- ]year)", low):
+        return "associate"
+    return None
+
+
+def start_date(text: str, today: Optional[dt.date] = None) -> Optional[str]:
+    """An ISO date (first of the month), SKIP for "not sure", or None.
+
+    Understands "March 2027", "next March", "in 2 months", "now"/"asap", "2027-09".
+    """
+    today = today or dt.date.today()
+    low = _low(text)
+    iso = re.search(r"\b(20\d\d)-(\d\d)\b", low)
+    if iso and 1 <= int(iso[2]) <= 12:
+        return dt.date(int(iso[1]), int(iso[2]), 1).isoformat()
+    month = re.search(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b(?:\s+(20\d\d))?", low)
+    if month:
+        number, year = _MONTHS[month[1]], int(month[2]) if month[2] else today.year
+        if not month[2] and (number, 1) <= (today.month, today.day):
+            year += 1  # "March" said in November means next March
+        return dt.date(year, number, 1).isoformat()
+    later = re.search(r"\bin (\d+|a|one|two|three|four|five|six) (month|year)s?\b", low)
+    if later:
+        n = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(later[1]) or int(later[1])
+        months = n * (12 if later[2] == "year" else 1)
+        total = today.year * 12 + today.month - 1 + months
+        return dt.date(total // 12, total % 12 + 1, 1).isoformat()
+    if re.search(r"\b(now|asap|right away|immediately|this month|today)\b", low):
+        return dt.date(today.year, today.month, 1).isoformat()
+    if re.search(r"\b(not sure|unsure|don'?t know|skip|no idea|later|undecided)\b", low):
+        return SKIP
+    return None

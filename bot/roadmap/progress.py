@@ -1,0 +1,192 @@
+"""Where each person is on their roadmap, kept in the database across sessions and restarts.
+
+Someone who comes back days later and says "continue" must land on the same step,
+whichever server process answers, so progress lives in SQL, keyed by the channel's
+sender id. The table has its own MetaData on purpose: the knowledge-base loader
+deletes (and on a schema change drops) every table of `schema.Base`, and a content
+reload must never forget people's progress.
+
+Stored rows are JSON text. A row that cannot be read (hand-edited, truncated, from
+an incompatible version) is logged and replaced by a fresh start rather than
+breaking the conversation.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from dataclasses import asdict, dataclass, field, fields, replace
+from typing import Any, Dict, Optional, Tuple
+
+from sqlalchemy import Column, DateTime, MetaData, String, Table, Text, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+
+from bot.eligibility.check import EDUCATIONS, Applicant
+from bot.kb.db import create_tables
+
+log = logging.getLogger(__name__)
+
+#: Bump when the stored shape changes incompatibly; older rows then read as a fresh start.
+FORMAT = 1
+GOALS = ("residency", "career")
+PROGRAM_TYPES = ("certificate", "associate")
+
+metadata = MetaData()
+progress_table = Table(
+    "roadmap_progress", metadata,
+    Column("sender_id", String(255), primary_key=True),
+    Column("data", Text, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What a person told us about themselves; None means they have not said (yet)."""
+    background: Optional[str] = None
+    #: A credential key, or None: recommend one for them.
+    credential: Optional[str] = None
+    state: Optional[str] = None
+    goal: Optional[str] = None  # IMGs: "residency" (a stepping stone) or "career"
+    program_type: Optional[str] = None  # "certificate" or "associate"
+    start_date: Optional[dt.date] = None
+    education: str = "none"
+    years_since_graduation: Optional[float] = None
+    experience_years: float = 0.0
+    experience_span_years: Optional[float] = None
+    military_training: Optional[bool] = None
+    military_years_ago: Optional[float] = None
+
+    def applicant(self) -> Applicant:
+        """The part of the profile the eligibility checker reads."""
+        return Applicant(background=self.background, education=self.education,
+                         years_since_graduation=self.years_since_graduation,
+                         experience_years=self.experience_years, experience_span_years=self.experience_span_years,
+                         military_training=self.military_training, military_years_ago=self.military_years_ago)
+
+    def to_dict(self) -> Dict[str, Any]:
+        data = asdict(self)
+        data["start_date"] = self.start_date.isoformat() if self.start_date else None
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Dict[str, Any]) -> "Profile":
+        """Rebuild a stored profile; raises ValueError on anything malformed."""
+        if not isinstance(data, dict):
+            raise ValueError("profile is not an object")
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        if values.get("start_date"):
+            values["start_date"] = dt.date.fromisoformat(values["start_date"])
+        for name in ("years_since_graduation", "experience_span_years", "military_years_ago"):
+            if values.get(name) is not None:
+                values[name] = float(values[name])
+        values["experience_years"] = float(values.get("experience_years") or 0)
+        profile = cls(**values)
+        if profile.education not in EDUCATIONS:
+            raise ValueError(f"unknown education {profile.education!r}")
+        if profile.goal not in (None, *GOALS) or profile.program_type not in (None, *PROGRAM_TYPES):
+            raise ValueError("unknown goal or program type")
+        return profile
+
+
+@dataclass(frozen=True)
+class Progress:
+    """A person's place on their roadmap: the step they are on and the steps they have done.
+
+    Steps are named by their knowledge-base key, not by number, so a plan that gains
+    or loses a step (new content, a changed profile) still finds the person's place.
+    """
+    sender_id: str
+    profile: Profile = field(default_factory=Profile)
+    current: Optional[str] = None  # None: the walk-through has not started
+    done: Tuple[str, ...] = ()
+    updated_at: Optional[dt.datetime] = None
+
+    def with_profile(self, **changes: Any) -> "Progress":
+        return replace(self, profile=replace(self.profile, **changes))
+
+    def to_json(self) -> str:
+        return json.dumps({"format": FORMAT, "profile": self.profile.to_dict(), "current": self.current,
+                           "done": list(self.done)}, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, sender_id: str, text: str, updated_at: Optional[dt.datetime] = None) -> "Progress":
+        """Rebuild stored progress; raises ValueError (json errors included) on anything malformed."""
+        data = json.loads(text)
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise ValueError("not a progress record of this format")
+        current, done = data.get("current"), data.get("done", [])
+        if current is not None and not isinstance(current, str):
+            raise ValueError("current step is not a key")
+        if not isinstance(done, list) or not all(isinstance(k, str) for k in done):
+            raise ValueError("done steps are not a list of keys")
+        return cls(sender_id, Profile.from_dict(data.get("profile", {})), current, tuple(done), updated_at)
+
+
+class ProgressStore:
+    """Load and save progress by sender id in the database at `engine`."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self._ready = False
+
+    @classmethod
+    def default(cls) -> "ProgressStore":
+        """The store in the knowledge base's database (Settings.database_url)."""
+        from bot.kb.db import get_engine
+        from bot.settings import load_settings
+
+        return cls(get_engine(load_settings().database_url))
+
+    def _ensure_table(self) -> None:
+        if not self._ready:
+            create_tables(metadata, self.engine)
+            self._ready = True
+
+    def load(self, sender_id: str) -> Progress:
+        """The person's progress, or a fresh one if there is none or it cannot be read."""
+        self._ensure_table()
+        with self.engine.connect() as conn:
+            row = conn.execute(select(progress_table.c.data, progress_table.c.updated_at)
+                               .where(progress_table.c.sender_id == sender_id)).first()
+        if row is None:
+            return Progress(sender_id)
+        try:
+            return Progress.from_json(sender_id, row.data, _aware(row.updated_at))
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            log.warning("unreadable roadmap progress for sender %r, starting afresh: %s", sender_id, exc)
+            return Progress(sender_id)
+
+    def save(self, progress: Progress, now: Optional[dt.datetime] = None) -> Progress:
+        """Insert or update the person's row; returns the progress with its new `updated_at`."""
+        self._ensure_table()
+        stamp = now or dt.datetime.now(dt.timezone.utc)
+        values = {"data": progress.to_json(), "updated_at": stamp}
+        key = progress_table.c.sender_id == progress.sender_id
+        # Update first; insert if there was no row. Two first saves racing for one sender
+        # meet the primary key: the loser then updates what the winner inserted.
+        with self.engine.begin() as conn:
+            changed = conn.execute(update(progress_table).where(key).values(**values)).rowcount
+        if not changed:
+            try:
+                with self.engine.begin() as conn:
+                    conn.execute(progress_table.insert().values(sender_id=progress.sender_id, **values))
+            except IntegrityError:
+                with self.engine.begin() as conn:
+                    conn.execute(update(progress_table).where(key).values(**values))
+        return replace(progress, updated_at=stamp)
+
+    def forget(self, sender_id: str) -> None:
+        """Remove a person's progress entirely (a full "start over", or a deletion request)."""
+        self._ensure_table()
+        with self.engine.begin() as conn:
+            conn.execute(progress_table.delete().where(progress_table.c.sender_id == sender_id))
+
+
+def _aware(stamp: Optional[dt.datetime]) -> Optional[dt.datetime]:
+    """SQLite hands back naive datetimes; we always store UTC."""
+    if stamp is not None and stamp.tzinfo is None:
+        return stamp.replace(tzinfo=dt.timezone.utc)
+    return stamp
