@@ -1,7 +1,7 @@
-# cma-advisor: `make run` sets everything up and starts the bot; `make test` runs the tests.
-# Every target below is idempotent: a second run reuses what exists and rebuilds only
-# what its inputs changed (venv <- requirements, KB <- content, spaCy <- KB content,
-# model <- training data + config).
+# cma-advisor: `make run` sets everything up and starts the bot; `make test` runs the gates and every test.
+# Every target is idempotent: a second run reuses what exists and rebuilds only what its inputs
+# changed (venv <- requirements, KB <- content, spaCy <- KB content, model <- training data + config).
+# `make help` lists the targets from the `## ` comment beside each one.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -10,6 +10,8 @@ SHELL := /bin/bash
 VENV      := .venv
 PY        := $(VENV)/bin/python
 RASA      := $(VENV)/bin/rasa
+PIP       := $(PY) -m pip install --quiet -c constraints.txt
+QUIET_PIP := { grep -v "is ignored\|DEPRECATION" || true; }
 
 export PYTHON
 export TF_CPP_MIN_LOG_LEVEL ?= 2
@@ -17,65 +19,72 @@ export RASA_TELEMETRY_ENABLED = false
 export SQLALCHEMY_SILENCE_UBER_WARNING = 1
 export PYTHONDONTWRITEBYTECODE = 1
 
-.PHONY: help setup run chat test test-scale train validate freeze clean nlu-report bench
+.PHONY: help setup setup-test run chat train validate lint test test-fast test-scale nlu-report bench freeze clean
 
-help:
-	@echo "make run    set up (venv, packages, knowledge base, spaCy pipeline, model) and start the bot"
-	@echo "make test   set up and run every test"
-	@echo "make chat   chat in the terminal with a bot that is already running"
-	@echo "make train  retrain the Rasa model if its data or config changed"
-	@echo "make test-scale  two Rasa servers behind nginx on PostgreSQL + Redis, one conversation across both (installs them; not in CI)"
-	@echo "make nlu-report  cross-validate the NLU data and score the dev set (reports/, minutes; not in CI)"
-	@echo "make bench  our bot against rasa init's sample bot under load (reports/bench.*, about 10 min; not in CI)"
-	@echo "make clean  remove generated files (var/, models/, reports/); keeps .venv"
+help: ## list the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-11s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 $(VENV)/.installed: requirements.txt constraints.txt scripts/find-python.sh
 	@base=$$(scripts/find-python.sh); echo "Using $$base"; \
 	  [ -x $(PY) ] || $$base -m venv $(VENV)
-	$(PY) -m pip install --quiet -r requirements.txt -c constraints.txt 2>&1 | { grep -v "is ignored\|DEPRECATION" || true; }
-	$(PY) -c "import rasa, spacy, sqlalchemy, dotenv, honcho"  # fail loudly if the install is broken
+	$(PIP) -r requirements.txt 2>&1 | $(QUIET_PIP)
+	$(PY) -c "import rasa, spacy, sqlalchemy, alembic, dotenv, honcho"  # fail loudly if the install is broken
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
+	$(PIP) -r requirements-test.txt 2>&1 | $(QUIET_PIP)
+	$(PY) -c "import pytest, playwright, sanic_testing" && $(VENV)/bin/ruff --version && $(VENV)/bin/mypy --version
 	touch $@
 
 .env:
 	cp .env.example .env
 	@echo "Created .env from .env.example (edit it to change ports, database, channels)."
 
-setup: $(VENV)/.installed .env
+setup: $(VENV)/.installed .env ## install and build what running the bot needs (venv, KB, spaCy pipeline, widget)
 	$(PY) -m bot.kb load          # skips when data/kb/ is unchanged
-	$(PY) -m bot.tools.nlp_build        # rewrites the spaCy pipeline only when names/aliases changed
+	$(PY) -m bot.tools.nlp_build  # rewrites the spaCy pipeline only when names/aliases changed
 	scripts/build-web.sh          # the website widget (web/dist/), pinned rasa-webchat without Google Fonts
-	scripts/install-browser.sh    # Debian's Chromium, which the widget's browser test drives
 
-train: setup
-	$(PY) -m bot.tools.train            # retrains only when training data, config or entity patterns changed
+setup-test: setup $(VENV)/.installed-test ## setup, plus the test tools and Debian's Chromium for the browser tests
+	scripts/install-browser.sh
 
-run: train
+train: setup ## retrain the Rasa model if its data or config changed
+	$(PY) -m bot.tools.train      # retrains only when training data, config or entity patterns changed
+
+run: train ## set up and start the bot, its action server and the advisor console
 	$(PY) -m bot.tools.launch
 
-validate: setup
+chat: $(VENV)/.installed ## chat in the terminal with a bot that is already running
+	$(PY) -m bot.rasa.chat
+
+validate: setup ## check the training data and domain with Rasa
 	$(RASA) data validate --fail-on-warnings --data data/nlu data/stories
 
-test: setup validate
+lint: $(VENV)/.installed-test ## ruff (lint and format check) and mypy over bot/, actions/ and tests/
+	$(VENV)/bin/ruff check bot actions tests
+	$(VENV)/bin/ruff format --check bot actions tests
+	$(VENV)/bin/mypy
+
+test-fast: setup $(VENV)/.installed-test ## the tests that need no trained model, server or browser (under a minute)
+	$(PY) -m pytest -m "not e2e and not model and not browser" -q
+
+test: setup-test lint validate ## the gates, then every test (what CI runs)
 	$(PY) -m pytest
 
-test-scale: setup
+test-scale: setup ## two Rasa servers behind nginx on PostgreSQL + Redis, one conversation across both (not in CI)
 	scripts/test-scale.sh
 
-nlu-report: train
+nlu-report: train ## cross-validate the NLU data and score the dev set (reports/, minutes; not in CI)
 	$(PY) -m bot.tools.nlu_eval crossval --folds 5
 	$(PY) -m bot.tools.nlu_eval score tests/nlu_dev/*.yml
 
-# Trains both bots from scratch in a temporary folder (models/ is untouched); BENCH_ARGS=--quick for a smoke run.
-bench: setup
+bench: setup ## our bot against rasa init's sample bot under load (reports/bench.*, ~10 min; BENCH_ARGS=--quick)
 	$(PY) -m bot.tools.bench $(BENCH_ARGS)
 
-freeze: $(VENV)/.installed
+freeze: $(VENV)/.installed-test ## rewrite constraints.txt from the working venv
 	( echo "# Full pin set, produced by 'pip freeze' in a working .venv (Python 3.10)."; \
 	  echo "# Regenerate with: make freeze"; \
 	  $(PY) -m pip freeze | grep -v "^pkg[-_]resources" ) > constraints.txt
 
-clean:
+clean: ## remove generated files (var/, models/, reports/); keeps .venv
 	rm -rf var models reports .rasa
-
-chat: $(VENV)/.installed
-	$(PY) -m bot.rasa.chat

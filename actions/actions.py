@@ -1,19 +1,18 @@
 """Rasa custom actions: translate between Rasa and the domain code in `bot/`."""
+
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Dict, List, Text
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
-
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.answers.reply import KnowledgeBaseUnavailable, reply_for
 from bot.kb.db import get_engine
 from bot.kb.queries import KnowledgeBase
 from bot.settings import load_settings
-
 
 #: Small talk never gets a "back to step N" button: only real questions interrupt a walk-through.
 CHAT_TOPICS = ("greet", "goodbye", "thanks", "help", "out_of_scope", "fallback", "request_human", "inform")
@@ -34,14 +33,16 @@ def fresh_knowledge_base() -> KnowledgeBase:
 class ActionAnswer(Action):
     """Answer the latest message from the knowledge base, with its source line and buttons."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_answer"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[dict[str, Any]]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        entities = [(e.get("entity"), str(e.get("value"))) for e in tracker.latest_message.get("entities", [])
-                    if e.get("entity") and e.get("value")]
+        entities = [
+            (e.get("entity"), str(e.get("value")))
+            for e in tracker.latest_message.get("entities", [])
+            if e.get("entity") and e.get("value")
+        ]
         try:
             reply = reply_for(fresh_knowledge_base(), intent, entities)
         except KnowledgeBaseUnavailable:
@@ -51,7 +52,7 @@ class ActionAnswer(Action):
         return []
 
     @staticmethod
-    def _resume(tracker: Tracker, topic: str) -> List[Dict[str, str]]:
+    def _resume(tracker: Tracker, topic: str) -> list[dict[str, str]]:
         """In the middle of a walk-through, offer to go back to the step they were on."""
         if topic in CHAT_TOPICS or tracker.active_loop.get("name"):
             return []

@@ -6,11 +6,12 @@ is a question instead fills nothing, so the form is rejected, the question is
 answered (the interruption rules in data/stories/handoff.yml) and the form asks
 again. "Cancel" at any point ends the form without filing anything.
 """
+
 from __future__ import annotations
 
 import logging
 from functools import lru_cache
-from typing import Any, Dict, List, Optional, Text
+from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
@@ -39,26 +40,30 @@ def _intent(tracker: Tracker) -> tuple:
 def _request_text(tracker: Tracker) -> str:
     """What the person said when they asked for a human, for the advisor's queue."""
     for event in reversed(tracker.events):
-        if event.get("event") == "user" and (event.get("parse_data", {}).get("intent") or {}).get("name") == "request_human":
+        if (
+            event.get("event") == "user"
+            and (event.get("parse_data", {}).get("intent") or {}).get("name") == "request_human"
+        ):
             return event.get("text") or ""
     return ""
 
 
 class ValidateHandoffForm(FormValidationAction):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "validate_handoff_form"
 
-    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker,
-                             domain: DomainDict) -> List[Text]:
+    async def required_slots(
+        self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[str]:
         """Nothing more to ask once the person cancelled (the answer "no" itself must stay required,
         or rasa-sdk drops it before validation)."""
         return ["handoff_confirm"] if tracker.get_slot("handoff_confirm") == "no" else domain_slots
 
-    def _answer(self, tracker: Tracker) -> Optional[str]:
+    def _answer(self, tracker: Tracker) -> str | None:
         text = tracker.latest_message.get("text") or ""
         return None if read.is_question(text, *_intent(tracker)) else text
 
-    async def extract_handoff_name(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
+    async def extract_handoff_name(self, dispatcher, tracker, domain) -> dict[str, Any]:
         text = self._answer(tracker)
         if tracker.get_slot("requested_slot") != "handoff_name" or text is None:
             return {}
@@ -69,13 +74,13 @@ class ValidateHandoffForm(FormValidationAction):
             found["handoff_contact"] = read.contact(text)
         return found if found["handoff_name"] else {"handoff_name": text}
 
-    async def extract_handoff_contact(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
+    async def extract_handoff_contact(self, dispatcher, tracker, domain) -> dict[str, Any]:
         text = self._answer(tracker)
         if tracker.get_slot("requested_slot") != "handoff_contact" or text is None:
             return {}
         return {"handoff_contact": read.contact(text) or text}
 
-    async def extract_handoff_confirm(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
+    async def extract_handoff_confirm(self, dispatcher, tracker, domain) -> dict[str, Any]:
         text = tracker.latest_message.get("text") or ""
         if read.is_cancel(text):
             return {"handoff_confirm": "no"}
@@ -84,7 +89,7 @@ class ValidateHandoffForm(FormValidationAction):
         answer = read.confirmation(text)
         return {"handoff_confirm": answer} if answer else {}
 
-    def validate_handoff_name(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+    def validate_handoff_name(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
         if read.is_cancel(str(value or "")):
             return {"handoff_name": None}
         if read.name(str(value or "")):
@@ -92,7 +97,7 @@ class ValidateHandoffForm(FormValidationAction):
         dispatcher.utter_message(response="utter_handoff_bad_name")
         return {"handoff_name": None}
 
-    def validate_handoff_contact(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+    def validate_handoff_contact(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
         if read.is_cancel(str(value or "")):
             return {"handoff_contact": None}
         if read.contact(str(value or "")):
@@ -100,26 +105,31 @@ class ValidateHandoffForm(FormValidationAction):
         dispatcher.utter_message(response="utter_handoff_bad_contact")
         return {"handoff_contact": None}
 
-    def validate_handoff_confirm(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+    def validate_handoff_confirm(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
         if value == "change":
-            return {slot: None for slot in SLOTS}
+            return dict.fromkeys(SLOTS)
         return {"handoff_confirm": value}
 
 
 class ActionHandoffSubmit(Action):
     """File the request (or not, if they cancelled) and clear the slots for next time."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_handoff_submit"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         name, contact = tracker.get_slot("handoff_name"), tracker.get_slot("handoff_contact")
         if tracker.get_slot("handoff_confirm") != "yes" or not name or not contact:
             dispatcher.utter_message(response="utter_handoff_cancelled")
         else:
             try:
-                store().create(sender_id=tracker.sender_id, name=name, contact=contact,
-                               channel=tracker.get_latest_input_channel() or "", message=_request_text(tracker))
+                store().create(
+                    sender_id=tracker.sender_id,
+                    name=name,
+                    contact=contact,
+                    channel=tracker.get_latest_input_channel() or "",
+                    message=_request_text(tracker),
+                )
             except SQLAlchemyError:
                 log.exception(f"Could not file the handoff request of {tracker.sender_id!r}.")
                 dispatcher.utter_message(response="utter_handoff_failed")

@@ -6,11 +6,12 @@ by bot.roadmap.profile_reading from buttons, entities or free text; an answer th
 fit leaves the slot empty, so the form is rejected and the message is handled as
 the question it probably is (the interruption rules), then the form asks again.
 """
+
 from __future__ import annotations
 
 import logging
 from functools import lru_cache
-from typing import Any, Dict, List, Optional, Text
+from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -18,17 +19,33 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.actions import fresh_knowledge_base
-from bot.roadmap import profile_reading as read
 from bot.kb.queries import KnowledgeBase
+from bot.roadmap import profile_reading as read
 from bot.roadmap.progress import ProgressStore
 from bot.roadmap.turns import RoadmapTurns, Said
 
 log = logging.getLogger(__name__)
-PROFILE_SLOTS = ("background", "credential_goal", "state", "career_goal", "program_type", "start_date",
-                 "education", "work_years")
-NAVIGATION = {"roadmap_next": "next", "roadmap_back": "back", "roadmap_repeat": "repeat", "roadmap_jump": "jump",
-              "roadmap_where": "where", "roadmap_restart": "restart", "roadmap_overview": "overview",
-              "roadmap_done": "done", "roadmap_continue": "continue"}
+PROFILE_SLOTS = (
+    "background",
+    "credential_goal",
+    "state",
+    "career_goal",
+    "program_type",
+    "start_date",
+    "education",
+    "work_years",
+)
+NAVIGATION = {
+    "roadmap_next": "next",
+    "roadmap_back": "back",
+    "roadmap_repeat": "repeat",
+    "roadmap_jump": "jump",
+    "roadmap_where": "where",
+    "roadmap_restart": "restart",
+    "roadmap_overview": "overview",
+    "roadmap_done": "done",
+    "roadmap_continue": "continue",
+}
 
 
 def turns() -> RoadmapTurns:
@@ -40,9 +57,9 @@ def _turns(kb: KnowledgeBase) -> RoadmapTurns:
     return RoadmapTurns(kb, ProgressStore(kb.engine))
 
 
-def entities(tracker: Tracker) -> Dict[str, str]:
+def entities(tracker: Tracker) -> dict[str, str]:
     """Entities of the latest message by type: KB keys for names, raw text for years."""
-    found: Dict[str, str] = {}
+    found: dict[str, str] = {}
     for e in tracker.latest_message.get("entities", []):
         kind, value = e.get("entity"), e.get("value")
         if not kind or value is None or kind in found:
@@ -55,16 +72,16 @@ def entities(tracker: Tracker) -> Dict[str, str]:
     return found
 
 
-def answers(tracker: Tracker) -> Dict[str, Any]:
+def answers(tracker: Tracker) -> dict[str, Any]:
     return {slot: tracker.get_slot(slot) for slot in PROFILE_SLOTS}
 
 
-def send(dispatcher: CollectingDispatcher, said: List[Said]) -> None:
+def send(dispatcher: CollectingDispatcher, said: list[Said]) -> None:
     for message in said:
         dispatcher.utter_message(text=message.text, buttons=message.buttons)
 
 
-def _guarded(dispatcher: CollectingDispatcher, work) -> List[Dict[Text, Any]]:
+def _guarded(dispatcher: CollectingDispatcher, work) -> list[dict[str, Any]]:
     """Run a roadmap turn; a database fault gets the polite system message, not a traceback."""
     try:
         send(dispatcher, work())
@@ -75,7 +92,7 @@ def _guarded(dispatcher: CollectingDispatcher, work) -> List[Dict[Text, Any]]:
 
 
 class ActionRoadmapStart(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_roadmap_start"
 
     def run(self, dispatcher, tracker, domain):
@@ -83,7 +100,7 @@ class ActionRoadmapStart(Action):
 
 
 class ActionRoadmapNavigate(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_roadmap_navigate"
 
     def run(self, dispatcher, tracker, domain):
@@ -94,7 +111,7 @@ class ActionRoadmapNavigate(Action):
 
 
 class ActionCheckEligibility(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_check_eligibility"
 
     def run(self, dispatcher, tracker, domain):
@@ -102,7 +119,7 @@ class ActionCheckEligibility(Action):
 
 
 class ActionEstimateTimeline(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_estimate_timeline"
 
     def run(self, dispatcher, tracker, domain):
@@ -122,50 +139,51 @@ class _ProfileAnswers:
     def _text(self, tracker: Tracker) -> str:
         return tracker.latest_message.get("text") or ""
 
-    def _fill(self, tracker: Tracker, slot: str, value: Optional[Any]) -> Dict[Text, Any]:
+    def _fill(self, tracker: Tracker, slot: str, value: Any | None) -> dict[str, Any]:
         return {slot: value} if value is not None and self._asked(tracker, slot) else {}
 
-    async def extract_background(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
+    async def extract_background(self, dispatcher, tracker, domain) -> dict[str, Any]:
         return self._fill(tracker, "background", read.background(self._text(tracker), entities(tracker)))
 
-    async def extract_credential_goal(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
+    async def extract_credential_goal(self, dispatcher, tracker, domain) -> dict[str, Any]:
         return self._fill(tracker, "credential_goal", read.credential_choice(self._text(tracker), entities(tracker)))
 
-    async def extract_state(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
+    async def extract_state(self, dispatcher, tracker, domain) -> dict[str, Any]:
         return self._fill(tracker, "state", read.state(self._text(tracker), entities(tracker)))
 
-    async def extract_career_goal(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
+    async def extract_career_goal(self, dispatcher, tracker, domain) -> dict[str, Any]:
         return self._fill(tracker, "career_goal", read.goal(self._text(tracker)))
 
-    async def extract_education(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
+    async def extract_education(self, dispatcher, tracker, domain) -> dict[str, Any]:
         return self._fill(tracker, "education", read.education(self._text(tracker)))
 
-    async def extract_work_years(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
+    async def extract_work_years(self, dispatcher, tracker, domain) -> dict[str, Any]:
         return self._fill(tracker, "work_years", read.work_years(self._text(tracker), entities(tracker)))
 
-    async def extract_program_type(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
+    async def extract_program_type(self, dispatcher, tracker, domain) -> dict[str, Any]:
         return self._fill(tracker, "program_type", read.program_type(self._text(tracker), entities(tracker)))
 
-    async def extract_start_date(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
+    async def extract_start_date(self, dispatcher, tracker, domain) -> dict[str, Any]:
         return self._fill(tracker, "start_date", read.start_date(self._text(tracker)))
 
 
 class ValidateRoadmapForm(_ProfileAnswers, FormValidationAction):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "validate_roadmap_form"
 
-    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker,
-                             domain: DomainDict) -> List[Text]:
+    async def required_slots(
+        self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[str]:
         """Only international medical graduates are asked whether this is a stepping stone to residency."""
         background = tracker.get_slot("background")
         return [s for s in domain_slots if s != "career_goal" or background in (None, "img")]
 
 
 class ValidateEligibilityForm(_ProfileAnswers, FormValidationAction):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "validate_eligibility_form"
 
 
 class ValidateTimelineForm(_ProfileAnswers, FormValidationAction):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "validate_timeline_form"

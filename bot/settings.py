@@ -4,12 +4,13 @@ One place reads configuration so the launcher, the action server, the CLI tools
 and the tests agree on paths and ports. Real environment variables win over
 `.env`, which lets tests and deployments override single values.
 """
+
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping, Optional
 
 from dotenv import dotenv_values
 
@@ -117,12 +118,12 @@ def _flag(env: Mapping[str, str], name: str, default: bool) -> bool:
     raise SettingsError(f"{name} must be true or false, got {raw!r}")
 
 
-def _path(root: Path, raw: Optional[str], default: str) -> Path:
+def _path(root: Path, raw: str | None, default: str) -> Path:
     path = Path(raw or default)
     return path if path.is_absolute() else root / path
 
 
-def load_settings(env_file: Optional[Path] = None, environ: Optional[Mapping[str, str]] = None) -> Settings:
+def load_settings(env_file: Path | None = None, environ: Mapping[str, str] | None = None) -> Settings:
     """Merge `.env` (if present) under the process environment and validate it."""
     root = PROJECT_ROOT
     env_path = env_file if env_file is not None else root / ".env"

@@ -1,4 +1,5 @@
 """Shared fixtures: a throw-away copy of the content, a loaded test database."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """Helpers for tests that need the real servers: free ports, start/stop, REST calls."""
+
 from __future__ import annotations
 
 import json
@@ -12,13 +13,14 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from contextlib import contextmanager
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any, Dict, Iterator, List, Tuple
+from typing import Any
 
 from bot.rasa.channels.config import write_credentials
-from bot.tools.launch import health_urls, is_up, server_env, start_servers, stop_servers, tail, wait_until_up
 from bot.settings import PROJECT_ROOT, Settings, load_settings
+from bot.tools.launch import health_urls, is_up, server_env, start_servers, stop_servers, tail, wait_until_up
 
 STARTUP_TIMEOUT_S = 240
 
@@ -31,14 +33,17 @@ def free_port() -> int:
 
 def server_settings(kb_url: str, workdir: Path) -> Settings:
     """Settings for a private pair of servers: own ports, own conversation store, test KB."""
-    return load_settings(env_file=workdir / "absent.env", environ={
-        "DATABASE_URL": kb_url,
-        "TRACKER_STORE_URL": f"sqlite:///{workdir / 'conversations.sqlite3'}",
-        "RASA_HOST": "127.0.0.1",
-        "RASA_PORT": str(free_port()),
-        "ACTION_PORT": str(free_port()),
-        "CONSOLE_PORT": str(free_port()),  # honcho starts the advisor console with them (Procfile)
-    })
+    return load_settings(
+        env_file=workdir / "absent.env",
+        environ={
+            "DATABASE_URL": kb_url,
+            "TRACKER_STORE_URL": f"sqlite:///{workdir / 'conversations.sqlite3'}",
+            "RASA_HOST": "127.0.0.1",
+            "RASA_PORT": str(free_port()),
+            "ACTION_PORT": str(free_port()),
+            "CONSOLE_PORT": str(free_port()),  # honcho starts the advisor console with them (Procfile)
+        },
+    )
 
 
 def widget_credentials(workdir: Path) -> Path:
@@ -59,10 +64,11 @@ def running_bot(settings: Settings, model: Path, log_path: Path) -> Iterator[Set
         stop_servers(proc)
 
 
-def say(settings: Settings, sender: str, message: str, timeout: float = 30) -> List[Dict[str, Any]]:
+def say(settings: Settings, sender: str, message: str, timeout: float = 30) -> list[dict[str, Any]]:
     body = json.dumps({"sender": sender, "message": message}).encode()
-    request = urllib.request.Request(f"{settings.rasa_url}/webhooks/rest/webhook", data=body,
-                                     headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        f"{settings.rasa_url}/webhooks/rest/webhook", data=body, headers={"Content-Type": "application/json"}
+    )
     with urllib.request.urlopen(request, timeout=timeout) as response:
         return json.load(response)
 
@@ -113,9 +119,15 @@ class TerminalScreen:
 def terminal_chat(settings: Settings, sender: str) -> Iterator[tuple]:
     """`python -m bot.rasa.chat` in a pseudo-terminal, as a person at a keyboard would run it."""
     master, slave = os.openpty()
-    proc = subprocess.Popen([sys.executable, "-m", "bot.rasa.chat", "--url", settings.rasa_url, "--sender", sender],
-                            stdin=slave, stdout=slave, stderr=slave, cwd=PROJECT_ROOT,
-                            env={**os.environ, "TERM": "xterm", "COLUMNS": "200"}, start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot.rasa.chat", "--url", settings.rasa_url, "--sender", sender],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        cwd=PROJECT_ROOT,
+        env={**os.environ, "TERM": "xterm", "COLUMNS": "200"},
+        start_new_session=True,
+    )
     os.close(slave)
     try:
         yield proc, master, TerminalScreen(master)
@@ -126,10 +138,11 @@ def terminal_chat(settings: Settings, sender: str) -> Iterator[tuple]:
         os.close(master)
 
 
-def post_raw(settings: Settings, body: bytes, timeout: float = 60) -> Tuple[int, Any]:
+def post_raw(settings: Settings, body: bytes, timeout: float = 60) -> tuple[int, Any]:
     """POST any bytes to the REST webhook: (status, parsed JSON body)."""
-    request = urllib.request.Request(f"{settings.rasa_url}/webhooks/rest/webhook", data=body,
-                                     headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        f"{settings.rasa_url}/webhooks/rest/webhook", data=body, headers={"Content-Type": "application/json"}
+    )
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.status, json.load(response)
@@ -137,8 +150,9 @@ def post_raw(settings: Settings, body: bytes, timeout: float = 60) -> Tuple[int,
         return error.code, json.loads(error.read() or b"null")
 
 
-async def widget_say(settings: Settings, session_id: str, *events: Any, quiet_s: float = 2.0,
-                     timeout: float = 60) -> List[Dict[str, Any]]:
+async def widget_say(
+    settings: Settings, session_id: str, *events: Any, quiet_s: float = 2.0, timeout: float = 60
+) -> list[dict[str, Any]]:
     """Talk to the widget's Socket.IO channel as rasa-webchat does; return the bot's messages.
 
     Each of `events` is sent as a `user_uttered` payload: a string becomes
@@ -150,7 +164,7 @@ async def widget_say(settings: Settings, session_id: str, *events: Any, quiet_s:
     import socketio
 
     client = socketio.AsyncClient(reconnection=False)
-    received: List[Dict[str, Any]] = []
+    received: list[dict[str, Any]] = []
     confirmed = asyncio.Event()
     client.on("session_confirm", lambda *_: confirmed.set())
     client.on("bot_uttered", lambda data: received.append(data))
@@ -178,20 +192,22 @@ def start_one(settings: Settings, model: Path, process: str, log_path: Path) -> 
     """One Procfile process ("rasa" or "actions") on its own, in its own process group,
     so a test can stop, kill or restart it without touching the other."""
     env = server_env(settings, model, widget_credentials(log_path.parent))
-    log = open(log_path, "a")
-    try:
-        return subprocess.Popen([sys.executable, "-m", "honcho", "start", "-f", "Procfile", "--no-prefix",
-                                 "--env", os.devnull, process], cwd=settings.project_root, env=env,
-                                stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                start_new_session=True)
-    finally:
-        log.close()
+    with open(log_path, "a") as log:  # the child keeps its own copy of the descriptor
+        return subprocess.Popen(
+            [sys.executable, "-m", "honcho", "start", "-f", "Procfile", "--no-prefix", "--env", os.devnull, process],
+            cwd=settings.project_root,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
 
 
-def descendants(pid: int) -> List[int]:
+def descendants(pid: int) -> list[int]:
     """Every process started, directly or not, by `pid` (honcho puts its children in
     sessions of their own, so signalling honcho's process group does not reach them)."""
-    children: Dict[int, List[int]] = {}
+    children: dict[int, list[int]] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
@@ -215,18 +231,14 @@ def kill_group(proc: subprocess.Popen, sig: int = signal.SIGTERM, timeout: float
         return
     targets = descendants(proc.pid)[::-1] + [proc.pid] if sig == signal.SIGKILL else [proc.pid]
     for pid in targets:
-        try:
+        with suppress(ProcessLookupError):
             os.kill(pid, sig)
-        except ProcessLookupError:
-            pass
     try:
         proc.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
         for pid in descendants(proc.pid) + [proc.pid]:
-            try:
+            with suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
         proc.wait()
     deadline = time.monotonic() + timeout
     while any(Path(f"/proc/{pid}").exists() and not _zombie(pid) for pid in targets) and time.monotonic() < deadline:
@@ -240,8 +252,9 @@ def _zombie(pid: int) -> bool:
         return True
 
 
-def wait_for(url: str, timeout: float = STARTUP_TIMEOUT_S, proc: subprocess.Popen | None = None,
-             log_path: Path | None = None) -> None:
+def wait_for(
+    url: str, timeout: float = STARTUP_TIMEOUT_S, proc: subprocess.Popen | None = None, log_path: Path | None = None
+) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if is_up(url):

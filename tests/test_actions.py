@@ -1,7 +1,8 @@
 """The Rasa action, driven the way the action server drives it, against a test database."""
+
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import Any
 
 import pytest
 from rasa_sdk import Tracker
@@ -10,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import actions
 
 
-def tracker(intent: str, text: str, entities: List[Dict[str, Any]] = ()) -> Tracker:
+def tracker(intent: str, text: str, entities: list[dict[str, Any]] = ()) -> Tracker:
     latest = {"intent": {"name": intent, "confidence": 0.97}, "entities": list(entities), "text": text}
     return Tracker("test-user", {}, latest, [], False, None, {}, "action_listen")
 
@@ -20,11 +21,12 @@ def use_db(monkeypatch):
     def _use(url: str) -> None:
         monkeypatch.setenv("DATABASE_URL", url)
         actions.knowledge_base.cache_clear()
+
     yield _use
     actions.knowledge_base.cache_clear()
 
 
-def run(intent: str, text: str, entities=()) -> List[Dict[str, Any]]:
+def run(intent: str, text: str, entities=()) -> list[dict[str, Any]]:
     dispatcher = CollectingDispatcher()
     events = actions.ActionAnswer().run(dispatcher, tracker(intent, text, entities), {})
     assert events == []
@@ -35,8 +37,11 @@ def test_answers_from_the_knowledge_base_with_source_and_buttons(use_db, loaded_
     use_db(loaded_db_url)
     (message,) = run("ask_salary", "what do medical assistants make?")
     assert "$44,200" in message["text"] and "Sources:" in message["text"]
-    assert [b["payload"] for b in message["buttons"]] == ["/ask_duration", "/ask_degree_perception",
-                                                         '/ask_salary{"aspect":"outlook"}']
+    assert [b["payload"] for b in message["buttons"]] == [
+        "/ask_duration",
+        "/ask_degree_perception",
+        '/ask_salary{"aspect":"outlook"}',
+    ]
 
 
 def test_uses_entities_from_the_entity_ruler(use_db, loaded_db_url):

@@ -1,4 +1,5 @@
 """Knowledge-base queries and the text people read: figures filled in, sources cited."""
+
 from __future__ import annotations
 
 import re
@@ -16,14 +17,17 @@ def test_intents_route_to_topics(kb: KnowledgeBase):
     assert kb.topic_for_intent("no_such_intent") is None
 
 
-@pytest.mark.parametrize("typed, kind, key", [
-    ("RMA", "credential", "rma"),
-    ("cma (aama)", "credential", "cma"),
-    ("  Licensed   Vocational Nurse ", "role", "lpn"),
-    ("caahep", "accreditor", "caahep"),
-    ("LPNs", "role", "lpn"),
-    ("National Healthcareer Association", "certifying_body", "nha"),
-])
+@pytest.mark.parametrize(
+    "typed, kind, key",
+    [
+        ("RMA", "credential", "rma"),
+        ("cma (aama)", "credential", "cma"),
+        ("  Licensed   Vocational Nurse ", "role", "lpn"),
+        ("caahep", "accreditor", "caahep"),
+        ("LPNs", "role", "lpn"),
+        ("National Healthcareer Association", "certifying_body", "nha"),
+    ],
+)
 def test_names_and_aliases_resolve(kb: KnowledgeBase, typed: str, kind: str, key: str):
     entity = kb.resolve(typed)
     assert entity is not None and (entity.kind, entity.key) == (kind, key)
@@ -57,8 +61,9 @@ def test_every_figure_in_every_answer_carries_a_source(kb: KnowledgeBase):
                 assert sources.startswith("Source"), f"{topic.key}: figures without a source line"
 
 
-@pytest.mark.parametrize("named, figure", [("LPN", "$59,730"), ("registered nurse", "$81,220"),
-                                           ("pharmacy tech", "$40,300")])
+@pytest.mark.parametrize(
+    "named, figure", [("LPN", "$59,730"), ("registered nurse", "$81,220"), ("pharmacy tech", "$40,300")]
+)
 def test_a_named_role_gets_its_own_pay_comparison(kb: KnowledgeBase, named: str, figure: str):
     reply = reply_for(kb, "ask_salary", [("role", named)])
     assert figure in reply.text and "$44,200" in reply.text
@@ -105,20 +110,25 @@ def test_answers_stay_short(kb: KnowledgeBase):
 
 
 def test_source_line_groups_years_by_source():
-    line = source_line([
-        Citation("BLS", "2021 data", "secondary", "bls.gov"),
-        Citation("BLS", "2021 data", "secondary", "bls.gov"),
-        Citation("BLS", "May 2024 data", "secondary", "bls.gov"),
-        Citation("IMG guide", None, "guide", None),
-    ])
-    assert line == ("Sources: BLS (2021 data; May 2024 data; as reported, confirm with bls.gov); "
-                    "IMG guide.")
+    line = source_line(
+        [
+            Citation("BLS", "2021 data", "secondary", "bls.gov"),
+            Citation("BLS", "2021 data", "secondary", "bls.gov"),
+            Citation("BLS", "May 2024 data", "secondary", "bls.gov"),
+            Citation("IMG guide", None, "guide", None),
+        ]
+    )
+    assert line == ("Sources: BLS (2021 data; May 2024 data; as reported, confirm with bls.gov); IMG guide.")
     assert source_line([]) == ""
 
 
 def test_source_line_drops_a_year_label_another_label_already_contains():
-    line = source_line([Citation("AAMA", "policy since 2010, retrieved 2026", "official", None),
-                        Citation("AAMA", "retrieved 2026", "official", None)])
+    line = source_line(
+        [
+            Citation("AAMA", "policy since 2010, retrieved 2026", "official", None),
+            Citation("AAMA", "retrieved 2026", "official", None),
+        ]
+    )
     assert line == "Source: AAMA (policy since 2010, retrieved 2026)."
 
 

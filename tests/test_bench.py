@@ -1,5 +1,6 @@
 """The benchmark's own parts: the load generator's error accounting, the /proc readings,
 and the report's figures and verdicts. No Rasa here: a fake webhook on 127.0.0.1."""
+
 from __future__ import annotations
 
 import asyncio
@@ -7,9 +8,9 @@ import os
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import AsyncIterator
 
 import pytest
 from aiohttp import web
@@ -43,6 +44,7 @@ async def fake_webhook(handler) -> AsyncIterator[str]:
 
 async def _drive(conversations, people: int = 2, duration_s: float = 0.6, timeout_s: float = 0.3) -> LevelRun:
     """Run the load generator against a fake webhook whose reply depends on the message."""
+
     async def webhook(request: web.Request) -> web.StreamResponse:
         message = (await request.json())["message"]
         if message == "slow":
@@ -77,6 +79,7 @@ def test_errors_are_counted_by_kind_and_end_that_conversation(message, kind):
 def test_a_refused_connection_is_an_error_not_a_crash():
     async def nobody_listening() -> LevelRun:
         import socket
+
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
             port = sock.getsockname()[1]
@@ -91,21 +94,26 @@ def test_every_scripted_turn_expects_something():
         assert conversation and all(turn.message.strip() and turn.expect.strip() for turn in conversation)
 
 
-@pytest.mark.parametrize("args, role", [
-    (["/venv/bin/python3.10", "/venv/bin/rasa", "run", "actions", "--actions", "actions"], "actions"),
-    (["/venv/bin/python3.10", "/venv/bin/rasa", "run", "--model", "m.tar.gz", "--port", "5005"], "rasa"),
-    (["/venv/bin/python", "-m", "bot.rasa.run", "run", "--model", "m.tar.gz"], "rasa"),
-    (["/bin/sh", "-c", "rasa run actions --actions actions --port 5055"], None),
-    (["/venv/bin/python3.10", "-m", "honcho", "start"], None),
-])
+@pytest.mark.parametrize(
+    "args, role",
+    [
+        (["/venv/bin/python3.10", "/venv/bin/rasa", "run", "actions", "--actions", "actions"], "actions"),
+        (["/venv/bin/python3.10", "/venv/bin/rasa", "run", "--model", "m.tar.gz", "--port", "5005"], "rasa"),
+        (["/venv/bin/python", "-m", "bot.rasa.run", "run", "--model", "m.tar.gz"], "rasa"),
+        (["/bin/sh", "-c", "rasa run actions --actions actions --port 5055"], None),
+        (["/venv/bin/python3.10", "-m", "honcho", "start"], None),
+    ],
+)
 def test_the_servers_are_told_apart_by_their_command_line(args, role):
     assert procs.role_of(args) == role
 
 
 def test_rss_and_cpu_of_each_server_are_read_from_proc():
     sleeper = "import time; x = bytearray(64 * 2**20); time.sleep(30)"  # 64 MB the RSS must show
-    started = [subprocess.Popen([sys.executable, "-c", sleeper, "rasa", "run", *extra])
-               for extra in (["actions"], ["--model", "m"])]
+    started = [
+        subprocess.Popen([sys.executable, "-c", sleeper, "rasa", "run", *extra])
+        for extra in (["actions"], ["--model", "m"])
+    ]
     try:
         for _ in range(50):
             tree = procs.ServerTree.find(os.getpid())
@@ -125,16 +133,34 @@ def test_rss_and_cpu_of_each_server_are_read_from_proc():
 
 def _bot(p95_1: float, rate: float, errors_50: int = 0, train_s: float = 100.0) -> dict:
     def level(people: int, p95: float) -> dict:
-        return {"people": people, "duration_s": 60.0 if people == 50 else 30.0, "p50_ms": p95 / 2, "p95_ms": p95,
-                "p99_ms": p95 * 1.5, "msgs_per_s": rate, "errors": errors_50 if people == 50 else 0,
-                "off_script": 0, "peak_rss_mb": {"rasa": 700.0, "actions": 120.0}}
-    return {"train_s": train_s, "startup_s": 30.0, "idle_rss_mb": {"rasa": 650.0, "actions": 110.0},
-            "levels": {str(n): level(n, p95_1 * n) for n in (1, 10, 50)}}
+        return {
+            "people": people,
+            "duration_s": 60.0 if people == 50 else 30.0,
+            "p50_ms": p95 / 2,
+            "p95_ms": p95,
+            "p99_ms": p95 * 1.5,
+            "msgs_per_s": rate,
+            "errors": errors_50 if people == 50 else 0,
+            "off_script": 0,
+            "peak_rss_mb": {"rasa": 700.0, "actions": 120.0},
+        }
+
+    return {
+        "train_s": train_s,
+        "startup_s": 30.0,
+        "idle_rss_mb": {"rasa": 650.0, "actions": 110.0},
+        "levels": {str(n): level(n, p95_1 * n) for n in (1, 10, 50)},
+    }
 
 
 def test_level_figures_percentiles_and_rate():
-    run = LevelRun(people=1, duration_s=10, latencies_s=[i / 1000 for i in range(1, 101)], elapsed_s=10.0,
-                   samples={"cpu_s": {"rasa": 2.0}, "peak_rss_mb": {"rasa": 500.0}})
+    run = LevelRun(
+        people=1,
+        duration_s=10,
+        latencies_s=[i / 1000 for i in range(1, 101)],
+        elapsed_s=10.0,
+        samples={"cpu_s": {"rasa": 2.0}, "peak_rss_mb": {"rasa": 500.0}},
+    )
     figures = report.level_figures(run)
     assert figures["p50_ms"] == pytest.approx(50.5) and figures["p95_ms"] == pytest.approx(95.05, abs=0.1)
     assert figures["msgs_per_s"] == 10.0 and figures["cpu_ms_per_msg_rasa"] == 20.0
@@ -159,10 +185,19 @@ def test_a_short_soak_cannot_pass_the_60_second_target():
 
 def test_the_report_files_hold_the_table_and_a_plot(tmp_path: Path):
     ours, baseline = _bot(80, 25), _bot(100, 20)
-    result = {"meta": {"levels": [1, 10, 50], "started": "now", "cpus": 2, "loadavg_at_start": 0.1,
-                       "durations_s": [30, 30, 60], "wall_s": 600.0, "quick": False},
-              "bots": {"ours": ours, "baseline": baseline},
-              "targets": report.targets(ours, baseline, [1, 10, 50])}
+    result = {
+        "meta": {
+            "levels": [1, 10, 50],
+            "started": "now",
+            "cpus": 2,
+            "loadavg_at_start": 0.1,
+            "durations_s": [30, 30, 60],
+            "wall_s": 600.0,
+            "quick": False,
+        },
+        "bots": {"ours": ours, "baseline": baseline},
+        "targets": report.targets(ours, baseline, [1, 10, 50]),
+    }
     paths = report.write(result, tmp_path)
     table = paths["md"].read_text()
     assert "| 1 people: p95 latency (ms) | 80 | 100 | 0.80× |" in table

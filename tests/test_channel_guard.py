@@ -1,5 +1,6 @@
 """What every channel does around Rasa: clean the text, refuse bad REST requests with a
 reason, and never leave a person without a reply (bot/rasa/channels/guard.py, rest.py)."""
+
 from __future__ import annotations
 
 import asyncio
@@ -12,16 +13,19 @@ from bot.rasa.channels.guard import MAX_MESSAGE_CHARS, clean_text, guarded, syst
 from bot.rasa.channels.rest import BadRequest, parse_body
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("  how long does it take?  ", "how long does it take?"),
-    ("how\x00 long\x1b does\u200b it take", "how long does it take"),
-    ("line one\nline two", "line one\nline two"),
-    ("\ud800broken surrogate", "?broken surrogate"),
-    ("   \t  ", ""),
-    (None, ""),
-    (42, ""),
-    ("🙂🙂", "🙂🙂"),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("  how long does it take?  ", "how long does it take?"),
+        ("how\x00 long\x1b does\u200b it take", "how long does it take"),
+        ("line one\nline two", "line one\nline two"),
+        ("\ud800broken surrogate", "?broken surrogate"),
+        ("   \t  ", ""),
+        (None, ""),
+        (42, ""),
+        ("🙂🙂", "🙂🙂"),
+    ],
+)
 def test_text_is_cleaned_before_nlu_and_storage(raw, expected):
     assert clean_text(raw) == expected
 
@@ -34,22 +38,25 @@ def body(**fields) -> bytes:
     return json.dumps(fields).encode()
 
 
-@pytest.mark.parametrize("raw, reason", [
-    (b"", "not valid JSON"),
-    (b"{not json", "not valid JSON"),
-    (b'{"sender": "a", "message": "\xff\xfe"}', "not valid UTF-8"),
-    (b'["sender", "message"]', "must be a JSON object"),
-    (body(message="hi"), '"sender" must be'),
-    (body(sender="", message="hi"), '"sender" must be'),
-    (body(sender="a\x00b", message="hi"), '"sender" must be'),
-    (body(sender="x" * 500, message="hi"), "at most"),
-    (body(sender="a"), '"message" must be a string'),
-    (body(sender="a", message=["hi"]), '"message" must be a string'),
-    (body(sender="a", message="   "), '"message" is empty'),
-    (body(sender="a", message="\x00\x01"), '"message" is empty'),
-    (body(sender="a", message="hi", metadata="x"), '"metadata" must be'),
-    (b"{" + b'"message": "' + b"a" * 70_000 + b'"}', "larger than"),
-])
+@pytest.mark.parametrize(
+    "raw, reason",
+    [
+        (b"", "not valid JSON"),
+        (b"{not json", "not valid JSON"),
+        (b'{"sender": "a", "message": "\xff\xfe"}', "not valid UTF-8"),
+        (b'["sender", "message"]', "must be a JSON object"),
+        (body(message="hi"), '"sender" must be'),
+        (body(sender="", message="hi"), '"sender" must be'),
+        (body(sender="a\x00b", message="hi"), '"sender" must be'),
+        (body(sender="x" * 500, message="hi"), "at most"),
+        (body(sender="a"), '"message" must be a string'),
+        (body(sender="a", message=["hi"]), '"message" must be a string'),
+        (body(sender="a", message="   "), '"message" is empty'),
+        (body(sender="a", message="\x00\x01"), '"message" is empty'),
+        (body(sender="a", message="hi", metadata="x"), '"metadata" must be'),
+        (b"{" + b'"message": "' + b"a" * 70_000 + b'"}', "larger than"),
+    ],
+)
 def test_bad_rest_requests_are_refused_with_a_reason(raw, reason):
     with pytest.raises(BadRequest, match=reason):
         parse_body(raw)

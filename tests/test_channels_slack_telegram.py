@@ -4,6 +4,7 @@ The Rasa server runs with a credentials file written by `bot.rasa.channels.confi
 the same variables a school puts in `.env`, pointing both connectors at the fakes.
 Each channel must answer a question with the same text and buttons as REST.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -18,9 +19,10 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Dict, Iterator, List, Optional, Tuple
+from typing import Any
 
 import pytest
 from aiohttp import web
@@ -29,8 +31,8 @@ from bot.rasa.channels import split_text, utf16_len
 from bot.rasa.channels.config import ChannelConfigError, describe, write_credentials
 from bot.rasa.channels.slack import SlackInput, reply_messages
 from bot.rasa.channels.telegram import TelegramInput, derived_secret
-from bot.tools.launch import server_env, tail, wait_until_up
 from bot.settings import PROJECT_ROOT, Settings
+from bot.tools.launch import server_env, tail, wait_until_up
 from tests.e2e import free_port, say, server_settings
 
 SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
@@ -42,21 +44,22 @@ WEBHOOK_URL = "https://advisor.example.org/webhooks/telegram/webhook"
 QUESTION = "Do I need the USMLE?"
 KEY_FACT = "licensing exam for physicians"
 WAIT_S = 30
-SERVER_LOG: Dict[str, Path] = {}
+SERVER_LOG: dict[str, Path] = {}
 
 
 # --- fake Slack and Telegram APIs ------------------------------------------------------
+
 
 class FakeAPIs:
     """Slack's Web API and Telegram's Bot API on 127.0.0.1, recording every call."""
 
     def __init__(self) -> None:
-        self.calls: List[Tuple[str, str, Dict[str, Any]]] = []  # (service, method, params)
+        self.calls: list[tuple[str, str, dict[str, Any]]] = []  # (service, method, params)
         self.lock = threading.Lock()
         self.slack_port, self.telegram_port = free_port(), free_port()
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
-        self.runners: List[web.AppRunner] = []
+        self.runners: list[web.AppRunner] = []
 
     @property
     def slack_url(self) -> str:
@@ -66,16 +69,19 @@ class FakeAPIs:
     def telegram_url(self) -> str:
         return f"http://127.0.0.1:{self.telegram_port}"
 
-    def _record(self, service: str, method: str, params: Dict[str, Any]) -> None:
+    def _record(self, service: str, method: str, params: dict[str, Any]) -> None:
         with self.lock:
             self.calls.append((service, method, params))
 
-    def of(self, service: str, method: str, **match: Any) -> List[Dict[str, Any]]:
+    def of(self, service: str, method: str, **match: Any) -> list[dict[str, Any]]:
         with self.lock:
-            return [p for s, m, p in self.calls if s == service and m == method
-                    and all(str(p.get(k)) == str(v) for k, v in match.items())]
+            return [
+                p
+                for s, m, p in self.calls
+                if s == service and m == method and all(str(p.get(k)) == str(v) for k, v in match.items())
+            ]
 
-    def wait_for(self, count: int, service: str, method: str, **match: Any) -> List[Dict[str, Any]]:
+    def wait_for(self, count: int, service: str, method: str, **match: Any) -> list[dict[str, Any]]:
         deadline = time.monotonic() + WAIT_S
         while time.monotonic() < deadline:
             found = self.of(service, method, **match)
@@ -103,8 +109,12 @@ class FakeAPIs:
             name = BOT_NAME if token == TELEGRAM_TOKEN else "some_other_bot"
             result: Any = {"id": int(token.split(":")[0]), "is_bot": True, "first_name": "CMA", "username": name}
         elif method == "sendMessage":
-            result = {"message_id": len(self.calls), "date": int(time.time()), "text": params.get("text", ""),
-                      "chat": {"id": int(params["chat_id"]), "type": "private"}}
+            result = {
+                "message_id": len(self.calls),
+                "date": int(time.time()),
+                "text": params.get("text", ""),
+                "chat": {"id": int(params["chat_id"]), "type": "private"},
+            }
         else:
             result = True
         return web.json_response({"ok": True, "result": result})
@@ -124,7 +134,7 @@ class FakeAPIs:
         for runner in self.runners:
             await runner.cleanup()
 
-    def __enter__(self) -> "FakeAPIs":
+    def __enter__(self) -> FakeAPIs:
         self.thread.start()
         asyncio.run_coroutine_threadsafe(self._start(), self.loop).result(10)
         return self
@@ -143,25 +153,49 @@ def fakes() -> Iterator[FakeAPIs]:
 
 # --- the servers, with our credentials file ---------------------------------------------
 
+
 @contextmanager
-def running_bot_with_credentials(settings: Settings, model: Path, credentials: Path,
-                                 log_path: Path) -> Iterator[Settings]:
+def running_bot_with_credentials(
+    settings: Settings, model: Path, credentials: Path, log_path: Path
+) -> Iterator[Settings]:
     """Action server and Rasa server like the Procfile's, but with `--credentials <file>`
     (and the HTTP API on, on 127.0.0.1, to read trackers)."""
     env = server_env(settings, model)
     commands = [
         [sys.executable, "-m", "rasa", "run", "actions", "--actions", "actions", "--port", str(settings.action_port)],
-        [sys.executable, "-m", "rasa", "run", "--model", str(model), "--endpoints", "endpoints.yml",
-         "--credentials", str(credentials), "--interface", "127.0.0.1", "--port", str(settings.rasa_port),
-         "--enable-api"],
+        [
+            sys.executable,
+            "-m",
+            "rasa",
+            "run",
+            "--model",
+            str(model),
+            "--endpoints",
+            "endpoints.yml",
+            "--credentials",
+            str(credentials),
+            "--interface",
+            "127.0.0.1",
+            "--port",
+            str(settings.rasa_port),
+            "--enable-api",
+        ],
     ]
     log_path.parent.mkdir(parents=True, exist_ok=True)
-    procs: List[subprocess.Popen] = []
+    procs: list[subprocess.Popen] = []
     with open(log_path, "w") as log:
         try:
             for command in commands:
-                procs.append(subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=log,
-                                              stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL))
+                procs.append(
+                    subprocess.Popen(
+                        command,
+                        cwd=PROJECT_ROOT,
+                        env=env,
+                        stdout=log,
+                        stderr=subprocess.STDOUT,
+                        stdin=subprocess.DEVNULL,
+                    )
+                )
             urls = [f"{settings.rasa_url}/", f"http://127.0.0.1:{settings.action_port}/health"]
             if not wait_until_up(urls, procs[1], 240) or procs[0].poll() is not None:
                 raise RuntimeError("servers did not start:\n" + tail(log_path, 80))
@@ -179,27 +213,38 @@ def running_bot_with_credentials(settings: Settings, model: Path, credentials: P
 
 
 @pytest.fixture(scope="module")
-def channels_bot(model: Path, loaded_db_url: str, fakes: FakeAPIs,
-                 tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
+def channels_bot(
+    model: Path, loaded_db_url: str, fakes: FakeAPIs, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Settings]:
     workdir = tmp_path_factory.mktemp("channels")
     credentials = workdir / "credentials.yml"
-    names = write_credentials(credentials, {
-        "SLACK_TOKEN": SLACK_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET, "SLACK_API_URL": fakes.slack_url,
-        "TELEGRAM_TOKEN": TELEGRAM_TOKEN, "TELEGRAM_BOT_NAME": BOT_NAME, "TELEGRAM_WEBHOOK_URL": WEBHOOK_URL,
-        "TELEGRAM_API_URL": fakes.telegram_url,
-    })
+    names = write_credentials(
+        credentials,
+        {
+            "SLACK_TOKEN": SLACK_TOKEN,
+            "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+            "SLACK_API_URL": fakes.slack_url,
+            "TELEGRAM_TOKEN": TELEGRAM_TOKEN,
+            "TELEGRAM_BOT_NAME": BOT_NAME,
+            "TELEGRAM_WEBHOOK_URL": WEBHOOK_URL,
+            "TELEGRAM_API_URL": fakes.telegram_url,
+        },
+    )
     assert describe(names) == "Channels on: rest, slack, telegram"
     started = time.monotonic()
-    with running_bot_with_credentials(server_settings(loaded_db_url, workdir), model, credentials,
-                                      workdir / "servers.log") as settings:
+    with running_bot_with_credentials(
+        server_settings(loaded_db_url, workdir), model, credentials, workdir / "servers.log"
+    ) as settings:
         print(f"servers with Slack and Telegram up in {time.monotonic() - started:.1f} s")
         SERVER_LOG["path"] = workdir / "servers.log"
         yield settings
 
 
-def rest_replies(settings: Settings, message: str, sender: str) -> List[Tuple[str, List[Tuple[str, str]]]]:
-    return [(r.get("text", ""), [(b["title"], b["payload"]) for b in r.get("buttons", [])])
-            for r in say(settings, sender, message)]
+def rest_replies(settings: Settings, message: str, sender: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    return [
+        (r.get("text", ""), [(b["title"], b["payload"]) for b in r.get("buttons", [])])
+        for r in say(settings, sender, message)
+    ]
 
 
 def words(text: str) -> str:
@@ -208,13 +253,25 @@ def words(text: str) -> str:
 
 # --- Slack ----------------------------------------------------------------------------
 
-def slack_post(settings: Settings, body: bytes, timestamp: Optional[int] = None, secret: str = SIGNING_SECRET,
-               content_type: str = "application/json") -> Tuple[int, str]:
+
+def slack_post(
+    settings: Settings,
+    body: bytes,
+    timestamp: int | None = None,
+    secret: str = SIGNING_SECRET,
+    content_type: str = "application/json",
+) -> tuple[int, str]:
     timestamp = int(time.time()) if timestamp is None else timestamp
     digest = hmac.new(secret.encode(), f"v0:{timestamp}:".encode() + body, hashlib.sha256).hexdigest()
-    request = urllib.request.Request(f"{settings.rasa_url}/webhooks/slack/webhook", data=body, headers={
-        "Content-Type": content_type, "X-Slack-Request-Timestamp": str(timestamp),
-        "X-Slack-Signature": f"v0={digest}"})
+    request = urllib.request.Request(
+        f"{settings.rasa_url}/webhooks/slack/webhook",
+        data=body,
+        headers={
+            "Content-Type": content_type,
+            "X-Slack-Request-Timestamp": str(timestamp),
+            "X-Slack-Signature": f"v0={digest}",
+        },
+    )
     try:
         with urllib.request.urlopen(request, timeout=WAIT_S) as response:
             return response.status, response.read().decode()
@@ -223,15 +280,27 @@ def slack_post(settings: Settings, body: bytes, timestamp: Optional[int] = None,
 
 
 def slack_event(text: str, user: str, channel: str) -> bytes:
-    return json.dumps({
-        "token": "legacy", "team_id": "T1", "api_app_id": "A1", "type": "event_callback",
-        "authorizations": [{"user_id": "UBOT"}],
-        "event": {"type": "message", "channel_type": "im", "channel": channel, "user": user, "text": text,
-                  "ts": f"{time.time():.6f}", "event_ts": f"{time.time():.6f}"},
-    }).encode()
+    return json.dumps(
+        {
+            "token": "legacy",
+            "team_id": "T1",
+            "api_app_id": "A1",
+            "type": "event_callback",
+            "authorizations": [{"user_id": "UBOT"}],
+            "event": {
+                "type": "message",
+                "channel_type": "im",
+                "channel": channel,
+                "user": user,
+                "text": text,
+                "ts": f"{time.time():.6f}",
+                "event_ts": f"{time.time():.6f}",
+            },
+        }
+    ).encode()
 
 
-def slack_replies(posts: List[Dict[str, Any]]) -> List[Tuple[str, List[Tuple[str, str]]]]:
+def slack_replies(posts: list[dict[str, Any]]) -> list[tuple[str, list[tuple[str, str]]]]:
     replies = []
     for post in posts:
         blocks = post["blocks"] if isinstance(post["blocks"], list) else json.loads(post["blocks"])
@@ -255,8 +324,7 @@ def test_signed_slack_event_is_answered_like_rest(channels_bot: Settings, fakes:
     assert "as_user" not in posts[0]
 
 
-def test_slack_buttons_are_slack_buttons_and_a_click_is_the_payload(channels_bot: Settings,
-                                                                   fakes: FakeAPIs) -> None:
+def test_slack_buttons_are_slack_buttons_and_a_click_is_the_payload(channels_bot: Settings, fakes: FakeAPIs) -> None:
     expected = rest_replies(channels_bot, "hi", "rest-hi")
     assert any(buttons for _, buttons in expected), "the greeting should offer buttons"
     slack_post(channels_bot, slack_event("hi", "U_JO", "D_JO"))
@@ -264,20 +332,27 @@ def test_slack_buttons_are_slack_buttons_and_a_click_is_the_payload(channels_bot
     assert [(words(t), b) for t, b in got] == [(words(t), b) for t, b in expected]
 
     title, payload = expected[-1][1][0]
-    click = {"type": "block_actions", "user": {"id": "U_JO"}, "channel": {"id": "D_JO"},
-             "message": {"ts": "1.0"}, "actions": [{"type": "button", "action_id": "button_0", "value": payload}]}
+    click = {
+        "type": "block_actions",
+        "user": {"id": "U_JO"},
+        "channel": {"id": "D_JO"},
+        "message": {"ts": "1.0"},
+        "actions": [{"type": "button", "action_id": "button_0", "value": payload}],
+    }
     body = urllib.parse.urlencode({"payload": json.dumps(click)}).encode()
     status, _ = slack_post(channels_bot, body, content_type="application/x-www-form-urlencoded")
     assert status == 200
     after_click = rest_replies(channels_bot, payload, "rest-click")
-    got = slack_replies(fakes.wait_for(len(expected) + len(after_click), "slack", "chat.postMessage",
-                                       channel="D_JO"))[len(expected):]
+    got = slack_replies(fakes.wait_for(len(expected) + len(after_click), "slack", "chat.postMessage", channel="D_JO"))[
+        len(expected) :
+    ]
     assert [words(t) for t, _ in got] == [words(t) for t, _ in after_click]
 
 
 @pytest.mark.parametrize("case", ["bad signature", "stale timestamp", "no signature"])
-def test_unsigned_or_stale_slack_event_gets_400_and_no_answer(channels_bot: Settings, fakes: FakeAPIs,
-                                                              case: str) -> None:
+def test_unsigned_or_stale_slack_event_gets_400_and_no_answer(
+    channels_bot: Settings, fakes: FakeAPIs, case: str
+) -> None:
     channel = "D_" + case.replace(" ", "_").upper()
     body = slack_event(QUESTION, "U_EVE", channel)
     if case == "bad signature":
@@ -285,8 +360,9 @@ def test_unsigned_or_stale_slack_event_gets_400_and_no_answer(channels_bot: Sett
     elif case == "stale timestamp":  # correctly signed, but 6 minutes old: a replay
         status, _ = slack_post(channels_bot, body, timestamp=int(time.time()) - 360)
     else:
-        request = urllib.request.Request(f"{channels_bot.rasa_url}/webhooks/slack/webhook", data=body,
-                                         headers={"Content-Type": "application/json"})
+        request = urllib.request.Request(
+            f"{channels_bot.rasa_url}/webhooks/slack/webhook", data=body, headers={"Content-Type": "application/json"}
+        )
         with pytest.raises(urllib.error.HTTPError) as error:
             urllib.request.urlopen(request, timeout=WAIT_S)
         status = error.value.code
@@ -303,17 +379,26 @@ def test_slack_url_verification_answers_the_challenge(channels_bot: Settings) ->
 
 # --- Telegram -------------------------------------------------------------------------
 
-def telegram_update(settings: Settings, chat_id: int, text: str,
-                    secret: Optional[str] = None) -> Tuple[int, str]:
-    update = {"update_id": chat_id * 10 + len(text), "message": {
-        "message_id": 1, "date": int(time.time()), "text": text,
-        "from": {"id": chat_id, "is_bot": False, "first_name": "Maria"},
-        "chat": {"id": chat_id, "type": "private", "first_name": "Maria"}}}
-    request = urllib.request.Request(f"{settings.rasa_url}/webhooks/telegram/webhook",
-                                     data=json.dumps(update).encode(), headers={
-                                         "Content-Type": "application/json",
-                                         "X-Telegram-Bot-Api-Secret-Token":
-                                             derived_secret(TELEGRAM_TOKEN) if secret is None else secret})
+
+def telegram_update(settings: Settings, chat_id: int, text: str, secret: str | None = None) -> tuple[int, str]:
+    update = {
+        "update_id": chat_id * 10 + len(text),
+        "message": {
+            "message_id": 1,
+            "date": int(time.time()),
+            "text": text,
+            "from": {"id": chat_id, "is_bot": False, "first_name": "Maria"},
+            "chat": {"id": chat_id, "type": "private", "first_name": "Maria"},
+        },
+    }
+    request = urllib.request.Request(
+        f"{settings.rasa_url}/webhooks/telegram/webhook",
+        data=json.dumps(update).encode(),
+        headers={
+            "Content-Type": "application/json",
+            "X-Telegram-Bot-Api-Secret-Token": derived_secret(TELEGRAM_TOKEN) if secret is None else secret,
+        },
+    )
     try:
         with urllib.request.urlopen(request, timeout=WAIT_S) as response:
             return response.status, response.read().decode()
@@ -321,7 +406,7 @@ def telegram_update(settings: Settings, chat_id: int, text: str,
         return error.code, error.read().decode()
 
 
-def telegram_replies(messages: List[Dict[str, Any]]) -> List[Tuple[str, List[str]]]:
+def telegram_replies(messages: list[dict[str, Any]]) -> list[tuple[str, list[str]]]:
     replies = []
     for message in messages:
         markup = json.loads(message.get("reply_markup") or "{}")
@@ -349,8 +434,9 @@ def test_telegram_update_is_answered_like_rest(channels_bot: Settings, fakes: Fa
     assert len(fakes.of("telegram", "getMe")) == 1
 
 
-def test_telegram_buttons_are_a_reply_keyboard_and_a_tap_sends_the_payload(channels_bot: Settings,
-                                                                          fakes: FakeAPIs) -> None:
+def test_telegram_buttons_are_a_reply_keyboard_and_a_tap_sends_the_payload(
+    channels_bot: Settings, fakes: FakeAPIs
+) -> None:
     expected = rest_replies(channels_bot, "hi", "rest-hi-tg")
     assert telegram_update(channels_bot, 5151, "/start")[0] == 200  # what a Telegram client sends first
     sent = fakes.wait_for(len(expected), "telegram", "sendMessage", chat_id=5151)
@@ -395,17 +481,19 @@ def test_server_log_is_free_of_event_loop_errors(channels_bot: Settings) -> None
 
 # --- connectors without the servers -----------------------------------------------------
 
+
 def test_telegram_connector_starts_offline() -> None:
     """Building the channel (what `rasa run` does before serving) makes no network call, and
     a Bot API that cannot be reached is logged at start, not fatal."""
     dead = f"http://127.0.0.1:{free_port()}"
-    channel = TelegramInput.from_credentials({"access_token": TELEGRAM_TOKEN, "verify": BOT_NAME,
-                                              "webhook_url": WEBHOOK_URL, "api_base_url": dead})
+    channel = TelegramInput.from_credentials(
+        {"access_token": TELEGRAM_TOKEN, "verify": BOT_NAME, "webhook_url": WEBHOOK_URL, "api_base_url": dead}
+    )
     started = time.monotonic()
     channel.blueprint(lambda message: asyncio.sleep(0))
     assert time.monotonic() - started < 1
 
-    async def start() -> Optional[str]:
+    async def start() -> str | None:
         try:
             await asyncio.wait_for(channel.start(), 15)
             return await channel.ignore_reason("hi")
@@ -416,10 +504,16 @@ def test_telegram_connector_starts_offline() -> None:
 
 
 def test_telegram_token_of_another_bot_is_ignored(fakes: FakeAPIs) -> None:
-    channel = TelegramInput.from_credentials({"access_token": OTHER_TOKEN, "verify": BOT_NAME,
-                                              "webhook_url": WEBHOOK_URL, "api_base_url": fakes.telegram_url})
+    channel = TelegramInput.from_credentials(
+        {
+            "access_token": OTHER_TOKEN,
+            "verify": BOT_NAME,
+            "webhook_url": WEBHOOK_URL,
+            "api_base_url": fakes.telegram_url,
+        }
+    )
 
-    async def reason() -> Optional[str]:
+    async def reason() -> str | None:
         try:
             return await channel.ignore_reason("hi")
         finally:
@@ -455,13 +549,25 @@ def test_credentials_from_env(tmp_path: Path) -> None:
     assert write_credentials(path, {}, socketio=True) == ["rest", "socketio"]
     assert path.stat().st_mode & 0o077 == 0
 
-    names = write_credentials(path, {"SLACK_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "SLACK_CHANNEL": "C1",
-                                     "SLACK_API_URL": "http://127.0.0.1:9/api/"})
+    names = write_credentials(
+        path,
+        {
+            "SLACK_TOKEN": "xoxb-1",
+            "SLACK_SIGNING_SECRET": "s",
+            "SLACK_CHANNEL": "C1",
+            "SLACK_API_URL": "http://127.0.0.1:9/api/",
+        },
+    )
     assert describe(names) == "Channels on: rest, slack"
     import yaml
+
     written = yaml.safe_load(path.read_text())
-    assert written["bot.rasa.channels.slack.SlackInput"] == {"slack_token": "xoxb-1", "slack_signing_secret": "s",
-                                                        "slack_channel": "C1", "api_base_url": "http://127.0.0.1:9/api/"}
+    assert written["bot.rasa.channels.slack.SlackInput"] == {
+        "slack_token": "xoxb-1",
+        "slack_signing_secret": "s",
+        "slack_channel": "C1",
+        "api_base_url": "http://127.0.0.1:9/api/",
+    }
     slack = SlackInput.from_credentials(written["bot.rasa.channels.slack.SlackInput"])
     assert slack.get_output_channel("D1").client.base_url == "http://127.0.0.1:9/api/"
 
@@ -469,8 +575,11 @@ def test_credentials_from_env(tmp_path: Path) -> None:
         write_credentials(path, {"SLACK_TOKEN": "xoxb-1"})
     with pytest.raises(ChannelConfigError, match="TELEGRAM_BOT_NAME, TELEGRAM_WEBHOOK_URL"):
         write_credentials(path, {"TELEGRAM_TOKEN": TELEGRAM_TOKEN})
-    telegram_env = {"TELEGRAM_TOKEN": TELEGRAM_TOKEN, "TELEGRAM_BOT_NAME": "@" + BOT_NAME,
-                    "TELEGRAM_WEBHOOK_URL": WEBHOOK_URL}
+    telegram_env = {
+        "TELEGRAM_TOKEN": TELEGRAM_TOKEN,
+        "TELEGRAM_BOT_NAME": "@" + BOT_NAME,
+        "TELEGRAM_WEBHOOK_URL": WEBHOOK_URL,
+    }
     with pytest.raises(ChannelConfigError, match="https"):
         write_credentials(path, {**telegram_env, "TELEGRAM_WEBHOOK_URL": "http://insecure/webhook"})
     with pytest.raises(ChannelConfigError, match="BotFather"):

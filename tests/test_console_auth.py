@@ -3,6 +3,7 @@
 The web tests (test_console_web.py) show the same rules over HTTP; these pin the
 edges that need a clock: session expiry and the rate-limit window.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -60,7 +61,13 @@ def test_add_advisor_command_reads_the_password_from_stdin_and_refuses_a_short_o
     env = {"PATH": str(Path(sys.executable).parent), "DATABASE_URL": url, "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}
     run = lambda password: subprocess.run(  # noqa: E731
         [sys.executable, "-m", "bot.console", "add-advisor", "cara@school.edu", "--password-stdin"],
-        input=password + "\n", capture_output=True, text=True, cwd=PROJECT_ROOT, env=env, timeout=60)
+        input=password + "\n",
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_ROOT,
+        env=env,
+        timeout=60,
+    )
     short = run("tooshort")
     assert short.returncode == 1 and "too short" in short.stderr and "Traceback" not in short.stderr
     made = run(PASSWORD)

@@ -8,6 +8,7 @@ give itself its own address in X-Forwarded-For, as a school's reverse proxy woul
 that keeps the rate-limit tests apart from the others. The last test signs in with
 headless Chromium and saves screenshots of the dashboard, the list and a transcript.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,19 +22,19 @@ import sys
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from email.message import Message
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional, Tuple
 
 import pytest
 
 from bot.console.accounts import AccountStore
 from bot.handoff.store import HandoffStore
 from bot.kb.db import get_engine
-from bot.tools.launch import stop_servers, tail, wait_until_up
 from bot.settings import PROJECT_ROOT, Settings
+from bot.tools.launch import stop_servers, tail, wait_until_up
 from tests.e2e import free_port, say
 
 pytestmark = pytest.mark.e2e
@@ -48,6 +49,7 @@ _addresses = itertools.count(1)
 
 
 # --- the console and a client ------------------------------------------------------------
+
 
 @dataclass
 class Reply:
@@ -68,17 +70,18 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
 class Client:
     """A browser-like client: its own cookies, its own client address, redirects not followed."""
 
-    def __init__(self, base: str, ip: Optional[str] = None):
+    def __init__(self, base: str, ip: str | None = None):
         self.base = base
         number = next(_addresses)
         self.ip = ip or f"10.9.{number // 250}.{number % 250 + 1}"
         self.jar = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), _NoRedirects)
 
-    def request(self, method: str, path: str, form: Optional[Dict[str, str]] = None) -> Reply:
+    def request(self, method: str, path: str, form: dict[str, str] | None = None) -> Reply:
         data = urllib.parse.urlencode(form).encode() if form is not None else None
-        request = urllib.request.Request(self.base + path, data=data, method=method,
-                                         headers={"X-Forwarded-For": self.ip})
+        request = urllib.request.Request(
+            self.base + path, data=data, method=method, headers={"X-Forwarded-For": self.ip}
+        )
         try:
             with self.opener.open(request, timeout=60) as response:
                 return Reply(response.status, response.read().decode(errors="replace"), response.headers)
@@ -88,7 +91,7 @@ class Client:
     def get(self, path: str) -> Reply:
         return self.request("GET", path)
 
-    def post(self, path: str, form: Dict[str, str]) -> Reply:
+    def post(self, path: str, form: dict[str, str]) -> Reply:
         return self.request("POST", path, form)
 
     def csrf(self, path: str = "/") -> str:
@@ -109,10 +112,10 @@ def csrf_token(page: str) -> str:
 class Console:
     url: str
     settings: Settings  # the bot's: its tracker store and app database
-    senders: Dict[str, str]
+    senders: dict[str, str]
     log: Path
 
-    def client(self, ip: Optional[str] = None) -> Client:
+    def client(self, ip: str | None = None) -> Client:
         return Client(self.url, ip)
 
     def signed_in(self) -> Client:
@@ -121,7 +124,7 @@ class Console:
         return client
 
 
-CONVERSATIONS: Dict[str, List[str]] = {
+CONVERSATIONS: dict[str, list[str]] = {
     # Where the bot is sure of itself, with an email address that must be masked.
     "usmle": ["Do I need the USMLE? my email is ana.lopez@example.com"],
     # Words the model cannot place (NLU fallback with today's model), twice: the top unanswered message.
@@ -131,8 +134,14 @@ CONVERSATIONS: Dict[str, List[str]] = {
     # A person typing markup, which the console must show as text.
     "xss": list(XSS),
     # The guided roadmap, for a background and a step (and a rich transcript to look at).
-    "roadmap": ["walk me through becoming a CMA", "I'm a doctor from Egypt", "recommend one for me", "Texas",
-                "a stepping stone to residency", "Do I need the USMLE?"],
+    "roadmap": [
+        "walk me through becoming a CMA",
+        "I'm a doctor from Egypt",
+        "recommend one for me",
+        "Texas",
+        "a stepping stone to residency",
+        "Do I need the USMLE?",
+    ],
     "human": ["can I talk to a real person"],
 }
 
@@ -140,12 +149,24 @@ CONVERSATIONS: Dict[str, List[str]] = {
 @contextmanager
 def running_console(settings: Settings, workdir: Path) -> Iterator[str]:
     port = free_port()
-    env = {**os.environ, **settings.console_environment(), "CONSOLE_PORT": str(port),
-           "CONSOLE_HOST": "127.0.0.1", "CONSOLE_TRUSTED_PROXIES": "1", "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}
+    env = {
+        **os.environ,
+        **settings.console_environment(),
+        "CONSOLE_PORT": str(port),
+        "CONSOLE_HOST": "127.0.0.1",
+        "CONSOLE_TRUSTED_PROXIES": "1",
+        "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+    }
     log_path = workdir / "console.log"
     with open(log_path, "w") as log:
-        proc = subprocess.Popen([sys.executable, "-m", "bot.console"], cwd=PROJECT_ROOT, env=env,
-                                stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "bot.console"],
+            cwd=PROJECT_ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
     try:
         if not wait_until_up([f"http://127.0.0.1:{port}/health"], proc, 60):
             raise RuntimeError("the console did not start:\n" + tail(log_path, 60))
@@ -174,8 +195,16 @@ def handoffs(console: Console) -> HandoffStore:
 
 # --- signing in ----------------------------------------------------------------------------
 
-PAGES = ["/", "/c/console-usmle", "/dashboard", "/dashboard/volume.png", "/handoff", "/export",
-         "/export/console_annotations.yml", "/no/such/page"]
+PAGES = [
+    "/",
+    "/c/console-usmle",
+    "/dashboard",
+    "/dashboard/volume.png",
+    "/handoff",
+    "/export",
+    "/export/console_annotations.yml",
+    "/no/such/page",
+]
 
 
 def test_every_page_needs_a_signed_in_advisor(console: Console):
@@ -225,8 +254,9 @@ def test_sign_in_goes_back_to_the_page_asked_for_but_never_to_another_site(conso
     assert reply.location == "/handoff"
     other = console.client()
     token = csrf_token(other.get("/login").body)
-    reply = other.post("/login", {"csrf_token": token, "email": ADVISOR, "password": PASSWORD,
-                                  "next": "//evil.example/"})
+    reply = other.post(
+        "/login", {"csrf_token": token, "email": ADVISOR, "password": PASSWORD, "next": "//evil.example/"}
+    )
     assert reply.location == "/"
 
 
@@ -249,12 +279,16 @@ def test_five_failed_sign_ins_block_that_account_and_that_address(console: Conso
 
 # --- CSRF ------------------------------------------------------------------------------------
 
+
 def test_forms_without_the_right_csrf_token_are_refused_and_change_nothing(console: Console):
     request_id = handoffs(console).create(sender_id="console-human", name="Dana Roe", contact="dana@example.com")
     client, other = console.signed_in(), console.signed_in()
     assert client.csrf() != other.csrf()
-    for form in ({"status": "resolved"}, {"status": "resolved", "csrf_token": "forged"},
-                 {"status": "resolved", "csrf_token": other.csrf()}):
+    for form in (
+        {"status": "resolved"},
+        {"status": "resolved", "csrf_token": "forged"},
+        {"status": "resolved", "csrf_token": other.csrf()},
+    ):
         reply = client.post(f"/handoff/{request_id}", form)
         assert reply.status == 403 and "Nothing was changed" in reply.body, form
     assert handoffs(console).get(request_id).status == "open"
@@ -269,6 +303,7 @@ def test_forms_without_the_right_csrf_token_are_refused_and_change_nothing(conso
 
 # --- the conversation list -------------------------------------------------------------------
 
+
 def listed(client: Client, query: str = "") -> str:
     reply = client.get("/?" + query)
     assert reply.status == 200, reply.body
@@ -281,7 +316,7 @@ def row_of(page: str, sender: str) -> str:
     return row.group(0) if row else ""
 
 
-def flags_in_list(client: Client, sender: str) -> List[str]:
+def flags_in_list(client: Client, sender: str) -> list[str]:
     """The badges on `sender`'s row of the list."""
     return re.findall(r'class="badge badge-(\w+)"', row_of(listed(client, "per_page=200"), sender))
 
@@ -325,10 +360,15 @@ def test_list_shows_background_roadmap_step_and_masked_contacts(console: Console
 
 # --- transcripts, annotation, reviewed ---------------------------------------------------------
 
-def user_turns(page: str) -> List[Tuple[int, str]]:
+
+def user_turns(page: str) -> list[tuple[int, str]]:
     """(event id, text) of each user message in a transcript page."""
-    return [(int(i), html_text) for i, html_text in
-            re.findall(r'<li class="turn user[^"]*" id="turn-(\d+)">.*?<p class="text">(.*?)</p>', page, re.S)]
+    return [
+        (int(i), html_text)
+        for i, html_text in re.findall(
+            r'<li class="turn user[^"]*" id="turn-(\d+)">.*?<p class="text">(.*?)</p>', page, re.S
+        )
+    ]
 
 
 def test_transcript_shows_intents_confidence_entities_and_the_bots_buttons(console: Console):
@@ -353,20 +393,29 @@ def test_annotation_is_saved_shown_and_checked(console: Console):
     page = client.get("/c/console-gibberish").body
     event_id = user_turns(page)[0][0]
     token = csrf_token(page)
-    bad = client.post("/c/console-gibberish/annotate",
-                      {"csrf_token": token, "event_id": str(event_id), "intent": "no_such_intent", "note": ""})
+    bad = client.post(
+        "/c/console-gibberish/annotate",
+        {"csrf_token": token, "event_id": str(event_id), "intent": "no_such_intent", "note": ""},
+    )
     assert bad.status == 400 and "Unknown intent" in bad.body and "Nothing was saved" in bad.body
     assert "Traceback" not in bad.body
-    saved = client.post("/c/console-gibberish/annotate",
-                        {"csrf_token": token, "event_id": str(event_id), "intent": "greet",
-                         "note": "a greeting in a <b>made-up</b> language"})
+    saved = client.post(
+        "/c/console-gibberish/annotate",
+        {
+            "csrf_token": token,
+            "event_id": str(event_id),
+            "intent": "greet",
+            "note": "a greeting in a <b>made-up</b> language",
+        },
+    )
     assert saved.status == 303 and saved.location == f"/c/console-gibberish#turn-{event_id}"
     page = client.get("/c/console-gibberish").body
     assert "should be <code>greet</code>" in page
     assert "a greeting in a &lt;b&gt;made-up&lt;/b&gt; language" in page
     assert f"({ADVISOR}," in page
-    not_a_user_turn = client.post("/c/console-gibberish/annotate",
-                                  {"csrf_token": token, "event_id": "1", "intent": "greet"})
+    not_a_user_turn = client.post(
+        "/c/console-gibberish/annotate", {"csrf_token": token, "event_id": "1", "intent": "greet"}
+    )
     assert not_a_user_turn.status == 400
 
 
@@ -387,12 +436,21 @@ def test_export_downloads_training_data_that_rasa_accepts(console: Console, tmp_
     page = client.get("/c/console-xss").body
     token = csrf_token(page)
     for event_id, _ in user_turns(page):
-        assert client.post("/c/console-xss/annotate", {"csrf_token": token, "event_id": str(event_id),
-                                                       "out_of_scope": "1", "note": ""}).status == 303
+        assert (
+            client.post(
+                "/c/console-xss/annotate",
+                {"csrf_token": token, "event_id": str(event_id), "out_of_scope": "1", "note": ""},
+            ).status
+            == 303
+        )
     usmle_page = client.get("/c/console-usmle").body
-    (usmle_id, _), = user_turns(usmle_page)
-    assert client.post("/c/console-usmle/annotate", {"csrf_token": token, "event_id": str(usmle_id),
-                                                     "intent": "ask_usmle"}).status == 303
+    ((usmle_id, _),) = user_turns(usmle_page)
+    assert (
+        client.post(
+            "/c/console-usmle/annotate", {"csrf_token": token, "event_id": str(usmle_id), "intent": "ask_usmle"}
+        ).status
+        == 303
+    )
     assert "Download console_annotations.yml" in client.get("/export").body
     download = client.get("/export/console_annotations.yml")
     assert download.status == 200
@@ -404,27 +462,51 @@ def test_export_downloads_training_data_that_rasa_accepts(console: Console, tmp_
     nlu = tmp_path / "nlu"
     shutil.copytree(PROJECT_ROOT / "data" / "nlu", nlu)
     (nlu / "console_annotations.yml").write_text(yaml_text)
-    result = subprocess.run([sys.executable, "-m", "rasa", "data", "validate", "--fail-on-warnings",
-                             "--data", str(nlu), "data/stories", "--domain", "domain.yml", "--config", "config.yml"],
-                            cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300,
-                            env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"})
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "rasa",
+            "data",
+            "validate",
+            "--fail-on-warnings",
+            "--data",
+            str(nlu),
+            "data/stories",
+            "--domain",
+            "domain.yml",
+            "--config",
+            "config.yml",
+        ],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"},
+    )
     assert result.returncode == 0, yaml_text + "\n" + result.stdout[-3000:] + result.stderr[-3000:]
 
 
 # --- the handoff queue ---------------------------------------------------------------------
 
+
 def test_handoff_queue_shows_the_contact_and_moves_requests_along(console: Console):
-    request_id = handoffs(console).create(sender_id="console-human", name="Maria Lopez", channel="rest",
-                                          contact="maria.lopez@example.com",
-                                          message="please call me at (555) 123-4567 about evening programs")
+    request_id = handoffs(console).create(
+        sender_id="console-human",
+        name="Maria Lopez",
+        channel="rest",
+        contact="maria.lopez@example.com",
+        message="please call me at (555) 123-4567 about evening programs",
+    )
     client = console.signed_in()
     queue = client.get("/handoff").body
     card = re.search(rf'id="request-{request_id}">.*?</article>', queue, re.S).group(0)
     assert "maria.lopez@example.com" in card  # in full, here only
     assert "(***) ***-**67" in card and "123-4567" not in card
     assert 'href="/c/console-human"' in card
-    reply = client.post(f"/handoff/{request_id}", {"csrf_token": csrf_token(queue), "status": "contacted",
-                                                   "back": "open"})
+    reply = client.post(
+        f"/handoff/{request_id}", {"csrf_token": csrf_token(queue), "status": "contacted", "back": "open"}
+    )
     assert reply.status == 303
     stored = handoffs(console).get(request_id)
     assert (stored.status, stored.updated_by) == ("contacted", ADVISOR)
@@ -437,6 +519,7 @@ def test_handoff_queue_shows_the_contact_and_moves_requests_along(console: Conso
 
 
 # --- what people type is shown, never run --------------------------------------------------------
+
 
 def test_markup_typed_by_a_person_is_escaped_in_the_list_and_the_transcript(console: Console):
     client = console.signed_in()
@@ -453,6 +536,7 @@ def test_markup_typed_by_a_person_is_escaped_in_the_list_and_the_transcript(cons
 
 # --- dashboard and the browser --------------------------------------------------------------------
 
+
 def test_dashboard_shows_four_charts_and_their_figures(console: Console):
     client = console.signed_in()
     page = client.get("/dashboard")
@@ -467,7 +551,7 @@ def test_dashboard_shows_four_charts_and_their_figures(console: Console):
     sent = sum(len(messages) for messages in CONVERSATIONS.values())
     assert row and int(row.group(1)) >= len(CONVERSATIONS) and int(row.group(2)) >= sent, row
     assert re.search(r'<tr><td><code>\w+</code></td><td class="num">\d+</td></tr>', page.body)  # top intents
-    unanswered = page.body[page.body.index("Most frequent unanswered messages</h2>"):]
+    unanswered = page.body[page.body.index("Most frequent unanswered messages</h2>") :]
     assert re.search(rf'<tr><td>{VAGUE}</td><td class="num">2</td></tr>', unanswered)
     assert client.get("/dashboard/nothing.png").status == 404
     assert "is not a date like" in client.get("/dashboard?from=31/12/2025").body
@@ -483,12 +567,13 @@ def test_in_a_browser_sign_in_dashboard_and_transcript(console: Console):
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     own_host = urllib.parse.urlparse(console.url).netloc
-    outside: List[str] = []
+    outside: list[str] = []
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         try:
-            context = browser.new_context(viewport={"width": 1280, "height": 900},
-                                          extra_http_headers={"X-Forwarded-For": "10.77.0.1"})
+            context = browser.new_context(
+                viewport={"width": 1280, "height": 900}, extra_http_headers={"X-Forwarded-For": "10.77.0.1"}
+            )
             context.set_default_timeout(30_000)
 
             def only_our_server(route):

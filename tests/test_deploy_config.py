@@ -1,5 +1,6 @@
 """The files docs/deploy.md tells a school to use read as it says (quick; no servers).
 `make test-scale` runs them for real against PostgreSQL and Redis."""
+
 from __future__ import annotations
 
 import os
@@ -17,7 +18,10 @@ from bot.settings import PROJECT_ROOT
 DEPLOY_ENV = {
     "ACTION_ENDPOINT_URL": "http://10.0.0.20:5055/webhook",
     "TRACKER_STORE_URL": "postgresql://advisor:secret@10.0.0.30:5432/cma_conversations",
-    "REDIS_HOST": "10.0.0.31", "REDIS_PORT": "6380", "REDIS_PASSWORD": "s3cret", "REDIS_DB": "1",
+    "REDIS_HOST": "10.0.0.31",
+    "REDIS_PORT": "6380",
+    "REDIS_PASSWORD": "s3cret",
+    "REDIS_DB": "1",
 }
 
 
@@ -42,8 +46,14 @@ def test_a_missing_variable_stops_the_server_with_its_name(monkeypatch):
 
 def _credentials_cli(path: Path, **env: str) -> subprocess.CompletedProcess:
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TELEGRAM_"))}
-    return subprocess.run([sys.executable, "-m", "bot.rasa.channels.config", str(path)], cwd=PROJECT_ROOT,
-                          env={**clean, **env}, capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "bot.rasa.channels.config", str(path)],
+        cwd=PROJECT_ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_credentials_command_writes_what_make_run_opens(tmp_path: Path):

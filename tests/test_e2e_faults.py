@@ -2,15 +2,16 @@
 server is killed mid-walk-through, the knowledge base is locked or missing. The
 servers run separately here (one honcho per Procfile line) so each can be stopped
 alone; each test restores what it broke."""
+
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 import shutil
 import signal
 import sqlite3
+from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
-from typing import Iterator, List
 
 import pytest
 
@@ -61,7 +62,7 @@ def servers(model: Path, loaded_db_url: str, tmp_path_factory) -> Iterator[Serve
                 running.stop(which)
 
 
-def texts(replies: List[dict]) -> str:
+def texts(replies: list[dict]) -> str:
     return "\n".join(r.get("text", "") for r in replies)
 
 
@@ -109,8 +110,14 @@ def test_a_missing_knowledge_base_gets_a_polite_answer(servers, tmp_path):
 
 
 def test_sigkill_mid_walkthrough_then_restart_continues_at_the_same_step(servers):
-    said = ["walk me through becoming a CMA", "I'm a doctor from Egypt", "recommend one for me", "Texas",
-            "a stepping stone to residency", "next"]
+    said = [
+        "walk me through becoming a CMA",
+        "I'm a doctor from Egypt",
+        "recommend one for me",
+        "Texas",
+        "a stepping stone to residency",
+        "next",
+    ]
     for message in said:
         last = answer(servers.settings, message, sender="killed")
     assert "Step 2 of 6" in last
@@ -120,8 +127,12 @@ def test_sigkill_mid_walkthrough_then_restart_continues_at_the_same_step(servers
     assert "on step 2 of 6" in after, after
     assert "Step 3 of 6" in answer(servers.settings, "next", sender="killed")
     with sqlite3.connect(servers.settings.tracker_store_url.removeprefix("sqlite:///")) as db:
-        logged = [json.loads(d)["text"] for (d,) in db.execute(
-            "SELECT data FROM events WHERE sender_id = 'killed' AND type_name = 'user' ORDER BY id")]
+        logged = [
+            json.loads(d)["text"]
+            for (d,) in db.execute(
+                "SELECT data FROM events WHERE sender_id = 'killed' AND type_name = 'user' ORDER BY id"
+            )
+        ]
     assert logged == said + ["where am I?", "next"]
 
 
@@ -135,7 +146,7 @@ def test_fifty_conversations_at_once_keep_their_own_events(servers):
 
     questions = [("how long does it take?", "months"), ("what does a medical assistant earn?", "$")]
     sent: dict = {}
-    errors: List[str] = []
+    errors: list[str] = []
 
     async def person(session: aiohttp.ClientSession, n: int, stop_at: float) -> None:
         sender, i = f"crowd-{n}", 0
@@ -143,8 +154,9 @@ def test_fifty_conversations_at_once_keep_their_own_events(servers):
         while time.monotonic() < stop_at:
             text, expected = questions[(n + i) % 2]
             message = f"{text} (person {n}, message {i})"
-            async with session.post(f"{servers.settings.rasa_url}/webhooks/rest/webhook",
-                                    json={"sender": sender, "message": message}) as response:
+            async with session.post(
+                f"{servers.settings.rasa_url}/webhooks/rest/webhook", json={"sender": sender, "message": message}
+            ) as response:
                 body = await response.json() if response.status == 200 else await response.text()
             sent[sender].append(message)
             if response.status != 200 or expected not in texts(body):
@@ -161,8 +173,9 @@ def test_fifty_conversations_at_once_keep_their_own_events(servers):
     assert not errors, errors[:5]
     assert sum(map(len, sent.values())) >= 100
     with sqlite3.connect(servers.settings.tracker_store_url.removeprefix("sqlite:///")) as db:
-        rows = db.execute("SELECT sender_id, data FROM events WHERE sender_id LIKE 'crowd-%' "
-                          "AND type_name = 'user' ORDER BY id").fetchall()
+        rows = db.execute(
+            "SELECT sender_id, data FROM events WHERE sender_id LIKE 'crowd-%' AND type_name = 'user' ORDER BY id"
+        ).fetchall()
     logged: dict = {}
     for sender, data in rows:
         logged.setdefault(sender, []).append(json.loads(data)["text"])

@@ -1,5 +1,6 @@
 """Asking for a person over REST: the bot collects a name and a way to reach them,
 reads it back, and files a request that the advisor console's queue shows."""
+
 from __future__ import annotations
 
 import pytest
@@ -26,8 +27,12 @@ def test_a_request_for_a_person_collects_name_and_contact_and_files_it(bot):
     done = answer(bot, "yes, send it", sender="handoff-1")
     assert "in the advisors' queue" in done and "+1 555 010 7788" in done
     (request,) = requests_of(bot, "handoff-1")
-    assert (request.name, request.contact, request.channel, request.status) == \
-        ("Ana Souza", "+1 555 010 7788", "rest", "open")
+    assert (request.name, request.contact, request.channel, request.status) == (
+        "Ana Souza",
+        "+1 555 010 7788",
+        "rest",
+        "open",
+    )
     assert request.message == "can I talk to a real advisor?"
 
 

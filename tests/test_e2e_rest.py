@@ -1,5 +1,6 @@
 """End to end: a trained model, the action server and the Rasa server on 127.0.0.1,
 asked over the REST webhook exactly as a channel would."""
+
 from __future__ import annotations
 
 import os
@@ -11,25 +12,29 @@ from tests.e2e import answer, say, terminal_chat
 pytestmark = pytest.mark.e2e
 
 
-
-
-@pytest.mark.parametrize("question, must_contain", [
-    ("Do I need the USMLE to become a CMA?", ["No.", "licensing exam for physicians", "Source"]),
-    ("How long does it take to become a medical assistant?", ["9–12 months", "18–24 months", "1.5 to 2.5 years"]),
-    ("What does a medical assistant earn?", ["$44,200", "May 2024", "$30,310", "$38,660", "$36,740", "BLS"]),
-    ("Will employers look down on my medical degree?", ["asset", "International Medical Education"]),
-])
+@pytest.mark.parametrize(
+    "question, must_contain",
+    [
+        ("Do I need the USMLE to become a CMA?", ["No.", "licensing exam for physicians", "Source"]),
+        ("How long does it take to become a medical assistant?", ["9–12 months", "18–24 months", "1.5 to 2.5 years"]),
+        ("What does a medical assistant earn?", ["$44,200", "May 2024", "$30,310", "$38,660", "$36,740", "BLS"]),
+        ("Will employers look down on my medical degree?", ["asset", "International Medical Education"]),
+    ],
+)
 def test_the_four_most_asked_questions(bot, question: str, must_contain: list):
     text = answer(bot, question)
     for fact in must_contain:
         assert fact in text, f"{fact!r} missing from the answer to {question!r}:\n{text}"
 
 
-@pytest.mark.parametrize("question", [
-    "what's the weather like in Chicago tomorrow?",
-    "can you book me a flight to Miami",
-    "write me a poem about the ocean",
-])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's the weather like in Chicago tomorrow?",
+        "can you book me a flight to Miami",
+        "write me a poem about the ocean",
+    ],
+)
 def test_out_of_scope_gets_the_fallback_not_a_confident_answer(bot, question: str):
     text = answer(bot, question, sender="oos")
     assert "$" not in text and "Source" not in text
@@ -76,17 +81,29 @@ def test_launcher_serves_without_a_terminal_and_stops_both_servers_on_sigterm(mo
     import subprocess
     import sys
 
-    from bot.tools.launch import is_up, port_free
     from bot.settings import PROJECT_ROOT
+    from bot.tools.launch import is_up, port_free
     from tests.e2e import free_port
 
     rasa_port, action_port, console_port = free_port(), free_port(), free_port()
-    env = {**os.environ, "RASA_PORT": str(rasa_port), "ACTION_PORT": str(action_port),
-           "CONSOLE_PORT": str(console_port), "DATABASE_URL": loaded_db_url, "MODELS_DIR": str(model.parent),
-           "TRACKER_STORE_URL": f"sqlite:///{tmp_path / 'conversations.sqlite3'}"}
-    launcher = subprocess.Popen([sys.executable, "-m", "bot.tools.launch"], cwd=PROJECT_ROOT, env=env,
-                                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                text=True)
+    env = {
+        **os.environ,
+        "RASA_PORT": str(rasa_port),
+        "ACTION_PORT": str(action_port),
+        "CONSOLE_PORT": str(console_port),
+        "DATABASE_URL": loaded_db_url,
+        "MODELS_DIR": str(model.parent),
+        "TRACKER_STORE_URL": f"sqlite:///{tmp_path / 'conversations.sqlite3'}",
+    }
+    launcher = subprocess.Popen(
+        [sys.executable, "-m", "bot.tools.launch"],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     printed = []
     try:
         for line in launcher.stdout:
@@ -97,8 +114,10 @@ def test_launcher_serves_without_a_terminal_and_stops_both_servers_on_sigterm(mo
             raise AssertionError(f"launcher exited with {launcher.wait()} before serving")
         assert is_up(f"http://127.0.0.1:{rasa_port}/") and is_up(f"http://127.0.0.1:{action_port}/health")
         assert is_up(f"http://127.0.0.1:{console_port}/health")
-        assert (f"Advisor console: http://127.0.0.1:{console_port}/ (create the first account: "
-                ".venv/bin/python -m bot.review add-advisor you@school.edu)") in "".join(printed)
+        assert (
+            f"Advisor console: http://127.0.0.1:{console_port}/ (create the first account: "
+            ".venv/bin/python -m bot.review add-advisor you@school.edu)"
+        ) in "".join(printed)
         launcher.send_signal(signal.SIGTERM)
         assert launcher.wait(timeout=30) == 0
         assert port_free("127.0.0.1", rasa_port) and port_free("127.0.0.1", action_port)

@@ -1,10 +1,10 @@
 """The guided roadmap over the REST webhook: questions, steps, navigation, interruptions,
 the eligibility checker, the timeline, and progress that survives a restart of both servers."""
+
 from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Dict, List
 
 import pytest
 
@@ -19,7 +19,7 @@ def chat(bot, sender: str, message: str) -> str:
     return "\n".join(r.get("text", "") for r in replies)
 
 
-def buttons(bot, sender: str, message: str) -> List[Dict[str, str]]:
+def buttons(bot, sender: str, message: str) -> list[dict[str, str]]:
     return [b for r in say(bot, sender, message, timeout=60) for b in r.get("buttons", [])]
 
 
@@ -105,18 +105,36 @@ def test_a_question_while_the_form_waits_is_answered_and_the_question_asked_agai
     assert "Which credential" in chat(bot, sender, "I'm an international medical graduate")
 
 
-@pytest.mark.parametrize("background, education, years, expect", [
-    ("I'm an international medical graduate", "no program yet", "none",
-     ["CMA (AAMA): not yet", "RMA (AMT): not yet"]),
-    ("I just finished high school", "I graduated from an accredited program", "none",
-     ["CMA (AAMA): yes, now"]),
-    ("career changer, I work in retail", "I finished a program that was not accredited", "none",
-     ["CMA (AAMA): yes, now (Category 4", "CCMA (NHA): yes, now"]),
-    ("I work as an MA without a certificate", "no program yet", "4 years",
-     ["RMA (AMT): yes, now (work-experience route)", "CMA (AAMA): not yet"]),
-    ("veteran, army medic", "no program", "none",
-     ["RMA (AMT): yes, now (military route)", "NCMA (NCCT): yes, now (military route)"]),
-])
+@pytest.mark.parametrize(
+    "background, education, years, expect",
+    [
+        (
+            "I'm an international medical graduate",
+            "no program yet",
+            "none",
+            ["CMA (AAMA): not yet", "RMA (AMT): not yet"],
+        ),
+        ("I just finished high school", "I graduated from an accredited program", "none", ["CMA (AAMA): yes, now"]),
+        (
+            "career changer, I work in retail",
+            "I finished a program that was not accredited",
+            "none",
+            ["CMA (AAMA): yes, now (Category 4", "CCMA (NHA): yes, now"],
+        ),
+        (
+            "I work as an MA without a certificate",
+            "no program yet",
+            "4 years",
+            ["RMA (AMT): yes, now (work-experience route)", "CMA (AAMA): not yet"],
+        ),
+        (
+            "veteran, army medic",
+            "no program",
+            "none",
+            ["RMA (AMT): yes, now (military route)", "NCMA (NCCT): yes, now (military route)"],
+        ),
+    ],
+)
 def test_eligibility_checker_for_each_background(bot, background, education, years, expect):
     sender = f"elig-{abs(hash(background))}"
     assert "which of these describes you" in chat(bot, sender, "which credentials can I sit for right now?")

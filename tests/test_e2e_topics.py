@@ -3,6 +3,7 @@
 The questions are phrased the way people write (not copied from the training
 data), and each names the fact that proves the bot answered *this* question.
 """
+
 from __future__ import annotations
 
 import re

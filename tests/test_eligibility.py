@@ -1,4 +1,5 @@
 """The eligibility checker: who can sit for which credential now, and exactly what is missing."""
+
 from __future__ import annotations
 
 import re
@@ -14,8 +15,10 @@ from tests.test_kb_loading import edit, problems_of
 
 ACCREDITED = "an ABHES- or CAAHEP-accredited medical assisting program"
 CMA_NO_PROGRAM = f"CMA (AAMA): not yet. You need one of: {ACCREDITED}; or a medical assisting program AAMA accepts."
-RMA_PROGRAM = ("a medical assisting program of at least 720 hours, including at least 160 hours of externship, "
-               "finished within the last 4 years")
+RMA_PROGRAM = (
+    "a medical assisting program of at least 720 hours, including at least 160 hours of externship, "
+    "finished within the last 4 years"
+)
 
 
 def lines(kb: KnowledgeBase, applicant: Applicant) -> dict:
@@ -29,53 +32,66 @@ def test_an_img_without_a_us_program_can_sit_for_nothing_yet(kb: KnowledgeBase):
         "rma": f"RMA (AMT): not yet. You need {RMA_PROGRAM}.",
         "ccma": "CCMA (NHA): not yet. You need a medical assisting program, finished within the last 5 years.",
         "ncma": "NCMA (NCCT): not yet. You need a medical assisting program NCCT accepts, finished within the last "
-                "5 years.",
+        "5 years.",
     }
 
 
 def test_a_recent_accredited_graduate_can_sit_for_all_four(kb: KnowledgeBase):
-    report = check(kb, Applicant(background="hs_graduate", education="accredited_program_graduate",
-                                 years_since_graduation=0.5))
+    report = check(
+        kb, Applicant(background="hs_graduate", education="accredited_program_graduate", years_since_graduation=0.5)
+    )
     assert report.eligible_now == ["cma", "rma", "ccma", "ncma"]
     got = {r.credential: r.text for r in report.results}
     assert got["cma"] == "CMA (AAMA): yes, now (Category 1: completing student or recent graduate)."
-    assert got["rma"] == ("RMA (AMT): yes, now (education route), if your program had at least 720 hours, "
-                          "including at least 160 of externship.")
+    assert got["rma"] == (
+        "RMA (AMT): yes, now (education route), if your program had at least 720 hours, "
+        "including at least 160 of externship."
+    )
     assert got["ccma"] == "CCMA (NHA): yes, now (training-program route). Also needed: a high-school diploma or GED."
     assert got["ncma"] == "NCMA (NCCT): yes, now (graduate route), if NCCT accepts your program."
 
 
 def test_an_older_accredited_graduate_keeps_the_cma_but_not_the_others(kb: KnowledgeBase):
-    got = lines(kb, Applicant(background="career_changer", education="accredited_program_graduate",
-                              years_since_graduation=6))
+    got = lines(
+        kb, Applicant(background="career_changer", education="accredited_program_graduate", years_since_graduation=6)
+    )
     assert got["cma"] == "CMA (AAMA): yes, now (Category 2: graduate of an accredited program)."
     # A career changer also hears about the work-experience route, in case they have worked as an MA.
-    assert got["rma"] == ("RMA (AMT): not yet. You need one of: a medical assisting program, finished within the "
-                          "last 4 years (yours was 6 years ago); or 3 years of medical assisting work within the "
-                          "last 7 years.")
+    assert got["rma"] == (
+        "RMA (AMT): not yet. You need one of: a medical assisting program, finished within the "
+        "last 4 years (yours was 6 years ago); or 3 years of medical assisting work within the "
+        "last 7 years."
+    )
 
 
 def test_a_career_changer_from_another_program_relies_on_what_the_certifiers_accept(kb: KnowledgeBase):
     got = lines(kb, Applicant(background="career_changer", education="other_program", years_since_graduation=2))
-    assert got["cma"] == ("CMA (AAMA): yes, now (Category 4: the time-limited Alternative Pathway). "
-                          "Also needed: AAMA's review of your program documents.")
+    assert got["cma"] == (
+        "CMA (AAMA): yes, now (Category 4: the time-limited Alternative Pathway). "
+        "Also needed: AAMA's review of your program documents."
+    )
     assert got["ccma"].startswith("CCMA (NHA): yes, now (training-program route).")
 
 
 def test_a_working_ma_with_three_recent_years(kb: KnowledgeBase):
     got = lines(kb, Applicant(background="working_ma", experience_years=3, experience_span_years=3))
     assert got["cma"] == CMA_NO_PROGRAM + " It lists no work-experience route."
-    assert got["rma"] == ("RMA (AMT): yes, now (work-experience route). Also needed: both clinical and "
-                          "administrative duties; current CPR; a high-school diploma or GED.")
-    assert got["ccma"] == ("CCMA (NHA): yes, now (work-experience route). Also needed: supervised work; "
-                           "a high-school diploma or GED.")
+    assert got["rma"] == (
+        "RMA (AMT): yes, now (work-experience route). Also needed: both clinical and "
+        "administrative duties; current CPR; a high-school diploma or GED."
+    )
+    assert got["ccma"] == (
+        "CCMA (NHA): yes, now (work-experience route). Also needed: supervised work; a high-school diploma or GED."
+    )
     assert got["ncma"] == "NCMA (NCCT): yes, now (work-experience route). Also needed: full-time work."
 
 
 def test_a_working_ma_with_two_years_is_told_exactly_what_is_missing(kb: KnowledgeBase):
     got = lines(kb, Applicant(background="working_ma", experience_years=2, experience_span_years=2))
-    assert got["rma"] == (f"RMA (AMT): not yet. You need one of: {RMA_PROGRAM}; or 3 years of medical assisting "
-                          "work within the last 7 years (you have 2 years).")
+    assert got["rma"] == (
+        f"RMA (AMT): not yet. You need one of: {RMA_PROGRAM}; or 3 years of medical assisting "
+        "work within the last 7 years (you have 2 years)."
+    )
     assert got["ncma"].startswith("NCMA (NCCT): yes, now")
 
 
@@ -84,39 +100,50 @@ def test_work_spread_over_too_many_years_only_counts_inside_the_window(kb: Knowl
     assert check(kb, Applicant(experience_years=8, experience_span_years=10)).result("rma").eligible
     # 4 within the last 10: maybe none in the CCMA's 3-year window.
     got = lines(kb, Applicant(background="working_ma", experience_years=4, experience_span_years=10))
-    assert got["ccma"].endswith("or 1 year of medical assisting work within the last 3 years "
-                                "(yours is spread over the last 10 years).")
+    assert got["ccma"].endswith(
+        "or 1 year of medical assisting work within the last 3 years (yours is spread over the last 10 years)."
+    )
 
 
 def test_unknown_recency_is_a_condition_not_an_assumption(kb: KnowledgeBase):
     got = lines(kb, Applicant(background="working_ma", experience_years=3))
-    assert got["rma"].startswith("RMA (AMT): yes, now (work-experience route), if that work was within the last "
-                                 "7 years.")
+    assert got["rma"].startswith(
+        "RMA (AMT): yes, now (work-experience route), if that work was within the last 7 years."
+    )
 
 
 def test_military_training_recent_and_not(kb: KnowledgeBase):
     recent = lines(kb, Applicant(background="military", military_years_ago=3))
     assert recent["rma"] == "RMA (AMT): yes, now (military route)."
     assert recent["ncma"] == "NCMA (NCCT): yes, now (military route)."
-    assert recent["ccma"] == ("CCMA (NHA): not yet. You need a medical assisting program, finished within the last "
-                              "5 years. It lists no military route.")
+    assert recent["ccma"] == (
+        "CCMA (NHA): not yet. You need a medical assisting program, finished within the last "
+        "5 years. It lists no military route."
+    )
     old = lines(kb, Applicant(background="military", military_years_ago=6))
-    assert old["rma"] == (f"RMA (AMT): not yet. You need one of: {RMA_PROGRAM}; or U.S. military medical training "
-                          "finished within the last 4 years (yours was 6 years ago).")
+    assert old["rma"] == (
+        f"RMA (AMT): not yet. You need one of: {RMA_PROGRAM}; or U.S. military medical training "
+        "finished within the last 4 years (yours was 6 years ago)."
+    )
 
 
 def test_every_figure_comes_from_a_cited_route_or_from_the_person(kb: KnowledgeBase):
-    report = check(kb, Applicant(background="working_ma", experience_years=2, experience_span_years=2,
-                                 military_years_ago=6))
+    report = check(
+        kb, Applicant(background="working_ma", experience_years=2, experience_span_years=2, military_years_ago=6)
+    )
     allowed = {"2", "6"}  # the person's own numbers
-    for cred, routes in kb.credentials_with_routes():
+    for _cred, routes in kb.credentials_with_routes():
         for r in routes:
-            allowed |= {f"{n:g}" for n in (r.min_years, r.within_years, r.min_program_hours,
-                                           r.min_externship_hours) if n}
+            allowed |= {
+                f"{n:g}" for n in (r.min_years, r.within_years, r.min_program_hours, r.min_externship_hours) if n
+            }
     assert set(re.findall(r"\d+(?:\.\d+)?", report.text)) <= allowed
     rendered = report.render()
-    assert "\n\nSources: " in rendered and "confirm with AMT" in rendered and "AAMA, CMA (AAMA) exam eligibility" \
-        in rendered
+    assert (
+        "\n\nSources: " in rendered
+        and "confirm with AMT" in rendered
+        and "AAMA, CMA (AAMA) exam eligibility" in rendered
+    )
 
 
 def test_recommendation_prefers_what_they_can_sit_for_now(kb: KnowledgeBase):
@@ -130,6 +157,7 @@ def test_the_rules_come_from_the_knowledge_base(content_dir: Path, db_url: str):
     def loosen(d):
         rma = next(c for c in d["credentials"] if c["key"] == "rma")
         next(r for r in rma["routes"] if r["kind"] == "experience")["min_years"] = 2
+
     edit(content_dir / "credentials.yml", loosen)
     engine = get_engine(db_url)
     load(engine, content_dir)
@@ -141,16 +169,28 @@ def _route(d, cred, kind):
     return next(r for c in d["credentials"] if c["key"] == cred for r in c["routes"] if r["kind"] == kind)
 
 
-@pytest.mark.parametrize("change, field, message", [
-    (lambda d: _route(d, "rma", "military").update(requires="accredited_program"), "routes.3.requires",
-     "a military route requires one of: military"),
-    (lambda d: _route(d, "ccma", "education").update(min_years=2), "routes.0.min_years", "for experience routes"),
-    (lambda d: _route(d, "ncma", "experience").update(min_program_hours=700), "routes.2.min_externship_hours",
-     "program hours are for routes that require a program"),
-    (lambda d: _route(d, "cma", "education").pop("requires"), "routes.0.requires", "field required"),
-    (lambda d: _route(d, "rma", "experience").update(also_needs=["cpr", "a pulse"]), "routes.2.also_needs.1",
-     "unexpected value"),
-])
+@pytest.mark.parametrize(
+    "change, field, message",
+    [
+        (
+            lambda d: _route(d, "rma", "military").update(requires="accredited_program"),
+            "routes.3.requires",
+            "a military route requires one of: military",
+        ),
+        (lambda d: _route(d, "ccma", "education").update(min_years=2), "routes.0.min_years", "for experience routes"),
+        (
+            lambda d: _route(d, "ncma", "experience").update(min_program_hours=700),
+            "routes.2.min_externship_hours",
+            "program hours are for routes that require a program",
+        ),
+        (lambda d: _route(d, "cma", "education").pop("requires"), "routes.0.requires", "field required"),
+        (
+            lambda d: _route(d, "rma", "experience").update(also_needs=["cpr", "a pulse"]),
+            "routes.2.also_needs.1",
+            "unexpected value",
+        ),
+    ],
+)
 def test_malformed_route_conditions_name_file_entry_and_field(content_dir: Path, change, field, message):
     edit(content_dir / "credentials.yml", change)
     problems = problems_of(content_dir)

@@ -1,4 +1,5 @@
 """Handoff requests (bot/handoff/store.py) and the readers of the handoff form's answers."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,19 +9,24 @@ from bot.handoff.store import HandoffStore, find_contact, find_email, find_phone
 from bot.kb.db import get_engine
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("ana.souza@example.com", "ana.souza@example.com"),
-    ("mail me at Ana_S+cma@school.edu.br please", "Ana_S+cma@school.edu.br"),
-    ("call me at (555) 123-4567", "(555) 123-4567"),
-    ("+44 20 7946 0958", "+44 20 7946 0958"),
-    ("5551234567", "5551234567"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ana.souza@example.com", "ana.souza@example.com"),
+        ("mail me at Ana_S+cma@school.edu.br please", "Ana_S+cma@school.edu.br"),
+        ("call me at (555) 123-4567", "(555) 123-4567"),
+        ("+44 20 7946 0958", "+44 20 7946 0958"),
+        ("5551234567", "5551234567"),
+    ],
+)
 def test_contacts_are_found_in_what_people_type(text, expected):
     assert find_contact(text) == expected
 
 
-@pytest.mark.parametrize("text", ["in 2025", "born 12-05-1990", "from 2019 to 2023", "about 160 hours", "no", "",
-                                  "ana at example dot com", "12345"])
+@pytest.mark.parametrize(
+    "text",
+    ["in 2025", "born 12-05-1990", "from 2019 to 2023", "about 160 hours", "no", "", "ana at example dot com", "12345"],
+)
 def test_years_dates_and_short_numbers_are_not_contacts(text):
     assert find_contact(text) is None
 
@@ -30,45 +36,67 @@ def test_an_email_wins_over_a_phone_when_both_are_given():
     assert find_phone("ana@example.com or 555 123 4567") == "555 123 4567"
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Ana Souza", "Ana Souza"), ("it's Ana", "Ana"), ("my name is Dr. Karim Haddad", "Dr. Karim Haddad"),
-    ("Hi, I'm José", "José"), ("Ana, ana@example.com", "Ana"), ("call me Li", "Li"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ana Souza", "Ana Souza"),
+        ("it's Ana", "Ana"),
+        ("my name is Dr. Karim Haddad", "Dr. Karim Haddad"),
+        ("Hi, I'm José", "José"),
+        ("Ana, ana@example.com", "Ana"),
+        ("call me Li", "Li"),
+    ],
+)
 def test_names_are_read_from_free_text(text, expected):
     assert read.name(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "12345", "what does it pay", "cancel", "never mind",
-                                  "a b c d e f g h", "x" * 90, "R2D2"])
+@pytest.mark.parametrize(
+    "text", ["", "12345", "what does it pay", "cancel", "never mind", "a b c d e f g h", "x" * 90, "R2D2"]
+)
 def test_things_that_are_not_names(text):
     assert read.name(text) is None
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("yes, send it", "yes"), ("Yes", "yes"), ("ok", "yes"), ("sure, go ahead", "yes"),
-    ("change my details", "change"), ("no, the email is wrong", "change"),
-    ("no", "no"), ("cancel", "no"), ("never mind", "no"), ("banana", None),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("yes, send it", "yes"),
+        ("Yes", "yes"),
+        ("ok", "yes"),
+        ("sure, go ahead", "yes"),
+        ("change my details", "change"),
+        ("no, the email is wrong", "change"),
+        ("no", "no"),
+        ("cancel", "no"),
+        ("never mind", "no"),
+        ("banana", None),
+    ],
+)
 def test_the_confirmation_is_yes_no_or_change(text, expected):
     assert read.confirmation(text) == expected
 
 
-@pytest.mark.parametrize("text, intent, confidence, expected", [
-    ("how much does it pay?", "ask_salary", 0.9, True),
-    ("what is the exam fee", "ask_exam_fee", 0.9, True),
-    ("exam fee", "ask_exam_fee", 0.95, True),
-    ("Ana Souza", "out_of_scope", 0.8, False),
-    ("Ana Souza", "ask_salary", 0.45, False),  # NLU unsure: take it as the answer
-    ("ana@example.com", "nlu_fallback", 0.3, False),
-])
+@pytest.mark.parametrize(
+    "text, intent, confidence, expected",
+    [
+        ("how much does it pay?", "ask_salary", 0.9, True),
+        ("what is the exam fee", "ask_exam_fee", 0.9, True),
+        ("exam fee", "ask_exam_fee", 0.95, True),
+        ("Ana Souza", "out_of_scope", 0.8, False),
+        ("Ana Souza", "ask_salary", 0.45, False),  # NLU unsure: take it as the answer
+        ("ana@example.com", "nlu_fallback", 0.3, False),
+    ],
+)
 def test_a_question_is_told_from_an_answer(text, intent, confidence, expected):
     assert read.is_question(text, intent, confidence) is expected
 
 
 def test_requests_are_stored_listed_newest_first_and_moved_along(tmp_path):
     store = HandoffStore(get_engine(f"sqlite:///{tmp_path / 'app.sqlite3'}"))
-    first = store.create(sender_id="s1", name=" Ana ", contact="ana@example.com", channel="socketio",
-                         message="can I talk to someone?")
+    first = store.create(
+        sender_id="s1", name=" Ana ", contact="ana@example.com", channel="socketio", message="can I talk to someone?"
+    )
     second = store.create(sender_id="s2", name="Li", contact="+1 555 010 7788")
     assert [r.id for r in store.list()] == [second, first]
     assert store.get(first).name == "Ana" and store.get(first).status == "open"

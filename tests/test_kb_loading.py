@@ -1,4 +1,5 @@
 """Loading content: validation that names file, entry and field; atomic, idempotent loads."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -37,8 +38,9 @@ def test_shipped_content_is_valid_and_complete(content_dir: Path):
     assert {b.abbreviation for b in content.bodies} == {"AAMA", "AMT", "NHA", "NCCT"}
     assert {c.abbreviation for c in content.credentials} == {"CMA", "RMA", "CCMA", "NCMA"}
     assert {a.abbreviation for a in content.accreditors} == {"CAAHEP", "ABHES"}
-    assert {"medical_assistant", "nursing_assistant", "lpn", "rn", "dental_assistant",
-            "pharmacy_technician"} <= {r.key for r in content.roles}
+    assert {"medical_assistant", "nursing_assistant", "lpn", "rn", "dental_assistant", "pharmacy_technician"} <= {
+        r.key for r in content.roles
+    }
     assert all(c.routes for c in content.credentials)
 
 
@@ -57,8 +59,10 @@ def test_changed_content_is_picked_up(content_dir: Path, db_url: str):
     engine = get_engine(db_url)
     load(engine, content_dir)
     # The value and its range (used by the timeline estimate) change together.
-    edit(content_dir / "facts.yml", lambda d: d["facts"][0].update(value="10–13 months",
-                                                                   range={"min": 10, "max": 13, "unit": "months"}))
+    edit(
+        content_dir / "facts.yml",
+        lambda d: d["facts"][0].update(value="10–13 months", range={"min": 10, "max": 13, "unit": "months"}),
+    )
     assert load(engine, content_dir).loaded
     with Session(engine) as s:
         assert s.get(schema.Fact, "certificate_length").value == "10–13 months"
@@ -82,6 +86,7 @@ def test_unknown_source_is_reported(content_dir: Path):
 def test_a_figure_outside_a_fact_is_rejected(content_dir: Path):
     def add_number(d):
         d["topics"][6]["answers"][0]["text"] += " It costs $999."
+
     edit(content_dir / "faq.yml", add_number)
     (problem,) = problems_of(content_dir)
     assert problem.file == "faq.yml" and problem.field.startswith("answers.0.text")
@@ -91,6 +96,7 @@ def test_a_figure_outside_a_fact_is_rejected(content_dir: Path):
 def test_unknown_fact_placeholder_is_rejected(content_dir: Path):
     def add(d):
         d["topics"][6]["answers"][0]["text"] += " {fact:no_such_fact}"
+
     edit(content_dir / "faq.yml", add)
     (problem,) = problems_of(content_dir)
     assert "no_such_fact" in problem.message
@@ -99,6 +105,7 @@ def test_unknown_fact_placeholder_is_rejected(content_dir: Path):
 def test_secondary_source_needs_somewhere_to_confirm(content_dir: Path):
     def drop(d):
         next(s for s in d["sources"] if s["tier"] == "secondary").pop("confirm_with")
+
     edit(content_dir / "sources.yml", drop)
     (problem,) = problems_of(content_dir)
     assert problem.field == "confirm_with"
@@ -135,8 +142,9 @@ def test_a_database_failure_midway_rolls_everything_back(content_dir: Path, db_u
     # The database refuses the last table the loader writes, after it has already
     # deleted and rewritten the others.
     with engine.begin() as conn:
-        conn.exec_driver_sql("CREATE TRIGGER refuse BEFORE INSERT ON answers "
-                             "BEGIN SELECT RAISE(ABORT, 'simulated disk failure'); END")
+        conn.exec_driver_sql(
+            "CREATE TRIGGER refuse BEFORE INSERT ON answers BEGIN SELECT RAISE(ABORT, 'simulated disk failure'); END"
+        )
     edit(content_dir / "faq.yml", lambda d: d["topics"][0]["answers"][0].update(text="Hello again!"))
     with pytest.raises(DBAPIError, match="simulated disk failure"):
         load(engine, content_dir)

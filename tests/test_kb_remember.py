@@ -1,4 +1,5 @@
 """The action server's knowledge base remembers what it read, and forgets it when content is reloaded."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,8 +12,8 @@ from actions import actions
 from bot.kb.db import get_engine
 from bot.kb.loader import load
 from bot.kb.queries import KnowledgeBase
-from bot.roadmap.progress import Profile
 from bot.roadmap.plan import build_plan
+from bot.roadmap.progress import Profile
 from tests.test_actions import run
 
 GREETING = "Hi, I'm the CMA advisor!"

@@ -1,4 +1,5 @@
 """The spaCy pipeline generated from the knowledge base tags what the KB names."""
+
 from __future__ import annotations
 
 import spacy
@@ -11,8 +12,10 @@ def test_ruler_tags_credentials_roles_bodies_and_accreditors(kb: KnowledgeBase, 
     out = tmp_path / "pipeline"
     assert write_if_changed(patterns_from(kb.aliases()), out)
     nlp = spacy.load(out)
-    doc = nlp("How often do I renew an rma, and is CMA (AAMA) better than an LPN? Is my CAAHEP program ok with AMT? "
-              "Do RMAs earn more?")
+    doc = nlp(
+        "How often do I renew an rma, and is CMA (AAMA) better than an LPN? Is my CAAHEP program ok with AMT? "
+        "Do RMAs earn more?"
+    )
     found = {(e.text, e.label_, e.ent_id_) for e in doc.ents}
     assert ("rma", "credential", "rma") in found
     assert ("CMA (AAMA)", "credential", "cma") in found  # the longest name wins
@@ -39,14 +42,23 @@ def test_ruler_tags_states_backgrounds_program_types_and_years(kb: KnowledgeBase
     out = tmp_path / "pipeline"
     write_if_changed(patterns_from(kb.aliases()), out)
     nlp = spacy.load(out)
-    doc = nlp("I'm a foreign doctor in Washington state with 3 years as an MA; associate degree or certificate? "
-              "Or should a veteran in New Jersey with two yrs wait? I'm in Indiana, or maybe Maine.")
+    doc = nlp(
+        "I'm a foreign doctor in Washington state with 3 years as an MA; associate degree or certificate? "
+        "Or should a veteran in New Jersey with two yrs wait? I'm in Indiana, or maybe Maine."
+    )
     found = {(e.text, e.label_, e.ent_id_) for e in doc.ents}
-    assert {("foreign doctor", "background", "img"), ("Washington state", "us_state", "washington"),
-            ("3 years", "experience_years", ""), ("associate degree", "program_type", "associate"),
-            ("certificate", "program_type", "certificate"), ("veteran", "background", "military"),
-            ("New Jersey", "us_state", "new_jersey"), ("two yrs", "experience_years", ""),
-            ("Indiana", "us_state", "indiana"), ("Maine", "us_state", "maine")} <= found
+    assert {
+        ("foreign doctor", "background", "img"),
+        ("Washington state", "us_state", "washington"),
+        ("3 years", "experience_years", ""),
+        ("associate degree", "program_type", "associate"),
+        ("certificate", "program_type", "certificate"),
+        ("veteran", "background", "military"),
+        ("New Jersey", "us_state", "new_jersey"),
+        ("two yrs", "experience_years", ""),
+        ("Indiana", "us_state", "indiana"),
+        ("Maine", "us_state", "maine"),
+    } <= found
     # two-letter state codes are never matched: "in", "or" and "MA" are ordinary words here
     assert not [e for e in doc.ents if e.label_ == "us_state" and len(e.text) == 2]
     assert ("MA", "role", "medical_assistant") in found

@@ -1,4 +1,5 @@
 """The scoring arithmetic behind the held-out figures and the cross-validation report."""
+
 from bot.tools.nlu_eval import Prediction, report, summary, table
 
 
@@ -17,7 +18,9 @@ def test_report_counts_precision_recall_and_confusions():
     assert rep["per_intent"]["ask_renewal"]["precision"] == 0.5
     assert rep["confusion_pairs"][0]["count"] == 1
     assert {(p["expected"], p["predicted"]) for p in rep["confusion_pairs"]} == {
-        ("ask_fee", "ask_renewal"), ("out_of_scope", "ask_fee")}
+        ("ask_fee", "ask_renewal"),
+        ("out_of_scope", "ask_fee"),
+    }
     assert [m["text"] for m in rep["misses"]] == ["b", "e"]
     assert "ask_fee→ask_renewal ×1" in summary(rep, "t")
     assert "| ask_renewal | 0.50 | 1.00 | 0.67 | 1 |" in table(rep)

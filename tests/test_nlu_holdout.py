@@ -5,17 +5,17 @@ data/nlu/ (and the training data's writers never saw it); the first test keeps
 the two sets apart. The figures are printed in `make test` and written to
 reports/nlu_holdout.json and .md, with per-intent precision/recall/F1.
 """
+
 from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import List
 
 import pytest
 import yaml
 
-from bot.tools.nlu_eval import Prediction, examples, predict, report, summary, write
 from bot.settings import PROJECT_ROOT
+from bot.tools.nlu_eval import Prediction, examples, predict, report, summary, write
 
 HOLDOUT = PROJECT_ROOT / "tests" / "nlu_holdout" / "holdout_v2.yml"
 MIN_ACCURACY = 0.95
@@ -42,7 +42,7 @@ def test_holdout_covers_every_intent():
 
 
 @pytest.fixture(scope="module")
-def predictions(model: Path) -> List[Prediction]:
+def predictions(model: Path) -> list[Prediction]:
     return predict(model, examples(HOLDOUT))
 
 
@@ -50,8 +50,11 @@ def test_intent_accuracy_and_out_of_scope_recall(predictions, capsys):
     rep = report(predictions)
     write(rep, "nlu_holdout", PROJECT_ROOT / "reports")
     with capsys.disabled():
-        print("\n" + summary(rep, "held-out NLU") +
-              f"\n  bars: accuracy {MIN_ACCURACY:.0%}, out-of-scope recall {MIN_OUT_OF_SCOPE_RECALL:.0%}; "
-              "details in reports/nlu_holdout.md")
+        print(
+            "\n"
+            + summary(rep, "held-out NLU")
+            + f"\n  bars: accuracy {MIN_ACCURACY:.0%}, out-of-scope recall {MIN_OUT_OF_SCOPE_RECALL:.0%}; "
+            "details in reports/nlu_holdout.md"
+        )
     assert rep["intent_accuracy"] >= MIN_ACCURACY, rep["misses"]
     assert rep["out_of_scope_recall"] >= MIN_OUT_OF_SCOPE_RECALL, rep["misses"]

@@ -1,4 +1,5 @@
 """Answers fitted to what the person named: years of work, two things to compare, a state, a body."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,8 +9,19 @@ from bot.eligibility.experience import check_experience, parse_years
 from bot.kb.queries import KnowledgeBase
 
 
-@pytest.mark.parametrize("text, years", [("3 years", 3), ("two yrs", 2), ("18 months", 1.5), ("5+ years", 5),
-                                         ("a year", 1), ("1.5 years", 1.5), ("many years", None), ("CMA", None)])
+@pytest.mark.parametrize(
+    "text, years",
+    [
+        ("3 years", 3),
+        ("two yrs", 2),
+        ("18 months", 1.5),
+        ("5+ years", 5),
+        ("a year", 1),
+        ("1.5 years", 1.5),
+        ("many years", None),
+        ("CMA", None),
+    ],
+)
 def test_parse_years(text, years):
     assert parse_years(text) == years
 
@@ -32,8 +44,10 @@ def test_a_named_credential_limits_the_check_and_the_cma_has_no_experience_route
 
 def test_eligibility_question_with_years_answers_for_the_person_first(kb: KnowledgeBase):
     reply = reply_for(kb, "ask_eligibility", [("experience_years", "4 years"), ("credential", "RMA")])
-    assert reply.text.startswith("With 4 years of recent medical assisting work, you meet the work-experience "
-                                 "route of the RMA (3 years within the last 7).")
+    assert reply.text.startswith(
+        "With 4 years of recent medical assisting work, you meet the work-experience "
+        "route of the RMA (3 years within the last 7)."
+    )
     assert "confirm with AMT" in reply.text  # the route's secondary source is cited
     assert reply.buttons[0] == {"title": "All RMA routes", "payload": '/ask_eligibility{"credential":"rma"}'}
 
@@ -49,8 +63,10 @@ def test_two_credentials_are_compared_with_buttons_for_each(kb: KnowledgeBase):
     reply = reply_for(kb, "ask_which_credential", [("credential", "CMA"), ("credential", "RMA")])
     assert reply.text.startswith("CMA vs RMA")
     assert "American Medical Technologists" in reply.text
-    assert [b["payload"] for b in reply.buttons] == ['/ask_eligibility{"credential":"cma"}',
-                                                      '/ask_eligibility{"credential":"rma"}']
+    assert [b["payload"] for b in reply.buttons] == [
+        '/ask_eligibility{"credential":"cma"}',
+        '/ask_eligibility{"credential":"rma"}',
+    ]
 
 
 def test_a_certifying_body_stands_for_its_credential(kb: KnowledgeBase):

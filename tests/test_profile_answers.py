@@ -1,4 +1,5 @@
 """Free-text answers to the roadmap's questions, read without Rasa."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -10,15 +11,18 @@ from bot.roadmap import profile_reading as read
 TODAY = dt.date(2026, 11, 23)
 
 
-@pytest.mark.parametrize("text, entities, expected", [
-    ("I'm a doctor from Egypt", {}, "img"),
-    ("foreign doctor", {"background": "img"}, "img"),
-    ("I work as an MA without a certificate", {}, "working_ma"),
-    ("veteran, army medic", {}, "military"),
-    ("I just graduated high school", {}, "hs_graduate"),
-    ("career changer, I work in retail", {}, "career_changer"),
-    ("what does an MA do?", {}, None),
-])
+@pytest.mark.parametrize(
+    "text, entities, expected",
+    [
+        ("I'm a doctor from Egypt", {}, "img"),
+        ("foreign doctor", {"background": "img"}, "img"),
+        ("I work as an MA without a certificate", {}, "working_ma"),
+        ("veteran, army medic", {}, "military"),
+        ("I just graduated high school", {}, "hs_graduate"),
+        ("career changer, I work in retail", {}, "career_changer"),
+        ("what does an MA do?", {}, None),
+    ],
+)
 def test_background(text, entities, expected):
     assert read.background(text, entities) == expected
 
@@ -35,13 +39,16 @@ def test_credential_state_and_goal():
     assert read.goal("is the externship paid?") is None
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("I graduated from an accredited program", "accredited_program_graduate"),
-    ("I finished a program that was not accredited", "other_program"),
-    ("my program wasn't accredited", "other_program"),
-    ("no program yet", "none"),
-    ("what's the weather", None),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("I graduated from an accredited program", "accredited_program_graduate"),
+        ("I finished a program that was not accredited", "other_program"),
+        ("my program wasn't accredited", "other_program"),
+        ("no program yet", "none"),
+        ("what's the weather", None),
+    ],
+)
 def test_education(text, expected):
     assert read.education(text) == expected
 
@@ -55,15 +62,18 @@ def test_years_and_program_type():
     assert read.program_type("associate degree", {"program_type": "associate"}) == "associate"
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("March 2027", "2027-03-01"),
-    ("next March", "2027-03-01"),  # said in November: the coming March
-    ("december", "2026-12-01"),
-    ("in 2 months", "2027-01-01"),
-    ("2027-09", "2027-09-01"),
-    ("asap", "2026-11-01"),
-    ("not sure yet", read.SKIP),
-    ("why do you ask", None),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("March 2027", "2027-03-01"),
+        ("next March", "2027-03-01"),  # said in November: the coming March
+        ("december", "2026-12-01"),
+        ("in 2 months", "2027-01-01"),
+        ("2027-09", "2027-09-01"),
+        ("asap", "2026-11-01"),
+        ("not sure yet", read.SKIP),
+        ("why do you ask", None),
+    ],
+)
 def test_start_date(text, expected):
     assert read.start_date(text, today=TODAY) == expected

@@ -1,4 +1,5 @@
 """Roadmap progress in the database: per sender, across restarts, safe from corrupt rows and KB reloads."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,8 +13,16 @@ from bot.kb.db import get_engine
 from bot.kb.loader import load
 from bot.roadmap.progress import Profile, Progress, ProgressStore, progress_table
 
-PROFILE = Profile(background="img", credential="cma", goal="career", state="texas", program_type="certificate",
-                  start_date=dt.date(2026, 3, 2), experience_years=1.5, experience_span_years=2)
+PROFILE = Profile(
+    background="img",
+    credential="cma",
+    goal="career",
+    state="texas",
+    program_type="certificate",
+    start_date=dt.date(2026, 3, 2),
+    experience_years=1.5,
+    experience_span_years=2,
+)
 
 
 def _engine(url: str):
@@ -52,12 +61,15 @@ def test_a_corrupt_row_gives_a_fresh_start_and_a_log_line(tmp_path: Path, caplog
     store = ProgressStore(engine)
     store.save(Progress("ok", PROFILE, current="exam"))
     now = dt.datetime.now(dt.timezone.utc)
-    bad = {"truncated": '{"format": 1, "profile": {"backgr', "not an object": "[1, 2]",
-           "wrong types": '{"format": 1, "profile": {"experience_years": "lots"}, "current": "exam", "done": []}',
-           "unknown education": '{"format": 1, "profile": {"education": "phd"}, "done": []}',
-           "bad date": '{"format": 1, "profile": {"start_date": "next spring"}, "done": []}',
-           "done not a list": '{"format": 1, "profile": {}, "current": "exam", "done": "exam"}',
-           "old format": '{"format": 0, "profile": {}, "current": "exam", "done": []}'}
+    bad = {
+        "truncated": '{"format": 1, "profile": {"backgr',
+        "not an object": "[1, 2]",
+        "wrong types": '{"format": 1, "profile": {"experience_years": "lots"}, "current": "exam", "done": []}',
+        "unknown education": '{"format": 1, "profile": {"education": "phd"}, "done": []}',
+        "bad date": '{"format": 1, "profile": {"start_date": "next spring"}, "done": []}',
+        "done not a list": '{"format": 1, "profile": {}, "current": "exam", "done": "exam"}',
+        "old format": '{"format": 0, "profile": {}, "current": "exam", "done": []}',
+    }
     with engine.begin() as conn:
         for sender, data in bad.items():
             conn.execute(progress_table.insert().values(sender_id=sender, data=data, updated_at=now))

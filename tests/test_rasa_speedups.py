@@ -1,4 +1,5 @@
 """Our fixes to Rasa's per-message costs change how fast, never what: same verdicts, same probabilities."""
+
 from __future__ import annotations
 
 import time
@@ -14,9 +15,12 @@ from sklearn.linear_model import LogisticRegression
 
 from bot.rasa import speedups as rasa_speedups
 
-GOOD = {"events": [{"event": "slot", "name": "background", "value": "img", "timestamp": None}],
-        "responses": [{"text": "Which credential are you aiming for?",
-                       "buttons": [{"title": "CMA (AAMA)", "payload": "/inform"}]}]}
+GOOD = {
+    "events": [{"event": "slot", "name": "background", "value": "img", "timestamp": None}],
+    "responses": [
+        {"text": "Which credential are you aiming for?", "buttons": [{"title": "CMA (AAMA)", "payload": "/inform"}]}
+    ],
+}
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,7 @@
 """The review layer over small tracker stores written row by row as Rasa writes them
 (tests/review_store.py): masking, flags, filters, paging, transcripts, annotations,
 the NLU export, dashboard figures and retention."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,20 +17,22 @@ from sqlalchemy import select
 
 from bot.handoff.store import HandoffStore
 from bot.kb.db import get_engine
-from bot.roadmap.progress import Profile, Progress, ProgressStore, progress_table
 from bot.review.annotations import Annotation, AnnotationError, AnnotationStore, domain_intents
 from bot.review.dashboard import Stats, charts, stats
 from bot.review.export import nlu_yaml
 from bot.review.logs import ConversationLog, Filters
 from bot.review.privacy import mask
 from bot.review.purge import purge
+from bot.roadmap.progress import Profile, Progress, ProgressStore, progress_table
 from bot.settings import PROJECT_ROOT
 from tests.review_store import TrackerStore
 
 UTC = dt.timezone.utc
 DAY1 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
-FALLBACK_REPLY = ("Sorry, I'm not sure I understood that, and I'd rather not guess. Could you rephrase it? "
-                  "I can help with becoming a medical assistant in the US, for example:")
+FALLBACK_REPLY = (
+    "Sorry, I'm not sure I understood that, and I'd rather not guess. Could you rephrase it? "
+    "I can help with becoming a medical assistant in the US, for example:"
+)
 PNG = b"\x89PNG\r\n\x1a\n"
 
 
@@ -57,24 +60,40 @@ def senders(page) -> list:
 
 # --- privacy -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("ana@example.com", "a***@example.com"),
-    ("(555) 123-4567", "(***) ***-**67"),
-    ("write to Ana.Lopez+cma@mail.school.edu or call +1 555 123 4567 today",
-     "write to A***@mail.school.edu or call +* *** *** **67 today"),
-    ("555.123.4567 and bo@x.io", "***.***.**67 and b***@x.io"),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ana@example.com", "a***@example.com"),
+        ("(555) 123-4567", "(***) ***-**67"),
+        (
+            "write to Ana.Lopez+cma@mail.school.edu or call +1 555 123 4567 today",
+            "write to A***@mail.school.edu or call +* *** *** **67 today",
+        ),
+        ("555.123.4567 and bo@x.io", "***.***.**67 and b***@x.io"),
+    ],
+)
 def test_mask_hides_emails_and_phone_numbers(text, expected):
     assert mask(text) == expected
 
 
-@pytest.mark.parametrize("text", ["I graduated 2019-05-06", "I worked as an MA 2019-2023", "the exam costs $125",
-                                  "3 years of experience", "CMA exam in 2026", ""])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I graduated 2019-05-06",
+        "I worked as an MA 2019-2023",
+        "the exam costs $125",
+        "3 years of experience",
+        "CMA exam in 2026",
+        "",
+    ],
+)
 def test_mask_leaves_dates_years_and_prices_alone(text):
     assert mask(text) == text
 
 
 # --- conversations, flags, filters, paging ------------------------------------------------------
+
 
 def test_flags_from_events_and_app_database(store, app_url):
     store.conversation("nlu-fb").exchange("blorf zzk", "nlu_fallback", FALLBACK_REPLY, confidence=0.4)
@@ -93,9 +112,16 @@ def test_flags_from_events_and_app_database(store, app_url):
     AnnotationStore(log.app_engine).set_reviewed("fine", by="adv@school.edu")
 
     flags = {c.sender_id: c.flags for c in log.conversations(per_page=50).items}
-    assert flags == {"nlu-fb": {"fallback"}, "reply-fb": {"fallback"}, "core-fb": {"fallback"},
-                     "unsure": {"low_confidence"}, "human": {"handoff"}, "row": {"handoff"}, "fine": {"reviewed"}}
-    assert sorted(senders(log.conversations(Filters(flag="fallback"))))== ["core-fb", "nlu-fb", "reply-fb"]
+    assert flags == {
+        "nlu-fb": {"fallback"},
+        "reply-fb": {"fallback"},
+        "core-fb": {"fallback"},
+        "unsure": {"low_confidence"},
+        "human": {"handoff"},
+        "row": {"handoff"},
+        "fine": {"reviewed"},
+    }
+    assert sorted(senders(log.conversations(Filters(flag="fallback")))) == ["core-fb", "nlu-fb", "reply-fb"]
     assert "fine" not in senders(log.conversations(Filters(flag="unreviewed")))
     assert len(senders(log.conversations(Filters(flag="unreviewed")))) == 6
     # the threshold is the caller's (REVIEW_LOW_CONFIDENCE): at 0.96 every understood message is unsure
@@ -136,8 +162,9 @@ def test_summary_counts_times_channel_background_and_roadmap_step(store, app_url
     talk.slot("background", "img")
     talk.exchange("I'm a doctor from Egypt", "inform", "Which credential?")
     talk.at(DAY1 + dt.timedelta(days=2)).exchange("next", "roadmap_next", "Step 2 of 6: ...")
-    ProgressStore(get_engine(app_url)).save(Progress("ana", Profile(background="img", goal="residency"),
-                                                     current="program"))
+    ProgressStore(get_engine(app_url)).save(
+        Progress("ana", Profile(background="img", goal="residency"), current="program")
+    )
     store.conversation("saved-only").exchange("continue", "roadmap_continue", "Step 1 ...")
     ProgressStore(get_engine(app_url)).save(Progress("saved-only", Profile(background="working_ma")))
 
@@ -152,8 +179,7 @@ def test_summary_counts_times_channel_background_and_roadmap_step(store, app_url
 
 def test_filters_dates_channel_text_and_paging(store, app_url):
     for n in range(7):  # one conversation a day, alternating channels
-        talk = store.conversation(f"c{n}", channel="slack" if n % 2 else "telegram",
-                                  start=DAY1 + dt.timedelta(days=n))
+        talk = store.conversation(f"c{n}", channel="slack" if n % 2 else "telegram", start=DAY1 + dt.timedelta(days=n))
         talk.exchange(f"question number {n}", "ask_duration", "9-12 months.")
     spans = store.conversation("spans", channel="rest", start=DAY1 - dt.timedelta(days=3))
     spans.exchange("my email is Ana@Example.com", "inform", "Thanks")
@@ -164,8 +190,11 @@ def test_filters_dates_channel_text_and_paging(store, app_url):
     day = (DAY1 + dt.timedelta(days=2)).date()
     # inclusive UTC dates; a conversation active across the range counts
     assert sorted(senders(log.conversations(Filters(date_from=day, date_to=day)))) == ["c2", "spans"]
-    assert sorted(senders(log.conversations(Filters(date_from=(DAY1 + dt.timedelta(days=5)).date())))) \
-        == ["c5", "c6", "spans"]
+    assert sorted(senders(log.conversations(Filters(date_from=(DAY1 + dt.timedelta(days=5)).date())))) == [
+        "c5",
+        "c6",
+        "spans",
+    ]
     assert senders(log.conversations(Filters(date_to=(DAY1 - dt.timedelta(days=1)).date()))) == ["spans"]
     assert sorted(senders(log.conversations(Filters(channel="slack")))) == ["c1", "c3", "c5"]
     assert senders(log.conversations(Filters(text="QUESTION NUMBER 4"))) == ["c4"]
@@ -186,10 +215,13 @@ def test_filters_dates_channel_text_and_paging(store, app_url):
     assert "A***@Example.com" in log.conversations(Filters(channel="rest")).items[0].first_message
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    ({"flag": "angry"}, "Unknown flag 'angry'"),
-    ({"date_from": dt.date(2026, 3, 5), "date_to": dt.date(2026, 3, 1)}, "backwards"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"flag": "angry"}, "Unknown flag 'angry'"),
+        ({"date_from": dt.date(2026, 3, 5), "date_to": dt.date(2026, 3, 1)}, "backwards"),
+    ],
+)
 def test_bad_filters_say_what_is_wrong(kwargs, message):
     with pytest.raises(ValueError, match=message):
         Filters(**kwargs)
@@ -198,16 +230,24 @@ def test_bad_filters_say_what_is_wrong(kwargs, message):
 def test_transcript_turns_intents_entities_buttons_and_masking(store, app_url):
     talk = store.conversation("maria")
     store_text = "how much is the RMA exam? mail me at maria@example.com"
-    first = talk.user(store_text, "ask_exam_fee", 0.87,
-                      entities=[("credential", "RMA"), ("email", "maria@example.com")])
+    first = talk.user(
+        store_text, "ask_exam_fee", 0.87, entities=[("credential", "RMA"), ("email", "maria@example.com")]
+    )
     talk.action("action_answer")
     talk.bot("The RMA exam fee is $135.", buttons=["What does it pay?", "Talk to a person"])
     talk.bot("Sources: AMT, fees (retrieved 2026).")  # one reply split into two bot events
     talk.action("action_listen")
     second = talk.exchange("<script>alert(1)</script>", "nlu_fallback", FALLBACK_REPLY, confidence=0.4)
     log = log_of(store, app_url)
-    AnnotationStore(log.app_engine).annotate(event_id=second, sender_id="maria", text="<script>alert(1)</script>",
-                                             intent=None, out_of_scope=True, note="test input", by="adv")
+    AnnotationStore(log.app_engine).annotate(
+        event_id=second,
+        sender_id="maria",
+        text="<script>alert(1)</script>",
+        intent=None,
+        out_of_scope=True,
+        note="test input",
+        by="adv",
+    )
 
     summary, turns = log.transcript("maria")
     assert [t.kind for t in turns] == ["user", "bot", "bot", "user", "bot"]  # session and action events are not turns
@@ -219,8 +259,9 @@ def test_transcript_turns_intents_entities_buttons_and_masking(store, app_url):
     assert turns[3].fallback and not turns[3].low_confidence and turns[3].text == "<script>alert(1)</script>"
     assert turns[3].annotation.out_of_scope and turns[3].annotation.note == "test input"
     assert turns[0].annotation is None and turns[0].timestamp < turns[1].timestamp
-    AnnotationStore(log.app_engine).annotate(event_id=first, sender_id="maria", text=store_text, intent="ask_exam_fee",
-                                             out_of_scope=False, note="", by="adv")
+    AnnotationStore(log.app_engine).annotate(
+        event_id=first, sender_id="maria", text=store_text, intent="ask_exam_fee", out_of_scope=False, note="", by="adv"
+    )
     assert log.transcript("maria")[1][0].annotation.text == "how much is the RMA exam? mail me at m***@example.com"
     assert log.transcript("maria", reveal=True)[1][0].annotation.text == store_text
     assert summary.first_message == "how much is the RMA exam? mail me at m***@example.com"
@@ -252,25 +293,36 @@ def test_list_follows_new_events(store, app_url):
 
 # --- annotations ------------------------------------------------------------------------------------
 
+
 def test_domain_intents_are_the_choices():
     intents = domain_intents()
     assert {"request_human", "ask_usmle", "out_of_scope", "roadmap_next"} <= set(intents)
     assert "nlu_fallback" not in intents and len(intents) == len(set(intents))
 
 
-@pytest.mark.parametrize("changes, message", [
-    ({"intent": "ask_weather"}, "Unknown intent 'ask_weather'"),
-    ({"text": "   "}, "empty"),
-    ({"intent": "ask_usmle", "out_of_scope": True}, "either an intent or out of scope"),
-    ({"intent": None, "note": ""}, "Set the correct intent"),
-    ({"by": ""}, "advisor"),
-    ({"event_id": 0}, "Not a message id"),
-    ({"note": "x" * 2001}, "longer than 2000"),
-])
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({"intent": "ask_weather"}, "Unknown intent 'ask_weather'"),
+        ({"text": "   "}, "empty"),
+        ({"intent": "ask_usmle", "out_of_scope": True}, "either an intent or out of scope"),
+        ({"intent": None, "note": ""}, "Set the correct intent"),
+        ({"by": ""}, "advisor"),
+        ({"event_id": 0}, "Not a message id"),
+        ({"note": "x" * 2001}, "longer than 2000"),
+    ],
+)
 def test_bad_annotations_are_refused_with_a_reason(app_url, changes, message):
     store = AnnotationStore(get_engine(app_url))
-    values = dict(event_id=5, sender_id="s", text="do i need usmle", intent="ask_usmle", out_of_scope=False,
-                  note="", by="adv@school.edu")
+    values = {
+        "event_id": 5,
+        "sender_id": "s",
+        "text": "do i need usmle",
+        "intent": "ask_usmle",
+        "out_of_scope": False,
+        "note": "",
+        "by": "adv@school.edu",
+    }
     with pytest.raises(AnnotationError, match=message):
         store.annotate(**{**values, **changes})
     assert store.all() == []  # nothing half-stored
@@ -278,10 +330,18 @@ def test_bad_annotations_are_refused_with_a_reason(app_url, changes, message):
 
 def test_annotations_replace_and_reviewed_marks_toggle(app_url):
     store = AnnotationStore(get_engine(app_url))
-    store.annotate(event_id=7, sender_id="s1", text="usmle?", intent="ask_usmle", out_of_scope=False, note="",
-                   by="a@x.edu")
-    again = store.annotate(event_id=7, sender_id="s1", text="usmle?", intent="out_of_scope", out_of_scope=False,
-                           note="not for us", by="b@x.edu")
+    store.annotate(
+        event_id=7, sender_id="s1", text="usmle?", intent="ask_usmle", out_of_scope=False, note="", by="a@x.edu"
+    )
+    again = store.annotate(
+        event_id=7,
+        sender_id="s1",
+        text="usmle?",
+        intent="out_of_scope",
+        out_of_scope=False,
+        note="not for us",
+        by="b@x.edu",
+    )
     store.annotate(event_id=9, sender_id="s2", text="hmm", intent=None, out_of_scope=False, note="odd", by="a@x.edu")
     assert (again.intent, again.out_of_scope) == (None, True)  # the out_of_scope intent is the out-of-scope mark
     assert [(a.event_id, a.by) for a in store.all()] == [(7, "b@x.edu"), (9, "a@x.edu")]
@@ -294,23 +354,28 @@ def test_annotations_replace_and_reviewed_marks_toggle(app_url):
 
 # --- export -------------------------------------------------------------------------------------------
 
+
 def note(event_id: int, text: str, intent=None, out_of_scope=False, minutes=0, note_text="") -> Annotation:
-    return Annotation(event_id, "s", text, intent, out_of_scope, note_text, "adv",
-                      DAY1 + dt.timedelta(minutes=minutes or event_id))
+    return Annotation(
+        event_id, "s", text, intent, out_of_scope, note_text, "adv", DAY1 + dt.timedelta(minutes=minutes or event_id)
+    )
 
 
 def test_export_groups_masks_and_removes_duplicates():
-    text = nlu_yaml([
-        note(1, "do i need usmle as an egyptian doctor? write to ana@example.com", "ask_usmle"),
-        note(2, "Do I need USMLE as an Egyptian doctor?  write to ana@example.com", "ask_usmle"),  # same, twice
-        note(3, "play me a song", out_of_scope=True),
-        note(4, "how much is the [CMA](credential) exam {now}", "ask_exam_fee"),
-        note(5, "what is the weather like today", "ask_salary"),  # already out_of_scope in the training data
-        note(6, "tell me a joke please", "ask_joke"),  # an intent the domain does not have
-        note(7, "just a note", note_text="call back"),  # a note is not training data
-        note(8, "rma or cma for me", "ask_credential_info"),
-        note(9, "rma or cma for me", "ask_which_credential", minutes=20),  # re-annotated: the later one counts
-    ], existing={"what is the weather like today": "out_of_scope"})
+    text = nlu_yaml(
+        [
+            note(1, "do i need usmle as an egyptian doctor? write to ana@example.com", "ask_usmle"),
+            note(2, "Do I need USMLE as an Egyptian doctor?  write to ana@example.com", "ask_usmle"),  # same, twice
+            note(3, "play me a song", out_of_scope=True),
+            note(4, "how much is the [CMA](credential) exam {now}", "ask_exam_fee"),
+            note(5, "what is the weather like today", "ask_salary"),  # already out_of_scope in the training data
+            note(6, "tell me a joke please", "ask_joke"),  # an intent the domain does not have
+            note(7, "just a note", note_text="call back"),  # a note is not training data
+            note(8, "rma or cma for me", "ask_credential_info"),
+            note(9, "rma or cma for me", "ask_which_credential", minutes=20),  # re-annotated: the later one counts
+        ],
+        existing={"what is the weather like today": "out_of_scope"},
+    )
     data = yaml.safe_load(text)
     examples = {block["intent"]: [line[2:] for line in block["examples"].splitlines()] for block in data["nlu"]}
     assert data["version"] == "3.1"
@@ -332,19 +397,38 @@ def test_export_is_accepted_by_rasa_data_validate(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(PROJECT_ROOT / "data" / "nlu", data / "nlu")
     shutil.copytree(PROJECT_ROOT / "data" / "stories", data / "stories")
-    (data / "nlu" / "review_export.yml").write_text(nlu_yaml([
-        note(1, "my friend said i need usmle first, call me (555) 123-4567", "ask_usmle"),
-        note(2, "can you order me a pizza", out_of_scope=True),
-        note(3, "what's the weather like today", "ask_salary"),  # out_of_scope in data/nlu: must be left out
-        note(4, "[RMA](credential) renewal {how often}", "ask_renewal"),  # no entity markup may survive
-    ]))
-    result = subprocess.run([str(Path(sys.executable).parent / "rasa"), "data", "validate", "--fail-on-warnings",
-                             "--domain", "domain.yml", "--data", str(data)], cwd=PROJECT_ROOT, capture_output=True,
-                            text=True, timeout=300, env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"})
+    (data / "nlu" / "review_export.yml").write_text(
+        nlu_yaml(
+            [
+                note(1, "my friend said i need usmle first, call me (555) 123-4567", "ask_usmle"),
+                note(2, "can you order me a pizza", out_of_scope=True),
+                note(3, "what's the weather like today", "ask_salary"),  # out_of_scope in data/nlu: must be left out
+                note(4, "[RMA](credential) renewal {how often}", "ask_renewal"),  # no entity markup may survive
+            ]
+        )
+    )
+    result = subprocess.run(
+        [
+            str(Path(sys.executable).parent / "rasa"),
+            "data",
+            "validate",
+            "--fail-on-warnings",
+            "--domain",
+            "domain.yml",
+            "--data",
+            str(data),
+        ],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"},
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
 
 
 # --- dashboard ----------------------------------------------------------------------------------------
+
 
 def test_stats_per_day_rates_top_intents_and_unanswered(store, app_url):
     day2 = DAY1 + dt.timedelta(days=2)  # nothing on the day between
@@ -380,12 +464,14 @@ def test_stats_per_day_rates_top_intents_and_unanswered(store, app_url):
 def test_charts_of_an_empty_period_and_odd_labels_still_draw():
     empty = charts(Stats([], [], [], [], [], []))
     assert all(png.startswith(PNG) for png in empty.values())
-    odd = Stats([DAY1.date()], [1], [1], [1.0], [("nlu_fallback", 1)],
-                [("it costs $5 or $6 \\frac{ ^_^ " + "x" * 200, 1)])  # matplotlib would read $...$ as maths
+    odd = Stats(
+        [DAY1.date()], [1], [1], [1.0], [("nlu_fallback", 1)], [("it costs $5 or $6 \\frac{ ^_^ " + "x" * 200, 1)]
+    )  # matplotlib would read $...$ as maths
     assert charts(odd)["unanswered"].startswith(PNG)
 
 
 # --- retention ---------------------------------------------------------------------------------------
+
 
 def test_purge_removes_old_conversations_with_their_app_rows_and_dry_run_only_counts(store, app_url):
     now = dt.datetime(2026, 6, 1, tzinfo=UTC)
@@ -398,8 +484,9 @@ def test_purge_removes_old_conversations_with_their_app_rows_and_dry_run_only_co
     engine = get_engine(app_url)
     notes, handoffs, progress = AnnotationStore(engine), HandoffStore(engine), ProgressStore(engine)
     for sender, event_id in (("old", old_id), ("new", new_id)):
-        notes.annotate(event_id=event_id, sender_id=sender, text="hi", intent="greet", out_of_scope=False, note="",
-                       by="adv")
+        notes.annotate(
+            event_id=event_id, sender_id=sender, text="hi", intent="greet", out_of_scope=False, note="", by="adv"
+        )
         notes.set_reviewed(sender, by="adv")
         handoffs.create(sender_id=sender, name="N", contact="n@example.com")
         progress.save(Progress(sender, Profile(background="img")))
@@ -407,8 +494,13 @@ def test_purge_removes_old_conversations_with_their_app_rows_and_dry_run_only_co
     old_events = sum(1 for r in store.rows() if r.sender_id == "old")
 
     dry = purge(store.url, app_url, 30, dry_run=True, now=now)
-    assert (dry.conversations, dry.events, dry.annotations, dry.handoff_requests, dry.roadmap_progress) \
-        == (1, old_events, 1, 1, 1)
+    assert (dry.conversations, dry.events, dry.annotations, dry.handoff_requests, dry.roadmap_progress) == (
+        1,
+        old_events,
+        1,
+        1,
+        1,
+    )
     assert len(store.rows()) == events_before and len(notes.all()) == 2  # a dry run deletes nothing
 
     done = purge(store.url, app_url, 30, now=now)

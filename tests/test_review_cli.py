@@ -1,5 +1,6 @@
 """`python -m bot.review`: what it prints, and exit codes (2 for bad arguments, 1 for what
 cannot be found or read), never a traceback."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -30,14 +31,21 @@ def env(tmp_path: Path, loaded_db_url: str, monkeypatch: pytest.MonkeyPatch) -> 
     ana = store.conversation("ana", channel="telegram", start=NOW - dt.timedelta(hours=3))
     event = ana.exchange("my number is (555) 123-4567, do I need the USMLE?", "ask_usmle", "No.", confidence=0.45)
     store.conversation("bo", channel="slack", start=NOW - dt.timedelta(hours=2)).exchange(
-        "zzqx", "nlu_fallback", "Sorry, I didn't get that.", confidence=0.3)
+        "zzqx", "nlu_fallback", "Sorry, I didn't get that.", confidence=0.3
+    )
     store.conversation("ancient", start=NOW - dt.timedelta(days=400)).exchange("hi", "greet", "Hello")
     values = {"TRACKER_STORE_URL": store.url, "DATABASE_URL": f"sqlite:///{app}", "RETENTION_DAYS": "365"}
     for key, value in values.items():
         monkeypatch.setenv(key, value)
     AnnotationStore(get_engine(values["DATABASE_URL"])).annotate(
-        event_id=event, sender_id="ana", text="my number is (555) 123-4567, do I need the USMLE?",
-        intent="ask_usmle", out_of_scope=False, note="", by="adv@school.edu")
+        event_id=event,
+        sender_id="ana",
+        text="my number is (555) 123-4567, do I need the USMLE?",
+        intent="ask_usmle",
+        out_of_scope=False,
+        note="",
+        by="adv@school.edu",
+    )
     return {**values, "store": store}
 
 
@@ -82,8 +90,9 @@ def test_show_masks_unless_revealed(env, capsys):
 def test_export_to_stdout_and_file(env, capsys, tmp_path):
     code, out, _ = run(capsys, "export")
     assert code == 0
-    assert yaml.safe_load(out)["nlu"] == [{"intent": "ask_usmle",
-                                           "examples": "- my number is (***) ***-**67, do I need the USMLE?\n"}]
+    assert yaml.safe_load(out)["nlu"] == [
+        {"intent": "ask_usmle", "examples": "- my number is (***) ***-**67, do I need the USMLE?\n"}
+    ]
     target = tmp_path / "review.yml"
     code, _, err = run(capsys, "export", "-o", str(target))
     assert code == 0 and target.read_text() == out and "from 1 annotation" in err
@@ -98,16 +107,19 @@ def test_purge_dry_run_then_for_real(env, capsys):
     assert {r.sender_id for r in env["store"].rows()} == {"ana", "bo"}
 
 
-@pytest.mark.parametrize("argv, message", [
-    ([], "required: COMMAND"),
-    (["frobnicate"], "invalid choice: 'frobnicate'"),
-    (["list", "--flag", "angry"], "invalid choice: 'angry'"),
-    (["list", "--since", "2026-02-30"], "'2026-02-30' is not a date"),
-    (["list", "--since", "2026-03-09", "--until", "2026-03-01"], "backwards"),
-    (["list", "--page", "0"], "'0' is not a whole number of 1 or more"),
-    (["purge", "--days", "-5"], "'-5' is not a whole number of 1 or more"),
-    (["show"], "required: sender"),
-])
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        ([], "required: COMMAND"),
+        (["frobnicate"], "invalid choice: 'frobnicate'"),
+        (["list", "--flag", "angry"], "invalid choice: 'angry'"),
+        (["list", "--since", "2026-02-30"], "'2026-02-30' is not a date"),
+        (["list", "--since", "2026-03-09", "--until", "2026-03-01"], "backwards"),
+        (["list", "--page", "0"], "'0' is not a whole number of 1 or more"),
+        (["purge", "--days", "-5"], "'-5' is not a whole number of 1 or more"),
+        (["show"], "required: sender"),
+    ],
+)
 def test_bad_arguments_exit_2_with_one_sentence(env, capsys, argv, message):
     code, out, err = run(capsys, *argv)
     assert code == 2 and message in err and "Traceback" not in err
@@ -117,10 +129,20 @@ def test_bad_arguments_exit_2_with_one_sentence(env, capsys, argv, message):
 def test_as_a_program_no_traceback_for_an_unreadable_database(env, tmp_path):
     broken = tmp_path / "broken.sqlite3"
     broken.write_bytes(b"this is not a database" * 100)
-    result = subprocess.run([sys.executable, "-m", "bot.review", "list"], cwd=PROJECT_ROOT, capture_output=True,
-                            text=True, timeout=120,
-                            env={**os.environ, "TRACKER_STORE_URL": f"sqlite:///{broken}"})
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.review", "list"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "TRACKER_STORE_URL": f"sqlite:///{broken}"},
+    )
     assert result.returncode == 1 and "cannot be read" in result.stderr and "Traceback" not in result.stderr
-    result = subprocess.run([sys.executable, "-m", "bot.review", "list", "--page", "two"], cwd=PROJECT_ROOT,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.review", "list", "--page", "two"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 2 and "Traceback" not in result.stderr

@@ -1,6 +1,7 @@
 """The review layer over a tracker store filled by real conversations with the trained bot
 (the session's servers, over REST): flags, masking, background and roadmap step, an
 annotation exported as training data, and dashboard figures."""
+
 from __future__ import annotations
 
 import re
@@ -19,8 +20,13 @@ from tests.e2e import say
 
 pytestmark = pytest.mark.e2e
 
-ROADMAP = ["walk me through becoming a CMA", "I'm a doctor from Egypt", "recommend one for me", "Texas",
-           "a stepping stone to residency"]
+ROADMAP = [
+    "walk me through becoming a CMA",
+    "I'm a doctor from Egypt",
+    "recommend one for me",
+    "Texas",
+    "a stepping stone to residency",
+]
 GIBBERISH = "<script>alert(1)</script>"
 
 
@@ -64,11 +70,22 @@ def test_review_of_real_conversations(bot, tmp_path, loaded_db_url):
     shutil.copy(loaded_db_url.replace("sqlite:///", ""), app)
     notes = AnnotationStore(get_engine(f"sqlite:///{app}"))
     first = log.transcript(mail, reveal=True)[1][0]
-    notes.annotate(event_id=first.event_id, sender_id=mail, text=first.text, intent="ask_accredited_programs",
-                   out_of_scope=False, note="", by="adv@school.edu")
+    notes.annotate(
+        event_id=first.event_id,
+        sender_id=mail,
+        text=first.text,
+        intent="ask_accredited_programs",
+        out_of_scope=False,
+        note="",
+        by="adv@school.edu",
+    )
     exported = yaml.safe_load(nlu_yaml(notes.all()))
-    assert exported["nlu"] == [{"intent": "ask_accredited_programs",
-                                "examples": "- my email is a***@example.com, which programs are accredited?\n"}]
+    assert exported["nlu"] == [
+        {
+            "intent": "ask_accredited_programs",
+            "examples": "- my email is a***@example.com, which programs are accredited?\n",
+        }
+    ]
 
     figures = stats(log, top=1000)  # other tests share the servers: look at every unanswered message
     assert any(text == GIBBERISH for text, _ in figures.unanswered)

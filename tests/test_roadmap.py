@@ -1,17 +1,34 @@
 """The guided roadmap without Rasa: each person's plan, what a step says, and navigation."""
+
 from __future__ import annotations
 
 import itertools
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 import pytest
 
 from bot.kb.content import DIGITS_ALLOWED_IN
 from bot.kb.queries import KnowledgeBase
+from bot.roadmap import (
+    MAX_STEP_WORDS,
+    Plan,
+    Rendered,
+    advance,
+    back,
+    begin,
+    build_plan,
+    find_step,
+    jump,
+    mark_done,
+    overview,
+    render_move,
+    render_step,
+    repeat,
+    start_over,
+    where,
+)
 from bot.roadmap.progress import Profile, Progress
-from bot.roadmap import (MAX_STEP_WORDS, Plan, Rendered, advance, back, begin, build_plan, find_step, jump,
-                         mark_done, overview, render_move, render_step, repeat, start_over, where)
 
 IMG = Profile(background="img", credential="cma", goal="residency")
 HS = Profile(background="hs_graduate", credential="cma")
@@ -39,6 +56,7 @@ def unsourced_figures(kb: KnowledgeBase, message: Rendered, extra: Iterable[str]
 
 # --- plans -----------------------------------------------------------------------------
 
+
 def test_an_img_plan_starts_with_credential_evaluation(kb: KnowledgeBase):
     plan = build_plan(kb, IMG)
     assert plan.keys == ["credential_evaluation", "program", "externship", "exam", "job_search", "renewal"]
@@ -60,21 +78,25 @@ def test_a_working_ma_with_three_years_goes_straight_to_an_experience_route(kb: 
     step = render_step(kb, plan, "experience_check")
     assert "For you: RMA (AMT): yes, now (work-experience route)." in step.main.body
     assert "Already open to you: the CCMA and the NCMA." in step.main.body
-    assert "Left out, because you can already sit for the exam: enroll in an accredited medical assisting " \
-           "program and complete your clinical externship." in overview(kb, plan, Progress("s")).body
+    assert (
+        "Left out, because you can already sit for the exam: enroll in an accredited medical assisting "
+        "program and complete your clinical externship." in overview(kb, plan, Progress("s")).body
+    )
 
 
 def test_a_working_ma_aiming_for_the_cma_still_needs_the_program(kb: KnowledgeBase):
-    plan = build_plan(kb, Profile(background="working_ma", credential="cma", experience_years=3,
-                                  experience_span_years=3))
+    plan = build_plan(
+        kb, Profile(background="working_ma", credential="cma", experience_years=3, experience_span_years=3)
+    )
     assert plan.keys == ["experience_check", "program", "externship", "exam", "renewal"]
     text = render_step(kb, plan, "experience_check").main.body
     assert "It lists no work-experience route." in text
 
 
 def test_a_working_ma_short_of_the_rma_is_told_what_is_missing_and_keeps_the_program(kb: KnowledgeBase):
-    plan = build_plan(kb, Profile(background="working_ma", credential="rma", experience_years=2,
-                                  experience_span_years=2))
+    plan = build_plan(
+        kb, Profile(background="working_ma", credential="rma", experience_years=2, experience_span_years=2)
+    )
     assert "program" in plan.keys and not plan.eligible_now
     text = render_step(kb, plan, "experience_check").main.body
     assert "or 3 years of medical assisting work within the last 7 years (you have 2 years)." in text
@@ -86,6 +108,7 @@ def test_recent_military_training_skips_the_program(kb: KnowledgeBase):
 
 
 # --- what a step says --------------------------------------------------------------------
+
 
 def test_a_step_has_its_heading_what_why_how_long_tip_mistake_and_sources(kb: KnowledgeBase):
     step = render_step(kb, build_plan(kb, HS), "program")
@@ -134,14 +157,33 @@ def test_a_state_with_its_own_rules_is_named_on_the_exam_step(kb: KnowledgeBase)
 # Every background, credential and amount of experience; goals and states take turns, so
 # every combination of the optional notes is seen without rendering hundreds of plans.
 _PEOPLE = [
-    Profile(background=b, credential=c, goal=(None, "residency", "career")[i % 3],
-            state=(None, "washington")[i % 2], experience_years=y, experience_span_years=y or None,
-            military_years_ago=m)
-    for i, (b, c, (y, m)) in enumerate(itertools.product(
-        ["img", "hs_graduate", "career_changer", "working_ma", "military"], [None, "cma", "rma", "ccma", "ncma"],
-        [(0.0, None), (2.0, 3.0), (4.0, 8.0)]))
-] + [Profile(background="img", credential=c, goal="residency", state="washington", experience_years=4,
-             experience_span_years=4) for c in ("cma", "rma", "ccma", "ncma")]
+    Profile(
+        background=b,
+        credential=c,
+        goal=(None, "residency", "career")[i % 3],
+        state=(None, "washington")[i % 2],
+        experience_years=y,
+        experience_span_years=y or None,
+        military_years_ago=m,
+    )
+    for i, (b, c, (y, m)) in enumerate(
+        itertools.product(
+            ["img", "hs_graduate", "career_changer", "working_ma", "military"],
+            [None, "cma", "rma", "ccma", "ncma"],
+            [(0.0, None), (2.0, 3.0), (4.0, 8.0)],
+        )
+    )
+] + [
+    Profile(
+        background="img",
+        credential=c,
+        goal="residency",
+        state="washington",
+        experience_years=4,
+        experience_span_years=4,
+    )
+    for c in ("cma", "rma", "ccma", "ncma")
+]
 
 
 def test_every_step_for_everyone_stays_short_and_every_figure_carries_its_source(kb: KnowledgeBase):
@@ -163,6 +205,7 @@ def test_every_step_for_everyone_stays_short_and_every_figure_carries_its_source
 
 # --- navigation --------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def img_plan(kb: KnowledgeBase) -> Plan:
     return build_plan(kb, IMG)
@@ -183,12 +226,22 @@ def test_next_back_and_repeat(img_plan: Plan):
     assert (at_end.outcome, at_end.current) == ("at_end", "renewal")
 
 
-@pytest.mark.parametrize("said, key", [
-    ("go to the externship step", "externship"), ("exam", "exam"), ("job search", "job_search"),
-    ("take me to the clinical externship", "externship"), ("step 3", "externship"), ("the third step", "externship"),
-    ("the last step", "renewal"), ("I want to see renewal", "renewal"), ("resume tips", "job_search"),
-    ("transcripts", "credential_evaluation"), ("Go to the Exams", "exam"),
-])
+@pytest.mark.parametrize(
+    "said, key",
+    [
+        ("go to the externship step", "externship"),
+        ("exam", "exam"),
+        ("job search", "job_search"),
+        ("take me to the clinical externship", "externship"),
+        ("step 3", "externship"),
+        ("the third step", "externship"),
+        ("the last step", "renewal"),
+        ("I want to see renewal", "renewal"),
+        ("resume tips", "job_search"),
+        ("transcripts", "credential_evaluation"),
+        ("Go to the Exams", "exam"),
+    ],
+)
 def test_jump_by_loose_name_or_number(img_plan: Plan, said: str, key: str):
     assert find_step(img_plan, said) == key
     move = jump(img_plan, Progress("maria", IMG, current="program"), said)
@@ -215,8 +268,9 @@ def test_where_am_i_and_mark_done(img_plan: Plan):
     # Every step before it, and the externship, which is part of the program.
     assert move.progress.done == ("credential_evaluation", "program", "externship") == move.marked
     assert move.current == "exam"
-    assert where(img_plan, move.progress) == ("You're on step 4 of 6: Prepare for and pass your certification "
-                                              "exam. Done so far: steps 1, 2 and 3.")
+    assert where(img_plan, move.progress) == (
+        "You're on step 4 of 6: Prepare for and pass your certification exam. Done so far: steps 1, 2 and 3."
+    )
     done_here = mark_done(img_plan, move.progress)  # "done" with no name: the current step
     assert done_here.current == "job_search" and done_here.marked == ("exam",)
     finished = mark_done(img_plan, done_here.progress, "renewal")
@@ -230,9 +284,11 @@ def test_where_am_i_and_mark_done(img_plan: Plan):
 def test_marking_done_is_acknowledged_before_the_next_step(kb: KnowledgeBase, img_plan: Plan):
     move = mark_done(img_plan, Progress("maria", IMG, current="externship"), "I finished my program")
     first, main, _ = render_move(kb, img_plan, move)
-    assert first.body == ("Great, I've marked steps 1 (get your international credentials evaluated), "
-                          "2 (enroll in an accredited medical assisting program) and 3 (complete your clinical "
-                          "externship) done. Here's what comes next.")
+    assert first.body == (
+        "Great, I've marked steps 1 (get your international credentials evaluated), "
+        "2 (enroll in an accredited medical assisting program) and 3 (complete your clinical "
+        "externship) done. Here's what comes next."
+    )
     assert main.body.startswith("Step 4 of 6: Prepare for and pass your certification exam")
 
 

@@ -1,4 +1,5 @@
 """The turn layer the Rasa actions call: progress in, messages out, progress saved."""
+
 from __future__ import annotations
 
 import yaml
@@ -17,8 +18,9 @@ def turns(kb, tmp_path) -> RoadmapTurns:
 
 
 def test_form_answers_become_the_profile():
-    changes = profile_changes({**IMG, "state": "skip", "work_years": 0.0, "start_date": "2027-03-01",
-                               "credential_goal": "rma"})
+    changes = profile_changes(
+        {**IMG, "state": "skip", "work_years": 0.0, "start_date": "2027-03-01", "credential_goal": "rma"}
+    )
     assert changes["background"] == "img" and changes["credential"] == "rma" and changes["state"] is None
     assert changes["experience_years"] == 0.0 and changes["start_date"].isoformat() == "2027-03-01"
     assert profile_changes({"background": "military"})["military_training"] is True
@@ -53,10 +55,16 @@ def test_eligibility_and_timeline_use_and_keep_the_answers(kb, tmp_path):
 def test_dialogue_intents_exist_and_every_question_can_interrupt_every_form():
     domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())
     assert set(DIALOGUE_INTENTS) <= set(domain["intents"])
-    rules = [rule for path in sorted((PROJECT_ROOT / "data" / "stories").glob("*.yml"))
-             for rule in yaml.safe_load(path.read_text()).get("rules", [])]
+    rules = [
+        rule
+        for path in sorted((PROJECT_ROOT / "data" / "stories").glob("*.yml"))
+        for rule in yaml.safe_load(path.read_text()).get("rules", [])
+    ]
     questions = [i for i in domain["intents"] if i.startswith("ask_")]
     for form in domain["forms"]:
-        covered = {r["steps"][0]["intent"] for r in rules
-                   if r.get("condition") == [{"active_loop": form}] and "intent" in r["steps"][0]}
+        covered = {
+            r["steps"][0]["intent"]
+            for r in rules
+            if r.get("condition") == [{"active_loop": form}] and "intent" in r["steps"][0]
+        }
         assert set(questions) <= covered, (form, set(questions) - covered)

@@ -1,4 +1,5 @@
 """Configuration: .env is read, the environment wins, bad values are named."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -40,9 +41,23 @@ def test_bad_port_is_named(tmp_path: Path, value: str):
 
 def test_env_example_documents_every_setting():
     documented = (PROJECT_ROOT / ".env.example").read_text()
-    for name in ("DATABASE_URL", "TRACKER_STORE_URL", "RASA_HOST", "RASA_PORT", "ACTION_PORT", "LOG_LEVEL", "MODELS_DIR", "KB_CONTENT_DIR",
-                 "CONSOLE_HOST", "CONSOLE_PORT", "CONSOLE_SECURE_COOKIE", "CONSOLE_SESSION_HOURS",
-                 "CONSOLE_TRUSTED_PROXIES", "REVIEW_LOW_CONFIDENCE", "RETENTION_DAYS"):
+    for name in (
+        "DATABASE_URL",
+        "TRACKER_STORE_URL",
+        "RASA_HOST",
+        "RASA_PORT",
+        "ACTION_PORT",
+        "LOG_LEVEL",
+        "MODELS_DIR",
+        "KB_CONTENT_DIR",
+        "CONSOLE_HOST",
+        "CONSOLE_PORT",
+        "CONSOLE_SECURE_COOKIE",
+        "CONSOLE_SESSION_HOURS",
+        "CONSOLE_TRUSTED_PROXIES",
+        "REVIEW_LOW_CONFIDENCE",
+        "RETENTION_DAYS",
+    ):
         assert f"\n{name}=" in documented, name
 
 
@@ -50,16 +65,30 @@ def test_console_and_review_settings_are_read_and_checked(tmp_path: Path):
     s = load_settings(env_file=tmp_path / "absent.env", environ={})
     assert (s.console_host, s.console_port, s.console_url) == ("127.0.0.1", 5006, "http://127.0.0.1:5006")
     assert (s.review_low_confidence, s.retention_days, s.console_secure_cookie) == (0.5, 365, False)
-    s = load_settings(env_file=tmp_path / "absent.env", environ={
-        "CONSOLE_PORT": "7006", "REVIEW_LOW_CONFIDENCE": "0.3", "RETENTION_DAYS": "30",
-        "CONSOLE_SECURE_COOKIE": "true", "CONSOLE_TRUSTED_PROXIES": "1"})
+    s = load_settings(
+        env_file=tmp_path / "absent.env",
+        environ={
+            "CONSOLE_PORT": "7006",
+            "REVIEW_LOW_CONFIDENCE": "0.3",
+            "RETENTION_DAYS": "30",
+            "CONSOLE_SECURE_COOKIE": "true",
+            "CONSOLE_TRUSTED_PROXIES": "1",
+        },
+    )
     assert (s.console_port, s.review_low_confidence, s.retention_days) == (7006, 0.3, 30)
     assert s.console_secure_cookie and s.console_trusted_proxies == 1
     assert s.console_environment()["CONSOLE_PORT"] == "7006"
 
 
-@pytest.mark.parametrize("name,value", [("REVIEW_LOW_CONFIDENCE", "1.5"), ("REVIEW_LOW_CONFIDENCE", "high"),
-                                        ("RETENTION_DAYS", "0"), ("CONSOLE_SECURE_COOKIE", "maybe")])
+@pytest.mark.parametrize(
+    "name,value",
+    [
+        ("REVIEW_LOW_CONFIDENCE", "1.5"),
+        ("REVIEW_LOW_CONFIDENCE", "high"),
+        ("RETENTION_DAYS", "0"),
+        ("CONSOLE_SECURE_COOKIE", "maybe"),
+    ],
+)
 def test_bad_console_setting_is_named(tmp_path: Path, name: str, value: str):
     with pytest.raises(SettingsError, match=name):
         load_settings(env_file=tmp_path / "absent.env", environ={name: value})

@@ -1,4 +1,5 @@
 """Setup decisions: which Python builds the venv, and when the model is retrained."""
+
 from __future__ import annotations
 
 import os
@@ -13,15 +14,20 @@ FIND_PYTHON = PROJECT_ROOT / "scripts" / "find-python.sh"
 
 
 def find_python(**env: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["bash", str(FIND_PYTHON)], capture_output=True, text=True,
-                          env={"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/root"), **env})
+    return subprocess.run(
+        ["bash", str(FIND_PYTHON)],
+        capture_output=True,
+        text=True,
+        env={"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/root"), **env},
+    )
 
 
 def test_finds_a_python_3_10():
     result = find_python()
     assert result.returncode == 0, result.stderr
-    version = subprocess.run([result.stdout.strip(), "-c", "import sys; print(sys.version_info[:2])"],
-                             capture_output=True, text=True).stdout.strip()
+    version = subprocess.run(
+        [result.stdout.strip(), "-c", "import sys; print(sys.version_info[:2])"], capture_output=True, text=True
+    ).stdout.strip()
     assert version == "(3, 10)"
 
 

@@ -1,4 +1,5 @@
 """The timeline estimate: sourced ranges per part, finish months from a start date, nothing invented."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -6,13 +7,15 @@ import re
 from pathlib import Path
 
 from bot.kb.queries import KnowledgeBase
-from bot.roadmap.progress import Profile
 from bot.roadmap import build_plan
+from bot.roadmap.progress import Profile
 from bot.roadmap.timeline import add_business_days, add_months, estimate
 from tests.test_kb_loading import edit, problems_of
 
-MONTH_YEAR = re.compile(r"(January|February|March|April|May|June|July|August|September|October|November|December)"
-                        r" \d{4}")
+MONTH_YEAR = re.compile(
+    r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+    r" \d{4}"
+)
 
 
 def test_an_img_certificate_timeline_with_a_start_date(kb: KnowledgeBase):
@@ -22,14 +25,25 @@ def test_an_img_certificate_timeline_with_a_start_date(kb: KnowledgeBase):
     # 10 business days, then 9–12 months, then the CMA exam from 30 days before the end to 90 days after.
     assert timeline.finish == (dt.date(2026, 11, 16), dt.date(2027, 6, 14))
     assert "You could sit the exam between November 2026 and June 2027 (derived)." in timeline.body
-    assert ("Start to first job (IMG guide): 1.5 to 2.5 years, so between September 2027 and September 2028."
-            in timeline.body)
+    assert (
+        "Start to first job (IMG guide): 1.5 to 2.5 years, so between September 2027 and September 2028."
+        in timeline.body
+    )
     assert "• Program, including the externship: 9–12 months." in timeline.body
     assert "• Job search: Our sources give no typical length." in timeline.body
-    assert set(timeline.fact_keys) == {"ece_turnaround", "certificate_length", "cma_early_testing",
-                                       "cma_testing_window", "img_total_timeline"}
-    for label in ("ECE (Educational Credential Evaluators), FAQ (retrieved 2026)", "IMG-to-CMA career guide",
-                  "Medical Assistant Careers guide", "AAMA, CMA (AAMA) application steps (older AAMA wording"):
+    assert set(timeline.fact_keys) == {
+        "ece_turnaround",
+        "certificate_length",
+        "cma_early_testing",
+        "cma_testing_window",
+        "img_total_timeline",
+    }
+    for label in (
+        "ECE (Educational Credential Evaluators), FAQ (retrieved 2026)",
+        "IMG-to-CMA career guide",
+        "Medical Assistant Careers guide",
+        "AAMA, CMA (AAMA) application steps (older AAMA wording",
+    ):
         assert label in timeline.text
 
 
@@ -63,9 +77,12 @@ def test_a_working_ma_who_can_test_now_has_no_program_part(kb: KnowledgeBase):
 
 
 def test_every_figure_in_a_timeline_is_a_cited_fact_or_a_month(kb: KnowledgeBase):
-    for profile in (Profile(background=b, program_type=t, credential=c)
-                    for b in ("img", "hs_graduate", "career_changer") for t in ("certificate", "associate")
-                    for c in ("cma", "rma")):
+    for profile in (
+        Profile(background=b, program_type=t, credential=c)
+        for b in ("img", "hs_graduate", "career_changer")
+        for t in ("certificate", "associate")
+        for c in ("cma", "rma")
+    ):
         timeline = estimate(kb, build_plan(kb, profile), dt.date(2026, 5, 31))
         body = MONTH_YEAR.sub("", timeline.body)
         facts = kb.facts(timeline.fact_keys)
@@ -89,8 +106,10 @@ def _fact(d, key):
 
 
 def test_a_range_must_agree_with_the_value_it_describes(content_dir: Path):
-    edit(content_dir / "facts.yml", lambda d: _fact(d, "associate_length").update(
-        range={"min": 18, "max": 30, "unit": "months"}))
+    edit(
+        content_dir / "facts.yml",
+        lambda d: _fact(d, "associate_length").update(range={"min": 18, "max": 30, "unit": "months"}),
+    )
     (problem,) = problems_of(content_dir)
     assert (problem.file, problem.entry, problem.field) == ("facts.yml", "'associate_length'", "range")
     assert "30 not in it" in problem.message
@@ -99,8 +118,7 @@ def test_a_range_must_agree_with_the_value_it_describes(content_dir: Path):
 def test_a_timeline_part_needs_a_fact_with_a_range(content_dir: Path):
     edit(content_dir / "facts.yml", lambda d: _fact(d, "ece_turnaround").pop("range"))
     (problem,) = problems_of(content_dir)
-    assert (problem.file, problem.entry, problem.field) == ("timeline.yml", "'credential_evaluation'",
-                                                            "ranges.default")
+    assert (problem.file, problem.entry, problem.field) == ("timeline.yml", "'credential_evaluation'", "ranges.default")
 
 
 def test_a_part_without_a_default_must_say_what_it_has_no_figure_for(content_dir: Path):

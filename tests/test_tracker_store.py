@@ -1,4 +1,5 @@
 """The tracker store: conversations continue from memory, yet the database stays the truth."""
+
 from __future__ import annotations
 
 import asyncio
@@ -11,8 +12,8 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
 from rasa.utils.endpoints import read_endpoint_config
 
-from bot.settings import PROJECT_ROOT
 from bot.rasa.tracker_store import CachedSQLTrackerStore
+from bot.settings import PROJECT_ROOT
 
 DOMAIN = Domain.from_yaml("""
 version: "3.1"

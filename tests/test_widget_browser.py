@@ -7,6 +7,7 @@ Needs /usr/bin/chromium (scripts/install-browser.sh) and the built widget
 No request may leave 127.0.0.1: every other address is blocked and reported.
 A screenshot of the page with the conversation goes to reports/widget.png.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,22 +15,28 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, List
 from urllib.parse import urlparse
 
 import pytest
 
-from bot.tools.launch import health_urls, server_env, stop_servers, tail, wait_until_up
 from bot.settings import PROJECT_ROOT, Settings
+from bot.tools.launch import health_urls, server_env, stop_servers, tail, wait_until_up
 from tests.e2e import STARTUP_TIMEOUT_S, server_settings
 
 pytestmark = pytest.mark.e2e
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 BUNDLE = PROJECT_ROOT / "web" / "dist" / "webchat.js"
 SCREENSHOT = PROJECT_ROOT / "reports" / "widget.png"
 STEP_TIMEOUT_MS = 30_000
@@ -57,10 +64,26 @@ def running_bot_with_widget(settings: Settings, model: Path, workdir: Path) -> I
     procfile.write_text(patched)
     log_path = workdir / "servers.log"
     with open(log_path, "w") as log:
-        proc = subprocess.Popen([sys.executable, "-m", "honcho", "start", "-f", str(procfile), "-d", str(PROJECT_ROOT),
-                                 "--no-prefix", "--env", "/dev/null"],
-                                cwd=PROJECT_ROOT, env=server_env(settings, model),
-                                stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "honcho",
+                "start",
+                "-f",
+                str(procfile),
+                "-d",
+                str(PROJECT_ROOT),
+                "--no-prefix",
+                "--env",
+                "/dev/null",
+            ],
+            cwd=PROJECT_ROOT,
+            env=server_env(settings, model),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
     try:
         urls = health_urls(settings) + [f"{settings.rasa_url}/web/demo/"]
         if not wait_until_up(urls, proc, STARTUP_TIMEOUT_S):
@@ -70,10 +93,12 @@ def running_bot_with_widget(settings: Settings, model: Path, workdir: Path) -> I
         stop_servers(proc)
 
 
-def socketio_senders(tracker_db: Path) -> List[str]:
+def socketio_senders(tracker_db: Path) -> list[str]:
     with sqlite3.connect(tracker_db) as db:
-        rows = db.execute("SELECT DISTINCT sender_id FROM events WHERE type_name = 'user' "
-                          "AND data LIKE '%\"input_channel\": \"socketio\"%'").fetchall()
+        rows = db.execute(
+            "SELECT DISTINCT sender_id FROM events WHERE type_name = 'user' "
+            'AND data LIKE \'%"input_channel": "socketio"%\''
+        ).fetchall()
     return [r[0] for r in rows]
 
 
@@ -94,7 +119,7 @@ def test_widget_chats_clicks_a_button_and_survives_a_reload(model, loaded_db_url
         try:
             context = browser.new_context(viewport={"width": 1280, "height": 860})
             context.set_default_timeout(STEP_TIMEOUT_MS)
-            outside: List[str] = []
+            outside: list[str] = []
             own_host = urlparse(settings.rasa_url).netloc
 
             def only_our_server(route):
@@ -107,7 +132,7 @@ def test_widget_chats_clicks_a_button_and_survives_a_reload(model, loaded_db_url
 
             context.route("**/*", only_our_server)
             page = context.new_page()
-            page_errors: List[str] = []
+            page_errors: list[str] = []
             page.on("pageerror", lambda exc: page_errors.append(str(exc)))
 
             licence = context.request.get(f"{settings.rasa_url}/web/widget/LICENSE")
@@ -151,7 +176,7 @@ def test_widget_chats_clicks_a_button_and_survives_a_reload(model, loaded_db_url
             page.screenshot(path=str(SCREENSHOT))
 
             # Markup typed by a person is shown as text, never run: no dialog, no element made from it.
-            dialogs: List[str] = []
+            dialogs: list[str] = []
             page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
             box.fill(HOSTILE)
             box.press("Enter")

@@ -4,11 +4,12 @@ Kept apart from the Rasa action so every channel (REST, widget, Slack, Telegram)
 and every test sees the same wording, including the source line that every
 stated figure must carry.
 """
+
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -28,7 +29,7 @@ SUBJECT_ROLE = "medical_assistant"
 @dataclass(frozen=True)
 class Reply:
     text: str
-    buttons: List[Dict[str, str]]
+    buttons: list[dict[str, str]]
     topic: str
 
 
@@ -42,7 +43,7 @@ def source_line(citations: Sequence[Citation]) -> str:
     e.g. "Sources: BLS, quoted by career sites (May 2024 data; 2024–34 projection;
     as reported, confirm with bls.gov); IMG-to-CMA career guide."
     """
-    grouped: Dict[Citation, List[str]] = {}
+    grouped: dict[Citation, list[str]] = {}
     for c in citations:
         key = Citation(c.label, None, c.tier, c.confirm_with)
         whens = grouped.setdefault(key, [])
@@ -66,14 +67,14 @@ def format_answer(answer: ResolvedAnswer) -> Reply:
     return Reply(text=text, buttons=list(answer.buttons), topic=answer.topic)
 
 
-def _choices(kb: KnowledgeBase, entities: Iterable[Tuple[str, str]]) -> Tuple[List[str], Dict[str, str], List[Entity]]:
+def _choices(kb: KnowledgeBase, entities: Iterable[tuple[str, str]]) -> tuple[list[str], dict[str, str], list[Entity]]:
     """Variants to try, most specific first: a button's aspect, each named thing, then its type.
 
     A certifying body stands for the credentials it awards ("AMT renewal" is the RMA's),
     and a type-wide answer ("us_state") is used only when no entity has its own.
     """
-    aspects: List[str] = []
-    named: List[Entity] = []
+    aspects: list[str] = []
+    named: list[Entity] = []
     for kind, value in entities:
         if kind == "aspect":
             aspects.append(value)
@@ -92,14 +93,14 @@ def _choices(kb: KnowledgeBase, entities: Iterable[Tuple[str, str]]) -> Tuple[Li
     for entity in specific:
         if entity.kind == "certifying_body":
             prefer += kb.credentials_of_body(entity.key)
-    names: Dict[str, str] = {}
+    names: dict[str, str] = {}
     for entity in specific:
         names.setdefault(entity.kind, entity.display)
     prefer += list(names)
     return list(dict.fromkeys(prefer)), names, named
 
 
-def _comparison(kb: KnowledgeBase, topic: str, named: Sequence[Entity]) -> Optional[ResolvedAnswer]:
+def _comparison(kb: KnowledgeBase, topic: str, named: Sequence[Entity]) -> ResolvedAnswer | None:
     """Two roles other than medical assistant, or two credentials: build the comparison."""
     if topic == COMPARE_ROLES_TOPIC:
         roles = [e.key for e in named if e.kind == "role"]
@@ -112,8 +113,9 @@ def _comparison(kb: KnowledgeBase, topic: str, named: Sequence[Entity]) -> Optio
     return None
 
 
-def _experience_note(kb: KnowledgeBase, topic: str, entities: Sequence[Tuple[str, str]],
-                     named: Sequence[Entity]) -> Optional[ExperienceCheck]:
+def _experience_note(
+    kb: KnowledgeBase, topic: str, entities: Sequence[tuple[str, str]], named: Sequence[Entity]
+) -> ExperienceCheck | None:
     if topic != ELIGIBILITY_TOPIC:
         return None
     years = next((y for k, v in entities if k == "experience_years" for y in [parse_years(v)] if y), None)
@@ -126,7 +128,7 @@ def _experience_note(kb: KnowledgeBase, topic: str, entities: Sequence[Tuple[str
     return check_experience(kb, years, creds)
 
 
-def reply_for(kb: KnowledgeBase, intent: Optional[str], entities: Iterable[Tuple[str, str]] = ()) -> Reply:
+def reply_for(kb: KnowledgeBase, intent: str | None, entities: Iterable[tuple[str, str]] = ()) -> Reply:
     """The reply to a message classified as `intent`, specific to the entities it named if we can.
 
     `entities` are (type, value) pairs as NLU extracted them, e.g. ("credential", "RMA").
@@ -135,8 +137,7 @@ def reply_for(kb: KnowledgeBase, intent: Optional[str], entities: Iterable[Tuple
     try:
         topic = (intent and kb.topic_for_intent(intent)) or FALLBACK_TOPIC
         prefer, names, named = _choices(kb, entities)
-        answer = (_comparison(kb, topic, named) or kb.answer(topic, prefer, names)
-                  or kb.answer(FALLBACK_TOPIC))
+        answer = _comparison(kb, topic, named) or kb.answer(topic, prefer, names) or kb.answer(FALLBACK_TOPIC)
         note = answer and _experience_note(kb, topic, entities, named)
     except SQLAlchemyError as exc:
         log.error("knowledge base unavailable: %s", exc)
@@ -144,15 +145,21 @@ def reply_for(kb: KnowledgeBase, intent: Optional[str], entities: Iterable[Tuple
     if answer is None:  # an empty knowledge base: treat like an unreadable one
         raise KnowledgeBaseUnavailable("the knowledge base has no answers loaded")
     if note:  # their own years answer what they asked; the general rules are one click away
-        answer = replace(answer, text=note.text, citations=note.citations,
-                         buttons=_all_routes_buttons(kb, entities, named) + answer.buttons[:2])
+        answer = replace(
+            answer,
+            text=note.text,
+            citations=note.citations,
+            buttons=_all_routes_buttons(kb, entities, named) + answer.buttons[:2],
+        )
     return format_answer(answer)
 
 
-def _all_routes_buttons(kb: KnowledgeBase, entities: Sequence[Tuple[str, str]],
-                        named: Sequence[Entity]) -> Tuple[Dict[str, str], ...]:
+def _all_routes_buttons(
+    kb: KnowledgeBase, entities: Sequence[tuple[str, str]], named: Sequence[Entity]
+) -> tuple[dict[str, str], ...]:
     creds = [e for e in named if e.kind == "credential"]
     if not creds:
         return ({"title": "All the ways to qualify", "payload": "/ask_eligibility"},)
-    return tuple({"title": f"All {e.display} routes", "payload": f'/ask_eligibility{{"credential":"{e.key}"}}'}
-                 for e in creds)
+    return tuple(
+        {"title": f"All {e.display} routes", "payload": f'/ask_eligibility{{"credential":"{e.key}"}}'} for e in creds
+    )

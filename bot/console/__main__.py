@@ -4,24 +4,27 @@
 `python -m bot.review add-advisor`. `make run` starts the console under honcho
 (the Procfile's `console:` line); this entry point is also how it runs alone.
 """
+
 from __future__ import annotations
 
 import argparse
 import logging
 import sys
-from typing import List, Optional
 
 from bot.settings import SettingsError, load_settings
 
 
-def main(argv: Optional[List[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["add-advisor"]:
         from bot.console.accounts import main_add_advisor
 
         return main_add_advisor(argv[1:])
-    parser = argparse.ArgumentParser(prog="python -m bot.console", description=__doc__.splitlines()[0],
-                                     epilog="Create an account first: python -m bot.console add-advisor EMAIL")
+    parser = argparse.ArgumentParser(
+        prog="python -m bot.console",
+        description=__doc__.splitlines()[0],
+        epilog="Create an account first: python -m bot.console add-advisor EMAIL",
+    )
     parser.parse_args(argv)
     try:
         settings = load_settings()

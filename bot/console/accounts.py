@@ -6,6 +6,7 @@ guess. Passwords are hashed with scrypt (hashlib, memory-hard, a random salt per
 account); the stored string names its parameters so they can be raised later
 without breaking existing accounts.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,7 +18,7 @@ import hmac
 import secrets
 import sys
 from dataclasses import dataclass
-from typing import List, Optional, TextIO
+from typing import TextIO
 
 from sqlalchemy import Column, DateTime, MetaData, String, Table, func, insert, select, update
 from sqlalchemy.engine import Engine
@@ -28,11 +29,12 @@ from bot.handoff.store import EMAIL_PATTERN
 MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_LENGTH = 1024  # scrypt hashes anything, but a megabyte "password" is an attack, not a password
 # n=2**14, r=8, p=1: about 16 MB and tens of milliseconds per check (the common interactive setting).
-SCRYPT_N, SCRYPT_R, SCRYPT_P, SCRYPT_LEN = 2 ** 14, 8, 1, 64
+SCRYPT_N, SCRYPT_R, SCRYPT_P, SCRYPT_LEN = 2**14, 8, 1, 64
 
 metadata = MetaData()
 advisors_table = Table(
-    "console_advisors", metadata,
+    "console_advisors",
+    metadata,
     Column("email", String(200), primary_key=True),
     Column("password_hash", String(300), nullable=False),
     Column("created_at", DateTime, nullable=False),
@@ -68,8 +70,9 @@ def check_password(password: str, stored: str) -> bool:
         if scheme != "scrypt":
             return False
         expected = base64.b64decode(digest)
-        actual = hashlib.scrypt(password.encode(), salt=base64.b64decode(salt),
-                                n=int(n), r=int(r), p=int(p), dklen=len(expected))
+        actual = hashlib.scrypt(
+            password.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p), dklen=len(expected)
+        )
     except (ValueError, TypeError):
         return False
     return hmac.compare_digest(actual, expected)
@@ -77,8 +80,10 @@ def check_password(password: str, stored: str) -> bool:
 
 def check_new_password(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError(f"The password is too short: use at least {MIN_PASSWORD_LENGTH} characters "
-                           "(a few unrelated words make a good one).")
+        raise AccountError(
+            f"The password is too short: use at least {MIN_PASSWORD_LENGTH} characters "
+            "(a few unrelated words make a good one)."
+        )
     if len(password) > MAX_PASSWORD_LENGTH:
         raise AccountError(f"The password is too long: use at most {MAX_PASSWORD_LENGTH} characters.")
 
@@ -102,22 +107,28 @@ class AccountStore:
         check_new_password(password)
         now = utcnow()
         with self.engine.begin() as conn:
-            existing = conn.execute(select(advisors_table.c.created_at)
-                                    .where(advisors_table.c.email == email)).scalar()
+            existing = conn.execute(select(advisors_table.c.created_at).where(advisors_table.c.email == email)).scalar()
             if existing is not None:
                 if not replace:
-                    raise AccountError(f"There is already an account for {email} "
-                                       "(add --reset-password to give it a new password).")
-                conn.execute(update(advisors_table).where(advisors_table.c.email == email)
-                             .values(password_hash=hash_password(password), password_changed_at=now))
+                    raise AccountError(
+                        f"There is already an account for {email} (add --reset-password to give it a new password)."
+                    )
+                conn.execute(
+                    update(advisors_table)
+                    .where(advisors_table.c.email == email)
+                    .values(password_hash=hash_password(password), password_changed_at=now)
+                )
                 return Advisor(email, existing)
             if replace:
                 raise AccountError(f"There is no account for {email} to reset.")
-            conn.execute(insert(advisors_table).values(email=email, password_hash=hash_password(password),
-                                                       created_at=now, password_changed_at=now))
+            conn.execute(
+                insert(advisors_table).values(
+                    email=email, password_hash=hash_password(password), created_at=now, password_changed_at=now
+                )
+            )
         return Advisor(email, now)
 
-    def verify(self, email: str, password: str) -> Optional[Advisor]:
+    def verify(self, email: str, password: str) -> Advisor | None:
         """The advisor when email and password match, else None (same cost either way)."""
         email = normalize_email(email)
         with self.engine.connect() as conn:
@@ -131,10 +142,11 @@ class AccountStore:
             return None
         return Advisor(row["email"], row["created_at"])
 
-    def all(self) -> List[Advisor]:
+    def all(self) -> list[Advisor]:
         with self.engine.connect() as conn:
-            rows = conn.execute(select(advisors_table.c.email, advisors_table.c.created_at)
-                                .order_by(advisors_table.c.email)).all()
+            rows = conn.execute(
+                select(advisors_table.c.email, advisors_table.c.created_at).order_by(advisors_table.c.email)
+            ).all()
         return [Advisor(email, created) for email, created in rows]
 
     def count(self) -> int:
@@ -146,21 +158,26 @@ def read_new_password(from_stdin: bool, stdin: TextIO = sys.stdin) -> str:
     """The password from one line of standard input, or typed twice at a terminal."""
     if from_stdin:
         return stdin.readline().rstrip("\r\n")
-    first = getpass.getpass("Password (at least %d characters): " % MIN_PASSWORD_LENGTH)
+    first = getpass.getpass(f"Password (at least {MIN_PASSWORD_LENGTH} characters): ")
     check_new_password(first)
     if getpass.getpass("Same password again: ") != first:
         raise AccountError("The two passwords differ; nothing was changed.")
     return first
 
 
-def main_add_advisor(argv: Optional[List[str]] = None, engine: Optional[Engine] = None) -> int:
+def main_add_advisor(argv: list[str] | None = None, engine: Engine | None = None) -> int:
     """`add-advisor EMAIL [--password-stdin] [--reset-password]`, for `python -m bot.review`
     and `python -m bot.console`; returns the exit status."""
-    parser = argparse.ArgumentParser(prog="python -m bot.review add-advisor",
-                                     description="Create an advisor account for the console (or reset its password).")
+    parser = argparse.ArgumentParser(
+        prog="python -m bot.review add-advisor",
+        description="Create an advisor account for the console (or reset its password).",
+    )
     parser.add_argument("email")
-    parser.add_argument("--password-stdin", action="store_true",
-                        help="read the password from the first line of standard input instead of prompting")
+    parser.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from the first line of standard input instead of prompting",
+    )
     parser.add_argument("--reset-password", action="store_true", help="give an existing account a new password")
     args = parser.parse_args(argv)
     if engine is None:

@@ -5,6 +5,7 @@ stylesheet and images (no scripts at all: the console works without JavaScript),
 and pages are not cached, so a shared computer's back button shows nothing after
 sign-out. Errors become a short page; a traceback never reaches the browser.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -32,8 +33,9 @@ from bot.settings import Settings
 log = logging.getLogger(__name__)
 
 STATIC = Path(__file__).resolve().parent / "static"
-CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
-       "frame-ancestors 'none'; base-uri 'none'")
+CSP = (
+    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+)
 SECURITY_HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
@@ -45,8 +47,12 @@ SECURITY_HEADERS = {
 def create_app(settings: Settings, name: str = "advisor_console") -> Sanic:
     """One app per process; the stores create their tables here, so a fresh database just works."""
     app = Sanic(name, configure_logging=False)
-    app.config.update(REQUEST_MAX_SIZE=1_000_000, GRACEFUL_SHUTDOWN_TIMEOUT=2.0, ACCESS_LOG=False,
-                      PROXIES_COUNT=settings.console_trusted_proxies or None)
+    app.config.update(
+        REQUEST_MAX_SIZE=1_000_000,
+        GRACEFUL_SHUTDOWN_TIMEOUT=2.0,
+        ACCESS_LOG=False,
+        PROXIES_COUNT=settings.console_trusted_proxies or None,
+    )
     engine = get_engine(settings.database_url)
     app.ctx.settings = settings
     app.ctx.accounts = AccountStore(engine)
@@ -91,22 +97,44 @@ def _not_found(request: Request, exc: SanicException) -> HTTPResponse:
 
 
 def _not_allowed(request: Request, exc: SanicException) -> HTTPResponse:
-    return render(request, "message.html", status=405, title="Not allowed",
-                  message="This address does not accept that kind of request.", link=("/", "Conversations"))
+    return render(
+        request,
+        "message.html",
+        status=405,
+        title="Not allowed",
+        message="This address does not accept that kind of request.",
+        link=("/", "Conversations"),
+    )
 
 
 def _too_large(request: Request, exc: SanicException) -> HTTPResponse:
-    return render(request, "message.html", status=413, title="Too much",
-                  message="That form sent more than the console accepts. Nothing was changed.",
-                  link=("/", "Conversations"))
+    return render(
+        request,
+        "message.html",
+        status=413,
+        title="Too much",
+        message="That form sent more than the console accepts. Nothing was changed.",
+        link=("/", "Conversations"),
+    )
 
 
 def _server_error(request: Request, exc: Exception) -> HTTPResponse:
     if isinstance(exc, SanicException) and exc.status_code < 500:
-        return render(request, "message.html", status=exc.status_code, title="That did not work",
-                      message=str(exc) or "The request could not be handled.", link=("/", "Conversations"))
+        return render(
+            request,
+            "message.html",
+            status=exc.status_code,
+            title="That did not work",
+            message=str(exc) or "The request could not be handled.",
+            link=("/", "Conversations"),
+        )
     log.exception("console error on %s %s", request.method, request.path, exc_info=exc)
-    return render(request, "message.html", status=500, title="Something went wrong",
-                  message="The console could not show this page; the error has been logged. "
-                          "Try again, and tell whoever runs the console if it keeps happening.",
-                  link=("/", "Conversations"))
+    return render(
+        request,
+        "message.html",
+        status=500,
+        title="Something went wrong",
+        message="The console could not show this page; the error has been logged. "
+        "Try again, and tell whoever runs the console if it keeps happening.",
+        link=("/", "Conversations"),
+    )

@@ -7,12 +7,12 @@ a missing or wrong token is refused with 403 before the view runs, so nothing
 changes. Wrong passwords are counted per account and per client address
 (bot.console.ratelimit), and a blocked sign-in gets 429 with the wait in minutes.
 """
+
 from __future__ import annotations
 
 import hmac
 import logging
 import secrets
-from typing import Optional
 from urllib.parse import quote
 
 from sanic import Blueprint, Request
@@ -54,7 +54,7 @@ def _is_public(path: str) -> bool:
     return path in PUBLIC_PATHS or path.startswith("/static/")
 
 
-def _safe_next(target: Optional[str]) -> str:
+def _safe_next(target: str | None) -> str:
     """Only a path on this console: never another site (`//evil`, `https://…`, `/\\evil`)."""
     if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
         return target
@@ -62,17 +62,22 @@ def _safe_next(target: Optional[str]) -> str:
 
 
 def forbidden(request: Request) -> HTTPResponse:
-    return render(request, "message.html", status=403, title="This form could not be accepted",
-                  message="The form was missing its security token or it no longer matches your sign-in "
-                          "(for example after signing out in another tab). Nothing was changed. "
-                          "Go back, reload the page and try again.")
+    return render(
+        request,
+        "message.html",
+        status=403,
+        title="This form could not be accepted",
+        message="The form was missing its security token or it no longer matches your sign-in "
+        "(for example after signing out in another tab). Nothing was changed. "
+        "Go back, reload the page and try again.",
+    )
 
 
-def _token_matches(expected: Optional[str], given: Optional[str]) -> bool:
+def _token_matches(expected: str | None, given: str | None) -> bool:
     return bool(expected) and bool(given) and hmac.compare_digest(str(expected), str(given))
 
 
-async def check_request(request: Request) -> Optional[HTTPResponse]:
+async def check_request(request: Request) -> HTTPResponse | None:
     """Request middleware: attach the session, send strangers to /login, refuse bad CSRF tokens."""
     app = request.app
     request.ctx.session = app.ctx.sessions.get(request.cookies.get(SESSION_COOKIE))
@@ -83,8 +88,7 @@ async def check_request(request: Request) -> Optional[HTTPResponse]:
             target = request.path + (f"?{request.query_string}" if request.query_string else "")
             return redirect("/login?next=" + quote(target, safe=""), status=303)
         return redirect("/login", status=303)
-    if request.method == "POST" and not _token_matches(request.ctx.session.csrf_token,
-                                                         request.form.get("csrf_token")):
+    if request.method == "POST" and not _token_matches(request.ctx.session.csrf_token, request.form.get("csrf_token")):
         log.warning("CSRF token missing or wrong: %s %s from %s", request.method, request.path, client_ip(request))
         return forbidden(request)
     request.ctx.open_handoffs = len(app.ctx.handoffs.list("open"))
@@ -96,12 +100,20 @@ async def health(request: Request) -> HTTPResponse:
     return text("ok")
 
 
-def _login_page(request: Request, status: int = 200, error: str = "", email: str = "",
-                next_path: str = "/") -> HTTPResponse:
+def _login_page(
+    request: Request, status: int = 200, error: str = "", email: str = "", next_path: str = "/"
+) -> HTTPResponse:
     token = request.cookies.get(LOGIN_CSRF_COOKIE) or secrets.token_urlsafe(32)
     request.ctx.login_csrf = token
-    response = render(request, "login.html", status=status, error=error, email=email, next_path=next_path,
-                      no_accounts=request.app.ctx.accounts.count() == 0)
+    response = render(
+        request,
+        "login.html",
+        status=status,
+        error=error,
+        email=email,
+        next_path=next_path,
+        no_accounts=request.app.ctx.accounts.count() == 0,
+    )
     _set_cookie(request, response, LOGIN_CSRF_COOKIE, token, 3600, "/login")
     return response
 
@@ -126,9 +138,15 @@ async def login(request: Request) -> HTTPResponse:
     if blocked:
         log.warning("sign-in blocked (%s) for %s from %s", blocked.by, email, ip)
         wait = f"{blocked.minutes} minute{'s' if blocked.minutes != 1 else ''}"
-        response = render(request, "message.html", status=429, title="Too many failed sign-ins",
-                          message=f"There have been too many failed sign-ins for this account or from your "
-                                  f"network. Try again in {wait}.", link=("/login", "Back to sign-in"))
+        response = render(
+            request,
+            "message.html",
+            status=429,
+            title="Too many failed sign-ins",
+            message=f"There have been too many failed sign-ins for this account or from your "
+            f"network. Try again in {wait}.",
+            link=("/login", "Back to sign-in"),
+        )
         response.headers["Retry-After"] = str(int(blocked.retry_after.total_seconds()) + 1)
         return response
     advisor = app.ctx.accounts.verify(email, password) if email and password else None

@@ -4,6 +4,7 @@ Timestamps are stored as naive UTC: SQLite drops time zones on the way back, and
 naive/aware mix would make comparisons fail at run time. Functions that depend on
 the time take `now` so tests can move the clock instead of sleeping.
 """
+
 from __future__ import annotations
 
 import datetime as dt

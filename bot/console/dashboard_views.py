@@ -5,13 +5,14 @@ slow part (matplotlib), so the figures and the drawn charts are kept for a minut
 per set of filters. Without dates the dashboard shows the last 30 days. matplotlib
 is imported on the first dashboard visit, not at start-up.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import threading
 import time
 from dataclasses import replace
-from typing import TYPE_CHECKING, Dict, List, Tuple
+from typing import TYPE_CHECKING
 
 from sanic import Blueprint, Request
 from sanic.exceptions import NotFound
@@ -27,8 +28,12 @@ if TYPE_CHECKING:
 DEFAULT_DAYS = 30
 MAX_DAYS = 366
 CACHE_SECONDS = 60
-CHARTS = (("volume", "Conversations and messages per day"), ("fallback", "Fallback rate per day"),
-          ("intents", "Top intents"), ("unanswered", "Most frequent unanswered messages"))
+CHARTS = (
+    ("volume", "Conversations and messages per day"),
+    ("fallback", "Fallback rate per day"),
+    ("intents", "Top intents"),
+    ("unanswered", "Most frequent unanswered messages"),
+)
 
 bp = Blueprint("dashboard")
 
@@ -39,15 +44,15 @@ class FigureCache:
     def __init__(self, log: ConversationLog):
         self.log = log
         self._lock = threading.Lock()
-        self._entries: Dict[Filters, Tuple[float, "Stats", Dict[str, bytes]]] = {}
+        self._entries: dict[Filters, tuple[float, Stats, dict[str, bytes]]] = {}
 
-    def stats(self, filters: Filters) -> "Stats":
+    def stats(self, filters: Filters) -> Stats:
         return self._entry(filters, draw=False)[1]
 
-    def charts(self, filters: Filters) -> Dict[str, bytes]:
+    def charts(self, filters: Filters) -> dict[str, bytes]:
         return self._entry(filters, draw=True)[2]
 
-    def _entry(self, filters: Filters, draw: bool) -> Tuple[float, "Stats", Dict[str, bytes]]:
+    def _entry(self, filters: Filters, draw: bool) -> tuple[float, Stats, dict[str, bytes]]:
         from bot.review.dashboard import charts, stats
 
         with self._lock:
@@ -62,7 +67,7 @@ class FigureCache:
             return entry
 
 
-def _filters(request: Request) -> Tuple[Filters, Dict[str, str], List[str]]:
+def _filters(request: Request) -> tuple[Filters, dict[str, str], list[str]]:
     """Dates default to the last 30 days and span at most MAX_DAYS (a chart of decades helps nobody)."""
     parsed = parse_filters(request.args)
     problems = list(parsed.problems)
@@ -82,18 +87,39 @@ def _filters(request: Request) -> Tuple[Filters, Dict[str, str], List[str]]:
 async def dashboard(request: Request) -> HTTPResponse:
     filters, params, problems = _filters(request)
     figures = request.app.ctx.figures.stats(filters)
-    days = [row for row in zip(figures.days, figures.conversations_per_day, figures.messages_per_day,
-                               figures.fallback_rate_per_day) if row[2]]
-    return render(request, "dashboard.html", section="dashboard", stats=figures, days=days, params=params,
-                  problems=problems, channels=request.app.ctx.log.channels(), charts=CHARTS,
-                  totals=(sum(figures.conversations_per_day), sum(figures.messages_per_day)))
+    days = [
+        row
+        for row in zip(
+            figures.days,
+            figures.conversations_per_day,
+            figures.messages_per_day,
+            figures.fallback_rate_per_day,
+            strict=True,
+        )
+        if row[2]
+    ]
+    return render(
+        request,
+        "dashboard.html",
+        section="dashboard",
+        stats=figures,
+        days=days,
+        params=params,
+        problems=problems,
+        channels=request.app.ctx.log.channels(),
+        charts=CHARTS,
+        totals=(sum(figures.conversations_per_day), sum(figures.messages_per_day)),
+    )
 
 
 @bp.get("/dashboard/<filename:str>")
 async def chart(request: Request, filename: str) -> HTTPResponse:
-    name = filename[:-len(".png")] if filename.endswith(".png") else ""
+    name = filename[: -len(".png")] if filename.endswith(".png") else ""
     if name not in dict(CHARTS):
         raise NotFound("There is no such chart.")
     filters, _, _ = _filters(request)
-    return raw(request.app.ctx.figures.charts(filters)[name], content_type="image/png",
-               headers={"Cache-Control": "private, max-age=60"})
+    return raw(
+        request.app.ctx.figures.charts(filters)[name],
+        content_type="image/png",
+        headers={"Cache-Control": "private, max-age=60"},
+    )

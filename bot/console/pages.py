@@ -5,9 +5,9 @@ forms into annotations. Text is shown masked; the unmasked text an annotation
 keeps is looked up on the server from the event id, so it never travels through
 the page.
 """
+
 from __future__ import annotations
 
-from typing import Optional
 from urllib.parse import quote
 
 from sanic import Blueprint, Request
@@ -32,21 +32,40 @@ async def conversation_list(request: Request) -> HTTPResponse:
     per_page = min(positive_int(request.args.get("per_page"), PER_PAGE), MAX_PER_PAGE)
     params = {**parsed.params, "per_page": str(per_page) if per_page != PER_PAGE else ""}
     page = log.conversations(parsed.filters, page=positive_int(request.args.get("page")), per_page=per_page)
-    return render(request, "conversations.html", section="conversations", page=page, params=params,
-                  problems=parsed.problems, channels=log.channels(), flags=FLAGS)
+    return render(
+        request,
+        "conversations.html",
+        section="conversations",
+        page=page,
+        params=params,
+        problems=parsed.problems,
+        channels=log.channels(),
+        flags=FLAGS,
+    )
 
 
-def _transcript_page(request: Request, sender_id: str, status: int = 200, error: Optional[str] = None,
-                     error_event: Optional[int] = None) -> HTTPResponse:
+def _transcript_page(
+    request: Request, sender_id: str, status: int = 200, error: str | None = None, error_event: int | None = None
+) -> HTTPResponse:
     found = request.app.ctx.log.transcript(sender_id)
     if found is None:
         raise NotFound("There is no conversation with that id (it may have been purged).")
     summary, turns = found
     handoffs = [r for r in request.app.ctx.handoffs.list() if r.sender_id == sender_id]
     intents = [i for i in domain_intents() if i != OUT_OF_SCOPE]
-    return render(request, "transcript.html", status=status, section="conversations", summary=summary,
-                  turns=turns, intents=intents, handoffs=handoffs, error=error, error_event=error_event,
-                  low_confidence=request.app.ctx.settings.review_low_confidence)
+    return render(
+        request,
+        "transcript.html",
+        status=status,
+        section="conversations",
+        summary=summary,
+        turns=turns,
+        intents=intents,
+        handoffs=handoffs,
+        error=error,
+        error_event=error_event,
+        low_confidence=request.app.ctx.settings.review_low_confidence,
+    )
 
 
 def _back_to(sender_id: str, anchor: str = "") -> HTTPResponse:
@@ -73,8 +92,14 @@ async def annotate(request: Request, sender_id: str) -> HTTPResponse:
         return _transcript_page(request, sender_id, 400, "That message is not one of this person's messages.")
     try:
         request.app.ctx.log.annotations.annotate(
-            event_id=event_id, sender_id=sender_id, text=turn.text, intent=form.get("intent") or None,
-            out_of_scope=form.get("out_of_scope") == "1", note=form.get("note", ""), by=request.ctx.session.email)
+            event_id=event_id,
+            sender_id=sender_id,
+            text=turn.text,
+            intent=form.get("intent") or None,
+            out_of_scope=form.get("out_of_scope") == "1",
+            note=form.get("note", ""),
+            by=request.ctx.session.email,
+        )
     except AnnotationError as exc:
         return _transcript_page(request, sender_id, 400, str(exc), error_event=event_id)
     return _back_to(sender_id, f"#turn-{event_id}")
@@ -84,6 +109,7 @@ async def annotate(request: Request, sender_id: str) -> HTTPResponse:
 async def mark_reviewed(request: Request, sender_id: str) -> HTTPResponse:
     if request.app.ctx.log.transcript(sender_id) is None:
         raise NotFound("There is no conversation with that id (it may have been purged).")
-    request.app.ctx.log.annotations.set_reviewed(sender_id, request.ctx.session.email,
-                                                 reviewed=request.form.get("reviewed") != "0")
+    request.app.ctx.log.annotations.set_reviewed(
+        sender_id, request.ctx.session.email, reviewed=request.form.get("reviewed") != "0"
+    )
     return _back_to(sender_id)

@@ -8,12 +8,12 @@ account or from that address until the oldest failure leaves the window; other
 accounts from other addresses sign in as usual. A successful sign-in clears the
 account's failures, not the address's.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import math
 from dataclasses import dataclass
-from typing import Optional
 
 from sqlalchemy import Column, DateTime, Index, Integer, MetaData, String, Table, delete, insert, select
 from sqlalchemy.engine import Engine
@@ -25,7 +25,8 @@ WINDOW = dt.timedelta(minutes=15)
 
 metadata = MetaData()
 failures_table = Table(
-    "console_signin_failures", metadata,
+    "console_signin_failures",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("kind", String(8), nullable=False),  # "account" or "ip"
     Column("key", String(200), nullable=False),
@@ -37,6 +38,7 @@ failures_table = Table(
 @dataclass(frozen=True)
 class Blocked:
     """Why a sign-in is refused before the password is even checked."""
+
     by: str  # "account" or "ip"
     retry_after: dt.timedelta
 
@@ -52,7 +54,7 @@ class SignInLimiter:
         self.window = window
         metadata.create_all(engine)
 
-    def blocked(self, email: str, ip: str, now: Optional[dt.datetime] = None) -> Optional[Blocked]:
+    def blocked(self, email: str, ip: str, now: dt.datetime | None = None) -> Blocked | None:
         """A Blocked when the account or the address has used up its failures, else None."""
         now = now or utcnow()
         since = now - self.window
@@ -62,21 +64,28 @@ class SignInLimiter:
                 # Blocked while `limit` failures are in the window: until the limit-th newest leaves it.
                 cutoff = conn.execute(
                     select(failures_table.c.at)
-                    .where(failures_table.c.kind == kind, failures_table.c.key == key[:200],
-                           failures_table.c.at > since)
-                    .order_by(failures_table.c.at.desc()).offset(self.limit - 1).limit(1)).scalar()
+                    .where(
+                        failures_table.c.kind == kind, failures_table.c.key == key[:200], failures_table.c.at > since
+                    )
+                    .order_by(failures_table.c.at.desc())
+                    .offset(self.limit - 1)
+                    .limit(1)
+                ).scalar()
                 if cutoff is not None:
                     waits.append(Blocked(kind, as_naive_utc(cutoff) + self.window - now))
         return max(waits, key=lambda b: b.retry_after) if waits else None
 
-    def record_failure(self, email: str, ip: str, now: Optional[dt.datetime] = None) -> None:
+    def record_failure(self, email: str, ip: str, now: dt.datetime | None = None) -> None:
         now = now or utcnow()
         with self.engine.begin() as conn:
             conn.execute(delete(failures_table).where(failures_table.c.at <= now - self.window))
-            conn.execute(insert(failures_table), [{"kind": "account", "key": email[:200], "at": now},
-                                                  {"kind": "ip", "key": ip[:200], "at": now}])
+            conn.execute(
+                insert(failures_table),
+                [{"kind": "account", "key": email[:200], "at": now}, {"kind": "ip", "key": ip[:200], "at": now}],
+            )
 
     def record_success(self, email: str) -> None:
         with self.engine.begin() as conn:
-            conn.execute(delete(failures_table).where(failures_table.c.kind == "account",
-                                                      failures_table.c.key == email[:200]))
+            conn.execute(
+                delete(failures_table).where(failures_table.c.kind == "account", failures_table.c.key == email[:200])
+            )

@@ -5,13 +5,13 @@ anyone sign in. Each session carries its own CSRF token, which every form of the
 console posts back. Sessions end at a fixed expiry or at sign-out; expired rows
 are swept whenever someone signs in.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import secrets
 from dataclasses import dataclass
-from typing import Optional
 
 from sqlalchemy import Column, DateTime, MetaData, String, Table, delete, insert, select
 from sqlalchemy.engine import Engine
@@ -20,7 +20,8 @@ from bot.console.clock import as_naive_utc, utcnow
 
 metadata = MetaData()
 sessions_table = Table(
-    "console_sessions", metadata,
+    "console_sessions",
+    metadata,
     Column("token_hash", String(64), primary_key=True),
     Column("email", String(200), nullable=False, index=True),
     Column("csrf_token", String(64), nullable=False),
@@ -48,29 +49,38 @@ class SessionStore:
         self.lifetime = lifetime
         metadata.create_all(engine)
 
-    def start(self, email: str, now: Optional[dt.datetime] = None) -> str:
+    def start(self, email: str, now: dt.datetime | None = None) -> str:
         """A new session for `email`; returns the token for the cookie (never stored as is)."""
         now = now or utcnow()
         token = secrets.token_urlsafe(32)
         with self.engine.begin() as conn:
             conn.execute(delete(sessions_table).where(sessions_table.c.expires_at <= now))
-            conn.execute(insert(sessions_table).values(
-                token_hash=_digest(token), email=email, csrf_token=secrets.token_urlsafe(32),
-                created_at=now, expires_at=now + self.lifetime))
+            conn.execute(
+                insert(sessions_table).values(
+                    token_hash=_digest(token),
+                    email=email,
+                    csrf_token=secrets.token_urlsafe(32),
+                    created_at=now,
+                    expires_at=now + self.lifetime,
+                )
+            )
         return token
 
-    def get(self, token: Optional[str], now: Optional[dt.datetime] = None) -> Optional[Session]:
+    def get(self, token: str | None, now: dt.datetime | None = None) -> Session | None:
         """The live session for a cookie's token, or None (no token, unknown, expired)."""
         if not token or len(token) > 200:
             return None
         with self.engine.connect() as conn:
-            row = conn.execute(select(sessions_table)
-                               .where(sessions_table.c.token_hash == _digest(token))).mappings().first()
+            row = (
+                conn.execute(select(sessions_table).where(sessions_table.c.token_hash == _digest(token)))
+                .mappings()
+                .first()
+            )
         if row is None or as_naive_utc(row["expires_at"]) <= (now or utcnow()):
             return None
         return Session(row["email"], row["csrf_token"], as_naive_utc(row["expires_at"]))
 
-    def end(self, token: Optional[str]) -> None:
+    def end(self, token: str | None) -> None:
         if token:
             with self.engine.begin() as conn:
                 conn.execute(delete(sessions_table).where(sessions_table.c.token_hash == _digest(token)))

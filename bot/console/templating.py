@@ -6,11 +6,12 @@ file name), and nothing here marks user text as safe. The page's CSRF token,
 the signed-in advisor and the open handoff count reach every template from the
 request, so a view cannot forget them.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 from urllib.parse import quote, urlencode
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -19,11 +20,16 @@ from sanic.response import HTTPResponse, html
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
-environment = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
-                          undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+environment = Environment(
+    loader=FileSystemLoader(str(TEMPLATES)),
+    autoescape=True,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
 
 
-def when(value: Optional[dt.datetime], with_date: bool = True) -> str:
+def when(value: dt.datetime | None, with_date: bool = True) -> str:
     """Times in UTC, the way the tracker store keeps them; the pages say so once."""
     if value is None:
         return ""
@@ -32,7 +38,7 @@ def when(value: Optional[dt.datetime], with_date: bool = True) -> str:
     return value.strftime("%Y-%m-%d %H:%M" if with_date else "%H:%M")
 
 
-def percent(value: Optional[float]) -> str:
+def percent(value: float | None) -> str:
     return "" if value is None else f"{value * 100:.0f}%"
 
 

@@ -7,10 +7,12 @@ rule, the content changes and this code does not. What we cannot check (a diplom
 CPR, whether a certifier approves a particular program) is said as a condition,
 never assumed away.
 """
+
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import List, Literal, Optional, Sequence, Tuple
+from typing import Literal
 
 from bot.answers.reply import source_line
 from bot.eligibility.experience import _join, _years, standing, within_last
@@ -18,7 +20,7 @@ from bot.kb import schema
 from bot.kb.queries import Citation, KnowledgeBase
 
 Education = Literal["accredited_program_graduate", "other_program", "none"]
-EDUCATIONS: Tuple[str, ...] = ("accredited_program_graduate", "other_program", "none")
+EDUCATIONS: tuple[str, ...] = ("accredited_program_graduate", "other_program", "none")
 PROGRAM_REQUIREMENTS = ("accredited_program", "any_program", "approved_program")
 #: Routes that are not a way in for someone new (renewing, teaching) or that we do not ask
 #: about (current students, apprentices): kept in the result, left out of the text.
@@ -28,15 +30,16 @@ NOT_ASKED = ("current_student", "apprenticeship", "credential_holder", "instruct
 @dataclass(frozen=True)
 class Applicant:
     """What the checker needs to know about a person; None means "not said"."""
-    background: Optional[str] = None
+
+    background: str | None = None
     education: Education = "none"
-    years_since_graduation: Optional[float] = None
+    years_since_graduation: float | None = None
     experience_years: float = 0.0
     #: All that work fell within the last this-many years (None: not said).
-    experience_span_years: Optional[float] = None
+    experience_span_years: float | None = None
     #: None: yes if they said when it ended or their background is "military", else no.
-    military_training: Optional[bool] = None
-    military_years_ago: Optional[float] = None
+    military_training: bool | None = None
+    military_years_ago: float | None = None
 
     def __post_init__(self) -> None:
         if self.education not in EDUCATIONS:
@@ -59,11 +62,11 @@ class RouteCheck:
     kind: str
     label: str
     requires: str
-    within_years: Optional[int]
+    within_years: int | None
     met: bool
-    missing: Tuple[str, ...]  # what is lacking, as phrases ("a CAAHEP- or ABHES-accredited …")
-    conditions: Tuple[str, ...]  # what must also be true that we could not check ("that work was within …")
-    also_needed: Tuple[str, ...]  # the route's `also_needs`, in words
+    missing: tuple[str, ...]  # what is lacking, as phrases ("a CAAHEP- or ABHES-accredited …")
+    conditions: tuple[str, ...]  # what must also be true that we could not check ("that work was within …")
+    also_needed: tuple[str, ...]  # the route's `also_needs`, in words
     citation: Citation
 
 
@@ -72,24 +75,24 @@ class CredentialResult:
     credential: str
     abbreviation: str
     eligible: bool
-    route: Optional[RouteCheck]  # the route they qualify by
-    gaps: Tuple[RouteCheck, ...]  # every unmet route, fewest missing first
+    route: RouteCheck | None  # the route they qualify by
+    gaps: tuple[RouteCheck, ...]  # every unmet route, fewest missing first
     text: str
-    citations: Tuple[Citation, ...]
+    citations: tuple[Citation, ...]
 
 
 @dataclass(frozen=True)
 class EligibilityReport:
     applicant: Applicant
-    results: Tuple[CredentialResult, ...]
-    citations: Tuple[Citation, ...] = field(default_factory=tuple)
+    results: tuple[CredentialResult, ...]
+    citations: tuple[Citation, ...] = field(default_factory=tuple)
 
     @property
-    def eligible_now(self) -> List[str]:
+    def eligible_now(self) -> list[str]:
         """Credential keys the person can sit for now, in the knowledge base's order."""
         return [r.credential for r in self.results if r.eligible]
 
-    def result(self, credential: str) -> Optional[CredentialResult]:
+    def result(self, credential: str) -> CredentialResult | None:
         return next((r for r in self.results if r.credential == credential), None)
 
     @property
@@ -110,7 +113,7 @@ def check(kb: KnowledgeBase, applicant: Applicant, credentials: Sequence[str] = 
             continue
         body = kb.display_name("certifying_body", cred.body) or cred.body
         cited = kb.cite_many((r.source, r.as_of_label or str(r.as_of)) for r in routes)
-        checks = [_check_route(c, body, r, applicant, accreditors) for r, c in zip(routes, cited)]
+        checks = [_check_route(c, body, r, applicant, accreditors) for r, c in zip(routes, cited, strict=True)]
         results.append(_result(kb, cred, body, routes, checks, applicant))
     citations = tuple(dict.fromkeys(c for r in results for c in r.citations))
     return EligibilityReport(applicant, tuple(results), citations)
@@ -138,10 +141,11 @@ def _also_needed(code: str, body: str) -> str:
     }[code]
 
 
-def _check_route(citation: Citation, body: str, route: schema.EligibilityRoute,
-                 who: Applicant, accreditors: List[str]) -> RouteCheck:
-    missing: List[str] = []
-    conditions: List[str] = []
+def _check_route(
+    citation: Citation, body: str, route: schema.EligibilityRoute, who: Applicant, accreditors: list[str]
+) -> RouteCheck:
+    missing: list[str] = []
+    conditions: list[str] = []
     req = route.requires
     if req in PROGRAM_REQUIREMENTS:
         missing, conditions = _program(route, who, accreditors, body)
@@ -166,13 +170,23 @@ def _check_route(citation: Citation, body: str, route: schema.EligibilityRoute,
     else:  # credential_holder, instructor: not a way in for someone new
         missing.append("already holding the credential" if req == "credential_holder" else "teaching experience")
     also = tuple(_also_needed(code, body) for code in route.also_needs or ())
-    return RouteCheck(route.key, route.kind, route.label or route.key.replace("_", " "), req, route.within_years,
-                      not missing,
-                      tuple(missing), tuple(conditions), also, citation)
+    return RouteCheck(
+        route.key,
+        route.kind,
+        route.label or route.key.replace("_", " "),
+        req,
+        route.within_years,
+        not missing,
+        tuple(missing),
+        tuple(conditions),
+        also,
+        citation,
+    )
 
 
-def _program(route: schema.EligibilityRoute, who: Applicant, accreditors: List[str],
-             body: str) -> Tuple[List[str], List[str]]:
+def _program(
+    route: schema.EligibilityRoute, who: Applicant, accreditors: list[str], body: str
+) -> tuple[list[str], list[str]]:
     """A program route: is the right kind of program there, recent enough, long enough?"""
     req = route.requires
     if req == "accredited_program":
@@ -192,8 +206,8 @@ def _program(route: schema.EligibilityRoute, who: Applicant, accreditors: List[s
     recency = f", finished within {within_last(route.within_years)}" if route.within_years else ""
     if not has:
         return [f"{what}{hours}{recency}"], []
-    missing: List[str] = []
-    conditions: List[str] = []
+    missing: list[str] = []
+    conditions: list[str] = []
     if route.within_years:
         since = who.years_since_graduation
         if since is None:
@@ -201,9 +215,10 @@ def _program(route: schema.EligibilityRoute, who: Applicant, accreditors: List[s
         elif since > route.within_years:
             missing.append(f"{what}{recency} (yours was {_years(since)} ago)")
     if hours:
-        conditions.append(f"your program had at least {route.min_program_hours} hours"
-                          + (f", including at least {route.min_externship_hours} of externship"
-                             if route.min_externship_hours else ""))
+        conditions.append(
+            f"your program had at least {route.min_program_hours} hours"
+            + (f", including at least {route.min_externship_hours} of externship" if route.min_externship_hours else "")
+        )
     if req == "approved_program" and "document_review" not in (route.also_needs or ()):
         conditions.append(f"{body} accepts your program")
     return missing, conditions
@@ -214,7 +229,7 @@ def _article(initialism: str) -> str:
     return "an" if initialism[:1].upper() in "AEFHILMNORSX" else "a"
 
 
-def _loosest(checks: List[RouteCheck], who: Applicant) -> List[RouteCheck]:
+def _loosest(checks: list[RouteCheck], who: Applicant) -> list[RouteCheck]:
     """Without a program, of two routes asking for the same kind of program only the looser counts.
 
     The CMA's Category 1 (within a year) and Category 2 (any time) both ask for an
@@ -222,7 +237,7 @@ def _loosest(checks: List[RouteCheck], who: Applicant) -> List[RouteCheck]:
     """
     if who.has_program:
         return checks
-    kept: List[RouteCheck] = []
+    kept: list[RouteCheck] = []
     for c in checks:
         twin = next((k for k in kept if k.requires == c.requires and c.requires in PROGRAM_REQUIREMENTS), None)
         if twin is None:
@@ -243,8 +258,14 @@ def _shown(check_: RouteCheck, who: Applicant) -> bool:
     return True
 
 
-def _result(kb: KnowledgeBase, cred: schema.Credential, body: str, routes: List[schema.EligibilityRoute],
-            checks: List[RouteCheck], who: Applicant) -> CredentialResult:
+def _result(
+    kb: KnowledgeBase,
+    cred: schema.Credential,
+    body: str,
+    routes: list[schema.EligibilityRoute],
+    checks: list[RouteCheck],
+    who: Applicant,
+) -> CredentialResult:
     name = f"{cred.abbreviation} ({body})"
     met = [c for c in checks if c.met and c.requires not in ("credential_holder", "instructor")]
     gaps = tuple(sorted((c for c in checks if not c.met), key=lambda c: len(c.missing)))
@@ -267,11 +288,15 @@ def _result(kb: KnowledgeBase, cred: schema.Credential, body: str, routes: List[
     citations = [c.citation for c in shown]
     # Someone with work or military training should hear that this credential has no route for it.
     kinds = {r.kind for r in routes}
-    absent = [name_ for kind, name_, relevant in (
-        ("experience", "work-experience", who.experience_years > 0 or who.background == "working_ma"),
-        ("military", "military", who.has_military_training)) if relevant and kind not in kinds]
+    absent = [
+        name_
+        for kind, name_, relevant in (
+            ("experience", "work-experience", who.experience_years > 0 or who.background == "working_ma"),
+            ("military", "military", who.has_military_training),
+        )
+        if relevant and kind not in kinds
+    ]
     if absent:
         text += f" It lists no {' or '.join(absent)} route."
         citations.append(kb.cite(cred.source, cred.as_of_label or str(cred.as_of)))
     return CredentialResult(cred.key, cred.abbreviation, False, None, gaps, text, tuple(dict.fromkeys(citations)))
-

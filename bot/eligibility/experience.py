@@ -4,20 +4,34 @@
 general rules. The numbers come from each route in the knowledge base (with its
 source), so when a certifier changes its rule only the content changes.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, List, Optional, Sequence, Tuple
 
 from bot.kb.queries import Citation, KnowledgeBase
 
-_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-          "eight": 8, "nine": 9, "ten": 10, "half": 0.5}
+_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "half": 0.5,
+}
 _AMOUNT = re.compile(r"(?P<n>\d+(?:\.\d+)?|[a-z]+)\s*(?:\+\s*)?(?P<unit>year|yr|month|mo)", re.I)
 
 
-def parse_years(text: str) -> Optional[float]:
+def parse_years(text: str) -> float | None:
     """'3 years' -> 3, 'two yrs' -> 2, '18 months' -> 1.5; None when it is not an amount of time."""
     match = _AMOUNT.search(text.lower())
     if not match:
@@ -46,12 +60,13 @@ class Standing:
     what would still have to be true (the work's recency, when not given); `missing`
     says exactly what is lacking when it is not met.
     """
+
     met: bool
-    missing: Optional[str] = None
-    proviso: Optional[str] = None
+    missing: str | None = None
+    proviso: str | None = None
 
 
-def standing(min_years: float, within_years: float, years: float, span_years: Optional[float] = None) -> Standing:
+def standing(min_years: float, within_years: float, years: float, span_years: float | None = None) -> Standing:
     """Compare `years` of MA work, all of it within the last `span_years` (None: not said), with a route.
 
     When the work is spread over more years than the route's window, only the part
@@ -70,21 +85,21 @@ def standing(min_years: float, within_years: float, years: float, span_years: Op
 @dataclass(frozen=True)
 class ExperienceCheck:
     text: str
-    citations: Tuple[Citation, ...]
+    citations: tuple[Citation, ...]
 
 
-def check_experience(kb: KnowledgeBase, years: float, credentials: Sequence[str] = ()) -> Optional[ExperienceCheck]:
+def check_experience(kb: KnowledgeBase, years: float, credentials: Sequence[str] = ()) -> ExperienceCheck | None:
     """Which experience routes `years` of recent work meets, limited to `credentials` if any are named."""
     routes = [(c, r) for c, r in kb.experience_routes() if not credentials or c.key in credentials]
     named_without_route = [k for k in credentials if k not in {c.key for c, _ in routes}]
-    met: List[str] = []
-    short: List[str] = []
-    citations: List[Citation] = []
+    met: list[str] = []
+    short: list[str] = []
+    citations: list[Citation] = []
     for cred, route in routes:
         rule = f"the {cred.abbreviation} ({_years(route.min_years)} within the last {route.within_years})"
         (met if standing(route.min_years, route.within_years, years).met else short).append(rule)
         citations.append(kb.cite(route.source, route.as_of_label or str(route.as_of)))
-    sentences: List[str] = []
+    sentences: list[str] = []
     if met or short:
         sentences.append(f"With {_years(years)} of recent medical assisting work,")
         if met:

@@ -5,10 +5,10 @@ The handoff form asks three things in a row; people answer in their own words
 instead ask a question or give up ("never mind"). These readers say what an answer
 holds, or None, so the form can tell an answer from an interruption.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from bot.handoff.store import EMAIL_PATTERN, PHONE_PATTERN, find_contact
 
@@ -16,18 +16,33 @@ MAX_NAME_CHARS = 80
 MAX_NAME_WORDS = 6
 #: Intents that mean "this is a question or a request, not my name", when NLU is sure enough.
 NOT_AN_ANSWER_CONFIDENCE = 0.7
-NOT_ANSWER_INTENTS = ("help", "greet", "thank", "goodbye", "request_human", "start_roadmap", "check_eligibility",
-                      "estimate_timeline")
+NOT_ANSWER_INTENTS = (
+    "help",
+    "greet",
+    "thank",
+    "goodbye",
+    "request_human",
+    "start_roadmap",
+    "check_eligibility",
+    "estimate_timeline",
+)
 
-_NAME_PREFIX = re.compile(r"^(?:(?:hi|hello|hey|ok|okay|sure|yes)[,!.]?\s+)?"
-                          r"(?:my name is|my name's|name is|name:|i am|i'm|im|it's|it is|this is|call me)\s+",
-                          re.IGNORECASE)
-_QUESTION_START = re.compile(r"^(?:what|how|why|when|where|who|which|can|could|do|does|is|are|will|should|would)\b",
-                             re.IGNORECASE)
-_CANCEL = re.compile(r"^(?:cancel|never\s?mind|nvm|stop|forget it|no thanks|no,? thank you|don't|do not|"
-                     r"not now|i changed my mind)\b", re.IGNORECASE)
-_YES = re.compile(r"^(?:y|yes|yeah|yep|yup|sure|ok|okay|correct|right|that's right|send|please do|go ahead)\b",
-                  re.IGNORECASE)
+_NAME_PREFIX = re.compile(
+    r"^(?:(?:hi|hello|hey|ok|okay|sure|yes)[,!.]?\s+)?"
+    r"(?:my name is|my name's|name is|name:|i am|i'm|im|it's|it is|this is|call me)\s+",
+    re.IGNORECASE,
+)
+_QUESTION_START = re.compile(
+    r"^(?:what|how|why|when|where|who|which|can|could|do|does|is|are|will|should|would)\b", re.IGNORECASE
+)
+_CANCEL = re.compile(
+    r"^(?:cancel|never\s?mind|nvm|stop|forget it|no thanks|no,? thank you|don't|do not|"
+    r"not now|i changed my mind)\b",
+    re.IGNORECASE,
+)
+_YES = re.compile(
+    r"^(?:y|yes|yeah|yep|yup|sure|ok|okay|correct|right|that's right|send|please do|go ahead)\b", re.IGNORECASE
+)
 _NO = re.compile(r"^(?:n|no|nope|nah)\b", re.IGNORECASE)
 _CHANGE = re.compile(r"\b(?:change|edit|fix|wrong|typo|update)\b", re.IGNORECASE)
 
@@ -36,7 +51,7 @@ def is_cancel(text: str) -> bool:
     return bool(_CANCEL.match((text or "").strip()))
 
 
-def is_question(text: str, intent: Optional[str], confidence: float) -> bool:
+def is_question(text: str, intent: str | None, confidence: float) -> bool:
     """True when the message reads as a question or a request rather than an answer."""
     text = (text or "").strip()
     if text.endswith("?") or _QUESTION_START.match(text):
@@ -45,7 +60,7 @@ def is_question(text: str, intent: Optional[str], confidence: float) -> bool:
     return bool(intent) and sure and (intent.startswith("ask_") or intent in NOT_ANSWER_INTENTS)
 
 
-def name(text: str) -> Optional[str]:
+def name(text: str) -> str | None:
     """The name in an answer such as "it's Ana Souza" or "Ana, ana@example.com"; None if it is not one."""
     text = EMAIL_PATTERN.sub(" ", text or "")
     text = PHONE_PATTERN.sub(" ", text)
@@ -58,12 +73,12 @@ def name(text: str) -> Optional[str]:
     return text
 
 
-def contact(text: str) -> Optional[str]:
+def contact(text: str) -> str | None:
     return find_contact(text or "")
 
 
-def confirmation(text: str) -> Optional[str]:
-    """"yes" (send it), "no" (cancel), "change" (ask the details again), or None."""
+def confirmation(text: str) -> str | None:
+    """ "yes" (send it), "no" (cancel), "change" (ask the details again), or None."""
     text = (text or "").strip()
     if _CHANGE.search(text):
         return "change"

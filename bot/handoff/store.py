@@ -6,12 +6,13 @@ lists the open ones with the conversation attached (by sender id) and advisors m
 them contacted or resolved. The table has its own MetaData, like roadmap progress,
 so a knowledge-base reload never deletes a request that is waiting for someone.
 """
+
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import List, Optional
 
 from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, Text, insert, select, update
 from sqlalchemy.engine import Engine
@@ -22,7 +23,8 @@ STATUSES = ("open", "contacted", "resolved")
 
 metadata = MetaData()
 handoff_table = Table(
-    "handoff_requests", metadata,
+    "handoff_requests",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("sender_id", String(255), nullable=False, index=True),
     Column("channel", String(64), nullable=False, default=""),
@@ -52,15 +54,15 @@ class HandoffRequest:
     status: str
     created_at: dt.datetime
     updated_at: dt.datetime
-    updated_by: Optional[str]
+    updated_by: str | None
 
 
-def find_email(text: str) -> Optional[str]:
+def find_email(text: str) -> str | None:
     match = EMAIL_PATTERN.search(text or "")
     return match.group(0) if match else None
 
 
-def find_phone(text: str) -> Optional[str]:
+def find_phone(text: str) -> str | None:
     """A phone number in `text`, or None; counts digits so dates and years are not taken for one."""
     for match in PHONE_PATTERN.finditer(text or ""):
         digits = re.sub(r"\D", "", match.group(0))
@@ -69,7 +71,7 @@ def find_phone(text: str) -> Optional[str]:
     return None
 
 
-def find_contact(text: str) -> Optional[str]:
+def find_contact(text: str) -> str | None:
     """The email address or phone number someone typed, whichever comes first."""
     return find_email(text) or find_phone(text)
 
@@ -88,17 +90,26 @@ class HandoffStore:
     def create(self, *, sender_id: str, name: str, contact: str, channel: str = "", message: str = "") -> int:
         now = _now()
         with self.engine.begin() as conn:
-            result = conn.execute(insert(handoff_table).values(
-                sender_id=sender_id, channel=channel or "", name=name.strip()[:200], contact=contact.strip()[:200],
-                message=(message or "")[:2000], status="open", created_at=now, updated_at=now))
+            result = conn.execute(
+                insert(handoff_table).values(
+                    sender_id=sender_id,
+                    channel=channel or "",
+                    name=name.strip()[:200],
+                    contact=contact.strip()[:200],
+                    message=(message or "")[:2000],
+                    status="open",
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
             return int(result.inserted_primary_key[0])
 
-    def get(self, request_id: int) -> Optional[HandoffRequest]:
+    def get(self, request_id: int) -> HandoffRequest | None:
         with self.engine.connect() as conn:
             row = conn.execute(select(handoff_table).where(handoff_table.c.id == request_id)).mappings().first()
         return HandoffRequest(**row) if row else None
 
-    def list(self, status: Optional[str] = None) -> List[HandoffRequest]:
+    def list(self, status: str | None = None) -> builtins.list[HandoffRequest]:
         """Newest first; `status` narrows to one of STATUSES."""
         query = select(handoff_table).order_by(handoff_table.c.created_at.desc(), handoff_table.c.id.desc())
         if status:
@@ -106,16 +117,19 @@ class HandoffStore:
         with self.engine.connect() as conn:
             return [HandoffRequest(**row) for row in conn.execute(query).mappings()]
 
-    def set_status(self, request_id: int, status: str, by: Optional[str] = None) -> bool:
+    def set_status(self, request_id: int, status: str, by: str | None = None) -> bool:
         """Move a request along; False when there is no such request."""
         if status not in STATUSES:
             raise ValueError(f"status must be one of {', '.join(STATUSES)}, got {status!r}")
         with self.engine.begin() as conn:
-            result = conn.execute(update(handoff_table).where(handoff_table.c.id == request_id)
-                                  .values(status=status, updated_at=_now(), updated_by=by))
+            result = conn.execute(
+                update(handoff_table)
+                .where(handoff_table.c.id == request_id)
+                .values(status=status, updated_at=_now(), updated_by=by)
+            )
             return result.rowcount > 0
 
-    def delete_for(self, sender_ids: List[str]) -> int:
+    def delete_for(self, sender_ids: builtins.list[str]) -> int:
         """Forget the requests of purged conversations (retention); returns how many went."""
         if not sender_ids:
             return 0

@@ -1,4 +1,5 @@
 """`python -m bot.kb load|check`: load the content into the database, or only validate it."""
+
 from __future__ import annotations
 
 import argparse
@@ -29,8 +30,10 @@ def main(argv: list[str] | None = None) -> int:
         print("The knowledge base was left as it was.", file=sys.stderr)
         return 1
     except SQLAlchemyError as exc:
-        print(f"database error, nothing was changed: {exc.__class__.__name__}: {exc.orig if hasattr(exc, 'orig') else exc}",
-              file=sys.stderr)
+        print(
+            f"database error, nothing was changed: {exc.__class__.__name__}: {exc.orig if hasattr(exc, 'orig') else exc}",
+            file=sys.stderr,
+        )
         return 1
     if result.loaded:
         summary = ", ".join(f"{n} {t}" for t, n in sorted(result.counts.items()))

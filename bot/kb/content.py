@@ -5,13 +5,15 @@ they can act on: the file, the entry (by its key or position) and the field.
 Validation finishes before anything touches the database, which is what keeps
 a broken file from leaving a half-loaded knowledge base.
 """
+
 from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, Iterable, List, Literal, Optional, Tuple, Type
+from typing import Literal
 
 import yaml
 from pydantic import BaseModel, Extra, ValidationError, confloat, conint, constr, validator
@@ -31,9 +33,20 @@ MAX_ANSWER_WORDS = 120
 #: Intents that buttons may lead to although no topic answers them: the guided roadmap's
 #: forms and actions handle them (data/stories/roadmap.yml). A test keeps this in step
 #: with domain.yml.
-DIALOGUE_INTENTS = ("start_roadmap", "check_eligibility", "estimate_timeline", "roadmap_next", "roadmap_back",
-                    "roadmap_repeat", "roadmap_jump", "roadmap_where", "roadmap_restart", "roadmap_overview",
-                    "roadmap_done", "roadmap_continue")
+DIALOGUE_INTENTS = (
+    "start_roadmap",
+    "check_eligibility",
+    "estimate_timeline",
+    "roadmap_next",
+    "roadmap_back",
+    "roadmap_repeat",
+    "roadmap_jump",
+    "roadmap_where",
+    "roadmap_restart",
+    "roadmap_overview",
+    "roadmap_done",
+    "roadmap_continue",
+)
 #: A roadmap note is one line of a step that must stay short as a whole.
 MAX_NOTE_WORDS = 60
 
@@ -48,10 +61,10 @@ class Source(_Strict):
     key: Key
     label: Text  # how answers cite it, e.g. "BLS Occupational Outlook Handbook"
     publisher: Text
-    url: Optional[Text] = None
+    url: Text | None = None
     tier: Literal["official", "secondary", "guide"]
     #: For a secondary source: the body whose own site has the final word.
-    confirm_with: Optional[Text] = None
+    confirm_with: Text | None = None
 
     @validator("confirm_with", always=True)
     def _secondary_points_somewhere(cls, v, values):  # noqa: N805
@@ -63,7 +76,7 @@ class Source(_Strict):
 class Sourced(_Strict):
     source: Key
     as_of: conint(ge=1960, le=2100)  # the year the fact describes (or was retrieved, see as_of_label)
-    as_of_label: Optional[Text] = None  # e.g. "May 2024", "retrieved 2026"
+    as_of_label: Text | None = None  # e.g. "May 2024", "retrieved 2026"
 
 
 #: Units a duration fact may be measured in; bot.roadmap.timeline turns them into calendar time.
@@ -76,6 +89,7 @@ class FactRange(_Strict):
     The value stays the text people read ("9–12 months"); the range must agree with it,
     which catches an edit to one that forgets the other.
     """
+
     min: confloat(ge=0, le=1000)
     max: confloat(gt=0, le=1000)
     unit: RangeUnit
@@ -92,11 +106,11 @@ class Fact(Sourced):
     subject: Key  # a credential, role, body or accreditor key, or "general"
     label: Text
     value: Text
-    note: Optional[Text] = None
-    range: Optional[FactRange] = None
+    note: Text | None = None
+    range: FactRange | None = None
 
 
-def range_mismatch(fact: Fact) -> Optional[str]:
+def range_mismatch(fact: Fact) -> str | None:
     """Why a fact's range disagrees with its value (a bound the value does not state), or None."""
     if fact.range is None:
         return None
@@ -110,8 +124,8 @@ def range_mismatch(fact: Fact) -> Optional[str]:
 class Named(Sourced):
     key: Key
     name: Text
-    abbreviation: Optional[Text] = None
-    aliases: List[Text] = []
+    abbreviation: Text | None = None
+    aliases: list[Text] = []
     summary: Text
 
 
@@ -127,8 +141,17 @@ class Accreditor(Named):
 #: graduated from a CAAHEP/ABHES-accredited program, from any medical assisting program,
 #: from a program the certifier approves, completed an apprenticeship, worked as an MA,
 #: trained in the U.S. military, be a current student, already hold the credential, teach.
-Requirement = Literal["accredited_program", "any_program", "approved_program", "apprenticeship", "experience",
-                      "military", "current_student", "credential_holder", "instructor"]
+Requirement = Literal[
+    "accredited_program",
+    "any_program",
+    "approved_program",
+    "apprenticeship",
+    "experience",
+    "military",
+    "current_student",
+    "credential_holder",
+    "instructor",
+]
 #: The requirements each route kind may use, so a route cannot say one thing and check another.
 REQUIREMENTS_OF_KIND = {
     "education": {"accredited_program", "any_program", "approved_program", "current_student"},
@@ -146,17 +169,17 @@ class EligibilityRoute(Sourced):
     key: Key
     kind: Literal["education", "experience", "military", "apprenticeship", "instructor", "recertification"]
     #: Short name people read, e.g. "Category 2: graduate of an accredited program"; the summary has the detail.
-    label: Optional[Text] = None
+    label: Text | None = None
     summary: Text
     requires: Requirement
     #: For an experience route: the work required, so the bot can check a person's years against it.
-    min_years: Optional[confloat(gt=0, le=50)] = None
+    min_years: confloat(gt=0, le=50) | None = None
     #: How recent the program, work or training must be (years before applying).
-    within_years: Optional[conint(gt=0, le=50)] = None
+    within_years: conint(gt=0, le=50) | None = None
     #: For a program route: the minimum program and externship hours it names.
-    min_program_hours: Optional[conint(gt=0, le=10000)] = None
-    min_externship_hours: Optional[conint(gt=0, le=10000)] = None
-    also_needs: List[AlsoNeeded] = []
+    min_program_hours: conint(gt=0, le=10000) | None = None
+    min_externship_hours: conint(gt=0, le=10000) | None = None
+    also_needs: list[AlsoNeeded] = []
 
     @validator("within_years", always=True)
     def _experience_numbers(cls, v, values):  # noqa: N805
@@ -191,31 +214,32 @@ class Credential(Named):
     requires_accredited_program: bool
     #: Display order, and the order of preference when a person asks for a recommendation.
     order: conint(ge=1)
-    routes: List[EligibilityRoute]
+    routes: list[EligibilityRoute]
 
 
 class Role(Named):
     # Optional because the guides describe some roles only by pay; we state nothing we have no source for.
-    scope: Optional[Text] = None
-    education: Optional[Text] = None
-    licence: Optional[Text] = None
-    best_for: Optional[Text] = None
+    scope: Text | None = None
+    education: Text | None = None
+    licence: Text | None = None
+    best_for: Text | None = None
 
 
 class Term(_Strict):
     """A name people use that is not a sourced fact: a US state, a background, a program type."""
+
     key: Key
     name: Text
-    aliases: List[Text] = []
+    aliases: list[Text] = []
     #: e.g. a state's postal code; kept for display, never matched (two-letter codes clash with words).
-    code: Optional[Text] = None
+    code: Text | None = None
 
     @property
-    def abbreviation(self) -> Optional[str]:
+    def abbreviation(self) -> str | None:
         return None
 
 
-def check_figures(text: str, max_words: Optional[int] = None) -> str:
+def check_figures(text: str, max_words: int | None = None) -> str:
     """Reject digits that do not come from a `{fact:key}` placeholder, and over-long text."""
     stripped = PLACEHOLDER.sub("", text)
     for token in DIGITS_ALLOWED_IN:
@@ -238,12 +262,13 @@ class StepNote(Sourced):
     main message (its facts) or of its details (advice), or the step's one tip or one
     common mistake, replaced for the people it fits.
     """
+
     text: Text
     part: Literal["main", "details", "tip", "mistake"] = "details"
-    credential: Optional[Key] = None
-    background: Optional[Key] = None
-    goal: Optional[Literal["residency", "career"]] = None
-    state: Optional[Key] = None
+    credential: Key | None = None
+    background: Key | None = None
+    goal: Literal["residency", "career"] | None = None
+    state: Key | None = None
 
     @validator("text")
     def _figures_from_facts(cls, v):  # noqa: N805
@@ -259,16 +284,16 @@ class RoadmapStep(Sourced):
     duration: Text
     tip: Text
     mistake: Text
-    backgrounds: List[Key] = []  # empty: every background
+    backgrounds: list[Key] = []  # empty: every background
     #: Loose names people use for the step ("externship", "clinicals"), for "go to the … step".
-    aliases: List[Text] = []
+    aliases: list[Text] = []
     #: Left out of the plan of someone who can already sit for their credential's exam.
     skip_when_eligible: bool = False
     #: Steps that are part of this one: finishing it finishes them ("I finished my program").
-    includes: List[Key] = []
+    includes: list[Key] = []
     #: Sources of the step's own text besides `source` (tip and mistake may come from another guide).
-    also_sources: List[Key] = []
-    notes: List[StepNote] = []
+    also_sources: list[Key] = []
+    notes: list[StepNote] = []
 
     @validator("what", "why", "duration", "tip", "mistake")
     def _figures_from_facts(cls, v):  # noqa: N805
@@ -284,18 +309,19 @@ class TimelinePart(_Strict):
     with no range for someone says `no_range` instead of guessing. A `total` part is
     a whole-journey figure (the IMG guide's) shown next to the sum of the parts.
     """
+
     key: Key
     kind: Literal["part", "total"] = "part"
-    step: Optional[Key] = None
+    step: Key | None = None
     label: Text
     #: What has happened when the part ends, for the finish line ("You could sit the exam").
-    milestone: Optional[Text] = None
-    backgrounds: List[Key] = []
-    ranges: Dict[Key, Key] = {}
-    early: Dict[Key, Key] = {}
-    no_range: Optional[Text] = None
+    milestone: Text | None = None
+    backgrounds: list[Key] = []
+    ranges: dict[Key, Key] = {}
+    early: dict[Key, Key] = {}
+    no_range: Text | None = None
     #: Said with the part: how the figure was used (e.g. "derived: assumes you apply as you finish").
-    derivation: Optional[Text] = None
+    derivation: Text | None = None
 
     @validator("no_range", "derivation", "milestone")
     def _figures_from_facts(cls, v):  # noqa: N805
@@ -317,8 +343,8 @@ class Answer(_Strict):
     #: "default", or the key of an entity the answer is specific to (e.g. "rma").
     variant: Key = "default"
     text: Text
-    sources: List[Key] = []
-    buttons: List[Button] = []
+    sources: list[Key] = []
+    buttons: list[Button] = []
 
     @validator("text")
     def _figures_from_facts(cls, v):  # noqa: N805
@@ -330,8 +356,8 @@ class Topic(_Strict):
     title: Text
     #: "info" answers state facts and must cite them; "chat" ones (greetings, help) need not.
     kind: Literal["info", "chat"] = "info"
-    intents: List[Key] = []
-    answers: List[Answer]
+    intents: list[Key] = []
+    answers: list[Answer]
 
     @validator("answers")
     def _has_default(cls, v):  # noqa: N805
@@ -346,7 +372,7 @@ class Topic(_Strict):
 
 #: file name -> (top-level list name, record model). One file per kind keeps diffs readable;
 #: a kind may span several files, and errors name the file an entry came from.
-FILES: Dict[str, Tuple[str, Type[_Strict]]] = {
+FILES: dict[str, tuple[str, type[_Strict]]] = {
     "sources.yml": ("sources", Source),
     "facts.yml": ("facts", Fact),
     "bodies.yml": ("bodies", Body),
@@ -367,9 +393,15 @@ FILES: Dict[str, Tuple[str, Type[_Strict]]] = {
 
 
 #: NLU entity type -> the file its entries live in (for error messages).
-NAMED_FILES = {"credential": "credentials.yml", "certifying_body": "bodies.yml",
-               "accreditor": "accreditors.yml", "role": "roles.yml", "us_state": "states.yml",
-               "background": "backgrounds.yml", "program_type": "program_types.yml"}
+NAMED_FILES = {
+    "credential": "credentials.yml",
+    "certifying_body": "bodies.yml",
+    "accreditor": "accreditors.yml",
+    "role": "roles.yml",
+    "us_state": "states.yml",
+    "background": "backgrounds.yml",
+    "program_type": "program_types.yml",
+}
 
 
 @dataclass(frozen=True)
@@ -386,33 +418,33 @@ class Problem:
 class ContentError(Exception):
     """The content is not loadable; `problems` lists each mistake with its location."""
 
-    def __init__(self, problems: List[Problem]):
+    def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__("knowledge-base content has errors:\n" + "\n".join(f"  - {p}" for p in problems))
 
 
 @dataclass
 class Content:
-    sources: List[Source] = field(default_factory=list)
-    facts: List[Fact] = field(default_factory=list)
-    bodies: List[Body] = field(default_factory=list)
-    accreditors: List[Accreditor] = field(default_factory=list)
-    credentials: List[Credential] = field(default_factory=list)
-    roles: List[Role] = field(default_factory=list)
-    roadmap_steps: List[RoadmapStep] = field(default_factory=list)
-    topics: List[Topic] = field(default_factory=list)
-    states: List[Term] = field(default_factory=list)
-    backgrounds: List[Term] = field(default_factory=list)
-    program_types: List[Term] = field(default_factory=list)
-    timeline: List[TimelinePart] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    bodies: list[Body] = field(default_factory=list)
+    accreditors: list[Accreditor] = field(default_factory=list)
+    credentials: list[Credential] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    roadmap_steps: list[RoadmapStep] = field(default_factory=list)
+    topics: list[Topic] = field(default_factory=list)
+    states: list[Term] = field(default_factory=list)
+    backgrounds: list[Term] = field(default_factory=list)
+    program_types: list[Term] = field(default_factory=list)
+    timeline: list[TimelinePart] = field(default_factory=list)
     fingerprint: str = ""
     #: id(record) -> the file it was read from, for error messages.
-    origin: Dict[int, str] = field(default_factory=dict)
+    origin: dict[int, str] = field(default_factory=dict)
 
     def file_of(self, record: object) -> str:
         return self.origin.get(id(record), "?")
 
-    def named(self) -> Iterable[Tuple[str, "Named | Term"]]:
+    def named(self) -> Iterable[tuple[str, Named | Term]]:
         """Every entity users can name, with the entity type NLU tags it as."""
         for kind, items in (
             ("credential", self.credentials),
@@ -433,11 +465,11 @@ def _entry_label(raw: object, index: int) -> str:
     return f"#{index + 1}"
 
 
-def _field_label(loc: Tuple) -> str:
+def _field_label(loc: tuple) -> str:
     return ".".join(str(p) for p in loc) or "(entry)"
 
 
-def _read_file(path: Path, list_name: str, model: Type[_Strict], problems: List[Problem]) -> List:
+def _read_file(path: Path, list_name: str, model: type[_Strict], problems: list[Problem]) -> list:
     name = path.name
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -467,23 +499,33 @@ def _read_file(path: Path, list_name: str, model: Type[_Strict], problems: List[
     return records
 
 
-def _check_references(content: Content, problems: List[Problem]) -> None:
+def _check_references(content: Content, problems: list[Problem]) -> None:
     """Cross-file rules: unique keys, and every reference points at something real."""
     source_keys = {s.key for s in content.sources}
     facts_by_key = {f.key: f for f in content.facts}
     fact_keys = set(facts_by_key)
     body_keys = {b.key for b in content.bodies}
-    subjects = {"general"} | body_keys | {c.key for c in content.credentials} | {
-        a.key for a in content.accreditors
-    } | {r.key for r in content.roles}
+    subjects = (
+        {"general"}
+        | body_keys
+        | {c.key for c in content.credentials}
+        | {a.key for a in content.accreditors}
+        | {r.key for r in content.roles}
+    )
 
     for list_name in dict.fromkeys(name for name, _ in FILES.values()):
-        seen: Dict[str, object] = {}
+        seen: dict[str, object] = {}
         for item in getattr(content, list_name):
             if item.key in seen:
                 first = seen[item.key]
-                problems.append(Problem(content.file_of(item), repr(item.key), "key",
-                                        f"duplicate key, first used in {content.file_of(first)}"))
+                problems.append(
+                    Problem(
+                        content.file_of(item),
+                        repr(item.key),
+                        "key",
+                        f"duplicate key, first used in {content.file_of(first)}",
+                    )
+                )
             seen.setdefault(item.key, item)
 
     def need_source(file_name: str, entry: str, fld: str, key: str) -> None:
@@ -502,19 +544,22 @@ def _check_references(content: Content, problems: List[Problem]) -> None:
         if mismatch:
             problems.append(Problem(content.file_of(fact), repr(fact.key), "range", mismatch))
         if fact.subject not in subjects:
-            problems.append(Problem(content.file_of(fact), repr(fact.key), "subject", f"unknown subject {fact.subject!r}"))
+            problems.append(
+                Problem(content.file_of(fact), repr(fact.key), "subject", f"unknown subject {fact.subject!r}")
+            )
     for cred in content.credentials:
         if cred.body not in body_keys:
             problems.append(Problem(content.file_of(cred), repr(cred.key), "body", f"unknown body {cred.body!r}"))
-    aliases: Dict[str, str] = {}
-    for kind, item in content.named():
+    aliases: dict[str, str] = {}
+    for _kind, item in content.named():
         for alias in [item.name, item.abbreviation, *item.aliases]:
             if not alias:
                 continue
             owner = aliases.setdefault(alias.lower(), item.key)
             if owner != item.key:
-                problems.append(Problem(content.file_of(item), repr(item.key), "aliases",
-                                        f"{alias!r} already names {owner!r}"))
+                problems.append(
+                    Problem(content.file_of(item), repr(item.key), "aliases", f"{alias!r} already names {owner!r}")
+                )
     _check_variants(content, problems)
     for topic in content.topics:
         for answer in topic.answers:
@@ -525,36 +570,53 @@ def _check_references(content: Content, problems: List[Problem]) -> None:
                     problems.append(Problem(file_name, where, "text", f"unknown fact {{fact:{key}}}"))
             for key in answer.sources:
                 need_source(file_name, where, "sources", key)
-            rendered = PLACEHOLDER.sub(lambda m: facts_by_key[m.group(1)].value if m.group(1) in facts_by_key
-                                       else "x", answer.text)
+            rendered = PLACEHOLDER.sub(
+                lambda m: facts_by_key[m.group(1)].value if m.group(1) in facts_by_key else "x", answer.text
+            )
             if len(rendered.split()) > MAX_ANSWER_WORDS:
-                problems.append(Problem(file_name, where, "text", f"answers are kept short: {len(rendered.split())} "
-                                        f"words once figures are filled in, at most {MAX_ANSWER_WORDS}"))
+                problems.append(
+                    Problem(
+                        file_name,
+                        where,
+                        "text",
+                        f"answers are kept short: {len(rendered.split())} "
+                        f"words once figures are filled in, at most {MAX_ANSWER_WORDS}",
+                    )
+                )
             if topic.kind == "info" and not answer.sources and not PLACEHOLDER.search(answer.text):
                 problems.append(Problem(file_name, where, "sources", "an answer needs at least one source"))
     _check_roadmap(content, problems, source_keys, fact_keys)
     _check_timeline(content, problems)
-    orders: Dict[int, str] = {}
+    orders: dict[int, str] = {}
     for cred in content.credentials:
         first = orders.setdefault(cred.order, cred.key)
         if first != cred.key:
-            problems.append(Problem(content.file_of(cred), repr(cred.key), "order", f"order {cred.order} is "
-                                    f"already used by {first!r}"))
-    routed: Dict[str, Topic] = {}
+            problems.append(
+                Problem(
+                    content.file_of(cred), repr(cred.key), "order", f"order {cred.order} is already used by {first!r}"
+                )
+            )
+    routed: dict[str, Topic] = {}
     for topic in content.topics:
         for intent in topic.intents:
             first = routed.setdefault(intent, topic)
             if first is not topic:
-                problems.append(Problem(content.file_of(topic), repr(topic.key), "intents",
-                                        f"intent {intent!r} is already routed to {first.key!r}"))
+                problems.append(
+                    Problem(
+                        content.file_of(topic),
+                        repr(topic.key),
+                        "intents",
+                        f"intent {intent!r} is already routed to {first.key!r}",
+                    )
+                )
 
 
-def _check_roadmap(content: Content, problems: List[Problem], source_keys: set, fact_keys: set) -> None:
+def _check_roadmap(content: Content, problems: list[Problem], source_keys: set, fact_keys: set) -> None:
     """Steps and their notes may only name facts, sources and people's kinds that exist."""
     backgrounds = {b.key for b in content.backgrounds}
     credentials = {c.key for c in content.credentials}
     states = {s.key for s in content.states}
-    aliases: Dict[str, str] = {}
+    aliases: dict[str, str] = {}
     for step in content.roadmap_steps:
         file_name, entry = content.file_of(step), repr(step.key)
         for fld in ("what", "why", "duration", "tip", "mistake"):
@@ -578,8 +640,11 @@ def _check_roadmap(content: Content, problems: List[Problem], source_keys: set, 
             where = f"notes.{number}"
             if note.source not in source_keys:
                 problems.append(Problem(file_name, entry, f"{where}.source", f"unknown source {note.source!r}"))
-            for fld, value, known in (("credential", note.credential, credentials),
-                                      ("background", note.background, backgrounds), ("state", note.state, states)):
+            for fld, value, known in (
+                ("credential", note.credential, credentials),
+                ("background", note.background, backgrounds),
+                ("state", note.state, states),
+            ):
                 if value is not None and value not in known:
                     problems.append(Problem(file_name, entry, f"{where}.{fld}", f"unknown {fld} {value!r}"))
             for key in PLACEHOLDER.findall(note.text):
@@ -587,7 +652,7 @@ def _check_roadmap(content: Content, problems: List[Problem], source_keys: set, 
                     problems.append(Problem(file_name, entry, f"{where}.text", f"unknown fact {{fact:{key}}}"))
 
 
-def _check_timeline(content: Content, problems: List[Problem]) -> None:
+def _check_timeline(content: Content, problems: list[Problem]) -> None:
     """Timeline parts must point at real steps and at facts whose numbers the arithmetic can use."""
     facts = {f.key: f for f in content.facts}
     steps = {s.key for s in content.roadmap_steps}
@@ -603,20 +668,30 @@ def _check_timeline(content: Content, problems: List[Problem]) -> None:
         for fld in ("ranges", "early"):
             for selector, fact_key in getattr(part, fld).items():
                 if selector not in selectors:
-                    problems.append(Problem(file_name, entry, f"{fld}.{selector}",
-                                            "not default, a program type or a credential"))
+                    problems.append(
+                        Problem(file_name, entry, f"{fld}.{selector}", "not default, a program type or a credential")
+                    )
                 fact = facts.get(fact_key)
                 if fact is None:
                     problems.append(Problem(file_name, entry, f"{fld}.{selector}", f"unknown fact {fact_key!r}"))
                 elif fact.range is None:
-                    problems.append(Problem(file_name, entry, f"{fld}.{selector}",
-                                            f"fact {fact_key!r} has no range to calculate with"))
+                    problems.append(
+                        Problem(
+                            file_name, entry, f"{fld}.{selector}", f"fact {fact_key!r} has no range to calculate with"
+                        )
+                    )
         if "default" not in part.ranges and not part.no_range:
-            problems.append(Problem(file_name, entry, "no_range",
-                                    "needed unless ranges has a default: say what to tell people it has no figure for"))
+            problems.append(
+                Problem(
+                    file_name,
+                    entry,
+                    "no_range",
+                    "needed unless ranges has a default: say what to tell people it has no figure for",
+                )
+            )
 
 
-def _check_variants(content: Content, problems: List[Problem]) -> None:
+def _check_variants(content: Content, problems: list[Problem]) -> None:
     """A variant must be reachable: an entity key, an entity type, or an aspect some button asks for.
 
     Buttons must lead somewhere too: their intent must be routed to a topic, and an
@@ -626,22 +701,34 @@ def _check_variants(content: Content, problems: List[Problem]) -> None:
     entity_keys = {item.key for _, item in content.named()}
     entity_kinds = set(NAMED_FILES)
     topic_of = {i: t for t in content.topics for i in t.intents}
-    asked: Dict[str, set] = {}
+    asked: dict[str, set] = {}
     for topic in content.topics:
         for answer in topic.answers:
             for number, button in enumerate(answer.buttons, 1):
                 where = f"{topic.key!r} answer {answer.variant!r}"
                 match = ASPECT_PAYLOAD.match(button.payload)
                 if not match:
-                    problems.append(Problem(content.file_of(topic), where, f"buttons.{number}.payload",
-                                            'must look like /intent or /intent{"aspect":"key"}'))
+                    problems.append(
+                        Problem(
+                            content.file_of(topic),
+                            where,
+                            f"buttons.{number}.payload",
+                            'must look like /intent or /intent{"aspect":"key"}',
+                        )
+                    )
                     continue
                 target = topic_of.get(match["intent"])
                 if target is None and match["intent"] in DIALOGUE_INTENTS and not match["aspect"]:
                     continue
                 if target is None:
-                    problems.append(Problem(content.file_of(topic), where, f"buttons.{number}.payload",
-                                            f"intent {match['intent']!r} is not routed to any topic"))
+                    problems.append(
+                        Problem(
+                            content.file_of(topic),
+                            where,
+                            f"buttons.{number}.payload",
+                            f"intent {match['intent']!r} is not routed to any topic",
+                        )
+                    )
                 elif match["aspect"]:
                     asked.setdefault(target.key, set()).add(match["aspect"])
     for topic in content.topics:
@@ -651,16 +738,34 @@ def _check_variants(content: Content, problems: List[Problem]) -> None:
             if v == "default" or v in entity_keys or v in entity_kinds or v in asked.get(topic.key, ()):
                 pass
             else:
-                problems.append(Problem(content.file_of(topic), where, "variant",
-                                        "not an entity key, an entity type, or an aspect any button asks for"))
+                problems.append(
+                    Problem(
+                        content.file_of(topic),
+                        where,
+                        "variant",
+                        "not an entity key, an entity type, or an aspect any button asks for",
+                    )
+                )
             if ENTITY_PLACEHOLDER in answer.text and v not in entity_kinds:
-                problems.append(Problem(content.file_of(topic), where, "text",
-                                        "{entity} is only filled in answers whose variant is an entity type"))
+                problems.append(
+                    Problem(
+                        content.file_of(topic),
+                        where,
+                        "text",
+                        "{entity} is only filled in answers whose variant is an entity type",
+                    )
+                )
     for topic_key, aspects in asked.items():
         have = {a.variant for t in content.topics if t.key == topic_key for a in t.answers}
         for aspect in sorted(aspects - have):
-            problems.append(Problem(content.file_of(topic), repr(topic_key), "answers",
-                                    f"a button asks for aspect {aspect!r} but the topic has no such variant"))
+            problems.append(
+                Problem(
+                    content.file_of(topic),
+                    repr(topic_key),
+                    "answers",
+                    f"a button asks for aspect {aspect!r} but the topic has no such variant",
+                )
+            )
 
 
 def fingerprint(content_dir: Path) -> str:
@@ -674,7 +779,7 @@ def fingerprint(content_dir: Path) -> str:
 
 def read_content(content_dir: Path) -> Content:
     """Parse and validate every content file; raise ContentError listing all problems."""
-    problems: List[Problem] = []
+    problems: list[Problem] = []
     content = Content()
     for file_name, (list_name, model) in FILES.items():
         path = content_dir / file_name

@@ -3,6 +3,7 @@
 Actions run in a long-lived server; creating an engine per request would throw
 away the connection pool, so engines are cached here.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache

@@ -4,13 +4,13 @@ The whole replacement happens inside a single transaction, so readers see the
 old knowledge base or the new one, never a mix; if anything fails the old one
 stays. Loading is skipped when the content's fingerprint is already loaded.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List
 
 from sqlalchemy import delete, inspect
 from sqlalchemy.engine import Engine
@@ -28,16 +28,22 @@ _SOURCED = ("source", "as_of", "as_of_label")
 class LoadResult:
     loaded: bool  # False: already up to date
     fingerprint: str
-    counts: Dict[str, int]
+    counts: dict[str, int]
 
 
-def _rows(content: Content) -> List[schema.Base]:
-    rows: List[schema.Base] = []
+def _rows(content: Content) -> list[schema.Base]:
+    rows: list[schema.Base] = []
     rows += [schema.Source(**s.dict()) for s in content.sources]
     for f in content.facts:
         span = f.range
-        rows.append(schema.Fact(**f.dict(exclude={"range"}), range_min=span and span.min,
-                                range_max=span and span.max, range_unit=span and span.unit))
+        rows.append(
+            schema.Fact(
+                **f.dict(exclude={"range"}),
+                range_min=span and span.min,
+                range_max=span and span.max,
+                range_unit=span and span.unit,
+            )
+        )
     rows += [schema.Body(**b.dict(exclude={"aliases"})) for b in content.bodies]
     rows += [schema.Accreditor(**a.dict(exclude={"aliases"})) for a in content.accreditors]
     for cred in content.credentials:
@@ -46,16 +52,23 @@ def _rows(content: Content) -> List[schema.Base]:
     rows += [schema.Role(**r.dict(exclude={"aliases"})) for r in content.roles]
     for kind, item in content.named():
         names = {n.lower(): n for n in [item.name, item.abbreviation, *item.aliases] if n}
-        rows += [schema.Alias(alias=low, kind=kind, entity_key=item.key, display=item.abbreviation or item.name)
-                 for low in names]
+        rows += [
+            schema.Alias(alias=low, kind=kind, entity_key=item.key, display=item.abbreviation or item.name)
+            for low in names
+        ]
     rows += [schema.RoadmapStep(**s.dict()) for s in content.roadmap_steps]
     rows += [schema.TimelinePart(position=n, **t.dict()) for n, t in enumerate(content.timeline, 1)]
     for topic in content.topics:
         rows.append(schema.Topic(key=topic.key, title=topic.title))
         rows += [schema.TopicIntent(intent=i, topic=topic.key) for i in topic.intents]
         rows += [
-            schema.Answer(topic=topic.key, variant=a.variant, text=a.text, sources=a.sources,
-                          buttons=[b.dict() for b in a.buttons])
+            schema.Answer(
+                topic=topic.key,
+                variant=a.variant,
+                text=a.text,
+                sources=a.sources,
+                buttons=[b.dict() for b in a.buttons],
+            )
             for a in topic.answers
         ]
     return rows
@@ -103,12 +116,14 @@ def load(engine: Engine, content_dir: Path, force: bool = False) -> LoadResult:
         for table in schema.Base.metadata.sorted_tables:
             session.add_all([r for r in rows if r.__tablename__ == table.name])
             session.flush()
-        session.add_all([
-            schema.Meta(key="schema_version", value=schema.SCHEMA_VERSION),
-            schema.Meta(key="fingerprint", value=content.fingerprint),
-            schema.Meta(key="loaded_at", value=dt.datetime.now(dt.timezone.utc).isoformat()),
-        ])
-    counts: Dict[str, int] = {}
+        session.add_all(
+            [
+                schema.Meta(key="schema_version", value=schema.SCHEMA_VERSION),
+                schema.Meta(key="fingerprint", value=content.fingerprint),
+                schema.Meta(key="loaded_at", value=dt.datetime.now(dt.timezone.utc).isoformat()),
+            ]
+        )
+    counts: dict[str, int] = {}
     for row in rows:
         counts[row.__tablename__] = counts.get(row.__tablename__, 0) + 1
     return LoadResult(True, content.fingerprint, counts)

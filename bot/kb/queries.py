@@ -9,12 +9,14 @@ when it is reloaded. `refresh()`, called as each action starts, compares the loa
 content's fingerprint and forgets everything when it changed, so a reload still
 shows in the very next answer.
 """
+
 from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
@@ -28,10 +30,9 @@ from bot.kb.content import ENTITY_PLACEHOLDER, PLACEHOLDER
 @dataclass(frozen=True)
 class Citation:
     label: str
-    when: Optional[str]  # "2021 data", "May 2024": None for undated claims
+    when: str | None  # "2021 data", "May 2024": None for undated claims
     tier: str
-    confirm_with: Optional[str]
-
+    confirm_with: str | None
 
 
 @dataclass(frozen=True)
@@ -39,16 +40,17 @@ class ResolvedAnswer:
     topic: str
     variant: str
     text: str  # placeholders already filled with their values
-    citations: Tuple[Citation, ...]
-    buttons: Tuple[Dict[str, str], ...] = field(default_factory=tuple)
+    citations: tuple[Citation, ...]
+    buttons: tuple[dict[str, str], ...] = field(default_factory=tuple)
 
 
 @dataclass(frozen=True)
 class Filled:
     """Text with its `{fact:key}` placeholders filled in, and what it cites."""
+
     text: str
-    citations: Tuple[Citation, ...]
-    fact_keys: Tuple[str, ...]
+    citations: tuple[Citation, ...]
+    fact_keys: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -76,8 +78,9 @@ def _key(value: Any) -> Any:
 
 def _remembered(method: Method) -> Method:
     """Keep a read's result per arguments while the content is unchanged (see `refresh`)."""
+
     @functools.wraps(method)
-    def read(self: "KnowledgeBase", *args: Any, **kwargs: Any) -> Any:
+    def read(self: KnowledgeBase, *args: Any, **kwargs: Any) -> Any:
         if self._memo is None:
             return method(self, *args, **kwargs)
         args = tuple(_materialized(a) for a in args)
@@ -93,14 +96,15 @@ def _remembered(method: Method) -> Method:
             return method(self, *args, **kwargs)
         # A caller may change the list or dict it gets; the remembered one must not change with it.
         return list(found) if isinstance(found, list) else dict(found) if isinstance(found, dict) else found
+
     return read  # type: ignore[return-value]
 
 
 class KnowledgeBase:
     def __init__(self, engine: Engine, remember: bool = False):
         self.engine = engine
-        self._memo: Optional[Dict[Tuple[str, tuple], Any]] = {} if remember else None
-        self._fingerprint: Optional[str] = None
+        self._memo: dict[tuple[str, tuple], Any] | None = {} if remember else None
+        self._fingerprint: str | None = None
 
     def refresh(self) -> None:
         """Forget remembered reads if the content was reloaded (one small query); never raises:
@@ -118,12 +122,12 @@ class KnowledgeBase:
         self._fingerprint = current
 
     @_remembered
-    def topic_for_intent(self, intent: str) -> Optional[str]:
+    def topic_for_intent(self, intent: str) -> str | None:
         with Session(self.engine) as s:
             return s.scalar(select(schema.TopicIntent.topic).where(schema.TopicIntent.intent == intent))
 
     @_remembered
-    def resolve(self, name: str) -> Optional[Entity]:
+    def resolve(self, name: str) -> Entity | None:
         """Map any name, abbreviation or alias the user typed to its entity."""
         wanted = " ".join(name.lower().split())
         with Session(self.engine) as s:
@@ -132,16 +136,20 @@ class KnowledgeBase:
                 row = s.get(schema.Alias, wanted[:-1])
             return Entity(row.kind, row.entity_key, row.display) if row else None
 
-    def aliases(self) -> List[Tuple[str, str, str]]:
+    def aliases(self) -> list[tuple[str, str, str]]:
         """(kind, alias, entity key) for every name; feeds the spaCy entity ruler."""
         with Session(self.engine) as s:
-            rows = s.execute(select(schema.Alias.kind, schema.Alias.alias, schema.Alias.entity_key)
-                             .order_by(schema.Alias.kind, schema.Alias.alias))
+            rows = s.execute(
+                select(schema.Alias.kind, schema.Alias.alias, schema.Alias.entity_key).order_by(
+                    schema.Alias.kind, schema.Alias.alias
+                )
+            )
             return [tuple(r) for r in rows]
 
     @_remembered
-    def answer(self, topic: str, prefer: Sequence[str] = (),
-               names: Optional[Dict[str, str]] = None) -> Optional[ResolvedAnswer]:
+    def answer(
+        self, topic: str, prefer: Sequence[str] = (), names: dict[str, str] | None = None
+    ) -> ResolvedAnswer | None:
         """The answer for `topic`: the first variant in `prefer` that exists, else the default.
 
         `names` maps a variant to the name the person used, for answers written once
@@ -157,34 +165,40 @@ class KnowledgeBase:
             text = text.replace(ENTITY_PLACEHOLDER, (names or {}).get(chosen.variant, chosen.variant.replace("_", " ")))
             citations = [self._cite(s, f.source, f.as_of_label or str(f.as_of)) for f in facts.values()]
             citations += [self._cite(s, key, None) for key in chosen.sources]
-            return ResolvedAnswer(topic, chosen.variant, text, tuple(_unique(citations)),
-                                  tuple(dict(b) for b in chosen.buttons))
+            return ResolvedAnswer(
+                topic, chosen.variant, text, tuple(_unique(citations)), tuple(dict(b) for b in chosen.buttons)
+            )
 
     @_remembered
-    def credentials_of_body(self, body: str) -> List[str]:
-        """"AMT renewal" means the RMA's renewal: a body stands for the credentials it awards."""
+    def credentials_of_body(self, body: str) -> list[str]:
+        """ "AMT renewal" means the RMA's renewal: a body stands for the credentials it awards."""
         with Session(self.engine) as s:
-            return list(s.scalars(select(schema.Credential.key).where(schema.Credential.body == body)
-                                  .order_by(schema.Credential.key)))
+            return list(
+                s.scalars(
+                    select(schema.Credential.key).where(schema.Credential.body == body).order_by(schema.Credential.key)
+                )
+            )
 
     @_remembered
-    def role(self, key: str) -> Optional[schema.Role]:
+    def role(self, key: str) -> schema.Role | None:
         with Session(self.engine, expire_on_commit=False) as s:
             return s.get(schema.Role, key)
 
     @_remembered
-    def credential(self, key: str) -> Optional[schema.Credential]:
+    def credential(self, key: str) -> schema.Credential | None:
         with Session(self.engine, expire_on_commit=False) as s:
             return s.get(schema.Credential, key)
 
     @_remembered
-    def experience_routes(self) -> List[Tuple[schema.Credential, schema.EligibilityRoute]]:
+    def experience_routes(self) -> list[tuple[schema.Credential, schema.EligibilityRoute]]:
         """Every work-experience route, with its credential, in credential order."""
         with Session(self.engine, expire_on_commit=False) as s:
-            rows = s.execute(select(schema.Credential, schema.EligibilityRoute)
-                             .join(schema.EligibilityRoute, schema.EligibilityRoute.credential == schema.Credential.key)
-                             .where(schema.EligibilityRoute.kind == "experience")
-                             .order_by(schema.Credential.key))
+            rows = s.execute(
+                select(schema.Credential, schema.EligibilityRoute)
+                .join(schema.EligibilityRoute, schema.EligibilityRoute.credential == schema.Credential.key)
+                .where(schema.EligibilityRoute.kind == "experience")
+                .order_by(schema.Credential.key)
+            )
             return [tuple(r) for r in rows]
 
     @_remembered
@@ -197,19 +211,20 @@ class KnowledgeBase:
             return Filled(filled, tuple(_unique(citations)), tuple(facts))
 
     @_remembered
-    def facts(self, keys: Iterable[str]) -> Dict[str, schema.Fact]:
+    def facts(self, keys: Iterable[str]) -> dict[str, schema.Fact]:
         with Session(self.engine, expire_on_commit=False) as s:
             return self._facts(s, keys)
 
     @_remembered
-    def roadmap_steps(self) -> List[schema.RoadmapStep]:
+    def roadmap_steps(self) -> list[schema.RoadmapStep]:
         """Every roadmap step in order; bot.roadmap picks a person's from them."""
         with Session(self.engine, expire_on_commit=False) as s:
-            return list(s.scalars(select(schema.RoadmapStep).order_by(schema.RoadmapStep.order,
-                                                                      schema.RoadmapStep.key)))
+            return list(
+                s.scalars(select(schema.RoadmapStep).order_by(schema.RoadmapStep.order, schema.RoadmapStep.key))
+            )
 
     @_remembered
-    def credentials_with_routes(self) -> List[Tuple[schema.Credential, List[schema.EligibilityRoute]]]:
+    def credentials_with_routes(self) -> list[tuple[schema.Credential, list[schema.EligibilityRoute]]]:
         """Every credential in its display order, with its routes in the order the content lists them."""
         with Session(self.engine, expire_on_commit=False) as s:
             creds = list(s.scalars(select(schema.Credential).order_by(schema.Credential.order)))
@@ -217,47 +232,49 @@ class KnowledgeBase:
             return [(c, [r for r in routes if r.credential == c.key]) for c in creds]
 
     @_remembered
-    def accreditor_abbreviations(self) -> List[str]:
+    def accreditor_abbreviations(self) -> list[str]:
         with Session(self.engine) as s:
             return list(s.scalars(select(schema.Accreditor.abbreviation).order_by(schema.Accreditor.key)))
 
     @_remembered
-    def timeline_parts(self) -> List[schema.TimelinePart]:
+    def timeline_parts(self) -> list[schema.TimelinePart]:
         with Session(self.engine, expire_on_commit=False) as s:
             return list(s.scalars(select(schema.TimelinePart).order_by(schema.TimelinePart.position)))
 
     @_remembered
-    def display_name(self, kind: str, key: str) -> Optional[str]:
+    def display_name(self, kind: str, key: str) -> str | None:
         """How to name an entity of `kind` (e.g. the background "img") in a sentence."""
         with Session(self.engine) as s:
-            return s.scalar(select(schema.Alias.display).where(schema.Alias.kind == kind,
-                                                               schema.Alias.entity_key == key).limit(1))
+            return s.scalar(
+                select(schema.Alias.display).where(schema.Alias.kind == kind, schema.Alias.entity_key == key).limit(1)
+            )
 
     @_remembered
-    def cite(self, source_key: str, when: Optional[str]) -> Citation:
+    def cite(self, source_key: str, when: str | None) -> Citation:
         with Session(self.engine) as s:
             return self._cite(s, source_key, when)
 
     @_remembered
-    def cite_many(self, wanted: Iterable[Tuple[str, Optional[str]]]) -> List[Citation]:
+    def cite_many(self, wanted: Iterable[tuple[str, str | None]]) -> list[Citation]:
         """Citations for (source key, year label) pairs, in order, read in one query."""
         wanted = list(wanted)
         with Session(self.engine) as s:
-            rows = {r.key: r for r in s.scalars(select(schema.Source).where(
-                schema.Source.key.in_({k for k, _ in wanted})))}
+            rows = {
+                r.key: r for r in s.scalars(select(schema.Source).where(schema.Source.key.in_({k for k, _ in wanted})))
+            }
         return [Citation(rows[k].label, when, rows[k].tier, rows[k].confirm_with) for k, when in wanted]
 
     @staticmethod
-    def _facts(s: Session, keys: Iterable[str]) -> Dict[str, schema.Fact]:
+    def _facts(s: Session, keys: Iterable[str]) -> dict[str, schema.Fact]:
         keys = list(dict.fromkeys(keys))
         found = {f.key: f for f in s.scalars(select(schema.Fact).where(schema.Fact.key.in_(keys)))}
         return {k: found[k] for k in keys}  # the loader guarantees every placeholder exists
 
     @staticmethod
-    def _cite(s: Session, source_key: str, when: Optional[str]) -> Citation:
+    def _cite(s: Session, source_key: str, when: str | None) -> Citation:
         src = s.get(schema.Source, source_key)
         return Citation(src.label, when, src.tier, src.confirm_with)
 
 
-def _unique(items: Iterable[Citation]) -> List[Citation]:
+def _unique(items: Iterable[Citation]) -> list[Citation]:
     return list(dict.fromkeys(items))

@@ -3,6 +3,7 @@
 Every table that holds a fact carries `source` and `as_of`, so a query can never
 return a figure without the means to cite it.
 """
+
 from __future__ import annotations
 
 from sqlalchemy import JSON, Boolean, Column, Float, ForeignKey, Integer, String, Text

@@ -16,33 +16,36 @@ unique and handed out in order across servers. Configure it in endpoints.yml as
 `lock_store: {type: bot.rasa.lock_store.AtomicRedisLockStore, url: <redis host>, port: …}`,
 with the same keys as Rasa's `type: redis`.
 """
+
 from __future__ import annotations
 
 import json
-from typing import Any, Callable, Optional, Text, Tuple, TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, LockError, RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
+
 from bot.rasa import require_supported
 
 require_supported("the atomic Redis lock store (RedisLockStore's internals)")
 
 T = TypeVar("T")
 #: What a change returns: the queue to store (None: remove it) and a value for the caller.
-Change = Callable[[Optional[TicketLock]], Tuple[Optional[TicketLock], T]]
+Change = Callable[[TicketLock | None], tuple[TicketLock | None, T]]
 
 
 class AtomicRedisLockStore(RedisLockStore):
     """`RedisLockStore` with each change of a ticket queue made atomic in Redis."""
 
-    def __init__(self, endpoint_config: Optional[EndpointConfig] = None, **kwargs: Any) -> None:
+    def __init__(self, endpoint_config: EndpointConfig | None = None, **kwargs: Any) -> None:
         # Rasa builds a custom lock store from its endpoints.yml entry: `url` is the Redis host.
         if endpoint_config is not None:
             kwargs = {"host": endpoint_config.url or "localhost", **endpoint_config.kwargs, **kwargs}
         super().__init__(**kwargs)
 
-    def _change(self, conversation_id: Text, change: Change) -> T:
+    def _change(self, conversation_id: str, change: Change) -> T:
         key = self.key_prefix + conversation_id
 
         def attempt(pipe: Any) -> T:
@@ -58,8 +61,8 @@ class AtomicRedisLockStore(RedisLockStore):
 
         return self.red.transaction(attempt, key, value_from_callable=True)
 
-    def issue_ticket(self, conversation_id: Text, lock_lifetime: float = LOCK_LIFETIME) -> int:
-        def issue(lock: Optional[TicketLock]) -> Tuple[TicketLock, int]:
+    def issue_ticket(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME) -> int:
+        def issue(lock: TicketLock | None) -> tuple[TicketLock, int]:
             lock = lock or self.create_lock(conversation_id)
             return lock, lock.issue_ticket(lock_lifetime)
 
@@ -68,26 +71,27 @@ class AtomicRedisLockStore(RedisLockStore):
         except Exception as exc:  # as Rasa's own: the caller expects a LockError
             raise LockError(f"Error while acquiring lock. Error:\n{exc}") from exc
 
-    def update_lock(self, conversation_id: Text) -> None:
-        def drop_expired(lock: Optional[TicketLock]) -> Tuple[Optional[TicketLock], None]:
+    def update_lock(self, conversation_id: str) -> None:
+        def drop_expired(lock: TicketLock | None) -> tuple[TicketLock | None, None]:
             if lock is not None:
                 lock.remove_expired_tickets()
             return lock, None
 
         self._change(conversation_id, drop_expired)
 
-    def finish_serving(self, conversation_id: Text, ticket_number: int) -> None:
-        def finish(lock: Optional[TicketLock]) -> Tuple[Optional[TicketLock], None]:
+    def finish_serving(self, conversation_id: str, ticket_number: int) -> None:
+        def finish(lock: TicketLock | None) -> tuple[TicketLock | None, None]:
             if lock is not None:
                 lock.remove_ticket_for(ticket_number)
             return lock, None
 
         self._change(conversation_id, finish)
 
-    def cleanup(self, conversation_id: Text, ticket_number: int) -> None:
+    def cleanup(self, conversation_id: str, ticket_number: int) -> None:
         """Give the ticket back and remove the queue if it is empty, in one step: a ticket
         another server takes in between is never removed with it."""
-        def give_back(lock: Optional[TicketLock]) -> Tuple[Optional[TicketLock], None]:
+
+        def give_back(lock: TicketLock | None) -> tuple[TicketLock | None, None]:
             if lock is None:
                 return None, None
             lock.remove_ticket_for(ticket_number)

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from pathlib import Path
-from typing import List, Sequence, Tuple
 
 from rasa.core.agent import Agent
 
 
-def parse_all(model: Path, texts: Sequence[str]) -> List[Tuple[str, float]]:
+def parse_all(model: Path, texts: Sequence[str]) -> list[tuple[str, float]]:
     """The predicted intent name and its confidence for each text, in order."""
     agent = Agent.load(str(model))
 
-    async def parse() -> List[Tuple[str, float]]:
+    async def parse() -> list[tuple[str, float]]:
         out = []
         for text in texts:
             parsed = await agent.parse_message(text)

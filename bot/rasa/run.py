@@ -4,6 +4,7 @@ The Procfile starts the Rasa server through this module instead of the `rasa` sc
 so that bot.rasa.speedups is in place before the model loads; every argument is
 passed to Rasa unchanged.
 """
+
 from __future__ import annotations
 
 import sys

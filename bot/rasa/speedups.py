@@ -16,10 +16,11 @@ before Rasa starts:
 
 `apply()` refuses to run on another Rasa version: these are fixes to 3.6.21's code.
 """
+
 from __future__ import annotations
 
 import functools
-from typing import Any, Dict
+from typing import Any
 
 from bot.rasa import require_supported
 
@@ -39,14 +40,16 @@ def _fast_action_result_validation() -> None:
         cls.check_schema(schema)  # once, instead of once per response
         return cls(schema)
 
-    def _validate_action_result(self: RemoteAction, result: Dict[str, Any]) -> bool:
+    def _validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
         try:
             validator().validate(result)
             return True
         except ValidationError as e:  # the same message as Rasa's own
-            e.message += (". Failed to validate Action server response from API, make sure your response "
-                          f"from the Action endpoint is valid. For more information about the format visit "
-                          f"{DOCS_BASE_URL}/custom-actions")
+            e.message += (
+                ". Failed to validate Action server response from API, make sure your response "
+                f"from the Action endpoint is valid. For more information about the format visit "
+                f"{DOCS_BASE_URL}/custom-actions"
+            )
             raise e
 
     RemoteAction._validate_action_result = _validate_action_result

@@ -14,18 +14,21 @@ SQLite databases get a connection pool (Rasa opened a new connection for every q
 and write-ahead logging, which makes each commit cheaper and lets readers (a
 conversation review, a backup) work while the bot writes.
 """
+
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator, Optional, Text
+from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import sessionmaker
-from sqlalchemy.pool import QueuePool
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
+from sqlalchemy.orm import sessionmaker
+from sqlalchemy.pool import QueuePool
+
 from bot.rasa import require_supported
 
 require_supported("the cached SQL tracker store (SQLTrackerStore's internals)")
@@ -37,7 +40,7 @@ DEFAULT_CACHED_CONVERSATIONS = 500
 class _Cached:
     tracker: DialogueStateTracker
     saved_events: int  # how many of tracker.events are in the database
-    newest_id: Optional[int]  # the database's newest event id for this conversation when we last looked
+    newest_id: int | None  # the database's newest event id for this conversation when we last looked
 
 
 class CachedSQLTrackerStore(SQLTrackerStore):
@@ -46,22 +49,23 @@ class CachedSQLTrackerStore(SQLTrackerStore):
     def __init__(self, *args: Any, cached_conversations: int = DEFAULT_CACHED_CONVERSATIONS, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.cached_conversations = int(cached_conversations)
-        self._cache: "OrderedDict[Text, _Cached]" = OrderedDict()
+        self._cache: OrderedDict[str, _Cached] = OrderedDict()
         if self.engine.dialect.name == "sqlite":
             # Rasa opens a new SQLite connection for every query (SQLAlchemy 1.4's default for files);
             # a pool keeps a few open, as bot.kb.db does for the knowledge base.
             self.engine.dispose()
-            self.engine = sa.create_engine(self.engine.url, poolclass=QueuePool,
-                                           connect_args={"check_same_thread": False})
+            self.engine = sa.create_engine(
+                self.engine.url, poolclass=QueuePool, connect_args={"check_same_thread": False}
+            )
             self.sessionmaker = sessionmaker(bind=self.engine)
             with self.engine.connect() as conn:  # persistent: recorded in the database file itself
                 conn.exec_driver_sql("PRAGMA journal_mode=WAL")
 
-    def _newest_id(self, sender_id: Text) -> Optional[int]:
+    def _newest_id(self, sender_id: str) -> int | None:
         with self.session_scope() as session:
             return session.query(sa.func.max(self.SQLEvent.id)).filter(self.SQLEvent.sender_id == sender_id).scalar()
 
-    def _remember(self, tracker: DialogueStateTracker, newest_id: Optional[int]) -> None:
+    def _remember(self, tracker: DialogueStateTracker, newest_id: int | None) -> None:
         if tracker.events.maxlen is not None:  # a capped history: its length no longer counts saved events
             return
         self._cache[tracker.sender_id] = _Cached(tracker, len(tracker.events), newest_id)
@@ -69,7 +73,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         while len(self._cache) > self.cached_conversations:
             self._cache.popitem(last=False)
 
-    async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
+    async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
         """The latest session's tracker: from memory if the database has nothing newer, else from it."""
         newest_id = self._newest_id(sender_id)
         cached = self._cache.get(sender_id)
@@ -86,7 +90,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         """For a tracker we handed out, the events after the ones we know are saved (no count query)."""
         cached = self._cache.get(tracker.sender_id)
         if cached and cached.tracker is tracker:
-            return iter(list(tracker.events)[cached.saved_events:])
+            return iter(list(tracker.events)[cached.saved_events :])
         return super()._additional_events(session, tracker)
 
     async def save(self, tracker: DialogueStateTracker) -> None:

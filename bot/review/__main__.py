@@ -5,14 +5,15 @@ cron) and for the first advisor account. Settings come from `.env` like everythi
 else. Bad arguments end with one sentence and exit code 2; a database that cannot be
 read ends with one sentence and exit code 1; never a traceback.
 """
+
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import List, Optional, Sequence
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -70,8 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     cleanup = commands.add_parser("purge", help="delete conversations older than the retention period")
     cleanup.add_argument("--days", type=_positive, help="retention in days (default: RETENTION_DAYS from .env)")
     cleanup.add_argument("--dry-run", action="store_true", help="only count what would be deleted")
-    commands.add_parser("add-advisor", help="create a console account (EMAIL [--password-stdin] [--reset-password])",
-                        add_help=False)
+    commands.add_parser(
+        "add-advisor", help="create a console account (EMAIL [--password-stdin] [--reset-password])", add_help=False
+    )
     return parser
 
 
@@ -85,7 +87,7 @@ def _when(stamp: dt.datetime) -> str:
 
 def _short(text: str, width: int) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= width else text[:width - 1] + "…"
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def cmd_list(args: argparse.Namespace, settings: Settings) -> int:
@@ -99,13 +101,15 @@ def cmd_list(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     print(f"{'last message':16}  {'channel':9} {'turns':>5}  {'flags':28} {'sender':24} first message")
     for c in page.items:
-        print(f"{_when(c.last_at):16}  {c.channel or '?':9} {c.turns:>5}  {','.join(sorted(c.flags)) or '-':28} "
-              f"{_short(c.sender_id, 24):24} {_short(c.first_message, 60)}")
+        print(
+            f"{_when(c.last_at):16}  {c.channel or '?':9} {c.turns:>5}  {','.join(sorted(c.flags)) or '-':28} "
+            f"{_short(c.sender_id, 24):24} {_short(c.first_message, 60)}"
+        )
     print(f"Page {page.page} of {page.pages} ({page.total} conversation{'s' if page.total != 1 else ''}).")
     return 0
 
 
-def _turn_lines(turn: Turn) -> List[str]:
+def _turn_lines(turn: Turn) -> list[str]:
     who = "User" if turn.kind == "user" else "Bot "
     text = turn.text.splitlines() or [""]
     lines = [f"{turn.timestamp:%H:%M:%S} {who}: {text[0]}"] + [f"{'':15}{line}" for line in text[1:]]
@@ -128,15 +132,20 @@ def _turn_lines(turn: Turn) -> List[str]:
 def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
     found = _log(settings).transcript(args.sender, reveal=args.reveal)
     if found is None:
-        print(f"No conversation with sender id {args.sender!r}. `python -m bot.review list` shows them.",
-              file=sys.stderr)
+        print(
+            f"No conversation with sender id {args.sender!r}. `python -m bot.review list` shows them.", file=sys.stderr
+        )
         return 1
     summary, turns = found
-    print(f"Conversation {summary.sender_id} on {summary.channel or 'an unknown channel'}, "
-          f"{_when(summary.started_at)} to {_when(summary.last_at)} UTC, {summary.turns} user messages")
-    about = [f"background {summary.background}" if summary.background else "",
-             f"roadmap step {summary.roadmap_step}" if summary.roadmap_step else "",
-             f"flags {', '.join(sorted(summary.flags))}" if summary.flags else ""]
+    print(
+        f"Conversation {summary.sender_id} on {summary.channel or 'an unknown channel'}, "
+        f"{_when(summary.started_at)} to {_when(summary.last_at)} UTC, {summary.turns} user messages"
+    )
+    about = [
+        f"background {summary.background}" if summary.background else "",
+        f"roadmap step {summary.roadmap_step}" if summary.roadmap_step else "",
+        f"flags {', '.join(sorted(summary.flags))}" if summary.flags else "",
+    ]
     if any(about):
         print("; ".join(a for a in about if a))
     for turn in turns:
@@ -162,16 +171,18 @@ def cmd_purge(args: argparse.Namespace, settings: Settings) -> int:
     days = args.days or settings.retention_days
     result = purge(settings.tracker_store_url, settings.database_url, days, dry_run=args.dry_run)
     verb = "Would delete" if args.dry_run else "Deleted"
-    print(f"{verb} {result.conversations} conversation(s) with no activity for {days} days: "
-          f"{result.events} events, {result.annotations} annotations, {result.handoff_requests} handoff requests, "
-          f"{result.roadmap_progress} roadmap progress records.")
+    print(
+        f"{verb} {result.conversations} conversation(s) with no activity for {days} days: "
+        f"{result.events} events, {result.annotations} annotations, {result.handoff_requests} handoff requests, "
+        f"{result.roadmap_progress} roadmap progress records."
+    )
     return 0
 
 
 COMMANDS = {"list": cmd_list, "show": cmd_show, "export": cmd_export, "purge": cmd_purge}
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "add-advisor":  # its own options live with the accounts (bot.console.accounts)
         from bot.console.accounts import main_add_advisor
@@ -189,8 +200,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 1
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-        print(f"{parser.prog} {args.command}: the conversation or app database cannot be read ({reason}).",
-              file=sys.stderr)
+        print(
+            f"{parser.prog} {args.command}: the conversation or app database cannot be read ({reason}).",
+            file=sys.stderr,
+        )
         return 1
     except BrokenPipeError:  # `... | head` stopped reading: not an error worth a traceback
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

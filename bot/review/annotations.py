@@ -10,17 +10,16 @@ Both tables live in the app database with their own MetaData (the knowledge-base
 loader drops the tables of its own schema on a content change) and are created on
 first use.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, List, Optional, Set, Tuple
 
 import yaml
-from sqlalchemy import (Boolean, Column, DateTime, Integer, MetaData, String, Table, Text, delete, func, select,
-                        update)
+from sqlalchemy import Boolean, Column, DateTime, Integer, MetaData, String, Table, Text, delete, func, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
@@ -33,7 +32,8 @@ MAX_TEXT = 2000
 
 metadata = MetaData()
 annotations_table = Table(
-    "review_annotations", metadata,
+    "review_annotations",
+    metadata,
     # Rasa's event id: unique in the tracker store, so one annotation per user message.
     Column("event_id", Integer, primary_key=True, autoincrement=False),
     Column("sender_id", String(255), nullable=False, index=True),
@@ -45,7 +45,8 @@ annotations_table = Table(
     Column("at", DateTime(timezone=True), nullable=False),
 )
 reviewed_table = Table(
-    "review_marks", metadata,
+    "review_marks",
+    metadata,
     Column("sender_id", String(255), primary_key=True),
     Column("by", String(200), nullable=False),
     Column("at", DateTime(timezone=True), nullable=False),
@@ -61,7 +62,7 @@ class Annotation:
     event_id: int
     sender_id: str
     text: str  # as the user typed it (unmasked); masked when shown or exported
-    intent: Optional[str]
+    intent: str | None
     out_of_scope: bool
     note: str
     by: str
@@ -69,7 +70,7 @@ class Annotation:
 
 
 @lru_cache(maxsize=4)
-def _domain_intents(path: Path, mtime: float) -> Tuple[str, ...]:
+def _domain_intents(path: Path, mtime: float) -> tuple[str, ...]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     names = []
     for item in data.get("intents") or []:
@@ -80,7 +81,7 @@ def _domain_intents(path: Path, mtime: float) -> Tuple[str, ...]:
     return tuple(names)
 
 
-def domain_intents(domain_path: Path = PROJECT_ROOT / "domain.yml") -> List[str]:
+def domain_intents(domain_path: Path = PROJECT_ROOT / "domain.yml") -> list[str]:
     """The intents an advisor may choose, in domain.yml's order (re-read when the file changes)."""
     return list(_domain_intents(domain_path, domain_path.stat().st_mtime))
 
@@ -91,8 +92,16 @@ def _aware(stamp: dt.datetime) -> dt.datetime:
 
 
 def _row(row) -> Annotation:
-    return Annotation(event_id=row.event_id, sender_id=row.sender_id, text=row.text, intent=row.intent,
-                      out_of_scope=bool(row.out_of_scope), note=row.note or "", by=row.by, at=_aware(row.at))
+    return Annotation(
+        event_id=row.event_id,
+        sender_id=row.sender_id,
+        text=row.text,
+        intent=row.intent,
+        out_of_scope=bool(row.out_of_scope),
+        note=row.note or "",
+        by=row.by,
+        at=_aware(row.at),
+    )
 
 
 class AnnotationStore:
@@ -108,7 +117,7 @@ class AnnotationStore:
             metadata.create_all(self.engine, checkfirst=True)
             self._ready = True
 
-    def _validate(self, text: str, intent: Optional[str], out_of_scope: bool, note: str, by: str) -> Optional[str]:
+    def _validate(self, text: str, intent: str | None, out_of_scope: bool, note: str, by: str) -> str | None:
         if not (text or "").strip():
             raise AnnotationError("The message to annotate is empty.")
         if len(text) > MAX_TEXT:
@@ -126,8 +135,9 @@ class AnnotationStore:
             raise AnnotationError("Set the correct intent, mark the message out of scope, or write a note.")
         return intent
 
-    def annotate(self, *, event_id: int, sender_id: str, text: str, intent: Optional[str], out_of_scope: bool,
-                 note: str, by: str) -> Annotation:
+    def annotate(
+        self, *, event_id: int, sender_id: str, text: str, intent: str | None, out_of_scope: bool, note: str, by: str
+    ) -> Annotation:
         """Store (or replace) the annotation of one user message; raises AnnotationError on bad input."""
         intent = self._validate(text, intent, out_of_scope, note, by)
         if intent == OUT_OF_SCOPE:  # the domain's own out_of_scope intent is the same thing as the mark
@@ -137,8 +147,15 @@ class AnnotationStore:
         if not (sender_id or "").strip():
             raise AnnotationError("An annotation needs the conversation's sender id.")
         self._ensure_tables()
-        values = dict(sender_id=sender_id, text=text, intent=intent, out_of_scope=bool(out_of_scope),
-                      note=(note or "").strip(), by=by.strip(), at=dt.datetime.now(dt.timezone.utc))
+        values = {
+            "sender_id": sender_id,
+            "text": text,
+            "intent": intent,
+            "out_of_scope": bool(out_of_scope),
+            "note": (note or "").strip(),
+            "by": by.strip(),
+            "at": dt.datetime.now(dt.timezone.utc),
+        }
         key = annotations_table.c.event_id == event_id
         # Update first, insert if there was none; two advisors saving at once meet the primary key.
         with self.engine.begin() as conn:
@@ -152,14 +169,14 @@ class AnnotationStore:
                     conn.execute(update(annotations_table).where(key).values(**values))
         return Annotation(event_id=event_id, **values)
 
-    def for_conversation(self, sender_id: str) -> Dict[int, Annotation]:
+    def for_conversation(self, sender_id: str) -> dict[int, Annotation]:
         """Annotations of one conversation by event id."""
         self._ensure_tables()
         query = select(annotations_table).where(annotations_table.c.sender_id == sender_id)
         with self.engine.connect() as conn:
             return {row.event_id: _row(row) for row in conn.execute(query)}
 
-    def all(self) -> List[Annotation]:
+    def all(self) -> list[Annotation]:
         """Every annotation, oldest first (the order the export keeps)."""
         self._ensure_tables()
         query = select(annotations_table).order_by(annotations_table.c.at, annotations_table.c.event_id)
@@ -175,31 +192,34 @@ class AnnotationStore:
         with self.engine.begin() as conn:
             conn.execute(delete(reviewed_table).where(key))
             if reviewed:
-                conn.execute(reviewed_table.insert().values(sender_id=sender_id, by=(by or "").strip() or "?",
-                                                            at=dt.datetime.now(dt.timezone.utc)))
+                conn.execute(
+                    reviewed_table.insert().values(
+                        sender_id=sender_id, by=(by or "").strip() or "?", at=dt.datetime.now(dt.timezone.utc)
+                    )
+                )
 
-    def reviewed(self) -> Set[str]:
+    def reviewed(self) -> set[str]:
         """Sender ids of the conversations marked reviewed."""
         self._ensure_tables()
         with self.engine.connect() as conn:
             return set(conn.execute(select(reviewed_table.c.sender_id)).scalars())
 
-    def delete_for(self, sender_ids: List[str]) -> int:
+    def delete_for(self, sender_ids: list[str]) -> int:
         """Forget the annotations and marks of purged conversations; returns how many annotations went."""
         if not sender_ids:
             return 0
         self._ensure_tables()
         with self.engine.begin() as conn:
-            gone = conn.execute(delete(annotations_table)
-                                .where(annotations_table.c.sender_id.in_(sender_ids))).rowcount
+            gone = conn.execute(delete(annotations_table).where(annotations_table.c.sender_id.in_(sender_ids))).rowcount
             conn.execute(delete(reviewed_table).where(reviewed_table.c.sender_id.in_(sender_ids)))
         return gone
 
-    def count_for(self, sender_ids: List[str]) -> int:
+    def count_for(self, sender_ids: list[str]) -> int:
         """How many annotations `delete_for` would remove (a purge's dry run)."""
         if not sender_ids:
             return 0
         self._ensure_tables()
         with self.engine.connect() as conn:
-            return conn.execute(select(func.count()).select_from(annotations_table)
-                                .where(annotations_table.c.sender_id.in_(sender_ids))).scalar_one()
+            return conn.execute(
+                select(func.count()).select_from(annotations_table).where(annotations_table.c.sender_id.in_(sender_ids))
+            ).scalar_one()

@@ -5,14 +5,15 @@ and each is drawn as a PNG with matplotlib's object API on the Agg canvas: no
 pyplot state shared between requests, no display needed. A period without
 conversations draws a chart that says so instead of failing.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import io
 import re
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Dict, List, Sequence, Tuple
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -23,18 +24,23 @@ from bot.review.privacy import mask
 
 CHART_SIZE = (8, 3.6)  # inches, at 100 dpi: fits a console column
 BAR_LABEL_CHARS = 48
-COLOURS = {"conversations": "#2b6cb0", "messages": "#9ac1e8", "fallback": "#c53030", "intents": "#2f855a",
-           "unanswered": "#b7791f"}
+COLOURS = {
+    "conversations": "#2b6cb0",
+    "messages": "#9ac1e8",
+    "fallback": "#c53030",
+    "intents": "#2f855a",
+    "unanswered": "#b7791f",
+}
 
 
 @dataclass(frozen=True)
 class Stats:
-    days: List[dt.date]
-    conversations_per_day: List[int]
-    messages_per_day: List[int]
-    fallback_rate_per_day: List[float]  # fallback user turns / user turns, 0..1
-    top_intents: List[Tuple[str, int]]
-    unanswered: List[Tuple[str, int]]  # masked text, count
+    days: list[dt.date]
+    conversations_per_day: list[int]
+    messages_per_day: list[int]
+    fallback_rate_per_day: list[float]  # fallback user turns / user turns, 0..1
+    top_intents: list[tuple[str, int]]
+    unanswered: list[tuple[str, int]]  # masked text, count
 
 
 def _canonical(text: str) -> str:
@@ -42,7 +48,7 @@ def _canonical(text: str) -> str:
     return re.sub(r"[\s.!?,;:]+$", "", " ".join(text.split()).lower())
 
 
-def _days(messages: Sequence[UserMessage], filters: Filters) -> List[dt.date]:
+def _days(messages: Sequence[UserMessage], filters: Filters) -> list[dt.date]:
     seen = [m.timestamp.date() for m in messages]
     first = filters.date_from or (min(seen) if seen else None)
     last = filters.date_to or (max(seen) if seen else None)
@@ -51,11 +57,12 @@ def _days(messages: Sequence[UserMessage], filters: Filters) -> List[dt.date]:
     return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
 
 
-def stats(log: ConversationLog, filters: Filters = Filters(), top: int = 10) -> Stats:
+def stats(log: ConversationLog, filters: Filters | None = None, top: int = 10) -> Stats:
     """Per-day volume and fallback rate, the most frequent intents and unanswered messages."""
+    filters = filters or Filters()
     messages = log.messages(filters)
     days = _days(messages, filters)
-    per_day: Dict[dt.date, List[UserMessage]] = {day: [] for day in days}
+    per_day: dict[dt.date, list[UserMessage]] = {day: [] for day in days}
     for m in messages:
         per_day.setdefault(m.timestamp.date(), []).append(m)
     conversations = [len({m.sender_id for m in per_day[d]}) for d in days]
@@ -63,24 +70,30 @@ def stats(log: ConversationLog, filters: Filters = Filters(), top: int = 10) -> 
     rate = [sum(m.fallback for m in per_day[d]) / len(per_day[d]) if per_day[d] else 0.0 for d in days]
     intents = Counter(m.intent for m in messages if m.intent)
     unanswered: Counter = Counter()
-    shown: Dict[str, str] = {}
+    shown: dict[str, str] = {}
     for m in messages:
         if m.fallback and m.text.strip():
             key = _canonical(m.text)
             unanswered[key] += 1
             shown.setdefault(key, mask(" ".join(m.text.split())))
-    return Stats(days, conversations, volume, rate, _most_common(intents, top),
-                 [(shown[key], n) for key, n in _most_common(unanswered, top)])
+    return Stats(
+        days,
+        conversations,
+        volume,
+        rate,
+        _most_common(intents, top),
+        [(shown[key], n) for key, n in _most_common(unanswered, top)],
+    )
 
 
-def _most_common(counts: Counter, top: int) -> List[Tuple[str, int]]:
+def _most_common(counts: Counter, top: int) -> list[tuple[str, int]]:
     """Highest counts first, ties alphabetically, so the same data always draws the same chart."""
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:max(0, top)]
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[: max(0, top)]
 
 
 def _plain(label: str) -> str:
     """A bar label cut to length, with "$" escaped so matplotlib never reads user text as math."""
-    short = label if len(label) <= BAR_LABEL_CHARS else label[:BAR_LABEL_CHARS - 1] + "…"
+    short = label if len(label) <= BAR_LABEL_CHARS else label[: BAR_LABEL_CHARS - 1] + "…"
     return short.replace("$", r"\$")
 
 
@@ -96,12 +109,20 @@ def _png(draw: Callable[[Figure], None]) -> bytes:
 def _empty(figure: Figure, title: str) -> None:
     axes = figure.add_subplot()
     axes.set_title(title)
-    axes.text(0.5, 0.5, "No conversations in this period", ha="center", va="center", fontsize=12, color="#555555",
-              transform=axes.transAxes)
+    axes.text(
+        0.5,
+        0.5,
+        "No conversations in this period",
+        ha="center",
+        va="center",
+        fontsize=12,
+        color="#555555",
+        transform=axes.transAxes,
+    )
     axes.set_axis_off()
 
 
-def _date_axis(axes, days: List[dt.date]) -> None:
+def _date_axis(axes, days: list[dt.date]) -> None:
     step = max(1, len(days) // 10)
     ticks = list(range(0, len(days), step))
     axes.set_xticks(ticks)
@@ -116,14 +137,21 @@ def _volume(stats_: Stats) -> Callable[[Figure], None]:
             return _empty(figure, title)
         axes = figure.add_subplot()
         x = range(len(stats_.days))
-        axes.bar([i - 0.2 for i in x], stats_.conversations_per_day, width=0.4, label="conversations",
-                 color=COLOURS["conversations"])
-        axes.bar([i + 0.2 for i in x], stats_.messages_per_day, width=0.4, label="user messages",
-                 color=COLOURS["messages"])
+        axes.bar(
+            [i - 0.2 for i in x],
+            stats_.conversations_per_day,
+            width=0.4,
+            label="conversations",
+            color=COLOURS["conversations"],
+        )
+        axes.bar(
+            [i + 0.2 for i in x], stats_.messages_per_day, width=0.4, label="user messages", color=COLOURS["messages"]
+        )
         axes.set_title(title)
         axes.yaxis.set_major_locator(MaxNLocator(integer=True))
         axes.legend(loc="upper left", frameon=False)
         _date_axis(axes, stats_.days)
+
     return draw
 
 
@@ -139,10 +167,11 @@ def _fallback(stats_: Stats) -> Callable[[Figure], None]:
         axes.set_title(title)
         axes.grid(axis="y", alpha=0.3)
         _date_axis(axes, stats_.days)
+
     return draw
 
 
-def _bars(pairs: List[Tuple[str, int]], title: str, colour: str) -> Callable[[Figure], None]:
+def _bars(pairs: list[tuple[str, int]], title: str, colour: str) -> Callable[[Figure], None]:
     def draw(figure: Figure) -> None:
         if not pairs:
             return _empty(figure, title)
@@ -154,10 +183,11 @@ def _bars(pairs: List[Tuple[str, int]], title: str, colour: str) -> Callable[[Fi
         axes.set_yticklabels(labels, fontsize=8)
         axes.xaxis.set_major_locator(MaxNLocator(integer=True))
         axes.set_title(title)
+
     return draw
 
 
-def charts(stats_: Stats) -> Dict[str, bytes]:
+def charts(stats_: Stats) -> dict[str, bytes]:
     """PNG bytes of the four dashboard charts: "volume", "fallback", "intents", "unanswered"."""
     return {
         "volume": _png(_volume(stats_)),

@@ -7,12 +7,13 @@ is a conflict an advisor must settle by hand, and is listed in a comment), inten
 the domain no longer has, and repeated texts. Emails and phone numbers are masked,
 and the characters Rasa would read as entity markup are replaced.
 """
+
 from __future__ import annotations
 
 import re
 from collections import OrderedDict
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Dict, Iterable, List, Mapping, Optional, Tuple
 
 import yaml
 
@@ -37,9 +38,9 @@ def example_text(text: str, masked: bool = True) -> str:
     return " ".join(_CONTROL.sub(" ", line).translate(_MARKUP).split())
 
 
-def training_examples(nlu_dir: Path = NLU_DIR) -> Dict[str, str]:
+def training_examples(nlu_dir: Path = NLU_DIR) -> dict[str, str]:
     """Normalized text -> intent of every example in the project's NLU files."""
-    found: Dict[str, str] = {}
+    found: dict[str, str] = {}
     for path in sorted(nlu_dir.glob("*.yml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for block in data.get("nlu") or []:
@@ -54,12 +55,17 @@ def training_examples(nlu_dir: Path = NLU_DIR) -> Dict[str, str]:
     return found
 
 
-def _label(annotation: Annotation) -> Optional[str]:
+def _label(annotation: Annotation) -> str | None:
     return OUT_OF_SCOPE if annotation.out_of_scope else annotation.intent
 
 
-def nlu_yaml(annotations: Iterable[Annotation], *, masked: bool = True,
-             existing: Optional[Mapping[str, str]] = None, intents: Optional[Iterable[str]] = None) -> str:
+def nlu_yaml(
+    annotations: Iterable[Annotation],
+    *,
+    masked: bool = True,
+    existing: Mapping[str, str] | None = None,
+    intents: Iterable[str] | None = None,
+) -> str:
     """Rasa 3.1 NLU YAML with one `- intent:` block per intent, out-of-scope ones under `out_of_scope`.
 
     `existing` maps normalized texts already in the training data to their intent
@@ -68,8 +74,8 @@ def nlu_yaml(annotations: Iterable[Annotation], *, masked: bool = True,
     """
     known = training_examples() if existing is None else existing
     allowed = set(domain_intents() if intents is None else intents) | {OUT_OF_SCOPE}
-    latest: "OrderedDict[str, Tuple[str, str]]" = OrderedDict()  # normalized -> (intent, line)
-    skipped: List[str] = []
+    latest: OrderedDict[str, tuple[str, str]] = OrderedDict()  # normalized -> (intent, line)
+    skipped: list[str] = []
     for annotation in sorted(annotations, key=lambda a: (a.at, a.event_id)):
         label = _label(annotation)
         line = example_text(annotation.text, masked)
@@ -85,11 +91,13 @@ def nlu_yaml(annotations: Iterable[Annotation], *, masked: bool = True,
             continue
         latest.pop(key, None)
         latest[key] = (label, line)
-    by_intent: "OrderedDict[str, List[str]]" = OrderedDict()
+    by_intent: OrderedDict[str, list[str]] = OrderedDict()
     for label, line in latest.values():
         by_intent.setdefault(label, []).append(line)
-    out = ["# Examples from advisors' annotations in the review console (bot/review).",
-           "# Merge into data/nlu/ (or copy this file there), then `make validate` and `make train`."]
+    out = [
+        "# Examples from advisors' annotations in the review console (bot/review).",
+        "# Merge into data/nlu/ (or copy this file there), then `make validate` and `make train`.",
+    ]
     out += [f"# left out: {reason}".replace("\n", " ") for reason in skipped]
     out += ['version: "3.1"', "nlu:" if by_intent else "nlu: []"]
     for label, lines in by_intent.items():

@@ -13,15 +13,17 @@ Parsing JSON for every event is the slow part, so the parsed conversations are
 kept until the events table changes (its row count or highest id); flags that
 depend on the app database are added on every call.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import json
 import logging
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Dict, FrozenSet, Iterable, List, Optional, Set, Tuple
+from typing import Any
 
 from sqlalchemy import MetaData, Table, and_, func, or_, select
 from sqlalchemy.engine import Engine, make_url
@@ -30,10 +32,10 @@ from sqlalchemy.exc import NoSuchTableError, SQLAlchemyError
 from bot.handoff.store import HandoffStore
 from bot.kb.db import get_engine
 from bot.kb.queries import KnowledgeBase
-from bot.roadmap.progress import ProgressStore
 from bot.review.annotations import Annotation, AnnotationStore
 from bot.review.privacy import mask
 from bot.roadmap import build_plan
+from bot.roadmap.progress import ProgressStore
 
 log = logging.getLogger(__name__)
 
@@ -53,11 +55,12 @@ MAX_PER_PAGE = 200
 @dataclass(frozen=True)
 class Filters:
     """What the conversation list is narrowed to; every field optional."""
-    date_from: Optional[dt.date] = None  # inclusive, UTC dates: a conversation active on any day in range
-    date_to: Optional[dt.date] = None
-    channel: Optional[str] = None  # input_channel: "rest", "socketio", "slack", "telegram", ...
-    flag: Optional[str] = None  # one of FLAGS
-    text: Optional[str] = None  # case-insensitive, in user and bot text as shown (masked)
+
+    date_from: dt.date | None = None  # inclusive, UTC dates: a conversation active on any day in range
+    date_to: dt.date | None = None
+    channel: str | None = None  # input_channel: "rest", "socketio", "slack", "telegram", ...
+    flag: str | None = None  # one of FLAGS
+    text: str | None = None  # case-insensitive, in user and bot text as shown (masked)
 
     def __post_init__(self) -> None:
         if self.flag and self.flag not in FLAGS:
@@ -73,9 +76,9 @@ class ConversationSummary:
     started_at: dt.datetime
     last_at: dt.datetime
     turns: int  # user messages
-    background: Optional[str]
-    roadmap_step: Optional[str]  # e.g. "3 of 6"
-    flags: FrozenSet[str]
+    background: str | None
+    roadmap_step: str | None  # e.g. "3 of 6"
+    flags: frozenset[str]
     first_message: str  # masked
 
 
@@ -85,18 +88,18 @@ class Turn:
     kind: str  # "user" or "bot"
     timestamp: dt.datetime
     text: str  # masked unless reveal=True
-    intent: Optional[str] = None
-    confidence: Optional[float] = None
-    entities: Tuple[Tuple[str, str], ...] = ()  # (entity type, value)
-    buttons: Tuple[str, ...] = ()  # bot turns: button titles
-    annotation: Optional[Annotation] = None  # user turns
+    intent: str | None = None
+    confidence: float | None = None
+    entities: tuple[tuple[str, str], ...] = ()  # (entity type, value)
+    buttons: tuple[str, ...] = ()  # bot turns: button titles
+    annotation: Annotation | None = None  # user turns
     fallback: bool = False  # user turns: the bot did not understand it
     low_confidence: bool = False  # user turns: understood, but below the threshold
 
 
 @dataclass(frozen=True)
 class Page:
-    items: List[ConversationSummary]
+    items: list[ConversationSummary]
     page: int
     per_page: int
     total: int
@@ -109,12 +112,13 @@ class Page:
 @dataclass(frozen=True)
 class UserMessage:
     """One user message as the dashboard counts it (text unmasked: mask before showing)."""
+
     sender_id: str
     event_id: int
     timestamp: dt.datetime
     text: str
-    intent: Optional[str]
-    confidence: Optional[float]
+    intent: str | None
+    confidence: float | None
     fallback: bool
     #: An answer to a form's question ("Dana", "Texas"): the form reads it whatever NLU made of it,
     #: so its intent and confidence say nothing about the bot falling short.
@@ -124,16 +128,17 @@ class UserMessage:
 @dataclass
 class _Conversation:
     """What the events say about one conversation; flags from the app database are added later."""
+
     sender_id: str
     channel: str = ""
-    started_at: Optional[dt.datetime] = None
-    last_at: Optional[dt.datetime] = None
-    background: Optional[str] = None
+    started_at: dt.datetime | None = None
+    last_at: dt.datetime | None = None
+    background: str | None = None
     first_message: str = ""
-    flags: Set[str] = field(default_factory=set)
-    search: List[str] = field(default_factory=list)  # masked, lower-cased texts
-    messages: List[UserMessage] = field(default_factory=list)
-    active_loop: Optional[str] = None  # the form waiting for an answer, as the events leave it
+    flags: set[str] = field(default_factory=set)
+    search: list[str] = field(default_factory=list)  # masked, lower-cased texts
+    messages: list[UserMessage] = field(default_factory=list)
+    active_loop: str | None = None  # the form waiting for an answer, as the events leave it
 
     def touch(self, stamp: dt.datetime) -> None:
         self.started_at = stamp if self.started_at is None else min(self.started_at, stamp)
@@ -148,7 +153,7 @@ def _day_start(day: dt.date) -> float:
     return dt.datetime.combine(day, dt.time(), dt.timezone.utc).timestamp()
 
 
-def _load(data: Optional[str]) -> Dict[str, Any]:
+def _load(data: str | None) -> dict[str, Any]:
     try:
         value = json.loads(data or "{}")
     except ValueError:
@@ -156,22 +161,25 @@ def _load(data: Optional[str]) -> Dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def _parse(data: Dict[str, Any]) -> Tuple[Optional[str], Optional[float], Tuple[Tuple[str, str], ...]]:
+def _parse(data: dict[str, Any]) -> tuple[str | None, float | None, tuple[tuple[str, str], ...]]:
     """Intent, confidence and (type, value) entities of a user event's parse data."""
     parsed = data.get("parse_data") if isinstance(data.get("parse_data"), dict) else {}
     intent = parsed.get("intent") if isinstance(parsed.get("intent"), dict) else {}
     confidence = intent.get("confidence")
-    entities = tuple((str(e.get("entity")), str(e.get("value"))) for e in parsed.get("entities") or []
-                     if isinstance(e, dict) and e.get("entity") is not None)
+    entities = tuple(
+        (str(e.get("entity")), str(e.get("value")))
+        for e in parsed.get("entities") or []
+        if isinstance(e, dict) and e.get("entity") is not None
+    )
     return intent.get("name"), float(confidence) if isinstance(confidence, (int, float)) else None, entities
 
 
-def _buttons(data: Dict[str, Any]) -> Tuple[str, ...]:
+def _buttons(data: dict[str, Any]) -> tuple[str, ...]:
     inner = data.get("data") if isinstance(data.get("data"), dict) else {}
     return tuple(str(b.get("title", "")) for b in inner.get("buttons") or [] if isinstance(b, dict))
 
 
-def _shown_annotation(annotation: Optional[Annotation], shown: Any) -> Optional[Annotation]:
+def _shown_annotation(annotation: Annotation | None, shown: Any) -> Annotation | None:
     """The annotation with its copy of the message masked like the turn it belongs to."""
     return annotation and replace(annotation, text=shown(annotation.text))
 
@@ -187,21 +195,25 @@ class ConversationLog:
         self.low_confidence = low_confidence
         self.app_engine: Engine = get_engine(app_url)
         self.annotations = AnnotationStore(self.app_engine)
-        self._table: Optional[Table] = None
+        self._table: Table | None = None
         self._lock = threading.Lock()
-        self._cache_key: Optional[Tuple[int, int]] = None
-        self._cache: Dict[str, _Conversation] = {}
-        self._fallback_prefix: Optional[str] = None
+        self._cache_key: tuple[int, int] | None = None
+        self._cache: dict[str, _Conversation] = {}
+        self._fallback_prefix: str | None = None
 
     # --- the events table -------------------------------------------------------------
 
     def _tracker_missing(self) -> bool:
         """A SQLite tracker store that no conversation has created yet reads as empty (we never create it)."""
         url = make_url(self.tracker_url)
-        return (url.get_backend_name() == "sqlite" and bool(url.database) and url.database != ":memory:"
-                and not Path(url.database).exists())
+        return (
+            url.get_backend_name() == "sqlite"
+            and bool(url.database)
+            and url.database != ":memory:"
+            and not Path(url.database).exists()
+        )
 
-    def events(self) -> Optional[Table]:
+    def events(self) -> Table | None:
         """The reflected `events` table, or None while there is none."""
         if self._table is None:
             if self._tracker_missing():
@@ -228,11 +240,11 @@ class ConversationLog:
             self._fallback_prefix = answer.text[:FALLBACK_PREFIX] if answer else None
         return self._fallback_prefix or ""
 
-    def handoff_senders(self) -> Set[str]:
+    def handoff_senders(self) -> set[str]:
         """Sender ids with a handoff request row, whatever its status."""
         return {r.sender_id for r in HandoffStore(self.app_engine).list()}
 
-    def _roadmap_step(self, sender_id: str, plans: Dict[Any, Any]) -> Tuple[Optional[str], Optional[str]]:
+    def _roadmap_step(self, sender_id: str, plans: dict[Any, Any]) -> tuple[str | None, str | None]:
         """("3 of 6", background) from the person's saved roadmap progress, if they started one.
 
         `plans` caches plans by profile for one request: many people share a profile,
@@ -254,33 +266,45 @@ class ConversationLog:
 
     # --- parsing ------------------------------------------------------------------------
 
-    def _parsed(self) -> Dict[str, _Conversation]:
+    def _parsed(self) -> dict[str, _Conversation]:
         """Every conversation, parsed once per state of the events table."""
         table = self.events()
         if table is None:
             return {}
         with self._lock:
             with self.tracker_engine.connect() as conn:
-                key = tuple(conn.execute(select(func.count(), func.coalesce(func.max(table.c.id), 0))
-                                         .select_from(table)).one())
+                key = tuple(
+                    conn.execute(select(func.count(), func.coalesce(func.max(table.c.id), 0)).select_from(table)).one()
+                )
                 if key == self._cache_key:
                     return self._cache
                 rows = conn.execute(
-                    select(table.c.id, table.c.sender_id, table.c.type_name, table.c.timestamp,
-                           table.c.action_name, table.c.data)
-                    .where(or_(table.c.type_name.in_(("user", "bot")),
-                               and_(table.c.type_name == "slot", table.c.action_name == "background"),
-                               table.c.type_name == "active_loop",
-                               and_(table.c.type_name == "action", table.c.action_name == CORE_FALLBACK_ACTION)))
-                    .order_by(table.c.id)).all()
+                    select(
+                        table.c.id,
+                        table.c.sender_id,
+                        table.c.type_name,
+                        table.c.timestamp,
+                        table.c.action_name,
+                        table.c.data,
+                    )
+                    .where(
+                        or_(
+                            table.c.type_name.in_(("user", "bot")),
+                            and_(table.c.type_name == "slot", table.c.action_name == "background"),
+                            table.c.type_name == "active_loop",
+                            and_(table.c.type_name == "action", table.c.action_name == CORE_FALLBACK_ACTION),
+                        )
+                    )
+                    .order_by(table.c.id)
+                ).all()
             self._cache = self._build(rows)
             self._cache_key = key
             return self._cache
 
-    def _build(self, rows: Iterable[Any]) -> Dict[str, _Conversation]:
+    def _build(self, rows: Iterable[Any]) -> dict[str, _Conversation]:
         fallback_prefix = self._fallback_answer_prefix()
-        conversations: Dict[str, _Conversation] = {}
-        last_user: Dict[str, int] = {}  # sender -> index of their latest message in .messages
+        conversations: dict[str, _Conversation] = {}
+        last_user: dict[str, int] = {}  # sender -> index of their latest message in .messages
         for row in rows:
             conv = conversations.setdefault(row.sender_id, _Conversation(row.sender_id))
             if row.type_name == "slot":
@@ -299,8 +323,9 @@ class ConversationLog:
             conv.touch(stamp)
             conv.search.append(mask(text).lower())
             if row.type_name == "bot":
-                said_fallback = ((data.get("metadata") or {}).get("utter_action") == CORE_FALLBACK_RESPONSE
-                                 or bool(fallback_prefix and text.startswith(fallback_prefix)))
+                said_fallback = (data.get("metadata") or {}).get("utter_action") == CORE_FALLBACK_RESPONSE or bool(
+                    fallback_prefix and text.startswith(fallback_prefix)
+                )
                 if said_fallback:
                     self._mark_fallback(conv, last_user.get(row.sender_id))
                 continue
@@ -309,8 +334,9 @@ class ConversationLog:
             conv.first_message = conv.first_message or text
             form_answer = conv.active_loop is not None
             fallback = intent == FALLBACK_INTENT and not form_answer  # a form that could not use it says so
-            conv.messages.append(UserMessage(row.sender_id, row.id, stamp, text, intent, confidence, fallback,
-                                             form_answer))
+            conv.messages.append(
+                UserMessage(row.sender_id, row.id, stamp, text, intent, confidence, fallback, form_answer)
+            )
             last_user[row.sender_id] = len(conv.messages) - 1
             if fallback:
                 conv.flags.add("fallback")
@@ -321,18 +347,18 @@ class ConversationLog:
         return {k: v for k, v in conversations.items() if v.started_at is not None}
 
     @staticmethod
-    def _mark_fallback(conv: _Conversation, index: Optional[int]) -> None:
+    def _mark_fallback(conv: _Conversation, index: int | None) -> None:
         conv.flags.add("fallback")
         if index is not None and not conv.messages[index].fallback:
             conv.messages[index] = replace(conv.messages[index], fallback=True)
 
     # --- queries ------------------------------------------------------------------------
 
-    def channels(self) -> List[str]:
+    def channels(self) -> list[str]:
         """The channels conversations came in on, for the filter's choices."""
         return sorted({c.channel for c in self._parsed().values() if c.channel})
 
-    def _matching(self, filters: Filters) -> List[Tuple[_Conversation, FrozenSet[str]]]:
+    def _matching(self, filters: Filters) -> list[tuple[_Conversation, frozenset[str]]]:
         """Conversations that pass `filters` with all their flags, most recent first."""
         reviewed = self.annotations.reviewed()
         handoffs = self.handoff_senders()
@@ -359,13 +385,21 @@ class ConversationLog:
         found.sort(key=lambda item: (item[0].last_at, item[0].sender_id), reverse=True)
         return found
 
-    def _summary(self, conv: _Conversation, flags: FrozenSet[str],
-                 plans: Optional[Dict[Any, Any]] = None) -> ConversationSummary:
+    def _summary(
+        self, conv: _Conversation, flags: frozenset[str], plans: dict[Any, Any] | None = None
+    ) -> ConversationSummary:
         step, saved_background = self._roadmap_step(conv.sender_id, {} if plans is None else plans)
         return ConversationSummary(
-            sender_id=conv.sender_id, channel=conv.channel, started_at=conv.started_at, last_at=conv.last_at,
-            turns=len(conv.messages), background=conv.background or saved_background, roadmap_step=step,
-            flags=frozenset(f for f in flags if f != "unreviewed"), first_message=mask(conv.first_message))
+            sender_id=conv.sender_id,
+            channel=conv.channel,
+            started_at=conv.started_at,
+            last_at=conv.last_at,
+            turns=len(conv.messages),
+            background=conv.background or saved_background,
+            roadmap_step=step,
+            flags=frozenset(f for f in flags if f != "unreviewed"),
+            first_message=mask(conv.first_message),
+        )
 
     def conversations(self, filters: Filters = Filters(), page: int = 1, per_page: int = 25) -> Page:
         """One page of the conversations that pass `filters`, most recent first.
@@ -376,19 +410,22 @@ class ConversationLog:
         per_page = max(1, min(int(per_page), MAX_PER_PAGE))
         page = max(1, int(page))
         found = self._matching(filters)
-        chosen = found[(page - 1) * per_page: page * per_page]
-        plans: Dict[Any, Any] = {}
+        chosen = found[(page - 1) * per_page : page * per_page]
+        plans: dict[Any, Any] = {}
         return Page([self._summary(c, f, plans) for c, f in chosen], page, per_page, len(found))
 
-    def messages(self, filters: Filters = Filters()) -> List[UserMessage]:
+    def messages(self, filters: Filters = Filters()) -> list[UserMessage]:
         """The user messages of the conversations that pass `filters`, inside its date range (dashboard)."""
         start = _day_start(filters.date_from) if filters.date_from else None
         end = _day_start(filters.date_to + dt.timedelta(days=1)) if filters.date_to else None
-        return [m for conv, _ in self._matching(filters) for m in conv.messages
-                if (start is None or m.timestamp.timestamp() >= start)
-                and (end is None or m.timestamp.timestamp() < end)]
+        return [
+            m
+            for conv, _ in self._matching(filters)
+            for m in conv.messages
+            if (start is None or m.timestamp.timestamp() >= start) and (end is None or m.timestamp.timestamp() < end)
+        ]
 
-    def transcript(self, sender_id: str, reveal: bool = False) -> Optional[Tuple[ConversationSummary, List[Turn]]]:
+    def transcript(self, sender_id: str, reveal: bool = False) -> tuple[ConversationSummary, list[Turn]] | None:
         """The conversation's summary and its turns in order; None when there is no such conversation.
 
         Emails and phone numbers are masked unless `reveal` (for an advisor answering
@@ -406,9 +443,11 @@ class ConversationLog:
         form_answers = {m.event_id for m in conv.messages if m.form_answer}
         annotations = self.annotations.for_conversation(sender_id)
         with self.tracker_engine.connect() as conn:
-            rows = conn.execute(select(table.c.id, table.c.type_name, table.c.timestamp, table.c.data)
-                                .where(table.c.sender_id == sender_id, table.c.type_name.in_(("user", "bot")))
-                                .order_by(table.c.id)).all()
+            rows = conn.execute(
+                select(table.c.id, table.c.type_name, table.c.timestamp, table.c.data)
+                .where(table.c.sender_id == sender_id, table.c.type_name.in_(("user", "bot")))
+                .order_by(table.c.id)
+            ).all()
         turns = []
         for row in rows:
             data = _load(row.data)
@@ -418,11 +457,25 @@ class ConversationLog:
                 continue
             intent, confidence, entities = _parse(data)
             fallback = row.id in fallback_ids
-            turns.append(Turn(row.id, "user", _stamp(row.timestamp), text, intent, confidence,
-                              tuple((kind, shown(value)) for kind, value in entities),
-                              annotation=_shown_annotation(annotations.get(row.id), shown), fallback=fallback,
-                              low_confidence=(not fallback and row.id not in form_answers
-                                              and confidence is not None and confidence < self.low_confidence)))
+            turns.append(
+                Turn(
+                    row.id,
+                    "user",
+                    _stamp(row.timestamp),
+                    text,
+                    intent,
+                    confidence,
+                    tuple((kind, shown(value)) for kind, value in entities),
+                    annotation=_shown_annotation(annotations.get(row.id), shown),
+                    fallback=fallback,
+                    low_confidence=(
+                        not fallback
+                        and row.id not in form_answers
+                        and confidence is not None
+                        and confidence < self.low_confidence
+                    ),
+                )
+            )
         summary = self._summary(conv, flags)
         if reveal:
             summary = replace(summary, first_message=conv.first_message)

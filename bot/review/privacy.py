@@ -5,6 +5,7 @@ exported training data show `a***@example.com` and `(***) ***-**67`. The pattern
 are the ones `bot.handoff.store` uses to read a contact, so what the bot would take for
 an email or a phone number is exactly what gets masked (dates and years are not).
 """
+
 from __future__ import annotations
 
 import re
@@ -17,12 +18,12 @@ PHONE_DIGITS_SHOWN = 2
 YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*[-/]\s*(?:19|20)\d\d")
 
 
-def _mask_email(match: "re.Match[str]") -> str:
+def _mask_email(match: re.Match[str]) -> str:
     local, _, domain = match.group(0).partition("@")
     return f"{local[:1]}***@{domain}"
 
 
-def _mask_phone(match: "re.Match[str]") -> str:
+def _mask_phone(match: re.Match[str]) -> str:
     found = match.group(0)
     digits = re.sub(r"\D", "", found)
     stripped = found.strip()

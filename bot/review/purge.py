@@ -5,21 +5,22 @@ back last week keeps their early messages too. With it go everything the app kee
 about that sender: advisors' annotations and reviewed marks, handoff requests and
 roadmap progress. A dry run counts the same rows and deletes nothing.
 """
+
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Iterator, List, Optional, Sequence
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.engine import Connection
 
 from bot.handoff.store import HandoffStore, handoff_table
 from bot.kb.db import get_engine
-from bot.roadmap.progress import metadata as progress_metadata
-from bot.roadmap.progress import progress_table
 from bot.review.annotations import AnnotationStore
 from bot.review.logs import ConversationLog
+from bot.roadmap.progress import metadata as progress_metadata
+from bot.roadmap.progress import progress_table
 
 #: Sender ids per IN (...) clause: well under SQLite's and PostgreSQL's parameter limits.
 CHUNK = 500
@@ -34,18 +35,21 @@ class PurgeResult:
     roadmap_progress: int = 0
 
 
-def _chunks(items: Sequence[str]) -> Iterator[List[str]]:
+def _chunks(items: Sequence[str]) -> Iterator[list[str]]:
     for start in range(0, len(items), CHUNK):
-        yield list(items[start:start + CHUNK])
+        yield list(items[start : start + CHUNK])
 
 
 def _count(conn: Connection, column, senders: Sequence[str]) -> int:
-    return sum(conn.execute(select(func.count()).select_from(column.table).where(column.in_(chunk))).scalar_one()
-               for chunk in _chunks(senders))
+    return sum(
+        conn.execute(select(func.count()).select_from(column.table).where(column.in_(chunk))).scalar_one()
+        for chunk in _chunks(senders)
+    )
 
 
-def purge(tracker_url: str, app_url: str, older_than_days: int, *, dry_run: bool = False,
-          now: Optional[dt.datetime] = None) -> PurgeResult:
+def purge(
+    tracker_url: str, app_url: str, older_than_days: int, *, dry_run: bool = False, now: dt.datetime | None = None
+) -> PurgeResult:
     """Delete (or with `dry_run`, count) the conversations whose last event is older than `older_than_days`."""
     if isinstance(older_than_days, bool) or not isinstance(older_than_days, int) or older_than_days < 1:
         raise ValueError(f"The retention period must be a whole number of days, 1 or more, got {older_than_days!r}.")
@@ -63,9 +67,13 @@ def purge(tracker_url: str, app_url: str, older_than_days: int, *, dry_run: bool
         senders = sorted(tracker.execute(stale).scalars())
         events = _count(tracker, table.c.sender_id, senders)
     with app.connect() as conn:
-        counts = PurgeResult(len(senders), events, annotations.count_for(senders),
-                             _count(conn, handoff_table.c.sender_id, senders),
-                             _count(conn, progress_table.c.sender_id, senders))
+        counts = PurgeResult(
+            len(senders),
+            events,
+            annotations.count_for(senders),
+            _count(conn, handoff_table.c.sender_id, senders),
+            _count(conn, progress_table.c.sender_id, senders),
+        )
     if dry_run or not senders:
         return counts
     # App-side rows first: if the tracker store then fails, the next purge finds the same

@@ -4,12 +4,29 @@ Plain Python over the knowledge base, with no Rasa in it: the conversation layer
 loads a person's Progress (bot.roadmap.progress), builds their Plan, applies one navigation
 function and renders the result.
 """
-from bot.roadmap.navigate import (Move, advance, back, begin, find_step, jump, mark_done, repeat,
-                                  start_over)
-from bot.roadmap.plan import Plan, PlanStep, build_plan
-from bot.roadmap.render import (MAX_STEP_WORDS, Rendered, RenderedStep, overview, render_move, render_step,
-                                where)
 
-__all__ = ["Move", "Plan", "PlanStep", "Rendered", "RenderedStep", "MAX_STEP_WORDS", "advance", "back", "begin",
-           "build_plan", "find_step", "jump", "mark_done", "overview", "render_move", "render_step", "repeat",
-           "start_over", "where"]
+from bot.roadmap.navigate import Move, advance, back, begin, find_step, jump, mark_done, repeat, start_over
+from bot.roadmap.plan import Plan, PlanStep, build_plan
+from bot.roadmap.render import MAX_STEP_WORDS, Rendered, RenderedStep, overview, render_move, render_step, where
+
+__all__ = [
+    "Move",
+    "Plan",
+    "PlanStep",
+    "Rendered",
+    "RenderedStep",
+    "MAX_STEP_WORDS",
+    "advance",
+    "back",
+    "begin",
+    "build_plan",
+    "find_step",
+    "jump",
+    "mark_done",
+    "overview",
+    "render_move",
+    "render_step",
+    "repeat",
+    "start_over",
+    "where",
+]

@@ -4,23 +4,24 @@ Pure functions from (plan, progress) to a Move: nothing here reads or writes the
 database or knows about Rasa, so every navigation rule is unit-tested directly and
 the conversation layer only loads progress, calls one of these and saves the result.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import List, Literal, Optional, Tuple
+from typing import Literal
 
-from bot.roadmap.progress import Progress
 from bot.roadmap.plan import Plan, PlanStep
+from bot.roadmap.progress import Progress
 
 Outcome = Literal[
-    "started",      # first step of a walk-through that had not begun
-    "resumed",      # back at the step they were on
-    "moved",        # on a different step than before
-    "same",         # asked to repeat
-    "at_end",       # "next" on the last step: stays there
-    "at_start",     # "back" on the first step: stays there
-    "not_found",    # could not tell which step they meant
+    "started",  # first step of a walk-through that had not begun
+    "resumed",  # back at the step they were on
+    "moved",  # on a different step than before
+    "same",  # asked to repeat
+    "at_end",  # "next" on the last step: stays there
+    "at_start",  # "back" on the first step: stays there
+    "not_found",  # could not tell which step they meant
     "not_in_plan",  # a real step, but not on this person's path
 ]
 
@@ -30,16 +31,16 @@ class Move:
     progress: Progress
     outcome: Outcome
     #: For not_in_plan: the step they asked for.
-    asked: Optional[str] = None
+    asked: str | None = None
     #: For mark_done: the steps this move marked done (that were not done before).
-    marked: Tuple[str, ...] = ()
+    marked: tuple[str, ...] = ()
 
     @property
-    def current(self) -> Optional[str]:
+    def current(self) -> str | None:
         return self.progress.current
 
 
-def _first_open(plan: Plan, progress: Progress) -> Optional[str]:
+def _first_open(plan: Plan, progress: Progress) -> str | None:
     return next((k for k in plan.keys if k not in progress.done), plan.keys[0] if plan.keys else None)
 
 
@@ -51,7 +52,7 @@ def begin(plan: Plan, progress: Progress) -> Move:
     return Move(replace(progress, current=_first_open(plan, progress)), outcome)
 
 
-def _at(plan: Plan, progress: Progress) -> Tuple[Progress, Optional[int]]:
+def _at(plan: Plan, progress: Progress) -> tuple[Progress, int | None]:
     """Progress placed on a step of this plan (the plan may have changed since it was saved)."""
     if progress.current not in plan.keys:
         progress = replace(progress, current=_first_open(plan, progress))
@@ -82,7 +83,7 @@ def start_over(plan: Plan, progress: Progress) -> Move:
     return Move(replace(progress, current=plan.keys[0] if plan.keys else None, done=()), "started")
 
 
-def jump(plan: Plan, progress: Progress, name: str, every_step: Optional[List] = None) -> Move:
+def jump(plan: Plan, progress: Progress, name: str, every_step: list | None = None) -> Move:
     """Go to the step `name` points at ("the externship step", "step 3", "last step").
 
     `every_step` (all roadmap steps) lets us tell "not on your path" from "no such step".
@@ -95,8 +96,8 @@ def jump(plan: Plan, progress: Progress, name: str, every_step: Optional[List] =
     return Move(replace(progress, current=key), "moved" if key != progress.current else "same")
 
 
-def mark_done(plan: Plan, progress: Progress, name: Optional[str] = None, every_step: Optional[List] = None) -> Move:
-    """"I finished my program": that step and every step before it are done; move past them.
+def mark_done(plan: Plan, progress: Progress, name: str | None = None, every_step: list | None = None) -> Move:
+    """ "I finished my program": that step and every step before it are done; move past them.
 
     Without a name, the current step is the one finished. Steps are done in order on
     this path, so finishing the program also means the earlier steps are behind them,
@@ -117,7 +118,7 @@ def mark_done(plan: Plan, progress: Progress, name: Optional[str] = None, every_
     i = max([i, *included])
     done = tuple(dict.fromkeys([*progress.done, *plan.keys[: i + 1]]))
     marked = tuple(k for k in done if k not in progress.done)
-    after = next((k for k in plan.keys[i + 1:] if k not in done), None)
+    after = next((k for k in plan.keys[i + 1 :] if k not in done), None)
     if here is not None and here > i and plan.keys[here] not in done:
         after = plan.keys[here]  # finishing an earlier step does not pull them back
     if after is None:
@@ -125,13 +126,30 @@ def mark_done(plan: Plan, progress: Progress, name: Optional[str] = None, every_
     return Move(replace(progress, done=done, current=after), "moved", marked=marked)
 
 
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-             "eighth": 8, "ninth": 9, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-             "seven": 7, "eight": 8, "nine": 9}
+_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+}
 _NUMBERED = re.compile(r"\bstep\s+(?:number\s+)?(\d+|[a-z]+)\b|\b(\d+)(?:st|nd|rd|th)?\s+step\b|\b([a-z]+)\s+step\b")
 
 
-def find_step(plan: Plan, text: str, every_step: Optional[List] = None) -> Optional[str]:
+def find_step(plan: Plan, text: str, every_step: list | None = None) -> str | None:
     """The step key a loose name points at, or None.
 
     Numbers and ordinals count on this person's plan ("step 3", "the last step");
@@ -147,9 +165,9 @@ def find_step(plan: Plan, text: str, every_step: Optional[List] = None) -> Optio
         number = int(raw) if raw.isdigit() else _ORDINALS.get(raw)
         if number and 1 <= number <= len(plan):
             return plan.keys[number - 1]
-    candidates: List = list(every_step or []) or [s.step for s in plan.steps]
+    candidates: list = list(every_step or []) or [s.step for s in plan.steps]
     on_plan = set(plan.keys)
-    best: Optional[Tuple[int, int, str]] = None
+    best: tuple[int, int, str] | None = None
     for step in candidates:
         for alias in [step.title, *(step.aliases or [])]:
             phrase = alias.lower()
@@ -161,5 +179,5 @@ def find_step(plan: Plan, text: str, every_step: Optional[List] = None) -> Optio
     return best[2] if best else None
 
 
-def step_of(plan: Plan, progress: Progress) -> Optional[PlanStep]:
+def step_of(plan: Plan, progress: Progress) -> PlanStep | None:
     return plan.get(progress.current)

@@ -6,10 +6,10 @@ someone who can already sit for their credential's exam skips the program steps.
 Whether they can is decided by bot.eligibility.check from the knowledge base's routes,
 not here.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import List, Optional, Tuple
 
 from bot.eligibility.check import EligibilityReport, check, recommend
 from bot.kb import schema
@@ -34,23 +34,23 @@ class PlanStep:
 @dataclass(frozen=True)
 class Plan:
     profile: Profile
-    steps: Tuple[PlanStep, ...]
+    steps: tuple[PlanStep, ...]
     credential: str  # the credential the plan aims at
     recommended: bool  # True when we chose it because the person asked us to
     eligibility: EligibilityReport
-    skipped: Tuple[schema.RoadmapStep, ...]  # left out because they can already sit for the exam
+    skipped: tuple[schema.RoadmapStep, ...]  # left out because they can already sit for the exam
 
     def __len__(self) -> int:
         return len(self.steps)
 
     @property
-    def keys(self) -> List[str]:
+    def keys(self) -> list[str]:
         return [s.key for s in self.steps]
 
-    def get(self, key: Optional[str]) -> Optional[PlanStep]:
+    def get(self, key: str | None) -> PlanStep | None:
         return next((s for s in self.steps if s.key == key), None)
 
-    def index(self, key: Optional[str]) -> Optional[int]:
+    def index(self, key: str | None) -> int | None:
         found = self.get(key)
         return None if found is None else found.number - 1
 
@@ -71,8 +71,8 @@ def build_plan(kb: KnowledgeBase, profile: Profile) -> Plan:
     credential = profile.credential if profile.credential in order else recommend(report, order)
     result = report.result(credential)
     eligible = bool(result and result.eligible)
-    chosen: List[schema.RoadmapStep] = []
-    skipped: List[schema.RoadmapStep] = []
+    chosen: list[schema.RoadmapStep] = []
+    skipped: list[schema.RoadmapStep] = []
     for step in kb.roadmap_steps():
         if step.backgrounds and profile.background not in step.backgrounds:
             continue

@@ -6,11 +6,11 @@ None when the text does not answer the question (then the form asks again, or th
 message is treated as a question of its own). Entities the spaCy ruler already found
 are passed in and win over keywords.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Dict, Optional
 
 from bot.eligibility.experience import parse_years
 
@@ -26,55 +26,63 @@ _BACKGROUND_WORDS = [
 ]
 _STATE_SKIP = r"\b(skip|rather not|prefer not|no state|not (say|sure)|doesn'?t matter|none|no)\b"
 _RECOMMEND = r"\b(recommend|not sure|unsure|don'?t know|dunno|you (pick|choose|decide)|whichever|best one|any)\b"
-_GOALS = [("residency", r"\b(residen|stepping|step ?stone|match|usmle|bridge|temporar|for now)"),
-          ("career", r"\b(long[- ]?term|career|stay|permanent|for good|destination|rest of my)")]
-_EDUCATION = [("accredited_program_graduate", r"\b(caahep|abhes|accredited)\b(?!.*\bnot\b)"),
-              ("none", r"\b(no program|not yet|haven'?t|have not|none|no school|never|nope|no\b)"),
-              ("other_program", r"\b(program|school|course|certificate|diploma|graduated|not accredited|"
-                                r"wasn'?t accredited|unaccredited)")]
+_GOALS = [
+    ("residency", r"\b(residen|stepping|step ?stone|match|usmle|bridge|temporar|for now)"),
+    ("career", r"\b(long[- ]?term|career|stay|permanent|for good|destination|rest of my)"),
+]
+_EDUCATION = [
+    ("accredited_program_graduate", r"\b(caahep|abhes|accredited)\b(?!.*\bnot\b)"),
+    ("none", r"\b(no program|not yet|haven'?t|have not|none|no school|never|nope|no\b)"),
+    (
+        "other_program",
+        r"\b(program|school|course|certificate|diploma|graduated|not accredited|"
+        r"wasn'?t accredited|unaccredited)",
+    ),
+]
 _NO_EXPERIENCE = r"\b(none|never|no experience|zero|not yet|haven'?t|have not|no\b)"
-_MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
-                                       "nov", "dec"], 1)}
+_MONTHS = {
+    m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)
+}
 
 
 def _low(text: str) -> str:
     return " ".join((text or "").lower().split())
 
 
-def background(text: str, entities: Dict[str, str]) -> Optional[str]:
+def background(text: str, entities: dict[str, str]) -> str | None:
     if entities.get("background"):
         return entities["background"]
     low = _low(text)
     return next((key for key, pattern in _BACKGROUND_WORDS if re.search(pattern, low)), None)
 
 
-def credential_choice(text: str, entities: Dict[str, str]) -> Optional[str]:
+def credential_choice(text: str, entities: dict[str, str]) -> str | None:
     """A credential key, RECOMMEND, or None."""
     if entities.get("credential"):
         return entities["credential"]
     return RECOMMEND if re.search(_RECOMMEND, _low(text)) else None
 
 
-def state(text: str, entities: Dict[str, str]) -> Optional[str]:
+def state(text: str, entities: dict[str, str]) -> str | None:
     """A state key, SKIP, or None."""
     if entities.get("us_state"):
         return entities["us_state"]
     return SKIP if re.search(_STATE_SKIP, _low(text)) else None
 
 
-def goal(text: str) -> Optional[str]:
+def goal(text: str) -> str | None:
     low = _low(text)
     return next((key for key, pattern in _GOALS if re.search(pattern, low)), None)
 
 
-def education(text: str) -> Optional[str]:
+def education(text: str) -> str | None:
     low = _low(text)
     if re.search(r"\bnot (caahep|abhes|accredited)|(wasn'?t|isn'?t|not) accredited|unaccredited", low):
         return "other_program"
     return next((key for key, pattern in _EDUCATION if re.search(pattern, low)), None)
 
 
-def work_years(text: str, entities: Dict[str, str]) -> Optional[float]:
+def work_years(text: str, entities: dict[str, str]) -> float | None:
     """Years of MA work: 0 for "none", None when the text gives no amount."""
     years = parse_years(entities.get("experience_years") or text)
     if years is not None:
@@ -82,7 +90,7 @@ def work_years(text: str, entities: Dict[str, str]) -> Optional[float]:
     return 0.0 if re.search(_NO_EXPERIENCE, _low(text)) else None
 
 
-def program_type(text: str, entities: Dict[str, str]) -> Optional[str]:
+def program_type(text: str, entities: dict[str, str]) -> str | None:
     if entities.get("program_type"):
         return entities["program_type"]
     low = _low(text)
@@ -93,7 +101,7 @@ def program_type(text: str, entities: Dict[str, str]) -> Optional[str]:
     return None
 
 
-def start_date(text: str, today: Optional[dt.date] = None) -> Optional[str]:
+def start_date(text: str, today: dt.date | None = None) -> str | None:
     """An ISO date (first of the month), SKIP for "not sure", or None.
 
     Understands "March 2027", "next March", "in 2 months", "now"/"asap", "2027-09".

@@ -10,13 +10,14 @@ Stored rows are JSON text. A row that cannot be read (hand-edited, truncated, fr
 an incompatible version) is logged and replaced by a fresh start rather than
 breaking the conversation.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import json
 import logging
 from dataclasses import asdict, dataclass, field, fields, replace
-from typing import Any, Dict, Optional, Tuple
+from typing import Any
 
 from sqlalchemy import Column, DateTime, MetaData, String, Table, Text, select, update
 from sqlalchemy.engine import Engine
@@ -34,7 +35,8 @@ PROGRAM_TYPES = ("certificate", "associate")
 
 metadata = MetaData()
 progress_table = Table(
-    "roadmap_progress", metadata,
+    "roadmap_progress",
+    metadata,
     Column("sender_id", String(255), primary_key=True),
     Column("data", Text, nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
@@ -44,34 +46,40 @@ progress_table = Table(
 @dataclass(frozen=True)
 class Profile:
     """What a person told us about themselves; None means they have not said (yet)."""
-    background: Optional[str] = None
+
+    background: str | None = None
     #: A credential key, or None: recommend one for them.
-    credential: Optional[str] = None
-    state: Optional[str] = None
-    goal: Optional[str] = None  # IMGs: "residency" (a stepping stone) or "career"
-    program_type: Optional[str] = None  # "certificate" or "associate"
-    start_date: Optional[dt.date] = None
+    credential: str | None = None
+    state: str | None = None
+    goal: str | None = None  # IMGs: "residency" (a stepping stone) or "career"
+    program_type: str | None = None  # "certificate" or "associate"
+    start_date: dt.date | None = None
     education: str = "none"
-    years_since_graduation: Optional[float] = None
+    years_since_graduation: float | None = None
     experience_years: float = 0.0
-    experience_span_years: Optional[float] = None
-    military_training: Optional[bool] = None
-    military_years_ago: Optional[float] = None
+    experience_span_years: float | None = None
+    military_training: bool | None = None
+    military_years_ago: float | None = None
 
     def applicant(self) -> Applicant:
         """The part of the profile the eligibility checker reads."""
-        return Applicant(background=self.background, education=self.education,
-                         years_since_graduation=self.years_since_graduation,
-                         experience_years=self.experience_years, experience_span_years=self.experience_span_years,
-                         military_training=self.military_training, military_years_ago=self.military_years_ago)
+        return Applicant(
+            background=self.background,
+            education=self.education,
+            years_since_graduation=self.years_since_graduation,
+            experience_years=self.experience_years,
+            experience_span_years=self.experience_span_years,
+            military_training=self.military_training,
+            military_years_ago=self.military_years_ago,
+        )
 
-    def to_dict(self) -> Dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["start_date"] = self.start_date.isoformat() if self.start_date else None
         return data
 
     @classmethod
-    def from_dict(cls, data: Dict[str, Any]) -> "Profile":
+    def from_dict(cls, data: dict[str, Any]) -> Profile:
         """Rebuild a stored profile; raises ValueError on anything malformed."""
         if not isinstance(data, dict):
             raise ValueError("profile is not an object")
@@ -98,21 +106,24 @@ class Progress:
     Steps are named by their knowledge-base key, not by number, so a plan that gains
     or loses a step (new content, a changed profile) still finds the person's place.
     """
+
     sender_id: str
     profile: Profile = field(default_factory=Profile)
-    current: Optional[str] = None  # None: the walk-through has not started
-    done: Tuple[str, ...] = ()
-    updated_at: Optional[dt.datetime] = None
+    current: str | None = None  # None: the walk-through has not started
+    done: tuple[str, ...] = ()
+    updated_at: dt.datetime | None = None
 
-    def with_profile(self, **changes: Any) -> "Progress":
+    def with_profile(self, **changes: Any) -> Progress:
         return replace(self, profile=replace(self.profile, **changes))
 
     def to_json(self) -> str:
-        return json.dumps({"format": FORMAT, "profile": self.profile.to_dict(), "current": self.current,
-                           "done": list(self.done)}, sort_keys=True)
+        return json.dumps(
+            {"format": FORMAT, "profile": self.profile.to_dict(), "current": self.current, "done": list(self.done)},
+            sort_keys=True,
+        )
 
     @classmethod
-    def from_json(cls, sender_id: str, text: str, updated_at: Optional[dt.datetime] = None) -> "Progress":
+    def from_json(cls, sender_id: str, text: str, updated_at: dt.datetime | None = None) -> Progress:
         """Rebuild stored progress; raises ValueError (json errors included) on anything malformed."""
         data = json.loads(text)
         if not isinstance(data, dict) or data.get("format") != FORMAT:
@@ -133,7 +144,7 @@ class ProgressStore:
         self._ready = False
 
     @classmethod
-    def default(cls) -> "ProgressStore":
+    def default(cls) -> ProgressStore:
         """The store in the knowledge base's database (Settings.database_url)."""
         from bot.kb.db import get_engine
         from bot.settings import load_settings
@@ -149,8 +160,11 @@ class ProgressStore:
         """The person's progress, or a fresh one if there is none or it cannot be read."""
         self._ensure_table()
         with self.engine.connect() as conn:
-            row = conn.execute(select(progress_table.c.data, progress_table.c.updated_at)
-                               .where(progress_table.c.sender_id == sender_id)).first()
+            row = conn.execute(
+                select(progress_table.c.data, progress_table.c.updated_at).where(
+                    progress_table.c.sender_id == sender_id
+                )
+            ).first()
         if row is None:
             return Progress(sender_id)
         try:
@@ -159,7 +173,7 @@ class ProgressStore:
             log.warning("unreadable roadmap progress for sender %r, starting afresh: %s", sender_id, exc)
             return Progress(sender_id)
 
-    def save(self, progress: Progress, now: Optional[dt.datetime] = None) -> Progress:
+    def save(self, progress: Progress, now: dt.datetime | None = None) -> Progress:
         """Insert or update the person's row; returns the progress with its new `updated_at`."""
         self._ensure_table()
         stamp = now or dt.datetime.now(dt.timezone.utc)
@@ -185,7 +199,7 @@ class ProgressStore:
             conn.execute(progress_table.delete().where(progress_table.c.sender_id == sender_id))
 
 
-def _aware(stamp: Optional[dt.datetime]) -> Optional[dt.datetime]:
+def _aware(stamp: dt.datetime | None) -> dt.datetime | None:
     """SQLite hands back naive datetimes; we always store UTC."""
     if stamp is not None and stamp.tzinfo is None:
         return stamp.replace(tzinfo=dt.timezone.utc)

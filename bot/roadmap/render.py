@@ -5,16 +5,17 @@ facts for their credential) and the details (one tip, one common mistake, advice
 for their background or goal). Each stays within about 120 words and ends with a
 source line naming every source of what it says, with the year of each figure.
 """
+
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Sequence, Tuple, Union
 
 from bot.answers.reply import source_line
 from bot.kb.queries import Citation, KnowledgeBase
-from bot.roadmap.progress import Progress
 from bot.roadmap.navigate import Move
 from bot.roadmap.plan import Plan, PlanStep
+from bot.roadmap.progress import Progress
 
 #: Each message of a step stays within this many words, not counting its source line.
 MAX_STEP_WORDS = 120
@@ -23,9 +24,10 @@ MAX_STEP_WORDS = 120
 @dataclass(frozen=True)
 class Rendered:
     """A message and what backs it. `text` already ends with its source line, if it cites anything."""
+
     body: str
-    citations: Tuple[Citation, ...] = ()
-    fact_keys: Tuple[str, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    fact_keys: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
@@ -51,7 +53,7 @@ class RenderedStep:
         return self.main.text
 
     @property
-    def citations(self) -> Tuple[Citation, ...]:
+    def citations(self) -> tuple[Citation, ...]:
         return tuple(dict.fromkeys([*self.main.citations, *self.details.citations]))
 
 
@@ -61,8 +63,8 @@ class _Collector:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         #: Citations, or (source key, year) pairs still to look up: all looked up in one query when done.
-        self.citations: List[Union[Citation, Tuple[str, Optional[str]]]] = []
-        self.fact_keys: List[str] = []
+        self.citations: list[Citation | tuple[str, str | None]] = []
+        self.fact_keys: list[str] = []
 
     def fill(self, text: str) -> str:
         filled = self.kb.fill(text)
@@ -70,7 +72,7 @@ class _Collector:
         self.fact_keys += filled.fact_keys
         return filled.text
 
-    def cite(self, source: str, when: Optional[str]) -> None:
+    def cite(self, source: str, when: str | None) -> None:
         self.citations.append((source, when))
 
     def done(self, body: str) -> Rendered:
@@ -86,7 +88,7 @@ def _when(row) -> str:
     return row.as_of_label or str(row.as_of)
 
 
-def _fits(note: Dict, plan: Plan) -> bool:
+def _fits(note: dict, plan: Plan) -> bool:
     p = plan.profile
     wanted = {"credential": plan.credential, "background": p.background, "goal": p.goal, "state": p.state}
     return all(note.get(k) is None or note.get(k) == v for k, v in wanted.items())
@@ -103,8 +105,12 @@ def render_step(kb: KnowledgeBase, plan: Plan, key: str) -> RenderedStep:
 
     main = _Collector(kb)
     main.cite(step.source, _when(step))
-    lines = [heading, f"What to do: {main.fill(step.what)}", f"Why it matters: {main.fill(step.why)}",
-             f"How long: {main.fill(step.duration)}"]
+    lines = [
+        heading,
+        f"What to do: {main.fill(step.what)}",
+        f"Why it matters: {main.fill(step.why)}",
+        f"How long: {main.fill(step.duration)}",
+    ]
     for note in notes:
         if note.get("part") == "main":
             lines.append(main.fill(note["text"]))
@@ -115,7 +121,7 @@ def render_step(kb: KnowledgeBase, plan: Plan, key: str) -> RenderedStep:
     details = _Collector(kb)
     tip = next((n for n in notes if n.get("part") == "tip"), None)
     mistake = next((n for n in notes if n.get("part") == "mistake"), None)
-    extra: List[str] = []
+    extra: list[str] = []
     for label, override, default in (("Tip", tip, step.tip), ("Common mistake", mistake, step.mistake)):
         if override:
             extra.append(f"{label}: {details.fill(override['text'])}")
@@ -131,11 +137,12 @@ def render_step(kb: KnowledgeBase, plan: Plan, key: str) -> RenderedStep:
             details.cite(note["source"], _when(note))
     for source in step.also_sources or []:
         main.cite(source, None)
-    return RenderedStep(key, planned.number, len(plan), heading, main.done("\n".join(lines)),
-                        details.done("\n".join(extra)))
+    return RenderedStep(
+        key, planned.number, len(plan), heading, main.done("\n".join(lines)), details.done("\n".join(extra))
+    )
 
 
-def _eligibility_lines(plan: Plan, main: _Collector) -> List[str]:
+def _eligibility_lines(plan: Plan, main: _Collector) -> list[str]:
     """On the experience check, their own answer: can they sit for their credential now?"""
     result = plan.eligibility.result(plan.credential)
     if result is None:
@@ -155,7 +162,7 @@ def _recommendation_line(kb: KnowledgeBase, plan: Plan) -> str:
 
 
 def where(plan: Plan, progress: Progress) -> str:
-    """"Which step am I on?" in one or two sentences."""
+    """ "Which step am I on?" in one or two sentences."""
     planned = plan.get(progress.current)
     if planned is None:
         return "We haven't started your roadmap yet. Say \"start\" and I'll take you through it step by step."
@@ -187,34 +194,40 @@ def overview(kb: KnowledgeBase, plan: Plan, progress: Progress) -> Rendered:
             mark, state = "•", ""
         lines.append(f"{mark} {s.number}. {s.title}{state}")
     if plan.skipped:
-        lines.append("Left out, because you can already sit for the exam: "
-                     + _join([s.title[0].lower() + s.title[1:] for s in plan.skipped]) + ".")
+        lines.append(
+            "Left out, because you can already sit for the exam: "
+            + _join([s.title[0].lower() + s.title[1:] for s in plan.skipped])
+            + "."
+        )
     collector = _Collector(kb)
     if plan.skipped:
         collector.citations += plan.eligibility.result(plan.credential).citations
     return collector.done("\n".join(lines))
 
 
-def render_move(kb: KnowledgeBase, plan: Plan, move: Move) -> List[Rendered]:
+def render_move(kb: KnowledgeBase, plan: Plan, move: Move) -> list[Rendered]:
     """The messages to send after a navigation move.
 
     A move onto a step shows that step (main message, then details); a move that
     could not happen says why in one line and where they still are.
     """
     if move.outcome == "not_found":
-        return [Rendered("I couldn't tell which step you mean. Here is your plan:"),
-                overview(kb, plan, move.progress)]
+        return [Rendered("I couldn't tell which step you mean. Here is your plan:"), overview(kb, plan, move.progress)]
     if move.outcome == "not_in_plan":
         asked = next((s for s in kb.roadmap_steps() if s.key == move.asked), None)
         title = asked.title if asked else move.asked
-        return [Rendered(f"\"{title}\" isn't a step on your path, so you can skip it. {where(plan, move.progress)}")]
+        return [Rendered(f'"{title}" isn\'t a step on your path, so you can skip it. {where(plan, move.progress)}')]
     done_note = _marked_note(plan, move)
     if move.outcome == "at_end":
-        return [Rendered(done_note + "That's the last step of your plan. Say \"show me the whole plan\" to "
-                         "review it, or ask me anything about it.")]
+        return [
+            Rendered(
+                done_note + 'That\'s the last step of your plan. Say "show me the whole plan" to '
+                "review it, or ask me anything about it."
+            )
+        ]
     if move.outcome == "at_start":
         return [Rendered(f"You're already at the first step. {where(plan, move.progress)}")]
-    said: List[Rendered] = []
+    said: list[Rendered] = []
     if move.outcome == "resumed":
         said.append(Rendered("Welcome back! Here's where you left off."))
     if done_note:
@@ -226,7 +239,7 @@ def render_move(kb: KnowledgeBase, plan: Plan, move: Move) -> List[Rendered]:
 
 
 def _marked_note(plan: Plan, move: Move) -> str:
-    """"Great, I've marked step 2 (…) done." for a mark-done move, else ''."""
+    """ "Great, I've marked step 2 (…) done." for a mark-done move, else ''."""
     steps = [s for s in plan.steps if s.key in move.marked]
     if not steps:
         return ""
@@ -239,4 +252,3 @@ def _join(items: Sequence[str]) -> str:
     if not items:
         return ""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-

@@ -7,19 +7,19 @@ estimate says so instead of inventing one; where a figure is used in a way its
 source does not state (the CMA testing rules as an exam window), the part says it
 is derived and how. Dates are calendar arithmetic on the person's own start date.
 """
+
 from __future__ import annotations
 
 import calendar
 import datetime as dt
 from dataclasses import dataclass
-from typing import List, Optional, Tuple
 
 from bot.answers.reply import source_line
 from bot.kb import schema
 from bot.kb.queries import Citation, KnowledgeBase
 from bot.roadmap.plan import Plan
 
-Dates = Tuple[dt.date, dt.date]  # earliest, latest
+Dates = tuple[dt.date, dt.date]  # earliest, latest
 
 
 @dataclass(frozen=True)
@@ -33,16 +33,16 @@ class PartEstimate:
 
 @dataclass(frozen=True)
 class Timeline:
-    start: Optional[dt.date]
-    parts: Tuple[PartEstimate, ...]
+    start: dt.date | None
+    parts: tuple[PartEstimate, ...]
     #: The end of the last part we could time, and which part that is.
-    finish: Optional[Dates]
-    finish_label: Optional[str]
+    finish: Dates | None
+    finish_label: str | None
     #: A whole-journey figure from the guides (the IMG guide's total), as dates from the start.
-    total: Optional[Dates]
+    total: Dates | None
     body: str
-    citations: Tuple[Citation, ...]
-    fact_keys: Tuple[str, ...]
+    citations: tuple[Citation, ...]
+    fact_keys: tuple[str, ...]
 
     @property
     def text(self) -> str:
@@ -93,7 +93,7 @@ def _sub_months(day: dt.date, months: float) -> dt.date:
     return moved - dt.timedelta(days=round((months - whole) * 30))
 
 
-def _pick(mapping: dict, plan: Plan, program_type: Optional[str]) -> Optional[str]:
+def _pick(mapping: dict, plan: Plan, program_type: str | None) -> str | None:
     """The fact for this person: by program type, then credential, then the default."""
     for selector in (program_type, plan.credential, "default"):
         if selector and selector in (mapping or {}):
@@ -107,8 +107,7 @@ def _applies(part: schema.TimelinePart, plan: Plan) -> bool:
     return part.kind == "total" or part.step in plan.keys
 
 
-def estimate(kb: KnowledgeBase, plan: Plan, start: Optional[dt.date] = None,
-             program_type: Optional[str] = None) -> Timeline:
+def estimate(kb: KnowledgeBase, plan: Plan, start: dt.date | None = None, program_type: str | None = None) -> Timeline:
     """The timeline for `plan`; with `start`, the months it could end.
 
     `program_type` ("certificate" or "associate") defaults to the profile's.
@@ -119,11 +118,12 @@ def estimate(kb: KnowledgeBase, plan: Plan, start: Optional[dt.date] = None,
     program_type = program_type or plan.profile.program_type
     start = start or plan.profile.start_date
     parts_rows = [p for p in kb.timeline_parts() if _applies(p, plan)]
-    keys = [k for p in parts_rows
-            for k in (_pick(p.ranges, plan, program_type), _pick(p.early, plan, program_type)) if k]
+    keys = [
+        k for p in parts_rows for k in (_pick(p.ranges, plan, program_type), _pick(p.early, plan, program_type)) if k
+    ]
     facts = kb.facts(keys)
-    citations: List[Citation] = []
-    used: List[str] = []
+    citations: list[Citation] = []
+    used: list[str] = []
 
     def use(key: str) -> schema.Fact:
         fact = facts[key]
@@ -131,14 +131,14 @@ def estimate(kb: KnowledgeBase, plan: Plan, start: Optional[dt.date] = None,
         used.append(key)
         return fact
 
-    estimates: List[PartEstimate] = []
+    estimates: list[PartEstimate] = []
     low = high = start
     chain_open = start is not None
     derived = False
-    finish: Optional[Dates] = None
-    finish_label: Optional[str] = None
-    total: Optional[Dates] = None
-    total_line: Optional[str] = None
+    finish: Dates | None = None
+    finish_label: str | None = None
+    total: Dates | None = None
+    total_line: str | None = None
     for part in parts_rows:
         range_key = _pick(part.ranges, plan, program_type)
         early_key = _pick(part.early, plan, program_type)
@@ -146,8 +146,10 @@ def estimate(kb: KnowledgeBase, plan: Plan, start: Optional[dt.date] = None,
             if range_key:
                 fact = use(range_key)
                 if start:
-                    total = (shift(start, fact.range_min, fact.range_unit),
-                             shift(start, fact.range_max, fact.range_unit))
+                    total = (
+                        shift(start, fact.range_min, fact.range_unit),
+                        shift(start, fact.range_max, fact.range_unit),
+                    )
                 total_line = _total_line(part, fact, total)
             continue
         if range_key is None:
@@ -173,19 +175,29 @@ def estimate(kb: KnowledgeBase, plan: Plan, start: Optional[dt.date] = None,
     lines = [_heading(kb, plan, program_type, start)]
     lines += [f"• {e.text}" for e in estimates]
     if finish:
-        lines.append(f"{finish_label} between {month_name(finish[0])} and {month_name(finish[1])}"
-                     + (" (derived)." if derived else "."))
+        lines.append(
+            f"{finish_label} between {month_name(finish[0])} and {month_name(finish[1])}"
+            + (" (derived)." if derived else ".")
+        )
     elif start is None:
         lines.append("Tell me when you plan to start and I'll work out the months.")
     else:
         lines.append("Without figures for these parts, I can't work out months for you.")
     if total_line:
         lines.append(total_line)
-    return Timeline(start, tuple(estimates), finish, finish_label, total, "\n".join(lines),
-                    tuple(dict.fromkeys(citations)), tuple(dict.fromkeys(used)))
+    return Timeline(
+        start,
+        tuple(estimates),
+        finish,
+        finish_label,
+        total,
+        "\n".join(lines),
+        tuple(dict.fromkeys(citations)),
+        tuple(dict.fromkeys(used)),
+    )
 
 
-def _heading(kb: KnowledgeBase, plan: Plan, program_type: Optional[str], start: Optional[dt.date]) -> str:
+def _heading(kb: KnowledgeBase, plan: Plan, program_type: str | None, start: dt.date | None) -> str:
     cred = kb.credential(plan.credential)
     bits = [f"the {cred.abbreviation}"]
     if program_type and "program" in plan.keys:
@@ -194,7 +206,7 @@ def _heading(kb: KnowledgeBase, plan: Plan, program_type: Optional[str], start: 
     return heading + (f", starting {month_name(start)}:" if start else ":")
 
 
-def _total_line(part: schema.TimelinePart, fact: schema.Fact, total: Optional[Dates]) -> str:
+def _total_line(part: schema.TimelinePart, fact: schema.Fact, total: Dates | None) -> str:
     line = f"{part.label}: {fact.value}"
     if total:
         line += f", so between {month_name(total[0])} and {month_name(total[1])}"

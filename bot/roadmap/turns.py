@@ -5,18 +5,30 @@ call it with the sender id and what the forms collected, and get messages back.
 Progress is read and written on every turn (never kept in memory), so any server
 process, before or after a restart, continues where the person left off.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional
+from typing import Any
 
 from bot.eligibility.check import check
 from bot.kb.queries import KnowledgeBase
+from bot.roadmap import (
+    advance,
+    back,
+    begin,
+    build_plan,
+    jump,
+    mark_done,
+    overview,
+    render_move,
+    repeat,
+    start_over,
+    where,
+)
 from bot.roadmap.profile_reading import RECOMMEND, SKIP
 from bot.roadmap.progress import Progress, ProgressStore
-from bot.roadmap import advance, back, begin, build_plan, jump, mark_done, overview, render_move, repeat, \
-    start_over, where
 from bot.roadmap.timeline import estimate
 
 NAV_BUTTONS = (
@@ -31,12 +43,12 @@ COMMANDS = ("next", "back", "repeat", "jump", "where", "restart", "overview", "d
 @dataclass(frozen=True)
 class Said:
     text: str
-    buttons: List[Dict[str, str]] = field(default_factory=list)
+    buttons: list[dict[str, str]] = field(default_factory=list)
 
 
-def profile_changes(answers: Dict[str, Any]) -> Dict[str, Any]:
+def profile_changes(answers: dict[str, Any]) -> dict[str, Any]:
     """Form answers (slot values) as Profile fields; unknown or empty answers are left out."""
-    changes: Dict[str, Any] = {}
+    changes: dict[str, Any] = {}
     if answers.get("background"):
         changes["background"] = answers["background"]
         if answers["background"] == "military":
@@ -63,30 +75,35 @@ class RoadmapTurns:
         self.kb = kb
         self.store = store
 
-    def _load(self, sender: str, answers: Optional[Dict[str, Any]] = None) -> Progress:
+    def _load(self, sender: str, answers: dict[str, Any] | None = None) -> Progress:
         progress = self.store.load(sender)
         changes = profile_changes(answers or {})
         return progress.with_profile(**changes) if changes else progress
 
-    def _reply(self, plan, move) -> List[Said]:
+    def _reply(self, plan, move) -> list[Said]:
         self.store.save(move.progress)
         said = [Said(r.text) for r in render_move(self.kb, plan, move)]
         if said:
             said[-1] = Said(said[-1].text, list(NAV_BUTTONS))
         return said
 
-    def start(self, sender: str, answers: Dict[str, Any]) -> List[Said]:
+    def start(self, sender: str, answers: dict[str, Any]) -> list[Said]:
         """After the questions: build their plan and show the first step (or the one they were on)."""
         progress = self._load(sender, answers)
         plan = build_plan(self.kb, progress.profile)
         return self._reply(plan, begin(plan, progress))
 
-    def navigate(self, sender: str, command: str, text: str = "") -> List[Said]:
+    def navigate(self, sender: str, command: str, text: str = "") -> list[Said]:
         """next/back/repeat/jump/where/restart/overview/done/continue on their stored plan."""
         progress = self._load(sender)
         if progress.current is None or progress.profile.background is None:
-            return [Said("We haven't started your roadmap yet. I'll ask a few questions about you, then "
-                         "take you through it step by step.", [START_BUTTON])]
+            return [
+                Said(
+                    "We haven't started your roadmap yet. I'll ask a few questions about you, then "
+                    "take you through it step by step.",
+                    [START_BUTTON],
+                )
+            ]
         plan = build_plan(self.kb, progress.profile)
         if command == "where":
             return [Said(where(plan, progress), list(NAV_BUTTONS))]
@@ -104,7 +121,7 @@ class RoadmapTurns:
         }[command]()
         return self._reply(plan, move)
 
-    def eligibility(self, sender: str, answers: Dict[str, Any]) -> List[Said]:
+    def eligibility(self, sender: str, answers: dict[str, Any]) -> list[Said]:
         """Which credentials they can sit for now, and what is missing for the others."""
         progress = self._load(sender, answers)
         self.store.save(progress)
@@ -112,15 +129,15 @@ class RoadmapTurns:
         buttons = [START_BUTTON] if progress.current is None else list(NAV_BUTTONS[:1])
         return [Said(report.render(), buttons)]
 
-    def timeline(self, sender: str, answers: Dict[str, Any]) -> List[Said]:
+    def timeline(self, sender: str, answers: dict[str, Any]) -> list[Said]:
         """Their own estimate: the parts, and the months it could end if they gave a start date."""
         progress = self._load(sender, answers)
         self.store.save(progress)
         plan = build_plan(self.kb, progress.profile)
         return [Said(estimate(self.kb, plan).text, [START_BUTTON] if progress.current is None else [])]
 
-    def resume_button(self, sender: str) -> Optional[Dict[str, str]]:
-        """"Back to step 3" after an answer given in the middle of a walk-through."""
+    def resume_button(self, sender: str) -> dict[str, str] | None:
+        """ "Back to step 3" after an answer given in the middle of a walk-through."""
         progress = self.store.load(sender)
         if progress.current is None or progress.profile.background is None:
             return None

@@ -4,6 +4,7 @@
 stays readable; if a server does not come up, the tail of that log is printed
 and we exit non-zero instead of leaving a half-started bot behind.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,7 +18,6 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
-from typing import Dict, List, Optional
 
 from bot.rasa.channels.config import ChannelConfigError, channel_env, describe, write_server_credentials
 from bot.rasa.chat import chat
@@ -27,23 +27,25 @@ from bot.tools.train import MODEL_NAME
 STARTUP_TIMEOUT_S = 300
 
 
-def server_env(settings: Settings, model: Path, credentials: Optional[Path] = None) -> Dict[str, str]:
+def server_env(settings: Settings, model: Path, credentials: Path | None = None) -> dict[str, str]:
     env = dict(os.environ)
     env.update(settings.server_environment())
     env.update(settings.console_environment())
-    env.update({
-        "RASA_HOST": settings.rasa_host,
-        "RASA_PORT": str(settings.rasa_port),
-        "RASA_MODEL": str(model),
-        # Written from .env by main(); the checked-in file (REST only) when the launcher is bypassed.
-        "RASA_CREDENTIALS": str(credentials or settings.project_root / "credentials.yml"),
-        # Other web origins (a school's own site) the widget may connect from; empty: same origin only.
-        "WIDGET_ORIGINS": channel_env().get("WIDGET_ORIGINS", ""),
-        "RASA_TELEMETRY_ENABLED": "false",  # no calls home from a school's server
-        "TF_CPP_MIN_LOG_LEVEL": env.get("TF_CPP_MIN_LOG_LEVEL", "2"),
-        "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
-        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}",
-    })
+    env.update(
+        {
+            "RASA_HOST": settings.rasa_host,
+            "RASA_PORT": str(settings.rasa_port),
+            "RASA_MODEL": str(model),
+            # Written from .env by main(); the checked-in file (REST only) when the launcher is bypassed.
+            "RASA_CREDENTIALS": str(credentials or settings.project_root / "credentials.yml"),
+            # Other web origins (a school's own site) the widget may connect from; empty: same origin only.
+            "WIDGET_ORIGINS": channel_env().get("WIDGET_ORIGINS", ""),
+            "RASA_TELEMETRY_ENABLED": "false",  # no calls home from a school's server
+            "TF_CPP_MIN_LOG_LEVEL": env.get("TF_CPP_MIN_LOG_LEVEL", "2"),
+            "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+            "PATH": f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}",
+        }
+    )
     return env
 
 
@@ -65,7 +67,7 @@ def is_up(url: str) -> bool:
         return False
 
 
-def wait_until_up(urls: List[str], proc: subprocess.Popen, timeout: float) -> bool:
+def wait_until_up(urls: list[str], proc: subprocess.Popen, timeout: float) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -82,15 +84,28 @@ def tail(path: Path, lines: int = 40) -> str:
     return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
 
 
-def start_servers(settings: Settings, model: Path, log_path: Path,
-                  credentials: Optional[Path] = None) -> subprocess.Popen:
+def start_servers(settings: Settings, model: Path, log_path: Path, credentials: Path | None = None) -> subprocess.Popen:
     """Start both servers under honcho (the Procfile), their output going to `log_path`."""
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with open(log_path, "w") as log:
-        return subprocess.Popen([sys.executable, "-m", "honcho", "start", "-f", "Procfile", "--no-prefix",
-                                 "--env", os.devnull],  # settings already merged .env; honcho must not override them,
-                                cwd=settings.project_root, env=server_env(settings, model, credentials),
-                                stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        return subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "honcho",
+                "start",
+                "-f",
+                "Procfile",
+                "--no-prefix",
+                "--env",
+                os.devnull,
+            ],  # settings already merged .env; honcho must not override them,
+            cwd=settings.project_root,
+            env=server_env(settings, model, credentials),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
 
 
 def console_address(settings: Settings) -> str:
@@ -99,9 +114,12 @@ def console_address(settings: Settings) -> str:
     return f"http://{host}:{settings.console_port}"
 
 
-def health_urls(settings: Settings) -> List[str]:
-    return [f"{settings.rasa_url}/", f"http://127.0.0.1:{settings.action_port}/health",
-            f"{console_address(settings)}/health"]
+def health_urls(settings: Settings) -> list[str]:
+    return [
+        f"{settings.rasa_url}/",
+        f"http://127.0.0.1:{settings.action_port}/health",
+        f"{console_address(settings)}/health",
+    ]
 
 
 def stop_servers(proc: subprocess.Popen) -> None:
@@ -114,12 +132,14 @@ def stop_servers(proc: subprocess.Popen) -> None:
             proc.wait()
 
 
-def _webhooks(settings: Settings, channels: List[str]) -> str:
+def _webhooks(settings: Settings, channels: list[str]) -> str:
     """Where Slack and Telegram must send their events (through the school's public HTTPS proxy)."""
     lines = []
     if "slack" in channels:
-        lines.append(f"\n  Slack events:  POST <public https address>/webhooks/slack/webhook "
-                     f"(here: {settings.rasa_url}/webhooks/slack/webhook)")
+        lines.append(
+            f"\n  Slack events:  POST <public https address>/webhooks/slack/webhook "
+            f"(here: {settings.rasa_url}/webhooks/slack/webhook)"
+        )
     if "telegram" in channels:
         lines.append(f"\n  Telegram:      webhook {channel_env().get('TELEGRAM_WEBHOOK_URL')}")
     return "".join(lines)
@@ -134,12 +154,17 @@ def main(argv: list[str] | None = None) -> int:
     if not model.exists():
         print(f"No trained model at {model}; run `make train` first.", file=sys.stderr)
         return 1
-    for name, host, port in (("RASA_PORT", settings.rasa_host, settings.rasa_port),
-                             ("ACTION_PORT", "127.0.0.1", settings.action_port),
-                             ("CONSOLE_PORT", settings.console_host, settings.console_port)):
+    for name, host, port in (
+        ("RASA_PORT", settings.rasa_host, settings.rasa_port),
+        ("ACTION_PORT", "127.0.0.1", settings.action_port),
+        ("CONSOLE_PORT", settings.console_host, settings.console_port),
+    ):
         if not port_free(host, port):
-            print(f"Port {port} is already in use (is the bot already running?). "
-                  f"Stop that process or set {name} in .env.", file=sys.stderr)
+            print(
+                f"Port {port} is already in use (is the bot already running?). "
+                f"Stop that process or set {name} in .env.",
+                file=sys.stderr,
+            )
             return 1
 
     credentials = settings.var_dir / "credentials.yml"
@@ -152,24 +177,28 @@ def main(argv: list[str] | None = None) -> int:
     # A service manager stops us with SIGTERM: exit through `finally` so both servers stop too.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     log_path = settings.var_dir / "log" / "servers.log"
-    print("Starting the action server, the Rasa server and the advisor console "
-          f"(logs: {log_path.relative_to(PROJECT_ROOT)}) ...")
+    print(
+        "Starting the action server, the Rasa server and the advisor console "
+        f"(logs: {log_path.relative_to(PROJECT_ROOT)}) ..."
+    )
     started = time.monotonic()
     proc = start_servers(settings, model, log_path, credentials)
     try:
         if not wait_until_up(health_urls(settings), proc, STARTUP_TIMEOUT_S):
             print("The bot did not start. Last lines of the server log:\n" + tail(log_path), file=sys.stderr)
             return 1
-        print(f"\ncma-advisor is up after {time.monotonic() - started:.0f} s.\n"
-              f"  REST webhook:  POST {settings.rasa_url}/webhooks/rest/webhook  "
-              '{"sender": "me", "message": "Do I need the USMLE?"}\n'
-              f"  Action server: http://127.0.0.1:{settings.action_port}\n"
-              f"  Web widget:    demo page {settings.rasa_url}/web/demo/  "
-              f"(script for a school's site: {settings.rasa_url}/web/widget/webchat.js)\n"
-              f"  Conversations are stored in {settings.tracker_store_url.split('///')[-1]}\n"
-              f"  Advisor console: {console_address(settings)}/ (create the first account: "
-              ".venv/bin/python -m bot.review add-advisor you@school.edu)\n"
-              f"  {describe(channels)}" + _webhooks(settings, channels) + "\n")
+        print(
+            f"\ncma-advisor is up after {time.monotonic() - started:.0f} s.\n"
+            f"  REST webhook:  POST {settings.rasa_url}/webhooks/rest/webhook  "
+            '{"sender": "me", "message": "Do I need the USMLE?"}\n'
+            f"  Action server: http://127.0.0.1:{settings.action_port}\n"
+            f"  Web widget:    demo page {settings.rasa_url}/web/demo/  "
+            f"(script for a school's site: {settings.rasa_url}/web/widget/webchat.js)\n"
+            f"  Conversations are stored in {settings.tracker_store_url.split('///')[-1]}\n"
+            f"  Advisor console: {console_address(settings)}/ (create the first account: "
+            ".venv/bin/python -m bot.review add-advisor you@school.edu)\n"
+            f"  {describe(channels)}" + _webhooks(settings, channels) + "\n"
+        )
         if sys.stdin.isatty() and not args.no_chat:
             print("Chat below. Type /stop to end the chat (the servers stop with it).")
             chat(settings.rasa_url, f"terminal-{getpass.getuser()}")

@@ -9,6 +9,7 @@ KB means adding an alias to the content adds it to NLU at the next setup.
 The pipeline is rewritten only when its patterns change, so editing an answer's
 wording does not make `bot.tools.train` retrain the model.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,8 +18,8 @@ import json
 import shutil
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Dict, List, Sequence, Tuple
 
 from bot.kb.db import get_engine
 from bot.kb.queries import KnowledgeBase
@@ -32,17 +33,20 @@ FINGERPRINT_FILE = "patterns.sha256"
 #: name, so a token pattern; bot.eligibility.experience turns the matched text into a number.
 EXPERIENCE_PATTERN = {
     "label": "experience_years",
-    "pattern": [{"LIKE_NUM": True}, {"ORTH": "+", "OP": "?"},
-                {"LOWER": {"IN": ["year", "years", "yr", "yrs", "month", "months"]}}],
+    "pattern": [
+        {"LIKE_NUM": True},
+        {"ORTH": "+", "OP": "?"},
+        {"LOWER": {"IN": ["year", "years", "yr", "yrs", "month", "months"]}},
+    ],
 }
 
 
-def patterns_from(aliases: Sequence[Tuple[str, str, str]]) -> List[Dict[str, object]]:
+def patterns_from(aliases: Sequence[tuple[str, str, str]]) -> list[dict[str, object]]:
     """Entity-ruler patterns; matching is case-insensitive (phrase matcher on LOWER).
 
     A blank pipeline has no lemmatizer, so plurals ("LPNs", "CMAs") get patterns of their own.
     """
-    patterns: List[Dict[str, object]] = [EXPERIENCE_PATTERN]
+    patterns: list[dict[str, object]] = [EXPERIENCE_PATTERN]
     taken = {alias for _, alias, _ in aliases}
     for kind, alias, key in sorted(aliases):
         patterns.append({"label": kind, "pattern": alias, "id": key})
@@ -52,23 +56,28 @@ def patterns_from(aliases: Sequence[Tuple[str, str, str]]) -> List[Dict[str, obj
     return patterns
 
 
-def patterns_fingerprint(patterns: List[Dict[str, object]]) -> str:
+def patterns_fingerprint(patterns: list[dict[str, object]]) -> str:
     return hashlib.sha256(json.dumps(patterns, sort_keys=True).encode()).hexdigest()
 
 
-def build(patterns: List[Dict[str, object]]):
+def build(patterns: list[dict[str, object]]):
     """A blank English pipeline whose only component is the entity ruler."""
     import spacy  # imported here: it pulls in TensorFlow, which the launcher does not need
 
     nlp = spacy.blank("en")
-    nlp.meta.update({"name": PIPELINE_NAME.removeprefix("en_"), "version": "1.0.0",
-                     "description": "Blank English + entity ruler generated from the cma-advisor knowledge base"})
+    nlp.meta.update(
+        {
+            "name": PIPELINE_NAME.removeprefix("en_"),
+            "version": "1.0.0",
+            "description": "Blank English + entity ruler generated from the cma-advisor knowledge base",
+        }
+    )
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
     ruler.add_patterns(patterns)
     return nlp
 
 
-def write_if_changed(patterns: List[Dict[str, object]], out: Path) -> bool:
+def write_if_changed(patterns: list[dict[str, object]], out: Path) -> bool:
     """Write the pipeline to `out` unless it already holds these patterns. Returns True if written."""
     fingerprint = patterns_fingerprint(patterns)
     marker = out / FINGERPRINT_FILE

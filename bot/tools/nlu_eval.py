@@ -8,6 +8,7 @@ Two uses share the arithmetic here:
 Both print per-intent precision/recall/F1 and the confusion pairs, and write the
 report under reports/.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -16,9 +17,9 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, Iterable, List, Sequence, Tuple
 
 import yaml
 
@@ -28,7 +29,7 @@ OUT_OF_SCOPE = "out_of_scope"
 FALLBACK = "nlu_fallback"
 
 
-def examples(path: Path) -> List[Tuple[str, str]]:
+def examples(path: Path) -> list[tuple[str, str]]:
     """(intent, text) pairs from a Rasa NLU YAML file."""
     pairs = []
     for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
@@ -56,20 +57,24 @@ class Prediction:
         return credited(self.gold, self.predicted) == self.gold
 
 
-def report(predictions: Sequence[Prediction]) -> Dict[str, object]:
+def report(predictions: Sequence[Prediction]) -> dict[str, object]:
     """Accuracy, out-of-scope recall, per-intent precision/recall/F1, confusion pairs and misses."""
     gold = [p.gold for p in predictions]
     got = [credited(p.gold, p.predicted) for p in predictions]
     per_intent = {}
     for intent in sorted(set(gold) | set(got)):
-        tp = sum(g == intent and p == intent for g, p in zip(gold, got))
+        tp = sum(g == intent and p == intent for g, p in zip(gold, got, strict=True))
         n_pred, n_gold = got.count(intent), gold.count(intent)
         precision = tp / n_pred if n_pred else 0.0
         recall = tp / n_gold if n_gold else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        per_intent[intent] = {"precision": round(precision, 3), "recall": round(recall, 3),
-                              "f1": round(f1, 3), "support": n_gold}
-    pairs = Counter((g, p) for g, p in zip(gold, got) if g != p)
+        per_intent[intent] = {
+            "precision": round(precision, 3),
+            "recall": round(recall, 3),
+            "f1": round(f1, 3),
+            "support": n_gold,
+        }
+    pairs = Counter((g, p) for g, p in zip(gold, got, strict=True) if g != p)
     oos = [p for p in predictions if p.gold == OUT_OF_SCOPE]
     return {
         "examples": len(predictions),
@@ -77,27 +82,30 @@ def report(predictions: Sequence[Prediction]) -> Dict[str, object]:
         "out_of_scope_recall": round(sum(p.correct for p in oos) / len(oos), 4) if oos else None,
         "per_intent": per_intent,
         "confusion_pairs": [{"expected": g, "predicted": p, "count": n} for (g, p), n in pairs.most_common()],
-        "misses": [{"expected": p.gold, "predicted": p.predicted, "confidence": round(p.confidence, 2),
-                    "text": p.text} for p in predictions if not p.correct],
+        "misses": [
+            {"expected": p.gold, "predicted": p.predicted, "confidence": round(p.confidence, 2), "text": p.text}
+            for p in predictions
+            if not p.correct
+        ],
     }
 
 
-def summary(rep: Dict[str, object], title: str, weakest: int = 5) -> str:
+def summary(rep: dict[str, object], title: str, weakest: int = 5) -> str:
     """The figures a person reads first: totals, the weakest intents, the commonest confusions."""
-    per_intent: Dict[str, Dict[str, float]] = rep["per_intent"]  # type: ignore[assignment]
+    per_intent: dict[str, dict[str, float]] = rep["per_intent"]  # type: ignore[assignment]
     scored = [(v["f1"], k) for k, v in per_intent.items() if v["support"]]
-    lines = [f"{title}: {rep['examples']} utterances, intent accuracy {rep['intent_accuracy']:.1%}"
-             + (f", out-of-scope recall {rep['out_of_scope_recall']:.1%}" if rep["out_of_scope_recall"] is not None
-                else "")]
+    lines = [
+        f"{title}: {rep['examples']} utterances, intent accuracy {rep['intent_accuracy']:.1%}"
+        + (f", out-of-scope recall {rep['out_of_scope_recall']:.1%}" if rep["out_of_scope_recall"] is not None else "")
+    ]
     lines.append("  weakest intents (F1): " + ", ".join(f"{k} {f:.2f}" for f, k in sorted(scored)[:weakest]))
     pairs = rep["confusion_pairs"][:weakest]  # type: ignore[index]
     if pairs:
-        lines.append("  most confused: " + ", ".join(f"{p['expected']}→{p['predicted']} ×{p['count']}"
-                                                   for p in pairs))
+        lines.append("  most confused: " + ", ".join(f"{p['expected']}→{p['predicted']} ×{p['count']}" for p in pairs))
     return "\n".join(lines)
 
 
-def table(rep: Dict[str, object]) -> str:
+def table(rep: dict[str, object]) -> str:
     """Per-intent precision/recall/F1 as a markdown table."""
     rows = ["| intent | precision | recall | F1 | support |", "|---|---|---|---|---|"]
     for intent, v in rep["per_intent"].items():  # type: ignore[union-attr]
@@ -105,38 +113,66 @@ def table(rep: Dict[str, object]) -> str:
     return "\n".join(rows)
 
 
-def predict(model: Path, labelled: Iterable[Tuple[str, str]]) -> List[Prediction]:
+def predict(model: Path, labelled: Iterable[tuple[str, str]]) -> list[Prediction]:
     """Parse every utterance with the trained model (NLU only; no servers needed)."""
     from bot.rasa.nlu import parse_all  # heavy import: only when a model is actually used
 
     items = list(labelled)
     parsed = parse_all(model, [text for _, text in items])
-    return [Prediction(gold, name, confidence, text) for (gold, text), (name, confidence) in zip(items, parsed)]
+    return [
+        Prediction(gold, name, confidence, text) for (gold, text), (name, confidence) in zip(items, parsed, strict=True)
+    ]
 
 
-def write(rep: Dict[str, object], name: str, reports_dir: Path) -> Path:
+def write(rep: dict[str, object], name: str, reports_dir: Path) -> Path:
     reports_dir.mkdir(parents=True, exist_ok=True)
     (reports_dir / f"{name}.json").write_text(json.dumps(rep, indent=2))
     (reports_dir / f"{name}.md").write_text(summary(rep, name) + "\n\n" + table(rep) + "\n")
     return reports_dir / f"{name}.json"
 
 
-def crossval_predictions(folds: int, nlu_dir: Path, config: Path) -> List[Prediction]:
+def crossval_predictions(folds: int, nlu_dir: Path, config: Path) -> list[Prediction]:
     """Rasa's own k-fold cross-validation; its per-utterance results are read back and scored here."""
     with tempfile.TemporaryDirectory(prefix="crossval-") as out:
-        subprocess.run([sys.executable, "-m", "rasa", "test", "nlu", "--nlu", str(nlu_dir), "--config", str(config),
-                        "--cross-validation", "--folds", str(folds), "--successes", "--out", out,
-                        "--no-plot"], cwd=PROJECT_ROOT, check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "rasa",
+                "test",
+                "nlu",
+                "--nlu",
+                str(nlu_dir),
+                "--config",
+                str(config),
+                "--cross-validation",
+                "--folds",
+                str(folds),
+                "--successes",
+                "--out",
+                out,
+                "--no-plot",
+            ],
+            cwd=PROJECT_ROOT,
+            check=True,
+        )
         rows = []
         for name in ("intent_successes.json", "intent_errors.json"):
             path = Path(out) / name
             if path.exists():
                 rows += json.loads(path.read_text())
-    return [Prediction(r["intent"], r["intent_prediction"]["name"] or FALLBACK,
-                       r["intent_prediction"].get("confidence") or 0.0, r["text"]) for r in rows]
+    return [
+        Prediction(
+            r["intent"],
+            r["intent_prediction"]["name"] or FALLBACK,
+            r["intent_prediction"].get("confidence") or 0.0,
+            r["text"],
+        )
+        for r in rows
+    ]
 
 
-def _print(rep: Dict[str, object], name: str, reports_dir: Path) -> None:
+def _print(rep: dict[str, object], name: str, reports_dir: Path) -> None:
     path = write(rep, name, reports_dir)
     print(table(rep))
     print(summary(rep, name, weakest=8))
@@ -145,7 +181,7 @@ def _print(rep: Dict[str, object], name: str, reports_dir: Path) -> None:
     print(f"report written to {path} and {path.with_suffix('.md')}")
 
 
-def main(argv: List[str] | None = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.tools.nlu_eval", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     cv = sub.add_parser("crossval", help="k-fold cross-validation on data/nlu (several minutes)")

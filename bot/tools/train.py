@@ -4,6 +4,7 @@ Rasa's own fingerprint does not see inside the spaCy pipeline folder, so we keep
 our own: config, domain, NLU and story files, and the entity patterns. Answer
 wording lives in the knowledge base and never triggers training.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -12,16 +13,16 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable, List
 
-from bot.tools.nlp_build import FINGERPRINT_FILE  # noqa: F401  (cheap: spaCy is imported lazily there)
 from bot.settings import PROJECT_ROOT, load_settings
+from bot.tools.nlp_build import FINGERPRINT_FILE  # noqa: F401  (cheap: spaCy is imported lazily there)
 
 MODEL_NAME = "cma-advisor"
 
 
-def training_inputs(root: Path = PROJECT_ROOT) -> List[Path]:
+def training_inputs(root: Path = PROJECT_ROOT) -> list[Path]:
     files = [root / "config.yml", root / "domain.yml"]
     for folder in ("data/nlu", "data/stories"):
         files += sorted((root / folder).rglob("*.yml"))
@@ -48,10 +49,27 @@ def train(out_dir: Path, force: bool = False, root: Path = PROJECT_ROOT) -> Path
     out_dir.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
     subprocess.run(
-        [sys.executable, "-m", "rasa", "train", "--force", "--fixed-model-name", MODEL_NAME,
-         "--out", str(out_dir), "--config", "config.yml", "--domain", "domain.yml",
-         "--data", "data/nlu", "data/stories"],
-        cwd=root, check=True, env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"},
+        [
+            sys.executable,
+            "-m",
+            "rasa",
+            "train",
+            "--force",
+            "--fixed-model-name",
+            MODEL_NAME,
+            "--out",
+            str(out_dir),
+            "--config",
+            "config.yml",
+            "--domain",
+            "domain.yml",
+            "--data",
+            "data/nlu",
+            "data/stories",
+        ],
+        cwd=root,
+        check=True,
+        env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"},
     )
     marker.write_text(current + "\n")
     print(f"trained {model} in {time.monotonic() - started:.0f} s")

@@ -4,6 +4,7 @@ Each lives in its own temporary directory on a free port and is removed when the
 test ends, so the test never touches a database a person or another test uses.
 PostgreSQL refuses to run as root: as root we run it as Debian's `postgres` user.
 """
+
 from __future__ import annotations
 
 import glob
@@ -15,10 +16,10 @@ import socket
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, List, Optional
 
 from sqlalchemy import create_engine, text
 
@@ -42,7 +43,7 @@ def postgres_bindir() -> Path:
     raise MissingService("PostgreSQL's initdb is not installed (scripts/test-scale.sh installs Debian's postgresql)")
 
 
-def _as_server_user(cmd: List[str]) -> List[str]:
+def _as_server_user(cmd: list[str]) -> list[str]:
     if os.geteuid() != 0:
         return cmd
     try:
@@ -86,19 +87,56 @@ def private_postgres(log_path: Path) -> Iterator[Postgres]:
     os.chmod(root, 0o700)
     started = False
     try:
-        _run(_as_server_user([str(bindir / "initdb"), "-D", str(data), "-U", server.user, f"--pwfile={pwfile}",
-                              "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C"]), "initdb")
+        _run(
+            _as_server_user(
+                [
+                    str(bindir / "initdb"),
+                    "-D",
+                    str(data),
+                    "-U",
+                    server.user,
+                    f"--pwfile={pwfile}",
+                    "--auth=scram-sha-256",
+                    "--encoding=UTF8",
+                    "--locale=C",
+                ]
+            ),
+            "initdb",
+        )
         # Loopback TCP only, no Unix socket; fsync off because the cluster is thrown away afterwards.
-        options = (f"-c listen_addresses=127.0.0.1 -p {server.port} -c unix_socket_directories='' "
-                   "-c fsync=off -c synchronous_commit=off -c full_page_writes=off")
-        _run(_as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(root / "server.log"),
-                              "-w", "-t", str(START_TIMEOUT_S), "start"]), "pg_ctl start")
+        options = (
+            f"-c listen_addresses=127.0.0.1 -p {server.port} -c unix_socket_directories='' "
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        )
+        _run(
+            _as_server_user(
+                [
+                    str(bindir / "pg_ctl"),
+                    "-D",
+                    str(data),
+                    "-o",
+                    options,
+                    "-l",
+                    str(root / "server.log"),
+                    "-w",
+                    "-t",
+                    str(START_TIMEOUT_S),
+                    "start",
+                ]
+            ),
+            "pg_ctl start",
+        )
         started = True
         yield server
     finally:
         if started:
-            subprocess.run(_as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"]),
-                           stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, timeout=60, check=False)
+            subprocess.run(
+                _as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"]),
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.STDOUT,
+                timeout=60,
+                check=False,
+            )
         if (root / "server.log").exists():
             shutil.copy(root / "server.log", log_path)
         shutil.rmtree(root, ignore_errors=True)
@@ -118,12 +156,29 @@ def private_redis(log_path: Path) -> Iterator[Redis]:
         raise MissingService("redis-server is not installed (scripts/test-scale.sh installs Debian's redis-server)")
     workdir = Path(tempfile.mkdtemp(prefix="cma-scale-redis-"))
     server = Redis(port=free_port(), password=secrets.token_hex(12))
-    proc: Optional[subprocess.Popen] = None
+    proc: subprocess.Popen | None = None
     try:
         with open(log_path, "w") as log:
-            proc = subprocess.Popen([binary, "--bind", "127.0.0.1", "--port", str(server.port), "--dir", str(workdir),
-                                     "--save", "", "--appendonly", "no", "--requirepass", server.password],
-                                    stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+            proc = subprocess.Popen(
+                [
+                    binary,
+                    "--bind",
+                    "127.0.0.1",
+                    "--port",
+                    str(server.port),
+                    "--dir",
+                    str(workdir),
+                    "--save",
+                    "",
+                    "--appendonly",
+                    "no",
+                    "--requirepass",
+                    server.password,
+                ],
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+            )
         _wait_for_redis(server, proc, log_path)
         yield server
     finally:
@@ -147,7 +202,7 @@ def _wait_for_redis(server: Redis, proc: subprocess.Popen, log_path: Path) -> No
     raise RuntimeError("redis-server did not answer PING in time")
 
 
-def _terminate(proc: Optional[subprocess.Popen]) -> None:
+def _terminate(proc: subprocess.Popen | None) -> None:
     """SIGTERM (a fast shutdown for redis-server and nginx), SIGKILL if it lingers."""
     if proc is not None and proc.poll() is None:
         proc.terminate()
@@ -166,7 +221,7 @@ def _accepts(port: int) -> bool:
         return False
 
 
-def _run(cmd: List[str], what: str) -> None:
+def _run(cmd: list[str], what: str) -> None:
     done = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=120, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"{what} failed (exit {done.returncode}):\n{done.stdout[-3000:]}")
@@ -181,18 +236,24 @@ def private_nginx(site_conf: str, port: int, log_path: Path) -> Iterator[Path]:
         raise MissingService("nginx is not installed (scripts/test-scale.sh installs Debian's nginx-light)")
     prefix = Path(tempfile.mkdtemp(prefix="cma-scale-nginx-"))
     (prefix / "site.conf").write_text(site_conf)
-    temp_paths = " ".join(f"{kind}_temp_path {prefix / kind};" for kind in ("client_body", "proxy", "fastcgi",
-                                                                             "uwsgi", "scgi"))
+    temp_paths = " ".join(
+        f"{kind}_temp_path {prefix / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
     (prefix / "nginx.conf").write_text(
         f"daemon off; worker_processes 1; pid {prefix / 'nginx.pid'}; error_log {log_path};\n"
         "events { worker_connections 256; }\n"
         f"http {{ log_format upstream '$remote_addr $request_uri $upstream_addr $status'; "
-        f"access_log {prefix / 'access.log'} upstream; {temp_paths} include {prefix / 'site.conf'}; }}\n")
-    proc: Optional[subprocess.Popen] = None
+        f"access_log {prefix / 'access.log'} upstream; {temp_paths} include {prefix / 'site.conf'}; }}\n"
+    )
+    proc: subprocess.Popen | None = None
     try:
         _run([binary, "-t", "-c", str(prefix / "nginx.conf"), "-p", str(prefix)], "nginx -t")
-        proc = subprocess.Popen([binary, "-c", str(prefix / "nginx.conf"), "-p", str(prefix)],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [binary, "-c", str(prefix / "nginx.conf"), "-p", str(prefix)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
         deadline = time.monotonic() + START_TIMEOUT_S
         while not _accepts(port):
             if proc.poll() is not None or time.monotonic() > deadline:

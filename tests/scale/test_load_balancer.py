@@ -1,12 +1,13 @@
 """deploy/nginx/cma-advisor.conf in front of the two Rasa servers and the action server,
 its addresses swapped for loopback ones. Run by `make test-scale`."""
+
 from __future__ import annotations
 
 import http.client
 import json
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Dict, Iterator, List, Tuple
 
 import pytest
 
@@ -22,7 +23,7 @@ def loopback_conf(cluster, port: int, action_port: int) -> str:
     """The shipped file with each example address replaced; fails if one is not there any more."""
     rasa = [url.rsplit(":", 1)[1] for url in cluster.rasa_urls]
     actions = cluster.action_url.rsplit(":", 1)[1]
-    swaps: List[Tuple[str, str, int]] = [
+    swaps: list[tuple[str, str, int]] = [
         ("server 10.0.0.11:5005", f"server 127.0.0.1:{rasa[0]}", 2),
         ("server 10.0.0.12:5005", f"server 127.0.0.1:{rasa[1]}", 2),
         ("server 10.0.0.21:5055", f"server 127.0.0.1:{actions}", 1),
@@ -39,18 +40,18 @@ def loopback_conf(cluster, port: int, action_port: int) -> str:
 
 
 @pytest.fixture(scope="module")
-def balancer(cluster, log_dir: Path) -> Iterator[Dict[str, object]]:
+def balancer(cluster, log_dir: Path) -> Iterator[dict[str, object]]:
     port, action_port = free_port(), free_port()
     with private_nginx(loopback_conf(cluster, port, action_port), port, log_dir / "nginx.log") as access_log:
         yield {"url": f"http://127.0.0.1:{port}", "actions": action_port, "log": access_log}
 
 
-def upstreams(access_log: Path, path_part: str) -> List[str]:
+def upstreams(access_log: Path, path_part: str) -> list[str]:
     time.sleep(0.3)  # nginx writes its access log after the response
     return [line.split()[2] for line in access_log.read_text().splitlines() if path_part in line.split()[1]]
 
 
-def get(port: int, path: str, source: str = "127.0.0.1") -> Tuple[int, bytes]:
+def get(port: int, path: str, source: str = "127.0.0.1") -> tuple[int, bytes]:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30, source_address=(source, 0))
     try:
         conn.request("GET", path)

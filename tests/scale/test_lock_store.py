@@ -1,14 +1,14 @@
 """bot.rasa.lock_store against a real Redis: several "servers" (one store and one connection
 each, in their own threads) contend for one conversation. Run by `make test-scale`."""
+
 from __future__ import annotations
 
 import asyncio
-from typing import List
 
 import redis
+from rasa.utils.endpoints import EndpointConfig
 
 from bot.rasa.lock_store import AtomicRedisLockStore
-from rasa.utils.endpoints import EndpointConfig
 from tests.scale.contention import at_once
 
 SERVERS = 4
@@ -16,14 +16,20 @@ SERVERS = 4
 
 def store_for(server) -> AtomicRedisLockStore:
     """Built the way Rasa builds it from endpoints.yml (`type: bot.rasa.lock_store.AtomicRedisLockStore`)."""
-    return AtomicRedisLockStore(endpoint_config=EndpointConfig(
-        url="127.0.0.1", type="bot.rasa.lock_store.AtomicRedisLockStore", port=str(server.port),
-        password=server.password, db="2"))
+    return AtomicRedisLockStore(
+        endpoint_config=EndpointConfig(
+            url="127.0.0.1",
+            type="bot.rasa.lock_store.AtomicRedisLockStore",
+            port=str(server.port),
+            password=server.password,
+            db="2",
+        )
+    )
 
 
 def test_tickets_taken_at_once_by_several_servers_are_all_different(redis_server):
     stores = [store_for(redis_server) for _ in range(SERVERS)]
-    taken: List[List[int]] = [[] for _ in range(SERVERS)]
+    taken: list[list[int]] = [[] for _ in range(SERVERS)]
     per_server = 50
 
     def take(n: int) -> None:

@@ -1,5 +1,6 @@
 """The app's own tables on PostgreSQL, shared by several processes as in docs/deploy.md:
 roadmap progress, handoff requests and the knowledge base. Run by `make test-scale`."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -27,6 +28,7 @@ def pg_url(postgres) -> str:
 
 def test_first_use_by_several_servers_at_once_creates_the_tables_once(pg_url):
     """Action servers starting together all find the tables missing; none may fail for it."""
+
     def first_use(n: int) -> None:
         engine = create_engine(pg_url, future=True)  # one engine per server process
         if n % 2:
@@ -49,8 +51,9 @@ def test_progress_round_trip_and_first_saves_racing_for_one_sender(pg_url):
     assert (loaded.current, loaded.done) == ("externship", ("credential_evaluation",))
     assert loaded.updated_at == saved.updated_at and loaded.updated_at.tzinfo is not None
 
-    errors = at_once(lambda n: ProgressStore(create_engine(pg_url, future=True)).save(
-        Progress("racer", current=f"step{n}")), 4)
+    errors = at_once(
+        lambda n: ProgressStore(create_engine(pg_url, future=True)).save(Progress("racer", current=f"step{n}")), 4
+    )
     assert errors == []
     assert ProgressStore(engine).load("racer").current in {f"step{n}" for n in range(4)}
     store.forget("maria")

@@ -1,5 +1,6 @@
 """The advisor console's review layer (bot.review) reading conversations that two Rasa
 servers kept in PostgreSQL, as one console does for the whole deployment."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -6,13 +6,14 @@ conversation goes to the other server than the one before, as a load balancer
 without sticky sessions would send them; then a burst of messages for one
 conversation reaches both servers at once.
 """
+
 from __future__ import annotations
 
 import json
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Dict, List, Tuple
+from typing import Any
 
 from tests.e2e import say
 from tests.scale.conversation import WALK_THROUGH, Reply, Server, text_of, tracker_events, turns
@@ -23,22 +24,23 @@ def test_one_conversation_alternating_between_two_servers_keeps_its_state(cluste
     servers = [Server(url) for url in cluster.rasa_urls]
     for n, (message, expected) in enumerate(WALK_THROUGH):
         replies = say(servers[n % 2], sender, message, timeout=60)
-        assert expected in text_of(replies), (f"server {n % 2 + 1} answered {message!r} without {expected!r}:\n"
-                                              f"{text_of(replies)}")
+        assert expected in text_of(replies), (
+            f"server {n % 2 + 1} answered {message!r} without {expected!r}:\n{text_of(replies)}"
+        )
         if message.startswith("wait"):
             offered = [b for r in replies for b in r.get("buttons", [])]
             assert {"title": "Back to step 2 of 6", "payload": "/roadmap_continue"} in offered
 
     stored = turns(tracker_events(cluster.tracker_url, sender))
     assert [m for m, _ in stored] == [m for m, _ in WALK_THROUGH], f"every message once, in order: {stored}"
-    for (message, said), (_, expected) in zip(stored, WALK_THROUGH):
+    for (message, said), (_, expected) in zip(stored, WALK_THROUGH, strict=True):
         assert expected in said, f"the stored reply to {message!r} lacks {expected!r}:\n{said}"
 
     progress = _progress_row(cluster.kb_url, sender)
     assert progress["current"] is not None and progress["profile"]["background"] == "img"
 
 
-def _progress_row(kb_url: str, sender: str) -> Dict[str, Any]:
+def _progress_row(kb_url: str, sender: str) -> dict[str, Any]:
     """The roadmap progress the action server saved in the shared PostgreSQL database."""
     from bot.kb.db import get_engine
     from bot.roadmap.progress import ProgressStore
@@ -49,7 +51,7 @@ def _progress_row(kb_url: str, sender: str) -> Dict[str, Any]:
 
 
 # Questions whose answers do not overlap: the phrase identifies the message it answers.
-BURST: List[Tuple[str, str]] = [
+BURST: list[tuple[str, str]] = [
     ("Do I need the USMLE to become a CMA?", "licensing exam for physicians"),
     ("How long does it take to become a medical assistant?", "9–12 months"),
     ("What does a medical assistant earn?", "$44,200"),
@@ -70,8 +72,9 @@ def test_a_burst_to_both_servers_is_processed_one_message_at_a_time(cluster):
 
     sender = "scale-burst"
     servers = [Server(url) for url in cluster.rasa_urls]
-    watcher = LockWatcher(redis.Redis(host="127.0.0.1", port=cluster.redis.port, password=cluster.redis.password,
-                                      db=1), f"lock:{sender}")
+    watcher = LockWatcher(
+        redis.Redis(host="127.0.0.1", port=cluster.redis.port, password=cluster.redis.password, db=1), f"lock:{sender}"
+    )
     start = threading.Barrier(len(BURST))
 
     def send(n: int) -> Reply:
@@ -85,7 +88,7 @@ def test_a_burst_to_both_servers_is_processed_one_message_at_a_time(cluster):
     finally:
         watcher.stop()
 
-    for (message, expected), reply in zip(BURST, replies):
+    for (message, expected), reply in zip(BURST, replies, strict=True):
         assert expected in text_of(reply), f"the reply to {message!r} lacks {expected!r}:\n{text_of(reply)}"
 
     stored = turns(tracker_events(cluster.tracker_url, sender))
@@ -116,4 +119,3 @@ class LockWatcher(threading.Thread):
     def stop(self) -> None:
         self._stop_event.set()
         self.join(timeout=5)
-

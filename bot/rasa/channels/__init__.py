@@ -5,14 +5,15 @@ in the credentials file that `bot.rasa.channels.config.write_credentials` writes
 `.env`. Both send a reply as one message (Rasa's split every paragraph into its own
 message), split only where a service's length limit requires it, so nothing is cut.
 """
+
 from __future__ import annotations
 
-from typing import Callable, List
+from collections.abc import Callable
 
 SEPARATORS = ("\n\n", "\n", " ")
 
 
-def split_text(text: str, limit: int, measure: Callable[[str], int] = len) -> List[str]:
+def split_text(text: str, limit: int, measure: Callable[[str], int] = len) -> list[str]:
     """Split `text` into pieces of at most `limit` (by `measure`), nothing dropped.
 
     Cuts at a paragraph break if one is in the second half of the allowed span, else
@@ -20,7 +21,7 @@ def split_text(text: str, limit: int, measure: Callable[[str], int] = len) -> Li
     whitespace at a cut is lost, so the pieces joined with "\n" read as the original.
     """
     text = text.strip()
-    pieces: List[str] = []
+    pieces: list[str] = []
     while measure(text) > limit:
         # The longest prefix that fits (binary search: `measure` need not be len).
         lo, hi = 1, len(text)

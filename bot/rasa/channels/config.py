@@ -13,6 +13,7 @@ The file holds secrets: it is written with mode 0600 (put it under var/, git-ign
 `make run` writes it at every start; servers started another way (systemd,
 docs/deploy.md) write it first with `python -m bot.rasa.channels.config`.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,8 +21,9 @@ import os
 import re
 import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Optional
+from typing import Any
 
 import yaml
 from dotenv import dotenv_values
@@ -33,8 +35,7 @@ SLACK_CONNECTOR = "bot.rasa.channels.slack.SlackInput"
 #: Our Socket.IO channel for the widget (it fixes Rasa 3.6's lost replies, see socketio.py).
 WIDGET_CONNECTOR = "bot.rasa.channels.socketio.SocketIOInput"
 TELEGRAM_CONNECTOR = "bot.rasa.channels.telegram.TelegramInput"
-SOCKETIO_OPTIONS = {"user_message_evt": "user_uttered", "bot_message_evt": "bot_uttered",
-                    "session_persistence": True}
+SOCKETIO_OPTIONS = {"user_message_evt": "user_uttered", "bot_message_evt": "bot_uttered", "session_persistence": True}
 
 SLACK_REQUIRED = ("SLACK_TOKEN", "SLACK_SIGNING_SECRET")
 TELEGRAM_REQUIRED = ("TELEGRAM_TOKEN", "TELEGRAM_BOT_NAME", "TELEGRAM_WEBHOOK_URL")
@@ -46,7 +47,7 @@ class ChannelConfigError(ValueError):
     """A channel is configured only in part, or with an unusable value; the message names it."""
 
 
-def channel_env(env_file: Optional[Path] = None, environ: Optional[Mapping[str, str]] = None) -> Dict[str, str]:
+def channel_env(env_file: Path | None = None, environ: Mapping[str, str] | None = None) -> dict[str, str]:
     """`.env` under the process environment, as `bot.settings.load_settings` merges them."""
     env_path = env_file if env_file is not None else PROJECT_ROOT / ".env"
     merged = {k: v for k, v in dotenv_values(env_path).items() if v is not None} if env_path.exists() else {}
@@ -60,13 +61,15 @@ def _wanted(env: Mapping[str, str], service: str, required: tuple) -> bool:
         return False
     missing = [name for name in required if not env.get(name)]
     if missing:
-        raise ChannelConfigError(f"{service} is half configured: {', '.join(present)} set but "
-                                 f"{', '.join(missing)} empty. Set {'it' if len(missing) == 1 else 'them'} in .env, "
-                                 f"or empty {', '.join(present)} to turn {service} off.")
+        raise ChannelConfigError(
+            f"{service} is half configured: {', '.join(present)} set but "
+            f"{', '.join(missing)} empty. Set {'it' if len(missing) == 1 else 'them'} in .env, "
+            f"or empty {', '.join(present)} to turn {service} off."
+        )
     return True
 
 
-def _url(env: Mapping[str, str], name: str, https: bool = False) -> Optional[str]:
+def _url(env: Mapping[str, str], name: str, https: bool = False) -> str | None:
     value = env.get(name) or None
     if value is None:
         return None
@@ -75,17 +78,18 @@ def _url(env: Mapping[str, str], name: str, https: bool = False) -> Optional[str
     return value
 
 
-def channel_credentials(env: Mapping[str, str], socketio: bool = False,
-                        socketio_connector: str = "socketio",
-                        socketio_options: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:
+def channel_credentials(
+    env: Mapping[str, str],
+    socketio: bool = False,
+    socketio_connector: str = "socketio",
+    socketio_options: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
     """The credentials mapping for `rasa run --credentials` (channel or class path -> options)."""
-    credentials: Dict[str, Any] = {REST_CONNECTOR: None}
+    credentials: dict[str, Any] = {REST_CONNECTOR: None}
     if socketio:
-        credentials[socketio_connector] = dict(socketio_options if socketio_options is not None
-                                               else SOCKETIO_OPTIONS)
+        credentials[socketio_connector] = dict(socketio_options if socketio_options is not None else SOCKETIO_OPTIONS)
     if _wanted(env, "Slack", SLACK_REQUIRED):
-        slack: Dict[str, Any] = {"slack_token": env["SLACK_TOKEN"],
-                                 "slack_signing_secret": env["SLACK_SIGNING_SECRET"]}
+        slack: dict[str, Any] = {"slack_token": env["SLACK_TOKEN"], "slack_signing_secret": env["SLACK_SIGNING_SECRET"]}
         if env.get("SLACK_CHANNEL"):
             slack["slack_channel"] = env["SLACK_CHANNEL"]
         if _url(env, "SLACK_API_URL"):
@@ -95,11 +99,14 @@ def channel_credentials(env: Mapping[str, str], socketio: bool = False,
         if not _TELEGRAM_TOKEN.match(env["TELEGRAM_TOKEN"]):
             raise ChannelConfigError("TELEGRAM_TOKEN does not look like a BotFather token (digits:letters)")
         if not _BOT_NAME.match(env["TELEGRAM_BOT_NAME"]):
-            raise ChannelConfigError(f"TELEGRAM_BOT_NAME must be the bot's username (e.g. cma_advisor_bot), "
-                                     f"got {env['TELEGRAM_BOT_NAME']!r}")
-        telegram: Dict[str, Any] = {"access_token": env["TELEGRAM_TOKEN"],
-                                    "verify": env["TELEGRAM_BOT_NAME"].lstrip("@"),
-                                    "webhook_url": _url(env, "TELEGRAM_WEBHOOK_URL", https=True)}
+            raise ChannelConfigError(
+                f"TELEGRAM_BOT_NAME must be the bot's username (e.g. cma_advisor_bot), got {env['TELEGRAM_BOT_NAME']!r}"
+            )
+        telegram: dict[str, Any] = {
+            "access_token": env["TELEGRAM_TOKEN"],
+            "verify": env["TELEGRAM_BOT_NAME"].lstrip("@"),
+            "webhook_url": _url(env, "TELEGRAM_WEBHOOK_URL", https=True),
+        }
         if _url(env, "TELEGRAM_API_URL"):
             telegram["api_base_url"] = env["TELEGRAM_API_URL"]
         if env.get("TELEGRAM_WEBHOOK_SECRET"):
@@ -110,26 +117,33 @@ def channel_credentials(env: Mapping[str, str], socketio: bool = False,
     return credentials
 
 
-def channel_names(credentials: Mapping[str, Any]) -> List[str]:
+def channel_names(credentials: Mapping[str, Any]) -> list[str]:
     """Short names of the channels in a credentials mapping, in order: rest, socketio, slack, telegram."""
     short = {REST_CONNECTOR: "rest", SLACK_CONNECTOR: "slack", TELEGRAM_CONNECTOR: "telegram"}
     return [short.get(key, key.rsplit(".", 1)[-1].lower().replace("input", "") or key) for key in credentials]
 
 
-def write_credentials(path: Path, env: Optional[Mapping[str, str]] = None, socketio: bool = False,
-                      socketio_connector: str = "socketio",
-                      socketio_options: Optional[Mapping[str, Any]] = None) -> List[str]:
+def write_credentials(
+    path: Path,
+    env: Mapping[str, str] | None = None,
+    socketio: bool = False,
+    socketio_connector: str = "socketio",
+    socketio_options: Mapping[str, Any] | None = None,
+) -> list[str]:
     """Write the credentials file for the channels `env` enables; return their names.
 
     Written atomically with mode 0600 (it holds tokens). `env` defaults to `.env`
     merged under the process environment.
     """
-    credentials = channel_credentials(channel_env() if env is None else env, socketio,
-                                      socketio_connector, socketio_options)
+    credentials = channel_credentials(
+        channel_env() if env is None else env, socketio, socketio_connector, socketio_options
+    )
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = ("# Written by bot/rasa/channels/config.py from .env at every start; edit .env, not this file.\n"
-            + yaml.safe_dump(credentials, sort_keys=False, default_flow_style=False))
+    text = (
+        "# Written by bot/rasa/channels/config.py from .env at every start; edit .env, not this file.\n"
+        + yaml.safe_dump(credentials, sort_keys=False, default_flow_style=False)
+    )
     fd, tmp = tempfile.mkstemp(prefix=".credentials-", dir=path.parent)
     try:
         with os.fdopen(fd, "w") as handle:
@@ -142,20 +156,21 @@ def write_credentials(path: Path, env: Optional[Mapping[str, str]] = None, socke
     return channel_names(credentials)
 
 
-def write_server_credentials(path: Path, env: Optional[Mapping[str, str]] = None) -> List[str]:
+def write_server_credentials(path: Path, env: Mapping[str, str] | None = None) -> list[str]:
     """What every Rasa server of ours opens: REST, the widget, and Slack and Telegram when `.env` sets them."""
     return write_credentials(path, env, socketio=True, socketio_connector=WIDGET_CONNECTOR)
 
 
-def describe(names: List[str]) -> str:
+def describe(names: list[str]) -> str:
     """The start-up line: "Channels on: rest, slack"."""
     return "Channels on: " + ", ".join(names)
 
 
-def main(argv: Optional[List[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     """`python -m bot.rasa.channels.config [PATH]`: write the credentials file as `make run` does."""
-    parser = argparse.ArgumentParser(prog="python -m bot.rasa.channels.config",
-                                     description="Write the Rasa server's credentials file from .env.")
+    parser = argparse.ArgumentParser(
+        prog="python -m bot.rasa.channels.config", description="Write the Rasa server's credentials file from .env."
+    )
     parser.add_argument("path", nargs="?", type=Path, help="default: var/credentials.yml")
     args = parser.parse_args(argv)
     path = args.path or load_settings().var_dir / "credentials.yml"

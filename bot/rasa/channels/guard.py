@@ -15,20 +15,22 @@ bot recovers by itself as soon as the action server is back.
 The wording lives in domain.yml with the other system messages
 (`utter_no_reply`, `utter_empty_message`) so it is edited in one place.
 """
+
 from __future__ import annotations
 
 import logging
 import re
 import unicodedata
+from collections.abc import Awaitable, Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Awaitable, Callable, Dict, Text
+from typing import Any
 
 import yaml
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
-from bot.settings import PROJECT_ROOT
 from bot.rasa import require_supported
+from bot.settings import PROJECT_ROOT
 
 require_supported("the channel guard (how connectors hand messages to Rasa)")
 
@@ -58,20 +60,20 @@ def is_command(text: str) -> bool:
 
 
 @lru_cache(maxsize=4)
-def system_message(name: str, domain_path: Path = DOMAIN) -> Dict[str, Any]:
+def system_message(name: str, domain_path: Path = DOMAIN) -> dict[str, Any]:
     """A response from domain.yml as a channel message (text, buttons)."""
     responses = yaml.safe_load(domain_path.read_text(encoding="utf-8")).get("responses", {})
     variants = responses.get(name)
     if not variants:
         raise KeyError(f"{domain_path} has no response {name!r}")
     first = variants[0]
-    message: Dict[str, Any] = {"text": first["text"].strip()}
+    message: dict[str, Any] = {"text": first["text"].strip()}
     if first.get("buttons"):
         message["buttons"] = list(first["buttons"])
     return message
 
 
-async def send(output: OutputChannel, recipient_id: str, message: Dict[str, Any]) -> None:
+async def send(output: OutputChannel, recipient_id: str, message: dict[str, Any]) -> None:
     await output.send_response(recipient_id, dict(message))
 
 
@@ -82,10 +84,10 @@ class _Watching(OutputChannel):
         self.inner = inner
         self.sent = 0
 
-    def name(self) -> Text:  # type: ignore[override]  # an instance's name, not the class's
+    def name(self) -> str:  # type: ignore[override]  # an instance's name, not the class's
         return self.inner.name()
 
-    async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
         self.sent += 1
         await self.inner.send_response(recipient_id, message)
 
@@ -116,4 +118,3 @@ def guarded(on_new_message: Handler) -> Handler:
             await send(output, message.sender_id, system_message("utter_no_reply"))
 
     return handle
-

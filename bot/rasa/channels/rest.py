@@ -10,10 +10,12 @@ In credentials.yml (the channel keeps the name "rest", so the URL is unchanged):
 
     bot.rasa.channels.rest.RestInput:
 """
+
 from __future__ import annotations
 
 import json
-from typing import Any, Awaitable, Callable, Dict, Optional, Text, Tuple
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 import rasa.utils.endpoints
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
@@ -22,8 +24,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.rasa.channels.guard import clean_text, guarded, is_command
 from bot.rasa import require_supported
+from bot.rasa.channels.guard import clean_text, guarded, is_command
 
 require_supported("the REST connector (RestInput's internals)")
 
@@ -35,7 +37,7 @@ class BadRequest(ValueError):
     """The request cannot be handled; the message says why, for the client."""
 
 
-def parse_body(body: bytes) -> Tuple[str, str, Optional[Dict[str, Any]], Optional[str]]:
+def parse_body(body: bytes) -> tuple[str, str, dict[str, Any] | None, str | None]:
     """(sender, message, metadata, input_channel) from a webhook body, or BadRequest."""
     if len(body) > MAX_BODY_BYTES:
         raise BadRequest(f"The request body is larger than {MAX_BODY_BYTES // 1024} KB.")
@@ -71,7 +73,7 @@ class RestInput(RasaRestInput):
     """Rasa's RestInput with input checks (400 with a reason) and a reply for every accepted message."""
 
     @classmethod
-    def name(cls) -> Text:
+    def name(cls) -> str:
         return "rest"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
@@ -89,8 +91,7 @@ class RestInput(RasaRestInput):
             except BadRequest as problem:
                 return response.json({"error": str(problem)}, status=400)
             collector = CollectingOutputChannel()
-            await handle(UserMessage(text, collector, sender, input_channel=channel or self.name(),
-                                     metadata=metadata))
+            await handle(UserMessage(text, collector, sender, input_channel=channel or self.name(), metadata=metadata))
             if rasa.utils.endpoints.bool_arg(request, "stream", default=False):
                 # Rasa's console client (`make chat`) asks for one JSON message per line.
                 lines = "".join(json.dumps(message) + "\n" for message in collector.messages)

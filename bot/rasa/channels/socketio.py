@@ -30,13 +30,15 @@ The same blueprint serves, under `/web/` on the Rasa server's own host and port:
 so a school page needs nothing from a CDN, and the demo page talks to Socket.IO on
 the same origin.
 """
+
 from __future__ import annotations
 
 import json
 import logging
 import uuid
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any, Awaitable, Callable, Dict, Optional, Text
+from typing import Any
 
 from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
@@ -45,9 +47,9 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.rasa import require_supported
 from bot.rasa.channels.guard import guarded, system_message
 from bot.settings import PROJECT_ROOT
-from bot.rasa import require_supported
 
 require_supported("the Socket.IO connector (SocketIOInput's internals)")
 
@@ -62,7 +64,7 @@ class SocketIOInput(RasaSocketIOInput):
     and the widget's files served next to it."""
 
     @classmethod
-    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
         credentials = dict(credentials or {})
         credentials.setdefault("session_persistence", True)
         channel = super().from_credentials(credentials)
@@ -76,7 +78,7 @@ class SocketIOInput(RasaSocketIOInput):
         self.web_root = WEB_ROOT
         self.serve_demo = True
 
-    def url_prefix(self) -> Text:
+    def url_prefix(self) -> str:
         # An absolute prefix: Rasa joins it to "/webhooks/" and keeps it as is.
         return URL_PREFIX
 
@@ -87,11 +89,12 @@ class SocketIOInput(RasaSocketIOInput):
         assert sio is not None
         namespace = self.namespace or "/"
 
-        async def user_message(sid: Text, data: Any) -> None:
+        async def user_message(sid: str, data: Any) -> None:
             """The stock handler, minus its crashes on malformed events (a non-object, bad metadata)."""
             if not isinstance(data, dict):
-                await sio.emit(self.bot_message_evt, system_message("utter_empty_message"), room=sid,
-                               namespace=namespace)
+                await sio.emit(
+                    self.bot_message_evt, system_message("utter_empty_message"), room=sid, namespace=namespace
+                )
                 return
             sender_id = data.get("session_id") if self.session_persistence else sid
             if not isinstance(sender_id, str) or not sender_id.strip():
@@ -104,11 +107,17 @@ class SocketIOInput(RasaSocketIOInput):
                 except ValueError:
                     metadata = None
             text = data.get("message")
-            await handle(UserMessage(text if isinstance(text, str) else "", SocketIOOutput(sio, self.bot_message_evt),
-                                     sender_id, input_channel=self.name(),
-                                     metadata=metadata if isinstance(metadata, dict) else None))
+            await handle(
+                UserMessage(
+                    text if isinstance(text, str) else "",
+                    SocketIOOutput(sio, self.bot_message_evt),
+                    sender_id,
+                    input_channel=self.name(),
+                    metadata=metadata if isinstance(metadata, dict) else None,
+                )
+            )
 
-        async def session_request(sid: Text, data: Optional[Dict]) -> None:
+        async def session_request(sid: str, data: dict | None) -> None:
             data = data if isinstance(data, dict) else {}
             session_id = data.get("session_id") or uuid.uuid4().hex
             if self.session_persistence:
@@ -126,8 +135,10 @@ class SocketIOInput(RasaSocketIOInput):
         widget_dir = self.web_root / "dist"
         bundle = widget_dir / "webchat.js"
         if not bundle.is_file():
-            logger.warning(f"The web widget is not built ({bundle} is missing): run scripts/build-web.sh. "
-                           "Socket.IO still works; the widget's files and the demo page are not served.")
+            logger.warning(
+                f"The web widget is not built ({bundle} is missing): run scripts/build-web.sh. "
+                "Socket.IO still works; the widget's files and the demo page are not served."
+            )
             return
         bp.static("/widget", str(widget_dir), name="widget_files")
         if not self.serve_demo:

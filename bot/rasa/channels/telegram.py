@@ -29,6 +29,7 @@ What differs from Rasa 3.6's TelegramInput/TelegramOutput:
 - "/start" and "/help", which Telegram clients send as commands, become our greet
   and help intents.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -37,8 +38,9 @@ import json
 import logging
 import re
 from collections import OrderedDict
+from collections.abc import Awaitable, Callable
 from http import HTTPStatus
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Tuple
+from typing import Any
 
 from aiogram import Bot
 from aiogram.bot.api import TELEGRAM_PRODUCTION, TelegramAPIServer
@@ -52,16 +54,16 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.rasa import require_supported
 from bot.rasa.channels import split_text, utf16_len
 from bot.rasa.channels.guard import guarded
-from bot.rasa import require_supported
 
 require_supported("the Telegram connector (TelegramInput's internals)")
 
 logger = logging.getLogger(__name__)
 
-MESSAGE_LIMIT = 4096          # Telegram's limit for one message's text (UTF-16 units)
-KEYBOARD_MEMORY = 10_000      # chats whose last keyboard we remember
+MESSAGE_LIMIT = 4096  # Telegram's limit for one message's text (UTF-16 units)
+KEYBOARD_MEMORY = 10_000  # chats whose last keyboard we remember
 COMMANDS = {"/start": "/greet", "/help": "/help"}
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 _ADDRESSED = re.compile(r"^(/[A-Za-z0-9_]+)@([A-Za-z0-9_]+)\b|^@([A-Za-z0-9_]+)\b")
@@ -75,13 +77,13 @@ def derived_secret(token: str) -> str:
 class TelegramOutput(RasaTelegramOutput):
     """Output channel: whole replies, reply keyboards, configurable Bot API server, no network at creation."""
 
-    def __init__(self, access_token: Optional[Text], api_base_url: Optional[Text] = None) -> None:
+    def __init__(self, access_token: str | None, api_base_url: str | None = None) -> None:
         server = TelegramAPIServer.from_base(api_base_url) if api_base_url else TELEGRAM_PRODUCTION
         Bot.__init__(self, access_token, server=server)  # aiogram opens its session lazily, in the running loop
         # chat id -> {button title: payload} of the last keyboard sent there
-        self.keyboards: "OrderedDict[str, Dict[str, str]]" = OrderedDict()
+        self.keyboards: OrderedDict[str, dict[str, str]] = OrderedDict()
 
-    def remember_keyboard(self, chat_id: Text, buttons: Optional[List[Dict[str, Any]]]) -> None:
+    def remember_keyboard(self, chat_id: str, buttons: list[dict[str, Any]] | None) -> None:
         chat_id = str(chat_id)
         self.keyboards.pop(chat_id, None)
         if buttons:
@@ -89,26 +91,28 @@ class TelegramOutput(RasaTelegramOutput):
             while len(self.keyboards) > KEYBOARD_MEMORY:
                 self.keyboards.popitem(last=False)
 
-    def payload_for(self, chat_id: Text, text: Text) -> Text:
+    def payload_for(self, chat_id: str, text: str) -> str:
         """What a tap on a reply-keyboard button means: the payload behind its title."""
         return self.keyboards.get(str(chat_id), {}).get(text.strip(), text)
 
-    async def _send(self, recipient_id: Text, text: Text, markup: Any) -> None:
+    async def _send(self, recipient_id: str, text: str, markup: Any) -> None:
         parts = split_text(text or "", MESSAGE_LIMIT, utf16_len) or ["…"]
         for part in parts[:-1]:
             await self.send_message(recipient_id, part)
         await self.send_message(recipient_id, parts[-1], reply_markup=markup)
 
-    async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
+    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
         had_keyboard = str(recipient_id) in self.keyboards
         self.remember_keyboard(recipient_id, None)
         await self._send(recipient_id, text, ReplyKeyboardRemove() if had_keyboard else None)
 
-    async def send_text_with_buttons(self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]],
-                                     button_type: Optional[Text] = None, **kwargs: Any) -> None:
+    async def send_text_with_buttons(
+        self, recipient_id: str, text: str, buttons: list[dict[str, Any]], button_type: str | None = None, **kwargs: Any
+    ) -> None:
         buttons = [b for b in buttons if b.get("title")]
-        markup = ReplyKeyboardMarkup(keyboard=[[KeyboardButton(b["title"])] for b in buttons],
-                                     resize_keyboard=True, one_time_keyboard=True)
+        markup = ReplyKeyboardMarkup(
+            keyboard=[[KeyboardButton(b["title"])] for b in buttons], resize_keyboard=True, one_time_keyboard=True
+        )
         self.remember_keyboard(recipient_id, buttons)
         await self._send(recipient_id, text, markup)
 
@@ -121,24 +125,35 @@ class TelegramInput(RasaTelegramInput):
     """Input channel: see the module docstring for what it fixes."""
 
     @classmethod
-    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "TelegramInput":
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> TelegramInput:
         if not credentials:
             cls.raise_missing_credentials_exception()
-        return cls(credentials.get("access_token"), credentials.get("verify"), credentials.get("webhook_url"),
-                   debug_mode=False, api_base_url=credentials.get("api_base_url"),
-                   webhook_secret=credentials.get("webhook_secret"))
+        return cls(
+            credentials.get("access_token"),
+            credentials.get("verify"),
+            credentials.get("webhook_url"),
+            debug_mode=False,
+            api_base_url=credentials.get("api_base_url"),
+            webhook_secret=credentials.get("webhook_secret"),
+        )
 
-    def __init__(self, access_token: Optional[Text], verify: Optional[Text], webhook_url: Optional[Text],
-                 debug_mode: bool = False, api_base_url: Optional[Text] = None,
-                 webhook_secret: Optional[Text] = None) -> None:
+    def __init__(
+        self,
+        access_token: str | None,
+        verify: str | None,
+        webhook_url: str | None,
+        debug_mode: bool = False,
+        api_base_url: str | None = None,
+        webhook_secret: str | None = None,
+    ) -> None:
         super().__init__(access_token, verify, webhook_url, debug_mode)
         self.api_base_url = api_base_url or None
         self.verify = (verify or "").lstrip("@") or None
         # We register the webhook ourselves, so we know its secret; without a webhook URL
         # (set by hand elsewhere) only an explicitly configured secret is checked.
         self.webhook_secret = webhook_secret or (derived_secret(access_token) if webhook_url and access_token else None)
-        self._out: Optional[TelegramOutput] = None
-        self._username: Optional[str] = None
+        self._out: TelegramOutput | None = None
+        self._username: str | None = None
 
     def get_output_channel(self) -> TelegramOutput:
         """The one output channel of this connector; no network call (Rasa's set the webhook here)."""
@@ -148,7 +163,7 @@ class TelegramInput(RasaTelegramInput):
 
     # --- talking to the Bot API, in the server's loop --------------------------------
 
-    async def bot_username(self) -> Optional[str]:
+    async def bot_username(self) -> str | None:
         """The bot's username from `getMe`, asked once; None if the Bot API cannot be reached."""
         if self._username is None:
             try:
@@ -164,15 +179,19 @@ class TelegramInput(RasaTelegramInput):
         if not self.webhook_url:
             logger.info("Telegram: no webhook_url configured; not registering a webhook.")
             return False
-        params = {"url": self.webhook_url, "allowed_updates": json.dumps(["message", "edited_message",
-                                                                          "callback_query"])}
+        params = {
+            "url": self.webhook_url,
+            "allowed_updates": json.dumps(["message", "edited_message", "callback_query"]),
+        }
         if self.webhook_secret:
             params["secret_token"] = self.webhook_secret
         try:
             ok = await self.get_output_channel().request("setWebhook", params)
         except Exception as error:
-            logger.warning(f"Telegram setWebhook to {self.webhook_url} failed: {error}. The server keeps "
-                           f"running; GET /webhooks/telegram/set_webhook retries.")
+            logger.warning(
+                f"Telegram setWebhook to {self.webhook_url} failed: {error}. The server keeps "
+                f"running; GET /webhooks/telegram/set_webhook retries."
+            )
             return False
         logger.info(f"Telegram webhook set to {self.webhook_url}")
         return bool(ok)
@@ -185,7 +204,7 @@ class TelegramInput(RasaTelegramInput):
 
     # --- reading updates --------------------------------------------------------------
 
-    async def ignore_reason(self, text: Optional[Text]) -> Optional[str]:
+    async def ignore_reason(self, text: str | None) -> str | None:
         """Why an update must not be answered (another bot's), or None to answer it."""
         username = await self.bot_username()
         if username is None:
@@ -200,13 +219,13 @@ class TelegramInput(RasaTelegramInput):
         return None
 
     @staticmethod
-    def _strip_own_name(text: Text, username: Optional[str]) -> Text:
+    def _strip_own_name(text: str, username: str | None) -> str:
         if username:
             text = re.sub(rf"^(/[A-Za-z0-9_]+)@{re.escape(username)}\b", r"\1", text, flags=re.IGNORECASE)
             text = re.sub(rf"^@{re.escape(username)}\b[\s,:]*", "", text, flags=re.IGNORECASE)
         return text.strip()
 
-    def _read_update(self, update: Update) -> Tuple[Optional[Any], Optional[Text]]:
+    def _read_update(self, update: Update) -> tuple[Any | None, str | None]:
         if self._is_button(update):
             return update.callback_query.message, update.callback_query.data
         if self._is_edited_message(update):
@@ -217,7 +236,7 @@ class TelegramInput(RasaTelegramInput):
         if self._is_user_message(msg):
             return msg, msg.text
         if self._is_location(msg):
-            return msg, '{{"lng":{0}, "lat":{1}}}'.format(msg.location.longitude, msg.location.latitude)
+            return msg, f'{{"lng":{msg.location.longitude}, "lat":{msg.location.latitude}}}'
         return msg, None
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
@@ -246,7 +265,8 @@ class TelegramInput(RasaTelegramInput):
         @telegram_webhook.route("/webhook", methods=["POST"])
         async def message(request: Request) -> HTTPResponse:
             if self.webhook_secret and not hmac.compare_digest(
-                    request.headers.get(SECRET_HEADER, "").encode(), self.webhook_secret.encode()):
+                request.headers.get(SECRET_HEADER, "").encode(), self.webhook_secret.encode()
+            ):
                 return response.text("wrong or missing secret token", status=HTTPStatus.FORBIDDEN)
             try:
                 request_dict = request.json
@@ -275,8 +295,9 @@ class TelegramInput(RasaTelegramInput):
             texts = [text] if text != INTENT_MESSAGE_PREFIX + USER_INTENT_RESTART else [text, COMMANDS["/start"]]
             try:
                 for each in texts:
-                    await on_new_message(UserMessage(each, out_channel, sender_id,
-                                                     input_channel=self.name(), metadata=metadata))
+                    await on_new_message(
+                        UserMessage(each, out_channel, sender_id, input_channel=self.name(), metadata=metadata)
+                    )
             except Exception as error:  # answered 200 anyway: Telegram would resend the same update forever
                 logger.error(f"Exception when trying to handle a Telegram message: {error}")
                 logger.debug(error, exc_info=True)

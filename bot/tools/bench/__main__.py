@@ -3,6 +3,7 @@
 Exit status 1 when the run could not be carried out (training failed, a server did
 not start); a missed target is printed as FAIL and still exits 0.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -15,27 +16,35 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any
 
-from bot.tools.bench import bots, report
-from bot.tools.bench.bots import Bot, BenchError
-from bot.tools.bench.load import LevelRun, run_level, warm_up
 from bot.settings import PROJECT_ROOT
+from bot.tools.bench import bots, report
+from bot.tools.bench.bots import BenchError, Bot
+from bot.tools.bench.load import LevelRun, run_level, warm_up
 
 FULL_S = {1: 30.0, 10: 30.0, 50: 60.0}
 QUICK_S = 5.0
 
 
-def parse_args(argv: List[str] | None) -> argparse.Namespace:
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bot.tools.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--levels", default="1,10,50", help="concurrent people per level (default 1,10,50)")
-    parser.add_argument("--duration", type=float, default=None,
-                        help="seconds per level (default 30 s, 60 s for 50 people)")
+    parser.add_argument(
+        "--duration", type=float, default=None, help="seconds per level (default 30 s, 60 s for 50 people)"
+    )
     parser.add_argument("--quick", action="store_true", help=f"smoke run: {QUICK_S:.0f} s per level")
-    parser.add_argument("--workdir", type=Path, default=None,
-                        help="keep the bots, models and logs here (default: a temporary folder, removed)")
-    parser.add_argument("--no-train", action="store_true",
-                        help="reuse the models a previous run left in --workdir (training not measured)")
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        default=None,
+        help="keep the bots, models and logs here (default: a temporary folder, removed)",
+    )
+    parser.add_argument(
+        "--no-train",
+        action="store_true",
+        help="reuse the models a previous run left in --workdir (training not measured)",
+    )
     parser.add_argument("--reports", type=Path, default=PROJECT_ROOT / "reports")
     args = parser.parse_args(argv)
     try:
@@ -62,32 +71,38 @@ RUN_ID = uuid.uuid4().hex[:8]
 
 def load_level(bot: Bot, people: int, seconds: float) -> LevelRun:
     """One level of load on one bot, sampling its servers' RSS about once a second."""
-    peak: Dict[str, float] = {}
+    peak: dict[str, float] = {}
 
     def sample() -> None:
         for role, mb in bot.servers.rss_mb().items():
             peak[role] = max(peak.get(role, 0.0), mb)
 
     cpu_before = bot.servers.cpu_s()
-    run = asyncio.run(run_level(bot.webhook, bot.conversations, people, seconds,
-                                prefix=f"{bot.name}-{RUN_ID}-{people}", sampler=sample))
+    run = asyncio.run(
+        run_level(
+            bot.webhook, bot.conversations, people, seconds, prefix=f"{bot.name}-{RUN_ID}-{people}", sampler=sample
+        )
+    )
     sample()
     cpu_after = bot.servers.cpu_s()
     run.samples = {"peak_rss_mb": peak, "cpu_s": {r: cpu_after[r] - cpu_before[r] for r in cpu_after}}
     return run
 
 
-def bot_result(bot: Bot, levels: Dict[int, LevelRun]) -> Dict[str, Any]:
-    return {"train_s": None if bot.train_s is None else round(bot.train_s, 1),
-            "startup_s": round(bot.startup_s, 1), "idle_rss_mb": bot.idle_rss_mb,
-            "levels": {str(n): report.level_figures(run) for n, run in levels.items()}}
+def bot_result(bot: Bot, levels: dict[int, LevelRun]) -> dict[str, Any]:
+    return {
+        "train_s": None if bot.train_s is None else round(bot.train_s, 1),
+        "startup_s": round(bot.startup_s, 1),
+        "idle_rss_mb": bot.idle_rss_mb,
+        "levels": {str(n): report.level_figures(run) for n, run in levels.items()},
+    }
 
 
 def say(message: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
 
 
-def bench(args: argparse.Namespace, workdir: Path) -> Dict[str, Any]:
+def bench(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
     started, wall = dt.datetime.now().isoformat(timespec="seconds"), time.monotonic()
     loadavg = os.getloadavg()[0]
     say(f"work folder {workdir}")
@@ -99,7 +114,7 @@ def bench(args: argparse.Namespace, workdir: Path) -> Dict[str, Any]:
             continue
         say(f"training {bot.name} from scratch ...")
         say(f"trained {bot.name} in {bots.train(bot, workdir):.0f} s")
-    runs: Dict[str, Dict[int, LevelRun]] = {bot.name: {} for bot in both}
+    runs: dict[str, dict[int, LevelRun]] = {bot.name: {} for bot in both}
     try:
         for bot in both:  # one after the other: start-up is CPU-bound and would skew the other's
             say(f"starting {bot.name} ...")
@@ -113,21 +128,31 @@ def bench(args: argparse.Namespace, workdir: Path) -> Dict[str, Any]:
                 say(f"{bot.name}: {people} people for {seconds:.0f} s ...")
                 run = runs[bot.name][people] = load_level(bot, people, seconds)
                 figures = report.level_figures(run)
-                say(f"  p50 {figures['p50_ms']} ms, p95 {figures['p95_ms']} ms, {figures['msgs_per_s']} msg/s, "
-                    f"errors {figures['errors']}, off-script {figures['off_script']}")
+                say(
+                    f"  p50 {figures['p50_ms']} ms, p95 {figures['p95_ms']} ms, {figures['msgs_per_s']} msg/s, "
+                    f"errors {figures['errors']}, off-script {figures['off_script']}"
+                )
     finally:
         for bot in both:
             bots.stop(bot)
-    result = {"meta": {"started": started, "cpus": os.cpu_count(), "loadavg_at_start": round(loadavg, 2),
-                       "levels": args.levels, "durations_s": [duration(args, n) for n in args.levels],
-                       "quick": args.quick, "trained": not args.no_train,
-                       "wall_s": round(time.monotonic() - wall, 1)},
-              "bots": {bot.name: bot_result(bot, runs[bot.name]) for bot in both}}
+    result = {
+        "meta": {
+            "started": started,
+            "cpus": os.cpu_count(),
+            "loadavg_at_start": round(loadavg, 2),
+            "levels": args.levels,
+            "durations_s": [duration(args, n) for n in args.levels],
+            "quick": args.quick,
+            "trained": not args.no_train,
+            "wall_s": round(time.monotonic() - wall, 1),
+        },
+        "bots": {bot.name: bot_result(bot, runs[bot.name]) for bot in both},
+    }
     result["targets"] = report.targets(result["bots"]["ours"], result["bots"]["baseline"], args.levels)
     return result
 
 
-def main(argv: List[str] | None = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="cma-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
@@ -141,8 +166,10 @@ def main(argv: List[str] | None = None) -> int:
             shutil.rmtree(workdir, ignore_errors=True)
     paths = report.write(result, args.reports)
     print("\n" + report.markdown(result))
-    print("Written: " + ", ".join(str(p.relative_to(PROJECT_ROOT) if p.is_relative_to(PROJECT_ROOT) else p)
-                                  for p in paths.values()))
+    print(
+        "Written: "
+        + ", ".join(str(p.relative_to(PROJECT_ROOT) if p.is_relative_to(PROJECT_ROOT) else p) for p in paths.values())
+    )
     return 0
 
 

@@ -8,6 +8,7 @@ default in-memory tracker store; ours runs from the project's own Procfile with 
 own SQLite tracker store and a freshly loaded copy of the knowledge base, so nothing
 under var/ or models/ is touched.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -23,14 +24,13 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from typing import List, Optional
 
-from bot.tools.bench.conversations import BASELINE, OURS, Conversation
-from bot.tools.bench.procs import ServerTree
 from bot.kb.db import get_engine
 from bot.kb.loader import load
-from bot.tools.launch import start_servers, stop_servers, tail
 from bot.settings import PROJECT_ROOT, Settings, load_settings
+from bot.tools.bench.conversations import BASELINE, OURS, Conversation
+from bot.tools.bench.procs import ServerTree
+from bot.tools.launch import start_servers, stop_servers, tail
 from bot.tools.train import MODEL_NAME
 
 STARTUP_TIMEOUT_S = 300
@@ -62,13 +62,13 @@ class Bot:
     name: str
     settings: Settings  # project_root is the folder its Procfile, endpoints and actions live in
     model: Path
-    conversations: List[Conversation]
+    conversations: list[Conversation]
     log: Path
-    train_s: Optional[float] = None
-    startup_s: Optional[float] = None
-    idle_rss_mb: Optional[dict] = None
-    proc: Optional[subprocess.Popen] = None
-    servers: Optional[ServerTree] = None
+    train_s: float | None = None
+    startup_s: float | None = None
+    idle_rss_mb: dict | None = None
+    proc: subprocess.Popen | None = None
+    servers: ServerTree | None = None
 
     @property
     def webhook(self) -> str:
@@ -77,11 +77,16 @@ class Bot:
 
 def _settings(project_root: Path, workdir: Path, kb_url: str = "") -> Settings:
     """Own ports and stores; .env is not read, so a developer's settings never leak in."""
-    settings = load_settings(env_file=workdir / "absent.env", environ={
-        "DATABASE_URL": kb_url or f"sqlite:///{workdir / 'unused-kb.sqlite3'}",
-        "TRACKER_STORE_URL": f"sqlite:///{workdir / 'conversations.sqlite3'}",
-        "RASA_HOST": "127.0.0.1", "RASA_PORT": str(free_port()), "ACTION_PORT": str(free_port()),
-    })
+    settings = load_settings(
+        env_file=workdir / "absent.env",
+        environ={
+            "DATABASE_URL": kb_url or f"sqlite:///{workdir / 'unused-kb.sqlite3'}",
+            "TRACKER_STORE_URL": f"sqlite:///{workdir / 'conversations.sqlite3'}",
+            "RASA_HOST": "127.0.0.1",
+            "RASA_PORT": str(free_port()),
+            "ACTION_PORT": str(free_port()),
+        },
+    )
     return dataclasses.replace(settings, project_root=project_root)
 
 
@@ -94,8 +99,13 @@ def prepare_baseline(workdir: Path) -> Bot:
         shutil.copytree(template, project, ignore=shutil.ignore_patterns("__pycache__"))
     (project / "endpoints.yml").write_text(BASELINE_ENDPOINTS)
     (project / "Procfile").write_text(BASELINE_PROCFILE)
-    return Bot("baseline", _settings(project, workdir / "baseline-run"), workdir / "models" / "baseline.tar.gz",
-               BASELINE, workdir / "logs" / "servers-baseline.log")
+    return Bot(
+        "baseline",
+        _settings(project, workdir / "baseline-run"),
+        workdir / "models" / "baseline.tar.gz",
+        BASELINE,
+        workdir / "logs" / "servers-baseline.log",
+    )
 
 
 def prepare_ours(workdir: Path) -> Bot:
@@ -103,8 +113,13 @@ def prepare_ours(workdir: Path) -> Bot:
     run_dir.mkdir(parents=True, exist_ok=True)
     kb_url = f"sqlite:///{run_dir / 'kb.sqlite3'}"
     load(get_engine(kb_url), load_settings().content_dir, force=True)
-    return Bot("ours", _settings(PROJECT_ROOT, run_dir, kb_url), workdir / "models" / f"{MODEL_NAME}.tar.gz",
-               OURS, workdir / "logs" / "servers-ours.log")
+    return Bot(
+        "ours",
+        _settings(PROJECT_ROOT, run_dir, kb_url),
+        workdir / "models" / f"{MODEL_NAME}.tar.gz",
+        OURS,
+        workdir / "logs" / "servers-ours.log",
+    )
 
 
 def train(bot: Bot, workdir: Path) -> float:
@@ -115,15 +130,30 @@ def train(bot: Bot, workdir: Path) -> float:
     if bot.name == "ours":  # our own trainer, as `make train` runs it, pointed at the work dir
         command, env["MODELS_DIR"] = [sys.executable, "-m", "bot.tools.train", "--force"], str(models)
     else:
-        command = [sys.executable, "-m", "rasa", "train", "--fixed-model-name", bot.model.name[:-len(".tar.gz")],
-                   "--out", str(models)]
+        command = [
+            sys.executable,
+            "-m",
+            "rasa",
+            "train",
+            "--fixed-model-name",
+            bot.model.name[: -len(".tar.gz")],
+            "--out",
+            str(models),
+        ]
     log = workdir / "logs" / f"train-{bot.name}.log"
     log.parent.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
     with open(log, "w") as out:
         try:
-            done = subprocess.run(command, cwd=bot.settings.project_root, env=env, stdout=out,
-                                  stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, timeout=TRAIN_TIMEOUT_S)
+            done = subprocess.run(
+                command,
+                cwd=bot.settings.project_root,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                timeout=TRAIN_TIMEOUT_S,
+            )
         except subprocess.TimeoutExpired:
             raise BenchError(f"training {bot.name} took over {TRAIN_TIMEOUT_S} s; see {log}") from None
     seconds = time.monotonic() - started

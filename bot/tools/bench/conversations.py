@@ -5,10 +5,10 @@ thing, so every turn names text the proper reply contains; a reply without it is
 counted as "off script" (reported, separately from errors). Wording is taken from
 the training data (data/nlu) and the end-to-end tests, as people would type it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import List, Tuple
 
 
 @dataclass(frozen=True)
@@ -17,7 +17,7 @@ class Turn:
     expect: str  # case-insensitive text the proper reply contains
 
 
-Conversation = Tuple[Turn, ...]
+Conversation = tuple[Turn, ...]
 
 _OUR_FAQ = (
     Turn("hi", "CMA advisor"),
@@ -61,15 +61,24 @@ _HS_WALK = (
 )
 
 #: Ours: FAQ questions and an IMG's roadmap, or a high-school graduate's roadmap with questions.
-OURS: List[Conversation] = [
+OURS: list[Conversation] = [
     _OUR_FAQ + _IMG_WALK + (Turn("thanks", "welcome"), Turn("bye", "luck")),
     _HS_WALK + (Turn("thank you so much", "welcome"), Turn("goodbye", "luck")),
 ]
 
 #: The stock sample bot's own stories and rules (rasa init's data/stories.yml and rules.yml).
-BASELINE: List[Conversation] = [
-    (Turn("hello there", "How are you"), Turn("I am feeling very good", "carry on"),
-     Turn("are you a bot?", "I am a bot"), Turn("bye", "Bye")),
-    (Turn("hi", "How are you"), Turn("I am sad", "Did that help you"), Turn("yes", "carry on"),
-     Turn("am I talking to a human?", "I am a bot"), Turn("goodbye", "Bye")),
+BASELINE: list[Conversation] = [
+    (
+        Turn("hello there", "How are you"),
+        Turn("I am feeling very good", "carry on"),
+        Turn("are you a bot?", "I am a bot"),
+        Turn("bye", "Bye"),
+    ),
+    (
+        Turn("hi", "How are you"),
+        Turn("I am sad", "Did that help you"),
+        Turn("yes", "carry on"),
+        Turn("am I talking to a human?", "I am a bot"),
+        Turn("goodbye", "Bye"),
+    ),
 ]

@@ -7,13 +7,15 @@ not our own connection set-up. A message is an error on a status other than 200,
 a timeout, a broken connection or an empty reply; the conversation it belonged to
 is then abandoned, since the turns after it would be out of step.
 """
+
 from __future__ import annotations
 
 import asyncio
 import time
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, List, Optional, Sequence
+from typing import Any
 
 import aiohttp
 
@@ -26,16 +28,17 @@ SAMPLES_KEPT = 5  # off-script replies kept verbatim for the report
 @dataclass
 class LevelRun:
     """What one level of load produced; the report turns it into figures."""
+
     people: int
     duration_s: float
-    latencies_s: List[float] = field(default_factory=list)
-    by_message: Dict[str, List[float]] = field(default_factory=dict)  # which turns are the slow ones
+    latencies_s: list[float] = field(default_factory=list)
+    by_message: dict[str, list[float]] = field(default_factory=dict)  # which turns are the slow ones
     errors: Counter = field(default_factory=Counter)
     off_script: int = 0
-    off_script_samples: List[Dict[str, str]] = field(default_factory=list)
+    off_script_samples: list[dict[str, str]] = field(default_factory=list)
     elapsed_s: float = 0.0
     conversations: int = 0
-    samples: Dict[str, Any] = field(default_factory=dict)  # RSS/CPU figures filled in by the caller
+    samples: dict[str, Any] = field(default_factory=dict)  # RSS/CPU figures filled in by the caller
 
 
 def reply_text(replies: Any) -> str:
@@ -44,8 +47,7 @@ def reply_text(replies: Any) -> str:
     return "\n".join(str(r.get("text", "")) for r in replies if isinstance(r, dict))
 
 
-async def _send(session: aiohttp.ClientSession, url: str, sender: str, turn: Turn,
-                run: LevelRun) -> bool:
+async def _send(session: aiohttp.ClientSession, url: str, sender: str, turn: Turn, run: LevelRun) -> bool:
     """One message; records its latency or its error. False when the conversation must stop."""
     started = time.perf_counter()
     try:
@@ -71,13 +73,20 @@ async def _send(session: aiohttp.ClientSession, url: str, sender: str, turn: Tur
     if turn.expect.lower() not in text.lower():
         run.off_script += 1
         if len(run.off_script_samples) < SAMPLES_KEPT:
-            run.off_script_samples.append({"message": turn.message, "expected": turn.expect,
-                                           "reply": text[:300], "body": body[:300].decode(errors="replace")})
+            run.off_script_samples.append(
+                {
+                    "message": turn.message,
+                    "expected": turn.expect,
+                    "reply": text[:300],
+                    "body": body[:300].decode(errors="replace"),
+                }
+            )
     return True
 
 
-async def _converse(session: aiohttp.ClientSession, url: str, sender: str, conversation: Conversation,
-                    deadline: float, run: LevelRun) -> None:
+async def _converse(
+    session: aiohttp.ClientSession, url: str, sender: str, conversation: Conversation, deadline: float, run: LevelRun
+) -> None:
     """One whole conversation, unless the time runs out or a message fails first."""
     for turn in conversation:
         if time.monotonic() >= deadline or not await _send(session, url, sender, turn, run):
@@ -85,8 +94,15 @@ async def _converse(session: aiohttp.ClientSession, url: str, sender: str, conve
     run.conversations += 1
 
 
-async def _person(session: aiohttp.ClientSession, url: str, name: str, conversations: Sequence[Conversation],
-                  first: int, deadline: float, run: LevelRun) -> None:
+async def _person(
+    session: aiohttp.ClientSession,
+    url: str,
+    name: str,
+    conversations: Sequence[Conversation],
+    first: int,
+    deadline: float,
+    run: LevelRun,
+) -> None:
     n = 0
     while time.monotonic() < deadline:
         await _converse(session, url, f"{name}-c{n}", conversations[(first + n) % len(conversations)], deadline, run)
@@ -102,18 +118,24 @@ async def warm_up(url: str, conversations: Sequence[Conversation], prefix: str) 
     return run
 
 
-async def run_level(url: str, conversations: Sequence[Conversation], people: int, duration_s: float,
-                    prefix: str, timeout_s: float = TIMEOUT_S,
-                    sampler: Optional[Callable[[], None]] = None) -> LevelRun:
+async def run_level(
+    url: str,
+    conversations: Sequence[Conversation],
+    people: int,
+    duration_s: float,
+    prefix: str,
+    timeout_s: float = TIMEOUT_S,
+    sampler: Callable[[], None] | None = None,
+) -> LevelRun:
     """Drive `people` simulated people for `duration_s`; `sampler` is called about once a second."""
     run = LevelRun(people=people, duration_s=duration_s)
     connector = aiohttp.TCPConnector(limit=people, keepalive_timeout=75)
-    async with aiohttp.ClientSession(connector=connector,
-                                     timeout=aiohttp.ClientTimeout(total=timeout_s)) as session:
+    async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=timeout_s)) as session:
         started = time.monotonic()
         deadline = started + duration_s
-        people_done = asyncio.gather(*(
-            _person(session, url, f"{prefix}-p{i}", conversations, i, deadline, run) for i in range(people)))
+        people_done = asyncio.gather(
+            *(_person(session, url, f"{prefix}-p{i}", conversations, i, deadline, run) for i in range(people))
+        )
         while not people_done.done():
             if sampler:
                 sampler()

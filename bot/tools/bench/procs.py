@@ -5,29 +5,29 @@ the servers are found among honcho's descendants by their command line: the acti
 server is `rasa run actions`, the Rasa server any other `rasa run` (ours starts it as
 `python -m bot.rasa.run run`).
 """
+
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional, Set
 
 PROC = Path("/proc")
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 ROLES = ("rasa", "actions")
 
 
-def _stat_fields(pid: int) -> Optional[List[str]]:
+def _stat_fields(pid: int) -> list[str] | None:
     """Fields of /proc/<pid>/stat after the command name (which may contain spaces)."""
     try:
         raw = (PROC / str(pid) / "stat").read_text()
     except OSError:  # the process has gone
         return None
-    return raw[raw.rindex(")") + 2:].split()
+    return raw[raw.rindex(")") + 2 :].split()
 
 
-def children() -> Dict[int, List[int]]:
-    found: Dict[int, List[int]] = {}
+def children() -> dict[int, list[int]]:
+    found: dict[int, list[int]] = {}
     for entry in PROC.iterdir():
         if entry.name.isdigit():
             fields = _stat_fields(int(entry.name))
@@ -36,7 +36,7 @@ def children() -> Dict[int, List[int]]:
     return found
 
 
-def descendants(pid: int, tree: Optional[Dict[int, List[int]]] = None) -> List[int]:
+def descendants(pid: int, tree: dict[int, list[int]] | None = None) -> list[int]:
     tree = children() if tree is None else tree
     found, todo = [], list(tree.get(pid, []))
     while todo:
@@ -46,18 +46,18 @@ def descendants(pid: int, tree: Optional[Dict[int, List[int]]] = None) -> List[i
     return found
 
 
-def argv(pid: int) -> List[str]:
+def argv(pid: int) -> list[str]:
     try:
         return [a for a in (PROC / str(pid) / "cmdline").read_bytes().decode(errors="replace").split("\0") if a]
     except OSError:
         return []
 
 
-def role_of(args: List[str]) -> Optional[str]:
+def role_of(args: list[str]) -> str | None:
     """'actions', 'rasa' or None; a shell wrapper (`sh -c "rasa run ..."`) is None."""
     for i, arg in enumerate(args[:-1]):
         if os.path.basename(arg) in ("rasa", "bot.rasa.run") and args[i + 1] == "run":
-            return "actions" if args[i + 2:i + 3] == ["actions"] else "rasa"
+            return "actions" if args[i + 2 : i + 3] == ["actions"] else "rasa"
     return None
 
 
@@ -79,12 +79,13 @@ def cpu_s(pid: int) -> float:
 @dataclass
 class ServerTree:
     """The processes of each server of one bot, found once both servers are up."""
-    roles: Dict[str, Set[int]] = field(default_factory=dict)
+
+    roles: dict[str, set[int]] = field(default_factory=dict)
 
     @classmethod
-    def find(cls, root_pid: int) -> "ServerTree":
+    def find(cls, root_pid: int) -> ServerTree:
         tree = children()
-        roles: Dict[str, Set[int]] = {}
+        roles: dict[str, set[int]] = {}
         for pid in descendants(root_pid, tree):
             role = role_of(argv(pid))
             if role:
@@ -94,8 +95,8 @@ class ServerTree:
             raise RuntimeError(f"no {' or '.join(missing)} server among the processes of pid {root_pid}")
         return cls(roles)
 
-    def rss_mb(self) -> Dict[str, float]:
+    def rss_mb(self) -> dict[str, float]:
         return {role: round(sum(rss_mb(p) for p in pids), 1) for role, pids in self.roles.items()}
 
-    def cpu_s(self) -> Dict[str, float]:
+    def cpu_s(self) -> dict[str, float]:
         return {role: sum(cpu_s(p) for p in pids) for role, pids in self.roles.items()}
