@@ -134,7 +134,7 @@ class RoadmapTurns:
         progress = self._load(sender, answers)
         self.store.save(progress)
         plan = build_plan(self.kb, progress.profile)
-        return [Said(estimate(self.kb, plan).text, [START_BUTTON] if progress.current is None else [])]
+        return [Said(estimate(self.kb, plan).message.text, [START_BUTTON] if progress.current is None else [])]
 
     def resume_button(self, sender: str) -> dict[str, str] | None:
         """ "Back to step 3" after an answer given in the middle of a walk-through."""
