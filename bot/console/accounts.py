@@ -24,7 +24,7 @@ from sqlalchemy import Column, DateTime, MetaData, String, Table, func, insert, 
 from sqlalchemy.engine import Engine
 
 from bot.console.clock import utcnow
-from bot.handoff.store import EMAIL_PATTERN
+from bot.contacts import EMAIL_PATTERN
 
 MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_LENGTH = 1024  # scrypt hashes anything, but a megabyte "password" is an attack, not a password

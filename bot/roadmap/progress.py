@@ -23,7 +23,7 @@ from sqlalchemy import Column, DateTime, MetaData, String, Table, Text, select, 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
-from bot.eligibility.check import EDUCATIONS, Applicant
+from bot.eligibility.check import EDUCATIONS, Applicant, Education
 from bot.kb.db import create_tables
 
 log = logging.getLogger(__name__)
@@ -54,7 +54,7 @@ class Profile:
     goal: str | None = None  # IMGs: "residency" (a stepping stone) or "career"
     program_type: str | None = None  # "certificate" or "associate"
     start_date: dt.date | None = None
-    education: str = "none"
+    education: Education = "none"
     years_since_graduation: float | None = None
     experience_years: float = 0.0
     experience_span_years: float | None = None
