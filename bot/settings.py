@@ -43,10 +43,6 @@ class Settings:
     def rasa_url(self) -> str:
         return f"http://{self.rasa_host}:{self.rasa_port}"
 
-    @property
-    def action_url(self) -> str:
-        return f"http://127.0.0.1:{self.action_port}/webhook"
-
     def server_environment(self) -> dict:
         """Variables that endpoints.yml expands, for the Rasa and action servers we start."""
         return {

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from bot.settings import PROJECT_ROOT, load_settings
-from bot.tools.nlp_build import FINGERPRINT_FILE  # noqa: F401  (cheap: spaCy is imported lazily there)
+from bot.tools.nlp_build import FINGERPRINT_FILE  # cheap: spaCy is imported lazily there
 
 MODEL_NAME = "cma-advisor"
 
