@@ -73,6 +73,33 @@ class Settings:
         }
 
 
+def safe_url(url: str) -> str:
+    """`url` fit to print or log: a database URL's password never shows.
+
+    SQLAlchemy reads the URL as the bot will; when it cannot, or when an unescaped `@`
+    in the password makes it read part of the password as the host, everything between
+    the user name and the last `@` is hidden instead.
+    """
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):  # not a URL at all, or a port that is not a number
+        return _hide_userinfo(url)
+    if parsed.host and "@" in parsed.host:
+        return _hide_userinfo(url)
+    return parsed.render_as_string(hide_password=True)
+
+
+def _hide_userinfo(url: str) -> str:
+    scheme, sep, rest = url.partition("://")
+    if not sep or "@" not in rest:
+        return url
+    userinfo, _, where = rest.rpartition("@")
+    return f"{scheme}://{userinfo.split(':', 1)[0]}:***@{where}"
+
+
 class SettingsError(ValueError):
     """A configuration value is present but unusable; the message names it."""
 
