@@ -16,7 +16,6 @@ import importlib.util
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -29,6 +28,7 @@ from bot.kb.db import get_engine
 from bot.kb.loader import load
 from bot.settings import PROJECT_ROOT, Settings, load_settings
 from bot.tools.bench.conversations import BASELINE, OURS, Conversation
+from bot.tools.bench.ports import on_free_ports
 from bot.tools.bench.procs import ServerTree
 from bot.tools.launch import start_servers, stop_servers, tail
 from bot.tools.train import MODEL_NAME
@@ -51,12 +51,6 @@ class BenchError(RuntimeError):
     """The run could not be carried out (training failed, a server did not start)."""
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @dataclass
 class Bot:
     name: str
@@ -76,15 +70,12 @@ class Bot:
 
 
 def _settings(project_root: Path, workdir: Path, kb_url: str = "") -> Settings:
-    """Own ports and stores; .env is not read, so a developer's settings never leak in."""
+    """Own stores; .env is not read, so a developer's settings never leak in. Ports are chosen by `start`."""
     settings = load_settings(
         env_file=workdir / "absent.env",
         environ={
             "DATABASE_URL": kb_url or f"sqlite:///{workdir / 'unused-kb.sqlite3'}",
             "TRACKER_STORE_URL": f"sqlite:///{workdir / 'conversations.sqlite3'}",
-            "RASA_HOST": "127.0.0.1",
-            "RASA_PORT": str(free_port()),
-            "ACTION_PORT": str(free_port()),
         },
     )
     return dataclasses.replace(settings, project_root=project_root)
@@ -174,8 +165,9 @@ def _answers(webhook: str, message: str) -> bool:
 
 
 def start(bot: Bot) -> float:
-    """Start both servers; seconds from process start to the first answer over REST."""
+    """Start the bot's servers on ports free now; seconds from process start to the first answer over REST."""
     bot.log.parent.mkdir(parents=True, exist_ok=True)
+    bot.settings = on_free_ports(bot.settings)  # chosen late: training took minutes, ports may have been taken
     started = time.monotonic()
     bot.proc = start_servers(bot.settings, bot.model, bot.log)
     first = bot.conversations[0][0].message
