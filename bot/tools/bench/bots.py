@@ -31,7 +31,7 @@ from bot.tools.bench.conversations import BASELINE, OURS, Conversation
 from bot.tools.bench.ports import on_free_ports
 from bot.tools.bench.procs import ServerTree
 from bot.tools.launch import start_servers, stop_servers, tail
-from bot.tools.train import MODEL_NAME
+from bot.tools.train import MODEL_NAME, training_env
 
 STARTUP_TIMEOUT_S = 300
 TRAIN_TIMEOUT_S = 1800
@@ -117,7 +117,8 @@ def train(bot: Bot, workdir: Path) -> float:
     """Train from scratch into the work dir; seconds taken. Output goes to a log file."""
     models = bot.model.parent
     models.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2"}
+    # Both bots alike: no progress bars in the log file, our trainer or stock `rasa train`.
+    env = {**training_env(os.environ, in_terminal=False), "TF_CPP_MIN_LOG_LEVEL": "2"}
     if bot.name == "ours":  # our own trainer, as `make train` runs it, pointed at the work dir
         command, env["MODELS_DIR"] = [sys.executable, "-m", "bot.tools.train", "--force"], str(models)
     else:
