@@ -53,6 +53,8 @@ class BenchError(RuntimeError):
 
 @dataclass
 class Bot:
+    """One bot under test: where it lives, what it was given and, once started, its processes."""
+
     name: str
     settings: Settings  # project_root is the folder its Procfile, endpoints and actions live in
     model: Path
@@ -60,13 +62,21 @@ class Bot:
     log: Path
     train_s: float | None = None
     startup_s: float | None = None
-    idle_rss_mb: dict | None = None
-    proc: subprocess.Popen | None = None
+    idle_rss_mb: dict[str, float] | None = None
+    proc: subprocess.Popen[bytes] | None = None
     servers: ServerTree | None = None
 
     @property
     def webhook(self) -> str:
+        """Where the load generator posts messages (Rasa's REST channel)."""
         return f"{self.settings.rasa_url}/webhooks/rest/webhook"
+
+    @property
+    def running(self) -> ServerTree:
+        """The servers' processes; only a started bot has them."""
+        if self.servers is None:
+            raise BenchError(f"the {self.name} bot has not been started")
+        return self.servers
 
 
 def _settings(project_root: Path, workdir: Path, kb_url: str = "") -> Settings:
@@ -83,7 +93,9 @@ def _settings(project_root: Path, workdir: Path, kb_url: str = "") -> Settings:
 
 def prepare_baseline(workdir: Path) -> Bot:
     """Rasa's sample project, copied from the installed package as `rasa init` does."""
-    spec = importlib.util.find_spec("rasa")
+    spec = importlib.util.find_spec("rasa")  # found, not imported: only bot/rasa/ imports Rasa
+    if spec is None or not spec.submodule_search_locations:
+        raise BenchError("Rasa is not installed in this Python: run `make setup` first")
     template = Path(list(spec.submodule_search_locations)[0]) / "cli" / "initial_project"
     project = workdir / "baseline"
     if not project.exists():
