@@ -8,6 +8,7 @@ and the tests agree on paths and ports. Real environment variables win over
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -176,3 +177,15 @@ def load_settings(env_file: Path | None = None, environ: Mapping[str, str] | Non
         console_session_hours=_number(merged, "CONSOLE_SESSION_HOURS", 12, 1, 24 * 30),
         console_trusted_proxies=_number(merged, "CONSOLE_TRUSTED_PROXIES", 0, 0, 10),
     )
+
+
+def load_settings_or_exit() -> Settings:
+    """For a command-line tool: the settings, or the unusable value named on stderr and exit status 1.
+
+    A typo in `.env` is the person's to fix, so it gets one line saying which value, not a traceback.
+    """
+    try:
+        return load_settings()
+    except SettingsError as exc:
+        print(f"Configuration: {exc}", file=sys.stderr)
+        raise SystemExit(1) from None

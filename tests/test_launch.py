@@ -1,8 +1,11 @@
-"""The launcher's own output: what `make run` prints never holds a database password,
-and a bad setting is named instead of ending in a traceback."""
+"""The launcher's own output: what `make run` prints never holds a database password;
+and every developer command names a bad setting instead of ending in a traceback."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -27,7 +30,20 @@ def test_the_ready_message_names_an_sqlite_conversation_store_by_its_file(tmp_pa
     assert f"Conversations are stored in {store}\n" in launch.ready_message(settings, ["rest"], 12.0)
 
 
-def test_a_bad_setting_is_named_not_a_traceback(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
-    monkeypatch.setenv("RASA_PORT", "not-a-port")
-    assert launch.main(["--no-chat"]) == 1
-    assert "Configuration: RASA_PORT must be a whole number" in capsys.readouterr().err
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["bot.tools.launch", "--no-chat"],
+        ["bot.tools.train"],
+        ["bot.tools.nlp_build"],
+        ["bot.tools.bench", "--quick"],
+        ["bot.rasa.chat"],
+        ["bot.rasa.channels.config"],
+    ],
+)
+def test_a_bad_setting_is_named_not_a_traceback(command: list[str]):
+    env = {**os.environ, "RASA_PORT": "not-a-port"}
+    done = subprocess.run([sys.executable, "-m", *command], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines()[-1] == "Configuration: RASA_PORT must be a whole number, got 'not-a-port'"
+    assert "Traceback" not in done.stderr

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from bot.rasa.channels.config import ChannelConfigError, channel_env, describe, write_server_credentials
 from bot.rasa.chat import chat
-from bot.settings import PROJECT_ROOT, Settings, SettingsError, load_settings, safe_url
+from bot.settings import PROJECT_ROOT, Settings, load_settings_or_exit, safe_url
 from bot.tools.train import MODEL_NAME
 
 STARTUP_TIMEOUT_S = 300
@@ -170,11 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.tools.launch", description=__doc__.splitlines()[0])
     parser.add_argument("--no-chat", action="store_true", help="serve only, even in a terminal")
     args = parser.parse_args(argv)
-    try:
-        settings = load_settings()
-    except SettingsError as exc:
-        print(f"Configuration: {exc}", file=sys.stderr)
-        return 1
+    settings = load_settings_or_exit()
     model = settings.models_dir / f"{MODEL_NAME}.tar.gz"
     if not model.exists():
         print(f"No trained model at {model}; run `make train` first.", file=sys.stderr)

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from bot.kb.db import get_engine
 from bot.kb.queries import KnowledgeBase
-from bot.settings import load_settings
+from bot.settings import load_settings_or_exit
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.tools.nlp_build", description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=None, help="target folder (default: var/spacy/en_cma_advisor)")
     args = parser.parse_args(argv)
-    settings = load_settings()
+    settings = load_settings_or_exit()
     out = args.out or settings.spacy_model_dir
     patterns = patterns_from(KnowledgeBase(get_engine(settings.database_url)).aliases())
     if len(patterns) <= 1:

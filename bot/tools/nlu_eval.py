@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from bot.settings import PROJECT_ROOT, load_settings
+from bot.settings import PROJECT_ROOT, load_settings_or_exit
 
 OUT_OF_SCOPE = "out_of_scope"
 FALLBACK = "nlu_fallback"
@@ -200,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         from bot.tools.train import train
 
-        model = train(load_settings().models_dir)
+        model = train(load_settings_or_exit().models_dir)
         for path in args.files:
             _print(report(predict(model, examples(path))), f"nlu_score_{path.stem}", reports_dir)
     return 0

@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from bot.settings import PROJECT_ROOT, load_settings
+from bot.settings import PROJECT_ROOT, load_settings, load_settings_or_exit
 from bot.tools.nlp_build import FINGERPRINT_FILE  # cheap: spaCy is imported lazily there
 
 MODEL_NAME = "cma-advisor"
@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--force", action="store_true")
     args = parser.parse_args(argv)
     try:
-        train(load_settings().models_dir, force=args.force)
+        train(load_settings_or_exit().models_dir, force=args.force)
     except subprocess.CalledProcessError as exc:
         print(f"training failed (exit {exc.returncode}); see the output above", file=sys.stderr)
         return 1

@@ -18,7 +18,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from bot.settings import PROJECT_ROOT
+from bot.settings import PROJECT_ROOT, load_settings_or_exit
 from bot.tools.bench import bots, report
 from bot.tools.bench.bots import BenchError, Bot
 from bot.tools.bench.load import LevelRun, run_level, warm_up
@@ -154,6 +154,7 @@ def bench(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    load_settings_or_exit()  # our bot's content folder comes from them: a bad .env stops here, not mid-run
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="cma-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     try:
