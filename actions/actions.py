@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.answers.reply import KnowledgeBaseUnavailable, reply_for
-from bot.kb.db import get_engine
+from bot.db import get_engine
 from bot.kb.queries import KnowledgeBase
 from bot.settings import load_settings
 

@@ -24,8 +24,8 @@ from bot.console.dashboard_views import FigureCache
 from bot.console.ratelimit import SignInLimiter
 from bot.console.sessions import SessionStore
 from bot.console.templating import render
+from bot.db import get_engine
 from bot.handoff.store import HandoffStore
-from bot.kb.db import get_engine
 from bot.kb.queries import KnowledgeBase
 from bot.review.logs import ConversationLog
 from bot.settings import Settings

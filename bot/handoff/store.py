@@ -3,7 +3,7 @@
 When someone asks for a person, the bot collects a name and an email address or
 phone number (actions/handoff.py) and stores a request here; the advisor console
 lists the open ones with the conversation attached (by sender id) and advisors mark
-them contacted or resolved. The table has its own MetaData, like roadmap progress,
+them contacted or resolved. The table is an app table (bot.db), like roadmap progress,
 so a knowledge-base reload never deletes a request that is waiting for someone.
 """
 
@@ -14,14 +14,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, Text, insert, select, update
+from sqlalchemy import Column, Integer, String, Table, Text, insert, select, update
 from sqlalchemy.engine import Engine
 
-from bot.kb.db import create_tables
+from bot.db import CONVERSATION_KEY, UTCDateTime, metadata, utcnow
+from bot.db.migrate import ensure_schema
 
 STATUSES = ("open", "contacted", "resolved")
 
-metadata = MetaData()
 handoff_table = Table(
     "handoff_requests",
     metadata,
@@ -32,9 +32,10 @@ handoff_table = Table(
     Column("contact", String(200), nullable=False),
     Column("message", Text, nullable=False, default=""),  # what they asked, in their words
     Column("status", String(16), nullable=False, default="open"),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
     Column("updated_by", String(200), nullable=True),  # the advisor who last changed the status
+    info={CONVERSATION_KEY: "sender_id"},
 )
 
 EMAIL_PATTERN = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
@@ -76,19 +77,15 @@ def find_contact(text: str) -> str | None:
     return find_email(text) or find_phone(text)
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
-
-
 class HandoffStore:
     """Handoff requests in SQL; creates its table on first use."""
 
     def __init__(self, engine: Engine):
         self.engine = engine
-        create_tables(metadata, engine)
+        ensure_schema(engine)
 
     def create(self, *, sender_id: str, name: str, contact: str, channel: str = "", message: str = "") -> int:
-        now = _now()
+        now = utcnow()
         with self.engine.begin() as conn:
             result = conn.execute(
                 insert(handoff_table).values(
@@ -125,7 +122,7 @@ class HandoffStore:
             result = conn.execute(
                 update(handoff_table)
                 .where(handoff_table.c.id == request_id)
-                .values(status=status, updated_at=_now(), updated_by=by)
+                .values(status=status, updated_at=utcnow(), updated_by=by)
             )
             return result.rowcount > 0
 

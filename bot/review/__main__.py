@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.kb.db import get_engine
+from bot.db import get_engine
 from bot.review.annotations import AnnotationStore
 from bot.review.export import nlu_yaml
 from bot.review.logs import FLAGS, ConversationLog, Filters, Turn

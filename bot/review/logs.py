@@ -29,8 +29,8 @@ from sqlalchemy import MetaData, Table, and_, func, or_, select
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import NoSuchTableError, SQLAlchemyError
 
+from bot.db import get_engine
 from bot.handoff.store import HandoffStore
-from bot.kb.db import get_engine
 from bot.kb.queries import KnowledgeBase
 from bot.review.annotations import Annotation, AnnotationStore
 from bot.review.privacy import mask

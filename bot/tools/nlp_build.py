@@ -21,7 +21,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot.kb.db import get_engine
+from bot.db import get_engine
 from bot.kb.queries import KnowledgeBase
 from bot.settings import load_settings
 
