@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -47,7 +48,9 @@ def _positive(value: str) -> int:
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one sentence and exit code 2, as argparse does, without the usage block
+    def error(
+        self, message: str
+    ) -> NoReturn:  # one sentence and exit code 2, as argparse does, without the usage block
         self.exit(2, f"{self.prog}: {message}. See --help.\n")
 
 
