@@ -16,7 +16,15 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from bot.db.engine import get_engine
-from bot.db.migrate import SchemaError, alembic_config, current_revision, differences, head_revision, upgrade
+from bot.db.migrate import (
+    SchemaError,
+    alembic_config,
+    current_revision,
+    describe_difference,
+    differences,
+    head_revision,
+    upgrade,
+)
 from bot.settings import SettingsError, load_settings
 
 
@@ -55,7 +63,7 @@ def _check(url: str) -> int:
     with get_engine(url).connect() as conn:
         found = differences(conn)
     for difference in found:
-        print(difference)
+        print(describe_difference(difference))
     print("The app tables match the models." if not found else f"{len(found)} difference(s) from the models.")
     return 1 if found else 0
 

@@ -54,7 +54,7 @@ class Upgrade:
         """One line for a person running the upgrade."""
         if self.adopted:
             return (
-                f"Recognised the app tables of the release before migrations ({len(self.adopted)} tables), "
+                f"Recognised the app tables of the release before migrations ({_tables(len(self.adopted))}), "
                 f"stamped revision {BASELINE} and upgraded to {self.after}."
             )
         if self.before is None:
@@ -62,6 +62,24 @@ class Upgrade:
         if self.before == self.after:
             return f"The app tables are up to date (revision {self.after})."
         return f"Upgraded the app tables from revision {self.before} to {self.after}."
+
+
+def _tables(count: int) -> str:
+    return f"{count} table" if count == 1 else f"{count} tables"
+
+
+def describe_difference(difference: Any) -> str:
+    """One of compare_metadata's entries as a line a person can read: what a migration would have to do."""
+    if isinstance(difference, list):  # one column's modify_* entries come grouped
+        return "; ".join(describe_difference(d) for d in difference)
+    action = difference[0]
+    if action.startswith("modify_"):
+        _, _schema, table, column, _existing, database, models = difference
+        return f"{table}.{column}: {action[7:]} is {database!r} in the database, {models!r} in the models"
+    thing = difference[-1]
+    table = getattr(getattr(thing, "table", None), "name", None)  # columns and indexes belong to a table
+    name = getattr(thing, "name", thing)
+    return f"{action.replace('_', ' ')} {table + '.' if table else ''}{name}"
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -132,7 +150,8 @@ def _adopt_previous_release(conn: Connection) -> tuple[str, ...]:
     if unexpected:
         raise SchemaError(
             "This database has app tables but no migration history, and they are not the tables the "
-            f"release before migrations created, so nothing was changed. Differences: {unexpected}"
+            "release before migrations created, so nothing was changed. To match that release: "
+            + "; ".join(describe_difference(d) for d in unexpected)
         )
     baseline.create_all(conn, checkfirst=True)  # the ones that release had not needed yet
     command.stamp(alembic_config(conn), BASELINE)
