@@ -1,4 +1,4 @@
-"""`python -m bot.db upgrade|current|check|revision`: the app tables' migrations from a terminal.
+"""`python -m bot.db upgrade|current|check|downgrade|revision`: the app tables' migrations from a terminal.
 
 Deployments run `upgrade` once before starting the servers (`make run` does it too);
 `check` exits 1 when the database's app tables differ from the models; `revision`
@@ -17,11 +17,13 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from bot.db.engine import get_engine
 from bot.db.migrate import (
+    BASELINE,
     SchemaError,
     alembic_config,
     current_revision,
     describe_difference,
     differences,
+    downgrade,
     head_revision,
     upgrade,
 )
@@ -47,6 +49,12 @@ def upgrade_database(url: str) -> int:
         print(f"Cannot upgrade the app database at {safe_url(url)}: {exc}", file=sys.stderr)
         return 1
     print(result.describe())
+    return 0
+
+
+def _downgrade(url: str, revision: str) -> int:
+    result = downgrade(get_engine(url), revision)
+    print(f"The app tables are at revision {result.after or 'none'} (they were at {result.before or 'none'}).")
     return 0
 
 
@@ -81,6 +89,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands.add_parser("upgrade", help="bring the app tables to the newest revision")
     commands.add_parser("current", help="the database's revision; exit 1 when behind")
     commands.add_parser("check", help="compare the app tables with the models; exit 1 on a difference")
+    back = commands.add_parser(
+        "downgrade", help="take the app tables back to an older revision (to run an older release)"
+    )
+    back.add_argument("revision", help=f"e.g. {BASELINE}, the schema of the release before migrations")
     new = commands.add_parser("revision", help="write a new migration (developers)")
     new.add_argument("message")
     new.add_argument("--autogenerate", action="store_true", help="from the differences to the models")
@@ -97,7 +109,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _current(url)
         if args.command == "check":
             return _check(url)
+        if args.command == "downgrade":
+            return _downgrade(url, args.revision)
         return _revision(url, args.message, args.autogenerate)
+    except SchemaError as exc:
+        print(exc, file=sys.stderr)
+        return 1
     except (SQLAlchemyError, ArgumentError, OSError) as exc:
         print(f"Cannot read the app database at {safe_url(url)}: {exc}", file=sys.stderr)
         return 1

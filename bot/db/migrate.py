@@ -35,6 +35,9 @@ from bot.db.tables import app_tables
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 #: The first revision: the app tables as the release before migrations created them.
 BASELINE = "0001"
+#: Alembic's `context` and `op` are module-wide: one migration at a time per process, whatever
+#: the database (the schema lock then serialises processes).
+_alembic_lock = threading.RLock()
 
 
 class SchemaError(RuntimeError):
@@ -126,7 +129,7 @@ def differences(conn: Connection, metadata: MetaData | None = None) -> list[Any]
 def upgrade(engine: Engine, revision: str = "head") -> Upgrade:
     """Bring the app tables at `engine` to `revision` (default: the newest), under the schema lock."""
     try:
-        with schema_lock(engine) as conn:
+        with _alembic_lock, schema_lock(engine) as conn:
             before = current_revision(conn)
             adopted = _adopt_previous_release(conn) if before is None else ()
             command.upgrade(alembic_config(conn), revision)
@@ -134,6 +137,18 @@ def upgrade(engine: Engine, revision: str = "head") -> Upgrade:
     except CommandError as exc:  # e.g. a revision this code does not know: a newer release migrated it
         raise SchemaError(f"The app tables cannot be upgraded: {exc}.") from exc
     return Upgrade(before, after, adopted)
+
+
+def downgrade(engine: Engine, revision: str) -> Upgrade:
+    """Take the app tables at `engine` back to `revision` (to run an older release), under the schema lock."""
+    try:
+        with _alembic_lock, schema_lock(engine) as conn:
+            before = current_revision(conn)
+            command.downgrade(alembic_config(conn), revision)
+            after = current_revision(conn)
+    except CommandError as exc:
+        raise SchemaError(f"The app tables cannot be downgraded: {exc}.") from exc
+    return Upgrade(before, after)
 
 
 def _adopt_previous_release(conn: Connection) -> tuple[str, ...]:
