@@ -19,7 +19,8 @@ from bot.console.ratelimit import SignInLimiter
 from bot.console.sessions import SessionStore
 from bot.db import app_tables, get_engine
 from bot.db.cli import main as db_main
-from bot.db.migrate import BASELINE, SchemaError, current_revision, differences, head_revision, upgrade
+from bot.db.compare import differences
+from bot.db.migrate import BASELINE, SchemaError, current_revision, head_revision, upgrade
 from bot.db.tables import TABLE_MODULES
 from bot.db.timestamps import UTCDateTime
 from bot.handoff.store import HandoffStore

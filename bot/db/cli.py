@@ -15,14 +15,13 @@ from alembic import command
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
+from bot.db.compare import describe_difference, differences
 from bot.db.engine import get_engine
 from bot.db.migrate import (
     BASELINE,
     SchemaError,
     alembic_config,
     current_revision,
-    describe_difference,
-    differences,
     downgrade,
     head_revision,
     upgrade,

@@ -14,14 +14,11 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from alembic import command
-from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -29,8 +26,8 @@ from alembic.util import CommandError
 from sqlalchemy import MetaData, inspect
 from sqlalchemy.engine import Connection, Engine
 
+from bot.db.compare import describe_difference, differences
 from bot.db.lock import schema_lock
-from bot.db.tables import app_tables
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 #: The first revision: the app tables as the release before migrations created them.
@@ -71,20 +68,6 @@ def _tables(count: int) -> str:
     return f"{count} table" if count == 1 else f"{count} tables"
 
 
-def describe_difference(difference: Any) -> str:
-    """One of compare_metadata's entries as a line a person can read: what a migration would have to do."""
-    if isinstance(difference, list):  # one column's modify_* entries come grouped
-        return "; ".join(describe_difference(d) for d in difference)
-    action = difference[0]
-    if action.startswith("modify_"):
-        _, _schema, table, column, _existing, database, models = difference
-        return f"{table}.{column}: {action[7:]} is {database!r} in the database, {models!r} in the models"
-    thing = difference[-1]
-    table = getattr(getattr(thing, "table", None), "name", None)  # columns and indexes belong to a table
-    name = getattr(thing, "name", thing)
-    return f"{action.replace('_', ' ')} {table + '.' if table else ''}{name}"
-
-
 def alembic_config(connection: Connection | None = None) -> Config:
     """Alembic's configuration, built in code; migrations/env.py runs on `connection`."""
     config = Config()
@@ -107,23 +90,6 @@ def head_revision() -> str | None:
 def current_revision(conn: Connection) -> str | None:
     """The revision the database at `conn` is stamped with; None when it has none."""
     return MigrationContext.configure(conn).get_current_revision()
-
-
-def only_tables_of(metadata: MetaData) -> Callable[[str | None, str, Any], bool]:
-    """An Alembic `include_name` that sees only `metadata`'s tables, not the knowledge
-    base's (rebuilt from content) nor anything else sharing the database."""
-
-    def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
-        return type_ != "table" or name in metadata.tables
-
-    return include_name
-
-
-def differences(conn: Connection, metadata: MetaData | None = None) -> list[Any]:
-    """How the database's app tables differ from the models (Alembic's compare_metadata); [] when they match."""
-    metadata = metadata if metadata is not None else app_tables()
-    context = MigrationContext.configure(conn, opts={"compare_type": True, "include_name": only_tables_of(metadata)})
-    return list(compare_metadata(context, metadata))
 
 
 def upgrade(engine: Engine, revision: str = "head") -> Upgrade:

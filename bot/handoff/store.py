@@ -78,7 +78,7 @@ def find_contact(text: str) -> str | None:
 
 
 class HandoffStore:
-    """Handoff requests in SQL; creates its table on first use."""
+    """Handoff requests in SQL; brings the app tables up to date on first use (bot.db)."""
 
     def __init__(self, engine: Engine):
         self.engine = engine

@@ -16,7 +16,8 @@ from sqlalchemy import create_engine, text
 
 from bot.console.sessions import SessionStore
 from bot.db import app_tables
-from bot.db.migrate import BASELINE, current_revision, differences, downgrade, head_revision, upgrade
+from bot.db.compare import differences
+from bot.db.migrate import BASELINE, current_revision, downgrade, head_revision, upgrade
 from bot.handoff.store import HandoffStore
 from bot.roadmap.progress import ProgressStore
 from tests.app_db import (

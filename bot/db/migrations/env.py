@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from bot.db.migrate import only_tables_of
+from bot.db.compare import only_tables_of
 from bot.db.tables import app_tables
 
 connection = context.config.attributes.get("connection")
