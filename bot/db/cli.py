@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from alembic import command
+from alembic.util import CommandError
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
@@ -111,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "downgrade":
             return _downgrade(url, args.revision)
         return _revision(url, args.message, args.autogenerate)
-    except SchemaError as exc:
+    except (SchemaError, CommandError) as exc:  # e.g. autogenerate on a database that is not up to date
         print(exc, file=sys.stderr)
         return 1
     except (SQLAlchemyError, ArgumentError, OSError) as exc:
