@@ -6,7 +6,7 @@ takes the schema lock and commits, so this file neither connects nor commits.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from alembic import context
 
@@ -19,7 +19,7 @@ if connection is None or context.is_offline_mode():
     raise RuntimeError("Run migrations through bot.db (python -m bot.db upgrade), which supplies the connection.")
 
 
-def render_item(type_: str, obj: Any, autogen_context: Any) -> str | bool:
+def render_item(type_: str, obj: Any, autogen_context: Any) -> str | Literal[False]:
     """Keep generated revisions frozen: a UTCDateTime column is written as the plain type it stores."""
     if type_ == "type" and isinstance(obj, UTCDateTime):
         return "sa.DateTime(timezone=True)"
