@@ -2,32 +2,17 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
+from actions import services
 from bot.answers.reply import KnowledgeBaseUnavailable, reply_for
-from bot.db import get_engine
-from bot.kb.queries import KnowledgeBase
-from bot.settings import load_settings
 
 #: Small talk never gets a "back to step N" button: only real questions interrupt a walk-through.
 CHAT_TOPICS = ("greet", "goodbye", "thanks", "help", "out_of_scope", "fallback", "request_human", "inform")
-
-
-@lru_cache(maxsize=1)
-def knowledge_base() -> KnowledgeBase:
-    return KnowledgeBase(get_engine(load_settings().database_url), remember=True)
-
-
-def fresh_knowledge_base() -> KnowledgeBase:
-    """The knowledge base, its remembered reads dropped if the content was reloaded since."""
-    kb = knowledge_base()
-    kb.refresh()
-    return kb
 
 
 class ActionAnswer(Action):
@@ -44,7 +29,7 @@ class ActionAnswer(Action):
             if e.get("entity") and e.get("value")
         ]
         try:
-            reply = reply_for(fresh_knowledge_base(), intent, entities)
+            reply = reply_for(services.fresh_knowledge_base(), intent, entities)
         except KnowledgeBaseUnavailable:
             dispatcher.utter_message(response="utter_kb_unavailable")
             return []
@@ -56,10 +41,8 @@ class ActionAnswer(Action):
         """In the middle of a walk-through, offer to go back to the step they were on."""
         if topic in CHAT_TOPICS or tracker.active_loop.get("name"):
             return []
-        from actions.roadmap import turns  # imported late: actions.roadmap imports this module
-
         try:
-            button = turns().resume_button(tracker.sender_id)
+            button = services.turns().resume_button(tracker.sender_id)
         except SQLAlchemyError:
             return []
         return [button] if button else []

@@ -19,7 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.actions import knowledge_base
+from actions import services
 from bot.handoff import reading as read
 from bot.handoff.store import HandoffStore
 
@@ -29,7 +29,7 @@ SLOTS = ("handoff_name", "handoff_contact", "handoff_confirm")
 
 @lru_cache(maxsize=1)
 def store() -> HandoffStore:
-    return HandoffStore(knowledge_base().engine)
+    return HandoffStore(services.knowledge_base().engine)
 
 
 def _intent(tracker: Tracker) -> tuple:

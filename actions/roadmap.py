@@ -10,7 +10,7 @@ the question it probably is (the interruption rules), then the form asks again.
 from __future__ import annotations
 
 import logging
-from functools import lru_cache
+from collections.abc import Callable
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -18,10 +18,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.actions import fresh_knowledge_base
-from bot.kb.queries import KnowledgeBase
+from actions import services
 from bot.roadmap import profile_reading as read
-from bot.roadmap.progress import ProgressStore
+from bot.roadmap.commands import command_for
 from bot.roadmap.turns import RoadmapTurns, Said
 
 log = logging.getLogger(__name__)
@@ -35,26 +34,6 @@ PROFILE_SLOTS = (
     "education",
     "work_years",
 )
-NAVIGATION = {
-    "roadmap_next": "next",
-    "roadmap_back": "back",
-    "roadmap_repeat": "repeat",
-    "roadmap_jump": "jump",
-    "roadmap_where": "where",
-    "roadmap_restart": "restart",
-    "roadmap_overview": "overview",
-    "roadmap_done": "done",
-    "roadmap_continue": "continue",
-}
-
-
-def turns() -> RoadmapTurns:
-    return _turns(fresh_knowledge_base())
-
-
-@lru_cache(maxsize=1)
-def _turns(kb: KnowledgeBase) -> RoadmapTurns:
-    return RoadmapTurns(kb, ProgressStore(kb.engine))
 
 
 def entities(tracker: Tracker) -> dict[str, str]:
@@ -67,12 +46,13 @@ def entities(tracker: Tracker) -> dict[str, str]:
         if kind == "experience_years":
             found[kind] = str(value)
             continue
-        entity = fresh_knowledge_base().resolve(str(value))
+        entity = services.fresh_knowledge_base().resolve(str(value))
         found[kind] = entity.key if entity and entity.kind == kind else str(value)
     return found
 
 
 def answers(tracker: Tracker) -> dict[str, Any]:
+    """What the forms collected about the person, slot by slot."""
     return {slot: tracker.get_slot(slot) for slot in PROFILE_SLOTS}
 
 
@@ -81,49 +61,49 @@ def send(dispatcher: CollectingDispatcher, said: list[Said]) -> None:
         dispatcher.utter_message(text=message.text, buttons=message.buttons)
 
 
-def _guarded(dispatcher: CollectingDispatcher, work) -> list[dict[str, Any]]:
-    """Run a roadmap turn; a database fault gets the polite system message, not a traceback."""
-    try:
-        send(dispatcher, work())
-    except SQLAlchemyError as exc:
-        log.error("roadmap turn failed, database unavailable: %s", exc)
-        dispatcher.utter_message(response="utter_kb_unavailable")
-    return []
+def _navigate(turns: RoadmapTurns, tracker: Tracker) -> list[Said]:
+    """The move the message's intent asks for; its text names the step for "jump" and "done"."""
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    return turns.navigate(tracker.sender_id, command_for(intent), tracker.latest_message.get("text") or "")
 
 
-class ActionRoadmapStart(Action):
-    def name(self) -> str:
-        return "action_roadmap_start"
+Turn = Callable[[RoadmapTurns, Tracker], list[Said]]
 
-    def run(self, dispatcher, tracker, domain):
-        return _guarded(dispatcher, lambda: turns().start(tracker.sender_id, answers(tracker)))
-
-
-class ActionRoadmapNavigate(Action):
-    def name(self) -> str:
-        return "action_roadmap_navigate"
-
-    def run(self, dispatcher, tracker, domain):
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
-        command = NAVIGATION.get(intent, "repeat")
-        text = tracker.latest_message.get("text") or ""
-        return _guarded(dispatcher, lambda: turns().navigate(tracker.sender_id, command, text))
+#: Each roadmap action, by its name in domain.yml, and the roadmap turn it takes.
+TURNS: dict[str, Turn] = {
+    "action_roadmap_start": lambda turns, tracker: turns.start(tracker.sender_id, answers(tracker)),
+    "action_roadmap_navigate": _navigate,
+    "action_check_eligibility": lambda turns, tracker: turns.eligibility(tracker.sender_id, answers(tracker)),
+    "action_estimate_timeline": lambda turns, tracker: turns.timeline(tracker.sender_id, answers(tracker)),
+}
 
 
-class ActionCheckEligibility(Action):
-    def name(self) -> str:
-        return "action_check_eligibility"
+def _roadmap_action(action_name: str, turn: Turn) -> type[Action]:
+    """The Rasa action `action_name`: take `turn`, send what it says (ActionRoadmapStart for
+    "action_roadmap_start"). Made per name because rasa-sdk creates actions without arguments."""
 
-    def run(self, dispatcher, tracker, domain):
-        return _guarded(dispatcher, lambda: turns().eligibility(tracker.sender_id, answers(tracker)))
+    class RoadmapAction(Action):
+        def name(self) -> str:
+            return action_name
+
+        def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
+            """A database fault gets the polite system message, not a traceback."""
+            try:
+                said = turn(services.turns(), tracker)
+            except SQLAlchemyError as exc:
+                log.error("roadmap turn failed, database unavailable: %s", exc)
+                dispatcher.utter_message(response="utter_kb_unavailable")
+                return []
+            send(dispatcher, said)
+            return []
+
+    RoadmapAction.__name__ = RoadmapAction.__qualname__ = "".join(w.title() for w in action_name.split("_"))
+    return RoadmapAction
 
 
-class ActionEstimateTimeline(Action):
-    def name(self) -> str:
-        return "action_estimate_timeline"
-
-    def run(self, dispatcher, tracker, domain):
-        return _guarded(dispatcher, lambda: turns().timeline(tracker.sender_id, answers(tracker)))
+#: The roadmap actions by name. rasa-sdk registers every Action subclass it can find, and
+#: finds them through weak references: holding them here keeps them registered.
+ROADMAP_ACTIONS = {action_name: _roadmap_action(action_name, turn) for action_name, turn in TURNS.items()}
 
 
 class _ProfileAnswers:

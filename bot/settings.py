@@ -8,6 +8,7 @@ and the tests agree on paths and ports. Real environment variables win over
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,10 +44,6 @@ class Settings:
     def rasa_url(self) -> str:
         return f"http://{self.rasa_host}:{self.rasa_port}"
 
-    @property
-    def action_url(self) -> str:
-        return f"http://127.0.0.1:{self.action_port}/webhook"
-
     def server_environment(self) -> dict:
         """Variables that endpoints.yml expands, for the Rasa and action servers we start."""
         return {
@@ -75,6 +72,33 @@ class Settings:
             "REVIEW_LOW_CONFIDENCE": str(self.review_low_confidence),
             "RETENTION_DAYS": str(self.retention_days),
         }
+
+
+def safe_url(url: str) -> str:
+    """`url` fit to print or log: a database URL's password never shows.
+
+    SQLAlchemy reads the URL as the bot will; when it cannot, or when an unescaped `@`
+    in the password makes it read part of the password as the host, everything between
+    the user name and the last `@` is hidden instead.
+    """
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):  # not a URL at all, or a port that is not a number
+        return _hide_userinfo(url)
+    if parsed.host and "@" in parsed.host:
+        return _hide_userinfo(url)
+    return parsed.render_as_string(hide_password=True)
+
+
+def _hide_userinfo(url: str) -> str:
+    scheme, sep, rest = url.partition("://")
+    if not sep or "@" not in rest:
+        return url
+    userinfo, _, where = rest.rpartition("@")
+    return f"{scheme}://{userinfo.split(':', 1)[0]}:***@{where}"
 
 
 class SettingsError(ValueError):
@@ -153,3 +177,15 @@ def load_settings(env_file: Path | None = None, environ: Mapping[str, str] | Non
         console_session_hours=_number(merged, "CONSOLE_SESSION_HOURS", 12, 1, 24 * 30),
         console_trusted_proxies=_number(merged, "CONSOLE_TRUSTED_PROXIES", 0, 0, 10),
     )
+
+
+def load_settings_or_exit() -> Settings:
+    """For a command-line tool: the settings, or the unusable value named on stderr and exit status 1.
+
+    A typo in `.env` is the person's to fix, so it gets one line saying which value, not a traceback.
+    """
+    try:
+        return load_settings()
+    except SettingsError as exc:
+        print(f"Configuration: {exc}", file=sys.stderr)
+        raise SystemExit(1) from None

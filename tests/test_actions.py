@@ -8,7 +8,7 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import actions
+from actions import actions, services
 
 
 def tracker(intent: str, text: str, entities: list[dict[str, Any]] = ()) -> Tracker:
@@ -20,10 +20,10 @@ def tracker(intent: str, text: str, entities: list[dict[str, Any]] = ()) -> Trac
 def use_db(monkeypatch):
     def _use(url: str) -> None:
         monkeypatch.setenv("DATABASE_URL", url)
-        actions.knowledge_base.cache_clear()
+        services.knowledge_base.cache_clear()
 
     yield _use
-    actions.knowledge_base.cache_clear()
+    services.knowledge_base.cache_clear()
 
 
 def run(intent: str, text: str, entities=()) -> list[dict[str, Any]]:

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from bot.answers.reply import KnowledgeBaseUnavailable, reply_for, source_line
+from bot.answers.reply import KnowledgeBaseUnavailable, reply_for
 from bot.db import get_engine
-from bot.kb.queries import Citation, KnowledgeBase
+from bot.kb.queries import KnowledgeBase
 
 
 def test_intents_route_to_topics(kb: KnowledgeBase):
@@ -107,29 +107,6 @@ def test_answers_stay_short(kb: KnowledgeBase):
         for intent in topic.intents:
             body = reply_for(kb, intent).text.split("\n\nSource")[0]
             assert len(body.split()) <= 120, topic.key
-
-
-def test_source_line_groups_years_by_source():
-    line = source_line(
-        [
-            Citation("BLS", "2021 data", "secondary", "bls.gov"),
-            Citation("BLS", "2021 data", "secondary", "bls.gov"),
-            Citation("BLS", "May 2024 data", "secondary", "bls.gov"),
-            Citation("IMG guide", None, "guide", None),
-        ]
-    )
-    assert line == ("Sources: BLS (2021 data; May 2024 data; as reported, confirm with bls.gov); IMG guide.")
-    assert source_line([]) == ""
-
-
-def test_source_line_drops_a_year_label_another_label_already_contains():
-    line = source_line(
-        [
-            Citation("AAMA", "policy since 2010, retrieved 2026", "official", None),
-            Citation("AAMA", "retrieved 2026", "official", None),
-        ]
-    )
-    assert line == "Source: AAMA (policy since 2010, retrieved 2026)."
 
 
 def test_missing_database_raises_a_domain_error(tmp_path):

@@ -1,23 +1,28 @@
 """The benchmark's own parts: the load generator's error accounting, the /proc readings,
-and the report's figures and verdicts. No Rasa here: a fake webhook on 127.0.0.1."""
+the report's figures and verdicts, and the ports its servers would start on. No Rasa
+here: a fake webhook on 127.0.0.1, and servers that are never started."""
 
 from __future__ import annotations
 
 import asyncio
 import os
+import re
+import socket
 import subprocess
 import sys
 from collections import Counter
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import ExitStack, asynccontextmanager, suppress
 from pathlib import Path
 
 import pytest
 from aiohttp import web
 
-from bot.tools.bench import procs, report
+from bot.settings import load_settings
+from bot.tools.bench import bots, ports, procs, report
 from bot.tools.bench.conversations import BASELINE, OURS, Turn
 from bot.tools.bench.load import LevelRun, run_level, warm_up
+from bot.tools.launch import server_env
 
 REPLIES = {
     "ok": lambda: web.json_response([{"text": "fine, thanks"}]),
@@ -213,3 +218,44 @@ def test_warming_up_holds_each_conversation_once():
 
     run = asyncio.run(warm())
     assert run.conversations == 2 and len(run.latencies_s) == 4 and not run.errors
+
+
+class _WouldStart(Exception):
+    """Raised instead of starting servers: the test only looks at what they would be given."""
+
+
+def test_every_server_would_start_on_a_free_port_of_its_own_beside_a_running_bot(tmp_path: Path, monkeypatch):
+    defaults = load_settings(env_file=tmp_path / "absent.env", environ={})
+    default_ports = {getattr(defaults, name) for name in ports.port_fields()}
+    assert len(default_ports) >= 3  # the Rasa server, the action server and the advisor console
+    given: dict[str, dict[str, str]] = {}
+
+    def would_start(settings, model, log_path, credentials=None):
+        given[log_path.name] = server_env(settings, model, credentials)
+        raise _WouldStart
+
+    monkeypatch.setattr(bots, "start_servers", would_start)
+    with ExitStack() as held:
+        for port in default_ports:  # as `make run` holds them (any already taken stays taken)
+            sock = held.enter_context(socket.socket())
+            with suppress(OSError):
+                sock.bind(("127.0.0.1", port))
+                sock.listen()
+        both = [bots.prepare_baseline(tmp_path), bots.prepare_ours(tmp_path)]
+        for bot in both:
+            with pytest.raises(_WouldStart):
+                bots.start(bot)
+        chosen = []
+        for bot in both:
+            env = given[bot.log.name]
+            port_vars = {name.upper() for name in ports.port_fields()}
+            procfile = (bot.settings.project_root / "Procfile").read_text()
+            port_vars |= set(re.findall(r"\$\{?([A-Z_]*PORT)\b", procfile))  # any port the Procfile passes on
+            assert (env["RASA_HOST"], env["CONSOLE_HOST"]) == ("127.0.0.1", "127.0.0.1")
+            assert bot.webhook.startswith(f"http://127.0.0.1:{env['RASA_PORT']}/")
+            chosen += [int(env[name]) for name in sorted(port_vars)]
+        assert not default_ports & set(chosen)
+        assert len(set(chosen)) == len(chosen), "the two bots run at the same time: no port may be shared"
+        for port in chosen:
+            with socket.socket() as sock:
+                sock.bind(("127.0.0.1", port))  # free: nothing else took it

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot.contacts import find_contact, find_email, find_phone
 from bot.db import get_engine
 from bot.handoff import reading as read
-from bot.handoff.store import HandoffStore, find_contact, find_email, find_phone
+from bot.handoff.store import HandoffStore
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions import actions
+from actions import services
 from bot.db import get_engine
 from bot.kb.loader import load
 from bot.kb.queries import KnowledgeBase
@@ -50,7 +50,7 @@ def test_a_caller_changing_what_it_got_does_not_change_what_is_remembered(loaded
 def test_a_reload_shows_in_the_next_answer_of_the_running_action(content_dir: Path, db_url: str, monkeypatch):
     load(get_engine(db_url), content_dir)
     monkeypatch.setenv("DATABASE_URL", db_url)
-    actions.knowledge_base.cache_clear()
+    services.knowledge_base.cache_clear()
     try:
         assert GREETING in run("greet", "hi")[0]["text"]
         assert GREETING in run("greet", "hello")[0]["text"]  # from memory now
@@ -59,7 +59,7 @@ def test_a_reload_shows_in_the_next_answer_of_the_running_action(content_dir: Pa
         assert load(get_engine(db_url), content_dir).loaded
         assert "Hello from the reloaded content!" in run("greet", "hi")[0]["text"]
     finally:
-        actions.knowledge_base.cache_clear()
+        services.knowledge_base.cache_clear()
 
 
 def test_an_unreadable_database_is_not_hidden_by_what_was_remembered(tmp_path: Path, loaded_db_url: str):

@@ -28,18 +28,18 @@ def test_parse_years(text, years):
 
 def test_years_are_checked_against_every_experience_route(kb: KnowledgeBase):
     one = check_experience(kb, 1)
-    assert "you meet the work-experience route of the CCMA (1 year within the last 3)" in one.text
-    assert "short of the NCMA (2 years within the last 5) and the RMA (3 years within the last 7)" in one.text
+    assert "you meet the work-experience route of the CCMA (1 year within the last 3)" in one.body
+    assert "short of the NCMA (2 years within the last 5) and the RMA (3 years within the last 7)" in one.body
     three = check_experience(kb, 3)
-    assert "short of" not in three.text and "the RMA (3 years within the last 7)" in three.text
+    assert "short of" not in three.body and "the RMA (3 years within the last 7)" in three.body
     assert {c.tier for c in three.citations} == {"secondary"}  # these routes are only reported by career sites
 
 
 def test_a_named_credential_limits_the_check_and_the_cma_has_no_experience_route(kb: KnowledgeBase):
     rma = check_experience(kb, 2, ["rma"])
-    assert "RMA" in rma.text and "CCMA" not in rma.text and "short of the RMA" in rma.text
+    assert "RMA" in rma.body and "CCMA" not in rma.body and "short of the RMA" in rma.body
     cma = check_experience(kb, 10, ["cma"])
-    assert "The CMA has no work-experience route" in cma.text
+    assert "The CMA has no work-experience route" in cma.body
 
 
 def test_eligibility_question_with_years_answers_for_the_person_first(kb: KnowledgeBase):

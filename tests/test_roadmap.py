@@ -8,12 +8,12 @@ from collections.abc import Iterable
 
 import pytest
 
+from bot.citing import Cited
 from bot.kb.content import DIGITS_ALLOWED_IN
 from bot.kb.queries import KnowledgeBase
 from bot.roadmap import (
     MAX_STEP_WORDS,
     Plan,
-    Rendered,
     advance,
     back,
     begin,
@@ -35,7 +35,7 @@ HS = Profile(background="hs_graduate", credential="cma")
 WORKING_MA_3 = Profile(background="working_ma", experience_years=3, experience_span_years=3)
 
 
-def unsourced_figures(kb: KnowledgeBase, message: Rendered, extra: Iterable[str] = ()) -> list:
+def unsourced_figures(kb: KnowledgeBase, message: Cited, extra: Iterable[str] = ()) -> list:
     """Digits in a message that come from neither a cited fact's value nor an allowed structure.
 
     Each fact the message used must also be cited by its source's label. `extra`

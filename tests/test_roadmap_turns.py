@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
 import yaml
 
 from bot.db import get_engine
 from bot.kb.content import DIALOGUE_INTENTS
+from bot.roadmap.commands import COMMAND_OF_INTENT, Command, payload
 from bot.roadmap.progress import ProgressStore
 from bot.roadmap.turns import RoadmapTurns, profile_changes
 from bot.settings import PROJECT_ROOT
@@ -35,6 +38,16 @@ def test_start_shows_step_one_and_navigation_reads_the_saved_plan(kb, tmp_path):
     again = turns(kb, tmp_path)  # a new process: only the database remembers
     assert "Step 2 of 6" in again.navigate("p1", "continue")[1].text
     assert again.resume_button("p1") == {"title": "Back to step 2 of 6", "payload": "/roadmap_continue"}
+
+
+def test_every_command_is_carried_out_on_a_started_plan(kb, tmp_path):
+    t = turns(kb, tmp_path)
+    t.start("p2", IMG)
+    assert set(COMMAND_OF_INTENT.values()) == set(get_args(Command))
+    for command in get_args(Command):
+        said = t.navigate("p2", command, "the exam step" if command == "jump" else "")
+        assert said and all(s.text for s in said), command
+        assert said[-1].buttons[0]["payload"] == payload("next") == "/roadmap_next", command
 
 
 def test_navigation_before_starting_offers_to_start(kb, tmp_path):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import PROJECT_ROOT, SettingsError, load_settings
+from bot.settings import PROJECT_ROOT, SettingsError, load_settings, safe_url
 
 
 def test_defaults_without_env_file(tmp_path: Path):
@@ -92,3 +92,24 @@ def test_console_and_review_settings_are_read_and_checked(tmp_path: Path):
 def test_bad_console_setting_is_named(tmp_path: Path, name: str, value: str):
     with pytest.raises(SettingsError, match=name):
         load_settings(env_file=tmp_path / "absent.env", environ={name: value})
+
+
+@pytest.mark.parametrize(
+    "url, shown",
+    [
+        (
+            "postgresql+psycopg2://advisor:s3cret@127.0.0.1:5432/cma",
+            "postgresql+psycopg2://advisor:***@127.0.0.1:5432/cma",
+        ),
+        ("postgresql://advisor:p%40ss@db.school.edu/kb", "postgresql://advisor:***@db.school.edu/kb"),
+        # An unescaped @ makes SQLAlchemy read "cret@db" as the host: the whole password is still hidden.
+        ("postgresql://advisor:s3@cret@db/kb", "postgresql://advisor:***@db/kb"),
+        # Unreadable by SQLAlchemy (the port is not a number): hidden all the same.
+        ("postgresql://advisor:s3cret@db:port/kb", "postgresql://advisor:***@db:port/kb"),
+        ("postgresql://advisor@db/kb", "postgresql://advisor@db/kb"),
+        ("sqlite:////srv/cma/var/kb.sqlite3", "sqlite:////srv/cma/var/kb.sqlite3"),
+        ("not a url", "not a url"),
+    ],
+)
+def test_safe_url_never_shows_a_password(url: str, shown: str):
+    assert safe_url(url) == shown

@@ -1,4 +1,5 @@
-"""Setup decisions: which Python builds the venv, and when the model is retrained."""
+"""Setup decisions: which Python builds the venv, when the model is retrained, and where
+training draws its progress bars."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from bot.settings import PROJECT_ROOT
-from bot.tools.train import fingerprint, training_inputs
+from bot.tools.train import fingerprint, training_env, training_inputs
 
 FIND_PYTHON = PROJECT_ROOT / "scripts" / "find-python.sh"
 
@@ -71,3 +74,43 @@ def test_config_and_entity_patterns_are_training_inputs():
     names = {p.name for p in training_inputs()}
     assert {"config.yml", "domain.yml", "patterns.sha256"} <= names
     assert any(p.parent.name == "nlu" for p in training_inputs())
+
+
+#: Two bars drawn as during `rasa train`: one as Rasa draws its own (RulePolicy, the story
+#: generator, TensorFlow epochs), one that leaves `disable` to tqdm.
+BARS = """
+from rasa.shared.utils.io import is_logging_disabled
+from tqdm import tqdm
+for _ in tqdm(range(500), desc="Processed rules", disable=is_logging_disabled()):
+    pass
+for _ in tqdm(range(500), desc="Another bar"):
+    pass
+"""
+
+
+def _drawn(env: dict[str, str]) -> str:
+    """What the bars write when stderr is not a terminal (a pipe here, a log file under `make run`)."""
+    done = subprocess.run([sys.executable, "-c", BARS], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stderr
+
+
+@pytest.fixture
+def environ() -> dict[str, str]:
+    """The test's environment without any setting that already decides the bars."""
+    return {k: v for k, v in os.environ.items() if k != "LOG_LEVEL" and not k.startswith("TQDM_")}
+
+
+def test_training_outside_a_terminal_draws_no_progress_bars(environ: dict[str, str]):
+    drawn = _drawn(training_env(environ, in_terminal=False))
+    assert "Processed rules" not in drawn and "Another bar" not in drawn and "\r" not in drawn
+
+
+def test_training_in_a_terminal_still_draws_them(environ: dict[str, str]):
+    drawn = _drawn(training_env(environ, in_terminal=True))
+    assert "Processed rules" in drawn and "Another bar" in drawn
+
+
+def test_debug_logging_asked_for_is_kept_outside_a_terminal(environ: dict[str, str]):
+    assert training_env({**environ, "LOG_LEVEL": "DEBUG"}, in_terminal=False)["LOG_LEVEL"] == "DEBUG"
+    assert training_env(environ, in_terminal=False)["RASA_TELEMETRY_ENABLED"] == "false"

@@ -14,8 +14,9 @@ from dataclasses import dataclass, replace
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.answers.compare import compare_credentials, compare_roles
-from bot.eligibility.experience import ExperienceCheck, check_experience, parse_years
-from bot.kb.queries import Citation, Entity, KnowledgeBase, ResolvedAnswer
+from bot.citing import Cited, with_source_line
+from bot.eligibility.experience import check_experience, parse_years
+from bot.kb.queries import Entity, KnowledgeBase, ResolvedAnswer
 
 log = logging.getLogger(__name__)
 
@@ -37,34 +38,9 @@ class KnowledgeBaseUnavailable(RuntimeError):
     """The database is missing, locked or broken; callers answer politely instead."""
 
 
-def source_line(citations: Sequence[Citation]) -> str:
-    """One line naming each source once, with the years of the figures taken from it.
-
-    e.g. "Sources: BLS, quoted by career sites (May 2024 data; 2024–34 projection;
-    as reported, confirm with bls.gov); IMG-to-CMA career guide."
-    """
-    grouped: dict[Citation, list[str]] = {}
-    for c in citations:
-        key = Citation(c.label, None, c.tier, c.confirm_with)
-        whens = grouped.setdefault(key, [])
-        if c.when and c.when not in whens:
-            whens.append(c.when)
-    parts = []
-    for source, whens in grouped.items():
-        # "retrieved 2026" adds nothing next to "policy since 2010, retrieved 2026"
-        notes = [w for w in whens if not any(w != other and w in other for other in whens)]
-        if source.tier == "secondary":
-            notes.append(f"as reported, confirm with {source.confirm_with}")
-        parts.append(f"{source.label} ({'; '.join(notes)})" if notes else source.label)
-    if not parts:
-        return ""
-    return ("Source: " if len(parts) == 1 else "Sources: ") + "; ".join(parts) + "."
-
-
 def format_answer(answer: ResolvedAnswer) -> Reply:
-    line = source_line(answer.citations)
-    text = answer.text if not line else f"{answer.text}\n\n{line}"
-    return Reply(text=text, buttons=list(answer.buttons), topic=answer.topic)
+    """The answer as a person reads it: its text, then its source line."""
+    return Reply(text=with_source_line(answer.text, answer.citations), buttons=list(answer.buttons), topic=answer.topic)
 
 
 def _choices(kb: KnowledgeBase, entities: Iterable[tuple[str, str]]) -> tuple[list[str], dict[str, str], list[Entity]]:
@@ -115,7 +91,8 @@ def _comparison(kb: KnowledgeBase, topic: str, named: Sequence[Entity]) -> Resol
 
 def _experience_note(
     kb: KnowledgeBase, topic: str, entities: Sequence[tuple[str, str]], named: Sequence[Entity]
-) -> ExperienceCheck | None:
+) -> Cited | None:
+    """For an eligibility question that gives years of work: those years checked against the routes."""
     if topic != ELIGIBILITY_TOPIC:
         return None
     years = next((y for k, v in entities if k == "experience_years" for y in [parse_years(v)] if y), None)
@@ -147,7 +124,7 @@ def reply_for(kb: KnowledgeBase, intent: str | None, entities: Iterable[tuple[st
     if note:  # their own years answer what they asked; the general rules are one click away
         answer = replace(
             answer,
-            text=note.text,
+            text=note.body,
             citations=note.citations,
             buttons=_all_routes_buttons(kb, entities, named) + answer.buttons[:2],
         )

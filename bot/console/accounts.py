@@ -23,9 +23,9 @@ from typing import TextIO
 from sqlalchemy import Column, String, Table, func, insert, select, update
 from sqlalchemy.engine import Engine
 
+from bot.contacts import EMAIL_PATTERN
 from bot.db import UTCDateTime, metadata, utcnow
 from bot.db.migrate import ensure_schema
-from bot.handoff.store import EMAIL_PATTERN
 
 MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_LENGTH = 1024  # scrypt hashes anything, but a megabyte "password" is an attack, not a password

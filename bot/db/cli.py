@@ -13,7 +13,6 @@ from collections.abc import Sequence
 
 from alembic import command
 from alembic.util import CommandError
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from bot.db.compare import describe_difference, differences
@@ -27,15 +26,7 @@ from bot.db.migrate import (
     head_revision,
     upgrade,
 )
-from bot.settings import SettingsError, load_settings
-
-
-def safe_url(url: str) -> str:
-    """The URL with its password hidden, for messages."""
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return "(not a database URL)"
+from bot.settings import load_settings_or_exit, safe_url
 
 
 def upgrade_database(url: str) -> int:
@@ -45,7 +36,7 @@ def upgrade_database(url: str) -> int:
     except SchemaError as exc:
         print(exc, file=sys.stderr)
         return 1
-    except (SQLAlchemyError, ArgumentError, OSError) as exc:
+    except (SQLAlchemyError, ArgumentError, ValueError, OSError) as exc:
         print(f"Cannot upgrade the app database at {safe_url(url)}: {exc}", file=sys.stderr)
         return 1
     print(result.describe())
@@ -97,11 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     new.add_argument("message")
     new.add_argument("--autogenerate", action="store_true", help="from the differences to the models")
     args = parser.parse_args(argv)
-    try:
-        url = args.url or load_settings().database_url
-    except SettingsError as exc:
-        print(exc, file=sys.stderr)
-        return 1
+    url = args.url or load_settings_or_exit().database_url
     if args.command == "upgrade":
         return upgrade_database(url)
     try:
@@ -115,6 +102,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (SchemaError, CommandError) as exc:  # e.g. autogenerate on a database that is not up to date
         print(exc, file=sys.stderr)
         return 1
-    except (SQLAlchemyError, ArgumentError, OSError) as exc:
+    except (SQLAlchemyError, ArgumentError, ValueError, OSError) as exc:
         print(f"Cannot read the app database at {safe_url(url)}: {exc}", file=sys.stderr)
         return 1

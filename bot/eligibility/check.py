@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from bot.answers.reply import source_line
+from bot.citing import Citation, as_of, unique, with_source_line
 from bot.eligibility.experience import _join, _years, standing, within_last
 from bot.kb import schema
-from bot.kb.queries import Citation, KnowledgeBase
+from bot.kb.queries import KnowledgeBase
 
 Education = Literal["accredited_program_graduate", "other_program", "none"]
 EDUCATIONS: tuple[str, ...] = ("accredited_program_graduate", "other_program", "none")
@@ -72,6 +72,9 @@ class RouteCheck:
 
 @dataclass(frozen=True)
 class CredentialResult:
+    """The verdict for one credential. `text` is one line of the report; `citations` back that
+    line and are gathered into the report's source line, so a result never shows its own."""
+
     credential: str
     abbreviation: str
     eligible: bool
@@ -101,7 +104,7 @@ class EligibilityReport:
 
     def render(self) -> str:
         """The whole report as a person reads it, with the source line."""
-        return f"{self.text}\n\n{source_line(self.citations)}"
+        return with_source_line(self.text, self.citations)
 
 
 def check(kb: KnowledgeBase, applicant: Applicant, credentials: Sequence[str] = ()) -> EligibilityReport:
@@ -112,11 +115,10 @@ def check(kb: KnowledgeBase, applicant: Applicant, credentials: Sequence[str] = 
         if credentials and cred.key not in credentials:
             continue
         body = kb.display_name("certifying_body", cred.body) or cred.body
-        cited = kb.cite_many((r.source, r.as_of_label or str(r.as_of)) for r in routes)
+        cited = kb.cite_many((r.source, as_of(r)) for r in routes)
         checks = [_check_route(c, body, r, applicant, accreditors) for r, c in zip(routes, cited, strict=True)]
         results.append(_result(kb, cred, body, routes, checks, applicant))
-    citations = tuple(dict.fromkeys(c for r in results for c in r.citations))
-    return EligibilityReport(applicant, tuple(results), citations)
+    return EligibilityReport(applicant, tuple(results), unique(c for r in results for c in r.citations))
 
 
 def recommend(report: EligibilityReport, ordered: Sequence[str]) -> str:
@@ -151,18 +153,19 @@ def _check_route(
         missing, conditions = _program(route, who, accreditors, body)
     elif req == "experience":
         found = standing(route.min_years, route.within_years, who.experience_years, who.experience_span_years)
-        if not found.met:
+        if found.missing:  # set exactly when the route is not met
             missing.append(found.missing)
         elif found.proviso:
             conditions.append(found.proviso)
     elif req == "military":
         recency = f" finished within {within_last(route.within_years)}" if route.within_years else ""
+        ago = who.military_years_ago
         if not who.has_military_training:
             missing.append(f"U.S. military medical training{recency}")
-        elif route.within_years and who.military_years_ago is None:
+        elif route.within_years and ago is None:
             conditions.append(f"your military medical training ended within {within_last(route.within_years)}")
-        elif route.within_years and who.military_years_ago > route.within_years:
-            missing.append(f"U.S. military medical training{recency} (yours was {_years(who.military_years_ago)} ago)")
+        elif route.within_years and ago is not None and ago > route.within_years:
+            missing.append(f"U.S. military medical training{recency} (yours was {_years(ago)} ago)")
     elif req == "current_student":
         missing.append("being a current student in an approved program")
     elif req == "apprenticeship":
@@ -298,5 +301,5 @@ def _result(
     ]
     if absent:
         text += f" It lists no {' or '.join(absent)} route."
-        citations.append(kb.cite(cred.source, cred.as_of_label or str(cred.as_of)))
-    return CredentialResult(cred.key, cred.abbreviation, False, None, gaps, text, tuple(dict.fromkeys(citations)))
+        citations.append(kb.cite(cred.source, as_of(cred)))
+    return CredentialResult(cred.key, cred.abbreviation, False, None, gaps, text, unique(citations))

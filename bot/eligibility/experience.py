@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.kb.queries import Citation, KnowledgeBase
+from bot.citing import Citation, Cited, as_of, unique
+from bot.kb.queries import KnowledgeBase
 
 _WORDS = {
     "a": 1,
@@ -82,14 +83,11 @@ def standing(min_years: float, within_years: float, years: float, span_years: fl
     return Standing(False, missing=f"{rule} (yours is spread over {within_last(span_years)})")
 
 
-@dataclass(frozen=True)
-class ExperienceCheck:
-    text: str
-    citations: tuple[Citation, ...]
+def check_experience(kb: KnowledgeBase, years: float, credentials: Sequence[str] = ()) -> Cited | None:
+    """Which experience routes `years` of recent work meets, limited to `credentials` if any are named.
 
-
-def check_experience(kb: KnowledgeBase, years: float, credentials: Sequence[str] = ()) -> ExperienceCheck | None:
-    """Which experience routes `years` of recent work meets, limited to `credentials` if any are named."""
+    None when there is nothing to say: no experience route and no credential named.
+    """
     routes = [(c, r) for c, r in kb.experience_routes() if not credentials or c.key in credentials]
     named_without_route = [k for k in credentials if k not in {c.key for c, _ in routes}]
     met: list[str] = []
@@ -98,7 +96,7 @@ def check_experience(kb: KnowledgeBase, years: float, credentials: Sequence[str]
     for cred, route in routes:
         rule = f"the {cred.abbreviation} ({_years(route.min_years)} within the last {route.within_years})"
         (met if standing(route.min_years, route.within_years, years).met else short).append(rule)
-        citations.append(kb.cite(route.source, route.as_of_label or str(route.as_of)))
+        citations.append(kb.cite(route.source, as_of(route)))
     sentences: list[str] = []
     if met or short:
         sentences.append(f"With {_years(years)} of recent medical assisting work,")
@@ -107,13 +105,13 @@ def check_experience(kb: KnowledgeBase, years: float, credentials: Sequence[str]
         if short:
             sentences.append(("You are short of " if met else "you are short of ") + _join(short) + ".")
     for key in named_without_route:
-        cred = kb.credential(key)
-        if cred is not None:
-            sentences.append(f"The {cred.abbreviation} has no work-experience route: it needs an accredited program.")
-            citations.append(kb.cite(cred.source, cred.as_of_label or str(cred.as_of)))
+        named = kb.credential(key)
+        if named is not None:
+            sentences.append(f"The {named.abbreviation} has no work-experience route: it needs an accredited program.")
+            citations.append(kb.cite(named.source, as_of(named)))
     if not sentences:
         return None
-    return ExperienceCheck(" ".join(sentences), tuple(dict.fromkeys(citations)))
+    return Cited(" ".join(sentences), unique(citations))
 
 
 def _join(items: Iterable[str]) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.handoff.store import EMAIL_PATTERN, PHONE_PATTERN, find_contact
+from bot.contacts import EMAIL_PATTERN, PHONE_PATTERN, find_contact
 
 MAX_NAME_CHARS = 80
 MAX_NAME_WORDS = 6
@@ -48,6 +48,7 @@ _CHANGE = re.compile(r"\b(?:change|edit|fix|wrong|typo|update)\b", re.IGNORECASE
 
 
 def is_cancel(text: str) -> bool:
+    """True for "cancel", "never mind" and the like: the person no longer wants an advisor."""
     return bool(_CANCEL.match((text or "").strip()))
 
 
@@ -56,8 +57,9 @@ def is_question(text: str, intent: str | None, confidence: float) -> bool:
     text = (text or "").strip()
     if text.endswith("?") or _QUESTION_START.match(text):
         return True
-    sure = confidence >= NOT_AN_ANSWER_CONFIDENCE
-    return bool(intent) and sure and (intent.startswith("ask_") or intent in NOT_ANSWER_INTENTS)
+    if not intent or confidence < NOT_AN_ANSWER_CONFIDENCE:
+        return False
+    return intent.startswith("ask_") or intent in NOT_ANSWER_INTENTS
 
 
 def name(text: str) -> str | None:
@@ -74,6 +76,7 @@ def name(text: str) -> str | None:
 
 
 def contact(text: str) -> str | None:
+    """The email address or phone number in an answer, or None."""
     return find_contact(text or "")
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from sqlalchemy import Column, Integer, String, Table, Text, insert, select, update
@@ -38,11 +37,6 @@ handoff_table = Table(
     info={CONVERSATION_KEY: "sender_id"},
 )
 
-EMAIL_PATTERN = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
-#: Seven to fifteen digits with the usual separators (E.164 allows at most 15).
-PHONE_PATTERN = re.compile(r"(?<![\w+(])\+?\(?\d[\d ().\-]{5,20}\d(?!\w)")
-DATE_PATTERN = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
-
 
 @dataclass(frozen=True)
 class HandoffRequest:
@@ -56,25 +50,6 @@ class HandoffRequest:
     created_at: dt.datetime
     updated_at: dt.datetime
     updated_by: str | None
-
-
-def find_email(text: str) -> str | None:
-    match = EMAIL_PATTERN.search(text or "")
-    return match.group(0) if match else None
-
-
-def find_phone(text: str) -> str | None:
-    """A phone number in `text`, or None; counts digits so dates and years are not taken for one."""
-    for match in PHONE_PATTERN.finditer(text or ""):
-        digits = re.sub(r"\D", "", match.group(0))
-        if 7 <= len(digits) <= 15 and not DATE_PATTERN.fullmatch(match.group(0).strip()):
-            return match.group(0).strip()
-    return None
-
-
-def find_contact(text: str) -> str | None:
-    """The email address or phone number someone typed, whichever comes first."""
-    return find_email(text) or find_phone(text)
 
 
 class HandoffStore:

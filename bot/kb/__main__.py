@@ -10,7 +10,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.db import get_engine
 from bot.kb.content import ContentError, read_content
 from bot.kb.loader import load
-from bot.settings import load_settings
+from bot.settings import load_settings, safe_url
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,17 +37,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if result.loaded:
         summary = ", ".join(f"{n} {t}" for t, n in sorted(result.counts.items()))
-        print(f"knowledge base loaded into {_safe(settings.database_url)}: {summary}")
+        print(f"knowledge base loaded into {safe_url(settings.database_url)}: {summary}")
     else:
         print("knowledge base up to date")
     return 0
-
-
-def _safe(url: str) -> str:
-    """Never print a database password."""
-    from sqlalchemy.engine import make_url
-
-    return make_url(url).render_as_string(hide_password=True)
 
 
 if __name__ == "__main__":

@@ -23,16 +23,9 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from bot.citing import Citation, Cited, as_of
 from bot.kb import schema
 from bot.kb.content import ENTITY_PLACEHOLDER, PLACEHOLDER
-
-
-@dataclass(frozen=True)
-class Citation:
-    label: str
-    when: str | None  # "2021 data", "May 2024": None for undated claims
-    tier: str
-    confirm_with: str | None
 
 
 @dataclass(frozen=True)
@@ -42,15 +35,6 @@ class ResolvedAnswer:
     text: str  # placeholders already filled with their values
     citations: tuple[Citation, ...]
     buttons: tuple[dict[str, str], ...] = field(default_factory=tuple)
-
-
-@dataclass(frozen=True)
-class Filled:
-    """Text with its `{fact:key}` placeholders filled in, and what it cites."""
-
-    text: str
-    citations: tuple[Citation, ...]
-    fact_keys: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -163,7 +147,7 @@ class KnowledgeBase:
             facts = self._facts(s, PLACEHOLDER.findall(chosen.text))
             text = PLACEHOLDER.sub(lambda m: facts[m.group(1)].value, chosen.text)
             text = text.replace(ENTITY_PLACEHOLDER, (names or {}).get(chosen.variant, chosen.variant.replace("_", " ")))
-            citations = [self._cite(s, f.source, f.as_of_label or str(f.as_of)) for f in facts.values()]
+            citations = [self._cite(s, f.source, as_of(f)) for f in facts.values()]
             citations += [self._cite(s, key, None) for key in chosen.sources]
             return ResolvedAnswer(
                 topic, chosen.variant, text, tuple(_unique(citations)), tuple(dict(b) for b in chosen.buttons)
@@ -202,13 +186,13 @@ class KnowledgeBase:
             return [tuple(r) for r in rows]
 
     @_remembered
-    def fill(self, text: str) -> Filled:
+    def fill(self, text: str) -> Cited:
         """Fill `{fact:key}` placeholders with their values; cite each fact's source and year."""
         with Session(self.engine) as s:
             facts = self._facts(s, PLACEHOLDER.findall(text))
             filled = PLACEHOLDER.sub(lambda m: facts[m.group(1)].value, text)
-            citations = [self._cite(s, f.source, f.as_of_label or str(f.as_of)) for f in facts.values()]
-            return Filled(filled, tuple(_unique(citations)), tuple(facts))
+            citations = [self._cite(s, f.source, as_of(f)) for f in facts.values()]
+            return Cited(filled, tuple(_unique(citations)), tuple(facts))
 
     @_remembered
     def facts(self, keys: Iterable[str]) -> dict[str, schema.Fact]:

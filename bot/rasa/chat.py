@@ -12,7 +12,7 @@ import getpass
 import sys
 
 from bot.rasa import require_supported
-from bot.settings import load_settings
+from bot.settings import load_settings_or_exit
 
 
 def chat(server_url: str, sender: str) -> None:
@@ -41,7 +41,7 @@ def _raised_in(exc: BaseException, function: str) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    settings = load_settings()
+    settings = load_settings_or_exit()
     parser = argparse.ArgumentParser(prog="python -m bot.rasa.chat", description=__doc__.splitlines()[0])
     parser.add_argument("--url", default=settings.rasa_url, help=f"Rasa server (default {settings.rasa_url})")
     parser.add_argument(

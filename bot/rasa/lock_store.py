@@ -45,7 +45,7 @@ class AtomicRedisLockStore(RedisLockStore):
             kwargs = {"host": endpoint_config.url or "localhost", **endpoint_config.kwargs, **kwargs}
         super().__init__(**kwargs)
 
-    def _change(self, conversation_id: str, change: Change) -> T:
+    def _change(self, conversation_id: str, change: Change[T]) -> T:
         key = self.key_prefix + conversation_id
 
         def attempt(pipe: Any) -> T:

@@ -46,6 +46,8 @@ class _Cached:
 class CachedSQLTrackerStore(SQLTrackerStore):
     """SQLTrackerStore plus an in-memory copy of the most recent conversations (LRU)."""
 
+    engine: sa.engine.Engine  # set by SQLTrackerStore.__init__, which does not annotate it
+
     def __init__(self, *args: Any, cached_conversations: int = DEFAULT_CACHED_CONVERSATIONS, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.cached_conversations = int(cached_conversations)

@@ -2,7 +2,7 @@
 
 Advisors need to see what people asked, not who they are: lists, transcripts and
 exported training data show `a***@example.com` and `(***) ***-**67`. The patterns
-are the ones `bot.handoff.store` uses to read a contact, so what the bot would take for
+are the ones `bot.contacts` uses to read a contact, so what the bot would take for
 an email or a phone number is exactly what gets masked (dates and years are not).
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.handoff.store import DATE_PATTERN, EMAIL_PATTERN, PHONE_PATTERN
+from bot.contacts import DATE_PATTERN, EMAIL_PATTERN, PHONE_PATTERN
 
 #: Digits left readable at the end of a phone number: enough to tell two apart.
 PHONE_DIGITS_SHOWN = 2
@@ -46,8 +46,3 @@ def mask(text: str) -> str:
     if not text:
         return text or ""
     return PHONE_PATTERN.sub(_mask_phone, EMAIL_PATTERN.sub(_mask_email, text))
-
-
-def contains_contact(text: str) -> bool:
-    """True when `text` holds something `mask` would hide."""
-    return mask(text) != (text or "")

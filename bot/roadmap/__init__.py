@@ -7,13 +7,12 @@ function and renders the result.
 
 from bot.roadmap.navigate import Move, advance, back, begin, find_step, jump, mark_done, repeat, start_over
 from bot.roadmap.plan import Plan, PlanStep, build_plan
-from bot.roadmap.render import MAX_STEP_WORDS, Rendered, RenderedStep, overview, render_move, render_step, where
+from bot.roadmap.render import MAX_STEP_WORDS, RenderedStep, overview, render_move, render_step, where
 
 __all__ = [
     "Move",
     "Plan",
     "PlanStep",
-    "Rendered",
     "RenderedStep",
     "MAX_STEP_WORDS",
     "advance",

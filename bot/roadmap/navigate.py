@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from bot.roadmap.plan import Plan, PlanStep
+from bot.roadmap.plan import Plan
 from bot.roadmap.progress import Progress
 
 Outcome = Literal[
@@ -114,7 +114,7 @@ def mark_done(plan: Plan, progress: Progress, name: str | None = None, every_ste
         i = plan.index(key)
     if i is None:
         return Move(progress, "not_found")
-    included = [plan.index(k) for k in plan.steps[i].step.includes or [] if k in plan.keys]
+    included = [j for k in plan.steps[i].step.includes or [] if (j := plan.index(k)) is not None]
     i = max([i, *included])
     done = tuple(dict.fromkeys([*progress.done, *plan.keys[: i + 1]]))
     marked = tuple(k for k in done if k not in progress.done)
@@ -177,7 +177,3 @@ def find_step(plan: Plan, text: str, every_step: list | None = None) -> str | No
                 if best is None or rank[:2] > best[:2]:
                     best = rank
     return best[2] if best else None
-
-
-def step_of(plan: Plan, progress: Progress) -> PlanStep | None:
-    return plan.get(progress.current)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.eligibility.check import EligibilityReport, check, recommend
+from bot.eligibility.check import CredentialResult, EligibilityReport, check, recommend
 from bot.kb import schema
 from bot.kb.queries import KnowledgeBase
 from bot.roadmap.progress import Profile
@@ -55,9 +55,19 @@ class Plan:
         return None if found is None else found.number - 1
 
     @property
-    def eligible_now(self) -> bool:
+    def target(self) -> CredentialResult:
+        """The eligibility result for the credential the plan aims at.
+
+        `build_plan` picks that credential from the ones the report checked, so it is always there.
+        """
         result = self.eligibility.result(self.credential)
-        return bool(result and result.eligible)
+        if result is None:
+            raise LookupError(f"the plan's credential {self.credential!r} was not checked")
+        return result
+
+    @property
+    def eligible_now(self) -> bool:
+        return self.target.eligible
 
 
 def build_plan(kb: KnowledgeBase, profile: Profile) -> Plan:
@@ -68,7 +78,8 @@ def build_plan(kb: KnowledgeBase, profile: Profile) -> Plan:
     """
     report = check(kb, profile.applicant())
     order = [c.key for c, _ in kb.credentials_with_routes()]
-    credential = profile.credential if profile.credential in order else recommend(report, order)
+    wanted = profile.credential
+    credential = wanted if wanted is not None and wanted in order else recommend(report, order)
     result = report.result(credential)
     eligible = bool(result and result.eligible)
     chosen: list[schema.RoadmapStep] = []

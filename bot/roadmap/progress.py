@@ -25,7 +25,7 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.db import CONVERSATION_KEY, UTCDateTime, as_utc, metadata, utcnow
 from bot.db.migrate import ensure_schema
-from bot.eligibility.check import EDUCATIONS, Applicant
+from bot.eligibility.check import EDUCATIONS, Applicant, Education
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +55,7 @@ class Profile:
     goal: str | None = None  # IMGs: "residency" (a stepping stone) or "career"
     program_type: str | None = None  # "certificate" or "associate"
     start_date: dt.date | None = None
-    education: str = "none"
+    education: Education = "none"
     years_since_graduation: float | None = None
     experience_years: float = 0.0
     experience_span_years: float | None = None

@@ -11,32 +11,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.answers.reply import source_line
-from bot.kb.queries import Citation, KnowledgeBase
+from bot.citing import Citation, Cited, as_of, unique
+from bot.kb.queries import KnowledgeBase
 from bot.roadmap.navigate import Move
-from bot.roadmap.plan import Plan, PlanStep
+from bot.roadmap.plan import Plan
 from bot.roadmap.progress import Progress
 
 #: Each message of a step stays within this many words, not counting its source line.
 MAX_STEP_WORDS = 120
-
-
-@dataclass(frozen=True)
-class Rendered:
-    """A message and what backs it. `text` already ends with its source line, if it cites anything."""
-
-    body: str
-    citations: tuple[Citation, ...] = ()
-    fact_keys: tuple[str, ...] = ()
-
-    @property
-    def text(self) -> str:
-        line = source_line(self.citations)
-        return f"{self.body}\n\n{line}" if line else self.body
-
-    @property
-    def words(self) -> int:
-        return len(self.body.split())
 
 
 @dataclass(frozen=True)
@@ -45,8 +27,8 @@ class RenderedStep:
     number: int
     total: int
     heading: str  # "Step 2 of 6: Enroll in an accredited medical assisting program"
-    main: Rendered
-    details: Rendered
+    main: Cited
+    details: Cited
 
     @property
     def text(self) -> str:
@@ -54,7 +36,7 @@ class RenderedStep:
 
     @property
     def citations(self) -> tuple[Citation, ...]:
-        return tuple(dict.fromkeys([*self.main.citations, *self.details.citations]))
+        return unique([*self.main.citations, *self.details.citations])
 
 
 class _Collector:
@@ -70,22 +52,15 @@ class _Collector:
         filled = self.kb.fill(text)
         self.citations += filled.citations
         self.fact_keys += filled.fact_keys
-        return filled.text
+        return filled.body
 
     def cite(self, source: str, when: str | None) -> None:
         self.citations.append((source, when))
 
-    def done(self, body: str) -> Rendered:
+    def done(self, body: str) -> Cited:
         looked_up = iter(self.kb.cite_many(c for c in self.citations if not isinstance(c, Citation)))
         citations = [c if isinstance(c, Citation) else next(looked_up) for c in self.citations]
-        return Rendered(body, tuple(dict.fromkeys(citations)), tuple(dict.fromkeys(self.fact_keys)))
-
-
-def _when(row) -> str:
-    """The year (or its label) of a step row or of a note, which is stored as a dict."""
-    if isinstance(row, dict):
-        return row.get("as_of_label") or str(row["as_of"])
-    return row.as_of_label or str(row.as_of)
+        return Cited(body, unique(citations), tuple(dict.fromkeys(self.fact_keys)))
 
 
 def _fits(note: dict, plan: Plan) -> bool:
@@ -96,7 +71,7 @@ def _fits(note: dict, plan: Plan) -> bool:
 
 def render_step(kb: KnowledgeBase, plan: Plan, key: str) -> RenderedStep:
     """The two messages for step `key` of `plan`, fitted to the person's credential and background."""
-    planned: PlanStep = plan.get(key)
+    planned = plan.get(key)
     if planned is None:
         raise KeyError(f"step {key!r} is not on this plan")
     step = planned.step
@@ -104,7 +79,7 @@ def render_step(kb: KnowledgeBase, plan: Plan, key: str) -> RenderedStep:
     heading = f"Step {planned.number} of {len(plan)}: {step.title}"
 
     main = _Collector(kb)
-    main.cite(step.source, _when(step))
+    main.cite(step.source, as_of(step))
     lines = [
         heading,
         f"What to do: {main.fill(step.what)}",
@@ -114,7 +89,7 @@ def render_step(kb: KnowledgeBase, plan: Plan, key: str) -> RenderedStep:
     for note in notes:
         if note.get("part") == "main":
             lines.append(main.fill(note["text"]))
-            main.cite(note["source"], _when(note))
+            main.cite(note["source"], as_of(note))
     if key == "experience_check":
         lines += _eligibility_lines(plan, main)
 
@@ -125,16 +100,16 @@ def render_step(kb: KnowledgeBase, plan: Plan, key: str) -> RenderedStep:
     for label, override, default in (("Tip", tip, step.tip), ("Common mistake", mistake, step.mistake)):
         if override:
             extra.append(f"{label}: {details.fill(override['text'])}")
-            details.cite(override["source"], _when(override))
+            details.cite(override["source"], as_of(override))
         else:
             extra.append(f"{label}: {details.fill(default)}")
-            details.cite(step.source, _when(step))
+            details.cite(step.source, as_of(step))
             for source in step.also_sources or []:
                 details.cite(source, None)
     for note in notes:
         if note.get("part") == "details":
             extra.append(details.fill(note["text"]))
-            details.cite(note["source"], _when(note))
+            details.cite(note["source"], as_of(note))
     for source in step.also_sources or []:
         main.cite(source, None)
     return RenderedStep(
@@ -155,10 +130,12 @@ def _eligibility_lines(plan: Plan, main: _Collector) -> list[str]:
     return lines
 
 
-def _recommendation_line(kb: KnowledgeBase, plan: Plan) -> str:
-    cred = kb.credential(plan.credential)
+def _recommendation_line(plan: Plan) -> str:
     because = ", because you can sit for it now" if plan.eligible_now else ""
-    return f"I planned this for the {cred.abbreviation}{because}; tell me if you'd rather aim for another credential."
+    return (
+        f"I planned this for the {plan.target.abbreviation}{because}; "
+        "tell me if you'd rather aim for another credential."
+    )
 
 
 def where(plan: Plan, progress: Progress) -> str:
@@ -173,14 +150,13 @@ def where(plan: Plan, progress: Progress) -> str:
     return text
 
 
-def overview(kb: KnowledgeBase, plan: Plan, progress: Progress) -> Rendered:
+def overview(kb: KnowledgeBase, plan: Plan, progress: Progress) -> Cited:
     """The whole plan as a compact checklist: done, you are here, next."""
     current = plan.index(progress.current)
-    cred = kb.credential(plan.credential)
     who = kb.display_name("background", plan.profile.background) if plan.profile.background else None
-    lines = [f"Your roadmap to the {cred.abbreviation}" + (f" ({who}):" if who else ":")]
+    lines = [f"Your roadmap to the {plan.target.abbreviation}" + (f" ({who}):" if who else ":")]
     if plan.recommended:
-        lines.append(_recommendation_line(kb, plan))
+        lines.append(_recommendation_line(plan))
     for s in plan.steps:
         i = s.number - 1
         if s.key in progress.done:
@@ -201,37 +177,37 @@ def overview(kb: KnowledgeBase, plan: Plan, progress: Progress) -> Rendered:
         )
     collector = _Collector(kb)
     if plan.skipped:
-        collector.citations += plan.eligibility.result(plan.credential).citations
+        collector.citations += plan.target.citations
     return collector.done("\n".join(lines))
 
 
-def render_move(kb: KnowledgeBase, plan: Plan, move: Move) -> list[Rendered]:
+def render_move(kb: KnowledgeBase, plan: Plan, move: Move) -> list[Cited]:
     """The messages to send after a navigation move.
 
     A move onto a step shows that step (main message, then details); a move that
     could not happen says why in one line and where they still are.
     """
     if move.outcome == "not_found":
-        return [Rendered("I couldn't tell which step you mean. Here is your plan:"), overview(kb, plan, move.progress)]
+        return [Cited("I couldn't tell which step you mean. Here is your plan:"), overview(kb, plan, move.progress)]
     if move.outcome == "not_in_plan":
         asked = next((s for s in kb.roadmap_steps() if s.key == move.asked), None)
         title = asked.title if asked else move.asked
-        return [Rendered(f'"{title}" isn\'t a step on your path, so you can skip it. {where(plan, move.progress)}')]
+        return [Cited(f'"{title}" isn\'t a step on your path, so you can skip it. {where(plan, move.progress)}')]
     done_note = _marked_note(plan, move)
     if move.outcome == "at_end":
         return [
-            Rendered(
+            Cited(
                 done_note + 'That\'s the last step of your plan. Say "show me the whole plan" to '
                 "review it, or ask me anything about it."
             )
         ]
     if move.outcome == "at_start":
-        return [Rendered(f"You're already at the first step. {where(plan, move.progress)}")]
-    said: list[Rendered] = []
+        return [Cited(f"You're already at the first step. {where(plan, move.progress)}")]
+    said: list[Cited] = []
     if move.outcome == "resumed":
-        said.append(Rendered("Welcome back! Here's where you left off."))
+        said.append(Cited("Welcome back! Here's where you left off."))
     if done_note:
-        said.append(Rendered(done_note + "Here's what comes next."))
+        said.append(Cited(done_note + "Here's what comes next."))
     if move.current in plan.keys:
         step = render_step(kb, plan, move.current)
         said += [step.main, step.details]

@@ -14,9 +14,9 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from bot.answers.reply import source_line
+from bot.citing import Citation, Cited, as_of, unique
 from bot.kb import schema
-from bot.kb.queries import Citation, KnowledgeBase
+from bot.kb.queries import KnowledgeBase
 from bot.roadmap.plan import Plan
 
 Dates = tuple[dt.date, dt.date]  # earliest, latest
@@ -33,6 +33,8 @@ class PartEstimate:
 
 @dataclass(frozen=True)
 class Timeline:
+    """The estimate (its parts and dates) and the message that tells the person about it."""
+
     start: dt.date | None
     parts: tuple[PartEstimate, ...]
     #: The end of the last part we could time, and which part that is.
@@ -40,13 +42,7 @@ class Timeline:
     finish_label: str | None
     #: A whole-journey figure from the guides (the IMG guide's total), as dates from the start.
     total: Dates | None
-    body: str
-    citations: tuple[Citation, ...]
-    fact_keys: tuple[str, ...]
-
-    @property
-    def text(self) -> str:
-        return f"{self.body}\n\n{source_line(self.citations)}" if self.citations else self.body
+    message: Cited
 
 
 def month_name(day: dt.date) -> str:
@@ -127,13 +123,13 @@ def estimate(kb: KnowledgeBase, plan: Plan, start: dt.date | None = None, progra
 
     def use(key: str) -> schema.Fact:
         fact = facts[key]
-        citations.append(kb.cite(fact.source, fact.as_of_label or str(fact.as_of)))
+        citations.append(kb.cite(fact.source, as_of(fact)))
         used.append(key)
         return fact
 
     estimates: list[PartEstimate] = []
-    low = high = start
-    chain_open = start is not None
+    #: Earliest and latest end of the parts so far; None once a part has no figure (or without a start).
+    chain: Dates | None = (start, start) if start else None
     derived = False
     finish: Dates | None = None
     finish_label: str | None = None
@@ -154,7 +150,7 @@ def estimate(kb: KnowledgeBase, plan: Plan, start: dt.date | None = None, progra
             continue
         if range_key is None:
             estimates.append(PartEstimate(part.key, part.label, False, f"{part.label}: {part.no_range}"))
-            chain_open = False
+            chain = None
             continue
         fact = use(range_key)
         said = fact.value
@@ -165,12 +161,12 @@ def estimate(kb: KnowledgeBase, plan: Plan, start: dt.date | None = None, progra
         if part.derivation:
             text += f" {part.derivation}"
         estimates.append(PartEstimate(part.key, part.label, True, text, derived=bool(part.derivation)))
-        if chain_open:
+        if chain is not None:
+            low, high = chain
             if early_key:
                 low = shift(low, early.range_max, early.range_unit, sign=-1)
-            low = shift(low, fact.range_min, fact.range_unit)
-            high = shift(high, fact.range_max, fact.range_unit)
-            finish, finish_label = (low, high), part.milestone or f"{part.label} done"
+            chain = (shift(low, fact.range_min, fact.range_unit), shift(high, fact.range_max, fact.range_unit))
+            finish, finish_label = chain, part.milestone or f"{part.label} done"
             derived = derived or bool(part.derivation)
     lines = [_heading(kb, plan, program_type, start)]
     lines += [f"• {e.text}" for e in estimates]
@@ -191,15 +187,12 @@ def estimate(kb: KnowledgeBase, plan: Plan, start: dt.date | None = None, progra
         finish,
         finish_label,
         total,
-        "\n".join(lines),
-        tuple(dict.fromkeys(citations)),
-        tuple(dict.fromkeys(used)),
+        Cited("\n".join(lines), unique(citations), tuple(dict.fromkeys(used))),
     )
 
 
 def _heading(kb: KnowledgeBase, plan: Plan, program_type: str | None, start: dt.date | None) -> str:
-    cred = kb.credential(plan.credential)
-    bits = [f"the {cred.abbreviation}"]
+    bits = [f"the {plan.target.abbreviation}"]
     if program_type and "program" in plan.keys:
         bits.append(kb.display_name("program_type", program_type) or program_type)
     heading = "Your timeline to " + ", ".join(bits)

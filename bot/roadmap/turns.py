@@ -15,6 +15,8 @@ from typing import Any
 from bot.eligibility.check import check
 from bot.kb.queries import KnowledgeBase
 from bot.roadmap import (
+    Move,
+    Plan,
     advance,
     back,
     begin,
@@ -27,17 +29,17 @@ from bot.roadmap import (
     start_over,
     where,
 )
+from bot.roadmap.commands import Command, payload
 from bot.roadmap.profile_reading import RECOMMEND, SKIP
 from bot.roadmap.progress import Progress, ProgressStore
 from bot.roadmap.timeline import estimate
 
 NAV_BUTTONS = (
-    {"title": "Next step", "payload": "/roadmap_next"},
-    {"title": "Back", "payload": "/roadmap_back"},
-    {"title": "Whole plan", "payload": "/roadmap_overview"},
+    {"title": "Next step", "payload": payload("next")},
+    {"title": "Back", "payload": payload("back")},
+    {"title": "Whole plan", "payload": payload("overview")},
 )
 START_BUTTON = {"title": "Walk me through it", "payload": "/start_roadmap"}
-COMMANDS = ("next", "back", "repeat", "jump", "where", "restart", "overview", "done", "continue")
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,7 @@ class RoadmapTurns:
         changes = profile_changes(answers or {})
         return progress.with_profile(**changes) if changes else progress
 
-    def _reply(self, plan, move) -> list[Said]:
+    def _reply(self, plan: Plan, move: Move) -> list[Said]:
         self.store.save(move.progress)
         said = [Said(r.text) for r in render_move(self.kb, plan, move)]
         if said:
@@ -93,7 +95,7 @@ class RoadmapTurns:
         plan = build_plan(self.kb, progress.profile)
         return self._reply(plan, begin(plan, progress))
 
-    def navigate(self, sender: str, command: str, text: str = "") -> list[Said]:
+    def navigate(self, sender: str, command: Command, text: str = "") -> list[Said]:
         """next/back/repeat/jump/where/restart/overview/done/continue on their stored plan."""
         progress = self._load(sender)
         if progress.current is None or progress.profile.background is None:
@@ -134,7 +136,7 @@ class RoadmapTurns:
         progress = self._load(sender, answers)
         self.store.save(progress)
         plan = build_plan(self.kb, progress.profile)
-        return [Said(estimate(self.kb, plan).text, [START_BUTTON] if progress.current is None else [])]
+        return [Said(estimate(self.kb, plan).message.text, [START_BUTTON] if progress.current is None else [])]
 
     def resume_button(self, sender: str) -> dict[str, str] | None:
         """ "Back to step 3" after an answer given in the middle of a walk-through."""
@@ -145,4 +147,4 @@ class RoadmapTurns:
         number = plan.index(progress.current)
         if number is None:
             return None
-        return {"title": f"Back to step {number + 1} of {len(plan)}", "payload": "/roadmap_continue"}
+        return {"title": f"Back to step {number + 1} of {len(plan)}", "payload": payload("continue")}

@@ -22,7 +22,7 @@ from pathlib import Path
 from bot.db.cli import upgrade_database
 from bot.rasa.channels.config import ChannelConfigError, channel_env, describe, write_server_credentials
 from bot.rasa.chat import chat
-from bot.settings import PROJECT_ROOT, Settings, load_settings
+from bot.settings import PROJECT_ROOT, Settings, load_settings_or_exit, safe_url
 from bot.tools.train import MODEL_NAME
 
 STARTUP_TIMEOUT_S = 300
@@ -146,11 +146,32 @@ def _webhooks(settings: Settings, channels: list[str]) -> str:
     return "".join(lines)
 
 
+def stored_in(url: str) -> str:
+    """Where conversations are kept, as a person reads it: an SQLite file's path, else the URL without its password."""
+    return url.split("///", 1)[1] if url.startswith("sqlite") and "///" in url else safe_url(url)
+
+
+def ready_message(settings: Settings, channels: list[str], seconds: float) -> str:
+    """What `make run` prints once every server answers: where to reach each part of the bot."""
+    return (
+        f"\ncma-advisor is up after {seconds:.0f} s.\n"
+        f"  REST webhook:  POST {settings.rasa_url}/webhooks/rest/webhook  "
+        '{"sender": "me", "message": "Do I need the USMLE?"}\n'
+        f"  Action server: http://127.0.0.1:{settings.action_port}\n"
+        f"  Web widget:    demo page {settings.rasa_url}/web/demo/  "
+        f"(script for a school's site: {settings.rasa_url}/web/widget/webchat.js)\n"
+        f"  Conversations are stored in {stored_in(settings.tracker_store_url)}\n"
+        f"  Advisor console: {console_address(settings)}/ (create the first account: "
+        ".venv/bin/python -m bot.review add-advisor you@school.edu)\n"
+        f"  {describe(channels)}" + _webhooks(settings, channels) + "\n"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.tools.launch", description=__doc__.splitlines()[0])
     parser.add_argument("--no-chat", action="store_true", help="serve only, even in a terminal")
     args = parser.parse_args(argv)
-    settings = load_settings()
+    settings = load_settings_or_exit()
     model = settings.models_dir / f"{MODEL_NAME}.tar.gz"
     if not model.exists():
         print(f"No trained model at {model}; run `make train` first.", file=sys.stderr)
@@ -191,18 +212,7 @@ def main(argv: list[str] | None = None) -> int:
         if not wait_until_up(health_urls(settings), proc, STARTUP_TIMEOUT_S):
             print("The bot did not start. Last lines of the server log:\n" + tail(log_path), file=sys.stderr)
             return 1
-        print(
-            f"\ncma-advisor is up after {time.monotonic() - started:.0f} s.\n"
-            f"  REST webhook:  POST {settings.rasa_url}/webhooks/rest/webhook  "
-            '{"sender": "me", "message": "Do I need the USMLE?"}\n'
-            f"  Action server: http://127.0.0.1:{settings.action_port}\n"
-            f"  Web widget:    demo page {settings.rasa_url}/web/demo/  "
-            f"(script for a school's site: {settings.rasa_url}/web/widget/webchat.js)\n"
-            f"  Conversations are stored in {settings.tracker_store_url.split('///')[-1]}\n"
-            f"  Advisor console: {console_address(settings)}/ (create the first account: "
-            ".venv/bin/python -m bot.review add-advisor you@school.edu)\n"
-            f"  {describe(channels)}" + _webhooks(settings, channels) + "\n"
-        )
+        print(ready_message(settings, channels, time.monotonic() - started))
         if sys.stdin.isatty() and not args.no_chat:
             print("Chat below. Type /stop to end the chat (the servers stop with it).")
             chat(settings.rasa_url, f"terminal-{getpass.getuser()}")

@@ -20,18 +20,26 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 from bot.db import get_engine
 from bot.kb.queries import KnowledgeBase
-from bot.settings import load_settings
+from bot.settings import load_settings_or_exit
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.pipeline import EntityRuler
 
 PIPELINE_NAME = "en_cma_advisor"
 FINGERPRINT_FILE = "patterns.sha256"
 
+#: One entity-ruler pattern, as spaCy's EntityRuler.add_patterns types it: a phrase or a token pattern.
+Pattern = dict[str, str | list[dict[str, Any]]]
+
 
 #: "3 years", "two yrs", "18 months", "5+ years": how long someone has worked. Not a KB
 #: name, so a token pattern; bot.eligibility.experience turns the matched text into a number.
-EXPERIENCE_PATTERN = {
+EXPERIENCE_PATTERN: Pattern = {
     "label": "experience_years",
     "pattern": [
         {"LIKE_NUM": True},
@@ -41,12 +49,12 @@ EXPERIENCE_PATTERN = {
 }
 
 
-def patterns_from(aliases: Sequence[tuple[str, str, str]]) -> list[dict[str, object]]:
+def patterns_from(aliases: Sequence[tuple[str, str, str]]) -> list[Pattern]:
     """Entity-ruler patterns; matching is case-insensitive (phrase matcher on LOWER).
 
     A blank pipeline has no lemmatizer, so plurals ("LPNs", "CMAs") get patterns of their own.
     """
-    patterns: list[dict[str, object]] = [EXPERIENCE_PATTERN]
+    patterns: list[Pattern] = [EXPERIENCE_PATTERN]
     taken = {alias for _, alias, _ in aliases}
     for kind, alias, key in sorted(aliases):
         patterns.append({"label": kind, "pattern": alias, "id": key})
@@ -56,11 +64,11 @@ def patterns_from(aliases: Sequence[tuple[str, str, str]]) -> list[dict[str, obj
     return patterns
 
 
-def patterns_fingerprint(patterns: list[dict[str, object]]) -> str:
+def patterns_fingerprint(patterns: list[Pattern]) -> str:
     return hashlib.sha256(json.dumps(patterns, sort_keys=True).encode()).hexdigest()
 
 
-def build(patterns: list[dict[str, object]]):
+def build(patterns: list[Pattern]) -> Language:
     """A blank English pipeline whose only component is the entity ruler."""
     import spacy  # imported here: it pulls in TensorFlow, which the launcher does not need
 
@@ -72,12 +80,12 @@ def build(patterns: list[dict[str, object]]):
             "description": "Blank English + entity ruler generated from the cma-advisor knowledge base",
         }
     )
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
+    ruler = cast("EntityRuler", nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"}))
     ruler.add_patterns(patterns)
     return nlp
 
 
-def write_if_changed(patterns: list[dict[str, object]], out: Path) -> bool:
+def write_if_changed(patterns: list[Pattern], out: Path) -> bool:
     """Write the pipeline to `out` unless it already holds these patterns. Returns True if written."""
     fingerprint = patterns_fingerprint(patterns)
     marker = out / FINGERPRINT_FILE
@@ -101,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.tools.nlp_build", description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=None, help="target folder (default: var/spacy/en_cma_advisor)")
     args = parser.parse_args(argv)
-    settings = load_settings()
+    settings = load_settings_or_exit()
     out = args.out or settings.spacy_model_dir
     patterns = patterns_from(KnowledgeBase(get_engine(settings.database_url)).aliases())
     if len(patterns) <= 1:

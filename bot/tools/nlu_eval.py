@@ -20,13 +20,17 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from bot.settings import PROJECT_ROOT, load_settings
+from bot.settings import PROJECT_ROOT, load_settings_or_exit
 
 OUT_OF_SCOPE = "out_of_scope"
 FALLBACK = "nlu_fallback"
+
+#: A scoring report: JSON-ready figures, written as they are to reports/.
+Report = dict[str, Any]
 
 
 def examples(path: Path) -> list[tuple[str, str]]:
@@ -57,7 +61,7 @@ class Prediction:
         return credited(self.gold, self.predicted) == self.gold
 
 
-def report(predictions: Sequence[Prediction]) -> dict[str, object]:
+def report(predictions: Sequence[Prediction]) -> Report:
     """Accuracy, out-of-scope recall, per-intent precision/recall/F1, confusion pairs and misses."""
     gold = [p.gold for p in predictions]
     got = [credited(p.gold, p.predicted) for p in predictions]
@@ -90,25 +94,25 @@ def report(predictions: Sequence[Prediction]) -> dict[str, object]:
     }
 
 
-def summary(rep: dict[str, object], title: str, weakest: int = 5) -> str:
+def summary(rep: Report, title: str, weakest: int = 5) -> str:
     """The figures a person reads first: totals, the weakest intents, the commonest confusions."""
-    per_intent: dict[str, dict[str, float]] = rep["per_intent"]  # type: ignore[assignment]
+    per_intent: dict[str, dict[str, float]] = rep["per_intent"]
     scored = [(v["f1"], k) for k, v in per_intent.items() if v["support"]]
     lines = [
         f"{title}: {rep['examples']} utterances, intent accuracy {rep['intent_accuracy']:.1%}"
         + (f", out-of-scope recall {rep['out_of_scope_recall']:.1%}" if rep["out_of_scope_recall"] is not None else "")
     ]
     lines.append("  weakest intents (F1): " + ", ".join(f"{k} {f:.2f}" for f, k in sorted(scored)[:weakest]))
-    pairs = rep["confusion_pairs"][:weakest]  # type: ignore[index]
+    pairs = rep["confusion_pairs"][:weakest]
     if pairs:
         lines.append("  most confused: " + ", ".join(f"{p['expected']}→{p['predicted']} ×{p['count']}" for p in pairs))
     return "\n".join(lines)
 
 
-def table(rep: dict[str, object]) -> str:
+def table(rep: Report) -> str:
     """Per-intent precision/recall/F1 as a markdown table."""
     rows = ["| intent | precision | recall | F1 | support |", "|---|---|---|---|---|"]
-    for intent, v in rep["per_intent"].items():  # type: ignore[union-attr]
+    for intent, v in rep["per_intent"].items():
         rows.append(f"| {intent} | {v['precision']:.2f} | {v['recall']:.2f} | {v['f1']:.2f} | {v['support']} |")
     return "\n".join(rows)
 
@@ -124,7 +128,7 @@ def predict(model: Path, labelled: Iterable[tuple[str, str]]) -> list[Prediction
     ]
 
 
-def write(rep: dict[str, object], name: str, reports_dir: Path) -> Path:
+def write(rep: Report, name: str, reports_dir: Path) -> Path:
     reports_dir.mkdir(parents=True, exist_ok=True)
     (reports_dir / f"{name}.json").write_text(json.dumps(rep, indent=2))
     (reports_dir / f"{name}.md").write_text(summary(rep, name) + "\n\n" + table(rep) + "\n")
@@ -172,11 +176,11 @@ def crossval_predictions(folds: int, nlu_dir: Path, config: Path) -> list[Predic
     ]
 
 
-def _print(rep: dict[str, object], name: str, reports_dir: Path) -> None:
+def _print(rep: Report, name: str, reports_dir: Path) -> None:
     path = write(rep, name, reports_dir)
     print(table(rep))
     print(summary(rep, name, weakest=8))
-    for miss in rep["misses"][:40]:  # type: ignore[index]
+    for miss in rep["misses"][:40]:
         print(f"  {miss['expected']} → {miss['predicted']} ({miss['confidence']}): {miss['text']}")
     print(f"report written to {path} and {path.with_suffix('.md')}")
 
@@ -196,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         from bot.tools.train import train
 
-        model = train(load_settings().models_dir)
+        model = train(load_settings_or_exit().models_dir)
         for path in args.files:
             _print(report(predict(model, examples(path))), f"nlu_score_{path.stem}", reports_dir)
     return 0

@@ -13,11 +13,11 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from bot.settings import PROJECT_ROOT, load_settings
-from bot.tools.nlp_build import FINGERPRINT_FILE  # noqa: F401  (cheap: spaCy is imported lazily there)
+from bot.settings import PROJECT_ROOT, load_settings, load_settings_or_exit
+from bot.tools.nlp_build import FINGERPRINT_FILE  # cheap: spaCy is imported lazily there
 
 MODEL_NAME = "cma-advisor"
 
@@ -38,6 +38,26 @@ def fingerprint(files: Iterable[Path], root: Path = PROJECT_ROOT) -> str:
     return digest.hexdigest()
 
 
+def interactive() -> bool:
+    """Whether a person watches the output in a terminal (both streams: the bars are drawn on stderr)."""
+    return sys.stdout.isatty() and sys.stderr.isatty()
+
+
+def training_env(environ: Mapping[str, str], in_terminal: bool) -> dict[str, str]:
+    """The environment `rasa train` runs in: its progress bars only where a terminal redraws them in place.
+
+    Written to a file or a service manager's journal, every redraw of a bar is kept: over a
+    thousand for one training. Rasa draws its bars only below log level WARNING (each passes
+    `disable=is_logging_disabled()`, which reads LOG_LEVEL), so outside a terminal LOG_LEVEL
+    is WARNING, and TQDM_DISABLE turns off any tqdm bar that leaves `disable` to its default.
+    Rasa's warnings still show. LOG_LEVEL=DEBUG, asked for explicitly, is kept.
+    """
+    env = {**environ, "RASA_TELEMETRY_ENABLED": "false"}
+    if not in_terminal and env.get("LOG_LEVEL", "").upper() != "DEBUG":
+        env.update({"LOG_LEVEL": "WARNING", "TQDM_DISABLE": "1"})
+    return env
+
+
 def train(out_dir: Path, force: bool = False, root: Path = PROJECT_ROOT) -> Path:
     """Return the path of an up-to-date model in `out_dir`, training it if needed."""
     model = out_dir / f"{MODEL_NAME}.tar.gz"
@@ -47,6 +67,9 @@ def train(out_dir: Path, force: bool = False, root: Path = PROJECT_ROOT) -> Path
         print(f"model up to date: {model}")
         return model
     out_dir.mkdir(parents=True, exist_ok=True)
+    in_terminal = interactive()
+    if not in_terminal:
+        print("training the Rasa model (a few minutes; progress bars are shown only in a terminal) ...", flush=True)
     started = time.monotonic()
     subprocess.run(
         [
@@ -69,7 +92,7 @@ def train(out_dir: Path, force: bool = False, root: Path = PROJECT_ROOT) -> Path
         ],
         cwd=root,
         check=True,
-        env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"},
+        env=training_env(os.environ, in_terminal),
     )
     marker.write_text(current + "\n")
     print(f"trained {model} in {time.monotonic() - started:.0f} s")
@@ -81,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--force", action="store_true")
     args = parser.parse_args(argv)
     try:
-        train(load_settings().models_dir, force=args.force)
+        train(load_settings_or_exit().models_dir, force=args.force)
     except subprocess.CalledProcessError as exc:
         print(f"training failed (exit {exc.returncode}); see the output above", file=sys.stderr)
         return 1

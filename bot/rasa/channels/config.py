@@ -28,7 +28,7 @@ from typing import Any
 import yaml
 from dotenv import dotenv_values
 
-from bot.settings import PROJECT_ROOT, load_settings
+from bot.settings import PROJECT_ROOT, load_settings_or_exit
 
 REST_CONNECTOR = "bot.rasa.channels.rest.RestInput"  # Rasa's REST webhook with input checks
 SLACK_CONNECTOR = "bot.rasa.channels.slack.SlackInput"
@@ -173,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("path", nargs="?", type=Path, help="default: var/credentials.yml")
     args = parser.parse_args(argv)
-    path = args.path or load_settings().var_dir / "credentials.yml"
+    path = args.path or load_settings_or_exit().var_dir / "credentials.yml"
     try:
         names = write_server_credentials(path)
     except (ChannelConfigError, OSError) as exc:

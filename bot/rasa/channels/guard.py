@@ -84,7 +84,7 @@ class _Watching(OutputChannel):
         self.inner = inner
         self.sent = 0
 
-    def name(self) -> str:  # type: ignore[override]  # an instance's name, not the class's
+    def name(self) -> str:  # an instance's name (the inner channel's), not the class's
         return self.inner.name()
 
     async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:

@@ -63,12 +63,12 @@ def _label(title: str) -> str:
 
 def reply_messages(text: str, buttons: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The `chat.postMessage` arguments (without channel) for one bot reply."""
-    sections = [
+    sections: list[dict[str, Any]] = [
         {"type": "section", "text": {"type": "plain_text", "text": part, "emoji": True}}
         for part in split_text(text or "", SECTION_LIMIT)
     ]
     usable = [b for b in buttons if b.get("title") and len(str(b.get("payload", b["title"]))) <= BUTTON_VALUE_LIMIT]
-    actions = [
+    actions: list[dict[str, Any]] = [
         {
             "type": "actions",
             "elements": [

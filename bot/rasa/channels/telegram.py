@@ -127,7 +127,8 @@ class TelegramInput(RasaTelegramInput):
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> TelegramInput:
         if not credentials:
-            cls.raise_missing_credentials_exception()
+            cls.raise_missing_credentials_exception()  # raises (Rasa does not annotate it as NoReturn)
+        credentials = credentials or {}
         return cls(
             credentials.get("access_token"),
             credentials.get("verify"),
@@ -239,7 +240,76 @@ class TelegramInput(RasaTelegramInput):
             return msg, f'{{"lng":{msg.location.longitude}, "lat":{msg.location.latitude}}}'
         return msg, None
 
+    def _has_secret(self, request: Request) -> bool:
+        """Whether an update carries our webhook secret (always, when none is configured)."""
+        if not self.webhook_secret:
+            return True
+        return hmac.compare_digest(request.headers.get(SECRET_HEADER, "").encode(), self.webhook_secret.encode())
+
+    def _update_from(self, request: Request) -> tuple[Any | None, str | None]:
+        """The message and its text in the update posted; raises on one that cannot be read."""
+        body = request.json
+        if isinstance(body, str):
+            body = json.loads(body)
+        return self._read_update(Update(**body))
+
+    def _user_texts(self, sender_id: str, text: str) -> list[str]:
+        """What the person said, as the bot reads it: our own name taken off, a keyboard tap as its
+        button's payload, Telegram's commands as our intents, and a restart followed by a greeting."""
+        text = self._strip_own_name(text, self._username)
+        text = self.get_output_channel().payload_for(sender_id, text)
+        text = COMMANDS.get(text, text)
+        return [text] if text != INTENT_MESSAGE_PREFIX + USER_INTENT_RESTART else [text, COMMANDS["/start"]]
+
+    async def _pass_on(
+        self,
+        texts: list[str],
+        sender_id: str,
+        metadata: dict[str, Any] | None,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+    ) -> None:
+        """Hand each text to Rasa; a failure is logged, since Telegram would resend the same update forever."""
+        out_channel = self.get_output_channel()
+        try:
+            for each in texts:
+                await on_new_message(
+                    UserMessage(each, out_channel, sender_id, input_channel=self.name(), metadata=metadata)
+                )
+        except Exception as error:  # answered 200 anyway
+            logger.error(f"Exception when trying to handle a Telegram message: {error}")
+            logger.debug(error, exc_info=True)
+            if self.debug_mode:
+                raise
+
+    async def handle_update(
+        self, request: Request, on_new_message: Callable[[UserMessage], Awaitable[Any]]
+    ) -> HTTPResponse:
+        """One POST to the webhook: checked, read, perhaps ignored, else answered."""
+        if not self._has_secret(request):
+            return response.text("wrong or missing secret token", status=HTTPStatus.FORBIDDEN)
+        try:
+            msg, text = self._update_from(request)
+        except Exception as error:
+            logger.warning(f"Telegram: unreadable update: {error}")
+            return response.text("unreadable update", status=HTTPStatus.BAD_REQUEST)
+        if msg is None or text is None:
+            return response.text("success")
+
+        reason = await self.ignore_reason(text)
+        if reason == "unreachable":  # Telegram retries the update later
+            return response.text("Telegram Bot API unreachable", status=HTTPStatus.SERVICE_UNAVAILABLE)
+        if reason:
+            logger.info(f"Telegram: ignoring an update ({reason}).")
+            return response.text("ignored")
+
+        sender_id = str(msg.chat.id)
+        await self._pass_on(self._user_texts(sender_id, text), sender_id, self.get_metadata(request), on_new_message)
+        return response.text("success")
+
+    # --- the webhook's routes ---------------------------------------------------------
+
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        """The routes under /webhooks/telegram/ and the start/stop hooks; an update's handling is `handle_update`."""
         on_new_message = guarded(on_new_message)
         telegram_webhook = Blueprint("telegram_webhook", __name__)
         out_channel = self.get_output_channel()
@@ -264,45 +334,6 @@ class TelegramInput(RasaTelegramInput):
 
         @telegram_webhook.route("/webhook", methods=["POST"])
         async def message(request: Request) -> HTTPResponse:
-            if self.webhook_secret and not hmac.compare_digest(
-                request.headers.get(SECRET_HEADER, "").encode(), self.webhook_secret.encode()
-            ):
-                return response.text("wrong or missing secret token", status=HTTPStatus.FORBIDDEN)
-            try:
-                request_dict = request.json
-                if isinstance(request_dict, str):
-                    request_dict = json.loads(request_dict)
-                update = Update(**request_dict)
-                msg, text = self._read_update(update)
-            except Exception as error:
-                logger.warning(f"Telegram: unreadable update: {error}")
-                return response.text("unreadable update", status=HTTPStatus.BAD_REQUEST)
-            if msg is None or text is None:
-                return response.text("success")
-
-            reason = await self.ignore_reason(text)
-            if reason == "unreachable":  # Telegram retries the update later
-                return response.text("Telegram Bot API unreachable", status=HTTPStatus.SERVICE_UNAVAILABLE)
-            if reason:
-                logger.info(f"Telegram: ignoring an update ({reason}).")
-                return response.text("ignored")
-
-            sender_id = str(msg.chat.id)
-            text = self._strip_own_name(text, self._username)
-            text = out_channel.payload_for(sender_id, text)
-            text = COMMANDS.get(text, text)
-            metadata = self.get_metadata(request)
-            texts = [text] if text != INTENT_MESSAGE_PREFIX + USER_INTENT_RESTART else [text, COMMANDS["/start"]]
-            try:
-                for each in texts:
-                    await on_new_message(
-                        UserMessage(each, out_channel, sender_id, input_channel=self.name(), metadata=metadata)
-                    )
-            except Exception as error:  # answered 200 anyway: Telegram would resend the same update forever
-                logger.error(f"Exception when trying to handle a Telegram message: {error}")
-                logger.debug(error, exc_info=True)
-                if self.debug_mode:
-                    raise
-            return response.text("success")
+            return await self.handle_update(request, on_new_message)
 
         return telegram_webhook

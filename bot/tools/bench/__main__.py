@@ -18,7 +18,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from bot.settings import PROJECT_ROOT
+from bot.settings import PROJECT_ROOT, load_settings_or_exit
 from bot.tools.bench import bots, report
 from bot.tools.bench.bots import BenchError, Bot
 from bot.tools.bench.load import LevelRun, run_level, warm_up
@@ -74,17 +74,17 @@ def load_level(bot: Bot, people: int, seconds: float) -> LevelRun:
     peak: dict[str, float] = {}
 
     def sample() -> None:
-        for role, mb in bot.servers.rss_mb().items():
+        for role, mb in bot.running.rss_mb().items():
             peak[role] = max(peak.get(role, 0.0), mb)
 
-    cpu_before = bot.servers.cpu_s()
+    cpu_before = bot.running.cpu_s()
     run = asyncio.run(
         run_level(
             bot.webhook, bot.conversations, people, seconds, prefix=f"{bot.name}-{RUN_ID}-{people}", sampler=sample
         )
     )
     sample()
-    cpu_after = bot.servers.cpu_s()
+    cpu_after = bot.running.cpu_s()
     run.samples = {"peak_rss_mb": peak, "cpu_s": {r: cpu_after[r] - cpu_before[r] for r in cpu_after}}
     return run
 
@@ -92,7 +92,7 @@ def load_level(bot: Bot, people: int, seconds: float) -> LevelRun:
 def bot_result(bot: Bot, levels: dict[int, LevelRun]) -> dict[str, Any]:
     return {
         "train_s": None if bot.train_s is None else round(bot.train_s, 1),
-        "startup_s": round(bot.startup_s, 1),
+        "startup_s": None if bot.startup_s is None else round(bot.startup_s, 1),
         "idle_rss_mb": bot.idle_rss_mb,
         "levels": {str(n): report.level_figures(run) for n, run in levels.items()},
     }
@@ -135,7 +135,7 @@ def bench(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
     finally:
         for bot in both:
             bots.stop(bot)
-    result = {
+    result: dict[str, Any] = {
         "meta": {
             "started": started,
             "cpus": os.cpu_count(),
@@ -154,6 +154,7 @@ def bench(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    load_settings_or_exit()  # our bot's content folder comes from them: a bad .env stops here, not mid-run
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="cma-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     try:

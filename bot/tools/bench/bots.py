@@ -16,7 +16,6 @@ import importlib.util
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -29,9 +28,10 @@ from bot.db import get_engine
 from bot.kb.loader import load
 from bot.settings import PROJECT_ROOT, Settings, load_settings
 from bot.tools.bench.conversations import BASELINE, OURS, Conversation
+from bot.tools.bench.ports import on_free_ports
 from bot.tools.bench.procs import ServerTree
 from bot.tools.launch import start_servers, stop_servers, tail
-from bot.tools.train import MODEL_NAME
+from bot.tools.train import MODEL_NAME, training_env
 
 STARTUP_TIMEOUT_S = 300
 TRAIN_TIMEOUT_S = 1800
@@ -51,14 +51,10 @@ class BenchError(RuntimeError):
     """The run could not be carried out (training failed, a server did not start)."""
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @dataclass
 class Bot:
+    """One bot under test: where it lives, what it was given and, once started, its processes."""
+
     name: str
     settings: Settings  # project_root is the folder its Procfile, endpoints and actions live in
     model: Path
@@ -66,25 +62,30 @@ class Bot:
     log: Path
     train_s: float | None = None
     startup_s: float | None = None
-    idle_rss_mb: dict | None = None
-    proc: subprocess.Popen | None = None
+    idle_rss_mb: dict[str, float] | None = None
+    proc: subprocess.Popen[bytes] | None = None
     servers: ServerTree | None = None
 
     @property
     def webhook(self) -> str:
+        """Where the load generator posts messages (Rasa's REST channel)."""
         return f"{self.settings.rasa_url}/webhooks/rest/webhook"
+
+    @property
+    def running(self) -> ServerTree:
+        """The servers' processes; only a started bot has them."""
+        if self.servers is None:
+            raise BenchError(f"the {self.name} bot has not been started")
+        return self.servers
 
 
 def _settings(project_root: Path, workdir: Path, kb_url: str = "") -> Settings:
-    """Own ports and stores; .env is not read, so a developer's settings never leak in."""
+    """Own stores; .env is not read, so a developer's settings never leak in. Ports are chosen by `start`."""
     settings = load_settings(
         env_file=workdir / "absent.env",
         environ={
             "DATABASE_URL": kb_url or f"sqlite:///{workdir / 'unused-kb.sqlite3'}",
             "TRACKER_STORE_URL": f"sqlite:///{workdir / 'conversations.sqlite3'}",
-            "RASA_HOST": "127.0.0.1",
-            "RASA_PORT": str(free_port()),
-            "ACTION_PORT": str(free_port()),
         },
     )
     return dataclasses.replace(settings, project_root=project_root)
@@ -92,7 +93,9 @@ def _settings(project_root: Path, workdir: Path, kb_url: str = "") -> Settings:
 
 def prepare_baseline(workdir: Path) -> Bot:
     """Rasa's sample project, copied from the installed package as `rasa init` does."""
-    spec = importlib.util.find_spec("rasa")
+    spec = importlib.util.find_spec("rasa")  # found, not imported: only bot/rasa/ imports Rasa
+    if spec is None or not spec.submodule_search_locations:
+        raise BenchError("Rasa is not installed in this Python: run `make setup` first")
     template = Path(list(spec.submodule_search_locations)[0]) / "cli" / "initial_project"
     project = workdir / "baseline"
     if not project.exists():
@@ -126,7 +129,8 @@ def train(bot: Bot, workdir: Path) -> float:
     """Train from scratch into the work dir; seconds taken. Output goes to a log file."""
     models = bot.model.parent
     models.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2"}
+    # Both bots alike: no progress bars in the log file, our trainer or stock `rasa train`.
+    env = {**training_env(os.environ, in_terminal=False), "TF_CPP_MIN_LOG_LEVEL": "2"}
     if bot.name == "ours":  # our own trainer, as `make train` runs it, pointed at the work dir
         command, env["MODELS_DIR"] = [sys.executable, "-m", "bot.tools.train", "--force"], str(models)
     else:
@@ -174,8 +178,9 @@ def _answers(webhook: str, message: str) -> bool:
 
 
 def start(bot: Bot) -> float:
-    """Start both servers; seconds from process start to the first answer over REST."""
+    """Start the bot's servers on ports free now; seconds from process start to the first answer over REST."""
     bot.log.parent.mkdir(parents=True, exist_ok=True)
+    bot.settings = on_free_ports(bot.settings)  # chosen late: training took minutes, ports may have been taken
     started = time.monotonic()
     bot.proc = start_servers(bot.settings, bot.model, bot.log)
     first = bot.conversations[0][0].message
