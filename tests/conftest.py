@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.kb.db import get_engine
+from bot.db import get_engine
 from bot.kb.loader import load
 from bot.kb.queries import KnowledgeBase
 from bot.settings import PROJECT_ROOT, load_settings

@@ -16,7 +16,7 @@ import pytest
 from bot.console.accounts import AccountError, AccountStore, check_password, hash_password, main_add_advisor
 from bot.console.ratelimit import SignInLimiter
 from bot.console.sessions import SessionStore
-from bot.kb.db import get_engine
+from bot.db import get_engine
 from bot.settings import PROJECT_ROOT
 
 PASSWORD = "correct horse battery"

@@ -31,8 +31,8 @@ from pathlib import Path
 import pytest
 
 from bot.console.accounts import AccountStore
+from bot.db import get_engine
 from bot.handoff.store import HandoffStore
-from bot.kb.db import get_engine
 from bot.settings import PROJECT_ROOT, Settings
 from bot.tools.launch import stop_servers, tail, wait_until_up
 from tests.e2e import free_port, say

@@ -15,8 +15,8 @@ import pytest
 import yaml
 from sqlalchemy import select
 
+from bot.db import get_engine
 from bot.handoff.store import HandoffStore
-from bot.kb.db import get_engine
 from bot.review.annotations import Annotation, AnnotationError, AnnotationStore, domain_intents
 from bot.review.dashboard import Stats, charts, stats
 from bot.review.export import nlu_yaml
