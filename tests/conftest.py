@@ -1,4 +1,5 @@
-"""Shared fixtures: a throw-away copy of the content, a loaded test database."""
+"""Shared fixtures: a throw-away copy of the content, a loaded test database, the model and
+the servers; and the `model` marker on every test that needs the trained model."""
 
 from __future__ import annotations
 
@@ -18,6 +19,18 @@ CONTENT = PROJECT_ROOT / "data" / "kb"
 
 # Tests never reach the internet: keep Rasa from trying to send telemetry.
 os.environ["RASA_TELEMETRY_ENABLED"] = "false"
+
+#: Fixtures that train (or reuse) the Rasa model: a test using one, directly or through
+#: another fixture, needs the model and is left out of `make test-fast`.
+MODEL_FIXTURES = frozenset({"model", "bot"})
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test that uses the model, however deep the fixture, so that
+    `-m "not model"` never starts a training run by surprise."""
+    for item in items:
+        if MODEL_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.model)
 
 
 @pytest.fixture
@@ -43,7 +56,10 @@ def loaded_db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="session")
 def kb(loaded_db_url: str) -> KnowledgeBase:
-    return KnowledgeBase(get_engine(loaded_db_url))
+    """The session's knowledge base, remembering its reads as the action server's does
+    (`remember=True`): nothing writes to this database, and a test that renders hundreds
+    of roadmap steps asks the same few questions thousands of times."""
+    return KnowledgeBase(get_engine(loaded_db_url), remember=True)
 
 
 @pytest.fixture(scope="session")
