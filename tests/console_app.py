@@ -2,7 +2,7 @@
 
 `console_in_process` builds the app with `create_app` and drives it in this process
 through Sanic's ASGI test client (sanic-testing): no port, no server, no model.
-`Console.at(url)` browses a console that runs as a server (`python -m bot.console`),
+`Console.at(settings, url)` browses a console that runs as a server (`python -m bot.console`),
 for the few tests that are about the server itself. Either way each `Browser` has its
 own cookies and its own client address, given in X-Forwarded-For as a school's reverse
 proxy would (the console trusts one proxy here), which keeps the sign-in rate limit of
@@ -109,6 +109,7 @@ class Reply:
 
 
 def csrf_token(page: str) -> str:
+    """The CSRF token of the page's form."""
     match = re.search(r'name="csrf_token" value="([^"]+)"', page)
     assert match, "the page has no form with a CSRF token"
     return match.group(1)
@@ -121,12 +122,12 @@ class Browser:
         self.console = console
         number = next(_addresses)
         self.ip = ip or f"10.9.{number // 250}.{number % 250 + 1}"
-        self.http = httpx.AsyncClient(
-            transport=console.transport, base_url=console.url, headers={"X-Forwarded-For": self.ip}, timeout=60
-        )
+        options: dict[str, Any] = {"transport": console.transport} if console.transport else {}
+        self.http = httpx.AsyncClient(base_url=console.url, headers={"X-Forwarded-For": self.ip}, timeout=60, **options)
 
     def request(self, method: str, path: str, form: dict[str, str] | None = None) -> Reply:
-        response = self.console.run(self.http.request(method, path, data=form, allow_redirects=False))
+        body: dict[str, Any] = {"data": form} if form is not None else {}
+        response = self.console.run(self.http.request(method, path, allow_redirects=False, **body))
         return Reply(response.status_code, response.text, response.headers)
 
     def get(self, path: str) -> Reply:
@@ -144,6 +145,7 @@ class Browser:
 
 
 def listed(client: Browser, query: str = "") -> str:
+    """The conversation list for a query string (it must load)."""
     reply = client.get("/?" + query)
     assert reply.status == 200, reply.body
     return reply.body
@@ -291,7 +293,7 @@ def _roadmap(talk: Conversation, kb: KnowledgeBase, turns: RoadmapTurns) -> None
     first, *answers, question = CONVERSATIONS["roadmap"]
     _user(talk, first)
     talk.action("roadmap_form")
-    talk._event("active_loop", {"name": "roadmap_form"})
+    talk.active_loop("roadmap_form")
     _say(talk, *_domain_response(f"utter_ask_{ROADMAP_FORM[0][0]}"))
     talk.action("action_listen")
     for n, (answer, (slot, value)) in enumerate(zip(answers, ROADMAP_FORM, strict=True), start=1):
@@ -301,7 +303,7 @@ def _roadmap(talk: Conversation, kb: KnowledgeBase, turns: RoadmapTurns) -> None
         if n < len(ROADMAP_FORM):
             _say(talk, *_domain_response(f"utter_ask_{ROADMAP_FORM[n][0]}"))
             talk.action("action_listen")
-    talk._event("active_loop", {"name": None})
+    talk.active_loop(None)
     talk.action("action_roadmap_start")
     for said in turns.start(talk.sender_id, dict(ROADMAP_FORM)):
         _say(talk, said.text, said.buttons)
@@ -314,7 +316,7 @@ def _handoff(talk: Conversation, text: str) -> None:
     """A request for a person: the handoff form asks for a name (and the person stops there)."""
     _user(talk, text)
     talk.action("handoff_form")
-    talk._event("active_loop", {"name": "handoff_form"})
+    talk.active_loop("handoff_form")
     _say(talk, *_domain_response("utter_ask_handoff_name"))
     talk.action("action_listen")
 
