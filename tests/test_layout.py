@@ -39,6 +39,7 @@ OTHER_VERSION = "3.7.0"
 
 
 def module_name(path: Path) -> str:
+    """bot/kb/queries.py -> bot.kb.queries; a package's __init__.py is the package."""
     parts = list(path.relative_to(PROJECT_ROOT).with_suffix("").parts)
     if parts[-1] == "__init__":
         parts.pop()
@@ -74,6 +75,7 @@ def modules() -> dict[str, Path]:
 
 
 def in_rasa_package(name: str) -> bool:
+    """Inside bot/rasa/, the one place that may import Rasa."""
     return name == RASA_PACKAGE or name.startswith(RASA_PACKAGE + ".")
 
 
@@ -122,11 +124,13 @@ def imports_in(source: str, name: str, is_package: bool = False) -> tuple[Import
 
 @cache
 def imports_of(name: str) -> tuple[Import, ...]:
+    """The imports of one file of the packages, read once per session."""
     path = source_files()[name]
     return imports_in(path.read_text(), name, is_package=path.name == "__init__.py")
 
 
 def top_level(target: str) -> str:
+    """The distribution an import comes from: rasa.core.agent -> rasa."""
     return target.split(".")[0]
 
 
