@@ -47,6 +47,7 @@ setup: $(VENV)/.installed .env ## install and build what running the bot needs (
 
 setup-test: setup $(VENV)/.installed-test ## setup, plus the test tools and Debian's Chromium for the browser tests
 	scripts/install-browser.sh
+	scripts/install-redis.sh      # the lock-store test starts a private redis-server
 
 train: setup ## retrain the Rasa model if its data or config changed
 	$(PY) -m bot.tools.train      # retrains only when training data, config or entity patterns changed
