@@ -45,8 +45,9 @@ setup: $(VENV)/.installed .env ## install and build what running the bot needs (
 	$(PY) -m bot.tools.nlp_build  # rewrites the spaCy pipeline only when names/aliases changed
 	scripts/build-web.sh          # the website widget (web/dist/), pinned rasa-webchat without Google Fonts
 
-setup-test: setup $(VENV)/.installed-test ## setup, plus the test tools and Debian's Chromium for the browser tests
+setup-test: setup $(VENV)/.installed-test ## setup, plus the test tools, Debian's Chromium and redis-server for the tests
 	scripts/install-browser.sh
+	scripts/install-redis.sh      # the lock-store test starts a private redis-server
 
 train: setup ## retrain the Rasa model if its data or config changed
 	$(PY) -m bot.tools.train      # retrains only when training data, config or entity patterns changed
@@ -66,6 +67,7 @@ lint: $(VENV)/.installed-test ## ruff (lint and format check) and mypy over bot/
 	$(VENV)/bin/mypy
 
 test-fast: setup $(VENV)/.installed-test ## the tests that need no trained model, server or browser (under a minute)
+	scripts/install-redis.sh      # the lock-store test starts a private redis-server (skipped when present)
 	$(PY) -m pytest -m "not e2e and not model and not browser" -q
 
 test: setup-test lint validate ## the gates, then every test (what CI runs)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from bot.kb.db import get_engine
+from bot.db import get_engine
 from bot.kb.queries import KnowledgeBase
 from bot.roadmap.progress import ProgressStore
 from bot.roadmap.turns import RoadmapTurns

@@ -112,6 +112,10 @@ class Conversation:
     def slot(self, name: str, value: Any) -> int:
         return self._event("slot", {"name": name, "value": value}, action_name=name)
 
+    def active_loop(self, name: str | None) -> int:
+        """A form starting (its name) or ending (None)."""
+        return self._event("active_loop", {"name": name})
+
     def exchange(
         self,
         text: str,

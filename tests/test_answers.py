@@ -7,7 +7,7 @@ import re
 import pytest
 
 from bot.answers.reply import KnowledgeBaseUnavailable, reply_for
-from bot.kb.db import get_engine
+from bot.db import get_engine
 from bot.kb.queries import KnowledgeBase
 
 

@@ -310,6 +310,7 @@ def slack_replies(posts: list[dict[str, Any]]) -> list[tuple[str, list[tuple[str
     return replies
 
 
+@pytest.mark.e2e
 def test_signed_slack_event_is_answered_like_rest(channels_bot: Settings, fakes: FakeAPIs) -> None:
     expected = rest_replies(channels_bot, QUESTION, "rest-usmle")
     started = time.monotonic()
@@ -324,6 +325,7 @@ def test_signed_slack_event_is_answered_like_rest(channels_bot: Settings, fakes:
     assert "as_user" not in posts[0]
 
 
+@pytest.mark.e2e
 def test_slack_buttons_are_slack_buttons_and_a_click_is_the_payload(channels_bot: Settings, fakes: FakeAPIs) -> None:
     expected = rest_replies(channels_bot, "hi", "rest-hi")
     assert any(buttons for _, buttons in expected), "the greeting should offer buttons"
@@ -349,6 +351,7 @@ def test_slack_buttons_are_slack_buttons_and_a_click_is_the_payload(channels_bot
     assert [words(t) for t, _ in got] == [words(t) for t, _ in after_click]
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("case", ["bad signature", "stale timestamp", "no signature"])
 def test_unsigned_or_stale_slack_event_gets_400_and_no_answer(
     channels_bot: Settings, fakes: FakeAPIs, case: str
@@ -371,6 +374,7 @@ def test_unsigned_or_stale_slack_event_gets_400_and_no_answer(
     assert fakes.of("slack", "chat.postMessage", channel=channel) == []
 
 
+@pytest.mark.e2e
 def test_slack_url_verification_answers_the_challenge(channels_bot: Settings) -> None:
     body = json.dumps({"token": "legacy", "challenge": "3eZbrw1aBm2rZgRNFdxV", "type": "url_verification"}).encode()
     assert slack_post(channels_bot, body) == (200, "3eZbrw1aBm2rZgRNFdxV")
@@ -414,6 +418,7 @@ def telegram_replies(messages: list[dict[str, Any]]) -> list[tuple[str, list[str
     return replies
 
 
+@pytest.mark.e2e
 def test_telegram_webhook_registered_at_start_with_a_secret(channels_bot: Settings, fakes: FakeAPIs) -> None:
     calls = fakes.wait_for(1, "telegram", "setWebhook")
     assert calls[0]["url"] == WEBHOOK_URL
@@ -421,6 +426,7 @@ def test_telegram_webhook_registered_at_start_with_a_secret(channels_bot: Settin
     assert calls[0]["_token"] == TELEGRAM_TOKEN
 
 
+@pytest.mark.e2e
 def test_telegram_update_is_answered_like_rest(channels_bot: Settings, fakes: FakeAPIs) -> None:
     expected = rest_replies(channels_bot, QUESTION, "rest-usmle-tg")
     started = time.monotonic()
@@ -434,6 +440,7 @@ def test_telegram_update_is_answered_like_rest(channels_bot: Settings, fakes: Fa
     assert len(fakes.of("telegram", "getMe")) == 1
 
 
+@pytest.mark.e2e
 def test_telegram_buttons_are_a_reply_keyboard_and_a_tap_sends_the_payload(
     channels_bot: Settings, fakes: FakeAPIs
 ) -> None:
@@ -456,6 +463,7 @@ def test_telegram_buttons_are_a_reply_keyboard_and_a_tap_sends_the_payload(
     assert "keyboard" in json.loads(last["reply_markup"]) or "remove_keyboard" in json.loads(last["reply_markup"])
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("text", ["/start@other_bot", "@other_bot do I need the USMLE?"])
 def test_telegram_update_for_another_bot_is_ignored(channels_bot: Settings, fakes: FakeAPIs, text: str) -> None:
     chat_id = 6000 + len(text)
@@ -467,12 +475,14 @@ def test_telegram_update_for_another_bot_is_ignored(channels_bot: Settings, fake
     assert len(answers) == len(say(channels_bot, f"rest-{chat_id}", QUESTION))
 
 
+@pytest.mark.e2e
 def test_telegram_update_without_the_secret_gets_403(channels_bot: Settings, fakes: FakeAPIs) -> None:
     assert telegram_update(channels_bot, 7070, QUESTION, secret="guessed")[0] == 403
     assert telegram_update(channels_bot, 7070, QUESTION, secret="")[0] == 403
     assert fakes.of("telegram", "sendMessage", chat_id=7070) == []
 
 
+@pytest.mark.e2e
 def test_server_log_is_free_of_event_loop_errors(channels_bot: Settings) -> None:
     log = SERVER_LOG["path"].read_text(errors="replace")
     assert "Event loop is closed" not in log

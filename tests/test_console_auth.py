@@ -1,14 +1,18 @@
-"""The console's accounts, sessions and sign-in rate limit, without a server.
+"""The console's accounts, sessions, sign-in rate limit and CSRF checks.
 
-The web tests (test_console_web.py) show the same rules over HTTP; these pin the
-edges that need a clock: session expiry and the rate-limit window.
+First the stores on their own, pinning the edges that need a clock (session expiry,
+the rate-limit window); then the same rules over HTTP, against the console app from
+`create_app` driven in this process by Sanic's test client (tests/console_app.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 import sys
+import urllib.parse
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,8 +20,10 @@ import pytest
 from bot.console.accounts import AccountError, AccountStore, check_password, hash_password, main_add_advisor
 from bot.console.ratelimit import SignInLimiter
 from bot.console.sessions import SessionStore
-from bot.kb.db import get_engine
+from bot.db import get_engine
 from bot.settings import PROJECT_ROOT
+from tests.console_app import ADVISOR, Console, console_with_conversations, csrf_token, flags_in_list
+from tests.console_app import PASSWORD as ADVISOR_PASSWORD
 
 PASSWORD = "correct horse battery"
 T0 = dt.datetime(2026, 3, 2, 9, 0)
@@ -128,3 +134,117 @@ def test_a_successful_sign_in_clears_the_accounts_failures_but_not_the_addresss(
     assert limiter.blocked("ana@school.edu", "10.0.0.3", now=T0 + dt.timedelta(seconds=11)) is None
     limiter.record_failure("ben@school.edu", "10.0.0.1", now=T0 + dt.timedelta(seconds=12))
     assert limiter.blocked("cara@school.edu", "10.0.0.1", now=T0 + dt.timedelta(seconds=13)).by == "ip"
+
+
+# --- over HTTP ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def console(loaded_db_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Console]:
+    with console_with_conversations(loaded_db_url, tmp_path_factory.mktemp("console")) as app:
+        yield app
+
+
+PAGES = [
+    "/",
+    "/c/console-usmle",
+    "/dashboard",
+    "/dashboard/volume.png",
+    "/handoff",
+    "/export",
+    "/export/console_annotations.yml",
+    "/no/such/page",
+]
+
+
+def test_every_page_needs_a_signed_in_advisor(console: Console):
+    client = console.client()
+    for path in PAGES:
+        reply = client.get(path)
+        assert reply.status == 303, path
+        assert reply.location == "/login?next=" + urllib.parse.quote(path, safe=""), path
+        assert "console-usmle" not in reply.body and "USMLE" not in reply.body
+    request_id = console.handoffs().create(sender_id="console-human", name="Nobody", contact="n@example.com")
+    for path in (f"/handoff/{request_id}", "/c/console-usmle/reviewed", "/c/console-usmle/annotate", "/logout"):
+        reply = client.post(path, {"status": "resolved", "reviewed": "1", "csrf_token": "x"})
+        assert (reply.status, reply.location) == (303, "/login"), path
+    assert console.handoffs().get(request_id).status == "open"
+    assert client.get("/health").status == 200
+    assert "--accent" in client.get("/static/console.css").body  # the stylesheet is public
+    login = client.get("/login")
+    assert login.status == 200 and 'type="password"' in login.body
+    assert "script-src" not in login.headers["Content-Security-Policy"]
+    assert "default-src 'none'" in login.headers["Content-Security-Policy"]
+
+
+def test_a_wrong_password_or_an_unknown_email_is_refused_the_same_way(console: Console):
+    client = console.client()
+    for email, password in ((ADVISOR, "not the password"), ("nobody@school.edu", ADVISOR_PASSWORD)):
+        reply = client.sign_in(email, password)
+        assert reply.status == 401 and "Wrong email or password." in reply.body
+        assert reply.cookie("console_session") == ""
+    assert client.get("/").status == 303
+
+
+def test_sign_in_and_sign_out(console: Console):
+    client = console.client()
+    reply = client.sign_in()
+    assert reply.status == 303
+    cookie = reply.cookie("console_session")
+    assert "console_session=" in cookie and "HttpOnly" in cookie and "SameSite=Strict" in cookie
+    assert client.get("/").status == 200
+    assert client.post("/logout", {"csrf_token": client.csrf()}).status == 303
+    assert client.get("/").status == 303
+
+
+def test_sign_in_goes_back_to_the_page_asked_for_but_never_to_another_site(console: Console):
+    client = console.client()
+    token = csrf_token(client.get("/login?next=%2Fhandoff").body)
+    reply = client.post(
+        "/login", {"csrf_token": token, "email": ADVISOR, "password": ADVISOR_PASSWORD, "next": "/handoff"}
+    )
+    assert reply.location == "/handoff"
+    other = console.client()
+    token = csrf_token(other.get("/login").body)
+    reply = other.post(
+        "/login", {"csrf_token": token, "email": ADVISOR, "password": ADVISOR_PASSWORD, "next": "//evil.example/"}
+    )
+    assert reply.location == "/"
+
+
+def test_five_failed_sign_ins_block_that_account_and_that_address(console: Console):
+    AccountStore(get_engine(console.settings.database_url)).create("locked@school.edu", ADVISOR_PASSWORD)
+    AccountStore(get_engine(console.settings.database_url)).create("other@school.edu", ADVISOR_PASSWORD)
+    attacker = console.client("10.66.0.1")
+    for _ in range(5):
+        assert attacker.sign_in("locked@school.edu", "guess number n").status == 401
+    blocked = attacker.sign_in("locked@school.edu", ADVISOR_PASSWORD)  # even the right password now waits
+    assert blocked.status == 429
+    assert re.search(r"Try again in 15 minutes", blocked.body), blocked.body
+    assert int(blocked.headers["Retry-After"]) > 800
+    # The account is locked from every address, and that address for every account ...
+    assert console.client("10.66.0.2").sign_in("locked@school.edu", ADVISOR_PASSWORD).status == 429
+    assert attacker.sign_in("other@school.edu", ADVISOR_PASSWORD).status == 429
+    # ... while other advisors elsewhere sign in as usual.
+    assert console.client("10.66.0.3").sign_in("other@school.edu", ADVISOR_PASSWORD).status == 303
+
+
+def test_forms_without_the_right_csrf_token_are_refused_and_change_nothing(console: Console):
+    request_id = console.handoffs().create(sender_id="console-human", name="Dana Roe", contact="dana@example.com")
+    client, other = console.signed_in(), console.signed_in()
+    assert client.csrf() != other.csrf()
+    for form in (
+        {"status": "resolved"},
+        {"status": "resolved", "csrf_token": "forged"},
+        {"status": "resolved", "csrf_token": other.csrf()},
+    ):
+        reply = client.post(f"/handoff/{request_id}", form)
+        assert reply.status == 403 and "Nothing was changed" in reply.body, form
+    assert console.handoffs().get(request_id).status == "open"
+    reply = client.post("/c/console-gibberish/reviewed", {"reviewed": "1", "csrf_token": "forged"})
+    assert reply.status == 403
+    assert "reviewed" not in flags_in_list(client, "console-gibberish")
+    # The sign-in form has its own token.
+    anonymous = console.client()
+    reply = anonymous.post("/login", {"email": ADVISOR, "password": ADVISOR_PASSWORD})
+    assert reply.status == 403 and reply.cookie("console_session") == ""

@@ -1,324 +1,73 @@
-"""The advisor console over HTTP, on real conversations with the trained bot.
+"""The advisor console over HTTP: its app from `create_app`, driven in this process through
+Sanic's test client (tests/console_app.py), on conversations written into a tracker store
+as Rasa writes them, with the bot's replies from the knowledge base. No model, no server.
 
-The session's `bot` fixture runs the servers; a few conversations are held with it
-over REST, then `python -m bot.console` is started on a free port of 127.0.0.1,
-reading that bot's tracker store and app database, and driven with urllib and a
-cookie jar. It trusts one proxy (CONSOLE_TRUSTED_PROXIES=1) so each client can
-give itself its own address in X-Forwarded-For, as a school's reverse proxy would:
-that keeps the rate-limit tests apart from the others. The last test signs in with
-headless Chromium and saves screenshots of the dashboard, the list and a transcript.
+At the end, marked e2e: the console as a server (`python -m bot.console` on a free port of
+127.0.0.1) showing conversations held over REST with the trained bot (the session's `bot`
+fixture), which is where what the model understands matters; and the same console in
+headless Chromium, with screenshots of the dashboard, the list and a transcript.
+Signing in, CSRF and the sign-in rate limit are in test_console_auth.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import http.cookiejar
-import itertools
 import os
 import re
 import shutil
 import subprocess
 import sys
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from email.message import Message
 from pathlib import Path
 
 import pytest
 
 from bot.console.accounts import AccountStore
-from bot.handoff.store import HandoffStore
-from bot.kb.db import get_engine
+from bot.db import get_engine
+from bot.kb.queries import KnowledgeBase
+from bot.roadmap import build_plan
+from bot.roadmap.progress import ProgressStore
 from bot.settings import PROJECT_ROOT, Settings
 from bot.tools.launch import stop_servers, tail, wait_until_up
+from tests.console_app import (
+    ADVISOR,
+    CONVERSATIONS,
+    PASSWORD,
+    VAGUE,
+    Console,
+    console_with_conversations,
+    csrf_token,
+    flags_in_list,
+    listed,
+    row_of,
+)
 from tests.e2e import free_port, say
 
-pytestmark = pytest.mark.e2e
-
-PASSWORD = "a long advisor password"
-ADVISOR = "advisor@school.edu"
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = PROJECT_ROOT / "reports"
-XSS = ("<script>alert(1)</script>", "<img src=x onerror=alert(2)>")
-VAGUE = "the thing about the stuff"
-_addresses = itertools.count(1)
-
-
-# --- the console and a client ------------------------------------------------------------
-
-
-@dataclass
-class Reply:
-    status: int
-    body: str
-    headers: Message  # case-insensitive, as HTTP headers are
-
-    @property
-    def location(self) -> str:
-        return self.headers.get("Location") or ""
-
-
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-class Client:
-    """A browser-like client: its own cookies, its own client address, redirects not followed."""
-
-    def __init__(self, base: str, ip: str | None = None):
-        self.base = base
-        number = next(_addresses)
-        self.ip = ip or f"10.9.{number // 250}.{number % 250 + 1}"
-        self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), _NoRedirects)
-
-    def request(self, method: str, path: str, form: dict[str, str] | None = None) -> Reply:
-        data = urllib.parse.urlencode(form).encode() if form is not None else None
-        request = urllib.request.Request(
-            self.base + path, data=data, method=method, headers={"X-Forwarded-For": self.ip}
-        )
-        try:
-            with self.opener.open(request, timeout=60) as response:
-                return Reply(response.status, response.read().decode(errors="replace"), response.headers)
-        except urllib.error.HTTPError as exc:
-            return Reply(exc.code, exc.read().decode(errors="replace"), exc.headers)
-
-    def get(self, path: str) -> Reply:
-        return self.request("GET", path)
-
-    def post(self, path: str, form: dict[str, str]) -> Reply:
-        return self.request("POST", path, form)
-
-    def csrf(self, path: str = "/") -> str:
-        return csrf_token(self.get(path).body)
-
-    def sign_in(self, email: str = ADVISOR, password: str = PASSWORD) -> Reply:
-        token = csrf_token(self.get("/login").body)
-        return self.post("/login", {"csrf_token": token, "email": email, "password": password, "next": "/"})
-
-
-def csrf_token(page: str) -> str:
-    match = re.search(r'name="csrf_token" value="([^"]+)"', page)
-    assert match, "the page has no form with a CSRF token"
-    return match.group(1)
-
-
-@dataclass
-class Console:
-    url: str
-    settings: Settings  # the bot's: its tracker store and app database
-    senders: dict[str, str]
-    log: Path
-
-    def client(self, ip: str | None = None) -> Client:
-        return Client(self.url, ip)
-
-    def signed_in(self) -> Client:
-        client = self.client()
-        assert client.sign_in().status == 303
-        return client
-
-
-CONVERSATIONS: dict[str, list[str]] = {
-    # Where the bot is sure of itself, with an email address that must be masked.
-    "usmle": ["Do I need the USMLE? my email is ana.lopez@example.com"],
-    # Words the model cannot place (NLU fallback with today's model), twice: the top unanswered message.
-    "gibberish": [VAGUE, VAGUE],
-    # Understood, but only just (below REVIEW_LOW_CONFIDENCE with today's model).
-    "unsure": ["ok so"],
-    # A person typing markup, which the console must show as text.
-    "xss": list(XSS),
-    # The guided roadmap, for a background and a step (and a rich transcript to look at).
-    "roadmap": [
-        "walk me through becoming a CMA",
-        "I'm a doctor from Egypt",
-        "recommend one for me",
-        "Texas",
-        "a stepping stone to residency",
-        "Do I need the USMLE?",
-    ],
-    "human": ["can I talk to a real person"],
-}
-
-
-@contextmanager
-def running_console(settings: Settings, workdir: Path) -> Iterator[str]:
-    port = free_port()
-    env = {
-        **os.environ,
-        **settings.console_environment(),
-        "CONSOLE_PORT": str(port),
-        "CONSOLE_HOST": "127.0.0.1",
-        "CONSOLE_TRUSTED_PROXIES": "1",
-        "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
-    }
-    log_path = workdir / "console.log"
-    with open(log_path, "w") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "bot.console"],
-            cwd=PROJECT_ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-        )
-    try:
-        if not wait_until_up([f"http://127.0.0.1:{port}/health"], proc, 60):
-            raise RuntimeError("the console did not start:\n" + tail(log_path, 60))
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        stop_servers(proc)
 
 
 @pytest.fixture(scope="module")
-def console(bot: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Console]:
-    senders = {}
-    for name, messages in CONVERSATIONS.items():
-        senders[name] = f"console-{name}"
-        for message in messages:
-            say(bot, senders[name], message)
-    AccountStore(get_engine(bot.database_url)).create(ADVISOR, PASSWORD)
-    workdir = tmp_path_factory.mktemp("console")
-    with running_console(bot, workdir) as url:
-        yield Console(url, bot, senders, workdir / "console.log")
-    assert "Traceback" not in (workdir / "console.log").read_text(), tail(workdir / "console.log", 60)
+def console(loaded_db_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Console]:
+    with console_with_conversations(loaded_db_url, tmp_path_factory.mktemp("console")) as app:
+        yield app
 
 
-def handoffs(console: Console) -> HandoffStore:
-    return HandoffStore(get_engine(console.settings.database_url))
+def first_step(console: Console, sender: str = "console-roadmap") -> str:
+    """ "1 of N" for the person's saved roadmap, N from the plan the knowledge base builds for them."""
+    engine = get_engine(console.settings.database_url)
+    progress = ProgressStore(engine).load(sender)
+    return f"1 of {len(build_plan(KnowledgeBase(engine), progress.profile).keys)}"
 
 
-# --- signing in ----------------------------------------------------------------------------
-
-PAGES = [
-    "/",
-    "/c/console-usmle",
-    "/dashboard",
-    "/dashboard/volume.png",
-    "/handoff",
-    "/export",
-    "/export/console_annotations.yml",
-    "/no/such/page",
-]
-
-
-def test_every_page_needs_a_signed_in_advisor(console: Console):
-    client = console.client()
-    for path in PAGES:
-        reply = client.get(path)
-        assert reply.status == 303, path
-        assert reply.location == "/login?next=" + urllib.parse.quote(path, safe=""), path
-        assert "console-usmle" not in reply.body and "USMLE" not in reply.body
-    request_id = handoffs(console).create(sender_id="console-human", name="Nobody", contact="n@example.com")
-    for path in (f"/handoff/{request_id}", "/c/console-usmle/reviewed", "/c/console-usmle/annotate", "/logout"):
-        reply = client.post(path, {"status": "resolved", "reviewed": "1", "csrf_token": "x"})
-        assert (reply.status, reply.location) == (303, "/login"), path
-    assert handoffs(console).get(request_id).status == "open"
-    assert client.get("/health").status == 200
-    assert "--accent" in client.get("/static/console.css").body  # the stylesheet is public
-    login = client.get("/login")
-    assert login.status == 200 and 'type="password"' in login.body
-    assert "script-src" not in login.headers["Content-Security-Policy"]
-    assert "default-src 'none'" in login.headers["Content-Security-Policy"]
-
-
-def test_a_wrong_password_or_an_unknown_email_is_refused_the_same_way(console: Console):
-    client = console.client()
-    for email, password in ((ADVISOR, "not the password"), ("nobody@school.edu", PASSWORD)):
-        reply = client.sign_in(email, password)
-        assert reply.status == 401 and "Wrong email or password." in reply.body
-        assert "console_session" not in reply.headers.get("Set-Cookie", "")
-    assert client.get("/").status == 303
-
-
-def test_sign_in_and_sign_out(console: Console):
-    client = console.client()
-    reply = client.sign_in()
-    assert reply.status == 303
-    cookie = reply.headers["Set-Cookie"]
-    assert "console_session=" in cookie and "HttpOnly" in cookie and "SameSite=Strict" in cookie
-    assert client.get("/").status == 200
-    assert client.post("/logout", {"csrf_token": client.csrf()}).status == 303
-    assert client.get("/").status == 303
-
-
-def test_sign_in_goes_back_to_the_page_asked_for_but_never_to_another_site(console: Console):
-    client = console.client()
-    token = csrf_token(client.get("/login?next=%2Fhandoff").body)
-    reply = client.post("/login", {"csrf_token": token, "email": ADVISOR, "password": PASSWORD, "next": "/handoff"})
-    assert reply.location == "/handoff"
-    other = console.client()
-    token = csrf_token(other.get("/login").body)
-    reply = other.post(
-        "/login", {"csrf_token": token, "email": ADVISOR, "password": PASSWORD, "next": "//evil.example/"}
-    )
-    assert reply.location == "/"
-
-
-def test_five_failed_sign_ins_block_that_account_and_that_address(console: Console):
-    AccountStore(get_engine(console.settings.database_url)).create("locked@school.edu", PASSWORD)
-    AccountStore(get_engine(console.settings.database_url)).create("other@school.edu", PASSWORD)
-    attacker = console.client("10.66.0.1")
-    for _ in range(5):
-        assert attacker.sign_in("locked@school.edu", "guess number n").status == 401
-    blocked = attacker.sign_in("locked@school.edu", PASSWORD)  # even the right password now waits
-    assert blocked.status == 429
-    assert re.search(r"Try again in 15 minutes", blocked.body), blocked.body
-    assert int(blocked.headers["Retry-After"]) > 800
-    # The account is locked from every address, and that address for every account ...
-    assert console.client("10.66.0.2").sign_in("locked@school.edu", PASSWORD).status == 429
-    assert attacker.sign_in("other@school.edu", PASSWORD).status == 429
-    # ... while other advisors elsewhere sign in as usual.
-    assert console.client("10.66.0.3").sign_in("other@school.edu", PASSWORD).status == 303
-
-
-# --- CSRF ------------------------------------------------------------------------------------
-
-
-def test_forms_without_the_right_csrf_token_are_refused_and_change_nothing(console: Console):
-    request_id = handoffs(console).create(sender_id="console-human", name="Dana Roe", contact="dana@example.com")
-    client, other = console.signed_in(), console.signed_in()
-    assert client.csrf() != other.csrf()
-    for form in (
-        {"status": "resolved"},
-        {"status": "resolved", "csrf_token": "forged"},
-        {"status": "resolved", "csrf_token": other.csrf()},
-    ):
-        reply = client.post(f"/handoff/{request_id}", form)
-        assert reply.status == 403 and "Nothing was changed" in reply.body, form
-    assert handoffs(console).get(request_id).status == "open"
-    reply = client.post("/c/console-gibberish/reviewed", {"reviewed": "1", "csrf_token": "forged"})
-    assert reply.status == 403
-    assert "reviewed" not in flags_in_list(client, "console-gibberish")
-    # The sign-in form has its own token.
-    anonymous = console.client()
-    reply = anonymous.post("/login", {"email": ADVISOR, "password": PASSWORD})
-    assert reply.status == 403 and "console_session" not in reply.headers.get("Set-Cookie", "")
+def background_name(console: Console, key: str = "img") -> str:
+    """What the console calls a background: the knowledge base's name for it."""
+    return KnowledgeBase(get_engine(console.settings.database_url)).display_name("background", key) or key
 
 
 # --- the conversation list -------------------------------------------------------------------
-
-
-def listed(client: Client, query: str = "") -> str:
-    reply = client.get("/?" + query)
-    assert reply.status == 200, reply.body
-    return reply.body
-
-
-def row_of(page: str, sender: str) -> str:
-    """`sender`'s row of a conversation list page ("" when it is not on the page)."""
-    row = re.search(rf'<tr>(?:(?!</tr>).)*?href="/c/{re.escape(sender)}"(?:(?!</tr>).)*</tr>', page, re.S)
-    return row.group(0) if row else ""
-
-
-def flags_in_list(client: Client, sender: str) -> list[str]:
-    """The badges on `sender`'s row of the list."""
-    return re.findall(r'class="badge badge-(\w+)"', row_of(listed(client, "per_page=200"), sender))
 
 
 def test_filters_narrow_the_list(console: Console):
@@ -328,10 +77,10 @@ def test_filters_narrow_the_list(console: Console):
         assert f'href="/c/{sender}"' in everything
 
     fallback = listed(client, "flag=fallback&per_page=200")
-    assert 'href="/c/console-gibberish"' in fallback, f"{VAGUE!r} is no longer an NLU fallback: pick another"
+    assert 'href="/c/console-gibberish"' in fallback
     assert 'href="/c/console-usmle"' not in fallback
     low = listed(client, "flag=low_confidence&per_page=200")
-    assert 'href="/c/console-unsure"' in low, "'ok so' is no longer understood with low confidence: pick another"
+    assert 'href="/c/console-unsure"' in low
     assert 'href="/c/console-usmle"' not in low and 'href="/c/console-gibberish"' not in low
     handoff = listed(client, "flag=handoff&per_page=200")
     assert 'href="/c/console-human"' in handoff and 'href="/c/console-usmle"' not in handoff
@@ -353,7 +102,7 @@ def test_filters_narrow_the_list(console: Console):
 def test_list_shows_background_roadmap_step_and_masked_contacts(console: Console):
     client = console.signed_in()
     row = row_of(listed(client, "q=walk+me+through"), "console-roadmap")
-    assert "<td>international medical graduate</td>" in row and "step 1 of 6" in row
+    assert f"<td>{background_name(console)}</td>" in row and f"step {first_step(console)}" in row
     usmle = listed(client, "q=usmle")
     assert "a***@example.com" in usmle and "ana.lopez@example.com" not in usmle
 
@@ -381,7 +130,7 @@ def test_transcript_shows_intents_confidence_entities_and_the_bots_buttons(conso
     assert re.search(r"<dt>Confidence</dt><dd>\d+%</dd>", page.body)
     assert re.search(r'<span class="chip-kind">us_state</span> Texas', page.body)
     assert 'class="chip button-chip"' in page.body  # the bot's buttons
-    assert "Step 1 of 6" in page.body
+    assert f"Step {first_step(console)}" in page.body
     masked = client.get("/c/console-usmle").body
     assert "a***@example.com" in masked and "ana.lopez@example.com" not in masked
     missing = client.get("/c/nobody-at-all")
@@ -431,7 +180,9 @@ def test_marking_a_conversation_reviewed_and_back(console: Console):
     assert 'href="/c/console-usmle"' in listed(client, "flag=unreviewed")
 
 
-def test_export_downloads_training_data_that_rasa_accepts(console: Console, tmp_path: Path):
+def annotated_export(console: Console) -> str:
+    """Both markup messages annotated out of scope and the USMLE question confirmed, then the
+    export downloaded (an annotation replaces the turn's earlier one, so this may run twice)."""
     client = console.signed_in()
     page = client.get("/c/console-xss").body
     token = csrf_token(page)
@@ -455,10 +206,18 @@ def test_export_downloads_training_data_that_rasa_accepts(console: Console, tmp_
     download = client.get("/export/console_annotations.yml")
     assert download.status == 200
     assert 'attachment; filename="console_annotations.yml"' in download.headers["Content-Disposition"]
-    yaml_text = download.body
+    return download.body
+
+
+def test_export_downloads_the_annotations_as_training_data(console: Console):
+    yaml_text = annotated_export(console)
     assert "- intent: out_of_scope" in yaml_text and "a***@example.com" in yaml_text
     assert "ana.lopez@example.com" not in yaml_text
 
+
+@pytest.mark.model  # Rasa's own validator loads its training stack: tens of seconds
+def test_the_export_is_training_data_that_rasa_accepts(console: Console, tmp_path: Path):
+    yaml_text = annotated_export(console)
     nlu = tmp_path / "nlu"
     shutil.copytree(PROJECT_ROOT / "data" / "nlu", nlu)
     (nlu / "console_annotations.yml").write_text(yaml_text)
@@ -491,7 +250,7 @@ def test_export_downloads_training_data_that_rasa_accepts(console: Console, tmp_
 
 
 def test_handoff_queue_shows_the_contact_and_moves_requests_along(console: Console):
-    request_id = handoffs(console).create(
+    request_id = console.handoffs().create(
         sender_id="console-human",
         name="Maria Lopez",
         channel="rest",
@@ -508,12 +267,12 @@ def test_handoff_queue_shows_the_contact_and_moves_requests_along(console: Conso
         f"/handoff/{request_id}", {"csrf_token": csrf_token(queue), "status": "contacted", "back": "open"}
     )
     assert reply.status == 303
-    stored = handoffs(console).get(request_id)
+    stored = console.handoffs().get(request_id)
     assert (stored.status, stored.updated_by) == ("contacted", ADVISOR)
     assert f'id="request-{request_id}"' not in client.get("/handoff").body
     assert f'id="request-{request_id}"' in client.get("/handoff?status=contacted").body
     bad = client.post(f"/handoff/{request_id}", {"csrf_token": csrf_token(queue), "status": "deleted"})
-    assert bad.status == 400 and handoffs(console).get(request_id).status == "contacted"
+    assert bad.status == 400 and console.handoffs().get(request_id).status == "contacted"
     assert client.post("/handoff/999999", {"csrf_token": csrf_token(queue), "status": "resolved"}).status == 404
     assert "maria.lopez@example.com" not in client.get("/c/console-human").body
 
@@ -534,7 +293,7 @@ def test_markup_typed_by_a_person_is_escaped_in_the_list_and_the_transcript(cons
     assert "default-src 'none'" in transcript.headers["Content-Security-Policy"]
 
 
-# --- dashboard and the browser --------------------------------------------------------------------
+# --- dashboard -----------------------------------------------------------------------------------
 
 
 def test_dashboard_shows_four_charts_and_their_figures(console: Console):
@@ -558,7 +317,87 @@ def test_dashboard_shows_four_charts_and_their_figures(console: Console):
     assert "at most 366 days" in client.get("/dashboard?from=1900-01-01").body
 
 
-def test_in_a_browser_sign_in_dashboard_and_transcript(console: Console):
+# --- end to end: the console as a server, on conversations with the trained bot -------------------
+
+
+@contextmanager
+def running_console(settings: Settings, workdir: Path) -> Iterator[str]:
+    """`python -m bot.console` on a free port of 127.0.0.1, reading the bot's stores."""
+    port = free_port()
+    env = {
+        **os.environ,
+        **settings.console_environment(),
+        "CONSOLE_PORT": str(port),
+        "CONSOLE_HOST": "127.0.0.1",
+        "CONSOLE_TRUSTED_PROXIES": "1",
+        "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+    }
+    log_path = workdir / "console.log"
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "bot.console"],
+            cwd=PROJECT_ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
+    try:
+        if not wait_until_up([f"http://127.0.0.1:{port}/health"], proc, 60):
+            raise RuntimeError("the console did not start:\n" + tail(log_path, 60))
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stop_servers(proc)
+
+
+@pytest.fixture(scope="module")
+def served(bot: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Console]:
+    """The same people talk to the trained bot over REST; the console server reads its stores."""
+    for name, messages in CONVERSATIONS.items():
+        for message in messages:
+            say(bot, f"console-{name}", message)
+    AccountStore(get_engine(bot.database_url)).create(ADVISOR, PASSWORD)
+    workdir = tmp_path_factory.mktemp("console-server")
+    with running_console(bot, workdir) as url:
+        console = Console.at(bot, url)
+        try:
+            yield console
+        finally:
+            console.close()
+    assert "Traceback" not in (workdir / "console.log").read_text(), tail(workdir / "console.log", 60)
+
+
+@pytest.mark.e2e
+def test_the_console_server_shows_what_the_trained_bot_understood(served: Console):
+    client = served.signed_in()
+    everything = listed(client, "per_page=200")
+    for name in CONVERSATIONS:
+        assert f'href="/c/console-{name}"' in everything, name
+    fallback = listed(client, "flag=fallback&per_page=200")
+    assert 'href="/c/console-gibberish"' in fallback, f"{VAGUE!r} is no longer an NLU fallback: pick another"
+    assert 'href="/c/console-usmle"' not in fallback
+    low = listed(client, "flag=low_confidence&per_page=200")
+    assert 'href="/c/console-unsure"' in low, "'ok so' is no longer understood with low confidence: pick another"
+    assert 'href="/c/console-usmle"' not in low and 'href="/c/console-gibberish"' not in low
+    assert 'href="/c/console-human"' in listed(client, "flag=handoff&per_page=200")
+
+    row = row_of(listed(client, "q=walk+me+through&per_page=200"), "console-roadmap")
+    assert f"<td>{background_name(served)}</td>" in row and f"step {first_step(served)}" in row
+    page = client.get("/c/console-roadmap").body
+    assert "<code>start_roadmap</code>" in page and f"Step {first_step(served)}" in page
+    assert re.search(r'<span class="chip-kind">us_state</span> Texas', page)
+    assert 'class="chip button-chip"' in page
+    masked = client.get("/c/console-usmle").body
+    assert "a***@example.com" in masked and "ana.lopez@example.com" not in masked
+
+    dashboard = client.get("/dashboard").body
+    unanswered = dashboard[dashboard.index("Most frequent unanswered messages</h2>") :]
+    assert re.search(rf'<tr><td>{VAGUE}</td><td class="num">2</td></tr>', unanswered)
+
+
+@pytest.mark.e2e
+@pytest.mark.browser
+def test_in_a_browser_sign_in_dashboard_and_transcript(served: Console):
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: setup installs it (scripts/install-browser.sh)")
     from playwright.sync_api import expect, sync_playwright
@@ -566,7 +405,7 @@ def test_in_a_browser_sign_in_dashboard_and_transcript(console: Console):
     from tests.test_widget_browser import CHROMIUM_ARGS
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    own_host = urllib.parse.urlparse(console.url).netloc
+    own_host = urllib.parse.urlparse(served.url).netloc
     outside: list[str] = []
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
@@ -585,7 +424,7 @@ def test_in_a_browser_sign_in_dashboard_and_transcript(console: Console):
 
             context.route("**/*", only_our_server)
             page = context.new_page()
-            page.goto(console.url + "/dashboard")
+            page.goto(served.url + "/dashboard")
             expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
             page.get_by_label("Email").fill(ADVISOR)
             page.get_by_label("Password").fill(PASSWORD)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.db import get_engine
 from bot.handoff.store import HandoffStore
-from bot.kb.db import get_engine
 from tests.e2e import answer, say
 
 pytestmark = pytest.mark.e2e

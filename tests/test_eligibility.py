@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.db import get_engine
 from bot.eligibility.check import Applicant, check, recommend
-from bot.kb.db import get_engine
 from bot.kb.loader import load
 from bot.kb.queries import KnowledgeBase
 from tests.test_kb_loading import edit, problems_of

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from bot.contacts import find_contact, find_email, find_phone
+from bot.db import get_engine
 from bot.handoff import reading as read
 from bot.handoff.store import HandoffStore
-from bot.kb.db import get_engine
 
 
 @pytest.mark.parametrize(

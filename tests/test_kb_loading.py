@@ -10,9 +10,9 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from bot.db import get_engine
 from bot.kb import schema
 from bot.kb.content import ContentError, read_content
-from bot.kb.db import get_engine
 from bot.kb.loader import load, loaded_fingerprint
 
 

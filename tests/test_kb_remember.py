@@ -9,7 +9,7 @@ from sqlalchemy import event
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import services
-from bot.kb.db import get_engine
+from bot.db import get_engine
 from bot.kb.loader import load
 from bot.kb.queries import KnowledgeBase
 from bot.roadmap.plan import build_plan

@@ -46,6 +46,7 @@ def predictions(model: Path) -> list[Prediction]:
     return predict(model, examples(HOLDOUT))
 
 
+@pytest.mark.model
 def test_intent_accuracy_and_out_of_scope_recall(predictions, capsys):
     rep = report(predictions)
     write(rep, "nlu_holdout", PROJECT_ROOT / "reports")

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, func, select
 
+from bot.db import get_engine
 from bot.kb import schema
-from bot.kb.db import get_engine
 from bot.kb.loader import load
 from bot.roadmap.progress import Profile, Progress, ProgressStore, progress_table
 

@@ -11,7 +11,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from bot.settings import PROJECT_ROOT
+
+pytestmark = pytest.mark.model
 
 STORIES = PROJECT_ROOT / "tests" / "stories"
 

@@ -15,8 +15,8 @@ import pytest
 import yaml
 from sqlalchemy import select
 
+from bot.db import get_engine
 from bot.handoff.store import HandoffStore
-from bot.kb.db import get_engine
 from bot.review.annotations import Annotation, AnnotationError, AnnotationStore, domain_intents
 from bot.review.dashboard import Stats, charts, stats
 from bot.review.export import nlu_yaml
@@ -391,6 +391,7 @@ def test_export_groups_masks_and_removes_duplicates():
     assert yaml.safe_load(nlu_yaml([]))["nlu"] == []
 
 
+@pytest.mark.model  # Rasa's own validator loads its training stack: tens of seconds, with the model tests
 def test_export_is_accepted_by_rasa_data_validate(tmp_path):
     """The export next to a copy of the project's training data passes `make validate`'s strict check
     (--fail-on-warnings: an example under two intents, or an intent the domain lacks, fails it)."""

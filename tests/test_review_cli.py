@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.kb.db import get_engine
+from bot.db import get_engine
 from bot.review.__main__ import main
 from bot.review.annotations import AnnotationStore
 from bot.settings import PROJECT_ROOT

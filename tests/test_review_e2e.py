@@ -11,7 +11,7 @@ import uuid
 import pytest
 import yaml
 
-from bot.kb.db import get_engine
+from bot.db import get_engine
 from bot.review.annotations import AnnotationStore
 from bot.review.dashboard import stats
 from bot.review.export import nlu_yaml

@@ -26,7 +26,7 @@ from bot.settings import PROJECT_ROOT, Settings
 from bot.tools.launch import health_urls, server_env, stop_servers, tail, wait_until_up
 from tests.e2e import STARTUP_TIMEOUT_S, server_settings
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -20,25 +20,25 @@ import sys
 from dataclasses import dataclass
 from typing import TextIO
 
-from sqlalchemy import Column, DateTime, MetaData, String, Table, func, insert, select, update
+from sqlalchemy import Column, String, Table, func, insert, select, update
 from sqlalchemy.engine import Engine
 
-from bot.console.clock import utcnow
 from bot.contacts import EMAIL_PATTERN
+from bot.db import UTCDateTime, metadata, utcnow
+from bot.db.migrate import ensure_schema
 
 MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_LENGTH = 1024  # scrypt hashes anything, but a megabyte "password" is an attack, not a password
 # n=2**14, r=8, p=1: about 16 MB and tens of milliseconds per check (the common interactive setting).
 SCRYPT_N, SCRYPT_R, SCRYPT_P, SCRYPT_LEN = 2**14, 8, 1, 64
 
-metadata = MetaData()
 advisors_table = Table(
     "console_advisors",
     metadata,
     Column("email", String(200), primary_key=True),
     Column("password_hash", String(300), nullable=False),
-    Column("created_at", DateTime, nullable=False),
-    Column("password_changed_at", DateTime, nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("password_changed_at", UTCDateTime(), nullable=False),
 )
 
 
@@ -93,11 +93,11 @@ _DUMMY_HASH = hash_password(secrets.token_hex(16))
 
 
 class AccountStore:
-    """Advisor accounts in the app database; creates its table on first use."""
+    """Advisor accounts in the app database; brings the app tables up to date on first use."""
 
     def __init__(self, engine: Engine):
         self.engine = engine
-        metadata.create_all(engine)
+        ensure_schema(engine)
 
     def create(self, email: str, password: str, *, replace: bool = False) -> Advisor:
         """A new account, or with `replace` a new password for an existing one."""
@@ -181,7 +181,7 @@ def main_add_advisor(argv: list[str] | None = None, engine: Engine | None = None
     parser.add_argument("--reset-password", action="store_true", help="give an existing account a new password")
     args = parser.parse_args(argv)
     if engine is None:
-        from bot.kb.db import get_engine
+        from bot.db import get_engine
         from bot.settings import load_settings
 
         engine = get_engine(load_settings().database_url)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sanic import Request, Sanic
 from sanic.exceptions import MethodNotSupported, NotFound, PayloadTooLarge, SanicException
-from sanic.response import HTTPResponse
+from sanic.response import BaseHTTPResponse, HTTPResponse
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.console import auth, dashboard_views, export_views, handoff_views, pages
@@ -24,8 +24,8 @@ from bot.console.dashboard_views import FigureCache
 from bot.console.ratelimit import SignInLimiter
 from bot.console.sessions import SessionStore
 from bot.console.templating import render
+from bot.db import get_engine
 from bot.handoff.store import HandoffStore
-from bot.kb.db import get_engine
 from bot.kb.queries import KnowledgeBase
 from bot.review.logs import ConversationLog
 from bot.settings import Settings
@@ -84,7 +84,7 @@ def _background_name(kb: KnowledgeBase, key: str) -> str:
         return key
 
 
-async def _security_headers(request: Request, response: HTTPResponse) -> None:
+async def _security_headers(request: Request, response: BaseHTTPResponse) -> None:
     for header, value in SECURITY_HEADERS.items():
         response.headers.setdefault(header, value)
     if not request.path.startswith("/static/"):

@@ -15,22 +15,22 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from sqlalchemy import Column, DateTime, Index, Integer, MetaData, String, Table, delete, insert, select
+from sqlalchemy import Column, Index, Integer, String, Table, delete, insert, select
 from sqlalchemy.engine import Engine
 
-from bot.console.clock import as_naive_utc, utcnow
+from bot.db import UTCDateTime, as_utc, metadata, utcnow
+from bot.db.migrate import ensure_schema
 
 LIMIT = 5
 WINDOW = dt.timedelta(minutes=15)
 
-metadata = MetaData()
 failures_table = Table(
     "console_signin_failures",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("kind", String(8), nullable=False),  # "account" or "ip"
     Column("key", String(200), nullable=False),
-    Column("at", DateTime, nullable=False),
+    Column("at", UTCDateTime(), nullable=False),
     Index("ix_console_signin_failures_key", "kind", "key", "at"),
 )
 
@@ -48,15 +48,17 @@ class Blocked:
 
 
 class SignInLimiter:
+    """Sign-in failures in the app database, and whether the next attempt must wait."""
+
     def __init__(self, engine: Engine, limit: int = LIMIT, window: dt.timedelta = WINDOW):
         self.engine = engine
         self.limit = limit
         self.window = window
-        metadata.create_all(engine)
+        ensure_schema(engine)
 
     def blocked(self, email: str, ip: str, now: dt.datetime | None = None) -> Blocked | None:
         """A Blocked when the account or the address has used up its failures, else None."""
-        now = now or utcnow()
+        now = as_utc(now) if now else utcnow()
         since = now - self.window
         waits = []
         with self.engine.connect() as conn:
@@ -72,11 +74,12 @@ class SignInLimiter:
                     .limit(1)
                 ).scalar()
                 if cutoff is not None:
-                    waits.append(Blocked(kind, as_naive_utc(cutoff) + self.window - now))
+                    waits.append(Blocked(kind, cutoff + self.window - now))
         return max(waits, key=lambda b: b.retry_after) if waits else None
 
     def record_failure(self, email: str, ip: str, now: dt.datetime | None = None) -> None:
-        now = now or utcnow()
+        """Count a failed sign-in against the account and the address (and drop failures out of the window)."""
+        now = as_utc(now) if now else utcnow()
         with self.engine.begin() as conn:
             conn.execute(delete(failures_table).where(failures_table.c.at <= now - self.window))
             conn.execute(
@@ -85,6 +88,7 @@ class SignInLimiter:
             )
 
     def record_success(self, email: str) -> None:
+        """A correct password clears the account's failures (not the address's)."""
         with self.engine.begin() as conn:
             conn.execute(
                 delete(failures_table).where(failures_table.c.kind == "account", failures_table.c.key == email[:200])

@@ -13,20 +13,20 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import Column, DateTime, MetaData, String, Table, delete, insert, select
+from sqlalchemy import Column, String, Table, delete, insert, select
 from sqlalchemy.engine import Engine
 
-from bot.console.clock import as_naive_utc, utcnow
+from bot.db import UTCDateTime, as_utc, metadata, utcnow
+from bot.db.migrate import ensure_schema
 
-metadata = MetaData()
 sessions_table = Table(
     "console_sessions",
     metadata,
     Column("token_hash", String(64), primary_key=True),
     Column("email", String(200), nullable=False, index=True),
     Column("csrf_token", String(64), nullable=False),
-    Column("created_at", DateTime, nullable=False),
-    Column("expires_at", DateTime, nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("expires_at", UTCDateTime(), nullable=False),
 )
 
 
@@ -42,16 +42,16 @@ def _digest(token: str) -> str:
 
 
 class SessionStore:
-    """Creates its table on first use; `lifetime` is how long a sign-in lasts."""
+    """Sessions in the app database (brought up to date on first use); `lifetime` is how long a sign-in lasts."""
 
     def __init__(self, engine: Engine, lifetime: dt.timedelta):
         self.engine = engine
         self.lifetime = lifetime
-        metadata.create_all(engine)
+        ensure_schema(engine)
 
     def start(self, email: str, now: dt.datetime | None = None) -> str:
         """A new session for `email`; returns the token for the cookie (never stored as is)."""
-        now = now or utcnow()
+        now = as_utc(now) if now else utcnow()
         token = secrets.token_urlsafe(32)
         with self.engine.begin() as conn:
             conn.execute(delete(sessions_table).where(sessions_table.c.expires_at <= now))
@@ -76,9 +76,9 @@ class SessionStore:
                 .mappings()
                 .first()
             )
-        if row is None or as_naive_utc(row["expires_at"]) <= (now or utcnow()):
+        if row is None or row["expires_at"] <= (as_utc(now) if now else utcnow()):
             return None
-        return Session(row["email"], row["csrf_token"], as_naive_utc(row["expires_at"]))
+        return Session(row["email"], row["csrf_token"], row["expires_at"])
 
     def end(self, token: str | None) -> None:
         if token:

@@ -3,7 +3,7 @@
 When someone asks for a person, the bot collects a name and an email address or
 phone number (actions/handoff.py) and stores a request here; the advisor console
 lists the open ones with the conversation attached (by sender id) and advisors mark
-them contacted or resolved. The table has its own MetaData, like roadmap progress,
+them contacted or resolved. The table is an app table (bot.db), like roadmap progress,
 so a knowledge-base reload never deletes a request that is waiting for someone.
 """
 
@@ -13,14 +13,14 @@ import builtins
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, Text, insert, select, update
+from sqlalchemy import Column, Integer, String, Table, Text, insert, select, update
 from sqlalchemy.engine import Engine
 
-from bot.kb.db import create_tables
+from bot.db import CONVERSATION_KEY, UTCDateTime, metadata, utcnow
+from bot.db.migrate import ensure_schema
 
 STATUSES = ("open", "contacted", "resolved")
 
-metadata = MetaData()
 handoff_table = Table(
     "handoff_requests",
     metadata,
@@ -31,9 +31,10 @@ handoff_table = Table(
     Column("contact", String(200), nullable=False),
     Column("message", Text, nullable=False, default=""),  # what they asked, in their words
     Column("status", String(16), nullable=False, default="open"),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
     Column("updated_by", String(200), nullable=True),  # the advisor who last changed the status
+    info={CONVERSATION_KEY: "sender_id"},
 )
 
 
@@ -51,19 +52,15 @@ class HandoffRequest:
     updated_by: str | None
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
-
-
 class HandoffStore:
-    """Handoff requests in SQL; creates its table on first use."""
+    """Handoff requests in SQL; brings the app tables up to date on first use (bot.db)."""
 
     def __init__(self, engine: Engine):
         self.engine = engine
-        create_tables(metadata, engine)
+        ensure_schema(engine)
 
     def create(self, *, sender_id: str, name: str, contact: str, channel: str = "", message: str = "") -> int:
-        now = _now()
+        now = utcnow()
         with self.engine.begin() as conn:
             result = conn.execute(
                 insert(handoff_table).values(
@@ -100,7 +97,7 @@ class HandoffStore:
             result = conn.execute(
                 update(handoff_table)
                 .where(handoff_table.c.id == request_id)
-                .values(status=status, updated_at=_now(), updated_by=by)
+                .values(status=status, updated_at=utcnow(), updated_by=by)
             )
             return result.rowcount > 0
 

@@ -7,8 +7,8 @@ import sys
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.db import get_engine
 from bot.kb.content import ContentError, read_content
-from bot.kb.db import get_engine
 from bot.kb.loader import load
 from bot.settings import load_settings, safe_url
 

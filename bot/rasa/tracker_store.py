@@ -54,7 +54,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         self._cache: OrderedDict[str, _Cached] = OrderedDict()
         if self.engine.dialect.name == "sqlite":
             # Rasa opens a new SQLite connection for every query (SQLAlchemy 1.4's default for files);
-            # a pool keeps a few open, as bot.kb.db does for the knowledge base.
+            # a pool keeps a few open, as bot.db does for the app database.
             self.engine.dispose()
             self.engine = sa.create_engine(
                 self.engine.url, poolclass=QueuePool, connect_args={"check_same_thread": False}

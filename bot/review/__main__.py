@@ -14,10 +14,11 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.kb.db import get_engine
+from bot.db import get_engine
 from bot.review.annotations import AnnotationStore
 from bot.review.export import nlu_yaml
 from bot.review.logs import FLAGS, ConversationLog, Filters, Turn
@@ -47,7 +48,9 @@ def _positive(value: str) -> int:
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one sentence and exit code 2, as argparse does, without the usage block
+    def error(
+        self, message: str
+    ) -> NoReturn:  # one sentence and exit code 2, as argparse does, without the usage block
         self.exit(2, f"{self.prog}: {message}. See --help.\n")
 
 

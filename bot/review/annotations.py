@@ -6,23 +6,26 @@ training data (bot.review.export). The text is kept here as the person typed it,
 because the tracker store may be purged by retention while the annotation is still
 waiting to be exported; masking happens on the way out.
 
-Both tables live in the app database with their own MetaData (the knowledge-base
-loader drops the tables of its own schema on a content change) and are created on
-first use.
+Both are app tables (bot.db), apart from the knowledge base's schema, which the
+knowledge-base loader drops on a content change; they belong to a conversation, so
+the retention purge removes them with it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
-from sqlalchemy import Boolean, Column, DateTime, Integer, MetaData, String, Table, Text, delete, func, select, update
+from sqlalchemy import Boolean, Column, Integer, String, Table, Text, delete, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
+from bot.db import CONVERSATION_KEY, UTCDateTime, metadata, utcnow
+from bot.db.migrate import ensure_schema
 from bot.settings import PROJECT_ROOT
 
 #: The intent that training data uses for "not something this bot answers".
@@ -30,7 +33,6 @@ OUT_OF_SCOPE = "out_of_scope"
 MAX_NOTE = 2000
 MAX_TEXT = 2000
 
-metadata = MetaData()
 annotations_table = Table(
     "review_annotations",
     metadata,
@@ -42,14 +44,16 @@ annotations_table = Table(
     Column("out_of_scope", Boolean, nullable=False, default=False),
     Column("note", Text, nullable=False, default=""),
     Column("by", String(200), nullable=False),
-    Column("at", DateTime(timezone=True), nullable=False),
+    Column("at", UTCDateTime(), nullable=False),
+    info={CONVERSATION_KEY: "sender_id"},
 )
 reviewed_table = Table(
     "review_marks",
     metadata,
     Column("sender_id", String(255), primary_key=True),
     Column("by", String(200), nullable=False),
-    Column("at", DateTime(timezone=True), nullable=False),
+    Column("at", UTCDateTime(), nullable=False),
+    info={CONVERSATION_KEY: "sender_id"},
 )
 
 
@@ -86,12 +90,7 @@ def domain_intents(domain_path: Path = PROJECT_ROOT / "domain.yml") -> list[str]
     return list(_domain_intents(domain_path, domain_path.stat().st_mtime))
 
 
-def _aware(stamp: dt.datetime) -> dt.datetime:
-    """SQLite hands back naive datetimes; we always store UTC."""
-    return stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.timezone.utc)
-
-
-def _row(row) -> Annotation:
+def _row(row: Any) -> Annotation:
     return Annotation(
         event_id=row.event_id,
         sender_id=row.sender_id,
@@ -100,7 +99,7 @@ def _row(row) -> Annotation:
         out_of_scope=bool(row.out_of_scope),
         note=row.note or "",
         by=row.by,
-        at=_aware(row.at),
+        at=row.at,
     )
 
 
@@ -114,7 +113,7 @@ class AnnotationStore:
 
     def _ensure_tables(self) -> None:
         if not self._ready:
-            metadata.create_all(self.engine, checkfirst=True)
+            ensure_schema(self.engine)
             self._ready = True
 
     def _validate(self, text: str, intent: str | None, out_of_scope: bool, note: str, by: str) -> str | None:
@@ -147,15 +146,17 @@ class AnnotationStore:
         if not (sender_id or "").strip():
             raise AnnotationError("An annotation needs the conversation's sender id.")
         self._ensure_tables()
-        values = {
-            "sender_id": sender_id,
-            "text": text,
-            "intent": intent,
-            "out_of_scope": bool(out_of_scope),
-            "note": (note or "").strip(),
-            "by": by.strip(),
-            "at": dt.datetime.now(dt.timezone.utc),
-        }
+        annotation = Annotation(
+            event_id=event_id,
+            sender_id=sender_id,
+            text=text,
+            intent=intent,
+            out_of_scope=bool(out_of_scope),
+            note=(note or "").strip(),
+            by=by.strip(),
+            at=utcnow(),
+        )
+        values = {k: v for k, v in asdict(annotation).items() if k != "event_id"}
         key = annotations_table.c.event_id == event_id
         # Update first, insert if there was none; two advisors saving at once meet the primary key.
         with self.engine.begin() as conn:
@@ -167,7 +168,7 @@ class AnnotationStore:
             except IntegrityError:
                 with self.engine.begin() as conn:
                     conn.execute(update(annotations_table).where(key).values(**values))
-        return Annotation(event_id=event_id, **values)
+        return annotation
 
     def for_conversation(self, sender_id: str) -> dict[int, Annotation]:
         """Annotations of one conversation by event id."""
@@ -193,9 +194,7 @@ class AnnotationStore:
             conn.execute(delete(reviewed_table).where(key))
             if reviewed:
                 conn.execute(
-                    reviewed_table.insert().values(
-                        sender_id=sender_id, by=(by or "").strip() or "?", at=dt.datetime.now(dt.timezone.utc)
-                    )
+                    reviewed_table.insert().values(sender_id=sender_id, by=(by or "").strip() or "?", at=utcnow())
                 )
 
     def reviewed(self) -> set[str]:
@@ -203,23 +202,3 @@ class AnnotationStore:
         self._ensure_tables()
         with self.engine.connect() as conn:
             return set(conn.execute(select(reviewed_table.c.sender_id)).scalars())
-
-    def delete_for(self, sender_ids: list[str]) -> int:
-        """Forget the annotations and marks of purged conversations; returns how many annotations went."""
-        if not sender_ids:
-            return 0
-        self._ensure_tables()
-        with self.engine.begin() as conn:
-            gone = conn.execute(delete(annotations_table).where(annotations_table.c.sender_id.in_(sender_ids))).rowcount
-            conn.execute(delete(reviewed_table).where(reviewed_table.c.sender_id.in_(sender_ids)))
-        return gone
-
-    def count_for(self, sender_ids: list[str]) -> int:
-        """How many annotations `delete_for` would remove (a purge's dry run)."""
-        if not sender_ids:
-            return 0
-        self._ensure_tables()
-        with self.engine.connect() as conn:
-            return conn.execute(
-                select(func.count()).select_from(annotations_table).where(annotations_table.c.sender_id.in_(sender_ids))
-            ).scalar_one()

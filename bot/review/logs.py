@@ -29,8 +29,8 @@ from sqlalchemy import MetaData, Table, and_, func, or_, select
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import NoSuchTableError, SQLAlchemyError
 
+from bot.db import get_engine
 from bot.handoff.store import HandoffStore
-from bot.kb.db import get_engine
 from bot.kb.queries import KnowledgeBase
 from bot.review.annotations import Annotation, AnnotationStore
 from bot.review.privacy import mask
@@ -140,6 +140,13 @@ class _Conversation:
     messages: list[UserMessage] = field(default_factory=list)
     active_loop: str | None = None  # the form waiting for an answer, as the events leave it
 
+    @property
+    def span(self) -> tuple[dt.datetime, dt.datetime]:
+        """When it started and last moved; `_build` keeps only conversations that have both."""
+        if self.started_at is None or self.last_at is None:
+            raise ValueError(f"conversation {self.sender_id!r} has no message yet")
+        return self.started_at, self.last_at
+
     def touch(self, stamp: dt.datetime) -> None:
         self.started_at = stamp if self.started_at is None else min(self.started_at, stamp)
         self.last_at = stamp if self.last_at is None else max(self.last_at, stamp)
@@ -158,13 +165,18 @@ def _load(data: str | None) -> dict[str, Any]:
         value = json.loads(data or "{}")
     except ValueError:
         return {}
+    return _dict(value)
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    """`value` if it is a JSON object, else an empty one: events written by other versions vary."""
     return value if isinstance(value, dict) else {}
 
 
 def _parse(data: dict[str, Any]) -> tuple[str | None, float | None, tuple[tuple[str, str], ...]]:
     """Intent, confidence and (type, value) entities of a user event's parse data."""
-    parsed = data.get("parse_data") if isinstance(data.get("parse_data"), dict) else {}
-    intent = parsed.get("intent") if isinstance(parsed.get("intent"), dict) else {}
+    parsed = _dict(data.get("parse_data"))
+    intent = _dict(parsed.get("intent"))
     confidence = intent.get("confidence")
     entities = tuple(
         (str(e.get("entity")), str(e.get("value")))
@@ -175,7 +187,7 @@ def _parse(data: dict[str, Any]) -> tuple[str | None, float | None, tuple[tuple[
 
 
 def _buttons(data: dict[str, Any]) -> tuple[str, ...]:
-    inner = data.get("data") if isinstance(data.get("data"), dict) else {}
+    inner = _dict(data.get("data"))
     return tuple(str(b.get("title", "")) for b in inner.get("buttons") or [] if isinstance(b, dict))
 
 
@@ -367,9 +379,10 @@ class ConversationLog:
         needle = (filters.text or "").strip().lower()
         found = []
         for conv in self._parsed().values():
-            if start is not None and conv.last_at.timestamp() < start:
+            started_at, last_at = conv.span
+            if start is not None and last_at.timestamp() < start:
                 continue
-            if end is not None and conv.started_at.timestamp() >= end:
+            if end is not None and started_at.timestamp() >= end:
                 continue
             if filters.channel and conv.channel != filters.channel:
                 continue
@@ -382,18 +395,19 @@ class ConversationLog:
             if filters.flag and filters.flag not in flags:
                 continue
             found.append((conv, frozenset(flags)))
-        found.sort(key=lambda item: (item[0].last_at, item[0].sender_id), reverse=True)
+        found.sort(key=lambda item: (item[0].span[1], item[0].sender_id), reverse=True)
         return found
 
     def _summary(
         self, conv: _Conversation, flags: frozenset[str], plans: dict[Any, Any] | None = None
     ) -> ConversationSummary:
         step, saved_background = self._roadmap_step(conv.sender_id, {} if plans is None else plans)
+        started_at, last_at = conv.span
         return ConversationSummary(
             sender_id=conv.sender_id,
             channel=conv.channel,
-            started_at=conv.started_at,
-            last_at=conv.last_at,
+            started_at=started_at,
+            last_at=last_at,
             turns=len(conv.messages),
             background=conv.background or saved_background,
             roadmap_step=step,

@@ -2,25 +2,23 @@
 
 A conversation goes as a whole, decided by its last event, so a person who came
 back last week keeps their early messages too. With it go everything the app keeps
-about that sender: advisors' annotations and reviewed marks, handoff requests and
-roadmap progress. A dry run counts the same rows and deletes nothing.
+about that sender: every app table registered as belonging to a conversation
+(bot.db.tables.CONVERSATION_KEY): advisors' annotations and reviewed marks, handoff
+requests, roadmap progress. A dry run counts the same rows and deletes nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Column, delete, func, select
 from sqlalchemy.engine import Connection
 
-from bot.handoff.store import HandoffStore, handoff_table
-from bot.kb.db import get_engine
-from bot.review.annotations import AnnotationStore
+from bot.db import conversation_columns, get_engine
+from bot.db.migrate import ensure_schema
 from bot.review.logs import ConversationLog
-from bot.roadmap.progress import metadata as progress_metadata
-from bot.roadmap.progress import progress_table
 
 #: Sender ids per IN (...) clause: well under SQLite's and PostgreSQL's parameter limits.
 CHUNK = 500
@@ -28,11 +26,27 @@ CHUNK = 500
 
 @dataclass(frozen=True)
 class PurgeResult:
+    """How many conversations and events went (or would go), and how many rows of each app table."""
+
     conversations: int
     events: int
-    annotations: int = 0
-    handoff_requests: int = 0
-    roadmap_progress: int = 0
+    #: (table name, rows) for every app table that belongs to a conversation.
+    app_rows: tuple[tuple[str, int], ...] = field(default=())
+
+    def rows(self, table: str) -> int:
+        return dict(self.app_rows).get(table, 0)
+
+    @property
+    def annotations(self) -> int:
+        return self.rows("review_annotations")
+
+    @property
+    def handoff_requests(self) -> int:
+        return self.rows("handoff_requests")
+
+    @property
+    def roadmap_progress(self) -> int:
+        return self.rows("roadmap_progress")
 
 
 def _chunks(items: Sequence[str]) -> Iterator[list[str]]:
@@ -40,11 +54,15 @@ def _chunks(items: Sequence[str]) -> Iterator[list[str]]:
         yield list(items[start : start + CHUNK])
 
 
-def _count(conn: Connection, column, senders: Sequence[str]) -> int:
+def _count(conn: Connection, column: Column, senders: Sequence[str]) -> int:
     return sum(
         conn.execute(select(func.count()).select_from(column.table).where(column.in_(chunk))).scalar_one()
         for chunk in _chunks(senders)
     )
+
+
+def _app_counts(conn: Connection, columns: Sequence[Column], senders: Sequence[str]) -> Mapping[str, int]:
+    return {column.table.name: _count(conn, column, senders) for column in columns}
 
 
 def purge(
@@ -59,30 +77,22 @@ def purge(
     if table is None:
         return PurgeResult(0, 0)
     app = get_engine(app_url)
-    annotations = AnnotationStore(app)
-    handoffs = HandoffStore(app)  # creates its table if this database has never had one
-    progress_metadata.create_all(app, checkfirst=True)
+    ensure_schema(app)  # a database that has never had some app table still has it to count in
+    columns = conversation_columns()
     stale = select(table.c.sender_id).group_by(table.c.sender_id).having(func.max(table.c.timestamp) < cutoff)
     with get_engine(tracker_url).connect() as tracker:
         senders = sorted(tracker.execute(stale).scalars())
         events = _count(tracker, table.c.sender_id, senders)
     with app.connect() as conn:
-        counts = PurgeResult(
-            len(senders),
-            events,
-            annotations.count_for(senders),
-            _count(conn, handoff_table.c.sender_id, senders),
-            _count(conn, progress_table.c.sender_id, senders),
-        )
+        counts = PurgeResult(len(senders), events, tuple(_app_counts(conn, columns, senders).items()))
     if dry_run or not senders:
         return counts
     # App-side rows first: if the tracker store then fails, the next purge finds the same
     # conversations again, while the reverse order would leave app rows no purge could find.
     for chunk in _chunks(senders):
-        annotations.delete_for(chunk)
-        handoffs.delete_for(chunk)
         with app.begin() as conn:
-            conn.execute(delete(progress_table).where(progress_table.c.sender_id.in_(chunk)))
+            for column in columns:
+                conn.execute(delete(column.table).where(column.in_(chunk)))
     with get_engine(tracker_url).begin() as tracker:
         for chunk in _chunks(senders):
             # Checked again: someone who wrote since the count above keeps their conversation.

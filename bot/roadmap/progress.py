@@ -2,9 +2,9 @@
 
 Someone who comes back days later and says "continue" must land on the same step,
 whichever server process answers, so progress lives in SQL, keyed by the channel's
-sender id. The table has its own MetaData on purpose: the knowledge-base loader
-deletes (and on a schema change drops) every table of `schema.Base`, and a content
-reload must never forget people's progress.
+sender id. The table is an app table (bot.db), apart from the knowledge base's
+`schema.Base`: the knowledge-base loader deletes (and on a schema change drops) every
+table of that, and a content reload must never forget people's progress.
 
 Stored rows are JSON text. A row that cannot be read (hand-edited, truncated, from
 an incompatible version) is logged and replaced by a fresh start rather than
@@ -19,12 +19,13 @@ import logging
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
-from sqlalchemy import Column, DateTime, MetaData, String, Table, Text, select, update
+from sqlalchemy import Column, String, Table, Text, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
+from bot.db import CONVERSATION_KEY, UTCDateTime, as_utc, metadata, utcnow
+from bot.db.migrate import ensure_schema
 from bot.eligibility.check import EDUCATIONS, Applicant, Education
-from bot.kb.db import create_tables
 
 log = logging.getLogger(__name__)
 
@@ -33,13 +34,13 @@ FORMAT = 1
 GOALS = ("residency", "career")
 PROGRAM_TYPES = ("certificate", "associate")
 
-metadata = MetaData()
 progress_table = Table(
     "roadmap_progress",
     metadata,
     Column("sender_id", String(255), primary_key=True),
     Column("data", Text, nullable=False),
-    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
+    info={CONVERSATION_KEY: "sender_id"},
 )
 
 
@@ -146,14 +147,14 @@ class ProgressStore:
     @classmethod
     def default(cls) -> ProgressStore:
         """The store in the knowledge base's database (Settings.database_url)."""
-        from bot.kb.db import get_engine
+        from bot.db import get_engine
         from bot.settings import load_settings
 
         return cls(get_engine(load_settings().database_url))
 
     def _ensure_table(self) -> None:
         if not self._ready:
-            create_tables(metadata, self.engine)
+            ensure_schema(self.engine)
             self._ready = True
 
     def load(self, sender_id: str) -> Progress:
@@ -168,7 +169,7 @@ class ProgressStore:
         if row is None:
             return Progress(sender_id)
         try:
-            return Progress.from_json(sender_id, row.data, _aware(row.updated_at))
+            return Progress.from_json(sender_id, row.data, row.updated_at)
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
             log.warning("unreadable roadmap progress for sender %r, starting afresh: %s", sender_id, exc)
             return Progress(sender_id)
@@ -176,7 +177,7 @@ class ProgressStore:
     def save(self, progress: Progress, now: dt.datetime | None = None) -> Progress:
         """Insert or update the person's row; returns the progress with its new `updated_at`."""
         self._ensure_table()
-        stamp = now or dt.datetime.now(dt.timezone.utc)
+        stamp = as_utc(now) if now else utcnow()
         values = {"data": progress.to_json(), "updated_at": stamp}
         key = progress_table.c.sender_id == progress.sender_id
         # Update first; insert if there was no row. Two first saves racing for one sender
@@ -197,10 +198,3 @@ class ProgressStore:
         self._ensure_table()
         with self.engine.begin() as conn:
             conn.execute(progress_table.delete().where(progress_table.c.sender_id == sender_id))
-
-
-def _aware(stamp: dt.datetime | None) -> dt.datetime | None:
-    """SQLite hands back naive datetimes; we always store UTC."""
-    if stamp is not None and stamp.tzinfo is None:
-        return stamp.replace(tzinfo=dt.timezone.utc)
-    return stamp

@@ -19,6 +19,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from bot.db.cli import upgrade_database
 from bot.rasa.channels.config import ChannelConfigError, channel_env, describe, write_server_credentials
 from bot.rasa.chat import chat
 from bot.settings import PROJECT_ROOT, Settings, load_settings_or_exit, safe_url
@@ -193,6 +194,9 @@ def main(argv: list[str] | None = None) -> int:
         channels = write_server_credentials(credentials, channel_env())
     except ChannelConfigError as exc:
         print(f"Channel configuration: {exc}", file=sys.stderr)
+        return 1
+
+    if upgrade_database(settings.database_url) != 0:  # the app tables, once, before any server uses them
         return 1
 
     # A service manager stops us with SIGTERM: exit through `finally` so both servers stop too.

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from bot.kb.db import get_engine
+from bot.db import get_engine
 from bot.kb.queries import KnowledgeBase
 from bot.settings import load_settings_or_exit
 

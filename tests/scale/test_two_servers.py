@@ -42,7 +42,7 @@ def test_one_conversation_alternating_between_two_servers_keeps_its_state(cluste
 
 def _progress_row(kb_url: str, sender: str) -> dict[str, Any]:
     """The roadmap progress the action server saved in the shared PostgreSQL database."""
-    from bot.kb.db import get_engine
+    from bot.db import get_engine
     from bot.roadmap.progress import ProgressStore
 
     progress = ProgressStore(get_engine(kb_url)).load(sender)

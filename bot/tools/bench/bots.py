@@ -24,7 +24,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.kb.db import get_engine
+from bot.db import get_engine
 from bot.kb.loader import load
 from bot.settings import PROJECT_ROOT, Settings, load_settings
 from bot.tools.bench.conversations import BASELINE, OURS, Conversation
