@@ -194,6 +194,21 @@ def test_an_answered_roadmap_form_still_takes_its_turn(executor, monkeypatch):
     assert events == [] and [m["text"] for m in messages] == ["step 1"]
 
 
+def test_every_action_a_form_ends_with_knows_about_cancelling():
+    """The done-rules run these after a cancelled form too: each must check the flag."""
+    rules = [
+        rule
+        for path in sorted((PROJECT_ROOT / "data" / "stories").glob("*.yml"))
+        for rule in yaml.safe_load(path.read_text()).get("rules", [])
+    ]
+    after_forms = {
+        rule["steps"][-1]["action"]
+        for rule in rules
+        if any(step.get("active_loop", "") is None for step in rule["steps"]) and "action" in rule["steps"][-1]
+    }
+    assert after_forms == {*roadmap.AFTER_FORM, "action_handoff_submit"}
+
+
 def test_a_cancelled_handoff_files_nothing(executor, monkeypatch):
     def no_store():
         raise AssertionError("a cancelled handoff must not be filed")
