@@ -702,6 +702,7 @@ def _check_variants(content: Content, problems: list[Problem]) -> None:
     entity_kinds = set(NAMED_FILES)
     topic_of = {i: t for t in content.topics for i in t.intents}
     asked: dict[str, set] = {}
+    asked_topic: dict[str, Topic] = {}  # the topic a button asks, to name its file
     for topic in content.topics:
         for answer in topic.answers:
             for number, button in enumerate(answer.buttons, 1):
@@ -731,6 +732,7 @@ def _check_variants(content: Content, problems: list[Problem]) -> None:
                     )
                 elif match["aspect"]:
                     asked.setdefault(target.key, set()).add(match["aspect"])
+                    asked_topic.setdefault(target.key, target)
     for topic in content.topics:
         for answer in topic.answers:
             v = answer.variant
@@ -760,7 +762,7 @@ def _check_variants(content: Content, problems: list[Problem]) -> None:
         for aspect in sorted(aspects - have):
             problems.append(
                 Problem(
-                    content.file_of(topic),
+                    content.file_of(asked_topic[topic_key]),
                     repr(topic_key),
                     "answers",
                     f"a button asks for aspect {aspect!r} but the topic has no such variant",
