@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import yaml
 
-from bot.kb.content import DIALOGUE_INTENTS
 from bot.kb.db import get_engine
+from bot.kb.text_rules import DIALOGUE_INTENTS
 from bot.roadmap.progress import ProgressStore
 from bot.roadmap.turns import RoadmapTurns, profile_changes
 from bot.settings import PROJECT_ROOT

@@ -7,9 +7,10 @@ import sys
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.kb.content import ContentError, read_content
+from bot.kb.content import read_content
 from bot.kb.db import get_engine
 from bot.kb.loader import load
+from bot.kb.problems import ContentError
 from bot.settings import load_settings
 
 

@@ -24,7 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from bot.kb import schema
-from bot.kb.content import ENTITY_PLACEHOLDER, PLACEHOLDER
+from bot.kb.text_rules import ENTITY_PLACEHOLDER, PLACEHOLDER
 
 
 @dataclass(frozen=True)
