@@ -103,7 +103,7 @@ def _remembered(method: Method) -> Method:
 class KnowledgeBase:
     def __init__(self, engine: Engine, remember: bool = False):
         self.engine = engine
-        self._memo: dict[tuple[str, tuple], Any] | None = {} if remember else None
+        self._memo: dict[tuple[str, tuple, tuple], Any] | None = {} if remember else None
         self._fingerprint: str | None = None
 
     def refresh(self) -> None:
