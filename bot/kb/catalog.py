@@ -58,6 +58,8 @@ NAMED_FILES = {
 
 @dataclass
 class Content:
+    """Every record read, by kind, and the file each came from (which every problem names)."""
+
     sources: list[Source] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     bodies: list[Body] = field(default_factory=list)

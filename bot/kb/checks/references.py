@@ -1,4 +1,7 @@
-"""References to sources, facts, bodies and backgrounds must point at entries that exist; a fact's range must fit its value."""
+"""References to sources, facts, bodies and backgrounds must point at entries that exist.
+
+Also here: a fact's range must state the numbers of its value.
+"""
 
 from __future__ import annotations
 
