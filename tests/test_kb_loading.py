@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 
 from bot.db import get_engine
 from bot.kb import schema
-from bot.kb.content import ContentError, read_content
+from bot.kb.content import read_content
 from bot.kb.loader import load, loaded_fingerprint
+from bot.kb.problems import ContentError
 
 
 def edit(path: Path, change) -> None:

@@ -9,8 +9,8 @@ from collections.abc import Iterable
 import pytest
 
 from bot.citing import Cited
-from bot.kb.content import DIGITS_ALLOWED_IN
 from bot.kb.queries import KnowledgeBase
+from bot.kb.text_rules import DIGITS_ALLOWED_IN
 from bot.roadmap import (
     MAX_STEP_WORDS,
     Plan,

@@ -7,7 +7,7 @@ from typing import get_args
 import yaml
 
 from bot.db import get_engine
-from bot.kb.content import DIALOGUE_INTENTS
+from bot.kb.text_rules import DIALOGUE_INTENTS
 from bot.roadmap.commands import COMMAND_OF_INTENT, Command, payload
 from bot.roadmap.progress import ProgressStore
 from bot.roadmap.turns import RoadmapTurns, profile_changes

@@ -8,9 +8,10 @@ import sys
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.db import get_engine
-from bot.kb.content import ContentError, read_content
+from bot.kb.content import read_content
 from bot.kb.loader import load
-from bot.settings import load_settings, safe_url
+from bot.kb.problems import ContentError
+from bot.settings import load_settings_or_exit, safe_url
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -18,7 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("command", choices=["load", "check"])
     parser.add_argument("--force", action="store_true", help="reload even if the content is unchanged")
     args = parser.parse_args(argv)
-    settings = load_settings()
+    settings = load_settings_or_exit()
     try:
         if args.command == "check":
             content = read_content(settings.content_dir)

@@ -17,11 +17,10 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from bot.kb import schema
-from bot.kb.content import Content, fingerprint, read_content
+from bot.kb.catalog import Content
+from bot.kb.content import fingerprint, read_content
 
 log = logging.getLogger(__name__)
-
-_SOURCED = ("source", "as_of", "as_of_label")
 
 
 @dataclass(frozen=True)

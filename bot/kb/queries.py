@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from bot.citing import Citation, Cited, as_of
 from bot.kb import schema
-from bot.kb.content import ENTITY_PLACEHOLDER, PLACEHOLDER
+from bot.kb.text_rules import ENTITY_PLACEHOLDER, PLACEHOLDER
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def _remembered(method: Method) -> Method:
 class KnowledgeBase:
     def __init__(self, engine: Engine, remember: bool = False):
         self.engine = engine
-        self._memo: dict[tuple[str, tuple], Any] | None = {} if remember else None
+        self._memo: dict[tuple[str, tuple, tuple], Any] | None = {} if remember else None
         self._fingerprint: str | None = None
 
     def refresh(self) -> None:

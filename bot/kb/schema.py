@@ -7,12 +7,23 @@ return a figure without the means to cite it.
 from __future__ import annotations
 
 from sqlalchemy import JSON, Boolean, Column, Float, ForeignKey, Integer, String, Text
-from sqlalchemy.orm import declarative_base, declared_attr
+from sqlalchemy.orm import declared_attr, registry
+from sqlalchemy.orm.decl_api import DeclarativeMeta
 
 #: Bump when the tables change shape; the loader then rebuilds them.
 SCHEMA_VERSION = "4"
 
-Base = declarative_base()
+_registry = registry()
+
+
+class Base(metaclass=DeclarativeMeta):
+    """What `declarative_base()` returns, written as a class so type checkers know the tables' base."""
+
+    __abstract__ = True
+    __tablename__: str  # set by every table
+    registry = _registry
+    metadata = _registry.metadata
+    __init__ = _registry.constructor
 
 
 class SourcedColumns:
