@@ -175,6 +175,7 @@ async def _play(session: aiohttp.ClientSession, url: str, conv: Conversation, ru
     sender = f"{run}-{conv.id}"
     results = []
     for n, turn in enumerate(conv.turns, 1):
+        status: int | str
         try:
             async with session.post(url, json={"sender": sender, "message": turn.user}) as response:
                 messages = await response.json(content_type=None) if response.status == 200 else []
@@ -205,8 +206,10 @@ async def play_all(rasa_url: str, conversations: Sequence[Conversation], paralle
 
 def summary(name: str, results: Sequence[TurnResult]) -> dict[str, Any]:
     """Pass rate overall, by kind and by persona (the id's first word)."""
-    by_kind, by_persona = Counter(), Counter()
-    passed_kind, passed_persona = Counter(), Counter()
+    by_kind: Counter[str] = Counter()
+    by_persona: Counter[str] = Counter()
+    passed_kind: Counter[str] = Counter()
+    passed_persona: Counter[str] = Counter()
     for r in results:
         persona = r.conversation.split("-")[0]
         by_kind[r.kind] += 1
