@@ -5,14 +5,39 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import services
 from bot.answers.reply import KnowledgeBaseUnavailable, reply_for
+from bot.kb.queries import KnowledgeBase
+from bot.understanding import context as ctx
+from bot.understanding.guesses import best_guesses, guess_buttons
+from bot.understanding.language import SPANISH, detect
 
 #: Small talk never gets a "back to step N" button: only real questions interrupt a walk-through.
 CHAT_TOPICS = ("greet", "goodbye", "thanks", "help", "out_of_scope", "fallback", "request_human", "inform")
+CONTEXT_SLOT = "conversation_context"
+
+
+def _entities(tracker: Tracker) -> list[tuple[str, str]]:
+    return [
+        (str(e["entity"]), str(e["value"]))
+        for e in tracker.latest_message.get("entities", [])
+        if e.get("entity") and e.get("value")
+    ]
+
+
+def _said_for(kb: KnowledgeBase, understood: ctx.Understood, variant: str) -> str:
+    """ "For the RMA: " when the answer is about something taken from the conversation, not this message."""
+    if variant == "default" or not (understood.follow_up or understood.from_context):
+        return ""
+    for kind, value in understood.entities if understood.follow_up else understood.from_context:
+        entity = kb.resolve(value)
+        if entity is not None and entity.key == variant:
+            return f"In {entity.display}: " if kind == "us_state" else f"For the {entity.display}: "
+    return ""
 
 
 class ActionAnswer(Action):
@@ -22,19 +47,46 @@ class ActionAnswer(Action):
         return "action_answer"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[dict[str, Any]]:
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
-        entities = [
-            (e.get("entity"), str(e.get("value")))
-            for e in tracker.latest_message.get("entities", [])
-            if e.get("entity") and e.get("value")
-        ]
+        parsed = tracker.latest_message
+        intent = (parsed.get("intent") or {}).get("name")
+        confidence = float((parsed.get("intent") or {}).get("confidence") or 0.0)
+        text = parsed.get("text") or ""
+        context = ctx.Context.from_slot(tracker.get_slot(CONTEXT_SLOT))
+        understood = ctx.understand(intent, confidence, _entities(tracker), text, context)
+        language = detect(text)
+        if language:
+            dispatcher.utter_message(response="utter_language_es" if language == SPANISH else "utter_language_other")
+            if language != SPANISH or understood.intent in ("nlu_fallback", "out_of_scope"):
+                return []
         try:
-            reply = reply_for(services.fresh_knowledge_base(), intent, entities)
-        except KnowledgeBaseUnavailable:
+            kb = services.fresh_knowledge_base()
+            if understood.intent == "nlu_fallback" and self._offer_guesses(dispatcher, kb, domain, parsed, understood):
+                return []
+            reply = reply_for(kb, understood.intent, understood.entities)
+            prefix = _said_for(kb, understood, reply.variant)
+        except (KnowledgeBaseUnavailable, SQLAlchemyError):
             dispatcher.utter_message(response="utter_kb_unavailable")
             return []
-        dispatcher.utter_message(text=reply.text, buttons=reply.buttons + self._resume(tracker, reply.topic))
-        return []
+        buttons = reply.buttons + self._resume(tracker, reply.topic)
+        dispatcher.utter_message(text=prefix + reply.text, buttons=buttons)
+        return [SlotSet(CONTEXT_SLOT, ctx.remember(understood, context).to_slot())]
+
+    @staticmethod
+    def _offer_guesses(
+        dispatcher: CollectingDispatcher,
+        kb: KnowledgeBase,
+        domain: dict[str, Any],
+        parsed: dict[str, Any],
+        understood: ctx.Understood,
+    ) -> bool:
+        """Unsure: offer the two or three topics NLU leaned toward; False when it leaned nowhere."""
+        guesses = best_guesses(parsed.get("intent_ranking") or [], ctx.is_question)
+        buttons = guess_buttons(guesses, kb.title_for_intent, understood.entities)
+        if not buttons:
+            return False
+        question = domain["responses"]["utter_best_guesses"][0]["text"]
+        dispatcher.utter_message(text=question, buttons=buttons)
+        return True
 
     @staticmethod
     def _resume(tracker: Tracker, topic: str) -> list[dict[str, str]]:

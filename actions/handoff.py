@@ -4,7 +4,9 @@ reach the person, and the action that files the request (bot/handoff/store.py).
 The readers in bot/handoff/reading.py decide what an answer holds. A message that
 is a question instead fills nothing, so the form is rejected, the question is
 answered (the interruption rules in data/stories/handoff.yml) and the form asks
-again. "Cancel" at any point ends the form without filing anything.
+again. "Cancel" or "never mind" at any question ends the form without filing anything,
+"start over" asks for the name again, and every question is required
+(actions/form_control.py).
 """
 
 from __future__ import annotations
@@ -13,13 +15,14 @@ import logging
 from functools import lru_cache
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import services
+from actions.form_control import FORM_CANCELLED, ControlledForm, cancelled
 from bot.handoff import reading as read
 from bot.handoff.store import HandoffStore
 
@@ -48,7 +51,7 @@ def _request_text(tracker: Tracker) -> str:
     return ""
 
 
-class ValidateHandoffForm(FormValidationAction):
+class ValidateHandoffForm(ControlledForm):
     def name(self) -> str:
         return "validate_handoff_form"
 
@@ -67,8 +70,6 @@ class ValidateHandoffForm(FormValidationAction):
         text = self._answer(tracker)
         if tracker.get_slot("requested_slot") != "handoff_name" or text is None:
             return {}
-        if read.is_cancel(text):  # answered, by cancelling: the validator clears it silently
-            return {"handoff_name": text}
         found = {"handoff_name": read.name(text)}
         if read.contact(text):  # "Ana, ana@example.com" answers two questions at once
             found["handoff_contact"] = read.contact(text)
@@ -81,25 +82,18 @@ class ValidateHandoffForm(FormValidationAction):
         return {"handoff_contact": read.contact(text) or text}
 
     async def extract_handoff_confirm(self, dispatcher, tracker, domain) -> dict[str, Any]:
-        text = tracker.latest_message.get("text") or ""
-        if read.is_cancel(text):
-            return {"handoff_confirm": "no"}
         if tracker.get_slot("requested_slot") != "handoff_confirm":
             return {}
-        answer = read.confirmation(text)
+        answer = read.confirmation(tracker.latest_message.get("text") or "")
         return {"handoff_confirm": answer} if answer else {}
 
     def validate_handoff_name(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
-        if read.is_cancel(str(value or "")):
-            return {"handoff_name": None}
         if read.name(str(value or "")):
             return {"handoff_name": read.name(str(value))}
         dispatcher.utter_message(response="utter_handoff_bad_name")
         return {"handoff_name": None}
 
     def validate_handoff_contact(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
-        if read.is_cancel(str(value or "")):
-            return {"handoff_contact": None}
         if read.contact(str(value or "")):
             return {"handoff_contact": read.contact(str(value))}
         dispatcher.utter_message(response="utter_handoff_bad_contact")
@@ -112,14 +106,14 @@ class ValidateHandoffForm(FormValidationAction):
 
 
 class ActionHandoffSubmit(Action):
-    """File the request (or not, if they cancelled) and clear the slots for next time."""
+    """File the request (or not, if they cancelled or said no) and clear the slots for next time."""
 
     def name(self) -> str:
         return "action_handoff_submit"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         name, contact = tracker.get_slot("handoff_name"), tracker.get_slot("handoff_contact")
-        if tracker.get_slot("handoff_confirm") != "yes" or not name or not contact:
+        if cancelled(tracker) or tracker.get_slot("handoff_confirm") != "yes" or not name or not contact:
             dispatcher.utter_message(response="utter_handoff_cancelled")
         else:
             try:
@@ -135,4 +129,4 @@ class ActionHandoffSubmit(Action):
                 dispatcher.utter_message(response="utter_handoff_failed")
             else:
                 dispatcher.utter_message(response="utter_handoff_sent", contact=contact)
-        return [SlotSet(slot, None) for slot in SLOTS]
+        return [SlotSet(slot, None) for slot in (*SLOTS, FORM_CANCELLED)]

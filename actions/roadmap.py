@@ -5,6 +5,8 @@ The forms ask who the person is (roadmap_form), what they have done so far
 by bot.roadmap.profile_reading from buttons, entities or free text; an answer that does not
 fit leaves the slot empty, so the form is rejected and the message is handled as
 the question it probably is (the interruption rules), then the form asks again.
+"Cancel", "start over" and "skip" work at every question (actions/form_control.py);
+a cancelled form's action says so instead of taking its turn.
 """
 
 from __future__ import annotations
@@ -13,12 +15,15 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import services
+from actions.form_control import FORM_CANCELLED, ControlledForm, cancelled
+from bot.forms import replies
 from bot.roadmap import profile_reading as read
 from bot.roadmap.commands import command_for
 from bot.roadmap.turns import RoadmapTurns, Said
@@ -76,6 +81,8 @@ TURNS: dict[str, Turn] = {
     "action_check_eligibility": lambda turns, tracker: turns.eligibility(tracker.sender_id, answers(tracker)),
     "action_estimate_timeline": lambda turns, tracker: turns.timeline(tracker.sender_id, answers(tracker)),
 }
+#: The actions that run when a form ends (data/stories/roadmap.yml), cancelled or not.
+AFTER_FORM = frozenset({"action_roadmap_start", "action_check_eligibility", "action_estimate_timeline"})
 
 
 def _roadmap_action(action_name: str, turn: Turn) -> type[Action]:
@@ -88,6 +95,9 @@ def _roadmap_action(action_name: str, turn: Turn) -> type[Action]:
 
         def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
             """A database fault gets the polite system message, not a traceback."""
+            if action_name in AFTER_FORM and cancelled(tracker):
+                dispatcher.utter_message(response="utter_form_cancelled")
+                return [SlotSet(FORM_CANCELLED, None)]
             try:
                 said = turn(services.turns(), tracker)
             except SQLAlchemyError as exc:
@@ -113,6 +123,9 @@ class _ProfileAnswers:
     base class without a name would stop the action server from starting.
     """
 
+    #: "skip" or "next" passes over these questions (read as SKIP or RECOMMEND); the others are needed.
+    optional_slots = read.OPTIONAL_QUESTIONS
+
     def _asked(self, tracker: Tracker, slot: str) -> bool:
         return tracker.get_slot("requested_slot") == slot
 
@@ -135,7 +148,12 @@ class _ProfileAnswers:
         return self._fill(tracker, "career_goal", read.goal(self._text(tracker)))
 
     async def extract_education(self, dispatcher, tracker, domain) -> dict[str, Any]:
-        return self._fill(tracker, "education", read.education(self._text(tracker)))
+        """A bare "yes" does not say which program: ask which, and the question again."""
+        found = read.education(self._text(tracker))
+        if found is None and self._asked(tracker, "education") and replies.yes_no(self._text(tracker)) == "yes":
+            dispatcher.utter_message(response="utter_education_which_program")
+            return {"education": None}
+        return self._fill(tracker, "education", found)
 
     async def extract_work_years(self, dispatcher, tracker, domain) -> dict[str, Any]:
         return self._fill(tracker, "work_years", read.work_years(self._text(tracker), entities(tracker)))
@@ -147,7 +165,7 @@ class _ProfileAnswers:
         return self._fill(tracker, "start_date", read.start_date(self._text(tracker)))
 
 
-class ValidateRoadmapForm(_ProfileAnswers, FormValidationAction):
+class ValidateRoadmapForm(_ProfileAnswers, ControlledForm):
     def name(self) -> str:
         return "validate_roadmap_form"
 
@@ -159,11 +177,11 @@ class ValidateRoadmapForm(_ProfileAnswers, FormValidationAction):
         return [s for s in domain_slots if s != "career_goal" or background in (None, "img")]
 
 
-class ValidateEligibilityForm(_ProfileAnswers, FormValidationAction):
+class ValidateEligibilityForm(_ProfileAnswers, ControlledForm):
     def name(self) -> str:
         return "validate_eligibility_form"
 
 
-class ValidateTimelineForm(_ProfileAnswers, FormValidationAction):
+class ValidateTimelineForm(_ProfileAnswers, ControlledForm):
     def name(self) -> str:
         return "validate_timeline_form"

@@ -5,15 +5,29 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions, services
+from bot.answers.reply import reply_for
+from bot.settings import PROJECT_ROOT
+
+DOMAIN = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
 
 
-def tracker(intent: str, text: str, entities: list[dict[str, Any]] = ()) -> Tracker:
+def tracker(
+    intent: str,
+    text: str,
+    entities: list[dict[str, Any]] = (),
+    context: dict[str, Any] | None = None,
+    ranking: list[dict[str, Any]] | None = None,
+) -> Tracker:
     latest = {"intent": {"name": intent, "confidence": 0.97}, "entities": list(entities), "text": text}
-    return Tracker("test-user", {}, latest, [], False, None, {}, "action_listen")
+    if ranking is not None:
+        latest["intent_ranking"] = ranking
+    slots = {actions.CONTEXT_SLOT: context} if context else {}
+    return Tracker("test-user", slots, latest, [], False, None, {}, "action_listen")
 
 
 @pytest.fixture
@@ -26,11 +40,20 @@ def use_db(monkeypatch):
     services.knowledge_base.cache_clear()
 
 
-def run(intent: str, text: str, entities=()) -> list[dict[str, Any]]:
+def run_with_events(intent: str, text: str, entities=(), **kwargs: Any) -> tuple[list[dict], list[dict]]:
     dispatcher = CollectingDispatcher()
-    events = actions.ActionAnswer().run(dispatcher, tracker(intent, text, entities), {})
-    assert events == []
-    return dispatcher.messages
+    events = actions.ActionAnswer().run(dispatcher, tracker(intent, text, entities, **kwargs), DOMAIN)
+    return dispatcher.messages, events
+
+
+def run(intent: str, text: str, entities=(), **kwargs: Any) -> list[dict[str, Any]]:
+    messages, events = run_with_events(intent, text, entities, **kwargs)
+    assert all(e["event"] == "slot" and e["name"] == actions.CONTEXT_SLOT for e in events)  # nothing else changes
+    return messages
+
+
+def entity(kind: str, value: str) -> dict[str, Any]:
+    return {"entity": kind, "value": value, "extractor": "SpacyEntityExtractor"}
 
 
 def test_answers_from_the_knowledge_base_with_source_and_buttons(use_db, loaded_db_url):
@@ -64,3 +87,56 @@ def test_unreadable_knowledge_base_gives_a_polite_answer(use_db, tmp_path, caplo
     assert message["response"] == "utter_kb_unavailable"
     assert "text" not in message or not message["text"]
     assert any("knowledge base unavailable" in r.getMessage() for r in caplog.records)
+
+
+def test_a_question_is_remembered_and_a_follow_up_uses_it(use_db, loaded_db_url, kb):
+    use_db(loaded_db_url)
+    _, events = run_with_events("ask_renewal", "how often do I renew the CMA?", [entity("credential", "CMA")])
+    [remembered] = [e["value"] for e in events]
+    assert remembered == {"intent": "ask_renewal", "entities": [["credential", "CMA"]]}
+    (message,) = run("nlu_fallback", "and for the RMA?", [entity("credential", "RMA")], context=remembered)
+    rma = kb.resolve("RMA")
+    assert message["text"] == f"For the {rma.display}: " + reply_for(kb, "ask_renewal", [("credential", "RMA")]).text
+
+
+def test_small_talk_leaves_the_context_as_it_was(use_db, loaded_db_url):
+    use_db(loaded_db_url)
+    context = {"intent": "ask_renewal", "entities": [["credential", "CMA"]]}
+    _, events = run_with_events("thank", "thanks!", context=context)
+    assert [e["value"] for e in events] == [context]
+
+
+def test_unsure_offers_the_likely_topics_by_their_titles(use_db, loaded_db_url, kb):
+    use_db(loaded_db_url)
+    ranking = [
+        {"name": "nlu_fallback", "confidence": 0.4},
+        {"name": "ask_exam_fee", "confidence": 0.33},
+        {"name": "ask_exam_format", "confidence": 0.31},
+        {"name": "greet", "confidence": 0.2},
+    ]
+    (message,) = run("nlu_fallback", "cma exam money time thing", [entity("credential", "CMA")], ranking=ranking)
+    assert message["text"] == DOMAIN["responses"]["utter_best_guesses"][0]["text"]
+    assert [b["title"] for b in message["buttons"][:2]] == [
+        kb.title_for_intent("ask_exam_fee"),
+        kb.title_for_intent("ask_exam_format"),
+    ]
+    assert message["buttons"][0]["payload"] == '/ask_exam_fee{"credential":"CMA"}'
+    assert message["buttons"][-1]["payload"] == "/request_human"
+
+
+def test_a_spanish_question_gets_the_notice_then_the_english_answer(use_db, loaded_db_url, kb):
+    use_db(loaded_db_url)
+    notice, answer = run("ask_salary", "¿Cuánto gana un asistente médico?")
+    assert notice["response"] == "utter_language_es"
+    assert answer["text"] == reply_for(kb, "ask_salary").text
+
+
+def test_a_spanish_message_not_understood_gets_only_the_notice(use_db, loaded_db_url):
+    use_db(loaded_db_url)
+    (notice,) = run("nlu_fallback", "no entiendo nada de esto, necesito ayuda por favor")
+    assert notice["response"] == "utter_language_es"
+
+
+def test_every_question_intent_has_a_title_for_the_guess_buttons(kb):
+    questions = [i for i in DOMAIN["intents"] if i.startswith("ask_")]
+    assert questions and all(kb.title_for_intent(i) for i in questions)

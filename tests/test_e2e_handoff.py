@@ -4,9 +4,11 @@ reads it back, and files a request that the advisor console's queue shows."""
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from bot.db import get_engine
 from bot.handoff.store import HandoffStore
+from bot.settings import PROJECT_ROOT
 from tests.e2e import answer, say
 
 pytestmark = pytest.mark.e2e
@@ -64,3 +66,61 @@ def test_asking_for_a_person_during_the_roadmap_questions_switches_to_the_handof
     assert "Thanks, Maria" in answer(bot, "Maria, maria@example.com", sender="handoff-4")
     answer(bot, "yes", sender="handoff-4")
     assert [r.contact for r in requests_of(bot, "handoff-4")] == ["maria@example.com"]
+
+
+def response(name: str) -> str:
+    """A response's text as domain.yml words it."""
+    return yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())["responses"][name][0]["text"]
+
+
+NAME_QUESTION = response("utter_ask_handoff_name")
+CANCELLED = response("utter_handoff_cancelled")
+
+
+@pytest.mark.parametrize(
+    "answers, cancel",
+    [
+        ([], "actually never mind, cancel that"),
+        (["Ana Souza"], "olvídalo"),
+        (["Ana Souza", "ana@example.com"], "no thanks"),
+    ],
+    ids=["at the name", "at the contact", "at the confirmation"],
+)
+def test_cancel_at_each_question_files_nothing(bot, answers, cancel):
+    sender = f"handoff-cancel-{len(answers)}"
+    answer(bot, "can I talk to a real advisor?", sender=sender)
+    for reply in answers:
+        answer(bot, reply, sender=sender)
+    stopped = answer(bot, cancel, sender=sender)
+    assert stopped == CANCELLED  # no question after it
+    assert requests_of(bot, sender) == []
+    assert "months" in answer(bot, "how long does it take?", sender=sender)  # no form waiting any more
+
+
+def test_si_confirms_the_handoff(bot):
+    answer(bot, "talk to a person", sender="handoff-si")
+    answer(bot, "Si Chen", sender="handoff-si")
+    assert "Thanks, Si Chen" in answer(bot, "si.chen@example.com", sender="handoff-si")
+    assert "in the advisors' queue" in answer(bot, "si", sender="handoff-si")
+    assert [r.name for r in requests_of(bot, "handoff-si")] == ["Si Chen"]
+
+
+def test_a_question_at_the_name_is_answered_and_the_name_asked_again(bot):
+    answer(bot, "I want to talk to an advisor", sender="handoff-ask")
+    detour = answer(bot, "is the externship paid", sender="handoff-ask")
+    assert "unpaid" in detour and detour.rstrip().endswith(NAME_QUESTION)
+    assert "email address or phone number" in answer(bot, "Karim", sender="handoff-ask")
+
+
+def test_next_at_a_needed_question_and_start_over(bot):
+    answer(bot, "talk to a person", sender="handoff-next")
+    needed = answer(bot, "next", sender="handoff-next")
+    assert needed == f"{response('utter_form_needed')}\n{NAME_QUESTION}"
+    answer(bot, "Li", sender="handoff-next")
+    answer(bot, "li@example.com", sender="handoff-next")
+    again = answer(bot, "start over", sender="handoff-next")
+    assert again == f"{response('utter_form_restarted')}\n{NAME_QUESTION}"
+    answer(bot, "Li Wei", sender="handoff-next")
+    answer(bot, "+1 555 010 7788", sender="handoff-next")
+    answer(bot, "yep", sender="handoff-next")
+    assert [(r.name, r.contact) for r in requests_of(bot, "handoff-next")] == [("Li Wei", "+1 555 010 7788")]

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.e2e
 @pytest.mark.parametrize(
     "question, must_contain",
     [
-        ("Do I need the USMLE to become a CMA?", ["No.", "licensing exam for physicians", "Source"]),
+        ("Do I need the USMLE to become a CMA?", ["don't need the USMLE", "licensing exam for physicians", "Source"]),
         ("How long does it take to become a medical assistant?", ["9–12 months", "18–24 months", "1.5 to 2.5 years"]),
         ("What does a medical assistant earn?", ["$44,200", "May 2024", "$30,310", "$38,660", "$36,740", "BLS"]),
         ("Will employers look down on my medical degree?", ["asset", "International Medical Education"]),
@@ -46,7 +46,7 @@ def test_buttons_are_sent_and_their_payloads_work(bot):
     payloads = [b["payload"] for b in greeting["buttons"]]
     assert "/ask_usmle" in payloads
     text = answer(bot, "/ask_usmle", sender="buttons")  # what a click sends
-    assert text.startswith("No.")
+    assert text.startswith("You don't need the USMLE")
 
 
 def test_entity_in_the_question_picks_the_specific_answer(bot):
@@ -60,7 +60,7 @@ def test_terminal_chat_answers_like_rasa_shell(bot):
         screen.read_until("Your input")
         os.write(keyboard, b"Do I need the USMLE?\r")
         # The answer and its source line arrive as separate messages: wait for both.
-        screen.read_until(r"licensing\s+exam\s+for\s+physicians[\s\S]*Sources?:")
+        screen.read_until(r"need\s+the\s+USMLE[\s\S]*Sources?:")
 
 
 def test_ctrl_c_at_a_button_menu_ends_the_chat_without_a_traceback(bot):

@@ -7,7 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
+from bot.settings import PROJECT_ROOT
 from tests.e2e import running_bot, say, server_settings
 
 pytestmark = pytest.mark.e2e
@@ -101,7 +103,7 @@ def test_a_question_while_the_form_waits_is_answered_and_the_question_asked_agai
     sender = "form-interrupt"
     chat(bot, sender, "walk me through becoming a CMA")
     reply = chat(bot, sender, "do I need the USMLE for this?")
-    assert "No." in reply and "which of these describes you" in reply
+    assert "don't need the USMLE" in reply and "which of these describes you" in reply
     assert "Which credential" in chat(bot, sender, "I'm an international medical graduate")
 
 
@@ -166,3 +168,54 @@ def test_progress_survives_restarting_both_servers(model: Path, loaded_db_url: s
     with running_bot(settings, model, tmp_path / "second.log") as second:
         resumed = chat(second, "restart", "continue")
     assert "Welcome back" in resumed and step_number(resumed) == before
+
+
+def response(name: str) -> str:
+    """A response's text as domain.yml words it."""
+    return yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())["responses"][name][0]["text"]
+
+
+@pytest.mark.parametrize("said", ["next", "skip"])
+def test_next_or_skip_at_the_state_question_moves_on(bot, said):
+    sender = f"state-{said}"
+    chat(bot, sender, "walk me through becoming a CMA")
+    chat(bot, sender, "I'm a doctor from Egypt")
+    assert "Which state" in chat(bot, sender, "recommend one for me")
+    reply = chat(bot, sender, said)
+    assert reply == response("utter_ask_career_goal")  # the next question, nothing else
+    assert step_number(chat(bot, sender, "a stepping stone to residency"))[0] == 1
+
+
+def test_cancel_at_a_roadmap_question_stops_and_saves_nothing(bot):
+    sender = "roadmap-cancel"
+    chat(bot, sender, "walk me through becoming a CMA")
+    chat(bot, sender, "I just graduated high school")
+    stopped = say(bot, sender, "actually never mind, cancel that")
+    assert [r["text"] for r in stopped] == [response("utter_form_cancelled")]
+    assert {"title": "Walk me through it", "payload": "/start_roadmap"} in stopped[0]["buttons"]
+    assert "haven't started your roadmap" in chat(bot, sender, "next")  # no plan was made
+    assert "months" in chat(bot, sender, "how long does it take?")
+
+
+def test_start_over_and_a_needed_question_in_the_eligibility_checker(bot):
+    sender = "elig-commands"
+    chat(bot, sender, "which credentials can I sit for right now?")
+    first = response("utter_ask_background")
+    assert chat(bot, sender, "skip") == f"{response('utter_form_needed')}\n{first}"
+    chat(bot, sender, "I'm an international medical graduate")
+    assert chat(bot, sender, "start over") == f"{response('utter_form_restarted')}\n{first}"
+    chat(bot, sender, "I work as an MA without a certificate")
+    which = chat(bot, sender, "si")  # yes, but which program?
+    assert which == f"{response('utter_education_which_program')}\n{response('utter_ask_education')}"
+    assert "How many years" in chat(bot, sender, "nah")
+    assert "RMA (AMT): yes, now (work-experience route)" in chat(bot, sender, "4 years")
+
+
+def test_a_question_naming_a_state_is_answered_and_the_state_asked_again(bot):
+    sender = "state-question"
+    chat(bot, sender, "walk me through becoming a CMA")
+    chat(bot, sender, "I'm a doctor from Egypt")
+    chat(bot, sender, "recommend one for me")
+    reply = chat(bot, sender, "do MAs need a license in Texas?")
+    assert "Texas" in reply and reply.rstrip().endswith(response("utter_ask_state"))
+    assert "stepping stone" in chat(bot, sender, "Texas")

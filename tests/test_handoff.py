@@ -46,6 +46,10 @@ def test_an_email_wins_over_a_phone_when_both_are_given():
         ("Hi, I'm José", "José"),
         ("Ana, ana@example.com", "Ana"),
         ("call me Li", "Li"),
+        ("Stopford", "Stopford"),  # starts like "stop", but a name
+        ("Si Chen", "Si Chen"),  # starts like "si", but a name
+        ("Si", "Si"),
+        ("Will Smith", "Will Smith"),  # starts like "will ...?", but a name
     ],
 )
 def test_names_are_read_from_free_text(text, expected):
@@ -53,7 +57,25 @@ def test_names_are_read_from_free_text(text, expected):
 
 
 @pytest.mark.parametrize(
-    "text", ["", "12345", "what does it pay", "cancel", "never mind", "a b c d e f g h", "x" * 90, "R2D2"]
+    "text",
+    [
+        "",
+        "12345",
+        "what does it pay",
+        "cancel",
+        "never mind",
+        "actually never mind, cancel that",
+        "olvídalo",
+        "next",
+        "skip",
+        "start over",
+        "ok",
+        "yes please",
+        "nope",
+        "a b c d e f g h",
+        "x" * 90,
+        "R2D2",
+    ],
 )
 def test_things_that_are_not_names(text):
     assert read.name(text) is None
@@ -72,6 +94,23 @@ def test_things_that_are_not_names(text):
         ("cancel", "no"),
         ("never mind", "no"),
         ("banana", None),
+        ("si", "yes"),
+        ("sí", "yes"),
+        ("yep", "yes"),
+        ("yeah", "yes"),
+        ("ya", "yes"),
+        ("okay", "yes"),
+        ("sure", "yes"),
+        ("correct", "yes"),
+        ("right", "yes"),
+        ("claro", "yes"),
+        ("please send it", "yes"),
+        ("nope", "no"),
+        ("nah", "no"),
+        ("actually never mind, cancel that", "no"),
+        ("olvídalo", "no"),
+        ("start over", "change"),
+        ("ok but wait", None),
     ],
 )
 def test_the_confirmation_is_yes_no_or_change(text, expected):
@@ -87,6 +126,8 @@ def test_the_confirmation_is_yes_no_or_change(text, expected):
         ("Ana Souza", "out_of_scope", 0.8, False),
         ("Ana Souza", "ask_salary", 0.45, False),  # NLU unsure: take it as the answer
         ("ana@example.com", "nlu_fallback", 0.3, False),
+        ("is the externship paid", "nlu_fallback", 0.3, True),  # reads as a question whatever NLU says
+        ("Will Smith", "out_of_scope", 0.6, False),
     ],
 )
 def test_a_question_is_told_from_an_answer(text, intent, confidence, expected):

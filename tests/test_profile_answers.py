@@ -77,3 +77,52 @@ def test_years_and_program_type():
 )
 def test_start_date(text, expected):
     assert read.start_date(text, today=TODAY) == expected
+
+
+@pytest.mark.parametrize("said", ["skip", "next", "Skip this one", "siguiente"])
+def test_skip_answers_the_optional_questions_only(said):
+    """State, credential and start date may be skipped; the plan needs every other answer."""
+    readers = {
+        "background": lambda text: read.background(text, {}),
+        "credential_goal": lambda text: read.credential_choice(text, {}),
+        "state": lambda text: read.state(text, {}),
+        "career_goal": read.goal,
+        "education": read.education,
+        "work_years": lambda text: read.work_years(text, {}),
+        "program_type": lambda text: read.program_type(text, {}),
+        "start_date": lambda text: read.start_date(text, today=TODAY),
+    }
+    assert set(readers) > read.OPTIONAL_QUESTIONS
+    skipped = {slot: reader(said) for slot, reader in readers.items()}
+    assert skipped == {
+        slot: ({"credential_goal": read.RECOMMEND}.get(slot, read.SKIP) if slot in read.OPTIONAL_QUESTIONS else None)
+        for slot in readers
+    }
+
+
+@pytest.mark.parametrize(
+    "reader, question",
+    [
+        (lambda text: read.state(text, {"us_state": "texas"}), "do MAs need a license in Texas?"),
+        (lambda text: read.background(text, {}), "what does a doctor need to become an MA?"),
+        (lambda text: read.credential_choice(text, {"credential": "cma"}), "is the CMA harder than the RMA?"),
+        (read.goal, "is it a good stepping stone to residency?"),
+        (read.education, "is an accredited program required?"),
+        (lambda text: read.work_years(text, {"experience_years": "2 years"}), "does 2 years count?"),
+        (lambda text: read.program_type(text, {}), "how long is a certificate program?"),
+        (lambda text: read.start_date(text, today=TODAY), "when do programs start, in March?"),
+    ],
+)
+def test_a_question_naming_an_answer_is_still_a_question(reader, question):
+    assert reader(question) is None
+
+
+def test_asking_for_a_recommendation_is_the_answer_recommend():
+    assert read.credential_choice("which one would you recommend?", {}) == read.RECOMMEND
+
+
+def test_yes_and_no_where_they_fit():
+    assert read.education("nah") == read.education("nope") == "none"
+    assert read.education("si") is None  # yes, but which program? The form asks.
+    assert read.work_years("nope", {}) == 0
+    assert read.state("nah", {}) == read.SKIP

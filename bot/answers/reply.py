@@ -32,6 +32,8 @@ class Reply:
     text: str
     buttons: list[dict[str, str]]
     topic: str
+    #: The answer's variant: "default", or the key of the entity it is specific to ("rma", "texas").
+    variant: str = "default"
 
 
 class KnowledgeBaseUnavailable(RuntimeError):
@@ -40,7 +42,12 @@ class KnowledgeBaseUnavailable(RuntimeError):
 
 def format_answer(answer: ResolvedAnswer) -> Reply:
     """The answer as a person reads it: its text, then its source line."""
-    return Reply(text=with_source_line(answer.text, answer.citations), buttons=list(answer.buttons), topic=answer.topic)
+    return Reply(
+        text=with_source_line(answer.text, answer.citations),
+        buttons=list(answer.buttons),
+        topic=answer.topic,
+        variant=answer.variant,
+    )
 
 
 def _choices(kb: KnowledgeBase, entities: Iterable[tuple[str, str]]) -> tuple[list[str], dict[str, str], list[Entity]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.contacts import EMAIL_PATTERN, PHONE_PATTERN, find_contact
+from bot.forms import replies
 
 MAX_NAME_CHARS = 80
 MAX_NAME_WORDS = 6
@@ -32,30 +33,15 @@ _NAME_PREFIX = re.compile(
     r"(?:my name is|my name's|name is|name:|i am|i'm|im|it's|it is|this is|call me)\s+",
     re.IGNORECASE,
 )
-_QUESTION_START = re.compile(
-    r"^(?:what|how|why|when|where|who|which|can|could|do|does|is|are|will|should|would)\b", re.IGNORECASE
-)
-_CANCEL = re.compile(
-    r"^(?:cancel|never\s?mind|nvm|stop|forget it|no thanks|no,? thank you|don't|do not|"
-    r"not now|i changed my mind)\b",
-    re.IGNORECASE,
-)
-_YES = re.compile(
-    r"^(?:y|yes|yeah|yep|yup|sure|ok|okay|correct|right|that's right|send|please do|go ahead)\b", re.IGNORECASE
-)
-_NO = re.compile(r"^(?:n|no|nope|nah)\b", re.IGNORECASE)
 _CHANGE = re.compile(r"\b(?:change|edit|fix|wrong|typo|update)\b", re.IGNORECASE)
-
-
-def is_cancel(text: str) -> bool:
-    """True for "cancel", "never mind" and the like: the person no longer wants an advisor."""
-    return bool(_CANCEL.match((text or "").strip()))
+#: "please send it", "send my request": yes, to "Shall I send your request?".
+_SEND = re.compile(r"(?:please )?send(?: it| my request| the request| that)?(?: please| now)?")
 
 
 def is_question(text: str, intent: str | None, confidence: float) -> bool:
     """True when the message reads as a question or a request rather than an answer."""
     text = (text or "").strip()
-    if text.endswith("?") or _QUESTION_START.match(text):
+    if text.endswith("?") or replies.asks_something(text):
         return True
     if not intent or confidence < NOT_AN_ANSWER_CONFIDENCE:
         return False
@@ -70,9 +56,16 @@ def name(text: str) -> str | None:
     text = re.sub(r"\s+", " ", text).strip(" ,.;:!-")
     if not text or len(text) > MAX_NAME_CHARS or len(text.split()) > MAX_NAME_WORDS:
         return None
-    if re.search(r"\d", text) or not re.search(r"[^\W\d_]", text) or is_cancel(text) or _QUESTION_START.match(text):
+    if re.search(r"\d", text) or not re.search(r"[^\W\d_]", text):
+        return None
+    if replies.control(text) or replies.asks_something(text) or _is_yes_no(text):
         return None
     return text
+
+
+def _is_yes_no(text: str) -> bool:
+    """ "ok" or "yes please" said where a name is asked; "Si" (a name too) is taken as one."""
+    return replies.only_yes_no(text) and replies.normalize(text) not in replies.ALSO_NAMES
 
 
 def contact(text: str) -> str | None:
@@ -81,12 +74,14 @@ def contact(text: str) -> str | None:
 
 
 def confirmation(text: str) -> str | None:
-    """ "yes" (send it), "no" (cancel), "change" (ask the details again), or None."""
-    text = (text or "").strip()
-    if _CHANGE.search(text):
+    """ "yes" (send it), "no" (cancel), "change" (ask the details again), or None.
+
+    Yes and no are read as everywhere in the forms ("si", "yep", "nah"); "send it" and
+    "please do" also say yes here, where the question is whether to send."""
+    if _CHANGE.search(text or "") or replies.control(text) == "restart":
         return "change"
-    if is_cancel(text) or _NO.match(text):
+    if replies.control(text) == "cancel":
         return "no"
-    if _YES.match(text):
+    if _SEND.fullmatch(replies.normalize(text)):
         return "yes"
-    return None
+    return replies.yes_no(text)

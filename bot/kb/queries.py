@@ -111,6 +111,16 @@ class KnowledgeBase:
             return s.scalar(select(schema.TopicIntent.topic).where(schema.TopicIntent.intent == intent))
 
     @_remembered
+    def title_for_intent(self, intent: str) -> str | None:
+        """The plain-language title of the topic that answers `intent` ("What does the exam cost?")."""
+        with Session(self.engine) as s:
+            return s.scalar(
+                select(schema.Topic.title)
+                .join(schema.TopicIntent, schema.TopicIntent.topic == schema.Topic.key)
+                .where(schema.TopicIntent.intent == intent)
+            )
+
+    @_remembered
     def resolve(self, name: str) -> Entity | None:
         """Map any name, abbreviation or alias the user typed to its entity."""
         wanted = " ".join(name.lower().split())

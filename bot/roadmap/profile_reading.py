@@ -4,7 +4,9 @@ Buttons send exact values, but people also type "I'm a doctor from Egypt", "not 
 you pick" or "next March". Each reader returns the value the roadmap understands, or
 None when the text does not answer the question (then the form asks again, or the
 message is treated as a question of its own). Entities the spaCy ruler already found
-are passed in and win over keywords.
+are passed in and win over keywords. A reply that starts like a question ("do MAs need
+a license in Texas?") is a question even when it names an answer, so it is answered
+first; "skip" and "next" answer only the questions in OPTIONAL_QUESTIONS.
 """
 
 from __future__ import annotations
@@ -13,9 +15,13 @@ import datetime as dt
 import re
 
 from bot.eligibility.experience import parse_years
+from bot.forms import replies
 
 SKIP = "skip"
 RECOMMEND = "recommend"
+#: The questions "skip" or "next" may pass over (by their slots), each read as SKIP or RECOMMEND.
+#: The plan needs the others: a background, a program, years of work, a goal for an IMG.
+OPTIONAL_QUESTIONS = frozenset({"credential_goal", "state", "start_date"})
 
 _BACKGROUND_WORDS = [
     ("img", r"\b(img|doctor|physician|mbbs|md\b|medical (school|degree|graduate)|med school)"),
@@ -49,7 +55,13 @@ def _low(text: str) -> str:
     return " ".join((text or "").lower().split())
 
 
+def _skipped(text: str) -> bool:
+    return replies.control(text) == "skip"
+
+
 def background(text: str, entities: dict[str, str]) -> str | None:
+    if replies.asks_something(text):
+        return None
     if entities.get("background"):
         return entities["background"]
     low = _low(text)
@@ -57,40 +69,57 @@ def background(text: str, entities: dict[str, str]) -> str | None:
 
 
 def credential_choice(text: str, entities: dict[str, str]) -> str | None:
-    """A credential key, RECOMMEND, or None."""
+    """A credential key, RECOMMEND, or None. "Which would you recommend?" asks for the recommendation."""
+    recommend = bool(re.search(_RECOMMEND, _low(text)))
+    if replies.asks_something(text):
+        return RECOMMEND if recommend else None
     if entities.get("credential"):
         return entities["credential"]
-    return RECOMMEND if re.search(_RECOMMEND, _low(text)) else None
+    return RECOMMEND if recommend or _skipped(text) else None
 
 
 def state(text: str, entities: dict[str, str]) -> str | None:
     """A state key, SKIP, or None."""
+    if replies.asks_something(text):
+        return None
     if entities.get("us_state"):
         return entities["us_state"]
-    return SKIP if re.search(_STATE_SKIP, _low(text)) else None
+    skipped = re.search(_STATE_SKIP, _low(text)) or _skipped(text) or replies.yes_no(text) == "no"
+    return SKIP if skipped else None
 
 
 def goal(text: str) -> str | None:
+    if replies.asks_something(text):
+        return None
     low = _low(text)
     return next((key for key, pattern in _GOALS if re.search(pattern, low)), None)
 
 
 def education(text: str) -> str | None:
+    """How far their MA schooling went; a bare "no" is "none", a bare "yes" does not say which program."""
+    if replies.asks_something(text):
+        return None
     low = _low(text)
     if re.search(r"\bnot (caahep|abhes|accredited)|(wasn'?t|isn'?t|not) accredited|unaccredited", low):
         return "other_program"
-    return next((key for key, pattern in _EDUCATION if re.search(pattern, low)), None)
+    found = next((key for key, pattern in _EDUCATION if re.search(pattern, low)), None)
+    return found or ("none" if replies.yes_no(text) == "no" else None)
 
 
 def work_years(text: str, entities: dict[str, str]) -> float | None:
     """Years of MA work: 0 for "none", None when the text gives no amount."""
+    if replies.asks_something(text):
+        return None
     years = parse_years(entities.get("experience_years") or text)
     if years is not None:
         return years
-    return 0.0 if re.search(_NO_EXPERIENCE, _low(text)) else None
+    none = re.search(_NO_EXPERIENCE, _low(text)) or replies.yes_no(text) == "no"
+    return 0.0 if none else None
 
 
 def program_type(text: str, entities: dict[str, str]) -> str | None:
+    if replies.asks_something(text):
+        return None
     if entities.get("program_type"):
         return entities["program_type"]
     low = _low(text)
@@ -106,6 +135,10 @@ def start_date(text: str, today: dt.date | None = None) -> str | None:
 
     Understands "March 2027", "next March", "in 2 months", "now"/"asap", "2027-09".
     """
+    if replies.asks_something(text):
+        return None
+    if _skipped(text):
+        return SKIP
     today = today or dt.date.today()
     low = _low(text)
     iso = re.search(r"\b(20\d\d)-(\d\d)\b", low)

@@ -31,6 +31,7 @@ from rasa.core.channels.channel import OutputChannel, UserMessage
 
 from bot.rasa import require_supported
 from bot.settings import PROJECT_ROOT
+from bot.understanding.split import split_questions
 
 require_supported("the channel guard (how connectors hand messages to Rasa)")
 
@@ -95,6 +96,19 @@ class _Watching(OutputChannel):
         return getattr(self.inner, item)
 
 
+def _with_text(message: UserMessage, text: str, output: OutputChannel, keep_id: bool) -> UserMessage:
+    """A copy of `message` with another text, sent to `output` (the first part keeps its id)."""
+    return UserMessage(
+        text=text,
+        output_channel=output,
+        sender_id=message.sender_id,
+        parse_data=message.parse_data,
+        input_channel=message.input_channel,
+        message_id=message.message_id if keep_id else None,
+        metadata=message.metadata,
+    )
+
+
 def guarded(on_new_message: Handler) -> Handler:
     """`on_new_message` that never leaves a person without an answer."""
 
@@ -104,15 +118,13 @@ def guarded(on_new_message: Handler) -> Handler:
         if not text:
             await send(output, message.sender_id, system_message("utter_empty_message"))
             return
-        message.text = text
         watching = _Watching(output)
-        message.output_channel = watching
         try:
-            await on_new_message(message)
+            # Several questions in one message are handled one after another, each answered.
+            for n, part in enumerate(split_questions(text)):
+                await on_new_message(_with_text(message, part, watching, keep_id=n == 0))
         except Exception:  # logged with the traceback; the person gets the apology below
             logger.exception(f"Handling a message from {message.sender_id!r} failed.")
-        finally:
-            message.output_channel = output
         if watching.sent == 0:
             logger.error(f"No reply to {message.sender_id!r} (is the action server up?); sent the apology.")
             await send(output, message.sender_id, system_message("utter_no_reply"))

@@ -1,0 +1,124 @@
+"""Reading a reply to a form's question: is it a cancel, a restart, a skip, a yes or a no,
+or a question of its own?
+
+People give up in their own words ("actually never mind, cancel that", "olvídalo"),
+move on ("next", "skip this one") and agree loosely ("yep", "si", "claro"). A reply
+counts as cancel, restart or skip only when it is nothing but such words, with the
+usual fillers ("ok", "please", "actually"): "Stopford" or "next March" is an answer, not
+a command. Plain Python; the Rasa actions decide what the form does with the reading.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Literal
+
+Control = Literal["cancel", "restart", "skip"]
+YesNo = Literal["yes", "no"]
+
+#: Longer replies say more than a command (and are not worth matching word by word).
+MAX_COMMAND_WORDS = 10
+#: Words around a command that change nothing: "ok, please cancel that", "actually never mind".
+_FILLER = (
+    r"(?:actually|oh|ok|okay|um+|uh+|h+m+|well|please|pls|plz|just|sorry|so|hey|then|anyway|"
+    r"instead|for now|thanks|thank you|no|nah|wait|yeah|lol|ugh|honestly|por favor|mejor)"
+)
+#: How people ask for a command: "can we skip this", "I'd like to cancel", "let's start over".
+_ASKING = (
+    r"(?:i want to|i wanna|i'd like to|i would like to|i need to|let's|lets|let us|can we|can you|"
+    r"could we|could you|can i|could i|may i|you can|we can|i'll|i will|i'd rather|quiero)"
+)
+_PHRASES: dict[Control, str] = {
+    "cancel": (
+        r"cancel(?: (?:it|that|this|everything|all|all of (?:it|this|that)|the (?:form|request|questions?)|"
+        r"my request))?|never ?mind|nvm|nevermind|forget (?:about )?(?:it|that|this|all (?:of )?(?:it|that|this))|"
+        r"stop(?: (?:it|that|this|here|now|there|asking(?: me)?|the questions))?|quit(?: (?:it|that|this))?|"
+        r"exit|abort|no thanks?|no thank you|no thx|no ty|nah thanks?|(?:i've |i have |i )?changed my mind|"
+        r"not (?:right )?now|i don't want (?:to|this|that|it)(?: anymore| any more)?|don't bother|"
+        r"cancelar|cancela(?:lo)?|olvidalo|olvida(?:lo)?|olvidelo|dejalo|dejalo ya|ya no|no gracias|basta"
+    ),
+    "restart": (
+        r"start (?:over|again|afresh|from (?:the )?(?:beginning|scratch|top|start))|start it over|"
+        r"restart(?: (?:it|this|that|everything|the questions))?|begin again|reset|redo(?: (?:it|this))?|"
+        r"from the (?:beginning|top|start)|go back to the (?:beginning|start)|"
+        r"empezar de nuevo|volver a empezar|empecemos de nuevo|reiniciar"
+    ),
+    "skip": (
+        r"next(?: (?:one|question|please))?|skip(?: (?:it|this|that|this one|that one|this question|the question))?|"
+        r"pass|move on|go on|rather not(?: say)?|prefer not to say|n a|siguiente|saltar|omitir|paso"
+    ),
+}
+_CONTROLS: dict[Control, re.Pattern[str]] = {
+    kind: re.compile(rf"(?:{_FILLER} )*(?:{_ASKING} )?(?:{phrase})(?: (?:{_FILLER}|{phrase}))*")
+    for kind, phrase in _PHRASES.items()
+}
+
+_YES = (
+    r"yes|y|yeah|yea|yep|yup|ya|yah|sure|ok|okay|okey|k|kk|correct|right|that's (?:right|correct)|exactly|"
+    r"absolutely|definitely|of course|alright|all right|please do|go ahead|do it|send it|sounds good|perfect|"
+    r"si|claro|dale|vale"
+)
+_NO = r"no|n|nope|nah|naw|no way|not really|negative|don't|do not"
+#: Words that take a "yes" back: "ok but wait", "right, that's wrong".
+_BUT = re.compile(r"\b(?:no|not|nope|nah|don't|dont|wait|but|cancel|change|wrong|never|stop)\b")
+_LEAD = r"(?:(?:oh|um+|uh+|h+m+|well|ah)\s)*"
+_YES_START = re.compile(rf"{_LEAD}(?:{_YES})\b(?!')")
+_NO_START = re.compile(rf"{_LEAD}(?:{_NO})\b(?!')")
+_YES_NO_WORD = rf"(?:{_YES}|{_NO}|please|thanks|thank you)"
+_YES_NO_ONLY = re.compile(rf"{_YES_NO_WORD}(?: {_YES_NO_WORD})*")
+#: Yes-words that are also given names: where a name is asked, "Si" is Si.
+ALSO_NAMES = frozenset({"si", "ya"})
+
+_QUESTION_LEAD = (
+    r"(?:(?:wait|but|and|so|ok|okay|oh|sorry|also|hmm+|um+|actually|hey|btw|by the way|quick question|"
+    r"one question|question|first|sorry but)\s)*"
+)
+_WH = r"(?:what(?! about)|how(?! about)|why|when|where|who|whom|whose|which)\b"
+#: "is the externship paid", "do MAs need": a verb, then who or what it asks about ("Will Smith" is a name).
+_VERB_FIRST = (
+    r"(?:do|does|did|is|isn't|are|aren't|was|were|can|could|will|would|should|shall|may|might|must|have|has|am)"
+    r" (?:i|you|it|we|they|he|she|there|this|that|these|those|my|your|our|the|a|an|mas?|cmas?|rmas?|"
+    r"someone|anyone|anybody|employers?|programs?|all|any|one|medical|online|international|\d+)\b"
+)
+_ASKS = re.compile(rf"{_QUESTION_LEAD}(?:{_WH}|{_VERB_FIRST})")
+
+
+def normalize(text: str) -> str:
+    """Lower case, accents and punctuation gone, single spaces: "¡Olvídalo!" reads "olvidalo"."""
+    text = unicodedata.normalize("NFKD", text or "")
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower().replace("\u2019", "'")
+    return " ".join(re.sub(r"[^\w']+|(?<!\w)'|'(?!\w)", " ", text).split())
+
+
+def control(text: str) -> Control | None:
+    """ "cancel" (end the form), "restart" (ask again from the first question) or "skip"
+    (move on), when that is all the reply says; None for anything else, answers included."""
+    said = normalize(text)
+    if len(said.split()) > MAX_COMMAND_WORDS:
+        return None
+    return next((kind for kind, pattern in _CONTROLS.items() if pattern.fullmatch(said)), None)
+
+
+def yes_no(text: str) -> YesNo | None:
+    """ "yes" for a reply that starts by agreeing and never takes it back ("yes, send it",
+    "si", "claro"), "no" for one that starts by refusing ("nope", "no, thanks"), else None."""
+    said = normalize(text)
+    if _NO_START.match(said):
+        return "no"
+    if _YES_START.match(said) and not _BUT.search(said):
+        return "yes"
+    return None
+
+
+def only_yes_no(text: str) -> bool:
+    """True when the reply is nothing but yes or no words ("ok", "yes please", "nope"):
+    where a name or a detail is asked, such a reply is not one."""
+    said = normalize(text)
+    return len(said.split()) <= MAX_COMMAND_WORDS and bool(_YES_NO_ONLY.fullmatch(said))
+
+
+def asks_something(text: str) -> bool:
+    """True when the reply starts like a question ("wait, is the externship paid",
+    "do MAs need a license in Texas"): it wants an answer before it gives one."""
+    return bool(_ASKS.match(normalize(text)))

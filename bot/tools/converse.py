@@ -1,0 +1,281 @@
+"""Play written conversations against a running bot and score every turn.
+
+The conversation sets in `tests/conversations/` were written blind: by people who
+never saw the training data, the tests or the bot's replies, playing real people
+(follow-ups, several questions at once, typos, Spanish). Each turn names what its
+reply must do: contain one of some facts (`any`), all of them (`all`), none of
+others (`none`), and, for `kind: answer`, be a real answer rather than the bot's
+"not sure" or "outside what I can help with" reply. The key facts come from the
+fact sheets, so a turn passes only when the bot understood *this* question.
+
+`python -m bot.tools.converse tests/conversations/blind_dev.yml` plays a set
+against the bot at RASA_URL (default from .env) and writes `reports/<set>.md` and
+`.json`; the end-to-end test plays the test set against its own servers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import re
+import sys
+import unicodedata
+import uuid
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import yaml
+
+from bot.settings import PROJECT_ROOT, load_settings
+
+KINDS = ("answer", "question_back", "person", "declines", "spanish", "form", "cancel")
+#: The openings of the bot's own "I did not understand" replies (the KB's fallback and
+#: out-of-scope answers, Rasa's utter_default). A reply starting with one is no answer.
+NON_ANSWERS = (
+    "sorry, i'm not sure i understood",
+    "that's outside what i can help with",
+    "sorry, i didn't get that",
+)
+
+
+class SetError(ValueError):
+    """A conversation set that does not follow the format; says file, conversation, turn and field."""
+
+
+@dataclass(frozen=True)
+class Expect:
+    kind: str
+    any: tuple[str, ...] = ()
+    all: tuple[str, ...] = ()
+    none: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Turn:
+    user: str
+    expect: Expect
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class Conversation:
+    id: str
+    persona: str
+    turns: tuple[Turn, ...]
+
+
+@dataclass
+class TurnResult:
+    conversation: str
+    number: int
+    user: str
+    reply: str
+    kind: str
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return not self.problems
+
+
+def _strings(value: Any, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
+        raise SetError(f"{where}: must be a list of strings")
+    return tuple(str(v) for v in value)
+
+
+def _turn(raw: Any, where: str) -> Turn:
+    if not isinstance(raw, dict) or not isinstance(raw.get("user"), str) or not raw["user"].strip():
+        raise SetError(f"{where}: needs a non-empty `user` message")
+    expect = raw.get("expect")
+    if not isinstance(expect, dict):
+        raise SetError(f"{where}: needs an `expect` mapping")
+    kind = expect.get("kind")
+    if kind not in KINDS:
+        raise SetError(f"{where}, expect.kind: {kind!r} is not one of {', '.join(KINDS)}")
+    parsed = Expect(
+        kind,
+        _strings(expect.get("any"), f"{where}, expect.any"),
+        _strings(expect.get("all"), f"{where}, expect.all"),
+        _strings(expect.get("none"), f"{where}, expect.none"),
+    )
+    return Turn(raw["user"], parsed, str(raw.get("why") or ""))
+
+
+def read_set(path: Path) -> tuple[str, list[Conversation]]:
+    """The set's name and its conversations; a malformed entry raises SetError naming it."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise SetError(f"{path}: cannot read: {exc}") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("conversations"), list):
+        raise SetError(f"{path}: needs a `conversations` list")
+    conversations, seen = [], set()
+    for i, raw in enumerate(data["conversations"], 1):
+        cid = raw.get("id") if isinstance(raw, dict) else None
+        where = f"{path.name}, conversation {cid or i}"
+        if not isinstance(cid, str) or cid in seen:
+            raise SetError(f"{where}: needs a unique string `id`")
+        seen.add(cid)
+        turns = raw.get("turns")
+        if not isinstance(turns, list) or not turns:
+            raise SetError(f"{where}: needs a non-empty `turns` list")
+        parsed = tuple(_turn(t, f"{where}, turn {n}") for n, t in enumerate(turns, 1))
+        conversations.append(Conversation(cid, str(raw.get("persona") or ""), parsed))
+    return str(data.get("set") or path.stem), conversations
+
+
+def normalize(text: str) -> str:
+    """Lower case, without accents, with one kind of dash and apostrophe and single spaces."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text).replace("\u2019", "'").replace("\u2018", "'")
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def judge(expect: Expect, reply: str) -> list[str]:
+    """What is wrong with `reply` for this expectation (empty: the turn passes)."""
+    said = normalize(reply)
+    problems = []
+    if not said:
+        return ["no reply"]
+    if expect.kind == "answer" and said.startswith(NON_ANSWERS):
+        problems.append("not understood (fallback or out-of-scope reply)")
+    if expect.any and not any(normalize(s) in said for s in expect.any):
+        problems.append(f"none of {list(expect.any)}")
+    missing = [s for s in expect.all if normalize(s) not in said]
+    if missing:
+        problems.append(f"missing {missing}")
+    wrong = [s for s in expect.none if normalize(s) in said]
+    if wrong:
+        problems.append(f"should not say {wrong}")
+    return problems
+
+
+def reply_text(messages: Sequence[dict[str, Any]]) -> str:
+    """What the person read: every message's text, then its buttons' titles."""
+    parts = []
+    for m in messages:
+        if m.get("text"):
+            parts.append(str(m["text"]))
+        titles = [str(b.get("title", "")) for b in m.get("buttons") or []]
+        if titles:
+            parts.append("[" + "] [".join(titles) + "]")
+    return "\n".join(parts)
+
+
+async def _play(session: aiohttp.ClientSession, url: str, conv: Conversation, run: str) -> list[TurnResult]:
+    sender = f"{run}-{conv.id}"
+    results = []
+    for n, turn in enumerate(conv.turns, 1):
+        status: int | str
+        try:
+            async with session.post(url, json={"sender": sender, "message": turn.user}) as response:
+                messages = await response.json(content_type=None) if response.status == 200 else []
+                status = response.status
+        except (aiohttp.ClientError, asyncio.TimeoutError, json.JSONDecodeError) as exc:
+            messages, status = [], f"{type(exc).__name__}"
+        text = reply_text(messages if isinstance(messages, list) else [])
+        problems = judge(turn.expect, text) if status == 200 else [f"HTTP {status}"]
+        results.append(TurnResult(conv.id, n, turn.user, text, turn.expect.kind, problems))
+    return results
+
+
+async def play_all(rasa_url: str, conversations: Sequence[Conversation], parallel: int = 4) -> list[TurnResult]:
+    """Play every conversation over the REST webhook, a few at a time, each with its own sender id."""
+    url = f"{rasa_url.rstrip('/')}/webhooks/rest/webhook"
+    run = uuid.uuid4().hex[:8]
+    limit = asyncio.Semaphore(parallel)
+    timeout = aiohttp.ClientTimeout(total=60)
+    async with aiohttp.ClientSession(timeout=timeout) as session:
+
+        async def one(conv: Conversation) -> list[TurnResult]:
+            async with limit:
+                return await _play(session, url, conv, run)
+
+        played = await asyncio.gather(*(one(c) for c in conversations))
+    return [r for conv in played for r in conv]
+
+
+def summary(name: str, results: Sequence[TurnResult]) -> dict[str, Any]:
+    """Pass rate overall, by kind and by persona (the id's first word)."""
+    by_kind: Counter[str] = Counter()
+    by_persona: Counter[str] = Counter()
+    passed_kind: Counter[str] = Counter()
+    passed_persona: Counter[str] = Counter()
+    for r in results:
+        persona = r.conversation.split("-")[0]
+        by_kind[r.kind] += 1
+        by_persona[persona] += 1
+        passed_kind[r.kind] += r.passed
+        passed_persona[persona] += r.passed
+    passed = sum(r.passed for r in results)
+    return {
+        "set": name,
+        "turns": len(results),
+        "passed": passed,
+        "pass_rate": round(passed / len(results), 4) if results else 0.0,
+        "by_kind": {k: f"{passed_kind[k]}/{n}" for k, n in sorted(by_kind.items())},
+        "by_persona": {k: f"{passed_persona[k]}/{n}" for k, n in sorted(by_persona.items())},
+    }
+
+
+def write_report(name: str, results: Sequence[TurnResult], reports_dir: Path) -> dict[str, Any]:
+    """reports/<name>.json (every turn) and .md (the figures and each failure with its reply)."""
+    figures = summary(name, results)
+    reports_dir.mkdir(parents=True, exist_ok=True)
+    turns = [{**asdict(r), "passed": r.passed} for r in results]
+    (reports_dir / f"{name}.json").write_text(json.dumps({**figures, "results": turns}, indent=2))
+    lines = [
+        f"# {name}: {figures['passed']}/{figures['turns']} turns pass ({figures['pass_rate']:.1%})",
+        "",
+        "By kind: " + ", ".join(f"{k} {v}" for k, v in figures["by_kind"].items()),
+        "",
+        "By persona: " + ", ".join(f"{k} {v}" for k, v in figures["by_persona"].items()),
+        "",
+        "## Failures",
+    ]
+    for r in results:
+        if not r.passed:
+            reply = r.reply.replace("\n", " ")
+            lines += [
+                "",
+                f"- **{r.conversation} #{r.number}** ({r.kind}): {r.user}",
+                f"  - {'; '.join(r.problems)}",
+                f"  - reply: {reply[:400]}",
+            ]
+    (reports_dir / f"{name}.md").write_text("\n".join(lines) + "\n")
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    settings = load_settings()
+    parser = argparse.ArgumentParser(prog="python -m bot.tools.converse", description=__doc__.splitlines()[0])
+    parser.add_argument("sets", nargs="+", type=Path, help="conversation set files (YAML)")
+    parser.add_argument("--url", default=settings.rasa_url, help=f"Rasa server (default {settings.rasa_url})")
+    parser.add_argument("--reports", type=Path, default=PROJECT_ROOT / "reports")
+    args = parser.parse_args(argv)
+    for path in args.sets:
+        try:
+            name, conversations = read_set(path)
+        except SetError as exc:
+            print(exc, file=sys.stderr)
+            return 2
+        results = asyncio.run(play_all(args.url, conversations))
+        figures = write_report(name, results, args.reports)
+        print(
+            f"{name}: {figures['passed']}/{figures['turns']} turns pass ({figures['pass_rate']:.1%}); "
+            f"failures in {args.reports / (name + '.md')}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

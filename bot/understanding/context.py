@@ -1,0 +1,133 @@
+"""What the conversation is about, carried from one question to the next.
+
+People ask "How often do I renew the CMA?" and then "and for the RMA?", "how much is
+the exam?" or "what about California?". NLU reads each message alone: the short
+follow-up has no topic of its own (it comes back unsure, out of scope, or as an
+answer about themselves), and the later question names no credential. Here the last
+question's intent and the things it named (credential, certifying body, state,
+role, program type) are remembered, so that:
+
+- a follow-up that only names something new answers the remembered topic for it;
+- a question that names no credential (or state) is about the one in context.
+
+Only what NLU found in the person's own words is used; nothing is guessed from
+general knowledge.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+#: Kinds of thing a follow-up can switch and a later question can inherit.
+CARRIED_KINDS = ("credential", "certifying_body", "us_state", "role", "program_type")
+#: A credential and the body that awards it stand for each other: naming one replaces both.
+SAME_SLOT = {"credential": "credential", "certifying_body": "credential"}
+#: What NLU calls a message without a topic of its own.
+NO_TOPIC = ("nlu_fallback", "inform", "out_of_scope")
+#: Questions about choosing or comparing: a remembered credential would narrow them wrongly.
+NOT_CARRIED_INTO = ("ask_which_credential", "ask_compare_roles", "ask_credential_info")
+#: A follow-up is short, or starts the way follow-ups do.
+MAX_FOLLOW_UP_WORDS = 8
+FOLLOW_UP_START = re.compile(
+    r"^\W*(and|also|same|plus|so|ok(ay)?|what about|how about|and for|for the|for|in|y|e)\b", re.IGNORECASE
+)
+#: An out-of-scope reading this sure is kept even when the message names a state.
+CONFIDENT_OUT_OF_SCOPE = 0.6
+
+Entities = list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class Context:
+    """The last question answered: its intent and the things it was about."""
+
+    intent: str | None = None
+    entities: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def from_slot(cls, value: Any) -> Context:
+        """Read the slot back; anything unexpected is an empty context, never an error."""
+        if not isinstance(value, dict):
+            return cls()
+        intent = value.get("intent") if isinstance(value.get("intent"), str) else None
+        raw = value.get("entities")
+        pairs: list[Any] = raw if isinstance(raw, list) else []
+        entities = tuple(
+            (str(p[0]), str(p[1]))
+            for p in pairs
+            if isinstance(p, (list, tuple)) and len(p) == 2 and p[0] in CARRIED_KINDS
+        )
+        return cls(intent, entities)
+
+    def to_slot(self) -> dict[str, Any]:
+        return {"intent": self.intent, "entities": [list(p) for p in self.entities]}
+
+
+@dataclass(frozen=True)
+class Understood:
+    """The question to answer after context: its intent and entities, and what came from context."""
+
+    intent: str | None
+    entities: Entities
+    #: Entities taken from the conversation rather than from this message (said in the reply).
+    from_context: tuple[tuple[str, str], ...] = ()
+    #: True when this message only switched the thing asked about ("and for the RMA?").
+    follow_up: bool = False
+
+
+def is_question(intent: str | None) -> bool:
+    """An intent the knowledge base answers as a question (not small talk or navigation)."""
+    return intent is not None and intent.startswith("ask_")
+
+
+def _slot(kind: str) -> str:
+    return SAME_SLOT.get(kind, kind)
+
+
+def _carried(entities: Iterable[tuple[str, str]]) -> Entities:
+    return [(k, v) for k, v in entities if k in CARRIED_KINDS]
+
+
+def _looks_like_follow_up(text: str) -> bool:
+    words = text.split()
+    return len(words) <= MAX_FOLLOW_UP_WORDS or bool(FOLLOW_UP_START.match(text))
+
+
+def _merge(named: Entities, context: Context, skip: Sequence[str] = ()) -> tuple[Entities, tuple[tuple[str, str], ...]]:
+    """The message's entities plus those of context whose slot the message left empty."""
+    taken = {_slot(k) for k, _ in named}
+    inherited = tuple((k, v) for k, v in context.entities if _slot(k) not in taken and k not in skip)
+    return named + list(inherited), inherited
+
+
+def understand(
+    intent: str | None, confidence: float, entities: Sequence[tuple[str, str]], text: str, context: Context
+) -> Understood:
+    """The question this message asks, once the conversation so far is taken into account."""
+    entities = list(entities)
+    named = _carried(entities)
+    if (
+        intent in NO_TOPIC
+        and is_question(context.intent)
+        and named
+        and _looks_like_follow_up(text)
+        and not (intent == "out_of_scope" and confidence >= CONFIDENT_OUT_OF_SCOPE)
+    ):
+        merged, inherited = _merge(entities, context)
+        return Understood(context.intent, merged, inherited, follow_up=True)
+    if is_question(intent) and intent not in NOT_CARRIED_INTO and context.entities:
+        # Only a credential (or its body) and a state are inherited by a new question:
+        # "how much do they make" after an LPN comparison is still about medical assistants.
+        merged, inherited = _merge(entities, context, skip=("role", "program_type"))
+        return Understood(intent, merged, inherited)
+    return Understood(intent, entities)
+
+
+def remember(understood: Understood, context: Context) -> Context:
+    """The context after answering: a question replaces it; small talk and the rest keep it."""
+    if not is_question(understood.intent):
+        return context
+    return Context(understood.intent, tuple(_carried(understood.entities)))

@@ -1,0 +1,57 @@
+"""Spot a message that is not in English, so the bot can say in which language it answers.
+
+The bot's facts are sourced in English and are never machine-translated. Spanish is
+the most common other language of the people it serves, so a Spanish message gets a
+short notice in Spanish; any other script gets the same notice in English. Spanish is
+recognised by its small words (más, cuánto, necesito, puedo...) and its ¿ ¡ ñ, counted
+against English ones, so "Hola, what does an MA earn?" (mostly English) stays English.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+SPANISH = "es"
+OTHER = "other"
+
+_SPANISH_WORDS = frozenset(
+    """
+    que qué cual cuál cuanto cuánto cuanta cuánta cuantos cuántos como cómo donde dónde cuando cuándo por porque para
+    el la los las un una unos unas del al es son soy estoy esta está estan están hay tengo tiene tienen necesito
+    puedo puede pueden quiero quisiera gana ganan cuesta cuestan sueldo salario trabajo trabajar asistente medico
+    médico medica médica examen certificado certificacion certificación titulo título enfermera enfermero escuela
+    programa años anos meses hola gracias buenas buenos dias días tardes señor senora señora usted ustedes mi mis
+    tu su sus muy mas más pero tambien también si sí no nada ayuda ayudar hablar persona alguien español espanol
+    ingles inglés vivo hace hacer cuanto sobre estado requisitos necesita debo tengo
+    """.split()
+)
+_ENGLISH_WORDS = frozenset(
+    """
+    the a an is are am do does did can could will would should what how when where who which why i you my your
+    it its to of for in on with and or but not no yes have has had be been being this that there their they we
+    me he she get make pay much many long take need want know about from at by as if so than then
+    """.split()
+)
+_SPANISH_MARKS = re.compile(r"[¿¡ñÑ]")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def _latin(ch: str) -> bool:
+    return "LATIN" in unicodedata.name(ch, "")
+
+
+def detect(text: str) -> str | None:
+    """SPANISH, OTHER (a non-Latin script), or None for English (or too little to tell)."""
+    words = [w.lower() for w in _WORD.findall(text or "")]
+    if not words:
+        return None
+    letters = [c for w in words for c in w]
+    if sum(not _latin(c) for c in letters) > len(letters) / 2:
+        return OTHER
+    spanish = sum(w in _SPANISH_WORDS and w not in _ENGLISH_WORDS for w in words)
+    english = sum(w in _ENGLISH_WORDS and w not in _SPANISH_WORDS for w in words)
+    spanish += 2 * len(_SPANISH_MARKS.findall(text))
+    if spanish >= 2 and spanish > english:
+        return SPANISH
+    return None

@@ -1,0 +1,72 @@
+"""Cut a message that asks several things into one question each.
+
+"How many questions does the CMA exam have and how much does it cost?" is two
+questions; NLU reads a message as one, so it would answer one of them (or neither,
+torn between the two). The channels hand each question to the bot in turn, so each
+gets its own answer with its source, in the order asked, and the later ones inherit
+what the earlier named ("it" is the CMA exam) through the conversation's context.
+
+Only clear cases are cut: between sentences that are each a question, and at "and"
+(or "also", "plus") when a question word follows. Statements before a question stay
+with it ("I've worked 4 years as an MA. Can I take the RMA?"), and a form's answer
+("Ana Souza and ana@example.com") has no question word, so it is never cut.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: At most this many questions from one message; the rest stays with the last one.
+MAX_PARTS = 3
+QUESTION_WORDS = (
+    r"how|what|whats|what's|when|where|who|whom|which|why|is|are|am|can|could|do|does|did|will|would|"
+    r"should|must|may|has|have|cuanto|cuánto|cuanta|cuánta|que|qué|como|cómo|donde|dónde|puedo|necesito"
+)
+_JOINED = re.compile(rf"\s*(?:,\s*)?\b(?:and|also|plus|&|y)\s+(?=(?:{QUESTION_WORDS})\b)", re.IGNORECASE)
+_SENTENCE = re.compile(r"(?<=[?])\s+|(?<=[.!])\s+(?=[A-Z¿])")
+_STARTS_LIKE_QUESTION = re.compile(rf"^\W*(?:{QUESTION_WORDS})\b", re.IGNORECASE)
+MIN_WORDS = 2
+
+
+def _is_question(sentence: str) -> bool:
+    return sentence.rstrip().endswith("?") or bool(_STARTS_LIKE_QUESTION.match(sentence))
+
+
+def _sentences(text: str) -> list[str]:
+    """Sentences, each statement joined to the question that follows it."""
+    out: list[str] = []
+    pending = ""
+    for sentence in (s.strip() for s in _SENTENCE.split(text)):
+        if not sentence:
+            continue
+        pending = f"{pending} {sentence}".strip()
+        if _is_question(sentence):
+            out.append(pending)
+            pending = ""
+    if pending:
+        if out:
+            out[-1] = f"{out[-1]} {pending}"
+        else:
+            out.append(pending)
+    return out
+
+
+def split_questions(text: str) -> list[str]:
+    """The questions in `text`, in order; a message with one question comes back whole."""
+    if not text or text.startswith("/"):
+        return [text]
+    parts: list[str] = []
+    for sentence in _sentences(text):
+        pieces = [p.strip(" ,;") for p in _JOINED.split(sentence)]
+        if len(pieces) > 1 and all(len(p.split()) >= MIN_WORDS for p in pieces):
+            parts += pieces
+        else:
+            parts.append(sentence)
+    parts = [p for p in parts if p]
+    if len(parts) > MAX_PARTS:
+        parts = parts[: MAX_PARTS - 1] + [" ".join(parts[MAX_PARTS - 1 :])]
+    if parts and not _is_question(parts[0]) and len(parts) > 1:  # "I'm a CNA and can I..." stays together
+        parts = [f"{parts[0]} {parts[1]}"] + parts[2:]
+    if len(parts) < 2 or not all(_is_question(p) for p in parts):
+        return [text]
+    return parts

@@ -1,0 +1,79 @@
+"""Blind conversations: sets written by people who never saw the training data or the bot's replies.
+
+`tests/conversations/blind_test.yml` is the test set: its failures are not read while
+the bot is developed (once read, a set becomes a development set and a fresh test
+set is written). `blind_dev.yml` is the development set (`python -m bot.tools.converse`).
+The end-to-end test plays the test set over the REST webhook, prints the pass rate
+and writes every turn to reports/<set>.json and .md.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from bot.settings import PROJECT_ROOT
+from bot.tools.converse import Expect, SetError, judge, normalize, play_all, read_set, write_report
+
+SETS = PROJECT_ROOT / "tests" / "conversations"
+TEST_SET = SETS / "blind_test.yml"
+#: The issue's bar is 90% of turns. This floor is today's measured rate, so the test fails on a
+#: regression; raise it as the rate rises.
+MIN_PASS_RATE = 0.30
+MIN_CONVERSATIONS, MIN_TURNS = 60, 250
+
+
+@pytest.mark.parametrize("name", ["blind_test.yml", "blind_dev.yml"])
+def test_each_set_is_well_formed_and_large_enough(name):
+    _, conversations = read_set(SETS / name)
+    assert len(conversations) >= MIN_CONVERSATIONS
+    assert sum(len(c.turns) for c in conversations) >= MIN_TURNS
+
+
+def test_the_test_and_development_sets_share_no_message():
+    """Short follow-ups ("and ncma?", "how many times can i take it") recur by nature; longer ones must not."""
+
+    def messages(path: Path) -> set[str]:
+        return {normalize(t.user) for c in read_set(path)[1] for t in c.turns if len(t.user.split()) > 7}
+
+    assert not messages(TEST_SET) & messages(SETS / "blind_dev.yml")
+
+
+def test_a_malformed_set_names_the_conversation_turn_and_field(tmp_path):
+    bad = tmp_path / "bad.yml"
+    bad.write_text("conversations:\n  - id: x\n    turns:\n      - user: hi\n        expect: {kind: maybe}\n")
+    with pytest.raises(SetError, match=r"bad.yml, conversation x, turn 1, expect.kind: 'maybe'"):
+        read_set(bad)
+
+
+@pytest.mark.parametrize(
+    "expect, reply, ok",
+    [
+        (Expect("answer", any=("$125",)), "The CMA exam costs $125 for members.", True),
+        (Expect("answer", any=("9-12",)), "A certificate takes 9–12 months.", True),  # en dash reads as a hyphen
+        (Expect("spanish", any=("inglés",)), "Respondo solo en ingles.", True),  # accents do not matter
+        (Expect("answer", all=("200", "$125")), "It has 200 questions.", False),
+        (Expect("answer", none=("$250",)), "Non-members pay $250.", False),
+        (Expect("answer", any=("RMA",)), "Sorry, I'm not sure I understood that. The RMA...", False),
+        (Expect("declines", any=("USCIS",)), "I can't advise on visas; ask USCIS.", True),
+        (Expect("answer", any=("x",)), "", False),
+    ],
+)
+def test_a_turn_passes_only_when_its_reply_does_what_was_asked(expect, reply, ok):
+    assert (judge(expect, reply) == []) is ok
+
+
+@pytest.mark.e2e
+def test_blind_conversations_over_rest(bot, capsys):
+    name, conversations = read_set(TEST_SET)
+    results = asyncio.run(play_all(bot.rasa_url, conversations))
+    figures = write_report(name, results, PROJECT_ROOT / "reports")
+    with capsys.disabled():
+        print(
+            f"\nblind conversations ({name}): {figures['passed']}/{figures['turns']} turns pass "
+            f"({figures['pass_rate']:.1%}); by kind {figures['by_kind']}; details in reports/{name}.md"
+        )
+    assert not [r for r in results if any(p.startswith("HTTP") for p in r.problems)], "the server failed a turn"
+    assert figures["pass_rate"] >= MIN_PASS_RATE

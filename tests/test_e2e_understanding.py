@@ -1,0 +1,55 @@
+"""Follow-ups, several questions at once and Spanish, over the REST webhook with the trained bot.
+
+The expected answers are built from the knowledge base (what `reply_for` gives for the
+topic and entity the person meant), so the tests say which answer, not its wording.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+import yaml
+
+from bot.answers.reply import reply_for
+from bot.settings import PROJECT_ROOT
+from tests.e2e import say
+
+pytestmark = pytest.mark.e2e
+
+
+def texts(settings, sender: str, message: str) -> list[str]:
+    return [m.get("text", "") for m in say(settings, sender, message)]
+
+
+def expected(kb, intent: str, credential: str) -> str:
+    return reply_for(kb, intent, [("credential", credential)]).text
+
+
+def test_a_follow_up_switches_the_credential_and_says_so(bot, kb):
+    sender = f"follow-{uuid.uuid4().hex[:8]}"
+    assert texts(bot, sender, "How often do I renew the CMA?") == [expected(kb, "ask_renewal", "CMA")]
+    said_for = f"For the {kb.resolve('RMA').display}: "
+    assert texts(bot, sender, "and for the RMA?") == [said_for + expected(kb, "ask_renewal", "RMA")]
+
+
+def test_a_later_question_is_about_the_credential_in_context(bot, kb):
+    sender = f"context-{uuid.uuid4().hex[:8]}"
+    texts(bot, sender, "tell me about the RMA exam")
+    [reply] = texts(bot, sender, "how much does it cost?")
+    assert reply == f"For the {kb.resolve('RMA').display}: " + expected(kb, "ask_exam_fee", "RMA")
+
+
+def test_two_questions_in_one_message_get_two_answers_in_order(bot, kb):
+    sender = f"two-{uuid.uuid4().hex[:8]}"
+    replies = texts(bot, sender, "How many questions does the CMA exam have and how much does it cost?")
+    assert replies[0] == expected(kb, "ask_exam_format", "CMA")
+    assert replies[1].endswith(expected(kb, "ask_exam_fee", "CMA"))
+
+
+def test_a_spanish_question_gets_the_notice_in_spanish_then_the_answer(bot, kb):
+    domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
+    notice = " ".join(domain["responses"]["utter_language_es"][0]["text"].split())
+    replies = texts(bot, f"es-{uuid.uuid4().hex[:8]}", "¿Cuánto gana un asistente médico?")
+    assert " ".join(replies[0].split()) == notice
+    assert replies[1] == reply_for(kb, "ask_salary").text

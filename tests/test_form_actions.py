@@ -1,0 +1,219 @@
+"""Cancel, start over, skip, yes and questions at every question of every form, run through
+the forms' validation actions with rasa-sdk's Tracker and the real domain (no servers).
+
+Rasa's form loop reads the events a validation action returns: `requested_slot` set to
+None ends the form (its done-rule runs the form's action next), a slot set to a value
+answers the question, and nothing but `requested_slot` means "not an answer" (the form
+is rejected and the message handled as a question).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+import yaml
+from rasa_sdk import Tracker
+from rasa_sdk.executor import ActionExecutor, CollectingDispatcher
+
+from actions import handoff, roadmap, services
+from actions.form_control import FORM_CANCELLED
+from bot.roadmap import profile_reading as read
+from bot.roadmap.turns import Said
+from bot.settings import PROJECT_ROOT
+
+DOMAIN: dict[str, Any] = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())
+FORMS = {name: form["required_slots"] for name, form in DOMAIN["forms"].items()}
+#: What each form has been told before the question at hand; the question's own slot is left empty.
+KNOWN = {
+    "background": "img",
+    "credential_goal": "cma",
+    "state": "texas",
+    "career_goal": "residency",
+    "education": "none",
+    "work_years": 0.0,
+    "program_type": "certificate",
+    "start_date": "2027-03-01",
+    "handoff_name": "Ana Souza",
+    "handoff_contact": "ana@example.com",
+}
+QUESTIONS = [(form, slot) for form, slots in FORMS.items() for slot in slots]
+CANCELS = ["cancel", "actually never mind, cancel that", "nevermind", "forget it", "stop", "quit", "no thanks"]
+CANCELS += ["cancelar", "olvídalo"]
+
+
+@pytest.fixture(scope="module")
+def executor() -> ActionExecutor:
+    registry = ActionExecutor()
+    registry.register_package("actions")
+    return registry
+
+
+def waiting_at(form: str, slot: str, text: str, **slots: Any) -> Tracker:
+    """The tracker a form's validation action gets when the person answers `slot`'s question with `text`."""
+    values = {s: KNOWN.get(s) for s in FORMS[form] if s != slot}
+    values |= {"requested_slot": slot, **slots}
+    latest = {"intent": {"name": "nlu_fallback", "confidence": 0.3}, "entities": [], "text": text}
+    return Tracker("someone", values, latest, [], False, None, {"name": form}, "action_listen")
+
+
+def validate(executor: ActionExecutor, form: str, on: Tracker) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Run `form`'s validation action: the slots it sets (in order) and what it says."""
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(executor.actions[f"validate_{form}"](dispatcher, on, DOMAIN))
+    return {e["name"]: e["value"] for e in events if e["event"] == "slot"}, dispatcher.messages
+
+
+def responses(messages: list[dict[str, Any]]) -> list[str]:
+    return [m["response"] for m in messages]
+
+
+@pytest.mark.parametrize("form, slot", QUESTIONS)
+@pytest.mark.parametrize("said", CANCELS)
+def test_cancel_ends_every_form_at_every_question(executor, form, slot, said):
+    slots, messages = validate(executor, form, waiting_at(form, slot, said))
+    assert slots == {FORM_CANCELLED: True, "requested_slot": None} and messages == []
+
+
+@pytest.mark.parametrize("form, slot", QUESTIONS)
+def test_start_over_clears_the_form_and_asks_its_first_question(executor, form, slot):
+    slots, messages = validate(executor, form, waiting_at(form, slot, "let's start over"))
+    assert slots == {**dict.fromkeys(FORMS[form]), "requested_slot": FORMS[form][0]}
+    assert responses(messages) == ["utter_form_restarted"]
+
+
+@pytest.mark.parametrize("form, slot", [(f, s) for f, s in QUESTIONS if s not in read.OPTIONAL_QUESTIONS])
+@pytest.mark.parametrize("said", ["next", "skip"])
+def test_skipping_a_needed_question_says_so_and_asks_it_again(executor, form, slot, said):
+    slots, messages = validate(executor, form, waiting_at(form, slot, said))
+    assert slots == {slot: None, "requested_slot": slot}
+    assert responses(messages) == ["utter_form_needed"]
+
+
+@pytest.mark.parametrize("form, slot", [(f, s) for f, s in QUESTIONS if s in read.OPTIONAL_QUESTIONS])
+@pytest.mark.parametrize("said", ["next", "skip", "Skip this one"])
+def test_skipping_an_optional_question_answers_it_and_moves_on(executor, form, slot, said):
+    slots, messages = validate(executor, form, waiting_at(form, slot, said))
+    skipped = read.RECOMMEND if slot == "credential_goal" else read.SKIP  # "recommend one" is no choice
+    assert slots[slot] == skipped and messages == []
+
+
+def test_after_a_skipped_state_only_an_img_is_asked_about_residency(executor):
+    img, _ = validate(executor, "roadmap_form", waiting_at("roadmap_form", "state", "next", career_goal=None))
+    assert img == {"state": read.SKIP}  # Rasa asks the next empty slot of the domain's list: career_goal
+    other = waiting_at("roadmap_form", "state", "next", background="hs_graduate", career_goal=None)
+    assert validate(executor, "roadmap_form", other)[0]["requested_slot"] is None  # done: the plan comes next
+
+
+@pytest.mark.parametrize("said", ["si", "sí", "yep", "yeah", "ya", "ok", "okay", "sure", "correct", "right", "claro"])
+def test_yes_words_confirm_the_handoff(executor, said):
+    slots, _ = validate(executor, "handoff_form", waiting_at("handoff_form", "handoff_confirm", said))
+    assert slots["handoff_confirm"] == "yes"
+
+
+@pytest.mark.parametrize("said", ["nope", "nah"])
+def test_no_words_decline_the_handoff(executor, said):
+    slots, _ = validate(executor, "handoff_form", waiting_at("handoff_form", "handoff_confirm", said))
+    assert slots["handoff_confirm"] == "no" and slots["requested_slot"] is None
+
+
+@pytest.mark.parametrize("name", ["Si Chen", "Stopford"])
+def test_names_that_look_like_yes_or_stop_are_names(executor, name):
+    slots, messages = validate(executor, "handoff_form", waiting_at("handoff_form", "handoff_name", name))
+    assert slots["handoff_name"] == name and messages == []
+
+
+@pytest.mark.parametrize("said", ["ok", "yes"])
+def test_a_bare_ok_is_not_a_name(executor, said):
+    slots, messages = validate(executor, "handoff_form", waiting_at("handoff_form", "handoff_name", said))
+    assert slots["handoff_name"] is None and responses(messages) == ["utter_handoff_bad_name"]
+
+
+def test_nextel_is_not_a_contact_nor_a_skip(executor):
+    slots, messages = validate(executor, "handoff_form", waiting_at("handoff_form", "handoff_contact", "Nextel"))
+    assert slots["handoff_contact"] is None and responses(messages) == ["utter_handoff_bad_contact"]
+
+
+@pytest.mark.parametrize(
+    "form, slot, question",
+    [
+        ("handoff_form", "handoff_name", "is the externship paid"),
+        ("roadmap_form", "background", "what does a doctor need to become an MA?"),
+        ("roadmap_form", "credential_goal", "is the CMA harder than the RMA?"),
+        ("roadmap_form", "state", "do MAs need a license in Texas?"),
+        ("roadmap_form", "career_goal", "is it a good stepping stone to residency?"),
+        ("eligibility_form", "education", "is an accredited program required?"),
+        ("eligibility_form", "work_years", "does 2 years count?"),
+        ("timeline_form", "program_type", "how long is a certificate program?"),
+        ("timeline_form", "start_date", "when do programs start, in March?"),
+    ],
+)
+def test_a_question_answers_nothing_so_the_form_lets_it_be_answered(executor, form, slot, question):
+    slots, messages = validate(executor, form, waiting_at(form, slot, question))
+    assert set(slots) <= {"requested_slot"} and messages == []
+
+
+def test_a_bare_yes_to_the_program_question_asks_which_program(executor):
+    slots, messages = validate(executor, "eligibility_form", waiting_at("eligibility_form", "education", "si"))
+    assert slots == {"education": None} and responses(messages) == ["utter_education_which_program"]
+    nah, _ = validate(executor, "eligibility_form", waiting_at("eligibility_form", "education", "nah"))
+    assert nah["education"] == "none"
+
+
+def test_a_command_outside_the_form_s_questions_is_left_alone(executor):
+    """On activation no question of this form is waiting: the form reads nothing as a command."""
+    slots, _ = validate(executor, "roadmap_form", waiting_at("roadmap_form", "handoff_name", "cancel"))
+    assert FORM_CANCELLED not in slots
+
+
+def run(executor: ActionExecutor, name: str, on: Tracker) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    dispatcher = CollectingDispatcher()
+    return executor.actions[name](dispatcher, on, DOMAIN), dispatcher.messages
+
+
+def ended(**slots: Any) -> Tracker:
+    latest = {"intent": {"name": "nlu_fallback"}, "entities": [], "text": "never mind"}
+    return Tracker("someone", {**KNOWN, **slots}, latest, [], False, None, {}, "roadmap_form")
+
+
+@pytest.mark.parametrize("name", sorted(roadmap.AFTER_FORM))
+def test_a_cancelled_roadmap_form_takes_no_turn_and_says_so(executor, monkeypatch, name):
+    def no_turns():
+        raise AssertionError("a cancelled form must not take its turn")
+
+    monkeypatch.setattr(services, "turns", no_turns)
+    events, messages = run(executor, name, ended(form_cancelled=True))
+    assert responses(messages) == ["utter_form_cancelled"]
+    assert events == [{"event": "slot", "timestamp": None, "name": FORM_CANCELLED, "value": None}]
+
+
+def test_an_answered_roadmap_form_still_takes_its_turn(executor, monkeypatch):
+    monkeypatch.setattr(services, "turns", lambda: type("T", (), {"start": lambda *_: [Said("step 1")]})())
+    events, messages = run(executor, "action_roadmap_start", ended())
+    assert events == [] and [m["text"] for m in messages] == ["step 1"]
+
+
+def test_every_action_a_form_ends_with_knows_about_cancelling():
+    """The done-rules run these after a cancelled form too: each must check the flag."""
+    rules = [
+        rule
+        for path in sorted((PROJECT_ROOT / "data" / "stories").glob("*.yml"))
+        for rule in yaml.safe_load(path.read_text()).get("rules", [])
+    ]
+    after_forms = {
+        rule["steps"][-1]["action"]
+        for rule in rules
+        if any(step.get("active_loop", "") is None for step in rule["steps"]) and "action" in rule["steps"][-1]
+    }
+    assert after_forms == {*roadmap.AFTER_FORM, "action_handoff_submit"}
+
+
+def test_a_cancelled_handoff_files_nothing(executor, monkeypatch):
+    def no_store():
+        raise AssertionError("a cancelled handoff must not be filed")
+
+    monkeypatch.setattr(handoff, "store", no_store)
+    events, messages = run(executor, "action_handoff_submit", ended(form_cancelled=True, handoff_confirm=None))
+    assert responses(messages) == ["utter_handoff_cancelled"]
+    assert {e["name"]: e["value"] for e in events} == dict.fromkeys([*handoff.SLOTS, FORM_CANCELLED])

@@ -1,0 +1,149 @@
+"""What a reply to a form's question does besides answering it (bot/forms/replies.py):
+the same reading for every question of the handoff's and the roadmap's forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.forms import replies
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cancel",
+        "Cancel",
+        "cancel that",
+        "actually never mind, cancel that",
+        "never mind",
+        "Never mind!",
+        "nevermind",
+        "nvm",
+        "forget it",
+        "forget about it",
+        "stop",
+        "please stop asking me",
+        "quit",
+        "no thanks",
+        "No thank you.",
+        "I changed my mind",
+        "can we stop here?",
+        "I'd like to cancel",
+        "cancelar",
+        "olvídalo",
+        "¡Olvídalo!",
+        "olvidalo",
+        "no gracias",
+    ],
+)
+def test_cancel_in_its_usual_words(text):
+    assert replies.control(text) == "cancel"
+
+
+@pytest.mark.parametrize(
+    "text", ["start over", "restart", "let's start over", "Start again please", "from the beginning"]
+)
+def test_start_over(text):
+    assert replies.control(text) == "restart"
+
+
+@pytest.mark.parametrize("text", ["next", "Next.", "skip", "skip this one", "can we skip this?", "move on", "n/a"])
+def test_skip(text):
+    assert replies.control(text) == "skip"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stopford",  # a name
+        "Stop & Shop cashier",
+        "Nextel",  # a company, not "next"
+        "next March",  # a start date
+        "Skipper Jones",
+        "Cancelo Ruiz",
+        "can I cancel my exam appointment?",  # a question about cancelling something else
+        "how do I restart my certification?",
+        "no",  # a plain answer, not a command
+        "ok",
+        "I want to start over in a new career",
+        "",
+    ],
+)
+def test_look_alikes_are_not_commands(text):
+    assert replies.control(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yes",
+        "si",
+        "sí",
+        "Sí, claro",
+        "yep",
+        "yeah",
+        "ya",
+        "ok",
+        "okay",
+        "sure",
+        "correct",
+        "right",
+        "claro",
+        "yes, send it",
+    ],
+)
+def test_yes(text):
+    assert replies.yes_no(text) == "yes"
+
+
+@pytest.mark.parametrize("text", ["no", "nope", "nah", "Nah.", "no thanks", "no, don't"])
+def test_no(text):
+    assert replies.yes_no(text) == "no"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ok but wait",
+        "right, that's wrong",
+        "yes but change my email",
+        "Simon",
+        "Okafor",
+        "yesterday",
+        "know",
+        "banana",
+        "",
+    ],
+)
+def test_neither_yes_nor_no(text):
+    assert replies.yes_no(text) is None
+
+
+def test_only_yes_no_is_a_whole_reply_of_yes_or_no_words():
+    assert replies.only_yes_no("ok") and replies.only_yes_no("yes please") and replies.only_yes_no("nope")
+    assert not replies.only_yes_no("Si Chen") and not replies.only_yes_no("ok, it's Ana")
+
+
+@pytest.mark.parametrize(
+    "text, asks",
+    [
+        ("wait, is the externship paid?", True),
+        ("is the externship paid", True),
+        ("do MAs need a license in Texas", True),
+        ("how much does it pay", True),
+        ("What's the exam fee", True),
+        ("Will Smith", False),  # a name, not "will ..."
+        ("can't decide, you pick", False),
+        ("Texas", False),
+        ("what about the CMA", False),  # a proposal, not a question
+        ("I'm a doctor from Egypt", False),
+    ],
+)
+def test_a_reply_that_starts_like_a_question(text, asks):
+    assert replies.asks_something(text) is asks
+
+
+def test_long_messages_are_read_quickly_and_are_not_commands():
+    assert replies.control("no thanks " * 200 + "x") is None
+    assert not replies.only_yes_no("k" * 2000)
+    assert replies.normalize("  ¡Olvídalo,  AHORA! ") == "olvidalo ahora"

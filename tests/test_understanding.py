@@ -1,0 +1,176 @@
+"""Follow-ups, several questions at once, other languages and unsure readings: the plain logic."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.understanding.context import Context, remember, understand
+from bot.understanding.guesses import SOMETHING_ELSE, best_guesses, guess_buttons, payload
+from bot.understanding.language import OTHER, SPANISH, detect
+from bot.understanding.split import split_questions
+
+CMA_FEE = Context("ask_exam_fee", (("credential", "CMA"),))
+
+
+@pytest.mark.parametrize(
+    "intent, confidence, entities, text",
+    [
+        ("nlu_fallback", 0.3, [("credential", "RMA")], "and for the RMA?"),
+        ("inform", 0.8, [("credential", "RMA")], "what about the RMA"),
+        ("out_of_scope", 0.45, [("credential", "RMA")], "and RMA?"),
+    ],
+)
+def test_a_follow_up_that_names_something_new_asks_the_same_question_about_it(intent, confidence, entities, text):
+    got = understand(intent, confidence, entities, text, CMA_FEE)
+    assert got.intent == "ask_exam_fee" and got.follow_up
+    assert got.entities == [("credential", "RMA")]  # the new credential replaces the old one
+
+
+def test_a_follow_up_keeps_what_it_does_not_replace():
+    context = Context("ask_salary", (("credential", "CMA"), ("us_state", "Washington")))
+    got = understand("nlu_fallback", 0.2, [("us_state", "California")], "what about California?", context)
+    assert got.intent == "ask_salary"
+    assert got.entities == [("us_state", "California"), ("credential", "CMA")]
+
+
+def test_a_certifying_body_replaces_the_credential_in_context():
+    got = understand("nlu_fallback", 0.2, [("certifying_body", "AMT")], "and AMT?", CMA_FEE)
+    assert got.entities == [("certifying_body", "AMT")]
+
+
+def test_a_question_without_a_credential_is_about_the_one_in_context():
+    got = understand("ask_renewal", 0.9, [], "how often do I renew it?", CMA_FEE)
+    assert got.intent == "ask_renewal" and not got.follow_up
+    assert got.entities == [("credential", "CMA")] and got.from_context == (("credential", "CMA"),)
+
+
+def test_a_question_naming_its_own_credential_ignores_context():
+    got = understand("ask_renewal", 0.9, [("credential", "RMA")], "how do I renew the RMA?", CMA_FEE)
+    assert got.entities == [("credential", "RMA")] and got.from_context == ()
+
+
+@pytest.mark.parametrize("intent", ["ask_which_credential", "ask_compare_roles", "ask_credential_info"])
+def test_choosing_and_comparing_questions_are_not_narrowed_by_context(intent):
+    assert understand(intent, 0.9, [], "which one should I get?", CMA_FEE).entities == []
+
+
+def test_roles_in_context_do_not_follow_into_a_new_question():
+    context = Context("ask_compare_roles", (("role", "LPN"),))
+    assert understand("ask_salary", 0.9, [], "how much do they make", context).entities == []
+
+
+@pytest.mark.parametrize(
+    "intent, confidence, entities, text, context",
+    [
+        ("out_of_scope", 0.9, [("us_state", "Texas")], "what's the weather in texas", CMA_FEE),  # sure it is off topic
+        ("nlu_fallback", 0.3, [], "and that one?", CMA_FEE),  # names nothing
+        ("nlu_fallback", 0.3, [("credential", "RMA")], "and for the RMA?", Context()),  # nothing to follow
+        ("nlu_fallback", 0.3, [("credential", "RMA")], "and for the RMA?", Context("greet")),  # small talk
+        (
+            "inform",
+            0.9,
+            [("credential", "RMA")],
+            "I have been working in a clinic for a long time now and I think the RMA suits me",
+            CMA_FEE,
+        ),  # long, and not phrased as a follow-up
+    ],
+)
+def test_what_is_not_a_follow_up_is_left_as_nlu_read_it(intent, confidence, entities, text, context):
+    got = understand(intent, confidence, entities, text, context)
+    assert got.intent == intent and not got.follow_up
+
+
+def test_context_remembers_questions_not_small_talk():
+    asked = understand("ask_exam_fee", 0.9, [("credential", "RMA")], "rma fee?", Context())
+    after = remember(asked, Context())
+    assert after == Context("ask_exam_fee", (("credential", "RMA"),))
+    assert remember(understand("thank", 0.9, [], "thanks", after), after) == after
+
+
+@pytest.mark.parametrize("slot", [None, "junk", {"intent": 3, "entities": "x"}, {"entities": [["credential"]]}])
+def test_a_damaged_context_slot_reads_as_empty(slot):
+    assert Context.from_slot(slot) == Context()
+
+
+def test_context_survives_the_slot_round_trip():
+    assert Context.from_slot(CMA_FEE.to_slot()) == CMA_FEE
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        (
+            "How many questions does the CMA exam have and how much does it cost?",
+            ["How many questions does the CMA exam have", "how much does it cost?"],
+        ),
+        ("who does the evaluation and how long does it take?", ["who does the evaluation", "how long does it take?"]),
+        ("whats the fee? and how long is it valid?", ["whats the fee?", "and how long is it valid?"]),
+        ("what do MAs do and where do they work", ["what do MAs do", "where do they work"]),
+    ],
+)
+def test_several_questions_are_cut_into_one_each_in_order(text, parts):
+    assert split_questions(text) == parts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Souza and ana@example.com",  # a form's answer
+        "Can I take the RMA with 2 years and no diploma?",  # one question
+        "I have worked 4 years as an MA. Can I take the RMA?",  # a statement stays with its question
+        "I'm a CNA and can I take the CCMA?",
+        "I am a doctor and I want to know how long it takes",
+        '/inform{"background":"img"}',  # a button
+        "",
+    ],
+)
+def test_one_question_stays_whole(text):
+    assert split_questions(text) == [text]
+
+
+def test_at_most_three_questions_come_out_of_one_message():
+    text = "what is the fee? how long is it? what score to pass? how often do I renew?"
+    parts = split_questions(text)
+    assert len(parts) == 3 and parts[-1] == "what score to pass? how often do I renew?"
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("¿Cuánto gana un asistente médico?", SPANISH),
+        ("cuanto gana un asistente medico", SPANISH),
+        ("soy enfermera de guatemala, mi titulo sirve para el CMA?", SPANISH),
+        ("Как стать медицинским ассистентом?", OTHER),
+        ("Hola, what does an MA earn?", None),
+        ("the advisor speak spanish?", None),
+        ("si", None),
+        ("how much is the CMA exam", None),
+    ],
+)
+def test_spanish_and_other_scripts_are_recognised(text, language):
+    assert detect(text) == language
+
+
+RANKING = [
+    {"name": "nlu_fallback", "confidence": 0.4},
+    {"name": "ask_exam_fee", "confidence": 0.35},
+    {"name": "greet", "confidence": 0.2},
+    {"name": "ask_exam_format", "confidence": 0.3},
+    {"name": "ask_renewal", "confidence": 0.05},
+]
+
+
+def test_guesses_are_the_likely_questions_above_the_noise():
+    assert best_guesses(RANKING, lambda i: i.startswith("ask_")) == ["ask_exam_fee", "ask_exam_format"]
+
+
+def test_guess_buttons_keep_what_was_named_and_end_with_a_person():
+    titles = {"ask_exam_fee": "What does the exam cost?", "ask_exam_format": "What is the exam like?"}
+    buttons = guess_buttons(["ask_exam_fee", "ask_exam_format"], titles.get, [("credential", "CMA")])
+    assert buttons == [
+        {"title": "What does the exam cost?", "payload": '/ask_exam_fee{"credential":"CMA"}'},
+        {"title": "What is the exam like?", "payload": '/ask_exam_format{"credential":"CMA"}'},
+        SOMETHING_ELSE,
+    ]
+    assert guess_buttons(["ask_unknown"], titles.get, []) == []  # no titled guess: no buttons at all
+    assert payload("ask_renewal", []) == "/ask_renewal"
