@@ -13,22 +13,9 @@ from dataclasses import dataclass
 
 from bot.citing import Citation, Cited, as_of, unique
 from bot.kb.queries import KnowledgeBase
+from bot.number_words import CARDINALS
 
-_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "half": 0.5,
-}
+_WORDS: dict[str, float] = {**CARDINALS, "a": 1, "an": 1, "half": 0.5}
 _AMOUNT = re.compile(r"(?P<n>\d+(?:\.\d+)?|[a-z]+)\s*(?:\+\s*)?(?P<unit>year|yr|month|mo)", re.I)
 
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from bot.number_words import CARDINALS, ORDINALS
 from bot.roadmap.plan import Plan
 from bot.roadmap.progress import Progress
 
@@ -126,26 +127,7 @@ def mark_done(plan: Plan, progress: Progress, name: str | None = None, every_ste
     return Move(replace(progress, done=done, current=after), "moved", marked=marked)
 
 
-_ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-}
+_ORDINALS = {**ORDINALS, **CARDINALS}  # "the third step", "step two"
 _NUMBERED = re.compile(r"\bstep\s+(?:number\s+)?(\d+|[a-z]+)\b|\b(\d+)(?:st|nd|rd|th)?\s+step\b|\b([a-z]+)\s+step\b")
 
 
