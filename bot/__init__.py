@@ -1,5 +1,6 @@
-"""cma-advisor domain code: knowledge base, answers, NLP pipeline build, settings.
+"""cma-advisor's code, grouped by feature; the Rasa side of each feature is in `actions/`.
 
-Nothing in this package imports Rasa, so the logic can be tested and reused
-(actions, review tools, scripts) without loading a model.
+Everything that imports Rasa lives in `bot.rasa`; every other package here is plain
+Python (testable, and usable by the review tools and scripts, without loading a model),
+and tests/test_layout.py keeps it that way.
 """
