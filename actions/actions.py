@@ -11,6 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions import services
 from bot.answers.reply import KnowledgeBaseUnavailable, reply_for
+from bot.forms import replies
 from bot.kb.queries import KnowledgeBase
 from bot.understanding import context as ctx
 from bot.understanding.guesses import best_guesses, guess_buttons
@@ -53,6 +54,9 @@ class ActionAnswer(Action):
         text = parsed.get("text") or ""
         context = ctx.Context.from_slot(tracker.get_slot(CONTEXT_SLOT))
         understood = ctx.understand(intent, confidence, _entities(tracker), text, context)
+        if not ctx.is_question(understood.intent) and replies.control(text) == "cancel":
+            dispatcher.utter_message(response="utter_nothing_to_cancel")  # no form is waiting here
+            return []
         language = detect(text)
         if language:
             dispatcher.utter_message(response="utter_language_es" if language == SPANISH else "utter_language_other")

@@ -140,3 +140,12 @@ def test_a_spanish_message_not_understood_gets_only_the_notice(use_db, loaded_db
 def test_every_question_intent_has_a_title_for_the_guess_buttons(kb):
     questions = [i for i in DOMAIN["intents"] if i.startswith("ask_")]
     assert questions and all(kb.title_for_intent(i) for i in questions)
+
+
+@pytest.mark.parametrize(
+    "text, intent", [("actually never mind", "inform"), ("cancel", "nlu_fallback"), ("forget it", "goodbye")]
+)
+def test_cancel_with_nothing_under_way_says_so_instead_of_a_misread_answer(use_db, loaded_db_url, text, intent):
+    use_db(loaded_db_url)
+    (message,) = run(intent, text)
+    assert message["response"] == "utter_nothing_to_cancel"
