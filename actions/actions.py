@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -16,6 +17,8 @@ from bot.kb.queries import KnowledgeBase
 from bot.understanding import context as ctx
 from bot.understanding.guesses import best_guesses, guess_buttons
 from bot.understanding.language import SPANISH, detect
+
+log = logging.getLogger(__name__)
 
 #: Small talk never gets a "back to step N" button: only real questions interrupt a walk-through.
 CHAT_TOPICS = ("greet", "goodbye", "thanks", "help", "out_of_scope", "fallback", "request_human", "inform")
@@ -68,7 +71,9 @@ class ActionAnswer(Action):
                 return []
             reply = reply_for(kb, understood.intent, understood.entities)
             prefix = _said_for(kb, understood, reply.variant)
-        except (KnowledgeBaseUnavailable, SQLAlchemyError):
+        except (KnowledgeBaseUnavailable, SQLAlchemyError) as exc:
+            if isinstance(exc, SQLAlchemyError):  # reply_for logs its own; the other look-ups do not
+                log.error("knowledge base unavailable: %s", exc)
             dispatcher.utter_message(response="utter_kb_unavailable")
             return []
         buttons = reply.buttons + self._resume(tracker, reply.topic)
