@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from bot.db import get_engine
-from bot.eligibility.check import Applicant, check, recommend
+from bot.eligibility.check import check, recommend
+from bot.profile import Profile
 from bot.kb.loader import load
 from bot.kb.queries import KnowledgeBase
 from tests.test_kb_loading import edit, problems_of
@@ -21,12 +22,12 @@ RMA_PROGRAM = (
 )
 
 
-def lines(kb: KnowledgeBase, applicant: Applicant) -> dict:
+def lines(kb: KnowledgeBase, applicant: Profile) -> dict:
     return {r.credential: r.text for r in check(kb, applicant).results}
 
 
 def test_an_img_without_a_us_program_can_sit_for_nothing_yet(kb: KnowledgeBase):
-    got = lines(kb, Applicant(background="img"))
+    got = lines(kb, Profile(background="img"))
     assert got == {
         "cma": CMA_NO_PROGRAM,
         "rma": f"RMA (AMT): not yet. You need {RMA_PROGRAM}.",
@@ -38,7 +39,7 @@ def test_an_img_without_a_us_program_can_sit_for_nothing_yet(kb: KnowledgeBase):
 
 def test_a_recent_accredited_graduate_can_sit_for_all_four(kb: KnowledgeBase):
     report = check(
-        kb, Applicant(background="hs_graduate", education="accredited_program_graduate", years_since_graduation=0.5)
+        kb, Profile(background="hs_graduate", education="accredited_program_graduate", years_since_graduation=0.5)
     )
     assert report.eligible_now == ["cma", "rma", "ccma", "ncma"]
     got = {r.credential: r.text for r in report.results}
@@ -53,7 +54,7 @@ def test_a_recent_accredited_graduate_can_sit_for_all_four(kb: KnowledgeBase):
 
 def test_an_older_accredited_graduate_keeps_the_cma_but_not_the_others(kb: KnowledgeBase):
     got = lines(
-        kb, Applicant(background="career_changer", education="accredited_program_graduate", years_since_graduation=6)
+        kb, Profile(background="career_changer", education="accredited_program_graduate", years_since_graduation=6)
     )
     assert got["cma"] == "CMA (AAMA): yes, now (Category 2: graduate of an accredited program)."
     # A career changer also hears about the work-experience route, in case they have worked as an MA.
@@ -65,7 +66,7 @@ def test_an_older_accredited_graduate_keeps_the_cma_but_not_the_others(kb: Knowl
 
 
 def test_a_career_changer_from_another_program_relies_on_what_the_certifiers_accept(kb: KnowledgeBase):
-    got = lines(kb, Applicant(background="career_changer", education="other_program", years_since_graduation=2))
+    got = lines(kb, Profile(background="career_changer", education="other_program", years_since_graduation=2))
     assert got["cma"] == (
         "CMA (AAMA): yes, now (Category 4: the time-limited Alternative Pathway). "
         "Also needed: AAMA's review of your program documents."
@@ -74,11 +75,12 @@ def test_a_career_changer_from_another_program_relies_on_what_the_certifiers_acc
 
 
 def test_a_working_ma_with_three_recent_years(kb: KnowledgeBase):
-    got = lines(kb, Applicant(background="working_ma", experience_years=3, experience_span_years=3))
+    got = lines(kb, Profile(background="working_ma", experience_years=3, experience_span_years=3))
     assert got["cma"] == CMA_NO_PROGRAM + " It lists no work-experience route."
     assert got["rma"] == (
         "RMA (AMT): yes, now (work-experience route). Also needed: both clinical and "
-        "administrative duties; current CPR; a high-school diploma or GED."
+        "administrative duties; current CPR; a high-school diploma or GED. Sources differ on its work "
+        "route (3 years by one source, 5 years by another, within the last 7 years): confirm with AMT."
     )
     assert got["ccma"] == (
         "CCMA (NHA): yes, now (work-experience route). Also needed: supervised work; a high-school diploma or GED."
@@ -87,7 +89,7 @@ def test_a_working_ma_with_three_recent_years(kb: KnowledgeBase):
 
 
 def test_a_working_ma_with_two_years_is_told_exactly_what_is_missing(kb: KnowledgeBase):
-    got = lines(kb, Applicant(background="working_ma", experience_years=2, experience_span_years=2))
+    got = lines(kb, Profile(background="working_ma", experience_years=2, experience_span_years=2))
     assert got["rma"] == (
         f"RMA (AMT): not yet. You need one of: {RMA_PROGRAM}; or 3 years of medical assisting "
         "work within the last 7 years (you have 2 years)."
@@ -97,30 +99,30 @@ def test_a_working_ma_with_two_years_is_told_exactly_what_is_missing(kb: Knowled
 
 def test_work_spread_over_too_many_years_only_counts_inside_the_window(kb: KnowledgeBase):
     # 8 years within the last 10: at least 5 of them fall in the RMA's 7-year window.
-    assert check(kb, Applicant(experience_years=8, experience_span_years=10)).result("rma").eligible
+    assert check(kb, Profile(experience_years=8, experience_span_years=10)).result("rma").eligible
     # 4 within the last 10: maybe none in the CCMA's 3-year window.
-    got = lines(kb, Applicant(background="working_ma", experience_years=4, experience_span_years=10))
+    got = lines(kb, Profile(background="working_ma", experience_years=4, experience_span_years=10))
     assert got["ccma"].endswith(
         "or 1 year of medical assisting work within the last 3 years (yours is spread over the last 10 years)."
     )
 
 
 def test_unknown_recency_is_a_condition_not_an_assumption(kb: KnowledgeBase):
-    got = lines(kb, Applicant(background="working_ma", experience_years=3))
+    got = lines(kb, Profile(background="working_ma", experience_years=3))
     assert got["rma"].startswith(
         "RMA (AMT): yes, now (work-experience route), if that work was within the last 7 years."
     )
 
 
 def test_military_training_recent_and_not(kb: KnowledgeBase):
-    recent = lines(kb, Applicant(background="military", military_years_ago=3))
+    recent = lines(kb, Profile(background="military", military_years_ago=3))
     assert recent["rma"] == "RMA (AMT): yes, now (military route)."
     assert recent["ncma"] == "NCMA (NCCT): yes, now (military route)."
     assert recent["ccma"] == (
         "CCMA (NHA): not yet. You need a medical assisting program, finished within the last "
         "5 years. It lists no military route."
     )
-    old = lines(kb, Applicant(background="military", military_years_ago=6))
+    old = lines(kb, Profile(background="military", military_years_ago=6))
     assert old["rma"] == (
         f"RMA (AMT): not yet. You need one of: {RMA_PROGRAM}; or U.S. military medical training "
         "finished within the last 4 years (yours was 6 years ago)."
@@ -129,7 +131,7 @@ def test_military_training_recent_and_not(kb: KnowledgeBase):
 
 def test_every_figure_comes_from_a_cited_route_or_from_the_person(kb: KnowledgeBase):
     report = check(
-        kb, Applicant(background="working_ma", experience_years=2, experience_span_years=2, military_years_ago=6)
+        kb, Profile(background="working_ma", experience_years=2, experience_span_years=2, military_years_ago=6)
     )
     allowed = {"2", "6"}  # the person's own numbers
     for _cred, routes in kb.credentials_with_routes():
@@ -149,8 +151,8 @@ def test_every_figure_comes_from_a_cited_route_or_from_the_person(kb: KnowledgeB
 def test_recommendation_prefers_what_they_can_sit_for_now(kb: KnowledgeBase):
     order = [c.key for c, _ in kb.credentials_with_routes()]
     assert order == ["cma", "rma", "ccma", "ncma"]
-    assert recommend(check(kb, Applicant(experience_years=1, experience_span_years=1)), order) == "ccma"
-    assert recommend(check(kb, Applicant(background="img")), order) == "cma"
+    assert recommend(check(kb, Profile(experience_years=1, experience_span_years=1)), order) == "ccma"
+    assert recommend(check(kb, Profile(background="img")), order) == "cma"
 
 
 def test_the_rules_come_from_the_knowledge_base(content_dir: Path, db_url: str):
@@ -161,7 +163,7 @@ def test_the_rules_come_from_the_knowledge_base(content_dir: Path, db_url: str):
     edit(content_dir / "credentials.yml", loosen)
     engine = get_engine(db_url)
     load(engine, content_dir)
-    report = check(KnowledgeBase(engine), Applicant(experience_years=2, experience_span_years=2))
+    report = check(KnowledgeBase(engine), Profile(experience_years=2, experience_span_years=2))
     assert report.result("rma").eligible
 
 

@@ -11,7 +11,8 @@ from sqlalchemy import create_engine, func, select
 from bot.db import get_engine
 from bot.kb import schema
 from bot.kb.loader import load
-from bot.roadmap.progress import Profile, Progress, ProgressStore, progress_table
+from bot.profile import Profile
+from bot.roadmap.progress import Progress, ProgressStore, progress_table
 
 PROFILE = Profile(
     background="img",
@@ -102,8 +103,8 @@ def test_the_default_store_uses_the_knowledge_base_database(tmp_path: Path, monk
     assert ProgressStore(_engine(url)).load("maria").profile == PROFILE
 
 
-def test_profile_feeds_the_eligibility_checker():
-    applicant = PROFILE.applicant()
-    assert (applicant.background, applicant.experience_years, applicant.experience_span_years) == ("img", 1.5, 2)
-    assert not applicant.has_military_training
-    assert Profile(background="military").applicant().has_military_training
+def test_military_training_follows_from_the_background_or_a_date():
+    assert not PROFILE.has_military_training
+    assert Profile(background="military").has_military_training
+    assert Profile(military_years_ago=3).has_military_training
+    assert not Profile(background="military", military_training=False).has_military_training

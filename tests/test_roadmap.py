@@ -28,7 +28,8 @@ from bot.roadmap import (
     start_over,
     where,
 )
-from bot.roadmap.progress import Profile, Progress
+from bot.profile import Profile
+from bot.roadmap.progress import Progress
 
 IMG = Profile(background="img", credential="cma", goal="residency")
 HS = Profile(background="hs_graduate", credential="cma")

@@ -12,48 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
 
 from bot.citing import Citation, as_of, unique, with_source_line
 from bot.eligibility.experience import _join, _years, standing, within_last
 from bot.kb import schema
 from bot.kb.queries import KnowledgeBase
+from bot.profile import Profile
 
-Education = Literal["accredited_program_graduate", "other_program", "none"]
-EDUCATIONS: tuple[str, ...] = ("accredited_program_graduate", "other_program", "none")
 PROGRAM_REQUIREMENTS = ("accredited_program", "any_program", "approved_program")
 #: Routes that are not a way in for someone new (renewing, teaching) or that we do not ask
-#: about (current students, apprentices): kept in the result, left out of the text.
-NOT_ASKED = ("current_student", "apprenticeship", "credential_holder", "instructor")
-
-
-@dataclass(frozen=True)
-class Applicant:
-    """What the checker needs to know about a person; None means "not said"."""
-
-    background: str | None = None
-    education: Education = "none"
-    years_since_graduation: float | None = None
-    experience_years: float = 0.0
-    #: All that work fell within the last this-many years (None: not said).
-    experience_span_years: float | None = None
-    #: None: yes if they said when it ended or their background is "military", else no.
-    military_training: bool | None = None
-    military_years_ago: float | None = None
-
-    def __post_init__(self) -> None:
-        if self.education not in EDUCATIONS:
-            raise ValueError(f"education must be one of {EDUCATIONS}, not {self.education!r}")
-
-    @property
-    def has_military_training(self) -> bool:
-        if self.military_training is not None:
-            return self.military_training
-        return self.background == "military" or self.military_years_ago is not None
-
-    @property
-    def has_program(self) -> bool:
-        return self.education != "none"
+#: about (apprentices): kept in the result, left out of the text.
+NOT_ASKED = ("apprenticeship", "credential_holder", "instructor")
 
 
 @dataclass(frozen=True)
@@ -68,6 +37,8 @@ class RouteCheck:
     conditions: tuple[str, ...]  # what must also be true that we could not check ("that work was within …")
     also_needed: tuple[str, ...]  # the route's `also_needs`, in words
     citation: Citation
+    #: Sources give two figures and the verdict depends on which: what they say and whom to ask.
+    disputed: str | None = None
 
 
 @dataclass(frozen=True)
@@ -86,7 +57,7 @@ class CredentialResult:
 
 @dataclass(frozen=True)
 class EligibilityReport:
-    applicant: Applicant
+    profile: Profile
     results: tuple[CredentialResult, ...]
     citations: tuple[Citation, ...] = field(default_factory=tuple)
 
@@ -107,8 +78,8 @@ class EligibilityReport:
         return with_source_line(self.text, self.citations)
 
 
-def check(kb: KnowledgeBase, applicant: Applicant, credentials: Sequence[str] = ()) -> EligibilityReport:
-    """Check `applicant` against every credential's routes (or only `credentials`)."""
+def check(kb: KnowledgeBase, profile: Profile, credentials: Sequence[str] = ()) -> EligibilityReport:
+    """Check `profile` against every credential's routes (or only `credentials`)."""
     accreditors = kb.accreditor_abbreviations()
     results = []
     for cred, routes in kb.credentials_with_routes():
@@ -116,9 +87,9 @@ def check(kb: KnowledgeBase, applicant: Applicant, credentials: Sequence[str] = 
             continue
         body = kb.display_name("certifying_body", cred.body) or cred.body
         cited = kb.cite_many((r.source, as_of(r)) for r in routes)
-        checks = [_check_route(c, body, r, applicant, accreditors) for r, c in zip(routes, cited, strict=True)]
-        results.append(_result(kb, cred, body, routes, checks, applicant))
-    return EligibilityReport(applicant, tuple(results), unique(c for r in results for c in r.citations))
+        checks = [_check_route(c, body, r, profile, accreditors) for r, c in zip(routes, cited, strict=True)]
+        results.append(_result(kb, cred, body, routes, checks, profile))
+    return EligibilityReport(profile, tuple(results), unique(c for r in results for c in r.citations))
 
 
 def recommend(report: EligibilityReport, ordered: Sequence[str]) -> str:
@@ -144,19 +115,24 @@ def _also_needed(code: str, body: str) -> str:
 
 
 def _check_route(
-    citation: Citation, body: str, route: schema.EligibilityRoute, who: Applicant, accreditors: list[str]
+    citation: Citation, body: str, route: schema.EligibilityRoute, who: Profile, accreditors: list[str]
 ) -> RouteCheck:
     missing: list[str] = []
     conditions: list[str] = []
+    disputed: str | None = None
     req = route.requires
     if req in PROGRAM_REQUIREMENTS:
         missing, conditions = _program(route, who, accreditors, body)
     elif req == "experience":
-        found = standing(route.min_years, route.within_years, who.experience_years, who.experience_span_years)
+        found = standing(
+            route.min_years, route.within_years, who.ma_years, who.experience_span_years, route.reported_min_years
+        )
         if found.missing:  # set exactly when the route is not met
             missing.append(found.missing)
         elif found.proviso:
             conditions.append(found.proviso)
+        if found.disputed:
+            disputed = f"Sources differ on its work route ({found.disputed}): confirm with {body}."
     elif req == "military":
         recency = f" finished within {within_last(route.within_years)}" if route.within_years else ""
         ago = who.military_years_ago
@@ -167,12 +143,16 @@ def _check_route(
         elif route.within_years and ago is not None and ago > route.within_years:
             missing.append(f"U.S. military medical training{recency} (yours was {_years(ago)} ago)")
     elif req == "current_student":
-        missing.append("being a current student in an approved program")
+        if not who.in_program:
+            missing.append("being a current student in an approved program")
     elif req == "apprenticeship":
         missing.append("an approved apprenticeship")
     else:  # credential_holder, instructor: not a way in for someone new
         missing.append("already holding the credential" if req == "credential_holder" else "teaching experience")
-    also = tuple(_also_needed(code, body) for code in route.also_needs or ())
+    codes = route.also_needs or ()
+    if "hs_diploma" in codes and who.hs_diploma is False:
+        missing.append(_also_needed("hs_diploma", body))
+    also = tuple(_also_needed(c, body) for c in codes if not (c == "hs_diploma" and who.hs_diploma))
     return RouteCheck(
         route.key,
         route.kind,
@@ -184,11 +164,12 @@ def _check_route(
         tuple(conditions),
         also,
         citation,
+        disputed,
     )
 
 
 def _program(
-    route: schema.EligibilityRoute, who: Applicant, accreditors: list[str], body: str
+    route: schema.EligibilityRoute, who: Profile, accreditors: list[str], body: str
 ) -> tuple[list[str], list[str]]:
     """A program route: is the right kind of program there, recent enough, long enough?"""
     req = route.requires
@@ -232,7 +213,7 @@ def _article(initialism: str) -> str:
     return "an" if initialism[:1].upper() in "AEFHILMNORSX" else "a"
 
 
-def _loosest(checks: list[RouteCheck], who: Applicant) -> list[RouteCheck]:
+def _loosest(checks: list[RouteCheck], who: Profile) -> list[RouteCheck]:
     """Without a program, of two routes asking for the same kind of program only the looser counts.
 
     The CMA's Category 1 (within a year) and Category 2 (any time) both ask for an
@@ -250,12 +231,12 @@ def _loosest(checks: list[RouteCheck], who: Applicant) -> list[RouteCheck]:
     return kept
 
 
-def _shown(check_: RouteCheck, who: Applicant) -> bool:
+def _shown(check_: RouteCheck, who: Profile) -> bool:
     """Routes worth naming in a person's "what is missing": the ones their situation points to."""
-    if check_.requires in NOT_ASKED:
+    if check_.requires in NOT_ASKED or (check_.requires == "current_student" and not who.in_program):
         return False
     if check_.requires == "experience":
-        return who.experience_years > 0 or who.background in ("working_ma", "career_changer")
+        return who.ma_years > 0 or who.background in ("working_ma", "career_changer")
     if check_.requires == "military":
         return who.has_military_training
     return True
@@ -267,7 +248,7 @@ def _result(
     body: str,
     routes: list[schema.EligibilityRoute],
     checks: list[RouteCheck],
-    who: Applicant,
+    who: Profile,
 ) -> CredentialResult:
     name = f"{cred.abbreviation} ({body})"
     met = [c for c in checks if c.met and c.requires not in ("credential_holder", "instructor")]
@@ -281,6 +262,8 @@ def _result(
         text += "."
         if best.also_needed:
             text += " Also needed: " + "; ".join(best.also_needed) + "."
+        if best.disputed:
+            text += " " + best.disputed
         return CredentialResult(cred.key, cred.abbreviation, True, best, gaps, text, (best.citation,))
     shown = _loosest([c for c in gaps if _shown(c, who)], who)
     options = list(dict.fromkeys(m for c in shown for m in c.missing))
@@ -288,13 +271,14 @@ def _result(
         text = f"{name}: not yet. You need {options[0]}."
     else:
         text = f"{name}: not yet. You need one of: " + "; or ".join(options) + "."
+    text += "".join(f" {c.disputed}" for c in shown if c.disputed)
     citations = [c.citation for c in shown]
     # Someone with work or military training should hear that this credential has no route for it.
     kinds = {r.kind for r in routes}
     absent = [
         name_
         for kind, name_, relevant in (
-            ("experience", "work-experience", who.experience_years > 0 or who.background == "working_ma"),
+            ("experience", "work-experience", who.ma_years > 0 or who.background == "working_ma"),
             ("military", "military", who.has_military_training),
         )
         if relevant and kind not in kinds

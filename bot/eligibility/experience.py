@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.citing import Citation, Cited, as_of, unique
 from bot.kb.queries import KnowledgeBase
@@ -52,14 +52,32 @@ class Standing:
     met: bool
     missing: str | None = None
     proviso: str | None = None
+    #: Set when a second published figure would give the other verdict: both figures, in words.
+    disputed: str | None = None
 
 
-def standing(min_years: float, within_years: float, years: float, span_years: float | None = None) -> Standing:
+def standing(
+    min_years: float,
+    within_years: float,
+    years: float,
+    span_years: float | None = None,
+    reported_min_years: float | None = None,
+) -> Standing:
     """Compare `years` of MA work, all of it within the last `span_years` (None: not said), with a route.
 
     When the work is spread over more years than the route's window, only the part
-    that certainly falls inside the window counts: years - (span - window).
+    that certainly falls inside the window counts: years - (span - window). When
+    sources give two figures for the route and the verdict depends on which is right,
+    the standing says so (`disputed`), so the person hears both and whom to ask.
     """
+    found = _standing(min_years, within_years, years, span_years)
+    if reported_min_years is None or _standing(reported_min_years, within_years, years, span_years).met == found.met:
+        return found
+    both = f"{_years(min_years)} by one source, {_years(reported_min_years)} by another"
+    return replace(found, disputed=f"{both}, within {within_last(within_years)}")
+
+
+def _standing(min_years: float, within_years: float, years: float, span_years: float | None) -> Standing:
     rule = f"{_years(min_years)} of medical assisting work within {within_last(within_years)}"
     if years < min_years:
         return Standing(False, missing=f"{rule} (you have {_years(years)})" if years else rule)

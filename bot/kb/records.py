@@ -179,6 +179,9 @@ class EligibilityRoute(Sourced):
     requires: Requirement
     #: For an experience route: the work required, so the bot can check a person's years against it.
     min_years: WorkYears | None = None
+    #: Another published figure for the same work (sources conflict); the checker names both
+    #: when a person's years fall between them and says whom to confirm with.
+    reported_min_years: WorkYears | None = None
     #: How recent the program, work or training must be (years before applying).
     within_years: RecentYears | None = None
     #: For a program route: the minimum program and externship hours it names.
@@ -204,6 +207,14 @@ class EligibilityRoute(Sourced):
     def _years_only_for_experience(cls, v: float | None, values: dict[str, Any]) -> float | None:  # noqa: N805
         if v is not None and values.get("kind") not in (None, "experience"):
             raise ValueError("min_years is for experience routes (use within_years for recency)")
+        return v
+
+    @validator("reported_min_years")
+    def _other_figure_needs_a_first(cls, v: float | None, values: dict[str, Any]) -> float | None:  # noqa: N805
+        if v is not None and v == values.get("min_years"):
+            raise ValueError("reported_min_years is a second, different figure beside min_years")
+        if v is not None and values.get("kind") not in (None, "experience"):
+            raise ValueError("reported_min_years is for experience routes")
         return v
 
     @validator("min_externship_hours", always=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from bot.eligibility.check import CredentialResult, EligibilityReport, check, recommend
 from bot.kb import schema
 from bot.kb.queries import KnowledgeBase
-from bot.roadmap.progress import Profile
+from bot.profile import Profile
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def build_plan(kb: KnowledgeBase, profile: Profile) -> Plan:
     Without a background only the steps meant for everyone are included; the
     conversation asks for the background before it builds a plan.
     """
-    report = check(kb, profile.applicant())
+    report = check(kb, profile)
     order = [c.key for c, _ in kb.credentials_with_routes()]
     wanted = profile.credential
     credential = wanted if wanted is not None and wanted in order else recommend(report, order)

@@ -25,14 +25,12 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.db import CONVERSATION_KEY, UTCDateTime, as_utc, metadata, utcnow
 from bot.db.migrate import ensure_schema
-from bot.eligibility.check import EDUCATIONS, Applicant, Education
+from bot.profile import Profile
 
 log = logging.getLogger(__name__)
 
 #: Bump when the stored shape changes incompatibly; older rows then read as a fresh start.
 FORMAT = 1
-GOALS = ("residency", "career")
-PROGRAM_TYPES = ("certificate", "associate")
 
 progress_table = Table(
     "roadmap_progress",
@@ -42,62 +40,6 @@ progress_table = Table(
     Column("updated_at", UTCDateTime(), nullable=False),
     info={CONVERSATION_KEY: "sender_id"},
 )
-
-
-@dataclass(frozen=True)
-class Profile:
-    """What a person told us about themselves; None means they have not said (yet)."""
-
-    background: str | None = None
-    #: A credential key, or None: recommend one for them.
-    credential: str | None = None
-    state: str | None = None
-    goal: str | None = None  # IMGs: "residency" (a stepping stone) or "career"
-    program_type: str | None = None  # "certificate" or "associate"
-    start_date: dt.date | None = None
-    education: Education = "none"
-    years_since_graduation: float | None = None
-    experience_years: float = 0.0
-    experience_span_years: float | None = None
-    military_training: bool | None = None
-    military_years_ago: float | None = None
-
-    def applicant(self) -> Applicant:
-        """The part of the profile the eligibility checker reads."""
-        return Applicant(
-            background=self.background,
-            education=self.education,
-            years_since_graduation=self.years_since_graduation,
-            experience_years=self.experience_years,
-            experience_span_years=self.experience_span_years,
-            military_training=self.military_training,
-            military_years_ago=self.military_years_ago,
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["start_date"] = self.start_date.isoformat() if self.start_date else None
-        return data
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Profile:
-        """Rebuild a stored profile; raises ValueError on anything malformed."""
-        if not isinstance(data, dict):
-            raise ValueError("profile is not an object")
-        known = {f.name for f in fields(cls)}
-        values = {k: v for k, v in data.items() if k in known}
-        if values.get("start_date"):
-            values["start_date"] = dt.date.fromisoformat(values["start_date"])
-        for name in ("years_since_graduation", "experience_span_years", "military_years_ago"):
-            if values.get(name) is not None:
-                values[name] = float(values[name])
-        values["experience_years"] = float(values.get("experience_years") or 0)
-        profile = cls(**values)
-        if profile.education not in EDUCATIONS:
-            raise ValueError(f"unknown education {profile.education!r}")
-        if profile.goal not in (None, *GOALS) or profile.program_type not in (None, *PROGRAM_TYPES):
-            raise ValueError("unknown goal or program type")
-        return profile
 
 
 @dataclass(frozen=True)

@@ -127,7 +127,7 @@ class RoadmapTurns:
         """Which credentials they can sit for now, and what is missing for the others."""
         progress = self._load(sender, answers)
         self.store.save(progress)
-        report = check(self.kb, progress.profile.applicant())
+        report = check(self.kb, progress.profile)
         buttons = [START_BUTTON] if progress.current is None else list(NAV_BUTTONS[:1])
         return [Said(report.render(), buttons)]
 
