@@ -11,9 +11,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import services
-from bot.answers.reply import KnowledgeBaseUnavailable, reply_for
+from bot.answers.personal import answer_person
+from bot.answers.reply import KnowledgeBaseUnavailable
 from bot.forms import replies
 from bot.kb.queries import KnowledgeBase
+from bot.roadmap.questions import superseded
 from bot.understanding import context as ctx
 from bot.understanding.guesses import best_guesses, guess_buttons
 from bot.understanding.language import SPANISH, detect
@@ -69,7 +71,8 @@ class ActionAnswer(Action):
             kb = services.fresh_knowledge_base()
             if understood.intent == "nlu_fallback" and self._offer_guesses(dispatcher, kb, domain, parsed, understood):
                 return []
-            reply = reply_for(kb, understood.intent, understood.entities)
+            profile, heard = services.hear(tracker)
+            reply = answer_person(kb, understood.intent, understood.entities, profile, heard)
             prefix = _said_for(kb, understood, reply.variant)
         except (KnowledgeBaseUnavailable, SQLAlchemyError) as exc:
             if isinstance(exc, SQLAlchemyError):  # reply_for logs its own; the other look-ups do not
@@ -78,7 +81,8 @@ class ActionAnswer(Action):
             return []
         buttons = reply.buttons + self._resume(tracker, reply.topic)
         dispatcher.utter_message(text=prefix + reply.text, buttons=buttons)
-        return [SlotSet(CONTEXT_SLOT, ctx.remember(understood, context).to_slot())]
+        replaced = [SlotSet(q, None) for q in sorted(superseded(heard.changes))]
+        return [SlotSet(CONTEXT_SLOT, ctx.remember(understood, context).to_slot()), *replaced]
 
     @staticmethod
     def _offer_guesses(

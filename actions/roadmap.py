@@ -12,7 +12,7 @@ a cancelled form's action says so instead of taking its turn.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -23,9 +23,12 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions import services
 from actions.form_control import FORM_CANCELLED, ControlledForm, cancelled
+from actions.form_control import REQUESTED_SLOT as REQUESTED
+from actions.services import entities
 from bot.forms import replies
 from bot.roadmap import profile_reading as read
 from bot.roadmap.commands import command_for
+from bot.roadmap.questions import answered, superseded
 from bot.roadmap.turns import RoadmapTurns, Said
 
 log = logging.getLogger(__name__)
@@ -41,24 +44,14 @@ PROFILE_SLOTS = (
 )
 
 
-def entities(tracker: Tracker) -> dict[str, str]:
-    """Entities of the latest message by type: KB keys for names, raw text for years."""
-    found: dict[str, str] = {}
-    for e in tracker.latest_message.get("entities", []):
-        kind, value = e.get("entity"), e.get("value")
-        if not kind or value is None or kind in found:
-            continue
-        if kind == "experience_years":
-            found[kind] = str(value)
-            continue
-        entity = services.fresh_knowledge_base().resolve(str(value))
-        found[kind] = entity.key if entity and entity.kind == kind else str(value)
-    return found
-
-
 def answers(tracker: Tracker) -> dict[str, Any]:
     """What the forms collected about the person, slot by slot."""
     return {slot: tracker.get_slot(slot) for slot in PROFILE_SLOTS}
+
+
+def forget_answers(questions: Iterable[str]) -> list[dict[str, Any]]:
+    """Clear form answers the person has since replaced, so they never override the profile."""
+    return [SlotSet(q, None) for q in sorted(questions)]
 
 
 def send(dispatcher: CollectingDispatcher, said: list[Said]) -> None:
@@ -72,14 +65,14 @@ def _navigate(turns: RoadmapTurns, tracker: Tracker) -> list[Said]:
     return turns.navigate(tracker.sender_id, command_for(intent), tracker.latest_message.get("text") or "")
 
 
-Turn = Callable[[RoadmapTurns, Tracker], list[Said]]
+Turn = Callable[[RoadmapTurns, Tracker, dict[str, Any]], list[Said]]
 
-#: Each roadmap action, by its name in domain.yml, and the roadmap turn it takes.
+#: Each roadmap action, by its name in domain.yml, and the roadmap turn it takes with the form's answers.
 TURNS: dict[str, Turn] = {
-    "action_roadmap_start": lambda turns, tracker: turns.start(tracker.sender_id, answers(tracker)),
-    "action_roadmap_navigate": _navigate,
-    "action_check_eligibility": lambda turns, tracker: turns.eligibility(tracker.sender_id, answers(tracker)),
-    "action_estimate_timeline": lambda turns, tracker: turns.timeline(tracker.sender_id, answers(tracker)),
+    "action_roadmap_start": lambda turns, tracker, said: turns.start(tracker.sender_id, said),
+    "action_roadmap_navigate": lambda turns, tracker, said: _navigate(turns, tracker),
+    "action_check_eligibility": lambda turns, tracker, said: turns.eligibility(tracker.sender_id, said),
+    "action_estimate_timeline": lambda turns, tracker, said: turns.timeline(tracker.sender_id, said),
 }
 #: The actions that run when a form ends (data/stories/roadmap.yml), cancelled or not.
 AFTER_FORM = frozenset({"action_roadmap_start", "action_check_eligibility", "action_estimate_timeline"})
@@ -99,13 +92,16 @@ def _roadmap_action(action_name: str, turn: Turn) -> type[Action]:
                 dispatcher.utter_message(response="utter_form_cancelled")
                 return [SlotSet(FORM_CANCELLED, None)]
             try:
-                said = turn(services.turns(), tracker)
+                _, heard = services.hear(tracker)
+                replaced = superseded(heard.changes)
+                given = {q: a for q, a in answers(tracker).items() if q not in replaced}
+                said = turn(services.turns(), tracker, given)
             except SQLAlchemyError as exc:
                 log.error("roadmap turn failed, database unavailable: %s", exc)
                 dispatcher.utter_message(response="utter_kb_unavailable")
                 return []
             send(dispatcher, said)
-            return []
+            return forget_answers(replaced)
 
     RoadmapAction.__name__ = RoadmapAction.__qualname__ = "".join(w.title() for w in action_name.split("_"))
     return RoadmapAction
@@ -125,6 +121,25 @@ class _ProfileAnswers:
 
     #: "skip" or "next" passes over these questions (read as SKIP or RECOMMEND); the others are needed.
     optional_slots = read.OPTIONAL_QUESTIONS
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
+        """Hear what the message says about the person first, so a question they answered in passing
+        ("I'm an MA, 4 years, in Ohio") is not asked."""
+        try:
+            services.hear(tracker)
+        except SQLAlchemyError as exc:
+            log.error("profile not updated, database unavailable: %s", exc)
+        return await super().run(dispatcher, tracker, domain)  # type: ignore[misc]
+
+    async def required_slots(
+        self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[str]:
+        """The form's questions less those the person's profile already answers."""
+        try:
+            known = answered(services.memory().profile(tracker.sender_id))
+        except SQLAlchemyError:
+            known = frozenset()
+        return [s for s in domain_slots if s not in known or tracker.get_slot(REQUESTED) == s]
 
     def _asked(self, tracker: Tracker, slot: str) -> bool:
         return tracker.get_slot("requested_slot") == slot
@@ -173,8 +188,9 @@ class ValidateRoadmapForm(_ProfileAnswers, ControlledForm):
         self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[str]:
         """Only international medical graduates are asked whether this is a stepping stone to residency."""
-        background = tracker.get_slot("background")
-        return [s for s in domain_slots if s != "career_goal" or background in (None, "img")]
+        asked = await super().required_slots(domain_slots, dispatcher, tracker, domain)
+        background = tracker.get_slot("background") or services.memory().profile(tracker.sender_id).background
+        return [s for s in asked if s != "career_goal" or background in (None, "img")]
 
 
 class ValidateEligibilityForm(_ProfileAnswers, ControlledForm):

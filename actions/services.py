@@ -8,8 +8,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from rasa_sdk import Tracker
+
 from bot.db import get_engine
 from bot.kb.queries import KnowledgeBase
+from bot.profile import Profile
+from bot.profile.memory import ProfileMemory
+from bot.profile.reading import Heard
 from bot.roadmap.progress import ProgressStore
 from bot.roadmap.turns import RoadmapTurns
 from bot.settings import load_settings
@@ -36,3 +41,33 @@ def turns() -> RoadmapTurns:
 @lru_cache(maxsize=1)
 def _turns(kb: KnowledgeBase) -> RoadmapTurns:
     return RoadmapTurns(kb, ProgressStore(kb.engine))
+
+
+def memory() -> ProfileMemory:
+    """Everyone's profile, kept beside their roadmap progress."""
+    return _memory(fresh_knowledge_base())
+
+
+@lru_cache(maxsize=1)
+def _memory(kb: KnowledgeBase) -> ProfileMemory:
+    return ProfileMemory(ProgressStore(kb.engine))
+
+
+def entities(tracker: Tracker) -> dict[str, str]:
+    """Entities of the latest message by type: KB keys for names, raw text for years."""
+    found: dict[str, str] = {}
+    for e in tracker.latest_message.get("entities", []):
+        kind, value = e.get("entity"), e.get("value")
+        if not kind or value is None or kind in found:
+            continue
+        if kind == "experience_years":
+            found[kind] = str(value)
+            continue
+        entity = fresh_knowledge_base().resolve(str(value))
+        found[kind] = entity.key if entity and entity.kind == kind else str(value)
+    return found
+
+
+def hear(tracker: Tracker) -> tuple[Profile, Heard]:
+    """The sender's stored profile, updated with what their latest message says about them."""
+    return memory().hear(tracker.sender_id, tracker.latest_message.get("text") or "", entities(tracker))

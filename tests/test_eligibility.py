@@ -9,9 +9,9 @@ import pytest
 
 from bot.db import get_engine
 from bot.eligibility.check import check, recommend
-from bot.profile import Profile
 from bot.kb.loader import load
 from bot.kb.queries import KnowledgeBase
+from bot.profile import Profile
 from tests.test_kb_loading import edit, problems_of
 
 ACCREDITED = "an ABHES- or CAAHEP-accredited medical assisting program"

@@ -11,6 +11,7 @@ import pytest
 from bot.citing import Cited
 from bot.kb.queries import KnowledgeBase
 from bot.kb.text_rules import DIGITS_ALLOWED_IN
+from bot.profile import Profile
 from bot.roadmap import (
     MAX_STEP_WORDS,
     Plan,
@@ -28,7 +29,6 @@ from bot.roadmap import (
     start_over,
     where,
 )
-from bot.profile import Profile
 from bot.roadmap.progress import Progress
 
 IMG = Profile(background="img", credential="cma", goal="residency")

@@ -83,7 +83,7 @@ def recorded(monkeypatch) -> RecordingTurns:
 
 def run(executor: ActionExecutor, name: str, on: Tracker) -> list[dict[str, Any]]:
     dispatcher = CollectingDispatcher()
-    assert executor.actions[name](dispatcher, on, {}) == []
+    assert executor.actions[name](dispatcher, on, {}) == []  # "next" says nothing about the person
     return dispatcher.messages
 
 

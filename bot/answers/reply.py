@@ -15,8 +15,11 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.answers.compare import compare_credentials, compare_roles
 from bot.citing import Cited, with_source_line
+from bot.eligibility.check import check
 from bot.eligibility.experience import check_experience, parse_years
 from bot.kb.queries import Entity, KnowledgeBase, ResolvedAnswer
+from bot.profile import Profile
+from bot.profile.describe import as_you_said, parts
 
 log = logging.getLogger(__name__)
 
@@ -97,32 +100,57 @@ def _comparison(kb: KnowledgeBase, topic: str, named: Sequence[Entity]) -> Resol
 
 
 def _experience_note(
-    kb: KnowledgeBase, topic: str, entities: Sequence[tuple[str, str]], named: Sequence[Entity]
+    kb: KnowledgeBase,
+    topic: str,
+    entities: Sequence[tuple[str, str]],
+    named: Sequence[Entity],
+    profile: Profile | None,
 ) -> Cited | None:
-    """For an eligibility question that gives years of work: those years checked against the routes."""
+    """For an eligibility question from someone we know, or that gives years of work: their own verdict.
+
+    With a profile (their background, work, program or military training, from any
+    turn), every route of the credentials they named is checked for them, and the
+    verdict starts with what it rests on, so they can correct it. Years given in the
+    question alone are checked against the work routes.
+    """
     if topic != ELIGIBILITY_TOPIC:
         return None
     years = next((y for k, v in entities if k == "experience_years" for y in [parse_years(v)] if y), None)
-    if years is None:
-        return None
     creds = [e.key for e in named if e.kind == "credential"]
     for e in named:
         if e.kind == "certifying_body":
             creds += kb.credentials_of_body(e.key)
+    if profile is not None and years is not None and profile.experience_years is None:
+        profile = replace(profile, experience_years=years)
+    if profile is not None and parts(profile):
+        report = check(kb, profile, creds)
+        said = as_you_said(profile, lambda key: kb.display_name("us_state", key) or key)
+        other = ""
+        if profile.other_healthcare_years and not profile.ma_years and profile.other_healthcare_role:
+            other = (
+                f"\nYour years as a {profile.other_healthcare_role} are not medical assisting work, "
+                "which is all the work routes count."
+            )
+        return Cited(said + "\n" + report.text + other, report.citations)
+    if years is None:
+        return None
     return check_experience(kb, years, creds)
 
 
-def reply_for(kb: KnowledgeBase, intent: str | None, entities: Iterable[tuple[str, str]] = ()) -> Reply:
+def reply_for(
+    kb: KnowledgeBase, intent: str | None, entities: Iterable[tuple[str, str]] = (), profile: Profile | None = None
+) -> Reply:
     """The reply to a message classified as `intent`, specific to the entities it named if we can.
 
-    `entities` are (type, value) pairs as NLU extracted them, e.g. ("credential", "RMA").
+    `entities` are (type, value) pairs as NLU extracted them, e.g. ("credential", "RMA");
+    `profile` is what the person has told us about themselves, in any turn.
     """
     entities = list(entities)
     try:
         topic = (intent and kb.topic_for_intent(intent)) or FALLBACK_TOPIC
         prefer, names, named = _choices(kb, entities)
         answer = _comparison(kb, topic, named) or kb.answer(topic, prefer, names) or kb.answer(FALLBACK_TOPIC)
-        note = answer and _experience_note(kb, topic, entities, named)
+        note = answer and _experience_note(kb, topic, entities, named, profile)
     except SQLAlchemyError as exc:
         log.error("knowledge base unavailable: %s", exc)
         raise KnowledgeBaseUnavailable(str(exc)) from exc

@@ -98,9 +98,14 @@ def check_experience(kb: KnowledgeBase, years: float, credentials: Sequence[str]
     met: list[str] = []
     short: list[str] = []
     citations: list[Citation] = []
+    disputes: list[str] = []
     for cred, route in routes:
         rule = f"the {cred.abbreviation} ({_years(route.min_years)} within the last {route.within_years})"
-        (met if standing(route.min_years, route.within_years, years).met else short).append(rule)
+        found = standing(route.min_years, route.within_years, years, reported_min_years=route.reported_min_years)
+        (met if found.met else short).append(rule)
+        if found.disputed:
+            body = kb.display_name("certifying_body", cred.body) or cred.body
+            disputes.append(f"Sources differ for the {cred.abbreviation} ({found.disputed}): confirm with {body}.")
         citations.append(kb.cite(route.source, as_of(route)))
     sentences: list[str] = []
     if met or short:
@@ -109,6 +114,7 @@ def check_experience(kb: KnowledgeBase, years: float, credentials: Sequence[str]
             sentences.append("you meet the work-experience route of " + _join(met) + ".")
         if short:
             sentences.append(("You are short of " if met else "you are short of ") + _join(short) + ".")
+    sentences += disputes
     for key in named_without_route:
         named = kb.credential(key)
         if named is not None:

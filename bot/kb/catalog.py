@@ -36,6 +36,8 @@ FILES: dict[str, tuple[str, type[Strict]]] = {
     "sources_credentials.yml": ("sources", Source),
     "facts_credentials.yml": ("facts", Fact),
     "faq_credentials.yml": ("topics", Topic),
+    # Answers chosen by what a person said about themselves (bot.profile), not by an intent.
+    "faq_profile.yml": ("topics", Topic),
     "states.yml": ("states", Term),
     "backgrounds.yml": ("backgrounds", Term),
     "program_types.yml": ("program_types", Term),

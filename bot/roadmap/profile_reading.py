@@ -16,6 +16,9 @@ import re
 
 from bot.eligibility.experience import parse_years
 from bot.forms import replies
+from bot.profile.dates import month_said
+from bot.profile.model import Profile
+from bot.profile.reading import read as read_profile
 
 SKIP = "skip"
 RECOMMEND = "recommend"
@@ -46,9 +49,6 @@ _EDUCATION = [
     ),
 ]
 _NO_EXPERIENCE = r"\b(none|never|no experience|zero|not yet|haven'?t|have not|no\b)"
-_MONTHS = {
-    m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)
-}
 
 
 def _low(text: str) -> str:
@@ -110,6 +110,12 @@ def work_years(text: str, entities: dict[str, str]) -> float | None:
     """Years of MA work: 0 for "none", None when the text gives no amount."""
     if replies.asks_something(text):
         return None
+    # Years of other work ("none as an MA, I've been a medic for 6 years") are not MA work.
+    heard = read_profile(text, entities, Profile(background="working_ma")).changes
+    if "experience_years" in heard:
+        return float(heard["experience_years"])
+    if "other_healthcare_years" in heard:
+        return 0.0
     years = parse_years(entities.get("experience_years") or text)
     if years is not None:
         return years
@@ -139,25 +145,9 @@ def start_date(text: str, today: dt.date | None = None) -> str | None:
         return None
     if _skipped(text):
         return SKIP
-    today = today or dt.date.today()
-    low = _low(text)
-    iso = re.search(r"\b(20\d\d)-(\d\d)\b", low)
-    if iso and 1 <= int(iso[2]) <= 12:
-        return dt.date(int(iso[1]), int(iso[2]), 1).isoformat()
-    month = re.search(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b(?:\s+(20\d\d))?", low)
-    if month:
-        number, year = _MONTHS[month[1]], int(month[2]) if month[2] else today.year
-        if not month[2] and (number, 1) <= (today.month, today.day):
-            year += 1  # "March" said in November means next March
-        return dt.date(year, number, 1).isoformat()
-    later = re.search(r"\bin (\d+|a|one|two|three|four|five|six) (month|year)s?\b", low)
-    if later:
-        n = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(later[1]) or int(later[1])
-        months = n * (12 if later[2] == "year" else 1)
-        total = today.year * 12 + today.month - 1 + months
-        return dt.date(total // 12, total % 12 + 1, 1).isoformat()
-    if re.search(r"\b(now|asap|right away|immediately|this month|today)\b", low):
-        return dt.date(today.year, today.month, 1).isoformat()
-    if re.search(r"\b(not sure|unsure|don'?t know|skip|no idea|later|undecided)\b", low):
+    when = month_said(text, today or dt.date.today())
+    if when is not None:
+        return when.isoformat()
+    if re.search(r"\b(not sure|unsure|don'?t know|skip|no idea|later|undecided)\b", _low(text)):
         return SKIP
     return None

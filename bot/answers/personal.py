@@ -1,0 +1,38 @@
+"""The answer to a message from a person we know something about.
+
+What they said about themselves (bot.profile) changes the reply in three ways: a plan
+to misstate experience is answered with the facts before anything else; a message
+that tells or corrects something about them is said back ("Noted: …"), so they can
+see what the advice now rests on; and the answer itself uses the profile (their own
+eligibility verdict, wording for their background).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.answers.reply import KnowledgeBaseUnavailable, Reply, format_answer, reply_for
+from bot.kb.queries import KnowledgeBase
+from bot.profile import Profile
+from bot.profile.describe import noted
+from bot.profile.reading import Heard
+
+HONEST_APPLICATION_TOPIC = "honest_application"
+INFORM_TOPIC = "inform"
+
+
+def answer_person(
+    kb: KnowledgeBase, intent: str | None, entities: list[tuple[str, str]], profile: Profile, heard: Heard
+) -> Reply:
+    """The reply to the latest message, fitted to `profile` (which already includes `heard`)."""
+    if heard.misstating:
+        honest = kb.answer(HONEST_APPLICATION_TOPIC)
+        if honest is None:
+            raise KnowledgeBaseUnavailable(f"the knowledge base has no {HONEST_APPLICATION_TOPIC!r} answer")
+        return format_answer(honest)
+    reply = reply_for(kb, intent, entities, profile)
+    if heard.changes and (heard.correction or reply.topic == INFORM_TOPIC):
+        said = noted(profile, lambda key: kb.display_name("us_state", key) or key)
+        if said:
+            reply = replace(reply, text=f"{said}\n{reply.text}")
+    return reply

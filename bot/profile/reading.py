@@ -1,0 +1,337 @@
+"""Find facts about the person in anything they write, in any turn.
+
+People do not wait for the form's question: "no, just army medic training (68W AIT,
+finished 6 years ago)", "I've been an MA for 4 years, no certification", "actually
+I'm in Ohio" all say who they are. `read` returns the Profile fields such a message
+sets, so the answer to it, the eligibility check, the plan and the timeline all use
+them, and no question is asked twice.
+
+Years are kept by kind, read clause by clause: "none as an MA, I've been a medic for
+6 years" is 0 years of medical-assisting work and 6 years as a medic, never 6 years
+of MA work (the certifiers' work routes count only medical-assisting work). A
+number with "ago" or a past year ("finished AIT in 2019") says when something ended.
+
+A question names things without saying anything about the asker: "can I take the
+RMA?" does not make the RMA their goal, "what about California?" does not move them.
+Only statements set the credential and the state; "actually", "I meant" mark a
+correction, which replaces what was said before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from bot.eligibility.experience import parse_years
+from bot.forms import replies
+from bot.profile.dates import month_said
+from bot.profile.model import Profile
+
+# --- what a clause is about ----------------------------------------------------------------------
+
+_MA = r"(?:\bmas?\b|\bcmas?\b|medical assist\w*|\bm\.a\.)"
+_MILITARY = (
+    r"(?:\barmy\b|\bnavy\b|air force|\bmarines?\b|\bmilitary\b|\bveteran\b|\bvet\b|\bmedic\b|\bmedics\b|"
+    r"corpsman|\b68w\b|\bait\b|\b4n0\w*|national guard|combat medic|\bdischarged\b|got out|\bseparated\b|"
+    r"\bserved\b|\bservice\b|\benlist\w*|\bdeploy\w*|\bhm\b)"
+)
+_PROGRAM = r"(?:\bprogram\b|\bschool\b|\bcourse\b|\bcertificate\b|\bgraduat\w*|\bclasses\b|\btraining\b)"
+_OTHER_ROLES = (
+    ("nurse", r"\b(?:nurse|nursing|rn|lpn|lvn)\b"),
+    ("CNA", r"\bcnas?\b|nursing assistant"),
+    ("EMT", r"\bemts?\b|paramedic"),
+    ("phlebotomist", r"phlebotom\w*"),
+    ("doctor", r"\b(?:doctor|physician|gp|surgeon|mbbs)\b"),
+)
+_NEGATED_MA = re.compile(
+    rf"\b(?:none|no|zero|never|not|0)\b[^.;]{{0,25}}?\bas an? {_MA}|"
+    rf"\b(?:no|zero|0|without|not any)\s+(?:real\s+|actual\s+)?{_MA}\s+(?:experience|work|exp)\b|"
+    rf"\bnever (?:worked|been) (?:as )?an? {_MA}|\bnot an? {_MA}\b"
+)
+
+# --- backgrounds, most specific first ------------------------------------------------------------
+
+_BACKGROUNDS = (
+    (
+        "img",
+        r"\b(?:imgs?|mbbs|international medical graduate|foreign medical graduate|foreign[- ](?:trained )?doctor|"
+        r"(?:doctor|physician) (?:from|in|back in)\b|medical degree|\bmd (?:from|in|degree)|med school|medical school|"
+        r"practi[cs]ed medicine|i (?:am|was|'m) an? (?:doctor|physician|gp|surgeon)|i'm a (?:doctor|physician))",
+    ),
+    ("military", _MILITARY),
+    (
+        "working_ma",
+        rf"\b(?:i (?:am|'m) (?:an? )?(?:uncertified |non-certified )?{_MA}|"
+        rf"i(?:'ve| have) been (?:working as )?an? {_MA}|work(?:ing|ed)? as an? {_MA}|"
+        rf"uncertified {_MA}|on[- ]the[- ]job trained|trained on the job|{_MA} for \w+ (?:years?|months?))",
+    ),
+    (
+        "hs_graduate",
+        r"\b(?:just (?:graduated|finished) (?:from )?(?:high ?school|hs)|high ?school (?:senior|student|grad\w*)|"
+        r"senior (?:in|at) (?:high ?school|hs)|fresh out of (?:high ?school|hs)|right out of (?:high ?school|hs)|"
+        r"graduating (?:from )?(?:high ?school|hs)|i'?m (?:17|18|19)\b|i am (?:17|18|19)\b)",
+    ),
+    (
+        "career_changer",
+        r"\b(?:career change\w*|chang(?:e|ing) careers?|switch(?:ing)? careers?|second career|new career|"
+        r"retail|restaurant|warehouse|cashier|office job|(?:store|retail|office|sales|shift|restaurant) manager|"
+        r"i'?m a manager|i work in (?:sales|retail|banking|insurance|customer service|hospitality))",
+    ),
+)
+
+# --- everything else ------------------------------------------------------------------------------
+
+_HS_NO = re.compile(
+    r"\b(?:no|don'?t have (?:a |my )?|didn'?t (?:finish|graduate(?: from)?|complete)|never (?:finished|graduated"
+    r"(?: from)?)|dropped out of|without (?:a |my )?)\s*(?:high ?school|hs\b|ged\b|diploma)"
+)
+_HS_YES = re.compile(
+    r"\b(?:i (?:have|got|earned) (?:my |a |the )?(?:ged|high ?school diploma|hs diploma|diploma)|"
+    r"(?:graduated|finished|completed) (?:from )?(?:high ?school|hs\b)|high ?school (?:grad|graduate|diploma)\b|"
+    r"\bhave (?:my |a )?ged\b)"
+)
+_IN_PROGRAM = re.compile(
+    rf"\b(?:i'?m|i am) (?:currently |now )?(?:in|doing|taking|enrolled in|halfway through|attending) "
+    rf"(?:an? |my |the )?(?:{_MA} )?(?:program|course|school|classes)|\b(?:currently|still) (?:a )?student\b|"
+    rf"\bcurrently enrolled\b"
+)
+_FINISHED_PROGRAM = re.compile(
+    rf"\b(?:finished|completed|graduated from|did|have|got|earned) (?:an? |my |the )?"
+    rf"(?:(?:caahep|abhes|accredited|unaccredited|online|\w+)[- ])?(?:\w+ )?(?:{_MA} )(?:program|course|school|"
+    rf"certificate|diploma)|\bgraduated (?:from )?(?:an? )?(?:caahep|abhes|accredited)"
+)
+_NO_PROGRAM = re.compile(
+    rf"\b(?:no|never (?:did|went to|took) (?:an? )?|haven'?t (?:done|taken|gone to) (?:an? )?|without (?:an? )?|"
+    rf"no formal )(?:{_MA} )?(?:program|school|training|course)\b"
+)
+_ACCREDITED = re.compile(r"\b(?:caahep|abhes)\b|(?<!un)(?<!not )accredited")
+_NOT_ACCREDITED = re.compile(r"\b(?:not|wasn'?t|isn'?t|un)[- ]?(?:caahep |abhes )?accredited")
+_AIM = re.compile(
+    r"\b(?:want|wanna|aim\w*|go(?:ing)? (?:for|with)|rather|prefer|plan\w* (?:to|on)|interested in|"
+    r"chose|choose|pick|decided|switch (?:to|my)|change (?:to|my)|thinking (?:of|about)|get my|study for|"
+    r"focus on|stick with|target\w*)\b"
+)
+_LIVE = re.compile(
+    r"\b(?:i'?m|i am|we'?re|we are)(?: (?:actually|currently|now|based|located|living))? in\b|"
+    r"\b(?:i|we) (?:live|work|reside|moved|am moving|'m moving|are moving) (?:in|to)\b|\bliving in\b|\bbased in\b|"
+    r"\bmoving to\b|\bi'?m from\b|\bhere in\b|\bmy state is\b|\bstate:\s"
+)
+_PART_TIME = re.compile(
+    r"\bpart[- ]?time (?:student|program|study|studies|classes|course|school|learner)|"
+    r"\b(?:study|studying|school|classes|program|go to school) (?:part[- ]?time|at night|in the evenings?|on weekends?)|"
+    r"\b(?:evening|night|weekend) (?:student|classes|program|course|school)|"
+    r"\bcan'?t quit my (?:day )?job|\bkeep (?:my (?:day )?job|working)|\bwhile (?:i )?(?:keep )?work(?:ing)?\b"
+)
+_FULL_TIME = re.compile(
+    r"\bfull[- ]?time (?:student|program|study|studies|classes|course|school)|"
+    r"\b(?:study|studying|school|classes|program) full[- ]?time"
+)
+_START = re.compile(r"\b(?:start|begin|starting|beginning|enrol+\w*)\b(?P<rest>.{0,40})")
+_RESIDENCY = re.compile(r"\b(?:residency|the match|usmle|step 1|step 2|match into)\b")
+_CAREER = re.compile(r"\b(?:long[- ]term|for good|permanent\w*|stay (?:an? )?ma|rest of my (?:life|career))\b")
+_CORRECTION = re.compile(r"\b(?:actually|i meant|i mean|sorry|correction|no wait|wait no|my bad|typo)\b")
+_MEANT_YEARS = re.compile(
+    r"\b(?:i meant|i mean|actually|sorry|correction|not \w+,?)\b[^.]{0,20}?\b(?:\d|one|two|three)"
+)
+_MISSTATE = re.compile(
+    r"\b(?:fake|faking|lie about|lying about|fudge|pad my|make up|made up|forge\w*|pretend\w*|"
+    r"sign (?:anything|whatever|off on anything|it anyway)|nobody (?:checks|will check|verifies)|"
+    r"no one (?:checks|will check|verifies)|won'?t (?:check|verify|find out)|say i (?:have|had|worked) .{0,25}"
+    r"(?:even though|but i)|(?:stretch|exaggerat\w*) (?:my|the) (?:experience|years|hours))"
+)
+#: In a question, only what the person says of themselves counts: "I'm a medic, can I…" but not
+#: "is there a military route?" or "does the 4 year thing mean…".
+_FIRST_PERSON = re.compile(r"\b(?:i'?m|i am|i was|i'?ve|i have|i had|i did|i worked|i work|i finished|my)\b")
+#: A duration in a question is theirs only when they say they have it: "I have 3 yrs as a MA, can I…".
+_MINE = re.compile(r"\b(?:i'?ve|i have|i had|i worked|i was|with my|my)\b")
+_AGO = re.compile(r"^\W*(?:ago|back)\b")
+_PAST_YEAR = re.compile(r"\b(?:in|since|back in|around)\s+((?:19|20)\d\d)\b")
+_CLAUSES = re.compile(r"[.;!?\n()]|,\s*(?:but|and|so)\b|\bbut\b|,")
+
+
+@dataclass(frozen=True)
+class Heard:
+    """What one message said about the person."""
+
+    #: Profile fields the message sets, by name.
+    changes: dict[str, Any] = field(default_factory=dict)
+    #: The message corrects something said before ("actually", "I meant").
+    correction: bool = False
+    #: The message plans to misstate experience or documents ("nobody checks, right?").
+    misstating: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.changes) or self.misstating
+
+
+def _low(text: str) -> str:
+    return " ".join((text or "").lower().replace("’", "'").split())
+
+
+def _clauses(low: str) -> list[str]:
+    return [c.strip() for c in _CLAUSES.split(low) if c.strip()]
+
+
+def _role_of(clause: str) -> str | None:
+    """What kind of work a clause is about: "ma", "military", another role, or None."""
+    if re.search(_MILITARY, clause):
+        return "military"
+    for role, pattern in _OTHER_ROLES:
+        if re.search(pattern, clause):
+            return role
+    if re.search(_MA, clause):
+        return "ma"
+    return None
+
+
+def _amounts(clause: str) -> list[tuple[float, bool]]:
+    """Each amount of time in a clause, and whether it is "… ago" (a time since) or a duration."""
+    found: list[tuple[float, bool]] = []
+    for match in re.finditer(r"(?:\d+(?:\.\d+)?|[a-z]+)\s*\+?\s*(?:years?|yrs?|months?|mos?)\b", clause):
+        years = parse_years(match.group(0))
+        if years is not None:
+            found.append((years, bool(_AGO.match(clause[match.end() :]))))
+    return found
+
+
+def _years_said(low: str, today: dt.date, context: str | None, question: bool) -> dict[str, Any]:
+    """Years of work by kind and when training ended, clause by clause.
+
+    `context` is the role the conversation is about when a clause names none
+    ("4 years" after "I'm an MA" is MA work).
+    """
+    changes: dict[str, Any] = {}
+    last_role = context
+    for clause in _clauses(low):
+        role = _role_of(clause) or last_role
+        if question and not _MINE.search(clause):
+            last_role = role
+            continue
+        if re.search(_MA, clause) and _NEGATED_MA.search(clause):
+            changes["experience_years"] = 0.0
+        for years, ago in _amounts(clause):
+            if ago:
+                _ended(changes, clause, role, years)
+            elif role == "ma" and not _NEGATED_MA.search(clause):
+                changes["experience_years"] = years
+            elif role is not None and role != "ma":
+                changes["other_healthcare_years"] = years
+                changes["other_healthcare_role"] = "military medic" if role == "military" else role
+        past = _PAST_YEAR.search(clause)
+        if past and int(past[1]) <= today.year:
+            _ended(changes, clause, role, float(today.year - int(past[1])))
+        last_role = role
+    return changes
+
+
+def _ended(changes: dict[str, Any], clause: str, role: str | None, years: float) -> None:
+    """ "finished AIT 6 years ago", "graduated in 2022": when training or a program ended."""
+    if role == "military" or re.search(_MILITARY, clause):
+        changes["military_years_ago"] = years
+        changes["military_training"] = True
+    elif re.search(_PROGRAM, clause):
+        changes["years_since_graduation"] = years
+
+
+def _background(low: str) -> str | None:
+    if _NEGATED_MA.search(low) and not re.search(_MILITARY, low):
+        candidates = [k for k, _ in _BACKGROUNDS if k != "working_ma"]
+    else:
+        candidates = [k for k, _ in _BACKGROUNDS]
+    patterns = dict(_BACKGROUNDS)
+    return next((key for key in candidates if re.search(patterns[key], low)), None)
+
+
+def _education(low: str) -> dict[str, Any]:
+    if _IN_PROGRAM.search(low):
+        return {"in_program": True}
+    if _NO_PROGRAM.search(low):
+        return {"education": "none"}
+    if _FINISHED_PROGRAM.search(low):
+        accredited = _ACCREDITED.search(low) and not _NOT_ACCREDITED.search(low)
+        return {"education": "accredited_program_graduate" if accredited else "other_program", "in_program": False}
+    return {}
+
+
+def _statement_of(low: str, kind: str, entities: Mapping[str, str], question: bool) -> str | None:
+    """A credential or state the person says is theirs, not one they ask about."""
+    value = entities.get(kind)
+    if not value or question:
+        return None
+    if kind == "credential":
+        return value if _AIM.search(low) else None
+    return value if _LIVE.search(low) else None
+
+
+def _meant_years(low: str, profile: Profile) -> dict[str, Any]:
+    """ "I meant 2 years": the years field said last gets the new number."""
+    years = parse_years(low)
+    if years is None or not _MEANT_YEARS.search(low):
+        return {}
+    if profile.experience_years or profile.background == "working_ma":
+        return {"experience_years": years}
+    if profile.military_years_ago is not None:
+        return {"military_years_ago": years}
+    if profile.years_since_graduation is not None:
+        return {"years_since_graduation": years}
+    return {}
+
+
+def read(
+    text: str,
+    entities: Mapping[str, str] | None = None,
+    profile: Profile | None = None,
+    today: dt.date | None = None,
+) -> Heard:
+    """The profile facts in `text`. `entities` are the message's entities by kind, as knowledge-base
+    keys (credential, us_state, background); `profile` is what we knew before this message."""
+    low = _low(text)
+    if not low:
+        return Heard()
+    entities = entities or {}
+    profile = profile or Profile()
+    today = today or dt.date.today()
+    question = replies.asks_something(text) or low.endswith("?")
+    changes: dict[str, Any] = {}
+    about_them = not question or bool(_FIRST_PERSON.search(low))
+    background = (entities.get("background") or _background(low)) if about_them else None
+    if background:
+        changes["background"] = background
+        if background == "military":
+            changes["military_training"] = True
+    context = {"working_ma": "ma", "military": "military"}.get(background or profile.background or "")
+    changes.update(_years_said(low, today, context, question))
+    if _HS_NO.search(low):
+        changes["hs_diploma"] = False
+    elif _HS_YES.search(low):
+        changes["hs_diploma"] = True
+    if about_them:
+        changes.update(_education(low))
+    for kind, name in (("credential", "credential"), ("us_state", "state")):
+        value = _statement_of(low, kind, entities, question)
+        if value:
+            changes[name] = value
+    if _PART_TIME.search(low):
+        changes["pace"] = "part_time"
+    elif _FULL_TIME.search(low):
+        changes["pace"] = "full_time"
+    start = _START.search(low)
+    when = month_said(start["rest"], today) if start and not question else None
+    if when is not None:
+        changes["start_date"] = when
+    if _RESIDENCY.search(low) and not question and (background or profile.background) == "img":
+        changes["goal"] = "residency"
+    elif _CAREER.search(low) and not question:
+        changes["goal"] = "career"
+    correction = bool(_CORRECTION.search(low))
+    if correction and not any(k in changes for k in ("experience_years", "military_years_ago")):
+        changes.update(_meant_years(low, profile))
+    return Heard(changes, correction, bool(_MISSTATE.search(low)))
+
+
+def apply(profile: Profile, heard: Heard) -> Profile:
+    """The profile with what was heard; a value said again replaces the old one."""
+    return replace(profile, **heard.changes) if heard.changes else profile
