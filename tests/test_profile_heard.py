@@ -1,0 +1,222 @@
+"""The profile heard from free text in any turn, and what the person is told because of it.
+
+The messages quoted from the issue's blind conversations are kept word for word: the
+Army medic whose medic years were counted as MA work, and the working MA sent back to
+school. Expected verdicts come from the knowledge base's routes (check), not copied.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from bot.answers.personal import HONEST_APPLICATION_TOPIC, answer_person
+from bot.db import get_engine
+from bot.eligibility.check import check
+from bot.kb.queries import KnowledgeBase
+from bot.profile import Profile
+from bot.profile.describe import as_you_said, noted
+from bot.profile.memory import ProfileMemory
+from bot.profile.reading import Heard, apply, read
+from bot.roadmap.profile_reading import work_years
+from bot.roadmap.progress import ProgressStore
+from bot.roadmap.questions import answered, superseded
+
+TODAY = dt.date(2026, 12, 1)
+MEDIC = (
+    "no, just army medic training (68W AIT, finished 6 years ago)",
+    "none as an MA, I've been a medic for 6 years",
+)
+
+
+def heard_from(*messages: str, entities: dict[str, str] | None = None, start: Profile | None = None) -> Profile:
+    profile = start or Profile()
+    for message in messages:
+        profile = apply(profile, read(message, entities, profile, TODAY))
+    return profile
+
+
+# --- reading ---------------------------------------------------------------------------------------
+
+
+def test_the_medic_s_years_are_not_medical_assisting_work():
+    medic = heard_from(*MEDIC)
+    assert medic.background == "military" and medic.has_military_training
+    assert medic.military_years_ago == 6
+    assert medic.experience_years == 0  # "none as an MA"
+    assert (medic.other_healthcare_years, medic.other_healthcare_role) == (6, "military medic")
+
+
+def test_the_form_s_years_question_does_not_take_medic_years_for_ma_years():
+    assert work_years(MEDIC[1], {}) == 0
+    assert work_years("4 years", {}) == 4
+    assert work_years("I was a CNA for 3 years", {}) == 0
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        ("I've been an MA for 4 years, no certification", {"background": "working_ma", "experience_years": 4}),
+        ("i work as a medical assistant at a clinic, 4 years now", {"background": "working_ma", "experience_years": 4}),
+        ("im 18 and just graduated high school", {"background": "hs_graduate", "hs_diploma": True}),
+        ("I'm 35, retail manager. I have my high school diploma", {"background": "career_changer", "hs_diploma": True}),
+        ("I'm a doctor from India, MBBS 2015, I want to do residency eventually", {"background": "img"}),
+        ("I didn't finish high school", {"hs_diploma": False}),
+        ("I graduated from a CAAHEP accredited program in 2023", {"education": "accredited_program_graduate"}),
+        ("i finished an ma program 2 years ago but it wasnt accredited", {"education": "other_program"}),
+        ("I'm in an MA program right now", {"in_program": True}),
+        ("I want to study part-time in the evenings", {"pace": "part_time"}),
+        ("I'd like to start in March", {"start_date": dt.date(2027, 3, 1)}),
+        ("I'm a nurse from Guatemala with 10 years experience", {"other_healthcare_role": "nurse"}),
+    ],
+)
+def test_statements_about_themselves(message: str, expected: dict):
+    changes = read(message, today=TODAY).changes
+    assert {k: changes.get(k) for k in expected} == expected
+
+
+def test_a_past_year_or_ago_says_when_a_program_ended():
+    assert read("I graduated from a CAAHEP accredited program in 2023", today=TODAY).changes[
+        "years_since_graduation"
+    ] == (TODAY.year - 2023)
+    assert read("i finished an ma program 2 years ago", today=TODAY).changes["years_since_graduation"] == 2
+
+
+@pytest.mark.parametrize(
+    "question, entities",
+    [
+        ("can I take the RMA with 3 years?", {"credential": "rma"}),
+        ("what about California?", {"us_state": "california"}),
+        ("does the 4 year thing mean I'm too late for the RMA military route?", {"credential": "rma"}),
+        ("is there a military route for the RMA?", {"credential": "rma"}),
+        ("how much is the CCMA exam?", {"credential": "ccma"}),
+    ],
+)
+def test_a_question_names_things_without_saying_they_are_the_person_s(question: str, entities: dict):
+    changes = read(question, entities, today=TODAY).changes
+    assert "credential" not in changes and "state" not in changes
+    assert "experience_years" not in changes and "other_healthcare_years" not in changes
+    if "military" in question and "4 year" not in question:
+        assert "background" not in changes
+
+
+def test_statements_of_a_goal_or_a_place_are_kept():
+    assert read("I'd rather aim for the RMA", {"credential": "rma"}).changes["credential"] == "rma"
+    assert read("I live in Texas", {"us_state": "texas"}).changes["state"] == "texas"
+
+
+def test_corrections_replace_what_was_said():
+    ma = heard_from("I've been an MA for 4 years", "actually I'm in Ohio", entities={"us_state": "ohio"})
+    assert ma.state == "ohio" and read("actually I'm in Ohio", {"us_state": "ohio"}).correction
+    fixed = heard_from("I meant 2 years", start=ma)
+    assert fixed.experience_years == 2 and fixed.state == "ohio"
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["my doctor friend will sign anything, nobody checks right?", "can I just fake the experience letter?"],
+)
+def test_a_plan_to_misstate_is_noticed(message: str):
+    assert read(message).misstating
+
+
+def test_ordinary_messages_are_not_taken_for_misstating():
+    assert not read("my doctor will sign my externship hours").misstating
+    assert not read("how do they check my experience?").misstating
+
+
+# --- the questions the forms skip -------------------------------------------------------------------
+
+
+def test_questions_already_answered_are_not_asked_again():
+    assert answered(Profile()) == frozenset()
+    ma = heard_from("I've been an MA for 4 years, I live in Ohio", entities={"us_state": "ohio"})
+    assert {"background", "work_years", "state"} <= answered(ma)
+    assert "education" not in answered(ma)
+    assert superseded(["experience_years", "state"]) == {"work_years", "state"}
+
+
+# --- eligibility for the person ---------------------------------------------------------------------
+
+
+def test_the_medic_from_the_issue_is_eligible_for_nothing_now(kb: KnowledgeBase):
+    report = check(kb, heard_from(*MEDIC))
+    assert report.eligible_now == []
+    windows = {
+        c.key: r.within_years for c, routes in kb.credentials_with_routes() for r in routes if r.kind == "military"
+    }
+    for credential, window in windows.items():
+        line = report.result(credential).text
+        assert "yours was 6 years ago" in line and window < 6
+
+
+def test_the_working_ma_from_the_issue_qualifies_by_the_work_routes(kb: KnowledgeBase):
+    ma = heard_from("I've been an MA for 4 years, no certification")
+    report = check(kb, ma)
+    work_routes = {c.key: r for c, r in kb.experience_routes()}
+    expected = [key for key, route in work_routes.items() if route.min_years <= 4]
+    assert sorted(report.eligible_now) == sorted(expected) and expected
+
+
+def test_a_disputed_figure_is_named_with_whom_to_confirm(kb: KnowledgeBase):
+    for cred, route in kb.experience_routes():
+        if route.reported_min_years is None:
+            continue
+        between = (route.min_years + route.reported_min_years) / 2
+        line = check(kb, Profile(experience_years=between, experience_span_years=between)).result(cred.key).text
+        body = kb.display_name("certifying_body", cred.body)
+        assert "Sources differ" in line and f"confirm with {body}" in line, line
+
+
+def test_no_diploma_closes_the_routes_that_need_one(kb: KnowledgeBase):
+    needs = {c.key for c, r in kb.credentials_with_routes() for x in r if "hs_diploma" in (x.also_needs or ())}
+    without = check(kb, Profile(background="working_ma", experience_years=4, experience_span_years=4, hs_diploma=False))
+    with_it = check(kb, Profile(background="working_ma", experience_years=4, experience_span_years=4, hs_diploma=True))
+    for credential in needs:
+        assert not without.result(credential).eligible
+        assert "high-school diploma or GED" in without.result(credential).text
+        assert "high-school diploma" not in with_it.result(credential).text
+
+
+# --- what the person reads ------------------------------------------------------------------------
+
+
+def test_the_verdict_says_what_it_rests_on(kb: KnowledgeBase):
+    medic = heard_from(*MEDIC)
+    reply = answer_person(kb, "ask_eligibility", [("credential", "RMA")], medic, Heard())
+    assert reply.text.startswith(as_you_said(medic).rstrip())
+    assert "not yet" in reply.text and "yes, now" not in reply.text
+    assert "not medical assisting work" in reply.text
+    assert "Source" in reply.text
+
+
+def test_a_plan_to_misstate_gets_the_facts_before_anything_else(kb: KnowledgeBase):
+    heard = read("my doctor friend will sign anything, nobody checks right?")
+    reply = answer_person(kb, "ask_eligibility", [], heard_from("I've been an MA for 1 year"), heard)
+    expected = kb.answer(HONEST_APPLICATION_TOPIC)
+    assert reply.topic == HONEST_APPLICATION_TOPIC and expected is not None
+    assert reply.text.startswith(expected.text) and "yes, now" not in reply.text
+
+
+def test_a_correction_is_said_back(kb: KnowledgeBase):
+    before = heard_from("I've been an MA for 4 years")
+    heard = read("actually I'm in Ohio", {"us_state": "ohio"}, before)
+    after = apply(before, heard)
+    reply = answer_person(kb, "inform", [("us_state", "Ohio")], after, heard)
+    assert reply.text.startswith(noted(after, lambda k: kb.display_name("us_state", k) or k))
+    assert "Ohio" in reply.text.split("\n")[0]
+
+
+# --- kept across sessions ---------------------------------------------------------------------------
+
+
+def test_the_profile_is_kept_for_the_sender_across_restarts(tmp_path: Path):
+    url = f"sqlite:///{tmp_path / 'app.sqlite3'}"
+    first = ProfileMemory(ProgressStore(get_engine(url)))
+    first.hear("medic-1", MEDIC[0], today=TODAY)
+    first.hear("medic-1", MEDIC[1], today=TODAY)
+    again = ProfileMemory(ProgressStore(get_engine(url))).profile("medic-1")
+    assert again == heard_from(*MEDIC)
+    assert ProfileMemory(ProgressStore(get_engine(url))).profile("someone-else") == Profile()
