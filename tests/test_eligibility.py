@@ -59,7 +59,7 @@ def test_an_older_accredited_graduate_keeps_the_cma_but_not_the_others(kb: Knowl
     assert got["cma"] == "CMA (AAMA): yes, now (Category 2: graduate of an accredited program)."
     # A career changer also hears about the work-experience route, in case they have worked as an MA.
     assert got["rma"] == (
-        "RMA (AMT): not yet. You need one of: a medical assisting program, finished within the "
+        "RMA (AMT): no, not now. You need one of: a medical assisting program, finished within the "
         "last 4 years (yours was 6 years ago); or 3 years of medical assisting work within the "
         "last 7 years."
     )
@@ -124,9 +124,11 @@ def test_military_training_recent_and_not(kb: KnowledgeBase):
     )
     old = lines(kb, Profile(background="military", military_years_ago=6))
     assert old["rma"] == (
-        f"RMA (AMT): not yet. You need one of: {RMA_PROGRAM}; or U.S. military medical training "
+        f"RMA (AMT): no, not now. You need one of: {RMA_PROGRAM}; or U.S. military medical training "
         "finished within the last 4 years (yours was 6 years ago)."
     )
+    # A window that has closed is "not now", never "not yet"; a route never started is "not yet".
+    assert old["ccma"].startswith("CCMA (NHA): not yet.")
 
 
 def test_every_figure_comes_from_a_cited_route_or_from_the_person(kb: KnowledgeBase):

@@ -187,7 +187,7 @@ def test_the_verdict_says_what_it_rests_on(kb: KnowledgeBase):
     medic = heard_from(*MEDIC)
     reply = answer_person(kb, "ask_eligibility", [("credential", "RMA")], medic, Heard())
     assert reply.text.startswith(as_you_said(medic).rstrip())
-    assert "not yet" in reply.text and "yes, now" not in reply.text
+    assert "no, not now" in reply.text and "yes, now" not in reply.text
     assert "not medical assisting work" in reply.text
     assert "Source" in reply.text
 

@@ -39,6 +39,8 @@ class RouteCheck:
     citation: Citation
     #: Sources give two figures and the verdict depends on which: what they say and whom to ask.
     disputed: str | None = None
+    #: The person has what the route asks for, but its time window has passed ("yours was 6 years ago").
+    expired: bool = False
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,8 @@ def _check_route(
     if "hs_diploma" in codes and who.hs_diploma is False:
         missing.append(_also_needed("hs_diploma", body))
     also = tuple(_also_needed(c, body) for c in codes if not (c == "hs_diploma" and who.hs_diploma))
+    since = who.military_years_ago if req == "military" else who.years_since_graduation if who.has_program else None
+    expired = bool(route.within_years and since is not None and since > route.within_years and req != "experience")
     return RouteCheck(
         route.key,
         route.kind,
@@ -165,6 +169,7 @@ def _check_route(
         also,
         citation,
         disputed,
+        expired,
     )
 
 
@@ -267,10 +272,12 @@ def _result(
         return CredentialResult(cred.key, cred.abbreviation, True, best, gaps, text, (best.citation,))
     shown = _loosest([c for c in gaps if _shown(c, who)], who)
     options = list(dict.fromkeys(m for c in shown for m in c.missing))
+    # "Not yet" promises a later; when a window has closed on what they have, it is "not now".
+    verdict = "no, not now" if any(c.expired for c in shown) else "not yet"
     if len(options) == 1:
-        text = f"{name}: not yet. You need {options[0]}."
+        text = f"{name}: {verdict}. You need {options[0]}."
     else:
-        text = f"{name}: not yet. You need one of: " + "; or ".join(options) + "."
+        text = f"{name}: {verdict}. You need one of: " + "; or ".join(options) + "."
     text += "".join(f" {c.disputed}" for c in shown if c.disputed)
     citations = [c.citation for c in shown]
     # Someone with work or military training should hear that this credential has no route for it.
