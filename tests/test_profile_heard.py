@@ -220,3 +220,16 @@ def test_the_profile_is_kept_for_the_sender_across_restarts(tmp_path: Path):
     again = ProfileMemory(ProgressStore(get_engine(url))).profile("medic-1")
     assert again == heard_from(*MEDIC)
     assert ProfileMemory(ProgressStore(get_engine(url))).profile("someone-else") == Profile()
+
+
+def test_a_general_question_uses_their_credential_and_state_and_says_so(kb: KnowledgeBase):
+    aiming = Profile(credential="ccma")
+    reply = answer_person(kb, "ask_renewal", [], aiming, Heard())
+    specific = kb.answer("renewal", ["ccma"])
+    assert specific is not None and specific.variant == "ccma"
+    assert reply.variant == "ccma" and reply.text.startswith("For the CCMA, the one you're aiming for: ")
+    # A credential named in the message wins over the profile's.
+    named = answer_person(kb, "ask_renewal", [("credential", "RMA")], aiming, Heard())
+    assert named.variant == "rma" and "aiming for" not in named.text
+    there = answer_person(kb, "ask_state_rules", [], Profile(state="washington"), Heard())
+    assert there.variant == "washington" and there.text.startswith("In Washington, where you are: ")

@@ -30,9 +30,29 @@ def answer_person(
         if honest is None:
             raise KnowledgeBaseUnavailable(f"the knowledge base has no {HONEST_APPLICATION_TOPIC!r} answer")
         return format_answer(honest)
-    reply = reply_for(kb, intent, entities, profile)
+    reply = _theirs(kb, intent, entities, profile) or reply_for(kb, intent, entities, profile)
     if heard.changes and (heard.correction or reply.topic == INFORM_TOPIC):
         said = noted(profile, lambda key: kb.display_name("us_state", key) or key)
         if said:
             reply = replace(reply, text=f"{said}\n{reply.text}")
     return reply
+
+
+def _theirs(kb: KnowledgeBase, intent: str | None, entities: list[tuple[str, str]], profile: Profile) -> Reply | None:
+    """A general answer made specific by the profile: the credential they aim for, the state they are in.
+
+    Only when the message (and the conversation) named no thing of that kind and the topic
+    has an answer for theirs; the reply says which it used, so "how much is the exam?"
+    from someone aiming for the CCMA reads "For the CCMA, the one you're aiming for: …".
+    """
+    named = {kind for kind, _ in entities}
+    for kind, key, lead in (
+        ("credential", profile.credential, "For the {}, the one you're aiming for: "),
+        ("us_state", profile.state, "In {}, where you are: "),
+    ):
+        if key is None or kind in named or (kind == "credential" and "certifying_body" in named):
+            continue
+        reply = reply_for(kb, intent, [*entities, (kind, key)], profile)
+        if reply.variant == key:
+            return replace(reply, text=lead.format(kb.display_name(kind, key) or key) + reply.text)
+    return None
