@@ -61,7 +61,7 @@ def _program(program: Program) -> str:
 def programs(school: School) -> str:
     """The school's own programs as it states them, or where to ask."""
     if not school.programs:
-        return "I don't have this school's own programs; its advisors can tell you their format and cost."
+        return "For this school's own programs, their format and cost, ask its advisors."
     whose = f"{school.name}'s" if school.name else "The school's"
     return f"{whose} own programs, as the school states them: {'; '.join(_program(p) for p in school.programs)}."
 
