@@ -36,7 +36,7 @@ def languages(school: School) -> str:
 
 def hours(school: School) -> str:
     if not school.advisors.office_hours:
-        return "I don't have the advisors' office hours; ask them when they contact you."
+        return "I don't have the advisors' office hours."
     return f"The advisors' office hours are {school.advisors.office_hours}."
 
 
