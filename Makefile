@@ -42,6 +42,7 @@ $(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
 
 setup: $(VENV)/.installed .env ## install and build what running the bot needs (venv, KB, spaCy pipeline, widget)
 	$(PY) -m bot.kb load          # skips when data/kb/ is unchanged
+	$(PY) -m bot.school check     # the school profile (data/school.yml, SCHOOL_* in .env)
 	$(PY) -m bot.tools.nlp_build  # rewrites the spaCy pipeline only when names/aliases changed
 	scripts/build-web.sh          # the website widget (web/dist/), pinned rasa-webchat without Google Fonts
 

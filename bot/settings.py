@@ -39,6 +39,9 @@ class Settings:
     console_secure_cookie: bool = False
     console_session_hours: int = 12
     console_trusted_proxies: int = 0
+    # The school's own facts (bot/school): its profile file, and SCHOOL_* values that override it.
+    school_file: Path = PROJECT_ROOT / "data" / "school.yml"
+    school_env: tuple[tuple[str, str], ...] = ()
 
     @property
     def rasa_url(self) -> str:
@@ -176,6 +179,8 @@ def load_settings(env_file: Path | None = None, environ: Mapping[str, str] | Non
         console_secure_cookie=_flag(merged, "CONSOLE_SECURE_COOKIE", False),
         console_session_hours=_number(merged, "CONSOLE_SESSION_HOURS", 12, 1, 24 * 30),
         console_trusted_proxies=_number(merged, "CONSOLE_TRUSTED_PROXIES", 0, 0, 10),
+        school_file=_path(root, merged.get("SCHOOL_FILE"), "data/school.yml"),
+        school_env=tuple(sorted((k, v) for k, v in merged.items() if k.startswith("SCHOOL_") and k != "SCHOOL_FILE")),
     )
 
 

@@ -20,6 +20,8 @@ from bot.eligibility.experience import check_experience, parse_years
 from bot.kb.queries import Entity, KnowledgeBase, ResolvedAnswer
 from bot.profile import Profile
 from bot.profile.describe import as_you_said, parts
+from bot.school import sayings as school_sayings
+from bot.school.profile import current_school
 
 log = logging.getLogger(__name__)
 
@@ -44,9 +46,9 @@ class KnowledgeBaseUnavailable(RuntimeError):
 
 
 def format_answer(answer: ResolvedAnswer) -> Reply:
-    """The answer as a person reads it: its text, then its source line."""
+    """The answer as a person reads it: its text, with the school's own facts filled in, then its source line."""
     return Reply(
-        text=with_source_line(answer.text, answer.citations),
+        text=with_source_line(school_sayings.fill(answer.text, current_school()), answer.citations),
         buttons=list(answer.buttons),
         topic=answer.topic,
         variant=answer.variant,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from bot.kb.records import (
@@ -45,6 +46,25 @@ FILES: dict[str, tuple[str, type[Strict]]] = {
 }
 #: Each kind of record once, in the order of FILES (the order checks report in).
 LIST_NAMES = tuple(dict.fromkeys(name for name, _ in FILES.values()))
+
+#: Further files of a kind are found by their name: any "sources_*.yml", "facts_*.yml" or
+#: "faq_*.yml" in the content folder is read as sources, facts or topics, so a new set of
+#: topics is a new file and no code change. Errors name the file, as for the files above.
+KIND_PREFIXES: dict[str, tuple[str, type[Strict]]] = {
+    "sources_": ("sources", Source),
+    "facts_": ("facts", Fact),
+    "faq_": ("topics", Topic),
+}
+
+
+def content_files(content_dir: Path) -> dict[str, tuple[str, type[Strict]]]:
+    """Every content file to read: FILES, then each other file of a kind in `content_dir`, by name."""
+    found = dict(FILES)
+    for prefix, kind in KIND_PREFIXES.items():
+        for path in sorted(content_dir.glob(f"{prefix}*.yml")):
+            found.setdefault(path.name, kind)
+    return found
+
 
 #: NLU entity type -> the file its entries live in (for error messages).
 NAMED_FILES = {

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from bot.kb.catalog import FILES, Content
+from bot.kb.catalog import Content, content_files
 from bot.kb.checks import find_problems
 from bot.kb.problems import ContentError, Problem
 from bot.kb.reading import read_records
@@ -24,7 +24,7 @@ from bot.kb.reading import read_records
 def fingerprint(content_dir: Path) -> str:
     """A hash of every content file's name and bytes: the loader skips content already loaded."""
     digest = hashlib.sha256()
-    for name in sorted(FILES):
+    for name in sorted(content_files(content_dir)):
         path = content_dir / name
         digest.update(name.encode())
         digest.update(path.read_bytes() if path.exists() else b"<missing>")
@@ -35,7 +35,7 @@ def read_content(content_dir: Path) -> Content:
     """Parse and validate every content file; raise ContentError listing all problems."""
     problems: list[Problem] = []
     content = Content()
-    for file_name, (list_name, model) in FILES.items():
+    for file_name, (list_name, model) in content_files(content_dir).items():
         path = content_dir / file_name
         if not path.exists():
             problems.append(Problem(file_name, "-", "-", f"missing file in {content_dir}"))
