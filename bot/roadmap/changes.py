@@ -1,0 +1,99 @@
+"""What the person hears before the first step of a plan: why this credential, why steps are
+missing, and, when their plan was rebuilt, what changed.
+
+When someone says "I'd rather aim for the RMA", "actually I'm in Ohio" or that they
+have worked as an MA for four years, their plan is built again; the first reply then
+says what is different ("Your plan now aims at the RMA instead of the CMA; the program
+and externship steps are left out, because you can sit the RMA now through its
+work-experience route.") instead of starting over as if nothing had been said.
+"""
+
+from __future__ import annotations
+
+from bot.citing import Citation, Cited, unique
+from bot.kb.queries import KnowledgeBase
+from bot.roadmap.choice import route_phrase
+from bot.roadmap.plan import Plan, step_names
+
+
+def opening(kb: KnowledgeBase, plan: Plan, before: Plan | None = None) -> Cited | None:
+    """The sentences to say before the plan's first step, or None when there is nothing to add.
+
+    `before` is the plan the person had until now, if any: a changed plan says what
+    changed. A credential we picked for them comes with its reason, once, when it is new.
+    """
+    sentences: list[Cited] = []
+    changed = what_changed(kb, before, plan) if before is not None else None
+    if changed is not None:
+        sentences.append(changed)
+    skips_explained = changed is not None and before is not None and bool(_removed(before, plan))
+    if plan.reason is not None and (before is None or before.credential != plan.credential):
+        consequence = None if skips_explained else plan.skip_consequence()
+        if consequence is None:
+            sentences.append(plan.reason)
+        else:  # one sentence: why this credential, and so why steps are missing
+            body = plan.reason.body.rstrip(".") + f", {consequence}."
+            sentences.append(Cited(body, plan.reason.citations))
+        skips_explained = skips_explained or consequence is not None
+    left_out = None if skips_explained else plan.left_out()
+    if left_out is not None:
+        sentences.append(left_out)
+    if not sentences:
+        return None
+    return Cited(" ".join(s.body for s in sentences), unique(c for s in sentences for c in s.citations))
+
+
+def what_changed(kb: KnowledgeBase, before: Plan, after: Plan) -> Cited | None:
+    """One sentence on how `after` differs from `before` (credential, background, state, steps)."""
+    parts: list[str] = []
+    citations: list[Citation] = []
+    if before.credential != after.credential:
+        parts.append(
+            f"your plan now aims at the {after.target.abbreviation} instead of the {before.target.abbreviation}"
+        )
+        citations += after.target.citations
+    old_who, new_who = _who(kb, before), _who(kb, after)
+    if new_who and old_who != new_who:
+        parts.append(f"it now fits {new_who}" + (f" instead of {old_who}" if old_who else ""))
+    if before.profile.state != after.profile.state:
+        if after.profile.state:
+            state = kb.display_name("us_state", after.profile.state) or after.profile.state
+            parts.append(f"your state is now {state}")
+        else:
+            parts.append("your state is no longer set")
+    removed = _removed(before, after)
+    eligible = {s.key for s in after.skipped} | {s.key for s in after.held if s.gives == "eligibility"}
+    diploma = {s.key for s in after.held if s.gives == "hs_diploma"}
+    for group, because in (
+        ([s for s in removed if s.key in eligible], _eligible_because(after)),
+        ([s for s in removed if s.key in diploma], ", because you have your high-school diploma or GED"),
+        ([s for s in removed if s.key not in eligible | diploma], ""),
+    ):
+        if group:
+            parts.append(f"{step_names(group)} {'is' if len(group) == 1 else 'are'} left out{because}")
+    if any(s.key in eligible for s in removed):
+        citations += after.target.citations
+    added = [s.step for s in after.steps if s.key not in before.keys]
+    if added:
+        parts.append(f"it now includes {step_names(added)}")
+    if not parts:
+        return None
+    text = "; ".join(parts)
+    return Cited(text[:1].upper() + text[1:] + ".", unique(citations))
+
+
+def _eligible_because(plan: Plan) -> str:
+    return f", because you can sit the {plan.target.abbreviation} now {route_phrase(plan.target)}"
+
+
+def _removed(before: Plan, after: Plan) -> list:
+    return [s.step for s in before.steps if s.key not in after.keys]
+
+
+def _who(kb: KnowledgeBase, plan: Plan) -> str | None:
+    """ "an international medical graduate": the person's background as a noun phrase."""
+    key = plan.profile.background
+    if key is None:
+        return None
+    name = kb.display_name("background", key) or key.replace("_", " ")
+    return ("an " if name[:1].lower() in "aeiou" else "a ") + name
