@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -32,6 +34,7 @@ from bot.roadmap import (
 )
 from bot.roadmap.progress import Progress
 from bot.roadmap.standing import closed_military_routes
+from tests.test_kb_loading import edit, problems_of
 
 IMG = Profile(background="img", credential="cma", goal="residency")
 HS = Profile(background="hs_graduate", credential="cma")
@@ -69,6 +72,58 @@ def route(kb: KnowledgeBase, credential: str, kind: str):
 
 def first_credential(kb: KnowledgeBase) -> str:
     return kb.credentials_with_routes()[0][0].key
+
+
+#: One person for each background, as they would describe themselves (the timeline tests use them too).
+START = dt.date(2026, 9, 1)
+FIVE = {
+    "img": Profile(background="img", goal="residency", education="none", program_type="certificate", start_date=START),
+    "hs_graduate": Profile(
+        background="hs_graduate", credential="ccma", program_type="certificate", pace="part_time", start_date=START
+    ),
+    "career_changer": Profile(background="career_changer", experience_years=0, program_type="associate"),
+    "working_ma": Profile(
+        background="working_ma", credential="rma", experience_years=4, experience_span_years=4, start_date=START
+    ),
+    "military": Profile(
+        background="military",
+        military_training=True,
+        military_years_ago=6,
+        experience_years=0,
+        other_healthcare_years=6,
+        other_healthcare_role="army medic",
+        education="none",
+        program_type="certificate",
+        start_date=START,
+    ),
+}
+PROGRAM_PATH = ["program", "externship", "exam", "job_search", "renewal"]
+FIVE_STEPS = {
+    "img": ["credential_evaluation", *PROGRAM_PATH],
+    "hs_graduate": ["diploma", *PROGRAM_PATH],
+    "career_changer": PROGRAM_PATH,
+    "working_ma": ["exam", "renewal"],
+    "military": ["experience_check", *PROGRAM_PATH],
+}
+
+
+@pytest.mark.parametrize("background", sorted(FIVE))
+def test_each_background_gets_its_steps_credential_and_reason(kb: KnowledgeBase, background: str):
+    profile = FIVE[background]
+    plan = build_plan(kb, profile)
+    assert plan.keys == FIVE_STEPS[background]
+    if profile.credential:  # they named one: that one, no reason to give
+        assert plan.credential == profile.credential and not plan.recommended and plan.reason is None
+        return
+    # Nobody here can sit an exam yet, so the pick is the knowledge base's first credential, through a program.
+    first = kb.credentials_with_routes()[0][0]
+    assert plan.eligibility.eligible_now == [] and plan.credential == first.key and plan.recommended
+    reason = plan.reason
+    assert reason.body.count(".") == 1 and reason.body.startswith(f"I picked the {first.abbreviation} because")
+    assert "can't sit an exam yet" in reason.body
+    if first.requires_accredited_program:
+        assert f"-accredited one opens the {first.abbreviation}." in reason.body
+    assert [c.label for c in reason.citations] == [kb.cite(first.source, None).label]
 
 
 def test_an_img_plan_starts_with_credential_evaluation(kb: KnowledgeBase):
@@ -335,6 +390,17 @@ _PEOPLE = [
     )
     for c in ("cma", "rma", "ccma", "ncma")
 ]
+# Who can sit an exam now (the verdict on the exam step), in the state with its own rules, and the five above.
+_PEOPLE += [
+    replace(profile, credential=c, state="washington")
+    for c in (None, "cma", "rma", "ccma", "ncma")
+    for profile in (
+        Profile(background="working_ma", experience_years=4, experience_span_years=4, hs_diploma=True),
+        Profile(background="military", military_years_ago=4.5, hs_diploma=False),
+        Profile(background="hs_graduate", education="accredited_program_graduate", years_since_graduation=0.5),
+        Profile(background="career_changer", education="other_program", hs_diploma=False, pace="part_time"),
+    )
+] + list(FIVE.values())
 
 
 def test_every_step_for_everyone_stays_short_and_every_figure_carries_its_source(kb: KnowledgeBase):
@@ -487,3 +553,27 @@ def test_continue_resumes_and_survives_a_changed_plan(kb: KnowledgeBase, img_pla
     moved = begin(changed, gone)
     assert (moved.outcome, moved.current) == ("moved", "exam")
     assert advance(changed, gone).current == "renewal"  # placed on the plan first, then moved on
+
+
+# --- the content behind it ------------------------------------------------------------------
+
+
+def _program_step(data: dict) -> dict:
+    return next(s for s in data["roadmap_steps"] if s["key"] == "program")
+
+
+def test_a_title_note_may_not_carry_a_figure(content_dir: Path):
+    def figure_in_title(data: dict) -> None:
+        note = next(n for n in _program_step(data)["notes"] if n.get("part") == "title")
+        note["text"] = "Enroll in a program of {fact:certificate_length}"
+
+    edit(content_dir / "roadmap.yml", figure_in_title)
+    (problem,) = problems_of(content_dir)
+    assert (problem.file, problem.entry) == ("roadmap.yml", "'program'")
+    assert problem.field.endswith(".text") and "no {fact:" in problem.message
+
+
+def test_a_step_may_only_give_what_the_plan_knows_how_to_check(content_dir: Path):
+    edit(content_dir / "roadmap.yml", lambda d: _program_step(d).update(gives="a_degree"))
+    (problem,) = problems_of(content_dir)
+    assert (problem.file, problem.field) == ("roadmap.yml", "gives") and problem.entry.startswith("'program'")
