@@ -32,6 +32,7 @@ from bot.roadmap import (
     start_over,
     where,
 )
+from bot.roadmap.changes import opening
 from bot.roadmap.progress import Progress
 from bot.roadmap.standing import closed_military_routes
 from tests.test_kb_loading import edit, problems_of
@@ -407,6 +408,8 @@ def test_every_step_for_everyone_stays_short_and_every_figure_carries_its_source
     seen = 0
     for profile in _PEOPLE:
         plan = build_plan(kb, profile)
+        said_first = opening(kb, plan)  # why this credential, why steps are missing: short too
+        assert said_first is None or said_first.words <= MAX_STEP_WORDS
         for key in plan.keys:
             step = render_step(kb, plan, key)
             for message in (step.main, step.details):

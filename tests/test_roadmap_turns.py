@@ -9,6 +9,7 @@ import yaml
 from bot.db import get_engine
 from bot.kb.text_rules import DIALOGUE_INTENTS
 from bot.profile import Profile
+from bot.roadmap import build_plan
 from bot.roadmap.commands import COMMAND_OF_INTENT, Command, payload
 from bot.roadmap.progress import ProgressStore
 from bot.roadmap.turns import RoadmapTurns, Said, profile_changes
@@ -160,3 +161,17 @@ def test_dialogue_intents_exist_and_every_question_can_interrupt_every_form():
             if r.get("condition") == [{"active_loop": form}] and "intent" in r["steps"][0]
         }
         assert set(questions) <= covered, (form, set(questions) - covered)
+
+
+def test_a_credential_picked_anew_after_a_change_comes_with_its_reason_once(kb, tmp_path):
+    t = turns(kb, tmp_path)
+    t.start("p8", {}, Profile(background="career_changer"))
+    changed, step = t.start("p8", {}, Profile(background="working_ma", experience_years=4, experience_span_years=4))
+    plan = build_plan(kb, Profile(background="working_ma", experience_years=4, experience_span_years=4))
+    assert changed.text.startswith(
+        f"Your plan now aims at the {plan.target.abbreviation} instead of the CMA; it now fits a working medical "
+        "assistant without a credential instead of a career changer; the program, externship and job search steps "
+        f"are left out. {plan.reason.body}"
+    )
+    assert changed.text.count("you can sit it now") == 1
+    assert step.text.startswith("Step 1 of 2: Prepare for and pass your certification exam")

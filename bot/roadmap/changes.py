@@ -11,6 +11,7 @@ work-experience route.") instead of starting over as if nothing had been said.
 from __future__ import annotations
 
 from bot.citing import Citation, Cited, unique
+from bot.kb import schema
 from bot.kb.queries import KnowledgeBase
 from bot.roadmap.choice import route_phrase
 from bot.roadmap.plan import Plan, step_names
@@ -23,11 +24,13 @@ def opening(kb: KnowledgeBase, plan: Plan, before: Plan | None = None) -> Cited 
     changed. A credential we picked for them comes with its reason, once, when it is new.
     """
     sentences: list[Cited] = []
-    changed = what_changed(kb, before, plan) if before is not None else None
+    picked_anew = plan.reason is not None and (before is None or before.credential != plan.credential)
+    # The reason for a credential picked anew says why steps went, so the change need not say it too.
+    changed = what_changed(kb, before, plan, say_why=not picked_anew) if before is not None else None
     if changed is not None:
         sentences.append(changed)
     skips_explained = changed is not None and before is not None and bool(_removed(before, plan))
-    if plan.reason is not None and (before is None or before.credential != plan.credential):
+    if plan.reason is not None and picked_anew:
         consequence = None if skips_explained else plan.skip_consequence()
         if consequence is None:
             sentences.append(plan.reason)
@@ -43,15 +46,17 @@ def opening(kb: KnowledgeBase, plan: Plan, before: Plan | None = None) -> Cited 
     return Cited(" ".join(s.body for s in sentences), unique(c for s in sentences for c in s.citations))
 
 
-def what_changed(kb: KnowledgeBase, before: Plan, after: Plan) -> Cited | None:
-    """One sentence on how `after` differs from `before` (credential, background, state, steps)."""
+def what_changed(kb: KnowledgeBase, before: Plan, after: Plan, say_why: bool = True) -> Cited | None:
+    """One sentence on how `after` differs from `before` (credential, background, state, steps).
+
+    With `say_why`, steps left out because they can sit the exam now say so.
+    """
     parts: list[str] = []
     citations: list[Citation] = []
     if before.credential != after.credential:
         parts.append(
             f"your plan now aims at the {after.target.abbreviation} instead of the {before.target.abbreviation}"
         )
-        citations += after.target.citations
     old_who, new_who = _who(kb, before), _who(kb, after)
     if new_who and old_who != new_who:
         parts.append(f"it now fits {new_who}" + (f" instead of {old_who}" if old_who else ""))
@@ -64,14 +69,16 @@ def what_changed(kb: KnowledgeBase, before: Plan, after: Plan) -> Cited | None:
     removed = _removed(before, after)
     eligible = {s.key for s in after.skipped} | {s.key for s in after.held if s.gives == "eligibility"}
     diploma = {s.key for s in after.held if s.gives == "hs_diploma"}
-    for group, because in (
-        ([s for s in removed if s.key in eligible], _eligible_because(after)),
-        ([s for s in removed if s.key in diploma], ", because you have your high-school diploma or GED"),
-        ([s for s in removed if s.key not in eligible | diploma], ""),
-    ):
-        if group:
-            parts.append(f"{step_names(group)} {'is' if len(group) == 1 else 'are'} left out{because}")
-    if any(s.key in eligible for s in removed):
+    groups: dict[str, list[schema.RoadmapStep]] = {}  # why -> the steps left out for that reason
+    for step in removed:
+        if step.key in eligible:
+            because = _eligible_because(after) if say_why else ""
+        else:
+            because = ", because you have your high-school diploma or GED" if step.key in diploma else ""
+        groups.setdefault(because, []).append(step)
+    for because, group in groups.items():
+        parts.append(f"{step_names(group)} {'is' if len(group) == 1 else 'are'} left out{because}")
+    if say_why and any(s.key in eligible for s in removed):
         citations += after.target.citations
     added = [s.step for s in after.steps if s.key not in before.keys]
     if added:
@@ -86,7 +93,7 @@ def _eligible_because(plan: Plan) -> str:
     return f", because you can sit the {plan.target.abbreviation} now {route_phrase(plan.target)}"
 
 
-def _removed(before: Plan, after: Plan) -> list:
+def _removed(before: Plan, after: Plan) -> list[schema.RoadmapStep]:
     return [s.step for s in before.steps if s.key not in after.keys]
 
 

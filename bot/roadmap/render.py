@@ -10,19 +10,17 @@ step's message past the limit moves to the details rather than being cut.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.citing import Citation, Cited, as_of, unique
-from bot.kb import schema
+from bot.citing import Citation, Cited, unique
 from bot.kb.queries import KnowledgeBase
-from bot.roadmap import notes, standing
+from bot.roadmap import lines, notes, standing
 from bot.roadmap.navigate import Move
 from bot.roadmap.plan import Plan, join, lower_first
 from bot.roadmap.progress import Progress
 
 #: Each message of a step stays within this many words, not counting its source line.
-MAX_STEP_WORDS = 120
+MAX_STEP_WORDS = lines.MAX_STEP_WORDS
 
 
 @dataclass(frozen=True)
@@ -43,111 +41,6 @@ class RenderedStep:
         return unique([*self.main.citations, *self.details.citations])
 
 
-class _Collector:
-    """Fills placeholders and gathers citations and fact keys for one message."""
-
-    def __init__(self, kb: KnowledgeBase):
-        self.kb = kb
-        #: Citations, or (source key, year) pairs still to look up: all looked up in one query when done.
-        self.citations: list[Citation | tuple[str, str | None]] = []
-        self.fact_keys: list[str] = []
-
-    def fill(self, text: str) -> str:
-        filled = self.kb.fill(text)
-        self.citations += filled.citations
-        self.fact_keys += filled.fact_keys
-        return filled.body
-
-    def cite(self, source: str, when: str | None) -> None:
-        self.citations.append((source, when))
-
-    def done(self, body: str) -> Cited:
-        looked_up = iter(self.kb.cite_many(c for c in self.citations if not isinstance(c, Citation)))
-        citations = [c if isinstance(c, Citation) else next(looked_up) for c in self.citations]
-        return Cited(body, unique(citations), tuple(dict.fromkeys(self.fact_keys)))
-
-
-@dataclass(frozen=True)
-class _Line:
-    """One line of a step, with what backs it; `keep` orders which lines stay when space runs out."""
-
-    text: str
-    citations: tuple[Citation | tuple[str, str | None], ...]
-    fact_keys: tuple[str, ...] = ()
-    keep: int = 9  # higher stays longer in the step's message; 9: never moves
-
-    @property
-    def words(self) -> int:
-        return len(self.text.split())
-
-
-class _Lines:
-    """Builds the lines of one step, each filled and cited on its own so it can move between messages."""
-
-    def __init__(self, kb: KnowledgeBase, step: schema.RoadmapStep, audience: notes.Audience):
-        self.kb = kb
-        self.step = step
-        self.audience = audience
-        self.own: tuple[tuple[str, str | None], ...] = (
-            (step.source, as_of(step)),
-            *((source, None) for source in step.also_sources or []),
-        )
-
-    def field(self, label: str, part: str, keep: int = 9) -> _Line:
-        """ "What to do: …": the step's field, or the note that replaces it for this person."""
-        note = notes.replacement(self.step, self.audience, part)
-        if note is not None:
-            return self.text(f"{label}: {note['text']}", ((note["source"], as_of(note)),), keep)
-        return self.text(f"{label}: {getattr(self.step, part)}", self.own, keep)
-
-    def note(self, note: notes.Note, keep: int = 9) -> _Line:
-        return self.text(str(note["text"]), ((note["source"], as_of(note)),), keep)
-
-    def text(self, text: str, cited: Sequence[Citation | tuple[str, str | None]], keep: int = 9) -> _Line:
-        filled = self.kb.fill(text)
-        return _Line(filled.body, (*cited, *filled.citations), filled.fact_keys, keep)
-
-
-def _message(kb: KnowledgeBase, lines: list[_Line]) -> Cited:
-    collector = _Collector(kb)
-    for line in lines:
-        collector.citations += line.citations
-        collector.fact_keys += line.fact_keys
-    return collector.done("\n".join(line.text for line in lines))
-
-
-def _split(main: list[_Line], details: list[_Line], limit: int = MAX_STEP_WORDS) -> tuple[list[_Line], list[_Line]]:
-    """The step's message and its details, each within `limit` words where the lines allow.
-
-    Lines the message has no room for move to the details, least kept first; when the
-    details are then too long, their most movable lines come into the message while it
-    has room. Each message keeps the order the lines were written in.
-    """
-    order = {id(line): n for n, line in enumerate([*main, *details])}
-    shown, more = list(main), list(details)
-
-    def words(lines: list[_Line]) -> int:
-        return sum(line.words for line in lines)
-
-    while words(shown) > limit:
-        movable = [line for line in shown if line.keep < 9]
-        if not movable:
-            break
-        out = min(movable, key=lambda line: line.keep)
-        shown.remove(out)
-        more.append(out)
-    while words(more) > limit:
-        room = [line for line in more if line.keep < 9 and words(shown) + line.words <= limit]
-        if not room:
-            break
-        back = max(room, key=lambda line: line.keep)
-        more.remove(back)
-        shown.append(back)
-    shown.sort(key=lambda line: order[id(line)])
-    more = more[:1] + sorted(more[1:], key=lambda line: order[id(line)])  # its heading stays first
-    return shown, more
-
-
 def render_step(kb: KnowledgeBase, plan: Plan, key: str) -> RenderedStep:
     """The step's message and its details for step `key` of `plan`, fitted to the person."""
     planned = plan.get(key)
@@ -156,9 +49,9 @@ def render_step(kb: KnowledgeBase, plan: Plan, key: str) -> RenderedStep:
     step = planned.step
     audience = plan.audience
     fitting = notes.fitting(step, audience)
-    build = _Lines(kb, step, audience)
+    build = lines.StepLines(kb, step, audience)
     heading = f"Step {planned.number} of {len(plan)}: {planned.title}"
-    main, details = _split(
+    main, details = lines.split(
         [
             build.text(heading, build.own if planned.title == step.title else ()),
             build.field("What to do", "what"),
@@ -174,7 +67,7 @@ def render_step(kb: KnowledgeBase, plan: Plan, key: str) -> RenderedStep:
             *(build.note(n) for n in fitting if n.get("part") == "details"),
         ],
     )
-    return RenderedStep(key, planned.number, len(plan), heading, _message(kb, main), _message(kb, details))
+    return RenderedStep(key, planned.number, len(plan), heading, lines.message(kb, main), lines.message(kb, details))
 
 
 def render_details(kb: KnowledgeBase, plan: Plan, key: str) -> Cited:
@@ -182,7 +75,7 @@ def render_details(kb: KnowledgeBase, plan: Plan, key: str) -> Cited:
     return render_step(kb, plan, key).details
 
 
-def _eligibility_lines(plan: Plan, key: str, build: _Lines) -> list[_Line]:
+def _eligibility_lines(plan: Plan, key: str, build: lines.StepLines) -> list[lines.Line]:
     """Their own standing on the step where it matters; the first line always stays in the message."""
     return [build.text(said.body, said.citations, keep) for said, keep in standing.lines(plan, key)]
 
@@ -203,10 +96,10 @@ def overview(kb: KnowledgeBase, plan: Plan, progress: Progress) -> Cited:
     """The whole plan as a compact checklist: done, you are here, next."""
     current = plan.index(progress.current)
     who = kb.display_name("background", plan.profile.background) if plan.profile.background else None
-    lines = [f"Your roadmap to the {plan.target.abbreviation}" + (f" ({who}):" if who else ":")]
-    collector = _Collector(kb)
+    rows = [f"Your roadmap to the {plan.target.abbreviation}" + (f" ({who}):" if who else ":")]
+    collector = lines.Collector(kb)
     if plan.reason is not None:
-        lines.append(plan.reason.body + " Tell me if you'd rather aim for another credential.")
+        rows.append(plan.reason.body + " Tell me if you'd rather aim for another credential.")
         collector.citations += plan.reason.citations
     for s in plan.steps:
         i = s.number - 1
@@ -219,14 +112,14 @@ def overview(kb: KnowledgeBase, plan: Plan, progress: Progress) -> Cited:
             mark, state = "•", " (next)"
         else:
             mark, state = "•", ""
-        lines.append(f"{mark} {s.number}. {s.title}{state}")
+        rows.append(f"{mark} {s.number}. {s.title}{state}")
     left_out = plan.left_out()
     if left_out is not None:
-        lines.append(left_out.body)
+        rows.append(left_out.body)
         collector.citations += left_out.citations
     if plan.held:
-        lines.append("Already behind you: " + join([lower_first(plan.title_of(s)) for s in plan.held]) + ".")
-    return collector.done("\n".join(lines))
+        rows.append("Already behind you: " + join([lower_first(plan.title_of(s)) for s in plan.held]) + ".")
+    return collector.done("\n".join(rows))
 
 
 def render_move(kb: KnowledgeBase, plan: Plan, move: Move) -> list[Cited]:

@@ -10,11 +10,12 @@ also be true (CPR, a diploma, the sources' disagreement), since the check is beh
 from __future__ import annotations
 
 from bot.citing import Cited, unique
+from bot.roadmap.lines import STAYS
 from bot.roadmap.plan import EXAM_STEP, Plan, join
 
 #: How strongly each line holds its place in the step's message when space runs short
-#: (bot.roadmap.render moves the lowest first): the verdict never moves.
-VERDICT, OPEN_ALREADY, CLOSED_ROUTES = 9, 3, 2
+#: (bot.roadmap.lines moves the lowest first): the verdict never moves.
+VERDICT, OPEN_ALREADY, CLOSED_ROUTES = STAYS, 3, 2
 
 
 def lines(plan: Plan, key: str) -> list[tuple[Cited, int]]:
