@@ -580,3 +580,13 @@ def test_a_step_may_only_give_what_the_plan_knows_how_to_check(content_dir: Path
     edit(content_dir / "roadmap.yml", lambda d: _program_step(d).update(gives="a_degree"))
     (problem,) = problems_of(content_dir)
     assert (problem.file, problem.field) == ("roadmap.yml", "gives") and problem.entry.startswith("'program'")
+
+
+def test_a_current_student_who_may_test_now_keeps_the_program_steps(kb: KnowledgeBase):
+    plan = build_plan(kb, Profile(background="hs_graduate", hs_diploma=True, in_program=True))
+    assert plan.eligible_now and plan.target.route.requires == "current_student"
+    assert plan.keys == PROGRAM_PATH and plan.skipped == () and plan.left_out() is None
+    label = plan.target.route.label
+    assert (
+        plan.reason.body == f"I picked the {plan.target.abbreviation} because you can sit it now through its {label}."
+    )

@@ -146,6 +146,8 @@ def build_plan(kb: KnowledgeBase, profile: Profile) -> Plan:
     choice = choose(kb, profile, report)
     result = report.result(choice.credential)
     eligible = bool(result and result.eligible)
+    # A current student who may test now is still in their program: its steps stay on the plan.
+    skips = eligible and not (result and result.route and result.route.requires == "current_student")
     credential = kb.credential(choice.credential)
     accredited = bool(credential and credential.requires_accredited_program)
     audience = notes.Audience(choice.credential, profile.background, profile.goal, profile.state, accredited)
@@ -157,7 +159,7 @@ def build_plan(kb: KnowledgeBase, profile: Profile) -> Plan:
             continue
         if (step.gives == "hs_diploma" and diploma_held(profile)) or (step.gives == "eligibility" and eligible):
             held.append(step)
-        elif eligible and step.skip_when_eligible:
+        elif skips and step.skip_when_eligible:
             skipped.append(step)
         else:
             chosen.append(step)
