@@ -113,18 +113,28 @@ def test_each_background_gets_its_steps_credential_and_reason(kb: KnowledgeBase,
     profile = FIVE[background]
     plan = build_plan(kb, profile)
     assert plan.keys == FIVE_STEPS[background]
-    if profile.credential:  # they named one: that one, no reason to give
+    if profile.credential:  # they named one: that one, and no reason to give
         assert plan.credential == profile.credential and not plan.recommended and plan.reason is None
+    # "Recommend one": a credential they can sit now on a route the sources agree on, if any ...
+    picked = build_plan(kb, replace(profile, credential=None))
+    assert picked.recommended and picked.reason is not None and picked.reason.body.count(".") == 1
+    agreed = [r for r in picked.eligibility.results if r.eligible and not r.route.disputed]
+    if agreed:
+        best = agreed[0]  # the knowledge base's order among them
+        assert picked.credential == best.credential
+        label = best.route.label
+        how = f"through its {label}" if label.endswith("route") else f"({label[:1].lower()}{label[1:]})"
+        assert picked.reason.body == f"I picked the {best.abbreviation} because you can sit it now {how}."
+        assert picked.reason.citations == best.citations
         return
-    # Nobody here can sit an exam yet, so the pick is the knowledge base's first credential, through a program.
+    # ... else the knowledge base's first credential, through a program.
     first = kb.credentials_with_routes()[0][0]
-    assert plan.eligibility.eligible_now == [] and plan.credential == first.key and plan.recommended
-    reason = plan.reason
-    assert reason.body.count(".") == 1 and reason.body.startswith(f"I picked the {first.abbreviation} because")
-    assert "can't sit an exam yet" in reason.body
+    assert picked.eligibility.eligible_now == [] and picked.credential == first.key
+    reason = picked.reason.body
+    assert reason.startswith(f"I picked the {first.abbreviation} because") and "can't sit an exam yet" in reason
     if first.requires_accredited_program:
-        assert f"-accredited one opens the {first.abbreviation}." in reason.body
-    assert [c.label for c in reason.citations] == [kb.cite(first.source, None).label]
+        assert reason.endswith(f"-accredited one opens the {first.abbreviation}.")
+    assert [c.label for c in picked.reason.citations] == [kb.cite(first.source, None).label]
 
 
 def test_an_img_plan_starts_with_credential_evaluation(kb: KnowledgeBase):

@@ -175,3 +175,12 @@ def test_a_credential_picked_anew_after_a_change_comes_with_its_reason_once(kb, 
     )
     assert changed.text.count("you can sit it now") == 1
     assert step.text.startswith("Step 1 of 2: Prepare for and pass your certification exam")
+
+
+def test_a_change_that_leaves_the_plan_as_it_was_is_not_announced(kb, tmp_path):
+    t = turns(kb, tmp_path)
+    ma = Profile(background="working_ma", credential="rma", experience_years=4, experience_span_years=4)
+    first = t.start("p9", {}, ma)
+    assert first[0].text.startswith("You can sit the RMA now")
+    welcome, step = t.start("p9", {"start_date": "2027-01-01"}, ma)  # only the start month is new
+    assert welcome.text == "Welcome back! Here's where you left off." and step.text == first[1].text

@@ -27,6 +27,8 @@ def opening(kb: KnowledgeBase, plan: Plan, before: Plan | None = None) -> Cited 
     picked_anew = plan.reason is not None and (before is None or before.credential != plan.credential)
     # The reason for a credential picked anew says why steps went, so the change need not say it too.
     changed = what_changed(kb, before, plan, say_why=not picked_anew) if before is not None else None
+    if before is not None and changed is None and not picked_anew:
+        return None  # the same plan: they heard all this when it was made
     if changed is not None:
         sentences.append(changed)
     skips_explained = changed is not None and before is not None and bool(_removed(before, plan))

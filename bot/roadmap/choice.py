@@ -43,7 +43,8 @@ def choose(kb: KnowledgeBase, profile: Profile, report: EligibilityReport) -> Ch
 def _rank(result: CredentialResult, order: list[str]) -> tuple[bool, bool, int]:
     """Agreed routes first, then routes we can check ourselves, then the knowledge base's order."""
     route = result.route
-    assert route is not None  # only eligible results are ranked
+    if route is None:  # not eligible: never ranked, but last if it were
+        return True, True, len(order)
     return route.disputed is not None, route.requires == "approved_program", order.index(result.credential)
 
 
