@@ -184,3 +184,26 @@ def test_a_change_that_leaves_the_plan_as_it_was_is_not_announced(kb, tmp_path):
     assert first[0].text.startswith("You can sit the RMA now")
     welcome, step = t.start("p9", {"start_date": "2027-01-01"}, ma)  # only the start month is new
     assert welcome.text == "Welcome back! Here's where you left off." and step.text == first[1].text
+
+
+def test_a_change_heard_in_another_turn_is_said_by_the_next_roadmap_reply(kb, tmp_path):
+    """Every turn saves what the person says to their profile before the roadmap answers
+    ("I'd rather aim for the RMA"): the plan they last saw is compared, not the stored profile."""
+    t = turns(kb, tmp_path)
+    t.start("p10", {"background": "hs_graduate", "credential_goal": "cma", "state": "skip"})
+    store = t.store
+    store.save(store.load("p10").with_profile(credential="rma"))  # heard and saved by another turn
+    changed, step = t.navigate("p10", "next")
+    assert changed.text.startswith("Your plan now aims at the RMA instead of the CMA.")
+    assert step.text.startswith("Step 2 of 6: Enroll in a medical assisting program")
+    assert len(t.navigate("p10", "repeat")) == 1  # said once
+    store.save(store.load("p10").with_profile(state="ohio"))
+    changed, step = t.start("p10", {})
+    assert changed.text == "Your state is now Ohio." and step.text.startswith("Step 2 of 6")
+
+
+def test_progress_keeps_the_profile_its_plan_was_shown_for(kb, tmp_path):
+    t = turns(kb, tmp_path)
+    t.start("p11", IMG)
+    saved = t.store.load("p11")
+    assert saved.planned_for == saved.profile and saved.planned_for.background == "img"

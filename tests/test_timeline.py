@@ -201,6 +201,9 @@ def test_part_time_study_gets_the_full_time_length_said_as_such_and_no_invented_
         f"Program, including the externship: {fact_value(kb, 'certificate_length')}. {part_of(kb, 'program').part_time}"
     )
     assert "full-time lengths only" in program.text and "ask the program" in program.text
+    # Without a program type it is said all the same.
+    untyped = estimate(kb, build_plan(kb, replace(profile, program_type=None))).message.body
+    assert part_of(kb, "program").part_time in untyped and "can't work out the months" in untyped
     assert timeline.finish is None and " between " not in body
     assert body.endswith("Without a part-time length for your program, I can't work out the months after it.")
     # Full-time, the same person gets the months.

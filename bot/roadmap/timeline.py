@@ -156,7 +156,11 @@ class _Walk:
 
     def add_part(self, part: schema.TimelinePart, range_key: str | None, early_key: str | None) -> None:
         if range_key is None:
-            self.parts.append(PartEstimate(part.key, part.label, False, f"{part.label}: {part.no_range}"))
+            text = f"{part.label}: {part.no_range}"
+            if self.part_time and part.part_time:
+                text += f" {part.part_time}"
+                self.part_time_unknown = True
+            self.parts.append(PartEstimate(part.key, part.label, False, text))
             self.chain = None
             return
         fact = self.use(range_key)

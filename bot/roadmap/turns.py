@@ -68,20 +68,35 @@ class RoadmapTurns:
 
     def _reply(self, plan: Plan, move: Move, first: list[Said] | None = None) -> list[Said]:
         """Save the move and say it: `first` (what changed, why) and then the step, one message each."""
-        self.store.save(move.progress)
+        self.store.save(replace(move.progress, planned_for=plan.profile))
         said = [*(first or []), *(Said(r.text) for r in render_move(self.kb, plan, move))]
         if said:
             shown = buttons.at_end() if move.outcome == "at_end" else buttons.for_step(plan, move.current)
             said[-1] = Said(said[-1].text, shown)
         return said
 
+    def _previous(self, progress: Progress) -> Profile | None:
+        """The profile of the plan they last saw, if they have one and it was built for another profile."""
+        if progress.current is None:
+            return None
+        before = progress.planned_for
+        return None if before is None or before == progress.profile else before
+
+    def _changed(self, plan: Plan, before: Profile | None) -> list[Said]:
+        """What changed since the plan they last saw, as a message of its own (nothing if nothing did)."""
+        if before is None or before.background is None:
+            return []
+        said = opening(self.kb, plan, build_plan(self.kb, before))
+        return [Said(said.text)] if said else []
+
     def start(self, sender: str, answers: dict[str, Any], profile: Profile | None = None) -> list[Said]:
         """After the questions, or when what they said changes their plan: build it and show their step.
 
-        `profile`, when given, is the person's profile as the conversation now knows it
-        (it may differ from the stored one: "I'd rather aim for the RMA", "actually I'm
-        in Ohio"); `answers` from the forms apply on top. A plan that differs from the
-        one they had is rebuilt, and the first reply says what changed.
+        `profile`, when given, is the person's profile as the conversation now knows it;
+        otherwise the stored one, which every turn keeps up to date with what they say
+        ("I'd rather aim for the RMA", "actually I'm in Ohio"). `answers` from the forms
+        apply on top. A plan built for another profile than the one they last saw is
+        rebuilt, and the first reply says what changed.
         """
         stored = self.store.load(sender)
         progress = stored if profile is None else replace(stored, profile=profile)
@@ -92,17 +107,20 @@ class RoadmapTurns:
         had_plan = stored.current is not None and stored.profile.background is not None
         move = begin(plan, progress)
         if not had_plan:
-            intro = opening(self.kb, plan)
-        elif stored.profile != progress.profile:
-            intro = opening(self.kb, plan, build_plan(self.kb, stored.profile))
-            if intro is not None and move.outcome == "resumed":
-                move = replace(move, outcome="same")  # not "welcome back": their plan has changed
-        else:
-            intro = None
-        return self._reply(plan, move, [Said(intro.text)] if intro else [])
+            said = opening(self.kb, plan)
+            return self._reply(plan, move, [Said(said.text)] if said else [])
+        # A row saved before plans kept their profile: the stored profile is the best we know.
+        before = stored.planned_for or stored.profile
+        changed = self._changed(plan, None if before == progress.profile else before)
+        if changed and move.outcome == "resumed":
+            move = replace(move, outcome="same")  # not "welcome back": their plan has changed
+        return self._reply(plan, move, changed)
 
     def navigate(self, sender: str, command: Command, text: str = "") -> list[Said]:
-        """next/back/repeat/jump/where/restart/overview/done/continue/details on their stored plan."""
+        """next/back/repeat/jump/where/restart/overview/done/continue/details on their stored plan.
+
+        If what they said since changed their plan, the reply first says what changed.
+        """
         progress = self._load(sender)
         if progress.current is None or progress.profile.background is None:
             return [
@@ -113,13 +131,17 @@ class RoadmapTurns:
                 )
             ]
         plan = build_plan(self.kb, progress.profile)
+        changed = self._changed(plan, self._previous(progress))
+        if command in ("where", "overview", "details"):
+            progress = repeat(plan, progress).progress  # placed on this plan: it may have changed
+            self.store.save(replace(progress, planned_for=plan.profile))
         if command == "where":
-            return [Said(where(plan, progress), buttons.for_step(plan, progress.current, details_shown=True))]
+            return [*changed, Said(where(plan, progress), buttons.for_step(plan, progress.current, details_shown=True))]
         if command == "overview":
             shown = buttons.for_step(plan, progress.current, details_shown=True)
-            return [Said(overview(self.kb, plan, progress).text, shown)]
+            return [*changed, Said(overview(self.kb, plan, progress).text, shown)]
         if command == "details":
-            return self._details(plan, progress)
+            return [*changed, *self._details(plan, progress)]
         steps = self.kb.roadmap_steps()
         move = {
             "next": lambda: advance(plan, progress),
@@ -130,16 +152,16 @@ class RoadmapTurns:
             "jump": lambda: jump(plan, progress, text, steps),
             "done": lambda: mark_done(plan, progress, text or None, steps),
         }[command]()
-        return self._reply(plan, move)
+        if changed and move.outcome == "resumed":
+            move = replace(move, outcome="same")
+        return self._reply(plan, move, changed)
 
     def _details(self, plan: Plan, progress: Progress) -> list[Said]:
         """ "Tell me more": the current step's details, then the same ways on."""
-        move = repeat(plan, progress)  # placed on this plan first: it may have changed since
-        self.store.save(move.progress)
-        if move.current is None:
-            return [Said(where(plan, move.progress))]
-        details = render_details(self.kb, plan, move.current)
-        return [Said(details.text, buttons.for_step(plan, move.current, details_shown=True))]
+        if progress.current is None:
+            return [Said(where(plan, progress))]
+        details = render_details(self.kb, plan, progress.current)
+        return [Said(details.text, buttons.for_step(plan, progress.current, details_shown=True))]
 
     def eligibility(self, sender: str, answers: dict[str, Any]) -> list[Said]:
         """Which credentials they can sit for now, and what is missing for the others."""
