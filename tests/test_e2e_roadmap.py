@@ -59,15 +59,16 @@ def test_a_full_img_walk_through(bot):
     assert "last step" in chat(bot, sender, "go to the last step") + chat(bot, sender, "next")
 
 
-def test_a_high_school_graduate_starts_with_the_diploma(bot):
+def test_a_high_school_graduate_starts_with_the_program_not_the_diploma_they_have(bot):
     sender = "hs-walk"
     chat(bot, sender, "can you guide me step by step to become a medical assistant?")
     chat(bot, sender, "I just graduated high school")
     chat(bot, sender, "the CMA")
     text = chat(bot, sender, "skip")  # no state; not an IMG, so no residency question
     number, total, title = step_number(text)
-    assert number == 1 and ("diploma" in title.lower() or "GED" in title)
+    assert number == 1 and "program" in title.lower() and "diploma" not in title.lower()
     assert step_number(chat(bot, sender, "next"))[0] == 2
+    assert "Already behind you: finish your high-school diploma or GED." in chat(bot, sender, "show me the whole plan")
 
 
 def test_back_repeat_jump_where_overview_done_and_start_over(bot):

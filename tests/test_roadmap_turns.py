@@ -11,7 +11,7 @@ from bot.kb.text_rules import DIALOGUE_INTENTS
 from bot.profile import Profile
 from bot.roadmap import build_plan
 from bot.roadmap.commands import COMMAND_OF_INTENT, Command, payload
-from bot.roadmap.progress import ProgressStore
+from bot.roadmap.progress import Progress, ProgressStore
 from bot.roadmap.turns import RoadmapTurns, Said, profile_changes
 from bot.settings import PROJECT_ROOT
 
@@ -207,3 +207,15 @@ def test_progress_keeps_the_profile_its_plan_was_shown_for(kb, tmp_path):
     t.start("p11", IMG)
     saved = t.store.load("p11")
     assert saved.planned_for == saved.profile and saved.planned_for.background == "img"
+
+
+def test_a_row_saved_before_plans_kept_their_profile_still_reads_and_compares_with_the_stored_one(kb, tmp_path):
+    old = '{"format": 1, "profile": {"background": "img", "credential": "cma"}, "current": "program", "done": []}'
+    assert Progress.from_json("p12", old).planned_for is None
+    t = turns(kb, tmp_path)
+    t.store.save(Progress.from_json("p12", old))
+    changed, step = t.start("p12", {}, Profile(background="img", credential="rma"))
+    assert changed.text.startswith("Your plan now aims at the RMA instead of the CMA")
+    again = t.store.load("p12")
+    assert Progress.from_json("p12", again.to_json(), again.updated_at) == again
+    assert again.planned_for.credential == "rma"
