@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from bot.kb.queries import KnowledgeBase
+from bot.profile import Profile
 from bot.roadmap import build_plan
-from bot.roadmap.progress import Profile
-from bot.roadmap.timeline import add_business_days, add_months, estimate
+from bot.roadmap.timeline import add_business_days, add_months, estimate, month_name
 from tests.test_kb_loading import edit, problems_of
+from tests.test_roadmap import FIVE, START
 
 MONTH_YEAR = re.compile(
     r"(January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -125,3 +129,94 @@ def test_a_part_without_a_default_must_say_what_it_has_no_figure_for(content_dir
     edit(content_dir / "timeline.yml", lambda d: d["timeline"][2].pop("no_range"))
     (problem,) = problems_of(content_dir)
     assert (problem.file, problem.entry, problem.field) == ("timeline.yml", "'exam'", "no_range")
+
+
+# --- the timeline follows the person's plan ------------------------------------------------
+
+
+def fact_value(kb: KnowledgeBase, key: str) -> str:
+    return kb.facts([key])[key].value
+
+
+def part_of(kb: KnowledgeBase, key: str):
+    return next(p for p in kb.timeline_parts() if p.key == key)
+
+
+FIVE_PARTS = {
+    "img": ["credential_evaluation", "program", "exam", "job_search"],
+    "hs_graduate": ["program", "exam", "job_search"],
+    "career_changer": ["program", "exam", "job_search"],
+    "working_ma": ["exam"],
+    "military": ["program", "exam", "job_search"],
+}
+
+
+@pytest.mark.parametrize("background", sorted(FIVE))
+def test_each_background_gets_a_timeline_for_its_plan(kb: KnowledgeBase, background: str):
+    profile = FIVE[background]
+    plan = build_plan(kb, profile)
+    timeline = estimate(kb, plan)
+    body = timeline.message.body
+    assert body.startswith(f"Your timeline to the {plan.target.abbreviation}")
+    assert [p.key for p in timeline.parts] == FIVE_PARTS[background]
+    if profile.start_date:  # the start month they gave earlier, not asked again
+        assert f"starting {month_name(profile.start_date)}:" in body.splitlines()[0]
+    if "program" in plan.keys:
+        length = fact_value(kb, f"{profile.program_type}_length")
+        assert f"• Program, including the externship: {length}." in body
+    else:
+        assert "Program" not in body and "No time for the program and externship steps" in body
+
+
+def test_the_title_follows_the_plans_credential(kb: KnowledgeBase):
+    for credential, _ in kb.credentials_with_routes():
+        plan = build_plan(kb, Profile(background="hs_graduate", credential=credential.key))
+        assert estimate(kb, plan).message.body.startswith(f"Your timeline to the {credential.abbreviation}:")
+    picked = build_plan(kb, Profile(background="working_ma", experience_years=3, experience_span_years=3))
+    assert estimate(kb, picked).message.body.startswith(f"Your timeline to the {picked.target.abbreviation}:")
+
+
+def test_someone_who_can_sit_the_exam_now_gets_no_program_months(kb: KnowledgeBase):
+    plan = build_plan(kb, FIVE["working_ma"])
+    timeline = estimate(kb, plan, program_type="certificate")
+    assert [p.key for p in timeline.parts] == ["exam"]
+    assert fact_value(kb, "certificate_length") not in timeline.message.body
+    line = timeline.message.body.splitlines()[1]
+    assert (
+        line
+        == f"No time for the program and externship steps: you can sit the RMA now through its {plan.target.route.label}."
+    )
+    assert set(plan.target.citations) <= set(timeline.message.citations)
+
+
+def test_part_time_study_gets_the_full_time_length_said_as_such_and_no_invented_months(kb: KnowledgeBase):
+    profile = FIVE["hs_graduate"]
+    assert profile.pace == "part_time"
+    timeline = estimate(kb, build_plan(kb, profile))
+    body = timeline.message.body
+    assert body.startswith("Your timeline to the CCMA, certificate or diploma program, part-time, starting September")
+    program = next(p for p in timeline.parts if p.key == "program")
+    assert not program.ranged  # no months worked out from a full-time figure
+    assert program.text == (
+        f"Program, including the externship: {fact_value(kb, 'certificate_length')}. {part_of(kb, 'program').part_time}"
+    )
+    assert "full-time lengths only" in program.text and "ask the program" in program.text
+    # Without a program type it is said all the same.
+    untyped = estimate(kb, build_plan(kb, replace(profile, program_type=None))).message.body
+    assert part_of(kb, "program").part_time in untyped and "can't work out the months" in untyped
+    assert timeline.finish is None and " between " not in body
+    assert body.endswith("Without a part-time length for your program, I can't work out the months after it.")
+    # Full-time, the same person gets the months.
+    full_time = estimate(kb, build_plan(kb, replace(profile, pace="full_time")))
+    fact = kb.facts(["certificate_length"])["certificate_length"]
+    ends = (add_months(START, fact.range_min), add_months(START, fact.range_max))
+    assert full_time.finish == ends
+    assert f"between {month_name(ends[0])} and {month_name(ends[1])}" in full_time.message.body
+
+
+def test_an_img_studying_part_time_gets_the_guides_total_without_dates(kb: KnowledgeBase):
+    timeline = estimate(kb, build_plan(kb, replace(FIVE["img"], pace="part_time")))
+    total = fact_value(kb, "img_total_timeline")
+    assert f"Start to first job (IMG guide): {total}." in timeline.message.body and timeline.total is None
+    # The evaluation comes before the program, so its months still stand.
+    assert timeline.finish is not None and timeline.finish_label == part_of(kb, "credential_evaluation").milestone

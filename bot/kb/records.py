@@ -256,22 +256,32 @@ class Term(Strict):
         return None
 
 
+#: Where a note goes: a line of the step's message (main) or of its details, or in place
+#: of one of the step's own fields for the people it fits.
+NotePart = Literal["main", "details", "title", "what", "why", "duration", "tip", "mistake"]
+#: The parts that replace a field of the step instead of adding a line.
+REPLACING_PARTS = ("title", "what", "why", "duration", "tip", "mistake")
+
+
 class StepNote(Sourced):
     """A line of a roadmap step that applies only to some people.
 
     A note with `credential: cma` states the CMA's facts on that step; one with
-    `background: img` adds advice for IMGs; `goal` and `state` narrow further. Every
-    filter that is set must match. `part` says where it goes: a line of the step's
-    main message (its facts) or of its details (advice), or the step's one tip or one
-    common mistake, replaced for the people it fits.
+    `background: img` adds advice for IMGs; `goal`, `state` and `accredited_program`
+    (whether the plan's credential requires a CAAHEP- or ABHES-accredited program)
+    narrow further. Every filter that is set must match. `part` says where it goes:
+    a line of the step's main message (its facts) or of its details (advice), or in
+    place of the step's title, what, why, duration, tip or common mistake for the
+    people it fits (so a CCMA plan never reads "choose an accredited program").
     """
 
     text: Text
-    part: Literal["main", "details", "tip", "mistake"] = "details"
+    part: NotePart = "details"
     credential: Key | None = None
     background: Key | None = None
     goal: Literal["residency", "career"] | None = None
     state: Key | None = None
+    accredited_program: bool | None = None
 
     @validator("text")
     def _figures_from_facts(cls, v: str) -> str:  # noqa: N805
@@ -296,6 +306,10 @@ class RoadmapStep(Sourced):
     includes: list[Key] = []
     #: Sources of the step's own text besides `source` (tip and mistake may come from another guide).
     also_sources: list[Key] = []
+    #: What finishing the step gives a person; someone who already has it skips the step:
+    #: a high-school diploma (said, or implied by a finished program or a medical degree), or
+    #: knowing they can sit their credential's exam now (the plan has checked it for them).
+    gives: Literal["hs_diploma", "eligibility"] | None = None
     notes: list[StepNote] = []
 
     @validator("what", "why", "duration", "tip", "mistake")
@@ -325,8 +339,11 @@ class TimelinePart(Strict):
     no_range: Text | None = None
     #: Said with the part: how the figure was used (e.g. "derived: assumes you apply as you finish").
     derivation: Text | None = None
+    #: Said for part-time study when the part's figure is a full-time length: the sources give
+    #: no part-time figure, so the part then has no months of its own (never a guessed one).
+    part_time: Text | None = None
 
-    @validator("no_range", "derivation", "milestone")
+    @validator("no_range", "derivation", "milestone", "part_time")
     def _figures_from_facts(cls, v: str | None) -> str | None:  # noqa: N805
         return v if v is None else check_figures(v)
 

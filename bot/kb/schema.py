@@ -11,7 +11,7 @@ from sqlalchemy.orm import declared_attr, registry
 from sqlalchemy.orm.decl_api import DeclarativeMeta
 
 #: Bump when the tables change shape; the loader then rebuilds them.
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 
 _registry = registry()
 
@@ -138,6 +138,7 @@ class RoadmapStep(SourcedColumns, Base):
     skip_when_eligible = Column(Boolean, nullable=False)
     includes = Column(JSON, nullable=False)
     also_sources = Column(JSON, nullable=False)
+    gives = Column(String(32))
     #: content.StepNote records as dicts; the loader has checked their sources and facts.
     notes = Column(JSON, nullable=False)
 
@@ -155,6 +156,7 @@ class TimelinePart(Base):
     early = Column(JSON, nullable=False)
     no_range = Column(Text)
     derivation = Column(Text)
+    part_time = Column(Text)
 
 
 class Topic(Base):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-Command = Literal["next", "back", "repeat", "jump", "where", "restart", "overview", "done", "continue"]
+Command = Literal["next", "back", "repeat", "jump", "where", "restart", "overview", "done", "continue", "details"]
 
 #: Intent name -> the command it asks for.
 COMMAND_OF_INTENT: dict[str, Command] = {
@@ -23,6 +23,9 @@ COMMAND_OF_INTENT: dict[str, Command] = {
     "roadmap_overview": "overview",
     "roadmap_done": "done",
     "roadmap_continue": "continue",
+    # "Tell me more" under a step: its details (why it matters, a tip, a common mistake).
+    # Sent only as the button's payload, "/roadmap_details", which Rasa reads without NLU.
+    "roadmap_details": "details",
 }
 #: What any other intent gets: showing the current step again never loses their place.
 DEFAULT_COMMAND: Command = "repeat"

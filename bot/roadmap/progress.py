@@ -55,15 +55,19 @@ class Progress:
     current: str | None = None  # None: the walk-through has not started
     done: tuple[str, ...] = ()
     updated_at: dt.datetime | None = None
+    #: The profile their plan was last shown for. What they say is saved to `profile` as they
+    #: say it, in any turn; when the two differ, the plan is rebuilt and the next roadmap reply
+    #: says what changed. None: no plan shown yet (or saved before this was kept).
+    planned_for: Profile | None = None
 
     def with_profile(self, **changes: Any) -> Progress:
         return replace(self, profile=replace(self.profile, **changes))
 
     def to_json(self) -> str:
-        return json.dumps(
-            {"format": FORMAT, "profile": self.profile.to_dict(), "current": self.current, "done": list(self.done)},
-            sort_keys=True,
-        )
+        data = {"format": FORMAT, "profile": self.profile.to_dict(), "current": self.current, "done": list(self.done)}
+        if self.planned_for is not None:
+            data["planned_for"] = self.planned_for.to_dict()
+        return json.dumps(data, sort_keys=True)
 
     @classmethod
     def from_json(cls, sender_id: str, text: str, updated_at: dt.datetime | None = None) -> Progress:
@@ -76,7 +80,10 @@ class Progress:
             raise ValueError("current step is not a key")
         if not isinstance(done, list) or not all(isinstance(k, str) for k in done):
             raise ValueError("done steps are not a list of keys")
-        return cls(sender_id, Profile.from_dict(data.get("profile", {})), current, tuple(done), updated_at)
+        planned = data.get("planned_for")
+        planned_for = None if planned is None else Profile.from_dict(planned)
+        profile = Profile.from_dict(data.get("profile", {}))
+        return cls(sender_id, profile, current, tuple(done), updated_at, planned_for)
 
 
 class ProgressStore:

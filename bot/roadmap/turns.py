@@ -9,37 +9,21 @@ process, before or after a restart, continues where the person left off.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.eligibility.check import check
 from bot.kb.queries import KnowledgeBase
-from bot.roadmap import (
-    Move,
-    Plan,
-    advance,
-    back,
-    begin,
-    build_plan,
-    jump,
-    mark_done,
-    overview,
-    render_move,
-    repeat,
-    start_over,
-    where,
-)
+from bot.profile import Profile
+from bot.roadmap import buttons
+from bot.roadmap.changes import opening
 from bot.roadmap.commands import Command, payload
+from bot.roadmap.navigate import Move, advance, back, begin, jump, mark_done, repeat, start_over
+from bot.roadmap.plan import Plan, build_plan
 from bot.roadmap.profile_reading import RECOMMEND, SKIP
 from bot.roadmap.progress import Progress, ProgressStore
+from bot.roadmap.render import overview, render_details, render_move, where
 from bot.roadmap.timeline import estimate
-
-NAV_BUTTONS = (
-    {"title": "Next step", "payload": payload("next")},
-    {"title": "Back", "payload": payload("back")},
-    {"title": "Whole plan", "payload": payload("overview")},
-)
-START_BUTTON = {"title": "Walk me through it", "payload": "/start_roadmap"}
 
 
 @dataclass(frozen=True)
@@ -82,35 +66,82 @@ class RoadmapTurns:
         changes = profile_changes(answers or {})
         return progress.with_profile(**changes) if changes else progress
 
-    def _reply(self, plan: Plan, move: Move) -> list[Said]:
-        self.store.save(move.progress)
-        said = [Said(r.text) for r in render_move(self.kb, plan, move)]
+    def _reply(self, plan: Plan, move: Move, first: list[Said] | None = None) -> list[Said]:
+        """Save the move and say it: `first` (what changed, why) and then the step, one message each."""
+        self.store.save(replace(move.progress, planned_for=plan.profile))
+        said = [*(first or []), *(Said(r.text) for r in render_move(self.kb, plan, move))]
         if said:
-            said[-1] = Said(said[-1].text, list(NAV_BUTTONS))
+            shown = buttons.at_end() if move.outcome == "at_end" else buttons.for_step(plan, move.current)
+            said[-1] = Said(said[-1].text, shown)
         return said
 
-    def start(self, sender: str, answers: dict[str, Any]) -> list[Said]:
-        """After the questions: build their plan and show the first step (or the one they were on)."""
-        progress = self._load(sender, answers)
+    def _previous(self, progress: Progress) -> Profile | None:
+        """The profile of the plan they last saw, if they have one and it was built for another profile."""
+        if progress.current is None:
+            return None
+        before = progress.planned_for
+        return None if before is None or before == progress.profile else before
+
+    def _changed(self, plan: Plan, before: Profile | None) -> list[Said]:
+        """What changed since the plan they last saw, as a message of its own (nothing if nothing did)."""
+        if before is None or before.background is None:
+            return []
+        said = opening(self.kb, plan, build_plan(self.kb, before))
+        return [Said(said.text)] if said else []
+
+    def start(self, sender: str, answers: dict[str, Any], profile: Profile | None = None) -> list[Said]:
+        """After the questions, or when what they said changes their plan: build it and show their step.
+
+        `profile`, when given, is the person's profile as the conversation now knows it;
+        otherwise the stored one, which every turn keeps up to date with what they say
+        ("I'd rather aim for the RMA", "actually I'm in Ohio"). `answers` from the forms
+        apply on top. A plan built for another profile than the one they last saw is
+        rebuilt, and the first reply says what changed.
+        """
+        stored = self.store.load(sender)
+        progress = stored if profile is None else replace(stored, profile=profile)
+        changes = profile_changes(answers or {})
+        if changes:
+            progress = progress.with_profile(**changes)
         plan = build_plan(self.kb, progress.profile)
-        return self._reply(plan, begin(plan, progress))
+        had_plan = stored.current is not None and stored.profile.background is not None
+        move = begin(plan, progress)
+        if not had_plan:
+            said = opening(self.kb, plan)
+            return self._reply(plan, move, [Said(said.text)] if said else [])
+        # A row saved before plans kept their profile: the stored profile is the best we know.
+        before = stored.planned_for or stored.profile
+        changed = self._changed(plan, None if before == progress.profile else before)
+        if changed and move.outcome == "resumed":
+            move = replace(move, outcome="same")  # not "welcome back": their plan has changed
+        return self._reply(plan, move, changed)
 
     def navigate(self, sender: str, command: Command, text: str = "") -> list[Said]:
-        """next/back/repeat/jump/where/restart/overview/done/continue on their stored plan."""
+        """next/back/repeat/jump/where/restart/overview/done/continue/details on their stored plan.
+
+        If what they said since changed their plan, the reply first says what changed.
+        """
         progress = self._load(sender)
         if progress.current is None or progress.profile.background is None:
             return [
                 Said(
                     "We haven't started your roadmap yet. I'll ask a few questions about you, then "
                     "take you through it step by step.",
-                    [START_BUTTON],
+                    [buttons.START],
                 )
             ]
         plan = build_plan(self.kb, progress.profile)
+        changed = self._changed(plan, self._previous(progress))
+        if command in ("where", "overview", "details"):
+            progress = repeat(plan, progress).progress  # placed on this plan: it may have changed
+            self.store.save(replace(progress, planned_for=plan.profile))
         if command == "where":
-            return [Said(where(plan, progress), list(NAV_BUTTONS))]
+            return [*changed, Said(where(plan, progress), buttons.for_step(plan, progress.current, details_shown=True))]
         if command == "overview":
-            return [Said(overview(self.kb, plan, progress).text, list(NAV_BUTTONS))]
+            shown = buttons.for_step(plan, progress.current, details_shown=True)
+            return [*changed, Said(overview(self.kb, plan, progress).text, shown)]
+        if command == "details":
+            return [*changed, *self._details(plan, progress)]
         steps = self.kb.roadmap_steps()
         move = {
             "next": lambda: advance(plan, progress),
@@ -121,22 +152,31 @@ class RoadmapTurns:
             "jump": lambda: jump(plan, progress, text, steps),
             "done": lambda: mark_done(plan, progress, text or None, steps),
         }[command]()
-        return self._reply(plan, move)
+        if changed and move.outcome == "resumed":
+            move = replace(move, outcome="same")
+        return self._reply(plan, move, changed)
+
+    def _details(self, plan: Plan, progress: Progress) -> list[Said]:
+        """ "Tell me more": the current step's details, then the same ways on."""
+        if progress.current is None:
+            return [Said(where(plan, progress))]
+        details = render_details(self.kb, plan, progress.current)
+        return [Said(details.text, buttons.for_step(plan, progress.current, details_shown=True))]
 
     def eligibility(self, sender: str, answers: dict[str, Any]) -> list[Said]:
         """Which credentials they can sit for now, and what is missing for the others."""
         progress = self._load(sender, answers)
         self.store.save(progress)
         report = check(self.kb, progress.profile)
-        buttons = [START_BUTTON] if progress.current is None else list(NAV_BUTTONS[:1])
-        return [Said(report.render(), buttons)]
+        shown = [buttons.START] if progress.current is None else [buttons.NEXT]
+        return [Said(report.render(), shown)]
 
     def timeline(self, sender: str, answers: dict[str, Any]) -> list[Said]:
         """Their own estimate: the parts, and the months it could end if they gave a start date."""
         progress = self._load(sender, answers)
         self.store.save(progress)
         plan = build_plan(self.kb, progress.profile)
-        return [Said(estimate(self.kb, plan).message.text, [START_BUTTON] if progress.current is None else [])]
+        return [Said(estimate(self.kb, plan).message.text, [buttons.START] if progress.current is None else [])]
 
     def resume_button(self, sender: str) -> dict[str, str] | None:
         """ "Back to step 3" after an answer given in the middle of a walk-through."""

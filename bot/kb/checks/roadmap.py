@@ -9,6 +9,7 @@ from bot.kb.checks.known import Known
 from bot.kb.checks.references import unknown_backgrounds, unknown_facts, unknown_source
 from bot.kb.problems import Place, Problem
 from bot.kb.records import RoadmapStep, StepNote
+from bot.kb.text_rules import PLACEHOLDER
 
 #: The fields of a step whose text people read, with `{fact:key}` placeholders filled in.
 TEXT_FIELDS = ("what", "why", "duration", "tip", "mistake")
@@ -55,7 +56,8 @@ def _taken_aliases(step: RoadmapStep, at: Place, owners: dict[str, str]) -> Iter
 
 
 def _note_problems(note: StepNote, at: Place, where: str, known: Known) -> Iterator[Problem]:
-    """A note's source and facts exist, and the people it is for (credential, background, state) do too."""
+    """A note's source and facts exist, the people it is for (credential, background, state) do too,
+    and a note that replaces a step's title states no figure."""
     if note.source not in known.sources:
         yield at.problem(f"{where}.source", f"unknown source {note.source!r}")
     for field, value, keys in (
@@ -66,3 +68,6 @@ def _note_problems(note: StepNote, at: Place, where: str, known: Known) -> Itera
         if value is not None and value not in keys:
             yield at.problem(f"{where}.{field}", f"unknown {field} {value!r}")
     yield from unknown_facts(at, f"{where}.text", note.text, known)
+    if note.part == "title" and PLACEHOLDER.search(note.text):
+        # Titles are listed as they are (the plan's overview, "go to the … step"): no figures in them.
+        yield at.problem(f"{where}.text", "a title note names the step: no {fact:…} placeholders")
