@@ -15,11 +15,11 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.answers.compare import compare_credentials, compare_roles
 from bot.citing import Cited, with_source_line
-from bot.eligibility.check import check
 from bot.eligibility.experience import check_experience, parse_years
+from bot.eligibility.personal import verdict_for
 from bot.kb.queries import Entity, KnowledgeBase, ResolvedAnswer
 from bot.profile import Profile
-from bot.profile.describe import as_you_said, parts
+from bot.profile.describe import parts
 from bot.school import sayings as school_sayings
 from bot.school.profile import current_school
 
@@ -125,15 +125,7 @@ def _experience_note(
     if profile is not None and years is not None and profile.experience_years is None:
         profile = replace(profile, experience_years=years)
     if profile is not None and parts(profile):
-        report = check(kb, profile, creds)
-        said = as_you_said(profile, lambda key: kb.display_name("us_state", key) or key)
-        other = ""
-        if profile.other_healthcare_years and not profile.ma_years and profile.other_healthcare_role:
-            other = (
-                f"\nYour years as a {profile.other_healthcare_role} are not medical assisting work, "
-                "which is all the work routes count."
-            )
-        return Cited(said + "\n" + report.text + other, report.citations)
+        return verdict_for(kb, profile, creds)
     if years is None:
         return None
     return check_experience(kb, years, creds)

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from bot.eligibility.check import check
+from bot.eligibility.personal import verdict_for
 from bot.kb.queries import KnowledgeBase
 from bot.profile import Profile
 from bot.roadmap import buttons
@@ -167,9 +167,9 @@ class RoadmapTurns:
         """Which credentials they can sit for now, and what is missing for the others."""
         progress = self._load(sender, answers)
         self.store.save(progress)
-        report = check(self.kb, progress.profile)
+        verdict = verdict_for(self.kb, progress.profile)
         shown = [buttons.START] if progress.current is None else [buttons.NEXT]
-        return [Said(report.render(), shown)]
+        return [Said(verdict.text, shown)]
 
     def timeline(self, sender: str, answers: dict[str, Any]) -> list[Said]:
         """Their own estimate: the parts, and the months it could end if they gave a start date."""
