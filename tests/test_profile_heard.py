@@ -70,11 +70,26 @@ def test_the_form_s_years_question_does_not_take_medic_years_for_ma_years():
         ("I want to study part-time in the evenings", {"pace": "part_time"}),
         ("I'd like to start in March", {"start_date": dt.date(2027, 3, 1)}),
         ("I'm a nurse from Guatemala with 10 years experience", {"other_healthcare_role": "nurse"}),
+        ("im a cna 4 yrs in a nursing home", {"other_healthcare_role": "CNA", "experience_years": None}),
+        ("navy corpsman. finished A school 4 and a half yrs ago", {"military_years_ago": 4.5}),
+        (
+            "I was an MA for 4 yrs full time (front and back office, 2012-2016)",
+            {"background": "working_ma", "experience_years": 4, "experience_span_years": TODAY.year - 2012},
+        ),
     ],
 )
 def test_statements_about_themselves(message: str, expected: dict):
     changes = read(message, today=TODAY).changes
     assert {k: changes.get(k) for k in expected} == expected
+
+
+def test_a_cna_asking_about_her_years_hears_that_they_are_not_ma_work(kb: KnowledgeBase):
+    message = "im a cna 4 yrs in a nursing home. can i sit for the ccma with my experience or nah"
+    heard = read(message, today=TODAY)
+    reply = answer_person(
+        kb, "ask_eligibility", [("credential", "CCMA"), ("experience_years", "4 yrs")], apply(Profile(), heard), heard
+    )
+    assert "yes, now" not in reply.text and "not medical assisting work" in reply.text
 
 
 def test_a_past_year_or_ago_says_when_a_program_ended():

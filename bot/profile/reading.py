@@ -39,9 +39,9 @@ _MILITARY = (
     r"\bserved\b|\bservice\b|\benlist\w*|\bdeploy\w*|\bhm\b)"
 )
 _PROGRAM = r"(?:\bprogram\b|\bschool\b|\bcourse\b|\bcertificate\b|\bgraduat\w*|\bclasses\b|\btraining\b)"
-_OTHER_ROLES = (
-    ("nurse", r"\b(?:nurse|nursing|rn|lpn|lvn)\b"),
+_OTHER_ROLES = (  # most specific first: a CNA "in a nursing home" is a CNA
     ("CNA", r"\bcnas?\b|nursing assistant"),
+    ("nurse", r"\b(?:nurse|nursing|rn|lpn|lvn)\b"),
     ("EMT", r"\bemts?\b|paramedic"),
     ("phlebotomist", r"phlebotom\w*"),
     ("doctor", r"\b(?:doctor|physician|gp|surgeon|mbbs)\b"),
@@ -65,7 +65,7 @@ _BACKGROUNDS = (
     (
         "working_ma",
         rf"\b(?:i (?:am|'m) (?:an? )?(?:uncertified |non-certified )?{_MA}|"
-        rf"i(?:'ve| have) been (?:working as )?an? {_MA}|work(?:ing|ed)? as an? {_MA}|"
+        rf"i(?:'ve| have) been (?:working as )?an? {_MA}|work(?:ing|ed)? as an? {_MA}|i was an? {_MA}|"
         rf"uncertified {_MA}|on[- ]the[- ]job trained|trained on the job|{_MA} for \w+ (?:years?|months?))",
     ),
     (
@@ -148,6 +148,12 @@ _FIRST_PERSON = re.compile(r"\b(?:i'?m|i am|i was|i'?ve|i have|i had|i did|i wor
 #: A duration in a question is theirs only when they say they have it: "I have 3 yrs as a MA, can I…".
 _MINE = re.compile(r"\b(?:i'?ve|i have|i had|i worked|i was|with my|my)\b")
 _AGO = re.compile(r"^\W*(?:ago|back)\b")
+_AMOUNT = re.compile(
+    r"(?P<n>\d+(?:\.\d+)?|[a-z]+)(?P<half>\s+and\s+a\s+half)?\s*\+?\s*(?P<unit>years?|yrs?|months?|mos?)\b"
+)
+_YEAR_RANGE = re.compile(
+    r"\b((?:19|20)\d\d)\s*(?:-|–|to|until|through|till)\s*((?:19|20)\d\d|now|present|today|current)\b"
+)
 _PAST_YEAR = re.compile(r"\b(?:in|since|back in|around)\s+((?:19|20)\d\d)\b")
 _CLAUSES = re.compile(r"[.;!?\n()]|,\s*(?:but|and|so)\b|\bbut\b|,")
 
@@ -190,11 +196,24 @@ def _role_of(clause: str) -> str | None:
 def _amounts(clause: str) -> list[tuple[float, bool]]:
     """Each amount of time in a clause, and whether it is "… ago" (a time since) or a duration."""
     found: list[tuple[float, bool]] = []
-    for match in re.finditer(r"(?:\d+(?:\.\d+)?|[a-z]+)\s*\+?\s*(?:years?|yrs?|months?|mos?)\b", clause):
-        years = parse_years(match.group(0))
+    for match in _AMOUNT.finditer(clause):
+        years = parse_years(match["n"] + " " + match["unit"])
         if years is not None:
+            years += 0.5 * (years >= 1 or match["n"] == "one") if match["half"] else 0.0
             found.append((years, bool(_AGO.match(clause[match.end() :]))))
     return found
+
+
+def _span(clause: str, today: dt.date) -> tuple[float, float] | None:
+    """ "2012-2016", "from 2019 to now": (years worked, years since it began), or None."""
+    found = _YEAR_RANGE.search(clause)
+    if not found:
+        return None
+    start = int(found[1])
+    end = today.year if not found[2][0].isdigit() else int(found[2])
+    if not start <= end <= today.year:
+        return None
+    return float(end - start), float(today.year - start)
 
 
 def _years_said(low: str, today: dt.date, context: str | None, question: bool) -> dict[str, Any]:
@@ -212,6 +231,10 @@ def _years_said(low: str, today: dt.date, context: str | None, question: bool) -
             continue
         if re.search(_MA, clause) and _NEGATED_MA.search(clause):
             changes["experience_years"] = 0.0
+        span = _span(clause, today) if role == "ma" else None
+        if span is not None:
+            changes["experience_span_years"] = span[1]
+            changes.setdefault("experience_years", span[0])
         for years, ago in _amounts(clause):
             if ago:
                 _ended(changes, clause, role, years)
