@@ -248,3 +248,14 @@ def test_a_general_question_uses_their_credential_and_state_and_says_so(kb: Know
     assert named.variant == "rma" and "aiming for" not in named.text
     there = answer_person(kb, "ask_state_rules", [], Profile(state="washington"), Heard())
     assert there.variant == "washington" and there.text.startswith("In Washington, where you are: ")
+
+
+def test_a_message_that_only_tells_is_noted_not_answered_as_a_question(kb: KnowledgeBase):
+    message = "I've been an MA for 4 years, no certification. I have my GED"
+    heard = read(message, today=TODAY)
+    assert heard.statement
+    after = apply(Profile(), heard)
+    # NLU may hear "GED" and pick the diploma question; a statement is still a statement.
+    reply = answer_person(kb, "ask_diploma_requirement", [], after, heard)
+    assert reply.topic == "inform" and reply.text.startswith(noted(after))
+    assert not read("im a cna 4 yrs in a nursing home. can i sit for the ccma with my experience or nah").statement

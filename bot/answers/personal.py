@@ -18,7 +18,7 @@ from bot.profile.describe import noted
 from bot.profile.reading import Heard
 
 HONEST_APPLICATION_TOPIC = "honest_application"
-INFORM_TOPIC = "inform"
+INFORM_TOPIC = INFORM_INTENT = "inform"
 
 
 def answer_person(
@@ -30,6 +30,8 @@ def answer_person(
         if honest is None:
             raise KnowledgeBaseUnavailable(f"the knowledge base has no {HONEST_APPLICATION_TOPIC!r} answer")
         return format_answer(honest)
+    if heard.changes and heard.statement:
+        intent = INFORM_INTENT  # "I've been an MA for 4 years, I have my GED" tells, it does not ask
     reply = _theirs(kb, intent, entities, profile) or reply_for(kb, intent, entities, profile)
     if heard.changes and (heard.correction or reply.topic == INFORM_TOPIC):
         said = noted(profile, lambda key: kb.display_name("us_state", key) or key)

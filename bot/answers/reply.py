@@ -123,7 +123,12 @@ def _experience_note(
         if e.kind == "certifying_body":
             creds += kb.credentials_of_body(e.key)
     # Years in the question are MA work unless the profile reader heard them as other work (a CNA's).
-    if profile is not None and years is not None and profile.experience_years is None and not profile.other_healthcare_years:
+    if (
+        profile is not None
+        and years is not None
+        and profile.experience_years is None
+        and not profile.other_healthcare_years
+    ):
         profile = replace(profile, experience_years=years)
     if profile is not None and parts(profile):
         return verdict_for(kb, profile, creds)

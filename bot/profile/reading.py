@@ -155,6 +155,9 @@ _YEAR_RANGE = re.compile(
     r"\b((?:19|20)\d\d)\s*(?:-|–|to|until|through|till)\s*((?:19|20)\d\d|now|present|today|current)\b"
 )
 _PAST_YEAR = re.compile(r"\b(?:in|since|back in|around)\s+((?:19|20)\d\d)\b")
+_SENTENCES = re.compile(
+    r"(?<=[.!;])\s+|\n|,\s*(?=(?:but|and|so)?\s*(?:can|could|do|does|is|are|will|would|how|what|which|when|where|why)\b)"
+)
 _CLAUSES = re.compile(r"[.;!?\n()]|,\s*(?:but|and|so)\b|\bbut\b|,")
 
 
@@ -168,6 +171,8 @@ class Heard:
     correction: bool = False
     #: The message plans to misstate experience or documents ("nobody checks, right?").
     misstating: bool = False
+    #: The message asks nothing: it only tells us something ("I've been an MA for 4 years").
+    statement: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.changes) or self.misstating
@@ -303,6 +308,26 @@ def _meant_years(low: str, profile: Profile) -> dict[str, Any]:
     return {}
 
 
+def _plans(low: str, today: dt.date, question: bool, img: bool) -> dict[str, Any]:
+    """How and when they mean to study, and (for an IMG) whether residency is the goal."""
+    plans: dict[str, Any] = {}
+    if _PART_TIME.search(low):
+        plans["pace"] = "part_time"
+    elif _FULL_TIME.search(low):
+        plans["pace"] = "full_time"
+    if question:
+        return plans
+    start = _START.search(low)
+    when = month_said(start["rest"], today) if start else None
+    if when is not None:
+        plans["start_date"] = when
+    if _RESIDENCY.search(low) and img:
+        plans["goal"] = "residency"
+    elif _CAREER.search(low):
+        plans["goal"] = "career"
+    return plans
+
+
 def read(
     text: str,
     entities: Mapping[str, str] | None = None,
@@ -317,7 +342,7 @@ def read(
     entities = entities or {}
     profile = profile or Profile()
     today = today or dt.date.today()
-    question = replies.asks_something(text) or low.endswith("?")
+    question = "?" in low or any(replies.asks_something(part) for part in _SENTENCES.split(text))
     changes: dict[str, Any] = {}
     about_them = not question or bool(_FIRST_PERSON.search(low))
     background = (entities.get("background") or _background(low)) if about_them else None
@@ -326,7 +351,10 @@ def read(
         if background == "military":
             changes["military_training"] = True
     context = {"working_ma": "ma", "military": "military"}.get(background or profile.background or "")
-    changes.update(_years_said(low, today, context, question))
+    for sentence in _SENTENCES.split(text):
+        # "im a cna 4 yrs in a nursing home. can i sit for the ccma?": the first sentence tells.
+        asks = "?" in sentence or replies.asks_something(sentence)
+        changes.update(_years_said(_low(sentence), today, context, asks))
     if _HS_NO.search(low):
         changes["hs_diploma"] = False
     elif _HS_YES.search(low):
@@ -337,22 +365,11 @@ def read(
         value = _statement_of(low, kind, entities, question)
         if value:
             changes[name] = value
-    if _PART_TIME.search(low):
-        changes["pace"] = "part_time"
-    elif _FULL_TIME.search(low):
-        changes["pace"] = "full_time"
-    start = _START.search(low)
-    when = month_said(start["rest"], today) if start and not question else None
-    if when is not None:
-        changes["start_date"] = when
-    if _RESIDENCY.search(low) and not question and (background or profile.background) == "img":
-        changes["goal"] = "residency"
-    elif _CAREER.search(low) and not question:
-        changes["goal"] = "career"
+    changes.update(_plans(low, today, question, (background or profile.background) == "img"))
     correction = bool(_CORRECTION.search(low))
     if correction and not any(k in changes for k in ("experience_years", "military_years_ago")):
         changes.update(_meant_years(low, profile))
-    return Heard(changes, correction, bool(_MISSTATE.search(low)))
+    return Heard(changes, correction, bool(_MISSTATE.search(low)), not question)
 
 
 def apply(profile: Profile, heard: Heard) -> Profile:
