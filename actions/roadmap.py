@@ -201,3 +201,16 @@ class ValidateEligibilityForm(_ProfileAnswers, ControlledForm):
 class ValidateTimelineForm(_ProfileAnswers, ControlledForm):
     def name(self) -> str:
         return "validate_timeline_form"
+
+    async def required_slots(
+        self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[str]:
+        """Someone who can sit their exam now has no program to choose: the type is not asked."""
+        asked = await super().required_slots(domain_slots, dispatcher, tracker, domain)
+        if "program_type" not in asked or tracker.get_slot("requested_slot") == "program_type":
+            return asked
+        try:
+            no_program = services.turns().skips_program(tracker.sender_id)
+        except SQLAlchemyError:
+            no_program = False
+        return [s for s in asked if s != "program_type" or not no_program]

@@ -178,6 +178,11 @@ class RoadmapTurns:
         plan = build_plan(self.kb, progress.profile)
         return [Said(estimate(self.kb, plan).message.text, [buttons.START] if progress.current is None else [])]
 
+    def skips_program(self, sender: str) -> bool:
+        """True when the sender's plan leaves the program out (they can sit their exam now)."""
+        profile = self.store.load(sender).profile
+        return profile.background is not None and build_plan(self.kb, profile).eligible_now
+
     def resume_button(self, sender: str) -> dict[str, str] | None:
         """ "Back to step 3" after an answer given in the middle of a walk-through."""
         progress = self.store.load(sender)
