@@ -92,7 +92,7 @@ def _roadmap_action(action_name: str, turn: Turn) -> type[Action]:
                 dispatcher.utter_message(response="utter_form_cancelled")
                 return [SlotSet(FORM_CANCELLED, None)]
             try:
-                _, heard = services.hear(tracker)
+                _, heard = services.hear(tracker, dispatcher)
                 replaced = superseded(heard.changes)
                 given = {q: a for q, a in answers(tracker).items() if q not in replaced}
                 said = turn(services.turns(), tracker, given)
@@ -126,7 +126,7 @@ class _ProfileAnswers:
         """Hear what the message says about the person first, so a question they answered in passing
         ("I'm an MA, 4 years, in Ohio") is not asked."""
         try:
-            services.hear(tracker)
+            services.hear(tracker, dispatcher)
         except SQLAlchemyError as exc:
             log.error("profile not updated, database unavailable: %s", exc)
         return await super().run(dispatcher, tracker, domain)  # type: ignore[misc]

@@ -9,7 +9,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
 
+from bot.answers.personal import honest_application
 from bot.db import get_engine
 from bot.kb.queries import KnowledgeBase
 from bot.profile import Profile
@@ -68,6 +70,14 @@ def entities(tracker: Tracker) -> dict[str, str]:
     return found
 
 
-def hear(tracker: Tracker) -> tuple[Profile, Heard]:
-    """The sender's stored profile, updated with what their latest message says about them."""
-    return memory().hear(tracker.sender_id, tracker.latest_message.get("text") or "", entities(tracker))
+def hear(tracker: Tracker, dispatcher: CollectingDispatcher | None = None) -> tuple[Profile, Heard]:
+    """The sender's stored profile, updated with what their latest message says about them.
+
+    With a dispatcher, a plan to misstate experience is answered with the facts at once,
+    before whatever the action says next (a form's question, a plan step).
+    """
+    profile, heard = memory().hear(tracker.sender_id, tracker.latest_message.get("text") or "", entities(tracker))
+    if heard.misstating and dispatcher is not None:
+        honest = honest_application(fresh_knowledge_base())
+        dispatcher.utter_message(text=honest.text, buttons=honest.buttons)
+    return profile, heard

@@ -26,10 +26,7 @@ def answer_person(
 ) -> Reply:
     """The reply to the latest message, fitted to `profile` (which already includes `heard`)."""
     if heard.misstating:
-        honest = kb.answer(HONEST_APPLICATION_TOPIC)
-        if honest is None:
-            raise KnowledgeBaseUnavailable(f"the knowledge base has no {HONEST_APPLICATION_TOPIC!r} answer")
-        return format_answer(honest)
+        return honest_application(kb)
     if heard.changes and heard.statement:
         intent = INFORM_INTENT  # "I've been an MA for 4 years, I have my GED" tells, it does not ask
     reply = _theirs(kb, intent, entities, profile) or reply_for(kb, intent, entities, profile)
@@ -58,3 +55,11 @@ def _theirs(kb: KnowledgeBase, intent: str | None, entities: list[tuple[str, str
         if reply.variant == key:
             return replace(reply, text=lead.format(kb.display_name(kind, key) or key) + reply.text)
     return None
+
+
+def honest_application(kb: KnowledgeBase) -> Reply:
+    """The facts about applying honestly: said before anything else to a plan to misstate experience."""
+    honest = kb.answer(HONEST_APPLICATION_TOPIC)
+    if honest is None:
+        raise KnowledgeBaseUnavailable(f"the knowledge base has no {HONEST_APPLICATION_TOPIC!r} answer")
+    return format_answer(honest)
