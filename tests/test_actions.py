@@ -62,7 +62,7 @@ def test_answers_from_the_knowledge_base_with_source_and_buttons(use_db, loaded_
     assert "$44,200" in message["text"] and "Sources:" in message["text"]
     assert [b["payload"] for b in message["buttons"]] == [
         "/ask_duration",
-        "/ask_degree_perception",
+        "/ask_career_advancement",
         '/ask_salary{"aspect":"outlook"}',
     ]
 

@@ -80,16 +80,19 @@ def test_usmle_answer_says_no_in_its_first_words_and_why(kb: KnowledgeBase):
     assert reply.text.startswith("You don't need the USMLE")  # the first sentence restates the question
     assert "licensing exam for physicians" in reply.text
     assert "ECFMG" in reply.text.split("\n\n")[-1]  # secondary claim points to the certifier
-    assert {b["payload"] for b in reply.buttons} == {"/ask_duration", "/ask_degree_perception"}
+    assert {b["payload"] for b in reply.buttons} == {"/ask_duration", "/ask_which_credential"}
 
 
 def test_duration_answer_has_the_guides_ranges(kb: KnowledgeBase):
     text = reply_for(kb, "ask_duration").text
-    assert "9–12 months" in text and "18–24 months" in text and "1.5 to 2.5 years" in text
+    assert "9–12 months" in text and "18–24 months" in text
+    # The IMG guide's start-to-finish total is for IMGs (tests/test_wording.py).
+    assert "1.5 to 2.5 years" in reply_for(kb, "ask_duration", background="img").text
 
 
 def test_degree_answer_frames_the_md_as_an_asset(kb: KnowledgeBase):
-    text = reply_for(kb, "ask_degree_perception").text
+    assert "asset" in reply_for(kb, "ask_degree_perception").text
+    text = reply_for(kb, "ask_degree_perception", background="img").text
     assert "asset" in text and "International Medical Education" in text
 
 

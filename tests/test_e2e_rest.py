@@ -16,9 +16,9 @@ pytestmark = pytest.mark.e2e
     "question, must_contain",
     [
         ("Do I need the USMLE to become a CMA?", ["don't need the USMLE", "licensing exam for physicians", "Source"]),
-        ("How long does it take to become a medical assistant?", ["9–12 months", "18–24 months", "1.5 to 2.5 years"]),
+        ("How long does it take to become a medical assistant?", ["9–12 months", "18–24 months"]),
         ("What does a medical assistant earn?", ["$44,200", "May 2024", "$30,310", "$38,660", "$36,740", "BLS"]),
-        ("Will employers look down on my medical degree?", ["asset", "International Medical Education"]),
+        ("Will employers look down on my medical degree?", ["asset", "physicians"]),
     ],
 )
 def test_the_four_most_asked_questions(bot, question: str, must_contain: list):
@@ -44,9 +44,9 @@ def test_out_of_scope_gets_the_fallback_not_a_confident_answer(bot, question: st
 def test_buttons_are_sent_and_their_payloads_work(bot):
     (greeting,) = say(bot, "buttons", "hello")
     payloads = [b["payload"] for b in greeting["buttons"]]
-    assert "/ask_usmle" in payloads
-    text = answer(bot, "/ask_usmle", sender="buttons")  # what a click sends
-    assert text.startswith("You don't need the USMLE")
+    assert "/ask_duration" in payloads
+    text = answer(bot, "/ask_duration", sender="buttons")  # what a click sends
+    assert text.startswith("A certificate or diploma program usually takes")
 
 
 def test_entity_in_the_question_picks_the_specific_answer(bot):

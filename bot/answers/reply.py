@@ -137,18 +137,38 @@ def _experience_note(
     return check_experience(kb, years, creds)
 
 
+def _background_key(background: object) -> str | None:
+    """A stored background as a variant key ("img"); anything that is not a key is no background."""
+    if not isinstance(background, str):
+        return None
+    key = background.strip().lower()
+    return key or None
+
+
 def reply_for(
-    kb: KnowledgeBase, intent: str | None, entities: Iterable[tuple[str, str]] = (), profile: Profile | None = None
+    kb: KnowledgeBase,
+    intent: str | None,
+    entities: Iterable[tuple[str, str]] = (),
+    profile: Profile | None = None,
+    *,
+    background: str | None = None,
 ) -> Reply:
     """The reply to a message classified as `intent`, specific to the entities it named if we can.
 
     `entities` are (type, value) pairs as NLU extracted them, e.g. ("credential", "RMA");
     `profile` is what the person has told us about themselves, in any turn.
+    `background` is theirs ("img", "working_ma"; None when unknown): what this message
+    names comes first, then their background's own variant, then the answer written
+    for anyone. So an IMG reads the IMG guide's lines and nobody else is told about a
+    medical degree they don't have.
     """
     entities = list(entities)
     try:
         topic = (intent and kb.topic_for_intent(intent)) or FALLBACK_TOPIC
         prefer, names, named = _choices(kb, entities)
+        own = _background_key(background)
+        if own is not None and own not in prefer:
+            prefer.append(own)
         answer = _comparison(kb, topic, named) or kb.answer(topic, prefer, names) or kb.answer(FALLBACK_TOPIC)
         note = answer and _experience_note(kb, topic, entities, named, profile)
     except SQLAlchemyError as exc:

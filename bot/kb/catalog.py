@@ -13,6 +13,7 @@ from bot.kb.records import (
     Credential,
     Fact,
     Named,
+    Phrase,
     RoadmapStep,
     Role,
     Source,
@@ -43,6 +44,8 @@ FILES: dict[str, tuple[str, type[Strict]]] = {
     "backgrounds.yml": ("backgrounds", Term),
     "program_types.yml": ("program_types", Term),
     "timeline.yml": ("timeline", TimelinePart),
+    # Phrases only international medical graduates should read (bot.kb.checks.wording).
+    "wording.yml": ("img_only_phrases", Phrase),
 }
 #: Each kind of record once, in the order of FILES (the order checks report in).
 LIST_NAMES = tuple(dict.fromkeys(name for name, _ in FILES.values()))
@@ -94,6 +97,7 @@ class Content:
     backgrounds: list[Term] = field(default_factory=list)
     program_types: list[Term] = field(default_factory=list)
     timeline: list[TimelinePart] = field(default_factory=list)
+    img_only_phrases: list[Phrase] = field(default_factory=list)
     fingerprint: str = ""
     #: id(record) -> the file it was read from, for error messages.
     origin: dict[int, str] = field(default_factory=dict)

@@ -388,3 +388,18 @@ class Topic(Strict):
         if dupes:
             raise ValueError(f"duplicate variants {sorted(dupes)}")
         return v
+
+
+class Phrase(Strict):
+    """Wording for one kind of person only (wording.yml), which answers anyone may get must not use.
+
+    Matched as a whole phrase, case-insensitively, in the text as written (placeholders
+    included); `bot.kb.checks.wording` applies it.
+    """
+
+    phrase: Text
+
+    @property
+    def key(self) -> str:
+        """The phrase as it is matched, so the same phrase listed twice is reported as a duplicate."""
+        return " ".join(self.phrase.casefold().split())
