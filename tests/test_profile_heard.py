@@ -140,6 +140,7 @@ def test_a_plan_to_misstate_is_noticed(message: str):
 def test_ordinary_messages_are_not_taken_for_misstating():
     assert not read("my doctor will sign my externship hours").misstating
     assert not read("how do they check my experience?").misstating
+    assert not read("forget it").misstating and read("can I forge the letter?").misstating
 
 
 # --- the questions the forms skip -------------------------------------------------------------------
@@ -259,3 +260,12 @@ def test_a_message_that_only_tells_is_noted_not_answered_as_a_question(kb: Knowl
     reply = answer_person(kb, "ask_diploma_requirement", [], after, heard)
     assert reply.topic == "inform" and reply.text.startswith(noted(after))
     assert not read("im a cna 4 yrs in a nursing home. can i sit for the ccma with my experience or nah").statement
+
+
+def test_answers_are_worded_for_the_background_the_person_gave(kb: KnowledgeBase):
+    doctor = heard_from("I'm a doctor from India, MBBS 2015")
+    manager = heard_from("I'm 35, retail manager. I have my high school diploma")
+    for_img = answer_person(kb, "ask_duration", [], doctor, Heard())
+    for_manager = answer_person(kb, "ask_duration", [], manager, Heard())
+    assert for_img.variant == "img" and for_manager.variant != "img"
+    assert for_img.text != for_manager.text

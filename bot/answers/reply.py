@@ -157,12 +157,14 @@ def reply_for(
 
     `entities` are (type, value) pairs as NLU extracted them, e.g. ("credential", "RMA");
     `profile` is what the person has told us about themselves, in any turn.
-    `background` is theirs ("img", "working_ma"; None when unknown): what this message
-    names comes first, then their background's own variant, then the answer written
-    for anyone. So an IMG reads the IMG guide's lines and nobody else is told about a
-    medical degree they don't have.
+    `background` is theirs ("img", "working_ma"; None when unknown; the profile's when not
+    given): what this message names comes first, then their background's own variant, then
+    the answer written for anyone. So an IMG reads the IMG guide's lines and nobody else is
+    told about a medical degree they don't have.
     """
     entities = list(entities)
+    if background is None and profile is not None:
+        background = profile.background
     try:
         topic = (intent and kb.topic_for_intent(intent)) or FALLBACK_TOPIC
         prefer, names, named = _choices(kb, entities)
