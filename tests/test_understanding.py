@@ -174,3 +174,11 @@ def test_guess_buttons_keep_what_was_named_and_end_with_a_person():
     ]
     assert guess_buttons(["ask_unknown"], titles.get, []) == []  # no titled guess: no buttons at all
     assert payload("ask_renewal", []) == "/ask_renewal"
+
+
+def test_how_much_after_an_exam_question_is_the_exam_fee_not_tuition():
+    exam = Context("ask_exam_format", (("credential", "RMA"),))
+    assert understand("ask_program_cost", 0.8, [], "how much does it cost?", exam).intent == "ask_exam_fee"
+    school = understand("ask_program_cost", 0.8, [], "and how much is the program?", exam)
+    assert school.intent == "ask_program_cost"
+    assert understand("ask_program_cost", 0.8, [], "how much does it cost?", Context()).intent == ("ask_program_cost")

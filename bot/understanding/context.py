@@ -34,6 +34,23 @@ MAX_FOLLOW_UP_WORDS = 8
 FOLLOW_UP_START = re.compile(
     r"^\W*(and|also|same|plus|so|ok(ay)?|what about|how about|and for|for the|for|in|y|e)\b", re.IGNORECASE
 )
+#: "how much does it cost?" right after an exam, renewal or credential question is the exam's fee,
+#: not a program's tuition, unless it names the school, program or course.
+EXAM_TOPICS = frozenset(
+    {
+        "ask_exam_format",
+        "ask_exam_fee",
+        "ask_exam_retake",
+        "ask_exam_study",
+        "ask_renewal",
+        "ask_credential_info",
+        "ask_eligibility",
+        "ask_pass_rate",
+        "ask_accommodations",
+    }
+)
+COST_OF_EXAM = {"ask_program_cost": "ask_exam_fee"}
+SCHOOLING = re.compile(r"\b(school|program|course|class|classes|tuition|training|college|degree|certificate)\b", re.I)
 #: An out-of-scope reading this sure is kept even when the message names a state.
 CONFIDENT_OUT_OF_SCOPE = 0.6
 
@@ -109,6 +126,8 @@ def understand(
     """The question this message asks, once the conversation so far is taken into account."""
     entities = list(entities)
     named = _carried(entities)
+    if intent in COST_OF_EXAM and context.intent in EXAM_TOPICS and not SCHOOLING.search(text):
+        intent = COST_OF_EXAM[intent]
     if (
         intent in NO_TOPIC
         and is_question(context.intent)
