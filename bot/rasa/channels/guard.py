@@ -3,8 +3,10 @@
 Before: the text is made safe to store and to parse. Lone surrogates (which JSON
 allows as escapes) would make the SQL tracker store fail, control characters only
 confuse the NLU, and a 10,000-character paste gains nothing past the first few
-hundred words, so it is cut at MAX_MESSAGE_CHARS. A message that is empty after
-that is answered with a short prompt instead of going through NLU.
+hundred words, so it is cut at MAX_MESSAGE_CHARS. Long runs of symbols are cut and
+button payloads bounded (`bot.rasa.channels.limits`), so no message can make NLU
+slow for everyone. A message that is empty after that is answered with a short
+prompt instead of going through NLU.
 
 After: Rasa 3.6 logs a failed custom action (the action server is down, or an
 action crashed) and carries on, so the person would get no reply at all. Every
@@ -30,6 +32,7 @@ import yaml
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
 from bot.rasa import require_supported
+from bot.rasa.channels.limits import bounded_payload, collapse_symbol_runs
 from bot.settings import PROJECT_ROOT
 from bot.understanding.split import split_questions
 
@@ -52,12 +55,21 @@ def clean_text(text: Any) -> str:
     text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates become "?"
     text = unicodedata.normalize("NFC", _CONTROL.sub(" ", text))
     text = re.sub(r"[ \t]+", " ", text).strip()
-    return text[:MAX_MESSAGE_CHARS].rstrip()
+    return collapse_symbol_runs(text[:MAX_MESSAGE_CHARS].rstrip())
 
 
 def is_command(text: str) -> bool:
     """A button payload such as /ask_salary or /inform{"background":"img"}: not cut, not cleaned of braces."""
     return text.startswith("/")
+
+
+def prepare_text(text: Any) -> str:
+    """What NLU gets for a message: a well-formed payload as it is (bounded), anything else cleaned."""
+    if isinstance(text, str) and is_command(text):
+        payload = bounded_payload(text)
+        if payload is not None:
+            return payload
+    return clean_text(text)
 
 
 @lru_cache(maxsize=4)
@@ -114,7 +126,7 @@ def guarded(on_new_message: Handler) -> Handler:
 
     async def handle(message: UserMessage) -> None:
         output = message.output_channel
-        text = message.text if is_command(message.text or "") else clean_text(message.text)
+        text = prepare_text(message.text)
         if not text:
             await send(output, message.sender_id, system_message("utter_empty_message"))
             return

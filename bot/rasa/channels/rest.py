@@ -25,11 +25,11 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.rasa import require_supported
-from bot.rasa.channels.guard import clean_text, guarded, is_command
+from bot.rasa.channels.guard import clean_text, guarded, prepare_text
+from bot.rasa.channels.limits import MAX_BODY_BYTES
 
 require_supported("the REST connector (RestInput's internals)")
 
-MAX_BODY_BYTES = 64 * 1024
 MAX_SENDER_CHARS = 128
 
 
@@ -58,7 +58,7 @@ def parse_body(body: bytes) -> tuple[str, str, dict[str, Any] | None, str | None
         raise BadRequest(f'"sender" must be at most {MAX_SENDER_CHARS} characters.')
     if not isinstance(message, str):
         raise BadRequest('"message" must be a string (the person\'s message).')
-    if not (message if is_command(message) else clean_text(message)):
+    if not prepare_text(message):
         raise BadRequest('"message" is empty; type a question, for example "How long does it take?".')
     metadata = data.get("metadata")
     if metadata is not None and not isinstance(metadata, dict):

@@ -49,6 +49,7 @@ from sanic.response import HTTPResponse
 
 from bot.rasa import require_supported
 from bot.rasa.channels.guard import guarded, system_message
+from bot.rasa.channels.limits import MAX_BODY_BYTES
 from bot.settings import PROJECT_ROOT
 
 require_supported("the Socket.IO connector (SocketIOInput's internals)")
@@ -87,6 +88,8 @@ class SocketIOInput(RasaSocketIOInput):
         bp = super().blueprint(handle)
         sio = self.sio
         assert sio is not None
+        # python-socketio accepts 1 MB per message by default; nothing the widget sends comes near 64 KB.
+        sio.eio.max_http_buffer_size = MAX_BODY_BYTES
         namespace = self.namespace or "/"
 
         async def user_message(sid: str, data: Any) -> None:

@@ -1,0 +1,129 @@
+"""Hostile use against running servers (issue: "close the holes hostile use found"):
+one message must never freeze the bot for everyone else.
+
+Each test measures what the issue measured: how long a hostile message takes and how
+long another person's question takes while it is being handled, against the same
+question on an idle server."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import statistics
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import pytest
+
+from bot.rasa.channels.limits import MAX_BODY_BYTES
+from bot.settings import Settings
+from tests.e2e import answer, post_raw
+
+pytestmark = pytest.mark.e2e
+
+QUESTION = "how long does it take?"
+#: Another person's question may take this much longer than on an idle server.
+SLACK_S = 1.0
+
+
+def timed(fn: Callable[..., Any], *args: Any) -> tuple[float, Any]:
+    started = time.monotonic()
+    result = fn(*args)
+    return time.monotonic() - started, result
+
+
+def idle_seconds(bot: Settings) -> float:
+    return statistics.median(timed(answer, bot, QUESTION, f"idle-{n}")[0] for n in range(3))
+
+
+def while_busy(bot: Settings, hostile: Callable[[threading.Event], Any]) -> tuple[float, Any, float]:
+    """(seconds the hostile call took, its result, seconds a calm question took meanwhile).
+
+    `hostile` sets the event it is given once its message is on its way."""
+    sent = threading.Event()
+    with ThreadPoolExecutor(2) as pool:
+        attack = pool.submit(timed, hostile, sent)
+        sent.wait(30)
+        time.sleep(0.2)  # the hostile message is being handled when the calm one arrives
+        calm = pool.submit(timed, answer, bot, QUESTION, "calm-neighbour")
+        attack_s, result = attack.result(timeout=300)
+        calm_s, text = calm.result(timeout=300)
+    assert "months" in text
+    return attack_s, result, calm_s
+
+
+@pytest.mark.parametrize("braces", [10_000, 30_000])
+def test_a_payload_of_braces_over_rest_is_answered_at_once_and_blocks_nobody(bot, braces):
+    idle = idle_seconds(bot)
+    body = json.dumps({"sender": f"braces-{braces}", "message": "/greet" + "{" * braces}).encode()
+    attack_s, (status, replies), calm_s = while_busy(
+        bot, lambda sent: (sent.set(), post_raw(bot, body, timeout=300))[1]
+    )
+    print(
+        f"\n{braces} braces over REST: answered in {attack_s:.2f} s; a question meanwhile {calm_s:.2f} s (idle {idle:.2f} s)"
+    )
+    assert status == 200 and replies and replies[0].get("text"), replies
+    assert attack_s < 1.0
+    assert calm_s < idle + SLACK_S
+
+
+def test_a_run_of_punctuation_in_plain_text_is_answered_at_once(bot):
+    idle = idle_seconds(bot)
+    body = json.dumps({"sender": "bangs", "message": "why" + "!?" * 999}).encode()
+    attack_s, (status, replies), calm_s = while_busy(
+        bot, lambda sent: (sent.set(), post_raw(bot, body, timeout=300))[1]
+    )
+    assert status == 200 and replies
+    assert attack_s < 1.0 and calm_s < idle + SLACK_S
+
+
+async def _widget_send(
+    bot: Settings, message: str, wait_s: float, sent_event: threading.Event | None = None
+) -> tuple[list[Any], float]:
+    """Send one message over the widget's Socket.IO channel: (bot messages within wait_s,
+    seconds from sending to the first of them). Disconnecting a polling client takes
+    until its pending poll returns, so it is left out of the time."""
+    import socketio
+
+    client = socketio.AsyncClient(reconnection=False)
+    received: list[Any] = []
+    session: list[str] = []
+    confirmed = asyncio.Event()
+    client.on("session_confirm", lambda sid: (session.append(sid), confirmed.set()))
+    client.on("bot_uttered", received.append)
+    await client.connect(bot.rasa_url, transports=["polling"], socketio_path="/socket.io")
+    try:
+        await client.emit("session_request", {})
+        await asyncio.wait_for(confirmed.wait(), 30)
+        sent = time.monotonic()
+        with contextlib.suppress(Exception):  # the server may refuse the message by closing the transport
+            await client.emit("user_uttered", {"message": message, "session_id": session[0]})
+        if sent_event is not None:
+            sent_event.set()
+        deadline = sent + wait_s
+        while not received and time.monotonic() < deadline and client.connected:
+            await asyncio.sleep(0.05)
+        return received, time.monotonic() - sent
+    finally:
+        await client.disconnect()
+
+
+def test_a_payload_of_braces_over_the_widget_is_answered_at_once_and_blocks_nobody(bot):
+    idle = idle_seconds(bot)
+    _, (received, attack_s), calm_s = while_busy(
+        bot, lambda sent: asyncio.run(_widget_send(bot, "/greet" + "{" * 8000, wait_s=120, sent_event=sent))
+    )
+    print(f"\n8,000 braces over Socket.IO: answered in {attack_s:.2f} s; a question meanwhile {calm_s:.2f} s")
+    assert received and received[0].get("text"), received
+    assert attack_s < 1.0
+    assert calm_s < idle + SLACK_S
+
+
+def test_a_widget_message_over_the_size_limit_is_refused_and_the_bot_goes_on(bot):
+    received, _ = asyncio.run(_widget_send(bot, "how long " * (MAX_BODY_BYTES // 8), wait_s=5))
+    assert received == []
+    assert "months" in answer(bot, QUESTION, sender="after-the-big-one")
