@@ -109,7 +109,7 @@ async def _widget_send(
             await asyncio.sleep(0.05)
         return received, time.monotonic() - sent
     finally:
-        await client.disconnect()
+        await client.eio.disconnect(abort=True)
 
 
 def test_a_payload_of_braces_over_the_widget_is_answered_at_once_and_blocks_nobody(bot):
@@ -127,3 +127,130 @@ def test_a_widget_message_over_the_size_limit_is_refused_and_the_bot_goes_on(bot
     received, _ = asyncio.run(_widget_send(bot, "how long " * (MAX_BODY_BYTES // 8), wait_s=5))
     assert received == []
     assert "months" in answer(bot, QUESTION, sender="after-the-big-one")
+
+
+# --- widget sessions: an id the client cannot choose, no cross-channel joins, an Origin allow-list ---
+
+
+class WidgetClient:
+    """One browser's socket to the widget channel, as rasa-webchat uses it."""
+
+    def __init__(self, bot: Settings, headers: dict[str, str] | None = None):
+        import socketio
+
+        self.bot, self.headers = bot, headers or {}
+        self.client = socketio.AsyncClient(reconnection=False)
+        self.received: list[dict[str, Any]] = []
+        self.token: str | None = None
+        self._confirmed = asyncio.Event()
+        self.client.on("session_confirm", self._confirm)
+        self.client.on("bot_uttered", self.received.append)
+
+    def _confirm(self, token: Any) -> None:
+        self.token = token
+        self._confirmed.set()
+
+    async def open(self, session_id: str | None = None) -> str | None:
+        await self.client.connect(
+            self.bot.rasa_url, transports=["polling"], socketio_path="/socket.io", headers=self.headers
+        )
+        await self.client.emit("session_request", {"session_id": session_id})
+        await asyncio.wait_for(self._confirmed.wait(), 30)
+        return self.token
+
+    async def say(self, text: str, session_id: str | None = None, wait_s: float = 30) -> list[dict[str, Any]]:
+        before = len(self.received)
+        await self.client.emit("user_uttered", {"message": text, "session_id": session_id or self.token})
+        deadline = time.monotonic() + wait_s
+        while len(self.received) == before and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(1.0)  # the rest of this turn's messages
+        return self.received[before:]
+
+    async def close(self) -> None:
+        """Leave at once: a polling client's clean disconnect waits for its pending poll (up to 25 s)."""
+        await self.client.eio.disconnect(abort=True)
+
+
+def stored_senders(bot: Settings, text: str) -> set[str]:
+    """The conversations in which a person said `text`."""
+    import sqlite3
+
+    with sqlite3.connect(bot.tracker_store_url.removeprefix("sqlite:///")) as db:
+        rows = db.execute(
+            "SELECT DISTINCT sender_id FROM events WHERE type_name = 'user' AND data LIKE ?", (f"%{text}%",)
+        ).fetchall()
+    return {row[0] for row in rows}
+
+
+def test_a_second_client_asking_for_a_victims_id_gets_a_fresh_conversation(bot):
+    answer(bot, "what does it pay? rest-victim-says-hi", sender="rest-victim")
+    victim_text = "victim-question-7f3a how long does it take?"
+
+    async def scenario() -> None:
+        victim = WidgetClient(bot)
+        token = await victim.open()
+        assert token
+        assert any("months" in r.get("text", "") for r in await victim.say(victim_text))
+        (conversation,) = stored_senders(bot, "victim-question-7f3a")
+
+        asked_for = {
+            "the conversation id": conversation,
+            "the token with another signature": token.split(".")[0] + "." + "A" * 43,
+            "a REST sender": "rest-victim",
+            "a Telegram chat id": "123456789",
+        }
+        thieves = {}
+        for what, session_id in asked_for.items():
+            thief = WidgetClient(bot)
+            got = await thief.open(session_id)
+            assert got and got != session_id and got != token, what
+            thieves[what] = thief
+
+        # The victim goes on talking: no thief hears a word of it.
+        await victim.say("what does it pay?")
+        for what, thief in thieves.items():
+            assert thief.received == [], f"{what}: the thief received {thief.received}"
+
+        # What a thief says lands in a conversation of its own, even naming the victim's id in the message.
+        for n, (what, thief) in enumerate(thieves.items()):
+            marker = f"thief-{n}-was-here"
+            replies = await thief.say(f"{marker} what is a cma?", session_id=asked_for[what])
+            assert replies, what
+            senders = stored_senders(bot, marker)
+            assert senders and senders.isdisjoint({conversation, "rest-victim", "123456789"}), (what, senders)
+        assert stored_senders(bot, "rest-victim-says-hi") == {"rest-victim"}
+
+        # The victim's own browser, reloaded with its token, is still in its conversation.
+        await victim.close()
+        reloaded = WidgetClient(bot)
+        assert await reloaded.open(token) == token
+        await reloaded.say("victim-again-91c2 what is a cma?")
+        assert stored_senders(bot, "victim-again-91c2") == {conversation}
+        for client in [reloaded, *thieves.values()]:
+            await client.close()
+
+    asyncio.run(scenario())
+
+
+def test_a_page_from_another_origin_cannot_open_the_widget_socket(bot):
+    async def connects(origin: str) -> bool:
+        client = WidgetClient(bot, headers={"Origin": origin})
+        try:
+            await client.open()
+        except Exception:  # noqa: BLE001 - socketio's ConnectionError or a timeout: refused
+            return False
+        await client.close()
+        return True
+
+    assert not asyncio.run(connects("https://evil.example"))
+    assert asyncio.run(connects(bot.rasa_url))  # the demo page the server serves itself
+
+
+def test_the_widget_script_keeps_the_stored_conversation_short_and_recent(bot):
+    import urllib.request
+
+    with urllib.request.urlopen(f"{bot.rasa_url}/web/widget/webchat.js", timeout=30) as response:
+        script = response.read().decode()
+    assert "rasa-webchat" in script[:200]
+    assert "cma-advisor: the widget keeps only a short, recent conversation" in script

@@ -1,5 +1,6 @@
-"""The website widget's channel: Rasa's Socket.IO connector with working session persistence,
-plus the widget's static files and the demo page, served by the Rasa server itself.
+"""The website widget's channel: Rasa's Socket.IO connector with conversations the server
+issues, an Origin allow-list, bounded messages and working replies, plus the widget's
+static files and the demo page, served by the Rasa server itself.
 
 In credentials.yml:
 
@@ -8,22 +9,33 @@ In credentials.yml:
       bot_message_evt: bot_uttered
       session_persistence: true
 
-Every message goes through `bot.rasa.channels.guard` (cleaned, and never left without a
-reply), and a malformed `user_uttered` event is answered or ignored instead of
+Every message goes through `bot.rasa.channels.guard` (cleaned, bounded, and never left
+without a reply), and a malformed `user_uttered` event is answered or ignored instead of
 raising inside the stock handler.
 
-Why a subclass: with `session_persistence: true`, Rasa 3.6's `session_request`
-handler calls `sio.enter_room(...)` without `await`. python-socketio >= 5.10 made
-that a coroutine, so the browser's socket never joins the room named after its
-session id and every bot reply (emitted to that room) is lost (RasaHQ/rasa#13027).
-Here the handler awaits it. With persistence, the conversation id is the session id
-the widget keeps in the browser's storage, so a reload continues the same
-conversation instead of starting a new one (rasa-webchat always asks for it).
+Why not Rasa's own blueprint:
+
+- Whoever asked for a session id got it (`session_request {"session_id": X}`), so any
+  page could read and write any conversation, even a Telegram or REST one. Here the
+  server issues the widget a signed token and decides the conversation from it
+  (`bot.rasa.channels.sessions`); a socket posts only into the conversation its own
+  session_request was given, whatever `session_id` its messages name.
+- It accepted sockets from every web origin. Here a page must be served by this server
+  or listed in WIDGET_ORIGINS (`allowed_origins` in the credentials).
+- It accepted 1 MB per message; here 64 KB (`bot.rasa.channels.limits`).
+- With `session_persistence: true`, Rasa 3.6 calls `sio.enter_room(...)` without
+  `await`; python-socketio >= 5.10 made that a coroutine, so every reply was lost
+  (RasaHQ/rasa#13027). Here it is awaited.
+
+With persistence the widget keeps its token in the browser's storage, so a reload
+continues the same conversation (rasa-webchat always asks for one).
 
 The same blueprint serves, under `/web/` on the Rasa server's own host and port:
 
     /web/widget/webchat.js   rasa-webchat's UMD bundle (built by scripts/build-web.sh,
-                             Google Fonts import removed), /web/widget/LICENSE its licence
+                             Google Fonts import removed), followed by web/history-limit.js,
+                             which keeps the conversation stored in the browser short and recent
+    /web/widget/LICENSE      its licence
     /web/demo/               a mock school admissions page with the widget (web/demo/)
     /web/                    the connector's health check ({"status": "ok"})
 
@@ -35,21 +47,23 @@ from __future__ import annotations
 
 import json
 import logging
-import uuid
+import os
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from rasa.core.channels.channel import InputChannel, UserMessage
+from rasa.core.channels.channel import InputChannel, UserMessage, decode_bearer_token
+from rasa.core.channels.socketio import SocketBlueprint, SocketIOOutput
 from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
-from rasa.core.channels.socketio import SocketIOOutput
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
+from socketio import AsyncServer
 
 from bot.rasa import require_supported
 from bot.rasa.channels.guard import guarded, system_message
 from bot.rasa.channels.limits import MAX_BODY_BYTES
+from bot.rasa.channels.sessions import WidgetSessions, load_key, origin_allowed, parse_origins
 from bot.settings import PROJECT_ROOT
 
 require_supported("the Socket.IO connector (SocketIOInput's internals)")
@@ -58,11 +72,12 @@ logger = logging.getLogger(__name__)
 
 WEB_ROOT = PROJECT_ROOT / "web"
 URL_PREFIX = "/web"
+KEY_FILE = PROJECT_ROOT / "var" / "widget-session.key"
 
 
 class SocketIOInput(RasaSocketIOInput):
-    """Rasa's SocketIOInput with an awaited `enter_room`, persistence on by default,
-    and the widget's files served next to it."""
+    """Rasa's SocketIOInput with server-issued conversations, an Origin allow-list, bounded
+    messages, an awaited `enter_room`, persistence on by default, and the widget's files."""
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
@@ -72,36 +87,81 @@ class SocketIOInput(RasaSocketIOInput):
         assert isinstance(channel, cls)
         channel.web_root = Path(credentials.get("web_root") or WEB_ROOT)
         channel.serve_demo = bool(credentials.get("serve_demo", True))
+        channel.allowed_origins = parse_origins(
+            credentials.get("allowed_origins") or os.environ.get("WIDGET_ORIGINS", "")
+        )
+        channel.sessions = WidgetSessions(
+            load_key(
+                credentials.get("session_secret") or os.environ.get("WIDGET_SESSION_SECRET"),
+                Path(credentials.get("session_key_file") or KEY_FILE),
+            )
+        )
         return channel
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.web_root = WEB_ROOT
         self.serve_demo = True
+        self.allowed_origins: frozenset[str] = frozenset()
+        self.sessions: WidgetSessions | None = None
 
     def url_prefix(self) -> str:
         # An absolute prefix: Rasa joins it to "/webhooks/" and keeps it as is.
         return URL_PREFIX
 
+    def _widget_sessions(self) -> WidgetSessions:
+        if self.sessions is None:  # built without from_credentials (a test, or Rasa's defaults)
+            self.sessions = WidgetSessions(load_key(os.environ.get("WIDGET_SESSION_SECRET"), KEY_FILE))
+        return self.sessions
+
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         handle = guarded(on_new_message)
-        bp = super().blueprint(handle)
-        sio = self.sio
-        assert sio is not None
-        # python-socketio accepts 1 MB per message by default; nothing the widget sends comes near 64 KB.
-        sio.eio.max_http_buffer_size = MAX_BODY_BYTES
+        sessions = self._widget_sessions()
+        sio = AsyncServer(
+            async_mode="sanic",
+            cors_allowed_origins=lambda origin, environ: origin_allowed(origin, environ, self.allowed_origins),
+            max_http_buffer_size=MAX_BODY_BYTES,
+        )
+        bp = SocketBlueprint(sio, self.socketio_path, "socketio_webhook", __name__)
+        self.sio = sio  # Rasa's get_output_channel reads it
         namespace = self.namespace or "/"
 
-        async def user_message(sid: str, data: Any) -> None:
-            """The stock handler, minus its crashes on malformed events (a non-object, bad metadata)."""
+        @bp.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        async def connect(sid: str, environ: dict, auth: dict | None = None) -> bool:
+            if not self.jwt_key:
+                return True
+            token = auth.get("token") if isinstance(auth, dict) else None
+            return bool(token and decode_bearer_token(token, self.jwt_key, self.jwt_algorithm))
+
+        async def session_request(sid: str, data: Any = None) -> None:
+            """Continue the conversation of a token this server issued, or start a new one."""
+            asked = data.get("session_id") if isinstance(data, dict) else None
+            conversation = sessions.conversation(asked) if self.session_persistence else None
+            token = asked
+            if conversation is None:
+                token = sessions.issue()
+                conversation = sessions.conversation(token)
+            previous = (await sio.get_session(sid, namespace=namespace)).get("conversation")
+            if previous and previous != conversation:
+                await sio.leave_room(sid, previous, namespace=namespace)
+            await sio.save_session(sid, {"conversation": conversation}, namespace=namespace)
+            await sio.enter_room(sid, conversation, namespace=namespace)
+            await sio.emit("session_confirm", token, room=sid, namespace=namespace)
+            logger.debug(f"Socket {sid} joined conversation {conversation}.")
+
+        async def user_message(sid: str, data: Any = None) -> None:
+            """A message for the socket's own conversation; malformed events answered, never raised."""
+            conversation = (await sio.get_session(sid, namespace=namespace)).get("conversation")
+            if conversation is None:
+                logger.warning("A Socket.IO message before session_request was ignored.")
+                return
             if not isinstance(data, dict):
                 await sio.emit(
                     self.bot_message_evt, system_message("utter_empty_message"), room=sid, namespace=namespace
                 )
-                return
-            sender_id = data.get("session_id") if self.session_persistence else sid
-            if not isinstance(sender_id, str) or not sender_id.strip():
-                logger.warning("A Socket.IO message without a session id was ignored (send session_request first).")
                 return
             metadata = data.get(self.metadata_key)
             if isinstance(metadata, str):
@@ -114,21 +174,13 @@ class SocketIOInput(RasaSocketIOInput):
                 UserMessage(
                     text if isinstance(text, str) else "",
                     SocketIOOutput(sio, self.bot_message_evt),
-                    sender_id,
+                    conversation,
                     input_channel=self.name(),
                     metadata=metadata if isinstance(metadata, dict) else None,
                 )
             )
 
-        async def session_request(sid: str, data: dict | None) -> None:
-            data = data if isinstance(data, dict) else {}
-            session_id = data.get("session_id") or uuid.uuid4().hex
-            if self.session_persistence:
-                await sio.enter_room(sid, session_id, namespace=namespace)
-            await sio.emit("session_confirm", session_id, room=sid, namespace=namespace)
-            logger.debug(f"Socket {sid} joined session {session_id}.")
-
-        # Replace the stock handlers for the same events and namespace.
+        sio.on("connect", connect, namespace=self.namespace)
         sio.on("session_request", session_request, namespace=self.namespace)
         sio.on(self.user_message_evt, user_message, namespace=self.namespace)
         self._add_pages(bp)
@@ -143,7 +195,17 @@ class SocketIOInput(RasaSocketIOInput):
                 "Socket.IO still works; the widget's files and the demo page are not served."
             )
             return
-        bp.static("/widget", str(widget_dir), name="widget_files")
+        script = bundle.read_bytes() + b"\n" + (self.web_root / "history-limit.js").read_bytes()
+        licence = (widget_dir / "LICENSE").read_bytes()
+
+        @bp.route("/widget/webchat.js", methods=["GET"], name="widget_script")
+        async def widget_script(_: Request) -> HTTPResponse:
+            return response.raw(script, content_type="application/javascript; charset=utf-8")
+
+        @bp.route("/widget/LICENSE", methods=["GET"], name="widget_licence")
+        async def widget_licence(_: Request) -> HTTPResponse:
+            return response.raw(licence, content_type="text/plain; charset=utf-8")
+
         if not self.serve_demo:
             return
         demo_page = self.web_root / "demo" / "index.html"
