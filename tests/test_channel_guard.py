@@ -9,8 +9,9 @@ import json
 import pytest
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
-from bot.rasa.channels.guard import MAX_MESSAGE_CHARS, clean_text, guarded, system_message
+from bot.rasa.channels.guard import MAX_MESSAGE_CHARS, NOT_STORED, clean_text, guarded, system_message
 from bot.rasa.channels.rest import BadRequest, parse_body
+from bot.rasa.turns import current_turn
 
 
 @pytest.mark.parametrize(
@@ -106,3 +107,33 @@ def test_an_empty_message_is_answered_without_reaching_the_bot():
 
     (reply,) = run(must_not_run, "\u200b \x00")
     assert reply["text"] == system_message("utter_empty_message")["text"]
+
+
+def test_a_turn_the_store_could_not_keep_is_not_answered_and_the_person_is_told():
+    async def answers_but_is_not_stored(message):
+        await message.output_channel.send_response(message.sender_id, {"text": "an answer never stored"})
+        current_turn().stored = False  # what the tracker store reports when its write fails
+
+    assert run(answers_but_is_not_stored, "what does it pay?") == [{"recipient_id": "someone", **NOT_STORED}]
+
+
+def test_of_several_questions_only_those_stored_are_answered():
+    turns = []
+
+    async def second_not_stored(message):
+        turns.append(message.text)
+        await message.output_channel.send_response(message.sender_id, {"text": f"answer {len(turns)}"})
+        if len(turns) == 2:
+            current_turn().stored = False
+
+    replies = run(second_not_stored, "How long does it take? What does it pay? Do I need the USMLE?")
+    assert [r["text"] for r in replies] == ["answer 1", NOT_STORED["text"]]
+    assert len(turns) == 2  # the third question is not handled on top of a turn that is not there
+
+
+def test_a_turns_messages_arrive_in_order_after_the_turn():
+    async def three(message):
+        for n in range(3):
+            await message.output_channel.send_response(message.sender_id, {"text": f"part {n}"})
+
+    assert [r["text"] for r in run(three, "hi")] == ["part 0", "part 1", "part 2"]

@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -254,3 +255,45 @@ def test_the_widget_script_keeps_the_stored_conversation_short_and_recent(bot):
         script = response.read().decode()
     assert "rasa-webchat" in script[:200]
     assert "cma-advisor: the widget keeps only a short, recent conversation" in script
+
+
+# --- no silent loss when the conversation database cannot be written ---------------------------
+
+
+def user_texts(bot: Settings, sender: str) -> list[str]:
+    import sqlite3
+
+    with sqlite3.connect(bot.tracker_store_url.removeprefix("sqlite:///")) as db:
+        rows = db.execute(
+            "SELECT data FROM events WHERE sender_id = ? AND type_name = 'user' ORDER BY id", (sender,)
+        ).fetchall()
+    return [json.loads(data)["text"] for (data,) in rows]
+
+
+def test_turns_the_database_cannot_store_are_not_answered_as_if_saved_and_leave_no_hole(bot):
+    import sqlite3
+
+    from bot.rasa.channels.guard import NOT_STORED
+
+    sender = "store-down"
+    assert "months" in answer(bot, QUESTION, sender=sender)
+
+    # Another writer holds the database's write lock: nothing can be written for a while.
+    lock = sqlite3.connect(bot.tracker_store_url.removeprefix("sqlite:///"), isolation_level=None)
+    lock.execute("BEGIN IMMEDIATE")
+    try:
+        during = [
+            post_raw(bot, json.dumps({"sender": sender, "message": m}).encode()) for m in ("what does it pay?",) * 2
+        ]
+    finally:
+        lock.rollback()
+        lock.close()
+    for status, replies in during:
+        assert status == 200 and [r.get("text") for r in replies] == [NOT_STORED["text"]], replies
+
+    # Writable again: the person's retry is answered and stored, and the conversation goes on.
+    assert "$" in answer(bot, "what does it pay?", sender=sender)
+    assert "months" in answer(bot, QUESTION, sender=sender)
+    assert user_texts(bot, sender) == [QUESTION, "what does it pay?", QUESTION]  # every answered turn, no other
+    log = (Path(bot.tracker_store_url.removeprefix("sqlite:///")).parent / "servers.log").read_text(errors="replace")
+    assert "Falling back to use the 'InMemoryTrackerStore'" not in log

@@ -14,6 +14,10 @@ channel's handler is wrapped here: when a turn produced no message, the person
 gets an apology and the offer of a human advisor. Nothing else changes, so the
 bot recovers by itself as soon as the action server is back.
 
+A turn's replies are held until the turn is over. If the conversation store could
+not keep the turn (`bot.rasa.turns`), they are dropped and the person is told that
+nothing was saved, so no one gets an answer the log does not have.
+
 The wording lives in domain.yml with the other system messages
 (`utter_no_reply`, `utter_empty_message`) so it is edited in one place.
 """
@@ -33,6 +37,7 @@ from rasa.core.channels.channel import OutputChannel, UserMessage
 
 from bot.rasa import require_supported
 from bot.rasa.channels.limits import bounded_payload, collapse_symbol_runs
+from bot.rasa.turns import recording_turn
 from bot.settings import PROJECT_ROOT
 from bot.understanding.split import split_questions
 
@@ -46,6 +51,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u
 DOMAIN = PROJECT_ROOT / "domain.yml"
 
 Handler = Callable[[UserMessage], Awaitable[Any]]
+
+#: Sent instead of a turn's answers when the conversation store could not keep the turn
+#: (bot/rasa/turns.py). Not in domain.yml: only the channel ever sends it, and Rasa's
+#: model would have to be retrained for a change of wording there.
+NOT_STORED = {"text": "Sorry, I couldn't save that, so I haven't answered it. Please try again in a minute."}
 
 
 def clean_text(text: Any) -> str:
@@ -90,19 +100,25 @@ async def send(output: OutputChannel, recipient_id: str, message: dict[str, Any]
     await output.send_response(recipient_id, dict(message))
 
 
-class _Watching(OutputChannel):
-    """Passes every message on to the real output channel and counts them."""
+class _Held(OutputChannel):
+    """Keeps a turn's messages until the turn is over, then passes them on (or not) in order."""
 
     def __init__(self, inner: OutputChannel):
         self.inner = inner
-        self.sent = 0
+        self.held: list[tuple[str, dict[str, Any]]] = []
 
     def name(self) -> str:  # an instance's name (the inner channel's), not the class's
         return self.inner.name()
 
     async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
-        self.sent += 1
-        await self.inner.send_response(recipient_id, message)
+        self.held.append((recipient_id, message))
+
+    async def release(self) -> int:
+        """Send what the turn said; how many messages that was."""
+        held, self.held = self.held, []
+        for recipient_id, message in held:
+            await self.inner.send_response(recipient_id, message)
+        return len(held)
 
     def __getattr__(self, item: str) -> Any:
         return getattr(self.inner, item)
@@ -122,7 +138,7 @@ def _with_text(message: UserMessage, text: str, output: OutputChannel, keep_id: 
 
 
 def guarded(on_new_message: Handler) -> Handler:
-    """`on_new_message` that never leaves a person without an answer."""
+    """`on_new_message` that never leaves a person without an answer, nor with one that was not stored."""
 
     async def handle(message: UserMessage) -> None:
         output = message.output_channel
@@ -130,14 +146,24 @@ def guarded(on_new_message: Handler) -> Handler:
         if not text:
             await send(output, message.sender_id, system_message("utter_empty_message"))
             return
-        watching = _Watching(output)
+        sent = 0
         try:
             # Several questions in one message are handled one after another, each answered.
             for n, part in enumerate(split_questions(text)):
-                await on_new_message(_with_text(message, part, watching, keep_id=n == 0))
+                held = _Held(output)
+                with recording_turn() as turn:
+                    try:
+                        await on_new_message(_with_text(message, part, held, keep_id=n == 0))
+                    finally:
+                        if turn.stored:
+                            sent += await held.release()
+                if not turn.stored:
+                    await send(output, message.sender_id, NOT_STORED)
+                    sent += 1
+                    break  # the rest would build on a turn that is not there
         except Exception:  # logged with the traceback; the person gets the apology below
             logger.exception(f"Handling a message from {message.sender_id!r} failed.")
-        if watching.sent == 0:
+        if sent == 0:
             logger.error(f"No reply to {message.sender_id!r} (is the action server up?); sent the apology.")
             await send(output, message.sender_id, system_message("utter_no_reply"))
 
