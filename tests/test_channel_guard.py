@@ -137,3 +137,17 @@ def test_a_turns_messages_arrive_in_order_after_the_turn():
             await message.output_channel.send_response(message.sender_id, {"text": f"part {n}"})
 
     assert [r["text"] for r in run(three, "hi")] == ["part 0", "part 1", "part 2"]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        ('{"sender": "a", "message": "hi", "metadata": ' + "[" * 5000 + "]" * 5000 + "}").encode(),
+        ("[" * 5000 + "]" * 5000).encode(),
+        ('{"sender": "a", "message": "hi", "metadata": {"a": ' + "[" * 20 + "]" * 20 + "}}").encode(),
+    ],
+    ids=["metadata-5000-levels", "body-5000-levels", "metadata-20-levels"],
+)
+def test_deeply_nested_bodies_are_refused_with_a_reason(raw):
+    with pytest.raises(BadRequest, match="nest"):
+        parse_body(raw)

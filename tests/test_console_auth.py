@@ -248,3 +248,11 @@ def test_forms_without_the_right_csrf_token_are_refused_and_change_nothing(conso
     anonymous = console.client()
     reply = anonymous.post("/login", {"email": ADVISOR, "password": ADVISOR_PASSWORD})
     assert reply.status == 403 and reply.cookie("console_session") == ""
+
+
+@pytest.mark.parametrize("path", ["/static/", "/static/%00", "/static/console.css%00", "/static/..%2fapp.py"])
+def test_odd_static_paths_are_not_found_never_a_server_error(console: Console, path: str):
+    """Sanic's static handler answered a folder or a NUL byte with 500 and a traceback; the
+    console_in_process fixture also fails the module if anything was logged as an error."""
+    for client in (console.client(), console.signed_in()):
+        assert client.get(path).status == 404, path

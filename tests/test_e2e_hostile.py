@@ -297,3 +297,87 @@ def test_turns_the_database_cannot_store_are_not_answered_as_if_saved_and_leave_
     assert user_texts(bot, sender) == [QUESTION, "what does it pay?", QUESTION]  # every answered turn, no other
     log = (Path(bot.tracker_store_url.removeprefix("sqlite:///")).parent / "servers.log").read_text(errors="replace")
     assert "Falling back to use the 'InMemoryTrackerStore'" not in log
+
+
+# --- 400, never 500: malformed JSON, deep nesting, odd paths ----------------------------------------
+
+DEEP = "[" * 5000 + "]" * 5000
+
+
+def raw_request(bot: Settings, request: bytes, port: int | None = None) -> int:
+    """Send bytes as they are (no client library fixing them up); the response's status code."""
+    import socket
+
+    with socket.create_connection(("127.0.0.1", port or bot.rasa_port), timeout=30) as sock:
+        sock.sendall(request)
+        head = b""
+        while b"\r\n" not in head:
+            chunk = sock.recv(4096)
+            if not chunk:
+                break
+            head += chunk
+    return int(head.split(b" ", 2)[1])
+
+
+def server_log(bot: Settings) -> str:
+    return (Path(bot.tracker_store_url.removeprefix("sqlite:///")).parent / "servers.log").read_text(errors="replace")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        ('{"sender": "deep", "message": "hi", "metadata": ' + DEEP + "}").encode(),
+        DEEP.encode(),
+        ('{"a":' * 5000 + "1" + "}" * 5000).encode(),
+        ('{"sender": "deep", "message": "hi", "input_channel": ' + DEEP + "}").encode(),
+        ('{"sender": "deep", "message": "hi", "metadata": {"a": ' + "[" * 20 + "]" * 20 + "}}").encode(),
+    ],
+    ids=["deep-metadata", "deep-body", "deep-object", "deep-input-channel", "metadata-20-levels"],
+)
+def test_deeply_nested_json_over_rest_gets_400_with_a_reason(bot, raw):
+    assert len(raw) < MAX_BODY_BYTES
+    status, reply = post_raw(bot, raw)
+    assert status == 400 and "nest" in reply["error"], (status, reply)
+    assert "months" in answer(bot, QUESTION, sender="after-deep")
+
+
+def test_deeply_nested_json_over_the_widget_is_answered_not_dropped(bot):
+    from bot.rasa.channels.guard import system_message
+
+    async def scenario() -> list[dict[str, Any]]:
+        client = WidgetClient(bot)
+        await client.open()
+        # python-socketio's client cannot even encode this; a hostile client writes the packet itself.
+        await client.client.eio.send('2["user_uttered",{"message":"hi","metadata":' + DEEP + "}]")
+        deadline = time.monotonic() + 10
+        while not client.received and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
+        replies = list(client.received)
+        assert any("months" in r.get("text", "") for r in await client.say(QUESTION))  # and the socket goes on
+        await client.close()
+        return replies
+
+    replies = asyncio.run(scenario())
+    assert [r.get("text") for r in replies] == [system_message("utter_empty_message")["text"]]
+
+
+@pytest.mark.parametrize(
+    "request_line, expected",
+    [
+        (b"GET /web/widget/ HTTP/1.1", 404),
+        (b"GET /web/widget/%00 HTTP/1.1", 404),
+        (b"GET /web/widget/webchat.js%00 HTTP/1.1", 404),
+        (b"GET /web/demo/%00 HTTP/1.1", 404),
+        (b"GET /%00 HTTP/1.1", 404),
+        (b"GET /static/ HTTP/1.1", 404),
+        (b"POST /webhooks/rest/webhook HTTP/1.1\r\nContent-Length: abc", 400),
+        (b"POST /webhooks/rest/webhook HTTP/1.1\r\nTransfer-Encoding: chunked", 400),
+    ],
+)
+def test_odd_requests_to_the_rasa_server_get_a_4xx_and_no_traceback(bot, request_line, expected):
+    before = server_log(bot).count("Traceback")
+    body = b"zz\r\n" if b"chunked" in request_line else b""
+    status = raw_request(bot, request_line + b"\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n" + body)
+    assert status == expected
+    time.sleep(0.5)  # the server logs after it has answered
+    assert server_log(bot).count("Traceback") == before

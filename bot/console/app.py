@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sanic import Request, Sanic
 from sanic.exceptions import MethodNotSupported, NotFound, PayloadTooLarge, SanicException
-from sanic.response import BaseHTTPResponse, HTTPResponse
+from sanic.response import BaseHTTPResponse, HTTPResponse, raw
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.console import auth, dashboard_views, export_views, handoff_views, pages
@@ -28,6 +28,7 @@ from bot.db import get_engine
 from bot.handoff.store import HandoffStore
 from bot.kb.queries import KnowledgeBase
 from bot.review.logs import ConversationLog
+from bot.safe_log import quiet_unreadable_requests
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -63,7 +64,7 @@ def create_app(settings: Settings, name: str = "advisor_console") -> Sanic:
     app.ctx.figures = FigureCache(app.ctx.log)
     app.ctx.background_name = lru_cache(maxsize=64)(partial(_background_name, KnowledgeBase(engine)))
 
-    app.static("/static", str(STATIC), name="static")
+    _serve_static(app)
     for module in (auth, pages, export_views, dashboard_views, handoff_views):
         app.blueprint(module.bp)
     app.register_middleware(auth.check_request, "request")
@@ -72,7 +73,24 @@ def create_app(settings: Settings, name: str = "advisor_console") -> Sanic:
     app.error_handler.add(MethodNotSupported, _not_allowed)
     app.error_handler.add(PayloadTooLarge, _too_large)
     app.error_handler.add(Exception, _server_error)
+    quiet_unreadable_requests()
     return app
+
+
+def _serve_static(app: Sanic) -> None:
+    """The files of static/ by name, each read once; anything else under /static/ is a 404.
+
+    Sanic's own static handler answered /static/ (a folder) and names with a NUL byte
+    with a 500 and a traceback in the log."""
+    files = {path.name: path.read_bytes() for path in STATIC.iterdir() if path.is_file()}
+    types = {".css": "text/css; charset=utf-8", ".png": "image/png", ".svg": "image/svg+xml"}
+
+    @app.get("/static/<name:str>", name="static")
+    async def static_file(request: Request, name: str) -> HTTPResponse:
+        content = files.get(name)
+        if content is None:
+            raise NotFound("There is no such file.")
+        return raw(content, content_type=types.get(Path(name).suffix, "application/octet-stream"))
 
 
 def _background_name(kb: KnowledgeBase, key: str) -> str:

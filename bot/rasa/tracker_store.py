@@ -70,7 +70,9 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             # a pool keeps a few open, as bot.db does for the app database.
             self.engine.dispose()
             self.engine = sa.create_engine(
-                self.engine.url, poolclass=QueuePool, connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_S}
+                self.engine.url,
+                poolclass=QueuePool,
+                connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_S},
             )
             self.sessionmaker = sessionmaker(bind=self.engine)
             with self.engine.connect() as conn:  # persistent: recorded in the database file itself

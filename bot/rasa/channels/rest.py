@@ -26,7 +26,7 @@ from sanic.response import HTTPResponse
 
 from bot.rasa import require_supported
 from bot.rasa.channels.guard import clean_text, guarded, prepare_text
-from bot.rasa.channels.limits import MAX_BODY_BYTES
+from bot.rasa.channels.limits import MAX_BODY_BYTES, MAX_JSON_DEPTH, too_deep
 
 require_supported("the REST connector (RestInput's internals)")
 
@@ -47,6 +47,8 @@ def parse_body(body: bytes) -> tuple[str, str, dict[str, Any] | None, str | None
         raise BadRequest("The request body is not valid UTF-8.") from None
     except ValueError:
         raise BadRequest('The request body is not valid JSON; send {"sender": "...", "message": "..."}.') from None
+    except RecursionError:
+        raise BadRequest(f"The request body nests deeper than {MAX_JSON_DEPTH} levels.") from None
     if not isinstance(data, dict):
         raise BadRequest('The request body must be a JSON object: {"sender": "...", "message": "..."}.')
     sender, message = data.get("sender"), data.get("message")
@@ -63,6 +65,8 @@ def parse_body(body: bytes) -> tuple[str, str, dict[str, Any] | None, str | None
     metadata = data.get("metadata")
     if metadata is not None and not isinstance(metadata, dict):
         raise BadRequest('"metadata" must be a JSON object when given.')
+    if metadata is not None and too_deep(metadata):
+        raise BadRequest(f'"metadata" may nest at most {MAX_JSON_DEPTH} levels.')
     channel = data.get("input_channel")
     if channel is not None and not isinstance(channel, str):
         raise BadRequest('"input_channel" must be a string when given.')

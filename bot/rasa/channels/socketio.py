@@ -62,7 +62,7 @@ from socketio import AsyncServer
 
 from bot.rasa import require_supported
 from bot.rasa.channels.guard import guarded, system_message
-from bot.rasa.channels.limits import MAX_BODY_BYTES
+from bot.rasa.channels.limits import MAX_BODY_BYTES, too_deep
 from bot.rasa.channels.sessions import WidgetSessions, load_key, origin_allowed, parse_origins
 from bot.settings import PROJECT_ROOT
 
@@ -73,6 +73,22 @@ logger = logging.getLogger(__name__)
 WEB_ROOT = PROJECT_ROOT / "web"
 URL_PREFIX = "/web"
 KEY_FILE = PROJECT_ROOT / "var" / "widget-session.key"
+
+
+class _ReadingServer(AsyncServer):
+    """python-socketio's server, answering a message it cannot decode (malformed, or JSON nested
+    thousands of levels deep) instead of dropping it with a traceback in the log."""
+
+    unreadable_event = "bot_uttered"
+
+    async def _handle_eio_message(self, eio_sid: str, data: Any) -> None:
+        try:
+            await super()._handle_eio_message(eio_sid, data)
+        except (ValueError, RecursionError) as error:
+            logger.warning(f"A Socket.IO message that could not be read was refused ({type(error).__name__}).")
+            sid = self.manager.sid_from_eio_sid(eio_sid, "/")
+            if sid is not None:
+                await self.emit(self.unreadable_event, system_message("utter_empty_message"), to=sid)
 
 
 class SocketIOInput(RasaSocketIOInput):
@@ -117,11 +133,12 @@ class SocketIOInput(RasaSocketIOInput):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         handle = guarded(on_new_message)
         sessions = self._widget_sessions()
-        sio = AsyncServer(
+        sio = _ReadingServer(
             async_mode="sanic",
             cors_allowed_origins=lambda origin, environ: origin_allowed(origin, environ, self.allowed_origins),
             max_http_buffer_size=MAX_BODY_BYTES,
         )
+        sio.unreadable_event = self.bot_message_evt
         bp = SocketBlueprint(sio, self.socketio_path, "socketio_webhook", __name__)
         self.sio = sio  # Rasa's get_output_channel reads it
         namespace = self.namespace or "/"
@@ -167,16 +184,18 @@ class SocketIOInput(RasaSocketIOInput):
             if isinstance(metadata, str):
                 try:
                     metadata = json.loads(metadata)
-                except ValueError:
+                except (ValueError, RecursionError):
                     metadata = None
             text = data.get("message")
+            if not isinstance(metadata, dict) or too_deep(metadata):
+                metadata = None
             await handle(
                 UserMessage(
                     text if isinstance(text, str) else "",
                     SocketIOOutput(sio, self.bot_message_evt),
                     conversation,
                     input_channel=self.name(),
-                    metadata=metadata if isinstance(metadata, dict) else None,
+                    metadata=metadata,
                 )
             )
 
