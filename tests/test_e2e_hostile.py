@@ -381,3 +381,62 @@ def test_odd_requests_to_the_rasa_server_get_a_4xx_and_no_traceback(bot, request
     assert status == expected
     time.sleep(0.5)  # the server logs after it has answered
     assert server_log(bot).count("Traceback") == before
+
+
+# --- a burst on one conversation: answers in order, "slow down" for the rest, nothing silent ---------
+
+
+async def websocket_burst(bot: Settings, messages: list[str], quiet_s: float = 5, limit_s: float = 180) -> list[Any]:
+    """Send `messages` over one Socket.IO websocket as fast as it takes them, as a raw client
+    does (python-socketio's client cannot use websockets in this environment, and over
+    polling it batches them into one request); the bot's messages until it has been quiet."""
+    import websockets
+
+    url = bot.rasa_url.replace("http://", "ws://") + "/socket.io/?EIO=4&transport=websocket"
+    received: list[Any] = []
+    async with websockets.connect(url, max_size=None) as ws:
+
+        async def frame() -> str:
+            while True:
+                data = await ws.recv()
+                if data == "2":  # engine.io ping
+                    await ws.send("3")
+                    continue
+                return data
+
+        assert (await frame()).startswith("0")  # engine.io open
+        await ws.send("40")
+        assert (await frame()).startswith("40")  # socket.io connect
+        await ws.send('42["session_request",{"session_id":null}]')
+        assert "session_confirm" in await frame()
+        for text in messages:
+            await ws.send("42" + json.dumps(["user_uttered", {"message": text}]))
+        started = last = time.monotonic()
+        while time.monotonic() - last < quiet_s and time.monotonic() - started < limit_s:
+            try:
+                data = await asyncio.wait_for(frame(), timeout=0.5)
+            except asyncio.TimeoutError:
+                continue
+            if data.startswith("42"):
+                event, payload = json.loads(data[2:])
+                if event == "bot_uttered":
+                    received.append(payload)
+                    last = time.monotonic()
+    return received
+
+
+def test_a_burst_on_one_conversation_is_answered_or_told_to_slow_down_in_order(bot):
+    from bot.rasa.channels.guard import SLOW_DOWN
+
+    burst = 300
+    received = asyncio.run(websocket_burst(bot, [f"what is a cma? burst-{n:03d}" for n in range(burst)]))
+    (conversation,) = stored_senders(bot, "burst-000") or {""}
+    slowed = sum(r.get("text") == SLOW_DOWN["text"] for r in received)
+    handled = [t for t in user_texts(bot, conversation) if "burst-" in t]
+    numbers = [int(t.rsplit("-", 1)[1]) for t in handled]
+    print(
+        f"\n{burst} messages in one burst: {len(handled)} answered, {slowed} told to slow down, "
+        f"{burst - len(handled) - slowed} without a word"
+    )
+    assert len(handled) + slowed == burst, (len(handled), slowed)  # none dropped silently
+    assert numbers == sorted(numbers) and handled  # stored in the order they were sent

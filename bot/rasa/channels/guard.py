@@ -37,6 +37,7 @@ from rasa.core.channels.channel import OutputChannel, UserMessage
 
 from bot.rasa import require_supported
 from bot.rasa.channels.limits import bounded_payload, collapse_symbol_runs
+from bot.rasa.channels.queue import Busy, ConversationQueue
 from bot.rasa.turns import recording_turn
 from bot.settings import PROJECT_ROOT
 from bot.understanding.split import split_questions
@@ -56,6 +57,13 @@ Handler = Callable[[UserMessage], Awaitable[Any]]
 #: (bot/rasa/turns.py). Not in domain.yml: only the channel ever sends it, and Rasa's
 #: model would have to be retrained for a change of wording there.
 NOT_STORED = {"text": "Sorry, I couldn't save that, so I haven't answered it. Please try again in a minute."}
+#: Sent at once to a message that arrives while many of the same conversation's wait (bot/rasa/channels/queue.py).
+SLOW_DOWN = {
+    "text": "You're sending messages faster than I can answer, so I skipped that one. "
+    "Please wait for my replies, then send it again."
+}
+#: Every channel's messages of one conversation share one line, in this process.
+QUEUE = ConversationQueue()
 
 
 def clean_text(text: Any) -> str:
@@ -137,8 +145,9 @@ def _with_text(message: UserMessage, text: str, output: OutputChannel, keep_id: 
     )
 
 
-def guarded(on_new_message: Handler) -> Handler:
-    """`on_new_message` that never leaves a person without an answer, nor with one that was not stored."""
+def guarded(on_new_message: Handler, queue: ConversationQueue = QUEUE) -> Handler:
+    """`on_new_message` that never leaves a person without an answer, nor with one that was not
+    stored, and handles one conversation's messages one at a time, in order."""
 
     async def handle(message: UserMessage) -> None:
         output = message.output_channel
@@ -146,25 +155,39 @@ def guarded(on_new_message: Handler) -> Handler:
         if not text:
             await send(output, message.sender_id, system_message("utter_empty_message"))
             return
-        sent = 0
         try:
-            # Several questions in one message are handled one after another, each answered.
-            for n, part in enumerate(split_questions(text)):
-                held = _Held(output)
-                with recording_turn() as turn:
-                    try:
-                        await on_new_message(_with_text(message, part, held, keep_id=n == 0))
-                    finally:
-                        if turn.stored:
-                            sent += await held.release()
-                if not turn.stored:
-                    await send(output, message.sender_id, NOT_STORED)
-                    sent += 1
-                    break  # the rest would build on a turn that is not there
-        except Exception:  # logged with the traceback; the person gets the apology below
-            logger.exception(f"Handling a message from {message.sender_id!r} failed.")
-        if sent == 0:
-            logger.error(f"No reply to {message.sender_id!r} (is the action server up?); sent the apology.")
-            await send(output, message.sender_id, system_message("utter_no_reply"))
+            async with queue.turn(message.sender_id):
+                await _answer(on_new_message, message, text)
+        except Busy:
+            logger.warning(
+                f"Conversation {message.sender_id!r} has {queue.waiting(message.sender_id)} messages in line; "
+                "asked the person to slow down instead of queueing another."
+            )
+            await send(output, message.sender_id, SLOW_DOWN)
 
     return handle
+
+
+async def _answer(on_new_message: Handler, message: UserMessage, text: str) -> None:
+    """Hand the message (each of its questions) to Rasa; its replies go out only if the turn was stored."""
+    output = message.output_channel
+    sent = 0
+    try:
+        # Several questions in one message are handled one after another, each answered.
+        for n, part in enumerate(split_questions(text)):
+            held = _Held(output)
+            with recording_turn() as turn:
+                try:
+                    await on_new_message(_with_text(message, part, held, keep_id=n == 0))
+                finally:
+                    if turn.stored:
+                        sent += await held.release()
+            if not turn.stored:
+                await send(output, message.sender_id, NOT_STORED)
+                sent += 1
+                break  # the rest would build on a turn that is not there
+    except Exception:  # logged with the traceback; the person gets the apology below
+        logger.exception(f"Handling a message from {message.sender_id!r} failed.")
+    if sent == 0:
+        logger.error(f"No reply to {message.sender_id!r} (is the action server up?); sent the apology.")
+        await send(output, message.sender_id, system_message("utter_no_reply"))
