@@ -151,3 +151,28 @@ def test_a_turns_messages_arrive_in_order_after_the_turn():
 def test_deeply_nested_bodies_are_refused_with_a_reason(raw):
     with pytest.raises(BadRequest, match="nest"):
         parse_body(raw)
+
+
+@pytest.mark.parametrize(
+    "raw, reason",
+    [
+        (body(sender="a", message="hi", input_channel="slack"), '"input_channel" may only be'),
+        (body(sender="a", message="hi", input_channel="telegram"), '"input_channel" may only be'),
+        (body(sender="a", message="hi", input_channel="x" * 60_000), '"input_channel" may only be'),
+        (body(sender="a", message="hi", input_channel=["rest"]), '"input_channel" may only be'),
+        (body(sender="a/b", message="hi"), "letters, digits"),
+        (body(sender="a b", message="hi"), "letters, digits"),
+        (body(sender="<script>", message="hi"), "letters, digits"),
+        (body(sender="web-0123456789abcdef0123456789abcdef", message="hi"), "website widget"),
+    ],
+    ids=["slack", "telegram", "60KB", "list", "slash", "space", "markup", "widget-id"],
+)
+def test_rest_cannot_spoof_a_channel_or_use_an_id_the_console_cannot_open(raw, reason):
+    with pytest.raises(BadRequest, match=reason):
+        parse_body(raw)
+
+
+def test_rest_accepts_the_ids_and_channels_it_always_has():
+    for sender in ("maria", "terminal-ana", "img-india-01-3f2a", "ana.souza+cma@example.com", "7", "U123:ABC"):
+        assert parse_body(body(sender=sender, message="hi"))[0] == sender
+    assert parse_body(body(sender="a", message="hi", input_channel="rest"))[3] == "rest"

@@ -440,3 +440,73 @@ def test_a_burst_on_one_conversation_is_answered_or_told_to_slow_down_in_order(b
     )
     assert len(handled) + slowed == burst, (len(handled), slowed)  # none dropped silently
     assert numbers == sorted(numbers) and handled  # stored in the order they were sent
+
+
+# --- handoff filing throttled per conversation and per client address ------------------------------
+
+
+@pytest.fixture(scope="module")
+def proxied_bot(model, loaded_db_url, tmp_path_factory):
+    """Servers of their own behind one trusted proxy (RASA_TRUSTED_PROXIES=1), on a fresh app database."""
+    import os
+    import shutil
+
+    from tests.e2e import running_bot, server_settings
+
+    workdir = tmp_path_factory.mktemp("proxied")
+    app_db = workdir / "app.sqlite3"
+    shutil.copy(loaded_db_url.removeprefix("sqlite:///"), app_db)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setitem(os.environ, "RASA_TRUSTED_PROXIES", "1")
+        settings = server_settings(f"sqlite:///{app_db}", workdir)
+        with running_bot(settings, model, workdir / "servers.log") as running:
+            yield running
+
+
+def say_from(bot: Settings, sender: str, message: str, address: str) -> str:
+    """A REST message as a proxy in front of the bot forwards it for `address`."""
+    import urllib.request
+
+    request = urllib.request.Request(
+        f"{bot.rasa_url}/webhooks/rest/webhook",
+        data=json.dumps({"sender": sender, "message": message}).encode(),
+        headers={"Content-Type": "application/json", "X-Forwarded-For": address},
+    )
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return "\n".join(r.get("text", "") for r in json.load(response))
+
+
+def file_request(bot: Settings, sender: str, address: str) -> str:
+    """Ask for a person, give a name and a contact, confirm; the bot's last words."""
+    say_from(bot, sender, "can I talk to a real advisor?", address)
+    say_from(bot, sender, "Sam Flood", address)
+    say_from(bot, sender, "sam.flood@example.com", address)
+    return say_from(bot, sender, "yes, send it", address)
+
+
+def filed(bot: Settings) -> int:
+    from bot.db import get_engine
+    from bot.handoff.store import HandoffStore
+
+    return len(HandoffStore(get_engine(bot.database_url)).list())
+
+
+def test_one_address_cannot_flood_the_advisors_queue(proxied_bot):
+    from bot.handoff.store import PER_CLIENT
+
+    attempts = 12
+    before = filed(proxied_bot)
+    replies = [file_request(proxied_bot, f"flood-{n}", "198.51.100.66") for n in range(attempts)]
+    accepted = sum("in the advisors' queue" in r for r in replies)
+    print(f"\n{attempts} handoff requests from one address, each in a new conversation: {accepted} filed")
+    assert accepted == filed(proxied_bot) - before == PER_CLIENT[0]
+    assert all("couldn't file your request" in r for r in replies[PER_CLIENT[0] :])
+    # Someone else, at another address, is not held up.
+    assert "in the advisors' queue" in file_request(proxied_bot, "someone-else", "203.0.113.9")
+
+
+def test_one_conversation_cannot_file_request_after_request(proxied_bot):
+    from bot.handoff.store import PER_CONVERSATION
+
+    replies = [file_request(proxied_bot, "repeat-filer", f"192.0.2.{n}") for n in range(PER_CONVERSATION[0] + 2)]
+    assert sum("in the advisors' queue" in r for r in replies) == PER_CONVERSATION[0]

@@ -91,7 +91,7 @@ async def check_request(request: Request) -> HTTPResponse | None:
     if request.method == "POST" and not _token_matches(request.ctx.session.csrf_token, request.form.get("csrf_token")):
         log.warning("CSRF token missing or wrong: %s %s from %s", request.method, request.path, client_ip(request))
         return forbidden(request)
-    request.ctx.open_handoffs = len(app.ctx.handoffs.list("open"))
+    request.ctx.open_handoffs = app.ctx.handoffs.count("open")
     return None
 
 

@@ -41,6 +41,10 @@ def server_env(settings: Settings, model: Path, credentials: Path | None = None)
             "RASA_CREDENTIALS": str(credentials or settings.project_root / "credentials.yml"),
             # Other web origins (a school's own site) the widget may connect from; empty: same origin only.
             "WIDGET_ORIGINS": channel_env().get("WIDGET_ORIGINS", ""),
+            # The key that signs widget sessions (empty: var/widget-session.key), and how many reverse
+            # proxies in front of the Rasa server may say who the client is (bot/rasa/channels/clients.py).
+            "WIDGET_SESSION_SECRET": channel_env().get("WIDGET_SESSION_SECRET", ""),
+            "RASA_TRUSTED_PROXIES": channel_env().get("RASA_TRUSTED_PROXIES", "0"),
             "RASA_TELEMETRY_ENABLED": "false",  # no calls home from a school's server
             "TF_CPP_MIN_LOG_LEVEL": env.get("TF_CPP_MIN_LOG_LEVEL", "2"),
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",

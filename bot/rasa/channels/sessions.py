@@ -86,6 +86,21 @@ def load_key(secret: str | None, key_file: Path) -> bytes:
     return key
 
 
+#: Where the key is kept when WIDGET_SESSION_SECRET is not set.
+DEFAULT_KEY_FILE = Path(__file__).resolve().parents[3] / "var" / "widget-session.key"
+
+
+def widget_key() -> bytes:
+    """This server's key (WIDGET_SESSION_SECRET, else the key file), read once per process."""
+    global _key
+    if _key is None:
+        _key = load_key(os.environ.get("WIDGET_SESSION_SECRET"), DEFAULT_KEY_FILE)
+    return _key
+
+
+_key: bytes | None = None
+
+
 def parse_origins(value: str | Iterable[str] | None) -> frozenset[str]:
     """Web origins from WIDGET_ORIGINS ("https://a.edu https://b.edu", commas allowed), without trailing "/"."""
     if value is None:

@@ -61,9 +61,10 @@ from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
 from bot.rasa import require_supported
+from bot.rasa.channels.clients import client_address, client_key, trusted_proxies, with_client
 from bot.rasa.channels.guard import guarded, system_message
 from bot.rasa.channels.limits import MAX_BODY_BYTES, too_deep
-from bot.rasa.channels.sessions import WidgetSessions, load_key, origin_allowed, parse_origins
+from bot.rasa.channels.sessions import WidgetSessions, load_key, origin_allowed, parse_origins, widget_key
 from bot.settings import PROJECT_ROOT
 
 require_supported("the Socket.IO connector (SocketIOInput's internals)")
@@ -72,7 +73,6 @@ logger = logging.getLogger(__name__)
 
 WEB_ROOT = PROJECT_ROOT / "web"
 URL_PREFIX = "/web"
-KEY_FILE = PROJECT_ROOT / "var" / "widget-session.key"
 
 
 class _ReadingServer(AsyncServer):
@@ -106,12 +106,10 @@ class SocketIOInput(RasaSocketIOInput):
         channel.allowed_origins = parse_origins(
             credentials.get("allowed_origins") or os.environ.get("WIDGET_ORIGINS", "")
         )
-        channel.sessions = WidgetSessions(
-            load_key(
-                credentials.get("session_secret") or os.environ.get("WIDGET_SESSION_SECRET"),
-                Path(credentials.get("session_key_file") or KEY_FILE),
+        if credentials.get("session_secret") or credentials.get("session_key_file"):
+            channel.sessions = WidgetSessions(
+                load_key(credentials.get("session_secret"), Path(credentials.get("session_key_file") or "."))
             )
-        )
         return channel
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -127,7 +125,7 @@ class SocketIOInput(RasaSocketIOInput):
 
     def _widget_sessions(self) -> WidgetSessions:
         if self.sessions is None:  # built without from_credentials (a test, or Rasa's defaults)
-            self.sessions = WidgetSessions(load_key(os.environ.get("WIDGET_SESSION_SECRET"), KEY_FILE))
+            self.sessions = WidgetSessions(widget_key())
         return self.sessions
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
@@ -148,10 +146,13 @@ class SocketIOInput(RasaSocketIOInput):
             return response.json({"status": "ok"})
 
         async def connect(sid: str, environ: dict, auth: dict | None = None) -> bool:
-            if not self.jwt_key:
-                return True
-            token = auth.get("token") if isinstance(auth, dict) else None
-            return bool(token and decode_bearer_token(token, self.jwt_key, self.jwt_algorithm))
+            if self.jwt_key:
+                token = auth.get("token") if isinstance(auth, dict) else None
+                if not (token and decode_bearer_token(token, self.jwt_key, self.jwt_algorithm)):
+                    return False
+            address = client_address(environ.get("REMOTE_ADDR"), environ.get("HTTP_X_FORWARDED_FOR"), trusted_proxies())
+            await sio.save_session(sid, {"client": client_key(address, widget_key())}, namespace=namespace)
+            return True
 
         async def session_request(sid: str, data: Any = None) -> None:
             """Continue the conversation of a token this server issued, or start a new one."""
@@ -161,17 +162,19 @@ class SocketIOInput(RasaSocketIOInput):
             if conversation is None:
                 token = sessions.issue()
                 conversation = sessions.conversation(token)
-            previous = (await sio.get_session(sid, namespace=namespace)).get("conversation")
+            session = await sio.get_session(sid, namespace=namespace)
+            previous = session.get("conversation")
             if previous and previous != conversation:
                 await sio.leave_room(sid, previous, namespace=namespace)
-            await sio.save_session(sid, {"conversation": conversation}, namespace=namespace)
+            await sio.save_session(sid, {**session, "conversation": conversation}, namespace=namespace)
             await sio.enter_room(sid, conversation, namespace=namespace)
             await sio.emit("session_confirm", token, room=sid, namespace=namespace)
             logger.debug(f"Socket {sid} joined conversation {conversation}.")
 
         async def user_message(sid: str, data: Any = None) -> None:
             """A message for the socket's own conversation; malformed events answered, never raised."""
-            conversation = (await sio.get_session(sid, namespace=namespace)).get("conversation")
+            session = await sio.get_session(sid, namespace=namespace)
+            conversation = session.get("conversation")
             if conversation is None:
                 logger.warning("A Socket.IO message before session_request was ignored.")
                 return
@@ -189,6 +192,7 @@ class SocketIOInput(RasaSocketIOInput):
             text = data.get("message")
             if not isinstance(metadata, dict) or too_deep(metadata):
                 metadata = None
+            metadata = with_client(metadata, session.get("client", ""))
             await handle(
                 UserMessage(
                     text if isinstance(text, str) else "",
