@@ -296,6 +296,17 @@ def test_a_long_handoff_queue_is_paged(loaded_db_url: str, tmp_path: Path):
         assert "is past the end" in client.get(f"/handoff?page={pages + 1}").body
 
 
+def test_a_sender_id_that_is_an_email_address_is_masked_in_the_transcript(loaded_db_url: str, tmp_path: Path):
+    from tests.review_store import TrackerStore
+
+    with console_with_conversations(loaded_db_url, tmp_path) as console:
+        talk = TrackerStore(console.settings.tracker_store_url).conversation("ana.souza@example.com")
+        talk.user("how long does it take?", "ask_duration", 0.97)
+        page = console.signed_in().get("/c/ana.souza%40example.com")
+        assert page.status == 200
+        assert "a***@example.com" in page.body and "ana.souza@example.com" not in page.body
+
+
 # --- what people type is shown, never run --------------------------------------------------------
 
 

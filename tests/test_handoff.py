@@ -200,3 +200,23 @@ def test_the_queue_is_paged_with_counts_for_each_status(tmp_path):
     last = store.page("open", 3, 25)
     assert [r.id for r in last.requests] == ids[9:0:-1]
     assert store.page("open", 4, 25).requests == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("+1 555 010 7788x", "+1 555 010 7788"),  # was filed as "+1 555 010"
+        ("555-010-7788x12", "555-010-7788x12"),
+        ("call 555.010.7788 ext 3 after five", "555.010.7788 ext 3"),
+        ("5550107788now", "5550107788"),
+        ("tel5550107788", "5550107788"),
+        ("anä@exämple.com", "anä@exämple.com"),
+    ],
+)
+def test_a_phone_extension_is_read_whole_and_glued_numbers_are_found(text, expected):
+    assert find_contact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["it costs $37,190 (2021)", "grew 12% (2024-34)", "in 2019 2020 2021", "fees of $1,250.00 (2026)"])
+def test_figures_are_not_read_as_phone_numbers(text):
+    assert find_contact(text) is None
