@@ -217,6 +217,8 @@ def test_a_phone_extension_is_read_whole_and_glued_numbers_are_found(text, expec
     assert find_contact(text) == expected
 
 
-@pytest.mark.parametrize("text", ["it costs $37,190 (2021)", "grew 12% (2024-34)", "in 2019 2020 2021", "fees of $1,250.00 (2026)"])
+@pytest.mark.parametrize(
+    "text", ["it costs $37,190 (2021)", "grew 12% (2024-34)", "in 2019 2020 2021", "fees of $1,250.00 (2026)"]
+)
 def test_figures_are_not_read_as_phone_numbers(text):
     assert find_contact(text) is None

@@ -4,12 +4,14 @@ Nothing but the sign-in page, the stylesheet and the health check answers withou
 a session. Every POST must carry the CSRF token of its session (or, for the
 sign-in form, the one in its own short-lived cookie: there is no session yet);
 a missing or wrong token is refused with 403 before the view runs, so nothing
-changes. Wrong passwords are counted per account and per client address
-(bot.console.ratelimit), and a blocked sign-in gets 429 with the wait in minutes.
+changes. Wrong passwords are counted per account and client address together and per
+client address, each with an exponential back-off and never a lock on an account
+(bot.console.ratelimit); a sign-in that must wait gets 429 with the wait.
 """
 
 from __future__ import annotations
 
+import functools
 import hmac
 import logging
 import secrets
@@ -32,7 +34,19 @@ bp = Blueprint("auth")
 
 def client_ip(request: Request) -> str:
     """The address behind CONSOLE_TRUSTED_PROXIES proxies (Sanic's PROXIES_COUNT), else the peer's."""
+    if not request.app.ctx.settings.console_trusted_proxies and "x-forwarded-for" in request.headers:
+        _warn_untrusted_proxy()
     return request.remote_addr or request.ip or "unknown"
+
+
+@functools.lru_cache(maxsize=1)
+def _warn_untrusted_proxy() -> None:
+    """Once: behind a proxy that is not declared, every sign-in seems to come from the proxy's address."""
+    log.warning(
+        "Requests carry X-Forwarded-For but CONSOLE_TRUSTED_PROXIES is 0: every advisor seems to sign in "
+        "from the proxy's address, so one person's failed sign-ins slow everyone down. Set "
+        "CONSOLE_TRUSTED_PROXIES to the number of proxies in front of the console."
+    )
 
 
 def _set_cookie(request: Request, response: HTTPResponse, name: str, value: str, max_age: int, path: str) -> None:
@@ -137,24 +151,26 @@ async def login(request: Request) -> HTTPResponse:
     blocked = app.ctx.limiter.blocked(email, ip)
     if blocked:
         log.warning("sign-in blocked (%s) for %s from %s", blocked.by, email, ip)
-        wait = f"{blocked.minutes} minute{'s' if blocked.minutes != 1 else ''}"
+        if blocked.seconds < 60:
+            wait = f"{blocked.seconds} second{'s' if blocked.seconds != 1 else ''}"
+        else:
+            wait = f"{blocked.minutes} minute{'s' if blocked.minutes != 1 else ''}"
         response = render(
             request,
             "message.html",
             status=429,
             title="Too many failed sign-ins",
-            message=f"There have been too many failed sign-ins for this account or from your "
-            f"network. Try again in {wait}.",
+            message=f"Too many sign-ins have failed from your network. Try again in {wait}.",
             link=("/login", "Back to sign-in"),
         )
-        response.headers["Retry-After"] = str(int(blocked.retry_after.total_seconds()) + 1)
+        response.headers["Retry-After"] = str(blocked.seconds)
         return response
     advisor = app.ctx.accounts.verify(email, password) if email and password else None
     if advisor is None:
         app.ctx.limiter.record_failure(email, ip)
         log.info("failed sign-in for %s from %s", email, ip)
         return _login_page(request, status=401, error="Wrong email or password.", email=email, next_path=next_path)
-    app.ctx.limiter.record_success(advisor.email)
+    app.ctx.limiter.record_success(advisor.email, ip)
     token = app.ctx.sessions.start(advisor.email)
     response = redirect(next_path, status=303)
     _set_cookie(request, response, SESSION_COOKIE, token, int(app.ctx.sessions.lifetime.total_seconds()), "/")
