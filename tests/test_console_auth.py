@@ -61,6 +61,46 @@ def test_accounts_are_created_checked_and_refused_when_bad(engine):
     assert [a.email for a in store.all()] == ["ana@school.edu"]
 
 
+@pytest.mark.parametrize(
+    "password, reason",
+    [
+        (" " * 10, "other than spaces"),
+        ("a b c d e f g", "other than spaces"),
+        ("aaaaaaaaaaaa", "repeats a few characters"),
+        ("abababababab", "repeats a few characters"),
+        ("qwertyuiop", "attackers try"),
+        ("Password123!", "attackers try"),
+        ("2024Welcome!!", "attackers try"),
+        ("1234567890", "attackers try"),
+        ("ana.souza2026", "attackers try"),  # the account's own email name
+    ],
+)
+def test_a_password_an_attacker_would_try_early_is_refused(engine, password, reason):
+    with pytest.raises(AccountError, match=reason):
+        AccountStore(engine).create("ana.souza@school.edu", password)
+
+
+def test_a_password_reset_or_disable_advisor_ends_every_session_at_once(engine, capsys):
+    from bot.console.accounts import main_disable_advisor
+
+    accounts, sessions = AccountStore(engine), SessionStore(engine, dt.timedelta(hours=12))
+    accounts.create("ana@school.edu", PASSWORD)
+    stolen, own = sessions.start("ana@school.edu"), sessions.start("ana@school.edu")
+    other = sessions.start("ben@school.edu")
+    accounts.create("ana@school.edu", "a brand new password", replace=True)
+    assert sessions.get(stolen) is None and sessions.get(own) is None  # reset: everyone signs in again
+    assert sessions.get(other) is not None  # other advisors are not touched
+
+    again = sessions.start("ana@school.edu")
+    assert main_disable_advisor(["ana@school.edu"], engine=engine) == 0
+    assert "1 session ended" in capsys.readouterr().out
+    assert sessions.get(again) is None
+    assert accounts.verify("ana@school.edu", "a brand new password") is None  # no password opens it
+    assert main_disable_advisor(["nobody@school.edu"], engine=engine) == 1
+    accounts.create("ana@school.edu", "another new password", replace=True)  # opened again by a reset
+    assert accounts.verify("ana@school.edu", "another new password") is not None
+
+
 def test_add_advisor_command_reads_the_password_from_stdin_and_refuses_a_short_one(tmp_path: Path):
     """`python -m bot.console add-advisor` (the function `python -m bot.review add-advisor` calls)."""
     url = f"sqlite:///{tmp_path / 'app.sqlite3'}"
@@ -278,3 +318,20 @@ def test_odd_static_paths_are_not_found_never_a_server_error(console: Console, p
     console_in_process fixture also fails the module if anything was logged as an error."""
     for client in (console.client(), console.signed_in()):
         assert client.get(path).status == 404, path
+
+
+def test_a_browser_signed_in_before_a_reset_or_a_disable_is_out_at_its_next_click(console: Console):
+    accounts = AccountStore(get_engine(console.settings.database_url))
+    accounts.create("leaked@school.edu", ADVISOR_PASSWORD)
+    for lock in (
+        lambda: accounts.create("leaked@school.edu", "a fresh long password", replace=True),
+        lambda: accounts.disable("leaked@school.edu"),
+    ):
+        browser = console.client("10.77.0.1")
+        password = (
+            ADVISOR_PASSWORD if accounts.verify("leaked@school.edu", ADVISOR_PASSWORD) else "a fresh long password"
+        )
+        assert browser.sign_in("leaked@school.edu", password).status == 303
+        assert browser.get("/").status == 200
+        lock()
+        assert browser.get("/").status == 303  # was: valid for up to 12 more hours
