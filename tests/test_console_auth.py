@@ -8,6 +8,7 @@ the rate-limit window); then the same rules over HTTP, against the console app f
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 import subprocess
 import sys
@@ -335,3 +336,17 @@ def test_a_browser_signed_in_before_a_reset_or_a_disable_is_out_at_its_next_clic
         assert browser.get("/").status == 200
         lock()
         assert browser.get("/").status == 303  # was: valid for up to 12 more hours
+
+
+def test_what_is_typed_at_sign_in_never_forges_or_fills_a_log_line(console: Console, caplog):
+    """A newline in the email field forged a log line, and a password typed there was logged."""
+    forged = "x@school.edu\nconsole INFO bot.console.auth: admin@school.edu signed in from 10.0.0.1"
+    password_in_the_email_field = "my secret pass phrase 42"
+    with caplog.at_level(logging.INFO, logger="bot.console"):
+        for typed in (forged, password_in_the_email_field):
+            assert console.client("10.88.0.1").sign_in(typed, "not the password").status == 401
+        assert console.client("10.88.0.2").sign_in(ADVISOR, "not the password").status == 401
+    lines = [r.getMessage() for r in caplog.records if r.name.startswith("bot.console")]
+    assert lines and all("\n" not in line and "\r" not in line for line in lines)
+    assert not any("admin@school.edu" in line or "secret pass phrase" in line for line in lines)
+    assert any(ADVISOR in line for line in lines)  # a real account's failures are still told

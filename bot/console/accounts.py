@@ -194,6 +194,12 @@ class AccountStore:
             return None
         return Advisor(row["email"], row["created_at"])
 
+    def exists(self, email: str) -> bool:
+        """Whether there is an account for `email` (disabled ones included)."""
+        with self.engine.connect() as conn:
+            found = conn.execute(select(advisors_table.c.email).where(advisors_table.c.email == normalize_email(email)))
+            return found.first() is not None
+
     def all(self) -> list[Advisor]:
         with self.engine.connect() as conn:
             rows = conn.execute(

@@ -28,7 +28,7 @@ from bot.db import get_engine
 from bot.handoff.store import HandoffStore
 from bot.kb.queries import KnowledgeBase
 from bot.review.logs import ConversationLog
-from bot.safe_log import quiet_unreadable_requests
+from bot.safe_log import printable, quiet_unreadable_requests
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -146,7 +146,7 @@ def _server_error(request: Request, exc: Exception) -> HTTPResponse:
             message=str(exc) or "The request could not be handled.",
             link=("/", "Conversations"),
         )
-    log.exception("console error on %s %s", request.method, request.path, exc_info=exc)
+    log.exception("console error on %s %s", printable(request.method), printable(request.path), exc_info=exc)
     return render(
         request,
         "message.html",

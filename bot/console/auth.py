@@ -15,6 +15,7 @@ import functools
 import hmac
 import logging
 import secrets
+from typing import Any
 from urllib.parse import quote
 
 from sanic import Blueprint, Request
@@ -22,6 +23,7 @@ from sanic.response import HTTPResponse, redirect, text
 
 from bot.console.accounts import normalize_email
 from bot.console.templating import render
+from bot.safe_log import printable
 
 log = logging.getLogger(__name__)
 
@@ -150,7 +152,7 @@ async def login(request: Request) -> HTTPResponse:
     ip = client_ip(request)
     blocked = app.ctx.limiter.blocked(email, ip)
     if blocked:
-        log.warning("sign-in blocked (%s) for %s from %s", blocked.by, email, ip)
+        log.warning("sign-in blocked (%s) for %s from %s", blocked.by, _who(app, email), printable(ip))
         if blocked.seconds < 60:
             wait = f"{blocked.seconds} second{'s' if blocked.seconds != 1 else ''}"
         else:
@@ -168,15 +170,23 @@ async def login(request: Request) -> HTTPResponse:
     advisor = app.ctx.accounts.verify(email, password) if email and password else None
     if advisor is None:
         app.ctx.limiter.record_failure(email, ip)
-        log.info("failed sign-in for %s from %s", email, ip)
+        log.info("failed sign-in for %s from %s", _who(app, email), printable(ip))
         return _login_page(request, status=401, error="Wrong email or password.", email=email, next_path=next_path)
     app.ctx.limiter.record_success(advisor.email, ip)
     token = app.ctx.sessions.start(advisor.email)
     response = redirect(next_path, status=303)
     _set_cookie(request, response, SESSION_COOKIE, token, int(app.ctx.sessions.lifetime.total_seconds()), "/")
     _clear_cookie(request, response, LOGIN_CSRF_COOKIE, "/login")
-    log.info("%s signed in from %s", advisor.email, ip)
+    log.info("%s signed in from %s", advisor.email, printable(ip))
     return response
+
+
+def _who(app: Any, typed: str) -> str:
+    """What a log line may say about the email typed at sign-in: the account when there is one.
+
+    What was typed is never logged as such: a newline in it would forge a log line, and people
+    type their password into the email field more often than one would think."""
+    return typed if typed and app.ctx.accounts.exists(typed) else "an unknown account"
 
 
 @bp.post("/logout")
