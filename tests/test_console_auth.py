@@ -350,3 +350,19 @@ def test_what_is_typed_at_sign_in_never_forges_or_fills_a_log_line(console: Cons
     assert lines and all("\n" not in line and "\r" not in line for line in lines)
     assert not any("admin@school.edu" in line or "secret pass phrase" in line for line in lines)
     assert any(ADVISOR in line for line in lines)  # a real account's failures are still told
+
+
+def test_hsts_is_sent_when_the_console_is_served_over_https(loaded_db_url: str, tmp_path: Path):
+    from dataclasses import replace
+
+    from tests.console_app import console_in_process, console_settings
+
+    for secure, expected in ((True, "max-age=31536000"), (False, None)):
+        workdir = tmp_path / str(secure)
+        workdir.mkdir()
+        settings = replace(
+            console_settings(workdir, f"sqlite:///{workdir / 'app.sqlite3'}", f"sqlite:///{workdir / 'c.sqlite3'}"),
+            console_secure_cookie=secure,
+        )
+        with console_in_process(settings) as console:
+            assert console.client().get("/login").headers.get("Strict-Transport-Security") == expected

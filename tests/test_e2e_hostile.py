@@ -510,3 +510,38 @@ def test_one_conversation_cannot_file_request_after_request(proxied_bot):
 
     replies = [file_request(proxied_bot, "repeat-filer", f"192.0.2.{n}") for n in range(PER_CONVERSATION[0] + 2)]
     assert sum("in the advisors' queue" in r for r in replies) == PER_CONVERSATION[0]
+
+
+# --- hardening: the action server answers only its Rasa servers; the demo page's headers ------------
+
+
+def test_the_action_server_answers_only_requests_carrying_the_token(bot):
+    import urllib.error
+    import urllib.request
+
+    from bot.rasa.action_server import TOKEN_HEADER
+
+    call = json.dumps({"next_action": "action_answer", "sender_id": "someone-else", "tracker": {}, "domain": {}})
+    for headers in ({}, {TOKEN_HEADER: "guessed"}):
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{bot.action_port}/webhook",
+            data=call.encode(),
+            headers={"Content-Type": "application/json", **headers},
+        )
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request, timeout=30)
+        assert refused.value.code == 401
+    with urllib.request.urlopen(f"http://127.0.0.1:{bot.action_port}/health", timeout=30) as health:
+        assert health.status == 200
+    assert "months" in answer(bot, QUESTION, sender="token-check")  # the Rasa server has it
+
+
+def test_the_demo_page_is_served_with_a_content_security_policy(bot):
+    import urllib.request
+
+    with urllib.request.urlopen(f"{bot.rasa_url}/web/demo/", timeout=30) as page:
+        headers = page.headers
+    policy = headers["Content-Security-Policy"]
+    assert "script-src 'self' 'sha256-" in policy and "frame-ancestors 'none'" in policy
+    assert "unsafe-inline" not in policy.split("script-src", 1)[1].split(";", 1)[0]
+    assert headers["X-Frame-Options"] == "DENY" and headers["X-Content-Type-Options"] == "nosniff"

@@ -555,3 +555,28 @@ def test_every_figure_the_bot_states_reads_the_same_after_masking(kb):
                 assert figure in masked, f"{intent}: {figure!r} was masked:\n{masked}"
                 checked += 1
     assert checked >= 20  # the knowledge base states many figures; all were looked at
+
+
+def test_purged_conversations_are_gone_from_the_files_on_disk(tmp_path):
+    """They stayed readable in the SQLite write-ahead log (and in free pages) after a purge."""
+    from sqlalchemy import text as sql
+
+    from tests.review_store import TrackerStore
+
+    now = dt.datetime(2026, 6, 1, tzinfo=dt.timezone.utc)
+    tracker_db, app_db = tmp_path / "conversations.sqlite3", tmp_path / "app.sqlite3"
+    store = TrackerStore(f"sqlite:///{tracker_db}")
+    with store.engine.connect() as conn:  # as the bot's tracker store sets it up
+        conn.execute(sql("PRAGMA journal_mode=WAL"))
+    reader = store.engine.connect()  # the bot keeps a connection open
+    reader.execute(sql("SELECT count(*) FROM events")).all()
+    secret = "my-phone-is-555-010-7788-call-me"
+    store.conversation("old", start=now - dt.timedelta(days=40)).exchange(secret, "greet", "Hello")
+    store.conversation("new", start=now - dt.timedelta(days=1)).exchange("hi", "greet", "Hello")
+    HandoffStore(get_engine(f"sqlite:///{app_db}")).create(sender_id="old", name="Carla Secret", contact="carla@x.io")
+
+    assert purge(store.url, f"sqlite:///{app_db}", 30, now=now).conversations == 1
+    reader.close()
+    on_disk = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.name.startswith(("conversations", "app")))
+    assert secret.encode() not in on_disk and b"Carla Secret" not in on_disk
+    assert {r.sender_id for r in store.rows()} == {"new"}

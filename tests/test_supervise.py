@@ -100,7 +100,7 @@ def test_kill_9_of_the_action_server_or_the_console_under_make_run_leaves_rasa_a
     try:
         assert wait_until_up(health_urls(settings), proc, STARTUP_TIMEOUT_S)
         for marker, health in (
-            ("rasa run actions", f"http://127.0.0.1:{settings.action_port}/health"),
+            ("bot.rasa.action_server", f"http://127.0.0.1:{settings.action_port}/health"),
             ("bot.console", f"http://{settings.console_host}:{settings.console_port}/health"),
         ):
             os.kill(server_pid(proc.pid, marker), signal.SIGKILL)

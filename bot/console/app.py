@@ -37,6 +37,8 @@ STATIC = Path(__file__).resolve().parent / "static"
 CSP = (
     "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 )
+#: Sent when CONSOLE_SECURE_COOKIE says the console is reached over HTTPS: a year, this host only.
+HSTS = "max-age=31536000"
 SECURITY_HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
@@ -105,6 +107,8 @@ def _background_name(kb: KnowledgeBase, key: str) -> str:
 async def _security_headers(request: Request, response: BaseHTTPResponse) -> None:
     for header, value in SECURITY_HEADERS.items():
         response.headers.setdefault(header, value)
+    if request.app.ctx.settings.console_secure_cookie:  # served over HTTPS: browsers must never fall back to HTTP
+        response.headers.setdefault("Strict-Transport-Security", HSTS)
     if not request.path.startswith("/static/"):
         response.headers.setdefault("Cache-Control", "no-store")
 

@@ -45,9 +45,12 @@ the same origin.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import logging
 import os
+import re
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -73,6 +76,30 @@ logger = logging.getLogger(__name__)
 
 WEB_ROOT = PROJECT_ROOT / "web"
 URL_PREFIX = "/web"
+
+
+NOSNIFF = {"X-Content-Type-Options": "nosniff"}
+
+
+def demo_page_headers(page: str) -> dict[str, str]:
+    """Security headers for the demo page: a Content-Security-Policy that lets in only this
+    server's scripts and the page's own inline scripts (by hash), no framing, no sniffing.
+
+    The widget writes its styles into the page at run time, so inline styles stay allowed."""
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
+        for body in re.findall(r"<script>(.*?)</script>", page, re.DOTALL)
+    )
+    policy = (
+        f"default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; "
+        "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+    )
+    return {
+        "Content-Security-Policy": policy,
+        "X-Frame-Options": "DENY",
+        "Referrer-Policy": "same-origin",
+        **NOSNIFF,
+    }
 
 
 class _ReadingServer(AsyncServer):
@@ -223,16 +250,17 @@ class SocketIOInput(RasaSocketIOInput):
 
         @bp.route("/widget/webchat.js", methods=["GET"], name="widget_script")
         async def widget_script(_: Request) -> HTTPResponse:
-            return response.raw(script, content_type="application/javascript; charset=utf-8")
+            return response.raw(script, content_type="application/javascript; charset=utf-8", headers=NOSNIFF)
 
         @bp.route("/widget/LICENSE", methods=["GET"], name="widget_licence")
         async def widget_licence(_: Request) -> HTTPResponse:
-            return response.raw(licence, content_type="text/plain; charset=utf-8")
+            return response.raw(licence, content_type="text/plain; charset=utf-8", headers=NOSNIFF)
 
         if not self.serve_demo:
             return
-        demo_page = self.web_root / "demo" / "index.html"
+        page = (self.web_root / "demo" / "index.html").read_text(encoding="utf-8")
+        headers = demo_page_headers(page)
 
         @bp.route("/demo", methods=["GET"], strict_slashes=False, name="demo_page")
         async def demo(_: Request) -> HTTPResponse:
-            return await response.file(str(demo_page), mime_type="text/html; charset=utf-8")
+            return response.html(page, headers=headers)
