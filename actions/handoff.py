@@ -24,7 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions import services
 from actions.form_control import FORM_CANCELLED, ControlledForm, cancelled
 from bot.handoff import reading as read
-from bot.handoff.store import HandoffStore
+from bot.handoff.store import HandoffStore, TooManyRequests
 
 log = logging.getLogger(__name__)
 SLOTS = ("handoff_name", "handoff_contact", "handoff_confirm")
@@ -105,6 +105,12 @@ class ValidateHandoffForm(ControlledForm):
         return {"handoff_confirm": value}
 
 
+def _client(tracker: Tracker) -> str:
+    """The keyed hash of the person's address that the channel put in their message's metadata."""
+    said: dict[str, Any] = next((e for e in reversed(tracker.events) if e.get("event") == "user"), {})
+    return str((said.get("metadata") or {}).get("client") or "")
+
+
 class ActionHandoffSubmit(Action):
     """File the request (or not, if they cancelled or said no) and clear the slots for next time."""
 
@@ -117,13 +123,17 @@ class ActionHandoffSubmit(Action):
             dispatcher.utter_message(response="utter_handoff_cancelled")
         else:
             try:
-                store().create(
+                store().file(
                     sender_id=tracker.sender_id,
                     name=name,
                     contact=contact,
                     channel=tracker.get_latest_input_channel() or "",
                     message=_request_text(tracker),
+                    client=_client(tracker),
                 )
+            except TooManyRequests as limit:
+                log.warning(f"Did not file another handoff request for {tracker.sender_id!r}: {limit}.")
+                dispatcher.utter_message(response="utter_handoff_failed")
             except SQLAlchemyError:
                 log.exception(f"Could not file the handoff request of {tracker.sender_id!r}.")
                 dispatcher.utter_message(response="utter_handoff_failed")

@@ -9,8 +9,9 @@ import json
 import pytest
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
-from bot.rasa.channels.guard import MAX_MESSAGE_CHARS, clean_text, guarded, system_message
+from bot.rasa.channels.guard import MAX_MESSAGE_CHARS, NOT_STORED, clean_text, guarded, system_message
 from bot.rasa.channels.rest import BadRequest, parse_body
+from bot.rasa.turns import current_turn
 
 
 @pytest.mark.parametrize(
@@ -106,3 +107,72 @@ def test_an_empty_message_is_answered_without_reaching_the_bot():
 
     (reply,) = run(must_not_run, "\u200b \x00")
     assert reply["text"] == system_message("utter_empty_message")["text"]
+
+
+def test_a_turn_the_store_could_not_keep_is_not_answered_and_the_person_is_told():
+    async def answers_but_is_not_stored(message):
+        await message.output_channel.send_response(message.sender_id, {"text": "an answer never stored"})
+        current_turn().stored = False  # what the tracker store reports when its write fails
+
+    assert run(answers_but_is_not_stored, "what does it pay?") == [{"recipient_id": "someone", **NOT_STORED}]
+
+
+def test_of_several_questions_only_those_stored_are_answered():
+    turns = []
+
+    async def second_not_stored(message):
+        turns.append(message.text)
+        await message.output_channel.send_response(message.sender_id, {"text": f"answer {len(turns)}"})
+        if len(turns) == 2:
+            current_turn().stored = False
+
+    replies = run(second_not_stored, "How long does it take? What does it pay? Do I need the USMLE?")
+    assert [r["text"] for r in replies] == ["answer 1", NOT_STORED["text"]]
+    assert len(turns) == 2  # the third question is not handled on top of a turn that is not there
+
+
+def test_a_turns_messages_arrive_in_order_after_the_turn():
+    async def three(message):
+        for n in range(3):
+            await message.output_channel.send_response(message.sender_id, {"text": f"part {n}"})
+
+    assert [r["text"] for r in run(three, "hi")] == ["part 0", "part 1", "part 2"]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        ('{"sender": "a", "message": "hi", "metadata": ' + "[" * 5000 + "]" * 5000 + "}").encode(),
+        ("[" * 5000 + "]" * 5000).encode(),
+        ('{"sender": "a", "message": "hi", "metadata": {"a": ' + "[" * 20 + "]" * 20 + "}}").encode(),
+    ],
+    ids=["metadata-5000-levels", "body-5000-levels", "metadata-20-levels"],
+)
+def test_deeply_nested_bodies_are_refused_with_a_reason(raw):
+    with pytest.raises(BadRequest, match="nest"):
+        parse_body(raw)
+
+
+@pytest.mark.parametrize(
+    "raw, reason",
+    [
+        (body(sender="a", message="hi", input_channel="slack"), '"input_channel" may only be'),
+        (body(sender="a", message="hi", input_channel="telegram"), '"input_channel" may only be'),
+        (body(sender="a", message="hi", input_channel="x" * 60_000), '"input_channel" may only be'),
+        (body(sender="a", message="hi", input_channel=["rest"]), '"input_channel" may only be'),
+        (body(sender="a/b", message="hi"), "letters, digits"),
+        (body(sender="a b", message="hi"), "letters, digits"),
+        (body(sender="<script>", message="hi"), "letters, digits"),
+        (body(sender="web-0123456789abcdef0123456789abcdef", message="hi"), "website widget"),
+    ],
+    ids=["slack", "telegram", "60KB", "list", "slash", "space", "markup", "widget-id"],
+)
+def test_rest_cannot_spoof_a_channel_or_use_an_id_the_console_cannot_open(raw, reason):
+    with pytest.raises(BadRequest, match=reason):
+        parse_body(raw)
+
+
+def test_rest_accepts_the_ids_and_channels_it_always_has():
+    for sender in ("maria", "terminal-ana", "img-india-01-3f2a", "ana.souza+cma@example.com", "7", "U123:ABC"):
+        assert parse_body(body(sender=sender, message="hi"))[0] == sender
+    assert parse_body(body(sender="a", message="hi", input_channel="rest"))[3] == "rest"

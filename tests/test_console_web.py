@@ -277,6 +277,36 @@ def test_handoff_queue_shows_the_contact_and_moves_requests_along(console: Conso
     assert "maria.lopez@example.com" not in client.get("/c/console-human").body
 
 
+def test_a_long_handoff_queue_is_paged(loaded_db_url: str, tmp_path: Path):
+    """300 requests on one page made it about 128 KB and hard to work through; now 25 a page."""
+    with console_with_conversations(loaded_db_url, tmp_path) as console:
+        ids = [
+            console.handoffs().create(sender_id=f"flood-{n}", name=f"Flood {n}", contact="f@example.com")
+            for n in range(300)
+        ]
+        total = console.handoffs().count("open")
+        pages = -(-total // 25)
+        client = console.signed_in()
+        first = client.get("/handoff").body
+        shown = [int(i) for i in re.findall(r'id="request-(\d+)"', first)]
+        assert shown == ids[::-1][:25]  # the newest 25
+        assert f"page 1 of {pages}" in first and 'href="/handoff?status=open&amp;page=2"' in first
+        last = [int(i) for i in re.findall(r'id="request-(\d+)"', client.get(f"/handoff?page={pages}").body)]
+        assert 0 < len(last) <= 25 and ids[0] in last
+        assert "is past the end" in client.get(f"/handoff?page={pages + 1}").body
+
+
+def test_a_sender_id_that_is_an_email_address_is_masked_in_the_transcript(loaded_db_url: str, tmp_path: Path):
+    from tests.review_store import TrackerStore
+
+    with console_with_conversations(loaded_db_url, tmp_path) as console:
+        talk = TrackerStore(console.settings.tracker_store_url).conversation("ana.souza@example.com")
+        talk.user("how long does it take?", "ask_duration", 0.97)
+        page = console.signed_in().get("/c/ana.souza%40example.com")
+        assert page.status == 200
+        assert "a***@example.com" in page.body and "ana.souza@example.com" not in page.body
+
+
 # --- what people type is shown, never run --------------------------------------------------------
 
 

@@ -72,3 +72,14 @@ def test_credentials_command_refuses_a_half_configured_channel_without_a_traceba
     assert done.returncode == 1
     assert "SLACK_SIGNING_SECRET" in done.stderr and "Traceback" not in done.stderr
     assert not (tmp_path / "credentials.yml").exists()
+
+
+def test_deployed_action_servers_listen_on_loopback_and_require_the_token_unless_told_otherwise():
+    """deploy/ started the action server on every address (rasa-sdk's default), answering anyone."""
+    unit = (PROJECT_ROOT / "deploy" / "systemd" / "cma-actions@.service").read_text()
+    assert "Environment=SANIC_HOST=127.0.0.1" in unit
+    assert unit.index("Environment=SANIC_HOST=127.0.0.1") < unit.index("EnvironmentFile=")  # .env may override
+    assert "-m bot.rasa.action_server" in unit and "rasa run actions" not in unit
+    for procfile in (PROJECT_ROOT / "Procfile", PROJECT_ROOT / "deploy" / "Procfile"):
+        actions = next(line for line in procfile.read_text().splitlines() if line.startswith("actions:"))
+        assert "bot.rasa.action_server" in actions and "bot.tools.supervise" in actions, procfile

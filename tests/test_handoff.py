@@ -156,3 +156,69 @@ def test_requests_survive_a_new_store_on_the_same_database(tmp_path):
     request_id = HandoffStore(get_engine(url)).create(sender_id="s", name="Ana", contact="ana@example.com")
     get_engine.cache_clear()
     assert HandoffStore(get_engine(url)).get(request_id).contact == "ana@example.com"
+
+
+# --- throttling: a conversation, or a client address, can file only a few requests --------------
+
+
+def test_the_bot_files_a_few_requests_per_conversation_then_refuses(tmp_path):
+    from bot.handoff.store import PER_CONVERSATION, TooManyRequests
+
+    store = HandoffStore(get_engine(f"sqlite:///{tmp_path / 'h.db'}"))
+    most, _ = PER_CONVERSATION
+    for n in range(most):
+        store.file(sender_id="spammer", name=f"Name {n}", contact="a@example.com")
+    with pytest.raises(TooManyRequests):
+        store.file(sender_id="spammer", name="One more", contact="a@example.com")
+    assert len(store.list(sender_id="spammer")) == most
+    store.file(sender_id="someone-else", name="Ana", contact="ana@example.com")  # others are not held up
+
+
+def test_the_bot_files_a_few_requests_per_client_address_across_conversations(tmp_path):
+    from bot.handoff.store import PER_CLIENT, TooManyRequests
+
+    store = HandoffStore(get_engine(f"sqlite:///{tmp_path / 'h.db'}"))
+    most, _ = PER_CLIENT
+    refused = 0
+    for n in range(300):  # what one address filed in 22 s, each from a new conversation
+        try:
+            store.file(sender_id=f"new-{n}", name="Spam", contact="spam@example.com", client="hash-of-one-address")
+        except TooManyRequests:
+            refused += 1
+    assert (300 - refused, refused) == (most, 300 - most)
+    store.file(sender_id="new-0-other", name="Ana", contact="ana@example.com", client="hash-of-another-address")
+    assert store.count("open") == most + 1
+
+
+def test_the_queue_is_paged_with_counts_for_each_status(tmp_path):
+    store = HandoffStore(get_engine(f"sqlite:///{tmp_path / 'h.db'}"))
+    ids = [store.create(sender_id=f"p{n}", name=f"Person {n}", contact="p@example.com") for n in range(60)]
+    store.set_status(ids[0], "resolved")
+    first = store.page("open", 1, 25)
+    assert (first.total, first.pages, first.counts) == (59, 3, {"open": 59, "contacted": 0, "resolved": 1})
+    assert [r.id for r in first.requests] == ids[:0:-1][:25]  # newest first
+    last = store.page("open", 3, 25)
+    assert [r.id for r in last.requests] == ids[9:0:-1]
+    assert store.page("open", 4, 25).requests == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("+1 555 010 7788x", "+1 555 010 7788"),  # was filed as "+1 555 010"
+        ("555-010-7788x12", "555-010-7788x12"),
+        ("call 555.010.7788 ext 3 after five", "555.010.7788 ext 3"),
+        ("5550107788now", "5550107788"),
+        ("tel5550107788", "5550107788"),
+        ("anä@exämple.com", "anä@exämple.com"),
+    ],
+)
+def test_a_phone_extension_is_read_whole_and_glued_numbers_are_found(text, expected):
+    assert find_contact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["it costs $37,190 (2021)", "grew 12% (2024-34)", "in 2019 2020 2021", "fees of $1,250.00 (2026)"]
+)
+def test_figures_are_not_read_as_phone_numbers(text):
+    assert find_contact(text) is None

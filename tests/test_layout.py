@@ -357,6 +357,22 @@ def test_the_speedups_refuse_another_rasa_version(monkeypatch: pytest.MonkeyPatc
         speedups.apply()
 
 
+def test_the_offload_refuses_another_rasa_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.rasa import offload
+
+    monkeypatch.setattr(rasa, "__version__", OTHER_VERSION)
+    with pytest.raises(UnsupportedRasaVersion, match=refusal("offload")):
+        offload.apply()
+
+
+def test_the_hardening_refuses_another_rasa_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.rasa import hardening
+
+    monkeypatch.setattr(rasa, "__version__", OTHER_VERSION)
+    with pytest.raises(UnsupportedRasaVersion, match=refusal("hardening")):
+        hardening.apply()
+
+
 def test_every_piece_that_checks_the_version_is_tested_here() -> None:
     """A new module of bot/rasa/ that calls require_supported must be added above."""
     checking = {
@@ -364,4 +380,9 @@ def test_every_piece_that_checks_the_version_is_tested_here() -> None:
         for name, path in modules().items()
         if in_rasa_package(name) and name != RASA_PACKAGE and "require_supported(" in path.read_text()
     }
-    assert checking == set(CHECKED_ON_IMPORT) | {"bot.rasa.chat", "bot.rasa.speedups"}
+    assert checking == set(CHECKED_ON_IMPORT) | {
+        "bot.rasa.chat",
+        "bot.rasa.speedups",
+        "bot.rasa.offload",
+        "bot.rasa.hardening",
+    }

@@ -10,6 +10,7 @@ import pytest
 from rasa.core.tracker_store import SQLTrackerStore, create_tracker_store
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import read_endpoint_config
 
 from bot.rasa.tracker_store import CachedSQLTrackerStore
@@ -134,3 +135,79 @@ def test_endpoints_yml_gives_rasa_this_store(tmp_path: Path, monkeypatch: pytest
     inner = getattr(inner, "_tracker_store", inner)
     assert isinstance(inner, CachedSQLTrackerStore)
     assert str(inner.engine.url) == f"sqlite:///{tmp_path / 'c.db'}"
+
+
+# --- a database that cannot be written: the turn is not stored, and says so -----------------------
+
+
+def locked(db: Path) -> sqlite3.Connection:
+    """Another writer holding SQLite's write lock: every write of the store fails until it lets go."""
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("BEGIN IMMEDIATE")
+    return conn
+
+
+def test_a_turn_the_database_refuses_is_marked_not_stored_and_not_remembered(tmp_path: Path, monkeypatch):
+    from bot.rasa import tracker_store
+    from bot.rasa.turns import recording_turn
+
+    monkeypatch.setattr(tracker_store, "SQLITE_BUSY_TIMEOUT_S", 0.2)
+    db, s = tmp_path / "c.db", store(tmp_path / "c.db")
+    tracker = run(s.get_or_create_tracker("maria"))
+    say(tracker, "hi")
+    run(s.save(tracker))
+    saved = stored(db, "maria")
+
+    lock = locked(db)
+    with recording_turn() as turn:
+        tracker = run(s.retrieve("maria"))
+        say(tracker, "I'm a doctor")
+        run(s.save(tracker))  # no exception: the turn's record says it
+    assert not turn.stored
+    lock.rollback()
+    lock.close()
+
+    again = run(s.retrieve("maria"))
+    assert again is not tracker  # the copy holding the unsaved turn is forgotten
+    assert [e.as_dict() for e in again.events] == saved == stored(db, "maria")
+
+    with recording_turn() as turn:  # writable again: the retried turn is stored whole
+        say(again, "I'm a doctor")
+        run(s.save(again))
+    assert turn.stored and stored(db, "maria") == [e.as_dict() for e in again.events]
+
+
+def test_outside_a_guarded_turn_a_failed_write_raises_as_rasas_does(tmp_path: Path, monkeypatch):
+    from bot.rasa import tracker_store
+
+    monkeypatch.setattr(tracker_store, "SQLITE_BUSY_TIMEOUT_S", 0.2)
+    db, s = tmp_path / "c.db", store(tmp_path / "c.db")
+    tracker = run(s.get_or_create_tracker("maria"))
+    lock = locked(db)
+    say(tracker, "hi")
+    with pytest.raises(Exception, match="locked"):
+        run(s.save(tracker))
+    lock.rollback()
+    lock.close()
+
+
+def test_after_a_failed_read_the_rebuilt_tracker_is_not_written(tmp_path: Path, monkeypatch):
+    from bot.rasa.turns import recording_turn
+
+    db, s = tmp_path / "c.db", store(tmp_path / "c.db")
+    tracker = run(s.get_or_create_tracker("maria"))
+    say(tracker, "hi")
+    run(s.save(tracker))
+    before = stored(db, "maria")
+
+    def unreadable(sender_id: str) -> int:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(s, "_newest_id", unreadable)
+    with recording_turn() as turn:
+        with pytest.raises(sqlite3.OperationalError):
+            run(s.retrieve("maria"))
+        fresh = DialogueStateTracker("maria", DOMAIN.slots)  # what Rasa builds when the read failed
+        say(fresh, "I'm a doctor")
+        run(s.save(fresh))
+    assert not turn.stored and stored(db, "maria") == before

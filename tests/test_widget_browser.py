@@ -193,3 +193,36 @@ def test_widget_chats_clicks_a_button_and_survives_a_reload(model, loaded_db_url
     senders = socketio_senders(tmp_path / "conversations.sqlite3")
     assert len(senders) == 1, f"expected one widget conversation across the reload, got {senders}"
     print(f"widget browser test: {time.monotonic() - started:.0f} s, screenshot {SCREENSHOT}")
+
+
+def test_the_browser_keeps_a_short_recent_conversation_only(bot):
+    """rasa-webchat stored the whole conversation, contact details included, in localStorage
+    for ever; the served widget keeps the last 20 messages and forgets a day-old one."""
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: setup installs it (scripts/install-browser.sh, Debian package chromium)")
+    from playwright.sync_api import sync_playwright
+
+    write = """([age_hours, count]) => {
+        const conversation = Array.from({length: count}, (_, i) => ({type: 'text', text: 'message ' + i, sender: 'response'}));
+        localStorage.setItem('school-own-entry', JSON.stringify(conversation));
+        localStorage.setItem('chat_session', JSON.stringify(
+            {session_id: 'old-session', conversation: conversation, lastUpdate: Date.now() - age_hours * 3600 * 1000}));
+        return JSON.parse(localStorage.getItem('chat_session')).conversation.map(m => m.text);
+    }"""
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto(f"{bot.rasa_url}/web/demo/")
+            kept = page.evaluate(write, [0, 100])
+            assert kept == [f"message {i}" for i in range(80, 100)]
+            # The page's own entries are left as they are.
+            assert len(page.evaluate("JSON.parse(localStorage.getItem('school-own-entry'))")) == 100
+
+            page.evaluate(write, [25, 10])  # last used more than a day ago
+            page.reload()
+            page.wait_for_timeout(1000)
+            stored = page.evaluate("localStorage.getItem('chat_session')")
+            assert stored is None or "message 0" not in stored, stored
+        finally:
+            browser.close()

@@ -1,7 +1,7 @@
 """`python -m bot.console`: serve the advisor console on CONSOLE_HOST:CONSOLE_PORT.
 
 `python -m bot.console add-advisor EMAIL` creates an account, the same command as
-`python -m bot.review add-advisor`. `make run` starts the console under honcho
+`python -m bot.review add-advisor`; `disable-advisor EMAIL` locks one and ends its sessions. `make run` starts the console under honcho
 (the Procfile's `console:` line); this entry point is also how it runs alone.
 """
 
@@ -20,6 +20,10 @@ def main(argv: list[str] | None = None) -> int:
         from bot.console.accounts import main_add_advisor
 
         return main_add_advisor(argv[1:])
+    if argv[:1] == ["disable-advisor"]:
+        from bot.console.accounts import main_disable_advisor
+
+        return main_disable_advisor(argv[1:])
     parser = argparse.ArgumentParser(
         prog="python -m bot.console",
         description=__doc__.splitlines()[0],

@@ -12,17 +12,21 @@ from __future__ import annotations
 import argparse
 import base64
 import datetime as dt
+import functools
 import getpass
 import hashlib
 import hmac
+import re
 import secrets
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TextIO
 
-from sqlalchemy import Column, String, Table, func, insert, select, update
+from sqlalchemy import Column, String, Table, delete, func, insert, select, update
 from sqlalchemy.engine import Engine
 
+from bot.console.sessions import sessions_table
 from bot.contacts import EMAIL_PATTERN
 from bot.db import UTCDateTime, metadata, utcnow
 from bot.db.migrate import ensure_schema
@@ -78,15 +82,42 @@ def check_password(password: str, stored: str) -> bool:
     return hmac.compare_digest(actual, expected)
 
 
-def check_new_password(password: str) -> None:
-    if len(password) < MIN_PASSWORD_LENGTH:
+#: Fewer different characters than this is a pattern, not a password ("aaaaaaaaaa", "ababababab").
+MIN_DISTINCT_CHARACTERS = 5
+COMMON_PASSWORDS = Path(__file__).resolve().parent / "common_passwords.txt"
+
+
+@functools.cache
+def common_passwords() -> frozenset[str]:
+    lines = COMMON_PASSWORDS.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def check_new_password(password: str, email: str = "") -> None:
+    """Refuse a password an attacker would try early; the message says what to do instead.
+
+    Length counts real characters (ten spaces were accepted), a handful of characters
+    repeated is refused, and so is a common password or a common word, or the account's
+    own email name, dressed up with digits and symbols ("Password123!")."""
+    real = "".join(password.split())
+    if len(real) < MIN_PASSWORD_LENGTH:
         raise AccountError(
-            f"The password is too short: use at least {MIN_PASSWORD_LENGTH} characters "
+            f"The password is too short: use at least {MIN_PASSWORD_LENGTH} characters other than spaces "
             "(a few unrelated words make a good one)."
         )
     if len(password) > MAX_PASSWORD_LENGTH:
         raise AccountError(f"The password is too long: use at most {MAX_PASSWORD_LENGTH} characters.")
+    if len(set(real.lower())) < MIN_DISTINCT_CHARACTERS:
+        raise AccountError("The password repeats a few characters; use a few unrelated words instead.")
+    lowered = real.lower()
+    core = re.sub(r"^[\W\d_]+|[\W\d_]+$", "", lowered)  # "2024Password123!" -> "password"
+    name = normalize_email(email).split("@", 1)[0]
+    if lowered in common_passwords() or core in common_passwords() or (len(name) >= 3 and core == name):
+        raise AccountError("That password is one of the first that attackers try; use a few unrelated words instead.")
 
+
+#: The stored "hash" of a disabled account: not an scrypt string, so no password matches it.
+DISABLED = "disabled"
 
 # Checked when an unknown email signs in, so a wrong email takes as long as a wrong password.
 _DUMMY_HASH = hash_password(secrets.token_hex(16))
@@ -104,7 +135,7 @@ class AccountStore:
         email = normalize_email(email)
         if len(email) > 200 or not EMAIL_PATTERN.fullmatch(email):
             raise AccountError(f"{email or '(empty)'!r} is not an email address.")
-        check_new_password(password)
+        check_new_password(password, email)
         now = utcnow()
         with self.engine.begin() as conn:
             existing = conn.execute(select(advisors_table.c.created_at).where(advisors_table.c.email == email)).scalar()
@@ -118,6 +149,8 @@ class AccountStore:
                     .where(advisors_table.c.email == email)
                     .values(password_hash=hash_password(password), password_changed_at=now)
                 )
+                # A reset is often because the old password leaked: whoever signed in with it is out.
+                conn.execute(delete(sessions_table).where(sessions_table.c.email == email))
                 return Advisor(email, existing)
             if replace:
                 raise AccountError(f"There is no account for {email} to reset.")
@@ -127,6 +160,22 @@ class AccountStore:
                 )
             )
         return Advisor(email, now)
+
+    def disable(self, email: str) -> int | None:
+        """Lock an account: no password opens it any more and every session of it ends at once.
+
+        Returns how many sessions ended, or None when there is no such account. The account's
+        name stays on the annotations it made; `add-advisor --reset-password` opens it again."""
+        email = normalize_email(email)
+        with self.engine.begin() as conn:
+            found = conn.execute(
+                update(advisors_table)
+                .where(advisors_table.c.email == email)
+                .values(password_hash=DISABLED, password_changed_at=utcnow())
+            ).rowcount
+            if not found:
+                return None
+            return int(conn.execute(delete(sessions_table).where(sessions_table.c.email == email)).rowcount)
 
     def verify(self, email: str, password: str) -> Advisor | None:
         """The advisor when email and password match, else None (same cost either way)."""
@@ -138,9 +187,18 @@ class AccountStore:
         if row is None:
             check_password(password, _DUMMY_HASH)
             return None
+        if row["password_hash"] == DISABLED:
+            check_password(password, _DUMMY_HASH)  # the same cost as a wrong password
+            return None
         if not check_password(password, row["password_hash"]):
             return None
         return Advisor(row["email"], row["created_at"])
+
+    def exists(self, email: str) -> bool:
+        """Whether there is an account for `email` (disabled ones included)."""
+        with self.engine.connect() as conn:
+            found = conn.execute(select(advisors_table.c.email).where(advisors_table.c.email == normalize_email(email)))
+            return found.first() is not None
 
     def all(self) -> list[Advisor]:
         with self.engine.connect() as conn:
@@ -196,4 +254,26 @@ def main_add_advisor(argv: list[str] | None = None, engine: Engine | None = None
         return 1
     done = "New password set for" if args.reset_password else "Advisor account created:"
     print(f"{done} {advisor.email}. Sign in to the console with it.")
+    return 0
+
+
+def main_disable_advisor(argv: list[str] | None = None, engine: Engine | None = None) -> int:
+    """`disable-advisor EMAIL`: no one signs in to that account any more, and its sessions end now."""
+    parser = argparse.ArgumentParser(
+        prog="python -m bot.review disable-advisor",
+        description="Disable an advisor account at once: its password stops working and every session "
+        "of it ends. `add-advisor EMAIL --reset-password` gives it a new password again.",
+    )
+    parser.add_argument("email")
+    args = parser.parse_args(argv)
+    if engine is None:
+        from bot.db import get_engine
+        from bot.settings import load_settings
+
+        engine = get_engine(load_settings().database_url)
+    ended = AccountStore(engine).disable(args.email)
+    if ended is None:
+        print(f"There is no account for {normalize_email(args.email)}.", file=sys.stderr)
+        return 1
+    print(f"Disabled {normalize_email(args.email)}; {ended} session{'s' if ended != 1 else ''} ended.")
     return 0

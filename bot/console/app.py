@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sanic import Request, Sanic
 from sanic.exceptions import MethodNotSupported, NotFound, PayloadTooLarge, SanicException
-from sanic.response import BaseHTTPResponse, HTTPResponse
+from sanic.response import BaseHTTPResponse, HTTPResponse, raw
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.console import auth, dashboard_views, export_views, handoff_views, pages
@@ -28,6 +28,7 @@ from bot.db import get_engine
 from bot.handoff.store import HandoffStore
 from bot.kb.queries import KnowledgeBase
 from bot.review.logs import ConversationLog
+from bot.safe_log import printable, quiet_unreadable_requests
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -36,6 +37,8 @@ STATIC = Path(__file__).resolve().parent / "static"
 CSP = (
     "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 )
+#: Sent when CONSOLE_SECURE_COOKIE says the console is reached over HTTPS: a year, this host only.
+HSTS = "max-age=31536000"
 SECURITY_HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
@@ -63,7 +66,7 @@ def create_app(settings: Settings, name: str = "advisor_console") -> Sanic:
     app.ctx.figures = FigureCache(app.ctx.log)
     app.ctx.background_name = lru_cache(maxsize=64)(partial(_background_name, KnowledgeBase(engine)))
 
-    app.static("/static", str(STATIC), name="static")
+    _serve_static(app)
     for module in (auth, pages, export_views, dashboard_views, handoff_views):
         app.blueprint(module.bp)
     app.register_middleware(auth.check_request, "request")
@@ -72,7 +75,24 @@ def create_app(settings: Settings, name: str = "advisor_console") -> Sanic:
     app.error_handler.add(MethodNotSupported, _not_allowed)
     app.error_handler.add(PayloadTooLarge, _too_large)
     app.error_handler.add(Exception, _server_error)
+    quiet_unreadable_requests()
     return app
+
+
+def _serve_static(app: Sanic) -> None:
+    """The files of static/ by name, each read once; anything else under /static/ is a 404.
+
+    Sanic's own static handler answered /static/ (a folder) and names with a NUL byte
+    with a 500 and a traceback in the log."""
+    files = {path.name: path.read_bytes() for path in STATIC.iterdir() if path.is_file()}
+    types = {".css": "text/css; charset=utf-8", ".png": "image/png", ".svg": "image/svg+xml"}
+
+    @app.get("/static/<name:str>", name="static")
+    async def static_file(request: Request, name: str) -> HTTPResponse:
+        content = files.get(name)
+        if content is None:
+            raise NotFound("There is no such file.")
+        return raw(content, content_type=types.get(Path(name).suffix, "application/octet-stream"))
 
 
 def _background_name(kb: KnowledgeBase, key: str) -> str:
@@ -87,6 +107,8 @@ def _background_name(kb: KnowledgeBase, key: str) -> str:
 async def _security_headers(request: Request, response: BaseHTTPResponse) -> None:
     for header, value in SECURITY_HEADERS.items():
         response.headers.setdefault(header, value)
+    if request.app.ctx.settings.console_secure_cookie:  # served over HTTPS: browsers must never fall back to HTTP
+        response.headers.setdefault("Strict-Transport-Security", HSTS)
     if not request.path.startswith("/static/"):
         response.headers.setdefault("Cache-Control", "no-store")
 
@@ -128,7 +150,7 @@ def _server_error(request: Request, exc: Exception) -> HTTPResponse:
             message=str(exc) or "The request could not be handled.",
             link=("/", "Conversations"),
         )
-    log.exception("console error on %s %s", request.method, request.path, exc_info=exc)
+    log.exception("console error on %s %s", printable(request.method), printable(request.path), exc_info=exc)
     return render(
         request,
         "message.html",

@@ -4,15 +4,18 @@ Nothing but the sign-in page, the stylesheet and the health check answers withou
 a session. Every POST must carry the CSRF token of its session (or, for the
 sign-in form, the one in its own short-lived cookie: there is no session yet);
 a missing or wrong token is refused with 403 before the view runs, so nothing
-changes. Wrong passwords are counted per account and per client address
-(bot.console.ratelimit), and a blocked sign-in gets 429 with the wait in minutes.
+changes. Wrong passwords are counted per account and client address together and per
+client address, each with an exponential back-off and never a lock on an account
+(bot.console.ratelimit); a sign-in that must wait gets 429 with the wait.
 """
 
 from __future__ import annotations
 
+import functools
 import hmac
 import logging
 import secrets
+from typing import Any
 from urllib.parse import quote
 
 from sanic import Blueprint, Request
@@ -20,6 +23,7 @@ from sanic.response import HTTPResponse, redirect, text
 
 from bot.console.accounts import normalize_email
 from bot.console.templating import render
+from bot.safe_log import printable
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +36,19 @@ bp = Blueprint("auth")
 
 def client_ip(request: Request) -> str:
     """The address behind CONSOLE_TRUSTED_PROXIES proxies (Sanic's PROXIES_COUNT), else the peer's."""
+    if not request.app.ctx.settings.console_trusted_proxies and "x-forwarded-for" in request.headers:
+        _warn_untrusted_proxy()
     return request.remote_addr or request.ip or "unknown"
+
+
+@functools.lru_cache(maxsize=1)
+def _warn_untrusted_proxy() -> None:
+    """Once: behind a proxy that is not declared, every sign-in seems to come from the proxy's address."""
+    log.warning(
+        "Requests carry X-Forwarded-For but CONSOLE_TRUSTED_PROXIES is 0: every advisor seems to sign in "
+        "from the proxy's address, so one person's failed sign-ins slow everyone down. Set "
+        "CONSOLE_TRUSTED_PROXIES to the number of proxies in front of the console."
+    )
 
 
 def _set_cookie(request: Request, response: HTTPResponse, name: str, value: str, max_age: int, path: str) -> None:
@@ -91,7 +107,7 @@ async def check_request(request: Request) -> HTTPResponse | None:
     if request.method == "POST" and not _token_matches(request.ctx.session.csrf_token, request.form.get("csrf_token")):
         log.warning("CSRF token missing or wrong: %s %s from %s", request.method, request.path, client_ip(request))
         return forbidden(request)
-    request.ctx.open_handoffs = len(app.ctx.handoffs.list("open"))
+    request.ctx.open_handoffs = app.ctx.handoffs.count("open")
     return None
 
 
@@ -136,31 +152,41 @@ async def login(request: Request) -> HTTPResponse:
     ip = client_ip(request)
     blocked = app.ctx.limiter.blocked(email, ip)
     if blocked:
-        log.warning("sign-in blocked (%s) for %s from %s", blocked.by, email, ip)
-        wait = f"{blocked.minutes} minute{'s' if blocked.minutes != 1 else ''}"
+        log.warning("sign-in blocked (%s) for %s from %s", blocked.by, _who(app, email), printable(ip))
+        if blocked.seconds < 60:
+            wait = f"{blocked.seconds} second{'s' if blocked.seconds != 1 else ''}"
+        else:
+            wait = f"{blocked.minutes} minute{'s' if blocked.minutes != 1 else ''}"
         response = render(
             request,
             "message.html",
             status=429,
             title="Too many failed sign-ins",
-            message=f"There have been too many failed sign-ins for this account or from your "
-            f"network. Try again in {wait}.",
+            message=f"Too many sign-ins have failed from your network. Try again in {wait}.",
             link=("/login", "Back to sign-in"),
         )
-        response.headers["Retry-After"] = str(int(blocked.retry_after.total_seconds()) + 1)
+        response.headers["Retry-After"] = str(blocked.seconds)
         return response
     advisor = app.ctx.accounts.verify(email, password) if email and password else None
     if advisor is None:
         app.ctx.limiter.record_failure(email, ip)
-        log.info("failed sign-in for %s from %s", email, ip)
+        log.info("failed sign-in for %s from %s", _who(app, email), printable(ip))
         return _login_page(request, status=401, error="Wrong email or password.", email=email, next_path=next_path)
-    app.ctx.limiter.record_success(advisor.email)
+    app.ctx.limiter.record_success(advisor.email, ip)
     token = app.ctx.sessions.start(advisor.email)
     response = redirect(next_path, status=303)
     _set_cookie(request, response, SESSION_COOKIE, token, int(app.ctx.sessions.lifetime.total_seconds()), "/")
     _clear_cookie(request, response, LOGIN_CSRF_COOKIE, "/login")
-    log.info("%s signed in from %s", advisor.email, ip)
+    log.info("%s signed in from %s", advisor.email, printable(ip))
     return response
+
+
+def _who(app: Any, typed: str) -> str:
+    """What a log line may say about the email typed at sign-in: the account when there is one.
+
+    What was typed is never logged as such: a newline in it would forge a log line, and people
+    type their password into the email field more often than one would think."""
+    return typed if typed and app.ctx.accounts.exists(typed) else "an unknown account"
 
 
 @bp.post("/logout")

@@ -10,11 +10,15 @@ from __future__ import annotations
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, redirect
 
+from bot.console.filters import positive_int
 from bot.console.templating import render
 from bot.handoff.store import STATUSES
 from bot.review.privacy import mask
 
 bp = Blueprint("handoff")
+
+#: Requests on one page of the queue: a few hundred on one page made it slow and hard to work through.
+PER_PAGE = 25
 
 
 @bp.get("/handoff")
@@ -22,18 +26,17 @@ async def queue(request: Request) -> HTTPResponse:
     status = request.args.get("status", "open")
     if status not in STATUSES:
         status = "open"
-    requests = request.app.ctx.handoffs.list()
-    counts = {s: sum(1 for r in requests if r.status == s) for s in STATUSES}
-    shown = [r for r in requests if r.status == status]
+    page = request.app.ctx.handoffs.page(status, positive_int(request.args.get("page")), PER_PAGE)
     return render(
         request,
         "handoff.html",
         section="handoff",
         tab=status,
         statuses=STATUSES,
-        counts=counts,
-        requests=shown,
-        masked={r.id: mask(r.message) for r in shown},
+        counts=page.counts,
+        page=page,
+        requests=page.requests,
+        masked={r.id: mask(r.message) for r in page.requests},
     )
 
 

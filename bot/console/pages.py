@@ -51,7 +51,7 @@ def _transcript_page(
     if found is None:
         raise NotFound("There is no conversation with that id (it may have been purged).")
     summary, turns = found
-    handoffs = [r for r in request.app.ctx.handoffs.list() if r.sender_id == sender_id]
+    handoffs = request.app.ctx.handoffs.list(sender_id=sender_id)
     intents = [i for i in domain_intents() if i != OUT_OF_SCOPE]
     return render(
         request,

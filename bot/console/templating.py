@@ -18,6 +18,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from sanic import Request
 from sanic.response import HTTPResponse, html
 
+from bot.review.privacy import mask
+
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 environment = Environment(
@@ -48,7 +50,8 @@ def query(params: dict, **changes: Any) -> str:
     return urlencode({k: v for k, v in merged.items() if v not in (None, "")})
 
 
-environment.filters.update(when=when, percent=percent, path_part=lambda s: quote(str(s), safe=""))
+# `mask` for anything a client chose that may be a contact (a REST sender id can be an email address).
+environment.filters.update(when=when, percent=percent, path_part=lambda s: quote(str(s), safe=""), mask=mask)
 environment.globals.update(query=query)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.contacts import EMAIL_PATTERN, PHONE_PATTERN, find_contact
+from bot.contacts import EMAIL_PATTERN, find_contact, without_phones
 from bot.forms import replies
 
 MAX_NAME_CHARS = 80
@@ -51,7 +51,7 @@ def is_question(text: str, intent: str | None, confidence: float) -> bool:
 def name(text: str) -> str | None:
     """The name in an answer such as "it's Ana Souza" or "Ana, ana@example.com"; None if it is not one."""
     text = EMAIL_PATTERN.sub(" ", text or "")
-    text = PHONE_PATTERN.sub(" ", text)
+    text = without_phones(text)
     text = _NAME_PREFIX.sub("", text.strip())
     text = re.sub(r"\s+", " ", text).strip(" ,.;:!-")
     if not text or len(text) > MAX_NAME_CHARS or len(text.split()) > MAX_NAME_WORDS:

@@ -13,13 +13,17 @@ import builtins
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Column, Integer, String, Table, Text, insert, select, update
+from sqlalchemy import Column, Integer, String, Table, Text, func, insert, select, update
 from sqlalchemy.engine import Engine
 
 from bot.db import CONVERSATION_KEY, UTCDateTime, metadata, utcnow
 from bot.db.migrate import ensure_schema
 
 STATUSES = ("open", "contacted", "resolved")
+#: At most this many requests per conversation, and per client address, in each window: enough for a
+#: person who corrects their details, far from the 300 in 22 s that one address filed.
+PER_CONVERSATION = (3, dt.timedelta(hours=24))
+PER_CLIENT = (5, dt.timedelta(hours=1))
 
 handoff_table = Table(
     "handoff_requests",
@@ -34,8 +38,25 @@ handoff_table = Table(
     Column("created_at", UTCDateTime(), nullable=False),
     Column("updated_at", UTCDateTime(), nullable=False),
     Column("updated_by", String(200), nullable=True),  # the advisor who last changed the status
+    # A keyed hash of the client's address (bot/rasa/channels/clients.py), for the per-address limit.
+    Column("client", String(64), nullable=True, index=True),
     info={CONVERSATION_KEY: "sender_id"},
 )
+
+
+class TooManyRequests(Exception):
+    """This conversation or this client has filed as many requests as the limits allow for now."""
+
+
+@dataclass(frozen=True)
+class HandoffPage:
+    """One page of the queue and how many requests each status has."""
+
+    requests: builtins.list[HandoffRequest]
+    page: int
+    pages: int
+    total: int
+    counts: dict[str, int]
 
 
 @dataclass(frozen=True)
@@ -50,6 +71,7 @@ class HandoffRequest:
     created_at: dt.datetime
     updated_at: dt.datetime
     updated_by: str | None
+    client: str | None = None
 
 
 class HandoffStore:
@@ -59,9 +81,33 @@ class HandoffStore:
         self.engine = engine
         ensure_schema(engine)
 
-    def create(self, *, sender_id: str, name: str, contact: str, channel: str = "", message: str = "") -> int:
+    def create(
+        self, *, sender_id: str, name: str, contact: str, channel: str = "", message: str = "", client: str = ""
+    ) -> int:
+        """Store a request as given (advisors' tools, tests); the bot files through `file`."""
+        return self._insert(sender_id, name, contact, channel, message, client, limited=False)
+
+    def file(
+        self, *, sender_id: str, name: str, contact: str, channel: str = "", message: str = "", client: str = ""
+    ) -> int:
+        """What the bot does when a person confirms: `create`, unless this conversation (or this
+        client, when known) already filed as many requests as PER_CONVERSATION (PER_CLIENT) allows."""
+        return self._insert(sender_id, name, contact, channel, message, client, limited=True)
+
+    def _insert(
+        self, sender_id: str, name: str, contact: str, channel: str, message: str, client: str, limited: bool
+    ) -> int:
         now = utcnow()
         with self.engine.begin() as conn:
+            limits = [(handoff_table.c.sender_id == sender_id, PER_CONVERSATION)]
+            if client:
+                limits.append((handoff_table.c.client == client, PER_CLIENT))
+            for which, (most, window) in limits if limited else []:
+                recent = conn.execute(
+                    select(func.count()).where(which, handoff_table.c.created_at >= now - window)
+                ).scalar()
+                if (recent or 0) >= most:
+                    raise TooManyRequests(f"{recent} requests in the last {window}")
             result = conn.execute(
                 insert(handoff_table).values(
                     sender_id=sender_id,
@@ -72,6 +118,7 @@ class HandoffStore:
                     status="open",
                     created_at=now,
                     updated_at=now,
+                    client=client[:64] or None,
                 )
             )
             return int(result.inserted_primary_key[0])
@@ -81,13 +128,39 @@ class HandoffStore:
             row = conn.execute(select(handoff_table).where(handoff_table.c.id == request_id)).mappings().first()
         return HandoffRequest(**row) if row else None
 
-    def list(self, status: str | None = None) -> builtins.list[HandoffRequest]:
-        """Newest first; `status` narrows to one of STATUSES."""
+    def list(self, status: str | None = None, sender_id: str | None = None) -> builtins.list[HandoffRequest]:
+        """Newest first; `status` narrows to one of STATUSES, `sender_id` to one conversation."""
         query = select(handoff_table).order_by(handoff_table.c.created_at.desc(), handoff_table.c.id.desc())
         if status:
             query = query.where(handoff_table.c.status == status)
+        if sender_id is not None:
+            query = query.where(handoff_table.c.sender_id == sender_id)
         with self.engine.connect() as conn:
             return [HandoffRequest(**row) for row in conn.execute(query).mappings()]
+
+    def count(self, status: str) -> int:
+        """How many requests have `status` (the console's menu shows the open ones on every page)."""
+        with self.engine.connect() as conn:
+            query = select(func.count()).select_from(handoff_table).where(handoff_table.c.status == status)
+            return int(conn.execute(query).scalar() or 0)
+
+    def page(self, status: str, page: int = 1, per_page: int = 25) -> HandoffPage:
+        """One page of the requests with `status`, newest first, and the count of each status."""
+        with self.engine.connect() as conn:
+            counts = dict.fromkeys(STATUSES, 0)
+            grouped = select(handoff_table.c.status, func.count()).group_by(handoff_table.c.status)
+            counts.update({row[0]: int(row[1]) for row in conn.execute(grouped)})
+            total = counts.get(status, 0)
+            pages = max(1, -(-total // per_page))
+            query = (
+                select(handoff_table)
+                .where(handoff_table.c.status == status)
+                .order_by(handoff_table.c.created_at.desc(), handoff_table.c.id.desc())
+                .limit(per_page)
+                .offset((page - 1) * per_page)
+            )
+            requests = [HandoffRequest(**row) for row in conn.execute(query).mappings()]
+        return HandoffPage(requests, page, pages, total, counts)
 
     def set_status(self, request_id: int, status: str, by: str | None = None) -> bool:
         """Move a request along; False when there is no such request."""

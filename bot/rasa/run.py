@@ -1,19 +1,22 @@
 """`python -m bot.rasa.run run ...`: Rasa's own command line, with our fixes to its per-message costs.
 
 The Procfile starts the Rasa server through this module instead of the `rasa` script
-so that bot.rasa.speedups is in place before the model loads; every argument is
-passed to Rasa unchanged.
+so that bot.rasa.speedups (per-message costs), bot.rasa.offload (NLU and policies off
+the event loop) and bot.rasa.hardening (400 for requests it cannot read) are in place
+before the model loads; every argument is passed to Rasa unchanged.
 """
 
 from __future__ import annotations
 
 import sys
 
-from bot.rasa.speedups import apply
+from bot.rasa import hardening, offload, speedups
 
 
 def main() -> None:
-    apply()
+    speedups.apply()
+    offload.apply()
+    hardening.apply()
     from rasa.__main__ import main as rasa_main
 
     sys.argv[0] = "rasa"

@@ -13,10 +13,18 @@ written to the database at once; the cache only saves reading it back.
 SQLite databases get a connection pool (Rasa opened a new connection for every query)
 and write-ahead logging, which makes each commit cheaper and lets readers (a
 conversation review, a backup) work while the bot writes.
+
+When the database cannot be read or written during a guarded turn, the store does not
+pretend: it forgets its copy of the conversation, writes nothing for the turn (a
+tracker Rasa rebuilt from nothing after a failed read would overwrite the
+conversation's state), logs the error and marks the turn as not stored
+(`bot.rasa.turns`), so the person is asked to try again instead of getting answers
+that were never stored. Rasa's own fallback to an in-memory store is never reached.
 """
 
 from __future__ import annotations
 
+import logging
 from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,10 +38,15 @@ from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from bot.rasa import require_supported
+from bot.rasa.turns import current_turn
 
 require_supported("the cached SQL tracker store (SQLTrackerStore's internals)")
 
+logger = logging.getLogger(__name__)
+
 DEFAULT_CACHED_CONVERSATIONS = 500
+#: How long a write waits for another writer's lock on an SQLite database before it fails.
+SQLITE_BUSY_TIMEOUT_S = 5.0
 
 
 @dataclass
@@ -57,7 +70,9 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             # a pool keeps a few open, as bot.db does for the app database.
             self.engine.dispose()
             self.engine = sa.create_engine(
-                self.engine.url, poolclass=QueuePool, connect_args={"check_same_thread": False}
+                self.engine.url,
+                poolclass=QueuePool,
+                connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_S},
             )
             self.sessionmaker = sessionmaker(bind=self.engine)
             with self.engine.connect() as conn:  # persistent: recorded in the database file itself
@@ -77,6 +92,24 @@ class CachedSQLTrackerStore(SQLTrackerStore):
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
         """The latest session's tracker: from memory if the database has nothing newer, else from it."""
+        try:
+            return await self._retrieve_cached(sender_id)
+        except Exception as error:
+            self._not_stored(sender_id, "read", error)
+            raise
+
+    def _not_stored(self, sender_id: str, what: str, error: Exception) -> None:
+        """Forget our copy and mark the turn; outside a guarded turn the caller re-raises."""
+        self._cache.pop(sender_id, None)
+        turn = current_turn()
+        if turn is not None:
+            turn.stored = False
+        logger.error(
+            f"Could not {what} conversation {sender_id!r} in the tracker store "
+            f"({type(error).__name__}: {error}); the turn is not stored and the person is asked to try again."
+        )
+
+    async def _retrieve_cached(self, sender_id: str) -> DialogueStateTracker | None:
         newest_id = self._newest_id(sender_id)
         cached = self._cache.get(sender_id)
         if cached and cached.newest_id == newest_id and len(cached.tracker.events) == cached.saved_events:
@@ -96,7 +129,25 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         return super()._additional_events(session, tracker)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
-        await super().save(tracker)
+        """Write the turn's new events, or (in a guarded turn that failed) nothing, and say so."""
+        turn = current_turn()
+        if turn is not None and not turn.stored:
+            # The read failed: Rasa rebuilt this tracker from nothing; writing it would corrupt the log.
+            self._cache.pop(tracker.sender_id, None)
+            return
+        try:
+            await super().save(tracker)
+        except Exception as error:
+            self._not_stored(tracker.sender_id, "write", error)
+            if turn is None:
+                raise
+            return
+        try:
+            self._after_save(tracker)
+        except Exception:  # the turn is stored; only our copy is in doubt, so read it back next time
+            self._cache.pop(tracker.sender_id, None)
+
+    def _after_save(self, tracker: DialogueStateTracker) -> None:
         cached = self._cache.get(tracker.sender_id)
         if sum(isinstance(e, SessionStarted) for e in tracker.events) > 1:
             # A new session began inside this tracker; from the database it would hold only the

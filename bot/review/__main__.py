@@ -1,4 +1,4 @@
-"""The console's review operations from a terminal: `python -m bot.review list|show|export|purge|add-advisor`.
+"""The console's review operations from a terminal: `python -m bot.review list|show|export|purge|add-advisor|disable-advisor`.
 
 For a server without a browser, for scripts (a weekly export, a nightly purge from
 cron) and for the first advisor account. Settings come from `.env` like everything
@@ -76,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
     cleanup.add_argument("--dry-run", action="store_true", help="only count what would be deleted")
     commands.add_parser(
         "add-advisor", help="create a console account (EMAIL [--password-stdin] [--reset-password])", add_help=False
+    )
+    commands.add_parser(
+        "disable-advisor", help="lock a console account and end its sessions at once (EMAIL)", add_help=False
     )
     return parser
 
@@ -191,6 +194,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bot.console.accounts import main_add_advisor
 
         return main_add_advisor(argv[1:])
+    if argv and argv[0] == "disable-advisor":
+        from bot.console.accounts import main_disable_advisor
+
+        return main_disable_advisor(argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -10,15 +10,18 @@ requests, roadmap progress. A dry run counts the same rows and deletes nothing.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import Column, delete, func, select
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
 
 from bot.db import conversation_columns, get_engine
 from bot.db.migrate import ensure_schema
 from bot.review.logs import ConversationLog
+
+log = logging.getLogger(__name__)
 
 #: Sender ids per IN (...) clause: well under SQLite's and PostgreSQL's parameter limits.
 CHUNK = 500
@@ -91,10 +94,32 @@ def purge(
     # conversations again, while the reverse order would leave app rows no purge could find.
     for chunk in _chunks(senders):
         with app.begin() as conn:
+            _secure_delete(conn)
             for column in columns:
                 conn.execute(delete(column.table).where(column.in_(chunk)))
     with get_engine(tracker_url).begin() as tracker:
+        _secure_delete(tracker)
         for chunk in _chunks(senders):
             # Checked again: someone who wrote since the count above keeps their conversation.
             tracker.execute(delete(table).where(table.c.sender_id.in_(chunk), table.c.sender_id.in_(stale)))
+    for engine in (app, get_engine(tracker_url)):
+        _checkpoint(engine)
     return counts
+
+
+def _secure_delete(conn: Connection) -> None:
+    """On SQLite, have deleted rows overwritten with zeros, not just marked free (still readable on disk)."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("PRAGMA secure_delete = ON")
+
+
+def _checkpoint(engine: Engine) -> None:
+    """On SQLite in WAL mode, move the write-ahead log into the database and empty it: until then
+    the purged conversations were still in the -wal file. A reader holding the log open (the bot
+    serving) can delay this; it is logged, and the next purge or SQLite's own checkpoint finishes it."""
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as conn:
+        busy, _, _ = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+    if busy:
+        log.warning("The purge could not empty the SQLite write-ahead log yet (a reader holds it); it will be.")

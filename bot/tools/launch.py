@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -41,6 +42,12 @@ def server_env(settings: Settings, model: Path, credentials: Path | None = None)
             "RASA_CREDENTIALS": str(credentials or settings.project_root / "credentials.yml"),
             # Other web origins (a school's own site) the widget may connect from; empty: same origin only.
             "WIDGET_ORIGINS": channel_env().get("WIDGET_ORIGINS", ""),
+            # The key that signs widget sessions (empty: var/widget-session.key), and how many reverse
+            # proxies in front of the Rasa server may say who the client is (bot/rasa/channels/clients.py).
+            "WIDGET_SESSION_SECRET": channel_env().get("WIDGET_SESSION_SECRET", ""),
+            "RASA_TRUSTED_PROXIES": channel_env().get("RASA_TRUSTED_PROXIES", "0"),
+            # The Rasa server proves itself to the action server with it (bot/rasa/action_server.py).
+            "ACTION_SERVER_TOKEN": channel_env().get("ACTION_SERVER_TOKEN") or action_server_token(settings.var_dir),
             "RASA_TELEMETRY_ENABLED": "false",  # no calls home from a school's server
             "TF_CPP_MIN_LOG_LEVEL": env.get("TF_CPP_MIN_LOG_LEVEL", "2"),
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
@@ -48,6 +55,21 @@ def server_env(settings: Settings, model: Path, credentials: Path | None = None)
         }
     )
     return env
+
+
+def action_server_token(var_dir: Path) -> str:
+    """The token shared by the Rasa and action servers: made once, kept in var/ with mode 0600."""
+    path = var_dir / "action-server.token"
+    try:
+        return path.read_text().strip()
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    token = secrets.token_urlsafe(32)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(token + "\n")
+    return token
 
 
 def port_free(host: str, port: int) -> bool:

@@ -3,14 +3,20 @@
 Before: the text is made safe to store and to parse. Lone surrogates (which JSON
 allows as escapes) would make the SQL tracker store fail, control characters only
 confuse the NLU, and a 10,000-character paste gains nothing past the first few
-hundred words, so it is cut at MAX_MESSAGE_CHARS. A message that is empty after
-that is answered with a short prompt instead of going through NLU.
+hundred words, so it is cut at MAX_MESSAGE_CHARS. Long runs of symbols are cut and
+button payloads bounded (`bot.rasa.channels.limits`), so no message can make NLU
+slow for everyone. A message that is empty after that is answered with a short
+prompt instead of going through NLU.
 
 After: Rasa 3.6 logs a failed custom action (the action server is down, or an
 action crashed) and carries on, so the person would get no reply at all. Every
 channel's handler is wrapped here: when a turn produced no message, the person
 gets an apology and the offer of a human advisor. Nothing else changes, so the
 bot recovers by itself as soon as the action server is back.
+
+A turn's replies are held until the turn is over. If the conversation store could
+not keep the turn (`bot.rasa.turns`), they are dropped and the person is told that
+nothing was saved, so no one gets an answer the log does not have.
 
 The wording lives in domain.yml with the other system messages
 (`utter_no_reply`, `utter_empty_message`) so it is edited in one place.
@@ -30,6 +36,9 @@ import yaml
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
 from bot.rasa import require_supported
+from bot.rasa.channels.limits import bounded_payload, collapse_symbol_runs
+from bot.rasa.channels.queue import Busy, ConversationQueue
+from bot.rasa.turns import recording_turn
 from bot.settings import PROJECT_ROOT
 from bot.understanding.split import split_questions
 
@@ -44,6 +53,18 @@ DOMAIN = PROJECT_ROOT / "domain.yml"
 
 Handler = Callable[[UserMessage], Awaitable[Any]]
 
+#: Sent instead of a turn's answers when the conversation store could not keep the turn
+#: (bot/rasa/turns.py). Not in domain.yml: only the channel ever sends it, and Rasa's
+#: model would have to be retrained for a change of wording there.
+NOT_STORED = {"text": "Sorry, I couldn't save that, so I haven't answered it. Please try again in a minute."}
+#: Sent at once to a message that arrives while many of the same conversation's wait (bot/rasa/channels/queue.py).
+SLOW_DOWN = {
+    "text": "You're sending messages faster than I can answer, so I skipped that one. "
+    "Please wait for my replies, then send it again."
+}
+#: Every channel's messages of one conversation share one line, in this process.
+QUEUE = ConversationQueue()
+
 
 def clean_text(text: Any) -> str:
     """The text as NLU and the tracker store should see it; "" when nothing is left."""
@@ -52,12 +73,21 @@ def clean_text(text: Any) -> str:
     text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates become "?"
     text = unicodedata.normalize("NFC", _CONTROL.sub(" ", text))
     text = re.sub(r"[ \t]+", " ", text).strip()
-    return text[:MAX_MESSAGE_CHARS].rstrip()
+    return collapse_symbol_runs(text[:MAX_MESSAGE_CHARS].rstrip())
 
 
 def is_command(text: str) -> bool:
     """A button payload such as /ask_salary or /inform{"background":"img"}: not cut, not cleaned of braces."""
     return text.startswith("/")
+
+
+def prepare_text(text: Any) -> str:
+    """What NLU gets for a message: a well-formed payload as it is (bounded), anything else cleaned."""
+    if isinstance(text, str) and is_command(text):
+        payload = bounded_payload(text)
+        if payload is not None:
+            return payload
+    return clean_text(text)
 
 
 @lru_cache(maxsize=4)
@@ -78,19 +108,25 @@ async def send(output: OutputChannel, recipient_id: str, message: dict[str, Any]
     await output.send_response(recipient_id, dict(message))
 
 
-class _Watching(OutputChannel):
-    """Passes every message on to the real output channel and counts them."""
+class _Held(OutputChannel):
+    """Keeps a turn's messages until the turn is over, then passes them on (or not) in order."""
 
     def __init__(self, inner: OutputChannel):
         self.inner = inner
-        self.sent = 0
+        self.held: list[tuple[str, dict[str, Any]]] = []
 
     def name(self) -> str:  # an instance's name (the inner channel's), not the class's
         return self.inner.name()
 
     async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
-        self.sent += 1
-        await self.inner.send_response(recipient_id, message)
+        self.held.append((recipient_id, message))
+
+    async def release(self) -> int:
+        """Send what the turn said; how many messages that was."""
+        held, self.held = self.held, []
+        for recipient_id, message in held:
+            await self.inner.send_response(recipient_id, message)
+        return len(held)
 
     def __getattr__(self, item: str) -> Any:
         return getattr(self.inner, item)
@@ -109,24 +145,49 @@ def _with_text(message: UserMessage, text: str, output: OutputChannel, keep_id: 
     )
 
 
-def guarded(on_new_message: Handler) -> Handler:
-    """`on_new_message` that never leaves a person without an answer."""
+def guarded(on_new_message: Handler, queue: ConversationQueue = QUEUE) -> Handler:
+    """`on_new_message` that never leaves a person without an answer, nor with one that was not
+    stored, and handles one conversation's messages one at a time, in order."""
 
     async def handle(message: UserMessage) -> None:
         output = message.output_channel
-        text = message.text if is_command(message.text or "") else clean_text(message.text)
+        text = prepare_text(message.text)
         if not text:
             await send(output, message.sender_id, system_message("utter_empty_message"))
             return
-        watching = _Watching(output)
         try:
-            # Several questions in one message are handled one after another, each answered.
-            for n, part in enumerate(split_questions(text)):
-                await on_new_message(_with_text(message, part, watching, keep_id=n == 0))
-        except Exception:  # logged with the traceback; the person gets the apology below
-            logger.exception(f"Handling a message from {message.sender_id!r} failed.")
-        if watching.sent == 0:
-            logger.error(f"No reply to {message.sender_id!r} (is the action server up?); sent the apology.")
-            await send(output, message.sender_id, system_message("utter_no_reply"))
+            async with queue.turn(message.sender_id):
+                await _answer(on_new_message, message, text)
+        except Busy:
+            logger.warning(
+                f"Conversation {message.sender_id!r} has {queue.waiting(message.sender_id)} messages in line; "
+                "asked the person to slow down instead of queueing another."
+            )
+            await send(output, message.sender_id, SLOW_DOWN)
 
     return handle
+
+
+async def _answer(on_new_message: Handler, message: UserMessage, text: str) -> None:
+    """Hand the message (each of its questions) to Rasa; its replies go out only if the turn was stored."""
+    output = message.output_channel
+    sent = 0
+    try:
+        # Several questions in one message are handled one after another, each answered.
+        for n, part in enumerate(split_questions(text)):
+            held = _Held(output)
+            with recording_turn() as turn:
+                try:
+                    await on_new_message(_with_text(message, part, held, keep_id=n == 0))
+                finally:
+                    if turn.stored:
+                        sent += await held.release()
+            if not turn.stored:
+                await send(output, message.sender_id, NOT_STORED)
+                sent += 1
+                break  # the rest would build on a turn that is not there
+    except Exception:  # logged with the traceback; the person gets the apology below
+        logger.exception(f"Handling a message from {message.sender_id!r} failed.")
+    if sent == 0:
+        logger.error(f"No reply to {message.sender_id!r} (is the action server up?); sent the apology.")
+        await send(output, message.sender_id, system_message("utter_no_reply"))
