@@ -64,7 +64,8 @@ def test_pay_by_the_hour_in_a_state(bot, kb: KnowledgeBase):
 
 def test_experience_alone_cannot_lead_to_the_washington_credential(bot, kb: KnowledgeBase):
     said = "\n".join(
-        r.get("text", "") for r in say(bot, "wa-exp", "can I get the WA credential with just my experience?", timeout=60)
+        r.get("text", "")
+        for r in say(bot, "wa-exp", "can I get the WA credential with just my experience?", timeout=60)
     )
     washington = [a for a in (kb.answer("state_rules", ["washington"]), kb.answer("eligibility", ["washington"])) if a]
     assert any(a.variant == "washington" for a in washington)
