@@ -59,7 +59,7 @@ ROADMAP = [
 CONVERSATIONS: dict[str, list[str]] = {
     "usmle": ["Do I need the USMLE? my email is ana.lopez@example.com"],  # an address to mask
     "gibberish": [VAGUE, VAGUE],  # not understood, twice: the top unanswered message
-    "unsure": ["cool so"],  # understood, but below REVIEW_LOW_CONFIDENCE
+    "unsure": ["zzz yyy xxx"],  # understood (out of scope), but below REVIEW_LOW_CONFIDENCE
     "xss": list(XSS),  # markup, to be shown as text
     "roadmap": ROADMAP,  # the guided roadmap up to its first step, then a question
     "human": ["can I talk to a real person"],  # a request for a person
@@ -68,7 +68,7 @@ CONVERSATIONS: dict[str, list[str]] = {
 UNDERSTOOD: dict[str, tuple[str, float, tuple[tuple[str, str], ...]]] = {
     CONVERSATIONS["usmle"][0]: ("ask_usmle", 0.98, ()),
     VAGUE: ("nlu_fallback", 0.31, ()),
-    "cool so": ("goodbye", 0.43, ()),
+    "zzz yyy xxx": ("out_of_scope", 0.47, ()),
     XSS[0]: ("nlu_fallback", 0.22, ()),
     XSS[1]: ("nlu_fallback", 0.27, ()),
     "walk me through becoming a CMA": ("start_roadmap", 0.99, (("credential", "CMA"),)),

@@ -407,7 +407,7 @@ def test_the_console_server_shows_what_the_trained_bot_understood(served: Consol
     assert 'href="/c/console-gibberish"' in fallback, f"{VAGUE!r} is no longer an NLU fallback: pick another"
     assert 'href="/c/console-usmle"' not in fallback
     low = listed(client, "flag=low_confidence&per_page=200")
-    assert 'href="/c/console-unsure"' in low, "'cool so' is no longer understood with low confidence: pick another"
+    assert 'href="/c/console-unsure"' in low, "'zzz yyy xxx' is no longer understood with low confidence: pick another"
     assert 'href="/c/console-usmle"' not in low and 'href="/c/console-gibberish"' not in low
     assert 'href="/c/console-human"' in listed(client, "flag=handoff&per_page=200")
 
