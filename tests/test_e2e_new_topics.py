@@ -18,8 +18,8 @@ from tests.e2e import say
 
 pytestmark = pytest.mark.e2e
 
-#: (what they asked, the intent whose answer must come back, entities that pick its variant)
-ASKED: list[tuple[str, str, list[tuple[str, str]]]] = [
+#: (what they asked, the intents whose answer may come back, entities that pick its variant)
+ASKED: list[tuple[str, str | tuple[str, ...], list[tuple[str, str]]]] = [
     ("whats the cheapest way to get certified", "ask_program_cost", []),
     ("is there any financial aid or free programs? like apprenticeships?", "ask_financial_aid", []),
     ("how much does medical assistant school cost", "ask_program_cost", []),
@@ -37,7 +37,12 @@ ASKED: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("the advisor speak spanish?", "ask_advisor_info", []),
     ("whats the pass rate for the cma exam", "ask_pass_rate", [("credential", "cma")]),
     ("can I get extra time on the exam for my dyslexia?", "ask_accommodations", []),
-    ("do i have to go to an accredited school for the CCMA?", "ask_accredited_programs", [("credential", "ccma")]),
+    # The accredited-programs answer and the CCMA's eligibility answer both say it plainly.
+    (
+        "do i have to go to an accredited school for the CCMA?",
+        ("ask_accredited_programs", "ask_eligibility"),
+        [("credential", "ccma")],
+    ),
 ]
 
 
@@ -50,9 +55,9 @@ def opening(text: str) -> str:
 def test_each_question_gets_its_sourced_answer(bot, kb: KnowledgeBase, question, intent, entities):
     replies = say(bot, f"asked-{abs(hash(question))}", question, timeout=60)
     said = "\n".join(r.get("text", "") for r in replies)
-    expected = reply_for(kb, intent, entities)
-    assert opening(expected.text) in said, f"{question!r} got:\n{said}"
-    if "Source" in expected.text:
+    expected = [reply_for(kb, i, entities) for i in ((intent,) if isinstance(intent, str) else intent)]
+    assert any(opening(e.text) in said for e in expected), f"{question!r} got:\n{said}"
+    if all("Source" in e.text for e in expected):  # an answer that states facts carries its sources
         assert "Source" in said
 
 

@@ -182,3 +182,10 @@ def test_how_much_after_an_exam_question_is_the_exam_fee_not_tuition():
     school = understand("ask_program_cost", 0.8, [], "and how much is the program?", exam)
     assert school.intent == "ask_program_cost"
     assert understand("ask_program_cost", 0.8, [], "how much does it cost?", Context()).intent == ("ask_program_cost")
+
+
+def test_how_much_per_hour_is_pay_not_tuition():
+    assert understand("ask_program_cost", 0.7, [], "how much per hour in Texas?", Context()).intent == "ask_salary"
+    assert understand("ask_program_cost", 0.7, [], "how much is the program per year?", Context()).intent == (
+        "ask_program_cost"
+    )

@@ -51,6 +51,7 @@ EXAM_TOPICS = frozenset(
 )
 COST_OF_EXAM = {"ask_program_cost": "ask_exam_fee"}
 SCHOOLING = re.compile(r"\b(school|program|course|class|classes|tuition|training|college|degree|certificate)\b", re.I)
+PAY_WORDS = re.compile(r"\b(per hour|an hour|hourly|/hr|per year|a year|salary|wages?|paid|make|earn)\b", re.I)
 #: An out-of-scope reading this sure is kept even when the message names a state.
 CONFIDENT_OUT_OF_SCOPE = 0.6
 
@@ -128,6 +129,8 @@ def understand(
     named = _carried(entities)
     if intent in COST_OF_EXAM and context.intent in EXAM_TOPICS and not SCHOOLING.search(text):
         intent = COST_OF_EXAM[intent]
+    if intent == "ask_program_cost" and PAY_WORDS.search(text) and not SCHOOLING.search(text):
+        intent = "ask_salary"  # "how much per hour in Texas?" is pay: tuition is never by the hour
     if (
         intent in NO_TOPIC
         and is_question(context.intent)
