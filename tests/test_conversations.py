@@ -21,7 +21,7 @@ SETS = PROJECT_ROOT / "tests" / "conversations"
 TEST_SET = SETS / "blind_test.yml"
 #: The issue's bar is 90% of turns. This floor is today's measured rate, so the test fails on a
 #: regression; raise it as the rate rises.
-MIN_PASS_RATE = 0.30
+MIN_PASS_RATE = 0.43
 MIN_CONVERSATIONS, MIN_TURNS = 60, 250
 
 
