@@ -81,7 +81,7 @@ class ActionAnswer(Action):
             return []
         buttons = reply.buttons + self._resume(tracker, reply.topic)
         dispatcher.utter_message(text=prefix + reply.text, buttons=buttons)
-        replaced = [SlotSet(q, None) for q in sorted(superseded(heard.changes))]
+        replaced = services.forget_answers(superseded(heard.changes))
         return [SlotSet(CONTEXT_SLOT, ctx.remember(understood, context).to_slot()), *replaced]
 
     @staticmethod

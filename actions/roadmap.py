@@ -12,7 +12,7 @@ a cancelled form's action says so instead of taking its turn.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -47,11 +47,6 @@ PROFILE_SLOTS = (
 def answers(tracker: Tracker) -> dict[str, Any]:
     """What the forms collected about the person, slot by slot."""
     return {slot: tracker.get_slot(slot) for slot in PROFILE_SLOTS}
-
-
-def forget_answers(questions: Iterable[str]) -> list[dict[str, Any]]:
-    """Clear form answers the person has since replaced, so they never override the profile."""
-    return [SlotSet(q, None) for q in sorted(questions)]
 
 
 def send(dispatcher: CollectingDispatcher, said: list[Said]) -> None:
@@ -101,7 +96,7 @@ def _roadmap_action(action_name: str, turn: Turn) -> type[Action]:
                 dispatcher.utter_message(response="utter_kb_unavailable")
                 return []
             send(dispatcher, said)
-            return forget_answers(replaced)
+            return services.forget_answers(replaced)
 
     RoadmapAction.__name__ = RoadmapAction.__qualname__ = "".join(w.title() for w in action_name.split("_"))
     return RoadmapAction

@@ -6,9 +6,12 @@ action module depends on another.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.answers.personal import honest_application
@@ -81,3 +84,8 @@ def hear(tracker: Tracker, dispatcher: CollectingDispatcher | None = None) -> tu
         honest = honest_application(fresh_knowledge_base())
         dispatcher.utter_message(text=honest.text, buttons=honest.buttons)
     return profile, heard
+
+
+def forget_answers(questions: Iterable[str]) -> list[dict[str, Any]]:
+    """Clear form answers the person has since replaced, so they never override the profile."""
+    return [SlotSet(q, None) for q in sorted(questions)]
