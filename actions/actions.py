@@ -53,12 +53,19 @@ class ActionAnswer(Action):
         return "action_answer"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[dict[str, Any]]:
+        return self.answer(dispatcher, tracker, domain)
+
+    def answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any], intent: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Answer the latest message, as `intent` when another action has already read it better."""
         parsed = tracker.latest_message
-        intent = (parsed.get("intent") or {}).get("name")
+        intent = intent or (parsed.get("intent") or {}).get("name")
         confidence = float((parsed.get("intent") or {}).get("confidence") or 0.0)
         text = parsed.get("text") or ""
         context = ctx.Context.from_slot(tracker.get_slot(CONTEXT_SLOT))
-        understood = ctx.understand(intent, confidence, _entities(tracker), text, context)
+        ranking = [(str(r.get("name")), float(r.get("confidence") or 0.0)) for r in parsed.get("intent_ranking") or []]
+        understood = ctx.understand(intent, confidence, _entities(tracker), text, context, ranking)
         if not ctx.is_question(understood.intent) and replies.control(text) == "cancel":
             dispatcher.utter_message(response="utter_nothing_to_cancel")  # no form is waiting here
             return []

@@ -59,6 +59,9 @@ def test_a_malformed_set_names_the_conversation_turn_and_field(tmp_path):
         (Expect("answer", any=("RMA",)), "Sorry, I'm not sure I understood that. The RMA...", False),
         (Expect("declines", any=("USCIS",)), "I can't advise on visas; ask USCIS.", True),
         (Expect("answer", any=("x",)), "", False),
+        (Expect("answer", any=("RMA",)), "More information on the exam format.", False),  # not inside a word
+        (Expect("answer", any=("CMA",)), "The CCMA and the NCMA.", False),
+        (Expect("spanish", any=("certificad",)), "Necesita estar certificada.", True),  # a stem finds its word
     ],
 )
 def test_a_turn_passes_only_when_its_reply_does_what_was_asked(expect, reply, ok):

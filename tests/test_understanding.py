@@ -189,3 +189,63 @@ def test_how_much_per_hour_is_pay_not_tuition():
     assert understand("ask_program_cost", 0.7, [], "how much is the program per year?", Context()).intent == (
         "ask_program_cost"
     )
+
+
+# --- the topic a message's own words point to (bot/understanding/cues.py) ---------------------
+
+RMA_EXAM = Context("ask_exam_format", (("credential", "RMA"),))
+
+
+@pytest.mark.parametrize(
+    "intent, confidence, text, meant",
+    [
+        ("nlu_fallback", 0.3, "how long is it good for?", "ask_renewal"),
+        ("nlu_fallback", 0.2, "annual fee too?", "ask_renewal"),
+        ("nlu_fallback", 0.2, "where do I take it", "ask_exam_format"),
+        ("nlu_fallback", 0.3, "what score do i need to pass it", "ask_exam_format"),
+        ("nlu_fallback", 0.3, "how many times can i take it", "ask_exam_retake"),
+        ("out_of_scope", 0.5, "what does the top 10 percent make", "ask_salary"),
+        ("nlu_fallback", 0.3, "how much", "ask_exam_fee"),  # after an exam question, the price is the exam's
+        ("inform", 0.7, "cna here in columbus. if i become an MA can i start IVs at the clinic", "ask_state_rules"),
+        ("thank", 0.8, "ok thank you. salary chicago?", "ask_salary"),
+    ],
+)
+def test_a_message_without_a_topic_takes_the_one_its_words_point_to(intent, confidence, text, meant):
+    got = understand(intent, confidence, [], text, RMA_EXAM)
+    assert got.intent == meant
+    assert ("credential", "RMA") in got.entities  # and it is still about the credential in context
+
+
+@pytest.mark.parametrize(
+    "context_intent, meant",
+    [("ask_salary", "ask_salary"), ("ask_financial_aid", "ask_financial_aid"), (None, "ask_program_cost")],
+)
+def test_a_bare_price_takes_its_topic_from_the_conversation(context_intent, meant):
+    assert understand("nlu_fallback", 0.2, [], "how much is it?", Context(context_intent)).intent == meant
+
+
+def test_out_of_scope_naming_our_things_is_read_by_its_words_however_sure():
+    got = understand("out_of_scope", 0.9, [("us_state", "California")], "Salary in San Francisco?", Context())
+    assert got.intent == "ask_salary"
+    assert understand("out_of_scope", 0.9, [], "what's the weather in town, how much rain?", Context()).intent == (
+        "out_of_scope"
+    )
+
+
+@pytest.mark.parametrize(
+    "intent, text",
+    [
+        ("ask_duration", "how long is it valid"),  # NLU was sure of a topic: never overruled here
+        ("inform", "I've worked 3 years as an MA and I earn $18 an hour"),  # a statement, not a question
+        ("nlu_fallback", "qqq www eee"),  # no cue: the best guesses decide, as before
+        ("thank", "thanks so much"),
+    ],
+)
+def test_a_reading_with_a_topic_or_without_cues_is_kept(intent, text):
+    assert understand(intent, 0.9 if intent != "nlu_fallback" else 0.2, [], text, RMA_EXAM).intent == intent
+
+
+def test_a_statement_worded_as_a_question_takes_what_nlu_leaned_toward():
+    ranking = [("inform", 0.5), ("ask_learn_on_job", 0.3), ("ask_salary", 0.1)]
+    got = understand("inform", 0.5, [], "is there any way to work without school", Context(), ranking)
+    assert got.intent == "ask_learn_on_job"

@@ -21,6 +21,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from bot.understanding.cues import best_question, cued_intent, looks_like_question
+
 #: Kinds of thing a follow-up can switch and a later question can inherit.
 CARRIED_KINDS = ("credential", "certifying_body", "us_state", "role", "program_type")
 #: A credential and the body that awards it stand for each other: naming one replaces both.
@@ -32,7 +34,9 @@ NOT_CARRIED_INTO = ("ask_which_credential", "ask_compare_roles", "ask_credential
 #: A follow-up is short, or starts the way follow-ups do.
 MAX_FOLLOW_UP_WORDS = 8
 FOLLOW_UP_START = re.compile(
-    r"^\W*(and|also|same|plus|so|ok(ay)?|what about|how about|and for|for the|for|in|y|e)\b", re.IGNORECASE
+    r"^\W*(and|also|same|plus|so|ok(ay)?|what about|how about|and for|for the|for|in|y|e|"
+    r"wait|sorry|actually|oops|i meant|no|not)\b",
+    re.IGNORECASE,
 )
 #: "how much does it cost?" right after an exam, renewal or credential question is the exam's fee,
 #: not a program's tuition, unless it names the school, program or course.
@@ -121,12 +125,56 @@ def _merge(named: Entities, context: Context, skip: Sequence[str] = ()) -> tuple
     return named + list(inherited), inherited
 
 
+#: A question-worded message NLU read as "about themselves" takes its next-best question above this.
+MIN_QUESTION_LEAN = 0.15
+
+
+#: Small talk that can carry a question ("ok thank you. salary chicago?").
+COURTESIES = ("thank", "greet", "goodbye")
+
+
+def _without_topic(intent: str | None, confidence: float, text: str, named: Sequence[tuple[str, str]]) -> bool:
+    """NLU found no topic: unsure, out of scope though it names our things (a state, a credential)
+    or not sure of it, or a "statement" or courtesy worded as a question."""
+    return (
+        intent == "nlu_fallback"
+        or (intent == "out_of_scope" and (confidence < CONFIDENT_OUT_OF_SCOPE or bool(named)))
+        or (intent in ("inform", *COURTESIES) and looks_like_question(text))
+    )
+
+
+def reread(
+    intent: str | None,
+    confidence: float,
+    text: str,
+    context: Context,
+    ranking: Sequence[tuple[str, float]] = (),
+    named: Sequence[tuple[str, str]] = (),
+) -> str | None:
+    """The topic of a message NLU gave none: its own cue words first, then what NLU leaned toward
+    for a question-worded "statement". Any other reading is kept as it is."""
+    if not _without_topic(intent, confidence, text, named):
+        return intent
+    cued = cued_intent(text, context.intent)
+    if cued:
+        return cued
+    if intent == "inform":
+        return best_question(ranking, MIN_QUESTION_LEAN) or intent
+    return intent
+
+
 def understand(
-    intent: str | None, confidence: float, entities: Sequence[tuple[str, str]], text: str, context: Context
+    intent: str | None,
+    confidence: float,
+    entities: Sequence[tuple[str, str]],
+    text: str,
+    context: Context,
+    ranking: Sequence[tuple[str, float]] = (),
 ) -> Understood:
     """The question this message asks, once the conversation so far is taken into account."""
     entities = list(entities)
     named = _carried(entities)
+    intent = reread(intent, confidence, text, context, ranking, named)
     if intent in COST_OF_EXAM and context.intent in EXAM_TOPICS and not SCHOOLING.search(text):
         intent = COST_OF_EXAM[intent]
     if intent == "ask_program_cost" and PAY_WORDS.search(text) and not SCHOOLING.search(text):

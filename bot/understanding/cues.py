@@ -1,0 +1,133 @@
+"""The topic a message's own words point to, when NLU gave it none or a navigation one.
+
+NLU reads "how long is it good for?", "where do I take it", "what does the top 10
+percent make" or "annual fee too?" as unsure, out of scope or "an answer about
+themselves": the words that decide the topic ("good for", "take it", "make", "fee")
+are few and common, and follow-ups lean on the question before. The cues here are
+those deciding words, one topic each, checked most specific first; a message that
+asks about price ("how much is it?") takes its topic from what the conversation is
+about (an exam's fee, a program's tuition, pay).
+
+They only ever replace a reading that has no topic of its own (the fallback, "out of
+scope" below CONFIDENT_OUT_OF_SCOPE, a statement that is worded as a question, or a
+roadmap command when no roadmap has started): a topic NLU was sure of is never
+overruled here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+#: Each cue and the intent it points to, most specific first ("how long is it valid" is
+#: renewal, not duration; "pass rate" is not the passing score).
+CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), intent)
+    for pattern, intent in (
+        (r"\bpass(ing)?\s*rates?\b|how many (people )?pass\b|\bpercent(age)? (of people )?pass", "ask_pass_rate"),
+        (r"\b(passing|pass|minimum)\s+(score|mark|grade)\b|\bscore\b.*\bpass\b|\bwhat score\b", "ask_exam_format"),
+        (
+            r"\bretake|\bre-take|\battempts?\b|\btries\b|\bhow many times\b.*\b(take|sit|test)|\bif i fail|\bfail(ed)? (it|the)\b",
+            "ask_exam_retake",
+        ),
+        (
+            r"\brenew|\brecertif|\bvalid\b|\bgood for\b|\bexpire|\blapse|\bCEUs?\b|\bcontinuing ed|\bannual(ly)? fee|"
+            r"\byearly fee|\bfor life\b|\bforever\b|\blast(s)? (for )?(how long|forever)",
+            "ask_renewal",
+        ),
+        (
+            r"\bgi bill\b|\bmycaa\b|\bskillbridge\b|\bva benefits?\b|\btuition assistance\b|\bpost-?9/?11\b",
+            "ask_military_benefits",
+        ),
+        (
+            r"\bfafsa\b|\bpell\b|\bwioa\b|\bgrants?\b|\bscholarships?\b|\bfinancial aid\b|\bpay for (it|school|the (program|course|training))\b",
+            "ask_financial_aid",
+        ),
+        (
+            r"\bwhere (do|can|would|will) (i|you|we) (take|sit|do) (it|the (exam|test))\b|\btest(ing)? (cent(er|re)s?|site)|"
+            r"\bpearson\b|\bpsi\b|\bprometric\b|\bproctor|\bhow many questions\b|\bhow long is the (exam|test)\b",
+            "ask_exam_format",
+        ),
+        (
+            r"\binject|\bshots?\b|\bdraw(ing)? blood\b|\bvenipuncture|\bx-?rays?\b|\bIVs?\b|\ballowed to\b|\bscope of practice\b|\blicen[cs]e\b",
+            "ask_state_rules",
+        ),
+        (
+            r"\bsalary|\bwages?\b|\bearn(s|ing)?\b|\bhourly\b|\bper hour\b|\ban hour\b|\btop 10\b|\bpercentile|"
+            r"\b(what|how much) (do|does|will|would|can) (they|an? (ma|cma|rma|medical assistant)s?|i|you|medical assistants) (make|get paid)\b|"
+            r"\bpay (in|like|for (an? )?(ma|cma|medical assistant)s?\b)|\bpaid\b",
+            "ask_salary",
+        ),
+        (
+            r"\btuition\b|\bhow much (is|does|would) (the )?(school|program|course|training|college)\b",
+            "ask_program_cost",
+        ),
+        (r"\bqualify\b|\beligib|\bcount(s)? (toward|towards|as|for)\b|\bcan i (take|sit)\b", "ask_eligibility"),
+        (r"\bquickest\b|\bfastest\b|\bhow (long|many months|many years)\b", "ask_duration"),
+    )
+)
+#: Asking a price without naming what: "how much is it?", "and the fee?", "cost?".
+PRICE = re.compile(r"\bhow much\b|\bcosts?\b|\bfees?\b|\bprice\b|\bexpensive\b|\bcheap", re.IGNORECASE)
+#: What "how much?" means after each kind of question.
+PRICE_AFTER = {
+    "ask_exam_format": "ask_exam_fee",
+    "ask_exam_fee": "ask_exam_fee",
+    "ask_exam_retake": "ask_exam_fee",
+    "ask_exam_study": "ask_exam_fee",
+    "ask_credential_info": "ask_exam_fee",
+    "ask_eligibility": "ask_exam_fee",
+    "ask_pass_rate": "ask_exam_fee",
+    "ask_accommodations": "ask_exam_fee",
+    "ask_which_credential": "ask_exam_fee",
+    "ask_renewal": "ask_renewal",
+    "ask_salary": "ask_salary",
+    "ask_financial_aid": "ask_financial_aid",
+    "ask_military_benefits": "ask_military_benefits",
+    "ask_credential_evaluation": "ask_credential_evaluation",
+    "ask_wes": "ask_credential_evaluation",
+}
+#: A price with no conversation to read it in is most often the program's.
+PRICE_DEFAULT = "ask_program_cost"
+#: How a question is worded when it has no question mark.
+QUESTION_SHAPE = re.compile(
+    r"\?\s*$|^\W*((and|also|so|ok|okay|but|hmm|well)\W+)*"
+    r"(how|what|whats|what's|when|where|who|which|why|is|are|can|could|do|does|did|will|would|should|any)\b",
+    re.IGNORECASE,
+)
+
+
+#: A question inside a longer message: "cna here in ohio. if i become an MA can i start IVs".
+INNER_QUESTION = re.compile(
+    r"\b(can|could|do|does|will|would|should|is|are|am|may|must)\s+(i|we|she|he|they|you|it|my|an?|the|that|this)\b|"
+    r"\b(how|what|whats|where|when|which|who|why)\b\s+\w+",
+    re.IGNORECASE,
+)
+_CLAUSES = re.compile(r"(?<=[.!?;,])\s+")
+
+
+def looks_like_question(text: str) -> bool:
+    """A question mark, or a question's first words, in the message or any of its sentences."""
+    text = text.strip()
+    if QUESTION_SHAPE.search(text):
+        return True
+    return any(QUESTION_SHAPE.search(c) or INNER_QUESTION.search(c) for c in _CLAUSES.split(text))
+
+
+def cued_intent(text: str, context_intent: str | None) -> str | None:
+    """The topic the message's words point to; a bare price takes its topic from the conversation."""
+    for pattern, intent in CUES:
+        if pattern.search(text):
+            if intent == "ask_duration" and PRICE.search(text):
+                break  # "how long and how much": let the price decide below
+            return intent
+    if PRICE.search(text):
+        return PRICE_AFTER.get(context_intent or "", PRICE_DEFAULT)
+    return None
+
+
+def best_question(ranking: Sequence[tuple[str, float]], minimum: float) -> str | None:
+    """NLU's most likely question intent, if it leaned that way at all."""
+    for name, confidence in ranking:
+        if name.startswith("ask_") and confidence >= minimum:
+            return name
+    return None
