@@ -249,3 +249,32 @@ def test_a_statement_worded_as_a_question_takes_what_nlu_leaned_toward():
     ranking = [("inform", 0.5), ("ask_learn_on_job", 0.3), ("ask_salary", 0.1)]
     got = understand("inform", 0.5, [], "is there any way to work without school", Context(), ranking)
     assert got.intent == "ask_learn_on_job"
+
+
+def test_a_state_credential_makes_it_a_question_about_that_states_rules():
+    got = understand("ask_exam_retake", 0.6, [], "whats the diff between MA-R and MA-C again", Context())
+    assert got.intent == "ask_state_rules"
+
+
+def test_how_long_to_take_it_after_an_exam_question_is_the_exams_time():
+    assert understand("ask_duration", 0.8, [], "and how long do u get to take it", RMA_EXAM).intent == "ask_exam_format"
+    assert understand("ask_duration", 0.8, [], "how long is the program", RMA_EXAM).intent == "ask_duration"
+
+
+def test_a_question_about_a_state_that_only_tells_is_about_its_rules():
+    got = understand(
+        "inform",
+        0.7,
+        [("us_state", "Washington")],
+        "we PCS to washington next year, will my ccma be enough there",
+        Context(),
+    )
+    assert got.intent == "ask_state_rules"
+
+
+def test_a_topicless_follow_up_stays_on_the_topic_nlu_also_considered():
+    ranking = [("inform", 0.4), ("ask_military_benefits", 0.12), ("greet", 0.1)]
+    got = understand("inform", 0.4, [], "is there a yearly limit", Context("ask_military_benefits"), ranking)
+    assert got.intent == "ask_military_benefits"
+    # a topic NLU did not consider is not forced on it: the statement stays one
+    assert understand("inform", 0.4, [], "is there a yearly limit", Context("ask_salary"), ranking).intent == "inform"

@@ -295,8 +295,9 @@ def _statement_of(low: str, kind: str, entities: Mapping[str, str], question: bo
 
 
 def _meant_years(low: str, profile: Profile) -> dict[str, Any]:
-    """ "I meant 2 years": the years field said last gets the new number."""
-    years = parse_years(low)
+    """ "I meant 2 years": the years field said last gets the new number ("2 and a half" is 2.5)."""
+    amounts = _amounts(low)
+    years = amounts[0][0] if amounts else None
     if years is None or not _MEANT_YEARS.search(low):
         return {}
     if profile.experience_years or profile.background == "working_ma":

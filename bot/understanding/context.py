@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from bot.understanding.cues import best_question, cued_intent, looks_like_question
+from bot.understanding.cues import about_a_state_credential, best_question, cued_intent, looks_like_question
 
 #: Kinds of thing a follow-up can switch and a later question can inherit.
 CARRIED_KINDS = ("credential", "certifying_body", "us_state", "role", "program_type")
@@ -127,6 +127,10 @@ def _merge(named: Entities, context: Context, skip: Sequence[str] = ()) -> tuple
 
 #: A question-worded message NLU read as "about themselves" takes its next-best question above this.
 MIN_QUESTION_LEAN = 0.15
+#: A topicless follow-up stays on the conversation's topic when NLU ranked it this high.
+TOP_GUESSES = 4
+#: "How long do I get to take it?": the exam's own time, not the path's.
+TAKING_IT = re.compile(r"\b(take|sit|finish|complete)\s+(it|the (exam|test))\b|\b(exam|test)\b", re.IGNORECASE)
 
 
 #: Small talk that can carry a question ("ok thank you. salary chicago?").
@@ -153,13 +157,27 @@ def reread(
 ) -> str | None:
     """The topic of a message NLU gave none: its own cue words first, then what NLU leaned toward
     for a question-worded "statement". Any other reading is kept as it is."""
+    if is_question(intent) and about_a_state_credential(text):
+        return "ask_state_rules"
+    if (
+        intent == "ask_duration"
+        and context.intent in EXAM_TOPICS
+        and TAKING_IT.search(text)
+        and not SCHOOLING.search(text)
+    ):
+        return "ask_exam_format"  # "how long do I get to take it?" after an exam question: the exam's time
     if not _without_topic(intent, confidence, text, named):
         return intent
     cued = cued_intent(text, context.intent)
     if cued:
         return cued
-    if intent == "inform":
-        return best_question(ranking, MIN_QUESTION_LEAN) or intent
+    if intent == "inform" and any(kind == "us_state" for kind, _ in named):
+        return "ask_state_rules"  # "we move to Washington next year, will my CCMA be enough there?"
+    leaned = best_question(ranking, MIN_QUESTION_LEAN) if intent == "inform" else None
+    if leaned:
+        return leaned
+    if is_question(context.intent) and context.intent in [name for name, _ in ranking[:TOP_GUESSES]]:
+        return context.intent  # "is there a yearly limit?": still the topic in hand, which NLU also considered
     return intent
 
 

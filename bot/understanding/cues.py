@@ -105,6 +105,16 @@ INNER_QUESTION = re.compile(
 _CLAUSES = re.compile(r"(?<=[.!?;,])\s+")
 
 
+#: A state's own credential makes any question about it a question about that state's rules:
+#: "what's the difference between MA-R and MA-C", "how many tries on the CACMA".
+STATE_CREDENTIAL = re.compile(r"\bma-?[cr]\b|\bcacma\b|\bccbma\b", re.IGNORECASE)
+
+
+def about_a_state_credential(text: str) -> bool:
+    """The message names a credential that only one state awards."""
+    return bool(STATE_CREDENTIAL.search(text))
+
+
 def looks_like_question(text: str) -> bool:
     """A question mark, or a question's first words, in the message or any of its sentences."""
     text = text.strip()
