@@ -23,6 +23,7 @@ TABLE_MODULES = (
     "bot.console.accounts",
     "bot.console.sessions",
     "bot.console.ratelimit",
+    "bot.retrain.runs",
 )
 
 #: Key of a table's `info` naming the column that holds a conversation's sender id: the

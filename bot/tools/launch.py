@@ -23,6 +23,7 @@ from pathlib import Path
 from bot.db.cli import upgrade_database
 from bot.rasa.channels.config import ChannelConfigError, channel_env, describe, write_server_credentials
 from bot.rasa.chat import chat
+from bot.retrain.loading import api_token
 from bot.settings import PROJECT_ROOT, Settings, load_settings_or_exit, safe_url
 from bot.tools.train import MODEL_NAME
 
@@ -48,6 +49,8 @@ def server_env(settings: Settings, model: Path, credentials: Path | None = None)
             "RASA_TRUSTED_PROXIES": channel_env().get("RASA_TRUSTED_PROXIES", "0"),
             # The Rasa server proves itself to the action server with it (bot/rasa/action_server.py).
             "ACTION_SERVER_TOKEN": channel_env().get("ACTION_SERVER_TOKEN") or action_server_token(settings.var_dir),
+            # Rasa's HTTP API (the Procfile turns it on only with a token): the console's retrain loads models with it.
+            "RASA_API_TOKEN": api_token(settings.project_root, settings.var_dir) or "",
             "RASA_TELEMETRY_ENABLED": "false",  # no calls home from a school's server
             "TF_CPP_MIN_LOG_LEVEL": env.get("TF_CPP_MIN_LOG_LEVEL", "2"),
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
