@@ -31,7 +31,7 @@ from bot.roadmap import profile_reading as read
 from bot.roadmap.commands import command_for
 from bot.roadmap.questions import answered, superseded
 from bot.roadmap.turns import RoadmapTurns, Said
-from bot.understanding.context import MIN_QUESTION_LEAN, Context
+from bot.understanding.context import MIN_QUESTION_LEAN, Context, is_question
 from bot.understanding.cues import best_question, cued_intent, looks_like_question
 
 log = logging.getLogger(__name__)
@@ -59,7 +59,8 @@ def send(dispatcher: CollectingDispatcher, said: list[Said]) -> None:
 
 def _question_before_any_roadmap(tracker: Tracker) -> str | None:
     """ "How many attempts per step?" or "what do they do then?" read as roadmap moves, from someone
-    with no roadmap: the question they asked (by its words, else NLU's next guess), not "not started"."""
+    with no roadmap: the question they asked (by its words, else NLU's next guess, else the topic in
+    hand, else the best guesses as buttons), never "we haven't started"."""
     text = tracker.latest_message.get("text") or ""
     if text.startswith("/") or not looks_like_question(text):
         return None
@@ -73,7 +74,8 @@ def _question_before_any_roadmap(tracker: Tracker) -> str | None:
         for r in tracker.latest_message.get("intent_ranking") or []
     ]
     context = Context.from_slot(tracker.get_slot(CONTEXT_SLOT))
-    return cued_intent(text, context.intent) or best_question(ranking, MIN_QUESTION_LEAN)
+    asked = cued_intent(text, context.intent) or best_question(ranking, MIN_QUESTION_LEAN)
+    return asked or (context.intent if is_question(context.intent) else "nlu_fallback")
 
 
 def _navigate(turns: RoadmapTurns, tracker: Tracker) -> list[Said]:

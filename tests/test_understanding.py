@@ -278,3 +278,21 @@ def test_a_topicless_follow_up_stays_on_the_topic_nlu_also_considered():
     assert got.intent == "ask_military_benefits"
     # a topic NLU did not consider is not forced on it: the statement stays one
     assert understand("inform", 0.4, [], "is there a yearly limit", Context("ask_salary"), ranking).intent == "inform"
+
+
+def test_a_topic_nlu_half_chose_gives_way_to_the_words_when_nlu_ranked_them_too():
+    ranking = [("ask_exam_fee", 0.45), ("ask_eligibility", 0.3), ("ask_exam_format", 0.1)]
+    assert understand("ask_exam_fee", 0.45, [], "Can my BSN count for the CMA exam?", Context(), ranking).intent == (
+        "ask_eligibility"
+    )
+    sure = [("ask_exam_fee", 0.8), ("ask_eligibility", 0.1)]
+    assert understand("ask_exam_fee", 0.8, [], "Can my BSN count for the CMA exam?", Context(), sure).intent == (
+        "ask_exam_fee"
+    )
+
+
+def test_out_of_scope_in_the_middle_of_a_conversation_is_read_by_its_words():
+    assert understand("out_of_scope", 0.8, [], "what score to pass", Context("ask_exam_format")).intent == (
+        "ask_exam_format"
+    )
+    assert understand("out_of_scope", 0.8, [], "what score to pass", Context()).intent == "out_of_scope"

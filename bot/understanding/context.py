@@ -129,6 +129,9 @@ def _merge(named: Entities, context: Context, skip: Sequence[str] = ()) -> tuple
 MIN_QUESTION_LEAN = 0.15
 #: A topicless follow-up stays on the conversation's topic when NLU ranked it this high.
 TOP_GUESSES = 4
+#: Below this, a topic NLU chose gives way to the one the message's own words point to, if NLU
+#: ranked that one too.
+SURE = 0.6
 #: "How long do I get to take it?": the exam's own time, not the path's.
 TAKING_IT = re.compile(r"\b(take|sit|finish|complete)\s+(it|the (exam|test))\b|\b(exam|test)\b", re.IGNORECASE)
 
@@ -137,12 +140,18 @@ TAKING_IT = re.compile(r"\b(take|sit|finish|complete)\s+(it|the (exam|test))\b|\
 COURTESIES = ("thank", "greet", "goodbye")
 
 
-def _without_topic(intent: str | None, confidence: float, text: str, named: Sequence[tuple[str, str]]) -> bool:
-    """NLU found no topic: unsure, out of scope though it names our things (a state, a credential)
-    or not sure of it, or a "statement" or courtesy worded as a question."""
+def _without_topic(
+    intent: str | None, confidence: float, text: str, named: Sequence[tuple[str, str]], context: Context
+) -> bool:
+    """NLU found no topic: unsure, out of scope though it names our things (a state, a credential),
+    comes in the middle of a conversation about them, or NLU is not sure of it, or a "statement" or
+    courtesy worded as a question."""
     return (
         intent == "nlu_fallback"
-        or (intent == "out_of_scope" and (confidence < CONFIDENT_OUT_OF_SCOPE or bool(named)))
+        or (
+            intent == "out_of_scope"
+            and (confidence < CONFIDENT_OUT_OF_SCOPE or bool(named) or is_question(context.intent))
+        )
         or (intent in ("inform", *COURTESIES) and looks_like_question(text))
     )
 
@@ -166,7 +175,10 @@ def reread(
         and not SCHOOLING.search(text)
     ):
         return "ask_exam_format"  # "how long do I get to take it?" after an exam question: the exam's time
-    if not _without_topic(intent, confidence, text, named):
+    if not _without_topic(intent, confidence, text, named, context):
+        cued = cued_intent(text, context.intent) if is_question(intent) and confidence < SURE else None
+        if cued and cued in [name for name, _ in ranking[:TOP_GUESSES]]:
+            return cued  # NLU half-leaned there too, and the message's own words decide between them
         return intent
     cued = cued_intent(text, context.intent)
     if cued:
