@@ -296,3 +296,8 @@ def test_out_of_scope_in_the_middle_of_a_conversation_is_read_by_its_words():
         "ask_exam_format"
     )
     assert understand("out_of_scope", 0.8, [], "what score to pass", Context()).intent == "out_of_scope"
+
+
+def test_a_very_short_follow_up_asks_the_same_question_a_little_further():
+    assert understand("nlu_fallback", 0.2, [], "and nationally", Context("ask_salary")).intent == "ask_salary"
+    assert understand("nlu_fallback", 0.2, [], "and nationally", Context()).intent == "nlu_fallback"

@@ -127,6 +127,10 @@ def _merge(named: Entities, context: Context, skip: Sequence[str] = ()) -> tuple
 
 #: A question-worded message NLU read as "about themselves" takes its next-best question above this.
 MIN_QUESTION_LEAN = 0.15
+#: A follow-up this short that starts like one ("and nationally?") asks the same question again.
+SHORT_FOLLOW_UP = 3
+#: "and that one?" points at something it does not name: not the same question again.
+POINTS_ELSEWHERE = re.compile(r"\b(that|this|those|these|other|another)\b", re.IGNORECASE)
 #: A topicless follow-up stays on the conversation's topic when NLU ranked it this high.
 TOP_GUESSES = 4
 #: Below this, a topic NLU chose gives way to the one the message's own words point to, if NLU
@@ -183,6 +187,14 @@ def reread(
     cued = cued_intent(text, context.intent)
     if cued:
         return cued
+    if (
+        is_question(context.intent)
+        and not named
+        and len(text.split()) <= SHORT_FOLLOW_UP
+        and FOLLOW_UP_START.match(text)
+        and not POINTS_ELSEWHERE.search(text)
+    ):
+        return context.intent  # "and nationally?", "ok and then?": the same question, a little further
     if intent == "inform" and any(kind == "us_state" for kind, _ in named):
         return "ask_state_rules"  # "we move to Washington next year, will my CCMA be enough there?"
     leaned = best_question(ranking, MIN_QUESTION_LEAN) if intent == "inform" else None

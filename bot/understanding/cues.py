@@ -22,48 +22,157 @@ from collections.abc import Sequence
 #: Each cue and the intent it points to, most specific first ("how long is it valid" is
 #: renewal, not duration; "pass rate" is not the passing score).
 CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), intent)
-    for pattern, intent in (
-        (r"\bpass(ing)?\s*rates?\b|how many (people )?pass\b|\bpercent(age)? (of people )?pass", "ask_pass_rate"),
-        (r"\b(passing|pass|minimum)\s+(score|mark|grade)\b|\bscore\b.*\bpass\b|\bwhat score\b", "ask_exam_format"),
+    (re.compile("|".join(patterns), re.IGNORECASE), intent)
+    for intent, patterns in (
         (
-            r"\bretake|\bre-take|\battempts?\b|\btries\b|\bhow many times\b.*\b(take|sit|test)|\bif i fail|\bfail(ed)? (it|the)\b",
-            "ask_exam_retake",
+            "ask_pass_rate",
+            [r"\bpass(ing)?\s*rates?\b", r"how many (people )?pass\b", r"\bpercent(age)? (of people )?pass"],
         ),
         (
-            r"\brenew|\brecertif|\bvalid\b|\bgood for\b|\bexpire|\blapse|\bCEUs?\b|\bcontinuing ed|\bannual(ly)? fee|"
-            r"\byearly fee|\bfor life\b|\bforever\b|\blast(s)? (for )?(how long|forever)",
-            "ask_renewal",
-        ),
-        (
-            r"\bgi bill\b|\bmycaa\b|\bskillbridge\b|\bva benefits?\b|\btuition assistance\b|\bpost-?9/?11\b",
-            "ask_military_benefits",
-        ),
-        (
-            r"\bfafsa\b|\bpell\b|\bwioa\b|\bgrants?\b|\bscholarships?\b|\bfinancial aid\b|\bpay for (it|school|the (program|course|training))\b",
-            "ask_financial_aid",
-        ),
-        (
-            r"\bwhere (do|can|would|will) (i|you|we) (take|sit|do) (it|the (exam|test))\b|\btest(ing)? (cent(er|re)s?|site)|"
-            r"\bpearson\b|\bpsi\b|\bprometric\b|\bproctor|\bhow many questions\b|\bhow long is the (exam|test)\b",
             "ask_exam_format",
+            [
+                r"\b(passing|pass|minimum)\s+(score|mark|grade)\b",
+                r"\bscore\b.*\bpass\b",
+                r"\bwhat score\b",
+                r"\b(shortest|longest|hardest|easiest) (test|exam)\b",
+            ],
         ),
         (
-            r"\binject|\bshots?\b|\bdraw(ing)? blood\b|\bvenipuncture|\bx-?rays?\b|\bIVs?\b|\ballowed to\b|\bscope of practice\b|\blicen[cs]e\b",
+            "ask_exam_retake",
+            [
+                r"\bretake",
+                r"\bre-take",
+                r"\battempts?\b",
+                r"\btries\b",
+                r"\bhow many times\b.*\b(take|sit|test)",
+                r"\bif i fail",
+                r"\bfail(ed)? (it|the)\b",
+            ],
+        ),
+        (
+            "ask_renewal",
+            [
+                r"\brenew",
+                r"\brecertif",
+                r"\bvalid\b",
+                r"\bgood for\b",
+                r"\bexpire",
+                r"\blapse",
+                r"\bCEUs?\b",
+                r"\bcontinuing ed",
+                r"\bannual(ly)? fee",
+                r"\byearly fee",
+                r"\bfor life\b",
+                r"\bforever\b",
+                r"\blast(s)? (for )?(how long|forever)",
+            ],
+        ),
+        (
+            "ask_military_benefits",
+            [
+                r"\bgi bill\b",
+                r"\bmycaa\b",
+                r"\bskillbridge\b",
+                r"\bva benefits?\b",
+                r"\btuition assistance\b",
+                r"\bpost-?9/?11\b",
+            ],
+        ),
+        (
+            "ask_financial_aid",
+            [
+                r"\bfafsa\b",
+                r"\bpell\b",
+                r"\bwioa\b",
+                r"\bgrants?\b",
+                r"\bscholarships?\b",
+                r"\bfinancial aid\b",
+                r"\bpay for (it|school|the (program|course|training))\b",
+            ],
+        ),
+        ("ask_exam_fee", [r"\bnon-?members?\b", r"\bmembership\b"]),
+        (
+            "ask_exam_format",
+            [
+                r"\bwhere (do|can|would|will) (i|you|we) (take|sit|do) (it|the (exam|test))\b",
+                r"\btest(ing)? (cent(er|re)s?|site)",
+                r"\bpearson\b",
+                r"\bpsi\b",
+                r"\bprometric\b",
+                r"\bproctor",
+                r"\bhow many questions\b",
+                r"\bhow long is the (exam|test)\b",
+            ],
+        ),
+        (
             "ask_state_rules",
+            [
+                r"\binject",
+                r"\bshots?\b",
+                r"\bvaccin",
+                r"\bimmuniz",
+                r"\bdraw(ing)? blood\b",
+                r"\bblood draws?\b",
+                r"\bvenipuncture",
+                r"\bx-?rays?\b",
+                r"\bIVs?\b",
+                r"\bcontrolled (meds|substances|drugs|medications)\b",
+                r"\ballowed to\b",
+                r"\bscope of practice\b",
+                r"\blicen[cs]e\b",
+                r"\bsupervis",
+                r"\bin the (building|room|office)\b",
+                r"\bon-?site\b",
+            ],
         ),
         (
-            r"\bsalary|\bwages?\b|\bearn(s|ing)?\b|\bhourly\b|\bper hour\b|\ban hour\b|\btop 10\b|\bpercentile|"
-            r"\b(what|how much) (do|does|will|would|can) (they|an? (ma|cma|rma|medical assistant)s?|i|you|medical assistants) (make|get paid)\b|"
-            r"\bpay (in|like|for (an? )?(ma|cma|medical assistant)s?\b)|\bpaid\b",
             "ask_salary",
+            [
+                r"\bsalary",
+                r"\bwages?\b",
+                r"\bearn(s|ing)?\b",
+                r"\bhourly\b",
+                r"\bper hour\b",
+                r"\ban hour\b",
+                r"\bmedian\b",
+                r"\b(top|bottom|lowest|highest) (10|ten)\b",
+                r"\bpercentile",
+                r"\b10 ?(percent|%)",
+                r"\bpays? (more|less|better)\b",
+                r"\bwhich (one )?pays\b",
+                r"\b(what|how much) (do|does|will|would|can) (they|an? (ma|cma|rma|medical assistant)s?|i|you|"
+                r"medical assistants) (make|get paid)\b",
+                r"\bpay (in|like|for (an? )?(ma|cma|medical assistant)s?\b)",
+                r"\bpaid\b",
+            ],
         ),
         (
-            r"\btuition\b|\bhow much (is|does|would) (the )?(school|program|course|training|college)\b",
             "ask_program_cost",
+            [r"\btuition\b", r"\bhow much (is|does|would) (the )?(school|program|course|training|college)\b"],
         ),
-        (r"\bqualify\b|\beligib|\bcount(s)? (toward|towards|as|for)\b|\bcan i (take|sit)\b", "ask_eligibility"),
-        (r"\bquickest\b|\bfastest\b|\bhow (long|many months|many years)\b", "ask_duration"),
+        (
+            "ask_career_advancement",
+            [r"\b(nursing|nurse|rn|lpn)( school)? later\b", r"\bmove up\b", r"\badvance", r"\bbridge (to|into)\b"],
+        ),
+        (
+            "ask_eligibility",
+            [
+                r"\bqualify\b",
+                r"\beligib",
+                r"\bcount(s)? (toward|towards|as|for)\b",
+                r"\bcan i (take|sit|get)\b",
+                r"\bwhich (ones?|certs?|certifications?|credentials?|exams?)\b.*\b(can|could) i\b",
+                r"\bwhat (ma )?(certs?|certifications?|credentials?|exams?) can i\b",
+                r"\b(time )?window\b",
+                r"\bthe clock\b",
+                r"\bmissed\b",
+                r"\badd (up )?to\b",
+                r"\broutes?\b",
+                r"\bpathway\b",
+                r"\bcounts?\b",
+            ],
+        ),
+        ("ask_duration", [r"\bquickest\b", r"\bfastest\b", r"\bhow (long|many months|many years)\b"]),
     )
 )
 #: Asking a price without naming what: "how much is it?", "and the fee?", "cost?".
