@@ -24,6 +24,7 @@ from bot.db.cli import upgrade_database
 from bot.rasa.channels.config import ChannelConfigError, channel_env, describe, write_server_credentials
 from bot.rasa.chat import chat
 from bot.settings import PROJECT_ROOT, Settings, load_settings_or_exit, safe_url
+from bot.takeover.relay import RASA_API_TOKEN_FILE
 from bot.tools.train import MODEL_NAME
 
 STARTUP_TIMEOUT_S = 300
@@ -48,6 +49,8 @@ def server_env(settings: Settings, model: Path, credentials: Path | None = None)
             "RASA_TRUSTED_PROXIES": channel_env().get("RASA_TRUSTED_PROXIES", "0"),
             # The Rasa server proves itself to the action server with it (bot/rasa/action_server.py).
             "ACTION_SERVER_TOKEN": channel_env().get("ACTION_SERVER_TOKEN") or action_server_token(settings.var_dir),
+            # The console proves itself to the Rasa server with it to speak in a conversation (bot/takeover).
+            "RASA_API_TOKEN": settings.rasa_api_token or made_token(settings.var_dir / RASA_API_TOKEN_FILE),
             "RASA_TELEMETRY_ENABLED": "false",  # no calls home from a school's server
             "TF_CPP_MIN_LOG_LEVEL": env.get("TF_CPP_MIN_LOG_LEVEL", "2"),
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
@@ -59,7 +62,11 @@ def server_env(settings: Settings, model: Path, credentials: Path | None = None)
 
 def action_server_token(var_dir: Path) -> str:
     """The token shared by the Rasa and action servers: made once, kept in var/ with mode 0600."""
-    path = var_dir / "action-server.token"
+    return made_token(var_dir / "action-server.token")
+
+
+def made_token(path: Path) -> str:
+    """A secret shared by our processes: read from `path`, or made once and kept there with mode 0600."""
     try:
         return path.read_text().strip()
     except FileNotFoundError:
