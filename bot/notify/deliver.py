@@ -103,21 +103,22 @@ class Notifier:
         self, request_id: int | None = None, now: dt.datetime | None = None, due_only: bool = True
     ) -> Delivery:
         """Send the notifications that are due (of one request, when given); never raises."""
+        now = now or utcnow()
         try:
-            claimed = self.outbox.claim(now or utcnow(), request_id=request_id, due_only=due_only)
+            claimed = self.outbox.claim(now, request_id=request_id, due_only=due_only)
         except SQLAlchemyError as exc:
             log.warning(f"Could not read the notifications to send: {exc}")
             return Delivery(errors=(str(exc),))
         sent, errors = 0, []
         for notification in claimed:
-            error = self._deliver(notification)
+            error = self._deliver(notification, now)
             if error is None:
                 sent += 1
             else:
                 errors.append(error)
         return Delivery(sent, len(errors), tuple(errors))
 
-    def _deliver(self, notification: Notification) -> str | None:
+    def _deliver(self, notification: Notification, now: dt.datetime) -> str | None:
         """Send one claimed notification and record how it went; the error, or None once sent."""
         try:
             request = self.handoffs.get(notification.request_id)
@@ -130,7 +131,7 @@ class Notifier:
                 self.outbox.sent(notification.id)
                 log.info(f"Sent the {notification.kind} notification of handoff request {notification.request_id}.")
                 return None
-            status = self.outbox.failed(notification, error)
+            status = self.outbox.failed(notification, error, now)
         except SQLAlchemyError as exc:
             log.warning(f"Could not record the {notification.kind} notification {notification.id}: {exc}")
             return str(exc)
