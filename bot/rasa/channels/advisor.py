@@ -72,7 +72,10 @@ def read_body(body: bytes) -> tuple[str, str, str, str]:
     if not isinstance(data, dict):
         raise Refused(400, "The request body must be a JSON object.")
     sender, advisor, kind = data.get("sender_id"), data.get("advisor"), data.get("kind", "reply")
-    text = clean_text(data.get("text"))
+    raw = data.get("text")
+    if isinstance(raw, str) and len(raw.strip()) > MAX_REPLY_CHARS:  # refused whole, never cut short
+        raise Refused(400, f'"text" is longer than {MAX_REPLY_CHARS} characters.')
+    text = clean_text(raw)
     if not isinstance(sender, str) or not sender.strip():
         raise Refused(400, '"sender_id" must name the conversation.')
     if not isinstance(advisor, str) or not advisor.strip():
@@ -81,8 +84,6 @@ def read_body(body: bytes) -> tuple[str, str, str, str]:
         raise Refused(400, f'"kind" must be one of {", ".join(KINDS)}.')
     if not text:
         raise Refused(400, '"text" is empty.')
-    if len(text) > MAX_REPLY_CHARS:
-        raise Refused(400, f'"text" is longer than {MAX_REPLY_CHARS} characters.')
     return sender.strip(), text, advisor.strip()[:200], kind
 
 
