@@ -27,6 +27,7 @@ The wording lives in domain.yml with the other system messages
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import unicodedata
@@ -161,7 +162,8 @@ def guarded(on_new_message: Handler, queue: ConversationQueue = QUEUE) -> Handle
             return
         try:
             async with queue.turn(message.sender_id):
-                advisor = held.holder(message.sender_id)
+                # In a worker thread: a locked database must not stall every other conversation.
+                advisor = await asyncio.to_thread(held.holder, message.sender_id)
                 if advisor is None:
                     await _answer(on_new_message, message, text)
                 else:
