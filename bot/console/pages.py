@@ -15,6 +15,7 @@ from sanic.exceptions import NotFound
 from sanic.response import HTTPResponse, redirect
 
 from bot.console.filters import parse_filters, positive_int
+from bot.console.takeover_views import takeover_context
 from bot.console.templating import render
 from bot.review.annotations import OUT_OF_SCOPE, AnnotationError, domain_intents, format_entities, parse_entities
 from bot.review.intent_guide import guide_for
@@ -66,6 +67,7 @@ def _transcript_page(
         error=error,
         error_event=error_event,
         low_confidence=request.app.ctx.settings.review_low_confidence,
+        **takeover_context(request, sender_id, summary.channel),
     )
 
 

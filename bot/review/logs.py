@@ -95,6 +95,7 @@ class Turn:
     annotation: Annotation | None = None  # user turns
     fallback: bool = False  # user turns: the bot did not understand it
     low_confidence: bool = False  # user turns: understood, but below the threshold
+    advisor: str | None = None  # bot turns: said by this advisor, who had taken the conversation over
 
 
 @dataclass(frozen=True)
@@ -467,7 +468,17 @@ class ConversationLog:
             data = _load(row.data)
             text = shown(str(data.get("text") or ""))
             if row.type_name == "bot":
-                turns.append(Turn(row.id, "bot", _stamp(row.timestamp), text, buttons=_buttons(data)))
+                advisor = _dict(data.get("metadata")).get("advisor")
+                turns.append(
+                    Turn(
+                        row.id,
+                        "bot",
+                        _stamp(row.timestamp),
+                        text,
+                        buttons=_buttons(data),
+                        advisor=str(advisor) if advisor else None,
+                    )
+                )
                 continue
             intent, confidence, entities = _parse(data)
             fallback = row.id in fallback_ids

@@ -62,7 +62,11 @@ def server_env(settings: Settings, model: Path, credentials: Path | None = None)
 
 def action_server_token(var_dir: Path) -> str:
     """The token shared by the Rasa and action servers: made once, kept in var/ with mode 0600."""
-    path = var_dir / "action-server.token"
+    return made_token(var_dir / "action-server.token")
+
+
+def made_token(path: Path) -> str:
+    """A secret shared by our processes: read from `path`, or made once and kept there with mode 0600."""
     try:
         return path.read_text().strip()
     except FileNotFoundError:
