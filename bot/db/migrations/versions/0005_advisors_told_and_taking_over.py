@@ -1,7 +1,7 @@
 """Advisors are told of new requests and can take a conversation over: two new tables.
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0004
 
 `handoff_notifications` (bot/notify/outbox.py): the mail and Slack post owed for each
 handoff request, and whether each went out, so a mail server that is down is retried and
