@@ -79,7 +79,11 @@ class ActionAnswer(Action):
             if understood.intent == "nlu_fallback" and self._offer_guesses(dispatcher, kb, domain, parsed, understood):
                 return []
             profile, heard = services.hear(tracker)
-            reply = answer_person(kb, understood.intent, understood.entities, profile, heard)
+            again = ctx.asked_again(understood, context) if heard.correction and heard.changes else None
+            understood = again or understood
+            reply = answer_person(
+                kb, understood.intent, understood.entities, profile, heard, asked_again=again is not None
+            )
             prefix = _said_for(kb, understood, reply.variant)
         except (KnowledgeBaseUnavailable, SQLAlchemyError) as exc:
             if isinstance(exc, SQLAlchemyError):  # reply_for logs its own; the other look-ups do not

@@ -301,3 +301,18 @@ def test_out_of_scope_in_the_middle_of_a_conversation_is_read_by_its_words():
 def test_a_very_short_follow_up_asks_the_same_question_a_little_further():
     assert understand("nlu_fallback", 0.2, [], "and nationally", Context("ask_salary")).intent == "ask_salary"
     assert understand("nlu_fallback", 0.2, [], "and nationally", Context()).intent == "nlu_fallback"
+
+
+def test_a_correction_after_a_question_asks_it_again_with_what_was_corrected():
+    from bot.understanding.context import asked_again
+
+    said = understand(
+        "inform",
+        0.8,
+        [("us_state", "Ohio")],
+        "wait sorry I meant ohio",
+        Context("ask_salary", (("us_state", "Florida"),)),
+    )
+    again = asked_again(said, Context("ask_salary", (("us_state", "Florida"),)))
+    assert again is not None and again.intent == "ask_salary" and again.entities == [("us_state", "Ohio")]
+    assert asked_again(said, Context("greet")) is None  # no question to ask again

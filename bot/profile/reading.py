@@ -29,6 +29,7 @@ from bot.eligibility.experience import parse_years
 from bot.forms import replies
 from bot.profile.dates import month_said
 from bot.profile.model import Profile
+from bot.understanding.cues import looks_like_question
 
 # --- what a clause is about ----------------------------------------------------------------------
 
@@ -343,7 +344,9 @@ def read(
     entities = entities or {}
     profile = profile or Profile()
     today = today or dt.date.today()
-    question = "?" in low or any(replies.asks_something(part) for part in _SENTENCES.split(text))
+    question = (
+        "?" in low or any(replies.asks_something(part) for part in _SENTENCES.split(text)) or looks_like_question(text)
+    )
     changes: dict[str, Any] = {}
     about_them = not question or bool(_FIRST_PERSON.search(low))
     background = (entities.get("background") or _background(low)) if about_them else None

@@ -238,6 +238,15 @@ def understand(
     return Understood(intent, entities)
 
 
+def asked_again(understood: Understood, context: Context) -> Understood | None:
+    """A correction ("wait, I meant Ohio", "it's 18 months not 8") right after a question asks that
+    question again with what was corrected; None when there is no question to ask again."""
+    if is_question(understood.intent) or not is_question(context.intent):
+        return None
+    merged, inherited = _merge(_carried(understood.entities), context)
+    return Understood(context.intent, merged, inherited, follow_up=True)
+
+
 def remember(understood: Understood, context: Context) -> Context:
     """The context after answering: a question replaces it; small talk and the rest keep it."""
     if not is_question(understood.intent):
