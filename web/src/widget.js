@@ -16,6 +16,7 @@
   var SOURCE_LINE = /^Sources?:\s/;
   var LIST_LINE = /^\s*([-*]|[\u2022\u25b6\u25ba\u2713\u2714]|\d{1,2}[.)])\s+/;
   var LINK = /\bhttps?:\/\/[^\s<>"')\]]+|\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:gov|org|edu|com|net|us)\b(?:\/[^\s<>"')\];,]*)?/gi;
+  var STEP_HEADING = /^(Step|More on step) \d+( of \d+)?:\s/;
   var LABEL = /^([A-Z][A-Za-z' ]{1,28}):\s/;
   var widget = null;
 
@@ -75,6 +76,12 @@
 
   /** One line of a message: "What to do: …" gets its label in bold. */
   function appendLine(parent, line, labelled) {
+    if (labelled && STEP_HEADING.test(line)) {
+      var heading = el("strong", "rw-step-heading");
+      appendLinked(heading, line);
+      parent.appendChild(heading);
+      return;
+    }
     var label = labelled && LABEL.exec(line);
     if (label) {
       parent.appendChild(el("strong", null, label[1] + ":"));
@@ -561,10 +568,13 @@
     if (!message || typeof message !== "object" || typeof message.text !== "string" || !message.text.trim()) return;
     var id = typeof message.id === "number" ? message.id : null;
     if (id !== null) {
-      var dup = this.state.conversation.some(function (m) { return m.id === id && m.text === message.text; });
+      var dup = this.state.conversation.some(function (m) {
+        return (m.id === id && m.text === message.text) || (m.merged || []).indexOf(id) >= 0;
+      });
       if (dup) return;
       this.state.shown = Math.max(this.state.shown || 0, id);
     }
+    if (this.mergeSources(message.text, id)) return;
     var entry = { sender: "response", type: "text", text: message.text };
     if (id !== null) entry.id = id;
     if (this.state.plainReplies) entry.plain = true;
@@ -589,6 +599,30 @@
     this.renderReplies();
     this.renderTyping();
     if (first) this.scrollTo(node);
+  };
+
+  /** A message that is only a source line joins the answer it belongs to (the bot's latest message,
+   * when that has no source line yet), so an answer and its sources are always one bubble. */
+  Widget.prototype.mergeSources = function (text, id) {
+    if (!SOURCE_LINE.test(text) || /\n/.test(text.trim())) return false;
+    var items = this.state.conversation;
+    var answer = null;
+    for (var i = items.length - 1; i >= 0; i--) {
+      if (items[i].sender === "response") { answer = items[i]; break; }
+    }
+    if (!answer || /\n\s*\nSources?:\s/.test(answer.text) || SOURCE_LINE.test(answer.text)) return false;
+    answer.text = answer.text.replace(/\s+$/, "") + "\n\n" + text.trim();
+    if (id !== null) answer.merged = (answer.merged || []).concat([id]);
+    this.save();
+    if (this.messages) {
+      var old = this.messages.querySelectorAll(".rw-from-response");
+      var node = old[old.length - 1];
+      if (node) {
+        var fresh = this.bubble(answer);
+        node.parentNode.replaceChild(fresh, node);
+      }
+    }
+    return true;
   };
 
   /** Whether the bot already spoke since the visitor's last message (the new message then is not a turn's first). */
