@@ -129,7 +129,12 @@
         appendLine(block, line, multi);
       });
     });
-    return { body: body, sources: sources };
+    return { body: body, sources: sources, text: paragraphs.join("\n\n") };
+  }
+
+  /** Whether the bot is asking the visitor something (a form's question): not an answer to rate. */
+  function asks(text) {
+    return /\?\s*$/.test(text);
   }
 
   // ---- what the browser keeps ------------------------------------------------------------------
@@ -392,7 +397,7 @@
     bubble.appendChild(laid.body);
     if (laid.sources) bubble.appendChild(laid.sources);
     wrap.appendChild(bubble);
-    if (message.id !== undefined && message.id !== null && !message.plain) {
+    if (message.id !== undefined && message.id !== null && !message.plain && !asks(laid.text)) {
       var feedback = el("button", "rw-feedback", message.feedback ? "Thanks for telling us" : "This didn't help");
       feedback.type = "button";
       if (message.feedback) feedback.disabled = true;
@@ -462,6 +467,7 @@
 
   Widget.prototype.scrollTo = function (node) {
     this.messages.scrollTop = Math.max(0, node.offsetTop - this.messages.offsetTop - 8);
+    this.anchoredAt = this.messages.scrollTop;
   };
 
   Widget.prototype.updateStatus = function () {
@@ -598,7 +604,18 @@
     this.messages.appendChild(node);
     this.renderReplies();
     this.renderTyping();
-    if (first) this.scrollTo(node);
+    this.keepAtTurnStart(first);
+  };
+
+  /** The pane shows a new answer from its start: where the bot's first message of the turn begins.
+   * Later messages of the same turn keep it there, unless the visitor has scrolled meanwhile. */
+  Widget.prototype.keepAtTurnStart = function (first) {
+    var start = this.turnStart();
+    if (!start) return;
+    if (first || this.messages.scrollTop === this.anchoredAt) {
+      this.scrollTo(start);
+      this.anchoredAt = this.messages.scrollTop;
+    }
   };
 
   /** A message that is only a source line joins the answer it belongs to (the bot's latest message,
@@ -620,6 +637,7 @@
       if (node) {
         var fresh = this.bubble(answer);
         node.parentNode.replaceChild(fresh, node);
+        this.keepAtTurnStart(false);
       }
     }
     return true;
