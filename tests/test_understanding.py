@@ -304,15 +304,10 @@ def test_a_very_short_follow_up_asks_the_same_question_a_little_further():
 
 
 def test_a_correction_after_a_question_asks_it_again_with_what_was_corrected():
-    from bot.understanding.context import asked_again
+    from bot.understanding.context import Understood, asked_again
 
-    said = understand(
-        "inform",
-        0.8,
-        [("us_state", "Ohio")],
-        "wait sorry I meant ohio",
-        Context("ask_salary", (("us_state", "Florida"),)),
-    )
-    again = asked_again(said, Context("ask_salary", (("us_state", "Florida"),)))
+    florida_pay = Context("ask_salary", (("us_state", "Florida"),))
+    again = asked_again(Understood("inform", [("us_state", "Ohio")]), florida_pay)
     assert again is not None and again.intent == "ask_salary" and again.entities == [("us_state", "Ohio")]
-    assert asked_again(said, Context("greet")) is None  # no question to ask again
+    assert asked_again(Understood("inform", [("us_state", "Ohio")]), Context("greet")) is None  # nothing to ask again
+    assert asked_again(Understood("ask_duration", []), florida_pay) is None  # a new question is its own
