@@ -11,8 +11,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import services
+from bot.answers.each import answer_each, one_each
 from bot.answers.personal import answer_person
-from bot.answers.reply import KnowledgeBaseUnavailable
+from bot.answers.reply import KnowledgeBaseUnavailable, Reply
 from bot.forms import replies
 from bot.kb.queries import KnowledgeBase
 from bot.roadmap.questions import superseded
@@ -81,10 +82,18 @@ class ActionAnswer(Action):
             profile, heard = services.hear(tracker)
             again = ctx.asked_again(understood, context) if heard.correction and heard.changes else None
             understood = again or understood
-            reply = answer_person(
-                kb, understood.intent, understood.entities, profile, heard, asked_again=again is not None
-            )
-            prefix = _said_for(kb, understood, reply.variant)
+
+            def answer(entities: list[tuple[str, str]]) -> Reply:
+                return answer_person(kb, understood.intent, entities, profile, heard, asked_again=again is not None)
+
+            each = answer_each(kb, one_each(understood.intent, understood.entities), answer)
+            if each:  # "pay in Pennsylvania and in Ohio?": each one's own answer, in turn
+                for lead, one in each[:-1]:
+                    dispatcher.utter_message(text=lead + one.text)
+                prefix, reply = each[-1]
+            else:
+                reply = answer(understood.entities)
+                prefix = _said_for(kb, understood, reply.variant)
         except (KnowledgeBaseUnavailable, SQLAlchemyError) as exc:
             if isinstance(exc, SQLAlchemyError):  # reply_for logs its own; the other look-ups do not
                 log.error("knowledge base unavailable: %s", exc)
