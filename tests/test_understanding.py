@@ -311,3 +311,15 @@ def test_a_correction_after_a_question_asks_it_again_with_what_was_corrected():
     assert again is not None and again.intent == "ask_salary" and again.entities == [("us_state", "Ohio")]
     assert asked_again(Understood("inform", [("us_state", "Ohio")]), Context("greet")) is None  # nothing to ask again
     assert asked_again(Understood("ask_duration", []), florida_pay) is None  # a new question is its own
+
+
+@pytest.mark.parametrize(
+    "text, meant",
+    [
+        ("¿Cuánto ganan en Florida?", "ask_salary"),
+        ("y cuanto cuesta la escuela", "ask_program_cost"),
+        ("¿cada cuánto se renueva?", "ask_renewal"),
+    ],
+)
+def test_spanish_words_point_to_their_topic_too(text, meant):
+    assert understand("nlu_fallback", 0.4, [], text, Context()).intent == meant

@@ -6,7 +6,9 @@ themselves": the words that decide the topic ("good for", "take it", "make", "fe
 are few and common, and follow-ups lean on the question before. The cues here are
 those deciding words, one topic each, checked most specific first; a message that
 asks about price ("how much is it?") takes its topic from what the conversation is
-about (an exam's fee, a program's tuition, pay).
+about (an exam's fee, a program's tuition, pay). The commonest Spanish words for the same
+topics are cues too ("¿cuánto ganan en Florida?"): the answer is in English, but it answers
+what was asked.
 
 They only ever replace a reading that has no topic of its own (the fallback, "out of
 scope" below CONFIDENT_OUT_OF_SCOPE, a statement that is worded as a question, or a
@@ -40,6 +42,8 @@ CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (
             "ask_exam_retake",
             [
+                r"\bintentos\b",
+                r"\breprob",
                 r"\bretake",
                 r"\bre-take",
                 r"\battempts?\b",
@@ -52,6 +56,8 @@ CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (
             "ask_renewal",
             [
+                r"\brenov",
+                r"\brenueva",
                 r"\brenew",
                 r"\brecertif",
                 r"\bvalid\b",
@@ -81,6 +87,8 @@ CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (
             "ask_financial_aid",
             [
+                r"\bayuda financiera\b",
+                r"\bbecas?\b",
                 r"\bfafsa\b",
                 r"\bpell\b",
                 r"\bwioa\b",
@@ -94,6 +102,7 @@ CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (
             "ask_exam_format",
             [
+                r"\bcu[aá]ntas preguntas\b",
                 r"\bwhere (do|can|would|will) (i|you|we) (take|sit|do) (it|the (exam|test))\b",
                 r"\btest(ing)? (cent(er|re)s?|site)",
                 r"\bpearson\b",
@@ -107,6 +116,10 @@ CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (
             "ask_state_rules",
             [
+                r"\blicencia\b",
+                r"\binyecci",
+                r"\bvacunas?\b",
+                r"\bsacar sangre\b",
                 r"\binject",
                 r"\bshots?\b",
                 r"\bvaccin",
@@ -128,6 +141,10 @@ CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (
             "ask_salary",
             [
+                r"\bganan?\b",
+                r"\bsalario",
+                r"\bsueldo",
+                r"\bpagan\b",
                 r"\bsalary",
                 r"\bwages?\b",
                 r"\bearn(s|ing)?\b",
@@ -157,6 +174,8 @@ CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (
             "ask_eligibility",
             [
+                r"\bcalifico\b",
+                r"\bpuedo (tomar|presentar|sacar)\b",
                 r"\bqualify\b",
                 r"\beligib",
                 r"\bcount(s)? (toward|towards|as|for)\b",
@@ -172,11 +191,17 @@ CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
                 r"\bcounts?\b",
             ],
         ),
-        ("ask_duration", [r"\bquickest\b", r"\bfastest\b", r"\bhow (long|many months|many years)\b"]),
+        (
+            "ask_duration",
+            [r"\bquickest\b", r"\bfastest\b", r"\bhow (long|many months|many years)\b", r"\bcu[aá]nto tiempo\b"],
+        ),
     )
 )
 #: Asking a price without naming what: "how much is it?", "and the fee?", "cost?".
-PRICE = re.compile(r"\bhow much\b|\bcosts?\b|\bfees?\b|\bprice\b|\bexpensive\b|\bcheap", re.IGNORECASE)
+PRICE = re.compile(
+    r"\bhow much\b|\bcosts?\b|\bfees?\b|\bprice\b|\bexpensive\b|\bcheap|\bcuesta\b|\bcosto\b|\bprecio\b",
+    re.IGNORECASE,
+)
 #: What "how much?" means after each kind of question.
 PRICE_AFTER = {
     "ask_exam_format": "ask_exam_fee",
