@@ -35,6 +35,6 @@ def test_a_credential_answer_that_does_not_open_with_its_name_is_led_by_it(kb):
     groups = one_each("ask_renewal", [("credential", "RMA"), ("credential", "CCMA")])
     each = answer_each(kb, groups, lambda entities: reply_for(kb, "ask_renewal", entities))
     assert each is not None
-    for (lead, reply), name in zip(each, ("RMA", "CCMA")):
+    for (lead, reply), name in zip(each, ("RMA", "CCMA"), strict=True):
         display = kb.resolve(name).display
         assert display in (lead + reply.text)[:80]

@@ -217,3 +217,16 @@ def test_a_phrase_listed_twice_is_reported(content_dir: Path):
     edit(content_dir / "wording.yml", lambda data: data["img_only_phrases"].append({"phrase": PHRASES[0].upper()}))
     (problem,) = problems_of(content_dir)
     assert (problem.file, problem.field) == ("wording.yml", "key") and "duplicate" in problem.message
+
+
+@pytest.mark.parametrize("opening", ["Usually not.", "Yes.", "Part of it, usually.", "In most states, yes:"])
+def test_an_answer_may_not_open_with_a_bare_yes_or_no(content_dir: Path, opening: str):
+    """Given to another question by mistake, "Usually not. …" would sound like its answer."""
+
+    def reword(data):
+        first = data["topics"][0]["answers"][0]
+        first["text"] = f"{opening} {first['text']}"
+
+    edit(content_dir / "faq.yml", reword)
+    [problem] = [p for p in problems_of(content_dir) if "bare" in p.message]
+    assert problem.file == "faq.yml" and problem.field == "text"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from bot.kb.catalog import Content
-from bot.kb.checks import answers, buttons, keys, references, roadmap, school, timeline, wording
+from bot.kb.checks import answers, buttons, keys, openings, references, roadmap, school, timeline, wording
 from bot.kb.checks.known import Known
 from bot.kb.problems import Problem
 
@@ -27,6 +27,7 @@ CHECKS: tuple[Check, ...] = (
     answers.answer_problems,
     school.school_placeholders,
     wording.img_wording,
+    openings.bare_openings,
     roadmap.step_problems,
     timeline.part_problems,
     keys.shared_orders,
