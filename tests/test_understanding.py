@@ -323,3 +323,14 @@ def test_a_correction_after_a_question_asks_it_again_with_what_was_corrected():
 )
 def test_spanish_words_point_to_their_topic_too(text, meant):
     assert understand("nlu_fallback", 0.4, [], text, Context()).intent == meant
+
+
+@pytest.mark.parametrize("intent", ["ask_credential_info", "ask_which_credential", "nlu_fallback"])
+def test_what_about_x_asks_the_same_question_about_x_whatever_nlu_read_into_the_name(intent):
+    context = Context("ask_eligibility", (("credential", "CCMA"),))
+    got = understand(intent, 0.8, [("credential", "RMA")], "What about the RMA?", context)
+    assert got.intent == "ask_eligibility" and got.follow_up and got.entities == [("credential", "RMA")]
+    # with a topic word of its own, it asks that: "what about the RMA fee?"
+    assert understand("ask_exam_fee", 0.8, [("credential", "RMA")], "what about the RMA fee?", context).intent == (
+        "ask_exam_fee"
+    )

@@ -31,6 +31,9 @@ SAME_SLOT = {"credential": "credential", "certifying_body": "credential"}
 NO_TOPIC = ("nlu_fallback", "inform", "out_of_scope")
 #: Questions about choosing or comparing: a remembered credential would narrow them wrongly.
 NOT_CARRIED_INTO = ("ask_which_credential", "ask_compare_roles", "ask_credential_info")
+#: "What about the RMA?": only a new thing for the same question, however NLU read it.
+SWITCH = re.compile(r"^\W*((and|but|so|ok(ay)?)\W+)?((what|how) about|and (for|in|with)?)\b", re.IGNORECASE)
+MAX_SWITCH_WORDS = 6
 #: A follow-up is short, or starts the way follow-ups do.
 MAX_FOLLOW_UP_WORDS = 8
 FOLLOW_UP_START = re.compile(
@@ -116,6 +119,12 @@ def _carried(entities: Iterable[tuple[str, str]]) -> Entities:
 def _looks_like_follow_up(text: str) -> bool:
     words = text.split()
     return len(words) <= MAX_FOLLOW_UP_WORDS or bool(FOLLOW_UP_START.match(text))
+
+
+def _only_switches(text: str) -> bool:
+    """ "What about the RMA?", "and in California?": a message that only names the next thing to ask
+    the same question about, whatever topic NLU read into the name."""
+    return len(text.split()) <= MAX_SWITCH_WORDS and bool(SWITCH.match(text))
 
 
 def _merge(named: Entities, context: Context, skip: Sequence[str] = ()) -> tuple[Entities, tuple[tuple[str, str], ...]]:
@@ -222,11 +231,16 @@ def understand(
     if intent == "ask_program_cost" and PAY_WORDS.search(text) and not SCHOOLING.search(text):
         intent = "ask_salary"  # "how much per hour in Texas?" is pay: tuition is never by the hour
     if (
-        intent in NO_TOPIC
-        and is_question(context.intent)
+        is_question(context.intent)
         and named
-        and _looks_like_follow_up(text)
-        and not (intent == "out_of_scope" and confidence >= CONFIDENT_OUT_OF_SCOPE)
+        and (
+            (
+                intent in NO_TOPIC
+                and _looks_like_follow_up(text)
+                and not (intent == "out_of_scope" and confidence >= CONFIDENT_OUT_OF_SCOPE)
+            )
+            or (intent != context.intent and _only_switches(text) and not cued_intent(text, context.intent))
+        )
     ):
         merged, inherited = _merge(entities, context)
         return Understood(context.intent, merged, inherited, follow_up=True)
