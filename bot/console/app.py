@@ -18,7 +18,7 @@ from sanic.exceptions import MethodNotSupported, NotFound, PayloadTooLarge, Sani
 from sanic.response import BaseHTTPResponse, HTTPResponse, raw
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.console import auth, dashboard_views, export_views, handoff_views, pages
+from bot.console import auth, dashboard_views, export_views, handoff_views, inbox_views, pages
 from bot.console.accounts import AccountStore
 from bot.console.dashboard_views import FigureCache
 from bot.console.ratelimit import SignInLimiter
@@ -67,7 +67,7 @@ def create_app(settings: Settings, name: str = "advisor_console") -> Sanic:
     app.ctx.background_name = lru_cache(maxsize=64)(partial(_background_name, KnowledgeBase(engine)))
 
     _serve_static(app)
-    for module in (auth, pages, export_views, dashboard_views, handoff_views):
+    for module in (auth, pages, inbox_views, export_views, dashboard_views, handoff_views):
         app.blueprint(module.bp)
     app.register_middleware(auth.check_request, "request")
     app.register_middleware(_security_headers, "response")
