@@ -41,6 +41,8 @@ from tests.app_db import (
 )
 
 UTC = dt.timezone.utc
+#: App tables the releases since created with a migration of their own (not in the previous release).
+ADDED_SINCE = {"handoff_notes", "handoff_assignees"}
 DDL = ("CREATE", "ALTER", "DROP")
 WRITES = ("INSERT", "UPDATE", "DELETE")
 
@@ -71,7 +73,7 @@ def test_a_previous_release_database_is_stamped_and_upgraded_with_every_row_kept
     result = upgrade(engine)
 
     assert result.before is None and result.after == head_revision() != BASELINE
-    assert set(result.adopted) == set(rows) == set(app_tables().tables)
+    assert set(result.adopted) == set(rows) == set(app_tables().tables) - ADDED_SINCE
     found = read_rows(engine, rows)
     # Every value that release wrote is kept; columns added since (handoff_requests.client) are empty.
     assert {name: [{k: row[k] for k in rows[name][0]} for row in found[name]] for name in rows} == normalised(rows)

@@ -18,7 +18,7 @@ from sanic.exceptions import MethodNotSupported, NotFound, PayloadTooLarge, Sani
 from sanic.response import BaseHTTPResponse, HTTPResponse, raw
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.console import auth, dashboard_views, export_views, handoff_views, inbox_views, pages
+from bot.console import auth, csv_views, dashboard_views, export_views, handoff_views, inbox_views, pages
 from bot.console.accounts import AccountStore
 from bot.console.dashboard_views import FigureCache
 from bot.console.ratelimit import SignInLimiter
@@ -27,6 +27,7 @@ from bot.console.templating import render
 from bot.db import get_engine
 from bot.handoff.store import HandoffStore
 from bot.kb.queries import KnowledgeBase
+from bot.review.handoff_notes import HandoffNotes
 from bot.review.logs import ConversationLog
 from bot.safe_log import printable, quiet_unreadable_requests
 from bot.settings import Settings
@@ -62,12 +63,13 @@ def create_app(settings: Settings, name: str = "advisor_console") -> Sanic:
     app.ctx.sessions = SessionStore(engine, dt.timedelta(hours=settings.console_session_hours))
     app.ctx.limiter = SignInLimiter(engine)
     app.ctx.handoffs = HandoffStore(engine)
+    app.ctx.handoff_notes = HandoffNotes(engine)
     app.ctx.log = ConversationLog(settings.tracker_store_url, settings.database_url, settings.review_low_confidence)
     app.ctx.figures = FigureCache(app.ctx.log)
     app.ctx.background_name = lru_cache(maxsize=64)(partial(_background_name, KnowledgeBase(engine)))
 
     _serve_static(app)
-    for module in (auth, pages, inbox_views, export_views, dashboard_views, handoff_views):
+    for module in (auth, pages, inbox_views, export_views, dashboard_views, handoff_views, csv_views):
         app.blueprint(module.bp)
     app.register_middleware(auth.check_request, "request")
     app.register_middleware(_security_headers, "response")
