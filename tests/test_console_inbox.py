@@ -35,7 +35,7 @@ def rows(page: str) -> list[tuple[str, str, str]]:
     return [
         (html.unescape(link), html.unescape(text), times)
         for link, text, times in re.findall(
-            r'<tr class="inbox-entry">\s*<td class="first"[^>]*>\s*<a href="([^"]+)">(.*?)</a>.*?'
+            r'<tr class="inbox-entry">\s*<td class="first"[^>]*>\s*<a class="entry-link" href="([^"]+)">(.*?)</a>.*?'
             r'<td class="num"[^>]*>(\d+)</td>',
             page,
             re.S,

@@ -6,18 +6,33 @@ a bad value is named above the results and dropped, like every filter here.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.console.filters import parse_filters, positive_int
 from bot.console.templating import render
+from bot.kb.queries import KnowledgeBase
 from bot.review.inbox import REASON_LABELS, REASONS, SORTS, inbox
+from bot.review.logs import FALLBACK_INTENT
 
 PER_PAGE = 50
 
 bp = Blueprint("inbox")
+
+
+def _titles(kb: KnowledgeBase, intents: Iterable[str]) -> dict[str, str]:
+    """What each intent means in plain words (its topic's title), so the page is not read in intent names."""
+    titles = {FALLBACK_INTENT: "not understood"}
+    for intent in set(intents) - set(titles):
+        try:
+            titles[intent] = kb.title_for_intent(intent) or intent.replace("_", " ")
+        except SQLAlchemyError:
+            titles[intent] = intent.replace("_", " ")
+    return titles
 
 
 @bp.get("/inbox")
@@ -36,6 +51,7 @@ async def inbox_page(request: Request) -> HTTPResponse:
     entries = inbox(request.app.ctx.log, filters, reason=reason, sort=sort)
     pages = max(1, -(-len(entries) // PER_PAGE))
     page = positive_int(request.args.get("page"))
+    shown = entries[(page - 1) * PER_PAGE : page * PER_PAGE]
     params = {
         "from": parsed.params["from"],
         "to": parsed.params["to"],
@@ -47,7 +63,10 @@ async def inbox_page(request: Request) -> HTTPResponse:
         request,
         "inbox.html",
         section="inbox",
-        entries=entries[(page - 1) * PER_PAGE : page * PER_PAGE],
+        entries=shown,
+        titles=_titles(
+            KnowledgeBase(request.app.ctx.log.app_engine), (e.latest.intent for e in shown if e.latest.intent)
+        ),
         total=len(entries),
         occurrences=sum(e.count for e in entries),
         page=page,
