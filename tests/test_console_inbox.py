@@ -92,3 +92,32 @@ def test_filters_and_bad_input(console: Console):
 def test_the_inbox_needs_a_sign_in(console: Console):
     reply = console.client().get("/inbox")
     assert reply.status in (302, 303) and "/login" in reply.location
+
+
+# --- end to end: "that didn't help" said to the trained bot lands in the inbox -----------------
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("feedback", ["that didn't help", f"/{FEEDBACK_INTENT}"])
+def test_didnt_help_said_to_the_bot_is_answered_and_lands_in_the_inbox(bot, feedback: str):
+    import yaml
+
+    from bot.review.inbox import inbox
+    from bot.review.logs import ConversationLog
+    from bot.settings import PROJECT_ROOT
+    from tests.e2e import say
+
+    sender = f"e2e-feedback-{len(feedback)}"
+    question = "how long does it take to become a medical assistant?"
+    assert say(bot, sender, question)
+    replies = say(bot, sender, feedback)
+    expected = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())["responses"]["utter_feedback_unhelpful"][0]
+    assert " ".join(replies[0]["text"].split()) == " ".join(expected["text"].split())
+    assert [b["payload"] for b in replies[0]["buttons"]] == [b["payload"] for b in expected["buttons"]]
+
+    log = ConversationLog(bot.tracker_store_url, bot.database_url, bot.review_low_confidence)
+    entry = next(e for e in inbox(log, reason="unhelpful") if e.latest.sender_id == sender)
+    assert entry.text == question
+    _, turns = log.transcript(sender)
+    (opened,) = [t for t in turns if t.event_id == entry.latest.event_id]
+    assert opened.kind == "bot" and opened.text != replies[0]["text"]  # the answer that did not help

@@ -63,6 +63,7 @@ def test_the_review_layer_reads_taps_as_titles_and_hides_the_greeting(tmp_path, 
     _, turns = log.transcript(SENDER)
     users = [t for t in turns if t.kind == "user"]
     assert users[0].hidden and not any(t.hidden for t in users[1:])
+    assert users[0].text == "(opened the chat)"
     tap = users[2]
     assert (tap.text, tap.payload) == (IMG_TITLE, IMG_PAYLOAD)
     assert users[3].text == as_seen("/roadmap_next", {}) and users[3].payload == "/roadmap_next"

@@ -127,6 +127,8 @@ def _turn_lines(turn: Turn) -> list[str]:
         detail = f"intent {turn.intent or '?'} ({confidence})"
         if turn.entities:
             detail += "; entities " + ", ".join(f"{kind}={value}" for kind, value in turn.entities)
+        if turn.payload:  # a tapped button: `text` is its title
+            detail += f"; sent {turn.payload}"
         lines.append(f"{'':15}-> {detail}{'  ' + ', '.join(marks) if marks else ''}")
         if turn.annotation:
             a = turn.annotation

@@ -51,6 +51,8 @@ def as_seen(text: str, buttons: Mapping[str, str]) -> str:
     title = buttons.get(stripped)
     if title:
         return title
+    if stripped == GREETING_PAYLOAD:
+        return "(opened the chat)"
     words = match["intent"].replace("_", " ")
     try:
         values = json.loads(match["entities"]) if match["entities"] else {}
