@@ -30,9 +30,11 @@ from bot.kb.queries import KnowledgeBase
 from bot.review.logs import FALLBACK_INTENT, ConversationLog, Filters, UserMessage
 from bot.review.privacy import mask
 
-CHART_SIZE = (8, 4.2)  # inches, at 100 dpi: fits a console column
-BAR_LABEL_CHARS = 40
-#: Chart text in points: the PNG is shown scaled to a card's width, so 8 pt read as about 6 px.
+#: Inches at DPI: 900 x 510 pixels, shown about 420 px wide in a dashboard column (half size),
+#: so a 12 pt label reads as about 12 px; at 8 x 3.6 inches and 8 pt it read as about 6 px.
+CHART_SIZE = (6, 3.4)
+DPI = 150
+BAR_LABEL_CHARS = 32
 FONT_SIZE = 12
 TITLE_SIZE = 13
 #: Intents that are questions about becoming a medical assistant (docs/intents.md); the rest is navigation.
@@ -164,7 +166,7 @@ def _png(draw: Callable[[Figure], None]) -> bytes:
 
 
 def _drawn(draw: Callable[[Figure], None]) -> bytes:
-    figure = Figure(figsize=CHART_SIZE, dpi=100, tight_layout=True)
+    figure = Figure(figsize=CHART_SIZE, dpi=DPI, tight_layout=True)
     FigureCanvasAgg(figure)
     draw(figure)
     buffer = io.BytesIO()
@@ -189,7 +191,7 @@ def _empty(figure: Figure, title: str) -> None:
 
 
 def _date_axis(axes, days: list[dt.date]) -> None:
-    step = max(1, len(days) // 10)
+    step = max(1, len(days) // 7)
     ticks = list(range(0, len(days), step))
     axes.set_xticks(ticks)
     axes.set_xticklabels([days[i].strftime("%b %d") for i in ticks], rotation=30, ha="right")
@@ -223,7 +225,7 @@ def _volume(stats_: Stats) -> Callable[[Figure], None]:
 
 def _fallback(stats_: Stats) -> Callable[[Figure], None]:
     def draw(figure: Figure) -> None:
-        title = "Fallback rate per day (messages the bot did not understand)"
+        title = "Fallback rate per day (not understood)"
         if not stats_.days or not any(stats_.messages_per_day):
             return _empty(figure, title)
         axes = figure.add_subplot()
