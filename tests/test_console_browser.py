@@ -3,7 +3,8 @@ against the console as a server (`python -m bot.console` on a free port of 127.0
 recorded conversations (tests/console_app.py) plus a week of misses: no trained bot needed.
 
 Saves reports/console-inbox.png (the inbox), reports/console-inbox-turn.png (the turn one
-click opens) and reports/console-phone.png (the conversation list 390 px wide).
+click opens), reports/console-phone.png and console-phone-handoff.png (the conversation list
+and the handoff queue 390 px wide).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import pytest
 
 from bot.console.accounts import AccountStore
 from bot.db import get_engine
+from bot.handoff.store import HandoffStore
 from bot.kb.queries import KnowledgeBase
 from bot.review.inbox import FEEDBACK_INTENT
 from bot.settings import PROJECT_ROOT
@@ -62,6 +64,15 @@ def console_url(loaded_db_url: str, tmp_path_factory: pytest.TempPathFactory) ->
     store = TrackerStore(f"sqlite:///{workdir / 'conversations.sqlite3'}")
     hold_conversations(store, app_url, start=NOW - dt.timedelta(days=5))
     week_of_misses(store, app_url)
+    handoffs = HandoffStore(get_engine(app_url))
+    handoffs.create(sender_id="console-human", name="Ana Souza", contact="+1 555 010 7788", channel="socketio")
+    handoffs.create(
+        sender_id="w-7",
+        name="Maria Fernanda de los Santos Oliveira",
+        contact="maria.fernanda.delossantos.oliveira@university-of-example.edu",
+        channel="telegram",
+        message="I'd like to talk about evening programs and whether my nursing degree from Brazil counts",
+    )
     AccountStore(get_engine(app_url)).create(ADVISOR, PASSWORD)
     with running_console(console_settings(workdir, app_url, store.url), workdir) as url:
         yield url
@@ -121,15 +132,17 @@ def test_in_a_browser_the_inbox_opens_the_turn_and_the_list_fits_a_phone(console
             )
             phone.route("**/*", only_our_server)
             small = phone.new_page()
-            for path in ("/", "/inbox", "/handoff", "/dashboard"):
+            for path in ("/", "/inbox", "/dashboard", "/c/w-7", "/handoff"):
                 small.goto(console_url + path)
                 overflow = small.evaluate("document.documentElement.scrollWidth - window.innerWidth")
                 assert overflow <= 0, f"{path} scrolls sideways on a phone by {overflow}px"
+            small.screenshot(path=str(SCREENSHOTS / "console-phone-handoff.png"), full_page=True)
+            expect(small.locator("article.request")).to_have_count(2)  # the queue checked above had its cards
             small.goto(console_url + "/")
             small.screenshot(path=str(SCREENSHOTS / "console-phone.png"), full_page=True)
             phone.close()
         finally:
             browser.close()
     assert not outside, f"the console made the browser reach outside: {outside}"
-    for name in ("console-inbox.png", "console-inbox-turn.png", "console-phone.png"):
+    for name in ("console-inbox.png", "console-inbox-turn.png", "console-phone.png", "console-phone-handoff.png"):
         assert (SCREENSHOTS / name).stat().st_size > 20_000, name
