@@ -148,3 +148,18 @@ def test_notes_and_assignees_go_with_their_conversation_on_purge(console: Consol
     result = purge(store.url, app_url, 30)
     assert result.rows("handoff_notes") == 1 and result.rows("handoff_assignees") == 1
     assert notes.notes([request_id]) == {} and notes.assignments([request_id]) == {}
+
+
+@pytest.mark.parametrize(
+    "contact, link",
+    [
+        ("+1 555 010 7788", "tel:+15550107788"),
+        ("(555) 222-3344 ext. 12", "tel:5552223344;ext=12"),
+        ("Ana.Souza@Example.com", "mailto:Ana.Souza@Example.com"),
+        ("call me after 5", ""),
+    ],
+)
+def test_a_contact_becomes_the_link_a_phone_or_mail_program_opens(contact: str, link: str):
+    from bot.console.handoff_views import contact_link
+
+    assert contact_link(contact) == link

@@ -15,7 +15,7 @@ from sanic.response import HTTPResponse, redirect
 
 from bot.console.filters import positive_int
 from bot.console.templating import render
-from bot.contacts import find_email
+from bot.contacts import find_email, phone_matches
 from bot.handoff.store import STATUSES, HandoffRequest
 from bot.review.handoff_notes import NoteError
 from bot.review.privacy import mask
@@ -28,13 +28,19 @@ STATUS_DONE = {"open": "reopened", "contacted": "marked contacted", "resolved": 
 
 
 def contact_link(contact: str) -> str:
-    """mailto: for an email address, tel: (digits and a leading +) for a phone number, else ""."""
-    if find_email(contact):
-        return f"mailto:{find_email(contact)}"
-    digits = re.sub(r"\D", "", contact.split("ext")[0].split("x")[0])
-    if len(digits) < 7:
+    """mailto: for an email address, tel: (digits, a leading + kept, the extension after ;ext=) for a
+    phone number, read with the bot's own patterns; "" when it is neither."""
+    email = find_email(contact)
+    if email:
+        return f"mailto:{email}"
+    match = next(phone_matches(contact), None)
+    if match is None:
         return ""
-    return f"tel:{'+' if contact.strip().startswith('+') else ''}{digits}"
+    number = match["number"].strip()
+    digits = re.sub(r"\D", "", number)
+    extension = re.sub(r"\D", "", match["extension"] or "")
+    plus = "+" if number.startswith("+") else ""
+    return f"tel:{plus}{digits}" + (f";ext={extension}" if extension else "")
 
 
 def _back(request: Request) -> str:
