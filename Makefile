@@ -44,7 +44,7 @@ setup: $(VENV)/.installed .env ## install and build what running the bot needs (
 	$(PY) -m bot.kb load          # skips when data/kb/ is unchanged
 	$(PY) -m bot.school check     # the school profile (data/school.yml, SCHOOL_* in .env)
 	$(PY) -m bot.tools.nlp_build  # rewrites the spaCy pipeline only when names/aliases changed
-	scripts/build-web.sh          # the website widget (web/dist/), pinned rasa-webchat without Google Fonts
+	scripts/build-web.sh          # the website widget (web/dist/): web/src/ on the pinned socket.io-client, compressed
 
 setup-test: setup $(VENV)/.installed-test ## setup, plus the test tools, Debian's Chromium and redis-server for the tests
 	scripts/install-browser.sh

@@ -11,8 +11,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import services
+from bot.answers.each import answer_each, one_each
 from bot.answers.personal import answer_person
-from bot.answers.reply import KnowledgeBaseUnavailable
+from bot.answers.reply import KnowledgeBaseUnavailable, Reply
 from bot.forms import replies
 from bot.kb.queries import KnowledgeBase
 from bot.roadmap.questions import superseded
@@ -53,12 +54,19 @@ class ActionAnswer(Action):
         return "action_answer"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[dict[str, Any]]:
+        return self.answer(dispatcher, tracker, domain)
+
+    def answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any], intent: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Answer the latest message, as `intent` when another action has already read it better."""
         parsed = tracker.latest_message
-        intent = (parsed.get("intent") or {}).get("name")
+        intent = intent or (parsed.get("intent") or {}).get("name")
         confidence = float((parsed.get("intent") or {}).get("confidence") or 0.0)
         text = parsed.get("text") or ""
         context = ctx.Context.from_slot(tracker.get_slot(CONTEXT_SLOT))
-        understood = ctx.understand(intent, confidence, _entities(tracker), text, context)
+        ranking = [(str(r.get("name")), float(r.get("confidence") or 0.0)) for r in parsed.get("intent_ranking") or []]
+        understood = ctx.understand(intent, confidence, _entities(tracker), text, context, ranking)
         if not ctx.is_question(understood.intent) and replies.control(text) == "cancel":
             dispatcher.utter_message(response="utter_nothing_to_cancel")  # no form is waiting here
             return []
@@ -72,8 +80,20 @@ class ActionAnswer(Action):
             if understood.intent == "nlu_fallback" and self._offer_guesses(dispatcher, kb, domain, parsed, understood):
                 return []
             profile, heard = services.hear(tracker)
-            reply = answer_person(kb, understood.intent, understood.entities, profile, heard)
-            prefix = _said_for(kb, understood, reply.variant)
+            again = ctx.asked_again(understood, context) if heard.correction and heard.changes else None
+            understood = again or understood
+
+            def answer(entities: list[tuple[str, str]]) -> Reply:
+                return answer_person(kb, understood.intent, entities, profile, heard, asked_again=again is not None)
+
+            each = answer_each(kb, one_each(understood.intent, understood.entities), answer)
+            if each:  # "pay in Pennsylvania and in Ohio?": each one's own answer, in turn
+                for lead, one in each[:-1]:
+                    dispatcher.utter_message(text=lead + one.text)
+                prefix, reply = each[-1]
+            else:
+                reply = answer(understood.entities)
+                prefix = _said_for(kb, understood, reply.variant)
         except (KnowledgeBaseUnavailable, SQLAlchemyError) as exc:
             if isinstance(exc, SQLAlchemyError):  # reply_for logs its own; the other look-ups do not
                 log.error("knowledge base unavailable: %s", exc)

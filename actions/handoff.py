@@ -25,6 +25,8 @@ from actions import services
 from actions.form_control import FORM_CANCELLED, ControlledForm, cancelled
 from bot.handoff import reading as read
 from bot.handoff.store import HandoffStore, TooManyRequests
+from bot.notify.deliver import Notifier
+from bot.settings import load_settings
 
 log = logging.getLogger(__name__)
 SLOTS = ("handoff_name", "handoff_contact", "handoff_confirm")
@@ -33,6 +35,12 @@ SLOTS = ("handoff_name", "handoff_contact", "handoff_confirm")
 @lru_cache(maxsize=1)
 def store() -> HandoffStore:
     return HandoffStore(services.knowledge_base().engine)
+
+
+@lru_cache(maxsize=1)
+def notifier() -> Notifier:
+    """Mail and Slack to the advisors per .env (bot/notify); sends in the background, never fails a request."""
+    return Notifier(load_settings(), services.knowledge_base().engine)
 
 
 def _intent(tracker: Tracker) -> tuple:
@@ -123,7 +131,7 @@ class ActionHandoffSubmit(Action):
             dispatcher.utter_message(response="utter_handoff_cancelled")
         else:
             try:
-                store().file(
+                request_id = store().file(
                     sender_id=tracker.sender_id,
                     name=name,
                     contact=contact,
@@ -138,5 +146,9 @@ class ActionHandoffSubmit(Action):
                 log.exception(f"Could not file the handoff request of {tracker.sender_id!r}.")
                 dispatcher.utter_message(response="utter_handoff_failed")
             else:
+                try:
+                    notifier().request_filed(request_id, tracker.sender_id)
+                except Exception:  # the request is filed: telling the advisors must never undo that
+                    log.exception(f"Could not notify the advisors of handoff request {request_id}.")
                 dispatcher.utter_message(response="utter_handoff_sent", contact=contact)
         return [SlotSet(slot, None) for slot in (*SLOTS, FORM_CANCELLED)]

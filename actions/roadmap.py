@@ -22,6 +22,7 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import services
+from actions.actions import CONTEXT_SLOT, ActionAnswer
 from actions.form_control import FORM_CANCELLED, ControlledForm, cancelled
 from actions.form_control import REQUESTED_SLOT as REQUESTED
 from actions.services import entities
@@ -30,6 +31,8 @@ from bot.roadmap import profile_reading as read
 from bot.roadmap.commands import command_for
 from bot.roadmap.questions import answered, superseded
 from bot.roadmap.turns import RoadmapTurns, Said
+from bot.understanding.context import MIN_QUESTION_LEAN, Context, is_question
+from bot.understanding.cues import best_question, cued_intent, looks_like_question
 
 log = logging.getLogger(__name__)
 PROFILE_SLOTS = (
@@ -52,6 +55,27 @@ def answers(tracker: Tracker) -> dict[str, Any]:
 def send(dispatcher: CollectingDispatcher, said: list[Said]) -> None:
     for message in said:
         dispatcher.utter_message(text=message.text, buttons=message.buttons)
+
+
+def _question_before_any_roadmap(tracker: Tracker) -> str | None:
+    """ "How many attempts per step?" or "what do they do then?" read as roadmap moves, from someone
+    with no roadmap: the question they asked (by its words, else NLU's next guess, else the topic in
+    hand, else the best guesses as buttons), never "we haven't started"."""
+    text = tracker.latest_message.get("text") or ""
+    if text.startswith("/") or not looks_like_question(text):
+        return None
+    try:
+        if services.turns().started(tracker.sender_id):
+            return None
+    except SQLAlchemyError:
+        return None
+    ranking = [
+        (str(r.get("name")), float(r.get("confidence") or 0.0))
+        for r in tracker.latest_message.get("intent_ranking") or []
+    ]
+    context = Context.from_slot(tracker.get_slot(CONTEXT_SLOT))
+    asked = cued_intent(text, context.intent) or best_question(ranking, MIN_QUESTION_LEAN)
+    return asked or (context.intent if is_question(context.intent) else "nlu_fallback")
 
 
 def _navigate(turns: RoadmapTurns, tracker: Tracker) -> list[Said]:
@@ -86,6 +110,9 @@ def _roadmap_action(action_name: str, turn: Turn) -> type[Action]:
             if action_name in AFTER_FORM and cancelled(tracker):
                 dispatcher.utter_message(response="utter_form_cancelled")
                 return [SlotSet(FORM_CANCELLED, None)]
+            question = _question_before_any_roadmap(tracker) if action_name == "action_roadmap_navigate" else None
+            if question:
+                return ActionAnswer().answer(dispatcher, tracker, domain, question)
             try:
                 _, heard = services.hear(tracker, dispatcher)
                 replaced = superseded(heard.changes)

@@ -42,6 +42,16 @@ class Settings:
     # The school's own facts (bot/school): its profile file, and SCHOOL_* values that override it.
     school_file: Path = PROJECT_ROOT / "data" / "school.yml"
     school_env: tuple[tuple[str, str], ...] = ()
+    # Telling advisors a request arrived (bot/notify): mail server, sender, recipients, Slack webhook,
+    # and the console's address as advisors reach it, for the links in what is sent.
+    smtp_url: str = ""
+    smtp_from: str = ""
+    advisor_emails: tuple[str, ...] = ()
+    handoff_slack_webhook_url: str = ""
+    console_public_url: str = ""
+    # What the console shows the Rasa server to speak in a conversation (bot/takeover); empty: a
+    # token made once in var/rasa-api.token by whoever starts the servers.
+    rasa_api_token: str = ""
 
     @property
     def rasa_url(self) -> str:
@@ -54,7 +64,22 @@ class Settings:
             "TRACKER_STORE_URL": self.tracker_store_url,
             "DATABASE_URL": self.database_url,
             "LOG_LEVEL": self.log_level,
+            # The action server tells advisors of a new request (bot/notify).
+            "SMTP_URL": self.smtp_url,
+            "SMTP_FROM": self.smtp_from,
+            "ADVISOR_EMAILS": ",".join(self.advisor_emails),
+            "HANDOFF_SLACK_WEBHOOK_URL": self.handoff_slack_webhook_url,
+            "CONSOLE_PUBLIC_URL": self.console_public_url,
         }
+
+    @property
+    def console_links_url(self) -> str:
+        """The console's address in links that advisors open (mail, Slack): CONSOLE_PUBLIC_URL, else
+        where it listens (a wildcard bind read as 127.0.0.1)."""
+        if self.console_public_url:
+            return self.console_public_url
+        host = "127.0.0.1" if self.console_host in ("0.0.0.0", "::", "") else self.console_host
+        return f"http://{host}:{self.console_port}"
 
     @property
     def console_url(self) -> str:
@@ -74,6 +99,11 @@ class Settings:
             "CONSOLE_TRUSTED_PROXIES": str(self.console_trusted_proxies),
             "REVIEW_LOW_CONFIDENCE": str(self.review_low_confidence),
             "RETENTION_DAYS": str(self.retention_days),
+            "SMTP_URL": self.smtp_url,
+            "SMTP_FROM": self.smtp_from,
+            "ADVISOR_EMAILS": ",".join(self.advisor_emails),
+            "HANDOFF_SLACK_WEBHOOK_URL": self.handoff_slack_webhook_url,
+            "CONSOLE_PUBLIC_URL": self.console_public_url,
         }
 
 
@@ -150,6 +180,28 @@ def _path(root: Path, raw: str | None, default: str) -> Path:
     return path if path.is_absolute() else root / path
 
 
+def _notify_settings(env: Mapping[str, str]) -> dict:
+    """SMTP_URL, SMTP_FROM, ADVISOR_EMAILS, HANDOFF_SLACK_WEBHOOK_URL and CONSOLE_PUBLIC_URL, checked:
+    mail is configured whole or not at all, and every address and URL is usable."""
+    from bot.notify.config import ConfigError, check_notify_settings
+
+    values = {
+        name: (env.get(name) or "").strip()
+        for name in ("SMTP_URL", "SMTP_FROM", "ADVISOR_EMAILS", "HANDOFF_SLACK_WEBHOOK_URL", "CONSOLE_PUBLIC_URL")
+    }
+    try:
+        emails = check_notify_settings(values)
+    except ConfigError as exc:
+        raise SettingsError(str(exc)) from None
+    return {
+        "smtp_url": values["SMTP_URL"],
+        "smtp_from": values["SMTP_FROM"],
+        "advisor_emails": emails,
+        "handoff_slack_webhook_url": values["HANDOFF_SLACK_WEBHOOK_URL"],
+        "console_public_url": values["CONSOLE_PUBLIC_URL"].rstrip("/"),
+    }
+
+
 def load_settings(env_file: Path | None = None, environ: Mapping[str, str] | None = None) -> Settings:
     """Merge `.env` (if present) under the process environment and validate it."""
     root = PROJECT_ROOT
@@ -181,6 +233,8 @@ def load_settings(env_file: Path | None = None, environ: Mapping[str, str] | Non
         console_trusted_proxies=_number(merged, "CONSOLE_TRUSTED_PROXIES", 0, 0, 10),
         school_file=_path(root, merged.get("SCHOOL_FILE"), "data/school.yml"),
         school_env=tuple(sorted((k, v) for k, v in merged.items() if k.startswith("SCHOOL_") and k != "SCHOOL_FILE")),
+        rasa_api_token=(merged.get("RASA_API_TOKEN") or "").strip(),
+        **_notify_settings(merged),
     )
 
 

@@ -49,8 +49,8 @@ def test_contacts_are_links_and_channels_plain_words(console: Console):
     queue = console.signed_in().get("/handoff").body
     assert '<a href="tel:+15550107788">+1 555 010 7788</a>' in card(queue, phone)
     assert '<a href="mailto:ana.souza@example.com">ana.souza@example.com</a>' in card(queue, email)
-    assert f"via {channel_name('socketio')}" in card(queue, phone) and "on socketio" not in queue
-    assert f"via {channel_name('telegram')}" in card(queue, email)
+    assert f"on {channel_name('socketio')}" in card(queue, phone) and "on socketio" not in queue
+    assert f"on {channel_name('telegram')}" in card(queue, email)
 
 
 def test_a_status_change_is_confirmed_and_can_be_undone(console: Console):

@@ -2,7 +2,8 @@
 
 `tests/conversations/blind_test.yml` is the test set: its failures are not read while
 the bot is developed (once read, a set becomes a development set and a fresh test
-set is written). `blind_dev.yml` is the development set (`python -m bot.tools.converse`).
+set is written). `blind_dev.yml` and `blind_dev_a.yml` (the test set before this one)
+are development sets (`python -m bot.tools.converse`).
 The end-to-end test plays the test set over the REST webhook, prints the pass rate
 and writes every turn to reports/<set>.json and .md.
 """
@@ -19,26 +20,28 @@ from bot.tools.converse import Expect, SetError, judge, normalize, play_all, rea
 
 SETS = PROJECT_ROOT / "tests" / "conversations"
 TEST_SET = SETS / "blind_test.yml"
+DEV_SETS = (SETS / "blind_dev.yml", SETS / "blind_dev_a.yml")
 #: The issue's bar is 90% of turns. This floor is today's measured rate, so the test fails on a
 #: regression; raise it as the rate rises.
-MIN_PASS_RATE = 0.43
+MIN_PASS_RATE = 0.66
 MIN_CONVERSATIONS, MIN_TURNS = 60, 250
 
 
-@pytest.mark.parametrize("name", ["blind_test.yml", "blind_dev.yml"])
+@pytest.mark.parametrize("name", ["blind_test.yml", "blind_dev.yml", "blind_dev_a.yml"])
 def test_each_set_is_well_formed_and_large_enough(name):
     _, conversations = read_set(SETS / name)
     assert len(conversations) >= MIN_CONVERSATIONS
     assert sum(len(c.turns) for c in conversations) >= MIN_TURNS
 
 
-def test_the_test_and_development_sets_share_no_message():
+@pytest.mark.parametrize("dev", DEV_SETS, ids=lambda p: p.name)
+def test_the_test_and_development_sets_share_no_message(dev):
     """Short follow-ups ("and ncma?", "how many times can i take it") recur by nature; longer ones must not."""
 
     def messages(path: Path) -> set[str]:
         return {normalize(t.user) for c in read_set(path)[1] for t in c.turns if len(t.user.split()) > 7}
 
-    assert not messages(TEST_SET) & messages(SETS / "blind_dev.yml")
+    assert not messages(TEST_SET) & messages(dev)
 
 
 def test_a_malformed_set_names_the_conversation_turn_and_field(tmp_path):
@@ -59,6 +62,9 @@ def test_a_malformed_set_names_the_conversation_turn_and_field(tmp_path):
         (Expect("answer", any=("RMA",)), "Sorry, I'm not sure I understood that. The RMA...", False),
         (Expect("declines", any=("USCIS",)), "I can't advise on visas; ask USCIS.", True),
         (Expect("answer", any=("x",)), "", False),
+        (Expect("answer", any=("RMA",)), "More information on the exam format.", False),  # not inside a word
+        (Expect("answer", any=("CMA",)), "The CCMA and the NCMA.", False),
+        (Expect("spanish", any=("certificad",)), "Necesita estar certificada.", True),  # a stem finds its word
     ],
 )
 def test_a_turn_passes_only_when_its_reply_does_what_was_asked(expect, reply, ok):

@@ -253,7 +253,7 @@ def test_the_widget_script_keeps_the_stored_conversation_short_and_recent(bot):
 
     with urllib.request.urlopen(f"{bot.rasa_url}/web/widget/webchat.js", timeout=30) as response:
         script = response.read().decode()
-    assert "rasa-webchat" in script[:200]
+    assert "cma-advisor website widget" in script[:200]  # the loader, which also forgets day-old conversations
     assert "cma-advisor: the widget keeps only a short, recent conversation" in script
 
 

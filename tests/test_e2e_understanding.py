@@ -53,3 +53,12 @@ def test_a_spanish_question_gets_the_notice_in_spanish_then_the_answer(bot, kb):
     replies = texts(bot, f"es-{uuid.uuid4().hex[:8]}", "¿Cuánto gana un asistente médico?")
     assert " ".join(replies[0].split()) == notice
     assert replies[1] == reply_for(kb, "ask_salary").text
+
+
+def test_a_question_with_roadmap_words_from_someone_without_a_roadmap_is_answered(bot, kb):
+    """ "How many attempts per step?" sounds like a roadmap move to NLU; with no roadmap started
+    it is the question it asks, about the credential in context, not "we haven't started"."""
+    sender = f"steps-{uuid.uuid4().hex[:8]}"
+    texts(bot, sender, "tell me about the RMA exam")
+    [reply] = texts(bot, sender, "and how many attempts do i get per step?")
+    assert reply == f"For the {kb.resolve('RMA').display}: " + expected(kb, "ask_exam_retake", "RMA")

@@ -34,6 +34,9 @@ from bot.forms import replies
         "¡Olvídalo!",
         "olvidalo",
         "no gracias",
+        "actually never mind, ill figure it out myself",
+        "I'll sort it out on my own",
+        "maybe later",
     ],
 )
 def test_cancel_in_its_usual_words(text):

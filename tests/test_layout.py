@@ -322,6 +322,8 @@ CHECKED_ON_IMPORT = {
     "bot.rasa.channels.slack": "Slack connector",
     "bot.rasa.channels.telegram": "Telegram connector",
     "bot.rasa.channels.socketio": "Socket.IO connector",
+    "bot.rasa.channels.held": "held conversations",
+    "bot.rasa.channels.advisor": "advisor relay",
 }
 
 

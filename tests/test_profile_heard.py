@@ -127,6 +127,8 @@ def test_corrections_replace_what_was_said():
     assert ma.state == "ohio" and read("actually I'm in Ohio", {"us_state": "ohio"}).correction
     fixed = heard_from("I meant 2 years", start=ma)
     assert fixed.experience_years == 2 and fixed.state == "ohio"
+    halves = heard_from("sorry i meant 2 and a half years, i started in june 2024", start=ma)
+    assert halves.experience_years == 2.5  # not the "half years" at its end
 
 
 @pytest.mark.parametrize(

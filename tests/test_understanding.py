@@ -189,3 +189,125 @@ def test_how_much_per_hour_is_pay_not_tuition():
     assert understand("ask_program_cost", 0.7, [], "how much is the program per year?", Context()).intent == (
         "ask_program_cost"
     )
+
+
+# --- the topic a message's own words point to (bot/understanding/cues.py) ---------------------
+
+RMA_EXAM = Context("ask_exam_format", (("credential", "RMA"),))
+
+
+@pytest.mark.parametrize(
+    "intent, confidence, text, meant",
+    [
+        ("nlu_fallback", 0.3, "how long is it good for?", "ask_renewal"),
+        ("nlu_fallback", 0.2, "annual fee too?", "ask_renewal"),
+        ("nlu_fallback", 0.2, "where do I take it", "ask_exam_format"),
+        ("nlu_fallback", 0.3, "what score do i need to pass it", "ask_exam_format"),
+        ("nlu_fallback", 0.3, "how many times can i take it", "ask_exam_retake"),
+        ("out_of_scope", 0.5, "what does the top 10 percent make", "ask_salary"),
+        ("nlu_fallback", 0.3, "how much", "ask_exam_fee"),  # after an exam question, the price is the exam's
+        ("inform", 0.7, "cna here in columbus. if i become an MA can i start IVs at the clinic", "ask_state_rules"),
+        ("thank", 0.8, "ok thank you. salary chicago?", "ask_salary"),
+    ],
+)
+def test_a_message_without_a_topic_takes_the_one_its_words_point_to(intent, confidence, text, meant):
+    got = understand(intent, confidence, [], text, RMA_EXAM)
+    assert got.intent == meant
+    assert ("credential", "RMA") in got.entities  # and it is still about the credential in context
+
+
+@pytest.mark.parametrize(
+    "context_intent, meant",
+    [("ask_salary", "ask_salary"), ("ask_financial_aid", "ask_financial_aid"), (None, "ask_program_cost")],
+)
+def test_a_bare_price_takes_its_topic_from_the_conversation(context_intent, meant):
+    assert understand("nlu_fallback", 0.2, [], "how much is it?", Context(context_intent)).intent == meant
+
+
+def test_out_of_scope_naming_our_things_is_read_by_its_words_however_sure():
+    got = understand("out_of_scope", 0.9, [("us_state", "California")], "Salary in San Francisco?", Context())
+    assert got.intent == "ask_salary"
+    assert understand("out_of_scope", 0.9, [], "what's the weather in town, how much rain?", Context()).intent == (
+        "out_of_scope"
+    )
+
+
+@pytest.mark.parametrize(
+    "intent, text",
+    [
+        ("ask_duration", "how long is it valid"),  # NLU was sure of a topic: never overruled here
+        ("inform", "I've worked 3 years as an MA and I earn $18 an hour"),  # a statement, not a question
+        ("nlu_fallback", "qqq www eee"),  # no cue: the best guesses decide, as before
+        ("thank", "thanks so much"),
+    ],
+)
+def test_a_reading_with_a_topic_or_without_cues_is_kept(intent, text):
+    assert understand(intent, 0.9 if intent != "nlu_fallback" else 0.2, [], text, RMA_EXAM).intent == intent
+
+
+def test_a_statement_worded_as_a_question_takes_what_nlu_leaned_toward():
+    ranking = [("inform", 0.5), ("ask_learn_on_job", 0.3), ("ask_salary", 0.1)]
+    got = understand("inform", 0.5, [], "is there any way to work without school", Context(), ranking)
+    assert got.intent == "ask_learn_on_job"
+
+
+def test_a_state_credential_makes_it_a_question_about_that_states_rules():
+    got = understand("ask_exam_retake", 0.6, [], "whats the diff between MA-R and MA-C again", Context())
+    assert got.intent == "ask_state_rules"
+
+
+def test_how_long_to_take_it_after_an_exam_question_is_the_exams_time():
+    assert understand("ask_duration", 0.8, [], "and how long do u get to take it", RMA_EXAM).intent == "ask_exam_format"
+    assert understand("ask_duration", 0.8, [], "how long is the program", RMA_EXAM).intent == "ask_duration"
+
+
+def test_a_question_about_a_state_that_only_tells_is_about_its_rules():
+    got = understand(
+        "inform",
+        0.7,
+        [("us_state", "Washington")],
+        "we PCS to washington next year, will my ccma be enough there",
+        Context(),
+    )
+    assert got.intent == "ask_state_rules"
+
+
+def test_a_topicless_follow_up_stays_on_the_topic_nlu_also_considered():
+    ranking = [("inform", 0.4), ("ask_military_benefits", 0.12), ("greet", 0.1)]
+    got = understand("inform", 0.4, [], "is there a yearly limit", Context("ask_military_benefits"), ranking)
+    assert got.intent == "ask_military_benefits"
+    # a topic NLU did not consider is not forced on it: the statement stays one
+    assert understand("inform", 0.4, [], "is there a yearly limit", Context("ask_salary"), ranking).intent == "inform"
+
+
+def test_a_topic_nlu_half_chose_gives_way_to_the_words_when_nlu_ranked_them_too():
+    ranking = [("ask_exam_fee", 0.45), ("ask_eligibility", 0.3), ("ask_exam_format", 0.1)]
+    assert understand("ask_exam_fee", 0.45, [], "Can my BSN count for the CMA exam?", Context(), ranking).intent == (
+        "ask_eligibility"
+    )
+    sure = [("ask_exam_fee", 0.8), ("ask_eligibility", 0.1)]
+    assert understand("ask_exam_fee", 0.8, [], "Can my BSN count for the CMA exam?", Context(), sure).intent == (
+        "ask_exam_fee"
+    )
+
+
+def test_out_of_scope_in_the_middle_of_a_conversation_is_read_by_its_words():
+    assert understand("out_of_scope", 0.8, [], "what score to pass", Context("ask_exam_format")).intent == (
+        "ask_exam_format"
+    )
+    assert understand("out_of_scope", 0.8, [], "what score to pass", Context()).intent == "out_of_scope"
+
+
+def test_a_very_short_follow_up_asks_the_same_question_a_little_further():
+    assert understand("nlu_fallback", 0.2, [], "and nationally", Context("ask_salary")).intent == "ask_salary"
+    assert understand("nlu_fallback", 0.2, [], "and nationally", Context()).intent == "nlu_fallback"
+
+
+def test_a_correction_after_a_question_asks_it_again_with_what_was_corrected():
+    from bot.understanding.context import Understood, asked_again
+
+    florida_pay = Context("ask_salary", (("us_state", "Florida"),))
+    again = asked_again(Understood("inform", [("us_state", "Ohio")]), florida_pay)
+    assert again is not None and again.intent == "ask_salary" and again.entities == [("us_state", "Ohio")]
+    assert asked_again(Understood("inform", [("us_state", "Ohio")]), Context("greet")) is None  # nothing to ask again
+    assert asked_again(Understood("ask_duration", []), florida_pay) is None  # a new question is its own

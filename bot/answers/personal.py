@@ -22,12 +22,21 @@ INFORM_TOPIC = INFORM_INTENT = "inform"
 
 
 def answer_person(
-    kb: KnowledgeBase, intent: str | None, entities: list[tuple[str, str]], profile: Profile, heard: Heard
+    kb: KnowledgeBase,
+    intent: str | None,
+    entities: list[tuple[str, str]],
+    profile: Profile,
+    heard: Heard,
+    *,
+    asked_again: bool = False,
 ) -> Reply:
-    """The reply to the latest message, fitted to `profile` (which already includes `heard`)."""
+    """The reply to the latest message, fitted to `profile` (which already includes `heard`).
+
+    `asked_again`: the message corrects what the last question rested on, and `intent` is that
+    question's, to be answered again for them rather than only noted."""
     if heard.misstating:
         return honest_application(kb)
-    if heard.changes and heard.statement:
+    if heard.changes and heard.statement and not asked_again:
         intent = INFORM_INTENT  # "I've been an MA for 4 years, I have my GED" tells, it does not ask
     reply = _theirs(kb, intent, entities, profile) or reply_for(kb, intent, entities, profile)
     if heard.changes and (heard.correction or reply.topic == INFORM_TOPIC):

@@ -37,8 +37,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     logging.basicConfig(level=settings.log_level, format="console %(levelname)s %(name)s: %(message)s")
     from bot.console.app import create_app
+    from bot.console.handoff_views import retry_notifications
 
     app = create_app(settings)
+    if app.ctx.notifier.kinds:  # notifications that could not go are sent again from here
+        app.add_task(retry_notifications(app))
     print(f"Advisor console on {settings.console_url}/", flush=True)
     app.run(host=settings.console_host, port=settings.console_port, access_log=False, motd=False)
     return 0

@@ -5,6 +5,10 @@ EMAIL`), never from the web, so a fresh console has no default password to
 guess. Passwords are hashed with scrypt (hashlib, memory-hard, a random salt per
 account); the stored string names its parameters so they can be raised later
 without breaking existing accounts.
+
+Each account has a role: an "advisor" reads conversations, works the handoff queue and
+annotates messages; an "admin" also manages accounts, approves annotations for training
+and retrains the model. The role is read on every request, so a change applies at once.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import secrets
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from sqlalchemy import Column, String, Table, delete, func, insert, select, update
 from sqlalchemy.engine import Engine
@@ -43,7 +47,13 @@ advisors_table = Table(
     Column("password_hash", String(300), nullable=False),
     Column("created_at", UTCDateTime(), nullable=False),
     Column("password_changed_at", UTCDateTime(), nullable=False),
+    Column("role", String(20), nullable=False, default="advisor", server_default="advisor"),
 )
+
+ADVISOR = "advisor"
+ADMIN = "admin"
+#: Every role, least powerful first.
+ROLES = (ADVISOR, ADMIN)
 
 
 class AccountError(ValueError):
@@ -54,6 +64,20 @@ class AccountError(ValueError):
 class Advisor:
     email: str
     created_at: dt.datetime
+    role: str = ADVISOR
+    disabled: bool = False
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == ADMIN
+
+
+def check_role(role: str) -> str:
+    """The role as stored; an unknown one is refused with the names that exist."""
+    cleaned = (role or "").strip().lower()
+    if cleaned not in ROLES:
+        raise AccountError(f"{role!r} is not a role: choose {' or '.join(ROLES)}.")
+    return cleaned
 
 
 def normalize_email(email: str) -> str:
@@ -130,16 +154,21 @@ class AccountStore:
         self.engine = engine
         ensure_schema(engine)
 
-    def create(self, email: str, password: str, *, replace: bool = False) -> Advisor:
-        """A new account, or with `replace` a new password for an existing one."""
+    def create(self, email: str, password: str, *, replace: bool = False, role: str | None = None) -> Advisor:
+        """A new account (an advisor unless `role` says otherwise), or with `replace` a new
+        password for an existing one (and its role changed when `role` is given)."""
         email = normalize_email(email)
+        role = check_role(role) if role is not None else None
         if len(email) > 200 or not EMAIL_PATTERN.fullmatch(email):
             raise AccountError(f"{email or '(empty)'!r} is not an email address.")
         check_new_password(password, email)
         now = utcnow()
         with self.engine.begin() as conn:
-            existing = conn.execute(select(advisors_table.c.created_at).where(advisors_table.c.email == email)).scalar()
-            if existing is not None:
+            found = conn.execute(
+                select(advisors_table.c.created_at, advisors_table.c.role).where(advisors_table.c.email == email)
+            ).first()
+            if found is not None:
+                existing, old_role = found
                 if not replace:
                     raise AccountError(
                         f"There is already an account for {email} (add --reset-password to give it a new password)."
@@ -147,27 +176,63 @@ class AccountStore:
                 conn.execute(
                     update(advisors_table)
                     .where(advisors_table.c.email == email)
-                    .values(password_hash=hash_password(password), password_changed_at=now)
+                    .values(password_hash=hash_password(password), password_changed_at=now, role=role or old_role)
                 )
                 # A reset is often because the old password leaked: whoever signed in with it is out.
                 conn.execute(delete(sessions_table).where(sessions_table.c.email == email))
-                return Advisor(email, existing)
+                return Advisor(email, existing, role or old_role)
             if replace:
                 raise AccountError(f"There is no account for {email} to reset.")
             conn.execute(
                 insert(advisors_table).values(
-                    email=email, password_hash=hash_password(password), created_at=now, password_changed_at=now
+                    email=email,
+                    password_hash=hash_password(password),
+                    created_at=now,
+                    password_changed_at=now,
+                    role=role or ADVISOR,
                 )
             )
-        return Advisor(email, now)
+        return Advisor(email, now, role or ADVISOR)
 
-    def disable(self, email: str) -> int | None:
+    def set_role(self, email: str, role: str) -> Advisor:
+        """Give an account another role; the last admin who can sign in is never demoted, so
+        someone can always manage accounts from the console."""
+        email, role = normalize_email(email), check_role(role)
+        with self.engine.begin() as conn:
+            row = conn.execute(select(advisors_table).where(advisors_table.c.email == email)).mappings().first()
+            if row is None:
+                raise AccountError(f"There is no account for {email}.")
+            if row["role"] == ADMIN and role != ADMIN and self._active_admins(conn) == [email]:
+                raise AccountError(f"{email} is the only admin who can sign in; make another admin first.")
+            conn.execute(update(advisors_table).where(advisors_table.c.email == email).values(role=role))
+        return Advisor(email, row["created_at"], role, row["password_hash"] == DISABLED)
+
+    def _active_admins(self, conn: Any) -> list[str]:
+        query = select(advisors_table.c.email).where(
+            advisors_table.c.role == ADMIN, advisors_table.c.password_hash != DISABLED
+        )
+        return list(conn.execute(query).scalars())
+
+    def role_of(self, email: str) -> str | None:
+        """The role of an account that can sign in; None for a disabled or unknown one."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(advisors_table.c.role, advisors_table.c.password_hash).where(
+                    advisors_table.c.email == normalize_email(email)
+                )
+            ).first()
+        return None if row is None or row.password_hash == DISABLED else row.role
+
+    def disable(self, email: str, *, keep_an_admin: bool = False) -> int | None:
         """Lock an account: no password opens it any more and every session of it ends at once.
 
         Returns how many sessions ended, or None when there is no such account. The account's
-        name stays on the annotations it made; `add-advisor --reset-password` opens it again."""
+        name stays on the annotations it made; `add-advisor --reset-password` opens it again.
+        With `keep_an_admin` (the console) the last admin who can sign in is refused."""
         email = normalize_email(email)
         with self.engine.begin() as conn:
+            if keep_an_admin and self._active_admins(conn) == [email]:
+                raise AccountError(f"{email} is the only admin who can sign in; make another admin first.")
             found = conn.execute(
                 update(advisors_table)
                 .where(advisors_table.c.email == email)
@@ -192,7 +257,7 @@ class AccountStore:
             return None
         if not check_password(password, row["password_hash"]):
             return None
-        return Advisor(row["email"], row["created_at"])
+        return Advisor(row["email"], row["created_at"], row["role"])
 
     def exists(self, email: str) -> bool:
         """Whether there is an account for `email` (disabled ones included)."""
@@ -201,11 +266,16 @@ class AccountStore:
             return found.first() is not None
 
     def all(self) -> list[Advisor]:
+        """Every account, disabled ones included, by email."""
+        columns = (
+            advisors_table.c.email,
+            advisors_table.c.created_at,
+            advisors_table.c.role,
+            advisors_table.c.password_hash,
+        )
         with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(advisors_table.c.email, advisors_table.c.created_at).order_by(advisors_table.c.email)
-            ).all()
-        return [Advisor(email, created) for email, created in rows]
+            rows = conn.execute(select(*columns).order_by(advisors_table.c.email)).all()
+        return [Advisor(email, created, role, stored == DISABLED) for email, created, role, stored in rows]
 
     def count(self) -> int:
         with self.engine.connect() as conn:
@@ -224,8 +294,8 @@ def read_new_password(from_stdin: bool, stdin: TextIO = sys.stdin) -> str:
 
 
 def main_add_advisor(argv: list[str] | None = None, engine: Engine | None = None) -> int:
-    """`add-advisor EMAIL [--password-stdin] [--reset-password]`, for `python -m bot.review`
-    and `python -m bot.console`; returns the exit status."""
+    """`add-advisor EMAIL [--password-stdin] [--reset-password] [--role advisor|admin]`, for
+    `python -m bot.review` and `python -m bot.console`; returns the exit status."""
     parser = argparse.ArgumentParser(
         prog="python -m bot.review add-advisor",
         description="Create an advisor account for the console (or reset its password).",
@@ -237,6 +307,12 @@ def main_add_advisor(argv: list[str] | None = None, engine: Engine | None = None
         help="read the password from the first line of standard input instead of prompting",
     )
     parser.add_argument("--reset-password", action="store_true", help="give an existing account a new password")
+    parser.add_argument(
+        "--role",
+        choices=ROLES,
+        help="advisor (the default for a new account): conversations, handoffs, annotations; "
+        "admin: also accounts, approving annotations and retraining",
+    )
     args = parser.parse_args(argv)
     if engine is None:
         from bot.db import get_engine
@@ -245,7 +321,7 @@ def main_add_advisor(argv: list[str] | None = None, engine: Engine | None = None
         engine = get_engine(load_settings().database_url)
     try:
         password = read_new_password(args.password_stdin)
-        advisor = AccountStore(engine).create(args.email, password, replace=args.reset_password)
+        advisor = AccountStore(engine).create(args.email, password, replace=args.reset_password, role=args.role)
     except AccountError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -253,7 +329,31 @@ def main_add_advisor(argv: list[str] | None = None, engine: Engine | None = None
         print("\nNo account was created.", file=sys.stderr)
         return 1
     done = "New password set for" if args.reset_password else "Advisor account created:"
-    print(f"{done} {advisor.email}. Sign in to the console with it.")
+    print(f"{done} {advisor.email} ({advisor.role}). Sign in to the console with it.")
+    return 0
+
+
+def main_set_role(argv: list[str] | None = None, engine: Engine | None = None) -> int:
+    """`set-role EMAIL advisor|admin`: change what an account may do, from the next page it opens."""
+    parser = argparse.ArgumentParser(
+        prog="python -m bot.review set-role",
+        description="Change an account's role: advisor (conversations, handoffs, annotations) or admin "
+        "(also accounts, approving annotations and retraining). It applies from the account's next page.",
+    )
+    parser.add_argument("email")
+    parser.add_argument("role", choices=ROLES)
+    args = parser.parse_args(argv)
+    if engine is None:
+        from bot.db import get_engine
+        from bot.settings import load_settings
+
+        engine = get_engine(load_settings().database_url)
+    try:
+        advisor = AccountStore(engine).set_role(args.email, args.role)
+    except AccountError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"{advisor.email} is now an {advisor.role}.")
     return 0
 
 

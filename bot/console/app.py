@@ -18,7 +18,18 @@ from sanic.exceptions import MethodNotSupported, NotFound, PayloadTooLarge, Sani
 from sanic.response import BaseHTTPResponse, HTTPResponse, raw
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.console import auth, csv_views, dashboard_views, export_views, handoff_views, inbox_views, pages
+from bot.console import (
+    account_views,
+    auth,
+    csv_views,
+    dashboard_views,
+    export_views,
+    handoff_views,
+    inbox_views,
+    pages,
+    retrain_views,
+    takeover_views,
+)
 from bot.console.accounts import AccountStore
 from bot.console.dashboard_views import FigureCache
 from bot.console.ratelimit import SignInLimiter
@@ -27,16 +38,20 @@ from bot.console.templating import render
 from bot.db import get_engine
 from bot.handoff.store import HandoffStore
 from bot.kb.queries import KnowledgeBase
+from bot.notify.deliver import Notifier
 from bot.review.handoff_notes import HandoffNotes
 from bot.review.logs import ConversationLog
 from bot.safe_log import printable, quiet_unreadable_requests
 from bot.settings import Settings
+from bot.takeover.store import HoldStore
 
 log = logging.getLogger(__name__)
 
 STATIC = Path(__file__).resolve().parent / "static"
+#: frame-src 'self': a transcript frames its own live pane (bot/console/takeover_views.py), nothing else.
 CSP = (
-    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+    "default-src 'none'; style-src 'self'; img-src 'self'; frame-src 'self'; form-action 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'"
 )
 #: Sent when CONSOLE_SECURE_COOKIE says the console is reached over HTTPS: a year, this host only.
 HSTS = "max-age=31536000"
@@ -64,12 +79,26 @@ def create_app(settings: Settings, name: str = "advisor_console") -> Sanic:
     app.ctx.limiter = SignInLimiter(engine)
     app.ctx.handoffs = HandoffStore(engine)
     app.ctx.handoff_notes = HandoffNotes(engine)
+    app.ctx.notifier = Notifier(settings, engine)
+    app.ctx.holds = HoldStore(engine)
     app.ctx.log = ConversationLog(settings.tracker_store_url, settings.database_url, settings.review_low_confidence)
     app.ctx.figures = FigureCache(app.ctx.log)
+    app.ctx.retrain_project = None  # bot.console.retrain_views: from the settings when first needed
     app.ctx.background_name = lru_cache(maxsize=64)(partial(_background_name, KnowledgeBase(engine)))
 
     _serve_static(app)
-    for module in (auth, pages, inbox_views, export_views, dashboard_views, handoff_views, csv_views):
+    for module in (
+        auth,
+        pages,
+        inbox_views,
+        export_views,
+        dashboard_views,
+        handoff_views,
+        csv_views,
+        account_views,
+        retrain_views,
+        takeover_views,
+    ):
         app.blueprint(module.bp)
     app.register_middleware(auth.check_request, "request")
     app.register_middleware(_security_headers, "response")

@@ -21,7 +21,7 @@ from urllib.parse import quote
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, redirect, text
 
-from bot.console.accounts import normalize_email
+from bot.console.accounts import ADVISOR, normalize_email
 from bot.console.templating import render
 from bot.safe_log import printable
 
@@ -107,6 +107,8 @@ async def check_request(request: Request) -> HTTPResponse | None:
     if request.method == "POST" and not _token_matches(request.ctx.session.csrf_token, request.form.get("csrf_token")):
         log.warning("CSRF token missing or wrong: %s %s from %s", request.method, request.path, client_ip(request))
         return forbidden(request)
+    # Read on every request, so a role changed by an admin or from the command line applies at once.
+    request.ctx.role = app.ctx.accounts.role_of(request.ctx.session.email) or ADVISOR
     request.ctx.open_handoffs = app.ctx.handoffs.count("open")
     return None
 

@@ -1,4 +1,4 @@
-"""The conversation list and the transcript, with annotation and the reviewed mark.
+"""The conversation list and the transcript, with annotation (intent, entities, delete) and the reviewed mark.
 
 Views only translate between HTTP and `bot.review`: filters from the query string,
 forms into annotations. Text is shown masked; the unmasked text an annotation
@@ -16,8 +16,10 @@ from sanic.exceptions import NotFound
 from sanic.response import HTTPResponse, redirect
 
 from bot.console.filters import parse_filters, positive_int
+from bot.console.takeover_views import takeover_context
 from bot.console.templating import render
-from bot.review.annotations import OUT_OF_SCOPE, AnnotationError, domain_intents
+from bot.review.annotations import OUT_OF_SCOPE, AnnotationError, domain_intents, format_entities, parse_entities
+from bot.review.intent_guide import guide_for
 from bot.review.logs import FLAGS
 
 PER_PAGE = 25
@@ -55,7 +57,6 @@ def _transcript_page(
         raise NotFound("There is no conversation with that id (it may have been purged).")
     summary, turns = found
     handoffs = request.app.ctx.handoffs.list(sender_id=sender_id)
-    intents = [i for i in domain_intents() if i != OUT_OF_SCOPE]
     return render(
         request,
         "transcript.html",
@@ -63,12 +64,25 @@ def _transcript_page(
         section="conversations",
         summary=summary,
         turns=turns,
-        intents=intents,
+        intent_groups=intent_groups(),
+        format_entities=format_entities,
         handoffs=handoffs,
         error=error,
         error_event=error_event,
         low_confidence=request.app.ctx.settings.review_low_confidence,
+        **takeover_context(request, sender_id, summary.channel),
     )
+
+
+def intent_groups() -> list[tuple[str, list[tuple[str, str]]]]:
+    """The picker's choices: (section, [(intent, plain-language label)]) in docs/intents.md's order."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for name in domain_intents():
+        if name == OUT_OF_SCOPE:  # a checkbox of its own
+            continue
+        guide = guide_for(name)
+        groups.setdefault(guide.section, []).append((name, guide.label))
+    return list(groups.items())
 
 
 def _back_to(sender_id: str, anchor: str = "") -> HTTPResponse:
@@ -93,8 +107,17 @@ async def annotate(request: Request, sender_id: str) -> HTTPResponse:
     turn = next((t for t in found[1] if t.event_id == event_id and t.kind == "user"), None)
     if turn is None:
         return _transcript_page(request, sender_id, 400, "That message is not one of this person's messages.")
+    store = request.app.ctx.log.annotations
+    if form.get("delete") == "1":
+        store.delete(event_id, sender_id)
+        return _back_to(sender_id, f"#turn-{event_id}")
     try:
-        request.app.ctx.log.annotations.annotate(
+        entities = None
+        if form.get("entities_shown") == "1":  # an empty field is not sent: this says it was on the form
+            entities = parse_entities(form.get("entities", ""))
+            if entities == list(turn.entities):  # as the model read them: not a correction
+                entities = None
+        store.annotate(
             event_id=event_id,
             sender_id=sender_id,
             text=turn.text,
@@ -102,6 +125,7 @@ async def annotate(request: Request, sender_id: str) -> HTTPResponse:
             out_of_scope=form.get("out_of_scope") == "1",
             note=form.get("note", ""),
             by=request.ctx.session.email,
+            entities=entities,
         )
     except AnnotationError as exc:
         return _transcript_page(request, sender_id, 400, str(exc), error_event=event_id)
@@ -116,3 +140,13 @@ async def mark_reviewed(request: Request, sender_id: str) -> HTTPResponse:
         sender_id, request.ctx.session.email, reviewed=request.form.get("reviewed") != "0"
     )
     return _back_to(sender_id)
+
+
+@bp.get("/intents")
+async def intent_guide(request: Request) -> HTTPResponse:
+    """Every intent an advisor can choose, with its description, two examples and its boundary."""
+    sections: dict[str, list] = {}
+    for name in domain_intents():
+        guide = guide_for(name)
+        sections.setdefault(guide.section, []).append(guide)
+    return render(request, "intents.html", section="conversations", sections=list(sections.items()))

@@ -61,6 +61,7 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
     context.setdefault("advisor", session.email if session else None)
     context.setdefault("csrf_token", session.csrf_token if session else getattr(request.ctx, "login_csrf", ""))
     context.setdefault("open_handoffs", getattr(request.ctx, "open_handoffs", 0))
+    context.setdefault("is_admin", getattr(request.ctx, "role", None) == "admin")
     context.setdefault("section", "")
     context.setdefault("background_name", request.app.ctx.background_name)
     return html(environment.get_template(template).render(**context), status=status)

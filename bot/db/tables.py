@@ -24,6 +24,9 @@ TABLE_MODULES = (
     "bot.console.accounts",
     "bot.console.sessions",
     "bot.console.ratelimit",
+    "bot.retrain.runs",
+    "bot.notify.outbox",
+    "bot.takeover.store",
 )
 
 #: Key of a table's `info` naming the column that holds a conversation's sender id: the

@@ -36,6 +36,9 @@ _PHRASES: dict[Control, str] = {
         r"stop(?: (?:it|that|this|here|now|there|asking(?: me)?|the questions))?|quit(?: (?:it|that|this))?|"
         r"exit|abort|no thanks?|no thank you|no thx|no ty|nah thanks?|(?:i've |i have |i )?changed my mind|"
         r"not (?:right )?now|i don't want (?:to|this|that|it)(?: anymore| any more)?|don't bother|"
+        r"(?:i'll|ill|i will|i can|i'm going to|im going to|i'm gonna|im gonna) (?:figure (?:it|this) out|do it|"
+        r"handle it|sort it out|look (?:it up|into it))(?: (?:myself|on my own|by myself|later))?|maybe later|"
+        r"(?:i'm|im|i am) done|that's all|thats all|that is all|"
         r"cancelar|cancela(?:lo)?|olvidalo|olvida(?:lo)?|olvidelo|dejalo|dejalo ya|ya no|no gracias|basta"
     ),
     "restart": (

@@ -29,6 +29,7 @@ from bot.eligibility.experience import parse_years
 from bot.forms import replies
 from bot.profile.dates import month_said
 from bot.profile.model import Profile
+from bot.understanding.cues import looks_like_question
 
 # --- what a clause is about ----------------------------------------------------------------------
 
@@ -295,8 +296,9 @@ def _statement_of(low: str, kind: str, entities: Mapping[str, str], question: bo
 
 
 def _meant_years(low: str, profile: Profile) -> dict[str, Any]:
-    """ "I meant 2 years": the years field said last gets the new number."""
-    years = parse_years(low)
+    """ "I meant 2 years": the years field said last gets the new number ("2 and a half" is 2.5)."""
+    amounts = _amounts(low)
+    years = amounts[0][0] if amounts else None
     if years is None or not _MEANT_YEARS.search(low):
         return {}
     if profile.experience_years or profile.background == "working_ma":
@@ -342,7 +344,9 @@ def read(
     entities = entities or {}
     profile = profile or Profile()
     today = today or dt.date.today()
-    question = "?" in low or any(replies.asks_something(part) for part in _SENTENCES.split(text))
+    question = (
+        "?" in low or any(replies.asks_something(part) for part in _SENTENCES.split(text)) or looks_like_question(text)
+    )
     changes: dict[str, Any] = {}
     about_them = not question or bool(_FIRST_PERSON.search(low))
     background = (entities.get("background") or _background(low)) if about_them else None

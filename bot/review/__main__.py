@@ -1,4 +1,4 @@
-"""The console's review operations from a terminal: `python -m bot.review list|inbox|show|export|purge|add-advisor|disable-advisor`.
+"""The console's review operations from a terminal: `python -m bot.review list|inbox|show|export|purge|add-advisor|disable-advisor|set-role`.
 
 For a server without a browser, for scripts (a weekly export, a nightly purge from
 cron) and for the first advisor account. Settings come from `.env` like everything
@@ -88,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "disable-advisor", help="lock a console account and end its sessions at once (EMAIL)", add_help=False
     )
+    commands.add_parser("set-role", help="make an account an advisor or an admin (EMAIL ROLE)", add_help=False)
     return parser
 
 
@@ -227,6 +228,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bot.console.accounts import main_disable_advisor
 
         return main_disable_advisor(argv[1:])
+    if argv and argv[0] == "set-role":
+        from bot.console.accounts import main_set_role
+
+        return main_set_role(argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -1,8 +1,11 @@
 """Advisors' corrections to what the bot understood, and which conversations they have read.
 
 An annotation says what a user message should have been classified as (an intent
-from domain.yml, or out of scope) and why; exported, annotations become NLU
-training data (bot.review.export). The text is kept here as the person typed it,
+from domain.yml, or out of scope), which entities it names when the model got them
+wrong, and why; exported, annotations become NLU training data (bot.review.export).
+Only annotations an admin approved go into the reviewed-examples file the retrain
+job trains on, so one advisor's slip never reaches the model unseen; changing an
+annotation takes its approval away. The text is kept here as the person typed it,
 because the tracker store may be purged by retention while the annotation is still
 waiting to be exported; masking happens on the way out.
 
@@ -14,6 +17,9 @@ the retention purge removes them with it.
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -45,6 +51,10 @@ annotations_table = Table(
     Column("note", Text, nullable=False, default=""),
     Column("by", String(200), nullable=False),
     Column("at", UTCDateTime(), nullable=False),
+    # JSON [[entity, value], ...] as corrected by an advisor; NULL: the model's entities were kept.
+    Column("entities", Text, nullable=True),
+    Column("approved_by", String(200), nullable=True),
+    Column("approved_at", UTCDateTime(), nullable=True),
     info={CONVERSATION_KEY: "sender_id"},
 )
 reviewed_table = Table(
@@ -71,13 +81,51 @@ class Annotation:
     note: str
     by: str
     at: dt.datetime
+    #: The entities it names, as corrected by an advisor; None when the model's were not corrected.
+    entities: tuple[tuple[str, str], ...] | None = None
+    approved_by: str | None = None
+    approved_at: dt.datetime | None = None
+
+    @property
+    def label(self) -> str | None:
+        """What it becomes an example of: an intent, out_of_scope, or None for a note only."""
+        return OUT_OF_SCOPE if self.out_of_scope else self.intent
+
+    @property
+    def approved(self) -> bool:
+        return self.approved_at is not None
 
 
-@lru_cache(maxsize=4)
-def _domain_intents(path: Path, mtime: float) -> tuple[str, ...]:
+#: What an entity value may hold: it is written into training data as `[value](entity)`.
+_ENTITY_VALUE = re.compile(r"[\w][\w .,'&/-]*", re.UNICODE)
+
+
+def parse_entities(text: str) -> list[tuple[str, str]]:
+    """`us_state=Texas; credential=CMA` (as the transcript's form shows them) as pairs.
+
+    Raises AnnotationError naming the part that is not `entity=value`."""
+    pairs = []
+    for part in re.split(r"[;\n]", text or ""):
+        if not part.strip():
+            continue
+        kind, sep, value = part.partition("=")
+        kind, value = kind.strip(), " ".join(value.split())
+        if not sep or not kind or not value:
+            raise AnnotationError(f"Write each entity as entity=value, separated by ';' ({part.strip()!r} is not).")
+        pairs.append((kind, value))
+    return pairs
+
+
+def format_entities(pairs: Iterable[tuple[str, str]]) -> str:
+    """The inverse of parse_entities: what the form shows."""
+    return "; ".join(f"{kind}={value}" for kind, value in pairs)
+
+
+@lru_cache(maxsize=8)
+def _domain_names(path: Path, mtime: float, key: str) -> tuple[str, ...]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     names = []
-    for item in data.get("intents") or []:
+    for item in data.get(key) or []:
         # An intent is a name, or a one-key mapping {name: {use_entities: ...}}.
         name = next(iter(item)) if isinstance(item, dict) else item
         if isinstance(name, str) and name not in names:
@@ -87,7 +135,12 @@ def _domain_intents(path: Path, mtime: float) -> tuple[str, ...]:
 
 def domain_intents(domain_path: Path = PROJECT_ROOT / "domain.yml") -> list[str]:
     """The intents an advisor may choose, in domain.yml's order (re-read when the file changes)."""
-    return list(_domain_intents(domain_path, domain_path.stat().st_mtime))
+    return list(_domain_names(domain_path, domain_path.stat().st_mtime, "intents"))
+
+
+def domain_entities(domain_path: Path = PROJECT_ROOT / "domain.yml") -> list[str]:
+    """The entities an advisor may tag, in domain.yml's order."""
+    return list(_domain_names(domain_path, domain_path.stat().st_mtime, "entities"))
 
 
 def _row(row: Any) -> Annotation:
@@ -100,6 +153,9 @@ def _row(row: Any) -> Annotation:
         note=row.note or "",
         by=row.by,
         at=row.at,
+        entities=None if row.entities is None else tuple((k, v) for k, v in json.loads(row.entities)),
+        approved_by=row.approved_by,
+        approved_at=row.approved_at,
     )
 
 
@@ -134,11 +190,38 @@ class AnnotationStore:
             raise AnnotationError("Set the correct intent, mark the message out of scope, or write a note.")
         return intent
 
+    def _validate_entities(self, text: str, entities: Sequence[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+        known = domain_entities(self.domain_path)
+        lowered = text.lower()
+        checked = []
+        for kind, value in entities:
+            if kind not in known:
+                raise AnnotationError(f"Unknown entity {kind!r}: choose one of {', '.join(known)}.")
+            if not _ENTITY_VALUE.fullmatch(value):
+                raise AnnotationError(f"{value!r} cannot be an entity value: use the words as the person wrote them.")
+            if value.lower() not in lowered:
+                raise AnnotationError(f"{value!r} is not in the message: an entity is words the person wrote.")
+            if (kind, value) not in checked:
+                checked.append((kind, value))
+        return tuple(checked)
+
     def annotate(
-        self, *, event_id: int, sender_id: str, text: str, intent: str | None, out_of_scope: bool, note: str, by: str
+        self,
+        *,
+        event_id: int,
+        sender_id: str,
+        text: str,
+        intent: str | None,
+        out_of_scope: bool,
+        note: str,
+        by: str,
+        entities: Sequence[tuple[str, str]] | None = None,
     ) -> Annotation:
-        """Store (or replace) the annotation of one user message; raises AnnotationError on bad input."""
+        """Store (or replace) the annotation of one user message; raises AnnotationError on bad input.
+
+        A replaced annotation loses its approval: what an admin approved is no longer what it says."""
         intent = self._validate(text, intent, out_of_scope, note, by)
+        checked = None if entities is None else self._validate_entities(text, entities)
         if intent == OUT_OF_SCOPE:  # the domain's own out_of_scope intent is the same thing as the mark
             intent, out_of_scope = None, True
         if not isinstance(event_id, int) or isinstance(event_id, bool) or event_id < 1:
@@ -155,8 +238,10 @@ class AnnotationStore:
             note=(note or "").strip(),
             by=by.strip(),
             at=utcnow(),
+            entities=checked,
         )
         values = {k: v for k, v in asdict(annotation).items() if k != "event_id"}
+        values["entities"] = None if checked is None else json.dumps([list(pair) for pair in checked])
         key = annotations_table.c.event_id == event_id
         # Update first, insert if there was none; two advisors saving at once meet the primary key.
         with self.engine.begin() as conn:
@@ -177,12 +262,53 @@ class AnnotationStore:
         with self.engine.connect() as conn:
             return {row.event_id: _row(row) for row in conn.execute(query)}
 
-    def all(self) -> list[Annotation]:
-        """Every annotation, oldest first (the order the export keeps)."""
+    def all(
+        self, since: dt.date | None = None, until: dt.date | None = None, approved: bool | None = None
+    ) -> list[Annotation]:
+        """Every annotation made between the UTC dates `since` and `until` (both included), only the
+        approved ones (or only the others) when `approved` says so; oldest first, as the export keeps them."""
         self._ensure_tables()
-        query = select(annotations_table).order_by(annotations_table.c.at, annotations_table.c.event_id)
+        table = annotations_table.c
+        query = select(annotations_table).order_by(table.at, table.event_id)
+        if since is not None:
+            query = query.where(table.at >= dt.datetime.combine(since, dt.time(), dt.timezone.utc))
+        if until is not None:
+            query = query.where(
+                table.at < dt.datetime.combine(until + dt.timedelta(days=1), dt.time(), dt.timezone.utc)
+            )
+        if approved is not None:
+            query = query.where(table.approved_at.is_not(None) if approved else table.approved_at.is_(None))
         with self.engine.connect() as conn:
             return [_row(row) for row in conn.execute(query)]
+
+    def delete(self, event_id: int, sender_id: str) -> bool:
+        """Remove one message's annotation (approved or not); False when it had none."""
+        self._ensure_tables()
+        key = (annotations_table.c.event_id == event_id) & (annotations_table.c.sender_id == sender_id)
+        with self.engine.begin() as conn:
+            return bool(conn.execute(delete(annotations_table).where(key)).rowcount)
+
+    def approve(self, event_ids: Iterable[int], by: str, approved: bool = True) -> int:
+        """Approve annotations for training (or take the approval back); how many changed.
+
+        A note without a correction is not training data, so it is never approved."""
+        ids = [int(i) for i in event_ids]
+        if not ids:
+            return 0
+        if approved and not (by or "").strip():
+            raise AnnotationError("An approval needs the admin who gave it.")
+        self._ensure_tables()
+        table = annotations_table.c
+        labelled = table.out_of_scope.is_(True) | table.intent.is_not(None)
+        query = update(annotations_table).where(table.event_id.in_(ids))
+        if approved:
+            query = query.where(labelled, table.approved_at.is_(None)).values(
+                approved_by=by.strip(), approved_at=utcnow()
+            )
+        else:
+            query = query.where(table.approved_at.is_not(None)).values(approved_by=None, approved_at=None)
+        with self.engine.begin() as conn:
+            return int(conn.execute(query).rowcount)
 
     def set_reviewed(self, sender_id: str, by: str, reviewed: bool = True) -> None:
         """Mark a conversation as read by an advisor, or take the mark away."""

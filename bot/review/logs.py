@@ -100,6 +100,7 @@ class Turn:
     annotation: Annotation | None = None  # user turns
     fallback: bool = False  # user turns: the bot did not understand it
     low_confidence: bool = False  # user turns: understood, but below the threshold
+    advisor: str | None = None  # bot turns: said by this advisor, who had taken the conversation over
     payload: str | None = None  # user turns: what a button sent (`/inform{...}`) when `text` is its title
     hidden: bool = False  # user turns: the widget's greeting payload, sent when the chat opens
 
@@ -555,7 +556,17 @@ class ConversationLog:
             data = _load(row.data)
             written = str(data.get("text") or "")
             if row.type_name == "bot":
-                turns.append(Turn(row.id, "bot", _stamp(row.timestamp), shown(written), buttons=_buttons(data)))
+                advisor = _dict(data.get("metadata")).get("advisor")
+                turns.append(
+                    Turn(
+                        row.id,
+                        "bot",
+                        _stamp(row.timestamp),
+                        shown(written),
+                        buttons=_buttons(data),
+                        advisor=str(advisor) if advisor else None,
+                    )
+                )
                 continue
             text = shown(seen.get(row.id, written))
             intent, confidence, entities = _parse(data)

@@ -183,6 +183,11 @@ class RoadmapTurns:
         profile = self.store.load(sender).profile
         return profile.background is not None and build_plan(self.kb, profile).eligible_now
 
+    def started(self, sender: str) -> bool:
+        """True once the sender has a roadmap to move through (a step, and who they are)."""
+        progress = self.store.load(sender)
+        return progress.current is not None and progress.profile.background is not None
+
     def resume_button(self, sender: str) -> dict[str, str] | None:
         """ "Back to step 3" after an answer given in the middle of a walk-through."""
         progress = self.store.load(sender)

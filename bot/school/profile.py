@@ -30,6 +30,7 @@ ENV_FIELDS: dict[str, tuple[str, ...]] = {
     "SCHOOL_NAME": ("name",),
     "SCHOOL_OFFICE_HOURS": ("advisors", "office_hours"),
     "SCHOOL_ADVISOR_LANGUAGES": ("advisors", "languages"),
+    "SCHOOL_REPLY_TIME": ("advisors", "reply_time"),
 }
 ENVIRONMENT = ".env or environment"
 
@@ -62,6 +63,8 @@ class Short(ConstrainedStr):
 
 class Advisors(Strict):
     office_hours: Hours | None = None
+    #: How soon an advisor answers a request, as the school promises it ("within one business day").
+    reply_time: Hours | None = None
     #: Only languages the school states; none means the bot says it does not know.
     languages: list[Language] = []
 

@@ -47,7 +47,14 @@ def about_advisors(school: School) -> str:
         said.append(f"Advisors are available {school.advisors.office_hours}.")
     if school.advisors.languages:
         said.append(f"They speak {_join(school.advisors.languages)}.")
+    if school.advisors.reply_time:
+        said.append(f"An advisor usually replies {school.advisors.reply_time}.")
     return " ".join(said)
+
+
+def privacy(school: School) -> str:
+    """One line, said before the handoff asks for a name and contact: who sees them and what for."""
+    return f"Privacy: your name and contact details go only to {name(school)}'s advisors, so they can reply to you."
 
 
 def _program(program: Program) -> str:
@@ -71,6 +78,7 @@ SAYINGS: dict[str, Callable[[School], str]] = {
     "languages": languages,
     "hours": hours,
     "about_advisors": about_advisors,
+    "privacy": privacy,
     "programs": programs,
 }
 

@@ -140,6 +140,16 @@ def normalize(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
+def says(said: str, expected: str) -> bool:
+    """`expected` occurs in the normalized reply `said` as the start of a word: "RMA" is not found in
+    "information" nor "CMA" in "CCMA", while a stem ("certificad") still finds its word."""
+    term = normalize(expected)
+    if not term:
+        return False
+    start = r"(?<![a-z0-9])" if term[0].isalnum() else ""
+    return re.search(start + re.escape(term), said) is not None
+
+
 def judge(expect: Expect, reply: str) -> list[str]:
     """What is wrong with `reply` for this expectation (empty: the turn passes)."""
     said = normalize(reply)
@@ -148,12 +158,12 @@ def judge(expect: Expect, reply: str) -> list[str]:
         return ["no reply"]
     if expect.kind == "answer" and said.startswith(NON_ANSWERS):
         problems.append("not understood (fallback or out-of-scope reply)")
-    if expect.any and not any(normalize(s) in said for s in expect.any):
+    if expect.any and not any(says(said, s) for s in expect.any):
         problems.append(f"none of {list(expect.any)}")
-    missing = [s for s in expect.all if normalize(s) not in said]
+    missing = [s for s in expect.all if not says(said, s)]
     if missing:
         problems.append(f"missing {missing}")
-    wrong = [s for s in expect.none if normalize(s) in said]
+    wrong = [s for s in expect.none if says(said, s)]
     if wrong:
         problems.append(f"should not say {wrong}")
     return problems

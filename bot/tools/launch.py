@@ -23,6 +23,7 @@ from pathlib import Path
 from bot.db.cli import upgrade_database
 from bot.rasa.channels.config import ChannelConfigError, channel_env, describe, write_server_credentials
 from bot.rasa.chat import chat
+from bot.retrain.loading import api_token
 from bot.settings import PROJECT_ROOT, Settings, load_settings_or_exit, safe_url
 from bot.tools.train import MODEL_NAME
 
@@ -48,6 +49,8 @@ def server_env(settings: Settings, model: Path, credentials: Path | None = None)
             "RASA_TRUSTED_PROXIES": channel_env().get("RASA_TRUSTED_PROXIES", "0"),
             # The Rasa server proves itself to the action server with it (bot/rasa/action_server.py).
             "ACTION_SERVER_TOKEN": channel_env().get("ACTION_SERVER_TOKEN") or action_server_token(settings.var_dir),
+            # Rasa's HTTP API (the Procfile turns it on only with a token): the console's retrain loads models with it.
+            "RASA_API_TOKEN": api_token(settings.project_root, settings.var_dir) or "",
             "RASA_TELEMETRY_ENABLED": "false",  # no calls home from a school's server
             "TF_CPP_MIN_LOG_LEVEL": env.get("TF_CPP_MIN_LOG_LEVEL", "2"),
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
@@ -59,7 +62,11 @@ def server_env(settings: Settings, model: Path, credentials: Path | None = None)
 
 def action_server_token(var_dir: Path) -> str:
     """The token shared by the Rasa and action servers: made once, kept in var/ with mode 0600."""
-    path = var_dir / "action-server.token"
+    return made_token(var_dir / "action-server.token")
+
+
+def made_token(path: Path) -> str:
+    """A secret shared by our processes: read from `path`, or made once and kept there with mode 0600."""
     try:
         return path.read_text().strip()
     except FileNotFoundError:

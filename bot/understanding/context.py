@@ -21,6 +21,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from bot.understanding.cues import about_a_state_credential, best_question, cued_intent, looks_like_question
+
 #: Kinds of thing a follow-up can switch and a later question can inherit.
 CARRIED_KINDS = ("credential", "certifying_body", "us_state", "role", "program_type")
 #: A credential and the body that awards it stand for each other: naming one replaces both.
@@ -32,7 +34,9 @@ NOT_CARRIED_INTO = ("ask_which_credential", "ask_compare_roles", "ask_credential
 #: A follow-up is short, or starts the way follow-ups do.
 MAX_FOLLOW_UP_WORDS = 8
 FOLLOW_UP_START = re.compile(
-    r"^\W*(and|also|same|plus|so|ok(ay)?|what about|how about|and for|for the|for|in|y|e)\b", re.IGNORECASE
+    r"^\W*(and|also|same|plus|so|ok(ay)?|what about|how about|and for|for the|for|in|y|e|"
+    r"wait|sorry|actually|oops|i meant|no|not)\b",
+    re.IGNORECASE,
 )
 #: "how much does it cost?" right after an exam, renewal or credential question is the exam's fee,
 #: not a program's tuition, unless it names the school, program or course.
@@ -121,12 +125,98 @@ def _merge(named: Entities, context: Context, skip: Sequence[str] = ()) -> tuple
     return named + list(inherited), inherited
 
 
+#: A question-worded message NLU read as "about themselves" takes its next-best question above this.
+MIN_QUESTION_LEAN = 0.15
+#: A follow-up this short that starts like one ("and nationally?") asks the same question again.
+SHORT_FOLLOW_UP = 3
+#: "and that one?" points at something it does not name: not the same question again.
+POINTS_ELSEWHERE = re.compile(r"\b(that|this|those|these|other|another)\b", re.IGNORECASE)
+#: A topicless follow-up stays on the conversation's topic when NLU ranked it this high.
+TOP_GUESSES = 4
+#: Below this, a topic NLU chose gives way to the one the message's own words point to, if NLU
+#: ranked that one too.
+SURE = 0.6
+#: "How long do I get to take it?": the exam's own time, not the path's.
+TAKING_IT = re.compile(r"\b(take|sit|finish|complete)\s+(it|the (exam|test))\b|\b(exam|test)\b", re.IGNORECASE)
+
+
+#: Small talk that can carry a question ("ok thank you. salary chicago?").
+COURTESIES = ("thank", "greet", "goodbye")
+
+
+def _without_topic(
+    intent: str | None, confidence: float, text: str, named: Sequence[tuple[str, str]], context: Context
+) -> bool:
+    """NLU found no topic: unsure, out of scope though it names our things (a state, a credential),
+    comes in the middle of a conversation about them, or NLU is not sure of it, or a "statement" or
+    courtesy worded as a question."""
+    return (
+        intent == "nlu_fallback"
+        or (
+            intent == "out_of_scope"
+            and (confidence < CONFIDENT_OUT_OF_SCOPE or bool(named) or is_question(context.intent))
+        )
+        or (intent in ("inform", *COURTESIES) and looks_like_question(text))
+    )
+
+
+def reread(
+    intent: str | None,
+    confidence: float,
+    text: str,
+    context: Context,
+    ranking: Sequence[tuple[str, float]] = (),
+    named: Sequence[tuple[str, str]] = (),
+) -> str | None:
+    """The topic of a message NLU gave none: its own cue words first, then what NLU leaned toward
+    for a question-worded "statement". Any other reading is kept as it is."""
+    if is_question(intent) and about_a_state_credential(text):
+        return "ask_state_rules"
+    if (
+        intent == "ask_duration"
+        and context.intent in EXAM_TOPICS
+        and TAKING_IT.search(text)
+        and not SCHOOLING.search(text)
+    ):
+        return "ask_exam_format"  # "how long do I get to take it?" after an exam question: the exam's time
+    if not _without_topic(intent, confidence, text, named, context):
+        cued = cued_intent(text, context.intent) if is_question(intent) and confidence < SURE else None
+        if cued and cued in [name for name, _ in ranking[:TOP_GUESSES]]:
+            return cued  # NLU half-leaned there too, and the message's own words decide between them
+        return intent
+    cued = cued_intent(text, context.intent)
+    if cued:
+        return cued
+    if (
+        is_question(context.intent)
+        and not named
+        and len(text.split()) <= SHORT_FOLLOW_UP
+        and FOLLOW_UP_START.match(text)
+        and not POINTS_ELSEWHERE.search(text)
+    ):
+        return context.intent  # "and nationally?", "ok and then?": the same question, a little further
+    if intent == "inform" and any(kind == "us_state" for kind, _ in named):
+        return "ask_state_rules"  # "we move to Washington next year, will my CCMA be enough there?"
+    leaned = best_question(ranking, MIN_QUESTION_LEAN) if intent == "inform" else None
+    if leaned:
+        return leaned
+    if is_question(context.intent) and context.intent in [name for name, _ in ranking[:TOP_GUESSES]]:
+        return context.intent  # "is there a yearly limit?": still the topic in hand, which NLU also considered
+    return intent
+
+
 def understand(
-    intent: str | None, confidence: float, entities: Sequence[tuple[str, str]], text: str, context: Context
+    intent: str | None,
+    confidence: float,
+    entities: Sequence[tuple[str, str]],
+    text: str,
+    context: Context,
+    ranking: Sequence[tuple[str, float]] = (),
 ) -> Understood:
     """The question this message asks, once the conversation so far is taken into account."""
     entities = list(entities)
     named = _carried(entities)
+    intent = reread(intent, confidence, text, context, ranking, named)
     if intent in COST_OF_EXAM and context.intent in EXAM_TOPICS and not SCHOOLING.search(text):
         intent = COST_OF_EXAM[intent]
     if intent == "ask_program_cost" and PAY_WORDS.search(text) and not SCHOOLING.search(text):
@@ -146,6 +236,15 @@ def understand(
         merged, inherited = _merge(entities, context, skip=("role", "program_type"))
         return Understood(intent, merged, inherited)
     return Understood(intent, entities)
+
+
+def asked_again(understood: Understood, context: Context) -> Understood | None:
+    """A correction ("wait, I meant Ohio", "it's 18 months not 8") right after a question asks that
+    question again with what was corrected; None when there is no question to ask again."""
+    if is_question(understood.intent) or not is_question(context.intent):
+        return None
+    merged, inherited = _merge(_carried(understood.entities), context)
+    return Understood(context.intent, merged, inherited, follow_up=True)
 
 
 def remember(understood: Understood, context: Context) -> Context:

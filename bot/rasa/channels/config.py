@@ -35,6 +35,8 @@ SLACK_CONNECTOR = "bot.rasa.channels.slack.SlackInput"
 #: Our Socket.IO channel for the widget (it fixes Rasa 3.6's lost replies, see socketio.py).
 WIDGET_CONNECTOR = "bot.rasa.channels.socketio.SocketIOInput"
 TELEGRAM_CONNECTOR = "bot.rasa.channels.telegram.TelegramInput"
+#: Not a channel people talk on: the console's way to speak in a conversation (RASA_API_TOKEN).
+ADVISOR_CONNECTOR = "bot.rasa.channels.advisor.AdvisorInput"
 SOCKETIO_OPTIONS = {"user_message_evt": "user_uttered", "bot_message_evt": "bot_uttered", "session_persistence": True}
 
 SLACK_REQUIRED = ("SLACK_TOKEN", "SLACK_SIGNING_SECRET")
@@ -118,9 +120,14 @@ def channel_credentials(
 
 
 def channel_names(credentials: Mapping[str, Any]) -> list[str]:
-    """Short names of the channels in a credentials mapping, in order: rest, socketio, slack, telegram."""
+    """Short names of the channels in a credentials mapping, in order: rest, socketio, slack, telegram
+    (the advisors' relay is not a channel people talk on and is left out)."""
     short = {REST_CONNECTOR: "rest", SLACK_CONNECTOR: "slack", TELEGRAM_CONNECTOR: "telegram"}
-    return [short.get(key, key.rsplit(".", 1)[-1].lower().replace("input", "") or key) for key in credentials]
+    return [
+        short.get(key, key.rsplit(".", 1)[-1].lower().replace("input", "") or key)
+        for key in credentials
+        if key != ADVISOR_CONNECTOR
+    ]
 
 
 def write_credentials(
@@ -129,15 +136,19 @@ def write_credentials(
     socketio: bool = False,
     socketio_connector: str = "socketio",
     socketio_options: Mapping[str, Any] | None = None,
+    advisor: bool = False,
 ) -> list[str]:
     """Write the credentials file for the channels `env` enables; return their names.
 
     Written atomically with mode 0600 (it holds tokens). `env` defaults to `.env`
-    merged under the process environment.
+    merged under the process environment. `advisor` adds the console's relay
+    (bot/rasa/channels/advisor.py), which reads RASA_API_TOKEN from the environment.
     """
     credentials = channel_credentials(
         channel_env() if env is None else env, socketio, socketio_connector, socketio_options
     )
+    if advisor:
+        credentials[ADVISOR_CONNECTOR] = None
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     text = (
@@ -157,8 +168,9 @@ def write_credentials(
 
 
 def write_server_credentials(path: Path, env: Mapping[str, str] | None = None) -> list[str]:
-    """What every Rasa server of ours opens: REST, the widget, and Slack and Telegram when `.env` sets them."""
-    return write_credentials(path, env, socketio=True, socketio_connector=WIDGET_CONNECTOR)
+    """What every Rasa server of ours opens: REST, the widget, and Slack and Telegram when `.env` sets them,
+    plus the advisors' relay."""
+    return write_credentials(path, env, socketio=True, socketio_connector=WIDGET_CONNECTOR, advisor=True)
 
 
 def describe(names: list[str]) -> str:

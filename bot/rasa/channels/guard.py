@@ -18,12 +18,16 @@ A turn's replies are held until the turn is over. If the conversation store coul
 not keep the turn (`bot.rasa.turns`), they are dropped and the person is told that
 nothing was saved, so no one gets an answer the log does not have.
 
+While an advisor holds the conversation (bot/takeover), a message is stored without an
+answer (`bot.rasa.channels.held`): the advisor answers it from the console.
+
 The wording lives in domain.yml with the other system messages
 (`utter_no_reply`, `utter_empty_message`) so it is edited in one place.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import unicodedata
@@ -36,6 +40,7 @@ import yaml
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
 from bot.rasa import require_supported
+from bot.rasa.channels import held
 from bot.rasa.channels.limits import bounded_payload, collapse_symbol_runs
 from bot.rasa.channels.queue import Busy, ConversationQueue
 from bot.rasa.turns import recording_turn
@@ -157,7 +162,12 @@ def guarded(on_new_message: Handler, queue: ConversationQueue = QUEUE) -> Handle
             return
         try:
             async with queue.turn(message.sender_id):
-                await _answer(on_new_message, message, text)
+                # In a worker thread: a locked database must not stall every other conversation.
+                advisor = await asyncio.to_thread(held.holder, message.sender_id)
+                if advisor is None:
+                    await _answer(on_new_message, message, text)
+                else:
+                    await _keep_for_the_advisor(message, text, advisor)
         except Busy:
             logger.warning(
                 f"Conversation {message.sender_id!r} has {queue.waiting(message.sender_id)} messages in line; "
@@ -166,6 +176,18 @@ def guarded(on_new_message: Handler, queue: ConversationQueue = QUEUE) -> Handle
             await send(output, message.sender_id, SLOW_DOWN)
 
     return handle
+
+
+async def _keep_for_the_advisor(message: UserMessage, text: str, advisor: str) -> None:
+    """A held conversation's message: stored for the advisor, no answer from the bot."""
+    with recording_turn() as turn:
+        try:
+            await held.keep_unanswered(message, text, advisor)
+        except Exception:  # logged; the person is told it was not kept, as for any turn not stored
+            logger.exception(f"Storing a held message of {message.sender_id!r} failed.")
+            turn.stored = False
+    if not turn.stored:
+        await send(message.output_channel, message.sender_id, NOT_STORED)
 
 
 async def _answer(on_new_message: Handler, message: UserMessage, text: str) -> None:

@@ -1,7 +1,7 @@
 """Advisors' notes on handoff requests and who handles each one.
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0006
+Revises: 0005
 
 Two new tables beside handoff_requests (bot/review/handoff_notes.py): handoff_notes
 (many per request) and handoff_assignees (at most one per request). Both carry the
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004"
-down_revision = "0003"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,59 @@
+"""Two states or two credentials in one question: each one's own answer, in the order named.
+
+"What's the pay in Pennsylvania, and in Ohio?" or "how do I renew the RMA and the CCMA?"
+asks one question about two things. The knowledge base has an answer written for each;
+the general answer covers neither's figures. So each gets its own answer, said in turn,
+when every one of them has an answer of its own. Choosing between credentials, comparing
+roles and a person's eligibility are answered together by design (their answers weigh
+the named things against each other), so they are never split.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from bot.answers.reply import Reply
+from bot.kb.queries import KnowledgeBase
+
+Entities = list[tuple[str, str]]
+
+#: The kinds of thing that are answered one by one; a certifying body stands for its credential.
+SPLIT_KINDS = (("us_state",), ("credential", "certifying_body"))
+#: Questions whose answer weighs the named things together.
+ANSWERED_TOGETHER = frozenset({"ask_which_credential", "ask_compare_roles", "ask_eligibility"})
+#: At most this many answers to one message (the rest would bury the first).
+MAX_EACH = 3
+
+
+def one_each(intent: str | None, entities: Sequence[tuple[str, str]]) -> list[Entities]:
+    """The entity lists to answer one by one: one per named state (or credential), each with the
+    message's other entities; the whole list alone when there is nothing to split."""
+    if intent in ANSWERED_TOGETHER:
+        return [list(entities)]
+    for kinds in SPLIT_KINDS:
+        named = list(dict.fromkeys(e for e in entities if e[0] in kinds))
+        if 2 <= len(named) <= MAX_EACH:
+            rest = [e for e in entities if e[0] not in kinds]
+            return [[one, *rest] for one in named]
+    return [list(entities)]
+
+
+def answer_each(
+    kb: KnowledgeBase, groups: Sequence[Entities], answer: Callable[[Entities], Reply]
+) -> list[tuple[str, Reply]] | None:
+    """Each group's answer, led by the name it is about unless it already opens with it; None when
+    any of them would be the general answer (then one general answer serves them all better)."""
+    if len(groups) < 2:
+        return None
+    out = []
+    for group in groups:
+        entity = kb.resolve(group[0][1])
+        reply = answer(group)
+        if entity is None or reply.variant != entity.key:
+            return None
+        named = entity.display.lower() in reply.text[:80].lower()
+        lead = (
+            "" if named else (f"In {entity.display}: " if entity.kind == "us_state" else f"For the {entity.display}: ")
+        )
+        out.append((lead, reply))
+    return out

@@ -1,0 +1,252 @@
+"""The topic a message's own words point to, when NLU gave it none or a navigation one.
+
+NLU reads "how long is it good for?", "where do I take it", "what does the top 10
+percent make" or "annual fee too?" as unsure, out of scope or "an answer about
+themselves": the words that decide the topic ("good for", "take it", "make", "fee")
+are few and common, and follow-ups lean on the question before. The cues here are
+those deciding words, one topic each, checked most specific first; a message that
+asks about price ("how much is it?") takes its topic from what the conversation is
+about (an exam's fee, a program's tuition, pay).
+
+They only ever replace a reading that has no topic of its own (the fallback, "out of
+scope" below CONFIDENT_OUT_OF_SCOPE, a statement that is worded as a question, or a
+roadmap command when no roadmap has started): a topic NLU was sure of is never
+overruled here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+#: Each cue and the intent it points to, most specific first ("how long is it valid" is
+#: renewal, not duration; "pass rate" is not the passing score).
+CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile("|".join(patterns), re.IGNORECASE), intent)
+    for intent, patterns in (
+        (
+            "ask_pass_rate",
+            [r"\bpass(ing)?\s*rates?\b", r"how many (people )?pass\b", r"\bpercent(age)? (of people )?pass"],
+        ),
+        (
+            "ask_exam_format",
+            [
+                r"\b(passing|pass|minimum)\s+(score|mark|grade)\b",
+                r"\bscore\b.*\bpass\b",
+                r"\bwhat score\b",
+                r"\b(shortest|longest|hardest|easiest) (test|exam)\b",
+            ],
+        ),
+        (
+            "ask_exam_retake",
+            [
+                r"\bretake",
+                r"\bre-take",
+                r"\battempts?\b",
+                r"\btries\b",
+                r"\bhow many times\b.*\b(take|sit|test)",
+                r"\bif i fail",
+                r"\bfail(ed)? (it|the)\b",
+            ],
+        ),
+        (
+            "ask_renewal",
+            [
+                r"\brenew",
+                r"\brecertif",
+                r"\bvalid\b",
+                r"\bgood for\b",
+                r"\bexpire",
+                r"\blapse",
+                r"\bCEUs?\b",
+                r"\bcontinuing ed",
+                r"\bannual(ly)? fee",
+                r"\byearly fee",
+                r"\bfor life\b",
+                r"\bforever\b",
+                r"\blast(s)? (for )?(how long|forever)",
+            ],
+        ),
+        (
+            "ask_military_benefits",
+            [
+                r"\bgi bill\b",
+                r"\bmycaa\b",
+                r"\bskillbridge\b",
+                r"\bva benefits?\b",
+                r"\btuition assistance\b",
+                r"\bpost-?9/?11\b",
+            ],
+        ),
+        (
+            "ask_financial_aid",
+            [
+                r"\bfafsa\b",
+                r"\bpell\b",
+                r"\bwioa\b",
+                r"\bgrants?\b",
+                r"\bscholarships?\b",
+                r"\bfinancial aid\b",
+                r"\bpay for (it|school|the (program|course|training))\b",
+            ],
+        ),
+        ("ask_exam_fee", [r"\bnon-?members?\b", r"\bmembership\b"]),
+        (
+            "ask_exam_format",
+            [
+                r"\bwhere (do|can|would|will) (i|you|we) (take|sit|do) (it|the (exam|test))\b",
+                r"\btest(ing)? (cent(er|re)s?|site)",
+                r"\bpearson\b",
+                r"\bpsi\b",
+                r"\bprometric\b",
+                r"\bproctor",
+                r"\bhow many questions\b",
+                r"\bhow long is the (exam|test)\b",
+            ],
+        ),
+        (
+            "ask_state_rules",
+            [
+                r"\binject",
+                r"\bshots?\b",
+                r"\bvaccin",
+                r"\bimmuniz",
+                r"\bdraw(ing)? blood\b",
+                r"\bblood draws?\b",
+                r"\bvenipuncture",
+                r"\bx-?rays?\b",
+                r"\bIVs?\b",
+                r"\bcontrolled (meds|substances|drugs|medications)\b",
+                r"\ballowed to\b",
+                r"\bscope of practice\b",
+                r"\blicen[cs]e\b",
+                r"\bsupervis",
+                r"\bin the (building|room|office)\b",
+                r"\bon-?site\b",
+            ],
+        ),
+        (
+            "ask_salary",
+            [
+                r"\bsalary",
+                r"\bwages?\b",
+                r"\bearn(s|ing)?\b",
+                r"\bhourly\b",
+                r"\bper hour\b",
+                r"\ban hour\b",
+                r"\bmedian\b",
+                r"\b(top|bottom|lowest|highest) (10|ten)\b",
+                r"\bpercentile",
+                r"\b10 ?(percent|%)",
+                r"\bpays? (more|less|better)\b",
+                r"\bwhich (one )?pays\b",
+                r"\b(what|how much) (do|does|will|would|can) (they|an? (ma|cma|rma|medical assistant)s?|i|you|"
+                r"medical assistants) (make|get paid)\b",
+                r"\bpay (in|like|for (an? )?(ma|cma|medical assistant)s?\b)",
+                r"\bpaid\b",
+            ],
+        ),
+        (
+            "ask_program_cost",
+            [r"\btuition\b", r"\bhow much (is|does|would) (the )?(school|program|course|training|college)\b"],
+        ),
+        (
+            "ask_career_advancement",
+            [r"\b(nursing|nurse|rn|lpn)( school)? later\b", r"\bmove up\b", r"\badvance", r"\bbridge (to|into)\b"],
+        ),
+        (
+            "ask_eligibility",
+            [
+                r"\bqualify\b",
+                r"\beligib",
+                r"\bcount(s)? (toward|towards|as|for)\b",
+                r"\bcan i (take|sit|get)\b",
+                r"\bwhich (ones?|certs?|certifications?|credentials?|exams?)\b.*\b(can|could) i\b",
+                r"\bwhat (ma )?(certs?|certifications?|credentials?|exams?) can i\b",
+                r"\b(time )?window\b",
+                r"\bthe clock\b",
+                r"\bmissed\b",
+                r"\badd (up )?to\b",
+                r"\broutes?\b",
+                r"\bpathway\b",
+                r"\bcounts?\b",
+            ],
+        ),
+        ("ask_duration", [r"\bquickest\b", r"\bfastest\b", r"\bhow (long|many months|many years)\b"]),
+    )
+)
+#: Asking a price without naming what: "how much is it?", "and the fee?", "cost?".
+PRICE = re.compile(r"\bhow much\b|\bcosts?\b|\bfees?\b|\bprice\b|\bexpensive\b|\bcheap", re.IGNORECASE)
+#: What "how much?" means after each kind of question.
+PRICE_AFTER = {
+    "ask_exam_format": "ask_exam_fee",
+    "ask_exam_fee": "ask_exam_fee",
+    "ask_exam_retake": "ask_exam_fee",
+    "ask_exam_study": "ask_exam_fee",
+    "ask_credential_info": "ask_exam_fee",
+    "ask_eligibility": "ask_exam_fee",
+    "ask_pass_rate": "ask_exam_fee",
+    "ask_accommodations": "ask_exam_fee",
+    "ask_which_credential": "ask_exam_fee",
+    "ask_renewal": "ask_renewal",
+    "ask_salary": "ask_salary",
+    "ask_financial_aid": "ask_financial_aid",
+    "ask_military_benefits": "ask_military_benefits",
+    "ask_credential_evaluation": "ask_credential_evaluation",
+    "ask_wes": "ask_credential_evaluation",
+}
+#: A price with no conversation to read it in is most often the program's.
+PRICE_DEFAULT = "ask_program_cost"
+#: How a question is worded when it has no question mark.
+QUESTION_SHAPE = re.compile(
+    r"\?\s*$|^\W*((and|also|so|ok|okay|but|hmm|well)\W+)*"
+    r"(how|what|whats|what's|when|where|who|which|why|is|are|can|could|do|does|did|will|would|should|any)\b",
+    re.IGNORECASE,
+)
+
+
+#: A question inside a longer message: "cna here in ohio. if i become an MA can i start IVs".
+INNER_QUESTION = re.compile(
+    r"\b(can|could|do|does|did|will|would|should|may|must)\s+(i|we|she|he|they|you|my)\b|"
+    r"\b(how|what|which|where|who)\s+(do|does|did|is|are|can|could|would|will|should|much|many|long|kind)\b",
+    re.IGNORECASE,
+)
+_CLAUSES = re.compile(r"(?<=[.!?;,])\s+")
+
+
+#: A state's own credential makes any question about it a question about that state's rules:
+#: "what's the difference between MA-R and MA-C", "how many tries on the CACMA".
+STATE_CREDENTIAL = re.compile(r"\bma-?[cr]\b|\bcacma\b|\bccbma\b", re.IGNORECASE)
+
+
+def about_a_state_credential(text: str) -> bool:
+    """The message names a credential that only one state awards."""
+    return bool(STATE_CREDENTIAL.search(text))
+
+
+def looks_like_question(text: str) -> bool:
+    """A question mark, or a question's first words, in the message or any of its sentences."""
+    text = text.strip()
+    if QUESTION_SHAPE.search(text):
+        return True
+    return any(QUESTION_SHAPE.search(c) or INNER_QUESTION.search(c) for c in _CLAUSES.split(text))
+
+
+def cued_intent(text: str, context_intent: str | None) -> str | None:
+    """The topic the message's words point to; a bare price takes its topic from the conversation."""
+    for pattern, intent in CUES:
+        if pattern.search(text):
+            if intent == "ask_duration" and PRICE.search(text):
+                break  # "how long and how much": let the price decide below
+            return intent
+    if PRICE.search(text):
+        return PRICE_AFTER.get(context_intent or "", PRICE_DEFAULT)
+    return None
+
+
+def best_question(ranking: Sequence[tuple[str, float]], minimum: float) -> str | None:
+    """NLU's most likely question intent, if it leaned that way at all."""
+    for name, confidence in ranking:
+        if name.startswith("ask_") and confidence >= minimum:
+            return name
+    return None

@@ -1,0 +1,40 @@
+"""Two states or credentials in one question get each one's own answer (bot/answers/each.py)."""
+
+from __future__ import annotations
+
+from bot.answers.each import answer_each, one_each
+from bot.answers.reply import reply_for
+
+
+def test_two_states_are_answered_one_by_one_in_the_order_named(kb):
+    groups = one_each("ask_salary", [("us_state", "Pennsylvania"), ("us_state", "Ohio"), ("credential", "CMA")])
+    assert groups == [
+        [("us_state", "Pennsylvania"), ("credential", "CMA")],
+        [("us_state", "Ohio"), ("credential", "CMA")],
+    ]
+    each = answer_each(kb, groups, lambda entities: reply_for(kb, "ask_salary", entities))
+    assert each is not None
+    assert [reply.text for _, reply in each] == [
+        reply_for(kb, "ask_salary", [("us_state", state)]).text for state in ("Pennsylvania", "Ohio")
+    ]
+
+
+def test_answers_that_weigh_the_named_things_together_are_not_split():
+    both = [("credential", "CCMA"), ("credential", "NCMA")]
+    assert one_each("ask_which_credential", both) == [both]
+    assert one_each("ask_eligibility", both) == [both]
+    assert one_each("ask_salary", [("us_state", "Ohio")]) == [[("us_state", "Ohio")]]
+
+
+def test_without_an_answer_of_its_own_for_each_the_general_answer_serves_them_all(kb):
+    groups = one_each("ask_salary", [("us_state", "Ohio"), ("us_state", "Idaho")])  # no figures for Idaho
+    assert answer_each(kb, groups, lambda entities: reply_for(kb, "ask_salary", entities)) is None
+
+
+def test_a_credential_answer_that_does_not_open_with_its_name_is_led_by_it(kb):
+    groups = one_each("ask_renewal", [("credential", "RMA"), ("credential", "CCMA")])
+    each = answer_each(kb, groups, lambda entities: reply_for(kb, "ask_renewal", entities))
+    assert each is not None
+    for (lead, reply), name in zip(each, ("RMA", "CCMA")):
+        display = kb.resolve(name).display
+        assert display in (lead + reply.text)[:80]
