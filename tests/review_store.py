@@ -73,8 +73,10 @@ class Conversation:
         confidence: float = 0.95,
         entities: Iterable[tuple[str, str]] = (),
         ranking: Sequence[tuple[str, float]] = (),
+        metadata: dict[str, Any] | None = None,
     ) -> int:
-        """A message; `ranking` is NLU's intent ranking after the top intent (its runners-up)."""
+        """A message; `ranking` is NLU's intent ranking after the top intent (its runners-up),
+        `metadata` what the channel sent with it (the widget's `feedback_on`)."""
         message_id = uuid.uuid4().hex
         parse = {
             "intent": {"name": intent, "confidence": confidence},
@@ -101,6 +103,7 @@ class Conversation:
             "user",
             {"text": text, "parse_data": parse, "input_channel": self.channel, "message_id": message_id},
             intent_name=intent,
+            metadata=metadata,
         )
         self._event("user_featurization", {"use_text_for_featurization": False})
         return event_id

@@ -160,3 +160,25 @@ def test_the_inbox_masks_contacts_and_reads_buttons_as_their_titles(store, app_u
 def test_reasons_of_a_button_tap_are_none():
     tap = UserMessage("s", 1, DAY1, "/roadmap_next", "roadmap_next", 1.0, False, margin=None)
     assert reasons_of(tap, LOW) == frozenset()
+
+
+def test_the_widgets_didnt_help_points_at_the_answer_it_was_under(store, app_url):
+    """The widget's control sits under every answer; it names the one tapped (`metadata.feedback_on`,
+    the answer's stored timestamp), which need not be the latest."""
+    talk = store.conversation("widget", channel="socketio", start=DAY1)
+    talk.user("is the externship paid?", "ask_externship", 0.95)
+    talk.action("action_answer")
+    first_answer = talk.bot("The externship is unpaid ...")
+    under = talk.clock  # the id the widget gave that answer
+    talk.action("action_listen")
+    talk.exchange("how long does it take?", "ask_duration", "9 to 12 months ...")
+    talk.user(f"/{FEEDBACK_INTENT}", FEEDBACK_INTENT, 1.0, metadata={"feedback_on": under})
+    talk.action("utter_feedback_unhelpful")
+    talk.bot("Sorry that didn't help.")
+    # A control naming an answer the store does not hold falls back to the latest answer.
+    talk.user(f"/{FEEDBACK_INTENT}", FEEDBACK_INTENT, 1.0, metadata={"feedback_on": 12.5})
+
+    entries = by_text(inbox(ConversationLog(store.url, app_url, LOW)))
+    assert set(entries) == {"is the externship paid?", "how long does it take?"}
+    assert entries["is the externship paid?"].latest.event_id == first_answer
+    assert entries["how long does it take?"].reasons == [("unhelpful", 1)]

@@ -4,8 +4,9 @@ A message lands here when the bot answered it with the fallback ("Sorry, I'm not
 understood that"), read it as out of scope, understood it below the low-confidence
 threshold, or was torn between its two best guesses (a small margin in NLU's intent
 ranking, read from the tracker's parse data). The person's own "this didn't help"
-(the `feedback_unhelpful` intent, a control under answers in the widget) points at
-the answer before it: the entry is the message that got that answer.
+(the `feedback_unhelpful` intent) points at an answer: the one the widget's control was
+under (its `metadata.feedback_on`), or, typed, the answer before it; the entry is the
+message that got that answer.
 
 Answers to a form's questions (a name, an email address, "Texas") are never here: the
 form reads them whatever NLU made of them. Messages are grouped as the dashboard
@@ -111,11 +112,17 @@ def _occurrences(
 ) -> Iterable[tuple[UserMessage, Occurrence]]:
     """(the message the entry is about, its occurrence) for every miss among `messages`."""
     previous: dict[str, UserMessage] = {}  # sender -> their latest message that was not feedback
+    by_id = {m.event_id: m for m in messages}
     for m in sorted(messages, key=lambda m: (m.sender_id, m.event_id)):
         if m.intent == FEEDBACK_INTENT and not m.form_answer:
-            about = previous.get(m.sender_id)
+            # The widget names the answer it was under; typed, it is about the latest answer.
+            named = by_id.get(m.feedback_about) if m.feedback_about is not None else None
+            about = named or previous.get(m.sender_id)
             target = about or m
-            anchor = (about.reply_event or about.event_id) if about else m.event_id
+            if named is not None and m.feedback_on is not None:
+                anchor = m.feedback_on
+            else:
+                anchor = (about.reply_event or about.event_id) if about else m.event_id
             yield target, _occurrence(target, anchor, m.timestamp, frozenset({"unhelpful"}))
             continue
         previous[m.sender_id] = m

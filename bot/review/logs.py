@@ -138,6 +138,10 @@ class UserMessage:
     #: The text as the person saw it: a button's title instead of its payload (unmasked).
     shown: str = ""
     channel: str = ""
+    #: "This didn't help" from the widget names the answer it was under (`metadata.feedback_on`, the
+    #: answer's stored timestamp): that bot event's id, and the person's message it answered.
+    feedback_on: int | None = None
+    feedback_about: int | None = None
 
 
 @dataclass
@@ -154,6 +158,8 @@ class _Conversation:
     search: list[str] = field(default_factory=list)  # masked, lower-cased texts
     raw_search: list[str] = field(default_factory=list)  # the same unmasked, for signed-in advisors
     buttons: dict[str, str] = field(default_factory=dict)  # payload -> title, of every button offered
+    #: A bot message's stored timestamp -> (its event id, the event id of the message it answered).
+    answers: dict[float, tuple[int, int | None]] = field(default_factory=dict)
     messages: list[UserMessage] = field(default_factory=list)
     active_loop: str | None = None  # the form waiting for an answer, as the events leave it
 
@@ -232,6 +238,15 @@ def _margin(data: dict[str, Any]) -> float | None:
         reverse=True,
     )
     return scores[0] - scores[1] if len(scores) >= 2 else None
+
+
+def _feedback_target(data: dict[str, Any], answers: dict[float, tuple[int, int | None]]) -> dict[str, Any]:
+    """`feedback_on` and `feedback_about` of a user event whose metadata names the answer it is about."""
+    named = _dict(data.get("metadata")).get("feedback_on")
+    if isinstance(named, bool) or not isinstance(named, (int, float)):
+        return {}
+    found = answers.get(round(float(named), 6))
+    return {"feedback_on": found[0], "feedback_about": found[1]} if found else {}
 
 
 def _shown_annotation(annotation: Annotation | None, shown: Any) -> Annotation | None:
@@ -388,6 +403,11 @@ class ConversationLog:
                 conv.raw_search.append(text.lower())
                 conv.buttons.update({payload: title for title, payload in _button_pairs(data) if payload})
                 self._mark_reply(conv, last_user.get(row.sender_id), row.id)
+                answered = last_user.get(row.sender_id)
+                conv.answers[round(float(row.timestamp or 0), 6)] = (
+                    row.id,
+                    None if answered is None else conv.messages[answered].event_id,
+                )
                 said_fallback = (data.get("metadata") or {}).get("utter_action") == CORE_FALLBACK_RESPONSE or bool(
                     fallback_prefix and text.startswith(fallback_prefix)
                 )
@@ -416,6 +436,7 @@ class ConversationLog:
                     margin=None if is_payload(text) else _margin(data),
                     shown=shown,
                     channel=conv.channel,
+                    **_feedback_target(data, conv.answers),
                 )
             )
             last_user[row.sender_id] = len(conv.messages) - 1
