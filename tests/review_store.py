@@ -67,8 +67,16 @@ class Conversation:
         )
 
     def user(
-        self, text: str, intent: str | None, confidence: float = 0.95, entities: Iterable[tuple[str, str]] = ()
+        self,
+        text: str,
+        intent: str | None,
+        confidence: float = 0.95,
+        entities: Iterable[tuple[str, str]] = (),
+        ranking: Sequence[tuple[str, float]] = (),
+        metadata: dict[str, Any] | None = None,
     ) -> int:
+        """A message; `ranking` is NLU's intent ranking after the top intent (its runners-up),
+        `metadata` what the channel sent with it (the widget's `feedback_on`)."""
         message_id = uuid.uuid4().hex
         parse = {
             "intent": {"name": intent, "confidence": confidence},
@@ -86,24 +94,38 @@ class Conversation:
             "text": text,
             "message_id": message_id,
             "metadata": {},
-            "intent_ranking": [{"name": intent, "confidence": confidence}],
+            "intent_ranking": [
+                {"name": intent, "confidence": confidence},
+                *({"name": name, "confidence": score} for name, score in ranking),
+            ],
         }
         event_id = self._event(
             "user",
             {"text": text, "parse_data": parse, "input_channel": self.channel, "message_id": message_id},
             intent_name=intent,
+            metadata=metadata,
         )
         self._event("user_featurization", {"use_text_for_featurization": False})
         return event_id
 
-    def bot(self, text: str, buttons: Sequence[str] = (), utter_action: str | None = None) -> int:
+    def bot(
+        self,
+        text: str,
+        buttons: Sequence[str] = (),
+        utter_action: str | None = None,
+        payloads: Sequence[str] = (),
+    ) -> int:
+        """A bot message; each button's payload is `payloads[i]` when given, else made from its title."""
         data = {
             "elements": None,
             "quick_replies": None,
             "attachment": None,
             "image": None,
             "custom": None,
-            "buttons": [{"title": t, "payload": f"/{t.lower().replace(' ', '_')}"} for t in buttons],
+            "buttons": [
+                {"title": t, "payload": payloads[n] if n < len(payloads) else f"/{t.lower().replace(' ', '_')}"}
+                for n, t in enumerate(buttons)
+            ],
         }
         return self._event(
             "bot", {"text": text, "data": data}, metadata={"utter_action": utter_action} if utter_action else None

@@ -341,7 +341,10 @@ def test_dashboard_shows_four_charts_and_their_figures(console: Console):
     assert row and int(row.group(1)) >= len(CONVERSATIONS) and int(row.group(2)) >= sent, row
     assert re.search(r'<tr><td><code>\w+</code></td><td class="num">\d+</td></tr>', page.body)  # top intents
     unanswered = page.body[page.body.index("Most frequent unanswered messages</h2>") :]
-    assert re.search(rf'<tr><td>{VAGUE}</td><td class="num">2</td></tr>', unanswered)
+    # each row links to the turn where it was last said
+    assert re.search(
+        rf'<tr><td><a href="/c/console-gibberish#turn-\d+">{VAGUE}</a></td><td class="num">2</td></tr>', unanswered
+    )
     assert client.get("/dashboard/nothing.png").status == 404
     assert "is not a date like" in client.get("/dashboard?from=31/12/2025").body
     assert "at most 366 days" in client.get("/dashboard?from=1900-01-01").body
@@ -422,7 +425,9 @@ def test_the_console_server_shows_what_the_trained_bot_understood(served: Consol
 
     dashboard = client.get("/dashboard").body
     unanswered = dashboard[dashboard.index("Most frequent unanswered messages</h2>") :]
-    assert re.search(rf'<tr><td>{VAGUE}</td><td class="num">2</td></tr>', unanswered)
+    assert re.search(
+        rf'<tr><td><a href="/c/console-gibberish#turn-\d+">{VAGUE}</a></td><td class="num">2</td></tr>', unanswered
+    )
 
 
 @pytest.mark.e2e

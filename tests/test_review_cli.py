@@ -146,3 +146,20 @@ def test_as_a_program_no_traceback_for_an_unreadable_database(env, tmp_path):
         timeout=120,
     )
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_inbox_groups_what_went_wrong(env, capsys):
+    env["store"].conversation("cy", channel="slack", start=NOW - dt.timedelta(hours=1)).exchange(
+        "ZZQX!", "nlu_fallback", "Sorry, I didn't get that.", confidence=0.3
+    )
+    code, out, _ = run(capsys, "inbox")
+    assert code == 0
+    lines = out.splitlines()
+    assert "    2 " in lines[1] and "fallback" in lines[1] and lines[1].rstrip().endswith("ZZQX!")
+    assert "cy#" in lines[1]  # the newest occurrence opens
+    assert any("low confidence" in line and "(***) ***-**67" in line for line in lines)  # masked
+    assert "4567" not in out
+    code, out, _ = run(capsys, "inbox", "--reason", "out_of_scope")
+    assert (code, out.strip()) == (0, "Nothing went wrong with these filters.")
+    code, _, err = run(capsys, "inbox", "--reason", "angry")
+    assert code == 2 and "invalid choice" in err

@@ -21,9 +21,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.console import (
     account_views,
     auth,
+    csv_views,
     dashboard_views,
     export_views,
     handoff_views,
+    inbox_views,
     pages,
     retrain_views,
     takeover_views,
@@ -37,6 +39,7 @@ from bot.db import get_engine
 from bot.handoff.store import HandoffStore
 from bot.kb.queries import KnowledgeBase
 from bot.notify.deliver import Notifier
+from bot.review.handoff_notes import HandoffNotes
 from bot.review.logs import ConversationLog
 from bot.safe_log import printable, quiet_unreadable_requests
 from bot.settings import Settings
@@ -75,6 +78,7 @@ def create_app(settings: Settings, name: str = "advisor_console") -> Sanic:
     app.ctx.sessions = SessionStore(engine, dt.timedelta(hours=settings.console_session_hours))
     app.ctx.limiter = SignInLimiter(engine)
     app.ctx.handoffs = HandoffStore(engine)
+    app.ctx.handoff_notes = HandoffNotes(engine)
     app.ctx.notifier = Notifier(settings, engine)
     app.ctx.holds = HoldStore(engine)
     app.ctx.log = ConversationLog(settings.tracker_store_url, settings.database_url, settings.review_low_confidence)
@@ -86,9 +90,11 @@ def create_app(settings: Settings, name: str = "advisor_console") -> Sanic:
     for module in (
         auth,
         pages,
+        inbox_views,
         export_views,
         dashboard_views,
         handoff_views,
+        csv_views,
         account_views,
         retrain_views,
         takeover_views,

@@ -31,7 +31,7 @@ CACHE_SECONDS = 60
 CHARTS = (
     ("volume", "Conversations and messages per day"),
     ("fallback", "Fallback rate per day"),
-    ("intents", "Top intents"),
+    ("intents", "Question topics"),
     ("unanswered", "Most frequent unanswered messages"),
 )
 

@@ -8,6 +8,7 @@ the page.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from urllib.parse import quote
 
 from sanic import Blueprint, Request
@@ -33,7 +34,9 @@ async def conversation_list(request: Request) -> HTTPResponse:
     parsed = parse_filters(request.args)
     per_page = min(positive_int(request.args.get("per_page"), PER_PAGE), MAX_PER_PAGE)
     params = {**parsed.params, "per_page": str(per_page) if per_page != PER_PAGE else ""}
-    page = log.conversations(parsed.filters, page=positive_int(request.args.get("page")), per_page=per_page)
+    # Every page here is for signed-in advisors: the search also finds a full email address or phone number.
+    filters = replace(parsed.filters, unmasked=True)
+    page = log.conversations(filters, page=positive_int(request.args.get("page")), per_page=per_page)
     return render(
         request,
         "conversations.html",

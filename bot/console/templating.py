@@ -19,6 +19,7 @@ from sanic import Request
 from sanic.response import HTTPResponse, html
 
 from bot.review.privacy import mask
+from bot.review.shown import channel_name
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -52,7 +53,7 @@ def query(params: dict, **changes: Any) -> str:
 
 # `mask` for anything a client chose that may be a contact (a REST sender id can be an email address).
 environment.filters.update(when=when, percent=percent, path_part=lambda s: quote(str(s), safe=""), mask=mask)
-environment.globals.update(query=query)
+environment.globals.update(query=query, channel_name=channel_name, zip=zip)
 
 
 def render(request: Request, template: str, status: int = 200, **context: Any) -> HTTPResponse:

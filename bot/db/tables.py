@@ -20,6 +20,7 @@ TABLE_MODULES = (
     "bot.roadmap.progress",
     "bot.handoff.store",
     "bot.review.annotations",
+    "bot.review.handoff_notes",
     "bot.console.accounts",
     "bot.console.sessions",
     "bot.console.ratelimit",

@@ -1,4 +1,4 @@
-"""The console's review operations from a terminal: `python -m bot.review list|show|export|purge|add-advisor|disable-advisor|set-role`.
+"""The console's review operations from a terminal: `python -m bot.review list|inbox|show|export|purge|add-advisor|disable-advisor|set-role`.
 
 For a server without a browser, for scripts (a weekly export, a nightly purge from
 cron) and for the first advisor account. Settings come from `.env` like everything
@@ -21,6 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.db import get_engine
 from bot.review.annotations import AnnotationStore
 from bot.review.export import nlu_yaml
+from bot.review.inbox import REASON_LABELS, REASONS, SORTS, inbox
 from bot.review.logs import FLAGS, ConversationLog, Filters, Turn
 from bot.review.purge import purge
 from bot.settings import Settings, SettingsError, load_settings
@@ -66,6 +67,13 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--search", metavar="TEXT", help="text in what the person or the bot said")
     listing.add_argument("--page", type=_positive, default=1)
     listing.add_argument("--per-page", type=_positive, default=25)
+    box = commands.add_parser("inbox", help="where the bot fell short, grouped by message (as the console's inbox)")
+    box.add_argument("--reason", choices=REASONS, help="only messages that are there for this reason")
+    box.add_argument("--sort", choices=SORTS, default=SORTS[0], help="most frequent (default) or most recent first")
+    box.add_argument("--channel", help="only this channel")
+    box.add_argument("--since", type=_date, metavar="DATE", help="said on or after this UTC date")
+    box.add_argument("--until", type=_date, metavar="DATE", help="said on or before this UTC date")
+    box.add_argument("--limit", type=_positive, default=50, help="at most this many messages (default 50)")
     show = commands.add_parser("show", help="a conversation's transcript with intents and confidence")
     show.add_argument("sender", help="the conversation's sender id (from `list`)")
     show.add_argument("--reveal", action="store_true", help="show emails and phone numbers unmasked")
@@ -116,6 +124,25 @@ def cmd_list(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_inbox(args: argparse.Namespace, settings: Settings) -> int:
+    try:
+        filters = Filters(args.since, args.until, args.channel)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    entries = inbox(_log(settings), filters, reason=args.reason, sort=args.sort)
+    if not entries:
+        print("Nothing went wrong with these filters.")
+        return 0
+    print(f"{'times':>5}  {'last':16}  {'why':34} {'open':30} message")
+    for e in entries[: args.limit]:
+        why = ", ".join(REASON_LABELS[r] for r, _ in e.reasons)
+        where = f"{e.latest.sender_id}#{e.latest.event_id}"
+        print(f"{e.count:>5}  {_when(e.last_at):16}  {_short(why, 34):34} {_short(where, 30):30} {_short(e.text, 70)}")
+    shown = min(len(entries), args.limit)
+    print(f"{shown} of {len(entries)} message{'s' if len(entries) != 1 else ''}; `show SENDER` opens one.")
+    return 0
+
+
 def _turn_lines(turn: Turn) -> list[str]:
     who = "User" if turn.kind == "user" else "Bot "
     text = turn.text.splitlines() or [""]
@@ -128,6 +155,8 @@ def _turn_lines(turn: Turn) -> list[str]:
         detail = f"intent {turn.intent or '?'} ({confidence})"
         if turn.entities:
             detail += "; entities " + ", ".join(f"{kind}={value}" for kind, value in turn.entities)
+        if turn.payload:  # a tapped button: `text` is its title
+            detail += f"; sent {turn.payload}"
         lines.append(f"{'':15}-> {detail}{'  ' + ', '.join(marks) if marks else ''}")
         if turn.annotation:
             a = turn.annotation
@@ -186,7 +215,7 @@ def cmd_purge(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-COMMANDS = {"list": cmd_list, "show": cmd_show, "export": cmd_export, "purge": cmd_purge}
+COMMANDS = {"list": cmd_list, "inbox": cmd_inbox, "show": cmd_show, "export": cmd_export, "purge": cmd_purge}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

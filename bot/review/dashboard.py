@@ -4,6 +4,12 @@ Figures are computed from the same conversations the list shows (the same filter
 and each is drawn as a PNG with matplotlib's object API on the Agg canvas: no
 pyplot state shared between requests, no display needed. A period without
 conversations draws a chart that says so instead of failing.
+
+What people ask is counted by question topic (the `ask_*` intents, by the knowledge
+base's plain title), apart from navigation and small talk ("next", "hi", a form's
+answers), which would otherwise fill the list. Answers to a form's questions (a name,
+an email address) count as neither a topic nor a fallback. A day without messages
+has no point on the fallback chart: a rate of nothing is not 0%.
 """
 
 from __future__ import annotations
@@ -13,17 +19,27 @@ import io
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator, PercentFormatter
+from sqlalchemy.exc import SQLAlchemyError
 
-from bot.review.logs import ConversationLog, Filters, UserMessage
+from bot.kb.queries import KnowledgeBase
+from bot.review.logs import FALLBACK_INTENT, ConversationLog, Filters, UserMessage
 from bot.review.privacy import mask
 
-CHART_SIZE = (8, 3.6)  # inches, at 100 dpi: fits a console column
-BAR_LABEL_CHARS = 48
+#: Inches at DPI: 900 x 510 pixels, shown about 420 px wide in a dashboard column (half size),
+#: so a 12 pt label reads as about 12 px; at 8 x 3.6 inches and 8 pt it read as about 6 px.
+CHART_SIZE = (6, 3.4)
+DPI = 150
+BAR_LABEL_CHARS = 32
+FONT_SIZE = 12
+TITLE_SIZE = 13
+#: Intents that are questions about becoming a medical assistant (docs/intents.md); the rest is navigation.
+QUESTION_PREFIX = "ask_"
+OUT_OF_SCOPE_INTENT = "out_of_scope"
 COLOURS = {
     "conversations": "#2b6cb0",
     "messages": "#9ac1e8",
@@ -41,6 +57,15 @@ class Stats:
     fallback_rate_per_day: list[float]  # fallback user turns / user turns, 0..1
     top_intents: list[tuple[str, int]]
     unanswered: list[tuple[str, int]]  # masked text, count
+    #: Question topics: (intent, plain title, messages), most asked first.
+    topics: list[tuple[str, str, int]] = field(default_factory=list)
+    #: Navigation and small talk: (intent, messages).
+    navigation: list[tuple[str, int]] = field(default_factory=list)
+    #: Where each unanswered message was last said: (sender id, event id), in `unanswered`'s order.
+    unanswered_at: list[tuple[str, int]] = field(default_factory=list)
+    not_understood: int = 0  # fallbacks outside forms
+    out_of_scope: int = 0
+    form_answers: int = 0
 
 
 def _canonical(text: str) -> str:
@@ -58,7 +83,7 @@ def _days(messages: Sequence[UserMessage], filters: Filters) -> list[dt.date]:
 
 
 def stats(log: ConversationLog, filters: Filters | None = None, top: int = 10) -> Stats:
-    """Per-day volume and fallback rate, the most frequent intents and unanswered messages."""
+    """Per-day volume and fallback rate, question topics, navigation and unanswered messages."""
     filters = filters or Filters()
     messages = log.messages(filters)
     days = _days(messages, filters)
@@ -68,22 +93,58 @@ def stats(log: ConversationLog, filters: Filters | None = None, top: int = 10) -
     conversations = [len({m.sender_id for m in per_day[d]}) for d in days]
     volume = [len(per_day[d]) for d in days]
     rate = [sum(m.fallback for m in per_day[d]) / len(per_day[d]) if per_day[d] else 0.0 for d in days]
-    intents = Counter(m.intent for m in messages if m.intent)
+    asked = [m for m in messages if not m.form_answer]  # a form's answers are read by the form, whatever NLU said
+    intents = Counter(m.intent for m in asked if m.intent)
     unanswered: Counter = Counter()
     shown: dict[str, str] = {}
+    where: dict[str, tuple[float, str, int]] = {}
     for m in messages:
         if m.fallback and m.text.strip():
             key = _canonical(m.text)
             unanswered[key] += 1
             shown.setdefault(key, mask(" ".join(m.text.split())))
+            if key not in where or m.timestamp.timestamp() >= where[key][0]:
+                where[key] = (m.timestamp.timestamp(), m.sender_id, m.event_id)
+    questions = Counter({i: n for i, n in intents.items() if i.startswith(QUESTION_PREFIX)})
+    navigation = Counter(
+        {
+            i: n
+            for i, n in intents.items()
+            if not i.startswith(QUESTION_PREFIX) and i not in (FALLBACK_INTENT, OUT_OF_SCOPE_INTENT)
+        }
+    )
+    title = _titles(log)
+    most_unanswered = _most_common(unanswered, top)
     return Stats(
         days,
         conversations,
         volume,
         rate,
         _most_common(intents, top),
-        [(shown[key], n) for key, n in _most_common(unanswered, top)],
+        [(shown[key], n) for key, n in most_unanswered],
+        topics=[(i, title(i), n) for i, n in _most_common(questions, top)],
+        navigation=_most_common(navigation, top),
+        unanswered_at=[where[key][1:] for key, _ in most_unanswered],
+        not_understood=sum(m.fallback for m in messages),
+        out_of_scope=intents[OUT_OF_SCOPE_INTENT],
+        form_answers=len(messages) - len(asked),
     )
+
+
+def _titles(log: ConversationLog) -> Callable[[str], str]:
+    """The knowledge base's plain title of an intent's topic ("What does the exam cost?"), else the intent."""
+    kb = KnowledgeBase(log.app_engine)
+    found: dict[str, str] = {}
+
+    def title(intent: str) -> str:
+        if intent not in found:
+            try:
+                found[intent] = kb.title_for_intent(intent) or intent
+            except SQLAlchemyError:
+                found[intent] = intent
+        return found[intent]
+
+    return title
 
 
 def _most_common(counts: Counter, top: int) -> list[tuple[str, int]]:
@@ -98,7 +159,14 @@ def _plain(label: str) -> str:
 
 
 def _png(draw: Callable[[Figure], None]) -> bytes:
-    figure = Figure(figsize=CHART_SIZE, dpi=100, tight_layout=True)
+    from matplotlib import rc_context
+
+    with rc_context({"font.size": FONT_SIZE, "axes.titlesize": TITLE_SIZE, "legend.fontsize": FONT_SIZE}):
+        return _drawn(draw)
+
+
+def _drawn(draw: Callable[[Figure], None]) -> bytes:
+    figure = Figure(figsize=CHART_SIZE, dpi=DPI, tight_layout=True)
     FigureCanvasAgg(figure)
     draw(figure)
     buffer = io.BytesIO()
@@ -123,7 +191,7 @@ def _empty(figure: Figure, title: str) -> None:
 
 
 def _date_axis(axes, days: list[dt.date]) -> None:
-    step = max(1, len(days) // 10)
+    step = max(1, len(days) // 7)
     ticks = list(range(0, len(days), step))
     axes.set_xticks(ticks)
     axes.set_xticklabels([days[i].strftime("%b %d") for i in ticks], rotation=30, ha="right")
@@ -157,12 +225,17 @@ def _volume(stats_: Stats) -> Callable[[Figure], None]:
 
 def _fallback(stats_: Stats) -> Callable[[Figure], None]:
     def draw(figure: Figure) -> None:
-        title = "Fallback rate per day (messages the bot did not understand)"
+        title = "Fallback rate per day (not understood)"
         if not stats_.days or not any(stats_.messages_per_day):
             return _empty(figure, title)
         axes = figure.add_subplot()
-        axes.plot(range(len(stats_.days)), stats_.fallback_rate_per_day, marker="o", color=COLOURS["fallback"])
-        axes.set_ylim(0, max(0.1, max(stats_.fallback_rate_per_day) * 1.15))
+        # A day without messages has no rate: a gap in the line, not a point at 0%.
+        rates = [
+            rate if messages else float("nan")
+            for rate, messages in zip(stats_.fallback_rate_per_day, stats_.messages_per_day, strict=True)
+        ]
+        axes.plot(range(len(stats_.days)), rates, marker="o", color=COLOURS["fallback"])
+        axes.set_ylim(0, max(0.1, max(r for r, n in zip(rates, stats_.messages_per_day, strict=True) if n) * 1.15))
         axes.yaxis.set_major_formatter(PercentFormatter(1.0))
         axes.set_title(title)
         axes.grid(axis="y", alpha=0.3)
@@ -180,7 +253,7 @@ def _bars(pairs: list[tuple[str, int]], title: str, colour: str) -> Callable[[Fi
         positions = list(range(len(pairs)))[::-1]  # the most frequent on top
         axes.barh(positions, [p[1] for p in pairs], color=colour)
         axes.set_yticks(positions)
-        axes.set_yticklabels(labels, fontsize=8)
+        axes.set_yticklabels(labels, fontsize=FONT_SIZE - 1)
         axes.xaxis.set_major_locator(MaxNLocator(integer=True))
         axes.set_title(title)
 
@@ -189,9 +262,13 @@ def _bars(pairs: list[tuple[str, int]], title: str, colour: str) -> Callable[[Fi
 
 def charts(stats_: Stats) -> dict[str, bytes]:
     """PNG bytes of the four dashboard charts: "volume", "fallback", "intents", "unanswered"."""
+    if stats_.topics:
+        asked, title = [(t, n) for _, t, n in stats_.topics], "Question topics"
+    else:  # figures from before topics were counted apart
+        asked, title = stats_.top_intents, "Top intents"
     return {
         "volume": _png(_volume(stats_)),
         "fallback": _png(_fallback(stats_)),
-        "intents": _png(_bars(stats_.top_intents, "Top intents", COLOURS["intents"])),
+        "intents": _png(_bars(asked, title, COLOURS["intents"])),
         "unanswered": _png(_bars(stats_.unanswered, "Most frequent unanswered messages", COLOURS["unanswered"])),
     }

@@ -34,6 +34,7 @@ from bot.handoff.store import HandoffStore
 from bot.kb.queries import KnowledgeBase
 from bot.review.annotations import Annotation, AnnotationStore
 from bot.review.privacy import mask
+from bot.review.shown import GREETING_PAYLOAD, as_seen, is_payload
 from bot.roadmap import build_plan
 from bot.roadmap.progress import ProgressStore
 
@@ -61,6 +62,9 @@ class Filters:
     channel: str | None = None  # input_channel: "rest", "socketio", "slack", "telegram", ...
     flag: str | None = None  # one of FLAGS
     text: str | None = None  # case-insensitive, in user and bot text as shown (masked)
+    #: Search the text as it was written too, so a full email address finds its conversation:
+    #: for signed-in advisors (the console), never for what a script prints.
+    unmasked: bool = False
 
     def __post_init__(self) -> None:
         if self.flag and self.flag not in FLAGS:
@@ -79,7 +83,8 @@ class ConversationSummary:
     background: str | None
     roadmap_step: str | None  # e.g. "3 of 6"
     flags: frozenset[str]
-    first_message: str  # masked
+    first_message: str  # masked; as the person saw it (a button's title, never the greeting payload)
+    name: str | None = None  # the name they gave when they asked for a person
 
 
 @dataclass(frozen=True)
@@ -96,6 +101,8 @@ class Turn:
     fallback: bool = False  # user turns: the bot did not understand it
     low_confidence: bool = False  # user turns: understood, but below the threshold
     advisor: str | None = None  # bot turns: said by this advisor, who had taken the conversation over
+    payload: str | None = None  # user turns: what a button sent (`/inform{...}`) when `text` is its title
+    hidden: bool = False  # user turns: the widget's greeting payload, sent when the chat opens
 
 
 @dataclass(frozen=True)
@@ -124,6 +131,17 @@ class UserMessage:
     #: An answer to a form's question ("Dana", "Texas"): the form reads it whatever NLU made of it,
     #: so its intent and confidence say nothing about the bot falling short.
     form_answer: bool = False
+    #: How far NLU's best guess led its runner-up (None: no runner-up, e.g. a button).
+    margin: float | None = None
+    #: The first bot message after it: the answer it got.
+    reply_event: int | None = None
+    #: The text as the person saw it: a button's title instead of its payload (unmasked).
+    shown: str = ""
+    channel: str = ""
+    #: "This didn't help" from the widget names the answer it was under (`metadata.feedback_on`, the
+    #: answer's stored timestamp): that bot event's id, and the person's message it answered.
+    feedback_on: int | None = None
+    feedback_about: int | None = None
 
 
 @dataclass
@@ -138,6 +156,10 @@ class _Conversation:
     first_message: str = ""
     flags: set[str] = field(default_factory=set)
     search: list[str] = field(default_factory=list)  # masked, lower-cased texts
+    raw_search: list[str] = field(default_factory=list)  # the same unmasked, for signed-in advisors
+    buttons: dict[str, str] = field(default_factory=dict)  # payload -> title, of every button offered
+    #: A bot message's stored timestamp -> (its event id, the event id of the message it answered).
+    answers: dict[float, tuple[int, int | None]] = field(default_factory=dict)
     messages: list[UserMessage] = field(default_factory=list)
     active_loop: str | None = None  # the form waiting for an answer, as the events leave it
 
@@ -187,9 +209,44 @@ def _parse(data: dict[str, Any]) -> tuple[str | None, float | None, tuple[tuple[
     return intent.get("name"), float(confidence) if isinstance(confidence, (int, float)) else None, entities
 
 
-def _buttons(data: dict[str, Any]) -> tuple[str, ...]:
+def _button_pairs(data: dict[str, Any]) -> list[tuple[str, str]]:
+    """(title, payload) of a bot event's buttons."""
     inner = _dict(data.get("data"))
-    return tuple(str(b.get("title", "")) for b in inner.get("buttons") or [] if isinstance(b, dict))
+    return [
+        (str(b.get("title", "")), str(b.get("payload", ""))) for b in inner.get("buttons") or [] if isinstance(b, dict)
+    ]
+
+
+def _buttons(data: dict[str, Any]) -> tuple[str, ...]:
+    return tuple(title for title, _ in _button_pairs(data))
+
+
+def _margin(data: dict[str, Any]) -> float | None:
+    """The lead of NLU's best guess over its second: small when it was torn between two intents.
+
+    The fallback classifier puts its own `nlu_fallback` at the top of the ranking; the margin is
+    between the two real guesses under it."""
+    ranking = _dict(data.get("parse_data")).get("intent_ranking") or []
+    scores = sorted(
+        (
+            float(r["confidence"])
+            for r in ranking
+            if isinstance(r, dict)
+            and r.get("name") != FALLBACK_INTENT
+            and isinstance(r.get("confidence"), (int, float))
+        ),
+        reverse=True,
+    )
+    return scores[0] - scores[1] if len(scores) >= 2 else None
+
+
+def _feedback_target(data: dict[str, Any], answers: dict[float, tuple[int, int | None]]) -> dict[str, Any]:
+    """`feedback_on` and `feedback_about` of a user event whose metadata names the answer it is about."""
+    named = _dict(data.get("metadata")).get("feedback_on")
+    if isinstance(named, bool) or not isinstance(named, (int, float)):
+        return {}
+    found = answers.get(round(float(named), 6))
+    return {"feedback_on": found[0], "feedback_about": found[1]} if found else {}
 
 
 def _shown_annotation(annotation: Annotation | None, shown: Any) -> Annotation | None:
@@ -255,7 +312,14 @@ class ConversationLog:
 
     def handoff_senders(self) -> set[str]:
         """Sender ids with a handoff request row, whatever its status."""
-        return {r.sender_id for r in HandoffStore(self.app_engine).list()}
+        return set(self.handoff_names())
+
+    def handoff_names(self) -> dict[str, str]:
+        """The name each person gave in their latest handoff request, by sender id."""
+        names: dict[str, str] = {}
+        for request in HandoffStore(self.app_engine).list():  # newest first: the first seen is the latest
+            names.setdefault(request.sender_id, request.name)
+        return names
 
     def _roadmap_step(self, sender_id: str, plans: dict[Any, Any]) -> tuple[str | None, str | None]:
         """("3 of 6", background) from the person's saved roadmap progress, if they started one.
@@ -334,8 +398,16 @@ class ConversationLog:
             stamp = _stamp(row.timestamp)
             text = str(data.get("text") or "")
             conv.touch(stamp)
-            conv.search.append(mask(text).lower())
             if row.type_name == "bot":
+                conv.search.append(mask(text).lower())
+                conv.raw_search.append(text.lower())
+                conv.buttons.update({payload: title for title, payload in _button_pairs(data) if payload})
+                self._mark_reply(conv, last_user.get(row.sender_id), row.id)
+                answered = last_user.get(row.sender_id)
+                conv.answers[round(float(row.timestamp or 0), 6)] = (
+                    row.id,
+                    None if answered is None else conv.messages[answered].event_id,
+                )
                 said_fallback = (data.get("metadata") or {}).get("utter_action") == CORE_FALLBACK_RESPONSE or bool(
                     fallback_prefix and text.startswith(fallback_prefix)
                 )
@@ -344,11 +416,28 @@ class ConversationLog:
                 continue
             intent, confidence, _ = _parse(data)
             conv.channel = conv.channel or str(data.get("input_channel") or "")
-            conv.first_message = conv.first_message or text
+            shown = as_seen(text, conv.buttons)
+            conv.search.append(mask(shown).lower())
+            conv.raw_search.append(shown.lower() if shown == text else f"{shown}\n{text}".lower())
+            if text.strip() != GREETING_PAYLOAD:
+                conv.first_message = conv.first_message or shown
             form_answer = conv.active_loop is not None
             fallback = intent == FALLBACK_INTENT and not form_answer  # a form that could not use it says so
             conv.messages.append(
-                UserMessage(row.sender_id, row.id, stamp, text, intent, confidence, fallback, form_answer)
+                UserMessage(
+                    row.sender_id,
+                    row.id,
+                    stamp,
+                    text,
+                    intent,
+                    confidence,
+                    fallback,
+                    form_answer,
+                    margin=None if is_payload(text) else _margin(data),
+                    shown=shown,
+                    channel=conv.channel,
+                    **_feedback_target(data, conv.answers),
+                )
             )
             last_user[row.sender_id] = len(conv.messages) - 1
             if fallback:
@@ -358,6 +447,12 @@ class ConversationLog:
             if intent == HANDOFF_INTENT:
                 conv.flags.add("handoff")
         return {k: v for k, v in conversations.items() if v.started_at is not None}
+
+    @staticmethod
+    def _mark_reply(conv: _Conversation, index: int | None, event_id: int) -> None:
+        """Remember the first bot message after the person's latest one: the answer they got."""
+        if index is not None and conv.messages[index].reply_event is None:
+            conv.messages[index] = replace(conv.messages[index], reply_event=event_id)
 
     @staticmethod
     def _mark_fallback(conv: _Conversation, index: int | None) -> None:
@@ -374,7 +469,7 @@ class ConversationLog:
     def _matching(self, filters: Filters) -> list[tuple[_Conversation, frozenset[str]]]:
         """Conversations that pass `filters` with all their flags, most recent first."""
         reviewed = self.annotations.reviewed()
-        handoffs = self.handoff_senders()
+        handoffs = self.handoff_names()
         start = _day_start(filters.date_from) if filters.date_from else None
         end = _day_start(filters.date_to + dt.timedelta(days=1)) if filters.date_to else None
         needle = (filters.text or "").strip().lower()
@@ -387,7 +482,7 @@ class ConversationLog:
                 continue
             if filters.channel and conv.channel != filters.channel:
                 continue
-            if needle and not any(needle in text for text in conv.search):
+            if needle and not self._found(needle, conv, filters.unmasked):
                 continue
             flags = set(conv.flags)
             if conv.sender_id in handoffs:
@@ -399,8 +494,19 @@ class ConversationLog:
         found.sort(key=lambda item: (item[0].span[1], item[0].sender_id), reverse=True)
         return found
 
+    @staticmethod
+    def _found(needle: str, conv: _Conversation, unmasked: bool) -> bool:
+        """Whether the conversation says `needle`, as shown (masked) or, when `unmasked`, as written."""
+        return any(needle in text for text in conv.search) or (
+            unmasked and any(needle in text for text in conv.raw_search)
+        )
+
     def _summary(
-        self, conv: _Conversation, flags: frozenset[str], plans: dict[Any, Any] | None = None
+        self,
+        conv: _Conversation,
+        flags: frozenset[str],
+        plans: dict[Any, Any] | None = None,
+        names: dict[str, str] | None = None,
     ) -> ConversationSummary:
         step, saved_background = self._roadmap_step(conv.sender_id, {} if plans is None else plans)
         started_at, last_at = conv.span
@@ -414,6 +520,7 @@ class ConversationLog:
             roadmap_step=step,
             flags=frozenset(f for f in flags if f != "unreviewed"),
             first_message=mask(conv.first_message),
+            name=(self.handoff_names() if names is None else names).get(conv.sender_id),
         )
 
     def conversations(self, filters: Filters = Filters(), page: int = 1, per_page: int = 25) -> Page:
@@ -427,7 +534,8 @@ class ConversationLog:
         found = self._matching(filters)
         chosen = found[(page - 1) * per_page : page * per_page]
         plans: dict[Any, Any] = {}
-        return Page([self._summary(c, f, plans) for c, f in chosen], page, per_page, len(found))
+        names = self.handoff_names() if chosen else {}
+        return Page([self._summary(c, f, plans, names) for c, f in chosen], page, per_page, len(found))
 
     def messages(self, filters: Filters = Filters()) -> list[UserMessage]:
         """The user messages of the conversations that pass `filters`, inside its date range (dashboard)."""
@@ -455,6 +563,7 @@ class ConversationLog:
         conv, flags = matches[0]
         shown = (lambda text: text) if reveal else mask
         fallback_ids = {m.event_id for m in conv.messages if m.fallback}
+        seen = {m.event_id: m.shown for m in conv.messages}
         form_answers = {m.event_id for m in conv.messages if m.form_answer}
         annotations = self.annotations.for_conversation(sender_id)
         with self.tracker_engine.connect() as conn:
@@ -466,7 +575,7 @@ class ConversationLog:
         turns = []
         for row in rows:
             data = _load(row.data)
-            text = shown(str(data.get("text") or ""))
+            written = str(data.get("text") or "")
             if row.type_name == "bot":
                 advisor = _dict(data.get("metadata")).get("advisor")
                 turns.append(
@@ -474,12 +583,13 @@ class ConversationLog:
                         row.id,
                         "bot",
                         _stamp(row.timestamp),
-                        text,
+                        shown(written),
                         buttons=_buttons(data),
                         advisor=str(advisor) if advisor else None,
                     )
                 )
                 continue
+            text = shown(seen.get(row.id, written))
             intent, confidence, entities = _parse(data)
             fallback = row.id in fallback_ids
             turns.append(
@@ -499,6 +609,8 @@ class ConversationLog:
                         and confidence is not None
                         and confidence < self.low_confidence
                     ),
+                    payload=shown(written) if is_payload(written) else None,
+                    hidden=written.strip() == GREETING_PAYLOAD,
                 )
             )
         summary = self._summary(conv, flags)
