@@ -62,3 +62,14 @@ def test_ruler_tags_states_backgrounds_program_types_and_years(kb: KnowledgeBase
     # two-letter state codes are never matched: "in", "or" and "MA" are ordinary words here
     assert not [e for e in doc.ents if e.label_ == "us_state" and len(e.text) == 2]
     assert ("MA", "role", "medical_assistant") in found
+
+
+def test_a_state_code_has_no_plural_and_no_word_names_a_state(kb: KnowledgeBase, tmp_path):
+    """"WA" + "s" is "was"; "MD" is a doctor's degree: neither may tag a state."""
+    out = tmp_path / "pipeline"
+    write_if_changed(patterns_from(kb.aliases()), out)
+    doc = spacy.load(out)("I was an MD in Lagos, now in Seattle, and my friend works in NY")
+    assert [(e.text, e.ent_id_) for e in doc.ents if e.label_ == "us_state"] == [
+        ("Seattle", "washington"),
+        ("NY", "new_york"),
+    ]

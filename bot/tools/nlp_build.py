@@ -49,17 +49,22 @@ EXPERIENCE_PATTERN: Pattern = {
 }
 
 
+#: Kinds of name that are never plural.
+SINGULAR_KINDS = frozenset({"us_state"})
+
+
 def patterns_from(aliases: Sequence[tuple[str, str, str]]) -> list[Pattern]:
     """Entity-ruler patterns; matching is case-insensitive (phrase matcher on LOWER).
 
-    A blank pipeline has no lemmatizer, so plurals ("LPNs", "CMAs") get patterns of their own.
+    A blank pipeline has no lemmatizer, so plurals ("LPNs", "CMAs") get patterns of their own;
+    places have no plural, and a state code's would be a word ("WA" + "s" is "was").
     """
     patterns: list[Pattern] = [EXPERIENCE_PATTERN]
     taken = {alias for _, alias, _ in aliases}
     for kind, alias, key in sorted(aliases):
         patterns.append({"label": kind, "pattern": alias, "id": key})
         plural = alias + "s"
-        if alias[-1:].isalpha() and not alias.endswith("s") and plural not in taken:
+        if kind not in SINGULAR_KINDS and alias[-1:].isalpha() and not alias.endswith("s") and plural not in taken:
             patterns.append({"label": kind, "pattern": plural, "id": key})
     return patterns
 
