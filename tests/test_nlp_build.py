@@ -65,7 +65,7 @@ def test_ruler_tags_states_backgrounds_program_types_and_years(kb: KnowledgeBase
 
 
 def test_a_state_code_has_no_plural_and_no_word_names_a_state(kb: KnowledgeBase, tmp_path):
-    """"WA" + "s" is "was"; "MD" is a doctor's degree: neither may tag a state."""
+    """ "WA" + "s" is "was"; "MD" is a doctor's degree: neither may tag a state."""
     out = tmp_path / "pipeline"
     write_if_changed(patterns_from(kb.aliases()), out)
     doc = spacy.load(out)("I was an MD in Lagos, now in Seattle, and my friend works in NY")

@@ -49,6 +49,13 @@ def test_an_answer_and_its_sources_go_to_the_widget_as_one_message(kb: Knowledge
     assert [r["payload"] for r in sent["quick_replies"]] == [b["payload"] for b in answer.buttons]
 
 
+def test_an_advisors_message_says_a_person_wrote_it_but_not_who():
+    stored = {"text": "Hi, this is Ana.", "timestamp": 5.0, "advisor": "ana@school.edu", "kind": "reply"}
+    sent = widget_message(stored)
+    assert sent["from"] == "advisor" and "ana@school.edu" not in str(sent)
+    assert "from" not in widget_message({"text": "The bot's answer.", "timestamp": 6.0})
+
+
 def test_a_message_the_channel_makes_up_has_no_id():
     assert "id" not in widget_message({"text": "Please slow down."})
     assert "id" not in widget_message({"text": "x", "timestamp": True})

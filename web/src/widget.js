@@ -391,13 +391,15 @@
     }
     var wrap = el("div", "rw-message rw-from-response");
     if (message.id !== undefined && message.id !== null) wrap.setAttribute("data-id", String(message.id));
-    var bubble = el("div", "rw-response");
-    bubble.appendChild(hidden(this.title + ": "));
+    // A person at the school writing in the bot's place is shown as such, never as the bot.
+    var advisor = message.from === "advisor";
+    var bubble = el("div", advisor ? "rw-response rw-advisor" : "rw-response");
+    bubble.appendChild(advisor ? el("span", "rw-advisor-label", "Advisor (a person)") : hidden(this.title + ": "));
     var laid = layout(message.text);
     bubble.appendChild(laid.body);
     if (laid.sources) bubble.appendChild(laid.sources);
     wrap.appendChild(bubble);
-    if (message.id !== undefined && message.id !== null && !message.plain && !asks(laid.text)) {
+    if (message.id !== undefined && message.id !== null && !message.plain && !advisor && !asks(laid.text)) {
       var feedback = el("button", "rw-feedback", message.feedback ? "Thanks for telling us" : "This didn't help");
       feedback.type = "button";
       if (message.feedback) feedback.disabled = true;
@@ -583,6 +585,7 @@
     if (this.mergeSources(message.text, id)) return;
     var entry = { sender: "response", type: "text", text: message.text };
     if (id !== null) entry.id = id;
+    if (message.from === "advisor") entry.from = "advisor";
     if (this.state.plainReplies) entry.plain = true;
     if (Array.isArray(message.quick_replies) && message.quick_replies.length) entry.quick_replies = message.quick_replies;
     else if (Array.isArray(message.buttons) && message.buttons.length) entry.quick_replies = message.buttons;
@@ -590,7 +593,8 @@
     this.state.greeted = true;
     this.waitingSince = 0;
     this.save();
-    this.live.appendChild(el("p", null, this.title + ": " + message.text.replace(/\s+/g, " ")));
+    var who = entry.from === "advisor" ? "Advisor (a person)" : this.title;
+    this.live.appendChild(el("p", null, who + ": " + message.text.replace(/\s+/g, " ")));
     while (this.live.childNodes.length > 3) this.live.removeChild(this.live.firstChild);
     if (!this.messages) {
       this.unread += 1;

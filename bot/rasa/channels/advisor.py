@@ -173,7 +173,7 @@ class AdvisorInput(InputChannel):
             )
             return answer
         try:
-            await output.send_response(sender_id, {"text": text})
+            await output.send_response(sender_id, {"text": text, "advisor": advisor})  # the widget labels it
         except Exception as exc:  # the service refused or could not be reached: the console says so
             logger.warning(f"An advisor's message to {sender_id!r} on {channel} was not delivered: {exc}")
             answer["problem"] = f"{channel} did not take it ({type(exc).__name__})"

@@ -15,6 +15,8 @@ it. The widget remembers the last id it has shown and names it when it (re)conne
 the server then sends what the store holds after it, so a reply that arrived while
 the page was reloading or offline is not lost. Messages the channel makes up itself
 (an apology, "please slow down") are never stored, carry no id and are not sent again.
+An advisor's message (its stored event names the advisor) carries `"from": "advisor"`,
+so the widget shows that a person, not the bot, is writing.
 """
 
 from __future__ import annotations
@@ -56,6 +58,8 @@ def widget_message(message: Mapping[str, Any]) -> dict[str, Any]:
     found = message_id(message)
     if found is not None:
         out["id"] = found
+    if message.get("advisor"):  # a person at the school wrote it: the widget says so (never who)
+        out["from"] = "advisor"
     return out
 
 
