@@ -334,3 +334,18 @@ def test_what_about_x_asks_the_same_question_about_x_whatever_nlu_read_into_the_
     assert understand("ask_exam_fee", 0.8, [("credential", "RMA")], "what about the RMA fee?", context).intent == (
         "ask_exam_fee"
     )
+
+
+def test_a_follow_up_the_topic_in_hand_also_explains_is_still_a_follow_up():
+    """NLU unsure, and the renewal it also considered is the topic in hand: still "For the RMA: …"."""
+    ranking = [("nlu_fallback", 0.4), ("ask_credential_info", 0.23), ("ask_exam_study", 0.13), ("ask_renewal", 0.1)]
+    context = Context("ask_renewal", (("credential", "CMA"),))
+    got = understand("nlu_fallback", 0.4, [("credential", "RMA")], "and for the RMA?", context, ranking)
+    assert got.intent == "ask_renewal" and got.follow_up and got.entities == [("credential", "RMA")]
+
+
+def test_the_exam_named_with_nothing_else_asked_is_about_the_exam():
+    assert understand("nlu_fallback", 0.4, [("credential", "RMA")], "tell me about the RMA exam", Context()).intent == (
+        "ask_exam_format"
+    )
+    assert understand("nlu_fallback", 0.4, [], "how much is the exam", Context()).intent == "ask_exam_fee"

@@ -225,6 +225,7 @@ def understand(
     """The question this message asks, once the conversation so far is taken into account."""
     entities = list(entities)
     named = _carried(entities)
+    nlu_read = intent
     intent = reread(intent, confidence, text, context, ranking, named)
     if intent in COST_OF_EXAM and context.intent in EXAM_TOPICS and not SCHOOLING.search(text):
         intent = COST_OF_EXAM[intent]
@@ -235,9 +236,10 @@ def understand(
         and named
         and (
             (
-                intent in NO_TOPIC
+                nlu_read in NO_TOPIC
+                and intent in (nlu_read, context.intent)  # no word of its own pointed elsewhere
                 and _looks_like_follow_up(text)
-                and not (intent == "out_of_scope" and confidence >= CONFIDENT_OUT_OF_SCOPE)
+                and not (nlu_read == "out_of_scope" and confidence >= CONFIDENT_OUT_OF_SCOPE)
             )
             or (intent != context.intent and _only_switches(text) and not cued_intent(text, context.intent))
         )

@@ -202,6 +202,8 @@ PRICE = re.compile(
     r"\bhow much\b|\bcosts?\b|\bfees?\b|\bprice\b|\bexpensive\b|\bcheap|\bcuesta\b|\bcosto\b|\bprecio\b",
     re.IGNORECASE,
 )
+#: The exam named with no other cue: what it is like.
+EXAM = re.compile(r"\b(exams?|tests?|examen)\b", re.IGNORECASE)
 #: What "how much?" means after each kind of question.
 PRICE_AFTER = {
     "ask_exam_format": "ask_exam_fee",
@@ -265,7 +267,11 @@ def cued_intent(text: str, context_intent: str | None) -> str | None:
                 break  # "how long and how much": let the price decide below
             return intent
     if PRICE.search(text):
+        if EXAM.search(text):
+            return "ask_exam_fee"  # "how much is the exam?": the exam's own price, whatever came before
         return PRICE_AFTER.get(context_intent or "", PRICE_DEFAULT)
+    if EXAM.search(text):
+        return "ask_exam_format"  # "tell me about the RMA exam": the exam itself, when nothing else is asked
     return None
 
 
