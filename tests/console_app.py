@@ -45,7 +45,7 @@ from tests.review_store import Conversation, TrackerStore
 
 ADVISOR = "advisor@school.edu"
 PASSWORD = "a long advisor password"
-VAGUE = "the thing about the stuff"
+VAGUE = "qqq www eee"  # no words of ours: the trained bot cannot read it (an NLU fallback)
 XSS = ("<script>alert(1)</script>", "<img src=x onerror=alert(2)>")
 ROADMAP = [
     "walk me through becoming a CMA",
