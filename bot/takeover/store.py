@@ -57,16 +57,7 @@ class HoldStore:
     def current(self, sender_id: str) -> Hold | None:
         """The hold in force on the conversation, or None: the bot answers."""
         with self.engine.connect() as conn:
-            row = (
-                conn.execute(
-                    select(hold_table)
-                    .where(hold_table.c.sender_id == sender_id, hold_table.c.released_at.is_(None))
-                    .order_by(hold_table.c.id.desc())
-                )
-                .mappings()
-                .first()
-            )
-        return Hold(**row) if row else None
+            return self._in_force(conn, sender_id)
 
     def is_held(self, sender_id: str) -> bool:
         return self.current(sender_id) is not None
@@ -93,8 +84,15 @@ class HoldStore:
             conn.execute(insert(hold_table).values(sender_id=sender_id, held_by=advisor, held_at=now))
             return self._first_current(conn, sender_id)
 
+    @classmethod
+    def _first_current(cls, conn: Connection, sender_id: str) -> Hold:
+        hold = cls._in_force(conn, sender_id)
+        assert hold is not None, "a hold was just made in this transaction"
+        return hold
+
     @staticmethod
-    def _first_current(conn: Connection, sender_id: str) -> Hold:
+    def _in_force(conn: Connection, sender_id: str) -> Hold | None:
+        """The newest hold on the conversation not yet released, read on `conn`."""
         row = (
             conn.execute(
                 select(hold_table)
@@ -104,7 +102,7 @@ class HoldStore:
             .mappings()
             .first()
         )
-        return Hold(**row)
+        return Hold(**row) if row else None
 
     def release(self, sender_id: str, advisor: str) -> Hold | None:
         """End the hold in force (whoever held it: any advisor may hand a conversation back);
