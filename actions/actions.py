@@ -70,6 +70,9 @@ class ActionAnswer(Action):
         if not ctx.is_question(understood.intent) and replies.control(text) == "cancel":
             dispatcher.utter_message(response="utter_nothing_to_cancel")  # no form is waiting here
             return []
+        if understood.intent == ctx.UNHELPFUL:  # "that didn't help" (not "does that help?", a question)
+            dispatcher.utter_message(response="utter_feedback_unhelpful")
+            return []
         language = detect(text)
         if language:
             dispatcher.utter_message(response="utter_language_es" if language == SPANISH else "utter_language_other")

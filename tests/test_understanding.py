@@ -349,3 +349,20 @@ def test_the_exam_named_with_nothing_else_asked_is_about_the_exam():
         "ask_exam_format"
     )
     assert understand("nlu_fallback", 0.4, [], "how much is the exam", Context()).intent == "ask_exam_fee"
+
+
+def test_does_that_help_is_a_question_not_a_complaint():
+    aid = Context("ask_financial_aid")
+    assert understand(
+        "feedback_unhelpful", 0.7, [], "im a veteran too, got out 20 yrs ago, does that help", aid
+    ).intent == ("ask_financial_aid")
+    assert understand("feedback_unhelpful", 0.9, [], "that didn't help at all", aid).intent == "feedback_unhelpful"
+    assert understand("feedback_unhelpful", 1.0, [], "/feedback_unhelpful", aid).intent == "feedback_unhelpful"
+
+
+def test_having_paid_is_not_pay():
+    assert (
+        understand("nlu_fallback", 0.4, [], "if I already paid can I complain somewhere", Context()).intent
+        != "ask_salary"
+    )
+    assert understand("nlu_fallback", 0.4, [], "do they get paid well", Context()).intent == "ask_salary"

@@ -149,6 +149,8 @@ SURE = 0.6
 TAKING_IT = re.compile(r"\b(take|sit|finish|complete)\s+(it|the (exam|test))\b|\b(exam|test)\b", re.IGNORECASE)
 
 
+#: "That didn't help": a complaint about the last answer, not a question.
+UNHELPFUL = "feedback_unhelpful"
 #: Small talk that can carry a question ("ok thank you. salary chicago?").
 COURTESIES = ("thank", "greet", "goodbye")
 
@@ -165,7 +167,7 @@ def _without_topic(
             intent == "out_of_scope"
             and (confidence < CONFIDENT_OUT_OF_SCOPE or bool(named) or is_question(context.intent))
         )
-        or (intent in ("inform", *COURTESIES) and looks_like_question(text))
+        or (intent in ("inform", UNHELPFUL, *COURTESIES) and looks_like_question(text))
     )
 
 
@@ -206,6 +208,8 @@ def reread(
         return context.intent  # "and nationally?", "ok and then?": the same question, a little further
     if intent == "inform" and any(kind == "us_state" for kind, _ in named):
         return "ask_state_rules"  # "we move to Washington next year, will my CCMA be enough there?"
+    if intent == UNHELPFUL:  # "does that help?" asks about the topic in hand; it is no complaint
+        return context.intent if is_question(context.intent) else "nlu_fallback"
     leaned = best_question(ranking, MIN_QUESTION_LEAN) if intent == "inform" else None
     if leaned:
         return leaned

@@ -160,7 +160,8 @@ CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
                 r"\b(what|how much) (do|does|will|would|can) (they|an? (ma|cma|rma|medical assistant)s?|i|you|"
                 r"medical assistants) (make|get paid)\b",
                 r"\bpay (in|like|for (an? )?(ma|cma|medical assistant)s?\b)",
-                r"\bpaid\b",
+                r"\b(get|gets|getting|be|are|is) paid\b",
+                r"\bpaid (well|better|more|less|per|an|by)\b",
             ],
         ),
         (
