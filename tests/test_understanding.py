@@ -366,3 +366,26 @@ def test_having_paid_is_not_pay():
         != "ask_salary"
     )
     assert understand("nlu_fallback", 0.4, [], "do they get paid well", Context()).intent == "ask_salary"
+
+
+@pytest.mark.parametrize(
+    "intent, text, aspect",
+    [
+        ("ask_financial_aid", "unemployment office mentioned WIOA. can that pay for MA school?", "wioa"),
+        ("ask_military_benefits", "my wife wants to become an MA too, is there money for spouses", "spouse"),
+        ("ask_scam_check", "who do I complain to, and can I get my money back?", "complain"),
+        ("ask_salary", "how much do MAs make in ohio", None),  # a topic without parts
+    ],
+)
+def test_the_words_pick_the_part_of_the_topic_they_ask_about(intent, text, aspect):
+    got = understand(intent, 0.9, [], text, Context())
+    assert [v for k, v in got.entities if k == "aspect"] == ([aspect] if aspect else [])
+
+
+def test_every_aspect_a_cue_picks_has_an_answer(kb):
+    from bot.understanding.cues import ASPECT_CUES
+
+    for intent, cues in ASPECT_CUES.items():
+        topic = kb.topic_for_intent(intent)
+        for _, aspect in cues:
+            assert kb.answer(topic, [aspect]).variant == aspect, (intent, aspect)

@@ -18,10 +18,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from bot.understanding.cues import about_a_state_credential, best_question, cued_intent, looks_like_question
+from bot.understanding.cues import (
+    about_a_state_credential,
+    best_question,
+    cued_aspect,
+    cued_intent,
+    looks_like_question,
+)
 
 #: Kinds of thing a follow-up can switch and a later question can inherit.
 CARRIED_KINDS = ("credential", "certifying_body", "us_state", "role", "program_type")
@@ -226,7 +232,21 @@ def understand(
     context: Context,
     ranking: Sequence[tuple[str, float]] = (),
 ) -> Understood:
-    """The question this message asks, once the conversation so far is taken into account."""
+    """The question this message asks, once the conversation so far is taken into account, with the
+    part of its topic the message's words ask about ("can WIOA pay for it?": WIOA)."""
+    understood = _understand(intent, confidence, entities, text, context, ranking)
+    aspect = None if any(k == "aspect" for k, _ in understood.entities) else cued_aspect(understood.intent, text)
+    return replace(understood, entities=[*understood.entities, ("aspect", aspect)]) if aspect else understood
+
+
+def _understand(
+    intent: str | None,
+    confidence: float,
+    entities: Sequence[tuple[str, str]],
+    text: str,
+    context: Context,
+    ranking: Sequence[tuple[str, float]],
+) -> Understood:
     entities = list(entities)
     named = _carried(entities)
     nlu_read = intent

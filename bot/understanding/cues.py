@@ -252,6 +252,50 @@ def about_a_state_credential(text: str) -> bool:
     return bool(STATE_CREDENTIAL.search(text))
 
 
+#: Words that pick one part of a topic, for topics whose answers have such parts ("aspects" in
+#: data/kb): "can WIOA pay for it?" is financial aid's WIOA answer, not its overview.
+ASPECT_CUES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
+    intent: tuple((re.compile(pattern, re.IGNORECASE), aspect) for pattern, aspect in cues)
+    for intent, cues in {
+        "ask_financial_aid": (
+            (r"\bworkforce pell\b|\bshort[- ]term pell\b", "workforce_pell"),
+            (r"\bwioa\b|\bunemployment office\b|\blaid off\b|\bdislocated\b|\bamerican job cent", "wioa"),
+            (
+                r"\bnot a (us |u\.s\. )?citizen\b|\bnon-?citizen|\bgreen card\b|\bdaca\b|\bf-?1\b|\bvisa\b|"
+                r"\bimmigra|\brefugee|\basylum",
+                "noncitizen",
+            ),
+        ),
+        "ask_military_benefits": (
+            (r"\bskill ?bridge\b|\bbefore i (get out|separate|ets)\b|\bstill (on )?active duty\b", "skillbridge"),
+            (r"\bspouse|\bmy (wife|husband)\b|\bmycaa\b", "spouse"),
+        ),
+        "ask_scam_check": (
+            (
+                r"\bcomplain|\breport (them|this|it|the school|him|her)\b|\bmoney back\b|\brefund|\bwhere do i report\b",
+                "complain",
+            ),
+            (r"\bhow (do|can) i (check|verify|know)\b|\bis (it|this|that) (legit|real)\b|\bverify\b", "check"),
+        ),
+        "ask_credential_evaluation": (
+            (
+                r"\bdocument[- ]by[- ]document\b|\bcourse[- ]by[- ]course\b|\bwhich report\b|\bwhat report\b",
+                "report_types",
+            ),
+        ),
+        "ask_ecfmg": ((r"\boet\b|\brequire|\bpathways?\b|\bwhat do i need\b", "requirements"),),
+    }.items()
+}
+
+
+def cued_aspect(intent: str | None, text: str) -> str | None:
+    """The part of the topic the message's words ask about, if the topic has parts and they name one."""
+    for pattern, aspect in ASPECT_CUES.get(intent or "", ()):
+        if pattern.search(text):
+            return aspect
+    return None
+
+
 def looks_like_question(text: str) -> bool:
     """A question mark, or a question's first words, in the message or any of its sentences."""
     text = text.strip()
