@@ -389,3 +389,11 @@ def test_every_aspect_a_cue_picks_has_an_answer(kb):
         topic = kb.topic_for_intent(intent)
         for _, aspect in cues:
             assert kb.answer(topic, [aspect]).variant == aspect, (intent, aspect)
+
+
+def test_a_topic_read_without_any_of_its_words_gives_way_to_the_next_question():
+    ranking = [("ask_residency_path", 0.58), ("ask_work_authorization", 0.31), ("ask_foreign_nurse", 0.03)]
+    text = "pls i am mbbs grad from nigeria, im in maryland on F1. can i work as MA while doing my masters"
+    assert understand("ask_residency_path", 0.58, [], text, Context(), ranking).intent == "ask_work_authorization"
+    said = "can I work as an MA while I prepare for residency?"
+    assert understand("ask_residency_path", 0.9, [], said, Context(), ranking).intent == "ask_residency_path"

@@ -27,6 +27,7 @@ from bot.understanding.cues import (
     cued_aspect,
     cued_intent,
     looks_like_question,
+    off_topic_words,
 )
 
 #: Kinds of thing a follow-up can switch and a later question can inherit.
@@ -142,6 +143,8 @@ def _merge(named: Entities, context: Context, skip: Sequence[str] = ()) -> tuple
 
 #: A question-worded message NLU read as "about themselves" takes its next-best question above this.
 MIN_QUESTION_LEAN = 0.15
+#: A topic read without its words gives way to NLU's next question from this confidence.
+MIN_OTHER_LEAN = 0.1
 #: A follow-up this short that starts like one ("and nationally?") asks the same question again.
 SHORT_FOLLOW_UP = 3
 #: "and that one?" points at something it does not name: not the same question again.
@@ -189,6 +192,9 @@ def reread(
     for a question-worded "statement". Any other reading is kept as it is."""
     if is_question(intent) and about_a_state_credential(text):
         return "ask_state_rules"
+    if off_topic_words(intent, text):  # "I'm an MBBS on F1, can I work as an MA?" is no residency question
+        others = [(name, p) for name, p in ranking if name != intent]
+        return cued_intent(text, context.intent) or best_question(others, MIN_OTHER_LEAN) or "nlu_fallback"
     if (
         intent == "ask_duration"
         and context.intent in EXAM_TOPICS

@@ -296,6 +296,24 @@ def cued_aspect(intent: str | None, text: str) -> str | None:
     return None
 
 
+#: Topics with words of their own: a reading of one of these without any of its words is NLU
+#: hearing the topic in the person's story ("MBBS", "Air Force"), not in their question.
+TOPIC_WORDS: dict[str, re.Pattern[str]] = {
+    intent: re.compile(pattern, re.IGNORECASE)
+    for intent, pattern in {
+        "ask_residency_path": r"residen|\busmle\b|\bmatch\b|\bstep ?[123]\b|\bletters?\b|\blors?\b|stepping|"
+        r"long[- ]term|\bcareer\b|\bus clinical|\bclinical experience|\bwhile (i )?(study|prepar)|\bfor now\b",
+        "ask_usmle": r"\busmle\b|\bstep ?[123]\b|\blicen[cs]|\bboards?\b|\bmedical exam|\bdoctor exam|\bphysician exam",
+    }.items()
+}
+
+
+def off_topic_words(intent: str | None, text: str) -> bool:
+    """True when NLU read a topic that has words of its own, and the message has none of them."""
+    words = TOPIC_WORDS.get(intent or "")
+    return words is not None and not words.search(text)
+
+
 def looks_like_question(text: str) -> bool:
     """A question mark, or a question's first words, in the message or any of its sentences."""
     text = text.strip()
