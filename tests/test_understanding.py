@@ -397,3 +397,42 @@ def test_a_topic_read_without_any_of_its_words_gives_way_to_the_next_question():
     assert understand("ask_residency_path", 0.58, [], text, Context(), ranking).intent == "ask_work_authorization"
     said = "can I work as an MA while I prepare for residency?"
     assert understand("ask_residency_path", 0.9, [], said, Context(), ranking).intent == "ask_residency_path"
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        (
+            "Thank you. Is the weather in Vancouver always this rainy?",
+            ["Thank you.", "Is the weather in Vancouver always this rainy?"],
+        ),
+        ("ok thank you. salary chicago?", ["ok thank you.", "salary chicago?"]),
+        ("thanks!", ["thanks!"]),
+        ("Hi, how long does it take?", ["Hi, how long does it take?"]),  # a greeting stays with its question
+    ],
+)
+def test_thanks_before_a_question_is_said_back_and_the_question_answered(text, parts):
+    assert split_questions(text) == parts
+
+
+@pytest.mark.parametrize(
+    "intent, text",
+    [
+        ("ask_foreign_nurse", "GNM nurse from India. on H4 in dallas. can i work as MA"),
+        ("ask_duration", "okay. after I finish MA certificate, OPT how long I can work?"),
+        ("ask_learn_on_job", "No tengo papeles todavía. ¿Puedo estudiar y trabajar de eso?"),
+    ],
+)
+def test_working_or_studying_on_a_status_is_always_for_the_official_places(intent, text):
+    assert understand(intent, 0.9, [], text, Context()).intent == "ask_work_authorization"
+
+
+def test_a_dose_is_medical_advice_not_a_price():
+    assert understand("nlu_fallback", 0.3, [], "also is B12 IM? how much do i give a patient", Context()).intent == (
+        "ask_legal_or_medical"
+    )
+
+
+def test_aid_for_someone_on_a_status_keeps_its_own_answer():
+    got = understand("ask_financial_aid", 0.8, [], "im on F1, can i get a pell grant to study", Context())
+    assert got.intent == "ask_financial_aid" and ("aspect", "noncitizen") in got.entities

@@ -23,6 +23,7 @@ from typing import Any
 
 from bot.understanding.cues import (
     about_a_state_credential,
+    about_immigration_status,
     best_question,
     cued_aspect,
     cued_intent,
@@ -143,6 +144,10 @@ def _merge(named: Entities, context: Context, skip: Sequence[str] = ()) -> tuple
 
 #: A question-worded message NLU read as "about themselves" takes its next-best question above this.
 MIN_QUESTION_LEAN = 0.15
+#: Whether someone may work or study on their status: the bot says where to ask, never more.
+WORK_AUTHORIZATION = "ask_work_authorization"
+#: Readings a status does not change: aid for non-citizens has its own answer, and a person is a person.
+KEEP_WITH_STATUS = (WORK_AUTHORIZATION, "ask_financial_aid", "request_human")
 #: A topic read without its words gives way to NLU's next question from this confidence.
 MIN_OTHER_LEAN = 0.1
 #: A follow-up this short that starts like one ("and nationally?") asks the same question again.
@@ -190,6 +195,8 @@ def reread(
 ) -> str | None:
     """The topic of a message NLU gave none: its own cue words first, then what NLU leaned toward
     for a question-worded "statement". Any other reading is kept as it is."""
+    if intent not in KEEP_WITH_STATUS and about_immigration_status(text):
+        return WORK_AUTHORIZATION  # "on H4, can I work as an MA?": only USCIS or an attorney can say
     if is_question(intent) and about_a_state_credential(text):
         return "ask_state_rules"
     if off_topic_words(intent, text):  # "I'm an MBBS on F1, can I work as an MA?" is no residency question

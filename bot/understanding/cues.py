@@ -27,6 +27,15 @@ CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile("|".join(patterns), re.IGNORECASE), intent)
     for intent, patterns in (
         (
+            "ask_legal_or_medical",
+            [
+                r"\bdos(e|es|age|is)\b",
+                r"\bhow (much|many) (do|should|can) (i|we|you) give\b",
+                r"\b\d+ ?(mg|ml|mcg)\b",
+                r"\bsymptoms?\b",
+            ],
+        ),
+        (
             "ask_pass_rate",
             [r"\bpass(ing)?\s*rates?\b", r"how many (people )?pass\b", r"\bpercent(age)? (of people )?pass"],
         ),
@@ -245,6 +254,21 @@ _CLAUSES = re.compile(r"(?<=[.!?;,])\s+")
 #: A state's own credential makes any question about it a question about that state's rules:
 #: "what's the difference between MA-R and MA-C", "how many tries on the CACMA".
 STATE_CREDENTIAL = re.compile(r"\bma-?[cr]\b|\bcacma\b|\bccbma\b", re.IGNORECASE)
+
+
+#: A visa or immigration status with a question about working or studying: only the official
+#: places can answer it, whatever else the message says (a nurse's training, a state).
+STATUS = re.compile(
+    r"\bh-?4\b|\bh-?1b?\b|\bf-?1\b|\bj-?1\b|\bopt\b|\bcpt\b|\bead\b|\bvisa\b|\bgreen card\b|\bdaca\b|"
+    r"\basylum\b|\bparole\b|\bwork permit\b|\bpapeles\b|\bundocumented\b|\bimmigration status\b",
+    re.IGNORECASE,
+)
+PERMISSION = re.compile(r"\b(work|working|study|studying|trabajar|estudiar|job|employ)", re.IGNORECASE)
+
+
+def about_immigration_status(text: str) -> bool:
+    """The message asks whether someone may work or study on a visa or status."""
+    return bool(STATUS.search(text)) and bool(PERMISSION.search(text))
 
 
 def about_a_state_credential(text: str) -> bool:

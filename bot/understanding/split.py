@@ -51,10 +51,23 @@ def _sentences(text: str) -> list[str]:
     return out
 
 
+#: Thanks before a question ("Thank you. Is the weather always this rainy?"): said back, then
+#: the question answered, not the question lost in the thanks. (A greeting before a question
+#: stays with it: NLU reads such a message as its question.)
+_COURTESY = re.compile(
+    r"^\W*((?:ok(?:ay)?|great|perfect|cool)\W+)?(?:thanks?(?: you)?(?: (?:so|very) much)?|thank u|thx|ty|"
+    r"(?:muchas )?gracias)(?: (?:po|again))?[.!]+\s+",
+    re.IGNORECASE,
+)
+
+
 def split_questions(text: str) -> list[str]:
     """The questions in `text`, in order; a message with one question comes back whole."""
     if not text or text.startswith("/"):
         return [text]
+    courtesy = _COURTESY.match(text)
+    if courtesy and _is_question(text[courtesy.end() :]):
+        return [courtesy.group(0).strip(), *split_questions(text[courtesy.end() :])]
     parts: list[str] = []
     for sentence in _sentences(text):
         pieces = [p.strip(" ,;") for p in _JOINED.split(sentence)]
