@@ -212,8 +212,12 @@ PRICE = re.compile(
     r"\bhow much\b|\bcosts?\b|\bfees?\b|\bprice\b|\bexpensive\b|\bcheap|\bcuesta\b|\bcosto\b|\bprecio\b",
     re.IGNORECASE,
 )
-#: The exam named with no other cue: what it is like.
+#: The exam named, or asked about, with no other cue: what it is like.
 EXAM = re.compile(r"\b(exams?|tests?|examen)\b", re.IGNORECASE)
+ABOUT_THE_EXAM = re.compile(
+    r"\b(tell me|talk|info(rmation)?|details?|about|explain|describe|what'?s|what is)\b.*\b(exams?|tests?|examen)\W*$",
+    re.IGNORECASE,
+)
 #: What "how much?" means after each kind of question.
 PRICE_AFTER = {
     "ask_exam_format": "ask_exam_fee",
@@ -357,8 +361,8 @@ def cued_intent(text: str, context_intent: str | None) -> str | None:
         if EXAM.search(text):
             return "ask_exam_fee"  # "how much is the exam?": the exam's own price, whatever came before
         return PRICE_AFTER.get(context_intent or "", PRICE_DEFAULT)
-    if EXAM.search(text):
-        return "ask_exam_format"  # "tell me about the RMA exam": the exam itself, when nothing else is asked
+    if ABOUT_THE_EXAM.search(text) or (EXAM.search(text) and len(text.split()) <= 3):
+        return "ask_exam_format"  # "tell me about the RMA exam", "the rma test?": the exam itself
     return None
 
 
