@@ -193,8 +193,14 @@ def reread(
     ranking: Sequence[tuple[str, float]] = (),
     named: Sequence[tuple[str, str]] = (),
 ) -> str | None:
-    """The topic of a message NLU gave none: its own cue words first, then what NLU leaned toward
-    for a question-worded "statement". Any other reading is kept as it is."""
+    """The topic the message asks about, where NLU's reading is known to mislead.
+
+    First the readings no wording may keep: working or studying on a visa (only the official
+    places can answer), a state's own credential (that state's rules), a topic read without
+    any of its own words (NLU heard the story, not the question), an exam's time asked as
+    "how long". Then a message NLU gave no topic takes its cue words' topic, or what NLU
+    leaned toward, or the topic in hand; and between two topics NLU half-chose, its words
+    decide. A topic NLU was sure of is otherwise kept."""
     if intent not in KEEP_WITH_STATUS and about_immigration_status(text):
         return WORK_AUTHORIZATION  # "on H4, can I work as an MA?": only USCIS or an attorney can say
     if is_question(intent) and about_a_state_credential(text):

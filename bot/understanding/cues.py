@@ -10,10 +10,12 @@ about (an exam's fee, a program's tuition, pay). The commonest Spanish words for
 topics are cues too ("¿cuánto ganan en Florida?"): the answer is in English, but it answers
 what was asked.
 
-They only ever replace a reading that has no topic of its own (the fallback, "out of
-scope" below CONFIDENT_OUT_OF_SCOPE, a statement that is worded as a question, or a
-roadmap command when no roadmap has started): a topic NLU was sure of is never
-overruled here.
+They give a topic to a reading that has none of its own (the fallback, "out of scope"
+that is unsure or comes mid-conversation, a statement worded as a question, a roadmap
+command when no roadmap has started), and decide between topics NLU half-chose; a topic
+NLU was sure of is overruled only by the few readings here that no wording may keep (a
+visa or status with work or study, a state's own credential, a topic without any of its
+own words). `bot.understanding.context.reread` applies them.
 """
 
 from __future__ import annotations
