@@ -81,3 +81,16 @@ def test_a_state_without_its_own_answer_is_named_in_the_general_one(kb: Knowledg
     assert pennsylvania.variant == "us_state" and "Pennsylvania" in pennsylvania.text
     washington = reply_for(kb, "ask_state_rules", [("us_state", "Washington state")])
     assert "MA-C" in washington.text and "Pennsylvania" not in washington.text
+
+
+def test_years_since_training_ended_are_not_years_of_work(kb):
+    """ "Got out 18 years ago": the RMA's military route is closed, and no work route is open."""
+    from bot.profile import Profile
+    from bot.profile.reading import apply, read
+
+    text = (
+        "I was a Navy corpsman, got out about 18 years ago. Can I use my corpsman training for the RMA military route?"
+    )
+    profile = apply(Profile(), read(text, {"credential": "rma"}))
+    reply = reply_for(kb, "ask_eligibility", [("experience_years", "18 years"), ("credential", "RMA")], profile)
+    assert "yes, now" not in reply.text and "medical assisting work" not in reply.text.split("\n")[0]

@@ -122,12 +122,14 @@ def _experience_note(
     for e in named:
         if e.kind == "certifying_body":
             creds += kb.credentials_of_body(e.key)
-    # Years in the question are MA work unless the profile reader heard them as other work (a CNA's).
+    # Years in the question are MA work unless the profile reader heard them as other work (a CNA's)
+    # or as the time since training ended.
     if (
         profile is not None
         and years is not None
         and profile.experience_years is None
         and not profile.other_healthcare_years
+        and years not in (profile.military_years_ago, profile.years_since_graduation)  # "got out 18 years ago"
     ):
         profile = replace(profile, experience_years=years)
     if profile is not None and parts(profile):

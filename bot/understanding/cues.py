@@ -243,7 +243,8 @@ PRICE_DEFAULT = "ask_program_cost"
 #: How a question is worded when it has no question mark.
 QUESTION_SHAPE = re.compile(
     r"\?\s*$|^\W*((and|also|so|ok|okay|but|hmm|well)\W+)*"
-    r"(how|what|whats|what's|when|where|who|which|why|is|are|can|could|do|does|did|will|would|should|any)\b",
+    r"(how|what|whats|what's|when|where|who|which|why|is|are|was|were|isn'?t|wasn'?t|doesn'?t|can|could|do|does|"
+    r"did|will|would|should|any)\b",
     re.IGNORECASE,
 )
 
