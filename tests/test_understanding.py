@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.understanding.context import Context, remember, understand
+from bot.understanding.context import Context, continued, remember, understand
 from bot.understanding.guesses import SOMETHING_ELSE, best_guesses, guess_buttons, payload
 from bot.understanding.language import OTHER, SPANISH, detect
 from bot.understanding.split import split_questions
@@ -272,6 +272,44 @@ def test_a_question_about_a_state_that_only_tells_is_about_its_rules():
     assert got.intent == "ask_state_rules"
 
 
+@pytest.mark.parametrize(
+    "text, ranking, context, expected",
+    [
+        # points back at the topic in hand, which NLU did not even rank: still that topic
+        ("who has to approve it", [("nlu_fallback", 0.4), ("out_of_scope", 0.1), ("roadmap_next", 0.09)],
+         "ask_military_benefits", "ask_military_benefits"),
+        # NLU half-read pay in "pay", but after the externship "it" is the externship
+        ("do they pay u for it", [("ask_salary", 0.52), ("ask_financial_aid", 0.11)], "ask_externship",
+         "ask_externship"),
+        # a neighbour of the topic in hand counts more than a topic as likely that is not one
+        ("how hard", [("out_of_scope", 0.4), ("ask_exam_study", 0.26), ("ask_salary", 0.3)], "ask_exam_format",
+         "ask_exam_study"),
+    ],
+)
+def test_a_follow_up_is_weighed_against_the_topic_in_hand(text, ranking, context, expected):
+    intent, confidence = ranking[0]
+    assert understand(intent, confidence, [], text, Context(context), ranking).intent == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "and that one?",  # a thing it does not name
+        "I have been working in a clinic since 2019 and my manager keeps asking me whether it is worth it",  # long
+    ],
+)
+def test_what_only_might_follow_up_is_not_forced_onto_the_topic(text):
+    ranking = [("ask_salary", 0.5), ("ask_externship", 0.05)]
+    assert continued(ranking, Context("ask_externship"), text) is None
+
+
+def test_a_sure_reading_is_not_weighed_against_the_conversation():
+    ranking = [("ask_salary", 0.9), ("ask_externship", 0.05)]
+    assert understand("ask_salary", 0.9, [], "do they pay u for it", Context("ask_externship"), ranking).intent == (
+        "ask_salary"
+    )
+
+
 def test_a_topicless_follow_up_stays_on_the_topic_nlu_also_considered():
     ranking = [("inform", 0.4), ("ask_military_benefits", 0.12), ("greet", 0.1)]
     got = understand("inform", 0.4, [], "is there a yearly limit", Context("ask_military_benefits"), ranking)
@@ -436,3 +474,13 @@ def test_a_dose_is_medical_advice_not_a_price():
 def test_aid_for_someone_on_a_status_keeps_its_own_answer():
     got = understand("ask_financial_aid", 0.8, [], "im on F1, can i get a pell grant to study", Context())
     assert got.intent == "ask_financial_aid" and ("aspect", "noncitizen") in got.entities
+
+
+def test_topic_families_name_only_questions_the_domain_has():
+    from bot.review.annotations import domain_intents
+    from bot.understanding.families import FAMILIES, neighbours
+
+    known = set(domain_intents())
+    for members in FAMILIES.values():
+        assert members <= known and all(m.startswith("ask_") for m in members)
+    assert "ask_exam_fee" in neighbours("ask_exam_format") and "ask_exam_format" not in neighbours("ask_exam_format")

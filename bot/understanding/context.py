@@ -30,6 +30,7 @@ from bot.understanding.cues import (
     looks_like_question,
     off_topic_words,
 )
+from bot.understanding.families import neighbours
 
 #: Kinds of thing a follow-up can switch and a later question can inherit.
 CARRIED_KINDS = ("credential", "certifying_body", "us_state", "role", "program_type")
@@ -154,7 +155,19 @@ MIN_OTHER_LEAN = 0.1
 SHORT_FOLLOW_UP = 3
 #: "and that one?" points at something it does not name: not the same question again.
 POINTS_ELSEWHERE = re.compile(r"\b(that|this|those|these|other|another)\b", re.IGNORECASE)
-#: A topicless follow-up stays on the conversation's topic when NLU ranked it this high.
+#: How much more a follow-up's reading counts when it is the topic in hand, or one of its neighbours.
+SAME_TOPIC_WEIGHT = 4.0
+NEIGHBOUR_WEIGHT = 1.5
+#: "who has to approve it?": a follow-up that points back is about the topic in hand at least this likely.
+POINTING_BACK_FLOOR = 0.15
+POINTS_BACK = re.compile(r"\b(it|its|it's|that|this|they|them|those|these|one|then)\b", re.IGNORECASE)
+#: Longer messages carry their own topic; the conversation's does not outweigh it.
+MAX_CONTINUED_WORDS = 10
+#: "and that one?", "the other one": a thing the message does not name, so no reading is safe.
+ANOTHER_THING = re.compile(r"\b(that|this|the other|another) ones?\b|\bother\b|\banother\b", re.IGNORECASE)
+#: A follow-up's weighed reading below this is no reading: the guesses are offered instead.
+MIN_CONTINUED = 0.3
+#: The cue words pick between topics NLU ranked this high.
 TOP_GUESSES = 4
 #: Below this, a topic NLU chose gives way to the one the message's own words point to, if NLU
 #: ranked that one too.
@@ -216,10 +229,12 @@ def reread(
     ):
         return "ask_exam_format"  # "how long do I get to take it?" after an exam question: the exam's time
     if not _without_topic(intent, confidence, text, named, context):
-        cued = cued_intent(text, context.intent) if is_question(intent) and confidence < SURE else None
+        if not is_question(intent) or confidence >= SURE:
+            return intent
+        cued = cued_intent(text, context.intent)
         if cued and cued in [name for name, _ in ranking[:TOP_GUESSES]]:
             return cued  # NLU half-leaned there too, and the message's own words decide between them
-        return intent
+        return continued(ranking, context, text) or intent
     cued = cued_intent(text, context.intent)
     if cued:
         return cued
@@ -238,9 +253,28 @@ def reread(
     leaned = best_question(ranking, MIN_QUESTION_LEAN) if intent == "inform" else None
     if leaned:
         return leaned
-    if is_question(context.intent) and context.intent in [name for name, _ in ranking[:TOP_GUESSES]]:
-        return context.intent  # "is there a yearly limit?": still the topic in hand, which NLU also considered
-    return intent
+    return continued(ranking, context, text) or intent
+
+
+def continued(ranking: Sequence[tuple[str, float]], context: Context, text: str) -> str | None:
+    """A follow-up's question, weighed against the conversation: NLU's confidence in each question,
+    counted more for the topic in hand and its neighbours (`bot.understanding.families`). "who has
+    to approve it?" after SkillBridge, "whats passing" after the NCMA exam, "do they pay you for it"
+    after the externship. None when the message is no follow-up or nothing weighs enough."""
+    if not is_question(context.intent) or len(text.split()) > MAX_CONTINUED_WORDS or ANOTHER_THING.search(text):
+        return None
+    near = neighbours(context.intent)
+    weighed = {
+        name: confidence * (SAME_TOPIC_WEIGHT if name == context.intent else NEIGHBOUR_WEIGHT if name in near else 1.0)
+        for name, confidence in ranking
+        if is_question(name)
+    }
+    if POINTS_BACK.search(text):
+        weighed[context.intent] = max(weighed.get(context.intent, 0.0), POINTING_BACK_FLOOR * SAME_TOPIC_WEIGHT)
+    if not weighed:
+        return None
+    best = max(weighed, key=lambda name: weighed[name])
+    return best if weighed[best] >= MIN_CONTINUED else None
 
 
 def understand(
