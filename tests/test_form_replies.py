@@ -37,6 +37,7 @@ from bot.forms import replies
         "actually never mind, ill figure it out myself",
         "I'll sort it out on my own",
         "maybe later",
+        "cancel na lang po",
     ],
 )
 def test_cancel_in_its_usual_words(text):
@@ -50,7 +51,9 @@ def test_start_over(text):
     assert replies.control(text) == "restart"
 
 
-@pytest.mark.parametrize("text", ["next", "Next.", "skip", "skip this one", "can we skip this?", "move on", "n/a"])
+@pytest.mark.parametrize(
+    "text", ["next", "Next.", "skip", "skip this one", "can we skip this?", "move on", "n/a", "ok whats next"]
+)
 def test_skip(text):
     assert replies.control(text) == "skip"
 

@@ -31,6 +31,10 @@ def test_credential_state_and_goal():
     assert read.credential_choice("the RMA please", {"credential": "rma"}) == "rma"
     assert read.credential_choice("not sure, you pick", {}) == read.RECOMMEND
     assert read.credential_choice("hmm", {}) is None
+    # the question offers a recommendation: agreeing takes it, a "no" does not
+    assert read.credential_choice("yes", {}) == read.RECOMMEND
+    assert read.credential_choice("ok sure", {}) == read.RECOMMEND
+    assert read.credential_choice("no", {}) is None
     assert read.state("I live in NJ", {"us_state": "new_jersey"}) == "new_jersey"
     assert read.state("skip", {}) == read.SKIP
     assert read.state("is the externship paid?", {}) is None

@@ -106,6 +106,9 @@ def test_context_survives_the_slot_round_trip():
         ("who does the evaluation and how long does it take?", ["who does the evaluation", "how long does it take?"]),
         ("whats the fee? and how long is it valid?", ["whats the fee?", "and how long is it valid?"]),
         ("what do MAs do and where do they work", ["what do MAs do", "where do they work"]),
+        # a lead-in before the first question does not hide it
+        ("alright how long is a program and what does it cost", ["alright how long is a program", "what does it cost"]),
+        ("ugh ok. how long would it be and how much", ["ugh ok. how long would it be", "how much"]),
     ],
 )
 def test_several_questions_are_cut_into_one_each_in_order(text, parts):
@@ -208,12 +211,25 @@ RMA_EXAM = Context("ask_exam_format", (("credential", "RMA"),))
         ("nlu_fallback", 0.3, "how much", "ask_exam_fee"),  # after an exam question, the price is the exam's
         ("inform", 0.7, "cna here in columbus. if i become an MA can i start IVs at the clinic", "ask_state_rules"),
         ("thank", 0.8, "ok thank you. salary chicago?", "ask_salary"),
+        ("nlu_fallback", 0.4, "whats passing", "ask_exam_format"),  # the passing score, not the pass rate
+        ("out_of_scope", 0.4, "every how many years", "ask_renewal"),
     ],
 )
 def test_a_message_without_a_topic_takes_the_one_its_words_point_to(intent, confidence, text, meant):
     got = understand(intent, confidence, [], text, RMA_EXAM)
     assert got.intent == meant
     assert ("credential", "RMA") in got.entities  # and it is still about the credential in context
+
+
+@pytest.mark.parametrize(
+    "text, meant",
+    [("how long ECE take?", "ask_credential_evaluation"), ("the report is valid how long", "ask_credential_evaluation"),
+     ("how long is the CMA valid", "ask_renewal")],
+)
+def test_an_evaluation_report_is_not_a_credential(text, meant):
+    got = understand("nlu_fallback", 0.4, [], text, Context("ask_wes"))
+    assert got.intent == meant
+    assert (("aspect", "report_types") in got.entities) == (meant == "ask_credential_evaluation")  # time and validity
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,7 @@ MAX_COMMAND_WORDS = 10
 #: Words around a command that change nothing: "ok, please cancel that", "actually never mind".
 _FILLER = (
     r"(?:actually|oh|ok|okay|um+|uh+|h+m+|well|please|pls|plz|just|sorry|so|hey|then|anyway|"
-    r"instead|for now|thanks|thank you|no|nah|wait|yeah|lol|ugh|honestly|por favor|mejor)"
+    r"instead|for now|thanks|thank you|no|nah|wait|yeah|lol|ugh|honestly|por favor|mejor|po|na lang|lang)"
 )
 #: How people ask for a command: "can we skip this", "I'd like to cancel", "let's start over".
 _ASKING = (
@@ -48,7 +48,7 @@ _PHRASES: dict[Control, str] = {
         r"empezar de nuevo|volver a empezar|empecemos de nuevo|reiniciar"
     ),
     "skip": (
-        r"next(?: (?:one|question|please))?|skip(?: (?:it|this|that|this one|that one|this question|the question))?|"
+        r"(?:what's |whats |what )?next(?: (?:one|question|please|step))?|skip(?: (?:it|this|that|this one|that one|this question|the question))?|"
         r"pass|move on|go on|rather not(?: say)?|prefer not to say|n a|siguiente|saltar|omitir|paso"
     ),
 }

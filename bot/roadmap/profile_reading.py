@@ -75,7 +75,9 @@ def credential_choice(text: str, entities: dict[str, str]) -> str | None:
         return RECOMMEND if recommend else None
     if entities.get("credential"):
         return entities["credential"]
-    return RECOMMEND if recommend or _skipped(text) else None
+    # "If you're not sure, I'll recommend one." - "ok", "yes please": the offer taken
+    agreed = replies.only_yes_no(text) and replies.yes_no(text) == "yes"
+    return RECOMMEND if recommend or agreed or _skipped(text) else None
 
 
 def state(text: str, entities: dict[str, str]) -> str | None:

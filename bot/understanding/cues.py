@@ -65,6 +65,10 @@ CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             ],
         ),
         (
+            "ask_credential_evaluation",
+            [r"\bece\b", r"\b(evaluation|report)s?\b.*\b(take|valid|good for|last|expire)"],
+        ),
+        (
             "ask_renewal",
             [
                 r"\brenov",
@@ -82,6 +86,7 @@ CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
                 r"\bfor life\b",
                 r"\bforever\b",
                 r"\blast(s)? (for )?(how long|forever)",
+                r"\bevery how many (years|months)\b",
             ],
         ),
         (
@@ -122,6 +127,7 @@ CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
                 r"\bproctor",
                 r"\bhow many questions\b",
                 r"\bhow long is the (exam|test)\b",
+                r"\bwhat'?s? (is )?(the )?passing\b(?! rate)",
             ],
         ),
         (
@@ -310,7 +316,8 @@ ASPECT_CUES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
         ),
         "ask_credential_evaluation": (
             (
-                r"\bdocument[- ]by[- ]document\b|\bcourse[- ]by[- ]course\b|\bwhich report\b|\bwhat report\b",
+                r"\bdocument[- ]by[- ]document\b|\bcourse[- ]by[- ]course\b|\bwhich report\b|\bwhat report\b|"
+                r"\bece\b|\bhow long\b|\bvalid\b|\bgood for\b|\bturnaround\b",
                 "report_types",
             ),
         ),

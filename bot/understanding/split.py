@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from bot.understanding.cues import looks_like_question
+
 #: At most this many questions from one message; the rest stays with the last one.
 MAX_PARTS = 3
 QUESTION_WORDS = (
@@ -29,7 +31,9 @@ MIN_WORDS = 2
 
 
 def _is_question(sentence: str) -> bool:
-    return sentence.rstrip().endswith("?") or bool(_STARTS_LIKE_QUESTION.match(sentence))
+    """A question mark, a question's first words, or a question after a few words of lead-in
+    ("ugh ok. how long would it be", "alright how long is a program", "pls how much does it cost")."""
+    return sentence.rstrip().endswith("?") or bool(_STARTS_LIKE_QUESTION.match(sentence)) or looks_like_question(sentence)
 
 
 def _sentences(text: str) -> list[str]:
