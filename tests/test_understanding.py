@@ -213,6 +213,7 @@ RMA_EXAM = Context("ask_exam_format", (("credential", "RMA"),))
         ("thank", 0.8, "ok thank you. salary chicago?", "ask_salary"),
         ("nlu_fallback", 0.4, "whats passing", "ask_exam_format"),  # the passing score, not the pass rate
         ("out_of_scope", 0.4, "every how many years", "ask_renewal"),
+        ("nlu_fallback", 0.4, "is it in spanish? my english not perfect", "ask_accommodations"),
     ],
 )
 def test_a_message_without_a_topic_takes_the_one_its_words_point_to(intent, confidence, text, meant):
@@ -500,3 +501,11 @@ def test_topic_families_name_only_questions_the_domain_has():
     for members in FAMILIES.values():
         assert members <= known and all(m.startswith("ask_") for m in members)
     assert "ask_exam_fee" in neighbours("ask_exam_format") and "ask_exam_format" not in neighbours("ask_exam_format")
+
+
+def test_a_question_about_the_exams_language_gets_the_language_part_first():
+    ranking = [("ask_exam_format", 0.5), ("ask_accommodations", 0.2)]
+    got = understand("ask_exam_format", 0.5, [], "the exam is in spanish?", RMA_EXAM, ranking)
+    assert got.intent == "ask_accommodations" and ("aspect", "language") in got.entities
+    # speaking Spanish with someone is no question about the exam
+    assert understand("nlu_fallback", 0.3, [], "can i talk to someone in spanish", Context()).intent == "nlu_fallback"

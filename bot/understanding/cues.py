@@ -42,6 +42,15 @@ CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             [r"\bpass(ing)?\s*rates?\b", r"how many (people )?pass\b", r"\bpercent(age)? (of people )?pass"],
         ),
         (
+            "ask_accommodations",
+            [
+                r"\b(exams?|tests?|it|c?cma|rma|ncma|examen)\b[^.?!]*\b(in|en) (spanish|espa[nñ]ol|another language|"
+                r"other languages?|my (own )?language)\b",
+                r"\bextra time\b",
+                r"\bdisabilit",
+            ],
+        ),
+        (
             "ask_exam_format",
             [
                 r"\b(passing|pass|minimum)\s+(score|mark|grade)\b",
@@ -322,6 +331,9 @@ ASPECT_CUES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
             ),
         ),
         "ask_ecfmg": ((r"\boet\b|\brequire|\bpathways?\b|\bwhat do i need\b", "requirements"),),
+        "ask_accommodations": (
+            (r"\bspanish\b|\blanguages?\b|\benglish\b|\bespa[nñ]ol\b|\bidioma|\bin (tagalog|arabic|hindi)\b", "language"),
+        ),
     }.items()
 }
 
