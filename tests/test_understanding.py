@@ -509,3 +509,17 @@ def test_a_question_about_the_exams_language_gets_the_language_part_first():
     assert got.intent == "ask_accommodations" and ("aspect", "language") in got.entities
     # speaking Spanish with someone is no question about the exam
     assert understand("nlu_fallback", 0.3, [], "can i talk to someone in spanish", Context()).intent == "nlu_fallback"
+
+
+@pytest.mark.parametrize(
+    "context, meant",
+    [(Context("ask_exam_format", (("credential", "RMA"),)), "ask_eligibility"), (Context("ask_renewal"), "ask_renewal")],
+)
+def test_cpr_is_a_requirement_to_apply_or_to_recertify_when_that_is_the_topic(context, meant):
+    assert understand("nlu_fallback", 0.4, [], "do i need CPR for that?", context, [("nlu_fallback", 0.4)]).intent == meant
+
+
+def test_a_state_credential_is_that_states_rules_even_when_nlu_gave_up():
+    ranking = [("nlu_fallback", 0.4), ("ask_residency_path", 0.37)]
+    got = understand("nlu_fallback", 0.4, [], "does my 3 yrs as MA-R count toward MA-C", Context(), ranking)
+    assert got.intent == "ask_state_rules"

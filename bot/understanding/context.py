@@ -42,7 +42,7 @@ NO_TOPIC = ("nlu_fallback", "inform", "out_of_scope")
 NOT_CARRIED_INTO = ("ask_which_credential", "ask_compare_roles", "ask_credential_info")
 #: "What about the RMA?": only a new thing for the same question, however NLU read it.
 SWITCH = re.compile(r"^\W*((and|but|so|ok(ay)?)\W+)?((what|how) about|and (for|in|with)?)\b", re.IGNORECASE)
-MAX_SWITCH_WORDS = 6
+MAX_SWITCH_WORDS = 8
 #: A follow-up is short, or starts the way follow-ups do.
 MAX_FOLLOW_UP_WORDS = 8
 FOLLOW_UP_START = re.compile(
@@ -216,8 +216,8 @@ def reread(
     decide. A topic NLU was sure of is otherwise kept."""
     if intent not in KEEP_WITH_STATUS and about_immigration_status(text):
         return WORK_AUTHORIZATION  # "on H4, can I work as an MA?": only USCIS or an attorney can say
-    if is_question(intent) and about_a_state_credential(text):
-        return "ask_state_rules"
+    if (is_question(intent) or (intent in NO_TOPIC and looks_like_question(text))) and about_a_state_credential(text):
+        return "ask_state_rules"  # "does my MA-R count toward MA-C": Washington's rules, not a national credential
     if off_topic_words(intent, text):  # "I'm an MBBS on F1, can I work as an MA?" is no residency question
         others = [(name, p) for name, p in ranking if name != intent]
         return cued_intent(text, context.intent) or best_question(others, MIN_OTHER_LEAN) or "nlu_fallback"

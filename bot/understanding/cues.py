@@ -372,6 +372,10 @@ def looks_like_question(text: str) -> bool:
     return any(QUESTION_SHAPE.search(c) or INNER_QUESTION.search(c) for c in _CLAUSES.split(text))
 
 
+#: "do i need cpr for that?": CPR is asked about as a requirement.
+CPR = re.compile(r"\bcpr\b|\bbls (card|cert)", re.IGNORECASE)
+
+
 def cued_intent(text: str, context_intent: str | None) -> str | None:
     """The topic the message's words point to; a bare price takes its topic from the conversation."""
     for pattern, intent in CUES:
@@ -379,6 +383,8 @@ def cued_intent(text: str, context_intent: str | None) -> str | None:
             if intent == "ask_duration" and PRICE.search(text):
                 break  # "how long and how much": let the price decide below
             return intent
+    if CPR.search(text):  # a requirement to apply, or to recertify when that is the topic in hand
+        return "ask_renewal" if context_intent == "ask_renewal" else "ask_eligibility"
     if PRICE.search(text):
         if EXAM.search(text):
             return "ask_exam_fee"  # "how much is the exam?": the exam's own price, whatever came before
