@@ -67,6 +67,8 @@ def test_the_form_s_years_question_does_not_take_medic_years_for_ma_years():
         ("I graduated from a CAAHEP accredited program in 2023", {"education": "accredited_program_graduate"}),
         ("i finished an ma program 2 years ago but it wasnt accredited", {"education": "other_program"}),
         ("I'm in an MA program right now", {"in_program": True}),
+        ("2 yrs as MA, no certification, no US school", {"education": "none"}),
+        ("trained by my doctor, no school", {"education": "none"}),
         ("I want to study part-time in the evenings", {"pace": "part_time"}),
         ("I'd like to start in March", {"start_date": dt.date(2027, 3, 1)}),
         ("I'm a nurse from Guatemala with 10 years experience", {"other_healthcare_role": "nurse"}),

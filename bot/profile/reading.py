@@ -105,8 +105,9 @@ _FINISHED_PROGRAM = re.compile(
     rf"certificate|diploma)|\bgraduated (?:from )?(?:an? )?(?:caahep|abhes|accredited)"
 )
 _NO_PROGRAM = re.compile(
-    rf"\b(?:no|never (?:did|went to|took) (?:an? )?|haven'?t (?:done|taken|gone to) (?:an? )?|without (?:an? )?|"
-    rf"no formal )(?:{_MA} )?(?:program|school|training|course)\b"
+    rf"\b(?:no |never (?:did|went to|took) (?:an? )?|haven'?t (?:done|taken|gone to) (?:an? |any )?|without (?:an? |any )?|"
+    rf"didn'?t (?:do|take|go to) (?:an? |any )?|no formal )(?:(?:us|u\.s\.|american|real|actual) )?(?:{_MA} )?"
+    rf"(?:program|school|schooling|training|course)\b"
 )
 _ACCREDITED = re.compile(r"\b(?:caahep|abhes)\b|(?<!un)(?<!not )accredited")
 _NOT_ACCREDITED = re.compile(r"\b(?:not|wasn'?t|isn'?t|un)[- ]?(?:caahep |abhes )?accredited")
