@@ -119,6 +119,8 @@ def test_no(text):
         "know",
         "banana",
         "",
+        "ok how long does the ccma last",  # a question after "ok" wants an answer; it agrees to nothing
+        "ok what about the rma",
     ],
 )
 def test_neither_yes_nor_no(text):

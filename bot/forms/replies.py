@@ -66,6 +66,8 @@ _NO = r"no|n|nope|nah|naw|no way|not really|negative|don't|do not"
 #: Words that take a "yes" back: "ok but wait", "right, that's wrong".
 _BUT = re.compile(r"\b(?:no|not|nope|nah|don't|dont|wait|but|cancel|change|wrong|never|stop)\b")
 _LEAD = r"(?:(?:oh|um+|uh+|h+m+|well|ah)\s)*"
+#: "ok what about the RMA?": another thing asked about, not agreement.
+_SWITCHES = re.compile(r"\b(?:what|how) about\b")
 _YES_START = re.compile(rf"{_LEAD}(?:{_YES})\b(?!')")
 _NO_START = re.compile(rf"{_LEAD}(?:{_NO})\b(?!')")
 _YES_NO_WORD = rf"(?:{_YES}|{_NO}|please|thanks|thank you)"
@@ -107,6 +109,8 @@ def yes_no(text: str) -> YesNo | None:
     """ "yes" for a reply that starts by agreeing and never takes it back ("yes, send it",
     "si", "claro"), "no" for one that starts by refusing ("nope", "no, thanks"), else None."""
     said = normalize(text)
+    if asks_something(text) or _SWITCHES.search(said):  # "ok how long does it last?" is a question, not a yes
+        return None
     if _NO_START.match(said):
         return "no"
     if _YES_START.match(said) and not _BUT.search(said):
