@@ -523,3 +523,58 @@ def test_a_state_credential_is_that_states_rules_even_when_nlu_gave_up():
     ranking = [("nlu_fallback", 0.4), ("ask_residency_path", 0.37)]
     got = understand("nlu_fallback", 0.4, [], "does my 3 yrs as MA-R count toward MA-C", Context(), ranking)
     assert got.intent == "ask_state_rules"
+
+
+def test_a_credential_after_a_states_rules_asks_whether_it_meets_them():
+    arizona = Context("ask_state_rules", (("us_state", "Arizona"),))
+    got = understand("nlu_fallback", 0.4, [("credential", "CCMA")], "would the ccma count", arizona)
+    assert got.intent == "ask_state_rules" and ("us_state", "Arizona") in got.entities
+    # naming their years asks whether they may sit it
+    years = [("credential", "CCMA"), ("experience_years", "2 yrs")]
+    assert understand("ask_eligibility", 0.5, years, "can i get the ccma with 2 yrs", arizona).intent == (
+        "ask_eligibility"
+    )
+
+
+@pytest.mark.parametrize(
+    "text, role, context, meant",
+    [
+        ("is dental assistant better?", "dental assistant", Context(), "ask_compare_roles"),
+        ("vs pharmacy tech?", "pharmacy tech", Context("ask_salary"), "ask_salary"),
+        ("is a cna better paid", "cna", Context(), "ask_salary"),
+    ],
+)
+def test_another_career_compared_with_medical_assisting_is_in_scope(text, role, context, meant):
+    assert understand("out_of_scope", 0.7, [("role", role)], text, context).intent == meant
+
+
+@pytest.mark.parametrize(
+    "text, aspect",
+    [
+        ("and are there even jobs or is it saturated", "outlook"),
+        ("12% of what lol. how many jobs total", "outlook"),
+        ("whats the most an MA can make", "hourly"),  # the top tenth is in the hourly answer
+    ],
+)
+def test_pay_questions_pick_their_part(text, aspect):
+    got = understand("out_of_scope", 0.5, [], text, Context("ask_salary"))
+    assert got.intent == "ask_salary" and ("aspect", aspect) in got.entities
+
+
+@pytest.mark.parametrize(
+    "intent, text",
+    [
+        ("ask_scam_check", "hey i was a 68W, got out this summer. can i take a MA cert exam without going back to school"),
+        ("ask_financial_aid", "My community college has a program for the NCMA. Who gives that one?"),
+        ("ask_wes", "do employers actually care if I'm certified, or is it a money grab by these organizations?"),
+    ],
+)
+def test_a_topic_read_without_any_of_its_words_gives_way(intent, text):
+    ranking = [(intent, 0.8), ("ask_eligibility", 0.12)]
+    assert understand(intent, 0.8, [], text, Context(), ranking).intent != intent
+
+
+def test_a_follow_up_on_the_topic_in_hand_keeps_it_without_the_topics_words():
+    scam = Context("ask_scam_check")
+    text = "they say i get a certificate that says CMA at the end tho"
+    assert understand("ask_scam_check", 0.7, [], text, scam, [("ask_scam_check", 0.7)]).intent == "ask_scam_check"

@@ -198,6 +198,16 @@ def _without_topic(
     )
 
 
+#: Comparing another career with medical assisting is in scope (docs/intents.md).
+COMPARES = re.compile(r"\b(better|worse|easier|harder|vs\.?|versus|compared?|instead|or an? ma|than)\b", re.IGNORECASE)
+MEDICAL_ASSISTANT = re.compile(r"(an? )?(ma|mas|cmas?|rmas?|medical assist\w*|med assistants?)", re.IGNORECASE)
+
+
+def _another_role(named: Sequence[tuple[str, str]]) -> bool:
+    """The message names a role other than medical assistant (a CNA, an LPN, a dental assistant)."""
+    return any(kind == "role" and not MEDICAL_ASSISTANT.fullmatch(value.strip()) for kind, value in named)
+
+
 def reread(
     intent: str | None,
     confidence: float,
@@ -218,7 +228,7 @@ def reread(
         return WORK_AUTHORIZATION  # "on H4, can I work as an MA?": only USCIS or an attorney can say
     if (is_question(intent) or (intent in NO_TOPIC and looks_like_question(text))) and about_a_state_credential(text):
         return "ask_state_rules"  # "does my MA-R count toward MA-C": Washington's rules, not a national credential
-    if off_topic_words(intent, text):  # "I'm an MBBS on F1, can I work as an MA?" is no residency question
+    if intent != context.intent and off_topic_words(intent, text):  # "I'm an MBBS on F1, can I work as an MA?"
         others = [(name, p) for name, p in ranking if name != intent]
         return cued_intent(text, context.intent) or best_question(others, MIN_OTHER_LEAN) or "nlu_fallback"
     if (
@@ -238,6 +248,8 @@ def reread(
     cued = cued_intent(text, context.intent)
     if cued:
         return cued
+    if _another_role(named) and COMPARES.search(text):  # "is dental assistant better?", "vs pharmacy tech?"
+        return "ask_salary" if PAY_WORDS.search(text) or context.intent == "ask_salary" else "ask_compare_roles"
     if (
         is_question(context.intent)
         and not named
@@ -308,6 +320,9 @@ def _understand(
         intent = COST_OF_EXAM[intent]
     if intent == "ask_program_cost" and PAY_WORDS.search(text) and not SCHOOLING.search(text):
         intent = "ask_salary"  # "how much per hour in Texas?" is pay: tuition is never by the hour
+    if _credential_under_state_rules(nlu_read, confidence, entities, text, context):
+        merged, inherited = _merge(entities, context)
+        return Understood(context.intent, merged, inherited, follow_up=True)
     if (
         is_question(context.intent)
         and named
@@ -329,6 +344,27 @@ def _understand(
         merged, inherited = _merge(entities, context, skip=("role", "program_type"))
         return Understood(intent, merged, inherited)
     return Understood(intent, entities)
+
+
+#: "would the CCMA count?", "is the RMA enough": whether something meets a rule.
+MEETS_A_RULE = re.compile(r"\b(count|counts|accepted|accept|enough|work|different|change|satisfy|meet|good)\b", re.I)
+
+
+def _credential_under_state_rules(
+    nlu_read: str | None, confidence: float, entities: Entities, text: str, context: Context
+) -> bool:
+    """ "would the ccma count?", "what if i get my RMA first": after a state's rules, a short question
+    that only names a credential asks whether it meets that state's rules (not whether they may sit it:
+    "can I get the CCMA with 2 yrs" names their years too)."""
+    return (
+        context.intent == "ask_state_rules"
+        and bool(entities)
+        and all(kind in SAME_SLOT for kind, _ in entities)
+        and len(text.split()) <= MAX_FOLLOW_UP_WORDS
+        and (nlu_read in NO_TOPIC or confidence < SURE)
+        and looks_like_question(text)
+        and (not cued_intent(text, context.intent) or bool(MEETS_A_RULE.search(text)))
+    )
 
 
 def asked_again(understood: Understood, context: Context) -> Understood | None:

@@ -188,6 +188,13 @@ CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
                 r"\bpay (in|like|for (an? )?(ma|cma|medical assistant)s?\b)",
                 r"\b(get|gets|getting|be|are|is) paid\b",
                 r"\bpaid (well|better|more|less|per|an|by)\b",
+                r"\boutlook\b",
+                r"\bsaturat",
+                r"\bjob growth\b",
+                r"\bhow many (ma |medical assistant )?jobs\b",
+                r"\bin demand\b",
+                r"\b(most|highest|max(imum)?)\b[^.?!]*\b(make|earn)\b",
+                r"\bwhat (they|we|you|i|mas|cmas) (earn|make)\b",
             ],
         ),
         (
@@ -197,6 +204,10 @@ CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (
             "ask_career_advancement",
             [r"\b(nursing|nurse|rn|lpn)( school)? later\b", r"\bmove up\b", r"\badvance", r"\bbridge (to|into)\b"],
+        ),
+        (
+            "ask_credential_info",
+            [r"\bwho (gives|awards|offers|runs|issues|grants|administers|owns|is behind)\b", r"\bstand for\b"],
         ),
         (
             "ask_eligibility",
@@ -331,6 +342,19 @@ ASPECT_CUES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
             ),
         ),
         "ask_ecfmg": ((r"\boet\b|\brequire|\bpathways?\b|\bwhat do i need\b", "requirements"),),
+        "ask_salary": (
+            (
+                r"\boutlook\b|\bgrow|\bdemand\b|\bsaturat|\bhow many (ma |medical assistant )?jobs\b|"
+                r"\bjobs? (total|out there|available)\b|\bopenings\b|\bjob security\b|"
+                r"\bare there (even |enough |any )?jobs\b",
+                "outlook",
+            ),
+            (
+                r"\b(most|top|highest|max(imum)?|lowest|bottom|least)\b[^.?!]*\b(make|makes|earn|earns|paid|pay)\b|"
+                r"\bpercentile|\b(top|bottom) (10|ten)\b|\b10 ?(percent|%)",
+                "hourly",
+            ),
+        ),
         "ask_accommodations": (
             (r"\bspanish\b|\blanguages?\b|\benglish\b|\bespa[nñ]ol\b|\bidioma|\bin (tagalog|arabic|hindi)\b", "language"),
         ),
@@ -354,6 +378,18 @@ TOPIC_WORDS: dict[str, re.Pattern[str]] = {
         "ask_residency_path": r"residen|\busmle\b|\bmatch\b|\bstep ?[123]\b|\bletters?\b|\blors?\b|stepping|"
         r"long[- ]term|\bcareer\b|\bus clinical|\bclinical experience|\bwhile (i )?(study|prepar)|\bfor now\b",
         "ask_usmle": r"\busmle\b|\bstep ?[123]\b|\blicen[cs]|\bboards?\b|\bmedical exam|\bdoctor exam|\bphysician exam",
+        "ask_wes": r"\bwes\b|\bece\b|\bnaces\b|evaluat|\breports?\b|\bworld education",
+        "ask_financial_aid": r"\baid\b|fafsa|\bpell\b|\bgrants?\b|\bloans?\b|scholarship|\bwioa\b|\bpay(ing)? for\b|"
+        r"\bafford|\bmoney\b|\bfree\b|\bcost|\bfund|\bhelp (to |with )?pay|\bfinanc|\bbecas?\b|\bayuda\b|\btuition\b",
+        "ask_scam_check": r"scam|legit|\bfake\b|\bmill\b|red flag|\bfraud|too good|\breal\b|accredit|\bcomplain|"
+        r"\brefund|\bmoney back\b|\bestafa|\bshady|\bsketchy|\btrust|\bweeks?\b|\bguarantee",
+        "ask_diploma_requirement": r"diploma|\bged\b|high ?school|\bhs\b|\bhiset\b|\bsecondary\b|\bpreparatoria|\bbachiller",
+        "ask_program_cost": r"\bcost|\bprice|\bpric(e|ey)|tuition|\bpay\b|\bafford|\bexpensive|\bcheap|\$|\bmoney\b|"
+        r"\bfees?\b|\bhow much\b|\bdollars?\b|\bbudget|\bcuesta|\bcuanto|\bcuánto|\bk\b|\d",
+        "ask_online_program": r"online|remote|virtual|hybrid|from home|distance|\bin person\b|\bzoom\b|en l[ií]nea|at home|"
+        r"part[- ]?time|full[- ]?time|evening|\bnights?\b|weekend|schedule|\bwhile (i )?work",
+        "ask_advisor_info": r"advis|counsel|\bstaff\b|office hours|\bhours\b|\bspeak|\blanguages?\b|\bspanish\b|"
+        r"\bcall\b|\bphone\b|\bemail\b|\bcontact\b|\bappointment|\bschool'?s\b|\bmeet\b",
     }.items()
 }
 
