@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from typing import Any
 
@@ -18,6 +19,7 @@ from bot.forms import replies
 from bot.kb.queries import KnowledgeBase
 from bot.roadmap.questions import superseded
 from bot.understanding import context as ctx
+from bot.understanding.ambiguous import ask_which_ccma
 from bot.understanding.guesses import best_guesses, guess_buttons
 from bot.understanding.language import SPANISH, detect
 
@@ -85,6 +87,8 @@ class ActionAnswer(Action):
             profile, heard = services.hear(tracker)
             again = ctx.asked_again(understood, context) if heard.correction and heard.changes else None
             understood = again or understood
+            if self._which_ccma(dispatcher, kb, domain, understood, profile.state, text):
+                return [SlotSet(CONTEXT_SLOT, ctx.remember(understood, context).to_slot())]
 
             def answer(entities: list[tuple[str, str]]) -> Reply:
                 return answer_person(kb, understood.intent, entities, profile, heard, asked_again=again is not None)
@@ -122,6 +126,38 @@ class ActionAnswer(Action):
             return False
         question = domain["responses"]["utter_best_guesses"][0]["text"]
         dispatcher.utter_message(text=question, buttons=buttons)
+        return True
+
+    @staticmethod
+    def _which_ccma(
+        dispatcher: CollectingDispatcher,
+        kb: KnowledgeBase,
+        domain: dict[str, Any],
+        understood: ctx.Understood,
+        state: str | None,
+        text: str,
+    ) -> bool:
+        """ "CCMA" from someone in California: ask whether NHA's or California's own is meant."""
+        if not ctx.is_question(understood.intent):
+            return False
+
+        def key(value: str) -> str | None:
+            entity = kb.resolve(value)
+            return entity.key if entity is not None else None
+
+        own = [v for k, v in understood.entities if (k, v) not in understood.from_context]
+        names_ccma = any(key(v) == "ccma" for v in own)
+        in_california = state == "california" or any(
+            k == "us_state" and key(v) == "california" for k, v in understood.entities
+        )
+        if not ask_which_ccma(text, [v for _, v in understood.entities], names_ccma, in_california):
+            return False
+        nha = json.dumps({"credential": "CCMA (NHA)"})
+        buttons = [
+            {"title": "NHA's CCMA (national)", "payload": f"/{understood.intent}{nha}"},
+            {"title": "California's own (now the CACMA)", "payload": '/ask_state_rules{"us_state":"California"}'},
+        ]
+        dispatcher.utter_message(text=domain["responses"]["utter_which_ccma"][0]["text"], buttons=buttons)
         return True
 
     @staticmethod

@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import actions, services
 from bot.answers.reply import reply_for
 from bot.settings import PROJECT_ROOT
+from bot.understanding.ambiguous import ask_which_ccma
 
 DOMAIN = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
 
@@ -149,3 +150,33 @@ def test_cancel_with_nothing_under_way_says_so_instead_of_a_misread_answer(use_d
     use_db(loaded_db_url)
     (message,) = run(intent, text)
     assert message["response"] == "utter_nothing_to_cancel"
+
+
+def test_the_ccma_in_california_is_asked_about_before_it_is_answered(use_db, loaded_db_url, kb):
+    use_db(loaded_db_url)
+    named = [entity("credential", "CCMA"), entity("us_state", "California")]
+    (message,) = run("ask_exam_fee", "how much is the ccma exam in california", named)
+    assert message["text"] == DOMAIN["responses"]["utter_which_ccma"][0]["text"]
+    payloads = [b["payload"] for b in message["buttons"]]
+    assert payloads[0].startswith("/ask_exam_fee") and "NHA" in payloads[0]
+    assert payloads[1].startswith("/ask_state_rules") and "California" in payloads[1]
+    # NHA's chosen (the button), or no California in sight: the answer itself
+    nha = [entity("credential", "CCMA (NHA)"), entity("us_state", "California")]
+    (chosen,) = run("ask_exam_fee", payloads[0], nha)
+    assert chosen["text"].startswith(reply_for(kb, "ask_exam_fee", [("credential", "CCMA")]).text[:40])
+    (elsewhere,) = run("ask_exam_fee", "how much is the ccma exam", [entity("credential", "CCMA")])
+    assert elsewhere["text"] != message["text"]
+
+
+@pytest.mark.parametrize(
+    "text, values, names_ccma, in_california, ask",
+    [
+        ("what is the ccma", [], True, True, True),
+        ("is the ccma the NHA one?", [], True, True, False),  # says which
+        ("the california one", [], True, True, False),
+        ("how much is it", ["CCMA (NHA)"], True, True, False),  # chosen by its button
+        ("what is the ccma", [], True, False, False),  # outside California it is NHA's
+    ],
+)
+def test_which_ccma(text, values, names_ccma, in_california, ask):
+    assert ask_which_ccma(text, values, names_ccma, in_california) is ask

@@ -224,8 +224,11 @@ def test_a_message_without_a_topic_takes_the_one_its_words_point_to(intent, conf
 
 @pytest.mark.parametrize(
     "text, meant",
-    [("how long ECE take?", "ask_credential_evaluation"), ("the report is valid how long", "ask_credential_evaluation"),
-     ("how long is the CMA valid", "ask_renewal")],
+    [
+        ("how long ECE take?", "ask_credential_evaluation"),
+        ("the report is valid how long", "ask_credential_evaluation"),
+        ("how long is the CMA valid", "ask_renewal"),
+    ],
 )
 def test_an_evaluation_report_is_not_a_credential(text, meant):
     got = understand("nlu_fallback", 0.4, [], text, Context("ask_wes"))
@@ -293,14 +296,26 @@ def test_a_question_about_a_state_that_only_tells_is_about_its_rules():
     "text, ranking, context, expected",
     [
         # points back at the topic in hand, which NLU did not even rank: still that topic
-        ("who has to approve it", [("nlu_fallback", 0.4), ("out_of_scope", 0.1), ("roadmap_next", 0.09)],
-         "ask_military_benefits", "ask_military_benefits"),
+        (
+            "who has to approve it",
+            [("nlu_fallback", 0.4), ("out_of_scope", 0.1), ("roadmap_next", 0.09)],
+            "ask_military_benefits",
+            "ask_military_benefits",
+        ),
         # NLU half-read pay in "pay", but after the externship "it" is the externship
-        ("do they pay u for it", [("ask_salary", 0.52), ("ask_financial_aid", 0.11)], "ask_externship",
-         "ask_externship"),
+        (
+            "do they pay u for it",
+            [("ask_salary", 0.52), ("ask_financial_aid", 0.11)],
+            "ask_externship",
+            "ask_externship",
+        ),
         # a neighbour of the topic in hand counts more than a topic as likely that is not one
-        ("how hard", [("out_of_scope", 0.4), ("ask_exam_study", 0.26), ("ask_salary", 0.3)], "ask_exam_format",
-         "ask_exam_study"),
+        (
+            "how hard",
+            [("out_of_scope", 0.4), ("ask_exam_study", 0.26), ("ask_salary", 0.3)],
+            "ask_exam_format",
+            "ask_exam_study",
+        ),
     ],
 )
 def test_a_follow_up_is_weighed_against_the_topic_in_hand(text, ranking, context, expected):
@@ -513,10 +528,15 @@ def test_a_question_about_the_exams_language_gets_the_language_part_first():
 
 @pytest.mark.parametrize(
     "context, meant",
-    [(Context("ask_exam_format", (("credential", "RMA"),)), "ask_eligibility"), (Context("ask_renewal"), "ask_renewal")],
+    [
+        (Context("ask_exam_format", (("credential", "RMA"),)), "ask_eligibility"),
+        (Context("ask_renewal"), "ask_renewal"),
+    ],
 )
 def test_cpr_is_a_requirement_to_apply_or_to_recertify_when_that_is_the_topic(context, meant):
-    assert understand("nlu_fallback", 0.4, [], "do i need CPR for that?", context, [("nlu_fallback", 0.4)]).intent == meant
+    assert (
+        understand("nlu_fallback", 0.4, [], "do i need CPR for that?", context, [("nlu_fallback", 0.4)]).intent == meant
+    )
 
 
 def test_a_state_credential_is_that_states_rules_even_when_nlu_gave_up():
@@ -564,7 +584,10 @@ def test_pay_questions_pick_their_part(text, aspect):
 @pytest.mark.parametrize(
     "intent, text",
     [
-        ("ask_scam_check", "hey i was a 68W, got out this summer. can i take a MA cert exam without going back to school"),
+        (
+            "ask_scam_check",
+            "hey i was a 68W, got out this summer. can i take a MA cert exam without going back to school",
+        ),
         ("ask_financial_aid", "My community college has a program for the NCMA. Who gives that one?"),
         ("ask_wes", "do employers actually care if I'm certified, or is it a money grab by these organizations?"),
     ],

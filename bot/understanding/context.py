@@ -151,6 +151,8 @@ WORK_AUTHORIZATION = "ask_work_authorization"
 KEEP_WITH_STATUS = (WORK_AUTHORIZATION, "ask_financial_aid", "request_human")
 #: A topic read without its words gives way to NLU's next question from this confidence.
 MIN_OTHER_LEAN = 0.1
+#: "the california one": a message this short that only names a state's own credential asks about it.
+SHORT_NAMING = 5
 #: A follow-up this short that starts like one ("and nationally?") asks the same question again.
 SHORT_FOLLOW_UP = 3
 #: "and that one?" points at something it does not name: not the same question again.
@@ -226,7 +228,9 @@ def reread(
     decide. A topic NLU was sure of is otherwise kept."""
     if intent not in KEEP_WITH_STATUS and about_immigration_status(text):
         return WORK_AUTHORIZATION  # "on H4, can I work as an MA?": only USCIS or an attorney can say
-    if (is_question(intent) or (intent in NO_TOPIC and looks_like_question(text))) and about_a_state_credential(text):
+    if (
+        is_question(intent) or (intent in NO_TOPIC and (looks_like_question(text) or len(text.split()) <= SHORT_NAMING))
+    ) and about_a_state_credential(text):
         return "ask_state_rules"  # "does my MA-R count toward MA-C": Washington's rules, not a national credential
     if intent != context.intent and off_topic_words(intent, text):  # "I'm an MBBS on F1, can I work as an MA?"
         others = [(name, p) for name, p in ranking if name != intent]
@@ -273,16 +277,17 @@ def continued(ranking: Sequence[tuple[str, float]], context: Context, text: str)
     counted more for the topic in hand and its neighbours (`bot.understanding.families`). "who has
     to approve it?" after SkillBridge, "whats passing" after the NCMA exam, "do they pay you for it"
     after the externship. None when the message is no follow-up or nothing weighs enough."""
-    if not is_question(context.intent) or len(text.split()) > MAX_CONTINUED_WORDS or ANOTHER_THING.search(text):
+    topic = context.intent
+    if topic is None or not is_question(topic) or len(text.split()) > MAX_CONTINUED_WORDS or ANOTHER_THING.search(text):
         return None
-    near = neighbours(context.intent)
+    near = neighbours(topic)
     weighed = {
-        name: confidence * (SAME_TOPIC_WEIGHT if name == context.intent else NEIGHBOUR_WEIGHT if name in near else 1.0)
+        name: confidence * (SAME_TOPIC_WEIGHT if name == topic else NEIGHBOUR_WEIGHT if name in near else 1.0)
         for name, confidence in ranking
         if is_question(name)
     }
     if POINTS_BACK.search(text):
-        weighed[context.intent] = max(weighed.get(context.intent, 0.0), POINTING_BACK_FLOOR * SAME_TOPIC_WEIGHT)
+        weighed[topic] = max(weighed.get(topic, 0.0), POINTING_BACK_FLOOR * SAME_TOPIC_WEIGHT)
     if not weighed:
         return None
     best = max(weighed, key=lambda name: weighed[name])

@@ -286,7 +286,9 @@ _CLAUSES = re.compile(r"(?<=[.!?;,])\s+")
 
 #: A state's own credential makes any question about it a question about that state's rules:
 #: "what's the difference between MA-R and MA-C", "how many tries on the CACMA".
-STATE_CREDENTIAL = re.compile(r"\bma-?[cr]\b|\bcacma\b|\bccbma\b", re.IGNORECASE)
+STATE_CREDENTIAL = re.compile(
+    r"\bma-?[cr]\b|\bcacma\b|\bccbma\b|\bcalifornia (one|exam|test|certified|certification|ccma)\b", re.IGNORECASE
+)
 
 
 #: A visa or immigration status with a question about working or studying: only the official
@@ -356,7 +358,10 @@ ASPECT_CUES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
             ),
         ),
         "ask_accommodations": (
-            (r"\bspanish\b|\blanguages?\b|\benglish\b|\bespa[nñ]ol\b|\bidioma|\bin (tagalog|arabic|hindi)\b", "language"),
+            (
+                r"\bspanish\b|\blanguages?\b|\benglish\b|\bespa[nñ]ol\b|\bidioma|\bin (tagalog|arabic|hindi)\b",
+                "language",
+            ),
         ),
     }.items()
 }

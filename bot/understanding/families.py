@@ -62,9 +62,7 @@ FAMILIES: dict[str, frozenset[str]] = {
             "ask_diploma_requirement",
         }
     ),
-    "paying": frozenset(
-        {"ask_financial_aid", "ask_military_benefits", "ask_program_cost", "ask_learn_on_job"}
-    ),
+    "paying": frozenset({"ask_financial_aid", "ask_military_benefits", "ask_program_cost", "ask_learn_on_job"}),
     "work": frozenset(
         {
             "ask_salary",

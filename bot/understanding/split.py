@@ -33,7 +33,9 @@ MIN_WORDS = 2
 def _is_question(sentence: str) -> bool:
     """A question mark, a question's first words, or a question after a few words of lead-in
     ("ugh ok. how long would it be", "alright how long is a program", "pls how much does it cost")."""
-    return sentence.rstrip().endswith("?") or bool(_STARTS_LIKE_QUESTION.match(sentence)) or looks_like_question(sentence)
+    return (
+        sentence.rstrip().endswith("?") or bool(_STARTS_LIKE_QUESTION.match(sentence)) or looks_like_question(sentence)
+    )
 
 
 def _sentences(text: str) -> list[str]:
