@@ -38,13 +38,20 @@ def _entities(tracker: Tracker) -> list[tuple[str, str]]:
     ]
 
 
-def _said_for(kb: KnowledgeBase, understood: ctx.Understood, variant: str) -> str:
-    """ "For the RMA: " when the answer is about something taken from the conversation, not this message."""
+#: An answer that names its credential or state this early already says what it is about.
+NAMED_EARLY = 60
+
+
+def _said_for(kb: KnowledgeBase, understood: ctx.Understood, variant: str, text: str = "") -> str:
+    """ "For the RMA: " when the answer is about something taken from the conversation, not this message,
+    and does not already start by naming it ("For the RMA: For the RMA (AMT), …" says it twice)."""
     if variant == "default" or not (understood.follow_up or understood.from_context):
         return ""
     for kind, value in understood.entities if understood.follow_up else understood.from_context:
         entity = kb.resolve(value)
         if entity is not None and entity.key == variant:
+            if entity.display.casefold() in text[:NAMED_EARLY].casefold():
+                return ""
             return f"In {entity.display}: " if kind == "us_state" else f"For the {entity.display}: "
     return ""
 
@@ -100,7 +107,7 @@ class ActionAnswer(Action):
                 prefix, reply = each[-1]
             else:
                 reply = answer(understood.entities)
-                prefix = _said_for(kb, understood, reply.variant)
+                prefix = _said_for(kb, understood, reply.variant, reply.text)
         except (KnowledgeBaseUnavailable, SQLAlchemyError) as exc:
             if isinstance(exc, SQLAlchemyError):  # reply_for logs its own; the other look-ups do not
                 log.error("knowledge base unavailable: %s", exc)

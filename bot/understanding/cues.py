@@ -278,7 +278,8 @@ QUESTION_SHAPE = re.compile(
 #: A question inside a longer message: "cna here in ohio. if i become an MA can i start IVs".
 INNER_QUESTION = re.compile(
     r"\b(can|could|do|does|did|will|would|should|may|must)\s+(i|we|she|he|they|you|my)\b|"
-    r"\b(how|what|which|where|who)\s+(do|does|did|is|are|can|could|would|will|should|much|many|long|kind)\b",
+    r"\b(how|what|which|where|who)\s+(do|does|did|is|are|can|could|would|will|should|much|many|long|kind)\b|"
+    r"\bwhich (ones?|exams?|tests?|certs?|certifications?|credentials?)\b",
     re.IGNORECASE,
 )
 _CLAUSES = re.compile(r"(?<=[.!?;,])\s+")
