@@ -38,6 +38,8 @@ def _entities(tracker: Tracker) -> list[tuple[str, str]]:
     ]
 
 
+#: National credentials that, named beside the CCMA, say it is NHA's.
+NATIONAL_BESIDES_CCMA = frozenset({"cma", "rma", "ncma"})
 #: An answer that names its credential or state this early already says what it is about.
 NAMED_EARLY = 60
 
@@ -94,7 +96,7 @@ class ActionAnswer(Action):
             profile, heard = services.hear(tracker)
             again = ctx.asked_again(understood, context) if heard.correction and heard.changes else None
             understood = again or understood
-            if self._which_ccma(dispatcher, kb, domain, understood, profile.state, text):
+            if self._which_ccma(dispatcher, kb, domain, understood, context, profile.state, text):
                 return [SlotSet(CONTEXT_SLOT, ctx.remember(understood, context).to_slot())]
 
             def answer(entities: list[tuple[str, str]]) -> Reply:
@@ -141,10 +143,13 @@ class ActionAnswer(Action):
         kb: KnowledgeBase,
         domain: dict[str, Any],
         understood: ctx.Understood,
+        context: ctx.Context,
         state: str | None,
         text: str,
     ) -> bool:
-        """ "CCMA" from someone in California: ask whether NHA's or California's own is meant."""
+        """ "CCMA" from someone in California: ask whether NHA's or California's own is meant, unless
+        another national credential is in the message or the conversation ("and the CCMA?" after the
+        RMA is NHA's)."""
         if not ctx.is_question(understood.intent):
             return False
 
@@ -154,10 +159,11 @@ class ActionAnswer(Action):
 
         own = [v for k, v in understood.entities if (k, v) not in understood.from_context]
         names_ccma = any(key(v) == "ccma" for v in own)
+        national = {key(v) for _, v in [*understood.entities, *context.entities]} & NATIONAL_BESIDES_CCMA
         in_california = state == "california" or any(
             k == "us_state" and key(v) == "california" for k, v in understood.entities
         )
-        if not ask_which_ccma(text, [v for _, v in understood.entities], names_ccma, in_california):
+        if national or not ask_which_ccma(text, [v for _, v in understood.entities], names_ccma, in_california):
             return False
         nha = json.dumps({"credential": "CCMA (NHA)"})
         buttons = [

@@ -186,3 +186,10 @@ def test_the_ccma_in_california_is_asked_about_before_it_is_answered(use_db, loa
 )
 def test_which_ccma(text, values, names_ccma, in_california, ask):
     assert ask_which_ccma(text, values, names_ccma, in_california) is ask
+
+
+def test_the_ccma_beside_another_national_credential_is_nhas(use_db, loaded_db_url):
+    use_db(loaded_db_url)
+    rma = {"intent": "ask_eligibility", "entities": [["credential", "RMA"], ["us_state", "California"]]}
+    (message,) = run("nlu_fallback", "what about the CCMA", [entity("credential", "CCMA")], context=rma)
+    assert message["text"] != DOMAIN["responses"]["utter_which_ccma"][0]["text"]

@@ -150,7 +150,7 @@ WORK_AUTHORIZATION = "ask_work_authorization"
 #: Readings a status does not change: aid for non-citizens has its own answer, and a person is a person.
 KEEP_WITH_STATUS = (WORK_AUTHORIZATION, "ask_financial_aid", "request_human")
 #: A topic read without its words gives way to NLU's next question from this confidence.
-MIN_OTHER_LEAN = 0.1
+MIN_OTHER_LEAN = 0.2
 #: "the california one": a message this short that only names a state's own credential asks about it.
 SHORT_NAMING = 5
 #: A follow-up this short that starts like one ("and nationally?") asks the same question again.
@@ -234,7 +234,12 @@ def reread(
         return "ask_state_rules"  # "does my MA-R count toward MA-C": Washington's rules, not a national credential
     if intent != context.intent and off_topic_words(intent, text):  # "I'm an MBBS on F1, can I work as an MA?"
         others = [(name, p) for name, p in ranking if name != intent]
-        return cued_intent(text, context.intent) or best_question(others, MIN_OTHER_LEAN) or "nlu_fallback"
+        return (
+            cued_intent(text, context.intent)
+            or continued(others, context, text)
+            or best_question(others, MIN_OTHER_LEAN)
+            or "nlu_fallback"
+        )
     if (
         intent == "ask_duration"
         and context.intent in EXAM_TOPICS
