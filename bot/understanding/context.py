@@ -150,7 +150,7 @@ WORK_AUTHORIZATION = "ask_work_authorization"
 #: Readings a status does not change: aid for non-citizens has its own answer, and a person is a person.
 KEEP_WITH_STATUS = (WORK_AUTHORIZATION, "ask_financial_aid", "request_human")
 #: A topic read without its words gives way to NLU's next question from this confidence.
-MIN_OTHER_LEAN = 0.2
+MIN_OTHER_LEAN = 0.15
 #: "the california one": a message this short that only names a state's own credential asks about it.
 SHORT_NAMING = 5
 #: A follow-up this short that starts like one ("and nationally?") asks the same question again.
