@@ -355,10 +355,14 @@ def test_a_topic_nlu_half_chose_gives_way_to_the_words_when_nlu_ranked_them_too(
     assert understand("ask_exam_fee", 0.45, [], "Can my BSN count for the CMA exam?", Context(), ranking).intent == (
         "ask_eligibility"
     )
+    # a sure reading gives way only to a neighbouring topic's words (the exam's fee and eligibility are
+    # neighbours; pay is not)
     sure = [("ask_exam_fee", 0.8), ("ask_eligibility", 0.1)]
     assert understand("ask_exam_fee", 0.8, [], "Can my BSN count for the CMA exam?", Context(), sure).intent == (
-        "ask_exam_fee"
+        "ask_eligibility"
     )
+    assert understand("ask_salary", 0.8, [], "Can my BSN count for the CMA exam?", Context()).intent == "ask_salary"
+    assert understand("ask_exam_fee", 0.92, [], "how much is that yearly fee", Context()).intent == "ask_renewal"
 
 
 def test_out_of_scope_in_the_middle_of_a_conversation_is_read_by_its_words():
@@ -601,3 +605,68 @@ def test_a_follow_up_on_the_topic_in_hand_keeps_it_without_the_topics_words():
     scam = Context("ask_scam_check")
     text = "they say i get a certificate that says CMA at the end tho"
     assert understand("ask_scam_check", 0.7, [], text, scam, [("ask_scam_check", 0.7)]).intent == "ask_scam_check"
+
+
+@pytest.mark.parametrize(
+    "intent, text, context, meant",
+    [
+        # the words of the question decide between neighbouring topics NLU mixed up, however sure it was
+        (
+            "ask_exam_retake",
+            "Can I just retake the exam instead of doing the CE?",
+            Context("ask_renewal"),
+            "ask_renewal",
+        ),
+        (
+            "ask_program_cost",
+            "im 18. how do i pay for it? my family doesnt have much money",
+            Context(),
+            "ask_financial_aid",
+        ),
+        ("ask_salary", "how much do apprentices get paid", Context(), "ask_learn_on_job"),
+        ("ask_program_cost", "could my employer pay? my company has a tuition program", Context(), "ask_financial_aid"),
+        # ... but not words of the story, when the whole message's words side with NLU
+        (
+            "ask_military_benefits",
+            "army medic here. my wife wants to be an MA. can she get help paying?",
+            Context(),
+            "ask_military_benefits",
+        ),
+        (
+            "ask_eligibility",
+            "4 years as an MA, I do vitals and injections. Can I take the CMA?",
+            Context(),
+            "ask_eligibility",
+        ),
+    ],
+)
+def test_neighbouring_topics_are_told_apart_by_the_questions_words(intent, text, context, meant):
+    assert understand(intent, 0.9, [], text, context, [(intent, 0.9)]).intent == meant
+
+
+@pytest.mark.parametrize(
+    "text, context, meant",
+    [
+        ("do i still get paid during that", "ask_military_benefits", "ask_military_benefits"),  # SkillBridge's pay
+        ("is it paid", "ask_externship", "ask_externship"),
+        ("do MAs get paid well", "ask_externship", "ask_salary"),
+        ("cheapest cert i can get?", "ask_eligibility", "ask_exam_fee"),
+    ],
+)
+def test_what_is_paid_or_priced_depends_on_what_the_conversation_is_about(text, context, meant):
+    got = understand("nlu_fallback", 0.4, [], text, Context(context), [("nlu_fallback", 0.4), ("ask_duration", 0.3)])
+    assert got.intent == meant
+
+
+def test_how_long_one_gets_after_an_exam_question_is_the_exams_time():
+    ranking = [("ask_duration", 0.46), ("ask_exam_format", 0.15)]
+    got = understand("ask_duration", 0.46, [], "and how long do i get", Context("ask_exam_format"), ranking)
+    assert got.intent == "ask_exam_format"
+
+
+def test_the_question_part_of_a_message_is_its_asking_sentences():
+    from bot.understanding.cues import question_part
+
+    text = "hi! im 18 and want to do a program. how do i pay for it? my family doesnt have much money"
+    assert question_part(text) == "how do i pay for it?"
+    assert question_part("no question here") == "no question here"

@@ -29,6 +29,7 @@ from bot.understanding.cues import (
     cued_intent,
     looks_like_question,
     off_topic_words,
+    question_part,
 )
 from bot.understanding.families import neighbours
 
@@ -163,6 +164,8 @@ NEIGHBOUR_WEIGHT = 1.5
 #: "who has to approve it?": a follow-up that points back is about the topic in hand at least this likely.
 POINTING_BACK_FLOOR = 0.15
 POINTS_BACK = re.compile(r"\b(it|its|it's|that|this|they|them|those|these|one|then)\b", re.IGNORECASE)
+#: In a longer question the words that decide between neighbours are too often part of the story.
+MAX_NEIGHBOUR_WORDS = 15
 #: Longer messages carry their own topic; the conversation's does not outweigh it.
 MAX_CONTINUED_WORDS = 10
 #: "and that one?", "the other one": a thing the message does not name, so no reading is safe.
@@ -175,7 +178,10 @@ TOP_GUESSES = 4
 #: ranked that one too.
 SURE = 0.6
 #: "How long do I get to take it?": the exam's own time, not the path's.
-TAKING_IT = re.compile(r"\b(take|sit|finish|complete)\s+(it|the (exam|test))\b|\b(exam|test)\b", re.IGNORECASE)
+TAKING_IT = re.compile(
+    r"\b(take|sit|finish|complete)\s+(it|the (exam|test))\b|\b(exam|test)\b|\bhow (long|much time) do (i|you|we) (get|have)\b",
+    re.IGNORECASE,
+)
 
 
 #: "That didn't help": a complaint about the last answer, not a question.
@@ -248,8 +254,15 @@ def reread(
     ):
         return "ask_exam_format"  # "how long do I get to take it?" after an exam question: the exam's time
     if not _without_topic(intent, confidence, text, named, context):
-        if not is_question(intent) or confidence >= SURE:
+        if not is_question(intent):
             return intent
+        if confidence >= SURE:
+            # NLU mixes up neighbouring topics ("how much is the yearly fee?" read as the exam's fee):
+            # between neighbours, the message's own words decide
+            asked = question_part(text)
+            cued = cued_intent(asked, context.intent) if len(asked.split()) <= MAX_NEIGHBOUR_WORDS else None
+            agrees = cued_intent(text, context.intent) == intent  # the whole message's words side with NLU
+            return cued if cued and cued in neighbours(intent) and not agrees else intent
         cued = cued_intent(text, context.intent)
         if cued and cued in [name for name, _ in ranking[:TOP_GUESSES]]:
             return cued  # NLU half-leaned there too, and the message's own words decide between them

@@ -60,6 +60,10 @@ CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             ],
         ),
         (
+            "ask_renewal",
+            [r"\binstead of (doing )?(the |my )?(ce|ceus?|continuing ed\w*|ccp|points|credits)\b"],
+        ),
+        (
             "ask_exam_retake",
             [
                 r"\bintentos\b",
@@ -103,6 +107,9 @@ CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             [
                 r"\bgi bill\b",
                 r"\bmycaa\b",
+                r"\bbefore (i'?m|i am) out\b|\bbefore i (get out|separate|ets|leave the (military|army|navy))\b",
+                r"\bmilitary spouse|\bmy (wife|husband|spouse)\b.*\b(military|army|navy|air force|active duty|marines?)\b|"
+                r"\b(military|army|navy|air force|active duty|marines?)\b.*\bmy (wife|husband|spouse)\b",
                 r"\bskillbridge\b",
                 r"\bva benefits?\b",
                 r"\btuition assistance\b",
@@ -121,9 +128,19 @@ CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
                 r"\bscholarships?\b",
                 r"\bfinancial aid\b",
                 r"\bpay for (it|school|the (program|course|training))\b",
+                r"\bhelp (with |to )?pay(ing)?\b",
+                r"\b(employer|company|job|work)\b[^.?!]*\b(pay|cover|reimburs)|\btuition (program|reimbursement|benefit)",
             ],
         ),
-        ("ask_exam_fee", [r"\bnon-?members?\b", r"\bmembership\b"]),
+        (
+            "ask_exam_fee",
+            [
+                r"\bnon-?members?\b",
+                r"\bmembership\b",
+                r"\bcheap\w* (one|cert\w*|credential|exam|test)s?\b",
+                r"\b(cert\w*|credential|exam)s? (is|are) (the )?cheap",
+            ],
+        ),
         (
             "ask_exam_format",
             [
@@ -164,6 +181,7 @@ CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
                 r"\bon-?site\b",
             ],
         ),
+        ("ask_learn_on_job", [r"\bapprentic", r"\blearn (it )?on the job\b"]),
         (
             "ask_salary",
             [
@@ -199,7 +217,10 @@ CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (
             "ask_program_cost",
-            [r"\btuition\b", r"\bhow much (is|does|would) (the )?(school|program|course|training|college)\b"],
+            [
+                r"\btuition\b(?! (program|reimbursement|benefit|assistance))",
+                r"\bhow much (is|does|would) (the )?(school|program|course|training|college)\b",
+            ],
         ),
         (
             "ask_career_advancement",
@@ -237,7 +258,7 @@ CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 #: Asking a price without naming what: "how much is it?", "and the fee?", "cost?".
 PRICE = re.compile(
-    r"\bhow much\b|\bcosts?\b|\bfees?\b|\bprice\b|\bexpensive\b|\bcheap|\bcuesta\b|\bcosto\b|\bprecio\b",
+    r"\bhow much\b(?! of\b)|\bcosts?\b|\bfees?\b|\bprice\b|\bexpensive\b|\bcheap|\bcuesta\b|\bcosto\b|\bprecio\b",
     re.IGNORECASE,
 )
 #: The exam named, or asked about, with no other cue: what it is like.
@@ -383,6 +404,8 @@ TOPIC_WORDS: dict[str, re.Pattern[str]] = {
     for intent, pattern in {
         "ask_residency_path": r"residen|\busmle\b|\bmatch\b|\bstep ?[123]\b|\bletters?\b|\blors?\b|stepping|"
         r"long[- ]term|\bcareer\b|\bus clinical|\bclinical experience|\bwhile (i )?(study|prepar)|\bfor now\b",
+        "ask_renewal": r"renew|recert|expir|lapse|\bkeep\b|\bvalid|good for|\blasts?\b|\bce\b|\bceus?\b|continuing|"
+        r"\bpoints\b|\bcredits\b|annual|yearly|\bevery\b|maintain|\bactive\b|\bcurrent\b|\bstill\b|\brenov|\bvence",
         "ask_usmle": r"\busmle\b|\bstep ?[123]\b|\blicen[cs]|\bboards?\b|\bmedical exam|\bdoctor exam|\bphysician exam",
         "ask_wes": r"\bwes\b|\bece\b|\bnaces\b|evaluat|\breports?\b|\bworld education",
         "ask_financial_aid": r"\baid\b|fafsa|\bpell\b|\bgrants?\b|\bloans?\b|scholarship|\bwioa\b|\bpay(ing)? for\b|"
@@ -391,7 +414,7 @@ TOPIC_WORDS: dict[str, re.Pattern[str]] = {
         r"\brefund|\bmoney back\b|\bestafa|\bshady|\bsketchy|\btrust|\bweeks?\b|\bguarantee",
         "ask_diploma_requirement": r"diploma|\bged\b|high ?school|\bhs\b|\bhiset\b|\bsecondary\b|\bpreparatoria|\bbachiller",
         "ask_program_cost": r"\bcost|\bprice|\bpric(e|ey)|tuition|\bpay\b|\bafford|\bexpensive|\bcheap|\$|\bmoney\b|"
-        r"\bfees?\b|\bhow much\b|\bdollars?\b|\bbudget|\bcuesta|\bcuanto|\bcuánto|\bk\b|\d",
+        r"\bfees?\b|\bhow much\b|\bdollars?\b|\bbudget|\bcuesta|\bcuanto|\bcuánto|\b\d+k\b|\d,\d{3}",
         "ask_online_program": r"online|remote|virtual|hybrid|from home|distance|\bin person\b|\bzoom\b|en l[ií]nea|at home|"
         r"part[- ]?time|full[- ]?time|evening|\bnights?\b|weekend|schedule|\bwhile (i )?work",
         "ask_advisor_info": r"advis|counsel|\bstaff\b|office hours|\bhours\b|\bspeak|\blanguages?\b|\bspanish\b|"
@@ -406,6 +429,17 @@ def off_topic_words(intent: str | None, text: str) -> bool:
     return words is not None and not words.search(text)
 
 
+_SENTENCE_ENDS = re.compile(r"(?<=[.!?])\s+")
+
+
+def question_part(text: str) -> str:
+    """The sentences of a message that ask something ("how do i pay for it?" in "im 18 and want to
+    do a program. how do i pay for it? my family doesnt have much money"); the whole message when
+    none looks like a question."""
+    asked = [s for s in _SENTENCE_ENDS.split(text.strip()) if QUESTION_SHAPE.search(s) or INNER_QUESTION.search(s)]
+    return " ".join(asked) if asked else text
+
+
 def looks_like_question(text: str) -> bool:
     """A question mark, or a question's first words, in the message or any of its sentences."""
     text = text.strip()
@@ -414,6 +448,9 @@ def looks_like_question(text: str) -> bool:
     return any(QUESTION_SHAPE.search(c) or INNER_QUESTION.search(c) for c in _CLAUSES.split(text))
 
 
+#: Topics whose own pay people ask about ("is the externship paid", "do I get paid during SkillBridge").
+PAID_WHILE = frozenset({"ask_externship", "ask_learn_on_job", "ask_military_benefits"})
+PAID_DURING = re.compile(r"\b(during|while|for (it|that|this|them))\b|\b(is|was) (it|that|this) paid\b", re.IGNORECASE)
 #: "do i need cpr for that?": CPR is asked about as a requirement.
 CPR = re.compile(r"\bcpr\b|\bbls (card|cert)", re.IGNORECASE)
 
@@ -424,6 +461,8 @@ def cued_intent(text: str, context_intent: str | None) -> str | None:
         if pattern.search(text):
             if intent == "ask_duration" and PRICE.search(text):
                 break  # "how long and how much": let the price decide below
+            if intent == "ask_salary" and context_intent in PAID_WHILE and PAID_DURING.search(text):
+                return context_intent  # "do i still get paid during that" after SkillBridge: its pay, not MA pay
             return intent
     if CPR.search(text):  # a requirement to apply, or to recertify when that is the topic in hand
         return "ask_renewal" if context_intent == "ask_renewal" else "ask_eligibility"
