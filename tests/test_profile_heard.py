@@ -273,3 +273,15 @@ def test_answers_are_worded_for_the_background_the_person_gave(kb: KnowledgeBase
     for_manager = answer_person(kb, "ask_duration", [], manager, Heard())
     assert for_img.variant == "img" and for_manager.variant != "img"
     assert for_img.text != for_manager.text
+
+
+@pytest.mark.parametrize(
+    "text, plans",
+    [
+        ("can i fake my hours, nobody checks right?", True),
+        ("where do i report them if its fake", False),  # a fake school, not their own papers
+        ("is this school fake?", False),
+    ],
+)
+def test_a_plan_to_misstate_is_about_their_own_papers(text, plans):
+    assert read(text).misstating is plans

@@ -670,3 +670,45 @@ def test_the_question_part_of_a_message_is_its_asking_sentences():
     text = "hi! im 18 and want to do a program. how do i pay for it? my family doesnt have much money"
     assert question_part(text) == "how do i pay for it?"
     assert question_part("no question here") == "no question here"
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        ("thanks and can i do ekgs without a cert there", ["thanks", "can i do ekgs without a cert there"]),
+        ("thanks, and how much is the rma", ["thanks", "how much is the rma"]),
+    ],
+)
+def test_thanks_and_a_question_is_said_back_and_the_question_kept(text, parts):
+    assert split_questions(text) == parts
+
+
+@pytest.mark.parametrize(
+    "text, switches",
+    [
+        ("and the RMA?", True),
+        ("and for the RMA?", True),
+        ("and the california one?", True),
+        ("ok and what do MAs make in ohio", False),  # a question of its own, not "the same for Ohio"
+        ("And the pay here in Pennsylvania?", False),
+        ("and the yearly fee is how much now", False),
+    ],
+)
+def test_only_a_bare_and_names_the_next_thing_to_ask_the_same_question_about(text, switches):
+    from bot.understanding.context import _only_switches
+
+    assert _only_switches(text) is switches
+
+
+@pytest.mark.parametrize(
+    "text, asks",
+    [
+        ("I am on H4 visa. Am I allowed to work as MA?", True),
+        ("can i work as an MA on an H-4 visa", True),
+        ("now i have green card, living in queens. my plan is MA job to get US experience and LOR", False),
+    ],
+)
+def test_a_status_mentioned_is_not_a_question_about_permission_to_work(text, asks):
+    from bot.understanding.cues import about_immigration_status
+
+    assert about_immigration_status(text) is asks

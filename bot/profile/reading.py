@@ -139,7 +139,9 @@ _MEANT_YEARS = re.compile(
     r"\b(?:i meant|i mean|actually|sorry|correction|not \w+,?)\b[^.]{0,20}?\b(?:\d|one|two|three)"
 )
 _MISSTATE = re.compile(
-    r"\b(?:fake|faking|lie about|lying about|fudge|pad my|make up|made up|forg(?:e|ed|es|ing|ery)\b|pretend\w*|"
+    r"\b(?:(?:fake|faking) (?:(?:my|a|the|some|our) )?(?:experience|hours|years|letters?|documents?|papers?|"
+    r"transcripts?|diploma|signatures?|attestation|work|it)\b|(?:i|we) (?:could |can |might |will |gonna )?fake\b|"
+    r"lie about|lying about|fudge|pad my|make up|made up|forg(?:e|ed|es|ing|ery)\b|pretend\w*|"
     r"sign (?:anything|whatever|off on anything|it anyway)|nobody (?:checks|will check|verifies)|"
     r"no one (?:checks|will check|verifies)|won'?t (?:check|verify|find out)|say i (?:have|had|worked) .{0,25}"
     r"(?:even though|but i)|(?:stretch|exaggerat\w*) (?:my|the) (?:experience|years|hours))"

@@ -42,7 +42,11 @@ NO_TOPIC = ("nlu_fallback", "inform", "out_of_scope")
 #: Questions about choosing or comparing: a remembered credential would narrow them wrongly.
 NOT_CARRIED_INTO = ("ask_which_credential", "ask_compare_roles", "ask_credential_info")
 #: "What about the RMA?": only a new thing for the same question, however NLU read it.
-SWITCH = re.compile(r"^\W*((and|but|so|ok(ay)?)\W+)?((what|how) about|and (for|in|with)?)\b", re.IGNORECASE)
+SWITCH = re.compile(
+    r"^\W*((and|but|so|ok(ay)?)\W+)?((what|how) about|and (for|in|with)\b)|"
+    r"^\W*((ok(ay)?|so)\W+)?and\W+(the\W+|for the\W+)?[\w-]+(\W+(one|exam|test|credential))?\W*$",
+    re.IGNORECASE,
+)
 MAX_SWITCH_WORDS = 8
 #: A follow-up is short, or starts the way follow-ups do.
 MAX_FOLLOW_UP_WORDS = 8

@@ -321,11 +321,20 @@ STATUS = re.compile(
     re.IGNORECASE,
 )
 PERMISSION = re.compile(r"\b(work|working|study|studying|trabajar|estudiar|job|employ)", re.IGNORECASE)
+#: Asking leave: "can I work", "am I allowed to", "is it legal" ("my plan is an MA job" asks no leave).
+ASKING_LEAVE = re.compile(
+    r"\b(can|could|may|might|allowed|allow|legal(ly)?|permit\w*|authori[sz]\w*|let me|lets me|eligible|"
+    r"puedo|permite|problem)\b",
+    re.IGNORECASE,
+)
 
 
 def about_immigration_status(text: str) -> bool:
-    """The message asks whether someone may work or study on a visa or status."""
-    return bool(STATUS.search(text)) and bool(PERMISSION.search(text))
+    """The message asks whether someone may work or study on a visa or status: a status, work or
+    study, and words that ask leave, in one sentence."""
+    return any(
+        STATUS.search(s) and PERMISSION.search(s) and ASKING_LEAVE.search(s) for s in re.split(r"(?<=[.!?])\s+", text)
+    ) or bool(STATUS.search(text) and PERMISSION.search(text) and ASKING_LEAVE.search(text) and len(text.split()) <= 25)
 
 
 def about_a_state_credential(text: str) -> bool:

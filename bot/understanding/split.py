@@ -62,7 +62,7 @@ def _sentences(text: str) -> list[str]:
 #: stays with it: NLU reads such a message as its question.)
 _COURTESY = re.compile(
     r"^\W*((?:ok(?:ay)?|great|perfect|cool)\W+)?(?:thanks?(?: you)?(?: (?:so|very) much)?|thank u|thx|ty|"
-    r"(?:muchas )?gracias)(?: (?:po|again))?[.!]+\s+",
+    r"(?:muchas )?gracias)(?: (?:po|again))?(?:[.!,]+\s+(?:and\s+|also\s+)?|\s+(?:and|also)\s+)",
     re.IGNORECASE,
 )
 
@@ -73,7 +73,10 @@ def split_questions(text: str) -> list[str]:
         return [text]
     courtesy = _COURTESY.match(text)
     if courtesy and _is_question(text[courtesy.end() :]):
-        return [courtesy.group(0).strip(), *split_questions(text[courtesy.end() :])]
+        return [
+            re.sub(r"[\s,]+(?:and|also)\s*$|[\s,]+$", "", courtesy.group(0)),
+            *split_questions(text[courtesy.end() :]),
+        ]
     parts: list[str] = []
     for sentence in _sentences(text):
         pieces = [p.strip(" ,;") for p in _JOINED.split(sentence)]
