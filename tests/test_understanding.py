@@ -705,6 +705,7 @@ def test_only_a_bare_and_names_the_next_thing_to_ask_the_same_question_about(tex
     [
         ("I am on H4 visa. Am I allowed to work as MA?", True),
         ("can i work as an MA on an H-4 visa", True),
+        ("i am on f1 visa doing masters in ohio. can i do MA certificate on the side and work part time?", True),
         ("now i have green card, living in queens. my plan is MA job to get US experience and LOR", False),
     ],
 )

@@ -321,6 +321,8 @@ STATUS = re.compile(
     re.IGNORECASE,
 )
 PERMISSION = re.compile(r"\b(work|working|study|studying|trabajar|estudiar|job|employ)", re.IGNORECASE)
+#: A status and asking leave this close together, in sentences of their own, still ask leave to work.
+MAX_STATUS_WORDS = 40
 #: Asking leave: "can I work", "am I allowed to", "is it legal" ("my plan is an MA job" asks no leave).
 ASKING_LEAVE = re.compile(
     r"\b(can|could|may|might|allowed|allow|legal(ly)?|permit\w*|authori[sz]\w*|let me|lets me|eligible|"
@@ -334,7 +336,12 @@ def about_immigration_status(text: str) -> bool:
     study, and words that ask leave, in one sentence."""
     return any(
         STATUS.search(s) and PERMISSION.search(s) and ASKING_LEAVE.search(s) for s in re.split(r"(?<=[.!?])\s+", text)
-    ) or bool(STATUS.search(text) and PERMISSION.search(text) and ASKING_LEAVE.search(text) and len(text.split()) <= 25)
+    ) or bool(
+        STATUS.search(text)
+        and PERMISSION.search(text)
+        and ASKING_LEAVE.search(text)
+        and len(text.split()) <= MAX_STATUS_WORDS
+    )
 
 
 def about_a_state_credential(text: str) -> bool:
