@@ -23,7 +23,7 @@ TEST_SET = SETS / "blind_test.yml"
 DEV_SETS = (SETS / "blind_dev.yml", SETS / "blind_dev_a.yml", SETS / "blind_dev_c.yml")
 #: The issue's bar is 90% of turns. This floor is today's measured rate, so the test fails on a
 #: regression; raise it as the rate rises.
-MIN_PASS_RATE = 0.76
+MIN_PASS_RATE = 0.77
 MIN_CONVERSATIONS, MIN_TURNS = 60, 250
 
 
