@@ -234,8 +234,10 @@ def reread(
     places can answer), a state's own credential (that state's rules), a topic read without
     any of its own words (NLU heard the story, not the question), an exam's time asked as
     "how long". Then a message NLU gave no topic takes its cue words' topic, or what NLU
-    leaned toward, or the topic in hand; and between two topics NLU half-chose, its words
-    decide. A topic NLU was sure of is otherwise kept."""
+    leaned toward, or the topic in hand weighed with its neighbours (`continued`); between two
+    topics NLU half-chose, its words decide. A topic NLU was sure of gives way only to a
+    neighbouring topic that the words of the question itself point to ("how much is that yearly
+    fee" is renewal, not the exam fee)."""
     if intent not in KEEP_WITH_STATUS and about_immigration_status(text):
         return WORK_AUTHORIZATION  # "on H4, can I work as an MA?": only USCIS or an attorney can say
     if (

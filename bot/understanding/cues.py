@@ -15,7 +15,8 @@ that is unsure or comes mid-conversation, a statement worded as a question, a ro
 command when no roadmap has started), and decide between topics NLU half-chose; a topic
 NLU was sure of is overruled only by the few readings here that no wording may keep (a
 visa or status with work or study, a state's own credential, a topic without any of its
-own words). `bot.understanding.context.reread` applies them.
+own words) or by the question's own words pointing to a neighbouring topic.
+`bot.understanding.context.reread` applies them.
 """
 
 from __future__ import annotations
