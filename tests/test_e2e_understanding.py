@@ -11,6 +11,7 @@ import uuid
 import pytest
 import yaml
 
+from actions.actions import NAMED_EARLY
 from bot.answers.reply import reply_for
 from bot.settings import PROJECT_ROOT
 from tests.e2e import say
@@ -26,18 +27,25 @@ def expected(kb, intent: str, credential: str) -> str:
     return reply_for(kb, intent, [("credential", credential)]).text
 
 
+def says_it_is_about(kb, credential: str, reply: str, answer: str) -> bool:
+    """The reply is the credential's own answer and names the credential in its first words: "For the
+    RMA: " before it, unless the answer itself already starts by naming it."""
+    display = kb.resolve(credential).display
+    return reply in (answer, f"For the {display}: {answer}") and display in reply[:NAMED_EARLY]
+
+
 def test_a_follow_up_switches_the_credential_and_says_so(bot, kb):
     sender = f"follow-{uuid.uuid4().hex[:8]}"
     assert texts(bot, sender, "How often do I renew the CMA?") == [expected(kb, "ask_renewal", "CMA")]
-    said_for = f"For the {kb.resolve('RMA').display}: "
-    assert texts(bot, sender, "and for the RMA?") == [said_for + expected(kb, "ask_renewal", "RMA")]
+    [reply] = texts(bot, sender, "and for the RMA?")
+    assert says_it_is_about(kb, "RMA", reply, expected(kb, "ask_renewal", "RMA"))
 
 
 def test_a_later_question_is_about_the_credential_in_context(bot, kb):
     sender = f"context-{uuid.uuid4().hex[:8]}"
     texts(bot, sender, "tell me about the RMA exam")
     [reply] = texts(bot, sender, "how much does it cost?")
-    assert reply == f"For the {kb.resolve('RMA').display}: " + expected(kb, "ask_exam_fee", "RMA")
+    assert says_it_is_about(kb, "RMA", reply, expected(kb, "ask_exam_fee", "RMA"))
 
 
 def test_two_questions_in_one_message_get_two_answers_in_order(bot, kb):
@@ -61,4 +69,4 @@ def test_a_question_with_roadmap_words_from_someone_without_a_roadmap_is_answere
     sender = f"steps-{uuid.uuid4().hex[:8]}"
     texts(bot, sender, "tell me about the RMA exam")
     [reply] = texts(bot, sender, "and how many attempts do i get per step?")
-    assert reply == f"For the {kb.resolve('RMA').display}: " + expected(kb, "ask_exam_retake", "RMA")
+    assert says_it_is_about(kb, "RMA", reply, expected(kb, "ask_exam_retake", "RMA"))
