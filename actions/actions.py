@@ -17,6 +17,7 @@ from bot.answers.personal import answer_person
 from bot.answers.reply import KnowledgeBaseUnavailable, Reply
 from bot.forms import replies
 from bot.kb.queries import KnowledgeBase
+from bot.profile.describe import noted
 from bot.roadmap.questions import superseded
 from bot.understanding import context as ctx
 from bot.understanding.ambiguous import ask_which_ccma
@@ -28,6 +29,10 @@ log = logging.getLogger(__name__)
 #: Small talk never gets a "back to step N" button: only real questions interrupt a walk-through.
 CHAT_TOPICS = ("greet", "goodbye", "thanks", "help", "out_of_scope", "fallback", "request_human", "inform")
 CONTEXT_SLOT = "conversation_context"
+#: What NLU calls a message that asks nothing it knows: at a waiting form it may still tell a fact.
+NOT_A_QUESTION = ("nlu_fallback", "out_of_scope", "inform")
+#: "ohio", "in texas pls": a reply this short that names a state at a form's question is where they are.
+BARE_ANSWER_WORDS = 3
 
 
 def _entities(tracker: Tracker) -> list[tuple[str, str]]:
@@ -78,8 +83,15 @@ class ActionAnswer(Action):
         context = ctx.Context.from_slot(tracker.get_slot(CONTEXT_SLOT))
         ranking = [(str(r.get("name")), float(r.get("confidence") or 0.0)) for r in parsed.get("intent_ranking") or []]
         understood = ctx.understand(intent, confidence, _entities(tracker), text, context, ranking)
-        if not ctx.is_question(understood.intent) and replies.control(text) == "cancel":
+        form_waits = bool(tracker.active_loop.get("name"))
+        command = None if ctx.is_question(understood.intent) else replies.control(text)
+        if command and form_waits:  # "actually cancel, ill do this later": the form carries it out next
+            return []
+        if command == "cancel":
             dispatcher.utter_message(response="utter_nothing_to_cancel")  # no form is waiting here
+            return []
+        fact_only = understood.intent == "nlu_fallback" or (form_waits and understood.intent in NOT_A_QUESTION)
+        if fact_only and self._noted(dispatcher, tracker, text, form_waits):
             return []
         if understood.intent == ctx.UNHELPFUL:  # "that didn't help" (not "does that help?", a question)
             dispatcher.utter_message(response="utter_feedback_unhelpful")
@@ -119,6 +131,29 @@ class ActionAnswer(Action):
         dispatcher.utter_message(text=prefix + reply.text, buttons=buttons)
         replaced = services.forget_answers(superseded(heard.changes))
         return [SlotSet(CONTEXT_SLOT, ctx.remember(understood, context).to_slot()), *replaced]
+
+    @staticmethod
+    def _noted(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, form_waits: bool) -> bool:
+        """ "ohio" typed while a form asks for a credential, or a fact told on its own: say it was noted (a
+        waiting form asks its question again and later skips the one this answers) instead of "not sure I
+        understood"."""
+        if replies.asks_something(text):
+            return False
+        try:
+            profile, heard = services.hear(tracker)
+            state = services.entities(tracker).get("us_state")
+            bare_state = form_waits and state and len(text.split()) <= BARE_ANSWER_WORDS
+            if bare_state and profile.state != state:
+                profile = services.memory().tell(tracker.sender_id, state=state)
+            if not (bare_state or heard.changes):
+                return False
+            kb = services.fresh_knowledge_base()
+        except (KnowledgeBaseUnavailable, SQLAlchemyError):
+            return False
+        said = noted(profile, lambda key: kb.display_name("us_state", key) or key)
+        if said:
+            dispatcher.utter_message(text=said)
+        return bool(said)
 
     @staticmethod
     def _offer_guesses(

@@ -78,6 +78,30 @@ def _question_before_any_roadmap(tracker: Tracker) -> str | None:
     return asked or (context.intent if is_question(context.intent) else "nlu_fallback")
 
 
+#: The intents that open a form: what their message says ("a plan for my RMA, I'm in Ohio") answers its questions.
+OPENING_INTENTS = frozenset({"start_roadmap", "check_eligibility", "estimate_timeline"})
+
+
+def _opening(tracker: Tracker) -> bool:
+    return (tracker.latest_message.get("intent") or {}).get("name") in OPENING_INTENTS
+
+
+#: How sure NLU must be of a question, read in an answer to a form's question, to answer it as well.
+MIN_ASKS_TOO = 0.6
+
+
+def _asks_too(tracker: Tracker) -> bool:
+    """True when the reply to a form's question is itself a question the knowledge base answers."""
+    text = tracker.latest_message.get("text") or ""
+    intent = tracker.latest_message.get("intent") or {}
+    return (
+        not text.startswith("/")
+        and is_question(intent.get("name"))
+        and float(intent.get("confidence") or 0.0) >= MIN_ASKS_TOO
+        and looks_like_question(text)
+    )
+
+
 def _navigate(turns: RoadmapTurns, tracker: Tracker) -> list[Said]:
     """The move the message's intent asks for; its text names the step for "jump" and "done"."""
     intent = (tracker.latest_message.get("intent") or {}).get("name")
@@ -151,7 +175,13 @@ class _ProfileAnswers:
             services.hear(tracker, dispatcher)
         except SQLAlchemyError as exc:
             log.error("profile not updated, database unavailable: %s", exc)
-        return await super().run(dispatcher, tracker, domain)  # type: ignore[misc]
+        asked = tracker.get_slot(REQUESTED)
+        events: list[dict[str, Any]] = await super().run(dispatcher, tracker, domain)  # type: ignore[misc]
+        if _asks_too(tracker) and any(e.get("name") == asked and e.get("value") is not None for e in events):
+            # "how much is the CMA exam when u just finished?" at "which credential?": the question is
+            # answered, and its CMA answers the form's question too (Rasa would otherwise only take the CMA).
+            events += ActionAnswer().answer(dispatcher, tracker, domain)
+        return events
 
     async def required_slots(
         self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -166,6 +196,14 @@ class _ProfileAnswers:
     def _asked(self, tracker: Tracker, slot: str) -> bool:
         return tracker.get_slot("requested_slot") == slot
 
+    def _named_on_opening(self, tracker: Tracker, slot: str, kind: str) -> dict[str, Any]:
+        """ "make me a plan to become a CMA, I'm in Ohio": the message that opens the form names the answers
+        to two of its questions (its other words are left to the profile, which reads them more carefully)."""
+        named = entities(tracker).get(kind)
+        if named and tracker.get_slot("requested_slot") is None and _opening(tracker):
+            return {slot: named}
+        return {}
+
     def _text(self, tracker: Tracker) -> str:
         return tracker.latest_message.get("text") or ""
 
@@ -176,10 +214,14 @@ class _ProfileAnswers:
         return self._fill(tracker, "background", read.background(self._text(tracker), entities(tracker)))
 
     async def extract_credential_goal(self, dispatcher, tracker, domain) -> dict[str, Any]:
-        return self._fill(tracker, "credential_goal", read.credential_choice(self._text(tracker), entities(tracker)))
+        chosen = read.credential_choice(self._text(tracker), entities(tracker))
+        return self._fill(tracker, "credential_goal", chosen) or self._named_on_opening(
+            tracker, "credential_goal", "credential"
+        )
 
     async def extract_state(self, dispatcher, tracker, domain) -> dict[str, Any]:
-        return self._fill(tracker, "state", read.state(self._text(tracker), entities(tracker)))
+        chosen = read.state(self._text(tracker), entities(tracker))
+        return self._fill(tracker, "state", chosen) or self._named_on_opening(tracker, "state", "us_state")
 
     async def extract_career_goal(self, dispatcher, tracker, domain) -> dict[str, Any]:
         return self._fill(tracker, "career_goal", read.goal(self._text(tracker)))

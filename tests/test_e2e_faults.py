@@ -100,7 +100,7 @@ def test_a_missing_knowledge_base_gets_a_polite_answer(servers, tmp_path):
     servers.start("actions", missing)
     try:
         reply = answer(servers.settings, "do I need the USMLE?", sender="missing")
-        walk = answer(servers.settings, "walk me through becoming a CMA", sender="missing")
+        walk = answer(servers.settings, "walk me through becoming a medical assistant", sender="missing")
     finally:
         servers.stop("actions")
         servers.start("actions")
@@ -111,7 +111,7 @@ def test_a_missing_knowledge_base_gets_a_polite_answer(servers, tmp_path):
 
 def test_sigkill_mid_walkthrough_then_restart_continues_at_the_same_step(servers):
     said = [
-        "walk me through becoming a CMA",
+        "walk me through becoming a medical assistant",
         "I'm a doctor from Egypt",
         "recommend one for me",
         "Texas",

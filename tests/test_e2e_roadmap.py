@@ -32,7 +32,7 @@ def step_number(text: str) -> tuple:
 
 
 def begin_img(bot, sender: str) -> str:
-    assert "which of these describes you" in chat(bot, sender, "walk me through becoming a CMA")
+    assert "which of these describes you" in chat(bot, sender, "walk me through becoming a medical assistant")
     assert "Which credential" in chat(bot, sender, "I'm a doctor from Egypt")
     assert "Which state" in chat(bot, sender, "recommend one for me")
     assert "stepping stone" in chat(bot, sender, "Texas")
@@ -105,7 +105,7 @@ def test_a_question_in_the_middle_is_answered_then_the_step_is_offered_again(bot
 
 def test_a_question_while_the_form_waits_is_answered_and_the_question_asked_again(bot):
     sender = "form-interrupt"
-    chat(bot, sender, "walk me through becoming a CMA")
+    chat(bot, sender, "walk me through becoming a medical assistant")
     reply = chat(bot, sender, "do I need the USMLE for this?")
     assert "don't need the USMLE" in reply and "which of these describes you" in reply
     assert "Which credential" in chat(bot, sender, "I'm an international medical graduate")
@@ -182,7 +182,7 @@ def response(name: str) -> str:
 @pytest.mark.parametrize("said", ["next", "skip"])
 def test_next_or_skip_at_the_state_question_moves_on(bot, said):
     sender = f"state-{said}"
-    chat(bot, sender, "walk me through becoming a CMA")
+    chat(bot, sender, "walk me through becoming a medical assistant")
     chat(bot, sender, "I'm a doctor from Egypt")
     assert "Which state" in chat(bot, sender, "recommend one for me")
     reply = chat(bot, sender, said)
@@ -192,7 +192,7 @@ def test_next_or_skip_at_the_state_question_moves_on(bot, said):
 
 def test_cancel_at_a_roadmap_question_stops_and_saves_nothing(bot):
     sender = "roadmap-cancel"
-    chat(bot, sender, "walk me through becoming a CMA")
+    chat(bot, sender, "walk me through becoming a medical assistant")
     chat(bot, sender, "I just graduated high school")
     stopped = say(bot, sender, "actually never mind, cancel that")
     assert [r["text"] for r in stopped] == [response("utter_form_cancelled")]
@@ -217,9 +217,33 @@ def test_start_over_and_a_needed_question_in_the_eligibility_checker(bot):
 
 def test_a_question_naming_a_state_is_answered_and_the_state_asked_again(bot):
     sender = "state-question"
-    chat(bot, sender, "walk me through becoming a CMA")
+    chat(bot, sender, "walk me through becoming a medical assistant")
     chat(bot, sender, "I'm a doctor from Egypt")
     chat(bot, sender, "recommend one for me")
     reply = chat(bot, sender, "do MAs need a license in Texas?")
     assert "Texas" in reply and reply.rstrip().endswith(response("utter_ask_state"))
     assert "stepping stone" in chat(bot, sender, "Texas")
+
+
+def test_a_plan_asked_for_a_credential_says_so_and_skips_what_the_message_said(bot):
+    """ "a step by step plan for my RMA, I'm in Ohio": the reply says a plan is being built, and the
+    credential and state questions are never asked."""
+    sender = "plan-rma-ohio"
+    first = chat(bot, sender, "can you make me a step by step plan for getting my RMA? I live in Ohio")
+    assert first.startswith(response("utter_roadmap_intro")) and response("utter_ask_background") in first
+    rest = chat(bot, sender, "I just graduated high school")
+    assert "Which credential" not in rest and "Which state" not in rest
+    assert step_number(rest)[0] == 1
+
+
+def test_at_a_roadmap_question_a_fact_is_noted_a_question_answered_and_cancel_said_loosely_cancels(bot, kb):
+    sender = "plan-loose"
+    chat(bot, sender, "walk me through becoming a medical assistant")
+    assert "Which credential" in chat(bot, sender, "I'm a doctor from Egypt")
+    noted = chat(bot, sender, "ohio")  # the state question's answer, given early
+    assert "Noted" in noted and "Ohio" in noted and noted.rstrip().endswith(response("utter_ask_credential_goal"))
+    fee = kb.facts(["cma_exam_fee"])["cma_exam_fee"].value.split()[0]
+    both = chat(bot, sender, "one thing tho, how much is the CMA exam when u just finished the program")
+    assert fee in both and both.rstrip().endswith(response("utter_ask_career_goal"))  # its CMA answered the question
+    stopped = say(bot, sender, "actually cancel, ill do this later")
+    assert [r["text"] for r in stopped] == [response("utter_form_cancelled")]

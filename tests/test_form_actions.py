@@ -217,3 +217,48 @@ def test_a_cancelled_handoff_files_nothing(executor, monkeypatch):
     events, messages = run(executor, "action_handoff_submit", ended(form_cancelled=True, handoff_confirm=None))
     assert responses(messages) == ["utter_handoff_cancelled"]
     assert {e["name"]: e["value"] for e in events} == dict.fromkeys([*handoff.SLOTS, FORM_CANCELLED])
+
+
+def opening(intent: str, text: str, entities: list[dict[str, str]]) -> Tracker:
+    """The tracker a form's validation action gets as the message `text` opens the form."""
+    latest = {"intent": {"name": intent, "confidence": 0.9}, "entities": entities, "text": text}
+    return Tracker(
+        "opener", {"requested_slot": None}, latest, [], False, None, {"name": "roadmap_form"}, "utter_roadmap_intro"
+    )
+
+
+def test_what_the_opening_message_says_answers_the_form_s_questions(executor):
+    """ "a step by step plan for my RMA, in Ohio": neither question is asked again."""
+    said = [{"entity": "credential", "value": "RMA"}, {"entity": "us_state", "value": "Ohio"}]
+    slots, _ = validate(
+        executor,
+        "roadmap_form",
+        opening("start_roadmap", "can u make me a step by step plan for my RMA? im in ohio", said),
+    )
+    assert slots["credential_goal"] == "rma" and slots["state"] == "ohio"
+    # a message that opens no form fills nothing while no question waits
+    slots, _ = validate(executor, "roadmap_form", opening("ask_exam_fee", "how much is the RMA exam in Ohio?", said))
+    assert "credential_goal" not in slots and "state" not in slots
+
+
+def test_a_question_that_also_answers_the_form_s_question_is_answered_and_taken(executor, kb):
+    """At "which credential?", "how much is the CMA exam when u just finished?" asks about the fee and names the
+    CMA: the fee is answered and the CMA taken, where Rasa alone would only take the CMA."""
+    tracker = waiting_at(
+        "roadmap_form", "credential_goal", "one thing tho, how much is the CMA exam when u just finished the program"
+    )
+    tracker.latest_message.update(
+        intent={"name": "ask_exam_fee", "confidence": 0.9}, entities=[{"entity": "credential", "value": "CMA"}]
+    )
+    slots, messages = validate(executor, "roadmap_form", tracker)
+    fee = kb.facts(["cma_exam_fee"])["cma_exam_fee"].value.split()[0]
+    assert slots["credential_goal"] == "cma"
+    assert any(fee in (m.get("text") or "") for m in messages)
+
+
+@pytest.mark.parametrize(
+    "said", ["actually cancel, ill do this later", "never mind, maybe tomorrow", "forget it lol not now"]
+)
+def test_cancel_said_with_more_words_still_cancels(executor, said):
+    slots, _ = validate(executor, "roadmap_form", waiting_at("roadmap_form", "credential_goal", said))
+    assert slots[FORM_CANCELLED] is True and slots["requested_slot"] is None

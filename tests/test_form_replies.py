@@ -38,6 +38,8 @@ from bot.forms import replies
         "I'll sort it out on my own",
         "maybe later",
         "cancel na lang po",
+        "actually cancel, ill do this later",  # "cancel" in so many words, whatever the reply adds
+        "nah forget it, not now",
     ],
 )
 def test_cancel_in_its_usual_words(text):
@@ -68,6 +70,8 @@ def test_skip(text):
         "Skipper Jones",
         "Cancelo Ruiz",
         "can I cancel my exam appointment?",  # a question about cancelling something else
+        "I need to cancel my exam date",
+        "please don't cancel",
         "how do I restart my certification?",
         "no",  # a plain answer, not a command
         "ok",

@@ -78,6 +78,12 @@ def test_the_form_s_years_question_does_not_take_medic_years_for_ma_years():
             "I was an MA for 4 yrs full time (front and back office, 2012-2016)",
             {"background": "working_ma", "experience_years": 4, "experience_span_years": TODAY.year - 2012},
         ),
+        # a sentence that asks nothing tells about them, though another sentence asks
+        ("just graduated hs in columbus. can u make me a step by step plan", {"background": "hs_graduate"}),
+        (
+            "can you check what i'm eligible for right now? 2 yrs full time as an MA in a cardiology office, HS diploma",
+            {"background": "working_ma", "experience_years": 2, "hs_diploma": True},
+        ),
     ],
 )
 def test_statements_about_themselves(message: str, expected: dict):

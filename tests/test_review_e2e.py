@@ -21,7 +21,7 @@ from tests.e2e import say
 pytestmark = pytest.mark.e2e
 
 ROADMAP = [
-    "walk me through becoming a CMA",
+    "walk me through becoming a medical assistant",
     "I'm a doctor from Egypt",
     "recommend one for me",
     "Texas",

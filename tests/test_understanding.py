@@ -713,3 +713,14 @@ def test_a_status_mentioned_is_not_a_question_about_permission_to_work(text, ask
     from bot.understanding.cues import about_immigration_status
 
     assert about_immigration_status(text) is asks
+
+
+def test_what_the_person_pays_is_a_cost_not_what_mas_earn():
+    """ "do i have to pay every year after?" names pay, but they are the one paying."""
+    ranking = [("ask_salary", 0.46), ("ask_renewal", 0.22), ("ask_career_advancement", 0.07)]
+    asked = "do i have to pay every year after?"
+    assert understand("ask_salary", 0.46, [], asked, Context("ask_eligibility"), ranking).intent == "ask_renewal"
+    assert understand("ask_salary", 0.46, [], asked, Context("ask_exam_fee"), ranking).intent == "ask_exam_fee"
+    # what employers pay stays pay
+    paid = [("ask_salary", 0.9)]
+    assert understand("ask_salary", 0.9, [], "how much do they pay MAs in ohio", Context(), paid).intent == "ask_salary"

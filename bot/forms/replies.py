@@ -96,13 +96,30 @@ def normalize(text: str) -> str:
     return " ".join(re.sub(r"[^\w']+|(?<!\w)'|'(?!\w)", " ", text).split())
 
 
+#: Words that cancel whatever else a short reply says around them ("actually cancel, ill do this
+#: later"), unless the reply asks something or says not to: "don't cancel", "can I cancel my exam?".
+_CANCEL_WORD = re.compile(
+    r"\b(?:cancel|never ?mind|nvm|nevermind|forget (?:about )?(?:it|that|this)|cancelar|olvidalo)\b"
+)
+_NOT_CANCEL = re.compile(
+    r"\b(?:don't|dont|do not|not|no need to|why)\b(?: \w+)? (?:cancel|forget)\b|"
+    r"\bcancel (?:my|the|an|a|our) (?:exam|test|appointment|class|course|program|enrollment|registration|membership|date)"
+)
+
+
 def control(text: str) -> Control | None:
     """ "cancel" (end the form), "restart" (ask again from the first question) or "skip"
-    (move on), when that is all the reply says; None for anything else, answers included."""
+    (move on), when that is all the reply says; None for anything else, answers included.
+    A short reply that says "cancel" or "never mind" in so many words cancels whatever it adds."""
     said = normalize(text)
     if len(said.split()) > MAX_COMMAND_WORDS:
         return None
-    return next((kind for kind, pattern in _CONTROLS.items() if pattern.fullmatch(said)), None)
+    exact = next((kind for kind, pattern in _CONTROLS.items() if pattern.fullmatch(said)), None)
+    if exact:
+        return exact
+    if _CANCEL_WORD.search(said) and not _NOT_CANCEL.search(said) and not asks_something(text):
+        return "cancel"
+    return None
 
 
 def yes_no(text: str) -> YesNo | None:

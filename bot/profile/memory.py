@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from typing import Any
 
 from bot.profile.model import Profile
 from bot.profile.reading import Heard, apply, read
@@ -24,6 +25,13 @@ class ProfileMemory:
 
     def profile(self, sender: str) -> Profile:
         return self.store.load(sender).profile
+
+    def tell(self, sender: str, **changes: Any) -> Profile:
+        """Save what the person said outright where the words alone would not say it is theirs:
+        "ohio", typed while a form asks something else, is where they are."""
+        progress = self.store.load(sender).with_profile(**changes)
+        self.store.save(progress)
+        return progress.profile
 
     def hear(
         self, sender: str, text: str, entities: Mapping[str, str] | None = None, today: dt.date | None = None

@@ -67,7 +67,9 @@ _BACKGROUNDS = (
         "working_ma",
         rf"\b(?:i (?:am|'m) (?:an? )?(?:uncertified |non-certified )?{_MA}|"
         rf"i(?:'ve| have) been (?:working as )?an? {_MA}|work(?:ing|ed)? as an? {_MA}|i was an? {_MA}|"
-        rf"uncertified {_MA}|on[- ]the[- ]job trained|trained on the job|{_MA} for \w+ (?:years?|months?))",
+        rf"uncertified {_MA}|on[- ]the[- ]job trained|trained on the job|{_MA} for \w+ (?:years?|months?)|"
+        rf"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten) (?:yrs?|years?|months?|mos?) "
+        rf"(?:(?:full|part)[- ]?time )?(?:working )?as an? {_MA}(?! student))",
     ),
     (
         "hs_graduate",
@@ -94,6 +96,8 @@ _HS_YES = re.compile(
     r"(?:graduated|finished|completed) (?:from )?(?:high ?school|hs\b)|high ?school (?:grad|graduate|diploma)\b|"
     r"\bhave (?:my |a )?ged\b)"
 )
+#: "2 yrs as an MA, HS diploma, no MA school": a diploma named in a sentence that asks nothing is theirs.
+_HS_SAID = re.compile(r"\b(?:hs|high ?school) diploma\b|\bged\b")
 _IN_PROGRAM = re.compile(
     rf"\b(?:i'?m|i am) (?:currently |now )?(?:in|doing|taking|enrolled in|halfway through|attending) "
     rf"(?:an? |my |the )?(?:{_MA} )?(?:program|course|school|classes)|\b(?:currently|still) (?:a )?student\b|"
@@ -160,7 +164,7 @@ _YEAR_RANGE = re.compile(
 )
 _PAST_YEAR = re.compile(r"\b(?:in|since|back in|around)\s+((?:19|20)\d\d)\b")
 _SENTENCES = re.compile(
-    r"(?<=[.!;])\s+|\n|,\s*(?=(?:but|and|so)?\s*(?:can|could|do|does|is|are|will|would|how|what|which|when|where|why)\b)"
+    r"(?<=[.!;?])\s+|\n|,\s*(?=(?:but|and|so)?\s*(?:can|could|do|does|is|are|will|would|how|what|which|when|where|why)\b)"
 )
 _CLAUSES = re.compile(r"[.;!?\n()]|,\s*(?:but|and|so)\b|\bbut\b|,")
 
@@ -352,7 +356,9 @@ def read(
     )
     changes: dict[str, Any] = {}
     about_them = not question or bool(_FIRST_PERSON.search(low))
-    background = (entities.get("background") or _background(low)) if about_them else None
+    # "just graduated hs in columbus. can u make me a plan?": a sentence that asks nothing tells about them.
+    told = " ".join(_low(s) for s in _SENTENCES.split(text) if not ("?" in s or replies.asks_something(s)))
+    background = (entities.get("background") or _background(low)) if about_them else _background(told)
     if background:
         changes["background"] = background
         if background == "military":
@@ -364,7 +370,7 @@ def read(
         changes.update(_years_said(_low(sentence), today, context, asks))
     if _HS_NO.search(low):
         changes["hs_diploma"] = False
-    elif _HS_YES.search(low):
+    elif _HS_YES.search(low) or _HS_SAID.search(told):
         changes["hs_diploma"] = True
     if about_them:
         changes.update(_education(low))

@@ -73,6 +73,14 @@ EXAM_TOPICS = frozenset(
 COST_OF_EXAM = {"ask_program_cost": "ask_exam_fee"}
 SCHOOLING = re.compile(r"\b(school|program|course|class|classes|tuition|training|college|degree|certificate)\b", re.I)
 PAY_WORDS = re.compile(r"\b(per hour|an hour|hourly|/hr|per year|a year|salary|wages?|paid|make|earn)\b", re.I)
+#: "do i have to pay every year?": the person pays, so it is a cost, never what MAs earn.
+THEY_PAY = re.compile(
+    r"\b(?:i|we) (?:have|need|got) to pay\b|\bgotta pay\b|\b(?:do|will|would|should|must) (?:i|we) (?:have to |need to )?pay\b|"
+    r"\bpay(?:ing)? (?:for (?:it|the|my|that|this)|again|a fee|the fee|every|each|yearly|annually)\b",
+    re.I,
+)
+#: What a person pays: the topic in hand, when it is one of these, is what "do I have to pay" asks about.
+COSTS = frozenset({"ask_exam_fee", "ask_renewal", "ask_program_cost", "ask_exam_retake", "ask_financial_aid"})
 #: An out-of-scope reading this sure is kept even when the message names a state.
 CONFIDENT_OUT_OF_SCOPE = 0.6
 
@@ -318,6 +326,14 @@ def continued(ranking: Sequence[tuple[str, float]], context: Context, text: str)
     return best if weighed[best] >= MIN_CONTINUED else None
 
 
+def _what_they_pay(context: Context, ranking: Sequence[tuple[str, float]]) -> str:
+    """The cost "do I have to pay every year after?" asks about: the one in hand, else NLU's next cost."""
+    if context.intent in COSTS:
+        return context.intent
+    costs = [name for name, confidence in ranking if name in COSTS and confidence >= MIN_OTHER_LEAN]
+    return costs[0] if costs else "ask_program_cost"
+
+
 def understand(
     intent: str | None,
     confidence: float,
@@ -349,6 +365,8 @@ def _understand(
         intent = COST_OF_EXAM[intent]
     if intent == "ask_program_cost" and PAY_WORDS.search(text) and not SCHOOLING.search(text):
         intent = "ask_salary"  # "how much per hour in Texas?" is pay: tuition is never by the hour
+    if intent == "ask_salary" and THEY_PAY.search(text):
+        intent = _what_they_pay(context, ranking)
     if _credential_under_state_rules(nlu_read, confidence, entities, text, context):
         merged, inherited = _merge(entities, context)
         return Understood(context.intent, merged, inherited, follow_up=True)

@@ -46,7 +46,7 @@ def turns(events: list[dict[str, Any]]) -> list[tuple[str, str]]:
 
 # (message, what the reply to it must say): each check belongs to one message only.
 WALK_THROUGH: list[tuple[str, str]] = [
-    ("walk me through becoming a CMA", "which of these describes you"),
+    ("walk me through becoming a medical assistant", "which of these describes you"),
     ("I'm a doctor from Egypt", "Which credential"),  # the form goes on, on the other server
     ("recommend one for me", "Which state"),
     ("Texas", "stepping stone"),
