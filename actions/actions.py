@@ -21,6 +21,7 @@ from bot.profile.describe import noted
 from bot.roadmap.questions import superseded
 from bot.understanding import context as ctx
 from bot.understanding.ambiguous import ask_which_ccma
+from bot.understanding.cues import looks_like_question
 from bot.understanding.guesses import best_guesses, guess_buttons
 from bot.understanding.language import SPANISH, detect
 
@@ -137,7 +138,7 @@ class ActionAnswer(Action):
         """ "ohio" typed while a form asks for a credential, or a fact told on its own: say it was noted (a
         waiting form asks its question again and later skips the one this answers) instead of "not sure I
         understood"."""
-        if replies.asks_something(text):
+        if looks_like_question(text):  # "im a 68W tho, do i even need a civilian program?" asks
             return False
         try:
             profile, heard = services.hear(tracker)

@@ -330,3 +330,23 @@ def test_texas_pay_names_its_metro_means_and_the_missing_state_figure(kb: Knowle
 def test_states_from_the_fact_sheets_have_their_own_rules(kb: KnowledgeBase, school, state: str):
     reply = reply_for(kb, "ask_state_rules", [("us_state", state)])
     assert reply.variant == state.lower().replace(" ", "_") and "I don't have rules specific" not in reply.text
+
+
+def test_california_s_own_exam_has_its_own_answer(kb: KnowledgeBase):
+    """ "how many tries for CACMA": the attempts and who qualifies, not California's injection rules."""
+    from bot.understanding.context import Context, understand
+
+    asked = understand("ask_state_rules", 0.9, [("us_state", "california")], "how many tries for CACMA", Context())
+    reply = reply_for(kb, asked.intent, asked.entities)
+    facts = kb.facts(["cacma_attempts", "ccbma_employment_route"])
+    assert facts["cacma_attempts"].value in reply.text and facts["ccbma_employment_route"].value in reply.text
+
+
+def test_a_state_without_rules_of_its_own_still_hears_the_one_state_that_requires_a_credential(kb: KnowledgeBase):
+    reply = reply_for(kb, "ask_state_rules", [("us_state", "georgia")])
+    assert "Washington is the only state" in reply.text
+    assert kb.facts(["state_summary_date"])["state_summary_date"].value in reply.text
+
+
+def test_the_bot_says_it_is_a_bot(kb: KnowledgeBase):
+    assert "a bot" in reply_for(kb, "help", []).text

@@ -724,3 +724,59 @@ def test_what_the_person_pays_is_a_cost_not_what_mas_earn():
     # what employers pay stays pay
     paid = [("ask_salary", 0.9)]
     assert understand("ask_salary", 0.9, [], "how much do they pay MAs in ohio", Context(), paid).intent == "ask_salary"
+
+
+def test_after_a_long_story_the_question_s_own_words_decide_what_it_asks():
+    story = (
+        "good evening. i trained as nurse-midwife in ibadan, been in atlanta 6 yrs, citizen. i finished MA program "
+        "and wrote the CCMA last week and failed by small margin when can i retake"
+    )
+    ranking = [("ask_foreign_nurse", 0.9), ("ask_exam_retake", 0.05)]
+    assert understand("ask_foreign_nurse", 0.9, [], story, Context(), ranking).intent == "ask_exam_retake"
+    # a short question keeps NLU's sure reading between topics that are not neighbours
+    short = "can my nursing degree count for the RMA"
+    assert understand("ask_foreign_nurse", 0.9, [], short, Context(), [("ask_foreign_nurse", 0.9)]).intent == (
+        "ask_foreign_nurse"
+    )
+
+
+def test_the_foreign_nurse_answer_needs_a_nurse():
+    """A phlebotomist's "does my experience count" is not the foreign-trained nurse's question."""
+    asked = "been a phlebotomist at a hospital 3 yrs. does my phleb experience count toward any of the certs?"
+    ranking = [("ask_foreign_nurse", 0.55), ("ask_eligibility", 0.3)]
+    assert understand("ask_foreign_nurse", 0.55, [], asked, Context(), ranking).intent == "ask_eligibility"
+
+
+def test_by_the_hour_asks_for_the_hourly_figures():
+    got = understand("ask_salary", 0.9, [], "would being an MA even pay more? like whats the hourly", Context())
+    assert ("aspect", "hourly") in got.entities
+
+
+@pytest.mark.parametrize(
+    "intent, asked, context, expected",
+    [
+        ("ask_career_advancement", "do they actually check", "ask_renewal", "ask_renewal"),
+        ("ask_work_authorization", "do i still need a CPR card for it", "ask_renewal", "ask_renewal"),
+    ],
+)
+def test_a_topic_read_without_any_of_its_words_gives_way_to_the_conversation(intent, asked, context, expected):
+    ranking = [(intent, 0.7), (context, 0.1)]
+    assert understand(intent, 0.7, [], asked, Context(context), ranking).intent == expected
+
+
+def test_a_named_state_s_pay_wins_over_the_national_hourly_figures():
+    got = understand(
+        "ask_salary", 0.9, [("us_state", "illinois")], "and what do MAs make an hour in illinois", Context()
+    )
+    assert ("aspect", "hourly") not in got.entities and ("us_state", "illinois") in got.entities
+
+
+def test_the_price_of_an_exam_is_its_fee_though_the_story_names_a_program():
+    asked = "Hi, I have B.Pharm from India and I finished an ABHES accredited MA program last month. how much is the CMA exam for me"
+    got = understand("ask_program_cost", 0.8, [("credential", "cma")], asked, Context(), [("ask_program_cost", 0.8)])
+    assert got.intent == "ask_exam_fee"
+    # the most an MA can make is only known nationally, though the conversation is about Florida
+    most = understand(
+        "ask_salary", 0.9, [], "whats the most an MA can make", Context("ask_salary", [("us_state", "florida")])
+    )
+    assert ("aspect", "hourly") in most.entities

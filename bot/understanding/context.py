@@ -24,12 +24,12 @@ from typing import Any
 from bot.understanding.cues import (
     about_a_state_credential,
     about_immigration_status,
+    asking_clause,
     best_question,
     cued_aspect,
     cued_intent,
     looks_like_question,
     off_topic_words,
-    question_part,
 )
 from bot.understanding.families import neighbours
 
@@ -71,6 +71,7 @@ EXAM_TOPICS = frozenset(
     }
 )
 COST_OF_EXAM = {"ask_program_cost": "ask_exam_fee"}
+EXAM_WORDS = re.compile(r"\b(exam|test|boards?)\b", re.I)
 SCHOOLING = re.compile(r"\b(school|program|course|class|classes|tuition|training|college|degree|certificate)\b", re.I)
 PAY_WORDS = re.compile(r"\b(per hour|an hour|hourly|/hr|per year|a year|salary|wages?|paid|make|earn)\b", re.I)
 #: "do i have to pay every year?": the person pays, so it is a cost, never what MAs earn.
@@ -176,6 +177,14 @@ NEIGHBOUR_WEIGHT = 1.5
 #: "who has to approve it?": a follow-up that points back is about the topic in hand at least this likely.
 POINTING_BACK_FLOOR = 0.15
 POINTS_BACK = re.compile(r"\b(it|its|it's|that|this|they|them|those|these|one|then)\b", re.IGNORECASE)
+#: Aspects a state's own answer already covers: with a state named, its answer is the one to give.
+PLACE_HAS_ITS_OWN = frozenset({"hourly"})
+#: "the most an MA can make": the national percentiles, which no state's answer has.
+PERCENTILES = re.compile(r"\b(most|top|highest|max(imum)?|lowest|bottom|least)\b|percentile", re.I)
+#: A message this long, several times longer than its question, is a story around one question: NLU
+#: reads the story's words, so the question's own words decide what it asks.
+STORY_WORDS = 30
+STORY_RATIO = 2
 #: In a longer question the words that decide between neighbours are too often part of the story.
 MAX_NEIGHBOUR_WORDS = 15
 #: Longer messages carry their own topic; the conversation's does not outweigh it.
@@ -273,10 +282,13 @@ def reread(
         if confidence >= SURE:
             # NLU mixes up neighbouring topics ("how much is the yearly fee?" read as the exam's fee):
             # between neighbours, the message's own words decide
-            asked = question_part(text)
+            # between neighbours, the message's own words decide; after a long story, the question's words
+            # decide between any topics ("...i finished MA program and failed the CCMA. when can i retake")
+            asked = asking_clause(text)
             cued = cued_intent(asked, context.intent) if len(asked.split()) <= MAX_NEIGHBOUR_WORDS else None
             agrees = cued_intent(text, context.intent) == intent  # the whole message's words side with NLU
-            return cued if cued and cued in neighbours(intent) and not agrees else intent
+            story = len(text.split()) >= STORY_WORDS and len(text.split()) >= STORY_RATIO * len(asked.split())
+            return cued if cued and (cued in neighbours(intent) or story) and not agrees else intent
         cued = cued_intent(text, context.intent)
         if cued and cued in [name for name, _ in ranking[:TOP_GUESSES]]:
             return cued  # NLU half-leaned there too, and the message's own words decide between them
@@ -346,6 +358,8 @@ def understand(
     part of its topic the message's words ask about ("can WIOA pay for it?": WIOA)."""
     understood = _understand(intent, confidence, entities, text, context, ranking)
     aspect = None if any(k == "aspect" for k, _ in understood.entities) else cued_aspect(understood.intent, text)
+    if aspect in PLACE_HAS_ITS_OWN and any(k == "us_state" for k, _ in entities) and not PERCENTILES.search(text):
+        aspect = None  # "what do MAs make an hour in illinois": Illinois's own figures, hourly ones included
     return replace(understood, entities=[*understood.entities, ("aspect", aspect)]) if aspect else understood
 
 
@@ -363,6 +377,9 @@ def _understand(
     intent = reread(intent, confidence, text, context, ranking, named)
     if intent in COST_OF_EXAM and context.intent in EXAM_TOPICS and not SCHOOLING.search(text):
         intent = COST_OF_EXAM[intent]
+    asked = asking_clause(text)
+    if intent in COST_OF_EXAM and EXAM_WORDS.search(asked) and not SCHOOLING.search(asked):
+        intent = COST_OF_EXAM[intent]  # "...finished an ABHES program. how much is the CMA exam for me": the exam's fee
     if intent == "ask_program_cost" and PAY_WORDS.search(text) and not SCHOOLING.search(text):
         intent = "ask_salary"  # "how much per hour in Texas?" is pay: tuition is never by the hour
     if intent == "ask_salary" and THEY_PAY.search(text):

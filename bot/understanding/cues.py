@@ -176,7 +176,7 @@ CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
                 r"\bcontrolled (meds|substances|drugs|medications)\b",
                 r"\ballowed to\b",
                 r"\bscope of practice\b",
-                r"\blicen[cs]e\b",
+                r"(?<!nursing )(?<!nurse )(?<!rn )(?<!pt )(?<!physician )(?<!medical )\blicen[cs]e\b",
                 r"\bsupervis",
                 r"\bin the (building|room|office)\b",
                 r"\bon-?site\b",
@@ -201,6 +201,8 @@ CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
                 r"\bpercentile",
                 r"\b10 ?(percent|%)",
                 r"\bpays? (more|less|better)\b",
+                r"\b(ma |the )?pay (much |a lot )?(lower|higher|less|more|better|worse)\b",
+                r"\bmake more\b(?! sense)",
                 r"\bwhich (one )?pays\b",
                 r"\b(what|how much) (do|does|will|would|can) (they|an? (ma|cma|rma|medical assistant)s?|i|you|"
                 r"medical assistants) (make|get paid)\b",
@@ -304,7 +306,7 @@ INNER_QUESTION = re.compile(
     r"\bwhich (ones?|exams?|tests?|certs?|certifications?|credentials?)\b",
     re.IGNORECASE,
 )
-_CLAUSES = re.compile(r"(?<=[.!?;,])\s+")
+_CLAUSES = re.compile(r"(?<=[.!?;,:])\s+")
 
 
 #: A state's own credential makes any question about it a question about that state's rules:
@@ -392,8 +394,15 @@ ASPECT_CUES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
             ),
             (
                 r"\b(most|top|highest|max(imum)?|lowest|bottom|least)\b[^.?!]*\b(make|makes|earn|earns|paid|pay)\b|"
-                r"\bpercentile|\b(top|bottom) (10|ten)\b|\b10 ?(percent|%)",
+                r"\bpercentile|\b(top|bottom) (10|ten)\b|\b10 ?(percent|%)|\bhourly\b|\bper hour\b|\ban hour\b|"
+                r"/ ?hr\b|\bby the hour\b",
                 "hourly",
+            ),
+        ),
+        "ask_state_rules": (
+            (
+                r"\bcacma\b|\bccbma\b|\bcalifornia('?s)? (own |state )?(one|exam|test|certification|certified|ccma|credential)\b",
+                "cacma",
             ),
         ),
         "ask_accommodations": (
@@ -434,6 +443,15 @@ TOPIC_WORDS: dict[str, re.Pattern[str]] = {
         r"\bfees?\b|\bhow much\b|\bdollars?\b|\bbudget|\bcuesta|\bcuanto|\bcuánto|\b\d+k\b|\d,\d{3}",
         "ask_online_program": r"online|remote|virtual|hybrid|from home|distance|\bin person\b|\bzoom\b|en l[ií]nea|at home|"
         r"part[- ]?time|full[- ]?time|evening|\bnights?\b|weekend|schedule|\bwhile (i )?work",
+        "ask_career_advancement": r"advanc|promot|move up|moving up|step up|\blpn\b|\blvn\b|\brns?\b|nurs|bridge|career|"
+        r"manager|administrat|speciali|next (step|level)|\bgrow|later|future|\bladder|\bafter\b|\bbecome\b|\bphysician assistant|"
+        r"\bpa school|\bgo back to school|\bdegree|\bhigher\b|\bmore money|\bstuck\b|\bdead[- ]end",
+        "ask_work_authorization": r"visa|status|green ?card|citizen|permi(t|ssion)|\bead\b|\bh-?1-?b\b|\bh-?4\b|"
+        r"\bf-?1\b|\bj-?1\b|\bopt\b|\bcpt\b|daca|\btps\b|asyl|refugee|parole|immigra|uscis|authori[sz]|\blegal|"
+        r"sponsor|\bssn\b|social security|undocumented|\bpapers\b|allowed to work|\bwork here\b|\bu4u\b|dependent",
+        "ask_foreign_nurse": r"nurs|midwi|\brns?\b|\bbsn\b|\bnclex\b|\bcgfns\b|\blpn\b|enfermer|dent(ist|al)|pharm|"
+        r"physio|therap|\blab\b|laborator|technolog|health (care )?(professional|worker)|trained abroad|\babroad\b|"
+        r"\bmy country\b|back home",
         "ask_advisor_info": r"advis|counsel|\bstaff\b|office hours|\bhours\b|\bspeak|\blanguages?\b|\bspanish\b|"
         r"\bcall\b|\bphone\b|\bemail\b|\bcontact\b|\bappointment|\bschool'?s\b|\bmeet\b",
     }.items()
@@ -455,6 +473,20 @@ def question_part(text: str) -> str:
     none looks like a question."""
     asked = [s for s in _SENTENCE_ENDS.split(text.strip()) if QUESTION_SHAPE.search(s) or INNER_QUESTION.search(s)]
     return " ".join(asked) if asked else text
+
+
+def asking_clause(text: str) -> str:
+    """The question itself: the asking sentences, and when they run long, from their first question
+    words on ("...failed by small margin 😩 when can i retake" asks "can i retake")."""
+    asked = question_part(text)
+    if len(asked.split()) <= MAX_ASKING_WORDS or QUESTION_SHAPE.match(asked):
+        return asked  # short, or it starts with its question ("Is medical assisting a good option or ...")
+    start = INNER_QUESTION.search(asked)
+    return asked[start.start() :] if start else asked
+
+
+#: Asking sentences longer than this carry part of the story before their question words.
+MAX_ASKING_WORDS = 15
 
 
 def looks_like_question(text: str) -> bool:
