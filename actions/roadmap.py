@@ -117,6 +117,16 @@ TURNS: dict[str, Turn] = {
     "action_check_eligibility": lambda turns, tracker, said: turns.eligibility(tracker.sender_id, said),
     "action_estimate_timeline": lambda turns, tracker, said: turns.timeline(tracker.sender_id, said),
 }
+#: The question each verdict answers, kept as the conversation's topic: "and ncma?" or "why not the
+#: rma" after the eligibility check asks about that credential's eligibility.
+TOPIC_OF_TURN = {"action_check_eligibility": "ask_eligibility", "action_estimate_timeline": "ask_duration"}
+
+
+def remembered_topic(action_name: str) -> list[dict[str, Any]]:
+    topic = TOPIC_OF_TURN.get(action_name)
+    return [SlotSet(CONTEXT_SLOT, Context(topic).to_slot())] if topic else []
+
+
 #: The actions that run when a form ends (data/stories/roadmap.yml), cancelled or not.
 AFTER_FORM = frozenset({"action_roadmap_start", "action_check_eligibility", "action_estimate_timeline"})
 
@@ -147,7 +157,7 @@ def _roadmap_action(action_name: str, turn: Turn) -> type[Action]:
                 dispatcher.utter_message(response="utter_kb_unavailable")
                 return []
             send(dispatcher, said)
-            return services.forget_answers(replaced)
+            return services.forget_answers(replaced) + remembered_topic(action_name)
 
     RoadmapAction.__name__ = RoadmapAction.__qualname__ = "".join(w.title() for w in action_name.split("_"))
     return RoadmapAction

@@ -262,3 +262,11 @@ def test_a_question_that_also_answers_the_form_s_question_is_answered_and_taken(
 def test_cancel_said_with_more_words_still_cancels(executor, said):
     slots, _ = validate(executor, "roadmap_form", waiting_at("roadmap_form", "credential_goal", said))
     assert slots[FORM_CANCELLED] is True and slots["requested_slot"] is None
+
+
+def test_the_eligibility_verdict_becomes_the_topic_a_follow_up_continues(executor, monkeypatch):
+    """ "and ncma?" after the checker's verdict asks about the NCMA's eligibility."""
+    monkeypatch.setattr(services, "turns", lambda: type("T", (), {"eligibility": lambda *_: [Said("verdict")]})())
+    events, _ = run(executor, "action_check_eligibility", ended())
+    context = [e["value"] for e in events if e.get("name") == "conversation_context"]
+    assert context == [{"intent": "ask_eligibility", "entities": []}]

@@ -291,3 +291,9 @@ def test_answers_are_worded_for_the_background_the_person_gave(kb: KnowledgeBase
 )
 def test_a_plan_to_misstate_is_about_their_own_papers(text, plans):
     assert read(text).misstating is plans
+
+
+def test_years_are_said_as_people_say_them():
+    said = noted(Profile(background="working_ma", experience_years=14 / 12))
+    assert "14 months of medical assisting work" in said and "1.16" not in said
+    assert "1.5 years" in noted(Profile(background="working_ma", experience_years=1.5))

@@ -780,3 +780,20 @@ def test_the_price_of_an_exam_is_its_fee_though_the_story_names_a_program():
         "ask_salary", 0.9, [], "whats the most an MA can make", Context("ask_salary", [("us_state", "florida")])
     )
     assert ("aspect", "hourly") in most.entities
+
+
+@pytest.mark.parametrize(
+    "asked, context, expected",
+    [
+        ("where do u take it", "ask_exam_fee", "ask_exam_format"),
+        ("can i take it from home?", "ask_exam_fee", "ask_exam_format"),
+        ("after i get it how do i keep it active", "ask_exam_fee", "ask_renewal"),
+        ("if i end up w extra points do they roll over to next cycle", "ask_renewal", "ask_renewal"),
+    ],
+)
+def test_a_follow_up_s_own_words_pick_its_topic(asked, context, expected):
+    ranking = [("ask_eligibility", 0.5), ("ask_career_advancement", 0.2)]
+    assert (
+        understand("ask_eligibility", 0.5, [], asked, Context(context, [("credential", "rma")]), ranking).intent
+        == expected
+    )

@@ -20,10 +20,11 @@ _WHO = {
 
 
 def _years(x: float) -> str:
-    if x < 1 and x * 12 == int(x * 12):
-        months = int(x * 12)
+    """ "4 years", "1.5 years", "6 months", "14 months": as people say them, never "1.16667 years"."""
+    months = round(x * 12)
+    if (x < 1 or (x * 2) != int(x * 2)) and abs(x * 12 - months) < 0.01:
         return f"{months} month" + ("" if months == 1 else "s")
-    return f"{x:g} year" + ("" if x == 1 else "s")
+    return f"{round(x, 1):g} year" + ("" if x == 1 else "s")
 
 
 def parts(profile: Profile, state_name: Callable[[str], str] = str.title) -> list[str]:

@@ -277,22 +277,7 @@ def reread(
     ):
         return "ask_exam_format"  # "how long do I get to take it?" after an exam question: the exam's time
     if not _without_topic(intent, confidence, text, named, context):
-        if not is_question(intent):
-            return intent
-        if confidence >= SURE:
-            # NLU mixes up neighbouring topics ("how much is the yearly fee?" read as the exam's fee):
-            # between neighbours, the message's own words decide
-            # between neighbours, the message's own words decide; after a long story, the question's words
-            # decide between any topics ("...i finished MA program and failed the CCMA. when can i retake")
-            asked = asking_clause(text)
-            cued = cued_intent(asked, context.intent) if len(asked.split()) <= MAX_NEIGHBOUR_WORDS else None
-            agrees = cued_intent(text, context.intent) == intent  # the whole message's words side with NLU
-            story = len(text.split()) >= STORY_WORDS and len(text.split()) >= STORY_RATIO * len(asked.split())
-            return cued if cued and (cued in neighbours(intent) or story) and not agrees else intent
-        cued = cued_intent(text, context.intent)
-        if cued and cued in [name for name, _ in ranking[:TOP_GUESSES]]:
-            return cued  # NLU half-leaned there too, and the message's own words decide between them
-        return continued(ranking, context, text) or intent
+        return _topic_nlu_chose(intent, confidence, text, context, ranking)
     cued = cued_intent(text, context.intent)
     if cued:
         return cued
@@ -314,6 +299,34 @@ def reread(
     if leaned:
         return leaned
     return continued(ranking, context, text) or intent
+
+
+def _topic_nlu_chose(
+    intent: str | None, confidence: float, text: str, context: Context, ranking: Sequence[tuple[str, float]]
+) -> str | None:
+    """NLU chose a topic: when sure, it gives way only to a neighbour the question's own words point to
+    ("how much is the yearly fee?" read as the exam's fee), or after a long story to whatever the
+    question's words point to ("...failed the CCMA last week. when can i retake"); when unsure, to
+    the words' topic if NLU half-leaned there, it neighbours NLU's, or it is the topic in hand."""
+    if not is_question(intent):
+        return intent
+    if confidence >= SURE:
+        asked = asking_clause(text)
+        cued = cued_intent(asked, context.intent) if len(asked.split()) <= MAX_NEIGHBOUR_WORDS else None
+        agrees = cued_intent(text, context.intent) == intent  # the whole message's words side with NLU
+        story = len(text.split()) >= STORY_WORDS and len(text.split()) >= STORY_RATIO * len(asked.split())
+        return cued if cued and (cued in neighbours(intent) or story) and not agrees else intent
+    cued = cued_intent(text, context.intent)
+    if cued and cued in [name for name, _ in ranking[:TOP_GUESSES]]:
+        return cued  # NLU half-leaned there too, and the message's own words decide between them
+    if cued and (cued in neighbours(intent) or _in_hand(cued, context)):
+        return cued  # "where do u take it" after the RMA's fee: the exam's format
+    return continued(ranking, context, text) or intent
+
+
+def _in_hand(intent: str, context: Context) -> bool:
+    """The topic in hand, or one of its neighbours."""
+    return is_question(context.intent) and (intent == context.intent or intent in neighbours(context.intent))
 
 
 def continued(ranking: Sequence[tuple[str, float]], context: Context, text: str) -> str | None:

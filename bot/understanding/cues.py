@@ -88,6 +88,8 @@ CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
                 r"\brenov",
                 r"\brenueva",
                 r"\brenew",
+                r"\bkeep (it|my \w+|the \w+) (active|current|valid|going)\b|\bstay (active|current|certified)\b",
+                r"\b(extra|leftover) (points|credits|ceus?)\b|\broll(ed)? over\b|\bcarr(y|ied) over\b|\baudit",
                 r"\brecertif",
                 r"\bvalid\b",
                 r"\bgood for\b",
@@ -146,7 +148,8 @@ CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "ask_exam_format",
             [
                 r"\bcu[aá]ntas preguntas\b",
-                r"\bwhere (do|can|would|will) (i|you|we) (take|sit|do) (it|the (exam|test))\b",
+                r"\bwhere (do|can|would|will) (i|u|you|we) (take|sit|do|write) (it|the (exam|test))\b",
+                r"\b(take|do|sit|write) (it|the (exam|test)) (from|at) home\b|\bremote(ly)? (proctor\w*|exam|test)",
                 r"\btest(ing)? (cent(er|re)s?|site)",
                 r"\bpearson\b",
                 r"\bpsi\b",
