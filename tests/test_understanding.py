@@ -797,3 +797,8 @@ def test_a_follow_up_s_own_words_pick_its_topic(asked, context, expected):
         understand("ask_eligibility", 0.5, [], asked, Context(context, [("credential", "rma")]), ranking).intent
         == expected
     )
+
+
+def test_the_oet_score_is_ecfmg_s_english_test():
+    got = understand("ask_exam_format", 0.9, [], "what score in OET", Context("ask_ecfmg"), [("ask_exam_format", 0.9)])
+    assert got.intent == "ask_ecfmg" and ("aspect", "requirements") in got.entities

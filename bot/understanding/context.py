@@ -28,6 +28,7 @@ from bot.understanding.cues import (
     best_question,
     cued_aspect,
     cued_intent,
+    decisive_topic,
     looks_like_question,
     off_topic_words,
 )
@@ -257,6 +258,8 @@ def reread(
     fee" is renewal, not the exam fee)."""
     if intent not in KEEP_WITH_STATUS and about_immigration_status(text):
         return WORK_AUTHORIZATION  # "on H4, can I work as an MA?": only USCIS or an attorney can say
+    if is_question(intent) or intent in NO_TOPIC:
+        intent = decisive_topic(text) or intent
     if (
         is_question(intent) or (intent in NO_TOPIC and (looks_like_question(text) or len(text.split()) <= SHORT_NAMING))
     ) and about_a_state_credential(text):

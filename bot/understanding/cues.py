@@ -350,6 +350,15 @@ def about_immigration_status(text: str) -> bool:
     )
 
 
+#: Words that name one topic whatever else the message says: "what score in OET" is ECFMG's English
+#: test, never a medical assistant exam's format.
+DECISIVE: tuple[tuple[re.Pattern[str], str], ...] = ((re.compile(r"\boet\b", re.IGNORECASE), "ask_ecfmg"),)
+
+
+def decisive_topic(text: str) -> str | None:
+    return next((intent for pattern, intent in DECISIVE if pattern.search(text)), None)
+
+
 def about_a_state_credential(text: str) -> bool:
     """The message names a credential that only one state awards."""
     return bool(STATE_CREDENTIAL.search(text))
