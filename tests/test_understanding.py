@@ -802,3 +802,10 @@ def test_a_follow_up_s_own_words_pick_its_topic(asked, context, expected):
 def test_the_oet_score_is_ecfmg_s_english_test():
     got = understand("ask_exam_format", 0.9, [], "what score in OET", Context("ask_ecfmg"), [("ask_exam_format", 0.9)])
     assert got.intent == "ask_ecfmg" and ("aspect", "requirements") in got.entities
+
+
+def test_why_not_and_what_s_on_it_continue_the_answer_before():
+    ranking = [("inform", 0.77), ("ask_credential_info", 0.1)]
+    assert understand("inform", 0.77, [], "why not", Context("ask_eligibility"), ranking).intent == "ask_eligibility"
+    on_it = understand("ask_eligibility", 0.5, [], "what's on it", Context("ask_eligibility", [("credential", "ncma")]))
+    assert on_it.intent == "ask_exam_format" and ("credential", "ncma") in on_it.entities

@@ -53,7 +53,7 @@ MAX_SWITCH_WORDS = 8
 MAX_FOLLOW_UP_WORDS = 8
 FOLLOW_UP_START = re.compile(
     r"^\W*(and|also|same|plus|so|ok(ay)?|what about|how about|and for|for the|for|in|y|e|"
-    r"wait|sorry|actually|oops|i meant|no|not)\b",
+    r"wait|sorry|actually|oops|i meant|no|not|why|how come)\b",
     re.IGNORECASE,
 )
 #: "how much does it cost?" right after an exam, renewal or credential question is the exam's fee,

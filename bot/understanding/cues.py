@@ -156,6 +156,7 @@ CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
                 r"\bprometric\b",
                 r"\bproctor",
                 r"\bhow many questions\b",
+                r"\bwhat'?s on (it|the (exam|test))\b|\bwhat (does|do) (it|the (exam|test)) (cover|ask)\b",
                 r"\bhow long is the (exam|test)\b",
                 r"\bwhat'?s? (is )?(the )?passing\b(?! rate)",
             ],
