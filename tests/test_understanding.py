@@ -809,3 +809,40 @@ def test_why_not_and_what_s_on_it_continue_the_answer_before():
     assert understand("inform", 0.77, [], "why not", Context("ask_eligibility"), ranking).intent == "ask_eligibility"
     on_it = understand("ask_eligibility", 0.5, [], "what's on it", Context("ask_eligibility", [("credential", "ncma")]))
     assert on_it.intent == "ask_exam_format" and ("credential", "ncma") in on_it.entities
+
+
+@pytest.mark.parametrize("asked", ["Is there a time limit to finish?", "does it cover the cert too or just classes"])
+def test_the_exam_s_format_is_not_read_from_a_military_follow_up_without_exam_words(asked):
+    ranking = [("ask_exam_format", 0.7), ("ask_military_benefits", 0.12)]
+    got = understand("ask_exam_format", 0.7, [], asked, Context("ask_military_benefits"), ranking).intent
+    assert got == "ask_military_benefits"
+
+
+@pytest.mark.parametrize(
+    "asked, context",
+    [
+        ("wait sorry i meant california", "ask_salary"),
+        ("my sister's husband is coast guard, can she use it too?", "ask_military_benefits"),
+    ],
+)
+def test_the_legal_or_medical_refusal_needs_a_legal_or_medical_word(asked, context):
+    ranking = [("ask_legal_or_medical", 0.6), (context, 0.1)]
+    assert (
+        understand("ask_legal_or_medical", 0.6, [], asked, Context(context), ranking).intent != "ask_legal_or_medical"
+    )
+
+
+@pytest.mark.parametrize(
+    "asked, nlu",
+    [
+        ("is there a limit per year", "inform"),
+        ("how long do i have to finish", "ask_duration"),
+        ("is it all at once or is there a yearly limit", "ask_wes"),
+    ],
+)
+def test_a_facet_of_the_topic_in_hand_stays_on_it_when_nlu_is_unsure(asked, nlu):
+    """After MyCAA, NLU does not consider military benefits at all for these."""
+    got = understand(nlu, 0.44, [], asked, Context("ask_military_benefits"), [(nlu, 0.44), ("ask_exam_format", 0.2)])
+    assert got.intent == "ask_military_benefits"
+    # with no conversation on MyCAA the same words keep NLU's reading
+    assert understand(nlu, 0.44, [], asked, Context(), [(nlu, 0.44)]).intent != "ask_military_benefits"

@@ -29,6 +29,7 @@ from bot.understanding.cues import (
     cued_aspect,
     cued_intent,
     decisive_topic,
+    facet_of_topic_in_hand,
     looks_like_question,
     off_topic_words,
 )
@@ -188,6 +189,8 @@ STORY_WORDS = 30
 STORY_RATIO = 2
 #: In a longer question the words that decide between neighbours are too often part of the story.
 MAX_NEIGHBOUR_WORDS = 15
+#: "is it all at once or is there a yearly limit": a follow-up this short may ask a facet of the topic in hand.
+MAX_FACET_WORDS = 14
 #: Longer messages carry their own topic; the conversation's does not outweigh it.
 MAX_CONTINUED_WORDS = 10
 #: "and that one?", "the other one": a thing the message does not name, so no reading is safe.
@@ -261,10 +264,18 @@ def reread(
     if is_question(intent) or intent in NO_TOPIC:
         intent = decisive_topic(text) or intent
     if (
+        confidence < SURE
+        and intent != context.intent
+        and len(text.split()) <= MAX_FACET_WORDS
+        and facet_of_topic_in_hand(context.intent, text)
+    ):
+        return context.intent  # "is there a limit per year" after MyCAA, which NLU did not consider
+    if (
         is_question(intent) or (intent in NO_TOPIC and (looks_like_question(text) or len(text.split()) <= SHORT_NAMING))
     ) and about_a_state_credential(text):
         return "ask_state_rules"  # "does my MA-R count toward MA-C": Washington's rules, not a national credential
-    if intent != context.intent and off_topic_words(intent, text):  # "I'm an MBBS on F1, can I work as an MA?"
+    # "I'm an MBBS on F1, can I work as an MA?" read as the USMLE; "wait sorry i meant california" as a legal question
+    if intent != context.intent and off_topic_words(intent, text, is_question(context.intent)):
         others = [(name, p) for name, p in ranking if name != intent]
         return (
             cued_intent(text, context.intent)

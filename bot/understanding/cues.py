@@ -456,25 +456,74 @@ TOPIC_WORDS: dict[str, re.Pattern[str]] = {
         r"\bfees?\b|\bhow much\b|\bdollars?\b|\bbudget|\bcuesta|\bcuanto|\bcuánto|\b\d+k\b|\d,\d{3}",
         "ask_online_program": r"online|remote|virtual|hybrid|from home|distance|\bin person\b|\bzoom\b|en l[ií]nea|at home|"
         r"part[- ]?time|full[- ]?time|evening|\bnights?\b|weekend|schedule|\bwhile (i )?work",
-        "ask_career_advancement": r"advanc|promot|move up|moving up|step up|\blpn\b|\blvn\b|\brns?\b|nurs|bridge|career|"
-        r"manager|administrat|speciali|next (step|level)|\bgrow|later|future|\bladder|\bafter\b|\bbecome\b|\bphysician assistant|"
-        r"\bpa school|\bgo back to school|\bdegree|\bhigher\b|\bmore money|\bstuck\b|\bdead[- ]end",
+        "ask_exam_format": r"exam|test|\bboards?\b|question|items|minutes|hours?\b|format|score|pass|section|content|"
+        r"topic|computer|multiple|proctor|pearson|\bpsi\b|prometric|\btake it\b|\bsit\b|\bon it\b|\bpreguntas|examen|remote|"
+        r"from home|at home|block|\bparts?\b|clinical|calificaci|puntaje|\bcma\b|\brma\b|\bccma\b|\bncma\b",
         "ask_work_authorization": r"visa|status|green ?card|citizen|permi(t|ssion)|\bead\b|\bh-?1-?b\b|\bh-?4\b|"
         r"\bf-?1\b|\bj-?1\b|\bopt\b|\bcpt\b|daca|\btps\b|asyl|refugee|parole|immigra|uscis|authori[sz]|\blegal|"
-        r"sponsor|\bssn\b|social security|undocumented|\bpapers\b|allowed to work|\bwork here\b|\bu4u\b|dependent",
+        r"sponsor|\bssn\b|social security|undocumented|\bpapers\b|allowed to work|\bwork here\b|\bu4u\b|dependent|"
+        r"asilo|papeles|permiso|\bi-?20s?\b|\bi-?765\b|\bdso\b|abroad|hire me from|\b[a-z]-?\d\b|e-?verify",
         "ask_foreign_nurse": r"nurs|midwi|\brns?\b|\bbsn\b|\bnclex\b|\bcgfns\b|\blpn\b|enfermer|dent(ist|al)|pharm|"
         r"physio|therap|\blab\b|laborator|technolog|health (care )?(professional|worker)|trained abroad|\babroad\b|"
-        r"\bmy country\b|back home",
+        r"\bmy country\b|back home|paramedic|param[eé]dic|optometr|nutrition|dietit|partera|farmac|fisiotera|radiograph|radiolog|training|studies|"
+        r"\bdegree|\bdiploma|t[ií]tulo|carrera|from (mexico|the uk|india|the philippines|nigeria|[a-z]+ (country|abroad))",
         "ask_advisor_info": r"advis|counsel|\bstaff\b|office hours|\bhours\b|\bspeak|\blanguages?\b|\bspanish\b|"
         r"\bcall\b|\bphone\b|\bemail\b|\bcontact\b|\bappointment|\bschool'?s\b|\bmeet\b",
     }.items()
 }
 
 
-def off_topic_words(intent: str | None, text: str) -> bool:
-    """True when NLU read a topic that has words of its own, and the message has none of them."""
+#: Broad topics whose words are too many to list: read without any of these words, a short message in a
+#: conversation on another topic is a follow-up NLU misheard ("wait sorry i meant california" is no
+#: legal question), while a first message keeps NLU's reading.
+FOLLOW_UP_TOPIC_WORDS: dict[str, re.Pattern[str]] = {
+    intent: re.compile(pattern, re.IGNORECASE)
+    for intent, pattern in {
+        "ask_legal_or_medical": r"\bsue|lawyer|attorney|legal|\blaw\b|court|liab|trouble|fired|contract|compete|lawsuit|"
+        r"symptom|pain|sick|medicine|medication|\bmeds\b|dose|dosage|pills?\b|pregnan|injur|hurt|swollen|swelling|fever|"
+        r"rash|pressure|diagnos|prescri|treat|\bill\b|illness|allerg|bleed|infect|needle ?stick|side effect|ibuprofen|"
+        r"tylenol|advil|\bpoison|emergency|\bmy (health|doctor|body|arm|back|child|kid|son|daughter)\b|\bdemand|\bwage theft|"
+        r"\bflu\b|cough|headache|covid|migraine|diabet|cancer|asthma|anxiety|depress|surgery|vomit|nause|dizz|chest|"
+        r"evict|divorce|custody|arrest|police|lease|landlord|discriminat|harass|\bcase\b|\bsafe to\b|\bshould i take\b|"
+        r"dolor|duele|pecho|fiebre|gripe|pastilla|medicina|enferm|\btomo\b|demand|abogad|embaraz",
+        "ask_career_advancement": r"advanc|promot|move up|moving up|step up|\blpn\b|\blvn\b|\brns?\b|nurs|bridge|career|"
+        r"manager|administrat|speciali|next (step|level)|\bgrow|later|future|\bladder|\bafter\b|\bbecome\b|\bphysician assistant|"
+        r"\bpa school|\bgo back to school|\bdegree|\bhigher\b|\bmore money|\bstuck\b|\bdead[- ]end",
+    }.items()
+}
+
+
+#: What people go on to ask about a topic without naming it again: "is there a limit per year?", "how
+#: long do i have to finish?" after MyCAA. Read only as a short follow-up NLU is unsure of.
+FACETS: dict[str, re.Pattern[str]] = {
+    intent: re.compile(pattern, re.IGNORECASE)
+    for intent, pattern in {
+        "ask_military_benefits": r"\blimit|\bcap\b|per year|yearly|a year\b|annual|\bfinish|deadline|expire|\bcover|"
+        r"pay for|use it|coast guard|national guard|reserv|\be-?\d\b|\brank\b|approv|all at once",
+        "ask_financial_aid": r"\blimit|\bcap\b|per year|yearly|pay (it )?back|repay|interest|deadline|\bcover|all at once",
+        "ask_renewal": r"deadline|\blate\b|miss(ed)? (it|the)|past (the |my )?(date|deadline)|grace|reactivat|reinstat|"
+        r"how often|audit|\bcheck\b|carr(y|ied) over|roll(ed)? over",
+    }.items()
+}
+
+
+def facet_of_topic_in_hand(context_intent: str | None, text: str) -> bool:
+    """True when the message asks about a facet of the topic in hand (`FACETS`)."""
+    facets = FACETS.get(context_intent or "")
+    return facets is not None and bool(facets.search(text))
+
+
+def off_topic_words(intent: str | None, text: str, in_conversation: bool = False) -> bool:
+    """True when NLU read a topic that has words of its own, and the message has none of them; for a
+    broad topic, only when the message is a short follow-up in a conversation on another topic."""
     words = TOPIC_WORDS.get(intent or "")
+    if words is None and in_conversation and len(text.split()) <= MAX_FOLLOW_UP_CHECK_WORDS:
+        words = FOLLOW_UP_TOPIC_WORDS.get(intent or "")
     return words is not None and not words.search(text)
+
+
+#: Follow-ups longer than this carry their own topic.
+MAX_FOLLOW_UP_CHECK_WORDS = 14
 
 
 _SENTENCE_ENDS = re.compile(r"(?<=[.!?])\s+")
