@@ -230,15 +230,18 @@ def opening(intent: str, text: str, entities: list[dict[str, str]]) -> Tracker:
 def test_what_the_opening_message_says_answers_the_form_s_questions(executor):
     """ "a step by step plan for my RMA, in Ohio": neither question is asked again."""
     said = [{"entity": "credential", "value": "RMA"}, {"entity": "us_state", "value": "Ohio"}]
-    slots, _ = validate(
+    slots, messages = validate(
         executor,
         "roadmap_form",
         opening("start_roadmap", "can u make me a step by step plan for my RMA? im in ohio", said),
     )
     assert slots["credential_goal"] == "rma" and slots["state"] == "ohio"
-    # a message that opens no form fills nothing while no question waits
-    slots, _ = validate(executor, "roadmap_form", opening("ask_exam_fee", "how much is the RMA exam in Ohio?", said))
-    assert "credential_goal" not in slots and "state" not in slots
+    assert responses(messages) == ["utter_roadmap_intro"]  # it says it is building a plan, once, as it opens
+    # a message that opens no form fills nothing while no question waits, and says nothing
+    slots, messages = validate(
+        executor, "roadmap_form", opening("ask_exam_fee", "how much is the RMA exam in Ohio?", said)
+    )
+    assert "credential_goal" not in slots and "state" not in slots and messages == []
 
 
 def test_a_question_that_also_answers_the_form_s_question_is_answered_and_taken(executor, kb):
