@@ -39,7 +39,7 @@ BARE_ANSWER_WORDS = 3
 def _entities(tracker: Tracker) -> list[tuple[str, str]]:
     return [
         (str(e["entity"]), str(e["value"]))
-        for e in tracker.latest_message.get("entities", [])
+        for e in services.whole_word_entities(tracker)
         if e.get("entity") and e.get("value")
     ]
 

@@ -78,12 +78,6 @@ def _question_before_any_roadmap(tracker: Tracker) -> str | None:
     return asked or (context.intent if is_question(context.intent) else "nlu_fallback")
 
 
-#: What each form says as it opens, so its first question reads as part of a plan.
-INTRO_OF_FORM = {
-    "validate_roadmap_form": "utter_roadmap_intro",
-    "validate_eligibility_form": "utter_eligibility_intro",
-    "validate_timeline_form": "utter_timeline_intro",
-}
 #: The intents that open a form: what their message says ("a plan for my RMA, I'm in Ohio") answers its questions.
 OPENING_INTENTS = frozenset({"start_roadmap", "check_eligibility", "estimate_timeline"})
 
@@ -183,6 +177,8 @@ class _ProfileAnswers:
 
     #: "skip" or "next" passes over these questions (read as SKIP or RECOMMEND); the others are needed.
     optional_slots = read.OPTIONAL_QUESTIONS
+    #: What the form says as it opens, so its first question reads as part of a plan.
+    intro = "utter_roadmap_intro"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         """Hear what the message says about the person first, so a question they answered in passing
@@ -193,7 +189,7 @@ class _ProfileAnswers:
             log.error("profile not updated, database unavailable: %s", exc)
         asked = tracker.get_slot(REQUESTED)
         if asked is None and _opening(tracker):  # after any facts a plan to misstate needs, before the questions
-            dispatcher.utter_message(response=INTRO_OF_FORM[self.name()])
+            dispatcher.utter_message(response=self.intro)
         events: list[dict[str, Any]] = await super().run(dispatcher, tracker, domain)  # type: ignore[misc]
         if _asks_too(tracker) and any(e.get("name") == asked and e.get("value") is not None for e in events):
             # "how much is the CMA exam when u just finished?" at "which credential?": the question is
@@ -276,11 +272,15 @@ class ValidateRoadmapForm(_ProfileAnswers, ControlledForm):
 
 
 class ValidateEligibilityForm(_ProfileAnswers, ControlledForm):
+    intro = "utter_eligibility_intro"
+
     def name(self) -> str:
         return "validate_eligibility_form"
 
 
 class ValidateTimelineForm(_ProfileAnswers, ControlledForm):
+    intro = "utter_timeline_intro"
+
     def name(self) -> str:
         return "validate_timeline_form"
 

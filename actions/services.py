@@ -58,10 +58,26 @@ def _memory(kb: KnowledgeBase) -> ProfileMemory:
     return ProfileMemory(ProgressStore(kb.engine))
 
 
+def whole_word_entities(tracker: Tracker) -> list[dict[str, Any]]:
+    """The latest message's entities, less those found inside a longer word: spaCy splits "can't" and
+    "cant" into "ca" + "n't", and "ca" is California's code, so "i cant do school" named a state."""
+    text = tracker.latest_message.get("text") or ""
+    return [e for e in tracker.latest_message.get("entities", []) if _whole_word(text, e.get("start"), e.get("end"))]
+
+
+def _whole_word(text: str, start: Any, end: Any) -> bool:
+    if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start < end <= len(text):
+        return True  # no position to check (a button's payload): keep it
+    before = text[start - 1] if start > 0 else " "
+    after = text[end : end + 2]
+    joined_after = bool(after) and (after[0].isalnum() or (after[0] in "'\u2019" and after.lower()[1:2] != "s"))
+    return not before.isalnum() and not joined_after
+
+
 def entities(tracker: Tracker) -> dict[str, str]:
     """Entities of the latest message by type: KB keys for names, raw text for years."""
     found: dict[str, str] = {}
-    for e in tracker.latest_message.get("entities", []):
+    for e in whole_word_entities(tracker):
         kind, value = e.get("entity"), e.get("value")
         if not kind or value is None or kind in found:
             continue

@@ -71,7 +71,7 @@ def test_answers_from_the_knowledge_base_with_source_and_buttons(use_db, loaded_
 
 def test_uses_entities_from_the_entity_ruler(use_db, loaded_db_url):
     use_db(loaded_db_url)
-    entity = {"entity": "role", "value": "LPN", "start": 16, "end": 19, "extractor": "SpacyEntityExtractor"}
+    entity = {"entity": "role", "value": "LPN", "start": 17, "end": 20, "extractor": "SpacyEntityExtractor"}
     (message,) = run("ask_salary", "how much does an LPN make vs an MA", [entity])
     assert "$59,730" in message["text"]
 

@@ -273,3 +273,23 @@ def test_the_eligibility_verdict_becomes_the_topic_a_follow_up_continues(executo
     events, _ = run(executor, "action_check_eligibility", ended())
     context = [e["value"] for e in events if e.get("name") == "conversation_context"]
     assert context == [{"intent": "ask_eligibility", "entities": []}]
+
+
+@pytest.mark.parametrize(
+    "text, start, end, kept",
+    [
+        ("i cant do school. so rma then?", 2, 4, False),  # spaCy's "ca" of "cant" is no California
+        ("i can't do school", 2, 4, False),
+        ("we're moving to CA next year", 16, 18, True),
+        ("CA's rules", 0, 2, True),
+        ("I live in Ohio", 10, 14, True),
+    ],
+)
+def test_only_whole_words_are_entities(text, start, end, kept):
+    latest = {
+        "intent": {"name": "inform"},
+        "text": text,
+        "entities": [{"entity": "us_state", "value": "x", "start": start, "end": end}],
+    }
+    tracker = Tracker("someone", {}, latest, [], False, None, {}, "action_listen")
+    assert bool(services.whole_word_entities(tracker)) is kept
