@@ -62,7 +62,10 @@ def whole_word_entities(tracker: Tracker) -> list[dict[str, Any]]:
     """The latest message's entities, less those found inside a longer word: spaCy splits "can't" and
     "cant" into "ca" + "n't", and "ca" is California's code, so "i cant do school" named a state."""
     text = tracker.latest_message.get("text") or ""
-    return [e for e in tracker.latest_message.get("entities", []) if _whole_word(text, e.get("start"), e.get("end"))]
+    found = tracker.latest_message.get("entities", [])
+    if text.startswith("/"):  # a button's payload: its entities sit in its JSON, right after the intent's name
+        return list(found)
+    return [e for e in found if _whole_word(text, e.get("start"), e.get("end"))]
 
 
 def _whole_word(text: str, start: Any, end: Any) -> bool:

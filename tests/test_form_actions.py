@@ -283,6 +283,7 @@ def test_the_eligibility_verdict_becomes_the_topic_a_follow_up_continues(executo
         ("we're moving to CA next year", 16, 18, True),
         ("CA's rules", 0, 2, True),
         ("I live in Ohio", 10, 14, True),
+        ('/ask_what_is_cma{"aspect":"conditions"}', 16, 39, True),  # a button's payload names its entities
     ],
 )
 def test_only_whole_words_are_entities(text, start, end, kept):
