@@ -26,6 +26,19 @@ def lines(kb: KnowledgeBase, applicant: Profile) -> dict:
     return {r.credential: r.text for r in check(kb, applicant).results}
 
 
+def work_rule(kb: KnowledgeBase, credential: str) -> str:
+    """What a credential's work-experience route asks for, in the words a "yes" uses, from the content."""
+    route = next(r for c, r in kb.experience_routes() if c.key == credential)
+    years = f"{route.min_years:g} year" + ("" if route.min_years == 1 else "s")
+    return f"it asks for {years} of medical assisting work within the last {route.within_years:g} years"
+
+
+def military_rule(kb: KnowledgeBase, credential: str) -> str:
+    routes = next(rs for c, rs in kb.credentials_with_routes() if c.key == credential)
+    route = next(r for r in routes if r.requires == "military")
+    return f"it asks for U.S. military medical training finished within the last {route.within_years:g} years"
+
+
 def test_an_img_without_a_us_program_can_sit_for_nothing_yet(kb: KnowledgeBase):
     got = lines(kb, Profile(background="img"))
     assert got == {
@@ -83,9 +96,12 @@ def test_a_working_ma_with_three_recent_years(kb: KnowledgeBase):
         "route (3 years by one source, 5 years by another, within the last 7 years): confirm with AMT."
     )
     assert got["ccma"] == (
-        "CCMA (NHA): yes, now (work-experience route). Also needed: supervised work; a high-school diploma or GED."
+        f"CCMA (NHA): yes, now (work-experience route): {work_rule(kb, 'ccma')}. "
+        "Also needed: supervised work; a high-school diploma or GED."
     )
-    assert got["ncma"] == "NCMA (NCCT): yes, now (work-experience route). Also needed: full-time work."
+    assert got["ncma"] == (
+        f"NCMA (NCCT): yes, now (work-experience route): {work_rule(kb, 'ncma')}. Also needed: full-time work."
+    )
 
 
 def test_a_working_ma_with_two_years_is_told_exactly_what_is_missing(kb: KnowledgeBase):
@@ -111,13 +127,17 @@ def test_unknown_recency_is_a_condition_not_an_assumption(kb: KnowledgeBase):
     got = lines(kb, Profile(background="working_ma", experience_years=3))
     assert got["rma"].startswith(
         "RMA (AMT): yes, now (work-experience route), if that work was within the last 7 years."
+    )  # two published figures for the RMA's years: the dispute names both, so no single rule is said
+    assert got["ccma"].startswith(
+        f"CCMA (NHA): yes, now (work-experience route): {work_rule(kb, 'ccma')}, so yours counts, "
+        "if that work was within the last 3 years."
     )
 
 
 def test_military_training_recent_and_not(kb: KnowledgeBase):
     recent = lines(kb, Profile(background="military", military_years_ago=3))
-    assert recent["rma"] == "RMA (AMT): yes, now (military route)."
-    assert recent["ncma"] == "NCMA (NCCT): yes, now (military route)."
+    assert recent["rma"] == f"RMA (AMT): yes, now (military route): {military_rule(kb, 'rma')}."
+    assert recent["ncma"] == f"NCMA (NCCT): yes, now (military route): {military_rule(kb, 'ncma')}."
     assert recent["ccma"] == (
         "CCMA (NHA): not yet. You need a medical assisting program, finished within the last "
         "5 years. It lists no military route."

@@ -375,6 +375,14 @@ def test_the_hardening_refuses_another_rasa_version(monkeypatch: pytest.MonkeyPa
         hardening.apply()
 
 
+def test_the_story_reading_refuses_another_rasa_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.rasa import story_reading
+
+    monkeypatch.setattr(rasa, "__version__", OTHER_VERSION)
+    with pytest.raises(UnsupportedRasaVersion, match=refusal("story_reading")):
+        story_reading.apply()
+
+
 def test_every_piece_that_checks_the_version_is_tested_here() -> None:
     """A new module of bot/rasa/ that calls require_supported must be added above."""
     checking = {
@@ -386,5 +394,6 @@ def test_every_piece_that_checks_the_version_is_tested_here() -> None:
         "bot.rasa.chat",
         "bot.rasa.speedups",
         "bot.rasa.offload",
+        "bot.rasa.story_reading",
         "bot.rasa.hardening",
     }

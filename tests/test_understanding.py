@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.understanding.context import Context, continued, remember, understand
+from bot.understanding.cues import OVERVIEW
 from bot.understanding.guesses import SOMETHING_ELSE, best_guesses, guess_buttons, payload
 from bot.understanding.language import OTHER, SPANISH, detect
 from bot.understanding.split import split_questions
@@ -462,7 +463,31 @@ def test_every_aspect_a_cue_picks_has_an_answer(kb):
     for intent, cues in ASPECT_CUES.items():
         topic = kb.topic_for_intent(intent)
         for _, aspect in cues:
-            assert kb.answer(topic, [aspect]).variant == aspect, (intent, aspect)
+            if aspect == OVERVIEW:
+                assert kb.answer(topic, []).variant == "default", intent  # the whole answer
+            else:
+                assert kb.answer(topic, [aspect]).variant == aspect, (intent, aspect)
+
+
+def test_a_follow_up_stays_on_the_part_of_the_topic_in_hand():
+    """After MyCAA, "how long do i have to finish" is still MyCAA; a credential or the overview's
+    own words ("and the GI Bill?") leave the part."""
+    mycaa = Context("ask_military_benefits", (), "spouse")
+    ranking = [("ask_military_benefits", 0.5), ("ask_duration", 0.3)]
+
+    def aspect(text: str, entities: list | None = None) -> str | None:
+        got = understand("ask_military_benefits", 0.5, entities or [], text, mycaa, ranking)
+        return next((v for k, v in got.entities if k == "aspect"), None)
+
+    assert aspect("how long do i have to finish") == "spouse"
+    assert aspect("and the gi bill?") is None
+    assert aspect("is it the same in ohio", [("us_state", "ohio")]) is None
+    long = "ok and what happens if i can not finish the whole program in time because of the kids and work"
+    assert aspect(long) is None  # a longer message carries its own question
+    assert remember(understand("ask_military_benefits", 0.9, [], "and skillbridge?", mycaa), mycaa).aspect == (
+        "skillbridge"
+    )
+    assert Context.from_slot(mycaa.to_slot()) == mycaa
 
 
 def test_a_topic_read_without_any_of_its_words_gives_way_to_the_next_question():

@@ -41,6 +41,9 @@ class RouteCheck:
     disputed: str | None = None
     #: The person has what the route asks for, but its time window has passed ("yours was 6 years ago").
     expired: bool = False
+    #: What a work or military route asks for, in words: a "yes" says it, because people ask "will
+    #: my 2 years count?" to learn the rule as much as the verdict.
+    asks: str | None = None
 
 
 @dataclass(frozen=True)
@@ -122,10 +125,12 @@ def _check_route(
     missing: list[str] = []
     conditions: list[str] = []
     disputed: str | None = None
+    asks: str | None = None
     req = route.requires
     if req in PROGRAM_REQUIREMENTS:
         missing, conditions = _program(route, who, accreditors, body)
     elif req == "experience":
+        asks = f"{_years(route.min_years)} of medical assisting work within {within_last(route.within_years)}"
         found = standing(
             route.min_years, route.within_years, who.ma_years, who.experience_span_years, route.reported_min_years
         )
@@ -137,6 +142,7 @@ def _check_route(
             disputed = f"Sources differ on its work route ({found.disputed}): confirm with {body}."
     elif req == "military":
         recency = f" finished within {within_last(route.within_years)}" if route.within_years else ""
+        asks = f"U.S. military medical training{recency}"
         ago = who.military_years_ago
         if not who.has_military_training:
             missing.append(f"U.S. military medical training{recency}")
@@ -170,6 +176,7 @@ def _check_route(
         citation,
         disputed,
         expired,
+        asks,
     )
 
 
@@ -262,6 +269,8 @@ def _result(
         # Fewest unchecked conditions first, then the content's order (Category 1 before 2).
         best = min(met, key=lambda c: len(c.conditions))
         text = f"{name}: yes, now ({best.label})"
+        if best.asks and not best.disputed:  # two figures: the dispute names both
+            text += f": it asks for {best.asks}" + (", so yours counts" if best.conditions else "")
         if best.conditions:
             text += ", if " + _join(best.conditions)
         text += "."

@@ -34,6 +34,7 @@ from bot.understanding.cues import (
     off_topic_words,
 )
 from bot.understanding.families import neighbours
+from bot.understanding.story import STORY_RATIO, STORY_WORDS
 
 #: Kinds of thing a follow-up can switch and a later question can inherit.
 CARRIED_KINDS = ("credential", "certifying_body", "us_state", "role", "program_type")
@@ -96,6 +97,8 @@ class Context:
 
     intent: str | None = None
     entities: tuple[tuple[str, str], ...] = ()
+    #: The part of the topic answered (MyCAA of military benefits): "is there a yearly limit?" asks it again.
+    aspect: str | None = None
 
     @classmethod
     def from_slot(cls, value: Any) -> Context:
@@ -110,10 +113,12 @@ class Context:
             for p in pairs
             if isinstance(p, (list, tuple)) and len(p) == 2 and p[0] in CARRIED_KINDS
         )
-        return cls(intent, entities)
+        aspect = value.get("aspect") if isinstance(value.get("aspect"), str) else None
+        return cls(intent, entities, aspect)
 
     def to_slot(self) -> dict[str, Any]:
-        return {"intent": self.intent, "entities": [list(p) for p in self.entities]}
+        slot: dict[str, Any] = {"intent": self.intent, "entities": [list(p) for p in self.entities]}
+        return {**slot, "aspect": self.aspect} if self.aspect else slot
 
 
 @dataclass(frozen=True)
@@ -183,10 +188,6 @@ POINTS_BACK = re.compile(r"\b(it|its|it's|that|this|they|them|those|these|one|th
 PLACE_HAS_ITS_OWN = frozenset({"hourly"})
 #: "the most an MA can make": the national percentiles, which no state's answer has.
 PERCENTILES = re.compile(r"\b(most|top|highest|max(imum)?|lowest|bottom|least)\b|percentile", re.I)
-#: A message this long, several times longer than its question, is a story around one question: NLU
-#: reads the story's words, so the question's own words decide what it asks.
-STORY_WORDS = 30
-STORY_RATIO = 2
 #: In a longer question the words that decide between neighbours are too often part of the story.
 MAX_NEIGHBOUR_WORDS = 15
 #: "is it all at once or is there a yearly limit": a follow-up this short may ask a facet of the topic in hand.
@@ -263,12 +264,7 @@ def reread(
         return WORK_AUTHORIZATION  # "on H4, can I work as an MA?": only USCIS or an attorney can say
     if is_question(intent) or intent in NO_TOPIC:
         intent = decisive_topic(text) or intent
-    if (
-        confidence < SURE
-        and intent != context.intent
-        and len(text.split()) <= MAX_FACET_WORDS
-        and facet_of_topic_in_hand(context.intent, text)
-    ):
+    if confidence < SURE and len(text.split()) <= MAX_FACET_WORDS and facet_of_topic_in_hand(context.intent, text):
         return context.intent  # "is there a limit per year" after MyCAA, which NLU did not consider
     if (
         is_question(intent) or (intent in NO_TOPIC and (looks_like_question(text) or len(text.split()) <= SHORT_NAMING))
@@ -292,7 +288,8 @@ def reread(
         return "ask_exam_format"  # "how long do I get to take it?" after an exam question: the exam's time
     if not _without_topic(intent, confidence, text, named, context):
         return _topic_nlu_chose(intent, confidence, text, context, ranking)
-    cued = cued_intent(text, context.intent)
+    asked = asking_clause(text)  # the question's own words first, then the story's
+    cued = (cued_intent(asked, context.intent) if asked != text else None) or cued_intent(text, context.intent)
     if cued:
         return cued
     if _another_role(named) and COMPARES.search(text):  # "is dental assistant better?", "vs pharmacy tech?"
@@ -384,10 +381,27 @@ def understand(
     """The question this message asks, once the conversation so far is taken into account, with the
     part of its topic the message's words ask about ("can WIOA pay for it?": WIOA)."""
     understood = _understand(intent, confidence, entities, text, context, ranking)
-    aspect = None if any(k == "aspect" for k, _ in understood.entities) else cued_aspect(understood.intent, text)
+    if any(k == "aspect" for k, _ in understood.entities):
+        return understood  # a button's own
+    aspect = cued_aspect(understood.intent, text)
     if aspect in PLACE_HAS_ITS_OWN and any(k == "us_state" for k, _ in entities) and not PERCENTILES.search(text):
         aspect = None  # "what do MAs make an hour in illinois": Illinois's own figures, hourly ones included
+    if aspect is None and _same_part(understood, entities, text, context):
+        aspect = context.aspect  # "how long do i have to finish?" after MyCAA: still MyCAA
     return replace(understood, entities=[*understood.entities, ("aspect", aspect)]) if aspect else understood
+
+
+def _same_part(understood: Understood, entities: Sequence[tuple[str, str]], text: str, context: Context) -> bool:
+    """A short follow-up on the topic in hand that names nothing new asks about the same part of it;
+    naming a credential or state ("and the RMA?") asks the topic again for that, as a whole. A
+    message whose words name the topic's overview (`cued_aspect` gives "") asks the whole again."""
+    return (
+        context.aspect is not None
+        and understood.intent == context.intent
+        and not _carried(entities)
+        and len(text.split()) <= MAX_FACET_WORDS
+        and cued_aspect(understood.intent, text) is None
+    )
 
 
 def _understand(
@@ -471,4 +485,5 @@ def remember(understood: Understood, context: Context) -> Context:
     """The context after answering: a question replaces it; small talk and the rest keep it."""
     if not is_question(understood.intent):
         return context
-    return Context(understood.intent, tuple(_carried(understood.entities)))
+    aspect = next((v for k, v in understood.entities if k == "aspect"), None)
+    return Context(understood.intent, tuple(_carried(understood.entities)), aspect)

@@ -65,9 +65,18 @@ CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             [r"\binstead of (doing )?(the |my )?(ce|ceus?|continuing ed\w*|ccp|points|credits)\b"],
         ),
         (
+            "ask_exam_fee",  # whose answers say how long an application stays open
+            [
+                r"\b(testing|test|exam) (window|period)\b",
+                r"\bapplication\b[^.?!]*\b(good|valid|active|last|lasts|expire|open|stay)\b",
+                r"\bhow long\b[^.?!]*\bapplication\b",
+            ],
+        ),
+        (
             "ask_exam_retake",
             [
                 r"\bintentos\b",
+                r"\b(whole |brand )?new application\b|\bapply (all over )?again\b|\breapply\b",
                 r"\breprob",
                 r"\bretake",
                 r"\bre-take",
@@ -305,7 +314,9 @@ QUESTION_SHAPE = re.compile(
 
 #: A question inside a longer message: "cna here in ohio. if i become an MA can i start IVs".
 INNER_QUESTION = re.compile(
-    r"\b(can|could|do|does|did|will|would|should|may|must)\s+(i|we|she|he|they|you|my)\b|"
+    r"\b(can|could|do|does|did|will|would|should|may|must)\s+(i|we|she|he|they|you|my|mas|medical assistants|cmas|rmas)\b|"
+    r"\b(want|wanted|need|needed|like|trying|hoping) to (know|find out|ask|understand|check)\b|\bwonder(ing)?\b|"
+    r"\b(not sure|no idea|unsure) (if|whether|how|what|which)\b|\bwhether\b|"
     r"\b(how|what|which|where|who)\s+(do|does|did|is|are|can|could|would|will|should|much|many|long|kind)\b|"
     r"\bwhich (ones?|exams?|tests?|certs?|certifications?|credentials?)\b",
     re.IGNORECASE,
@@ -365,6 +376,9 @@ def about_a_state_credential(text: str) -> bool:
     return bool(STATE_CREDENTIAL.search(text))
 
 
+#: The aspect of a topic's whole answer: words that ask for it ("and the GI Bill?" after MyCAA) are
+#: no part, and keep a follow-up from staying on the part in hand.
+OVERVIEW = ""
 #: Words that pick one part of a topic, for topics whose answers have such parts ("aspects" in
 #: data/kb): "can WIOA pay for it?" is financial aid's WIOA answer, not its overview.
 ASPECT_CUES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
@@ -378,10 +392,12 @@ ASPECT_CUES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
                 r"\bimmigra|\brefugee|\basylum",
                 "noncitizen",
             ),
+            (r"\bfafsa\b|\bpell\b|\bfederal (student )?aid\b|\bloans?\b|\bgrants?\b", OVERVIEW),
         ),
         "ask_military_benefits": (
             (r"\bskill ?bridge\b|\bbefore i (get out|separate|ets)\b|\bstill (on )?active duty\b", "skillbridge"),
             (r"\bspouse|\bmy (wife|husband)\b|\bmycaa\b", "spouse"),
+            (r"\bgi bill\b|\bpost-?9/?11\b|\bchapter (31|33|35)\b|\bva\b", OVERVIEW),
         ),
         "ask_scam_check": (
             (
@@ -429,7 +445,8 @@ ASPECT_CUES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
 
 
 def cued_aspect(intent: str | None, text: str) -> str | None:
-    """The part of the topic the message's words ask about, if the topic has parts and they name one."""
+    """The part of the topic the message's words ask about, if the topic has parts and they name one
+    (`OVERVIEW` when they name the whole); None when they name none."""
     for pattern, aspect in ASPECT_CUES.get(intent or "", ()):
         if pattern.search(text):
             return aspect

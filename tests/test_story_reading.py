@@ -1,0 +1,51 @@
+"""A long story around one question is classified by its question (bot.understanding.story)."""
+
+from __future__ import annotations
+
+from bot.understanding.story import STORY_WORDS, by_its_question, story_question
+
+PARAMEDIC = (
+    "Good afternoon. I retired last spring after thirty years as a paramedic with the city fire department and "
+    "frankly I am bored out of my mind. My granddaughter suggested medical assisting at a family practice. Before "
+    "I spend any money, I want to know whether all my field experience can count toward the CMA exam."
+)
+
+
+def parse(intent: str, confidence: float, **more: object) -> dict:
+    return {"text": "t", "intent": {"name": intent, "confidence": confidence}, "entities": [], **more}
+
+
+def test_a_story_is_read_by_its_question():
+    question = story_question(PARAMEDIC)
+    assert question is not None
+    assert "count toward the CMA exam" in question and "paramedic" not in question
+
+
+def test_short_messages_and_messages_that_are_all_question_are_no_story():
+    assert story_question("how much is the cma exam and how long is it good for?") is None
+    long_question = " ".join(["can I take the RMA exam with my years of work"] * 4)
+    assert len(long_question.split()) >= STORY_WORDS
+    assert story_question(long_question) is None
+    assert story_question("/ask_salary" + " word" * STORY_WORDS) is None  # a button's payload
+
+
+def test_a_story_without_a_question_is_no_story():
+    statement = " ".join(["I worked at the clinic for years and liked it a lot."] * 4)
+    assert story_question(statement) is None
+
+
+def test_the_question_decides_the_intent_and_the_whole_message_keeps_its_names():
+    entities = [{"entity": "us_state", "value": "pa"}]
+    whole = parse("ask_salary", 0.7, entities=entities, intent_ranking=[{"name": "ask_salary", "confidence": 0.7}])
+    asked = parse("ask_financial_aid", 0.5, intent_ranking=[{"name": "ask_financial_aid", "confidence": 0.5}])
+    read = by_its_question(whole, asked)
+    assert read["intent"]["name"] == "ask_financial_aid"
+    assert read["intent_ranking"][0]["name"] == "ask_financial_aid"
+    assert read["entities"] == entities
+    assert read["story_intent"]["name"] == "ask_salary"
+
+
+def test_a_question_read_as_no_topic_leaves_the_whole_reading():
+    whole = parse("ask_eligibility", 0.6)
+    for nothing in ("nlu_fallback", "inform", "out_of_scope", "thank"):
+        assert by_its_question(whole, parse(nothing, 0.9)) == whole
