@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -24,6 +25,7 @@ from bot.understanding.ambiguous import ask_which_ccma
 from bot.understanding.cues import looks_like_question
 from bot.understanding.guesses import best_guesses, guess_buttons
 from bot.understanding.language import SPANISH, detect
+from bot.understanding.split import LATER_QUESTION
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +84,8 @@ class ActionAnswer(Action):
         confidence = float((parsed.get("intent") or {}).get("confidence") or 0.0)
         text = parsed.get("text") or ""
         context = ctx.Context.from_slot(tracker.get_slot(CONTEXT_SLOT))
+        if (parsed.get("metadata") or {}).get(LATER_QUESTION):  # "...and how many have to be AAMA approved"
+            context = replace(context, same_message=True)
         ranking = [(str(r.get("name")), float(r.get("confidence") or 0.0)) for r in parsed.get("intent_ranking") or []]
         understood = ctx.understand(intent, confidence, _entities(tracker), text, context, ranking)
         form_waits = bool(tracker.active_loop.get("name"))

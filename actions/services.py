@@ -23,6 +23,7 @@ from bot.profile.reading import Heard
 from bot.roadmap.progress import ProgressStore
 from bot.roadmap.turns import RoadmapTurns
 from bot.settings import load_settings
+from bot.understanding.shorthand import means_right_now
 
 
 @lru_cache(maxsize=1)
@@ -59,13 +60,19 @@ def _memory(kb: KnowledgeBase) -> ProfileMemory:
 
 
 def whole_word_entities(tracker: Tracker) -> list[dict[str, Any]]:
-    """The latest message's entities, less those found inside a longer word: spaCy splits "can't" and
-    "cant" into "ca" + "n't", and "ca" is California's code, so "i cant do school" named a state."""
+    """The latest message's entities, less those found inside a longer word (spaCy splits "can't" and
+    "cant" into "ca" + "n't", and "ca" is California's code, so "i cant do school" named a state) and
+    texting's "rn" for "right now" ("money is tight rn" names no nurse)."""
     text = tracker.latest_message.get("text") or ""
     found = tracker.latest_message.get("entities", [])
     if text.startswith("/"):  # a button's payload: its entities sit in its JSON, right after the intent's name
         return list(found)
-    return [e for e in found if _whole_word(text, e.get("start"), e.get("end"))]
+    return [
+        e
+        for e in found
+        if _whole_word(text, e.get("start"), e.get("end"))
+        and not (isinstance(e.get("start"), int) and means_right_now(text, e["start"], e.get("end") or 0))
+    ]
 
 
 def _whole_word(text: str, start: Any, end: Any) -> bool:

@@ -12,6 +12,7 @@ from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from bot.rasa.channels.guard import MAX_MESSAGE_CHARS, NOT_STORED, clean_text, guarded, system_message
 from bot.rasa.channels.rest import BadRequest, parse_body
 from bot.rasa.turns import current_turn
+from bot.understanding.split import LATER_QUESTION
 
 
 @pytest.mark.parametrize(
@@ -129,6 +130,19 @@ def test_of_several_questions_only_those_stored_are_answered():
     replies = run(second_not_stored, "How long does it take? What does it pay? Do I need the USMLE?")
     assert [r["text"] for r in replies] == ["answer 1", NOT_STORED["text"]]
     assert len(turns) == 2  # the third question is not handled on top of a turn that is not there
+
+
+def test_each_question_after_the_first_says_it_follows_on_from_it():
+    seen = []
+
+    async def record(message):
+        seen.append((message.text, message.metadata))
+        await message.output_channel.send_response(message.sender_id, {"text": "answer"})
+
+    run(record, "How many CEUs do I need? How many have to be AAMA approved?")
+    (first, first_meta), (second, second_meta) = seen
+    assert first.startswith("How many CEUs") and not (first_meta or {}).get(LATER_QUESTION)
+    assert second.startswith("How many have") and second_meta[LATER_QUESTION] is True
 
 
 def test_a_turns_messages_arrive_in_order_after_the_turn():

@@ -8,6 +8,7 @@ from bot.understanding.context import Context, continued, remember, understand
 from bot.understanding.cues import OVERVIEW
 from bot.understanding.guesses import SOMETHING_ELSE, best_guesses, guess_buttons, payload
 from bot.understanding.language import OTHER, SPANISH, detect
+from bot.understanding.shorthand import means_right_now
 from bot.understanding.split import split_questions
 
 CMA_FEE = Context("ask_exam_fee", (("credential", "CMA"),))
@@ -469,6 +470,17 @@ def test_every_aspect_a_cue_picks_has_an_answer(kb):
                 assert kb.answer(topic, [aspect]).variant == aspect, (intent, aspect)
 
 
+def test_a_later_question_of_the_same_message_leans_harder_on_the_first():
+    """ "how many CEUs do i need and how many have to be AAMA approved": NLU hears the VA's "approved"
+    programs in the second; asked in the same message as a renewal question, it is renewal."""
+    ranking = [("ask_military_benefits", 0.43), ("ask_exam_retake", 0.12), ("ask_renewal", 0.07)]
+    text = "how many have to be AAMA approved"
+    renewal = Context("ask_renewal", (("credential", "cma"),))
+    assert understand("ask_military_benefits", 0.43, [], text, renewal, ranking).intent == "ask_military_benefits"
+    same = Context("ask_renewal", (("credential", "cma"),), same_message=True)
+    assert understand("ask_military_benefits", 0.43, [], text, same, ranking).intent == "ask_renewal"
+
+
 def test_a_follow_up_stays_on_the_part_of_the_topic_in_hand():
     """After MyCAA, "how long do i have to finish" is still MyCAA; a credential or the overview's
     own words ("and the GI Bill?") leave the part."""
@@ -871,3 +883,49 @@ def test_a_facet_of_the_topic_in_hand_stays_on_it_when_nlu_is_unsure(asked, nlu)
     assert got.intent == "ask_military_benefits"
     # with no conversation on MyCAA the same words keep NLU's reading
     assert understand(nlu, 0.44, [], asked, Context(), [(nlu, 0.44)]).intent != "ask_military_benefits"
+
+
+@pytest.mark.parametrize(
+    "text, right_now",
+    [
+        ("ok what else is there, money is really tight rn", True),
+        ("im a front desk receptionist at a clinic rn. can i do it online", True),
+        ("should i become an rn instead", False),
+        ("ma vs rn pay", False),
+        ("is rn school longer", False),
+        ("what do RN make", False),
+    ],
+)
+def test_texting_rn_is_right_now_not_a_nurse(text, right_now):
+    start = text.lower().index("rn ") if "rn " in text.lower() else text.lower().rindex("rn")
+    assert means_right_now(text, start, start + 2) is right_now
+
+
+def test_aid_asked_with_a_status_is_aid_for_non_citizens():
+    text = "thank you. also my wife is on F-1 student visa, she can get pell grant?"
+    ranking = [("ask_work_authorization", 0.71), ("ask_financial_aid", 0.29)]
+    got = understand("ask_work_authorization", 0.71, [], text, Context(), ranking)
+    assert got.intent == "ask_financial_aid" and ("aspect", "noncitizen") in got.entities
+    leave = "im on F-1, can i work as an MA part time?"
+    assert understand("ask_work_authorization", 0.9, [], leave, Context(), ranking).intent == "ask_work_authorization"
+
+
+def test_another_roles_pay_after_pay_is_pay_and_its_duties_are_a_comparison():
+    pay = Context("ask_salary")
+    named = [("role", "LPN")]
+    ranking = [("ask_compare_roles", 0.96)]
+    text = "thats less than i make driving forklift lol. how does that compare to a nurse, like an LPN"
+    assert understand("ask_compare_roles", 0.96, named, text, pay, ranking).intent == "ask_salary"
+    duties = "ok but what does an LPN actually do all day"
+    assert understand("ask_compare_roles", 0.96, named, duties, pay, ranking).intent == "ask_compare_roles"
+    assert understand("ask_compare_roles", 0.71, [], "what do LPNs and CNAs make", Context(), ranking).intent == (
+        "ask_salary"
+    )
+
+
+def test_a_pay_comparison_keeps_the_roles_compared_before():
+    compared = Context("ask_compare_roles", (("role", "MA"), ("role", "RN")))
+    got = understand("ask_salary", 0.87, [], "whats the pay diff", compared, [("ask_salary", 0.87)])
+    assert got.intent == "ask_salary" and ("role", "RN") in got.entities
+    plain = understand("ask_salary", 0.87, [], "how much do they make", compared, [("ask_salary", 0.87)])
+    assert not any(kind == "role" for kind, _ in plain.entities)

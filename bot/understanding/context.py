@@ -24,6 +24,7 @@ from typing import Any
 from bot.understanding.cues import (
     about_a_state_credential,
     about_immigration_status,
+    aid_with_status,
     asking_clause,
     best_question,
     cued_aspect,
@@ -99,6 +100,9 @@ class Context:
     entities: tuple[tuple[str, str], ...] = ()
     #: The part of the topic answered (MyCAA of military benefits): "is there a yearly limit?" asks it again.
     aspect: str | None = None
+    #: The last question was asked in the same message as this one ("how many CEUs do i need and how many
+    #: have to be AAMA approved"): a later question there follows on from it. Never stored in the slot.
+    same_message: bool = False
 
     @classmethod
     def from_slot(cls, value: Any) -> Context:
@@ -180,6 +184,8 @@ SHORT_FOLLOW_UP = 3
 POINTS_ELSEWHERE = re.compile(r"\b(that|this|those|these|other|another)\b", re.IGNORECASE)
 #: How much more a follow-up's reading counts when it is the topic in hand, or one of its neighbours.
 SAME_TOPIC_WEIGHT = 4.0
+#: ... and when the topic in hand was asked earlier in the same message.
+SAME_MESSAGE_WEIGHT = 8.0
 NEIGHBOUR_WEIGHT = 1.5
 #: "who has to approve it?": a follow-up that points back is about the topic in hand at least this likely.
 POINTING_BACK_FLOOR = 0.15
@@ -233,7 +239,9 @@ def _without_topic(
 
 
 #: Comparing another career with medical assisting is in scope (docs/intents.md).
-COMPARES = re.compile(r"\b(better|worse|easier|harder|vs\.?|versus|compared?|instead|or an? ma|than)\b", re.IGNORECASE)
+COMPARES = re.compile(
+    r"\b(better|worse|easier|harder|vs\.?|versus|compared?|instead|or an? ma|than|diff|difference)\b", re.IGNORECASE
+)
 MEDICAL_ASSISTANT = re.compile(r"(an? )?(ma|mas|cmas?|rmas?|medical assist\w*|med assistants?)", re.IGNORECASE)
 
 
@@ -260,6 +268,8 @@ def reread(
     topics NLU half-chose, its words decide. A topic NLU was sure of gives way only to a
     neighbouring topic that the words of the question itself point to ("how much is that yearly
     fee" is renewal, not the exam fee)."""
+    if aid_with_status(text):
+        return "ask_financial_aid"  # "on F-1, can she get a Pell grant?": aid for non-citizens is sourced
     if intent not in KEEP_WITH_STATUS and about_immigration_status(text):
         return WORK_AUTHORIZATION  # "on H4, can I work as an MA?": only USCIS or an attorney can say
     if is_question(intent) or intent in NO_TOPIC:
@@ -349,8 +359,9 @@ def continued(ranking: Sequence[tuple[str, float]], context: Context, text: str)
     if topic is None or not is_question(topic) or len(text.split()) > MAX_CONTINUED_WORDS or ANOTHER_THING.search(text):
         return None
     near = neighbours(topic)
+    same = SAME_MESSAGE_WEIGHT if context.same_message else SAME_TOPIC_WEIGHT
     weighed = {
-        name: confidence * (SAME_TOPIC_WEIGHT if name == topic else NEIGHBOUR_WEIGHT if name in near else 1.0)
+        name: confidence * (same if name == topic else NEIGHBOUR_WEIGHT if name in near else 1.0)
         for name, confidence in ranking
         if is_question(name)
     }
@@ -425,6 +436,8 @@ def _understand(
         intent = "ask_salary"  # "how much per hour in Texas?" is pay: tuition is never by the hour
     if intent == "ask_salary" and THEY_PAY.search(text):
         intent = _what_they_pay(context, ranking)
+    if _pay_of_another_role(intent, named, text, context):
+        intent = "ask_salary"  # "how does that compare to a nurse, like an LPN" after MA pay: the LPN's pay
     if _credential_under_state_rules(nlu_read, confidence, entities, text, context):
         merged, inherited = _merge(entities, context)
         return Understood(context.intent, merged, inherited, follow_up=True)
@@ -446,9 +459,30 @@ def _understand(
     if is_question(intent) and intent not in NOT_CARRIED_INTO and context.entities:
         # Only a credential (or its body) and a state are inherited by a new question:
         # "how much do they make" after an LPN comparison is still about medical assistants.
-        merged, inherited = _merge(entities, context, skip=("role", "program_type"))
+        # ...unless the question compares: "whats the pay diff" after MA vs RN is about the RN too.
+        skip = ("program_type",) if COMPARES.search(text) else ("role", "program_type")
+        merged, inherited = _merge(entities, context, skip=skip)
         return Understood(intent, merged, inherited)
     return Understood(intent, entities)
+
+
+#: Asking what another role does, not what it earns.
+DUTIES = re.compile(
+    r"\bwhat (do|does|did)\b[^.?!]*\b(do|doing)\b|\bwhat they do\b|\bdut(y|ies)\b|\ball day\b|"
+    r"\bresponsib|\bscope\b|\btasks?\b|\btrain(ing)?\b|\bschool\b|\bdegree\b|\blicen[cs]",
+    re.IGNORECASE,
+)
+
+
+def _pay_of_another_role(intent: str | None, named: Sequence[tuple[str, str]], text: str, context: Context) -> bool:
+    """A comparison with another role, asked right after pay and not about its duties, compares pay."""
+    return (
+        intent == "ask_compare_roles"
+        and context.intent == "ask_salary"
+        and _another_role(named)
+        and len(text.split()) <= MAX_FACET_WORDS * 2
+        and not DUTIES.search(text)
+    )
 
 
 #: "would the CCMA count?", "is the RMA enough": whether something meets a rule.

@@ -219,6 +219,8 @@ CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
                 r"\bwhich (one )?pays\b",
                 r"\b(what|how much) (do|does|will|would|can) (they|an? (ma|cma|rma|medical assistant)s?|i|you|"
                 r"medical assistants) (make|get paid)\b",
+                r"\b(what|how much) (do|does|did|will|would|can) (\w+ ){1,3}(?<!to )(make|earn|get paid)\b",
+                r"\bpay (diff|difference|gap)\b|\bdifference in (pay|salary|wages)\b",
                 r"\bpay (in|like|for (an? )?(ma|cma|medical assistant)s?\b)",
                 r"\b(get|gets|getting|be|are|is) paid\b",
                 r"\bpaid (well|better|more|less|per|an|by)\b",
@@ -347,6 +349,20 @@ ASKING_LEAVE = re.compile(
     r"puedo|permite|problem)\b",
     re.IGNORECASE,
 )
+
+
+#: Aid named with a status: "my wife is on F-1, can she get a Pell grant?" asks about aid for
+#: non-citizens, which the fact sheets answer (financial aid), not leave to work or study.
+AID = re.compile(
+    r"\bpell\b|\bfafsa\b|\bfinancial aid\b|\bfederal (student )?aid\b|\bgrants?\b|\bloans?\b|"
+    r"\bscholarships?\b|\bwioa\b|\bayuda financiera\b|\bbecas?\b",
+    re.IGNORECASE,
+)
+
+
+def aid_with_status(text: str) -> bool:
+    """The message names a visa or status and asks about aid to pay for training."""
+    return bool(STATUS.search(text) and AID.search(text))
 
 
 def about_immigration_status(text: str) -> bool:

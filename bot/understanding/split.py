@@ -18,6 +18,9 @@ import re
 
 from bot.understanding.cues import looks_like_question
 
+#: Metadata a channel puts on every question after a message's first: it follows on from the first,
+#: so the topic in hand weighs more (`bot.understanding.context.continued`).
+LATER_QUESTION = "later_question"
 #: At most this many questions from one message; the rest stays with the last one.
 MAX_PARTS = 3
 QUESTION_WORDS = (

@@ -45,7 +45,7 @@ from bot.rasa.channels.limits import bounded_payload, collapse_symbol_runs
 from bot.rasa.channels.queue import Busy, ConversationQueue
 from bot.rasa.turns import recording_turn
 from bot.settings import PROJECT_ROOT
-from bot.understanding.split import split_questions
+from bot.understanding.split import LATER_QUESTION, split_questions
 
 require_supported("the channel guard (how connectors hand messages to Rasa)")
 
@@ -137,16 +137,18 @@ class _Held(OutputChannel):
         return getattr(self.inner, item)
 
 
-def _with_text(message: UserMessage, text: str, output: OutputChannel, keep_id: bool) -> UserMessage:
-    """A copy of `message` with another text, sent to `output` (the first part keeps its id)."""
+def _with_text(message: UserMessage, text: str, output: OutputChannel, first: bool) -> UserMessage:
+    """A copy of `message` with another text, sent to `output`: the first part keeps its id, and the
+    later ones say they follow on from it (`LATER_QUESTION`)."""
+    metadata = message.metadata if first else {**(message.metadata or {}), LATER_QUESTION: True}
     return UserMessage(
         text=text,
         output_channel=output,
         sender_id=message.sender_id,
         parse_data=message.parse_data,
         input_channel=message.input_channel,
-        message_id=message.message_id if keep_id else None,
-        metadata=message.metadata,
+        message_id=message.message_id if first else None,
+        metadata=metadata,
     )
 
 
@@ -200,7 +202,7 @@ async def _answer(on_new_message: Handler, message: UserMessage, text: str) -> N
             held = _Held(output)
             with recording_turn() as turn:
                 try:
-                    await on_new_message(_with_text(message, part, held, keep_id=n == 0))
+                    await on_new_message(_with_text(message, part, held, first=n == 0))
                 finally:
                     if turn.stored:
                         sent += await held.release()

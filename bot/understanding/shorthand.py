@@ -1,0 +1,31 @@
+"""Texting shorthand that looks like one of our names.
+
+"money is really tight rn", "im a receptionist at a clinic rn": in texting, a lowercase
+"rn" at the end of a clause means "right now", and read as the registered-nurse role it
+turned a money question into a nurse comparison. A nurse is written "RN", or "rn" after
+the words that introduce a role ("an rn", "become rn", "rn program").
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Words before "rn" that make it the role: "an rn", "to become rn", "or rn", "vs rn".
+ROLE_BEFORE = re.compile(
+    r"\b(a|an|the|my|as|be|become|becoming|became|to|for|or|vs|versus|and|than|like|registered|an?other|"
+    r"ma|lpn|cna|lvn|nurse|from|into|of)\W*$",
+    re.IGNORECASE,
+)
+#: Words after "rn" that make it the role: "rn program", "rn pay", "rn vs ma".
+ROLE_AFTER = re.compile(
+    r"^\W*(program|school|license|licence|degree|pay|salary|job|jobs|vs|or|bridge|nclex|nurse|make|makes|"
+    r"earn|earns|and|work|level)\b",
+    re.IGNORECASE,
+)
+
+
+def means_right_now(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] is a lowercase "rn" used as "right now", not the nurse."""
+    if text[start:end] != "rn":
+        return False
+    return not ROLE_BEFORE.search(text[:start]) and not ROLE_AFTER.search(text[end:])
