@@ -34,18 +34,31 @@ def test_a_story_without_a_question_is_no_story():
     assert story_question(statement) is None
 
 
-def test_the_question_decides_the_intent_and_the_whole_message_keeps_its_names():
+def ranked(*pairs: tuple[str, float]) -> dict:
+    (top, confidence), *_ = pairs
+    return parse(top, confidence, intent_ranking=[{"name": n, "confidence": c} for n, c in pairs])
+
+
+def test_the_question_decides_between_what_the_story_left_open_and_the_whole_keeps_its_names():
     entities = [{"entity": "us_state", "value": "pa"}]
-    whole = parse("ask_salary", 0.7, entities=entities, intent_ranking=[{"name": "ask_salary", "confidence": 0.7}])
-    asked = parse("ask_financial_aid", 0.5, intent_ranking=[{"name": "ask_financial_aid", "confidence": 0.5}])
+    whole = {**ranked(("inform", 0.6), ("ask_eligibility", 0.2), ("ask_salary", 0.2)), "entities": entities}
+    asked = ranked(("ask_eligibility", 0.8), ("ask_salary", 0.1), ("inform", 0.01))
     read = by_its_question(whole, asked)
-    assert read["intent"]["name"] == "ask_financial_aid"
-    assert read["intent_ranking"][0]["name"] == "ask_financial_aid"
+    assert read["intent"]["name"] == "ask_eligibility"
+    assert read["intent_ranking"][0]["name"] == "ask_eligibility"
     assert read["entities"] == entities
-    assert read["story_intent"]["name"] == "ask_salary"
+    assert read["story_intent"]["name"] == "inform"
 
 
-def test_a_question_read_as_no_topic_leaves_the_whole_reading():
-    whole = parse("ask_eligibility", 0.6)
-    for nothing in ("nlu_fallback", "inform", "out_of_scope", "thank"):
-        assert by_its_question(whole, parse(nothing, 0.9)) == whole
+def test_the_story_says_what_the_questions_that_was():
+    """ "...the unemployment office said something about training money. could that pay for school":
+    alone, the question sounds like pay; the story makes it aid."""
+    whole = ranked(("ask_financial_aid", 0.7), ("ask_salary", 0.2))
+    asked = ranked(("ask_salary", 0.5), ("ask_financial_aid", 0.4))
+    assert by_its_question(whole, asked)["intent"]["name"] == "ask_financial_aid"
+
+
+def test_agreeing_on_no_topic_leaves_the_whole_reading():
+    whole = ranked(("inform", 0.9), ("ask_eligibility", 0.05))
+    for nothing in ("inform", "out_of_scope", "thank"):
+        assert by_its_question(whole, ranked((nothing, 0.95), ("ask_eligibility", 0.01))) == whole

@@ -929,3 +929,43 @@ def test_a_pay_comparison_keeps_the_roles_compared_before():
     assert got.intent == "ask_salary" and ("role", "RN") in got.entities
     plain = understand("ask_salary", 0.87, [], "how much do they make", compared, [("ask_salary", 0.87)])
     assert not any(kind == "role" for kind, _ in plain.entities)
+
+
+def test_pay_of_a_role_the_sheets_do_not_have_is_no_pay_question_and_duties_stay_duties():
+    pay = Context("ask_salary")
+    ranking = [("out_of_scope", 0.7), ("ask_salary", 0.1)]
+    assert understand("out_of_scope", 0.7, [], "unrelated but what do PAs make", Context(), ranking).intent == (
+        "out_of_scope"
+    )
+    named = [("role", "CNA")]
+    duties = "what MA do that CNA cannot"
+    assert understand("ask_compare_roles", 0.9, named, duties, pay, [("ask_compare_roles", 0.9)]).intent == (
+        "ask_compare_roles"
+    )
+
+
+def test_mycaa_is_a_military_benefit_whatever_is_asked_of_it():
+    ranking = [("ask_duration", 0.76), ("ask_military_benefits", 0.03)]
+    got = understand("ask_duration", 0.76, [], "how long i have to finish with mycaa", Context(), ranking)
+    assert got.intent == "ask_military_benefits" and ("aspect", "spouse") in got.entities
+
+
+def test_a_facet_of_the_topic_in_hand_outweighs_a_sure_out_of_scope_reading():
+    externship = Context("ask_externship")
+    ranking = [("out_of_scope", 0.79), ("ask_externship", 0.03)]
+    assert understand("out_of_scope", 0.79, [], "how many hours", externship, ranking).intent == "ask_externship"
+    assert understand("out_of_scope", 0.79, [], "how many hours", Context(), ranking).intent != "ask_externship"
+
+
+def test_a_worry_is_a_question():
+    from bot.understanding.cues import looks_like_question
+
+    assert looks_like_question("i am worried the clinics will think i am overqualified for MA job")
+    assert not looks_like_question("i worked 8 years as a doctor in beijing")
+
+
+def test_money_that_pays_for_school_is_aid_not_pay():
+    text = "the unemployment office said something about training money. could that pay for medical assistant school"
+    ranking = [("ask_salary", 0.7), ("ask_financial_aid", 0.2)]
+    assert understand("ask_salary", 0.7, [], text, Context(), ranking).intent == "ask_financial_aid"
+    assert understand("ask_salary", 0.9, [], "does it pay well in ohio", Context(), ranking).intent == "ask_salary"

@@ -84,6 +84,12 @@ THEY_PAY = re.compile(
     r"\bpay(?:ing)? (?:for (?:it|the|my|that|this)|again|a fee|the fee|every|each|yearly|annually)\b",
     re.I,
 )
+#: Money for training: "could that pay for medical assistant school", "money to pay for the course".
+PAYS_FOR_TRAINING = re.compile(
+    r"\bpay(s|ing)? for (\w+ ){0,3}(school|program|course|training|classes|tuition)\b|"
+    r"\b(money|funds?|funding|help) (for|to pay for) (\w+ ){0,3}(school|program|course|training|classes)\b",
+    re.I,
+)
 #: What a person pays: the topic in hand, when it is one of these, is what "do I have to pay" asks about.
 COSTS = frozenset({"ask_exam_fee", "ask_renewal", "ask_program_cost", "ask_exam_retake", "ask_financial_aid"})
 #: An out-of-scope reading this sure is kept even when the message names a state.
@@ -274,7 +280,11 @@ def reread(
         return WORK_AUTHORIZATION  # "on H4, can I work as an MA?": only USCIS or an attorney can say
     if is_question(intent) or intent in NO_TOPIC:
         intent = decisive_topic(text) or intent
-    if confidence < SURE and len(text.split()) <= MAX_FACET_WORDS and facet_of_topic_in_hand(context.intent, text):
+    if (
+        (confidence < SURE or intent in NO_TOPIC)
+        and len(text.split()) <= MAX_FACET_WORDS
+        and facet_of_topic_in_hand(context.intent, text)
+    ):
         return context.intent  # "is there a limit per year" after MyCAA, which NLU did not consider
     if (
         is_question(intent) or (intent in NO_TOPIC and (looks_like_question(text) or len(text.split()) <= SHORT_NAMING))
@@ -436,6 +446,8 @@ def _understand(
         intent = "ask_salary"  # "how much per hour in Texas?" is pay: tuition is never by the hour
     if intent == "ask_salary" and THEY_PAY.search(text):
         intent = _what_they_pay(context, ranking)
+    if intent == "ask_salary" and PAYS_FOR_TRAINING.search(text):
+        intent = "ask_financial_aid"  # "could that pay for medical assistant school": who pays, not what MAs earn
     if _pay_of_another_role(intent, named, text, context):
         intent = "ask_salary"  # "how does that compare to a nurse, like an LPN" after MA pay: the LPN's pay
     if _credential_under_state_rules(nlu_read, confidence, entities, text, context):
@@ -468,7 +480,8 @@ def _understand(
 
 #: Asking what another role does, not what it earns.
 DUTIES = re.compile(
-    r"\bwhat (do|does|did)\b[^.?!]*\b(do|doing)\b|\bwhat they do\b|\bdut(y|ies)\b|\ball day\b|"
+    r"\bwhat (do|does|did)\b[^.?!]*\b(do|doing)\b|\bwhat (\w+ ){1,2}(do|does)\b|\b(cannot|can't|cant|can not) do\b|"
+    r"\bdo that\b|\bwhat they do\b|\bdut(y|ies)\b|\ball day\b|"
     r"\bresponsib|\bscope\b|\btasks?\b|\btrain(ing)?\b|\bschool\b|\bdegree\b|\blicen[cs]",
     re.IGNORECASE,
 )

@@ -36,15 +36,39 @@ def story_question(text: str) -> str | None:
 
 
 def by_its_question(whole: Mapping[str, Any], question: Mapping[str, Any]) -> dict[str, Any]:
-    """The parse of a story with the topic its question was read as: the question's intent and
-    ranking, the whole message's entities and text. The whole message's reading is kept beside it
-    (`story_intent`) for the logs. A question read as no topic leaves the parse as it was."""
-    intent = (question.get("intent") or {}).get("name")
-    if intent is None or intent in NO_QUESTION:
+    """The parse of a story with the topic both readings support most: each intent's confidence is the
+    mean of its confidence in the whole message and in the question alone, so the question's
+    words decide between topics the story left open, and the story still says what "that" or "it"
+    in the question was ("the unemployment office said something about training money. could that
+    pay for school"). The whole message keeps its entities and text; its own reading is kept beside
+    (`story_intent`) for the logs. When the agreed topic is no topic, the parse is left as it was."""
+    agreed = _agreed_ranking(_ranking(whole), _ranking(question))
+    if not agreed or agreed[0][0] in NO_QUESTION:
         return dict(whole)
+    name, confidence = agreed[0]
     return {
         **whole,
-        "intent": question.get("intent"),
-        "intent_ranking": question.get("intent_ranking") or [],
+        "intent": {"name": name, "confidence": confidence},
+        "intent_ranking": [{"name": n, "confidence": c} for n, c in agreed],
         "story_intent": whole.get("intent"),
     }
+
+
+def _ranking(parse: Mapping[str, Any]) -> dict[str, float]:
+    """A reading's confidence in each intent; the fallback's own entry is no intent."""
+    return {
+        str(r.get("name")): float(r.get("confidence") or 0.0)
+        for r in parse.get("intent_ranking") or []
+        if r.get("name") and r.get("name") != "nlu_fallback"
+    }
+
+
+def _agreed_ranking(whole: Mapping[str, float], question: Mapping[str, float]) -> list[tuple[str, float]]:
+    """Every intent either reading ranked, by the normalised mean of its two confidences (a topic both
+    readings half-support beats one each reading gives a little)."""
+    names = set(whole) | set(question)
+    means = {n: (whole.get(n, 0.0) + question.get(n, 0.0)) / 2 for n in names}
+    total = sum(means.values())
+    if total <= 0:
+        return []
+    return sorted(((n, m / total) for n, m in means.items()), key=lambda item: -item[1])
