@@ -969,3 +969,26 @@ def test_money_that_pays_for_school_is_aid_not_pay():
     ranking = [("ask_salary", 0.7), ("ask_financial_aid", 0.2)]
     assert understand("ask_salary", 0.7, [], text, Context(), ranking).intent == "ask_financial_aid"
     assert understand("ask_salary", 0.9, [], "does it pay well in ohio", Context(), ranking).intent == "ask_salary"
+
+
+def test_the_other_ncma_is_named_as_another_organization(kb):
+    text = "make sure, this ncmanow.org site is the same NCMA?"
+    got = understand("ask_renewal", 0.7, [("credential", "NCMA")], text, Context(), [("ask_renewal", 0.7)])
+    assert got.intent == "ask_credential_info" and ("aspect", "lookalike") in got.entities
+    answer = kb.answer(kb.topic_for_intent(got.intent), [v for k, v in got.entities if k == "aspect"])
+    assert "not NCCT" in answer.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can i take the ccma before i graduate hs? my teacher said maybe",
+        "wait so can i take the ccma while im still in high school??",
+        "hiii im a junior in hs in ohio. can i get certified before i graduate",
+    ],
+)
+def test_an_exam_before_finishing_high_school_is_the_diploma_question(kb, text):
+    got = understand("ask_eligibility", 0.9, [("credential", "ccma")], text, Context(), [("ask_eligibility", 0.9)])
+    assert got.intent == "ask_diploma_requirement"
+    fact = kb.facts(["nha_provisional_window"])["nha_provisional_window"]
+    assert fact.value in kb.answer(kb.topic_for_intent(got.intent), []).text
