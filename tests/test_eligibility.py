@@ -26,6 +26,18 @@ def lines(kb: KnowledgeBase, applicant: Profile) -> dict:
     return {r.credential: r.text for r in check(kb, applicant).results}
 
 
+def rma_work(kb: KnowledgeBase) -> str:
+    """The RMA's work route as the checker says it: its years, and its hours where a source gives them."""
+    route = next(r for c, r in kb.experience_routes() if c.key == "rma")
+    hours = f", or {route.min_hours:,} hours," if route.min_hours else ""
+    return f"{route.min_years:g} years{hours} of medical assisting work within the last {route.within_years:g} years"
+
+
+def rma_years(kb: KnowledgeBase) -> str:
+    route = next(r for c, r in kb.experience_routes() if c.key == "rma")
+    return f"{route.min_years:g} years" + (f", or {route.min_hours:,} hours," if route.min_hours else "")
+
+
 def work_rule(kb: KnowledgeBase, credential: str) -> str:
     """What a credential's work-experience route asks for, in the words a "yes" uses, from the content."""
     route = next(r for c, r in kb.experience_routes() if c.key == credential)
@@ -73,8 +85,7 @@ def test_an_older_accredited_graduate_keeps_the_cma_but_not_the_others(kb: Knowl
     # A career changer also hears about the work-experience route, in case they have worked as an MA.
     assert got["rma"] == (
         "RMA (AMT): no, not now. You need one of: a medical assisting program, finished within the "
-        "last 4 years (yours was 6 years ago); or 3 years of medical assisting work within the "
-        "last 7 years."
+        f"last 4 years (yours was 6 years ago); or {rma_work(kb)}."
     )
 
 
@@ -93,7 +104,7 @@ def test_a_working_ma_with_three_recent_years(kb: KnowledgeBase):
     assert got["rma"] == (
         "RMA (AMT): yes, now (work-experience route). Also needed: both clinical and "
         "administrative duties; current CPR; a high-school diploma or GED. Sources differ on its work "
-        "route (3 years by one source, 5 years by another, within the last 7 years): confirm with AMT."
+        f"route ({rma_years(kb)} by one source, 5 years by another, within the last 7 years): confirm with AMT."
     )
     assert got["ccma"] == (
         f"CCMA (NHA): yes, now (work-experience route): {work_rule(kb, 'ccma')}. "
@@ -106,10 +117,7 @@ def test_a_working_ma_with_three_recent_years(kb: KnowledgeBase):
 
 def test_a_working_ma_with_two_years_is_told_exactly_what_is_missing(kb: KnowledgeBase):
     got = lines(kb, Profile(background="working_ma", experience_years=2, experience_span_years=2))
-    assert got["rma"] == (
-        f"RMA (AMT): not yet. You need one of: {RMA_PROGRAM}; or 3 years of medical assisting "
-        "work within the last 7 years (you have 2 years)."
-    )
+    assert got["rma"] == (f"RMA (AMT): not yet. You need one of: {RMA_PROGRAM}; or {rma_work(kb)} (you have 2 years).")
     assert got["ncma"].startswith("NCMA (NCCT): yes, now")
 
 
@@ -161,7 +169,8 @@ def test_every_figure_comes_from_a_cited_route_or_from_the_person(kb: KnowledgeB
             allowed |= {
                 f"{n:g}" for n in (r.min_years, r.within_years, r.min_program_hours, r.min_externship_hours) if n
             }
-    assert set(re.findall(r"\d+(?:\.\d+)?", report.text)) <= allowed
+            allowed |= {f"{r.min_hours:,}"} if r.min_hours else set()
+    assert set(re.findall(r"\d+(?:,\d{3})*(?:\.\d+)?", report.text)) <= allowed
     rendered = report.render()
     assert (
         "\n\nSources: " in rendered
@@ -208,6 +217,7 @@ def _route(d, cred, kind):
             "program hours are for routes that require a program",
         ),
         (lambda d: _route(d, "cma", "education").pop("requires"), "routes.0.requires", "field required"),
+        (lambda d: _route(d, "ccma", "education").update(min_hours=900), "routes.0.min_hours", "for experience routes"),
         (
             lambda d: _route(d, "rma", "experience").update(also_needs=["cpr", "a pulse"]),
             "routes.2.also_needs.1",

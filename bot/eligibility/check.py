@@ -132,7 +132,12 @@ def _check_route(
     elif req == "experience":
         asks = f"{_years(route.min_years)} of medical assisting work within {within_last(route.within_years)}"
         found = standing(
-            route.min_years, route.within_years, who.ma_years, who.experience_span_years, route.reported_min_years
+            route.min_years,
+            route.within_years,
+            who.ma_years,
+            who.experience_span_years,
+            route.reported_min_years,
+            route.min_hours,
         )
         if found.missing:  # set exactly when the route is not met
             missing.append(found.missing)

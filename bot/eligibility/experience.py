@@ -62,6 +62,7 @@ def standing(
     years: float,
     span_years: float | None = None,
     reported_min_years: float | None = None,
+    min_hours: int | None = None,
 ) -> Standing:
     """Compare `years` of MA work, all of it within the last `span_years` (None: not said), with a route.
 
@@ -70,15 +71,22 @@ def standing(
     sources give two figures for the route and the verdict depends on which is right,
     the standing says so (`disputed`), so the person hears both and whom to ask.
     """
-    found = _standing(min_years, within_years, years, span_years)
+    found = _standing(min_years, within_years, years, span_years, min_hours)
     if reported_min_years is None or _standing(reported_min_years, within_years, years, span_years).met == found.met:
         return found
-    both = f"{_years(min_years)} by one source, {_years(reported_min_years)} by another"
+    both = f"{_years(min_years)}{_in_hours(min_hours)} by one source, {_years(reported_min_years)} by another"
     return replace(found, disputed=f"{both}, within {within_last(within_years)}")
 
 
-def _standing(min_years: float, within_years: float, years: float, span_years: float | None) -> Standing:
-    rule = f"{_years(min_years)} of medical assisting work within {within_last(within_years)}"
+def _in_hours(hours: int | None) -> str:
+    """ ", or 5,616 hours,": the same work in hours, for people who work part time."""
+    return f", or {hours:,} hours," if hours else ""
+
+
+def _standing(
+    min_years: float, within_years: float, years: float, span_years: float | None, min_hours: int | None = None
+) -> Standing:
+    rule = f"{_years(min_years)}{_in_hours(min_hours)} of medical assisting work within {within_last(within_years)}"
     if years < min_years:
         return Standing(False, missing=f"{rule} (you have {_years(years)})" if years else rule)
     if span_years is None:

@@ -182,6 +182,9 @@ class EligibilityRoute(Sourced):
     #: Another published figure for the same work (sources conflict); the checker names both
     #: when a person's years fall between them and says whom to confirm with.
     reported_min_years: WorkYears | None = None
+    #: The same work in hours, where a source gives them ("3 years full-time at 36 hours a week = 5,616
+    #: hours"): people who work part time count hours.
+    min_hours: Hours | None = None
     #: How recent the program, work or training must be (years before applying).
     within_years: RecentYears | None = None
     #: For a program route: the minimum program and externship hours it names.
@@ -207,6 +210,12 @@ class EligibilityRoute(Sourced):
     def _years_only_for_experience(cls, v: float | None, values: dict[str, Any]) -> float | None:  # noqa: N805
         if v is not None and values.get("kind") not in (None, "experience"):
             raise ValueError("min_years is for experience routes (use within_years for recency)")
+        return v
+
+    @validator("min_hours")
+    def _hours_of_work_only_for_experience(cls, v: int | None, values: dict[str, Any]) -> int | None:  # noqa: N805
+        if v is not None and values.get("kind") not in (None, "experience"):
+            raise ValueError("min_hours is for experience routes (programs have min_program_hours)")
         return v
 
     @validator("reported_min_years")

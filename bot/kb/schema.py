@@ -11,7 +11,7 @@ from sqlalchemy.orm import declared_attr, registry
 from sqlalchemy.orm.decl_api import DeclarativeMeta
 
 #: Bump when the tables change shape; the loader then rebuilds them.
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 
 _registry = registry()
 
@@ -99,6 +99,7 @@ class EligibilityRoute(SourcedColumns, Base):
     requires = Column(String(32), nullable=False)
     min_years = Column(Float)
     reported_min_years = Column(Float)
+    min_hours = Column(Integer)
     within_years = Column(Integer)
     min_program_hours = Column(Integer)
     min_externship_hours = Column(Integer)
