@@ -66,6 +66,14 @@ def _said_for(kb: KnowledgeBase, understood: ctx.Understood, variant: str, text:
     return ""
 
 
+def _context(tracker: Tracker) -> ctx.Context:
+    """What the conversation is about; a later question of the same message leans on the first."""
+    context = ctx.Context.from_slot(tracker.get_slot(CONTEXT_SLOT))
+    if (tracker.latest_message.get("metadata") or {}).get(LATER_QUESTION):  # "...and how many have to be AAMA approved"
+        return replace(context, same_message=True)
+    return context
+
+
 class ActionAnswer(Action):
     """Answer the latest message from the knowledge base, with its source line and buttons."""
 
@@ -83,9 +91,7 @@ class ActionAnswer(Action):
         intent = intent or (parsed.get("intent") or {}).get("name")
         confidence = float((parsed.get("intent") or {}).get("confidence") or 0.0)
         text = parsed.get("text") or ""
-        context = ctx.Context.from_slot(tracker.get_slot(CONTEXT_SLOT))
-        if (parsed.get("metadata") or {}).get(LATER_QUESTION):  # "...and how many have to be AAMA approved"
-            context = replace(context, same_message=True)
+        context = _context(tracker)
         ranking = [(str(r.get("name")), float(r.get("confidence") or 0.0)) for r in parsed.get("intent_ranking") or []]
         understood = ctx.understand(intent, confidence, _entities(tracker), text, context, ranking)
         form_waits = bool(tracker.active_loop.get("name"))
@@ -108,6 +114,7 @@ class ActionAnswer(Action):
                 return []
         try:
             kb = services.fresh_knowledge_base()
+            self._understood_in_spanish(dispatcher, kb, understood, language)
             if understood.intent == "nlu_fallback" and self._offer_guesses(dispatcher, kb, domain, parsed, understood):
                 return []
             profile, heard = services.hear(tracker)
@@ -159,6 +166,17 @@ class ActionAnswer(Action):
         if said:
             dispatcher.utter_message(text=said)
         return bool(said)
+
+    @staticmethod
+    def _understood_in_spanish(
+        dispatcher: CollectingDispatcher, kb: KnowledgeBase, understood: ctx.Understood, language: str | None
+    ) -> None:
+        """To someone writing in Spanish, before the English answer: "Entendí su pregunta así: «¿Cuánto
+        cuesta el examen?»", the topic's Spanish title, where it has one."""
+        asked = language == SPANISH and ctx.is_question(understood.intent)
+        title = kb.spanish_title_for_intent(understood.intent) if asked and understood.intent else None
+        if title:
+            dispatcher.utter_message(response="utter_language_es_understood", title=title)
 
     @staticmethod
     def _offer_guesses(

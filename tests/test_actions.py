@@ -131,10 +131,13 @@ def test_unsure_offers_the_likely_topics_by_their_titles(use_db, loaded_db_url, 
     assert message["buttons"][-1]["payload"] == "/request_human"
 
 
-def test_a_spanish_question_gets_the_notice_then_the_english_answer(use_db, loaded_db_url, kb):
+def test_a_spanish_question_gets_the_notice_what_was_understood_then_the_english_answer(use_db, loaded_db_url, kb):
     use_db(loaded_db_url)
-    notice, answer = run("ask_salary", "¿Cuánto gana un asistente médico?")
+    notice, understood, answer = run("ask_salary", "¿Cuánto gana un asistente médico?")
     assert notice["response"] == "utter_language_es"
+    assert understood["response"] == "utter_language_es_understood"
+    assert understood["title"] == kb.spanish_title_for_intent("ask_salary")
+    assert "{title}" in DOMAIN["responses"]["utter_language_es_understood"][0]["text"]
     assert answer["text"] == reply_for(kb, "ask_salary").text
 
 
@@ -147,6 +150,11 @@ def test_a_spanish_message_not_understood_gets_only_the_notice(use_db, loaded_db
 def test_every_question_intent_has_a_title_for_the_guess_buttons(kb):
     questions = [i for i in DOMAIN["intents"] if i.startswith("ask_")]
     assert questions and all(kb.title_for_intent(i) for i in questions)
+
+
+def test_every_question_intent_has_a_spanish_title_to_say_what_was_understood(kb):
+    questions = [i for i in DOMAIN["intents"] if i.startswith("ask_")]
+    assert questions and all(kb.spanish_title_for_intent(i) for i in questions)
 
 
 @pytest.mark.parametrize(

@@ -55,12 +55,14 @@ def test_two_questions_in_one_message_get_two_answers_in_order(bot, kb):
     assert replies[1].endswith(expected(kb, "ask_exam_fee", "CMA"))
 
 
-def test_a_spanish_question_gets_the_notice_in_spanish_then_the_answer(bot, kb):
+def test_a_spanish_question_gets_the_notice_in_spanish_what_was_understood_then_the_answer(bot, kb):
     domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
     notice = " ".join(domain["responses"]["utter_language_es"][0]["text"].split())
+    understood = domain["responses"]["utter_language_es_understood"][0]["text"]
     replies = texts(bot, f"es-{uuid.uuid4().hex[:8]}", "¿Cuánto gana un asistente médico?")
     assert " ".join(replies[0].split()) == notice
-    assert replies[1] == reply_for(kb, "ask_salary").text
+    assert replies[1] == understood.format(title=kb.spanish_title_for_intent("ask_salary"))
+    assert replies[2] == reply_for(kb, "ask_salary").text
 
 
 def test_a_question_with_roadmap_words_from_someone_without_a_roadmap_is_answered(bot, kb):

@@ -58,7 +58,7 @@ def _rows(content: Content) -> list[schema.Base]:
     rows += [schema.RoadmapStep(**s.dict()) for s in content.roadmap_steps]
     rows += [schema.TimelinePart(position=n, **t.dict()) for n, t in enumerate(content.timeline, 1)]
     for topic in content.topics:
-        rows.append(schema.Topic(key=topic.key, title=topic.title))
+        rows.append(schema.Topic(key=topic.key, title=topic.title, title_es=topic.title_es))
         rows += [schema.TopicIntent(intent=i, topic=topic.key) for i in topic.intents]
         rows += [
             schema.Answer(

@@ -113,9 +113,17 @@ class KnowledgeBase:
     @_remembered
     def title_for_intent(self, intent: str) -> str | None:
         """The plain-language title of the topic that answers `intent` ("What does the exam cost?")."""
+        return self._title(intent, schema.Topic.title)
+
+    @_remembered
+    def spanish_title_for_intent(self, intent: str) -> str | None:
+        """That title in Spanish ("¿Cuánto cuesta el examen?"), where the content has one."""
+        return self._title(intent, schema.Topic.title_es)
+
+    def _title(self, intent: str, column: Any) -> str | None:
         with Session(self.engine) as s:
             return s.scalar(
-                select(schema.Topic.title)
+                select(column)
                 .join(schema.TopicIntent, schema.TopicIntent.topic == schema.Topic.key)
                 .where(schema.TopicIntent.intent == intent)
             )

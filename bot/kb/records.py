@@ -383,6 +383,9 @@ class Answer(Strict):
 class Topic(Strict):
     key: Key
     title: Text
+    #: The title in Spanish, shown to someone writing in Spanish so they can see what was understood
+    #: before the English answer: a label, never a fact (facts are not machine-translated).
+    title_es: Text | None = None
     #: "info" answers state facts and must cite them; "chat" ones (greetings, help) need not.
     kind: Literal["info", "chat"] = "info"
     intents: list[Key] = []

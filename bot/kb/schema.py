@@ -11,7 +11,7 @@ from sqlalchemy.orm import declared_attr, registry
 from sqlalchemy.orm.decl_api import DeclarativeMeta
 
 #: Bump when the tables change shape; the loader then rebuilds them.
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 
 _registry = registry()
 
@@ -164,6 +164,7 @@ class Topic(Base):
     __tablename__ = "topics"
     key = Column(String(64), primary_key=True)
     title = Column(Text, nullable=False)
+    title_es = Column(Text)
 
 
 class TopicIntent(Base):
