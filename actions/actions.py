@@ -17,6 +17,7 @@ from bot.answers.each import answer_each, one_each
 from bot.answers.personal import answer_person
 from bot.answers.reply import KnowledgeBaseUnavailable, Reply
 from bot.forms import replies
+from bot.handoff.reading import contact
 from bot.kb.queries import KnowledgeBase
 from bot.profile.describe import noted
 from bot.roadmap.questions import superseded
@@ -96,7 +97,9 @@ class ActionAnswer(Action):
         understood = ctx.understand(intent, confidence, _entities(tracker), text, context, ranking)
         form_waits = bool(tracker.active_loop.get("name"))
         command = None if ctx.is_question(understood.intent) else replies.control(text)
-        if command and form_waits:  # "actually cancel, ill do this later": the form carries it out next
+        # "actually cancel, ill do this later", or "Rosa Hernández, rosa@example.com" that NLU hears as a
+        # greeting: the waiting form reads it next
+        if form_waits and (command or (not ctx.is_question(understood.intent) and contact(text))):
             return []
         if command == "cancel":
             dispatcher.utter_message(response="utter_nothing_to_cancel")  # no form is waiting here

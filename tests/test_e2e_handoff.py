@@ -124,3 +124,12 @@ def test_next_at_a_needed_question_and_start_over(bot):
     answer(bot, "+1 555 010 7788", sender="handoff-next")
     answer(bot, "yep", sender="handoff-next")
     assert [(r.name, r.contact) for r in requests_of(bot, "handoff-next")] == [("Li Wei", "+1 555 010 7788")]
+
+
+def test_a_name_and_email_that_nlu_hears_as_a_greeting_still_answer_the_question(bot):
+    """ "Rosa Hernández, rosa.hdz@yahoo.com" read as a greeting got "Hi, I'm the CMA advisor!" and the
+    name question again; an answer with a contact in it is the form's answer."""
+    answer(bot, "i want to talk to a person", sender="handoff-greet")
+    confirm = say(bot, "handoff-greet", "Rosa Hernández, rosa.hdz@yahoo.com")
+    assert len(confirm) == 1, confirm
+    assert "Thanks, Rosa Hernández" in confirm[0]["text"] and "rosa.hdz@yahoo.com" in confirm[0]["text"]

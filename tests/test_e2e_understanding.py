@@ -72,3 +72,18 @@ def test_a_question_with_roadmap_words_from_someone_without_a_roadmap_is_answere
     texts(bot, sender, "tell me about the RMA exam")
     [reply] = texts(bot, sender, "and how many attempts do i get per step?")
     assert says_it_is_about(kb, "RMA", reply, expected(kb, "ask_exam_retake", "RMA"))
+
+
+def test_a_long_story_is_answered_by_its_question(bot, kb):
+    """NLU reads a story's words ("paramedic", "money", "school") and hears someone telling about
+    themselves; the server reads the story by its question too, so the question gets its answer."""
+    story = (
+        "Good afternoon. I retired last spring after thirty years as a paramedic with the city fire department "
+        "and frankly I am bored out of my mind. My granddaughter suggested medical assisting at a family "
+        "practice. Before I spend any money, I want to know whether all my field experience can count toward "
+        "the CMA exam or whether I have to go back to school like a kid."
+    )
+    replies = texts(bot, f"story-{uuid.uuid4().hex[:8]}", story)
+    told = reply_for(kb, "inform").text.split("\n")[0]
+    assert not any(told in r for r in replies)
+    assert any(r == expected(kb, "ask_eligibility", "CMA") for r in replies), replies

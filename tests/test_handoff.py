@@ -222,3 +222,13 @@ def test_a_phone_extension_is_read_whole_and_glued_numbers_are_found(text, expec
 )
 def test_figures_are_not_read_as_phone_numbers(text):
     assert find_contact(text) is None
+
+
+def test_an_answer_with_a_contact_is_an_answer_whatever_nlu_heard_in_it():
+    """NLU heard "Rosa Hernández, rosa.hdz@yahoo.com" as a greeting (0.96); a name and an email are
+    the answer to the form's question, and a real greeting still is not."""
+    from bot.handoff.reading import is_question
+
+    assert not is_question("Rosa Hernández, rosa.hdz@yahoo.com", "greet", 0.96)
+    assert is_question("hello there", "greet", 0.96)
+    assert is_question("can you email me at ana@example.com?", "request_human", 0.9)

@@ -992,3 +992,14 @@ def test_an_exam_before_finishing_high_school_is_the_diploma_question(kb, text):
     assert got.intent == "ask_diploma_requirement"
     fact = kb.facts(["nha_provisional_window"])["nha_provisional_window"]
     assert fact.value in kb.answer(kb.topic_for_intent(got.intent), []).text
+
+
+def test_whats_is_a_question_word_and_where_to_take_it_is_the_exam():
+    from bot.understanding.cues import looks_like_question
+
+    assert looks_like_question("ok po. here in california whats the MA pay")
+    exam = Context("ask_exam_fee", (("credential", "cma"),))
+    ranking = [("ask_duration", 0.5), ("ask_exam_format", 0.2)]
+    assert understand("ask_duration", 0.5, [], "where do i actually take it", exam, ranking).intent == (
+        "ask_exam_format"
+    )

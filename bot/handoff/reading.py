@@ -43,6 +43,8 @@ def is_question(text: str, intent: str | None, confidence: float) -> bool:
     text = (text or "").strip()
     if text.endswith("?") or replies.asks_something(text):
         return True
+    if contact(text):  # "Rosa Hernández, rosa@example.com", whatever NLU heard in it (a greeting)
+        return False
     if not intent or confidence < NOT_AN_ANSWER_CONFIDENCE:
         return False
     return intent.startswith("ask_") or intent in NOT_ANSWER_INTENTS

@@ -83,6 +83,7 @@ INNER_QUESTION = re.compile(
     r"\b(want|wanted|need|needed|like|trying|hoping) to (know|find out|ask|understand|check)\b|\bwonder(ing)?\b|"
     r"\b(not sure|no idea|unsure) (if|whether|how|what|which)\b|\bwhether\b|"
     r"\b(worried|worry|afraid|scared|concerned|nervous) (that|about|if|the|they|clinics|employers)\b|"
+    r"\b(whats|hows|wheres|whos|what's|how's|where's|who's)\b|"
     r"\b(how|what|which|where|who)\s+(do|does|did|is|are|can|could|would|will|should|much|many|long|kind)\b|"
     r"\bwhich (ones?|exams?|tests?|certs?|certifications?|credentials?)\b",
     re.IGNORECASE,
