@@ -122,12 +122,14 @@ class ActionAnswer(Action):
                 return []
             profile, heard = services.hear(tracker)
             again = ctx.asked_again(understood, context) if heard.correction and heard.changes else None
+            # "wait sorry i meant new jersey" after NY pay: the question again for New Jersey, not only noted
+            corrected = again is not None or (heard.correction and understood.follow_up)
             understood = again or understood
             if self._which_ccma(dispatcher, kb, domain, understood, context, profile.state, text):
                 return [SlotSet(CONTEXT_SLOT, ctx.remember(understood, context).to_slot())]
 
             def answer(entities: list[tuple[str, str]]) -> Reply:
-                return answer_person(kb, understood.intent, entities, profile, heard, asked_again=again is not None)
+                return answer_person(kb, understood.intent, entities, profile, heard, asked_again=corrected)
 
             each = answer_each(kb, one_each(understood.intent, understood.entities), answer)
             if each:  # "pay in Pennsylvania and in Ohio?": each one's own answer, in turn

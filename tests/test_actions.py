@@ -201,3 +201,19 @@ def test_the_ccma_beside_another_national_credential_is_nhas(use_db, loaded_db_u
     rma = {"intent": "ask_eligibility", "entities": [["credential", "RMA"], ["us_state", "California"]]}
     (message,) = run("nlu_fallback", "what about the CCMA", [entity("credential", "CCMA")], context=rma)
     assert message["text"] != DOMAIN["responses"]["utter_which_ccma"][0]["text"]
+
+
+def test_a_correction_that_names_another_state_asks_the_question_again_for_it(use_db, loaded_db_url, kb):
+    """ "wait sorry i meant new jersey, i live in newark" after New York's pay: New Jersey's pay, with
+    what was noted, not only "Thanks for telling me"."""
+    use_db(loaded_db_url)
+    context = {"intent": "ask_salary", "entities": [["us_state", kb.resolve("new york").key]]}
+    (message,), _ = run_with_events(
+        "inform",
+        "wait sorry i meant new jersey, i live in newark",
+        [entity("us_state", "new jersey")],
+        context=context,
+        ranking=[{"name": "inform", "confidence": 0.97}],
+    )
+    nj = reply_for(kb, "ask_salary", [("us_state", kb.resolve("new jersey").display)]).text
+    assert message["text"].startswith("Noted:") and message["text"].endswith(nj)
