@@ -2,8 +2,8 @@
 
 Rasa 3.6 gives a message one NLU reading, of all its words. Here
 `MessageProcessor.parse_message` is wrapped so that a long message whose question is a
-small part of it is parsed a second time, the question alone, and the question's
-reading decides the intent before any rule, form or action sees the message. Only
+small part of it is parsed a second time, the question alone, and the topic both readings
+support most decides the intent before any rule, form or action sees the message. Only
 stories pay for the second parse (a few milliseconds with our classifier).
 """
 
