@@ -23,6 +23,7 @@ from bot.profile.describe import noted
 from bot.roadmap.questions import superseded
 from bot.understanding import context as ctx
 from bot.understanding.ambiguous import ask_which_ccma
+from bot.understanding.context import CONTEXT_SLOT
 from bot.understanding.cues import looks_like_question
 from bot.understanding.guesses import best_guesses, guess_buttons
 from bot.understanding.language import SPANISH, detect
@@ -32,7 +33,6 @@ log = logging.getLogger(__name__)
 
 #: Small talk never gets a "back to step N" button: only real questions interrupt a walk-through.
 CHAT_TOPICS = ("greet", "goodbye", "thanks", "help", "out_of_scope", "fallback", "request_human", "inform")
-CONTEXT_SLOT = "conversation_context"
 #: What NLU calls a message that asks nothing it knows: at a waiting form it may still tell a fact.
 NOT_A_QUESTION = ("nlu_fallback", "out_of_scope", "inform")
 #: "ohio", "in texas pls": a reply this short that names a state at a form's question is where they are.

@@ -69,6 +69,11 @@ def test_the_form_s_years_question_does_not_take_medic_years_for_ma_years():
         ("I'm in an MA program right now", {"in_program": True}),
         ("2 yrs as MA, no certification, no US school", {"education": "none"}),
         ("trained by my doctor, no school", {"education": "none"}),
+        (
+            "20 yrs as an MA, the doctor trained me. which one can i take with just my experience?",
+            {"education": "none"},
+        ),
+        ("i learned everything on the job, 6 years now", {"education": "none"}),
         ("I want to study part-time in the evenings", {"pace": "part_time"}),
         ("I'd like to start in March", {"start_date": dt.date(2027, 3, 1)}),
         ("I'm a nurse from Guatemala with 10 years experience", {"other_healthcare_role": "nurse"}),

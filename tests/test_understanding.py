@@ -471,10 +471,11 @@ def test_every_aspect_a_cue_picks_has_an_answer(kb):
 
 
 def test_a_later_question_of_the_same_message_leans_harder_on_the_first():
-    """ "how many CEUs do i need and how many have to be AAMA approved": NLU hears the VA's "approved"
-    programs in the second; asked in the same message as a renewal question, it is renewal."""
+    """ "how many CEUs do i need and how many have to be approved": NLU hears the VA's "approved"
+    programs in the second; asked in the same message as a renewal question, it is renewal.
+    ("AAMA approved" would say so by its own words: `test_recertification_words_are_renewal`.)"""
     ranking = [("ask_military_benefits", 0.43), ("ask_exam_retake", 0.12), ("ask_renewal", 0.07)]
-    text = "how many have to be AAMA approved"
+    text = "how many have to be approved"
     renewal = Context("ask_renewal", (("credential", "cma"),))
     assert understand("ask_military_benefits", 0.43, [], text, renewal, ranking).intent == "ask_military_benefits"
     same = Context("ask_renewal", (("credential", "cma"),), same_message=True)
@@ -1003,3 +1004,49 @@ def test_whats_is_a_question_word_and_where_to_take_it_is_the_exam():
     assert understand("ask_duration", 0.5, [], "where do i actually take it", exam, ranking).intent == (
         "ask_exam_format"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ok so next time how many points do i need so i dont lose it again",
+        "how many of those have to be aama approved",
+        "seriously?? whats the reactivation fee",
+    ],
+)
+def test_recertification_words_are_renewal(text):
+    """NLU hears "next time" and "fee" as a retake; points, reactivation and approved CE are renewal."""
+    renewal = Context("ask_renewal", (("credential", "cma"),))
+    ranking = [("ask_exam_retake", 0.7), ("ask_renewal", 0.2)]
+    assert understand("ask_exam_retake", 0.7, [], text, renewal, ranking).intent == "ask_renewal"
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        (
+            "ok. different thing, my coworker says our office makes her give injections with zero training, can she sue them?",
+            "ask_legal_or_medical",
+        ),
+        ("is there any way to get paid while i train? i cant quit my job", "ask_learn_on_job"),
+        ("can i get paid while i learn", "ask_learn_on_job"),
+    ],
+)
+def test_suing_is_legal_and_pay_while_training_is_on_the_job_learning(text, intent):
+    for read in ("ask_state_rules", "ask_salary"):
+        assert understand(read, 0.9, [], text, Context(), [(read, 0.9)]).intent == intent
+
+
+@pytest.mark.parametrize("text", ["passing?", "whats the biggest part of the test, i keep bombing something"])
+def test_the_passing_score_and_the_exam_s_parts_are_its_format(text):
+    ncma = Context("ask_exam_fee", (("credential", "ncma"),))
+    got = understand("nlu_fallback", 0.4, [], text, ncma, [("ask_pass_rate", 0.4), ("out_of_scope", 0.3)])
+    assert got.intent == "ask_exam_format"
+    assert ("credential", "ncma") in got.entities
+
+
+def test_where_to_confirm_asks_the_topic_in_hand_again():
+    state = Context("ask_state_rules", (("us_state", "south_dakota"),))
+    got = understand("nlu_fallback", 0.4, [], "where do i double check", state, [("check_eligibility", 0.4)])
+    assert (got.intent, got.entities) == ("ask_state_rules", [("us_state", "south_dakota")])
+    assert understand("nlu_fallback", 0.4, [], "where do i double check", Context(), []).intent == "nlu_fallback"

@@ -111,7 +111,11 @@ _FINISHED_PROGRAM = re.compile(
 _NO_PROGRAM = re.compile(
     rf"\b(?:no |never (?:did|went to|took) (?:an? )?|haven'?t (?:done|taken|gone to) (?:an? |any )?|without (?:an? |any )?|"
     rf"didn'?t (?:do|take|go to) (?:an? |any )?|no formal )(?:(?:us|u\.s\.|american|real|actual) )?(?:{_MA} )?"
-    rf"(?:program|school|schooling|training|course)\b"
+    rf"(?:program|school|schooling|training|course)\b|"
+    # "which one can I take with just my experience", "the doctor trained me": trained at work, no program
+    r"\b(?:with |on )?(?:just|only) (?:my |the )?(?:work |job )?experience\b|"
+    r"\b(?:the |my )?(?:doctor|doc|physician|office|clinic|boss) (?:trained|taught) me\b|"
+    r"\b(?:trained|learned|learnt|taught) (?:me )?(?:everything )?on the job\b"
 )
 _ACCREDITED = re.compile(r"\b(?:caahep|abhes)\b|(?<!un)(?<!not )accredited")
 _NOT_ACCREDITED = re.compile(r"\b(?:not|wasn'?t|isn'?t|un)[- ]?(?:caahep |abhes )?accredited")

@@ -1,4 +1,8 @@
-"""A story around one question is classified by its question (`bot.understanding.story`).
+"""A message is read as the question it asks before any rule, form or action sees it.
+
+A story around one question is classified by its question (`bot.understanding.story`), and
+a form-opening reading that the message's words do not support ("where do i double check"
+read as the eligibility check) is dropped (`bot.understanding.openers`).
 
 Rasa 3.6 gives a message one NLU reading, of all its words. Here
 `MessageProcessor.parse_message` is wrapped so that a long message whose question is a
@@ -12,6 +16,8 @@ from __future__ import annotations
 from typing import Any
 
 from bot.rasa import require_supported
+from bot.understanding.context import CONTEXT_SLOT, Context
+from bot.understanding.openers import without_opener
 from bot.understanding.story import by_its_question, story_question
 
 _applied = False
@@ -28,10 +34,12 @@ def _install() -> None:
     ) -> dict[str, Any]:
         parsed = await whole_parse(self, message, tracker, only_output_properties)
         question = story_question(message.text or "")
-        if question is None:
-            return parsed
-        alone = UserMessage(question, sender_id=message.sender_id, input_channel=message.input_channel)
-        return by_its_question(parsed, await whole_parse(self, alone, tracker, only_output_properties))
+        if question is not None:
+            alone = UserMessage(question, sender_id=message.sender_id, input_channel=message.input_channel)
+            parsed = by_its_question(parsed, await whole_parse(self, alone, tracker, only_output_properties))
+        if tracker is None or tracker.active_loop_name:
+            return parsed  # a waiting form reads its own answers
+        return without_opener(parsed, Context.from_slot(tracker.get_slot(CONTEXT_SLOT)))
 
     MessageProcessor.parse_message = parse_message
 

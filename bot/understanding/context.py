@@ -37,6 +37,8 @@ from bot.understanding.cues import (
 from bot.understanding.families import neighbours
 from bot.understanding.story import STORY_RATIO, STORY_WORDS
 
+#: The slot that keeps the context between turns (domain.yml).
+CONTEXT_SLOT = "conversation_context"
 #: Kinds of thing a follow-up can switch and a later question can inherit.
 CARRIED_KINDS = ("credential", "certifying_body", "us_state", "role", "program_type")
 #: A credential and the body that awards it stand for each other: naming one replaces both.
@@ -186,6 +188,13 @@ MIN_OTHER_LEAN = 0.15
 SHORT_NAMING = 5
 #: A follow-up this short that starts like one ("and nationally?") asks the same question again.
 SHORT_FOLLOW_UP = 3
+#: "where do i double check", "who can confirm that": where to check the answer just given.
+WHERE_TO_CONFIRM = re.compile(
+    r"^\W*((ok(ay)?|so|and|but|thanks?)\W+)?(where|who|how) (do|can|should|would|could) (i|we|u|you) "
+    r"(double[- ]?check|check|confirm|verify|find out|ask)( (that|this|it|for sure|on (that|this|it)))?\W*$|"
+    r"^\W*((ok(ay)?|so|and|but)\W+)?who (can|could|would) confirm( (that|this|it))?\W*$",
+    re.IGNORECASE,
+)
 #: "and that one?" points at something it does not name: not the same question again.
 POINTS_ELSEWHERE = re.compile(r"\b(that|this|those|these|other|another)\b", re.IGNORECASE)
 #: How much more a follow-up's reading counts when it is the topic in hand, or one of its neighbours.
@@ -315,14 +324,8 @@ def reread(
         return cued
     if _another_role(named) and COMPARES.search(text):  # "is dental assistant better?", "vs pharmacy tech?"
         return "ask_salary" if PAY_WORDS.search(text) or context.intent == "ask_salary" else "ask_compare_roles"
-    if (
-        is_question(context.intent)
-        and not named
-        and len(text.split()) <= SHORT_FOLLOW_UP
-        and FOLLOW_UP_START.match(text)
-        and not POINTS_ELSEWHERE.search(text)
-    ):
-        return context.intent  # "and nationally?", "ok and then?": the same question, a little further
+    if is_question(context.intent) and _asks_again(text, named):
+        return context.intent
     if intent == "inform" and any(kind == "us_state" for kind, _ in named):
         return "ask_state_rules"  # "we move to Washington next year, will my CCMA be enough there?"
     if intent == UNHELPFUL:  # "does that help?" asks about the topic in hand; it is no complaint
@@ -331,6 +334,18 @@ def reread(
     if leaned:
         return leaned
     return continued(ranking, context, text) or intent
+
+
+def _asks_again(text: str, named: Sequence[tuple[str, str]]) -> bool:
+    """ "and nationally?", "ok and then?": the same question, a little further; "where do i double
+    check": the answer in hand says whom to confirm with."""
+    short = (
+        not named
+        and len(text.split()) <= SHORT_FOLLOW_UP
+        and bool(FOLLOW_UP_START.match(text))
+        and not POINTS_ELSEWHERE.search(text)
+    )
+    return short or bool(WHERE_TO_CONFIRM.match(text))
 
 
 def _topic_nlu_chose(

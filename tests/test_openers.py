@@ -1,0 +1,58 @@
+"""A form-opening reading the message's words do not support is dropped (bot.understanding.openers)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.understanding.context import Context, understand
+from bot.understanding.openers import NO_TOPIC, misread_opener, without_opener
+
+STATE_RULES = Context("ask_state_rules", (("us_state", "south_dakota"),))
+MYCAA = Context("ask_military_benefits", (), "spouse")
+
+
+@pytest.mark.parametrize(
+    "intent, text, context",
+    [
+        ("check_eligibility", "where do i double check", STATE_RULES),
+        ("check_eligibility", "my husband just made E-6, somebody said that makes me not eligible anymore", MYCAA),
+        ("estimate_timeline", "ok thanks, that helps a lot", Context()),
+    ],
+)
+def test_an_opener_heard_in_a_follow_up_or_in_no_words_of_its_own_is_dropped(intent, text, context):
+    assert misread_opener(intent, text, context)
+
+
+@pytest.mark.parametrize(
+    "intent, text",
+    [
+        ("check_eligibility", "can u check my eligibility? which exams can i take right now"),
+        ("check_eligibility", "check what i qualify for"),
+        ("estimate_timeline", "make me a timeline, i want to be a CMA"),
+        ("check_eligibility", "/check_eligibility"),
+        ("ask_salary", "where do i double check"),  # only form openers are dropped
+    ],
+)
+def test_an_opener_in_its_own_words_is_kept(intent, text):
+    assert not misread_opener(intent, text, MYCAA)
+
+
+def test_a_dropped_opener_leaves_the_conversation_to_decide():
+    """The parse keeps its ranking (the answer action weighs it) and says what NLU had read."""
+    parse = {
+        "text": "where do i double check",
+        "intent": {"name": "check_eligibility", "confidence": 0.7},
+        "intent_ranking": [
+            {"name": "check_eligibility", "confidence": 0.7},
+            {"name": "ask_state_rules", "confidence": 0.1},
+        ],
+    }
+    read = without_opener(parse, STATE_RULES)
+    assert read["intent"] == {"name": NO_TOPIC, "confidence": 0.7}
+    assert read["opener_intent"]["name"] == "check_eligibility"
+    assert read["intent_ranking"] == parse["intent_ranking"]
+    ranking = [(r["name"], r["confidence"]) for r in read["intent_ranking"]]
+    assert understand(NO_TOPIC, 0.7, [], read["text"], STATE_RULES, ranking).intent == "ask_state_rules"
+    assert (
+        without_opener({**parse, "text": "check my eligibility"}, STATE_RULES)["intent"]["name"] == "check_eligibility"
+    )
