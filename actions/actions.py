@@ -107,6 +107,8 @@ class ActionAnswer(Action):
         fact_only = understood.intent == "nlu_fallback" or (form_waits and understood.intent in NOT_A_QUESTION)
         if fact_only and self._noted(dispatcher, tracker, text, form_waits):
             return []
+        if form_waits and understood.intent == "inform":
+            return []  # "certificate" at the background question: the form asks its question again, no plan offer
         if understood.intent == ctx.UNHELPFUL:  # "that didn't help" (not "does that help?", a question)
             dispatcher.utter_message(response="utter_feedback_unhelpful")
             return []
@@ -118,9 +120,11 @@ class ActionAnswer(Action):
         try:
             kb = services.fresh_knowledge_base()
             self._understood_in_spanish(dispatcher, kb, understood, language)
-            if understood.intent == "nlu_fallback" and self._offer_guesses(dispatcher, kb, domain, parsed, understood):
-                return []
-            profile, heard = services.hear(tracker)
+            profile, heard = services.hear(tracker, dispatcher)  # a plan to misstate experience: the facts first
+            if understood.intent == "nlu_fallback" and (
+                heard.misstating or self._offer_guesses(dispatcher, kb, domain, parsed, understood)
+            ):
+                return [SlotSet(CONTEXT_SLOT, ctx.with_names(understood, context).to_slot())]
             again = ctx.asked_again(understood, context) if heard.correction and heard.changes else None
             # "wait sorry i meant new jersey" after NY pay: the question again for New Jersey, not only noted
             corrected = again is not None or (heard.correction and understood.follow_up)

@@ -23,7 +23,7 @@ TEST_SET = SETS / "blind_test.yml"
 DEV_SETS = tuple(SETS / f"blind_dev{suffix}.yml" for suffix in ("", "_a", "_c", "_d", "_e", "_f", "_g"))
 #: The issue's bar is 90% of turns. This floor is today's measured rate, so the test fails on a
 #: regression; raise it as the rate rises.
-MIN_PASS_RATE = 0.82
+MIN_PASS_RATE = 0.83
 MIN_CONVERSATIONS, MIN_TURNS = 60, 250
 
 

@@ -1050,3 +1050,27 @@ def test_where_to_confirm_asks_the_topic_in_hand_again():
     got = understand("nlu_fallback", 0.4, [], "where do i double check", state, [("check_eligibility", 0.4)])
     assert (got.intent, got.entities) == ("ask_state_rules", [("us_state", "south_dakota")])
     assert understand("nlu_fallback", 0.4, [], "where do i double check", Context(), []).intent == "nlu_fallback"
+
+
+def test_what_a_message_answered_with_guesses_named_carries_to_the_next_question():
+    """ "got my ccma in 2024 when does it expier" gets best guesses; "and the fee to renew" is about the CCMA."""
+    from bot.understanding.context import with_names
+
+    before = Context("ask_salary", (("credential", "cma"), ("us_state", "indiana")))
+    guessed = understand(
+        "nlu_fallback", 0.3, [("credential", "ccma")], "got my ccma in 2024 when does it expier", before
+    )
+    after = with_names(guessed, before)
+    assert after.intent == "ask_salary"
+    assert set(after.entities) == {("credential", "ccma"), ("us_state", "indiana")}
+    follow = understand("ask_renewal", 0.8, [], "and the fee to renew", after, [("ask_renewal", 0.8)])
+    assert ("credential", "ccma") in follow.entities
+    assert with_names(understand("nlu_fallback", 0.3, [], "hmm", before), before) == before
+
+
+@pytest.mark.parametrize("text", ["does it pay for the exam too", "does it cover the exam fee too"])
+def test_what_the_aid_in_hand_pays_for_is_a_question_about_that_aid(text):
+    gi_bill = Context("ask_military_benefits")
+    assert understand("ask_exam_fee", 0.9, [], text, gi_bill, [("ask_exam_fee", 0.9)]).intent == "ask_military_benefits"
+    fee = Context("ask_exam_fee", (("credential", "cma"),))
+    assert understand("ask_exam_fee", 0.9, [], text, fee, [("ask_exam_fee", 0.9)]).intent == "ask_exam_fee"

@@ -92,6 +92,14 @@ PAYS_FOR_TRAINING = re.compile(
     r"\b(money|funds?|funding|help) (for|to pay for) (\w+ ){0,3}(school|program|course|training|classes)\b",
     re.I,
 )
+#: "does it cover the exam fee too": the aid in hand pays, so the question is about that aid.
+PAYERS = frozenset({"ask_military_benefits", "ask_financial_aid"})
+PAID_FOR = frozenset({"ask_exam_fee", "ask_program_cost", "ask_salary", "ask_renewal", "ask_exam_retake"})
+IT_PAYS = re.compile(
+    r"\b(does|do|will|would|can|could)\s+(it|that|this|they|the gi bill|gi bill|va|mycaa|ta|wioa|pell)\s+"
+    r"(also\s+|even\s+)?(pay|cover|reimburs)",
+    re.IGNORECASE,
+)
 #: What a person pays: the topic in hand, when it is one of these, is what "do I have to pay" asks about.
 COSTS = frozenset({"ask_exam_fee", "ask_renewal", "ask_program_cost", "ask_exam_retake", "ask_financial_aid"})
 #: An out-of-scope reading this sure is kept even when the message names a state.
@@ -464,6 +472,8 @@ def _understand(
         intent = _what_they_pay(context, ranking)
     if intent == "ask_salary" and PAYS_FOR_TRAINING.search(text):
         intent = "ask_financial_aid"  # "could that pay for medical assistant school": who pays, not what MAs earn
+    if intent in PAID_FOR and context.intent in PAYERS and IT_PAYS.search(text):
+        intent = context.intent  # "does it pay for the exam too" after the GI Bill: what the GI Bill pays for
     if _pay_of_another_role(intent, named, text, context):
         intent = "ask_salary"  # "how does that compare to a nurse, like an LPN" after MA pay: the LPN's pay
     if _credential_under_state_rules(nlu_read, confidence, entities, text, context):
@@ -550,3 +560,14 @@ def remember(understood: Understood, context: Context) -> Context:
         return context
     aspect = next((v for k, v in understood.entities if k == "aspect"), None)
     return Context(understood.intent, tuple(_carried(understood.entities)), aspect)
+
+
+def with_names(understood: Understood, context: Context) -> Context:
+    """The context after a message answered with best guesses ("got my ccma in 2024 when does it expier"):
+    the topic in hand stays, and what the message named replaces its kind, so the next question ("and
+    the fee to renew") is about the CCMA."""
+    named = [pair for pair in _carried(understood.entities) if pair not in understood.from_context]
+    if not named:
+        return context
+    merged, _ = _merge(named, context)
+    return replace(context, entities=tuple(merged), same_message=False)
