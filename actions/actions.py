@@ -120,9 +120,12 @@ class ActionAnswer(Action):
         try:
             kb = services.fresh_knowledge_base()
             self._understood_in_spanish(dispatcher, kb, understood, language)
-            profile, heard = services.hear(tracker, dispatcher)  # a plan to misstate experience: the facts first
-            if understood.intent == "nlu_fallback" and (
-                heard.misstating or self._offer_guesses(dispatcher, kb, domain, parsed, understood)
+            profile, heard = services.hear(tracker)
+            # a plan to misstate experience gets the facts (answer_person), never guesses
+            if (
+                understood.intent == "nlu_fallback"
+                and not heard.misstating
+                and self._offer_guesses(dispatcher, kb, domain, parsed, understood)
             ):
                 return [SlotSet(CONTEXT_SLOT, ctx.with_names(understood, context).to_slot())]
             again = ctx.asked_again(understood, context) if heard.correction and heard.changes else None

@@ -154,4 +154,5 @@ def test_a_plan_to_fake_experience_gets_the_facts_first(bot, kb: KnowledgeBase):
     reply = chat(bot, sender, "my doctor friend will sign anything, nobody checks right?")
     honest = kb.answer("honest_application")
     assert honest is not None and reply.startswith(honest.text.split(".")[0])
+    assert reply.count(honest.text.split(".")[0]) == 1  # said once, not once per action that hears it
     assert "yes, now" not in reply
