@@ -74,6 +74,10 @@ def test_the_form_s_years_question_does_not_take_medic_years_for_ma_years():
             {"education": "none"},
         ),
         ("i learned everything on the job, 6 years now", {"education": "none"}),
+        (
+            "ive been a medical assistant almost 20 years in columbus, the new office manager wants us certified",
+            {"background": "working_ma"},  # "ive" without its apostrophe; "office manager" is not their career
+        ),
         ("I want to study part-time in the evenings", {"pace": "part_time"}),
         ("I'd like to start in March", {"start_date": dt.date(2027, 3, 1)}),
         ("I'm a nurse from Guatemala with 10 years experience", {"other_healthcare_role": "nurse"}),

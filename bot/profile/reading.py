@@ -66,7 +66,7 @@ _BACKGROUNDS = (
     (
         "working_ma",
         rf"\b(?:i (?:am|'m) (?:an? )?(?:uncertified |non-certified )?{_MA}|"
-        rf"i(?:'ve| have) been (?:working as )?an? {_MA}|work(?:ing|ed)? as an? {_MA}|i was an? {_MA}|"
+        rf"i(?:'?ve| have) been (?:working as )?an? {_MA}|work(?:ing|ed)? as an? {_MA}|i was an? {_MA}|"
         rf"uncertified {_MA}|on[- ]the[- ]job trained|trained on the job|{_MA} for \w+ (?:years?|months?)|"
         rf"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten) (?:yrs?|years?|months?|mos?) "
         rf"(?:(?:full|part)[- ]?time )?(?:working )?as an? {_MA}(?! student))",
