@@ -83,3 +83,26 @@ def test_deployed_action_servers_listen_on_loopback_and_require_the_token_unless
     for procfile in (PROJECT_ROOT / "Procfile", PROJECT_ROOT / "deploy" / "Procfile"):
         actions = next(line for line in procfile.read_text().splitlines() if line.startswith("actions:"))
         assert "bot.rasa.action_server" in actions and "bot.tools.supervise" in actions, procfile
+
+
+@pytest.mark.parametrize("token", ["-leading-dash_token", "plainToken123", "--enable-api"])
+def test_the_procfile_hands_rasa_any_api_token_even_one_that_starts_with_a_dash(token: str):
+    """A token made by secrets.token_urlsafe starts with "-" once in 64 times; `--auth-token TOKEN`
+    then read it as an option, and `make run` gave up after five failed starts."""
+    from rasa.__main__ import create_argument_parser
+
+    line = next(line for line in (PROJECT_ROOT / "Procfile").read_text().splitlines() if line.startswith("rasa:"))
+    rasa_args = line.split("bot.rasa.run ", 1)[1]
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "RASA_MODEL": "models/m.tar.gz",
+        "RASA_CREDENTIALS": "credentials.yml",
+        "RASA_HOST": "127.0.0.1",
+        "RASA_PORT": "5005",
+        "RASA_API_TOKEN": token,
+    }
+    # honcho runs each line through the shell, so the shell's expansion is what Rasa receives.
+    done = subprocess.run(["sh", "-c", f"printf '%s\\n' {rasa_args}"], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    parsed = create_argument_parser().parse_args(done.stdout.splitlines())
+    assert parsed.auth_token == token and parsed.enable_api
