@@ -29,7 +29,7 @@ from actions.services import entities
 from bot.forms import replies
 from bot.roadmap import profile_reading as read
 from bot.roadmap.commands import command_for
-from bot.roadmap.questions import answered, superseded
+from bot.roadmap.questions import answered, needless_for_eligibility, superseded
 from bot.roadmap.turns import RoadmapTurns, Said
 from bot.understanding.context import MIN_QUESTION_LEAN, Context, is_question
 from bot.understanding.cues import best_question, cued_intent, looks_like_question
@@ -252,10 +252,18 @@ class _ProfileAnswers:
         return self._fill(tracker, "work_years", read.work_years(self._text(tracker), entities(tracker)))
 
     async def extract_program_type(self, dispatcher, tracker, domain) -> dict[str, Any]:
-        return self._fill(tracker, "program_type", read.program_type(self._text(tracker), entities(tracker)))
+        found = read.program_type(self._text(tracker), entities(tracker))
+        return self._fill(tracker, "program_type", found) or self._said_on_opening(tracker, "program_type", found)
 
     async def extract_start_date(self, dispatcher, tracker, domain) -> dict[str, Any]:
-        return self._fill(tracker, "start_date", read.start_date(self._text(tracker)))
+        found = read.start_date(self._text(tracker))
+        return self._fill(tracker, "start_date", found) or self._said_on_opening(tracker, "start_date", found)
+
+    def _said_on_opening(self, tracker: Tracker, slot: str, value: Any | None) -> dict[str, Any]:
+        """ "the certificate, if I start in January when would I be done?": the opening message answers it."""
+        if value is not None and tracker.get_slot("requested_slot") is None and _opening(tracker):
+            return {slot: value}
+        return {}
 
 
 class ValidateRoadmapForm(_ProfileAnswers, ControlledForm):
@@ -277,6 +285,17 @@ class ValidateEligibilityForm(_ProfileAnswers, ControlledForm):
     def name(self) -> str:
         return "validate_eligibility_form"
 
+    async def required_slots(
+        self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[str]:
+        """Someone with MA years or military training gets the verdict of their routes at once."""
+        asked = await super().required_slots(domain_slots, dispatcher, tracker, domain)
+        try:
+            needless = needless_for_eligibility(services.memory().profile(tracker.sender_id))
+        except SQLAlchemyError:
+            needless = frozenset()
+        return [s for s in asked if s not in needless or tracker.get_slot(REQUESTED) == s]
+
 
 class ValidateTimelineForm(_ProfileAnswers, ControlledForm):
     intro = "utter_timeline_intro"
@@ -287,8 +306,14 @@ class ValidateTimelineForm(_ProfileAnswers, ControlledForm):
     async def required_slots(
         self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[str]:
-        """Someone who can sit their exam now has no program to choose: the type is not asked."""
+        """Someone who can sit their exam now has no program to choose: the type is not asked. Someone
+        who named their program and start ("the certificate, if I start in January") gets the path's
+        timeline without being asked who they are first."""
         asked = await super().required_slots(domain_slots, dispatcher, tracker, domain)
+        if tracker.get_slot("requested_slot") != "background" and all(
+            s == "background" or tracker.get_slot(s) is not None for s in asked
+        ):
+            return [s for s in asked if s != "background"]
         if "program_type" not in asked or tracker.get_slot("requested_slot") == "program_type":
             return asked
         try:

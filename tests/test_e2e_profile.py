@@ -156,3 +156,40 @@ def test_a_plan_to_fake_experience_gets_the_facts_first(bot, kb: KnowledgeBase):
     assert honest is not None and reply.startswith(honest.text.split(".")[0])
     assert reply.count(honest.text.split(".")[0]) == 1  # said once, not once per action that hears it
     assert "yes, now" not in reply
+
+
+@pytest.mark.parametrize(
+    "told, asked",
+    [
+        ("i been an MA at a family clinic for 2 yrs no cert", "which exams can i take right now with my 2 yrs"),
+        ("4N0 aerospace med tech, 3 yrs active, got out 2 years ago", "which MA exams can i take right now"),
+    ],
+)
+def test_someone_whose_route_is_known_gets_the_verdict_without_being_questioned(
+    bot, kb: KnowledgeBase, told: str, asked: str
+):
+    """Years of MA work, or U.S. military training, are checked against their routes at once: the
+    verdict the domain code gives this person, not "have you finished a program?" first."""
+    sender = f"known-route-{told.split()[0]}"
+    chat(bot, sender, told)
+    verdict = chat(bot, sender, asked)
+    assert "finished a medical assisting program?" not in verdict
+    for result in check(kb, heard(told)).results:
+        assert result.text.split(".")[0] in verdict, verdict
+
+
+def test_years_in_another_line_of_work_are_not_medical_assisting_work(bot, kb: KnowledgeBase):
+    """A midwife's eleven years once came back as "11 years of medical assisting work" and an RMA "yes"."""
+    asked = (
+        "I qualified as a registered midwife in Enugu, Nigeria and practised for 11 years before relocating "
+        "to Minnesota. Can my midwifery training count towards the RMA certification?"
+    )
+    answer = chat(bot, "midwife-years", asked)
+    assert "of medical assisting work" not in answer and "yes, now" not in answer
+
+
+def test_a_timeline_for_a_named_program_and_start_asks_nothing_first(bot, kb: KnowledgeBase):
+    sender = "timeline-named"
+    chat(bot, sender, "hi")
+    text = chat(bot, sender, "I think the certificate. If I start in January when would I be done?")
+    assert "describes you" not in text and "timeline to the" in text, text

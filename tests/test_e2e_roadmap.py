@@ -144,9 +144,11 @@ def test_a_question_while_the_form_waits_is_answered_and_the_question_asked_agai
 def test_eligibility_checker_for_each_background(bot, background, education, years, expect):
     sender = f"elig-{abs(hash(background))}"
     assert "which of these describes you" in chat(bot, sender, "which credentials can I sit for right now?")
-    assert "finished a medical assisting program" in chat(bot, sender, background)
-    assert "How many years" in chat(bot, sender, education)
-    report = chat(bot, sender, years)
+    report = chat(bot, sender, background)
+    if "army" not in background:  # military training is checked against its routes at once
+        assert "finished a medical assisting program" in report
+        assert "How many years" in chat(bot, sender, education)
+        report = chat(bot, sender, years)
     for line in expect:
         assert line in report, report
     assert "Source" in report
@@ -197,7 +199,7 @@ def test_cancel_at_a_roadmap_question_stops_and_saves_nothing(bot):
     stopped = say(bot, sender, "actually never mind, cancel that")
     assert [r["text"] for r in stopped] == [response("utter_form_cancelled")]
     assert {"title": "Walk me through it", "payload": "/start_roadmap"} in stopped[0]["buttons"]
-    assert "haven't started your roadmap" in chat(bot, sender, "next")  # no plan was made
+    assert "haven't started your roadmap" in chat(bot, sender, "back")  # no plan was made
     assert "months" in chat(bot, sender, "how long does it take?")
 
 

@@ -56,6 +56,40 @@ def test_the_form_s_years_question_does_not_take_medic_years_for_ma_years():
 
 
 @pytest.mark.parametrize(
+    "message, role, years",
+    [
+        ("I qualified as a midwife in Enugu and practised for 11 years before relocating", "midwife", 11),
+        ("I was laboratory technician 8 years in Kharkiv", "lab technician", 8),
+        ("im a trucker 22 yrs, in omaha. back is shot", "truck driver", 22),
+        ("got laid off from the ups hub after 15 yrs", "warehouse worker", 15),
+    ],
+)
+def test_years_in_another_line_of_work_are_not_ma_work(message: str, role: str, years: float):
+    changes = read(message, today=TODAY).changes
+    assert changes.get("experience_years") is None
+    assert (changes.get("other_healthcare_role"), changes.get("other_healthcare_years")) == (role, years)
+
+
+def test_a_year_they_cannot_go_unpaid_is_no_work_but_an_ma_at_a_factory_clinic_is():
+    unpaid = "i cant afford to not get paid for a year tho so is there any way to learn MA stuff while getting paid"
+    assert "experience_years" not in read(unpaid, today=TODAY).changes
+    assert read("I worked as an MA for 3 years at a factory clinic", today=TODAY).changes["experience_years"] == 3
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "i been an MA at a family clinic for 2 yrs my manager says i need to get credentialed in washington is that true",
+        "mbbs from lahore. thinking of taking an MA job to get US clinical experience. good idea or waste of time",
+        "i cant afford to not get paid for a year so is there any way to learn MA stuff while getting paid",
+    ],
+)
+def test_a_question_tagged_on_after_the_story_is_a_question(message: str):
+    """Told as a statement, these got "Noted: …" and their question was dropped."""
+    assert not read(message, today=TODAY).statement
+
+
+@pytest.mark.parametrize(
     "message, expected",
     [
         ("I've been an MA for 4 years, no certification", {"background": "working_ma", "experience_years": 4}),
@@ -160,6 +194,7 @@ def test_ordinary_messages_are_not_taken_for_misstating():
     assert not read("my doctor will sign my externship hours").misstating
     assert not read("how do they check my experience?").misstating
     assert not read("forget it").misstating and read("can I forge the letter?").misstating
+    assert not read("whats AAMA even. sounds made up").misstating and read("can i just make up my hours").misstating
 
 
 # --- the questions the forms skip -------------------------------------------------------------------

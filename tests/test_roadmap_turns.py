@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import get_args
 
+import pytest
 import yaml
 
 from bot.db import get_engine
@@ -12,7 +13,7 @@ from bot.profile import Profile
 from bot.roadmap import build_plan
 from bot.roadmap.commands import COMMAND_OF_INTENT, Command, payload
 from bot.roadmap.progress import Progress, ProgressStore
-from bot.roadmap.turns import RoadmapTurns, Said, profile_changes
+from bot.roadmap.turns import SHOWS_THE_PATH, USUAL_PATH, RoadmapTurns, Said, profile_changes
 from bot.settings import PROJECT_ROOT
 
 IMG = {"background": "img", "credential_goal": "recommend", "state": "texas", "career_goal": "residency"}
@@ -132,9 +133,21 @@ def test_a_new_state_or_background_is_said_when_the_plan_is_rebuilt(kb, tmp_path
 
 def test_navigation_before_starting_offers_to_start(kb, tmp_path):
     t = turns(kb, tmp_path)
-    (said,) = t.navigate("nobody", "next")
+    (said,) = t.navigate("nobody", "back")
     assert "haven't started" in said.text and said.buttons[0]["payload"] == "/start_roadmap"
     assert t.resume_button("nobody") is None
+
+
+@pytest.mark.parametrize("command", sorted(SHOWS_THE_PATH))
+def test_show_me_the_plan_before_starting_shows_the_usual_path_and_offers_theirs(kb, tmp_path, command):
+    """ "show me the whole plan" or "ok, then what?" from someone with no roadmap: the usual path's steps
+    (from the knowledge base), then the button that fits it to them; nothing is saved as started."""
+    t = turns(kb, tmp_path)
+    (said,) = t.navigate("nobody", command)
+    usual = build_plan(kb, Profile())
+    assert said.text.startswith(USUAL_PATH)
+    assert all(step.title in said.text for step in usual.steps)
+    assert said.buttons[0]["payload"] == "/start_roadmap" and t.resume_button("nobody") is None
 
 
 def test_eligibility_and_timeline_use_and_keep_the_answers(kb, tmp_path):

@@ -1074,3 +1074,59 @@ def test_what_the_aid_in_hand_pays_for_is_a_question_about_that_aid(text):
     assert understand("ask_exam_fee", 0.9, [], text, gi_bill, [("ask_exam_fee", 0.9)]).intent == "ask_military_benefits"
     fee = Context("ask_exam_fee", (("credential", "cma"),))
     assert understand("ask_exam_fee", 0.9, [], text, fee, [("ask_exam_fee", 0.9)]).intent == "ask_exam_fee"
+
+
+@pytest.mark.parametrize(
+    "text, nlu, named, meant",
+    [
+        ("the cma test", "ask_exam_format", [("credential", "cma")], "ask_exam_fee"),
+        ("for CMA exam", "nlu_fallback", [("credential", "cma")], "ask_exam_fee"),
+        ("the cma one", "inform", [("credential", "cma")], "ask_exam_fee"),
+        ("the school part", "nlu_fallback", [], "ask_program_cost"),
+        ("the school. for my son he is 19", "out_of_scope", [], "ask_program_cost"),
+    ],
+)
+def test_after_a_price_a_reply_that_names_one_says_which_price_was_meant(text, nlu, named, meant):
+    """ "how much is it?" then "the cma test": the exam's fee (it got the exam's format), or the school's."""
+    for price in ("ask_program_cost", "ask_exam_fee"):
+        got = understand(nlu, 0.4, named, text, Context(price), [(nlu, 0.4)])
+        assert got.intent == meant and dict(got.entities).get("credential") == dict(named).get("credential")
+
+
+def test_a_price_choice_is_only_read_right_after_a_price():
+    assert understand("ask_exam_format", 0.4, [], "the cma test", Context("ask_salary"), []).intent != "ask_exam_fee"
+    asked = understand("ask_exam_format", 0.7, [], "how long is the cma test?", Context("ask_exam_fee"), [])
+    assert asked.intent == "ask_exam_format"  # a question of its own is no choice between prices
+
+
+@pytest.mark.parametrize("topic", ["ask_duration", "ask_exam_format", "ask_eligibility"])
+def test_the_fee_with_a_credential_in_hand_is_its_exam_fee(topic):
+    ranking = [("ask_program_cost", 0.45), ("ask_exam_fee", 0.3)]
+    got = understand("ask_program_cost", 0.45, [], "and the fee?", Context(topic, (("credential", "ccma"),)), ranking)
+    assert got.intent == "ask_exam_fee" and ("credential", "ccma") in got.entities
+    school = understand("ask_program_cost", 0.45, [], "and the tuition?", Context(topic), ranking)
+    assert school.intent == "ask_program_cost"
+
+
+def test_a_facet_word_gives_way_when_nlu_and_the_words_agree_on_another_topic():
+    """ "how long" is a facet of renewal, but "how many questions" asks the exam's format."""
+    ranking = [("ask_exam_format", 0.59), ("ask_duration", 0.17)]
+    got = understand(
+        "ask_exam_format", 0.59, [], "ok how many questions n how long is it", Context("ask_renewal"), ranking
+    )
+    assert got.intent == "ask_exam_format"
+
+
+@pytest.mark.parametrize(
+    "text, meant",
+    [
+        ("n if i bomb it", "ask_exam_retake"),
+        ("and if i flunk it", "ask_exam_retake"),
+        ("Is there way to learn with salary, I cannot stop working", "ask_learn_on_job"),
+        ("is there like a paid program where i keep working", "ask_learn_on_job"),
+        ("he has a green card does that matter for the aid", "ask_financial_aid"),
+    ],
+)
+def test_words_that_decide_plain_questions(text, meant):
+    ranking = [("nlu_fallback", 0.4), ("ask_salary", 0.3), ("ask_work_authorization", 0.2)]
+    assert understand("nlu_fallback", 0.4, [], text, Context("ask_program_cost"), ranking).intent == meant

@@ -6,8 +6,9 @@ never disagrees between two replies. None means "not said (yet)": the checker th
 states a condition instead of assuming either way.
 
 Work is kept by kind because the certifiers count only medical-assisting work:
-`experience_years` is MA work; years as a medic, a nurse abroad or a CNA go to
-`other_healthcare_years` and never open a work-experience route.
+`experience_years` is MA work; years as a medic, a nurse abroad, a CNA or a midwife, and
+years in any other job (a trucker's, a teacher's), go to `other_healthcare_years` with
+their role, and never open a work-experience route.
 """
 
 from __future__ import annotations

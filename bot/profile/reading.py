@@ -46,7 +46,30 @@ _OTHER_ROLES = (  # most specific first: a CNA "in a nursing home" is a CNA
     ("EMT", r"\bemts?\b|paramedic"),
     ("phlebotomist", r"phlebotom\w*"),
     ("doctor", r"\b(?:doctor|physician|gp|surgeon|mbbs)\b"),
+    ("midwife", r"\bmidwi(?:fe|ves|fery)\b"),
+    ("pharmacist", r"\bpharmacist\b|\bpharmacy tech\w*"),
+    ("dentist", r"\bdentist\b|\bdental\b"),
+    ("lab technician", r"\b(?:lab|laboratory) (?:tech\w*|scientist|worker)\b|\bmedical technologist\b"),
+    ("vet tech", r"\bvet(?:erinary)? tech\w*|\bveterinar\w*"),
+    ("radiology technician", r"\bx-?ray\b|\bradiolog\w*"),
 )
+#: Work outside health care: its years are never medical assisting work either, but a clause that
+#: names MA work ("an MA at a factory clinic") is MA work.
+_OTHER_JOBS = (
+    ("truck driver", r"\btruck(?:er|ing|s)?\b|\bdriv(?:er|ing) (?:a )?truck|\bcdl\b"),
+    ("warehouse worker", r"\bwarehouse\b|\bups\b|\bfedex\b|\bamazon\b|\bforklift\b"),
+    ("factory worker", r"\bfactory\b|\bassembly line\b|\bmanufactur\w*"),
+    ("retail worker", r"\bretail\b|\bcashier\b|\bwalmart\b|\bstore manager\b"),
+    ("teacher", r"\bteach(?:er|ing)\b|\bdaycare\b|\bchildcare\b|\bpreschool\b"),
+    ("restaurant worker", r"\brestaurant\b|\bwaitress\b|\bwaiter\b|\bserver\b|\bcook\b|\bkitchen\b"),
+    ("construction worker", r"\bconstruction\b|\bmechanic\b|\bwelder\b|\bwelding\b"),
+)
+#: A clause about what training or going unpaid would take ("can't go without pay for a year",
+#: "learn MA stuff while getting paid") gives no years of work, though it names MA work.
+_NOT_WORK_DONE = re.compile(
+    r"\b(?:afford|get paid|getting paid|without pay|no pay|learn\w*|school|program|course|study|studying)\b"
+)
+_WORK_DONE = re.compile(r"\b(?:work(?:ed|ing)?|been|experience|exp|employed|job|doing (?:it|this))\b")
 _NEGATED_MA = re.compile(
     rf"\b(?:none|no|zero|never|not|0)\b[^.;]{{0,25}}?\bas an? {_MA}|"
     rf"\b(?:no|zero|0|without|not any)\s+(?:real\s+|actual\s+)?{_MA}\s+(?:experience|work|exp)\b|"
@@ -149,7 +172,7 @@ _MEANT_YEARS = re.compile(
 _MISSTATE = re.compile(
     r"\b(?:(?:fake|faking) (?:(?:my|a|the|some|our) )?(?:experience|hours|years|letters?|documents?|papers?|"
     r"transcripts?|diploma|signatures?|attestation|work|it)\b|(?:i|we) (?:could |can |might |will |gonna )?fake\b|"
-    r"lie about|lying about|fudge|pad my|make up|made up|forg(?:e|ed|es|ing|ery)\b|pretend\w*|"
+    r"lie about|lying about|fudge|pad my|ma(?:ke|de|king) up (?:(?:my|some|the|a|fake) )?(?:experience|hours|years|letters?|references?|work|a job|an employer)|forg(?:e|ed|es|ing|ery)\b|pretend\w*|"
     r"sign (?:anything|whatever|off on anything|it anyway)|nobody (?:checks|will check|verifies)|"
     r"no one (?:checks|will check|verifies)|won'?t (?:check|verify|find out)|say i (?:have|had|worked) .{0,25}"
     r"(?:even though|but i)|(?:stretch|exaggerat\w*) (?:my|the) (?:experience|years|hours))"
@@ -207,7 +230,7 @@ def _role_of(clause: str) -> str | None:
             return role
     if re.search(_MA, clause):
         return "ma"
-    return None
+    return next((role for role, pattern in _OTHER_JOBS if re.search(pattern, clause)), None)
 
 
 def _amounts(clause: str) -> list[tuple[float, bool]]:
@@ -256,6 +279,8 @@ def _years_said(low: str, today: dt.date, context: str | None, question: bool) -
             if ago:
                 _ended(changes, clause, role, years)
             elif role == "ma" and not _NEGATED_MA.search(clause):
+                if _NOT_WORK_DONE.search(clause) and not _WORK_DONE.search(clause):
+                    continue
                 changes["experience_years"] = years
             elif role is not None and role != "ma":
                 changes["other_healthcare_years"] = years

@@ -23,6 +23,18 @@ _ANSWERED_BY: dict[str, Callable[[Profile], bool]] = {
 }
 
 
+#: The eligibility check's questions that a person's own route makes needless: years of MA work (or
+#: U.S. military training) are checked against their routes at once, and the verdict says what a
+#: finished program would add, so "which exams can i take with my 2 yrs" is answered, not questioned.
+def needless_for_eligibility(profile: Profile) -> frozenset[str]:
+    """The eligibility form's questions not worth asking this person before the verdict."""
+    if profile.has_military_training:
+        return frozenset({"education", "work_years"})
+    if profile.experience_years:
+        return frozenset({"education"})
+    return frozenset()
+
+
 def answered(profile: Profile) -> frozenset[str]:
     """The questions `profile` answers, by their form slot names."""
     return frozenset(question for question, known in _ANSWERED_BY.items() if known(profile))

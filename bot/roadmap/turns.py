@@ -25,6 +25,13 @@ from bot.roadmap.progress import Progress, ProgressStore
 from bot.roadmap.render import overview, render_details, render_move, where
 from bot.roadmap.timeline import estimate
 
+#: Before a roadmap, these show the usual path instead of saying there is none yet.
+SHOWS_THE_PATH: frozenset[Command] = frozenset({"overview", "next", "where", "details"})
+USUAL_PATH = (
+    'Here is the usual path, before I know much about you. Tap "Walk me through it" and I\'ll fit it to '
+    "you with a few questions, then take you through it step by step."
+)
+
 
 @dataclass(frozen=True)
 class Said:
@@ -122,6 +129,10 @@ class RoadmapTurns:
         If what they said since changed their plan, the reply first says what changed.
         """
         progress = self._load(sender)
+        if (progress.current is None or progress.profile.background is None) and command in SHOWS_THE_PATH:
+            # "show me the whole plan", "ok, then what?" before any roadmap: the usual path, then theirs.
+            usual = overview(self.kb, build_plan(self.kb, progress.profile), progress)
+            return [Said(f"{USUAL_PATH}\n{usual.text}", [buttons.START])]
         if progress.current is None or progress.profile.background is None:
             return [
                 Said(

@@ -102,6 +102,12 @@ IT_PAYS = re.compile(
 )
 #: What a person pays: the topic in hand, when it is one of these, is what "do I have to pay" asks about.
 COSTS = frozenset({"ask_exam_fee", "ask_renewal", "ask_program_cost", "ask_exam_retake", "ask_financial_aid"})
+#: "how much is it?" answered, then "the cma test" or "the school part": which price they meant.
+PRICES = {"exam": "ask_exam_fee", "school": "ask_program_cost"}
+#: A message this short that asks nothing only says which of the prices in hand it meant.
+MAX_PRICE_CHOICE_WORDS = 8
+#: "and the fee?" with a credential in hand is that credential's exam fee; tuition is not a fee.
+FEE = re.compile(r"\bfees?\b", re.I)
 #: An out-of-scope reading this sure is kept even when the message names a state.
 CONFIDENT_OUT_OF_SCOPE = 0.6
 
@@ -234,7 +240,7 @@ TOP_GUESSES = 4
 SURE = 0.6
 #: "How long do I get to take it?": the exam's own time, not the path's.
 TAKING_IT = re.compile(
-    r"\b(take|sit|finish|complete)\s+(it|the (exam|test))\b|\b(exam|test)\b|\bhow (long|much time) do (i|you|we) (get|have)\b",
+    r"\b(take|sit|finish|complete)\s+(it|the (exam|test))\b|\b(exam|test)\b|\bhow (long|much time) do (i|you|u|we) (get|have)\b",
     re.IGNORECASE,
 )
 
@@ -302,6 +308,9 @@ def reread(
         (confidence < SURE or intent in NO_TOPIC)
         and len(text.split()) <= MAX_FACET_WORDS
         and facet_of_topic_in_hand(context.intent, text)
+        # "how many questions n how long is it" after renewal: NLU and the words agree on another topic
+        # (but "how long" is asked of every topic: "how long do i have to finish" is still MyCAA's)
+        and not (intent not in (context.intent, "ask_duration") and cued_intent(text, context.intent) == intent)
     ):
         return context.intent  # "is there a limit per year" after MyCAA, which NLU did not consider
     if (
@@ -476,6 +485,12 @@ def _understand(
         intent = context.intent  # "does it pay for the exam too" after the GI Bill: what the GI Bill pays for
     if _pay_of_another_role(intent, named, text, context):
         intent = "ask_salary"  # "how does that compare to a nurse, like an LPN" after MA pay: the LPN's pay
+    chosen = _price_chosen(text, named, context)
+    if chosen:
+        merged, inherited = _merge(entities, context)
+        return Understood(chosen, merged, inherited, follow_up=True)
+    if intent == "ask_program_cost" and _a_credential_s_fee(asked, named, context):
+        intent = "ask_exam_fee"  # "and the fee?" after the CCMA's format: the CCMA's exam fee
     if _credential_under_state_rules(nlu_read, confidence, entities, text, context):
         merged, inherited = _merge(entities, context)
         return Understood(context.intent, merged, inherited, follow_up=True)
@@ -502,6 +517,29 @@ def _understand(
         merged, inherited = _merge(entities, context, skip=skip)
         return Understood(intent, merged, inherited)
     return Understood(intent, entities)
+
+
+def _price_chosen(text: str, named: Sequence[tuple[str, str]], context: Context) -> str | None:
+    """After a price ("how much is it?"), a short reply that asks nothing says which price it meant:
+    "the cma test", "for CMA exam" (the exam's fee), "the school part" (the program's price)."""
+    if context.intent not in PRICES.values() or looks_like_question(text):
+        return None
+    if len(text.split()) > MAX_PRICE_CHOICE_WORDS:
+        return None
+    if SCHOOLING.search(text):
+        return PRICES["school"]
+    if EXAM_WORDS.search(text) or any(_slot(kind) == "credential" for kind, _ in named):
+        return PRICES["exam"]
+    return None
+
+
+def _a_credential_s_fee(asked: str, named: Sequence[tuple[str, str]], context: Context) -> bool:
+    """ "and the fee?" with a credential named or in hand: a fee, not a school's price."""
+    return (
+        bool(FEE.search(asked))
+        and not SCHOOLING.search(asked)
+        and any(_slot(kind) == "credential" for kind, _ in [*named, *context.entities])
+    )
 
 
 #: Asking what another role does, not what it earns.

@@ -85,7 +85,17 @@ INNER_QUESTION = re.compile(
     r"\b(worried|worry|afraid|scared|concerned|nervous) (that|about|if|the|they|clinics|employers)\b|"
     r"\b(whats|hows|wheres|whos|what's|how's|where's|who's)\b|"
     r"\b(how|what|which|where|who)\s+(do|does|did|is|are|can|could|would|will|should|much|many|long|kind)\b|"
-    r"\bwhich (ones?|exams?|tests?|certs?|certifications?|credentials?)\b",
+    r"\bwhich (ones?|exams?|tests?|certs?|certifications?|credentials?)\b|"
+    r"\bis there (any|a|some) (way|chance|option|program|route)\b|\bany (way|chance) (to|i|for)\b",
+    re.IGNORECASE,
+)
+#: A question tagged on after what it asks about ("my manager says i need a cert in washington is that
+#: true", "MA job for US clinical experience. good idea or waste of time"): the message asks, but its
+#: question is everything before the tag, so the tag never marks where the question starts.
+TAG_QUESTION = re.compile(
+    r"\b(is|was) (that|this|it) (true|real|right|legit|a real \w+|a thing|allowed|possible|a fantasy)\b|"
+    r"\b(good|bad|smart|dumb) idea\b|\bworth it\b|\bwaste of (time|money)\b|\bor (nah|not|no)\W*$|"
+    r"\bor (is|am) (that|this|it|i)\b",
     re.IGNORECASE,
 )
 _CLAUSES = re.compile(r"(?<=[.!?;,:])\s+")
@@ -119,7 +129,7 @@ ASKING_LEAVE = re.compile(
 #: Aid named with a status: "my wife is on F-1, can she get a Pell grant?" asks about aid for
 #: non-citizens, which the fact sheets answer (financial aid), not leave to work or study.
 AID = re.compile(
-    r"\bpell\b|\bfafsa\b|\bfinancial aid\b|\bfederal (student )?aid\b|\bgrants?\b|\bloans?\b|"
+    r"\bpell\b|\bfafsa\b|(?<!first )\baid\b|\bgrants?\b|\bloans?\b|"
     r"\bscholarships?\b|\bwioa\b|\bayuda financiera\b|\bbecas?\b",
     re.IGNORECASE,
 )
@@ -215,7 +225,11 @@ def question_part(text: str) -> str:
     """The sentences of a message that ask something ("how do i pay for it?" in "im 18 and want to
     do a program. how do i pay for it? my family doesnt have much money"); the whole message when
     none looks like a question."""
-    asked = [s for s in _SENTENCE_ENDS.split(text.strip()) if QUESTION_SHAPE.search(s) or INNER_QUESTION.search(s)]
+    asked = [
+        s
+        for s in _SENTENCE_ENDS.split(text.strip())
+        if QUESTION_SHAPE.search(s) or INNER_QUESTION.search(s) or TAG_QUESTION.search(s)
+    ]
     return " ".join(asked) if asked else text
 
 
@@ -238,7 +252,9 @@ def looks_like_question(text: str) -> bool:
     text = text.strip()
     if QUESTION_SHAPE.search(text):
         return True
-    return any(QUESTION_SHAPE.search(c) or INNER_QUESTION.search(c) for c in _CLAUSES.split(text))
+    return any(
+        QUESTION_SHAPE.search(c) or INNER_QUESTION.search(c) or TAG_QUESTION.search(c) for c in _CLAUSES.split(text)
+    )
 
 
 #: Topics whose own pay people ask about ("is the externship paid", "do I get paid during SkillBridge").
