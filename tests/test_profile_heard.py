@@ -341,3 +341,12 @@ def test_years_are_said_as_people_say_them():
     said = noted(Profile(background="working_ma", experience_years=14 / 12))
     assert "14 months of medical assisting work" in said and "1.16" not in said
     assert "1.5 years" in noted(Profile(background="working_ma", experience_years=1.5))
+
+
+def test_someone_in_another_job_hears_the_work_route_they_could_take(kb: KnowledgeBase):
+    """A lab technician asking "can I take the CCMA without school?" could work as an MA first: their
+    verdict names that route as a career changer's does, and says their own years do not count."""
+    lab = heard_from("I was a lab tech in Santo Domingo for 10 years")
+    assert lab.other_healthcare_role == "lab technician" and not lab.experience_years
+    changer = Profile(background="career_changer")
+    assert check(kb, lab, ["ccma"]).result("ccma").text == check(kb, changer, ["ccma"]).result("ccma").text

@@ -1115,6 +1115,12 @@ def test_a_facet_word_gives_way_when_nlu_and_the_words_agree_on_another_topic():
         "ask_exam_format", 0.59, [], "ok how many questions n how long is it", Context("ask_renewal"), ranking
     )
     assert got.intent == "ask_exam_format"
+    # ...but a word the facet and the other topic share keeps the topic in hand
+    ranking = [("ask_eligibility", 0.45), ("ask_financial_aid", 0.3)]
+    aid = understand(
+        "ask_eligibility", 0.45, [], "does every MA program qualify for it?", Context("ask_financial_aid"), ranking
+    )
+    assert aid.intent == "ask_financial_aid"
 
 
 @pytest.mark.parametrize(

@@ -253,7 +253,9 @@ def _shown(check_: RouteCheck, who: Profile) -> bool:
     if check_.requires in NOT_ASKED or (check_.requires == "current_student" and not who.in_program):
         return False
     if check_.requires == "experience":
-        return who.ma_years > 0 or who.background in ("working_ma", "career_changer")
+        # Someone in another job (a lab technician, a CNA) could work as an MA first: that route is theirs too.
+        other_work = bool(who.other_healthcare_years) and not who.has_military_training
+        return who.ma_years > 0 or who.background in ("working_ma", "career_changer") or other_work
     if check_.requires == "military":
         return who.has_military_training
     return True

@@ -33,6 +33,7 @@ from bot.understanding.cues import (
     facet_of_topic_in_hand,
     looks_like_question,
     off_topic_words,
+    without_facet,
 )
 from bot.understanding.families import neighbours
 from bot.understanding.story import STORY_RATIO, STORY_WORDS
@@ -308,9 +309,13 @@ def reread(
         (confidence < SURE or intent in NO_TOPIC)
         and len(text.split()) <= MAX_FACET_WORDS
         and facet_of_topic_in_hand(context.intent, text)
-        # "how many questions n how long is it" after renewal: NLU and the words agree on another topic
-        # (but "how long" is asked of every topic: "how long do i have to finish" is still MyCAA's)
-        and not (intent not in (context.intent, "ask_duration") and cued_intent(text, context.intent) == intent)
+        # "how many questions n how long is it" after renewal: NLU and the words beside the facet's own
+        # agree on another topic (but "how long" is asked of every topic: "how long do i have to finish"
+        # is still MyCAA's, and "does every program qualify" after aid is still aid)
+        and not (
+            intent not in (context.intent, "ask_duration")
+            and cued_intent(without_facet(context.intent, text), context.intent) == intent
+        )
     ):
         return context.intent  # "is there a limit per year" after MyCAA, which NLU did not consider
     if (

@@ -205,6 +205,13 @@ def facet_of_topic_in_hand(context_intent: str | None, text: str) -> bool:
     return facets is not None and bool(facets.search(text))
 
 
+def without_facet(context_intent: str | None, text: str) -> str:
+    """The message without the words that made it a facet of the topic in hand: what is left says
+    whether it also asks something else ("how many questions n how long is it" after renewal)."""
+    facets = FACETS.get(context_intent or "")
+    return facets.sub(" ", text) if facets is not None else text
+
+
 def off_topic_words(intent: str | None, text: str, in_conversation: bool = False) -> bool:
     """True when NLU read a topic that has words of its own, and the message has none of them; for a
     broad topic, only when the message is a short follow-up in a conversation on another topic."""
