@@ -350,3 +350,30 @@ def test_someone_in_another_job_hears_the_work_route_they_could_take(kb: Knowled
     assert lab.other_healthcare_role == "lab technician" and not lab.experience_years
     changer = Profile(background="career_changer")
     assert check(kb, lab, ["ccma"]).result("ccma").text == check(kb, changer, ["ccma"]).result("ccma").text
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I am a registered nurse from the Philippines. Can I work as a medical assistant while I wait?",
+        "could i work as an MA with my nursing degree",
+        "I want to work as an MA",
+    ],
+)
+def test_asking_to_work_as_an_ma_is_not_working_as_one(message: str):
+    """A nurse asking "can I work as a medical assistant" was greeted "As a working medical assistant"."""
+    assert read(message, today=TODAY).changes.get("background") != "working_ma"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "hi! my husband is an E-6 in the army at fort liberty, i read MyCAA is only for spouses of junior enlisted??",
+        "im a military spouse, can i use mycaa",
+        "My son is 17 and a senior. He wants to be a medical assistant!",
+    ],
+)
+def test_what_is_said_of_someone_else_is_not_their_background(message: str):
+    """A spouse got the military verdict and GI Bill answers meant for her husband."""
+    changes = read(message, today=TODAY).changes
+    assert "background" not in changes and "military_training" not in changes

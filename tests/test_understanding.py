@@ -1131,8 +1131,46 @@ def test_a_facet_word_gives_way_when_nlu_and_the_words_agree_on_another_topic():
         ("Is there way to learn with salary, I cannot stop working", "ask_learn_on_job"),
         ("is there like a paid program where i keep working", "ask_learn_on_job"),
         ("he has a green card does that matter for the aid", "ask_financial_aid"),
+        ("What means course-by-course, it is different from the other report?", "ask_credential_evaluation"),
+        ("ok well where can i at least report them", "ask_scam_check"),
+        ("which of the three pays the most", "ask_salary"),
+        ("wait do i even have enough years for the rma", "ask_eligibility"),
+        ("Which certificate I can get with work experience if I work first", "ask_eligibility"),
     ],
 )
 def test_words_that_decide_plain_questions(text, meant):
     ranking = [("nlu_fallback", 0.4), ("ask_salary", 0.3), ("ask_work_authorization", 0.2)]
     assert understand("nlu_fallback", 0.4, [], text, Context("ask_program_cost"), ranking).intent == meant
+
+
+@pytest.mark.parametrize(
+    "text, nlu, meant, aspect",
+    [
+        ("how long ECE takes to finish it", "ask_duration", "ask_credential_evaluation", "report_types"),
+        ("university should send documents direct or I can send", "ask_wes", "ask_credential_evaluation", "documents"),
+        (
+            "my manager said i cant put orders in the computer unless im credentialed is that a real rule",
+            "ask_credential_info",
+            "ask_state_rules",
+            "orders",
+        ),
+    ],
+)
+def test_words_that_decide_even_when_nlu_is_sure(text, nlu, meant, aspect):
+    """Sure readings that missed: an evaluator's turnaround read as the path's length, sending transcripts
+    read as what WES is, the federal order-entry rule read as what the credentials are."""
+    got = understand(nlu, 0.8, [], text, Context("ask_eligibility", (("credential", "rma"),)), [(nlu, 0.8)])
+    assert got.intent == meant and ("aspect", aspect) in got.entities
+
+
+def test_a_short_switch_to_another_role_asks_the_same_question_of_it():
+    """ "and pharmacy tech?" after a pay comparison: that role's pay, though NLU calls it out of scope."""
+    ranking = [("out_of_scope", 0.8), ("ask_salary", 0.02)]
+    got = understand(
+        "out_of_scope", 0.8, [("role", "pharmacy tech")], "and pharmacy tech?", Context("ask_salary"), ranking
+    )
+    assert got.intent == "ask_salary" and got.follow_up
+    assert (
+        understand("out_of_scope", 0.8, [], "and how do i bake bread?", Context("ask_salary"), ranking).intent
+        == "out_of_scope"
+    )

@@ -89,7 +89,10 @@ _BACKGROUNDS = (
     (
         "working_ma",
         rf"\b(?:i (?:am|'m) (?:an? )?(?:uncertified |non-certified )?{_MA}|"
-        rf"i(?:'?ve| have) been (?:working as )?an? {_MA}|work(?:ing|ed)? as an? {_MA}|i was an? {_MA}|"
+        rf"i(?:'?ve| have) been (?:working as )?an? {_MA}|"
+        # "I work as an MA", not "can I work as an MA" or "I want to work as an MA"
+        rf"(?<!can i )(?<!could i )(?<!to )(?<!i )(?<!will )(?<!would )work(?:ing|ed)? as an? {_MA}|"
+        rf"(?<!can )(?<!could )(?<!will )(?<!would )(?<!should )(?<!may )\bi work(?:ed)? as an? {_MA}|i was an? {_MA}|"
         rf"uncertified {_MA}|on[- ]the[- ]job trained|trained on the job|{_MA} for \w+ (?:years?|months?)|"
         rf"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten) (?:yrs?|years?|months?|mos?) "
         rf"(?:(?:full|part)[- ]?time )?(?:working )?as an? {_MA}(?! student))",
@@ -265,6 +268,8 @@ def _years_said(low: str, today: dt.date, context: str | None, question: bool) -
     changes: dict[str, Any] = {}
     last_role = context
     for clause in _clauses(low):
+        if _SOMEONE_ELSE.search(clause):
+            continue  # "my husband has been in the army 12 years"
         role = _role_of(clause) or last_role
         if question and not _MINE.search(clause):
             last_role = role
@@ -301,7 +306,22 @@ def _ended(changes: dict[str, Any], clause: str, role: str | None, years: float)
         changes["years_since_graduation"] = years
 
 
+#: A clause about someone else ("my husband is an E-6 in the army", "my son wants to be an MA") tells
+#: nothing of the person's own background or work.
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:my|his|her|our) (?:husband|wife|spouse|partner|son|daughter|kid|child|dad|father|mom|mother|brother|"
+    r"sister|boyfriend|girlfriend|fianc[eé]e?|cousin|friend|aunt|uncle)\b|\b(?:he|she) (?:is|was|'s)\b|"
+    r"\b(?:military |army |navy )?spouses?\b"
+)
+
+
+def _own_clauses(low: str) -> str:
+    """The message without its clauses about someone else."""
+    return " . ".join(c for c in _clauses(low) if not _SOMEONE_ELSE.search(c))
+
+
 def _background(low: str) -> str | None:
+    low = _own_clauses(low)
     if _NEGATED_MA.search(low) and not re.search(_MILITARY, low):
         candidates = [k for k, _ in _BACKGROUNDS if k != "working_ma"]
     else:

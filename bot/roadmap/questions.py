@@ -28,8 +28,9 @@ _ANSWERED_BY: dict[str, Callable[[Profile], bool]] = {
 #: finished program would add, so "which exams can i take with my 2 yrs" is answered, not questioned.
 def needless_for_eligibility(profile: Profile) -> frozenset[str]:
     """The eligibility form's questions not worth asking this person before the verdict."""
-    if profile.has_military_training:
-        return frozenset({"education", "work_years"})
+    if profile.has_military_training or profile.has_program:
+        # a finished program is checked against the program routes: who they are changes no verdict
+        return frozenset({"education", "work_years"} | ({"background"} if profile.has_program else set()))
     if profile.experience_years:
         return frozenset({"education"})
     return frozenset()

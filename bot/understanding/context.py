@@ -51,7 +51,8 @@ NOT_CARRIED_INTO = ("ask_which_credential", "ask_compare_roles", "ask_credential
 #: "What about the RMA?": only a new thing for the same question, however NLU read it.
 SWITCH = re.compile(
     r"^\W*((and|but|so|ok(ay)?)\W+)?((what|how) about|and (for|in|with)\b)|"
-    r"^\W*((ok(ay)?|so)\W+)?and\W+(the\W+|for the\W+)?[\w-]+(\W+(one|exam|test|credential))?\W*$",
+    r"^\W*((ok(ay)?|so)\W+)?and\W+(the\W+|for the\W+|for (an?\W+)?|an?\W+)?"
+    r"(?!(how|what|when|where|why|who|which|is|are|do|does|did|can|could|will|would|should)\b)[\w-]+(\W+[\w-]+){0,2}\W*$",
     re.IGNORECASE,
 )
 MAX_SWITCH_WORDS = 8
@@ -336,6 +337,7 @@ def reread(
         and context.intent in EXAM_TOPICS
         and TAKING_IT.search(text)
         and not SCHOOLING.search(text)
+        and cued_intent(text, context.intent) in (None, "ask_duration", "ask_exam_format")  # not "how long ECE takes"
     ):
         return "ask_exam_format"  # "how long do I get to take it?" after an exam question: the exam's time
     if not _without_topic(intent, confidence, text, named, context):
