@@ -1136,6 +1136,11 @@ def test_a_facet_word_gives_way_when_nlu_and_the_words_agree_on_another_topic():
         ("which of the three pays the most", "ask_salary"),
         ("wait do i even have enough years for the rma", "ask_eligibility"),
         ("Which certificate I can get with work experience if I work first", "ask_eligibility"),
+        ("Can he take the CCMA before he graduates high school?", "ask_diploma_requirement"),
+        ("yo can i take the ccma b4 i graduate hs? im a senior rn", "ask_diploma_requirement"),
+        ("They literally printed CMA on my certificate. Is that even allowed", "ask_scam_check"),
+        ("For diploma evaluation, WES and ECE, which one is official by government?", "ask_wes"),
+        ("and which report should I request", "ask_credential_evaluation"),
     ],
 )
 def test_words_that_decide_plain_questions(text, meant):
@@ -1174,3 +1179,40 @@ def test_a_short_switch_to_another_role_asks_the_same_question_of_it():
         understand("out_of_scope", 0.8, [], "and how do i bake bread?", Context("ask_salary"), ranking).intent
         == "out_of_scope"
     )
+
+
+def test_when_nlu_is_unsure_the_question_s_own_words_come_before_the_story_s():
+    """ "...taking vitals and drawing blood. Does that experience open any route?": the story's "drawing
+    blood" pointed to state rules and the externship answer won; the question asks about routes."""
+    text = (
+        "I should add that I have worked for fourteen months as a clinical assistant in a family practice "
+        "here, taking vitals and drawing blood. Does that experience open any route?"
+    )
+    ranking = [("ask_externship", 0.37), ("ask_eligibility", 0.19), ("ask_foreign_nurse", 0.08)]
+    assert (
+        understand("ask_externship", 0.37, [], text, Context("ask_foreign_nurse"), ranking).intent == "ask_eligibility"
+    )
+
+
+def test_which_exams_can_i_take_after_a_long_story_is_the_eligibility_question():
+    """NLU split between on-the-job learning and the personal check; the question's words ask eligibility
+    (answered from what the story told about them), not how to learn on the job."""
+    text = (
+        "ok so long story, ive been working at a family practice for like 6 years doing everything, my doc "
+        "trained me himself and now the office manager wants everyone certified. anyway which exams can i "
+        "take right now with no school"
+    )
+    ranking = [("ask_learn_on_job", 0.5), ("check_eligibility", 0.49), ("ask_advisor_info", 0.0)]
+    assert understand("ask_learn_on_job", 0.5, [], text, Context(), ranking).intent == "ask_eligibility"
+
+
+@pytest.mark.parametrize(
+    "text, aspect",
+    [
+        ("how do I explain in the interview why a doctor wants MA job", "img_interview"),
+        ("any tips for the interview?", "interview"),
+    ],
+)
+def test_an_interview_question_gets_the_interview_advice_not_the_resume_advice(text, aspect):
+    got = understand("ask_resume_interview", 0.9, [], text, Context(), [("ask_resume_interview", 0.9)])
+    assert ("aspect", aspect) in got.entities

@@ -407,7 +407,9 @@ def read(
     about_them = not question or bool(_FIRST_PERSON.search(low))
     # "just graduated hs in columbus. can u make me a plan?": a sentence that asks nothing tells about them.
     told = " ".join(_low(s) for s in _SENTENCES.split(text) if not ("?" in s or replies.asks_something(s)))
-    background = (entities.get("background") or _background(low)) if about_them else _background(told)
+    # NLU tags "army" wherever it stands; in "my husband is in the army" it is not theirs.
+    tagged = None if _SOMEONE_ELSE.search(low) else entities.get("background")
+    background = (tagged or _background(low)) if about_them else _background(told)
     if background:
         changes["background"] = background
         if background == "military":

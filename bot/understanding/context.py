@@ -247,6 +247,8 @@ TAKING_IT = re.compile(
 )
 
 
+#: The eligibility question asked of themselves (a form); NLU half-leaning there supports the question.
+PERSONAL_CHECK = "check_eligibility"
 #: "That didn't help": a complaint about the last answer, not a question.
 UNHELPFUL = "feedback_unhelpful"
 #: Small talk that can carry a question ("ok thank you. salary chicago?").
@@ -387,8 +389,12 @@ def _topic_nlu_chose(
         agrees = cued_intent(text, context.intent) == intent  # the whole message's words side with NLU
         story = len(text.split()) >= STORY_WORDS and len(text.split()) >= STORY_RATIO * len(asked.split())
         return cued if cued and (cued in neighbours(intent) or story) and not agrees else intent
-    cued = cued_intent(text, context.intent)
-    if cued and cued in [name for name, _ in ranking[:TOP_GUESSES]]:
+    asked = asking_clause(text)  # "...taking vitals and drawing blood. Does that experience open any route?"
+    cued = (cued_intent(asked, context.intent) if asked != text else None) or cued_intent(text, context.intent)
+    top = [name for name, _ in ranking[:TOP_GUESSES]]
+    if cued == "ask_eligibility" and PERSONAL_CHECK in top:
+        return cued  # "...anyway which exams can i take right now": answered from what their story told
+    if cued and cued in top:
         return cued  # NLU half-leaned there too, and the message's own words decide between them
     if cued and (cued in neighbours(intent) or _in_hand(cued, context)):
         return cued  # "where do u take it" after the RMA's fee: the exam's format
