@@ -377,3 +377,34 @@ def test_what_is_said_of_someone_else_is_not_their_background(message: str):
     """A spouse got the military verdict and GI Bill answers meant for her husband."""
     changes = read(message, {"background": "military"} if "army" in message else None, today=TODAY).changes
     assert "background" not in changes and "military_training" not in changes
+
+
+def test_asking_leave_to_work_politely_is_a_question_and_no_background():
+    """ "Kindly advise if I am permitted to work as a medical assistant while on H-4" got "Noted: a working
+    medical assistant"; NLU's entity ruler tags "work as a medical assistant" wherever it stands."""
+    asked = (
+        "I am a registered pharmacist from Nigeria. I am in Houston on an H-4 dependent visa. "
+        "Kindly advise if I am permitted to work as a medical assistant while on H-4."
+    )
+    heard = read(asked, {"background": "working_ma"}, today=TODAY)
+    assert not heard.statement and heard.changes.get("background") != "working_ma"
+    told = read("no school, just 6 yrs working full time as MA, i have my diploma", today=TODAY).changes
+    assert (told["background"], told["experience_years"]) == ("working_ma", 6)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "hi i was lab tech in krakow 10 years i do many blood draws. in new york can medical assistant give the vaccine",
+        "im in arizona does that change it",
+        "i work now as phlebotomist 2 years in hospital here is it enough for ccma without school",
+    ],
+)
+def test_questions_without_a_question_mark_are_questions(message: str):
+    """Each got "Noted: …" and its question was dropped."""
+    assert not read(message, today=TODAY).statement
+
+
+def test_months_at_an_ma_school_are_not_ma_work():
+    told = "I paid almost $14,000 to a medical assistant school in Houston, 10 months, they promised I would be a CMA"
+    assert "experience_years" not in read(told, today=TODAY).changes

@@ -1094,6 +1094,8 @@ def test_after_a_price_a_reply_that_names_one_says_which_price_was_meant(text, n
 
 
 def test_a_price_choice_is_only_read_right_after_a_price():
+    spanish = understand("ask_accommodations", 0.5, [], "the exam have in spanish?", Context("ask_exam_fee"), [])
+    assert spanish.intent == "ask_accommodations"
     assert understand("ask_exam_format", 0.4, [], "the cma test", Context("ask_salary"), []).intent != "ask_exam_fee"
     asked = understand("ask_exam_format", 0.7, [], "how long is the cma test?", Context("ask_exam_fee"), [])
     assert asked.intent == "ask_exam_format"  # a question of its own is no choice between prices
@@ -1138,9 +1140,17 @@ def test_a_facet_word_gives_way_when_nlu_and_the_words_agree_on_another_topic():
         ("Which certificate I can get with work experience if I work first", "ask_eligibility"),
         ("Can he take the CCMA before he graduates high school?", "ask_diploma_requirement"),
         ("yo can i take the ccma b4 i graduate hs? im a senior rn", "ask_diploma_requirement"),
+        ("hey im 17 turning 18 next month, can i take the ccma before i graduate", "ask_diploma_requirement"),
         ("They literally printed CMA on my certificate. Is that even allowed", "ask_scam_check"),
         ("For diploma evaluation, WES and ECE, which one is official by government?", "ask_wes"),
         ("and which report should I request", "ask_credential_evaluation"),
+        ("ok where do i at least complain then", "ask_scam_check"),
+        ("my cousin already paid them tho and got nothing, where does she report it", "ask_scam_check"),
+        ("how recent does the training have to be for rma", "ask_eligibility"),
+        ("within how many yrs tho. i finished AIT in 2021", "ask_eligibility"),
+        ("and the CMA? cant i use my years for that", "ask_eligibility"),
+        ("ok which ones let u use work experience instead", "ask_eligibility"),
+        ("what does the ccma test cover mostly", "ask_exam_format"),
     ],
 )
 def test_words_that_decide_plain_questions(text, meant):
@@ -1216,3 +1226,35 @@ def test_which_exams_can_i_take_after_a_long_story_is_the_eligibility_question()
 def test_an_interview_question_gets_the_interview_advice_not_the_resume_advice(text, aspect):
     got = understand("ask_resume_interview", 0.9, [], text, Context(), [("ask_resume_interview", 0.9)])
     assert ("aspect", aspect) in got.entities
+
+
+def test_a_price_named_with_a_question_mark_still_only_names_it():
+    """ "and the cma exam?" after tuition is the exam's fee; "why would anyone pay 250" after it is still the fee."""
+    got = understand(
+        "ask_exam_format", 0.5, [("credential", "cma")], "and the cma exam?", Context("ask_program_cost"), []
+    )
+    assert got.intent == "ask_exam_fee"
+    ranking = [("ask_salary", 0.5), ("ask_exam_fee", 0.3)]
+    fee = Context("ask_exam_fee", (("credential", "cma"),))
+    assert understand("ask_salary", 0.5, [], "why would anyone pay 250", fee, ranking).intent == "ask_exam_fee"
+
+
+def test_a_pay_comparison_is_pay_and_a_sigh_before_a_switch_is_still_a_switch():
+    ranking = [("ask_compare_roles", 0.7), ("ask_salary", 0.2)]
+    assert (
+        understand("ask_compare_roles", 0.7, [], "who makes more", Context("ask_compare_roles"), ranking).intent
+        == "ask_salary"
+    )
+    before = Context("ask_eligibility", (("credential", "cma"),))
+    ranking = [("ask_credential_info", 0.7)]
+    got = understand("ask_credential_info", 0.7, [("credential", "rma")], "ugh. and for the RMA?", before, ranking)
+    assert got.intent == "ask_eligibility" and got.follow_up
+
+
+def test_a_wish_is_not_a_question_but_a_question_in_the_middle_is():
+    """ "I would like to work as a medical assistant now." once split a message into two unsure questions."""
+    from bot.understanding.cues import looks_like_question
+
+    assert not looks_like_question("I would like to work as a medical assistant now.")
+    assert not looks_like_question("I do not want to go back to school")
+    assert looks_like_question("i live in washington does the state want something extra on top")

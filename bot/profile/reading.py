@@ -95,7 +95,7 @@ _BACKGROUNDS = (
         rf"(?<!can )(?<!could )(?<!will )(?<!would )(?<!should )(?<!may )\bi work(?:ed)? as an? {_MA}|i was an? {_MA}|"
         rf"uncertified {_MA}|on[- ]the[- ]job trained|trained on the job|{_MA} for \w+ (?:years?|months?)|"
         rf"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten) (?:yrs?|years?|months?|mos?) "
-        rf"(?:(?:full|part)[- ]?time )?(?:working )?as an? {_MA}(?! student))",
+        rf"(?:(?:full|part)[- ]?time )?(?:working )?(?:(?:full|part)[- ]?time )?as (?:an? )?{_MA}(?! student))",
     ),
     (
         "hs_graduate",
@@ -271,6 +271,8 @@ def _years_said(low: str, today: dt.date, context: str | None, question: bool) -
         if _SOMEONE_ELSE.search(clause):
             continue  # "my husband has been in the army 12 years"
         role = _role_of(clause) or last_role
+        if role == "ma" and _NOT_WORK_DONE.search(clause) and not _WORK_DONE.search(clause):
+            role = None  # "a medical assistant school in Houston, 10 months": school, not work
         if question and not _MINE.search(clause):
             last_role = role
             continue
@@ -306,6 +308,11 @@ def _ended(changes: dict[str, Any], clause: str, role: str | None, years: float)
         changes["years_since_graduation"] = years
 
 
+#: Asking to work as an MA, not saying they do: "can I work as an MA", "am I permitted to work as one".
+_ASKS_TO_WORK = re.compile(
+    rf"\b(?:can|could|may|might|will|would|permitted to|allowed to|able to|want to|wanna|going to|gonna|to) "
+    rf"(?:i )?work as an? {_MA}"
+)
 #: A clause about someone else ("my husband is an E-6 in the army", "my son wants to be an MA") tells
 #: nothing of the person's own background or work.
 _SOMEONE_ELSE = re.compile(
@@ -407,8 +414,11 @@ def read(
     about_them = not question or bool(_FIRST_PERSON.search(low))
     # "just graduated hs in columbus. can u make me a plan?": a sentence that asks nothing tells about them.
     told = " ".join(_low(s) for s in _SENTENCES.split(text) if not ("?" in s or replies.asks_something(s)))
-    # NLU tags "army" wherever it stands; in "my husband is in the army" it is not theirs.
+    # NLU tags "army" wherever it stands; in "my husband is in the army" it is not theirs, and
+    # "am I permitted to work as a medical assistant" asks to be one.
     tagged = None if _SOMEONE_ELSE.search(low) else entities.get("background")
+    if tagged == "working_ma" and _ASKS_TO_WORK.search(low) and _background(low) != "working_ma":
+        tagged = None
     background = (tagged or _background(low)) if about_them else _background(told)
     if background:
         changes["background"] = background

@@ -32,7 +32,7 @@ def needless_for_eligibility(profile: Profile) -> frozenset[str]:
         # a finished program is checked against the program routes: who they are changes no verdict
         return frozenset({"education", "work_years"} | ({"background"} if profile.has_program else set()))
     if profile.experience_years:
-        return frozenset({"education"})
+        return frozenset({"education", "background"})  # MA work says who they are
     return frozenset()
 
 

@@ -50,8 +50,8 @@ NO_TOPIC = ("nlu_fallback", "inform", "out_of_scope")
 NOT_CARRIED_INTO = ("ask_which_credential", "ask_compare_roles", "ask_credential_info")
 #: "What about the RMA?": only a new thing for the same question, however NLU read it.
 SWITCH = re.compile(
-    r"^\W*((and|but|so|ok(ay)?)\W+)?((what|how) about|and (for|in|with)\b)|"
-    r"^\W*((ok(ay)?|so)\W+)?and\W+(the\W+|for the\W+|for (an?\W+)?|an?\W+)?"
+    r"^\W*((and|but|so|ok(ay)?|ugh|hmm+|oh|ah|um|uh|well|wait)\W+)*((what|how) about|and (for|in|with)\b)|"
+    r"^\W*((ok(ay)?|so|ugh|hmm+|oh|ah|um|uh|well|wait)\W+)*and\W+(the\W+|for the\W+|for (an?\W+)?|an?\W+)?"
     r"(?!(how|what|when|where|why|who|which|is|are|do|does|did|can|could|will|would|should)\b)[\w-]+(\W+[\w-]+){0,2}\W*$",
     re.IGNORECASE,
 )
@@ -85,7 +85,8 @@ PAY_WORDS = re.compile(r"\b(per hour|an hour|hourly|/hr|per year|a year|salary|w
 #: "do i have to pay every year?": the person pays, so it is a cost, never what MAs earn.
 THEY_PAY = re.compile(
     r"\b(?:i|we) (?:have|need|got) to pay\b|\bgotta pay\b|\b(?:do|will|would|should|must) (?:i|we) (?:have to |need to )?pay\b|"
-    r"\bpay(?:ing)? (?:for (?:it|the|my|that|this)|again|a fee|the fee|every|each|yearly|annually)\b",
+    r"\bpay(?:ing)? (?:for (?:it|the|my|that|this)|again|a fee|the fee|every|each|yearly|annually)\b|"
+    r"\b(?:anyone|anybody|people|i|we|you|u) (?:pay|paying) \$?\d",
     re.I,
 )
 #: Money for training: "could that pay for medical assistant school", "money to pay for the course".
@@ -496,6 +497,8 @@ def _understand(
         intent = "ask_financial_aid"  # "could that pay for medical assistant school": who pays, not what MAs earn
     if intent in PAID_FOR and context.intent in PAYERS and IT_PAYS.search(text):
         intent = context.intent  # "does it pay for the exam too" after the GI Bill: what the GI Bill pays for
+    if intent == "ask_compare_roles" and cued_intent(asked, context.intent) == "ask_salary":
+        intent = "ask_salary"  # "who makes more": pay comparisons are pay (docs/intents.md)
     if _pay_of_another_role(intent, named, text, context):
         intent = "ask_salary"  # "how does that compare to a nurse, like an LPN" after MA pay: the LPN's pay
     chosen = _price_chosen(text, named, context)
@@ -535,10 +538,12 @@ def _understand(
 def _price_chosen(text: str, named: Sequence[tuple[str, str]], context: Context) -> str | None:
     """After a price ("how much is it?"), a short reply that asks nothing says which price it meant:
     "the cma test", "for CMA exam" (the exam's fee), "the school part" (the program's price)."""
-    if context.intent not in PRICES.values() or looks_like_question(text):
-        return None
+    if context.intent not in PRICES.values() or looks_like_question(text.rstrip(" ?!")):
+        return None  # "and the cma exam?" only names; "how long is the cma exam?" asks
     if len(text.split()) > MAX_PRICE_CHOICE_WORDS:
         return None
+    if cued_intent(text, context.intent) not in (None, "ask_exam_format", *PRICES.values()):
+        return None  # "the exam have in spanish?" asks something of its own
     if SCHOOLING.search(text):
         return PRICES["school"]
     if EXAM_WORDS.search(text) or any(_slot(kind) == "credential" for kind, _ in named):
@@ -547,12 +552,13 @@ def _price_chosen(text: str, named: Sequence[tuple[str, str]], context: Context)
 
 
 def _a_credential_s_fee(asked: str, named: Sequence[tuple[str, str]], context: Context) -> bool:
-    """ "and the fee?" with a credential named or in hand: a fee, not a school's price."""
-    return (
-        bool(FEE.search(asked))
-        and not SCHOOLING.search(asked)
-        and any(_slot(kind) == "credential" for kind, _ in [*named, *context.entities])
-    )
+    """ "and the fee?" with a credential named or in hand, or "whats the nha one cost": a credential's
+    price is its exam fee, not a school's."""
+    if SCHOOLING.search(asked):
+        return False
+    if any(_slot(kind) == "credential" for kind, _ in named):
+        return True
+    return bool(FEE.search(asked)) and any(_slot(kind) == "credential" for kind, _ in context.entities)
 
 
 #: Asking what another role does, not what it earns.

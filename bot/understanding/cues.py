@@ -72,28 +72,33 @@ PRICE_DEFAULT = "ask_program_cost"
 QUESTION_SHAPE = re.compile(
     r"\?\s*$|^\W*((and|also|so|ok|okay|but|hmm|well)\W+)*"
     r"(how|what|whats|what's|when|where|who|which|why|is|are|was|were|isn'?t|wasn'?t|doesn'?t|can|could|do|does|"
-    r"did|will|would|should|any)\b",
+    r"did|will|would|should|any|if)\b",
     re.IGNORECASE,
 )
 
 
 #: A question inside a longer message: "cna here in ohio. if i become an MA can i start IVs".
 INNER_QUESTION = re.compile(
-    r"\b(can|could|do|does|did|will|would|should|may|must)\s+(i|we|she|he|they|you|my|mas|medical assistants|cmas|rmas)\b|"
+    r"\b(can|could|do|does|did|will|would|should|may|must)\s+(i|we|she|he|they|you|my|mas|medical assistants?|"
+    r"an? (ma|cma|medical assistant)|cmas|rmas)\b|"
+    r"\b(do|does|did)\s+(?!not\b|you\b|u\b)(\w+\s+){1,2}(want|need|require|count|cover|accept|take|work|ask|change|matter|"
+    r"apply|help|affect|mean)\b|\bis (it|that|this) enough\b|"
     r"\b(want|wanted|need|needed|like|trying|hoping) to (know|find out|ask|understand|check)\b|\bwonder(ing)?\b|"
     r"\b(not sure|no idea|unsure) (if|whether|how|what|which)\b|\bwhether\b|"
     r"\b(worried|worry|afraid|scared|concerned|nervous) (that|about|if|the|they|clinics|employers)\b|"
     r"\b(whats|hows|wheres|whos|what's|how's|where's|who's)\b|"
     r"\b(how|what|which|where|who)\s+(do|does|did|is|are|can|could|would|will|should|much|many|long|kind)\b|"
     r"\bwhich (ones?|exams?|tests?|certs?|certifications?|credentials?)\b|"
-    r"\bis there (any|a|some) (way|chance|option|program|route)\b|\bany (way|chance) (to|i|for)\b",
+    r"\bis there (any|a|some) (way|chance|option|program|route)\b|\bany (way|chance) (to|i|for)\b|"
+    r"\b(kindly|please|pls) (advise|tell me|let me know|explain|clarify|confirm)\b|"
+    r"\b(advise|tell me|let me know) (if|whether|how|what|which|when)\b",
     re.IGNORECASE,
 )
 #: A question tagged on after what it asks about ("my manager says i need a cert in washington is that
 #: true", "MA job for US clinical experience. good idea or waste of time"): the message asks, but its
 #: question is everything before the tag, so the tag never marks where the question starts.
 TAG_QUESTION = re.compile(
-    r"\b(is|was) (that|this|it) (true|real|right|legit|a real \w+|a thing|allowed|possible|a fantasy)\b|"
+    r"\b(is|was) (that|this|it) (even |really |actually )?(true|real|right|legit|a real \w+|a thing|allowed|possible|a fantasy)\b|"
     r"\b(good|bad|smart|dumb) idea\b|\bworth it\b|\bwaste of (time|money)\b|\bor (nah|not|no)\W*$|"
     r"\bor (is|am) (that|this|it|i)\b",
     re.IGNORECASE,
@@ -112,7 +117,8 @@ STATE_CREDENTIAL = re.compile(
 #: places can answer it, whatever else the message says (a nurse's training, a state).
 STATUS = re.compile(
     r"\bh-?4\b|\bh-?1b?\b|\bf-?1\b|\bj-?1\b|\bopt\b|\bcpt\b|\bead\b|\bvisa\b|\bgreen card\b|\bdaca\b|"
-    r"\basylum\b|\bparole\b|\bwork permit\b|\bpapeles\b|\bundocumented\b|\bimmigration status\b",
+    r"\basylum\b|\bparole\b|\bwork permit\b|\bpapeles\b|\bundocumented\b|\bimmigration status\b|\btps\b|"
+    r"\brefugee status\b|\bdaca\b",
     re.IGNORECASE,
 )
 PERMISSION = re.compile(r"\b(work|working|study|studying|trabajar|estudiar|job|employ)", re.IGNORECASE)
