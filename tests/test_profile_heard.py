@@ -82,10 +82,14 @@ def test_a_year_they_cannot_go_unpaid_is_no_work_but_an_ma_at_a_factory_clinic_i
         "i been an MA at a family clinic for 2 yrs my manager says i need to get credentialed in washington is that true",
         "mbbs from lahore. thinking of taking an MA job to get US clinical experience. good idea or waste of time",
         "i cant afford to not get paid for a year so is there any way to learn MA stuff while getting paid",
+        "hi i was lab tech in krakow 10 years i do many blood draws. in new york can medical assistant give the vaccine",
+        "im in arizona does that change it",
+        "i work now as phlebotomist 2 years in hospital here is it enough for ccma without school",
     ],
 )
-def test_a_question_tagged_on_after_the_story_is_a_question(message: str):
-    """Told as a statement, these got "Noted: …" and their question was dropped."""
+def test_a_question_without_a_question_mark_is_a_question(message: str):
+    """Told as a statement, these got "Noted: …" and their question was dropped: a question tagged on
+    after the story, or asked in the middle of a message."""
     assert not read(message, today=TODAY).statement
 
 
@@ -390,19 +394,6 @@ def test_asking_leave_to_work_politely_is_a_question_and_no_background():
     assert not heard.statement and heard.changes.get("background") != "working_ma"
     told = read("no school, just 6 yrs working full time as MA, i have my diploma", today=TODAY).changes
     assert (told["background"], told["experience_years"]) == ("working_ma", 6)
-
-
-@pytest.mark.parametrize(
-    "message",
-    [
-        "hi i was lab tech in krakow 10 years i do many blood draws. in new york can medical assistant give the vaccine",
-        "im in arizona does that change it",
-        "i work now as phlebotomist 2 years in hospital here is it enough for ccma without school",
-    ],
-)
-def test_questions_without_a_question_mark_are_questions(message: str):
-    """Each got "Noted: …" and its question was dropped."""
-    assert not read(message, today=TODAY).statement
 
 
 def test_months_at_an_ma_school_are_not_ma_work():
