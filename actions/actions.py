@@ -97,9 +97,12 @@ class ActionAnswer(Action):
         understood = ctx.understand(intent, confidence, _entities(tracker), text, context, ranking)
         form_waits = bool(tracker.active_loop.get("name"))
         command = None if ctx.is_question(understood.intent) else replies.control(text)
-        # "actually cancel, ill do this later", or "Rosa Hernández, rosa@example.com" that NLU hears as a
-        # greeting: the waiting form reads it next
-        if form_waits and (command or (not ctx.is_question(understood.intent) and contact(text))):
+        # "actually cancel, ill do this later", "Rosa Hernández, rosa@example.com" or "Sam Flood" that NLU
+        # hears as a greeting: the waiting form reads it next
+        small_talk_without_its_words = understood.intent in ctx.COURTESIES and not replies.courtesy(text)
+        if form_waits and (
+            command or (not ctx.is_question(understood.intent) and (contact(text) or small_talk_without_its_words))
+        ):
             return []
         if command == "cancel":
             dispatcher.utter_message(response="utter_nothing_to_cancel")  # no form is waiting here

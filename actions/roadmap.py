@@ -291,9 +291,11 @@ class ValidateEligibilityForm(_ProfileAnswers, ControlledForm):
         """Someone with MA years or military training gets the verdict of their routes at once."""
         asked = await super().required_slots(domain_slots, dispatcher, tracker, domain)
         try:
-            needless = needless_for_eligibility(services.memory().profile(tracker.sender_id))
+            profile = services.memory().profile(tracker.sender_id)
         except SQLAlchemyError:
-            needless = frozenset()
+            return asked
+        # the program answered at this form is not in the stored profile yet
+        needless = needless_for_eligibility(profile, tracker.get_slot("education"))
         return [s for s in asked if s not in needless or tracker.get_slot(REQUESTED) == s]
 
 

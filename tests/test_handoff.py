@@ -128,6 +128,9 @@ def test_the_confirmation_is_yes_no_or_change(text, expected):
         ("ana@example.com", "nlu_fallback", 0.3, False),
         ("is the externship paid", "nlu_fallback", 0.3, True),  # reads as a question whatever NLU says
         ("Will Smith", "out_of_scope", 0.6, False),
+        ("Sam Flood", "greet", 0.71, False),  # a retrained model heard a greeting in this name
+        ("hi there!", "greet", 0.9, True),
+        ("thanks so much", "thank", 0.9, True),
     ],
 )
 def test_a_question_is_told_from_an_answer(text, intent, confidence, expected):

@@ -13,6 +13,7 @@ from bot.profile import Profile
 from bot.roadmap import build_plan
 from bot.roadmap.commands import COMMAND_OF_INTENT, Command, payload
 from bot.roadmap.progress import Progress, ProgressStore
+from bot.roadmap.questions import needless_for_eligibility
 from bot.roadmap.turns import SHOWS_THE_PATH, USUAL_PATH, RoadmapTurns, Said, profile_changes
 from bot.settings import PROJECT_ROOT
 
@@ -232,3 +233,12 @@ def test_a_row_saved_before_plans_kept_their_profile_still_reads_and_compares_wi
     again = t.store.load("p12")
     assert Progress.from_json("p12", again.to_json(), again.updated_at) == again
     assert again.planned_for.credential == "rma"
+
+
+def test_the_eligibility_check_asks_only_what_changes_the_verdict():
+    """MA years, military training or a finished program are checked against their routes at once."""
+    assert needless_for_eligibility(Profile()) == frozenset()
+    assert needless_for_eligibility(Profile(experience_years=2.0)) == {"education", "background"}
+    assert needless_for_eligibility(Profile(background="military")) == {"education", "work_years"}
+    assert needless_for_eligibility(Profile(), "other_program") == {"education", "work_years", "background"}
+    assert needless_for_eligibility(Profile(), "none") == frozenset()

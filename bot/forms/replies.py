@@ -142,6 +142,20 @@ def only_yes_no(text: str) -> bool:
     return len(said.split()) <= MAX_COMMAND_WORDS and bool(_YES_NO_ONLY.fullmatch(said))
 
 
+#: The words of small talk. NLU may hear a greeting in a bare name ("Sam Flood"); without one of
+#: these words a message at a form's question is its answer, not small talk.
+_COURTESY = re.compile(
+    r"\b(?:hi+|hello|hey+|hiya|yo|howdy|good (?:morning|afternoon|evening|day|night)|greetings|thanks?|thx|"
+    r"thank you|ty|bye|goodbye|see (?:you|ya)|later|cheers|hola|buen[oa]s|gracias|adi[oó]s)\b",
+    re.IGNORECASE,
+)
+
+
+def courtesy(text: str) -> bool:
+    """True when the message has a word of greeting, thanks or goodbye in it."""
+    return bool(_COURTESY.search(text or ""))
+
+
 def asks_something(text: str) -> bool:
     """True when the reply starts like a question ("wait, is the externship paid",
     "do MAs need a license in Texas"): it wants an answer before it gives one."""

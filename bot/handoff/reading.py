@@ -28,6 +28,9 @@ NOT_ANSWER_INTENTS = (
     "estimate_timeline",
 )
 
+#: Readings NLU gives a bare name, which only words of small talk can confirm.
+SMALL_TALK = ("greet", "thank", "goodbye")
+
 _NAME_PREFIX = re.compile(
     r"^(?:(?:hi|hello|hey|ok|okay|sure|yes)[,!.]?\s+)?"
     r"(?:my name is|my name's|name is|name:|i am|i'm|im|it's|it is|this is|call me)\s+",
@@ -47,6 +50,8 @@ def is_question(text: str, intent: str | None, confidence: float) -> bool:
         return False
     if not intent or confidence < NOT_AN_ANSWER_CONFIDENCE:
         return False
+    if intent in SMALL_TALK and not replies.courtesy(text):
+        return False  # "Sam Flood" heard as a greeting: a name has no "hi" in it
     return intent.startswith("ask_") or intent in NOT_ANSWER_INTENTS
 
 

@@ -8,8 +8,10 @@ forms' questions (their slots); what counts as answered is the profile's busines
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from bot.profile import Profile
+from bot.profile.model import EDUCATIONS
 
 _ANSWERED_BY: dict[str, Callable[[Profile], bool]] = {
     "background": lambda p: p.background is not None,
@@ -26,8 +28,11 @@ _ANSWERED_BY: dict[str, Callable[[Profile], bool]] = {
 #: The eligibility check's questions that a person's own route makes needless: years of MA work (or
 #: U.S. military training) are checked against their routes at once, and the verdict says what a
 #: finished program would add, so "which exams can i take with my 2 yrs" is answered, not questioned.
-def needless_for_eligibility(profile: Profile) -> frozenset[str]:
-    """The eligibility form's questions not worth asking this person before the verdict."""
+def needless_for_eligibility(profile: Profile, education: str | None = None) -> frozenset[str]:
+    """The eligibility form's questions not worth asking this person before the verdict; `education` is
+    the form's own answer, when it has one."""
+    if education in EDUCATIONS:
+        profile = replace(profile, education=education)  # type: ignore[arg-type]
     if profile.has_military_training or profile.has_program:
         # a finished program is checked against the program routes: who they are changes no verdict
         return frozenset({"education", "work_years"} | ({"background"} if profile.has_program else set()))
