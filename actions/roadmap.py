@@ -252,12 +252,16 @@ class _ProfileAnswers:
         return self._fill(tracker, "work_years", read.work_years(self._text(tracker), entities(tracker)))
 
     async def extract_program_type(self, dispatcher, tracker, domain) -> dict[str, Any]:
-        found = read.program_type(self._text(tracker), entities(tracker))
-        return self._fill(tracker, "program_type", found) or self._said_on_opening(tracker, "program_type", found)
+        text, named = self._text(tracker), entities(tracker)
+        return self._fill(tracker, "program_type", read.program_type(text, named)) or self._said_on_opening(
+            tracker, "program_type", read.program_type(text, named, opening=True)
+        )
 
     async def extract_start_date(self, dispatcher, tracker, domain) -> dict[str, Any]:
-        found = read.start_date(self._text(tracker))
-        return self._fill(tracker, "start_date", found) or self._said_on_opening(tracker, "start_date", found)
+        text = self._text(tracker)
+        return self._fill(tracker, "start_date", read.start_date(text)) or self._said_on_opening(
+            tracker, "start_date", read.start_date(text, opening=True)
+        )
 
     def _said_on_opening(self, tracker: Tracker, slot: str, value: Any | None) -> dict[str, Any]:
         """ "the certificate, if I start in January when would I be done?": the opening message answers it."""

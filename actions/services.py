@@ -13,6 +13,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.answers.personal import honest_application
 from bot.db import get_engine
@@ -23,6 +24,7 @@ from bot.profile.reading import Heard
 from bot.roadmap.progress import ProgressStore
 from bot.roadmap.turns import RoadmapTurns
 from bot.settings import load_settings
+from bot.understanding.places import states_by_code
 from bot.understanding.shorthand import means_right_now
 
 
@@ -62,17 +64,25 @@ def _memory(kb: KnowledgeBase) -> ProfileMemory:
 def whole_word_entities(tracker: Tracker) -> list[dict[str, Any]]:
     """The latest message's entities, less those found inside a longer word (spaCy splits "can't" and
     "cant" into "ca" + "n't", and "ca" is California's code, so "i cant do school" named a state) and
-    texting's "rn" for "right now" ("money is tight rn" names no nurse)."""
+    texting's "rn" for "right now" ("money is tight rn" names no nurse), plus a state named by its code."""
     text = tracker.latest_message.get("text") or ""
     found = tracker.latest_message.get("entities", [])
     if text.startswith("/"):  # a button's payload: its entities sit in its JSON, right after the intent's name
         return list(found)
-    return [
+    kept = [
         e
         for e in found
         if _whole_word(text, e.get("start"), e.get("end"))
         and not (isinstance(e.get("start"), int) and means_right_now(text, e["start"], e.get("end") or 0))
     ]
+    if any(e.get("entity") == "us_state" for e in kept):
+        return kept
+    # "what about in PA?": a postal code the entity ruler leaves alone, made a place by the word before it
+    try:
+        by_code = states_by_code(text, fresh_knowledge_base().state_codes())
+    except SQLAlchemyError:  # the names NLU found are still the message's; a code is a nicety
+        by_code = []
+    return kept + [{"entity": "us_state", "value": p.name, "start": p.start, "end": p.end} for p in by_code[:1]]
 
 
 def _whole_word(text: str, start: Any, end: Any) -> bool:

@@ -294,3 +294,13 @@ def test_only_whole_words_are_entities(text, start, end, kept):
     }
     tracker = Tracker("someone", {}, latest, [], False, None, {}, "action_listen")
     assert bool(services.whole_word_entities(tracker)) is kept
+
+
+def test_a_state_code_after_a_word_of_place_is_an_entity_of_the_message(kb):
+    """ "what about in PA?": the entity ruler leaves codes alone; the word "in" makes this one a state."""
+    latest = {"intent": {"name": "out_of_scope"}, "text": "what about in PA?", "entities": []}
+    tracker = Tracker("someone", {}, latest, [], False, None, {}, "action_listen")
+    assert services.entities(tracker) == {"us_state": "pennsylvania"}
+    named = [{"entity": "us_state", "value": "ohio", "start": 0, "end": 4}]
+    tracker = Tracker("someone", {}, {**latest, "text": "Ohio, or in PA?", "entities": named}, [], False, None, {}, "")
+    assert [e["value"] for e in services.whole_word_entities(tracker)] == ["ohio"]  # the named state wins

@@ -55,6 +55,7 @@ def _rows(content: Content) -> list[schema.Base]:
             schema.Alias(alias=low, kind=kind, entity_key=item.key, display=item.abbreviation or item.name)
             for low in names
         ]
+    rows += [schema.StateCode(code=t.code.upper(), name=t.name) for t in content.states if t.code]
     rows += [schema.RoadmapStep(**s.dict()) for s in content.roadmap_steps]
     rows += [schema.TimelinePart(position=n, **t.dict()) for n, t in enumerate(content.timeline, 1)]
     for topic in content.topics:

@@ -138,6 +138,15 @@ class KnowledgeBase:
                 row = s.get(schema.Alias, wanted[:-1])
             return Entity(row.kind, row.entity_key, row.display) if row else None
 
+    @_remembered
+    def state_codes(self) -> dict[str, str]:
+        """Each state's postal code and name ("PA": "Pennsylvania")."""
+        with Session(self.engine) as s:
+            return {
+                str(code): str(name)
+                for code, name in s.execute(select(schema.StateCode.code, schema.StateCode.name)).all()
+            }
+
     def aliases(self) -> list[tuple[str, str, str]]:
         """(kind, alias, entity key) for every name; feeds the spaCy entity ruler."""
         with Session(self.engine) as s:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import declared_attr, registry
 from sqlalchemy.orm.decl_api import DeclarativeMeta
 
 #: Bump when the tables change shape; the loader then rebuilds them.
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 
 _registry = registry()
 
@@ -122,6 +122,15 @@ class Alias(Base):
     kind = Column(String(32), nullable=False)
     entity_key = Column(String(64), nullable=False)
     display = Column(Text, nullable=False)
+
+
+class StateCode(Base):
+    """A state's postal code ("PA"): never a name the entity ruler matches (codes clash with words and
+    roles), but read where the words around it make it a place ("here in PA")."""
+
+    __tablename__ = "state_codes"
+    code = Column(String(2), primary_key=True)
+    name = Column(Text, nullable=False)
 
 
 class RoadmapStep(SourcedColumns, Base):

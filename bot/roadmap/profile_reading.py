@@ -125,8 +125,10 @@ def work_years(text: str, entities: dict[str, str]) -> float | None:
     return 0.0 if none else None
 
 
-def program_type(text: str, entities: dict[str, str]) -> str | None:
-    if replies.asks_something(text):
+def program_type(text: str, entities: dict[str, str], *, opening: bool = False) -> str | None:
+    """The program's type; a question ("is a certificate enough?") names none, unless it is the message
+    that opened the form ("when would I be done if I start a certificate in January?")."""
+    if not opening and replies.asks_something(text):
         return None
     if entities.get("program_type"):
         return entities["program_type"]
@@ -138,11 +140,15 @@ def program_type(text: str, entities: dict[str, str]) -> str | None:
     return None
 
 
-def start_date(text: str, today: dt.date | None = None) -> str | None:
+def start_date(text: str, today: dt.date | None = None, *, opening: bool = False) -> str | None:
     """An ISO date (first of the month), SKIP for "not sure", or None.
 
-    Understands "March 2027", "next March", "in 2 months", "now"/"asap", "2027-09".
+    Understands "March 2027", "next March", "in 2 months", "now"/"asap", "2027-09". A question gives
+    none, unless it opened the form ("when would I be done if I start in January?").
     """
+    if opening:
+        when = month_said(text, today or dt.date.today())
+        return when.isoformat() if when is not None else None
     if replies.asks_something(text):
         return None
     if _skipped(text):
