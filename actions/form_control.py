@@ -9,6 +9,8 @@ not taken for a name and "next" is not a navigation command while a question wai
 - "start over" clears the form's answers and asks its first question again.
 - "skip" at an optional question is left to the form's readers (they read it as the
   question's skip value); at a required one the person hears that it is needed.
+- "where am I?" hears how many questions are left and what comes after them, then the
+  question again: no plan exists yet to show a place in.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ class ControlledForm(FormValidationAction):
 
     #: The slots whose question may be skipped; the form's readers understand "skip" for these.
     optional_slots: frozenset[str] = frozenset()
+    #: What "where am I?" hears at one of the form's questions: how many are left, then what comes.
+    where_response = "utter_form_where"
 
     @abstractmethod
     def name(self) -> str:
@@ -56,6 +60,11 @@ class ControlledForm(FormValidationAction):
         if command == "restart":
             dispatcher.utter_message(response="utter_form_restarted")
             return [*(SlotSet(slot, None) for slot in slots), SlotSet(REQUESTED_SLOT, slots[0])]
+        if command == "where":
+            required = await self.required_slots(slots, dispatcher, tracker, domain)
+            left = sum(1 for slot in required if slot == asked or tracker.get_slot(slot) is None)
+            dispatcher.utter_message(response=self.where_response, left=left)
+            return [SlotSet(REQUESTED_SLOT, asked)]
         if command == "skip" and asked not in self.optional_slots:
             dispatcher.utter_message(response="utter_form_needed")
             return [SlotSet(asked, None), SlotSet(REQUESTED_SLOT, asked)]

@@ -60,6 +60,8 @@ def _request_text(tracker: Tracker) -> str:
 
 
 class ValidateHandoffForm(ControlledForm):
+    where_response = "utter_handoff_form_where"
+
     def name(self) -> str:
         return "validate_handoff_form"
 

@@ -32,7 +32,7 @@ from bot.roadmap.commands import command_for
 from bot.roadmap.questions import answered, needless_for_eligibility, superseded
 from bot.roadmap.turns import RoadmapTurns, Said
 from bot.understanding.context import MIN_QUESTION_LEAN, Context, is_question
-from bot.understanding.cues import best_question, cued_intent, looks_like_question
+from bot.understanding.cues import best_question, cued_intent, decisive_topic, looks_like_question
 
 log = logging.getLogger(__name__)
 PROFILE_SLOTS = (
@@ -60,9 +60,12 @@ def send(dispatcher: CollectingDispatcher, said: list[Said]) -> None:
 def _question_before_any_roadmap(tracker: Tracker) -> str | None:
     """ "How many attempts per step?" or "what do they do then?" read as roadmap moves, from someone
     with no roadmap: the question they asked (by its words, else NLU's next guess, else the topic in
-    hand, else the best guesses as buttons), never "we haven't started"."""
+    hand, else the best guesses as buttons), never "we haven't started". A topic's own words make a
+    question without its shape: "and the CE part so this doesnt happen again"."""
     text = tracker.latest_message.get("text") or ""
-    if text.startswith("/") or not looks_like_question(text):
+    context = Context.from_slot(tracker.get_slot(CONTEXT_SLOT))
+    cued = None if text.startswith("/") else decisive_topic(text) or cued_intent(text, context.intent)
+    if text.startswith("/") or not (cued or looks_like_question(text)):
         return None
     try:
         if services.turns().started(tracker.sender_id):
@@ -73,8 +76,7 @@ def _question_before_any_roadmap(tracker: Tracker) -> str | None:
         (str(r.get("name")), float(r.get("confidence") or 0.0))
         for r in tracker.latest_message.get("intent_ranking") or []
     ]
-    context = Context.from_slot(tracker.get_slot(CONTEXT_SLOT))
-    asked = cued_intent(text, context.intent) or best_question(ranking, MIN_QUESTION_LEAN)
+    asked = cued or best_question(ranking, MIN_QUESTION_LEAN)
     return asked or (context.intent if is_question(context.intent) else "nlu_fallback")
 
 
@@ -271,6 +273,8 @@ class _ProfileAnswers:
 
 
 class ValidateRoadmapForm(_ProfileAnswers, ControlledForm):
+    where_response = "utter_roadmap_form_where"
+
     def name(self) -> str:
         return "validate_roadmap_form"
 
@@ -284,6 +288,7 @@ class ValidateRoadmapForm(_ProfileAnswers, ControlledForm):
 
 
 class ValidateEligibilityForm(_ProfileAnswers, ControlledForm):
+    where_response = "utter_eligibility_form_where"
     intro = "utter_eligibility_intro"
 
     def name(self) -> str:
@@ -304,6 +309,7 @@ class ValidateEligibilityForm(_ProfileAnswers, ControlledForm):
 
 
 class ValidateTimelineForm(_ProfileAnswers, ControlledForm):
+    where_response = "utter_timeline_form_where"
     intro = "utter_timeline_intro"
 
     def name(self) -> str:

@@ -74,6 +74,14 @@ def test_a_question_with_roadmap_words_from_someone_without_a_roadmap_is_answere
     assert says_it_is_about(kb, "RMA", reply, expected(kb, "ask_exam_retake", "RMA"))
 
 
+def test_a_topic_s_words_in_roadmap_words_are_its_question_without_a_question_s_shape(bot, kb):
+    """ "...so this doesnt happen again" sounds like "repeat" to NLU; "the CE part" is renewal's."""
+    sender = f"ce-{uuid.uuid4().hex[:8]}"
+    texts(bot, sender, "my CMA lapsed last year, how do I get it back?")
+    [reply] = texts(bot, sender, "and the CE part so this doesnt happen again")
+    assert "haven't started" not in reply and says_it_is_about(kb, "CMA", reply, expected(kb, "ask_renewal", "CMA"))
+
+
 def test_a_long_story_is_answered_by_its_question(bot, kb):
     """NLU reads a story's words ("paramedic", "money", "school") and hears someone telling about
     themselves; the server reads the story by its question too, so the question gets its answer."""

@@ -83,6 +83,18 @@ def test_start_over_clears_the_form_and_asks_its_first_question(executor, form, 
     assert responses(messages) == ["utter_form_restarted"]
 
 
+@pytest.mark.parametrize("form, slot", QUESTIONS)
+@pytest.mark.parametrize("said", ["where am i", "how many more questions?"])
+def test_where_am_i_at_a_question_says_how_many_are_left_and_asks_it_again(executor, form, slot, said):
+    """No plan exists yet to show a place in: the questions left (this one counted), then this one again."""
+    slots, messages = validate(executor, form, waiting_at(form, slot, said, **dict.fromkeys(FORMS[form])))
+    assert slots == {"requested_slot": slot}
+    assert [(m["response"], m["left"]) for m in messages] == [(f"utter_{form}_where", len(FORMS[form]))]
+    slots, messages = validate(executor, form, waiting_at(form, slot, said))  # the others answered (but a confirmation)
+    unanswered = [s for s in FORMS[form] if s != slot and KNOWN.get(s) is None]
+    assert [m["left"] for m in messages] == [1 + len(unanswered)]
+
+
 @pytest.mark.parametrize("form, slot", [(f, s) for f, s in QUESTIONS if s not in read.OPTIONAL_QUESTIONS])
 @pytest.mark.parametrize("said", ["next", "skip"])
 def test_skipping_a_needed_question_says_so_and_asks_it_again(executor, form, slot, said):

@@ -83,6 +83,16 @@ def test_start_date(text, expected):
     assert read.start_date(text, today=TODAY) == expected
 
 
+def test_the_question_that_opens_a_timeline_names_its_program_and_start():
+    """ "when would i be done if i start a certificate in january": a question, so no answer to a form's
+    question, but as the message that opened the timeline it answers two of them."""
+    asked = "ok so when would i be done if i start an accredited certificate in january"
+    assert read.program_type(asked, {}) is None and read.start_date(asked, today=TODAY) is None
+    assert read.program_type(asked, {}, opening=True) == "certificate"
+    assert read.start_date(asked, today=TODAY, opening=True) == "2027-01-01"
+    assert read.start_date("when would I finish?", today=TODAY, opening=True) is None
+
+
 @pytest.mark.parametrize("said", ["skip", "next", "Skip this one", "siguiente"])
 def test_skip_answers_the_optional_questions_only(said):
     """State, credential and start date may be skipped; the plan needs every other answer."""

@@ -51,6 +51,20 @@ def test_an_img_certificate_timeline_with_a_start_date(kb: KnowledgeBase):
         assert label in timeline.message.text
 
 
+def test_a_part_before_the_last_dated_one_says_when_it_could_end(kb: KnowledgeBase):
+    """ "If I start a 9 month certificate in March, when would I finish?": the program's own end, not only the exam's."""
+    plan = build_plan(kb, Profile(background="hs_graduate", credential="cma", program_type="certificate"))
+    start = dt.date(2027, 3, 1)
+    length = kb.facts(["certificate_length"])["certificate_length"]
+    ends = f"between {month_name(add_months(start, length.range_min))} and {month_name(add_months(start, length.range_max))}"
+    lines = estimate(kb, plan, start).message.body.split("\n")
+    [program] = [line for line in lines if line.startswith("• Program")]
+    assert program.endswith(f"You could finish your program {ends}.")
+    [exam] = [line for line in lines if line.startswith("• Exam")]
+    assert "You could sit the exam" not in exam  # the closing line says it, once
+    assert lines[-1].startswith("You could sit the exam")
+
+
 def test_an_associate_degree_moves_the_months(kb: KnowledgeBase):
     plan = build_plan(kb, Profile(background="img", program_type="associate"))
     timeline = estimate(kb, plan, dt.date(2026, 3, 2))

@@ -111,6 +111,7 @@ def test_context_survives_the_slot_round_trip():
         # a lead-in before the first question does not hide it
         ("alright how long is a program and what does it cost", ["alright how long is a program", "what does it cost"]),
         ("ugh ok. how long would it be and how much", ["ugh ok. how long would it be", "how much"]),
+        ("How much is the CMA? And the RMA?", ["How much is the CMA?", "And the RMA?"]),  # "and" asks again
     ],
 )
 def test_several_questions_are_cut_into_one_each_in_order(text, parts):
@@ -127,6 +128,8 @@ def test_several_questions_are_cut_into_one_each_in_order(text, parts):
         "I am a doctor and I want to know how long it takes",
         '/inform{"background":"img"}',  # a button
         "",
+        # examples of the question, not questions of their own
+        "Been a CMA 12 years in peds. What else can I do with it long term? Office manager? Coding?",
     ],
 )
 def test_one_question_stays_whole(text):
@@ -895,6 +898,8 @@ def test_a_facet_of_the_topic_in_hand_stays_on_it_when_nlu_is_unsure(asked, nlu)
         ("ma vs rn pay", False),
         ("is rn school longer", False),
         ("what do RN make", False),
+        ("i cook at applebees rn and im tired of it. how does MA pay compare", True),  # a new clause
+        ("rn and lpn, which pays more", False),
     ],
 )
 def test_texting_rn_is_right_now_not_a_nurse(text, right_now):
@@ -1258,3 +1263,62 @@ def test_a_wish_is_not_a_question_but_a_question_in_the_middle_is():
     assert not looks_like_question("I would like to work as a medical assistant now.")
     assert not looks_like_question("I do not want to go back to school")
     assert looks_like_question("i live in washington does the state want something extra on top")
+
+
+@pytest.mark.parametrize(
+    "nlu, text, meant",
+    [
+        # what NLU read, a message whose few words name another topic, and that topic
+        ("ask_work_authorization", "im an E-5 does that work", "ask_military_benefits"),  # a pay grade, not a visa
+        ("ask_duration", "how long would i have to work before i could take a test then", "ask_eligibility"),
+        (
+            "ask_military_benefits",
+            "how long after i finish 68W school does the rma military route stay open",
+            ("ask_eligibility"),
+        ),
+        ("ask_course_transfer", "68W here. Does my medic training count toward any MA cert?", "ask_eligibility"),
+        (
+            "ask_scam_check",
+            "They want 18,000 dollars for a medical assistant diploma. Is that normal??",
+            ("ask_program_cost"),
+        ),
+        ("ask_military_benefits", "My employer offers tuition assistance. Could I use that?", "ask_financial_aid"),
+        ("ask_eligibility", "What about becoming a nurse here instead?", "ask_foreign_nurse"),
+        ("ask_salary", "is there a way to do it while I keep working and getting paid?", "ask_learn_on_job"),
+    ],
+)
+def test_words_that_name_one_topic_decide_it(nlu, text, meant):
+    assert understand(nlu, 0.9, [], text, Context(), [(nlu, 0.9)]).intent == meant
+
+
+def test_nursing_in_the_us_is_the_part_of_the_nurses_answer_that_names_nclex(kb):
+    got = understand("ask_eligibility", 0.9, [], "and to be RN here what i need", Context(), [("ask_eligibility", 0.9)])
+    assert got.intent == "ask_foreign_nurse" and ("aspect", "us_nursing") in got.entities
+    assert "NCLEX" in kb.answer(kb.topic_for_intent(got.intent), ["us_nursing"]).text
+
+
+@pytest.mark.parametrize(
+    "text, named",
+    [
+        ("my coworker has the ccma, is hers the same deal?", [("credential", "ccma")]),
+        ("what about south dakota, my sister is moving there and she's an MA too", [("us_state", "South Dakota")]),
+    ],
+)
+def test_the_same_question_asked_again_for_a_new_name_keeps_the_topic(text, named):
+    context = Context("ask_renewal", (("credential", "rma"), ("us_state", "Maryland")))
+    got = understand("ask_credential_info", 0.53, named, text, context, [("ask_credential_info", 0.53)])
+    assert got.intent == "ask_renewal" and got.follow_up and named[0] in got.entities
+
+
+def test_a_comparison_is_not_the_same_question_again():
+    context = Context("ask_renewal", (("credential", "rma"),))
+    text = "is the ccma exam the same as the cma?"
+    got = understand("ask_which_credential", 0.8, [("credential", "ccma")], text, context, [])
+    assert got.intent == "ask_which_credential"
+
+
+def test_a_state_and_what_it_requires_is_that_state_s_rules_not_the_usmle():
+    text = "phoenix AZ. new clinic says arizona requires me to have done a program or passed an exam?? is that true"
+    named = [("us_state", "arizona")]
+    assert understand("ask_usmle", 0.78, named, text, Context(), [("ask_usmle", 0.78)]).intent == "ask_state_rules"
+    assert understand("ask_usmle", 0.78, [], text, Context(), [("ask_usmle", 0.78)]).intent != "ask_state_rules"

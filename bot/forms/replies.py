@@ -14,7 +14,7 @@ import re
 import unicodedata
 from typing import Literal
 
-Control = Literal["cancel", "restart", "skip"]
+Control = Literal["cancel", "restart", "skip", "where"]
 YesNo = Literal["yes", "no"]
 
 #: Longer replies say more than a command (and are not worth matching word by word).
@@ -46,6 +46,12 @@ _PHRASES: dict[Control, str] = {
         r"restart(?: (?:it|this|that|everything|the questions))?|begin again|reset|redo(?: (?:it|this))?|"
         r"from the (?:beginning|top|start)|go back to the (?:beginning|start)|"
         r"empezar de nuevo|volver a empezar|empecemos de nuevo|reiniciar"
+    ),
+    # "where am i" while a question waits: how far the questions are, not a step of a plan not yet made.
+    "where": (
+        r"where am i|where are we|where (?:was|were) we|what step (?:am i on|are we on|is this)|"
+        r"what question (?:is this|are we on)|how many (?:more )?questions(?: (?:left|to go|are there))?|"
+        r"are we (?:almost )?done(?: yet)?|is this almost (?:done|over)|how much longer|donde estoy|en que paso voy"
     ),
     "skip": (
         r"(?:what's |whats |what )?next(?: (?:one|question|please|step))?|skip(?: (?:it|this|that|this one|that one|this question|the question))?|"
@@ -108,8 +114,8 @@ _NOT_CANCEL = re.compile(
 
 
 def control(text: str) -> Control | None:
-    """ "cancel" (end the form), "restart" (ask again from the first question) or "skip"
-    (move on), when that is all the reply says; None for anything else, answers included.
+    """ "cancel" (end the form), "restart" (ask again from the first question), "skip" (move on)
+    or "where" (how far the questions are), when that is all the reply says; None for anything else, answers included.
     A short reply that says "cancel" or "never mind" in so many words cancels whatever it adds."""
     said = normalize(text)
     if len(said.split()) > MAX_COMMAND_WORDS:

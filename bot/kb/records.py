@@ -256,7 +256,8 @@ class Term(Strict):
     key: Key
     name: Text
     aliases: list[Text] = []
-    #: e.g. a state's postal code; kept for display, never matched (two-letter codes clash with words).
+    #: e.g. a state's postal code: never an entity-ruler name (two-letter codes clash with words), but
+    #: read after a word of place ("here in PA", bot/understanding/places.py).
     code: Text | None = None
 
     @property

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.citing import Citation, Cited, as_of, unique
 from bot.kb import schema
@@ -35,6 +35,9 @@ class PartEstimate:
     ranged: bool  # False: our sources give no figure for this person, and `text` says so
     text: str
     derived: bool = False
+    #: When the part could end ("You could finish your program between December 2027 and March
+    #: 2028"), for a dated part before the last: the closing line gives the last one's.
+    ends: str | None = None
 
 
 @dataclass(frozen=True)
@@ -183,6 +186,7 @@ class _Walk:
             self.chain = (shift(low, fact.range_min, fact.range_unit), shift(high, fact.range_max, fact.range_unit))
             self.finish, self.finish_label = self.chain, part.milestone or f"{part.label} done"
             self.derived = self.derived or bool(part.derivation)
+            self.parts[-1] = replace(self.parts[-1], ends=f"{self.finish_label} {months(self.chain)}.")
 
     def closing(self) -> list[str]:
         """When it could end, or why we cannot say; then the whole-journey figure, if any."""
@@ -224,7 +228,8 @@ def estimate(kb: KnowledgeBase, plan: Plan, start: dt.date | None = None, progra
     if left_out is not None:
         lines.append(left_out.body)
         walk.citations += left_out.citations
-    lines += [f"• {e.text}" for e in walk.parts]
+    last_dated = max((n for n, e in enumerate(walk.parts) if e.ends), default=None)
+    lines += [f"• {e.text}" + (f" {e.ends}" if e.ends and n != last_dated else "") for n, e in enumerate(walk.parts)]
     lines += walk.closing()
     return Timeline(
         start,

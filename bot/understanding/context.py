@@ -56,6 +56,13 @@ SWITCH = re.compile(
     re.IGNORECASE,
 )
 MAX_SWITCH_WORDS = 8
+#: "my coworker has the ccma, is hers the same deal?": the same question again, for what the message
+#: names (never "the same as", which compares).
+SAME_AGAIN = re.compile(
+    r"\b(the )?same (deal|thing|rules?|story|process|way|for (it|her|him|them|that one|hers|his|theirs))\b(?!\W+as\b)"
+    r"|\b(is|are|does|do) (it|that|this|hers|his|theirs|hers|that one) (the )?same\W*$",
+    re.IGNORECASE,
+)
 #: A follow-up is short, or starts the way follow-ups do.
 MAX_FOLLOW_UP_WORDS = 8
 FOLLOW_UP_START = re.compile(
@@ -113,6 +120,11 @@ MAX_PRICE_CHOICE_WORDS = 8
 FEE = re.compile(r"\bfees?\b", re.I)
 #: An out-of-scope reading this sure is kept even when the message names a state.
 CONFIDENT_OUT_OF_SCOPE = 0.6
+#: Readings that have nothing to do with a state: a state named with what it requires is its rules.
+STATELESS_READINGS = frozenset({*NO_TOPIC, "nlu_fallback", "ask_usmle", "ask_ecfmg", "ask_what_is_cma"})
+STATE_REQUIRES = re.compile(
+    r"\b(requires?|required|requirements?|laws?|legal(ly)?|regulations?|licen[cs]e[ds]?)\b", re.I
+)
 
 Entities = list[tuple[str, str]]
 
@@ -182,8 +194,15 @@ def _looks_like_follow_up(text: str) -> bool:
 
 def _only_switches(text: str) -> bool:
     """ "What about the RMA?", "and in California?": a message that only names the next thing to ask
-    the same question about, whatever topic NLU read into the name."""
-    return len(text.split()) <= MAX_SWITCH_WORDS and bool(SWITCH.match(text))
+    the same question about, whatever topic NLU read into the name; "what about south dakota, my
+    sister is moving there" (the switch, then why); "my coworker has the ccma, is hers the same deal?"."""
+    clauses = re.split(r"[,.;:!]\s+", text.strip())
+    first, rest, last = clauses[0], " ".join(clauses[1:]), clauses[-1]
+    if len(text.split()) <= MAX_SWITCH_WORDS and SWITCH.match(text):
+        return True
+    if len(clauses) > 1 and len(first.split()) <= MAX_SWITCH_WORDS and SWITCH.match(first):
+        return "?" not in rest and not looks_like_question(rest)
+    return len(last.split()) <= MAX_SWITCH_WORDS and bool(SAME_AGAIN.search(last))
 
 
 def _merge(named: Entities, context: Context, skip: Sequence[str] = ()) -> tuple[Entities, tuple[tuple[str, str], ...]]:
@@ -284,6 +303,51 @@ def _another_role(named: Sequence[tuple[str, str]]) -> bool:
     return any(kind == "role" and not MEDICAL_ASSISTANT.fullmatch(value.strip()) for kind, value in named)
 
 
+def _asks_state_rules(intent: str | None, text: str, named: Sequence[tuple[str, str]]) -> bool:
+    """ "does my MA-R count toward MA-C": Washington's rules, not a national credential; "new clinic says
+    arizona requires me to have done a program or passed an exam??": Arizona's rules, not the USMLE."""
+    asks = is_question(intent) or (
+        intent in NO_TOPIC and (looks_like_question(text) or len(text.split()) <= SHORT_NAMING)
+    )
+    if asks and about_a_state_credential(text):
+        return True
+    return intent in STATELESS_READINGS and any(k == "us_state" for k, _ in named) and bool(STATE_REQUIRES.search(text))
+
+
+def _facet_in_hand(intent: str | None, confidence: float, text: str, context: Context) -> bool:
+    """A short message on a part of the topic in hand ("is there a limit per year" after MyCAA)."""
+    return (
+        (confidence < SURE or intent in NO_TOPIC)
+        and len(text.split()) <= MAX_FACET_WORDS
+        and facet_of_topic_in_hand(context.intent, text)
+        # "how many questions n how long is it" after renewal: NLU and the words beside the facet's own
+        # agree on another topic (but "how long" is asked of every topic: "how long do i have to finish"
+        # is still MyCAA's, and "does every program qualify" after aid is still aid)
+        and not (
+            intent not in (context.intent, "ask_duration")
+            and cued_intent(without_facet(context.intent, text), context.intent) == intent
+        )
+    )
+
+
+#: Topics whose answer sets options side by side: certificate or associate degree, one credential or another.
+CHOICE_TOPICS = frozenset({"ask_program_type", "ask_which_credential", "ask_compare_roles"})
+WHICH_ONE = re.compile(
+    r"\bwhich (one|of (them|those|these|the two)|is (better|faster|quicker|cheaper|shorter|easier))\b", re.IGNORECASE
+)
+
+
+def picks_between_options(text: str, context: Context, named: Sequence[tuple[str, str]] = ()) -> bool:
+    """ "Which one would be faster for me?" after certificate vs associate degree: a pick between the
+    options just set side by side, not a request for a timeline or a credential, unless it names new ones."""
+    return (
+        context.intent in CHOICE_TOPICS
+        and len(text.split()) <= MAX_FACET_WORDS
+        and bool(WHICH_ONE.search(text))
+        and not _carried(named)
+    )
+
+
 def reread(
     intent: str | None,
     confidence: float,
@@ -306,26 +370,13 @@ def reread(
         return "ask_financial_aid"  # "on F-1, can she get a Pell grant?": aid for non-citizens is sourced
     if intent not in KEEP_WITH_STATUS and about_immigration_status(text):
         return WORK_AUTHORIZATION  # "on H4, can I work as an MA?": only USCIS or an attorney can say
-    decided = decisive_topic(text) if is_question(intent) or intent in NO_TOPIC else None
+    decided = decisive_topic(text) if is_question(intent) or intent in (*NO_TOPIC, "help") else None
     if decided:
         return decided  # "how long i have to finish with mycaa": MyCAA, whatever the question's words
-    if (
-        (confidence < SURE or intent in NO_TOPIC)
-        and len(text.split()) <= MAX_FACET_WORDS
-        and facet_of_topic_in_hand(context.intent, text)
-        # "how many questions n how long is it" after renewal: NLU and the words beside the facet's own
-        # agree on another topic (but "how long" is asked of every topic: "how long do i have to finish"
-        # is still MyCAA's, and "does every program qualify" after aid is still aid)
-        and not (
-            intent not in (context.intent, "ask_duration")
-            and cued_intent(without_facet(context.intent, text), context.intent) == intent
-        )
-    ):
+    if _facet_in_hand(intent, confidence, text, context) or picks_between_options(text, context, named):
         return context.intent  # "is there a limit per year" after MyCAA, which NLU did not consider
-    if (
-        is_question(intent) or (intent in NO_TOPIC and (looks_like_question(text) or len(text.split()) <= SHORT_NAMING))
-    ) and about_a_state_credential(text):
-        return "ask_state_rules"  # "does my MA-R count toward MA-C": Washington's rules, not a national credential
+    if _asks_state_rules(intent, text, named):
+        return "ask_state_rules"
     # "I'm an MBBS on F1, can I work as an MA?" read as the USMLE; "wait sorry i meant california" as a legal question
     if intent != context.intent and off_topic_words(intent, text, is_question(context.intent)):
         others = [(name, p) for name, p in ranking if name != intent]
@@ -520,7 +571,12 @@ def _understand(
                 and _looks_like_follow_up(text)
                 and not (nlu_read == "out_of_scope" and confidence >= CONFIDENT_OUT_OF_SCOPE)
             )
-            or (intent != context.intent and _only_switches(text) and not cued_intent(text, context.intent))
+            or (
+                intent != context.intent
+                and _only_switches(text)
+                and not cued_intent(text, context.intent)
+                and not decisive_topic(text)
+            )
         )
     ):
         merged, inherited = _merge(entities, context)

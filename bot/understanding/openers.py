@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from bot.understanding.context import MAX_FACET_WORDS, Context, is_question
+from bot.understanding.context import MAX_FACET_WORDS, Context, is_question, picks_between_options
 from bot.understanding.cues import facet_of_topic_in_hand, off_topic_words
 
 #: The intents whose rules open a form at once (data/stories/roadmap.yml). The roadmap's own opener
@@ -34,7 +34,7 @@ def misread_opener(intent: str | None, text: str, context: Context) -> bool:
         and len(text.split()) <= MAX_FACET_WORDS
         and facet_of_topic_in_hand(context.intent, text)
     )
-    return follow_up or off_topic_words(intent, text)
+    return follow_up or picks_between_options(text, context) or off_topic_words(intent, text)
 
 
 def without_opener(parse: Mapping[str, Any], context: Context) -> dict[str, Any]:

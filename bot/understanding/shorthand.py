@@ -16,10 +16,11 @@ ROLE_BEFORE = re.compile(
     r"ma|lpn|cna|lvn|nurse|from|into|of)\W*$",
     re.IGNORECASE,
 )
-#: Words after "rn" that make it the role: "rn program", "rn pay", "rn vs ma".
+#: Words after "rn" that make it the role: "rn program", "rn pay", "rn vs ma", "rn and lpn" (not "rn
+#: and im tired", where a new clause starts).
 ROLE_AFTER = re.compile(
     r"^\W*(program|school|license|licence|degree|pay|salary|job|jobs|vs|or|bridge|nclex|nurse|make|makes|"
-    r"earn|earns|and|work|level)\b",
+    r"earn|earns|and(?!\s+(i|im|i'm|i'?ve|my|it|its|we|they|he|she|u|you)\b)|work|level)\b",
     re.IGNORECASE,
 )
 

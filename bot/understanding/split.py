@@ -41,12 +41,26 @@ def _is_question(sentence: str) -> bool:
     )
 
 
+#: "Office manager? Coding?" after "What else can I do long term?": a few words and a question mark,
+#: no question word and no "and": examples of the question before them, not questions of their own.
+MAX_EXAMPLE_WORDS = 3
+_NO_EXAMPLE = re.compile(rf"^\W*(?:and|also|plus|or|but|{QUESTION_WORDS})\b", re.IGNORECASE)
+
+
+def _an_example(sentence: str) -> bool:
+    return sentence.endswith("?") and len(sentence.split()) <= MAX_EXAMPLE_WORDS and not _NO_EXAMPLE.match(sentence)
+
+
 def _sentences(text: str) -> list[str]:
-    """Sentences, each statement joined to the question that follows it."""
+    """Sentences, each statement joined to the question that follows it, and examples ("Office
+    manager? Coding?") to the question they follow."""
     out: list[str] = []
     pending = ""
     for sentence in (s.strip() for s in _SENTENCE.split(text)):
         if not sentence:
+            continue
+        if out and not pending and _an_example(sentence):
+            out[-1] = f"{out[-1]} {sentence}"
             continue
         pending = f"{pending} {sentence}".strip()
         if _is_question(sentence):
