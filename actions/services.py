@@ -24,7 +24,7 @@ from bot.profile.reading import Heard
 from bot.roadmap.progress import ProgressStore
 from bot.roadmap.turns import RoadmapTurns
 from bot.settings import load_settings
-from bot.understanding.places import states_by_code
+from bot.understanding.places import might_name_a_code, states_by_code
 from bot.understanding.shorthand import means_right_now
 
 
@@ -78,8 +78,10 @@ def whole_word_entities(tracker: Tracker) -> list[dict[str, Any]]:
     if any(e.get("entity") == "us_state" for e in kept):
         return kept
     # "what about in PA?": a postal code the entity ruler leaves alone, made a place by the word before it
-    try:
-        by_code = states_by_code(text, fresh_knowledge_base().state_codes())
+    if not might_name_a_code(text):
+        return kept
+    try:  # codes change only with the content: the remembered read will do
+        by_code = states_by_code(text, knowledge_base().state_codes())
     except SQLAlchemyError:  # the names NLU found are still the message's; a code is a nicety
         by_code = []
     return kept + [{"entity": "us_state", "value": p.name, "start": p.start, "end": p.end} for p in by_code[:1]]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.understanding.context import Context, understand
-from bot.understanding.openers import NO_TOPIC, misread_opener, without_opener
+from bot.understanding.openers import NO_TOPIC, heard_opener, misread_opener, without_opener
 
 STATE_RULES = Context("ask_state_rules", (("us_state", "south_dakota"),))
 MYCAA = Context("ask_military_benefits", (), "spouse")
@@ -56,3 +56,28 @@ def test_a_dropped_opener_leaves_the_conversation_to_decide():
     assert (
         without_opener({**parse, "text": "check my eligibility"}, STATE_RULES)["intent"]["name"] == "check_eligibility"
     )
+
+
+def _parse(text: str, intent: str, *guesses: str) -> dict:
+    ranking = [{"name": name, "confidence": 0.3} for name in (intent, *guesses)]
+    return {"text": text, "intent": {"name": intent, "confidence": 0.4}, "intent_ranking": ranking}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "if i start a certificate program in march when am i done and able to take the cma?",
+        "when would i be done if i start in january",
+    ],
+)
+def test_a_timeline_asked_in_so_many_words_opens_it_when_nlu_guessed_it(text):
+    heard = heard_opener(_parse(text, NO_TOPIC, "estimate_timeline", "ask_duration"))
+    assert heard["intent"] == {"name": "estimate_timeline", "confidence": 0.4}
+
+
+def test_a_timeline_is_not_opened_without_its_words_or_nlu_s_guess():
+    plain = "how long does a certificate program take?"
+    assert heard_opener(_parse(plain, NO_TOPIC, "estimate_timeline"))["intent"]["name"] == NO_TOPIC
+    asked = "if i start in march when am i done?"
+    assert heard_opener(_parse(asked, NO_TOPIC, "ask_exam_fee", "ask_salary"))["intent"]["name"] == NO_TOPIC
+    assert heard_opener(_parse(asked, "ask_exam_fee", "estimate_timeline"))["intent"]["name"] == "ask_exam_fee"

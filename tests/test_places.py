@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.understanding.places import states_by_code
+from bot.understanding.places import might_name_a_code, states_by_code
 
 
 @pytest.fixture(scope="module")
@@ -51,3 +51,8 @@ def test_the_found_code_keeps_its_place_in_the_message(codes):
     text = "what about in PA?"
     (found,) = states_by_code(text, codes)
     assert text[found.start : found.end] == "PA"
+
+
+def test_only_a_two_letter_word_after_a_word_of_place_is_worth_a_look_up():
+    assert might_name_a_code("what about in PA?") and might_name_a_code("moving to la")
+    assert not might_name_a_code("do I need the USMLE?") and not might_name_a_code("I am a PA")

@@ -1322,3 +1322,26 @@ def test_a_state_and_what_it_requires_is_that_state_s_rules_not_the_usmle():
     named = [("us_state", "arizona")]
     assert understand("ask_usmle", 0.78, named, text, Context(), [("ask_usmle", 0.78)]).intent == "ask_state_rules"
     assert understand("ask_usmle", 0.78, [], text, Context(), [("ask_usmle", 0.78)]).intent != "ask_state_rules"
+
+
+def test_after_pay_a_difference_with_another_role_is_its_duties_unless_money_is_named():
+    pay = Context("ask_salary")
+    named = [("role", "CNA")]
+    asked = "What is the difference between that and a CNA? His mother was a CNA for years."
+    assert understand("ask_compare_roles", 0.8, named, asked, pay, []).intent == "ask_compare_roles"
+    assert understand("ask_compare_roles", 0.8, named, "whats the difference in pay with a CNA", pay, []).intent == (
+        "ask_salary"
+    )
+
+
+def test_how_ma_pay_compares_with_another_job_is_pay():
+    text = "yo i cook at applebees rn and im tired of it how does MA pay compare to like a pharmacy tech"
+    named = [("role", "MA"), ("role", "pharmacy tech")]
+    ranking = [("out_of_scope", 0.52), ("ask_salary", 0.48)]
+    assert understand("nlu_fallback", 0.4, named, text, Context(), ranking).intent == "ask_salary"
+
+
+def test_how_long_to_work_before_an_exam_is_the_work_experience_routes():
+    text = "how long would i have to work before i could take a test then"
+    got = understand("ask_duration", 0.86, [], text, Context(), [("ask_duration", 0.86)])
+    assert got.intent == "ask_eligibility" and ("aspect", "working_ma") in got.entities

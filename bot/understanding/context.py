@@ -626,6 +626,10 @@ DUTIES = re.compile(
 )
 
 
+DIFFERENCE = re.compile(r"\bdiff(erence|erent|er|s)?\b", re.IGNORECASE)
+MONEY = re.compile(r"\b(pay|pays|paid|salary|wages?|money|make|makes|earn|earns|hourly|per hour|an hour)\b", re.I)
+
+
 def _pay_of_another_role(intent: str | None, named: Sequence[tuple[str, str]], text: str, context: Context) -> bool:
     """A comparison with another role, asked right after pay and not about its duties, compares pay."""
     return (
@@ -634,6 +638,7 @@ def _pay_of_another_role(intent: str | None, named: Sequence[tuple[str, str]], t
         and _another_role(named)
         and len(text.split()) <= MAX_FACET_WORDS * 2
         and not DUTIES.search(text)
+        and not (DIFFERENCE.search(text) and not MONEY.search(text))  # "what is the difference between that and a CNA?"
     )
 
 

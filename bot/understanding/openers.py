@@ -1,4 +1,4 @@
-"""A form-opening reading the message's words do not support.
+"""A form-opening reading the message's words do not support, and one they ask for plainly.
 
 "where do i double check" after a state's rules, "my husband just made E-6, somebody said
 that makes me not eligible anymore" after MyCAA: NLU hears "check" and "eligible" and reads a
@@ -8,10 +8,15 @@ when the message has none of the opener's own words (`topic_words` in
 data/understanding/cues.yml), or asks about a facet of the topic in hand; the answer action
 then reads the message as the question it is, in its conversation. A message with the
 opener's words ("can you check what I can take?") opens its form as before.
+
+The other way round: "if i start a certificate program in march when am i done?" asks for the
+person's own timeline in so many words, while NLU, torn between the path's length, the exam and
+the timeline, finds no topic; when the timeline is among its guesses, the message opens it.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -47,3 +52,26 @@ def without_opener(parse: Mapping[str, Any], context: Context) -> dict[str, Any]
         "intent": {"name": NO_TOPIC, "confidence": float(intent.get("confidence") or 0.0)},
         "opener_intent": intent,
     }
+
+
+#: Their own start, then when they would be done: the timeline's question in so many words.
+OWN_TIMELINE = re.compile(
+    r"\bif (i|we|he|she|my \w+) (start|begin|enroll|sign up)\w*\b[^?!]*\bwhen\b[^?!]*\b(done|finish\w*|graduat\w*|"
+    r"working|ready|certified|take)\b|\bwhen (would|will|could|do|am|can) (i|we)\b[^?!]*\b(be done|finish\w*|graduat\w*|"
+    r"be working|start working)\b[^?!]*\bif (i|we) (start|begin|enroll)",
+    re.IGNORECASE,
+)
+#: Readings that leave the timeline's question unanswered when its words are plain.
+UNSURE = frozenset({NO_TOPIC, "out_of_scope", "ask_duration"})
+#: How far down NLU's guesses the timeline may be.
+TOP_GUESSES = 3
+
+
+def heard_opener(parse: Mapping[str, Any]) -> dict[str, Any]:
+    """The parse, with the timeline as its intent when the message plainly asks for it and NLU guessed it."""
+    intent = parse.get("intent") or {}
+    text = str(parse.get("text") or "")
+    guesses = [str(r.get("name")) for r in (parse.get("intent_ranking") or [])[:TOP_GUESSES]]
+    if intent.get("name") not in UNSURE or "estimate_timeline" not in guesses or not OWN_TIMELINE.search(text):
+        return dict(parse)
+    return {**parse, "intent": {"name": "estimate_timeline", "confidence": float(intent.get("confidence") or 0.0)}}

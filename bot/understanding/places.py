@@ -34,6 +34,11 @@ class CodePlace(NamedTuple):
     end: int
 
 
+def might_name_a_code(text: str) -> bool:
+    """A two-letter word after a word of place: worth looking the codes up (most messages have none)."""
+    return any(_PLACE_WORD_BEFORE.search(text[: m.start()]) for m in _CODE.finditer(text))
+
+
 def states_by_code(text: str, codes: Mapping[str, str]) -> list[CodePlace]:
     """The states `text` names by postal code after a place word; `codes` maps "PA" to "Pennsylvania"."""
     found = []
