@@ -370,7 +370,7 @@ def reread(
         return "ask_financial_aid"  # "on F-1, can she get a Pell grant?": aid for non-citizens is sourced
     if intent not in KEEP_WITH_STATUS and about_immigration_status(text):
         return WORK_AUTHORIZATION  # "on H4, can I work as an MA?": only USCIS or an attorney can say
-    decided = decisive_topic(text) if is_question(intent) or intent in (*NO_TOPIC, "help") else None
+    decided = decisive_topic(text) if is_question(intent) or intent in (*NO_TOPIC, "help", UNHELPFUL) else None
     if decided:
         return decided  # "how long i have to finish with mycaa": MyCAA, whatever the question's words
     if _facet_in_hand(intent, confidence, text, context) or picks_between_options(text, context, named):
