@@ -1285,6 +1285,12 @@ def test_a_wish_is_not_a_question_but_a_question_in_the_middle_is():
         ("ask_military_benefits", "My employer offers tuition assistance. Could I use that?", "ask_financial_aid"),
         ("ask_eligibility", "What about becoming a nurse here instead?", "ask_foreign_nurse"),
         ("ask_salary", "is there a way to do it while I keep working and getting paid?", "ask_learn_on_job"),
+        ("ask_credential_info", "Be honest. Is certification even worth it or is it a money grab?", "ask_state_rules"),
+        (
+            "feedback_unhelpful",
+            "my husband is E5 but he makes E6 next month lol does that mess it up",
+            ("ask_military_benefits"),
+        ),
     ],
 )
 def test_words_that_name_one_topic_decide_it(nlu, text, meant):
