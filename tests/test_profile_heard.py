@@ -70,6 +70,16 @@ def test_years_in_another_line_of_work_are_not_ma_work(message: str, role: str, 
     assert (changes.get("other_healthcare_role"), changes.get("other_healthcare_years")) == (role, years)
 
 
+def test_an_age_is_no_years_of_work():
+    """ "...working as medical assistant for 18 years... I am 52 years old lol" once came back as 52 years of MA work."""
+    told = (
+        "Hello. I have been working as medical assistant for 18 years in a dermatology office in Tampa. "
+        "Which one I can take with my experience? I am 52 years old lol"
+    )
+    assert read(told, today=TODAY).changes["experience_years"] == 18
+    assert "experience_years" not in read("im a 40-year-old mom, 19 years of age is my son", today=TODAY).changes
+
+
 def test_a_year_they_cannot_go_unpaid_is_no_work_but_an_ma_at_a_factory_clinic_is():
     unpaid = "i cant afford to not get paid for a year tho so is there any way to learn MA stuff while getting paid"
     assert "experience_years" not in read(unpaid, today=TODAY).changes

@@ -236,10 +236,16 @@ def _role_of(clause: str) -> str | None:
     return next((role for role, pattern in _OTHER_JOBS if re.search(pattern, clause)), None)
 
 
+#: What follows an age: "52 years old", "19 yrs of age", "a 40-year-old".
+_AGE_AFTER = re.compile(r"[\s-]*(old|of age|young)\b")
+
+
 def _amounts(clause: str) -> list[tuple[float, bool]]:
     """Each amount of time in a clause, and whether it is "… ago" (a time since) or a duration."""
     found: list[tuple[float, bool]] = []
     for match in _AMOUNT.finditer(clause):
+        if _AGE_AFTER.match(clause[match.end() :]):
+            continue  # "I am 52 years old": an age, not years of anything
         years = parse_years(match["n"] + " " + match["unit"])
         if years is not None:
             years += 0.5 * (years >= 1 or match["n"] == "one") if match["half"] else 0.0
