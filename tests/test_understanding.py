@@ -1289,8 +1289,11 @@ def test_a_wish_is_not_a_question_but_a_question_in_the_middle_is():
         (
             "feedback_unhelpful",
             "my husband is E5 but he makes E6 next month lol does that mess it up",
-            ("ask_military_benefits"),
+            "ask_military_benefits",
         ),
+        ("ask_duration", "so how fast is MA growing", "ask_salary"),  # the job outlook
+        ("ask_exam_fee", "fine. cheapest way to actually get trained then", "ask_program_cost"),
+        ("ask_eligibility", "Maybe I should just do the NCLEX instead?", "ask_foreign_nurse"),
     ],
 )
 def test_words_that_name_one_topic_decide_it(nlu, text, meant):
@@ -1351,3 +1354,14 @@ def test_how_long_to_work_before_an_exam_is_the_work_experience_routes():
     text = "how long would i have to work before i could take a test then"
     got = understand("ask_duration", 0.86, [], text, Context(), [("ask_duration", 0.86)])
     assert got.intent == "ask_eligibility" and ("aspect", "working_ma") in got.entities
+
+
+@pytest.mark.parametrize(
+    "nlu, text",
+    [
+        ("ask_career_advancement", "can an MA grow into something more after few yrs?"),  # their own growth
+        ("ask_salary", "ok po. honestly which pay more, MA or RN? maybe i just take NCLEX"),  # the NCLEX in passing
+    ],
+)
+def test_the_same_words_in_passing_leave_the_question_its_own(nlu, text):
+    assert understand(nlu, 0.9, [], text, Context(), [(nlu, 0.9)]).intent == nlu
