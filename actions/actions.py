@@ -135,6 +135,9 @@ class ActionAnswer(Action):
             # "wait sorry i meant new jersey" after NY pay: the question again for New Jersey, not only noted
             corrected = again is not None or (heard.correction and understood.follow_up)
             understood = again or understood
+            # "what about texas" after a topic that is the same in every state: that state's rules
+            by_state = kb.varies_by_state(kb.topic_for_intent(understood.intent or ""))
+            understood = ctx.to_state_rules(understood, services.entities(tracker).keys(), by_state)
             if self._which_ccma(dispatcher, kb, domain, understood, context, profile.state, text):
                 return [SlotSet(CONTEXT_SLOT, ctx.remember(understood, context).to_slot())]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.understanding.context import Context, continued, remember, understand
+from bot.understanding.context import Context, continued, remember, to_state_rules, understand
 from bot.understanding.cues import OVERVIEW
 from bot.understanding.guesses import SOMETHING_ELSE, best_guesses, guess_buttons, payload
 from bot.understanding.language import OTHER, SPANISH, detect
@@ -1365,3 +1365,17 @@ def test_how_long_to_work_before_an_exam_is_the_work_experience_routes():
 )
 def test_the_same_words_in_passing_leave_the_question_its_own(nlu, text):
     assert understand(nlu, 0.9, [], text, Context(), [(nlu, 0.9)]).intent == nlu
+
+
+def test_a_state_after_a_topic_the_same_everywhere_asks_that_state_s_rules(kb):
+    """ "what about texas" after "can I be an MA with no college?" (the diploma answer is the same in Texas)."""
+    diploma = Context("ask_diploma_requirement")
+    named = [("us_state", "texas")]
+    got = understand("nlu_fallback", 0.4, named, "what about texas", diploma, [])
+    assert got.follow_up and got.intent == "ask_diploma_requirement"
+    by_state = kb.varies_by_state(kb.topic_for_intent(got.intent))
+    assert not by_state and to_state_rules(got, ["us_state"], by_state).intent == "ask_state_rules"
+    pay = understand("nlu_fallback", 0.4, named, "what about texas", Context("ask_salary"), [])
+    assert kb.varies_by_state(kb.topic_for_intent("ask_salary"))  # Texas's own figures
+    assert to_state_rules(pay, ["us_state"], True).intent == "ask_salary"
+    assert to_state_rules(got, ["us_state", "credential"], by_state).intent == "ask_diploma_requirement"

@@ -139,6 +139,16 @@ class KnowledgeBase:
             return Entity(row.kind, row.entity_key, row.display) if row else None
 
     @_remembered
+    def varies_by_state(self, topic: str | None) -> bool:
+        """True when some answer of `topic` is a state's own (pay in Texas), so a state asks that topic again."""
+        with Session(self.engine) as s:
+            states = select(schema.Alias.entity_key).where(schema.Alias.kind == "us_state")
+            found = s.scalar(
+                select(schema.Answer.variant).where(schema.Answer.topic == topic, schema.Answer.variant.in_(states))
+            )
+            return found is not None
+
+    @_remembered
     def state_codes(self) -> dict[str, str]:
         """Each state's postal code and name ("PA": "Pennsylvania")."""
         with Session(self.engine) as s:

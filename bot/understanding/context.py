@@ -630,6 +630,23 @@ DIFFERENCE = re.compile(r"\bdiff(erence|erent|er|s)?\b", re.IGNORECASE)
 MONEY = re.compile(r"\b(pay|pays|paid|salary|wages?|money|make|makes|earn|earns|hourly|per hour|an hour)\b", re.I)
 
 
+STATE_RULES = "ask_state_rules"
+
+
+def to_state_rules(understood: Understood, own_kinds: Iterable[str], topic_varies_by_state: bool) -> Understood:
+    """ "what about texas" after "can I be an MA with no college?": a follow-up naming only a state, on a
+    topic whose answers never change by state, asks that state's rules (the answer again would be the same)."""
+    only_a_state = understood.follow_up and set(own_kinds) == {"us_state"}
+    if (
+        only_a_state
+        and is_question(understood.intent)
+        and understood.intent != STATE_RULES
+        and not topic_varies_by_state
+    ):
+        return replace(understood, intent=STATE_RULES)
+    return understood
+
+
 def _pay_of_another_role(intent: str | None, named: Sequence[tuple[str, str]], text: str, context: Context) -> bool:
     """A comparison with another role, asked right after pay and not about its duties, compares pay."""
     return (
