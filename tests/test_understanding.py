@@ -1294,6 +1294,7 @@ def test_a_wish_is_not_a_question_but_a_question_in_the_middle_is():
         ("ask_duration", "so how fast is MA growing", "ask_salary"),  # the job outlook
         ("ask_exam_fee", "fine. cheapest way to actually get trained then", "ask_program_cost"),
         ("ask_eligibility", "Maybe I should just do the NCLEX instead?", "ask_foreign_nurse"),
+        ("ask_military_benefits", "and how many of the 60 have to be AAMA approved", "ask_renewal"),
     ],
 )
 def test_words_that_name_one_topic_decide_it(nlu, text, meant):
