@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.understanding.context import Context, understand
-from bot.understanding.openers import NO_TOPIC, heard_opener, misread_opener, without_opener
+from bot.understanding.openers import NO_TOPIC, heard_opener, misread_opener, without_misheard_person, without_opener
 
 STATE_RULES = Context("ask_state_rules", (("us_state", "south_dakota"),))
 MYCAA = Context("ask_military_benefits", (), "spouse")
@@ -81,3 +81,10 @@ def test_a_timeline_is_not_opened_without_its_words_or_nlu_s_guess():
     asked = "if i start in march when am i done?"
     assert heard_opener(_parse(asked, NO_TOPIC, "ask_exam_fee", "ask_salary"))["intent"]["name"] == NO_TOPIC
     assert heard_opener(_parse(asked, "ask_exam_fee", "estimate_timeline"))["intent"]["name"] == "ask_exam_fee"
+
+
+def test_somebody_in_a_question_about_jobs_is_no_request_for_a_person():
+    misheard = {"text": "is there really work out there for somebody my age", "intent": {"name": "request_human"}}
+    assert without_misheard_person(misheard)["intent"]["name"] == NO_TOPIC
+    for asked in ("can somebody call me about the GI bill", "i want to talk to someone", "/request_human"):
+        assert without_misheard_person({**misheard, "text": asked})["intent"]["name"] == "request_human"

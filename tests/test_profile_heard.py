@@ -8,6 +8,7 @@ school. Expected verdicts come from the knowledge base's routes (check), not cop
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -409,3 +410,36 @@ def test_asking_leave_to_work_politely_is_a_question_and_no_background():
 def test_months_at_an_ma_school_are_not_ma_work():
     told = "I paid almost $14,000 to a medical assistant school in Houston, 10 months, they promised I would be a CMA"
     assert "experience_years" not in read(told, today=TODAY).changes
+
+
+@pytest.mark.parametrize(
+    "message, set_aside",
+    [
+        ("I was a school secretary for 25 years. can I still sit for the CMA?", 25),  # another job
+        ("my friend's school got accredited last year but she graduated 2 yrs before that. can she take the CMA?", 2),
+        ("working as medical assistant for 18 years in Tampa. Which one I can take? I am 52 years old lol", 52),
+    ],
+)
+def test_years_that_are_no_ma_work_of_theirs_are_set_aside(message: str, set_aside: float):
+    heard = read(message, today=TODAY)
+    assert set_aside in heard.not_ma_years and heard.changes.get("experience_years") != set_aside
+
+
+def test_a_decimal_amount_is_one_amount():
+    """ "as MA for 1.5 yrs full time" was cut at its point and heard as 5 years."""
+    told = "I work in a clinic in Chicago as MA for 1.5 yrs full time without certification. Is this MA job good?"
+    assert read(told, today=TODAY).changes["experience_years"] == 1.5
+
+
+def test_years_set_aside_are_not_checked_against_the_work_routes(kb: KnowledgeBase):
+    """NLU tags "2 yrs"; the verdict must not call a friend's years their medical assisting work."""
+    told = "my friend's school got accredited last year but she graduated 2 yrs before that. can she take the CMA?"
+    heard = read(told, today=TODAY)
+    entities = [("credential", "CMA"), ("experience_years", "2 yrs")]
+    reply = answer_person(kb, "ask_eligibility", entities, apply(Profile(), heard), heard)
+    assert "2 years of medical assisting work" not in reply.text
+    unfiltered = replace(heard, not_ma_years=frozenset())  # what the reply was before the reader set them aside
+    assert (
+        "2 years of medical assisting work"
+        in answer_person(kb, "ask_eligibility", entities, Profile(), unfiltered).text
+    )

@@ -1380,3 +1380,23 @@ def test_a_state_after_a_topic_the_same_everywhere_asks_that_state_s_rules(kb):
     assert kb.varies_by_state(kb.topic_for_intent("ask_salary"))  # Texas's own figures
     assert to_state_rules(pay, ["us_state"], True).intent == "ask_salary"
     assert to_state_rules(got, ["us_state", "credential"], by_state).intent == "ask_diploma_requirement"
+
+
+@pytest.mark.parametrize(
+    "text, meant",
+    [
+        ("Which one would be faster for me?", "ask_program_type"),
+        ("which one is better for me? i might want to do nursing later", "ask_program_type"),
+        ("which one is cheaper", "ask_program_cost"),  # what the options cost
+    ],
+)
+def test_a_pick_between_the_options_just_shown_stays_with_them(text, meant):
+    ranking = [("estimate_timeline", 0.5), ("ask_which_credential", 0.3)]
+    assert understand("nlu_fallback", 0.4, [], text, Context("ask_program_type"), ranking).intent == meant
+
+
+def test_what_it_pays_in_a_state_is_pay_even_after_aid():
+    aid = Context("ask_financial_aid")
+    named = [("us_state", "washington")]
+    assert understand("ask_salary", 0.98, named, "what does it pay in washington", aid, []).intent == "ask_salary"
+    assert understand("ask_salary", 0.9, [], "does it pay for the exam too", aid, []).intent == "ask_financial_aid"

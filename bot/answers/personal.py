@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.answers.reply import KnowledgeBaseUnavailable, Reply, format_answer, reply_for
+from bot.eligibility.experience import parse_years
 from bot.kb.queries import KnowledgeBase
 from bot.profile import Profile
 from bot.profile.describe import noted
@@ -38,6 +39,8 @@ def answer_person(
         return honest_application(kb)
     if heard.changes and heard.statement and not asked_again:
         intent = INFORM_INTENT  # "I've been an MA for 4 years, I have my GED" tells, it does not ask
+    # "school secretary for 25 years", "I am 52 years old": years NLU tagged that are no MA work of theirs
+    entities = [(k, v) for k, v in entities if not (k == "experience_years" and parse_years(v) in heard.not_ma_years)]
     reply = _theirs(kb, intent, entities, profile) or reply_for(kb, intent, entities, profile)
     if heard.changes and (heard.correction or reply.topic == INFORM_TOPIC):
         said = noted(profile, lambda key: kb.display_name("us_state", key) or key)

@@ -62,6 +62,7 @@ _OTHER_JOBS = (
     ("retail worker", r"\bretail\b|\bcashier\b|\bwalmart\b|\bstore manager\b"),
     ("teacher", r"\bteach(?:er|ing)\b|\bdaycare\b|\bchildcare\b|\bpreschool\b"),
     ("restaurant worker", r"\brestaurant\b|\bwaitress\b|\bwaiter\b|\bserver\b|\bcook\b|\bkitchen\b"),
+    ("office worker", r"\bsecretar\w*|\bbank teller\b|\bclaims processor\b|\bbookkeep\w*|\bcall cent(?:er|re)\b"),
     ("construction worker", r"\bconstruction\b|\bmechanic\b|\bwelder\b|\bwelding\b"),
 )
 #: A clause about what training or going unpaid would take ("can't go without pay for a year",
@@ -196,7 +197,8 @@ _PAST_YEAR = re.compile(r"\b(?:in|since|back in|around)\s+((?:19|20)\d\d)\b")
 _SENTENCES = re.compile(
     r"(?<=[.!;?])\s+|\n|,\s*(?=(?:but|and|so)?\s*(?:can|could|do|does|is|are|will|would|how|what|which|when|where|why)\b)"
 )
-_CLAUSES = re.compile(r"[.;!?\n()]|,\s*(?:but|and|so)\b|\bbut\b|,")
+#: Where a clause ends; a point between digits ("1.5 yrs") or a comma inside a number ("5,616 hours") is no end.
+_CLAUSES = re.compile(r"(?<!\d)\.|\.(?!\d)|[;!?\n()]|,\s*(?:but|and|so)\b|\bbut\b|,(?!\d{3}\b)")
 
 
 @dataclass(frozen=True)
@@ -211,6 +213,9 @@ class Heard:
     misstating: bool = False
     #: The message asks nothing: it only tells us something ("I've been an MA for 4 years").
     statement: bool = False
+    #: Amounts of time the message gives that are no MA work of theirs: an age ("I am 52 years old"),
+    #: someone else's years ("she graduated 2 yrs before that"), another job's, a school's.
+    not_ma_years: frozenset[float] = frozenset()
 
     def __bool__(self) -> bool:
         return bool(self.changes) or self.misstating
@@ -240,6 +245,15 @@ def _role_of(clause: str) -> str | None:
 _AGE_AFTER = re.compile(r"[\s-]*(old|of age|young)\b")
 
 
+def _ages(clause: str) -> list[float]:
+    """The ages in a clause ("I am 52 years old"), as amounts of years."""
+    return [
+        years
+        for match in _AMOUNT.finditer(clause)
+        if _AGE_AFTER.match(clause[match.end() :]) and (years := parse_years(match["n"] + " " + match["unit"]))
+    ]
+
+
 def _amounts(clause: str) -> list[tuple[float, bool]]:
     """Each amount of time in a clause, and whether it is "… ago" (a time since) or a duration."""
     found: list[tuple[float, bool]] = []
@@ -265,18 +279,25 @@ def _span(clause: str, today: dt.date) -> tuple[float, float] | None:
     return float(end - start), float(today.year - start)
 
 
-def _years_said(low: str, today: dt.date, context: str | None, question: bool) -> dict[str, Any]:
+def _years_said(
+    low: str, today: dt.date, context: str | None, question: bool, not_ma: set[float] | None = None
+) -> dict[str, Any]:
     """Years of work by kind and when training ended, clause by clause.
 
     `context` is the role the conversation is about when a clause names none
-    ("4 years" after "I'm an MA" is MA work).
+    ("4 years" after "I'm an MA" is MA work). `not_ma` collects the amounts that are no MA work of theirs.
     """
     changes: dict[str, Any] = {}
+    set_aside = not_ma if not_ma is not None else set()
     last_role = context
     for clause in _clauses(low):
+        set_aside.update(_ages(clause))
         if _SOMEONE_ELSE.search(clause):
+            set_aside.update(years for years, _ in _amounts(clause))
             continue  # "my husband has been in the army 12 years"
         role = _role_of(clause) or last_role
+        if role not in (None, "ma"):
+            set_aside.update(years for years, _ in _amounts(clause))
         if role == "ma" and _NOT_WORK_DONE.search(clause) and not _WORK_DONE.search(clause):
             role = None  # "a medical assistant school in Houston, 10 months": school, not work
         if question and not _MINE.search(clause):
@@ -293,6 +314,7 @@ def _years_said(low: str, today: dt.date, context: str | None, question: bool) -
                 _ended(changes, clause, role, years)
             elif role == "ma" and not _NEGATED_MA.search(clause):
                 if _NOT_WORK_DONE.search(clause) and not _WORK_DONE.search(clause):
+                    set_aside.add(years)
                     continue
                 changes["experience_years"] = years
             elif role is not None and role != "ma":
@@ -323,7 +345,7 @@ _ASKS_TO_WORK = re.compile(
 #: nothing of the person's own background or work.
 _SOMEONE_ELSE = re.compile(
     r"\b(?:my|his|her|our) (?:husband|wife|spouse|partner|son|daughter|kid|child|dad|father|mom|mother|brother|"
-    r"sister|boyfriend|girlfriend|fianc[eé]e?|cousin|friend|aunt|uncle)\b|\b(?:he|she) (?:is|was|'s)\b|"
+    r"sister|boyfriend|girlfriend|fianc[eé]e?|cousin|friend|aunt|uncle)\b|\b(?:he|she)\b|"
     r"\b(?:military |army |navy )?spouses?\b"
 )
 
@@ -431,10 +453,11 @@ def read(
         if background == "military":
             changes["military_training"] = True
     context = {"working_ma": "ma", "military": "military"}.get(background or profile.background or "")
+    not_ma: set[float] = set()
     for sentence in _SENTENCES.split(text):
         # "im a cna 4 yrs in a nursing home. can i sit for the ccma?": the first sentence tells.
         asks = "?" in sentence or replies.asks_something(sentence)
-        changes.update(_years_said(_low(sentence), today, context, asks))
+        changes.update(_years_said(_low(sentence), today, context, asks, not_ma))
     if _HS_NO.search(low):
         changes["hs_diploma"] = False
     elif _HS_YES.search(low) or _HS_SAID.search(told):
@@ -449,7 +472,8 @@ def read(
     correction = bool(_CORRECTION.search(low))
     if correction and not any(k in changes for k in ("experience_years", "military_years_ago")):
         changes.update(_meant_years(low, profile))
-    return Heard(changes, correction, bool(_MISSTATE.search(low)), not question)
+    not_ma.discard(changes.get("experience_years"))
+    return Heard(changes, correction, bool(_MISSTATE.search(low)), not question, frozenset(not_ma))
 
 
 def apply(profile: Profile, heard: Heard) -> Profile:

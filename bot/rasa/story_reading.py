@@ -18,7 +18,7 @@ from typing import Any
 
 from bot.rasa import require_supported
 from bot.understanding.context import CONTEXT_SLOT, Context
-from bot.understanding.openers import heard_opener, without_opener
+from bot.understanding.openers import heard_opener, without_misheard_person, without_opener
 from bot.understanding.story import by_its_question, story_question
 
 _applied = False
@@ -40,7 +40,8 @@ def _install() -> None:
             parsed = by_its_question(parsed, await whole_parse(self, alone, tracker, only_output_properties))
         if tracker is None or tracker.active_loop_name:
             return parsed  # a waiting form reads its own answers
-        return heard_opener(without_opener(parsed, Context.from_slot(tracker.get_slot(CONTEXT_SLOT))))
+        context = Context.from_slot(tracker.get_slot(CONTEXT_SLOT))
+        return without_misheard_person(heard_opener(without_opener(parsed, context)))
 
     MessageProcessor.parse_message = parse_message
 

@@ -107,7 +107,7 @@ PAYERS = frozenset({"ask_military_benefits", "ask_financial_aid"})
 PAID_FOR = frozenset({"ask_exam_fee", "ask_program_cost", "ask_salary", "ask_renewal", "ask_exam_retake"})
 IT_PAYS = re.compile(
     r"\b(does|do|will|would|can|could)\s+(it|that|this|they|the gi bill|gi bill|va|mycaa|ta|wioa|pell)\s+"
-    r"(also\s+|even\s+)?(pay|cover|reimburs)",
+    r"(also\s+|even\s+)?(pay|cover|reimburs)(?!\w*\s+(in|an hour|per|a year|hourly|well|good|better|more|less)\b)",
     re.IGNORECASE,
 )
 #: What a person pays: the topic in hand, when it is one of these, is what "do I have to pay" asks about.
@@ -345,6 +345,7 @@ def picks_between_options(text: str, context: Context, named: Sequence[tuple[str
         and len(text.split()) <= MAX_FACET_WORDS
         and bool(WHICH_ONE.search(text))
         and not _carried(named)
+        and cued_intent(text, context.intent) not in COSTS  # "which one is cheaper": what they cost
     )
 
 

@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot.understanding.context import MAX_FACET_WORDS, Context, is_question, picks_between_options
-from bot.understanding.cues import facet_of_topic_in_hand, off_topic_words
+from bot.understanding.cues import decisive_topic, facet_of_topic_in_hand, off_topic_words
 
 #: The intents whose rules open a form at once (data/stories/roadmap.yml). The roadmap's own opener
 #: is left alone: people ask for a plan in too many words to list.
@@ -75,3 +75,23 @@ def heard_opener(parse: Mapping[str, Any]) -> dict[str, Any]:
     if intent.get("name") not in UNSURE or "estimate_timeline" not in guesses or not OWN_TIMELINE.search(text):
         return dict(parse)
     return {**parse, "intent": {"name": "estimate_timeline", "confidence": float(intent.get("confidence") or 0.0)}}
+
+
+#: A request for a person names one, or how to reach one.
+ASKS_FOR_A_PERSON = re.compile(
+    r"\b(talk|speak|chat|call|phone|contact|reach|connect|email|text)\w*\b|\b(human|person|advisor|adviser|agent|"
+    r"representative|rep|staff|counselor|counsellor|someone real|real person|admissions)\b",
+    re.IGNORECASE,
+)
+
+
+def without_misheard_person(parse: Mapping[str, Any]) -> dict[str, Any]:
+    """ "is there really work out there for somebody my age": "somebody" is no request for a person when
+    the words name a topic and nothing asks for someone to talk to; the answer action reads it instead."""
+    intent = parse.get("intent") or {}
+    text = str(parse.get("text") or "")
+    if intent.get("name") != "request_human" or text.startswith("/") or ASKS_FOR_A_PERSON.search(text):
+        return dict(parse)
+    if not decisive_topic(text):
+        return dict(parse)
+    return {**parse, "intent": {"name": NO_TOPIC, "confidence": float(intent.get("confidence") or 0.0)}}
