@@ -260,7 +260,10 @@ def test_out_of_scope_naming_our_things_is_read_by_its_words_however_sure():
 @pytest.mark.parametrize(
     "intent, text",
     [
-        ("ask_duration", "how long is it valid"),  # NLU was sure of a topic: never overruled here
+        (
+            "ask_exam_format",
+            "how long is the test itself",
+        ),  # NLU was sure of a topic: a cue ("how long") never overrules it
         ("inform", "I've worked 3 years as an MA and I earn $18 an hour"),  # a statement, not a question
         ("nlu_fallback", "qqq www eee"),  # no cue: the best guesses decide, as before
         ("thank", "thanks so much"),
@@ -1295,6 +1298,21 @@ def test_a_wish_is_not_a_question_but_a_question_in_the_middle_is():
         ("ask_exam_fee", "fine. cheapest way to actually get trained then", "ask_program_cost"),
         ("ask_eligibility", "Maybe I should just do the NCLEX instead?", "ask_foreign_nurse"),
         ("ask_military_benefits", "and how many of the 60 have to be AAMA approved", "ask_renewal"),
+        (
+            "ask_diploma_requirement",
+            "which exams can I take right now? I have a high school diploma",
+            "ask_eligibility",
+        ),
+        ("ask_accommodations", "can i carry extra over to the next cycle", "ask_renewal"),
+        ("ask_duration", "how long is it good after I pass", "ask_renewal"),
+        (
+            "ask_renewal",
+            "If I become an MA, is there room to grow or am I stuck at entry level forever?",
+            ("ask_career_advancement"),
+        ),
+        ("ask_renewal", "is MA job good for USCE and LOR or waste of time?", "ask_residency_path"),
+        ("ask_renewal", "we move every 2-3 yrs, does the certification work in every state?", "ask_state_rules"),
+        ("ask_program_cost", "how much WES costs", "ask_wes"),
     ],
 )
 def test_words_that_name_one_topic_decide_it(nlu, text, meant):
@@ -1400,3 +1418,18 @@ def test_what_it_pays_in_a_state_is_pay_even_after_aid():
     named = [("us_state", "washington")]
     assert understand("ask_salary", 0.98, named, "what does it pay in washington", aid, []).intent == "ask_salary"
     assert understand("ask_salary", 0.9, [], "does it pay for the exam too", aid, []).intent == "ask_financial_aid"
+
+
+def test_the_school_s_price_after_aid_is_the_school_s_price():
+    aid = Context("ask_financial_aid")
+    text = "how much does MA school usually cost"
+    assert (
+        understand("ask_financial_aid", 0.6, [], text, aid, [("ask_financial_aid", 0.6)]).intent == "ask_program_cost"
+    )
+    assert understand("nlu_fallback", 0.4, [], "how much", aid, []).intent == "ask_financial_aid"  # how much aid
+
+
+def test_whether_a_payer_still_pays_after_a_failed_exam_stays_with_the_payer():
+    gi_bill = Context("ask_military_benefits")
+    text = "and if i fail do they still pay"
+    assert understand("ask_exam_retake", 0.8, [], text, gi_bill, []).intent == "ask_military_benefits"

@@ -107,7 +107,7 @@ PAYERS = frozenset({"ask_military_benefits", "ask_financial_aid"})
 PAID_FOR = frozenset({"ask_exam_fee", "ask_program_cost", "ask_salary", "ask_renewal", "ask_exam_retake"})
 IT_PAYS = re.compile(
     r"\b(does|do|will|would|can|could)\s+(it|that|this|they|the gi bill|gi bill|va|mycaa|ta|wioa|pell)\s+"
-    r"(also\s+|even\s+)?(pay|cover|reimburs)(?!\w*\s+(in|an hour|per|a year|hourly|well|good|better|more|less)\b)",
+    r"(also\s+|even\s+|still\s+)?(pay|cover|reimburs)(?!\w*\s+(in|an hour|per|a year|hourly|well|good|better|more|less)\b)",
     re.IGNORECASE,
 )
 #: What a person pays: the topic in hand, when it is one of these, is what "do I have to pay" asks about.

@@ -66,6 +66,9 @@ PRICE_AFTER = {
     "ask_credential_evaluation": "ask_credential_evaluation",
     "ask_wes": "ask_credential_evaluation",
 }
+#: The training itself named: its price is the program's.
+SCHOOL = re.compile(r"\b(school|tuition|program|course|classes|college)\b", re.IGNORECASE)
+ASKS_A_PRICE = re.compile(r"\bhow much\b|\bwhat (does|do|would|will|did) (\w+ ){0,4}cost\b|\bprice\b|\bcost of\b", re.I)
 #: A price with no conversation to read it in is most often the program's.
 PRICE_DEFAULT = "ask_program_cost"
 #: How a question is worded when it has no question mark.
@@ -291,6 +294,8 @@ def cued_intent(text: str, context_intent: str | None) -> str | None:
     if PRICE.search(text):
         if EXAM.search(text):
             return "ask_exam_fee"  # "how much is the exam?": the exam's own price, whatever came before
+        if SCHOOL.search(text) and ASKS_A_PRICE.search(text):
+            return PRICE_DEFAULT  # "how much does MA school usually cost", even right after aid
         return PRICE_AFTER.get(context_intent or "", PRICE_DEFAULT)
     if ABOUT_THE_EXAM.search(text) or (EXAM.search(text) and len(text.split()) <= 3):
         return "ask_exam_format"  # "tell me about the RMA exam", "the rma test?": the exam itself
