@@ -65,7 +65,8 @@ def _question_before_any_roadmap(tracker: Tracker) -> str | None:
     text = tracker.latest_message.get("text") or ""
     context = Context.from_slot(tracker.get_slot(CONTEXT_SLOT))
     cued = None if text.startswith("/") else decisive_topic(text) or cued_intent(text, context.intent)
-    if text.startswith("/") or not (cued or looks_like_question(text)):
+    unsure = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0.0) < SURE_OF_A_MOVE
+    if text.startswith("/") or not (cued or looks_like_question(text) or unsure):  # "i need help w my cert"
         return None
     try:
         if services.turns().started(tracker.sender_id):
@@ -78,6 +79,10 @@ def _question_before_any_roadmap(tracker: Tracker) -> str | None:
     ]
     asked = cued or best_question(ranking, MIN_QUESTION_LEAN)
     return asked or (context.intent if is_question(context.intent) else "nlu_fallback")
+
+
+#: Below this, NLU's reading of a roadmap move is a guess: with no roadmap, the message is read as a question.
+SURE_OF_A_MOVE = 0.6
 
 
 #: The intents that open a form: what their message says ("a plan for my RMA, I'm in Ohio") answers its questions.

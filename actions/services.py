@@ -24,7 +24,7 @@ from bot.profile.reading import Heard
 from bot.roadmap.progress import ProgressStore
 from bot.roadmap.turns import RoadmapTurns
 from bot.settings import load_settings
-from bot.understanding.places import might_name_a_code, states_by_code
+from bot.understanding.places import might_name_a_code, states_by_code, where_they_go
 from bot.understanding.shorthand import means_right_now
 
 
@@ -75,16 +75,38 @@ def whole_word_entities(tracker: Tracker) -> list[dict[str, Any]]:
         if _whole_word(text, e.get("start"), e.get("end"))
         and not (isinstance(e.get("start"), int) and means_right_now(text, e["start"], e.get("end") or 0))
     ]
-    if any(e.get("entity") == "us_state" for e in kept):
-        return kept
-    # "what about in PA?": a postal code the entity ruler leaves alone, made a place by the word before it
-    if not might_name_a_code(text):
-        return kept
-    try:  # codes change only with the content: the remembered read will do
-        by_code = states_by_code(text, knowledge_base().state_codes())
-    except SQLAlchemyError:  # the names NLU found are still the message's; a code is a nicety
-        by_code = []
-    return kept + [{"entity": "us_state", "value": p.name, "start": p.start, "end": p.end} for p in by_code[:1]]
+    # "what about in PA?", "a new job in cherry hill NJ": a postal code the entity ruler leaves alone,
+    # made a place by the words before it
+    if might_name_a_code(text):
+        try:  # codes change only with the content: the remembered read will do
+            by_code = states_by_code(text, knowledge_base().state_codes())
+        except SQLAlchemyError:  # the names NLU found are still the message's; a code is a nicety
+            by_code = []
+        taken = {e.get("start") for e in kept}
+        kept += [
+            {"entity": "us_state", "value": p.name, "start": p.start, "end": p.end}
+            for p in by_code[:1]
+            if p.start not in taken
+        ]
+    return _without_states_left_behind(text, kept)
+
+
+def _without_states_left_behind(text: str, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """ "moving from tx to spokane, do i need something in washington": only where they are going."""
+    places = [e for e in entities if e.get("entity") == "us_state" and isinstance(e.get("start"), int)]
+    if len(places) < 2:
+        return entities
+    try:
+        named = [(e["start"], _state_key(str(e.get("value")))) for e in places]
+    except SQLAlchemyError:
+        return entities
+    left = where_they_go(text, named)
+    return [e for e in entities if not (e in places and _state_key(str(e.get("value"))) in left)]
+
+
+def _state_key(value: str) -> str:
+    entity = knowledge_base().resolve(value)
+    return entity.key if entity is not None else value.lower()
 
 
 def _whole_word(text: str, start: Any, end: Any) -> bool:

@@ -116,3 +116,12 @@ def test_missing_database_raises_a_domain_error(tmp_path):
     kb = KnowledgeBase(get_engine(f"sqlite:///{tmp_path / 'empty.sqlite3'}"))
     with pytest.raises(KnowledgeBaseUnavailable):
         reply_for(kb, "ask_usmle")
+
+
+@pytest.mark.parametrize("body", ["AMT", "NHA", "NCCT"])
+def test_a_pass_rate_without_a_figure_names_the_certifier_to_ask(kb: KnowledgeBase, body: str):
+    """ "What's the pass rate for the CCMA?": no figure, so whom to ask, by name (not "the certifier")."""
+    (credential,) = kb.credentials_of_body(kb.resolve(body).key)
+    reply = reply_for(kb, "ask_pass_rate", [("credential", credential)])
+    assert reply.variant == credential
+    assert f"Ask {body}" in reply.text and "certifier" not in reply.text

@@ -26,8 +26,18 @@ def test_answers_that_weigh_the_named_things_together_are_not_split():
     assert one_each("ask_salary", [("us_state", "Ohio")]) == [[("us_state", "Ohio")]]
 
 
-def test_without_an_answer_of_its_own_for_each_the_general_answer_serves_them_all(kb):
+def test_a_state_without_figures_gets_the_answer_that_says_so_beside_the_other_s_figures(kb):
     groups = one_each("ask_salary", [("us_state", "Ohio"), ("us_state", "Idaho")])  # no figures for Idaho
+    each = answer_each(kb, groups, lambda entities: reply_for(kb, "ask_salary", entities))
+    assert each is not None
+    ohio, idaho = (reply for _, reply in each)
+    assert ohio.variant == kb.resolve("Ohio").key
+    assert idaho.variant == "us_state" and "Idaho" in idaho.text
+
+
+def test_without_an_answer_of_its_own_for_any_the_general_answer_serves_them_all(kb):
+    groups = one_each("ask_salary", [("us_state", "Idaho"), ("us_state", "Utah")])
+    assert all(reply_for(kb, "ask_salary", g).variant == "us_state" for g in groups)
     assert answer_each(kb, groups, lambda entities: reply_for(kb, "ask_salary", entities)) is None
 
 

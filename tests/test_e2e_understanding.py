@@ -95,3 +95,12 @@ def test_a_long_story_is_answered_by_its_question(bot, kb):
     told = reply_for(kb, "inform").text.split("\n")[0]
     assert not any(told in r for r in replies)
     assert any(r == expected(kb, "ask_eligibility", "CMA") for r in replies), replies
+
+
+def test_a_finished_program_told_without_a_roadmap_gets_the_exam_it_opens(bot, kb):
+    """ "omg i finished my program last week!!" is "done" to NLU; with no roadmap it is news that opens
+    the exams, and a move NLU only guessed ("i need help w my cert") gets guesses, not "we haven't started"."""
+    [reply] = texts(bot, f"done-{uuid.uuid4().hex[:8]}", "omg i finished my program last week!!")
+    assert reply == reply_for(kb, "ask_eligibility").text
+    replies = texts(bot, f"help-{uuid.uuid4().hex[:8]}", "i need help w my cert")
+    assert not any("haven't started" in r for r in replies)

@@ -315,4 +315,16 @@ def test_a_state_code_after_a_word_of_place_is_an_entity_of_the_message(kb):
     assert services.entities(tracker) == {"us_state": "pennsylvania"}
     named = [{"entity": "us_state", "value": "ohio", "start": 0, "end": 4}]
     tracker = Tracker("someone", {}, {**latest, "text": "Ohio, or in PA?", "entities": named}, [], False, None, {}, "")
-    assert [e["value"] for e in services.whole_word_entities(tracker)] == ["ohio"]  # the named state wins
+    assert [e["value"] for e in services.whole_word_entities(tracker)] == ["ohio", "Pennsylvania"]  # both asked
+
+
+def test_a_move_keeps_only_the_state_someone_is_going_to(kb):
+    """ "moving from tx to spokane. do i need something to work in washington??" asks about Washington."""
+    text = "moving from tx to spokane. do i need something to work in washington??"
+    named = [
+        {"entity": "us_state", "value": name, "start": text.index(name), "end": text.index(name) + len(name)}
+        for name in ("tx", "spokane", "washington")
+    ]
+    latest = {"intent": {"name": "ask_state_rules"}, "text": text, "entities": named}
+    tracker = Tracker("someone", {}, latest, [], False, None, {}, "action_listen")
+    assert [e["value"] for e in services.whole_word_entities(tracker)] == ["spokane", "washington"]

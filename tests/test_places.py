@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.understanding.places import might_name_a_code, states_by_code
+from bot.understanding.places import might_name_a_code, states_by_code, where_they_go
 
 
 @pytest.fixture(scope="module")
@@ -24,6 +24,8 @@ def test_every_state_and_dc_has_its_code_in_the_knowledge_base(codes):
         ("and here in va?", "VA"),
         ("i moved from OH last year", "OH"),
         ("can i work in OR?", "OR"),  # a word, but written in capitals
+        ("starting a new job in cherry hill NJ in the fall", "NJ"),  # a city between, in capitals
+        ("we live in Austin, TX now", "TX"),
     ],
 )
 def test_a_code_after_a_word_of_place_is_that_state(codes, text, code):
@@ -41,6 +43,8 @@ def test_a_code_after_a_word_of_place_is_that_state(codes, text, code):
         "in or out, i need to know",
         "can you help me in ok time",
         "how much for PAs in texas",
+        "i work in a clinic as an ma",  # a city's place, but the code in lower case
+        "i was in school MA program",
     ],
 )
 def test_a_code_is_no_place_where_it_is_a_role_or_a_word(codes, text):
@@ -56,3 +60,29 @@ def test_the_found_code_keeps_its_place_in_the_message(codes):
 def test_only_a_two_letter_word_after_a_word_of_place_is_worth_a_look_up():
     assert might_name_a_code("what about in PA?") and might_name_a_code("moving to la")
     assert not might_name_a_code("do I need the USMLE?") and not might_name_a_code("I am a PA")
+
+
+@pytest.mark.parametrize(
+    "text, named, left",
+    [
+        ("moving from tx to spokane. do i need something to work in washington??", ("tx", "spokane"), {"texas"}),
+        ("my job in philly, then a new job in cherry hill NJ. a problem?", ("philly", "NJ"), {"pennsylvania"}),
+        ("we are moving to florida from ohio", ("florida", "ohio"), {"ohio"}),
+    ],
+)
+def test_a_move_leaves_the_state_it_comes_from_behind(text, named, left):
+    states = {"tx": "texas", "spokane": "washington", "philly": "pennsylvania", "NJ": "new_jersey"}
+    places = [(text.index(name), states.get(name, name)) for name in named]
+    assert where_they_go(text, places) == left
+
+
+@pytest.mark.parametrize(
+    "text, named",
+    [
+        ("whats the pay like in ca compared to az", ("ca", "az")),  # no move: both asked
+        ("we might move, is it different in ohio and in texas", ("ohio", "texas")),
+        ("i moved to texas", ("texas",)),
+    ],
+)
+def test_without_a_move_between_two_states_both_stay(text, named):
+    assert where_they_go(text, [(text.index(name), name) for name in named]) == set()

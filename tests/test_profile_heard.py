@@ -207,6 +207,8 @@ def test_a_plan_to_misstate_is_noticed(message: str):
 
 def test_ordinary_messages_are_not_taken_for_misstating():
     assert not read("my doctor will sign my externship hours").misstating
+    assert not read("ok so what do i ask a school before i sign anything").misstating
+    assert not read("dont sign anything until you check accreditation").misstating
     assert not read("how do they check my experience?").misstating
     assert not read("forget it").misstating and read("can I forge the letter?").misstating
     assert not read("whats AAMA even. sounds made up").misstating and read("can i just make up my hours").misstating

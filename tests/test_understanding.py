@@ -11,6 +11,7 @@ from bot.understanding.language import OTHER, SPANISH, detect
 from bot.understanding.shorthand import means_right_now
 from bot.understanding.split import split_questions
 
+LEGAL = "ask_legal_or_medical"
 CMA_FEE = Context("ask_exam_fee", (("credential", "CMA"),))
 
 
@@ -112,6 +113,10 @@ def test_context_survives_the_slot_round_trip():
         ("alright how long is a program and what does it cost", ["alright how long is a program", "what does it cost"]),
         ("ugh ok. how long would it be and how much", ["ugh ok. how long would it be", "how much"]),
         ("How much is the CMA? And the RMA?", ["How much is the CMA?", "And the RMA?"]),  # "and" asks again
+        (
+            "Nurse here. I have three questions: 1) do I need NCLEX 2) how much is the CMA exam 3) how long is it valid",
+            ["Nurse here. I have three questions: do I need NCLEX", "how much is the CMA exam", "how long is it valid"],
+        ),
     ],
 )
 def test_several_questions_are_cut_into_one_each_in_order(text, parts):
@@ -126,6 +131,7 @@ def test_several_questions_are_cut_into_one_each_in_order(text, parts):
         "I have worked 4 years as an MA. Can I take the RMA?",  # a statement stays with its question
         "I'm a CNA and can I take the CCMA?",
         "I am a doctor and I want to know how long it takes",
+        "I worked 2. Is it ok?",  # a number, but no list
         '/inform{"background":"img"}',  # a button
         "",
         # examples of the question, not questions of their own
@@ -1266,6 +1272,7 @@ def test_a_wish_is_not_a_question_but_a_question_in_the_middle_is():
     assert not looks_like_question("I would like to work as a medical assistant now.")
     assert not looks_like_question("I do not want to go back to school")
     assert looks_like_question("i live in washington does the state want something extra on top")
+    assert looks_like_question("I wish to know if the ECFMG certificate is compulsory before I can work as MA.")
 
 
 @pytest.mark.parametrize(
@@ -1313,6 +1320,9 @@ def test_a_wish_is_not_a_question_but_a_question_in_the_middle_is():
         ("ask_renewal", "is MA job good for USCE and LOR or waste of time?", "ask_residency_path"),
         ("ask_renewal", "we move every 2-3 yrs, does the certification work in every state?", "ask_state_rules"),
         ("ask_program_cost", "how much WES costs", "ask_wes"),
+        ("ask_exam_study", "my arm is super bruised and kinda numb near the elbow, is that nerve damage??", LEGAL),
+        ("ask_salary", "any way to get paid while im learning it", "ask_learn_on_job"),
+        (LEGAL, "got my GED, 3 yrs as MA in a clinic, never did school what can i take now", "ask_eligibility"),
     ],
 )
 def test_words_that_name_one_topic_decide_it(nlu, text, meant):
@@ -1323,6 +1333,8 @@ def test_nursing_in_the_us_is_the_part_of_the_nurses_answer_that_names_nclex(kb)
     got = understand("ask_eligibility", 0.9, [], "and to be RN here what i need", Context(), [("ask_eligibility", 0.9)])
     assert got.intent == "ask_foreign_nurse" and ("aspect", "us_nursing") in got.entities
     assert "NCLEX" in kb.answer(kb.topic_for_intent(got.intent), ["us_nursing"]).text
+    told = "nurse here, no NCLEX yet. can my nursing background get me into the cma exam directly?"
+    assert ("aspect", "us_nursing") not in understand("ask_foreign_nurse", 0.9, [], told, Context(), []).entities
 
 
 @pytest.mark.parametrize(
@@ -1433,3 +1445,63 @@ def test_whether_a_payer_still_pays_after_a_failed_exam_stays_with_the_payer():
     gi_bill = Context("ask_military_benefits")
     text = "and if i fail do they still pay"
     assert understand("ask_exam_retake", 0.8, [], text, gi_bill, []).intent == "ask_military_benefits"
+
+
+@pytest.mark.parametrize(
+    "topic, text, aspect",
+    [
+        ("ask_credential_evaluation", "how long does that take", "report_types"),  # its turnaround
+        ("ask_accommodations", "how long until they decide", None),
+    ],
+)
+def test_a_short_question_pointing_back_asks_the_topic_in_hand(topic, text, aspect):
+    """NLU reads "how long ..." as the program's length, sure of it; pointing back, it is the topic's own time."""
+    got = understand("ask_duration", 0.7, [], text, Context(topic), [("ask_duration", 0.7)])
+    assert got.intent == topic
+    assert dict(got.entities).get("aspect") == aspect
+    no_context = understand("ask_duration", 0.7, [], text, Context(), [("ask_duration", 0.7)])
+    assert no_context.intent == "ask_duration"
+
+
+def test_short_questions_nlu_found_no_topic_in_are_the_exam_s_and_renewal_s():
+    got = understand("out_of_scope", 0.5, [], "whats the testing company", CMA_FEE, [])
+    assert got.intent == "ask_exam_format" and ("credential", "CMA") in got.entities
+    assert understand("out_of_scope", 0.5, [], "how many CEs", Context("ask_renewal"), []).intent == "ask_renewal"
+
+
+def test_it_in_a_question_about_a_credential_is_the_credential_in_hand():
+    ccma = Context("ask_credential_info", (("credential", "CCMA"),))
+    asked = understand("ask_credential_info", 0.9, [], "who gives it", ccma, [])
+    assert ("credential", "CCMA") in asked.entities
+    overview = understand("ask_credential_info", 0.9, [], "what are the other credentials", ccma, [])
+    assert ("credential", "CCMA") not in overview.entities
+
+
+def test_which_state_pays_most_is_the_states_with_figures_highest_first(kb):
+    got = understand("ask_salary", 0.9, [], "wich state pays the most", Context(), [])
+    assert ("aspect", "by_state") in got.entities
+    text = kb.answer(kb.topic_for_intent("ask_salary"), ["by_state"]).text
+    highest = kb.answer(kb.topic_for_intent("ask_salary"), ["california"]).text
+    assert text.split("highest at ")[1].split(",")[0] in highest  # California's median, from the same fact
+
+
+def test_a_price_chosen_by_its_words_is_no_question_of_the_state_it_names(kb):
+    named = [("us_state", "Georgia")]
+    got = understand("nlu_fallback", 0.4, named, "the school part. im in savannah GA", Context("ask_program_cost"), [])
+    by_state = kb.varies_by_state(kb.topic_for_intent("ask_program_cost"))
+    assert to_state_rules(got, ["us_state"], by_state).intent == "ask_program_cost"
+
+
+def test_naming_medical_assisting_keeps_the_part_of_the_topic_in_hand():
+    """ "would it cover MA training" after MyCAA is still MyCAA, not the GI Bill overview."""
+    mycaa = Context("ask_military_benefits", (), "spouse")
+    got = understand("ask_military_benefits", 0.8, [("role", "MA")], "would it cover MA training", mycaa, [])
+    assert ("aspect", "spouse") in got.entities
+    lpn = understand("ask_military_benefits", 0.8, [("role", "LPN")], "would it cover LPN training", mycaa, [])
+    assert ("aspect", "spouse") not in lpn.entities
+
+
+def test_the_cheapest_way_to_get_trained_after_an_exam_topic_is_the_program_s_price():
+    text = "ok then whats the cheapest way to get trained"
+    got = understand("ask_exam_fee", 0.7, [], text, Context("ask_accommodations"), [])
+    assert got.intent == "ask_program_cost"

@@ -42,18 +42,22 @@ def answer_each(
     kb: KnowledgeBase, groups: Sequence[Entities], answer: Callable[[Entities], Reply]
 ) -> list[tuple[str, Reply]] | None:
     """Each group's answer, led by the name it is about unless it already opens with it; None when
-    any of them would be the general answer (then one general answer serves them all better)."""
+    any of them would be the general answer, or none has an answer of its own (then one general answer
+    serves them all better). "Pay in California compared to Arizona": California's figures, then
+    the answer written for any state without figures, which says so for Arizona."""
     if len(groups) < 2:
         return None
     out = []
+    own = False
     for group in groups:
         entity = kb.resolve(group[0][1])
         reply = answer(group)
-        if entity is None or reply.variant != entity.key:
+        if entity is None or reply.variant not in (entity.key, entity.kind):
             return None
+        own = own or reply.variant == entity.key
         named = entity.display.lower() in reply.text[:80].lower()
         lead = (
             "" if named else (f"In {entity.display}: " if entity.kind == "us_state" else f"For the {entity.display}: ")
         )
         out.append((lead, reply))
-    return out
+    return out if own else None

@@ -177,7 +177,7 @@ _MISSTATE = re.compile(
     r"\b(?:(?:fake|faking) (?:(?:my|a|the|some|our) )?(?:experience|hours|years|letters?|documents?|papers?|"
     r"transcripts?|diploma|signatures?|attestation|work|it)\b|(?:i|we) (?:could |can |might |will |gonna )?fake\b|"
     r"lie about|lying about|fudge|pad my|ma(?:ke|de|king) up (?:(?:my|some|the|a|fake) )?(?:experience|hours|years|letters?|references?|work|a job|an employer)|forg(?:e|ed|es|ing|ery)\b|pretend\w*|"
-    r"sign (?:anything|whatever|off on anything|it anyway)|nobody (?:checks|will check|verifies)|"
+    r"(?<!before i )(?<!before we )(?<!before you )(?<!not )(?<!n't )(?<!nt )sign (?:anything|whatever|off on anything|it anyway)|nobody (?:checks|will check|verifies)|"
     r"no one (?:checks|will check|verifies)|won'?t (?:check|verify|find out)|say i (?:have|had|worked) .{0,25}"
     r"(?:even though|but i)|(?:stretch|exaggerat\w*) (?:my|the) (?:experience|years|hours))"
 )

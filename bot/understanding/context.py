@@ -31,6 +31,7 @@ from bot.understanding.cues import (
     cued_intent,
     decisive_topic,
     facet_of_topic_in_hand,
+    lacks_broad_topic_words,
     looks_like_question,
     off_topic_words,
     without_facet,
@@ -48,6 +49,8 @@ SAME_SLOT = {"credential": "credential", "certifying_body": "credential"}
 NO_TOPIC = ("nlu_fallback", "inform", "out_of_scope")
 #: Questions about choosing or comparing: a remembered credential would narrow them wrongly.
 NOT_CARRIED_INTO = ("ask_which_credential", "ask_compare_roles", "ask_credential_info")
+#: "who gives it" after the CCMA: the one in hand, whatever the question would cover on its own.
+POINTS_AT_ONE = re.compile(r"\b(it|its|that one|this one|that (cert\w*|credential|exam|test))\b", re.IGNORECASE)
 #: "What about the RMA?": only a new thing for the same question, however NLU read it.
 SWITCH = re.compile(
     r"^\W*((and|but|so|ok(ay)?|ugh|hmm+|oh|ah|um|uh|well|wait)\W+)*((what|how) about|and (for|in|with)\b)|"
@@ -87,7 +90,9 @@ EXAM_TOPICS = frozenset(
 )
 COST_OF_EXAM = {"ask_program_cost": "ask_exam_fee"}
 EXAM_WORDS = re.compile(r"\b(exam|test|boards?)\b", re.I)
-SCHOOLING = re.compile(r"\b(school|program|course|class|classes|tuition|training|college|degree|certificate)\b", re.I)
+SCHOOLING = re.compile(
+    r"\b(school|program|course|class|classes|tuition|train|trained|training|college|degree|certificate)\b", re.I
+)
 PAY_WORDS = re.compile(r"\b(per hour|an hour|hourly|/hr|per year|a year|salary|wages?|paid|make|earn)\b", re.I)
 #: "do i have to pay every year?": the person pays, so it is a cost, never what MAs earn.
 THEY_PAY = re.compile(
@@ -314,10 +319,28 @@ def _asks_state_rules(intent: str | None, text: str, named: Sequence[tuple[str, 
     return intent in STATELESS_READINGS and any(k == "us_state" for k, _ in named) and bool(STATE_REQUIRES.search(text))
 
 
+#: Topics NLU reads from a question's form alone ("how long ...", "... from home"): pointing back at the
+#: topic in hand ("how long does that take" after a credential evaluation, "can i do it from home" after
+#: the exam), the question asks that topic's own time or place.
+ASKED_OF_ANY_TOPIC = frozenset({"ask_duration", "ask_online_program"})
+
+
+def _points_back_to_it(intent: str | None, text: str) -> bool:
+    """ "how long does that take": a question of form alone that points back (but "how long do I have to
+    take it" names an exam's time, which `TAKING_IT` leaves to the exam)."""
+    return intent in ASKED_OF_ANY_TOPIC and bool(POINTS_BACK.search(text)) and not TAKING_IT.search(text)
+
+
+def _facet_named(text: str, context: Context) -> str | None:
+    """The topic in hand, when a short message asks about one of its facets."""
+    short = len(text.split()) <= MAX_FACET_WORDS
+    return context.intent if short and facet_of_topic_in_hand(context.intent, text) else None
+
+
 def _facet_in_hand(intent: str | None, confidence: float, text: str, context: Context) -> bool:
     """A short message on a part of the topic in hand ("is there a limit per year" after MyCAA)."""
     return (
-        (confidence < SURE or intent in NO_TOPIC)
+        (confidence < SURE or intent in NO_TOPIC or _points_back_to_it(intent, text))
         and len(text.split()) <= MAX_FACET_WORDS
         and facet_of_topic_in_hand(context.intent, text)
         # "how many questions n how long is it" after renewal: NLU and the words beside the facet's own
@@ -333,7 +356,9 @@ def _facet_in_hand(intent: str | None, confidence: float, text: str, context: Co
 #: Topics whose answer sets options side by side: certificate or associate degree, one credential or another.
 CHOICE_TOPICS = frozenset({"ask_program_type", "ask_which_credential", "ask_compare_roles"})
 WHICH_ONE = re.compile(
-    r"\bwhich (one|of (them|those|these|the two)|is (better|faster|quicker|cheaper|shorter|easier))\b", re.IGNORECASE
+    r"\bwhich (one|of (them|those|these|the two)|is (better|faster|quicker|cheaper|shorter|easier))\b|"
+    r"\bwhich (would|should|do) (you|u|i) (pick|choose|go with|recommend)\b|\bif (you|u) were me\b",
+    re.IGNORECASE,
 )
 
 
@@ -378,15 +403,9 @@ def reread(
         return context.intent  # "is there a limit per year" after MyCAA, which NLU did not consider
     if _asks_state_rules(intent, text, named):
         return "ask_state_rules"
-    # "I'm an MBBS on F1, can I work as an MA?" read as the USMLE; "wait sorry i meant california" as a legal question
-    if intent != context.intent and off_topic_words(intent, text, is_question(context.intent)):
-        others = [(name, p) for name, p in ranking if name != intent]
-        return (
-            cued_intent(text, context.intent)
-            or continued(others, context, text)
-            or best_question(others, MIN_OTHER_LEAN)
-            or "nlu_fallback"
-        )
+    misheard = _without_its_words(intent, text, context, ranking)
+    if misheard:
+        return misheard
     if (
         intent == "ask_duration"
         and context.intent in EXAM_TOPICS
@@ -413,6 +432,26 @@ def reread(
     if leaned:
         return leaned
     return continued(ranking, context, text) or intent
+
+
+def _without_its_words(
+    intent: str | None, text: str, context: Context, ranking: Sequence[tuple[str, float]]
+) -> str | None:
+    """The topic of a message NLU read as a topic none of whose words it has: "I'm an MBBS on F1, can I
+    work as an MA?" read as the USMLE, "wait sorry i meant california" or "...3 yrs as an MA, never did
+    school, what can i take now" as a legal or medical question. None when NLU's reading stands."""
+    if intent != context.intent and off_topic_words(intent, text, is_question(context.intent)):
+        others = [(name, p) for name, p in ranking if name != intent]
+        return (
+            _facet_named(text, context)  # "is there a limit per year or can i use the whole 4k" after MyCAA
+            or cued_intent(text, context.intent)
+            or continued(others, context, text)
+            or best_question(others, MIN_OTHER_LEAN)
+            or "nlu_fallback"
+        )
+    if lacks_broad_topic_words(intent, text):
+        return cued_intent(asking_clause(text), context.intent) or cued_intent(text, context.intent)
+    return None
 
 
 def _asks_again(text: str, named: Sequence[tuple[str, str]]) -> bool:
@@ -518,7 +557,7 @@ def _same_part(understood: Understood, entities: Sequence[tuple[str, str]], text
     return (
         context.aspect is not None
         and understood.intent == context.intent
-        and not _carried(entities)
+        and not [e for e in _carried(entities) if e[0] != "role" or _another_role([e])]  # "MA training" is no new thing
         and len(text.split()) <= MAX_FACET_WORDS
         and cued_aspect(understood.intent, text) is None
     )
@@ -556,7 +595,10 @@ def _understand(
     chosen = _price_chosen(text, named, context)
     if chosen:
         merged, inherited = _merge(entities, context)
-        return Understood(chosen, merged, inherited, follow_up=True)
+        # "and for the RMA?" asks the price again for the RMA; "the school part. im in savannah GA" chooses
+        # a price by its words, and the state it names is no question of that state's rules
+        by_words = bool(SCHOOLING.search(text) or EXAM_WORDS.search(text))
+        return Understood(chosen, merged, inherited, follow_up=not by_words)
     if intent == "ask_program_cost" and _a_credential_s_fee(asked, named, context):
         intent = "ask_exam_fee"  # "and the fee?" after the CCMA's format: the CCMA's exam fee
     if _credential_under_state_rules(nlu_read, confidence, entities, text, context):
@@ -582,7 +624,8 @@ def _understand(
     ):
         merged, inherited = _merge(entities, context)
         return Understood(context.intent, merged, inherited, follow_up=True)
-    if is_question(intent) and intent not in NOT_CARRIED_INTO and context.entities:
+    carries = intent not in NOT_CARRIED_INTO or (intent == "ask_credential_info" and bool(POINTS_AT_ONE.search(text)))
+    if is_question(intent) and carries and context.entities:
         # Only a credential (or its body) and a state are inherited by a new question:
         # "how much do they make" after an LPN comparison is still about medical assistants.
         # ...unless the question compares: "whats the pay diff" after MA vs RN is about the RN too.

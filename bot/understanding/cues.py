@@ -86,7 +86,8 @@ INNER_QUESTION = re.compile(
     r"an? (ma|cma|medical assistant)|cmas|rmas)\b|"
     r"\b(do|does|did)\s+(?!not\b|you\b|u\b)(\w+\s+){1,2}(want|need|require|count|cover|accept|take|work|ask|change|matter|"
     r"apply|help|affect|mean)\b|\bis (it|that|this) enough\b|"
-    r"\b(want|wanted|need|needed|like|trying|hoping) to (know|find out|ask|understand|check)\b|\bwonder(ing)?\b|"
+    r"\b(want|wanted|need|needed|like|trying|hoping|wish|wishing) to (know|find out|ask|understand|check|enquire|inquire)\b|"
+    r"\bwonder(ing)?\b|"
     r"\b(not sure|no idea|unsure) (if|whether|how|what|which)\b|\bwhether\b|"
     r"\b(worried|worry|afraid|scared|concerned|nervous) (that|about|if|the|they|clinics|employers)\b|"
     r"\b(whats|hows|wheres|whos|what's|how's|where's|who's)\b|"
@@ -227,6 +228,12 @@ def off_topic_words(intent: str | None, text: str, in_conversation: bool = False
     words = TOPIC_WORDS.get(intent or "")
     if words is None and in_conversation and len(text.split()) <= MAX_FOLLOW_UP_CHECK_WORDS:
         words = FOLLOW_UP_TOPIC_WORDS.get(intent or "")
+    return words is not None and not words.search(text)
+
+
+def lacks_broad_topic_words(intent: str | None, text: str) -> bool:
+    """True when NLU read a broad topic (`FOLLOW_UP_TOPIC_WORDS`) and the message has none of its words."""
+    words = FOLLOW_UP_TOPIC_WORDS.get(intent or "")
     return words is not None and not words.search(text)
 
 

@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot.understanding.context import MAX_FACET_WORDS, Context, is_question, picks_between_options
-from bot.understanding.cues import decisive_topic, facet_of_topic_in_hand, off_topic_words
+from bot.understanding.cues import cued_intent, decisive_topic, facet_of_topic_in_hand, off_topic_words
 
 #: The intents whose rules open a form at once (data/stories/roadmap.yml). The roadmap's own opener
 #: is left alone: people ask for a plan in too many words to list.
@@ -85,13 +85,25 @@ ASKS_FOR_A_PERSON = re.compile(
 )
 
 
+#: Where the plan stands, in the words people use for it.
+ASKS_WHERE_THE_PLAN_IS = re.compile(
+    r"\bwhere (am i|are we|was i|were we|did (i|we) (stop|leave))\b|\b(progress|steps?|plan|roadmap)\b", re.IGNORECASE
+)
+#: Navigation readings and the words of their own that a real request has.
+NAVIGATION_WORDS = {"request_human": ASKS_FOR_A_PERSON, "roadmap_where": ASKS_WHERE_THE_PLAN_IS}
+
+
 def without_misheard_person(parse: Mapping[str, Any]) -> dict[str, Any]:
     """ "is there really work out there for somebody my age": "somebody" is no request for a person when
-    the words name a topic and nothing asks for someone to talk to; the answer action reads it instead."""
+    the words name a topic and nothing asks for someone to talk to; "where i take it" after the CCMA's fee
+    is no question about the plan's progress. The answer action reads such a message instead."""
     intent = parse.get("intent") or {}
     text = str(parse.get("text") or "")
-    if intent.get("name") != "request_human" or text.startswith("/") or ASKS_FOR_A_PERSON.search(text):
+    own_words = NAVIGATION_WORDS.get(str(intent.get("name")))
+    if own_words is None or text.startswith("/") or own_words.search(text):
         return dict(parse)
-    if not decisive_topic(text):
+    # "can someone help me with aid" may still want a person: only a decisive topic outweighs it
+    asks = decisive_topic(text) or (cued_intent(text, None) if intent.get("name") != "request_human" else None)
+    if not asks:
         return dict(parse)
     return {**parse, "intent": {"name": NO_TOPIC, "confidence": float(intent.get("confidence") or 0.0)}}

@@ -16,6 +16,12 @@ from typing import NamedTuple
 _CODE = re.compile(r"\b([A-Za-z]{2})\b(?![’'\w-])(?!\s+(?:school|programs?|students?|degrees?)\b)")
 #: The word of place just before it.
 _PLACE_WORD_BEFORE = re.compile(r"\b(in|from|to|near|around|outside|about|of|across)\s+$", re.I)
+#: A city between them, for a code in capitals: "in cherry hill NJ", "from Austin, TX".
+_NOT_A_CITY = r"(?!(?:a|an|the|be|become|my|our|your|get|go|do|work|school|and|or|take|talk|see|start)\b)"
+_PLACE_AND_CITY_BEFORE = re.compile(
+    rf"\b(in|from|to|near|around|outside)\s+{_NOT_A_CITY}[A-Za-z][A-Za-z.']*(\s+{_NOT_A_CITY}[A-Za-z][A-Za-z.']*)?,?\s+$",
+    re.IGNORECASE,
+)
 #: Where "in" is a field, not a place: "interested in PA", "a career in PA", "a degree in MA".
 _FIELD_BEFORE = re.compile(
     r"\b(interest(ed)?|careers?|degrees?|major(ed)?|bachelor'?s|master'?s|stud(y|ies|ying))\s*$", re.I
@@ -34,9 +40,16 @@ class CodePlace(NamedTuple):
     end: int
 
 
+def _after_place(written: str, before: str) -> bool:
+    """A word of place just before the code, or (for a code in capitals) a word of place and a city."""
+    return bool(_PLACE_WORD_BEFORE.search(before)) or (
+        written.isupper() and bool(_PLACE_AND_CITY_BEFORE.search(before))
+    )
+
+
 def might_name_a_code(text: str) -> bool:
     """A two-letter word after a word of place: worth looking the codes up (most messages have none)."""
-    return any(_PLACE_WORD_BEFORE.search(text[: m.start()]) for m in _CODE.finditer(text))
+    return any(_after_place(m.group(1), text[: m.start()]) for m in _CODE.finditer(text))
 
 
 def states_by_code(text: str, codes: Mapping[str, str]) -> list[CodePlace]:
@@ -45,7 +58,7 @@ def states_by_code(text: str, codes: Mapping[str, str]) -> list[CodePlace]:
     for match in _CODE.finditer(text):
         written, before = match.group(1), text[: match.start()]
         code = written.upper()
-        if code not in codes or code in _NEVER or not _PLACE_WORD_BEFORE.search(before):
+        if code not in codes or code in _NEVER or not _after_place(written, before):
             continue
         if _FIELD_BEFORE.search(_PLACE_WORD_BEFORE.sub("", before)):
             continue
@@ -53,3 +66,36 @@ def states_by_code(text: str, codes: Mapping[str, str]) -> list[CodePlace]:
             continue
         found.append(CodePlace(codes[code], match.start(1), match.end(1)))
     return found
+
+
+#: The state someone leaves ("moving from tx to spokane", "from Ohio, moving to Florida") and the one
+#: they go to ("starting a new job in cherry hill NJ"), in a message about a move.
+_MOVING = re.compile(
+    r"\b(mov(e|es|ed|ing)|relocat\w*|pcs\w*|transferr?(ing|ed)?|new job|stationed|head(ed|ing))\b", re.I
+)
+#: The nearest word of place within the last three words before a state, and whether it leaves or goes.
+_LAST_PLACE_WORD = re.compile(r"\b(from|leaving|left|to|in)\s+(?:(?!(?:from|leaving|left|to|in)\s)\S+\s+){0,2}$", re.I)
+_LEAVING_WORDS = frozenset({"from", "leaving", "left"})
+#: "a new job in cherry hill NJ": "in" goes somewhere only after what is new there.
+_NEW_THERE = re.compile(r"\bnew (job|position|role|clinic|office|place|home)\w* (in|at)\s+(\S+\s+){0,2}$", re.I)
+
+
+def where_they_go(text: str, places: list[tuple[int, str]]) -> set[str]:
+    """Of the states a message about a move names (start offset, state), the ones left behind:
+    "moving from tx to spokane, do i need something to work in washington" asks about Washington
+    only. Empty when the message names no move, or nothing to leave behind."""
+    states = {state for _, state in places}
+    if len(states) < 2 or not _MOVING.search(text):
+        return set()
+    words = {(start, state): _LAST_PLACE_WORD.search(text[:start]) for start, state in places}
+    leaving = {state for (_, state), m in words.items() if m and m.group(1).lower() in _LEAVING_WORDS}
+    going = {
+        state
+        for (start, state), m in words.items()
+        if m and (m.group(1).lower() == "to" or _NEW_THERE.search(text[:start]))
+    } - leaving
+    if leaving and leaving != states:
+        return leaving
+    if going and going != states:
+        return states - going
+    return set()

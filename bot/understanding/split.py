@@ -29,6 +29,11 @@ QUESTION_WORDS = (
 )
 _JOINED = re.compile(rf"\s*(?:,\s*)?\b(?:and|also|plus|&|y)\s+(?=(?:{QUESTION_WORDS})\b)", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[?])\s+|(?<=[.!])\s+(?=[A-Z¿])")
+#: "1) do I need the NCLEX 2) how much is the exam": a numbered list of questions, cut at its numbers
+#: (only where a 1 and a 2 both number something: "I worked 2. Is it ok?" is no list).
+_LIST = re.compile(r"(?:^|\s)1[).]\s.*\s2[).]\s", re.DOTALL)
+_ITEM = re.compile(r"\s+(?=\d[).]\s)")
+_NUMBER = re.compile(r"^\d[).]\s+")
 _STARTS_LIKE_QUESTION = re.compile(rf"^\W*(?:{QUESTION_WORDS})\b", re.IGNORECASE)
 MIN_WORDS = 2
 
@@ -56,7 +61,10 @@ def _sentences(text: str) -> list[str]:
     manager? Coding?") to the question they follow."""
     out: list[str] = []
     pending = ""
-    for sentence in (s.strip() for s in _SENTENCE.split(text)):
+    pieces = _SENTENCE.split(text)
+    if _LIST.search(text):
+        pieces = [_NUMBER.sub("", item) for piece in pieces for item in _ITEM.split(piece)]
+    for sentence in (s.strip() for s in pieces):
         if not sentence:
             continue
         if out and not pending and _an_example(sentence):
