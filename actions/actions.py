@@ -144,7 +144,8 @@ class ActionAnswer(Action):
             def answer(entities: list[tuple[str, str]]) -> Reply:
                 return answer_person(kb, understood.intent, entities, profile, heard, asked_again=corrected)
 
-            each = answer_each(kb, one_each(understood.intent, understood.entities), answer)
+            groups = one_each(understood.intent, understood.entities, ctx.is_medical_assistant)
+            each = answer_each(kb, groups, answer)
             if each:  # "pay in Pennsylvania and in Ohio?": each one's own answer, in turn
                 for lead, one in each[:-1]:
                     dispatcher.utter_message(text=lead + one.text)

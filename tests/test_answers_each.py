@@ -48,3 +48,12 @@ def test_a_credential_answer_that_does_not_open_with_its_name_is_led_by_it(kb):
     for (lead, reply), name in zip(each, ("RMA", "CCMA"), strict=True):
         display = kb.resolve(name).display
         assert display in (lead + reply.text)[:80]
+
+
+def test_other_roles_named_for_pay_are_answered_one_by_one_without_the_medical_assistant(kb):
+    named = [("role", "MA"), ("role", "dental assistant"), ("role", "pharm tech")]
+    groups = one_each("ask_salary", named, lambda role: role == "MA")
+    assert groups == [[("role", "dental assistant")], [("role", "pharm tech")]]
+    each = answer_each(kb, groups, lambda entities: reply_for(kb, "ask_salary", entities))
+    assert each is not None
+    assert [reply.variant for _, reply in each] == [kb.resolve("dental assistant").key, kb.resolve("pharm tech").key]

@@ -95,3 +95,8 @@ def test_an_exam_question_is_no_question_about_the_plan_s_progress():
     assert without_misheard_person(misheard)["intent"]["name"] == NO_TOPIC
     for asked in ("where am i", "where are we in my plan", "where did we stop"):
         assert without_misheard_person({**misheard, "text": asked})["intent"]["name"] == "roadmap_where"
+
+
+def test_a_timeline_asked_in_so_many_words_opens_even_when_nlu_heard_only_the_start_told():
+    asked = "if i start a certificate program in march next year when i'd be done"
+    assert heard_opener(_parse(asked, "inform", "estimate_timeline"))["intent"]["name"] == "estimate_timeline"

@@ -12,6 +12,8 @@ from bot.understanding.shorthand import means_right_now
 from bot.understanding.split import split_questions
 
 LEGAL = "ask_legal_or_medical"
+SCAM = "ask_scam_check"
+CCMA_EXAM = Context("ask_exam_format", (("credential", "CCMA"),))
 CMA_FEE = Context("ask_exam_fee", (("credential", "CMA"),))
 
 
@@ -1323,6 +1325,13 @@ def test_a_wish_is_not_a_question_but_a_question_in_the_middle_is():
         ("ask_exam_study", "my arm is super bruised and kinda numb near the elbow, is that nerve damage??", LEGAL),
         ("ask_salary", "any way to get paid while im learning it", "ask_learn_on_job"),
         (LEGAL, "got my GED, 3 yrs as MA in a clinic, never did school what can i take now", "ask_eligibility"),
+        ("ask_military_benefits", "'become a CMA in 4 weeks 100% online, GI bill approved!!' legit or nah?", SCAM),
+        ("ask_military_benefits", "does my military medical training get me in?", "ask_eligibility"),
+        ("ask_military_benefits", "what about the rma with my military stuff", "ask_eligibility"),
+        ("help", "who can get this wioa exactly", "ask_financial_aid"),
+        ("ask_exam_retake", "ok. we're moving to spokane in the spring. is my RMA good there?", "ask_state_rules"),
+        ("ask_program_cost", "how much longer is lpn school than MA school", "ask_compare_roles"),
+        ("ask_credential_info", "is RMA like a knockoff cert or is it actually legit", "ask_credential_info"),
     ],
 )
 def test_words_that_name_one_topic_decide_it(nlu, text, meant):
@@ -1505,3 +1514,33 @@ def test_the_cheapest_way_to_get_trained_after_an_exam_topic_is_the_program_s_pr
     text = "ok then whats the cheapest way to get trained"
     got = understand("ask_exam_fee", 0.7, [], text, Context("ask_accommodations"), [])
     assert got.intent == "ask_program_cost"
+
+
+def test_a_state_after_a_money_question_asks_the_money_question_there(kb):
+    """ "what about in ohio" after aid: aid in Ohio, not Ohio's rules for medical assistants."""
+    got = understand(
+        "nlu_fallback", 0.4, [("us_state", "ohio")], "what about in ohio", Context("ask_financial_aid"), []
+    )
+    assert to_state_rules(got, ["us_state"], kb.varies_by_state(kb.topic_for_intent(got.intent))).intent == (
+        "ask_financial_aid"
+    )
+
+
+def test_a_credential_then_same_asks_the_question_in_hand_for_it():
+    got = understand("ask_credential_info", 0.9, [("credential", "RMA")], "RMA same?", CCMA_EXAM, [])
+    assert got.intent == "ask_exam_format" and got.entities == [("credential", "RMA")]
+
+
+def test_pay_of_another_role_does_not_take_the_state_in_hand():
+    new_york = Context("ask_salary", (("us_state", "new york"),))
+    named = [("role", "CNA"), ("role", "MA")]
+    got = understand("ask_salary", 0.9, named, "whats difference CNA and MA pay", new_york, [])
+    assert ("us_state", "new york") not in got.entities
+    same_role = understand("ask_salary", 0.9, [("role", "MA")], "and what do MAs make", new_york, [])
+    assert ("us_state", "new york") in same_role.entities
+
+
+def test_a_state_and_what_an_ma_may_do_there_is_that_state_s_rules_whatever_the_story():
+    text = "namaste, i am BSc nursing from nepal, now CNA in queens. if i become MA can i give vaccine in new york?"
+    got = understand("ask_foreign_nurse", 0.95, [("us_state", "new york")], text, Context(), [])
+    assert got.intent == "ask_state_rules"

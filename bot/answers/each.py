@@ -17,21 +17,25 @@ from bot.kb.queries import KnowledgeBase
 
 Entities = list[tuple[str, str]]
 
-#: The kinds of thing that are answered one by one; a certifying body stands for its credential.
-SPLIT_KINDS = (("us_state",), ("credential", "certifying_body"))
+#: The kinds of thing that are answered one by one; a certifying body stands for its credential, and
+#: roles ("ma vs dental assistant vs pharm tech, which pays more") are the other roles named.
+SPLIT_KINDS = (("us_state",), ("credential", "certifying_body"), ("role",))
 #: Questions whose answer weighs the named things together.
 ANSWERED_TOGETHER = frozenset({"ask_which_credential", "ask_compare_roles", "ask_eligibility"})
 #: At most this many answers to one message (the rest would bury the first).
 MAX_EACH = 3
 
 
-def one_each(intent: str | None, entities: Sequence[tuple[str, str]]) -> list[Entities]:
-    """The entity lists to answer one by one: one per named state (or credential), each with the
-    message's other entities; the whole list alone when there is nothing to split."""
+def one_each(
+    intent: str | None, entities: Sequence[tuple[str, str]], ours: Callable[[str], bool] = lambda role: False
+) -> list[Entities]:
+    """The entity lists to answer one by one: one per named state (or credential, or role other than
+    `ours`, the medical assistant every answer is about), each with the message's other entities; the
+    whole list alone when there is nothing to split."""
     if intent in ANSWERED_TOGETHER:
         return [list(entities)]
     for kinds in SPLIT_KINDS:
-        named = list(dict.fromkeys(e for e in entities if e[0] in kinds))
+        named = list(dict.fromkeys(e for e in entities if e[0] in kinds and not (e[0] == "role" and ours(e[1]))))
         if 2 <= len(named) <= MAX_EACH:
             rest = [e for e in entities if e[0] not in kinds]
             return [[one, *rest] for one in named]

@@ -62,6 +62,7 @@ MAX_SWITCH_WORDS = 8
 #: "my coworker has the ccma, is hers the same deal?": the same question again, for what the message
 #: names (never "the same as", which compares).
 SAME_AGAIN = re.compile(
+    r"\b(c?cma|rma|ncma)\W+(the )?same\W*$|"
     r"\b(the )?same (deal|thing|rules?|story|process|way|for (it|her|him|them|that one|hers|his|theirs))\b(?!\W+as\b)"
     r"|\b(is|are|does|do) (it|that|this|hers|his|theirs|hers|that one) (the )?same\W*$",
     re.IGNORECASE,
@@ -126,7 +127,13 @@ FEE = re.compile(r"\bfees?\b", re.I)
 #: An out-of-scope reading this sure is kept even when the message names a state.
 CONFIDENT_OUT_OF_SCOPE = 0.6
 #: Readings that have nothing to do with a state: a state named with what it requires is its rules.
-STATELESS_READINGS = frozenset({*NO_TOPIC, "nlu_fallback", "ask_usmle", "ask_ecfmg", "ask_what_is_cma"})
+STATELESS_READINGS = frozenset(
+    {*NO_TOPIC, "nlu_fallback", "ask_usmle", "ask_ecfmg", "ask_what_is_cma", "ask_foreign_nurse"}
+)
+#: What an MA may do is a state's rule: injections, blood draws, X-rays, IVs.
+MA_TASKS = re.compile(
+    r"\b(inject\w*|shots?|vaccin\w*|immuniz\w*|draw\w* blood|blood draws?|venipuncture|x-?rays?|ivs?)\b", re.I
+)
 STATE_REQUIRES = re.compile(
     r"\b(requires?|required|requirements?|laws?|legal(ly)?|regulations?|licen[cs]e[ds]?)\b", re.I
 )
@@ -303,9 +310,14 @@ COMPARES = re.compile(
 MEDICAL_ASSISTANT = re.compile(r"(an? )?(ma|mas|cmas?|rmas?|medical assist\w*|med assistants?)", re.IGNORECASE)
 
 
+def is_medical_assistant(role: str) -> bool:
+    """ "MA", "medical assistants", "a CMA": the role every answer is about."""
+    return bool(MEDICAL_ASSISTANT.fullmatch(role.strip()))
+
+
 def _another_role(named: Sequence[tuple[str, str]]) -> bool:
     """The message names a role other than medical assistant (a CNA, an LPN, a dental assistant)."""
-    return any(kind == "role" and not MEDICAL_ASSISTANT.fullmatch(value.strip()) for kind, value in named)
+    return any(kind == "role" and not is_medical_assistant(value) for kind, value in named)
 
 
 def _asks_state_rules(intent: str | None, text: str, named: Sequence[tuple[str, str]]) -> bool:
@@ -316,7 +328,11 @@ def _asks_state_rules(intent: str | None, text: str, named: Sequence[tuple[str, 
     )
     if asks and about_a_state_credential(text):
         return True
-    return intent in STATELESS_READINGS and any(k == "us_state" for k, _ in named) and bool(STATE_REQUIRES.search(text))
+    if not (intent in STATELESS_READINGS and any(k == "us_state" for k, _ in named)):
+        return False
+    if intent == "ask_foreign_nurse":  # "if i become MA can i give vaccine in new york?": what an MA may do there
+        return bool(MA_TASKS.search(asking_clause(text)))
+    return bool(STATE_REQUIRES.search(text))
 
 
 #: Topics NLU reads from a question's form alone ("how long ...", "... from home"): pointing back at the
@@ -331,9 +347,13 @@ def _points_back_to_it(intent: str | None, text: str) -> bool:
     return intent in ASKED_OF_ANY_TOPIC and bool(POINTS_BACK.search(text)) and not TAKING_IT.search(text)
 
 
+#: NLU's reading had none of its words: a facet of the topic in hand may take a few more words.
+MAX_MISHEARD_FACET_WORDS = 18
+
+
 def _facet_named(text: str, context: Context) -> str | None:
-    """The topic in hand, when a short message asks about one of its facets."""
-    short = len(text.split()) <= MAX_FACET_WORDS
+    """The topic in hand, when a short message NLU misread asks about one of its facets."""
+    short = len(text.split()) <= MAX_MISHEARD_FACET_WORDS
     return context.intent if short and facet_of_topic_in_hand(context.intent, text) else None
 
 
@@ -630,6 +650,8 @@ def _understand(
         # "how much do they make" after an LPN comparison is still about medical assistants.
         # ...unless the question compares: "whats the pay diff" after MA vs RN is about the RN too.
         skip = ("program_type",) if COMPARES.search(text) else ("role", "program_type")
+        if intent == "ask_salary" and _another_role(named):
+            skip = (*skip, "us_state")  # "whats difference CNA and MA pay" after New York's pay: the roles' pay
         merged, inherited = _merge(entities, context, skip=skip)
         return Understood(intent, merged, inherited)
     return Understood(intent, entities)
@@ -677,6 +699,11 @@ MONEY = re.compile(r"\b(pay|pays|paid|salary|wages?|money|make|makes|earn|earns|
 STATE_RULES = "ask_state_rules"
 
 
+#: Topics whose answer holds in any state and is still what "what about in ohio" asks: how to pay for
+#: school there is the same aid, not Ohio's rules for medical assistants.
+SAME_IN_ANY_STATE = frozenset({"ask_financial_aid", "ask_program_cost", "ask_military_benefits", "ask_online_program"})
+
+
 def to_state_rules(understood: Understood, own_kinds: Iterable[str], topic_varies_by_state: bool) -> Understood:
     """ "what about texas" after "can I be an MA with no college?": a follow-up naming only a state, on a
     topic whose answers never change by state, asks that state's rules (the answer again would be the same)."""
@@ -684,7 +711,7 @@ def to_state_rules(understood: Understood, own_kinds: Iterable[str], topic_varie
     if (
         only_a_state
         and is_question(understood.intent)
-        and understood.intent != STATE_RULES
+        and understood.intent not in (STATE_RULES, *SAME_IN_ANY_STATE)
         and not topic_varies_by_state
     ):
         return replace(understood, intent=STATE_RULES)

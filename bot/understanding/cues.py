@@ -94,6 +94,7 @@ INNER_QUESTION = re.compile(
     r"\b(how|what|which|where|who)\s+(do|does|did|is|are|can|could|would|will|should|much|many|long|kind)\b|"
     r"\bwhich (ones?|exams?|tests?|certs?|certifications?|credentials?)\b|"
     r"\bis there (any|a|some) (way|chance|option|program|route)\b|\bany (way|chance) (to|i|for)\b|"
+    r"\banything (extra|else) (before|i|to|for)\b|"
     r"\b(kindly|please|pls) (advise|tell me|let me know|explain|clarify|confirm)\b|"
     r"\b(advise|tell me|let me know) (if|whether|how|what|which|when)\b",
     re.IGNORECASE,

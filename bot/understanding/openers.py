@@ -62,7 +62,7 @@ OWN_TIMELINE = re.compile(
     re.IGNORECASE,
 )
 #: Readings that leave the timeline's question unanswered when its words are plain.
-UNSURE = frozenset({NO_TOPIC, "out_of_scope", "ask_duration"})
+UNSURE = frozenset({NO_TOPIC, "out_of_scope", "ask_duration", "inform"})  # "inform": the start month told
 #: How far down NLU's guesses the timeline may be.
 TOP_GUESSES = 3
 
