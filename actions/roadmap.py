@@ -12,6 +12,7 @@ a cancelled form's action says so instead of taking its turn.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -65,8 +66,9 @@ def _question_before_any_roadmap(tracker: Tracker) -> str | None:
     text = tracker.latest_message.get("text") or ""
     context = Context.from_slot(tracker.get_slot(CONTEXT_SLOT))
     cued = None if text.startswith("/") else decisive_topic(text) or cued_intent(text, context.intent)
-    unsure = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0.0) < SURE_OF_A_MOVE
-    if text.startswith("/") or not (cued or looks_like_question(text) or unsure):  # "i need help w my cert"
+    confidence = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0.0)
+    unsure = confidence < SURE_OF_A_MOVE and not PLAN_WORDS.search(text)  # "i need help w my cert"
+    if text.startswith("/") or not (cued or looks_like_question(text) or unsure):
         return None
     try:
         if services.turns().started(tracker.sender_id):
@@ -81,8 +83,10 @@ def _question_before_any_roadmap(tracker: Tracker) -> str | None:
     return asked or (context.intent if is_question(context.intent) else "nlu_fallback")
 
 
-#: Below this, NLU's reading of a roadmap move is a guess: with no roadmap, the message is read as a question.
+#: Below this, NLU's reading of a roadmap move is a guess: with no roadmap, the message is read as a question,
+#: unless it names the plan ("where am i in the plan" gets "we haven't started").
 SURE_OF_A_MOVE = 0.6
+PLAN_WORDS = re.compile(r"\b(plan|roadmap|steps?)\b", re.IGNORECASE)
 
 
 #: The intents that open a form: what their message says ("a plan for my RMA, I'm in Ohio") answers its questions.

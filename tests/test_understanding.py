@@ -1544,3 +1544,10 @@ def test_a_state_and_what_an_ma_may_do_there_is_that_state_s_rules_whatever_the_
     text = "namaste, i am BSc nursing from nepal, now CNA in queens. if i become MA can i give vaccine in new york?"
     got = understand("ask_foreign_nurse", 0.95, [("us_state", "new york")], text, Context(), [])
     assert got.intent == "ask_state_rules"
+
+
+def test_a_longer_facet_question_nlu_misread_stays_with_the_part_of_the_topic_in_hand():
+    mycaa = Context("ask_military_benefits", (), "spouse")
+    text = "is there a limit per year or can i use the whole 4k at once"
+    got = understand("ask_exam_format", 0.7, [], text, mycaa, [("ask_exam_format", 0.7)])
+    assert got.intent == "ask_military_benefits" and ("aspect", "spouse") in got.entities

@@ -570,6 +570,11 @@ def understand(
     return replace(understood, entities=[*understood.entities, ("aspect", aspect)]) if aspect else understood
 
 
+#: A follow-up on the same topic this long still asks about the same part of it ("is there a limit per
+#: year or can i use the whole 4k at once" after MyCAA).
+MAX_SAME_PART_WORDS = 18
+
+
 def _same_part(understood: Understood, entities: Sequence[tuple[str, str]], text: str, context: Context) -> bool:
     """A short follow-up on the topic in hand that names nothing new asks about the same part of it;
     naming a credential or state ("and the RMA?") asks the topic again for that, as a whole. A
@@ -578,7 +583,7 @@ def _same_part(understood: Understood, entities: Sequence[tuple[str, str]], text
         context.aspect is not None
         and understood.intent == context.intent
         and not [e for e in _carried(entities) if e[0] != "role" or _another_role([e])]  # "MA training" is no new thing
-        and len(text.split()) <= MAX_FACET_WORDS
+        and len(text.split()) <= MAX_SAME_PART_WORDS
         and cued_aspect(understood.intent, text) is None
     )
 
