@@ -93,6 +93,7 @@ def test_somebody_in_a_question_about_jobs_is_no_request_for_a_person():
 def test_an_exam_question_is_no_question_about_the_plan_s_progress():
     misheard = {"text": "where i take it", "intent": {"name": "roadmap_where"}}
     assert without_misheard_person(misheard)["intent"]["name"] == NO_TOPIC
+    assert without_misheard_person({**misheard, "text": "Which is faster?"})["intent"]["name"] == NO_TOPIC
     for asked in ("where am i", "where are we in my plan", "where did we stop"):
         assert without_misheard_person({**misheard, "text": asked})["intent"]["name"] == "roadmap_where"
 

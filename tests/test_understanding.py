@@ -1551,3 +1551,16 @@ def test_a_longer_facet_question_nlu_misread_stays_with_the_part_of_the_topic_in
     text = "is there a limit per year or can i use the whole 4k at once"
     got = understand("ask_exam_format", 0.7, [], text, mycaa, [("ask_exam_format", 0.7)])
     assert got.intent == "ask_military_benefits" and ("aspect", "spouse") in got.entities
+
+
+@pytest.mark.parametrize("text", ["and how long is the report valid", "and how long is good for"])
+def test_how_long_an_evaluation_stays_good_is_the_evaluation_s_not_a_renewal(text):
+    evaluation = Context("ask_credential_evaluation", (("credential", "RMA"),))
+    got = understand("ask_renewal", 0.55, [], text, evaluation, [("ask_renewal", 0.55)])
+    assert got.intent == "ask_credential_evaluation" and ("aspect", "report_types") in got.entities
+
+
+@pytest.mark.parametrize("text", ["What about California's own exam?", "California have own exam also?"])
+def test_california_s_own_exam_is_california_s_credential(text):
+    got = understand("ask_exam_format", 0.8, [("us_state", "California")], text, Context("ask_exam_format"), [])
+    assert got.intent == "ask_state_rules" and ("aspect", "cacma") in got.entities

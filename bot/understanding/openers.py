@@ -21,7 +21,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot.understanding.context import MAX_FACET_WORDS, Context, is_question, picks_between_options
-from bot.understanding.cues import cued_intent, decisive_topic, facet_of_topic_in_hand, off_topic_words
+from bot.understanding.cues import (
+    cued_intent,
+    decisive_topic,
+    facet_of_topic_in_hand,
+    looks_like_question,
+    off_topic_words,
+)
 
 #: The intents whose rules open a form at once (data/stories/roadmap.yml). The roadmap's own opener
 #: is left alone: people ask for a plan in too many words to list.
@@ -102,8 +108,10 @@ def without_misheard_person(parse: Mapping[str, Any]) -> dict[str, Any]:
     own_words = NAVIGATION_WORDS.get(str(intent.get("name")))
     if own_words is None or text.startswith("/") or own_words.search(text):
         return dict(parse)
-    # "can someone help me with aid" may still want a person: only a decisive topic outweighs it
-    asks = decisive_topic(text) or (cued_intent(text, None) if intent.get("name") != "request_human" else None)
+    # "can someone help me with aid" may still want a person: only a decisive topic outweighs it; a question
+    # without the plan's words ("Which is faster?") is no question about the plan
+    person = intent.get("name") == "request_human"
+    asks = decisive_topic(text) or (not person and (cued_intent(text, None) or looks_like_question(text)))
     if not asks:
         return dict(parse)
     return {**parse, "intent": {"name": NO_TOPIC, "confidence": float(intent.get("confidence") or 0.0)}}
