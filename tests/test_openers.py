@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from bot.understanding.context import Context, understand
-from bot.understanding.openers import NO_TOPIC, heard_opener, misread_opener, without_misheard_person, without_opener
+from bot.understanding.openers import (
+    NO_TOPIC,
+    heard_opener,
+    heard_person,
+    misread_opener,
+    without_misheard_person,
+    without_opener,
+)
 
 STATE_RULES = Context("ask_state_rules", (("us_state", "south_dakota"),))
 MYCAA = Context("ask_military_benefits", (), "spouse")
@@ -101,3 +108,18 @@ def test_an_exam_question_is_no_question_about_the_plan_s_progress():
 def test_a_timeline_asked_in_so_many_words_opens_even_when_nlu_heard_only_the_start_told():
     asked = "if i start a certificate program in march next year when i'd be done"
     assert heard_opener(_parse(asked, "inform", "estimate_timeline"))["intent"]["name"] == "estimate_timeline"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["could a real person look over my resume?", "can someone help me find a program in boston? call me 617-555-0143"],
+)
+def test_a_person_asked_for_in_so_many_words_is_a_request_for_one(text):
+    assert heard_person({"text": text, "intent": {"name": "ask_resume_interview"}})["intent"]["name"] == "request_human"
+
+
+def test_a_question_naming_someone_is_no_request_for_a_person():
+    text = "would someone with my background get hired"
+    assert heard_person({"text": text, "intent": {"name": "ask_degree_perception"}})["intent"]["name"] != (
+        "request_human"
+    )

@@ -13,6 +13,9 @@ from bot.understanding.split import split_questions
 
 LEGAL = "ask_legal_or_medical"
 SCAM = "ask_scam_check"
+ELIGIBLE = "ask_eligibility"
+AID = "ask_financial_aid"
+WORK = "ask_work_authorization"
 CCMA_EXAM = Context("ask_exam_format", (("credential", "CCMA"),))
 CMA_FEE = Context("ask_exam_fee", (("credential", "CMA"),))
 
@@ -1332,6 +1335,23 @@ def test_a_wish_is_not_a_question_but_a_question_in_the_middle_is():
         ("ask_exam_retake", "ok. we're moving to spokane in the spring. is my RMA good there?", "ask_state_rules"),
         ("ask_program_cost", "how much longer is lpn school than MA school", "ask_compare_roles"),
         ("ask_credential_info", "is RMA like a knockoff cert or is it actually legit", "ask_credential_info"),
+        ("ask_eligibility", "can i test for an MA cert off my army training or do i gotta go back to school", ELIGIBLE),
+        ("ask_exam_format", "does the rma military thing have a time limit or whatever", ELIGIBLE),
+        (
+            "ask_career_advancement",
+            "would a hospital even let me work as an MA since im a doctor?",
+            "ask_degree_perception",
+        ),
+        ("ask_program_cost", "whats the cheapest cert i can get, been an MA 18 months, no school", "ask_exam_fee"),
+        ("ask_duration", "how many ceus is it next time, i want to do them as i go this time", "ask_renewal"),
+        ("ask_exam_fee", "ok and the rma, how much longer til i can do that one", ELIGIBLE),
+        ("ask_accredited_programs", "just checked its abhes. so when can i test", ELIGIBLE),
+        ("ask_renewal", "could i do the cma right out of hs instead", ELIGIBLE),
+        ("ask_eligibility", "ok whatever. can i take the ccma online", "ask_exam_format"),
+        ("ask_renewal", "once i send in the rma application how long is it good for", "ask_exam_fee"),
+        ("ask_eligibility", "whats the minimum a program has to hit to stay accredited", "ask_pass_rate"),
+        ("ask_program_cost", "my job said they may pay the school for me. how much can they pay without tax?", AID),
+        ("ask_compare_roles", "pay of each one, MA, CNA, LPN?", "ask_salary"),
     ],
 )
 def test_words_that_name_one_topic_decide_it(nlu, text, meant):
@@ -1564,3 +1584,20 @@ def test_how_long_an_evaluation_stays_good_is_the_evaluation_s_not_a_renewal(tex
 def test_california_s_own_exam_is_california_s_credential(text):
     got = understand("ask_exam_format", 0.8, [("us_state", "California")], text, Context("ask_exam_format"), [])
     assert got.intent == "ask_state_rules" and ("aspect", "cacma") in got.entities
+
+
+@pytest.mark.parametrize("text", ["source?", "says who", "that sounds made up. is that from the aama itself"])
+def test_asking_for_the_source_asks_the_answer_in_hand_again(text):
+    assert understand("nlu_fallback", 0.4, [], text, CMA_FEE, []).intent == "ask_exam_fee"
+
+
+def test_which_state_asks_about_every_state_not_the_one_in_hand():
+    illinois = Context("ask_state_rules", (("us_state", "illinois"),))
+    got = understand("ask_state_rules", 0.9, [], "so which state actually makes u have one", illinois, [])
+    assert got.entities == []
+
+
+def test_a_status_asked_about_after_aid_is_whether_the_aid_is_open_to_them():
+    aid = Context("ask_financial_aid")
+    assert understand(WORK, 0.9, [], "i have green card since 2019 i can get it?", aid, []).intent == AID
+    assert understand(WORK, 0.9, [], "im on F1 can i get a job while in school", aid, []).intent == WORK

@@ -49,7 +49,7 @@ _PHRASES: dict[Control, str] = {
     ),
     # "where am i" while a question waits: how far the questions are, not a step of a plan not yet made.
     "where": (
-        r"where am i|where are we|where (?:was|were) we|what step (?:am i on|are we on|is this)|"
+        r"where am i(?: now| right now| at)?|where are we(?: now| at)?|where (?:was|were) we|what step (?:am i on|are we on|is this)|"
         r"what question (?:is this|are we on)|how many (?:more )?questions(?: (?:left|to go|are there))?|"
         r"are we (?:almost )?done(?: yet)?|is this almost (?:done|over)|how much longer|donde estoy|en que paso voy"
     ),

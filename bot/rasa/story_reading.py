@@ -3,7 +3,8 @@
 A story around one question is classified by its question (`bot.understanding.story`), and
 a form-opening reading that the message's words do not support ("where do i double check"
 read as the eligibility check) is dropped, and one the words plainly ask for ("if i start in march
-when am i done?") is taken (`bot.understanding.openers`).
+when am i done?") is taken, and so is a person asked for in so many words ("could a real person look
+over my resume?") (`bot.understanding.openers`).
 
 Rasa 3.6 gives a message one NLU reading, of all its words. Here
 `MessageProcessor.parse_message` is wrapped so that a long message whose question is a
@@ -18,7 +19,7 @@ from typing import Any
 
 from bot.rasa import require_supported
 from bot.understanding.context import CONTEXT_SLOT, Context
-from bot.understanding.openers import heard_opener, without_misheard_person, without_opener
+from bot.understanding.openers import heard_opener, heard_person, without_misheard_person, without_opener
 from bot.understanding.story import by_its_question, story_question
 
 _applied = False
@@ -41,7 +42,7 @@ def _install() -> None:
         if tracker is None or tracker.active_loop_name:
             return parsed  # a waiting form reads its own answers
         context = Context.from_slot(tracker.get_slot(CONTEXT_SLOT))
-        return without_misheard_person(heard_opener(without_opener(parsed, context)))
+        return heard_person(without_misheard_person(heard_opener(without_opener(parsed, context))))
 
     MessageProcessor.parse_message = parse_message
 

@@ -34,6 +34,7 @@ from bot.understanding.cues import (
     lacks_broad_topic_words,
     looks_like_question,
     off_topic_words,
+    status_asks_for_it,
     without_facet,
 )
 from bot.understanding.families import neighbours
@@ -130,6 +131,8 @@ CONFIDENT_OUT_OF_SCOPE = 0.6
 STATELESS_READINGS = frozenset(
     {*NO_TOPIC, "nlu_fallback", "ask_usmle", "ask_ecfmg", "ask_what_is_cma", "ask_foreign_nurse"}
 )
+#: A question about which states, never the one in hand.
+WHICH_STATE = re.compile(r"\b(which|what|wich) states?\b|\bany states?\b|\bevery state\b|\ball (the )?states\b", re.I)
 #: What an MA may do is a state's rule: injections, blood draws, X-rays, IVs.
 MA_TASKS = re.compile(
     r"\b(inject\w*|shots?|vaccin\w*|immuniz\w*|draw\w* blood|blood draws?|venipuncture|x-?rays?|ivs?)\b", re.I
@@ -236,6 +239,14 @@ MIN_OTHER_LEAN = 0.15
 SHORT_NAMING = 5
 #: A follow-up this short that starts like one ("and nationally?") asks the same question again.
 SHORT_FOLLOW_UP = 3
+#: "source?", "says who", "is that from the aama itself": the answer again, which ends with its sources.
+SOURCE_ASKED = re.compile(
+    r"^\W*((ok(ay)?|so|and|but|um|hmm|that sounds (made up|fake|wrong|off))\W+)*(sources?|src|citations?|says who|"
+    r"proof|where (did you get|do you get|does (that|this|it) come from|('?s|is) (that|this|it) from)( (that|this|it))?|"
+    r"what('?s| is) (the|your) sources?|"
+    r"is (that|this) from (the )?\w+( itself)?|who says( so)?)\W*$",
+    re.IGNORECASE,
+)
 #: "where do i double check", "who can confirm that": where to check the answer just given.
 WHERE_TO_CONFIRM = re.compile(
     r"^\W*((ok(ay)?|so|and|but|thanks?)\W+)?(where|who|how) (do|can|should|would|could) (i|we|u|you) "
@@ -412,7 +423,7 @@ def reread(
     topics NLU half-chose, its words decide. A topic NLU was sure of gives way only to a
     neighbouring topic that the words of the question itself point to ("how much is that yearly
     fee" is renewal, not the exam fee)."""
-    if aid_with_status(text):
+    if aid_with_status(text) or (context.intent == "ask_financial_aid" and status_asks_for_it(text)):
         return "ask_financial_aid"  # "on F-1, can she get a Pell grant?": aid for non-citizens is sourced
     if intent not in KEEP_WITH_STATUS and about_immigration_status(text):
         return WORK_AUTHORIZATION  # "on H4, can I work as an MA?": only USCIS or an attorney can say
@@ -483,7 +494,7 @@ def _asks_again(text: str, named: Sequence[tuple[str, str]]) -> bool:
         and bool(FOLLOW_UP_START.match(text))
         and not POINTS_ELSEWHERE.search(text)
     )
-    return short or bool(WHERE_TO_CONFIRM.match(text))
+    return short or bool(WHERE_TO_CONFIRM.match(text) or SOURCE_ASKED.match(text))
 
 
 def _topic_nlu_chose(
@@ -655,8 +666,10 @@ def _understand(
         # "how much do they make" after an LPN comparison is still about medical assistants.
         # ...unless the question compares: "whats the pay diff" after MA vs RN is about the RN too.
         skip = ("program_type",) if COMPARES.search(text) else ("role", "program_type")
-        if intent == "ask_salary" and _another_role(named):
-            skip = (*skip, "us_state")  # "whats difference CNA and MA pay" after New York's pay: the roles' pay
+        if (intent == "ask_salary" and _another_role(named)) or WHICH_STATE.search(text):
+            # "whats difference CNA and MA pay" after New York's pay: the roles' pay; "so which state actually
+            # makes u have one" after Illinois: every state, not Illinois
+            skip = (*skip, "us_state")
         merged, inherited = _merge(entities, context, skip=skip)
         return Understood(intent, merged, inherited)
     return Understood(intent, entities)

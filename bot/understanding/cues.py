@@ -93,7 +93,8 @@ INNER_QUESTION = re.compile(
     r"\b(whats|hows|wheres|whos|what's|how's|where's|who's)\b|"
     r"\b(how|what|which|where|who)\s+(do|does|did|is|are|can|could|would|will|should|much|many|long|kind)\b|"
     r"\bwhich (ones?|exams?|tests?|certs?|certifications?|credentials?)\b|"
-    r"\bis there (any|a|some) (way|chance|option|program|route)\b|\bany (way|chance) (to|i|for)\b|"
+    r"\bis there (any|a|some) ?(way|chance|option|program|route)\b|\bany ?(way|chance) (to|i|for)\b|"
+    r"\b(but|and|also|btw|unrelated|quick q) (is|are|does|do|can|could|will|would|should) (it|there|the|this|that|step|my|a|an)\b|"
     r"\banything (extra|else) (before|i|to|for)\b|"
     r"\b(kindly|please|pls) (advise|tell me|let me know|explain|clarify|confirm)\b|"
     r"\b(advise|tell me|let me know) (if|whether|how|what|which|when)\b",
@@ -105,6 +106,7 @@ INNER_QUESTION = re.compile(
 TAG_QUESTION = re.compile(
     r"\b(is|was) (that|this|it) (even |really |actually )?(true|real|right|legit|a real \w+|a thing|allowed|possible|a fantasy)\b|"
     r"\b(good|bad|smart|dumb) idea\b|\bworth it\b|\bwaste of (time|money)\b|\bor (nah|not|no)\W*$|"
+    r"\bor (hide|leave|skip|drop|remove) (it|them|that)\W*$|"
     r"\bor (is|am) (that|this|it|i)\b",
     re.IGNORECASE,
 )
@@ -149,6 +151,16 @@ AID = re.compile(
 def aid_with_status(text: str) -> bool:
     """The message names a visa or status and asks about aid to pay for training."""
     return bool(STATUS.search(text) and AID.search(text))
+
+
+#: "i have green card since 2019 i can get it?" after Pell: whether the aid in hand is open to them.
+_GETS_IT = re.compile(r"\b(get|qualify|eligible|apply|use|receive)\b", re.IGNORECASE)
+
+
+def status_asks_for_it(text: str) -> bool:
+    """A status named and asked whether it gets them what the conversation is about (aid, after aid)."""
+    asked = STATUS.search(text) and _GETS_IT.search(text) and not PERMISSION.search(text)  # not "...get a job"
+    return bool(asked) and len(text.split()) <= MAX_STATUS_WORDS
 
 
 def about_immigration_status(text: str) -> bool:

@@ -115,3 +115,22 @@ def without_misheard_person(parse: Mapping[str, Any]) -> dict[str, Any]:
     if not asks:
         return dict(parse)
     return {**parse, "intent": {"name": NO_TOPIC, "confidence": float(intent.get("confidence") or 0.0)}}
+
+
+#: A person asked for in so many words, whatever else the message asks ("could a real person look over
+#: my resume?", "can someone help me find a program? call me 617-555-0143").
+WANTS_A_PERSON = re.compile(
+    r"\b(real|actual|live) (person|human)\b|\b(can|could|would|will|pls|please) (someone|somebody|a person|a human|"
+    r"an? advis[eo]r|a counselor|someone from (the|your) school|your staff)\b[^.?!]*\b(call|text|email|contact|reach|"
+    r"help|look|review|go over|check|talk)\b|\b(call|text|email) me\b|\breach me (at|on)\b",
+    re.IGNORECASE,
+)
+
+
+def heard_person(parse: Mapping[str, Any]) -> dict[str, Any]:
+    """The parse, with a request for a person as its intent when the message asks for one in so many words."""
+    intent = parse.get("intent") or {}
+    text = str(parse.get("text") or "")
+    if intent.get("name") == "request_human" or text.startswith("/") or not WANTS_A_PERSON.search(text):
+        return dict(parse)
+    return {**parse, "intent": {"name": "request_human", "confidence": float(intent.get("confidence") or 0.0)}}
