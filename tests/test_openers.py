@@ -119,6 +119,8 @@ def test_a_person_asked_for_in_so_many_words_is_a_request_for_one(text):
 
 
 def test_a_question_naming_someone_is_no_request_for_a_person():
+    for asked in ("r u a real person or a bot", "what is this thing, are you a real human?"):
+        assert heard_person({"text": asked, "intent": {"name": "ask_what_bot"}})["intent"]["name"] == "ask_what_bot"
     text = "would someone with my background get hired"
     assert heard_person({"text": text, "intent": {"name": "ask_degree_perception"}})["intent"]["name"] != (
         "request_human"

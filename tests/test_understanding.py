@@ -1352,6 +1352,9 @@ def test_a_wish_is_not_a_question_but_a_question_in_the_middle_is():
         ("ask_eligibility", "whats the minimum a program has to hit to stay accredited", "ask_pass_rate"),
         ("ask_program_cost", "my job said they may pay the school for me. how much can they pay without tax?", AID),
         ("ask_compare_roles", "pay of each one, MA, CNA, LPN?", "ask_salary"),
+        ("ask_state_rules", "ok and pay in pennsylvania", "ask_salary"),
+        ("ask_wes", "does the aama take a wes report for the cma", ELIGIBLE),
+        ("inform", "unrelated but is step 1 still scored", "ask_usmle"),
     ],
 )
 def test_words_that_name_one_topic_decide_it(nlu, text, meant):
@@ -1601,3 +1604,10 @@ def test_a_status_asked_about_after_aid_is_whether_the_aid_is_open_to_them():
     aid = Context("ask_financial_aid")
     assert understand(WORK, 0.9, [], "i have green card since 2019 i can get it?", aid, []).intent == AID
     assert understand(WORK, 0.9, [], "im on F1 can i get a job while in school", aid, []).intent == WORK
+
+
+def test_whether_step_1_is_still_scored_is_the_reported_usmle_change(kb):
+    got = understand("ask_usmle", 0.9, [], "unrelated but is step 1 still scored", Context(), [])
+    assert ("aspect", "step_changes") in got.entities
+    text = kb.answer(kb.topic_for_intent("ask_usmle"), ["step_changes"]).text
+    assert "pass/fail" in text and "as reported" in text.lower()  # a secondary source, said as reported

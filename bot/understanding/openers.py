@@ -127,10 +127,16 @@ WANTS_A_PERSON = re.compile(
 )
 
 
+#: Whether the bot is a person, which the bot answers itself.
+ABOUT_THE_BOT = re.compile(r"\b(are|r|is) (you|u|this|it) (even )?(a |an )?(real|actual|live) (person|human)\b", re.I)
+
+
 def heard_person(parse: Mapping[str, Any]) -> dict[str, Any]:
     """The parse, with a request for a person as its intent when the message asks for one in so many words."""
     intent = parse.get("intent") or {}
     text = str(parse.get("text") or "")
     if intent.get("name") == "request_human" or text.startswith("/") or not WANTS_A_PERSON.search(text):
+        return dict(parse)
+    if ABOUT_THE_BOT.search(text):  # "r u a real person or a bot" asks what they are talking to
         return dict(parse)
     return {**parse, "intent": {"name": "request_human", "confidence": float(intent.get("confidence") or 0.0)}}
