@@ -914,6 +914,8 @@ def test_a_facet_of_the_topic_in_hand_stays_on_it_when_nlu_is_unsure(asked, nlu)
         ("what do RN make", False),
         ("i cook at applebees rn and im tired of it. how does MA pay compare", True),  # a new clause
         ("rn and lpn, which pays more", False),
+        ("im a CNA rn at a nursing home. would becoming an MA be a step up", True),  # one's own role, then where
+        ("cna or rn, which is better", False),
     ],
 )
 def test_texting_rn_is_right_now_not_a_nurse(text, right_now):
@@ -1355,6 +1357,15 @@ def test_a_wish_is_not_a_question_but_a_question_in_the_middle_is():
         ("ask_state_rules", "ok and pay in pennsylvania", "ask_salary"),
         ("ask_wes", "does the aama take a wes report for the cma", ELIGIBLE),
         ("inform", "unrelated but is step 1 still scored", "ask_usmle"),
+        ("ask_accommodations", "all my papers are in french, they must be english?", "ask_credential_evaluation"),
+        (
+            "ask_accommodations",
+            "my documents are in spanish, can i translate them myself?",
+            "ask_credential_evaluation",
+        ),
+        ("out_of_scope", "wait does it matter what state im in", "ask_state_rules"),
+        ("ask_learn_on_job", "bet. how long is the schooling part", "ask_duration"),
+        ("ask_exam_retake", "Could I just retake the exam instead of doing all the CE?", "ask_renewal"),
     ],
 )
 def test_words_that_name_one_topic_decide_it(nlu, text, meant):
@@ -1611,3 +1622,12 @@ def test_whether_step_1_is_still_scored_is_the_reported_usmle_change(kb):
     assert ("aspect", "step_changes") in got.entities
     text = kb.answer(kb.topic_for_intent("ask_usmle"), ["step_changes"]).text
     assert "pass/fail" in text and "as reported" in text.lower()  # a secondary source, said as reported
+
+
+def test_leave_to_work_on_a_pending_status_is_never_a_benefit_question():
+    text = (
+        "My husband is Air Force (E-4) and I am from Korea. My green card is still processing. "
+        "Am I allowed to work as a medical assistant while I wait?"
+    )
+    got = understand(WORK, 1.0, [("background", "Air Force")], text, Context(), [(WORK, 1.0)])
+    assert got.intent == WORK

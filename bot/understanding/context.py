@@ -425,8 +425,10 @@ def reread(
     fee" is renewal, not the exam fee)."""
     if aid_with_status(text) or (context.intent == "ask_financial_aid" and status_asks_for_it(text)):
         return "ask_financial_aid"  # "on F-1, can she get a Pell grant?": aid for non-citizens is sourced
-    if intent not in KEEP_WITH_STATUS and about_immigration_status(text):
-        return WORK_AUTHORIZATION  # "on H4, can I work as an MA?": only USCIS or an attorney can say
+    if (intent == WORK_AUTHORIZATION or intent not in KEEP_WITH_STATUS) and about_immigration_status(text):
+        # "on H4, can I work as an MA?": only USCIS or an attorney can say, whatever else the story names
+        # ("My husband is Air Force (E-4)... green card still processing. Am I allowed to work...?")
+        return WORK_AUTHORIZATION
     decided = decisive_topic(text) if is_question(intent) or intent in (*NO_TOPIC, "help", UNHELPFUL) else None
     if decided:
         return decided  # "how long i have to finish with mycaa": MyCAA, whatever the question's words

@@ -25,8 +25,15 @@ ROLE_AFTER = re.compile(
 )
 
 
+#: "im a CNA rn at a nursing home": after one's own role, "rn" and then where or how is "right now".
+OWN_ROLE_BEFORE = re.compile(r"\b(i'?m|im|i am|work as|working as) an? (ma|lpn|cna|lvn)\W*$", re.IGNORECASE)
+CLAUSE_GOES_ON = re.compile(r"^\W*(at|in|with|but|lol|tho|though|btw|making|and (i|im|i'm|my))\b|^\W*$", re.IGNORECASE)
+
+
 def means_right_now(text: str, start: int, end: int) -> bool:
     """True when text[start:end] is a lowercase "rn" used as "right now", not the nurse."""
     if text[start:end] != "rn":
         return False
+    if OWN_ROLE_BEFORE.search(text[:start]) and CLAUSE_GOES_ON.search(text[end:]):
+        return True
     return not ROLE_BEFORE.search(text[:start]) and not ROLE_AFTER.search(text[end:])
