@@ -232,7 +232,7 @@ MIN_QUESTION_LEAN = 0.15
 #: Whether someone may work or study on their status: the bot says where to ask, never more.
 WORK_AUTHORIZATION = "ask_work_authorization"
 #: Readings a status does not change: aid for non-citizens has its own answer, and a person is a person.
-KEEP_WITH_STATUS = (WORK_AUTHORIZATION, "ask_financial_aid", "request_human")
+KEEP_WITH_STATUS = ("ask_financial_aid", "request_human")
 #: A topic read without its words gives way to NLU's next question from this confidence.
 MIN_OTHER_LEAN = 0.15
 #: "the california one": a message this short that only names a state's own credential asks about it.
@@ -425,7 +425,7 @@ def reread(
     fee" is renewal, not the exam fee)."""
     if aid_with_status(text) or (context.intent == "ask_financial_aid" and status_asks_for_it(text)):
         return "ask_financial_aid"  # "on F-1, can she get a Pell grant?": aid for non-citizens is sourced
-    if (intent == WORK_AUTHORIZATION or intent not in KEEP_WITH_STATUS) and about_immigration_status(text):
+    if intent not in KEEP_WITH_STATUS and about_immigration_status(text):
         # "on H4, can I work as an MA?": only USCIS or an attorney can say, whatever else the story names
         # ("My husband is Air Force (E-4)... green card still processing. Am I allowed to work...?")
         return WORK_AUTHORIZATION
