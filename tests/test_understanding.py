@@ -1631,3 +1631,10 @@ def test_leave_to_work_on_a_pending_status_is_never_a_benefit_question():
     )
     got = understand(WORK, 1.0, [("background", "Air Force")], text, Context(), [(WORK, 1.0)])
     assert got.intent == WORK
+
+
+def test_a_button_s_payload_keeps_its_topic_whatever_its_words():
+    """ "/ask_what_is_cma{...}" has none of the topic's words ("is_cma" is one word): it still says its topic."""
+    payload = '/ask_what_is_cma{"aspect":"conditions"}'
+    got = understand("ask_what_is_cma", 1.0, [("aspect", "conditions")], payload, Context("ask_salary"), [])
+    assert got.intent == "ask_what_is_cma"

@@ -472,7 +472,10 @@ def _without_its_words(
 ) -> str | None:
     """The topic of a message NLU read as a topic none of whose words it has: "I'm an MBBS on F1, can I
     work as an MA?" read as the USMLE, "wait sorry i meant california" or "...3 yrs as an MA, never did
-    school, what can i take now" as a legal or medical question. None when NLU's reading stands."""
+    school, what can i take now" as a legal or medical question. None when NLU's reading stands, and always
+    for a button's payload ("/ask_what_is_cma"), which says its topic itself."""
+    if text.startswith("/"):
+        return None
     if intent != context.intent and off_topic_words(intent, text, is_question(context.intent)):
         others = [(name, p) for name, p in ranking if name != intent]
         return (
