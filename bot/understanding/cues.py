@@ -74,8 +74,8 @@ PRICE_DEFAULT = "ask_program_cost"
 #: How a question is worded when it has no question mark.
 QUESTION_SHAPE = re.compile(
     r"\?\s*$|^\W*((and|also|so|ok|okay|but|hmm|well)\W+)*"
-    r"(how|what|whats|what's|when|where|who|which|why|is|are|was|were|isn'?t|wasn'?t|doesn'?t|can|could|do|does|"
-    r"did|will|would|should|any|if)\b",
+    r"(how|what|whats|what's|when|where|who|which|why|is|are|am|was|were|isn'?t|wasn'?t|doesn'?t|can|could|do|does|"
+    r"did|will|would|should|any|if|wich|wat|wats|wht|hw)\b",
     re.IGNORECASE,
 )
 
@@ -93,6 +93,9 @@ INNER_QUESTION = re.compile(
     r"\b(whats|hows|wheres|whos|what's|how's|where's|who's)\b|"
     r"\b(how|what|which|where|who)\s+(do|does|did|is|are|can|could|would|will|should|much|many|long|kind)\b|"
     r"\bwhich (ones?|exams?|tests?|certs?|certifications?|credentials?)\b|"
+    r"\b(what|which) (?!(i|im|you|u|we|they|he|she|it|my)\b)(\w+ ){1,2}(makes|is|are|should|would|will|can|pays?)\b|"
+    r"\b(fastest|quickest|cheapest|easiest|best|shortest) (way|route|path|option)\b|"
+    r"\bam i (too|still|allowed|eligible|able|qualified|ok|okay|good|late|required)\b|"
     r"\bis there (any|a|some) ?(way|chance|option|program|route)\b|\bany ?(way|chance) (to|i|for)\b|"
     r"\b(but|and|also|btw|unrelated|quick q) (is|are|does|do|can|could|will|would|should) (it|there|the|this|that|step|my|a|an)\b|"
     r"\banything (extra|else) (before|i|to|for)\b|"
