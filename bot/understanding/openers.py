@@ -122,7 +122,9 @@ def without_misheard_person(parse: Mapping[str, Any]) -> dict[str, Any]:
 WANTS_A_PERSON = re.compile(
     r"\b(real|actual|live) (person|human)\b|\b(can|could|would|will|pls|please) (someone|somebody|a person|a human|"
     r"an? advis[eo]r|a counselor|someone from (the|your) school|your staff)\b[^.?!]*\b(call|text|email|contact|reach|"
-    r"help|look|review|go over|check|talk)\b|\b(call|text|email) me\b|\breach me (at|on)\b",
+    r"help|look|review|go over|check|talk)\b|\b(call|text|email) me\b|\breach me (at|on)\b|"
+    r"\b(can|could|may) i (talk|speak|chat) (to|with) (someone|somebody|a person|a human|an? advis[eo]r|a counse\w+)\b|"
+    r"\b(want|wanna|need|like) to (talk|speak|chat) (to|with) (someone|somebody|a person|a human|an? advis[eo]r|a counse\w+)\b",
     re.IGNORECASE,
 )
 
