@@ -56,7 +56,9 @@ POINTS_AT_ONE = re.compile(r"\b(it|its|that one|this one|that (cert\w*|credentia
 SWITCH = re.compile(
     r"^\W*((and|but|so|ok(ay)?|ugh|hmm+|oh|ah|um|uh|well|wait)\W+)*((what|how) about|and (for|in|with)\b)|"
     r"^\W*((ok(ay)?|so|ugh|hmm+|oh|ah|um|uh|well|wait)\W+)*and\W+(the\W+|for the\W+|for (an?\W+)?|an?\W+)?"
-    r"(?!(how|what|when|where|why|who|which|is|are|do|does|did|can|could|will|would|should)\b)[\w-]+(\W+[\w-]+){0,2}\W*$",
+    r"(?!(how|what|when|where|why|who|which|is|are|do|does|did|can|could|will|would|should)\b)[\w-]+(\W+[\w-]+){0,2}\W*$|"
+    # "ccma?" alone, after the RMA's answer: the same question for it
+    r"^\W*(the\W+)?(c?cma|rma|ncma)(\W+(one|then|instead|too))?\W*$",
     re.IGNORECASE,
 )
 MAX_SWITCH_WORDS = 8
@@ -64,7 +66,8 @@ MAX_SWITCH_WORDS = 8
 #: names (never "the same as", which compares).
 SAME_AGAIN = re.compile(
     r"\b(c?cma|rma|ncma)\W+(the )?same\W*$|"
-    r"\b(the )?same (deal|thing|rules?|story|process|way|for (it|her|him|them|that one|hers|his|theirs))\b(?!\W+as\b)"
+    r"\b(the )?same ((\w+ )?(deal|thing|rules?|limits?|story|process)|way|for (it|her|him|them|that one|hers|his|theirs))\b"
+    r"(?!\W+as\b)"
     r"|\b(is|are|does|do) (it|that|this|hers|his|theirs|hers|that one) (the )?same\W*$",
     re.IGNORECASE,
 )
@@ -217,6 +220,13 @@ def _only_switches(text: str) -> bool:
         return True
     if len(clauses) > 1 and len(first.split()) <= MAX_SWITCH_WORDS and SWITCH.match(first):
         return "?" not in rest and not looks_like_question(rest)
+    return _ends_same_again(text)
+
+
+def _ends_same_again(text: str) -> bool:
+    """ "could I do the RMA instead, does it have the same strike rule?": whatever the words before it
+    point to, a message ending on "the same…?" asks the question in hand again, for what it names."""
+    last = re.split(r"[,.;:!]\s+", text.strip())[-1]
     return len(last.split()) <= MAX_SWITCH_WORDS and bool(SAME_AGAIN.search(last))
 
 
@@ -658,7 +668,7 @@ def _understand(
             or (
                 intent != context.intent
                 and _only_switches(text)
-                and not cued_intent(text, context.intent)
+                and (not cued_intent(text, context.intent) or _ends_same_again(text))
                 and not decisive_topic(text)
             )
         )
