@@ -246,7 +246,18 @@ class _ProfileAnswers:
 
     async def extract_state(self, dispatcher, tracker, domain) -> dict[str, Any]:
         chosen = read.state(self._text(tracker), entities(tracker))
-        return self._fill(tracker, "state", chosen) or self._named_on_opening(tracker, "state", "us_state")
+        return (
+            self._fill(tracker, "state", chosen)
+            or self._named_on_opening(tracker, "state", "us_state")
+            or self._told_along(tracker, "state", read.state_told(self._text(tracker), entities(tracker)))
+        )
+
+    def _told_along(self, tracker: Tracker, slot: str, value: Any | None) -> dict[str, Any]:
+        """An answer to another of the form's questions that also tells this one fills it, once."""
+        asked = tracker.get_slot("requested_slot")
+        if value is not None and asked not in (None, slot) and tracker.get_slot(slot) is None:
+            return {slot: value}
+        return {}
 
     async def extract_career_goal(self, dispatcher, tracker, domain) -> dict[str, Any]:
         return self._fill(tracker, "career_goal", read.goal(self._text(tracker)))

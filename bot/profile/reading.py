@@ -476,6 +476,11 @@ def read(
     return Heard(changes, correction, bool(_MISSTATE.search(low)), not question, frozenset(not_ma))
 
 
+def says_where_they_live(text: str) -> bool:
+    """ "im in texas", "we live in Ohio", "moving to Washington": the state named is theirs."""
+    return bool(_LIVE.search(_low(text)))
+
+
 def apply(profile: Profile, heard: Heard) -> Profile:
     """The profile with what was heard; a value said again replaces the old one."""
     return replace(profile, **heard.changes) if heard.changes else profile

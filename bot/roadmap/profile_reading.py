@@ -19,6 +19,7 @@ from bot.forms import replies
 from bot.profile.dates import month_said
 from bot.profile.model import Profile
 from bot.profile.reading import read as read_profile
+from bot.profile.reading import says_where_they_live
 
 SKIP = "skip"
 RECOMMEND = "recommend"
@@ -88,6 +89,13 @@ def state(text: str, entities: dict[str, str]) -> str | None:
         return entities["us_state"]
     skipped = re.search(_STATE_SKIP, _low(text)) or _skipped(text) or replies.yes_no(text) == "no"
     return SKIP if skipped else None
+
+
+def state_told(text: str, entities: dict[str, str]) -> str | None:
+    """The state a message answering another question says they live in ("idk which one yet, im in
+    texas, i just have my hs diploma"), so the form need not ask it again."""
+    named = entities.get("us_state")
+    return named if named and says_where_they_live(text) else None
 
 
 def goal(text: str) -> str | None:

@@ -215,7 +215,7 @@ def _only_switches(text: str) -> bool:
     the same question about, whatever topic NLU read into the name; "what about south dakota, my
     sister is moving there" (the switch, then why); "my coworker has the ccma, is hers the same deal?"."""
     clauses = re.split(r"[,.;:!]\s+", text.strip())
-    first, rest, last = clauses[0], " ".join(clauses[1:]), clauses[-1]
+    first, rest = clauses[0], " ".join(clauses[1:])
     if len(text.split()) <= MAX_SWITCH_WORDS and SWITCH.match(text):
         return True
     if len(clauses) > 1 and len(first.split()) <= MAX_SWITCH_WORDS and SWITCH.match(first):
