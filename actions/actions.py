@@ -137,7 +137,7 @@ class ActionAnswer(Action):
             understood = again or understood
             # "what about texas" after a topic that is the same in every state: that state's rules
             by_state = kb.varies_by_state(kb.topic_for_intent(understood.intent or ""))
-            understood = ctx.to_state_rules(understood, services.entities(tracker).keys(), by_state)
+            understood = ctx.to_state_rules(understood, services.entities(tracker).keys(), by_state, text)
             if self._which_ccma(dispatcher, kb, domain, understood, context, profile.state, text):
                 return [SlotSet(CONTEXT_SLOT, ctx.remember(understood, context).to_slot())]
 

@@ -183,7 +183,9 @@ _MISSTATE = re.compile(
 )
 #: In a question, only what the person says of themselves counts: "I'm a medic, can I…" but not
 #: "is there a military route?" or "does the 4 year thing mean…".
-_FIRST_PERSON = re.compile(r"\b(?:i'?m|i am|i was|i'?ve|i have|i had|i did|i worked|i work|i finished|i graduated|i completed|my)\b")
+_FIRST_PERSON = re.compile(
+    r"\b(?:i'?m|i am|i was|i'?ve|i have|i had|i did|i worked|i work|i finished|i graduated|i completed|my)\b"
+)
 #: A duration in a question is theirs only when they say they have it: "I have 3 yrs as a MA, can I…".
 _MINE = re.compile(r"\b(?:i'?ve|i have|i had|i worked|i was|with my|my)\b")
 _AGO = re.compile(r"^\W*(?:ago|back)\b")

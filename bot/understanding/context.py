@@ -737,9 +737,12 @@ STATE_RULES = "ask_state_rules"
 SAME_IN_ANY_STATE = frozenset({"ask_financial_aid", "ask_program_cost", "ask_military_benefits", "ask_online_program"})
 
 
-def to_state_rules(understood: Understood, own_kinds: Iterable[str], topic_varies_by_state: bool) -> Understood:
+def to_state_rules(
+    understood: Understood, own_kinds: Iterable[str], topic_varies_by_state: bool, text: str = ""
+) -> Understood:
     """ "what about texas" after "can I be an MA with no college?": a follow-up naming only a state, on a
-    topic whose answers never change by state, asks that state's rules (the answer again would be the same)."""
+    topic whose answers never change by state, asks that state's rules (the answer again would be the same),
+    and the part of them its words name ("and the california one, how many tries": the CACMA's)."""
     only_a_state = understood.follow_up and set(own_kinds) == {"us_state"}
     if (
         only_a_state
@@ -747,7 +750,9 @@ def to_state_rules(understood: Understood, own_kinds: Iterable[str], topic_varie
         and understood.intent not in (STATE_RULES, *SAME_IN_ANY_STATE)
         and not topic_varies_by_state
     ):
-        return replace(understood, intent=STATE_RULES)
+        aspect = cued_aspect(STATE_RULES, text)
+        entities = [e for e in understood.entities if e[0] != "aspect"] + ([("aspect", aspect)] if aspect else [])
+        return replace(understood, intent=STATE_RULES, entities=entities)
     return understood
 
 

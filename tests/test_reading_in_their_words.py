@@ -1,0 +1,297 @@
+"""Questions in people's own words that NLU alone reads wrong: the cue words, aspects and follow-up
+rules that put them right, and the answers those readings reach. Each NLU reading here is the one
+the trained model gave for the message; the expected answers' figures come from the knowledge base.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers.reply import reply_for
+from bot.kb.queries import KnowledgeBase
+from bot.profile.reading import read
+from bot.roadmap.profile_reading import state_told
+from bot.understanding.context import Context, to_state_rules, understand
+from bot.understanding.cues import looks_like_question
+from bot.understanding.openers import heard_person
+
+FALLBACK = [("nlu_fallback", 0.4)]
+
+
+def _aspect(understood) -> str | None:
+    return next((v for k, v in understood.entities if k == "aspect"), None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "after i get out what cert makes most sense for a corpsman",
+        "ok. fastest way for me to get a cert with 20 yrs as a corpsman",
+        "so i graduated from an ABHES school like 14 months ago and never took the CMA lol. am i too late",
+        "wich one is faster",
+    ],
+)
+def test_a_question_without_a_question_mark_is_still_a_question(text):
+    assert looks_like_question(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["i know what i want is to be an MA", "i did what it takes", "I have been an MA for 4 years"]
+)
+def test_a_statement_with_a_question_word_inside_is_no_question(text):
+    assert not looks_like_question(text)
+
+
+def test_saying_where_they_graduated_is_about_them_even_in_a_question():
+    heard = read("so i graduated from an ABHES school like 14 months ago. am i too late", {"credential": "cma"})
+    assert heard.changes["education"] == "accredited_program_graduate"
+    assert not heard.statement  # it asks, so it is answered, not only noted
+
+
+@pytest.mark.parametrize(
+    "intent, ranking, text, context, expected",
+    [
+        # NLU's own readings of these messages, and what the words say instead
+        ("inform", [("inform", 0.98)], "my degree is 2015 tho, too old?", None, "ask_eligibility"),
+        (
+            "ask_financial_aid",
+            [("ask_financial_aid", 0.6)],
+            "idk if my 68W school still counts for anything, did it in 2016",
+            None,
+            "ask_eligibility",
+        ),
+        (
+            "ask_legal_or_medical",
+            [("ask_legal_or_medical", 0.75), ("ask_state_rules", 0.2)],
+            "I have arthritis in my hand, is it safe for me to keep doing the injections or no?",
+            "ask_state_rules",
+            "ask_legal_or_medical",
+        ),
+        (
+            "ask_accommodations",
+            [("ask_accommodations", 0.5)],
+            "Once I send the application, is there a deadline to actually take the test?",
+            "ask_eligibility",
+            "ask_exam_fee",
+        ),
+        (
+            "ask_externship",
+            [("ask_externship", 0.5)],
+            "Once I'm approved to test, how long do I have to actually take it?",
+            None,
+            "ask_exam_fee",
+        ),
+        (
+            "ask_eligibility",
+            [("ask_eligibility", 0.9)],
+            "Can I take it at my school or do I have to go somewhere?",
+            "ask_exam_fee",
+            "ask_exam_format",
+        ),
+        (
+            "ask_exam_retake",
+            [("ask_exam_retake", 0.9)],
+            "Next cycle, if I'd rather retest than do CE, when should I take the exam?",
+            "ask_renewal",
+            "ask_renewal",
+        ),
+        (
+            "ask_exam_retake",
+            [("ask_exam_retake", 0.6)],
+            "Is there some fee on top to reactivate it?",
+            "ask_exam_retake",
+            "ask_renewal",
+        ),
+        ("nlu_fallback", FALLBACK, "what kinda specialties can MAs go into", None, "ask_career_advancement"),
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_salary", 0.47), ("out_of_scope", 0.47)],
+            "What about job security... will there be work in 10 yrs",
+            None,
+            "ask_salary",
+        ),
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_which_credential", 0.38)],
+            "wait whats the difference again between ccma and cma",
+            None,
+            "ask_which_credential",
+        ),
+        ("ask_exam_fee", [("ask_exam_fee", 0.98)], "if i go the cma route how much is the exam", None, "ask_exam_fee"),
+        (
+            "ask_military_benefits",
+            [("ask_military_benefits", 0.9)],
+            "used up all my gi bill on a bachelors. is there any free training for MA for vets",
+            None,
+            "ask_financial_aid",
+        ),
+        (
+            "ask_financial_aid",
+            [("ask_financial_aid", 0.7)],
+            "plus what other costs, like scrubs and background check and all that",
+            "ask_financial_aid",
+            "ask_program_cost",
+        ),
+        (
+            "ask_foreign_nurse",
+            [("ask_foreign_nurse", 0.95)],
+            "i am nurse from kerala. moving to seattle. need license to be MA there?",
+            None,
+            "ask_state_rules",
+        ),
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_scam_check", 0.49)],
+            "im a MA at a clinic but only 6 months in. is there a way to get certified without quitting to go to school",
+            None,
+            "ask_eligibility",
+        ),
+        (
+            "ask_credential_evaluation",
+            [("ask_credential_evaluation", 0.56), ("ask_foreign_nurse", 0.32)],
+            "how does foreign nurse get the RN licence here, short version",
+            None,
+            "ask_foreign_nurse",
+        ),
+        (
+            "ask_online_program",
+            [("ask_online_program", 0.72)],
+            "can i at least put CMA on my resume after an online course",
+            None,
+            "ask_scam_check",
+        ),
+        (
+            "ask_accredited_programs",
+            [("ask_accredited_programs", 0.81)],
+            "ok understood. which MA cert dont need accredited school",
+            None,
+            "ask_eligibility",
+        ),
+    ],
+)
+def test_the_words_of_the_question_decide_its_topic(intent, ranking, text, context, expected):
+    got = understand(intent, ranking[0][1], [], text, Context(context), ranking)
+    assert got.intent == expected
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        (
+            "My high school diploma is from 1994, does that still count?",
+            None,
+        ),  # the diploma rule, not a route's time limit
+        ("rma vs ncma salary", None),  # pay, not the credentials compared
+        ("ok just tell me the difference in renewing rma vs ccma", None),  # renewal compared
+        (
+            "saw a flyer at the laundromat says FREE medical assistant training AND guaranteed job",
+            None,
+        ),  # the offer is the question
+    ],
+)
+def test_cue_words_leave_alone_the_questions_they_do_not_decide(text, kept):
+    from bot.understanding.cues import decisive_topic
+
+    assert decisive_topic(text) is kept
+
+
+@pytest.mark.parametrize(
+    "intent, text, context, aspect",
+    [
+        ("ask_what_is_cma", "Do they help with stuff like diabetes... my wife has it", "ask_what_is_cma", "conditions"),
+        ("ask_career_advancement", "could MA be a stepping stone to nursing later on?", None, "nursing"),
+        ("ask_exam_fee", "Once I'm approved to test, how long do I have to actually take it?", None, "window"),
+        ("ask_foreign_nurse", "how does foreign nurse get the RN licence here", None, "us_nursing"),
+    ],
+)
+def test_the_words_pick_the_part_of_the_topic(intent, text, context, aspect):
+    assert _aspect(understand(intent, 0.8, [], text, Context(context), [(intent, 0.8)])) == aspect
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["what else could i move into later besides nursing", "what can I move up to without going full nursing school"],
+)
+def test_growth_other_than_nursing_is_the_whole_answer(text):
+    got = understand("ask_career_advancement", 0.9, [], text, Context(None), [("ask_career_advancement", 0.9)])
+    assert _aspect(got) is None
+
+
+def test_a_credential_alone_after_an_eligibility_answer_asks_it_for_that_credential():
+    context = Context("ask_eligibility", (("credential", "CMA"), ("role", "MA")))
+    got = understand("nlu_fallback", 0.4, [("credential", "ccma")], "ccma?", context, FALLBACK)
+    assert got.intent == "ask_eligibility" and ("credential", "ccma") in got.entities
+
+
+def test_the_same_rule_for_another_credential_keeps_the_question_whatever_came_first():
+    context = Context("ask_exam_retake", (("credential", "CMA"),))
+    text = "Haha ok. Could I do the RMA instead, does it have the same strike rule?"
+    got = understand("nlu_fallback", 0.4, [("credential", "RMA")], text, context, FALLBACK)
+    assert got.intent == "ask_exam_retake" and ("credential", "RMA") in got.entities
+
+
+def test_waiting_between_tries_stays_on_retakes():
+    context = Context("ask_exam_retake", (("credential", "NCMA"),))
+    ranking = [("out_of_scope", 0.65), ("ask_duration", 0.21)]
+    got = understand("out_of_scope", 0.65, [], "and how long do u wait between", context, ranking)
+    assert got.intent == "ask_exam_retake"
+
+
+def test_a_state_s_own_credential_named_in_a_follow_up_gets_that_part_of_the_state_rules():
+    retake = understand(
+        "nlu_fallback",
+        0.4,
+        [("us_state", "california")],
+        "and the california one, how many tries do u get",
+        Context("ask_exam_retake", (("certifying_body", "NHA"), ("us_state", "california"))),
+        FALLBACK,
+    )
+    text = "and the california one, how many tries do u get"
+    got = to_state_rules(retake, ["us_state"], False, text)
+    assert got.intent == "ask_state_rules" and _aspect(got) == "cacma"
+
+
+@pytest.mark.parametrize(
+    "text, wants",
+    [
+        ("Could I talk to someone at the school about which program to pick?", True),
+        ("i want to talk to an advisor", True),
+        ("i talked to someone at the school and they said 9 months", False),
+    ],
+)
+def test_asking_to_talk_to_someone_is_asking_for_a_person(text, wants):
+    parse = {"text": text, "intent": {"name": "ask_choose_program", "confidence": 0.97}}
+    assert (heard_person(parse)["intent"]["name"] == "request_human") is wants
+
+
+def test_a_state_told_while_answering_another_roadmap_question_is_kept():
+    text = "idk which one yet, im in texas, i just have my hs diploma and i work as a cook"
+    assert state_told(text, {"us_state": "texas"}) == "texas"
+    assert state_told("is it the same in texas?", {"us_state": "texas"}) is None
+
+
+def test_time_to_test_once_approved_names_each_credential_s_window(kb: KnowledgeBase):
+    facts = kb.facts(["cma_testing_window", "amt_application_validity"])
+    reply = reply_for(kb, "ask_exam_fee", [("aspect", "window"), ("credential", "rma")])
+    assert reply.variant == "window"
+    for fact in facts.values():
+        assert fact.value in reply.text
+    assert reply.text.split("\n\n")[-1].startswith("Source")
+
+
+def test_the_cma_retake_wait_is_given_as_reported_with_whom_to_confirm(kb: KnowledgeBase):
+    wait = kb.facts(["cma_retake_wait"])["cma_retake_wait"]
+    reply = reply_for(kb, "ask_exam_retake", [("credential", "cma")])
+    assert wait.value in reply.text and "AAMA" in reply.text.split("\n\n")[-1]
+
+
+@pytest.mark.parametrize("credential, fact", [("ccma", "ccma_clinical_items"), ("ncma", "ncma_category_items")])
+def test_the_exam_answer_gives_its_item_counts_as_reported(kb: KnowledgeBase, credential, fact):
+    value = kb.facts([fact])[fact].value
+    reply = reply_for(kb, "ask_exam_format", [("credential", credential)])
+    assert value in reply.text and "as reported" in reply.text
+
+
+def test_the_nursing_step_names_both_licensing_exams(kb: KnowledgeBase):
+    reply = reply_for(kb, "ask_career_advancement", [("aspect", "nursing")])
+    assert reply.variant == "nursing" and "NCLEX-PN" in reply.text and "NCLEX-RN" in reply.text
