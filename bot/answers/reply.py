@@ -174,7 +174,11 @@ def reply_for(
         if own is not None and own not in prefer:
             prefer.append(own)
         answer = _comparison(kb, topic, named) or kb.answer(topic, prefer, names) or kb.answer(FALLBACK_TOPIC)
-        note = answer and _experience_note(kb, topic, entities, named, profile)
+        note = (
+            answer
+            and not _a_part_asked(kb, answer.variant, entities)
+            and _experience_note(kb, topic, entities, named, profile)
+        )
     except SQLAlchemyError as exc:
         log.error("knowledge base unavailable: %s", exc)
         raise KnowledgeBaseUnavailable(str(exc)) from exc
@@ -188,6 +192,15 @@ def reply_for(
             buttons=_all_routes_buttons(kb, entities, named) + answer.buttons[:2],
         )
     return format_answer(answer)
+
+
+def _a_part_asked(kb: KnowledgeBase, variant: str | None, entities: Sequence[tuple[str, str]]) -> bool:
+    """The words asked for one part of the topic ("what about the plain work experience route?"), not
+    for a credential: that part answers them, where their own verdict would only repeat itself."""
+    if variant is None or ("aspect", variant) not in entities:
+        return False
+    entity = kb.resolve(variant)
+    return entity is None or entity.kind != "credential"
 
 
 def _all_routes_buttons(

@@ -48,6 +48,8 @@ _OTHER_ROLES = (  # most specific first: a CNA "in a nursing home" is a CNA
     ("doctor", r"\b(?:doctor|physician|gp|surgeon|mbbs)\b"),
     ("midwife", r"\bmidwi(?:fe|ves|fery)\b"),
     ("pharmacist", r"\bpharmacist\b|\bpharmacy tech\w*"),
+    ("dental assistant", r"\bdental (?:assistant|assisting)s?\b"),
+    ("dental hygienist", r"\b(?:dental )?hygienists?\b"),
     ("dentist", r"\bdentist\b|\bdental\b"),
     ("lab technician", r"\b(?:lab|laboratory) (?:tech\w*|scientist|worker)\b|\bmedical technologist\b"),
     ("vet tech", r"\bvet(?:erinary)? tech\w*|\bveterinar\w*"),
@@ -348,7 +350,8 @@ _ASKS_TO_WORK = re.compile(
 _SOMEONE_ELSE = re.compile(
     r"\b(?:my|his|her|our) (?:husband|wife|spouse|partner|son|daughter|kid|child|dad|father|mom|mother|brother|"
     r"sister|boyfriend|girlfriend|fianc[eé]e?|cousin|friend|aunt|uncle)\b|\b(?:he|she)\b|"
-    r"\b(?:military |army |navy )?spouses?\b"
+    r"\b(?:military |army |navy )?spouses?\b|\bmarried (?:to|into)\b|"
+    r"\b(?:military|army|navy|air force|marines?|coast guard) (?:wife|husband|family|brat)\b"
 )
 
 

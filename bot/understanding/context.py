@@ -57,8 +57,9 @@ SWITCH = re.compile(
     r"^\W*((and|but|so|ok(ay)?|ugh|hmm+|oh|ah|um|uh|well|wait)\W+)*((what|how) about|and (for|in|with)\b)|"
     r"^\W*((ok(ay)?|so|ugh|hmm+|oh|ah|um|uh|well|wait)\W+)*and\W+(the\W+|for the\W+|for (an?\W+)?|an?\W+)?"
     r"(?!(how|what|when|where|why|who|which|is|are|do|does|did|can|could|will|would|should)\b)[\w-]+(\W+[\w-]+){0,2}\W*$|"
-    # "ccma?" alone, after the RMA's answer: the same question for it
-    r"^\W*(the\W+)?(c?cma|rma|ncma)(\W+(one|then|instead|too))?\W*$",
+    # "ccma?" alone, after the RMA's answer: the same question for it; "in california specifically?"
+    r"^\W*(the\W+)?(c?cma|rma|ncma)(\W+(one|then|instead|too))?\W*$|"
+    r"^\W*(in|for)\W+[\w-]+(\W+[\w-]+)?\W+(specifically|then|instead|too|though|tho|only)\W*$",
     re.IGNORECASE,
 )
 MAX_SWITCH_WORDS = 8
@@ -98,7 +99,9 @@ EXAM_WORDS = re.compile(r"\b(exam|test|boards?)\b", re.I)
 SCHOOLING = re.compile(
     r"\b(school|program|course|class|classes|tuition|train|trained|training|college|degree|certificate)\b", re.I
 )
-PAY_WORDS = re.compile(r"\b(per hour|an hour|hourly|/hr|per year|a year|salary|wages?|paid|make|earn)\b", re.I)
+#: "make" as in earn, not as in "do schools make u pay for scrubs", "does AZ make MAs get certified".
+_MAKE = r"make(?! (u|you|me|us|them|him|her|mas|ma'?s|medical assistants|people|someone|students|everyone)\b)"
+PAY_WORDS = re.compile(rf"\b(per hour|an hour|hourly|/hr|per year|a year|salary|wages?|paid|{_MAKE}|earn)\b", re.I)
 #: "do i have to pay every year?": the person pays, so it is a cost, never what MAs earn.
 THEY_PAY = re.compile(
     r"\b(?:i|we) (?:have|need|got) to pay\b|\bgotta pay\b|\b(?:do|will|would|should|must) (?:i|we) (?:have to |need to )?pay\b|"
@@ -394,6 +397,11 @@ def _facet_in_hand(intent: str | None, confidence: float, text: str, context: Co
     )
 
 
+#: "which ones take job experience", "any of the exams": every credential, not the one in hand.
+ANY_CREDENTIAL = re.compile(
+    r"\b(which|what|any|all) (ones|of (them|the (certs|credentials|exams))|(certs|credentials|certifications|exams))\b",
+    re.IGNORECASE,
+)
 #: Topics whose answer sets options side by side: certificate or associate degree, one credential or another.
 CHOICE_TOPICS = frozenset({"ask_program_type", "ask_which_credential", "ask_compare_roles"})
 WHICH_ONE = re.compile(
@@ -677,17 +685,26 @@ def _understand(
         return Understood(context.intent, merged, inherited, follow_up=True)
     carries = intent not in NOT_CARRIED_INTO or (intent == "ask_credential_info" and bool(POINTS_AT_ONE.search(text)))
     if is_question(intent) and carries and context.entities:
-        # Only a credential (or its body) and a state are inherited by a new question:
-        # "how much do they make" after an LPN comparison is still about medical assistants.
-        # ...unless the question compares: "whats the pay diff" after MA vs RN is about the RN too.
-        skip = ("program_type",) if COMPARES.search(text) else ("role", "program_type")
-        if (intent == "ask_salary" and _another_role(named)) or WHICH_STATE.search(text):
-            # "whats difference CNA and MA pay" after New York's pay: the roles' pay; "so which state actually
-            # makes u have one" after Illinois: every state, not Illinois
-            skip = (*skip, "us_state")
-        merged, inherited = _merge(entities, context, skip=skip)
+        merged, inherited = _merge(entities, context, skip=_not_inherited(intent, named, text))
         return Understood(intent, merged, inherited)
     return Understood(intent, entities)
+
+
+def _not_inherited(intent: str | None, named: Sequence[tuple[str, str]], text: str) -> tuple[str, ...]:
+    """The kinds a new question does not take from the conversation.
+
+    Only a credential (or its body) and a state are inherited by a new question: "how much do they
+    make" after an LPN comparison is still about medical assistants, unless the question compares
+    ("whats the pay diff" after MA vs RN is about the RN too)."""
+    skip: tuple[str, ...] = ("program_type",) if COMPARES.search(text) else ("role", "program_type")
+    if ANY_CREDENTIAL.search(text) and not any(_slot(k) == "credential" for k, _ in named):
+        # "ok which ones DO take job experience" after the CMA: every credential, not the CMA again
+        skip = (*skip, "credential", "certifying_body")
+    if (intent == "ask_salary" and _another_role(named)) or WHICH_STATE.search(text):
+        # "whats difference CNA and MA pay" after New York's pay: the roles' pay; "so which state actually
+        # makes u have one" after Illinois: every state, not Illinois
+        skip = (*skip, "us_state")
+    return skip
 
 
 def _price_chosen(text: str, named: Sequence[tuple[str, str]], context: Context) -> str | None:
@@ -726,7 +743,10 @@ DUTIES = re.compile(
 
 
 DIFFERENCE = re.compile(r"\bdiff(erence|erent|er|s)?\b", re.IGNORECASE)
-MONEY = re.compile(r"\b(pay|pays|paid|salary|wages?|money|make|makes|earn|earns|hourly|per hour|an hour)\b", re.I)
+MONEY = re.compile(
+    rf"\b(pay|pays|paid|salary|wages?|money|money ?wise|financially|{_MAKE}|makes|earn|earns|hourly|per hour|an hour)\b",
+    re.I,
+)
 
 
 STATE_RULES = "ask_state_rules"
