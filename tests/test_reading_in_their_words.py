@@ -273,6 +273,111 @@ def test_saying_where_they_graduated_is_about_them_even_in_a_question():
             None,
             "ask_program_cost",
         ),
+        (
+            "ask_program_cost",
+            [("ask_program_cost", 0.47), ("inform", 0.25)],
+            "ok. a school here wanted like 18k, is that normal",
+            "ask_legal_or_medical",
+            "ask_program_cost",
+        ),
+        (
+            "ask_usmle",
+            [("ask_usmle", 1.0)],
+            "I completed my MBBS in Pakistan and I hold a green card now. Do I need to pass the USMLE before I can work as a medical assistant?",
+            None,
+            "ask_usmle",
+        ),
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.83)],
+            "aw ok. what if i want to be RN here instead, whats the process po",
+            "ask_foreign_nurse",
+            "ask_foreign_nurse",
+        ),
+        (
+            "ask_career_advancement",
+            [("ask_career_advancement", 0.87)],
+            "they say after i can put CMA after my name kkk",
+            None,
+            "ask_scam_check",
+        ),
+        (
+            "ask_residency_path",
+            [("ask_residency_path", 0.95)],
+            "and if later i want residency, is my step 1 from 2019 still valid?",
+            None,
+            "ask_ecfmg",
+        ),
+        (
+            "ask_renewal",
+            [("ask_renewal", 0.98)],
+            "I have EAD for 2 years what happen with my job when it expire",
+            None,
+            "ask_work_authorization",
+        ),
+        (
+            "ask_exam_fee",
+            [("ask_exam_fee", 0.93), ("ask_renewal", 0.06)],
+            "I had my RMA thru AMT but stopped paying the yearly fee like 3 yrs ago what is that fee now anyway",
+            None,
+            "ask_renewal",
+        ),
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_program_cost", 0.42)],
+            "and how much CE do they want",
+            "ask_exam_fee",
+            "ask_renewal",
+        ),
+        (
+            "ask_scam_check",
+            [("ask_scam_check", 0.64), ("ask_legal_or_medical", 0.28)],
+            "if i say no can they fire me? should i report them",
+            "ask_state_rules",
+            "ask_legal_or_medical",
+        ),
+        (
+            "ask_salary",
+            [("ask_salary", 0.7), ("inform", 0.1)],
+            "former marine, was a mechanic not medical. want to get into healthcare as an MA. whats the fastest way in",
+            None,
+            "ask_duration",
+        ),
+        (
+            "out_of_scope",
+            [("out_of_scope", 0.42), ("ask_resume_interview", 0.29)],
+            "ok but how do i get experience if nobody hires u w/o a cert lol",
+            "ask_learn_on_job",
+            "ask_learn_on_job",
+        ),
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_diploma_requirement", 0.4)],
+            "are admin only MA programs ok for the cma exam? im more into the office side",
+            None,
+            "ask_eligibility",
+        ),
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_renewal", 0.32)],
+            "I was a CMA back in 1998 and let it go when I had my kids. Do I have to start school all over again??",
+            None,
+            "ask_renewal",
+        ),
+        (
+            "ask_which_credential",
+            [("ask_which_credential", 0.79), ("ask_exam_study", 0.15)],
+            "Which parts should I focus on most as a foreign doctor?",
+            "ask_exam_format",
+            "ask_exam_study",
+        ),
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_renewal", 0.41)],
+            "ok once i apply to AMT, can my application expire?",
+            "ask_eligibility",
+            "ask_exam_fee",
+        ),
     ],
 )
 def test_the_words_of_the_question_decide_its_topic(intent, ranking, text, context, expected):
@@ -293,13 +398,25 @@ def test_the_words_of_the_question_decide_its_topic(intent, ranking, text, conte
             "saw a flyer at the laundromat says FREE medical assistant training AND guaranteed job",
             None,
         ),  # the offer is the question
-        ("Ive been an MA for 4 years full time, trained on the job, no school. which can i take", None),  # their past
+        ("Ive been an MA for 4 years full time, trained on the job, no school", None),  # their past
         (
             "active duty E-5 army medic here. my wife wants to be an MA. can she get any help paying for school?",
             "ask_military_benefits",
         ),
         ("ok money wise, I make like 28k a year. would I qualify for a pell grant", None),  # aid, not pay
         ("Long term I want residency. For ECFMG what they require now?", None),  # ECFMG, not the stepping stone
+        ("can i study part time? i work days now", None),  # a pace, not the parts of the exam
+        ("my knees hurt so bad from cleaning rooms all day, what can i take for it", None),  # not an exam
+        ("does that include the yearly fee", None),  # what a fee covers, in the topic in hand
+        (
+            "i used to be a registered MA in south dakota but let it lapse when i had my kids",
+            None,
+        ),  # a state's registry
+        ("what training do i need to do injections in CA", None),  # a state's rules
+        (
+            "namaste! i worked as staff nurse. does my nursing degree count for CMA exam?",
+            None,
+        ),  # the foreign nurse's answer
     ],
 )
 def test_cue_words_leave_alone_the_questions_they_do_not_decide(text, kept):
@@ -442,3 +559,25 @@ def test_a_spouse_of_the_military_is_not_military_and_a_dental_assistant_is_no_d
     spouse = read("I am a nurse from the Philippines, married to US navy, now in Bremerton", {"background": "navy"})
     assert spouse.changes.get("background") != "military"
     assert read("been a dental assistant 10 yrs", {}).changes["other_healthcare_role"] == "dental assistant"
+
+
+@pytest.mark.parametrize(
+    "text, reading",
+    [
+        ("aw ok. what if i want to be RN here instead, whats the process po", "nlu_fallback"),  # a question of its own
+        ("make me a plan", "start_roadmap"),
+        ("whats the process to become a CMA", "start_roadmap"),
+    ],
+)
+def test_a_plan_reading_gives_way_only_to_a_question_with_its_own_topic(text, reading):
+    from bot.understanding.openers import without_misheard_person
+
+    parse = {"text": text, "intent": {"name": "start_roadmap", "confidence": 0.83}}
+    assert without_misheard_person(parse)["intent"]["name"] == reading
+
+
+@pytest.mark.parametrize("text, aspect", [("median pay?", None), ("per hr?", "hourly")])
+def test_after_the_outlook_the_pay_itself_is_asked(text, aspect):
+    context = Context("ask_salary", (), "outlook")
+    got = understand("ask_salary", 0.85, [], text, context, [("ask_salary", 0.85)])
+    assert got.intent == "ask_salary" and _aspect(got) == aspect

@@ -246,6 +246,10 @@ MIN_QUESTION_LEAN = 0.15
 WORK_AUTHORIZATION = "ask_work_authorization"
 #: Readings a status does not change: aid for non-citizens has its own answer, and a person is a person.
 KEEP_WITH_STATUS = ("ask_financial_aid", "request_human")
+#: "I hold a green card now. Do I need to pass the USMLE before I can work as an MA?": the USMLE is asked.
+USMLE_ASKED = re.compile(
+    r"\b(need|have|got) to (pass|take|do|finish) (the |my )?usmle\b|\busmle (first|before)\b", re.I
+)
 #: A topic read without its words gives way to NLU's next question from this confidence.
 MIN_OTHER_LEAN = 0.15
 #: "the california one": a message this short that only names a state's own credential asks about it.
@@ -443,7 +447,7 @@ def reread(
     fee" is renewal, not the exam fee)."""
     if aid_with_status(text) or (context.intent == "ask_financial_aid" and status_asks_for_it(text)):
         return "ask_financial_aid"  # "on F-1, can she get a Pell grant?": aid for non-citizens is sourced
-    if intent not in KEEP_WITH_STATUS and about_immigration_status(text):
+    if intent not in KEEP_WITH_STATUS and about_immigration_status(text) and not USMLE_ASKED.search(text):
         # "on H4, can I work as an MA?": only USCIS or an attorney can say, whatever else the story names
         # ("My husband is Air Force (E-4)... green card still processing. Am I allowed to work...?")
         return WORK_AUTHORIZATION

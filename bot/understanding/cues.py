@@ -137,7 +137,7 @@ MAX_STATUS_WORDS = 40
 #: Asking leave: "can I work", "am I allowed to", "is it legal" ("my plan is an MA job" asks no leave).
 ASKING_LEAVE = re.compile(
     r"\b(can|could|may|might|allowed|allow|legal(ly)?|permit\w*|authori[sz]\w*|let me|lets me|eligible|"
-    r"puedo|permite|problem)\b",
+    r"puedo|permite|problem|what happens?|what will happen)\b",
     re.IGNORECASE,
 )
 

@@ -95,14 +95,25 @@ ASKS_FOR_A_PERSON = re.compile(
 ASKS_WHERE_THE_PLAN_IS = re.compile(
     r"\bwhere (am i|are we|was i|were we|did (i|we) (stop|leave))\b|\b(progress|steps?|plan|roadmap)\b", re.IGNORECASE
 )
+#: A plan asked for: "make me a plan", "walk me through it", "how do I get started".
+ASKS_FOR_A_PLAN = re.compile(
+    r"\b(plan|roadmap|steps?|step[- ]by[- ]step|walk me|guide me|start|started|begin)\b", re.IGNORECASE
+)
 #: Navigation readings and the words of their own that a real request has.
-NAVIGATION_WORDS = {"request_human": ASKS_FOR_A_PERSON, "roadmap_where": ASKS_WHERE_THE_PLAN_IS}
+NAVIGATION_WORDS = {
+    "request_human": ASKS_FOR_A_PERSON,
+    "roadmap_where": ASKS_WHERE_THE_PLAN_IS,
+    "start_roadmap": ASKS_FOR_A_PLAN,
+}
+#: Readings that give way only to a decisive topic: a person may still be wanted, a plan still asked for.
+ONLY_DECISIVE = ("request_human", "start_roadmap")
 
 
 def without_misheard_person(parse: Mapping[str, Any]) -> dict[str, Any]:
     """ "is there really work out there for somebody my age": "somebody" is no request for a person when
     the words name a topic and nothing asks for someone to talk to; "where i take it" after the CCMA's fee
-    is no question about the plan's progress. The answer action reads such a message instead."""
+    is no question about the plan's progress; "what if i want to be RN here instead, whats the process"
+    asks for no plan. The answer action reads such a message instead."""
     intent = parse.get("intent") or {}
     text = str(parse.get("text") or "")
     own_words = NAVIGATION_WORDS.get(str(intent.get("name")))
@@ -110,8 +121,9 @@ def without_misheard_person(parse: Mapping[str, Any]) -> dict[str, Any]:
         return dict(parse)
     # "can someone help me with aid" may still want a person: only a decisive topic outweighs it; a question
     # without the plan's words ("Which is faster?") is no question about the plan
-    person = intent.get("name") == "request_human"
-    asks = decisive_topic(text) or (not person and (cued_intent(text, None) or looks_like_question(text)))
+    # "what if i want to be RN here instead, whats the process" is the foreign nurse's question, not a plan
+    sticky = intent.get("name") in ONLY_DECISIVE
+    asks = decisive_topic(text) or (not sticky and (cued_intent(text, None) or looks_like_question(text)))
     if not asks:
         return dict(parse)
     return {**parse, "intent": {"name": NO_TOPIC, "confidence": float(intent.get("confidence") or 0.0)}}
