@@ -378,6 +378,97 @@ def test_saying_where_they_graduated_is_about_them_even_in_a_question():
             "ask_eligibility",
             "ask_exam_fee",
         ),
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_renewal", 0.34)],
+            "once they approve me how long do i have to test",
+            "ask_exam_fee",
+            "ask_exam_fee",
+        ),
+        (
+            "ask_exam_format",
+            [("ask_exam_format", 0.48), ("help", 0.19)],
+            "what topics are on it",
+            "ask_duration",
+            "ask_exam_format",
+        ),
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_eligibility", 0.53)],
+            "I graduated from a CAAHEP program in 2023 but never took the CMA. Am I still allowed to?",
+            None,
+            "ask_eligibility",
+        ),
+        (
+            "out_of_scope",
+            [("out_of_scope", 0.5), ("ask_eligibility", 0.34)],
+            "I'm a 4N0 in the Air Force, getting out next summer. Is my tech school training enough to take the NCMA?",
+            None,
+            "ask_eligibility",
+        ),
+        (
+            "ask_salary",
+            [("ask_salary", 0.7), ("ask_renewal", 0.17)],
+            "and every year i gotta pay something?",
+            "ask_exam_fee",
+            "ask_renewal",
+        ),
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_what_is_cma", 0.52)],
+            "I would like eventually to work in an eye clinic. Is ophthalmology a path for medical assistants?",
+            None,
+            "ask_career_advancement",
+        ),
+        (
+            "out_of_scope",
+            [("out_of_scope", 0.43), ("ask_credential_info", 0.14)],
+            "Understood. What is the typical remuneration in Pennsylvania?",
+            None,
+            "ask_salary",
+        ),
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_eligibility", 0.32)],
+            "who can train me, my doctor can?",
+            "ask_state_rules",
+            "ask_learn_on_job",
+        ),
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_career_advancement", 0.4)],
+            "ngl they say after that i can call myself a CMA",
+            "ask_scam_check",
+            "ask_scam_check",
+        ),
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("roadmap_next", 0.28)],
+            "and the 2 year one what do u get from that",
+            "ask_program_type",
+            "ask_program_type",
+        ),
+        (
+            "ask_advisor_info",
+            [("ask_advisor_info", 0.59), ("out_of_scope", 0.22)],
+            "whats the whole school gonna run me tho",
+            None,
+            "ask_program_cost",
+        ),
+        (
+            "ask_scam_check",
+            [("ask_scam_check", 0.67), ("ask_accredited_programs", 0.29)],
+            "my school is not caahep or abhes i just found out is that bad can i still get certifyed",
+            None,
+            "ask_eligibility",
+        ),
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_renewal", 0.52)],
+            "If I pass the RMA do I have to retake it every few years?",
+            None,
+            "ask_renewal",
+        ),
     ],
 )
 def test_the_words_of_the_question_decide_its_topic(intent, ranking, text, context, expected):
@@ -417,6 +508,8 @@ def test_the_words_of_the_question_decide_its_topic(intent, ranking, text, conte
             "namaste! i worked as staff nurse. does my nursing degree count for CMA exam?",
             None,
         ),  # the foreign nurse's answer
+        ("whats MA pay in PA per year", None),  # what MAs earn, not what they pay
+        ("in fl can i call myself a certified medical assistant without a cert", None),  # Florida's title rule
     ],
 )
 def test_cue_words_leave_alone_the_questions_they_do_not_decide(text, kept):
@@ -581,3 +674,47 @@ def test_after_the_outlook_the_pay_itself_is_asked(text, aspect):
     context = Context("ask_salary", (), "outlook")
     got = understand("ask_salary", 0.85, [], text, context, [("ask_salary", 0.85)])
     assert got.intent == "ask_salary" and _aspect(got) == aspect
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i got my GED back in 2003 is that enuff to get in a program and take the test",
+        "lowkey is MA even a good job long term, like is it growing",
+        "i live in phoenix does arizona care if the school is not aproved",
+    ],
+)
+def test_questions_that_open_with_filler_or_hide_their_verb_are_questions(text):
+    assert looks_like_question(text)
+
+
+@pytest.mark.parametrize(
+    "text, reading",
+    [
+        ("who can train me for this", "nlu_fallback"),  # no question about the bot
+        ("help", "help"),
+        ("are you a real person or a bot", "help"),
+    ],
+)
+def test_a_help_reading_needs_words_that_ask_what_the_bot_is_or_does(text, reading):
+    from bot.understanding.openers import without_misheard_person
+
+    parse = {"text": text, "intent": {"name": "help", "confidence": 0.55}}
+    assert without_misheard_person(parse)["intent"]["name"] == reading
+
+
+@pytest.mark.parametrize(
+    "text, context, named",
+    [
+        ("damn. what about RMA", Context("ask_eligibility", (("credential", "CMA"),)), [("credential", "RMA")]),
+        ("ngl how bout the RMA", Context("ask_eligibility", (("credential", "CMA"),)), [("credential", "RMA")]),
+        (
+            "and Dallas? my daughter live there",
+            Context("ask_salary", (("us_state", "houston"),)),
+            [("us_state", "Dallas")],
+        ),
+    ],
+)
+def test_a_switch_after_a_filler_or_before_a_reason_asks_the_same_question(text, context, named):
+    got = understand("ask_credential_info", 0.6, named, text, context, [("ask_credential_info", 0.6)])
+    assert got.intent == context.intent and got.follow_up

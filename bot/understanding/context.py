@@ -53,9 +53,10 @@ NOT_CARRIED_INTO = ("ask_which_credential", "ask_compare_roles", "ask_credential
 #: "who gives it" after the CCMA: the one in hand, whatever the question would cover on its own.
 POINTS_AT_ONE = re.compile(r"\b(it|its|that one|this one|that (cert\w*|credential|exam|test))\b", re.IGNORECASE)
 #: "What about the RMA?": only a new thing for the same question, however NLU read it.
+_FILLERS = r"ok(ay)?|k|so|ugh|hmm+|oh|ah|um|uh|well|wait|damn|dang|ngl|lol|cool|alright|yeah|nah|wow|sorry|thanks|thx"
 SWITCH = re.compile(
-    r"^\W*((and|but|so|ok(ay)?|ugh|hmm+|oh|ah|um|uh|well|wait)\W+)*((what|how) about|and (for|in|with)\b)|"
-    r"^\W*((ok(ay)?|so|ugh|hmm+|oh|ah|um|uh|well|wait)\W+)*and\W+(the\W+|for the\W+|for (an?\W+)?|an?\W+)?"
+    rf"^\W*((and|but|{_FILLERS})\W+)*((what|how) ?(about|bout|abt)|wbu|hbu|and (for|in|with)\b)|"
+    rf"^\W*(({_FILLERS})\W+)*and\W+(the\W+|for the\W+|for (an?\W+)?|an?\W+)?"
     r"(?!(how|what|when|where|why|who|which|is|are|do|does|did|can|could|will|would|should)\b)[\w-]+(\W+[\w-]+){0,2}\W*$|"
     # "ccma?" alone, after the RMA's answer: the same question for it; "in california specifically?"
     r"^\W*(the\W+)?(c?cma|rma|ncma)(\W+(one|then|instead|too))?\W*$|"
@@ -217,7 +218,7 @@ def _only_switches(text: str) -> bool:
     """ "What about the RMA?", "and in California?": a message that only names the next thing to ask
     the same question about, whatever topic NLU read into the name; "what about south dakota, my
     sister is moving there" (the switch, then why); "my coworker has the ccma, is hers the same deal?"."""
-    clauses = re.split(r"[,.;:!]\s+", text.strip())
+    clauses = re.split(r"[,.;:!?]\s+", text.strip())
     first, rest = clauses[0], " ".join(clauses[1:])
     if len(text.split()) <= MAX_SWITCH_WORDS and SWITCH.match(text):
         return True

@@ -73,7 +73,8 @@ ASKS_A_PRICE = re.compile(r"\bhow much\b|\bwhat (does|do|would|will|did) (\w+ ){
 PRICE_DEFAULT = "ask_program_cost"
 #: How a question is worded when it has no question mark.
 QUESTION_SHAPE = re.compile(
-    r"\?\s*$|^\W*((and|also|so|ok|okay|but|hmm|well)\W+)*"
+    r"\?\s*$|^\W*((and|also|so|ok|okay|but|hmm|well|lowkey|highkey|ngl|tbh|honestly|hey|yo|hi|hello|btw|um|k|alright|"
+    r"quick q(uestion)?|question)\W+)*"
     r"(how|what|whats|what's|when|where|who|which|why|is|are|am|was|were|isn'?t|wasn'?t|doesn'?t|can|could|do|does|"
     r"did|will|would|should|any|if|wich|wat|wats|wht|hw)\b",
     re.IGNORECASE,
@@ -85,7 +86,7 @@ INNER_QUESTION = re.compile(
     r"\b(can|could|do|does|did|will|would|should|may|must)\s+(i|we|she|he|they|you|my|mas|medical assistants?|"
     r"an? (ma|cma|medical assistant)|cmas|rmas)\b|"
     r"\b(do|does|did)\s+(?!not\b|you\b|u\b)(\w+\s+){1,2}(want|need|require|count|cover|accept|take|work|ask|change|matter|"
-    r"apply|help|affect|mean)\b|\bis (it|that|this) enough\b|"
+    r"apply|help|affect|mean|care|mind|allow|let|check)\b|\bis (it|that|this) (enough|enuff|enuf|ok|okay|good enough)\b|"
     r"\b(want|wanted|need|needed|like|trying|hoping|wish|wishing) to (know|find out|ask|understand|check|enquire|inquire)\b|"
     r"\bwonder(ing)?\b|"
     r"\b(not sure|no idea|unsure) (if|whether|how|what|which)\b|\bwhether\b|"

@@ -99,11 +99,19 @@ ASKS_WHERE_THE_PLAN_IS = re.compile(
 ASKS_FOR_A_PLAN = re.compile(
     r"\b(plan|roadmap|steps?|step[- ]by[- ]step|walk me|guide me|start|started|begin)\b", re.IGNORECASE
 )
+#: What the bot can do, asked: "help", "what can you do", "who are you", "what are my options".
+ASKS_FOR_HELP = re.compile(
+    r"\bhelp\b|\bwhat (can|do) (you|u) do\b|\b(who|what) are (you|u)\b|\bmenu\b|\boptions\b|\bhow (does|do) (this|it) work\b|"
+    r"\bwhat can i ask\b|\bstart over\b|\bconfused\b|\blost\b|\bbot\b|\brobot\b|\b(real|actual|live) (person|human)\b|"
+    r"\bwhat is this( thing)?\b|\bwho (am i|is this)\b|\b(are|r) (you|u) (a |an )?(human|person|ai)\b",
+    re.IGNORECASE,
+)
 #: Navigation readings and the words of their own that a real request has.
 NAVIGATION_WORDS = {
     "request_human": ASKS_FOR_A_PERSON,
     "roadmap_where": ASKS_WHERE_THE_PLAN_IS,
     "start_roadmap": ASKS_FOR_A_PLAN,
+    "help": ASKS_FOR_HELP,  # "who can train me for this" is no question about the bot
 }
 #: Readings that give way only to a decisive topic: a person may still be wanted, a plan still asked for.
 ONLY_DECISIVE = ("request_human", "start_roadmap")
