@@ -469,6 +469,69 @@ def test_saying_where_they_graduated_is_about_them_even_in_a_question():
             None,
             "ask_renewal",
         ),
+        (
+            "out_of_scope",
+            [("out_of_scope", 0.74), ("ask_salary", 0.17)],
+            "is it gonna still be a job in like 10 yrs lol",
+            "ask_duration",
+            "ask_salary",
+        ),
+        (
+            "ask_duration",
+            [("ask_duration", 0.67)],
+            "how long til i can try again",
+            "ask_exam_retake",
+            "ask_exam_retake",
+        ),
+        (
+            "out_of_scope",
+            [("out_of_scope", 0.72), ("ask_credential_evaluation", 0.14)],
+            "My papers are in Dari. Who can translate?",
+            None,
+            "ask_credential_evaluation",
+        ),
+        (
+            "out_of_scope",
+            [("out_of_scope", 0.61), ("ask_credential_info", 0.12)],
+            "Quick clarification: when people say CMA in healthcare, that's not the Certified Management Accountant, correct?",
+            None,
+            "ask_credential_info",
+        ),
+        (
+            "ask_what_is_cma",
+            [("ask_what_is_cma", 0.72)],
+            "also she faints sometimes when she sees blood, is something medically wrong with her??",
+            "ask_what_is_cma",
+            "ask_legal_or_medical",
+        ),
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_eligibility", 0.28)],
+            "ok how much work do i need for ccma then",
+            "ask_exam_fee",
+            "ask_eligibility",
+        ),
+        (
+            "ask_duration",
+            [("ask_duration", 0.54)],
+            "how long after graduating can i apply for it",
+            "ask_eligibility",
+            "ask_eligibility",
+        ),
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_exam_format", 0.39)],
+            "the CMA is on the VA list?",
+            "ask_exam_retake",
+            "ask_military_benefits",
+        ),
+        (
+            "ask_learn_on_job",
+            [("ask_learn_on_job", 0.4), ("ask_course_transfer", 0.21)],
+            "Understood. Setting that aside, would my surgical training allow me to skip the medical assistant program?",
+            None,
+            "ask_course_transfer",
+        ),
     ],
 )
 def test_the_words_of_the_question_decide_its_topic(intent, ranking, text, context, expected):
@@ -510,6 +573,9 @@ def test_the_words_of_the_question_decide_its_topic(intent, ranking, text, conte
         ),  # the foreign nurse's answer
         ("whats MA pay in PA per year", None),  # what MAs earn, not what they pay
         ("in fl can i call myself a certified medical assistant without a cert", None),  # Florida's title rule
+        ("can the gi bill cover the exam fee", "ask_military_benefits"),  # who pays, not the fee itself
+        ("ive been doing MA work at a peds office for like 6 yrs, never went to school", None),  # their years
+        ("can i just skip school entirely and still be an MA?", None),  # no training of theirs to count
     ],
 )
 def test_cue_words_leave_alone_the_questions_they_do_not_decide(text, kept):
@@ -718,3 +784,12 @@ def test_a_help_reading_needs_words_that_ask_what_the_bot_is_or_does(text, readi
 def test_a_switch_after_a_filler_or_before_a_reason_asks_the_same_question(text, context, named):
     got = understand("ask_credential_info", 0.6, named, text, context, [("ask_credential_info", 0.6)])
     assert got.intent == context.intent and got.follow_up
+
+
+def test_after_a_price_a_reply_with_a_question_of_its_own_is_not_a_choice_of_price():
+    context = Context("ask_exam_fee", ())
+    ranking = [("nlu_fallback", 0.4)]
+    got = understand(
+        "nlu_fallback", 0.4, [("credential", "rma")], "rma doesnt care about accreditation right", context, ranking
+    )
+    assert got.intent == "ask_eligibility"

@@ -268,7 +268,8 @@ SOURCE_ASKED = re.compile(
 #: "where do i double check", "who can confirm that": where to check the answer just given.
 WHERE_TO_CONFIRM = re.compile(
     r"^\W*((ok(ay)?|so|and|but|thanks?)\W+)?(where|who|how) (do|can|should|would|could) (i|we|u|you) "
-    r"(double[- ]?check|check|confirm|verify|find out|ask)( (that|this|it|for sure|on (that|this|it)))?\W*$|"
+    r"(double[- ]?check|check|confirm|verify|find out|ask)( (that|this|it|for sure|on (that|this|it)|with))?\W*$|"
+    r"\b(who|where) (can|could|should|do) (i|we|u|you) (double[- ]?check|check|confirm|verify) (that |this |it )?with\W*$|"
     r"^\W*((ok(ay)?|so|and|but)\W+)?who (can|could|would) confirm( (that|this|it))?\W*$",
     re.IGNORECASE,
 )
@@ -334,7 +335,9 @@ def _without_topic(
 
 #: Comparing another career with medical assisting is in scope (docs/intents.md).
 COMPARES = re.compile(
-    r"\b(better|worse|easier|harder|vs\.?|versus|compared?|instead|or an? ma|than|diff|difference)\b", re.IGNORECASE
+    r"\b(better|worse|easier|harder|vs\.?|versus|compared?|instead|or an? ma|than|diff|difference|"
+    r"(makes|earns|paid|pays) more)\b",
+    re.IGNORECASE,
 )
 MEDICAL_ASSISTANT = re.compile(r"(an? )?(ma|mas|cmas?|rmas?|medical assist\w*|med assistants?)", re.IGNORECASE)
 
@@ -719,8 +722,8 @@ def _price_chosen(text: str, named: Sequence[tuple[str, str]], context: Context)
         return None  # "and the cma exam?" only names; "how long is the cma exam?" asks
     if len(text.split()) > MAX_PRICE_CHOICE_WORDS:
         return None
-    if cued_intent(text, context.intent) not in (None, "ask_exam_format", *PRICES.values()):
-        return None  # "the exam have in spanish?" asks something of its own
+    if cued_intent(text, context.intent) not in (None, "ask_exam_format", *PRICES.values()) or decisive_topic(text):
+        return None  # "the exam have in spanish?", "rma doesnt care about accreditation" ask something of their own
     if SCHOOLING.search(text):
         return PRICES["school"]
     if EXAM_WORDS.search(text) or any(_slot(kind) == "credential" for kind, _ in named):

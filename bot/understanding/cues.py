@@ -39,7 +39,7 @@ _TABLES = cue_data.shipped_cues()
 CUES: tuple[tuple[re.Pattern[str], str], ...] = _TABLES.cues
 #: Asking a price without naming what: "how much is it?", "and the fee?", "cost?".
 PRICE = re.compile(
-    r"\bhow much\b(?! of\b)|\bcosts?\b|\bfees?\b|\bprice\b|\bexpensive\b|\bcheap|\bcuesta\b|\bcosto\b|\bprecio\b",
+    r"\bhow much\b(?! of\b| time\b| work\b| experience\b)|\bcosts?\b|\bfees?\b|\bprice\b|\bexpensive\b|\bcheap|\bcuesta\b|\bcosto\b|\bprecio\b",
     re.IGNORECASE,
 )
 #: The exam named, or asked about, with no other cue: what it is like.
@@ -111,7 +111,7 @@ TAG_QUESTION = re.compile(
     r"\b(is|was) (that|this|it) (even |really |actually )?(true|real|right|legit|a real \w+|a thing|allowed|possible|a fantasy)\b|"
     r"\b(good|bad|smart|dumb) idea\b|\bworth it\b|\bwaste of (time|money)\b|\bor (nah|not|no)\W*$|"
     r"\bor (hide|leave|skip|drop|remove) (it|them|that)\W*$|"
-    r"\bor (is|am) (that|this|it|i)\b",
+    r"\bor (is|am) (that|this|it|i)\b|\b(right|correct)\s*\?*\s*$",
     re.IGNORECASE,
 )
 _CLAUSES = re.compile(r"(?<=[.!?;,:])\s+")
