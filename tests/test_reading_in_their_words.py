@@ -793,3 +793,15 @@ def test_after_a_price_a_reply_with_a_question_of_its_own_is_not_a_choice_of_pri
         "nlu_fallback", 0.4, [("credential", "rma")], "rma doesnt care about accreditation right", context, ranking
     )
     assert got.intent == "ask_eligibility"
+
+
+@pytest.mark.parametrize(
+    "text, kind, years",
+    [
+        ("hey so im a 68W, 4 yrs in, ETS in like 6 months. can i sit for the CMA", "other_healthcare_years", 4.0),
+        ("i worked as an MA for 2 years and i start school in 3 months", "experience_years", 2.0),
+        ("I finished my MA program in 10 months and worked as an MA 2 years", "experience_years", 2.0),
+    ],
+)
+def test_a_time_still_ahead_is_no_years_of_work(text, kind, years):
+    assert read(text, {}).changes[kind] == years

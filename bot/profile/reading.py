@@ -283,6 +283,13 @@ def _span(clause: str, today: dt.date) -> tuple[float, float] | None:
     return float(end - start), float(today.year - start)
 
 
+#: A time still ahead of them: "in like 6 months", "within the next year".
+_AHEAD = re.compile(
+    r"\b(?:in|within) (?:like |about |around |another |the next |roughly )?(?:\d+(?:\.\d+)?|a|an|one|two|three|four|"
+    r"five|six|nine|twelve|a few|few) ?(?:months?|mos?|years?|yrs?|weeks?|wks?)\b(?! ago)"
+)
+
+
 def _years_said(
     low: str, today: dt.date, context: str | None, question: bool, not_ma: set[float] | None = None
 ) -> dict[str, Any]:
@@ -300,6 +307,9 @@ def _years_said(
             set_aside.update(years for years, _ in _amounts(clause))
             continue  # "my husband has been in the army 12 years"
         role = _role_of(clause) or last_role
+        # "ETS in like 6 months", "getting out in a year": when something will happen, not years done
+        ahead = {years for m in _AHEAD.finditer(clause) for years, _ in _amounts(m.group(0))}
+        set_aside.update(ahead)
         if role not in (None, "ma"):
             set_aside.update(years for years, _ in _amounts(clause))
         if role == "ma" and _NOT_WORK_DONE.search(clause) and not _WORK_DONE.search(clause):
@@ -314,6 +324,8 @@ def _years_said(
             changes["experience_span_years"] = span[1]
             changes.setdefault("experience_years", span[0])
         for years, ago in _amounts(clause):
+            if years in ahead:
+                continue
             if ago:
                 _ended(changes, clause, role, years)
             elif role == "ma" and not _NEGATED_MA.search(clause):
