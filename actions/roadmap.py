@@ -70,6 +70,8 @@ def _question_before_any_roadmap(tracker: Tracker) -> str | None:
     unsure = confidence < SURE_OF_A_MOVE and not PLAN_WORDS.search(text)  # "i need help w my cert"
     if text.startswith("/") or not (cued or looks_like_question(text) or unsure):
         return None
+    if PLAN_WORDS.search(text) and not cued:
+        return None  # "can you just show me the whole plan": a move asked as a question, no topic of its own
     try:
         if services.turns().started(tracker.sender_id):
             return None
@@ -240,8 +242,12 @@ class _ProfileAnswers:
 
     async def extract_credential_goal(self, dispatcher, tracker, domain) -> dict[str, Any]:
         chosen = read.credential_choice(self._text(tracker), entities(tracker))
-        return self._fill(tracker, "credential_goal", chosen) or self._named_on_opening(
-            tracker, "credential_goal", "credential"
+        return (
+            self._fill(tracker, "credential_goal", chosen)
+            or self._named_on_opening(tracker, "credential_goal", "credential")
+            or self._told_along(
+                tracker, "credential_goal", read.credential_told(self._text(tracker), entities(tracker))
+            )
         )
 
     async def extract_state(self, dispatcher, tracker, domain) -> dict[str, Any]:

@@ -71,6 +71,20 @@ def test_a_high_school_graduate_starts_with_the_program_not_the_diploma_they_hav
     assert "Already behind you: finish your high-school diploma or GED." in chat(bot, sender, "show me the whole plan")
 
 
+def test_a_credential_named_early_is_kept_and_the_plan_asked_for_as_a_question_is_shown(bot):
+    """ "CMA I think" at the background question is not asked again later, and "can you just show me
+    the whole plan" (a move put as a question) shows the plan, not "I'm not sure I understood"."""
+    sender = "early-credential"
+    chat(bot, sender, "can you walk me through the whole thing step by step?")
+    assert "which of these describes you" in chat(bot, sender, "CMA I think")
+    assert "Which credential" not in chat(bot, sender, "career changer, I did warehouse work")
+    sender = "plan-as-question"
+    chat(bot, sender, "can you walk me through the whole thing step by step?")
+    assert "Which credential" in chat(bot, sender, "career changer i guess")
+    plan = chat(bot, sender, "can you just show me the whole plan")
+    assert "Your roadmap to the" in plan and "not sure I understood" not in plan
+
+
 def test_back_repeat_jump_where_overview_done_and_start_over(bot):
     sender = "nav"
     begin_img(bot, sender)

@@ -10,7 +10,8 @@ import pytest
 from bot.answers.reply import reply_for
 from bot.kb.queries import KnowledgeBase
 from bot.profile.reading import read
-from bot.roadmap.profile_reading import state_told
+from bot.roadmap.profile_reading import background as roadmap_background
+from bot.roadmap.profile_reading import credential_told, state_told
 from bot.understanding.context import Context, to_state_rules, understand
 from bot.understanding.cues import looks_like_question
 from bot.understanding.openers import heard_person
@@ -805,3 +806,160 @@ def test_after_a_price_a_reply_with_a_question_of_its_own_is_not_a_choice_of_pri
 )
 def test_a_time_still_ahead_is_no_years_of_work(text, kind, years):
     assert read(text, {}).changes[kind] == years
+
+
+@pytest.mark.parametrize(
+    "ranking, text, context, named, expected",
+    [
+        # NLU's own rankings of these messages (the trained model's), and the question they ask
+        (
+            [("ask_exam_fee", 0.43), ("ask_salary", 0.08), ("ask_exam_retake", 0.07)],
+            "ok RMA then. how much",
+            Context("ask_legal_or_medical", (("us_state", "texas"),)),
+            [("credential", "RMA")],
+            "ask_exam_fee",
+        ),
+        (
+            [("ask_salary", 0.94), ("ask_compare_roles", 0.04)],
+            "and the pay? LPN vs MA",
+            Context("ask_compare_roles", (("role", "MA"), ("role", "LPN"))),
+            [("role", "LPN"), ("role", "MA")],
+            "ask_salary",
+        ),
+        (
+            [("ask_exam_format", 0.63), ("out_of_scope", 0.13), ("ask_renewal", 0.05)],
+            "is there like a yearly limit on it",
+            Context("ask_military_benefits", (), "spouse"),
+            [],
+            "ask_military_benefits",
+        ),
+        (
+            [("ask_program_cost", 0.71), ("roadmap_overview", 0.08)],
+            "cheapest way do all this",
+            Context("ask_exam_format", (("credential", "ccma"),)),
+            [],
+            "ask_program_cost",
+        ),
+        (
+            [("ask_foreign_nurse", 0.9), ("ask_eligibility", 0.08)],
+            "cna 10 yrs in a nursing home. does that count as experience for the rma",
+            Context(),
+            [("role", "cna"), ("credential", "rma")],
+            "ask_eligibility",
+        ),
+        (
+            [("ask_work_authorization", 0.41), ("out_of_scope", 0.12), ("ask_exam_format", 0.1)],
+            "ok. what is the form number for the EAD anyway?",
+            Context("ask_work_authorization"),
+            [],
+            "ask_work_authorization",
+        ),
+        (
+            [("ask_exam_fee", 0.97), ("out_of_scope", 0.01)],
+            "what about the test fee itself",
+            Context("ask_military_benefits", (), "overview"),
+            [],
+            "ask_military_benefits",
+        ),
+        (
+            [("ask_externship", 0.68), ("ask_exam_format", 0.23)],
+            "How many percent is clinical part?",
+            Context("ask_exam_format", (("credential", "cma"),)),
+            [],
+            "ask_exam_format",
+        ),
+        (
+            [("ask_exam_retake", 0.79), ("out_of_scope", 0.09)],
+            "can she just retake the test instead",
+            Context("ask_renewal", (("credential", "RMA"),)),
+            [],
+            "ask_renewal",
+        ),
+        (
+            [("nlu_fallback", 0.4), ("ask_credential_info", 0.3), ("ask_renewal", 0.13)],
+            "and the RMA when i can?",
+            Context("ask_diploma_requirement"),
+            [("credential", "RMA")],
+            "ask_eligibility",
+        ),
+        (
+            [("nlu_fallback", 0.4), ("ask_exam_format", 0.34), ("ask_what_is_cma", 0.3)],
+            "i don't do any clinical stuff tho, just the front. what about the CMA then",
+            Context("ask_eligibility", (("credential", "RMA"),)),
+            [("credential", "CMA")],
+            "ask_eligibility",
+        ),
+        (
+            [("nlu_fallback", 0.4), ("ask_eligibility", 0.2), ("ask_diploma_requirement", 0.18)],
+            "DO I HAVE TO GO BACK TO SCHOOL FOR THE CMA ONE",
+            Context("ask_which_credential"),
+            [("credential", "CMA")],
+            "ask_eligibility",
+        ),
+    ],
+)
+def test_a_follow_up_s_own_words_outweigh_a_misleading_reading(ranking, text, context, named, expected):
+    got = understand(ranking[0][0], ranking[0][1], named, text, context, ranking)
+    assert got.intent == expected
+
+
+def test_losing_a_job_and_a_payer_for_retraining_is_aid_through_wioa():
+    text = "company is closing our terminal in march so im getting laid off anyway. is there any program that pays for retraining for guys like me"
+    got = understand("ask_financial_aid", 1.0, [], text, Context("ask_program_cost"), [("ask_financial_aid", 1.0)])
+    assert got.intent == "ask_financial_aid" and _aspect(got) == "wioa"
+
+
+@pytest.mark.parametrize(
+    "ranking, text, state",
+    [
+        (
+            [("ask_which_credential", 0.74), ("ask_state_rules", 0.15)],
+            "for that I must have certification in maryland or no?",
+            "maryland",
+        ),
+        (
+            [("ask_learn_on_job", 0.69), ("ask_state_rules", 0.3)],
+            "do you even need to be certified in Texas or can the doctor just train you",
+            "Texas",
+        ),
+        (
+            [("ask_foreign_nurse", 0.86), ("ask_state_rules", 0.13)],
+            "I was nurse in Krakow 25 years, now Philadelphia. What the rules for medical assistant in Pennsylvania?",
+            "Pennsylvania",
+        ),
+        (
+            [("nlu_fallback", 0.4), ("ask_foreign_nurse", 0.52), ("ask_state_rules", 0.45)],
+            "I heard in California the MA can be trained in the clinic by the nurse or doctor, is it true?",
+            "California",
+        ),
+        (
+            [("nlu_fallback", 0.4), ("ask_eligibility", 0.46), ("ask_state_rules", 0.42)],
+            "if i take one in washington does my ccma work there",
+            "washington",
+        ),
+    ],
+)
+def test_what_a_state_requires_in_other_words_is_that_state_s_rules(ranking, text, state):
+    got = understand(ranking[0][0], ranking[0][1], [("us_state", state)], text, Context(), ranking)
+    assert got.intent == "ask_state_rules"
+
+
+def test_who_may_sit_an_exam_in_a_state_is_still_eligibility():
+    ranking = [("ask_eligibility", 0.9), ("ask_state_rules", 0.05)]
+    got = understand(
+        "ask_eligibility", 0.9, [("us_state", "Texas")], "can I sit for the CMA in Texas", Context(), ranking
+    )
+    assert got.intent == "ask_eligibility"
+
+
+def test_training_that_counts_for_something_is_asked_even_without_a_question_mark():
+    assert looks_like_question(
+        "hi i was partera midwife in guatemala 6 year. my training count for medical asistant certificate"
+    )
+
+
+def test_a_credential_named_at_another_roadmap_question_is_kept_and_a_nail_tech_is_no_medic():
+    assert credential_told("CMA I think", {"credential": "cma"}) == "cma"
+    assert credential_told("is the cma exam hard?", {"credential": "cma"}) is None
+    assert roadmap_background("i do nails, no medical background at all", {}) == "career_changer"
+    assert roadmap_background("army medic, 6 years", {}) == "military"

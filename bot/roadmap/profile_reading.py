@@ -30,12 +30,19 @@ OPTIONAL_QUESTIONS = frozenset({"credential_goal", "state", "start_date"})
 _BACKGROUND_WORDS = [
     ("img", r"\b(img|doctor|physician|mbbs|md\b|medical (school|degree|graduate)|med school)"),
     ("working_ma", r"\b(work(ing|ed)? as an? (ma|medical assistant)|uncertified|on the job|already an? ma)"),
-    ("military", r"\b(military|army|navy|air force|marines?|veteran|medic|corpsman)"),
+    ("military", r"\b(military|army|navy|air force|marines?|veteran|medics?|corpsman)\b"),  # not "medical"
     ("hs_graduate", r"\b(high ?school|ged|diploma|senior|just graduated|student)"),
-    ("career_changer", r"\b(career|chang|switch|retail|restaurant|office job|another field|different field)"),
+    (
+        "career_changer",
+        r"\b(career|chang|switch|retail|restaurant|office job|another field|different field|"
+        r"no (medical|health ?care|clinical) (background|experience)|nails|nail tech|hair|barber|warehouse|cashier|"
+        r"driver|trucker|teacher|cook|server|barista|teller|call cent)",
+    ),
 ]
 _STATE_SKIP = r"\b(skip|rather not|prefer not|no state|not (say|sure)|doesn'?t matter|none|no)\b"
 _RECOMMEND = r"\b(recommend|not sure|unsure|don'?t know|dunno|you (pick|choose|decide)|whichever|best one|any)\b"
+#: A message this short that names a credential at another question only says which one ("CMA I think").
+MAX_CREDENTIAL_TOLD_WORDS = 5
 _GOALS = [
     ("residency", r"\b(residen|stepping|step ?stone|match|usmle|bridge|temporar|for now)"),
     ("career", r"\b(long[- ]?term|career|stay|permanent|for good|destination|rest of my)"),
@@ -89,6 +96,14 @@ def state(text: str, entities: dict[str, str]) -> str | None:
         return entities["us_state"]
     skipped = re.search(_STATE_SKIP, _low(text)) or _skipped(text) or replies.yes_no(text) == "no"
     return SKIP if skipped else None
+
+
+def credential_told(text: str, entities: dict[str, str]) -> str | None:
+    """The credential a short message names while another question is asked ("CMA I think" at the
+    background question), so the form need not ask it later."""
+    named = entities.get("credential")
+    short = len(text.split()) <= MAX_CREDENTIAL_TOLD_WORDS
+    return named if named and short and not replies.asks_something(text) else None
 
 
 def state_told(text: str, entities: dict[str, str]) -> str | None:

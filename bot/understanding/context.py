@@ -100,6 +100,11 @@ EXAM_WORDS = re.compile(r"\b(exam|test|boards?)\b", re.I)
 SCHOOLING = re.compile(
     r"\b(school|program|course|class|classes|tuition|train|trained|training|college|degree|certificate)\b", re.I
 )
+#: "cheapest way do all this" after the exam's format: the whole path's price, not the exam's.
+WHOLE_PATH = re.compile(
+    r"\b(do|doing|get through|go through) all (of )?(this|that|it)\b|\bthe whole (thing|path|process)\b|\bstart to finish\b",
+    re.I,
+)
 #: "make" as in earn, not as in "do schools make u pay for scrubs", "does AZ make MAs get certified".
 _MAKE = r"make(?! (u|you|me|us|them|him|her|mas|ma'?s|medical assistants|people|someone|students|everyone)\b)"
 PAY_WORDS = re.compile(rf"\b(per hour|an hour|hourly|/hr|per year|a year|salary|wages?|paid|{_MAKE}|earn)\b", re.I)
@@ -143,6 +148,29 @@ WHICH_STATE = re.compile(r"\b(which|what|wich) states?\b|\bany states?\b|\bevery
 #: What an MA may do is a state's rule: injections, blood draws, X-rays, IVs.
 MA_TASKS = re.compile(
     r"\b(inject\w*|shots?|vaccin\w*|immuniz\w*|draw\w* blood|blood draws?|venipuncture|x-?rays?|ivs?)\b", re.I
+)
+#: Readings NLU gives a state's requirement in other words ("do you even need to be certified in Texas or
+#: can the doctor just train you", "if i take one in washington does my ccma work there").
+READ_FOR_STATE_RULES = frozenset(
+    {
+        "ask_which_credential",
+        "ask_learn_on_job",
+        "ask_foreign_nurse",
+        "ask_eligibility",
+        "ask_credential_info",
+        "ask_locum_tenens",
+        "nlu_fallback",
+        "inform",
+    }
+)
+STATE_NEEDS = re.compile(
+    r"\b(must|need to|needs to|have to|has to|gotta|required to) (have|be|get|hold) (a |an |my |the )?"
+    r"(cert\w*|licen[sc]\w*|registered|credential\w*)\b|\bneed (a |an )?(cert\w*|licen[sc]e\w*|credential)\b|"
+    r"\b(rules?|laws?|regulations?|requirements?) (for|of) (an? )?(ma|mas|medical assistants?)\b|"
+    r"\b(work|valid|good|count|counts|accepted|recogni[sz]ed) there\b|\b(accepted|recogni[sz]ed) (for|in|by)\b|"
+    r"\b(doctors?|physicians?|nurses?|docs?) (can |could |will )?(just )?train\b|\btrained (in|at|on) the (clinic|job)\b|"
+    r"\bdoes (my|a|the|her|his) \w+ (work|count|transfer)\b",
+    re.IGNORECASE,
 )
 STATE_REQUIRES = re.compile(
     r"\b(requires?|required|requirements?|laws?|legal(ly)?|regulations?|licen[cs]e[ds]?)\b", re.I
@@ -224,7 +252,23 @@ def _only_switches(text: str) -> bool:
         return True
     if len(clauses) > 1 and len(first.split()) <= MAX_SWITCH_WORDS and SWITCH.match(first):
         return "?" not in rest and not looks_like_question(rest)
+    before, last = " ".join(clauses[:-1]), clauses[-1]
+    if len(clauses) > 1 and len(last.split()) <= MAX_SWITCH_WORDS and SWITCH.match(last):
+        return not looks_like_question(
+            before
+        )  # "i don't do any clinical stuff tho, just the front. what about the CMA then"
     return _ends_same_again(text)
+
+
+def _a_test_switched(intent: str | None, text: str, context: Context) -> bool:
+    """ "what about the test fee itself" after the GI Bill: whether it pays for the test too (VA pays
+    for certification tests; after other aid, "and the exam fee?" asks the fee itself)."""
+    return (
+        context.intent == "ask_military_benefits"
+        and intent in ("ask_exam_fee", "ask_exam_retake")
+        and len(text.split()) <= MAX_SWITCH_WORDS
+        and bool(SWITCH.match(text))
+    )
 
 
 def _ends_same_again(text: str) -> bool:
@@ -282,6 +326,9 @@ SAME_MESSAGE_WEIGHT = 8.0
 NEIGHBOUR_WEIGHT = 1.5
 #: "who has to approve it?": a follow-up that points back is about the topic in hand at least this likely.
 POINTING_BACK_FLOOR = 0.15
+#: Topics a pointing word never pulls a follow-up back to: after "can they legally fire me", "ok RMA
+#: then. how much" is a price, not another legal question.
+DECLINED = frozenset({"ask_legal_or_medical"})
 POINTS_BACK = re.compile(r"\b(it|its|it's|that|this|they|them|those|these|one|then)\b", re.IGNORECASE)
 #: Aspects a state's own answer already covers: with a state named, its answer is the one to give.
 PLACE_HAS_ITS_OWN = frozenset({"hourly"})
@@ -302,6 +349,9 @@ TOP_GUESSES = 4
 #: Below this, a topic NLU chose gives way to the one the message's own words point to, if NLU
 #: ranked that one too.
 SURE = 0.6
+#: "is there like a yearly limit on it" after MyCAA: a facet of the topic in hand that points back at
+#: it outweighs an NLU reading this unsure (the exam's format, from "on it").
+POINTED_FACET_SURE = 0.75
 #: "How long do I get to take it?": the exam's own time, not the path's.
 TAKING_IT = re.compile(
     r"\b(take|sit|finish|complete)\s+(it|the (exam|test))\b|\b(exam|test)\b|\bhow (long|much time) do (i|you|u|we) (get|have)\b",
@@ -360,6 +410,9 @@ def _asks_state_rules(intent: str | None, text: str, named: Sequence[tuple[str, 
     )
     if asks and about_a_state_credential(text):
         return True
+    in_a_state = any(k == "us_state" for k, _ in named)
+    if intent in READ_FOR_STATE_RULES and in_a_state and STATE_NEEDS.search(asking_clause(text)):
+        return True  # "for that I must have certification in maryland or no?": Maryland's rules
     if not (intent in STATELESS_READINGS and any(k == "us_state" for k, _ in named)):
         return False
     if intent == "ask_foreign_nurse":  # "if i become MA can i give vaccine in new york?": what an MA may do there
@@ -392,7 +445,12 @@ def _facet_named(text: str, context: Context) -> str | None:
 def _facet_in_hand(intent: str | None, confidence: float, text: str, context: Context) -> bool:
     """A short message on a part of the topic in hand ("is there a limit per year" after MyCAA)."""
     return (
-        (confidence < SURE or intent in NO_TOPIC or _points_back_to_it(intent, text))
+        (
+            confidence < SURE
+            or intent in NO_TOPIC
+            or _points_back_to_it(intent, text)
+            or (confidence < POINTED_FACET_SURE and bool(POINTS_BACK.search(text)))
+        )
         and len(text.split()) <= MAX_FACET_WORDS
         and facet_of_topic_in_hand(context.intent, text)
         # "how many questions n how long is it" after renewal: NLU and the words beside the facet's own
@@ -575,7 +633,7 @@ def continued(ranking: Sequence[tuple[str, float]], context: Context, text: str)
         for name, confidence in ranking
         if is_question(name)
     }
-    if POINTS_BACK.search(text):
+    if POINTS_BACK.search(text) and topic not in DECLINED:
         weighed[topic] = max(weighed.get(topic, 0.0), POINTING_BACK_FLOOR * SAME_TOPIC_WEIGHT)
     if not weighed:
         return None
@@ -642,7 +700,12 @@ def _understand(
     named = _carried(entities)
     nlu_read = intent
     intent = reread(intent, confidence, text, context, ranking, named)
-    if intent in COST_OF_EXAM and context.intent in EXAM_TOPICS and not SCHOOLING.search(text):
+    if (
+        intent in COST_OF_EXAM
+        and context.intent in EXAM_TOPICS
+        and not SCHOOLING.search(text)
+        and not WHOLE_PATH.search(text)
+    ):
         intent = COST_OF_EXAM[intent]
     asked = asking_clause(text)
     if intent in COST_OF_EXAM and EXAM_WORDS.search(asked) and not SCHOOLING.search(asked):
@@ -653,7 +716,11 @@ def _understand(
         intent = _what_they_pay(context, ranking)
     if intent == "ask_salary" and PAYS_FOR_TRAINING.search(text):
         intent = "ask_financial_aid"  # "could that pay for medical assistant school": who pays, not what MAs earn
-    if intent in PAID_FOR and context.intent in PAYERS and IT_PAYS.search(text):
+    if (
+        intent in PAID_FOR
+        and context.intent in PAYERS
+        and (IT_PAYS.search(text) or _a_test_switched(intent, text, context))
+    ):
         intent = context.intent  # "does it pay for the exam too" after the GI Bill: what the GI Bill pays for
     if intent == "ask_compare_roles" and cued_intent(asked, context.intent) == "ask_salary":
         intent = "ask_salary"  # "who makes more": pay comparisons are pay (docs/intents.md)

@@ -100,6 +100,7 @@ INNER_QUESTION = re.compile(
     r"\bis there (any|a|some) ?(way|chance|option|program|route)\b|\bany ?(way|chance) (to|i|for)\b|"
     r"\b(but|and|also|btw|unrelated|quick q) (is|are|does|do|can|could|will|would|should) (it|there|the|this|that|step|my|a|an)\b|"
     r"\banything (extra|else) (before|i|to|for)\b|"
+    r"\b(my|this|that|the|it|these|those|their) (\w+ ){0,2}(count|counts|transfer|transfers) (for|as|to|toward|towards)\b|"
     r"\b(kindly|please|pls) (advise|tell me|let me know|explain|clarify|confirm)\b|"
     r"\b(advise|tell me|let me know) (if|whether|how|what|which|when)\b",
     re.IGNORECASE,
