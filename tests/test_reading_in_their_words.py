@@ -963,3 +963,62 @@ def test_a_credential_named_at_another_roadmap_question_is_kept_and_a_nail_tech_
     assert credential_told("is the cma exam hard?", {"credential": "cma"}) is None
     assert roadmap_background("i do nails, no medical background at all", {}) == "career_changer"
     assert roadmap_background("army medic, 6 years", {}) == "military"
+
+
+@pytest.mark.parametrize(
+    "ranking, text, context, expected",
+    [
+        (
+            [("out_of_scope", 0.86), ("ask_legal_or_medical", 0.04)],
+            "whats the difference for keeping them up",
+            "ask_which_credential",
+            "ask_renewal",
+        ),
+        (
+            [("ask_program_cost", 0.83), ("out_of_scope", 0.04)],
+            "How much training is needed for the injections?",
+            "ask_state_rules",
+            "ask_state_rules",
+        ),
+        (
+            [("ask_resume_interview", 0.5), ("ask_degree_perception", 0.3)],
+            "How should I put my MBChB from Ghana on my CV when I apply for MA jobs? Should I just hide it?",
+            None,
+            "ask_degree_perception",
+        ),
+        (
+            [("nlu_fallback", 0.4), ("ask_scam_check", 0.5)],
+            "are online programs legit",
+            "ask_what_is_cma",
+            "ask_online_program",
+        ),
+        (
+            [("ask_program_cost", 0.6), ("ask_financial_aid", 0.2)],
+            "My nursing home said they might pay for it. Would that count as taxable income for me?",
+            "ask_program_cost",
+            "ask_financial_aid",
+        ),
+        (
+            [("ask_exam_format", 0.61), ("ask_duration", 0.17), ("ask_eligibility", 0.07)],
+            "And how soon after that could I take the CMA test?",
+            "estimate_timeline",
+            "ask_eligibility",
+        ),
+        (
+            [("ask_exam_format", 0.75), ("ask_externship", 0.18)],
+            "How many hours would I have to be there in person for the clinical bit?",
+            "ask_online_program",
+            "ask_externship",
+        ),
+    ],
+)
+def test_words_nlu_never_learned_name_the_topic(ranking, text, context, expected):
+    got = understand(ranking[0][0], ranking[0][1], [], text, Context(context), ranking)
+    assert got.intent == expected
+
+
+def test_pay_after_taxes_is_still_pay():
+    ranking = [("ask_salary", 0.9)]
+    assert (
+        understand("ask_salary", 0.9, [], "how much do MAs make after taxes", Context(), ranking).intent == "ask_salary"
+    )
