@@ -1022,3 +1022,113 @@ def test_pay_after_taxes_is_still_pay():
     assert (
         understand("ask_salary", 0.9, [], "how much do MAs make after taxes", Context(), ranking).intent == "ask_salary"
     )
+
+
+@pytest.mark.parametrize(
+    "ranking, text, context, named, expected",
+    [
+        (
+            [("inform", 0.52), ("ask_exam_retake", 0.14)],
+            "what if i wait like a year and a half after i graduate",
+            Context("ask_exam_fee", (("credential", "cma"),)),
+            [],
+            "ask_exam_fee",
+        ),
+        (
+            [("ask_course_transfer", 0.64), ("ask_state_rules", 0.14)],
+            "can the doctor have me give IM shots there?",
+            Context("ask_state_rules", (("us_state", "Maryland"),)),
+            [],
+            "ask_state_rules",
+        ),
+        (
+            [("ask_what_is_cma", 0.93), ("ask_learn_on_job", 0.03)],
+            "what about the work route. been doing patient transport and some clinic work",
+            Context("ask_what_is_cma"),
+            [],
+            "ask_eligibility",
+        ),
+        (
+            [("nlu_fallback", 0.4), ("ask_credential_info", 0.36)],
+            "whats the ncma need",
+            Context("ask_what_is_cma"),
+            [("credential", "ncma")],
+            "ask_eligibility",
+        ),
+        (
+            [("ask_exam_fee", 0.99), ("ask_eligibility", 0.01)],
+            "Sorry, I meant the fee to TAKE the RMA exam in the first place, not the yearly one",
+            Context("ask_renewal", (("credential", "RMA"),)),
+            [("credential", "RMA exam")],
+            "ask_exam_fee",
+        ),
+        (
+            [("ask_eligibility", 0.5)],
+            "if i end up not going can i get the fee back?",
+            Context("ask_eligibility", (("credential", "cma"),)),
+            [],
+            "ask_exam_fee",
+        ),
+        (
+            [("nlu_fallback", 0.4), ("ask_exam_retake", 0.2)],
+            "he retires next year, can he do some training before he gets out",
+            Context("ask_military_benefits", (), "spouse"),
+            [],
+            "ask_military_benefits",
+        ),
+        (
+            [("nlu_fallback", 0.4), ("ask_usmle", 0.3), ("ask_online_program", 0.19)],
+            "do they all have to be from AAMA or can i use the free ones my job gives",
+            Context("ask_renewal", (("credential", "CMA"),)),
+            [("certifying_body", "AAMA")],
+            "ask_renewal",
+        ),
+        (
+            [("nlu_fallback", 0.4), ("ask_choose_program", 0.37)],
+            "if i do a normal school program instead how many hours does it need for the MA-C",
+            Context("ask_learn_on_job", (("us_state", "washington"),)),
+            [],
+            "ask_state_rules",
+        ),
+        (
+            [("nlu_fallback", 0.4), ("ask_eligibility", 0.35)],
+            "what is this category 4 thing for the CMA",
+            Context("ask_eligibility"),
+            [("credential", "CMA")],
+            "ask_accredited_programs",
+        ),
+        (
+            [("ask_scam_check", 0.6)],
+            "so could i sue them to get my money back",
+            Context("ask_scam_check"),
+            [],
+            "ask_legal_or_medical",
+        ),
+    ],
+)
+def test_cases_corrections_and_tasks_keep_to_the_question(ranking, text, context, named, expected):
+    got = understand(ranking[0][0], ranking[0][1], named, text, context, ranking)
+    assert got.intent == expected
+
+
+def test_a_credential_named_as_a_yardstick_does_not_replace_the_one_asked_about():
+    context = Context("ask_credential_info", (("credential", "NCMA"),))
+    ranking = [("nlu_fallback", 0.4), ("ask_credential_info", 0.44)]
+    text = "is that a real credential like the CMA or some made-up thing"
+    got = understand("nlu_fallback", 0.4, [("credential", "CMA")], text, context, ranking)
+    assert got.intent == "ask_credential_info" and ("credential", "CMA") not in got.entities
+    example = understand(
+        "nlu_fallback",
+        0.4,
+        [("credential", "RMA")],
+        "what about the other ones, like RMA",
+        Context("ask_eligibility"),
+        ranking,
+    )
+    assert ("credential", "RMA") in example.entities
+
+
+def test_where_someone_works_is_not_what_they_are():
+    heard = read("ive been working at a family doctor 4 yrs doing vitals and the front desk. which tests can i take")
+    assert heard.changes.get("other_healthcare_role") != "doctor"
+    assert read("i was a family doctor in india for 10 years").changes["other_healthcare_role"] == "doctor"

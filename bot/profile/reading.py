@@ -45,7 +45,12 @@ _OTHER_ROLES = (  # most specific first: a CNA "in a nursing home" is a CNA
     ("nurse", r"\b(?:nurse|nursing|rn|lpn|lvn)\b"),
     ("EMT", r"\bemts?\b|paramedic"),
     ("phlebotomist", r"phlebotom\w*"),
-    ("doctor", r"\b(?:doctor|physician|gp|surgeon|mbbs)\b"),
+    # "working at a family doctor 4 yrs", "my doctor says": where they work or who told them, not what they are
+    (
+        "doctor",
+        r"(?<!\bat a )(?<!\bat the )(?<!\bfor a )(?<!\bfor the )(?<!\bat a family )(?<!\bfor a family )(?<!\bmy )"
+        r"(?<!\bthe )\b(?:doctor|physician|gp|surgeon|mbbs)\b(?!'?s office)",
+    ),
     ("midwife", r"\bmidwi(?:fe|ves|fery)\b"),
     ("pharmacist", r"\bpharmacist\b|\bpharmacy tech\w*"),
     ("dental assistant", r"\bdental (?:assistant|assisting)s?\b"),

@@ -149,6 +149,8 @@ WHICH_STATE = re.compile(r"\b(which|what|wich) states?\b|\bany states?\b|\bevery
 MA_TASKS = re.compile(
     r"\b(inject\w*|shots?|vaccin\w*|immuniz\w*|draw\w* blood|blood draws?|venipuncture|x-?rays?|ivs?)\b", re.I
 )
+#: Below this, NLU's reading gives way to a task asked of the state in hand.
+SURE_OF_ANOTHER_TOPIC = 0.9
 #: Readings NLU gives a state's requirement in other words ("do you even need to be certified in Texas or
 #: can the doctor just train you", "if i take one in washington does my ccma work there").
 READ_FOR_STATE_RULES = frozenset(
@@ -167,7 +169,7 @@ STATE_NEEDS = re.compile(
     r"\b(must|need to|needs to|have to|has to|gotta|required to) (have|be|get|hold) (a |an |my |the )?"
     r"(cert\w*|licen[sc]\w*|registered|credential\w*)\b|\bneed (a |an )?(cert\w*|licen[sc]e\w*|credential)\b|"
     r"\b(rules?|laws?|regulations?|requirements?) (for|of) (an? )?(ma|mas|medical assistants?)\b|"
-    r"\b(work|valid|good|count|counts|accepted|recogni[sz]ed) there\b|\b(accepted|recogni[sz]ed) (for|in|by)\b|"
+    r"\b(work|valid|good|count|counts|accepted|acceptable|recogni[sz]ed|good enough) there\b|\b(accepted|acceptable|recogni[sz]ed|good enough) (for|in|by)\b|"
     r"\b(doctors?|physicians?|nurses?|docs?) (can |could |will )?(just )?train\b|\btrained (in|at|on) the (clinic|job)\b|"
     r"\bdoes (my|a|the|her|his) \w+ (work|count|transfer)\b",
     re.IGNORECASE,
@@ -301,6 +303,8 @@ MIN_OTHER_LEAN = 0.15
 SHORT_NAMING = 5
 #: A follow-up this short that starts like one ("and nationally?") asks the same question again.
 SHORT_FOLLOW_UP = 3
+#: "what if i wait a year after i graduate", "and if i fail": the topic in hand, asked of a case.
+WHAT_IF = re.compile(r"^\W*((and|so|but|ok(ay)?|hmm|um)\W+)*(what if|what happens if|if)\b", re.IGNORECASE)
 #: "source?", "says who", "is that from the aama itself": the answer again, which ends with its sources.
 SOURCE_ASKED = re.compile(
     r"^\W*((ok(ay)?|so|and|but|um|hmm|that sounds (made up|fake|wrong|off))\W+)*(sources?|src|citations?|says who|"
@@ -402,6 +406,16 @@ def _another_role(named: Sequence[tuple[str, str]]) -> bool:
     return any(kind == "role" and not is_medical_assistant(value) for kind, value in named)
 
 
+def _a_task_there(intent: str | None, confidence: float, text: str, context: Context) -> bool:
+    """ "can the doctor have me give IM shots there?" after Maryland's rules: a task in that state."""
+    return (
+        context.intent == "ask_state_rules"
+        and intent != "ask_state_rules"
+        and confidence < SURE_OF_ANOTHER_TOPIC
+        and bool(MA_TASKS.search(asking_clause(text)))
+    )
+
+
 def _asks_state_rules(intent: str | None, text: str, named: Sequence[tuple[str, str]]) -> bool:
     """ "does my MA-R count toward MA-C": Washington's rules, not a national credential; "new clinic says
     arizona requires me to have done a program or passed an exam??": Arizona's rules, not the USMLE."""
@@ -451,7 +465,7 @@ def _facet_in_hand(intent: str | None, confidence: float, text: str, context: Co
             or _points_back_to_it(intent, text)
             or (confidence < POINTED_FACET_SURE and bool(POINTS_BACK.search(text)))
         )
-        and len(text.split()) <= MAX_FACET_WORDS
+        and len(text.split()) <= (MAX_MISHEARD_FACET_WORDS if intent in NO_TOPIC else MAX_FACET_WORDS)
         and facet_of_topic_in_hand(context.intent, text)
         # "how many questions n how long is it" after renewal: NLU and the words beside the facet's own
         # agree on another topic (but "how long" is asked of every topic: "how long do i have to finish"
@@ -516,10 +530,10 @@ def reread(
     decided = decisive_topic(text) if is_question(intent) or intent in (*NO_TOPIC, "help", UNHELPFUL) else None
     if decided:
         return decided  # "how long i have to finish with mycaa": MyCAA, whatever the question's words
+    if _asks_state_rules(intent, text, named) or _a_task_there(intent, confidence, text, context):
+        return "ask_state_rules"  # before a facet: "how many hours does it need for the MA-C" is Washington's
     if _facet_in_hand(intent, confidence, text, context) or picks_between_options(text, context, named):
         return context.intent  # "is there a limit per year" after MyCAA, which NLU did not consider
-    if _asks_state_rules(intent, text, named):
-        return "ask_state_rules"
     misheard = _without_its_words(intent, text, context, ranking)
     if misheard:
         return misheard
@@ -539,7 +553,7 @@ def reread(
         return cued
     if _another_role(named) and COMPARES.search(text):  # "is dental assistant better?", "vs pharmacy tech?"
         return "ask_salary" if PAY_WORDS.search(text) or context.intent == "ask_salary" else "ask_compare_roles"
-    if is_question(context.intent) and _asks_again(text, named):
+    if is_question(context.intent) and (_asks_again(text, named) or _a_case_of_it(intent, text, named)):
         return context.intent
     if intent == "inform" and any(kind == "us_state" for kind, _ in named):
         return "ask_state_rules"  # "we move to Washington next year, will my CCMA be enough there?"
@@ -572,6 +586,12 @@ def _without_its_words(
     if lacks_broad_topic_words(intent, text):
         return cued_intent(asking_clause(text), context.intent) or cued_intent(text, context.intent)
     return None
+
+
+def _a_case_of_it(intent: str | None, text: str, named: Sequence[tuple[str, str]]) -> bool:
+    """ "what if i wait like a year and a half after i graduate" after the exam's fee, heard as a story:
+    the topic in hand, asked of a case."""
+    return intent == "inform" and not named and bool(WHAT_IF.match(text))
 
 
 def _asks_again(text: str, named: Sequence[tuple[str, str]]) -> bool:
@@ -696,7 +716,7 @@ def _understand(
     context: Context,
     ranking: Sequence[tuple[str, float]],
 ) -> Understood:
-    entities = list(entities)
+    entities = [e for e in entities if not _only_compared(e, text)]
     named = _carried(entities)
     nlu_read = intent
     intent = reread(intent, confidence, text, context, ranking, named)
@@ -763,6 +783,20 @@ def _understand(
         merged, inherited = _merge(entities, context, skip=_not_inherited(intent, named, text))
         return Understood(intent, merged, inherited)
     return Understood(intent, entities)
+
+
+def _only_compared(entity: tuple[str, str], text: str) -> bool:
+    """ "is that a real credential like the CMA" after the NCMA: the CMA is a yardstick, not the
+    credential asked about."""
+    kind, value = entity
+    return kind == "credential" and bool(
+        re.search(
+            rf"\b((credential|cert\w*|exam|test|one|thing) like|better than|worse than|as good as) (the |an? )?"
+            rf"{re.escape(value)}\b",
+            text,
+            re.IGNORECASE,
+        )
+    )
 
 
 def _not_inherited(intent: str | None, named: Sequence[tuple[str, str]], text: str) -> tuple[str, ...]:
