@@ -124,14 +124,16 @@ class ActionAnswer(Action):
             kb = services.fresh_knowledge_base()
             self._understood_in_spanish(dispatcher, kb, understood, language)
             profile, heard = services.hear(tracker)
+            # "ugh wait, it was jan 2023 not 2021... does that change anything": the question again, no guesses
+            again = ctx.asked_again(understood, context) if heard.correction and heard.changes else None
             # a plan to misstate experience gets the facts (answer_person), never guesses
             if (
                 understood.intent == "nlu_fallback"
+                and again is None
                 and not heard.misstating
                 and self._offer_guesses(dispatcher, kb, domain, parsed, understood)
             ):
                 return [SlotSet(CONTEXT_SLOT, ctx.with_names(understood, context).to_slot())]
-            again = ctx.asked_again(understood, context) if heard.correction and heard.changes else None
             # "wait sorry i meant new jersey" after NY pay: the question again for New Jersey, not only noted
             corrected = again is not None or (heard.correction and understood.follow_up)
             understood = again or understood

@@ -9,6 +9,7 @@ import pytest
 
 from bot.answers.reply import reply_for
 from bot.kb.queries import KnowledgeBase
+from bot.profile.model import Profile
 from bot.profile.reading import read
 from bot.roadmap.profile_reading import background as roadmap_background
 from bot.roadmap.profile_reading import credential_told, state_told
@@ -1132,3 +1133,10 @@ def test_where_someone_works_is_not_what_they_are():
     heard = read("ive been working at a family doctor 4 yrs doing vitals and the front desk. which tests can i take")
     assert heard.changes.get("other_healthcare_role") != "doctor"
     assert read("i was a family doctor in india for 10 years").changes["other_healthcare_role"] == "doctor"
+
+
+def test_a_corrected_number_of_years_replaces_the_one_said_before():
+    text = "ugh wait sorry i just checked my start date it was jan 2023 not 2021 so more like 2 and a half years not 4. does that change anything"
+    heard = read(text, {}, Profile(experience_years=4.0))
+    assert heard.correction and heard.changes["experience_years"] == 2.5
+    assert read(text, {}, Profile()).changes["experience_years"] == 2.5  # years the question named but no field kept

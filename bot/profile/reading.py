@@ -178,8 +178,11 @@ _RESIDENCY = re.compile(r"\b(?:residency|the match|usmle|step 1|step 2|match int
 _CAREER = re.compile(r"\b(?:long[- ]term|for good|permanent\w*|stay (?:an? )?ma|rest of my (?:life|career))\b")
 _CORRECTION = re.compile(r"\b(?:actually|i meant|i mean|sorry|correction|no wait|wait no|my bad|typo)\b")
 _MEANT_YEARS = re.compile(
-    r"\b(?:i meant|i mean|actually|sorry|correction|not \w+,?)\b[^.]{0,20}?\b(?:\d|one|two|three)"
+    r"\b(?:i meant|i mean|actually|sorry|correction|not \w+,?)\b[^.]{0,20}?\b(?:\d|one|two|three)|"
+    # "so more like 2 and a half years not 4"
+    r"\b(?:more like|closer to|really|only)\s+(?:\d|one|two|three|four|five)|\b(?:yrs?|years?) not (?:\d|one|two|three|four|five)"
 )
+_YEARS_NOT = re.compile(r"\b(?:yrs?|years?) not (?:\d|one|two|three|four|five)")
 _MISSTATE = re.compile(
     r"\b(?:(?:fake|faking) (?:(?:my|a|the|some|our) )?(?:experience|hours|years|letters?|documents?|papers?|"
     r"transcripts?|diploma|signatures?|attestation|work|it)\b|(?:i|we) (?:could |can |might |will |gonna )?fake\b|"
@@ -420,7 +423,8 @@ def _meant_years(low: str, profile: Profile) -> dict[str, Any]:
         return {"military_years_ago": years}
     if profile.years_since_graduation is not None:
         return {"years_since_graduation": years}
-    return {}
+    # "more like 2 and a half years not 4" after a question that named years of work but kept none
+    return {"experience_years": years} if _YEARS_NOT.search(low) else {}
 
 
 def _plans(low: str, today: dt.date, question: bool, img: bool) -> dict[str, Any]:
