@@ -177,12 +177,12 @@ _START = re.compile(r"\b(?:start|begin|starting|beginning|enrol+\w*)\b(?P<rest>.
 _RESIDENCY = re.compile(r"\b(?:residency|the match|usmle|step 1|step 2|match into)\b")
 _CAREER = re.compile(r"\b(?:long[- ]term|for good|permanent\w*|stay (?:an? )?ma|rest of my (?:life|career))\b")
 _CORRECTION = re.compile(r"\b(?:actually|i meant|i mean|sorry|correction|no wait|wait no|my bad|typo)\b")
+#: "so more like 2 and a half years not 4": the new number, then the one it replaces.
+_YEARS_NOT = re.compile(r"\b(?:yrs?|years?) not (?:\d|one|two|three|four|five)")
 _MEANT_YEARS = re.compile(
     r"\b(?:i meant|i mean|actually|sorry|correction|not \w+,?)\b[^.]{0,20}?\b(?:\d|one|two|three)|"
-    # "so more like 2 and a half years not 4"
-    r"\b(?:more like|closer to|really|only)\s+(?:\d|one|two|three|four|five)|\b(?:yrs?|years?) not (?:\d|one|two|three|four|five)"
+    r"\b(?:more like|closer to|really|only)\s+(?:\d|one|two|three|four|five)|" + _YEARS_NOT.pattern
 )
-_YEARS_NOT = re.compile(r"\b(?:yrs?|years?) not (?:\d|one|two|three|four|five)")
 _MISSTATE = re.compile(
     r"\b(?:(?:fake|faking) (?:(?:my|a|the|some|our) )?(?:experience|hours|years|letters?|documents?|papers?|"
     r"transcripts?|diploma|signatures?|attestation|work|it)\b|(?:i|we) (?:could |can |might |will |gonna )?fake\b|"

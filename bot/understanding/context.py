@@ -254,11 +254,10 @@ def _only_switches(text: str) -> bool:
         return True
     if len(clauses) > 1 and len(first.split()) <= MAX_SWITCH_WORDS and SWITCH.match(first):
         return "?" not in rest and not looks_like_question(rest)
+    # "i don't do any clinical stuff tho, just the front. what about the CMA then": the reason, then the switch
     before, last = " ".join(clauses[:-1]), clauses[-1]
     if len(clauses) > 1 and len(last.split()) <= MAX_SWITCH_WORDS and SWITCH.match(last):
-        return not looks_like_question(
-            before
-        )  # "i don't do any clinical stuff tho, just the front. what about the CMA then"
+        return not looks_like_question(before)
     return _ends_same_again(text)
 
 
@@ -427,7 +426,7 @@ def _asks_state_rules(intent: str | None, text: str, named: Sequence[tuple[str, 
     in_a_state = any(k == "us_state" for k, _ in named)
     if intent in READ_FOR_STATE_RULES and in_a_state and STATE_NEEDS.search(asking_clause(text)):
         return True  # "for that I must have certification in maryland or no?": Maryland's rules
-    if not (intent in STATELESS_READINGS and any(k == "us_state" for k, _ in named)):
+    if not (intent in STATELESS_READINGS and in_a_state):
         return False
     if intent == "ask_foreign_nurse":  # "if i become MA can i give vaccine in new york?": what an MA may do there
         return bool(MA_TASKS.search(asking_clause(text)))
