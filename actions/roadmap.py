@@ -32,7 +32,7 @@ from bot.roadmap import profile_reading as read
 from bot.roadmap.commands import command_for
 from bot.roadmap.questions import answered, needless_for_eligibility, superseded
 from bot.roadmap.turns import RoadmapTurns, Said
-from bot.understanding.context import MIN_QUESTION_LEAN, Context, is_question
+from bot.understanding.context import MIN_QUESTION_LEAN, Context, is_question, only_switches
 from bot.understanding.cues import best_question, cued_intent, decisive_topic, looks_like_question
 
 log = logging.getLogger(__name__)
@@ -68,7 +68,9 @@ def _question_before_any_roadmap(tracker: Tracker) -> str | None:
     cued = None if text.startswith("/") else decisive_topic(text) or cued_intent(text, context.intent)
     confidence = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0.0)
     unsure = confidence < SURE_OF_A_MOVE and not PLAN_WORDS.search(text)  # "i need help w my cert"
-    if text.startswith("/") or not (cued or looks_like_question(text) or unsure):
+    # "ok and texas overall like the whole state" after Houston's pay: the same question, for Texas
+    switch = is_question(context.intent) and only_switches(text) and not PLAN_WORDS.search(text)
+    if text.startswith("/") or not (cued or looks_like_question(text) or unsure or switch):
         return None
     if PLAN_WORDS.search(text) and not cued:
         return None  # "can you just show me the whole plan": a move asked as a question, no topic of its own

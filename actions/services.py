@@ -114,7 +114,11 @@ def _whole_word(text: str, start: Any, end: Any) -> bool:
         return True  # no position to check (a button's payload): keep it
     before = text[start - 1] if start > 0 else " "
     after = text[end : end + 2]
-    joined_after = bool(after) and (after[0].isalnum() or (after[0] in "'\u2019" and after.lower()[1:2] != "s"))
+    joined_after = bool(after) and (
+        after[0].isalnum()
+        or (after[0] in "'\u2019" and after.lower()[1:2] != "s")
+        or (after[0] == "-" and after[1:2].isalpha())  # "MA-R" is Washington's credential, not Massachusetts
+    )
     return not before.isalnum() and not joined_after
 
 

@@ -82,6 +82,15 @@ def test_a_topic_s_words_in_roadmap_words_are_its_question_without_a_question_s_
     assert "haven't started" not in reply and says_it_is_about(kb, "CMA", reply, expected(kb, "ask_renewal", "CMA"))
 
 
+def test_a_switch_that_sounds_like_the_whole_plan_asks_the_same_question_there(bot, kb):
+    """ "ok and texas overall like the whole state" after Houston's pay sounds like the roadmap's
+    overview to NLU; with no roadmap started it asks for Texas's pay."""
+    sender = f"overall-{uuid.uuid4().hex[:8]}"
+    texts(bot, sender, "whats MA pay in houston")
+    [reply] = texts(bot, sender, "ok and texas overall like the whole state")
+    assert reply == reply_for(kb, "ask_salary", [("us_state", "texas")]).text
+
+
 def test_a_long_story_is_answered_by_its_question(bot, kb):
     """NLU reads a story's words ("paramedic", "money", "school") and hears someone telling about
     themselves; the server reads the story by its question too, so the question gets its answer."""

@@ -294,6 +294,7 @@ def test_the_eligibility_verdict_becomes_the_topic_a_follow_up_continues(executo
         ("i can't do school", 2, 4, False),
         ("we're moving to CA next year", 16, 18, True),
         ("CA's rules", 0, 2, True),
+        ("can i get the MA-R thru them", 14, 16, False),  # Washington's credential, not Massachusetts
         ("I live in Ohio", 10, 14, True),
         ('/ask_what_is_cma{"aspect":"conditions"}', 16, 39, True),  # a button's payload names its entities
     ],

@@ -68,10 +68,19 @@ def test_only_a_two_letter_word_after_a_word_of_place_is_worth_a_look_up():
         ("moving from tx to spokane. do i need something to work in washington??", ("tx", "spokane"), {"texas"}),
         ("my job in philly, then a new job in cherry hill NJ. a problem?", ("philly", "NJ"), {"pennsylvania"}),
         ("we are moving to florida from ohio", ("florida", "ohio"), {"ohio"}),
+        # the question asks about one state, whatever the move: New York, not Arizona
+        ("moving from buffalo to phoenix next yr. first, can MAs give shots in NY?", ("phoenix", "NY"), {"arizona"}),
     ],
 )
 def test_a_move_leaves_the_state_it_comes_from_behind(text, named, left):
-    states = {"tx": "texas", "spokane": "washington", "philly": "pennsylvania", "NJ": "new_jersey"}
+    states = {
+        "tx": "texas",
+        "spokane": "washington",
+        "philly": "pennsylvania",
+        "NJ": "new_jersey",
+        "phoenix": "arizona",
+        "NY": "new_york",
+    }
     places = [(text.index(name), states.get(name, name)) for name in named]
     assert where_they_go(text, places) == left
 

@@ -38,7 +38,13 @@ def test_a_question_without_a_question_mark_is_still_a_question(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["i know what i want is to be an MA", "i did what it takes", "I have been an MA for 4 years"]
+    "text",
+    [
+        "i know what i want is to be an MA",
+        "i did what it takes",
+        "I have been an MA for 4 years",
+        "If it wasnt, I have worked full time as an MA at a pediatric clinic since 2019.",  # a condition, then a story
+    ],
 )
 def test_a_statement_with_a_question_word_inside_is_no_question(text):
     assert not looks_like_question(text)
@@ -534,6 +540,70 @@ def test_saying_where_they_graduated_is_about_them_even_in_a_question():
             None,
             "ask_course_transfer",
         ),
+        # a medical question NLU is sure of stays one, whatever else it names ("while im in school")
+        (
+            "ask_legal_or_medical",
+            [("ask_legal_or_medical", 0.999)],
+            "lol what pain meds should i take for my back while im in school",
+            "ask_state_rules",
+            "ask_legal_or_medical",
+        ),
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_legal_or_medical", 0.39)],
+            "and for take blood?",
+            "ask_state_rules",
+            "ask_state_rules",
+        ),
+        (
+            "ask_duration",
+            [("ask_duration", 0.89), ("ask_exam_format", 0.11)],
+            "taking the ccma in like 2 months. how many q's and how long do i get",
+            None,
+            "ask_exam_format",
+        ),
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("roadmap_jump", 0.37), ("ask_salary", 0.09)],
+            "ARE THERE GOING TO BE JOBS",
+            "ask_salary",
+            "ask_salary",
+        ),
+        (
+            "ask_which_credential",
+            [("ask_which_credential", 0.45), ("ask_compare_roles", 0.32)],
+            "honestly is it worth it or should i just push for nursing instead of MA",
+            "ask_salary",
+            "ask_compare_roles",
+        ),
+        (
+            "ask_residency_path",
+            [("ask_residency_path", 0.55), ("ask_eligibility", 0.1)],
+            "If it wasnt, I have worked full time as an MA at a pediatric clinic since 2019. Does that get me anything?",
+            "ask_eligibility",
+            "ask_eligibility",
+        ),
+        (
+            "ask_exam_format",
+            [("ask_exam_format", 0.56), ("ask_renewal", 0.43)],
+            "ok diff question, once u have the rma how long is it good for",  # "diff" announces, not compares
+            "ask_compare_roles",
+            "ask_renewal",
+        ),
+        (
+            "ask_what_is_cma",
+            [("ask_what_is_cma", 0.9), ("check_eligibility", 0.03)],
+            "what if they let me room patients and take vitals too",  # after whether front-desk work counts
+            "ask_eligibility",
+            "ask_eligibility",
+        ),
+        (
+            "ask_exam_format",
+            [("ask_exam_format", 0.5), ("ask_military_benefits", 0.2)],
+            "is that 2k per test or total",
+            "ask_military_benefits",
+            "ask_military_benefits",
+        ),
     ],
 )
 def test_the_words_of_the_question_decide_its_topic(intent, ranking, text, context, expected):
@@ -786,6 +856,14 @@ def test_a_help_reading_needs_words_that_ask_what_the_bot_is_or_does(text, readi
 def test_a_switch_after_a_filler_or_before_a_reason_asks_the_same_question(text, context, named):
     got = understand("ask_credential_info", 0.6, named, text, context, [("ask_credential_info", 0.6)])
     assert got.intent == context.intent and got.follow_up
+
+
+def test_a_switch_said_again_in_other_words_is_still_a_switch():
+    """ "ok and texas overall like the whole state" after Houston's pay: Texas's pay, not the roadmap."""
+    context = Context("ask_salary", (("role", "MA"),))
+    text = "ok and texas overall like the whole state"
+    got = understand("roadmap_overview", 0.99, [("us_state", "texas")], text, context, [("roadmap_overview", 0.99)])
+    assert got.intent == "ask_salary" and ("us_state", "texas") in got.entities
 
 
 def test_after_a_price_a_reply_with_a_question_of_its_own_is_not_a_choice_of_price():

@@ -134,6 +134,8 @@ def test_several_questions_are_cut_into_one_each_in_order(text, parts):
         "Ana Souza and ana@example.com",  # a form's answer
         "Can I take the RMA with 2 years and no diploma?",  # one question
         "I have worked 4 years as an MA. Can I take the RMA?",  # a statement stays with its question
+        # a condition and a statement stay with the question that points back at them
+        "If it wasnt, I have worked full time as an MA at a pediatric clinic since 2019. Does that get me anything?",
         "I'm a CNA and can I take the CCMA?",
         "I am a doctor and I want to know how long it takes",
         "I worked 2. Is it ok?",  # a number, but no list
@@ -750,9 +752,9 @@ def test_thanks_and_a_question_is_said_back_and_the_question_kept(text, parts):
     ],
 )
 def test_only_a_bare_and_names_the_next_thing_to_ask_the_same_question_about(text, switches):
-    from bot.understanding.context import _only_switches
+    from bot.understanding.context import only_switches
 
-    assert _only_switches(text) is switches
+    assert only_switches(text) is switches
 
 
 @pytest.mark.parametrize(

@@ -64,6 +64,8 @@ SWITCH = re.compile(
     re.IGNORECASE,
 )
 MAX_SWITCH_WORDS = 8
+#: What a switch says again in other words: "like the whole state", "i mean overall".
+ELABORATION = re.compile(r"\W+(like|i mean|as in|meaning)\W.*$", re.I)
 #: "my coworker has the ccma, is hers the same deal?": the same question again, for what the message
 #: names (never "the same as", which compares).
 SAME_AGAIN = re.compile(
@@ -147,7 +149,8 @@ STATELESS_READINGS = frozenset(
 WHICH_STATE = re.compile(r"\b(which|what|wich) states?\b|\bany states?\b|\bevery state\b|\ball (the )?states\b", re.I)
 #: What an MA may do is a state's rule: injections, blood draws, X-rays, IVs.
 MA_TASKS = re.compile(
-    r"\b(inject\w*|shots?|vaccin\w*|immuniz\w*|draw\w* blood|blood draws?|venipuncture|x-?rays?|ivs?)\b", re.I
+    r"\b(inject\w*|shots?|vaccin\w*|immuniz\w*|(draw|tak|took)\w* blood|blood draws?|venipuncture|x-?rays?|ivs?)\b",
+    re.I,
 )
 #: Below this, NLU's reading gives way to a task asked of the state in hand.
 SURE_OF_ANOTHER_TOPIC = 0.9
@@ -244,13 +247,16 @@ def _looks_like_follow_up(text: str) -> bool:
     return len(words) <= MAX_FOLLOW_UP_WORDS or bool(FOLLOW_UP_START.match(text))
 
 
-def _only_switches(text: str) -> bool:
+def only_switches(text: str) -> bool:
     """ "What about the RMA?", "and in California?": a message that only names the next thing to ask
     the same question about, whatever topic NLU read into the name; "what about south dakota, my
     sister is moving there" (the switch, then why); "my coworker has the ccma, is hers the same deal?"."""
     clauses = re.split(r"[,.;:!?]\s+", text.strip())
     first, rest = clauses[0], " ".join(clauses[1:])
     if len(text.split()) <= MAX_SWITCH_WORDS and SWITCH.match(text):
+        return True
+    said = ELABORATION.sub("", text)  # "ok and texas overall like the whole state": the switch, then its gloss
+    if said != text and len(said.split()) <= MAX_SWITCH_WORDS and SWITCH.match(said):
         return True
     if len(clauses) > 1 and len(first.split()) <= MAX_SWITCH_WORDS and SWITCH.match(first):
         return "?" not in rest and not looks_like_question(rest)
@@ -405,6 +411,38 @@ def _another_role(named: Sequence[tuple[str, str]]) -> bool:
     return any(kind == "role" and not is_medical_assistant(value) for kind, value in named)
 
 
+def _declined_for_sure(intent: str | None, confidence: float) -> bool:
+    """ "what pain meds should i take while im in school": a medical question, whatever else it names."""
+    return intent in DECLINED and confidence >= SURE_OF_ANOTHER_TOPIC
+
+
+#: A figure of the answer in hand, asked about: "is that 2k per test or total", "was the 10 hours a minimum".
+THAT_FIGURE = re.compile(
+    r"^\W*((so|ok|okay|wait|and|but|hmm)\W+)*(is|was|does|do) (that|the|this|those) \$?\d[\d,.]*\s*(k\b|grand\b|dollars?\b|hours?\b|%|percent\b|months?\b|years?\b)?",
+    re.I,
+)
+
+
+#: Topics whose answer turns on the person's case: "what if ..." asks it again for a changed case.
+CASE_TOPICS = frozenset({"ask_eligibility"})
+
+
+def _another_case(text: str, context: Context) -> bool:
+    """ "what if they let me room patients and take vitals too" after whether front-desk work counts:
+    the same question, for the changed case (not what an MA does), unless its words name another topic."""
+    return (
+        context.intent in CASE_TOPICS
+        and bool(WHAT_IF.match(text))
+        and len(text.split()) <= MAX_FACET_WORDS
+        and cued_intent(text, context.intent) in (None, context.intent)
+    )
+
+
+def _figure_in_hand(text: str, context: Context, named: Sequence[tuple[str, str]]) -> bool:
+    """ "is that 2k per test or total" after the GI Bill: a figure of that answer, asked about."""
+    return is_question(context.intent) and not _carried(named) and bool(THAT_FIGURE.match(text))
+
+
 def _a_task_there(intent: str | None, confidence: float, text: str, context: Context) -> bool:
     """ "can the doctor have me give IM shots there?" after Maryland's rules: a task in that state."""
     return (
@@ -527,11 +565,16 @@ def reread(
         # ("My husband is Air Force (E-4)... green card still processing. Am I allowed to work...?")
         return WORK_AUTHORIZATION
     decided = decisive_topic(text) if is_question(intent) or intent in (*NO_TOPIC, "help", UNHELPFUL) else None
-    if decided:
+    if decided and (decided == intent or not _declined_for_sure(intent, confidence)):
         return decided  # "how long i have to finish with mycaa": MyCAA, whatever the question's words
     if _asks_state_rules(intent, text, named) or _a_task_there(intent, confidence, text, context):
         return "ask_state_rules"  # before a facet: "how many hours does it need for the MA-C" is Washington's
-    if _facet_in_hand(intent, confidence, text, context) or picks_between_options(text, context, named):
+    if (
+        _facet_in_hand(intent, confidence, text, context)
+        or picks_between_options(text, context, named)
+        or _figure_in_hand(text, context, named)
+        or _another_case(text, context)
+    ):
         return context.intent  # "is there a limit per year" after MyCAA, which NLU did not consider
     misheard = _without_its_words(intent, text, context, ranking)
     if misheard:
@@ -769,7 +812,7 @@ def _understand(
             )
             or (
                 intent != context.intent
-                and _only_switches(text)
+                and only_switches(text)
                 and (not cued_intent(text, context.intent) or _ends_same_again(text))
                 and not decisive_topic(text)
             )

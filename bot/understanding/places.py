@@ -80,6 +80,19 @@ _LEAVING_WORDS = frozenset({"from", "leaving", "left"})
 _NEW_THERE = re.compile(r"\bnew (job|position|role|clinic|office|place|home)\w* (in|at)\s+(\S+\s+){0,2}$", re.I)
 
 
+#: A sentence that ends in a question mark.
+_QUESTION_SENTENCE = re.compile(r"[^.!?\n]*\?")
+
+
+def _asked_about(text: str, places: list[tuple[int, str]]) -> set[str]:
+    """The states named in the message's last question, which asks about them whatever the story says."""
+    questions = list(_QUESTION_SENTENCE.finditer(text))
+    if not questions:
+        return set()
+    last = questions[-1]
+    return {state for start, state in places if last.start() <= start < last.end()}
+
+
 def where_they_go(text: str, places: list[tuple[int, str]]) -> set[str]:
     """Of the states a message about a move names (start offset, state), the ones left behind:
     "moving from tx to spokane, do i need something to work in washington" asks about Washington
@@ -87,6 +100,9 @@ def where_they_go(text: str, places: list[tuple[int, str]]) -> set[str]:
     states = {state for _, state in places}
     if len(states) < 2 or not _MOVING.search(text):
         return set()
+    asked = _asked_about(text, places)
+    if asked and asked != states:
+        return states - asked  # "moving from buffalo to phoenix. first, can MAs give shots in NY?": New York
     words = {(start, state): _LAST_PLACE_WORD.search(text[:start]) for start, state in places}
     leaving = {state for (_, state), m in words.items() if m and m.group(1).lower() in _LEAVING_WORDS}
     going = {
