@@ -585,6 +585,146 @@ def test_saying_where_they_graduated_is_about_them_even_in_a_question():
         ),
         (
             "ask_exam_format",
+            [("ask_exam_format", 0.5), ("ask_renewal", 0.3)],
+            "after i pass how i keep it",
+            "ask_usmle",
+            "ask_renewal",
+        ),
+        # "good for" is no renewal here
+        (
+            "ask_renewal",
+            [("ask_renewal", 0.5), ("ask_which_credential", 0.3)],
+            "meanwhile I do MA. which credential is good for IMG?",
+            "ask_usmle",
+            "ask_which_credential",
+        ),
+        # MyCAA"s time limit
+        (
+            "ask_duration",
+            [("ask_duration", 0.83), ("ask_exam_format", 0.08)],
+            "And how long do I have to finish the program?",
+            "ask_military_benefits",
+            "ask_military_benefits",
+        ),
+        # the GI Bill"s full time
+        (
+            "out_of_scope",
+            [("out_of_scope", 0.66), ("ask_duration", 0.29)],
+            "how many hrs a week do i need to be full time",
+            "ask_military_benefits",
+            "ask_military_benefits",
+        ),
+        (
+            "ask_legal_or_medical",
+            [("ask_legal_or_medical", 0.83), ("ask_military_benefits", 0.16)],
+            "I have VA disability for my knee. It is ok for me to stand whole day in clinic, or it make worse?",
+            "ask_military_benefits",
+            "ask_legal_or_medical",
+        ),
+        # the question"s words, not the story"s
+        (
+            "ask_financial_aid",
+            [("ask_financial_aid", 0.993)],
+            "can i get a pell grant? i already burned my GI bill on a bachelors lol",
+            "ask_military_benefits",
+            "ask_financial_aid",
+        ),
+        (
+            "ask_legal_or_medical",
+            [("ask_legal_or_medical", 0.77), ("ask_military_benefits", 0.23)],
+            "can i sue them to get my money and gi bill back?",
+            "ask_military_benefits",
+            "ask_legal_or_medical",
+        ),
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_renewal", 0.3)],
+            "ok and when does my ccma run out, i got it in 2024",
+            None,
+            "ask_renewal",
+        ),
+        # a lapsed credential
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("roadmap_back", 0.38)],
+            "ok how do i get it back",
+            "ask_renewal",
+            "ask_renewal",
+        ),
+        (
+            "ask_accredited_programs",
+            [("ask_accredited_programs", 0.5)],
+            "how I can check a school is real one?",
+            None,
+            "ask_scam_check",
+        ),
+        # CMS"s rule on entering orders
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4)],
+            "so why would they push it then, is there some medicare thing?",
+            "ask_eligibility",
+            "ask_state_rules",
+        ),
+        # the testing window
+        (
+            "ask_renewal",
+            [("ask_renewal", 0.6)],
+            "how long does amt give me to test once i apply",
+            None,
+            "ask_exam_fee",
+        ),
+        (
+            "ask_eligibility",
+            [("ask_eligibility", 0.8)],
+            "my boss says if i dont get certified in 90 days im FIRED. can they even do that?? ive worked there 4 yrs",
+            None,
+            "ask_legal_or_medical",
+        ),
+        (
+            "ask_duration",
+            [("ask_duration", 0.7)],
+            "ugh ok. whats the fastest cert i can get within 90 days then",
+            "ask_eligibility",
+            "ask_which_credential",
+        ),
+        (
+            "ask_accredited_programs",
+            [("ask_accredited_programs", 0.7)],
+            "is the ccma ncca accredited?",
+            None,
+            "ask_credential_info",
+        ),
+        (
+            "ask_military_benefits",
+            [("ask_military_benefits", 0.7), ("ask_externship", 0.2)],
+            "If I complete an MA program during SkillBridge, will I still need an externship?",
+            None,
+            "ask_externship",
+        ),
+        (
+            "ask_what_is_cma",
+            [("ask_what_is_cma", 0.61), ("ask_renewal", 0.13)],
+            "I HAVE WORKED AS A MEDICAL ASSISTANT SINCE 1994. NEVER CERTIFIED. NEW HOSPITAL SYSTEM BOUGHT OUR PRACTICE AND SAYS CERTIFY OR MOVE TO FRONT DESK. WHAT ARE MY OPTIONS",
+            None,
+            "ask_eligibility",
+        ),
+        (
+            "ask_eligibility",
+            [("ask_eligibility", 0.8)],
+            "Our clinic wants to set up an apprenticeship so me and 3 other uncertified MAs can get the CMA (AAMA). Is that actually a thing?",
+            None,
+            "ask_accredited_programs",
+        ),
+        (
+            "ask_renewal",
+            [("ask_renewal", 0.6)],
+            "Is that pilot still running? I read it was only 3 years",
+            "ask_accredited_programs",
+            "ask_accredited_programs",
+        ),
+        (
+            "ask_exam_format",
             [("ask_exam_format", 0.56), ("ask_renewal", 0.43)],
             "ok diff question, once u have the rma how long is it good for",  # "diff" announces, not compares
             "ask_compare_roles",

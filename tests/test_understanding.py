@@ -88,6 +88,17 @@ def test_what_is_not_a_follow_up_is_left_as_nlu_read_it(intent, confidence, enti
     assert got.intent == intent and not got.follow_up
 
 
+def test_a_declined_question_leaves_the_topic_in_hand():
+    """ "could i get sued or fired over it" after a lapsed CMA is declined; "ok how do i get it back"
+    is still about renewing the CMA."""
+    lapsed = Context("ask_renewal", (("credential", "CMA"),))
+    declined = understand(LEGAL, 0.95, [], "could i get sued or fired over it if a patient complains", lapsed)
+    after = remember(declined, lapsed)
+    assert declined.intent == LEGAL and after == lapsed
+    assert understand("nlu_fallback", 0.4, [], "ok how do i get it back", after).intent == "ask_renewal"
+    assert remember(declined, Context()).intent == LEGAL  # nothing in hand: the decline is the topic
+
+
 def test_context_remembers_questions_not_small_talk():
     asked = understand("ask_exam_fee", 0.9, [("credential", "RMA")], "rma fee?", Context())
     after = remember(asked, Context())

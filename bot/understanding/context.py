@@ -60,6 +60,8 @@ SWITCH = re.compile(
     r"(?!(how|what|when|where|why|who|which|is|are|do|does|did|can|could|will|would|should)\b)[\w-]+(\W+[\w-]+){0,2}\W*$|"
     # "ccma?" alone, after the RMA's answer: the same question for it; "in california specifically?"
     r"^\W*(the\W+)?(c?cma|rma|ncma)(\W+(one|then|instead|too))?\W*$|"
+    # "so no RMA yet?" after the CMA's verdict: the same question, for the RMA
+    rf"^\W*(({_FILLERS})\W+)*(so\W+)?(no|not|still no|not even)\W+(the\W+)?(c?cma|rma|ncma)(\W+(yet|either|then|too))?\W*$|"
     r"^\W*(in|for)\W+[\w-]+(\W+[\w-]+)?\W+(specifically|then|instead|too|though|tho|only)\W*$",
     re.IGNORECASE,
 )
@@ -178,7 +180,9 @@ STATE_NEEDS = re.compile(
     re.IGNORECASE,
 )
 STATE_REQUIRES = re.compile(
-    r"\b(requires?|required|requirements?|laws?|legal(ly)?|regulations?|licen[cs]e[ds]?)\b", re.I
+    r"\b(requires?|required|requirements?|laws?|legal(ly)?|regulations?|licen[cs]e[ds]?|counts? as|considers?|"
+    r"consider(ed)?|defin\w*)\b",
+    re.I,
 )
 
 Entities = list[tuple[str, str]]
@@ -411,6 +415,29 @@ def _another_role(named: Sequence[tuple[str, str]]) -> bool:
     return any(kind == "role" and not is_medical_assistant(value) for kind, value in named)
 
 
+#: NLU this sure of a question that points at nothing before it: the story's words do not decide.
+STORY_ASIDE = 0.97
+#: A question pointing at the story told with it ("is that normal??", "is my RMA good there?").
+POINTS_AT_STORY = re.compile(r"\b(it|its|that|this|they|them|those|these|there|here|then|so)\b", re.I)
+
+
+def _decisive(intent: str | None, confidence: float, text: str) -> str | None:
+    """The topic decisive words name, leaving out words that only follow a question NLU is sure of and
+    that points at nothing ("can i get a pell grant? i already burned my GI bill on a bachelors lol":
+    aid; the GI Bill is an aside)."""
+    asked = asking_clause(text)
+    start = text.find(asked)
+    if (
+        asked != text
+        and start >= 0
+        and is_question(intent)
+        and confidence >= STORY_ASIDE
+        and not POINTS_AT_STORY.search(asked)
+    ):
+        return decisive_topic(text[: start + len(asked)])
+    return decisive_topic(text)
+
+
 def _declined_for_sure(intent: str | None, confidence: float) -> bool:
     """ "what pain meds should i take while im in school": a medical question, whatever else it names."""
     return intent in DECLINED and confidence >= SURE_OF_ANOTHER_TOPIC
@@ -427,11 +454,12 @@ THAT_FIGURE = re.compile(
 CASE_TOPICS = frozenset({"ask_eligibility"})
 
 
-def _another_case(text: str, context: Context) -> bool:
+def _another_case(text: str, context: Context, named: Sequence[tuple[str, str]]) -> bool:
     """ "what if they let me room patients and take vitals too" after whether front-desk work counts:
     the same question, for the changed case (not what an MA does), unless its words name another topic."""
     return (
         context.intent in CASE_TOPICS
+        and not named  # "what if i did the associate degree instead": the degree, not the case
         and bool(WHAT_IF.match(text))
         and len(text.split()) <= MAX_FACET_WORDS
         and cued_intent(text, context.intent) in (None, context.intent)
@@ -493,6 +521,10 @@ def _facet_named(text: str, context: Context) -> str | None:
     return context.intent if short and facet_of_topic_in_hand(context.intent, text) else None
 
 
+#: A time limit of the topic in hand ("how long do I have to finish the program?" after MyCAA).
+DEADLINE = re.compile(r"\b(have|got|get) to (finish|complete|use)\b|\btime limit\b|\bdeadline\b", re.I)
+
+
 def _facet_in_hand(intent: str | None, confidence: float, text: str, context: Context) -> bool:
     """A short message on a part of the topic in hand ("is there a limit per year" after MyCAA)."""
     return (
@@ -501,6 +533,7 @@ def _facet_in_hand(intent: str | None, confidence: float, text: str, context: Co
             or intent in NO_TOPIC
             or _points_back_to_it(intent, text)
             or (confidence < POINTED_FACET_SURE and bool(POINTS_BACK.search(text)))
+            or (intent in ASKED_OF_ANY_TOPIC and bool(DEADLINE.search(text)))  # "how long do I have to finish"
         )
         and len(text.split()) <= (MAX_MISHEARD_FACET_WORDS if intent in NO_TOPIC else MAX_FACET_WORDS)
         and facet_of_topic_in_hand(context.intent, text)
@@ -564,7 +597,9 @@ def reread(
         # "on H4, can I work as an MA?": only USCIS or an attorney can say, whatever else the story names
         # ("My husband is Air Force (E-4)... green card still processing. Am I allowed to work...?")
         return WORK_AUTHORIZATION
-    decided = decisive_topic(text) if is_question(intent) or intent in (*NO_TOPIC, "help", UNHELPFUL) else None
+    decided = (
+        _decisive(intent, confidence, text) if is_question(intent) or intent in (*NO_TOPIC, "help", UNHELPFUL) else None
+    )
     if decided and (decided == intent or not _declined_for_sure(intent, confidence)):
         return decided  # "how long i have to finish with mycaa": MyCAA, whatever the question's words
     if _asks_state_rules(intent, text, named) or _a_task_there(intent, confidence, text, context):
@@ -573,7 +608,7 @@ def reread(
         _facet_in_hand(intent, confidence, text, context)
         or picks_between_options(text, context, named)
         or _figure_in_hand(text, context, named)
-        or _another_case(text, context)
+        or _another_case(text, context, named)
     ):
         return context.intent  # "is there a limit per year" after MyCAA, which NLU did not consider
     misheard = _without_its_words(intent, text, context, ranking)
@@ -970,8 +1005,10 @@ def asked_again(understood: Understood, context: Context) -> Understood | None:
 
 
 def remember(understood: Understood, context: Context) -> Context:
-    """The context after answering: a question replaces it; small talk and the rest keep it."""
-    if not is_question(understood.intent):
+    """The context after answering: a question replaces it; small talk and the rest keep it, and so
+    does a declined question ("could i get sued over it" after a lapsed CMA: "ok how do i get it back"
+    is still about the CMA)."""
+    if not is_question(understood.intent) or (understood.intent in DECLINED and is_question(context.intent)):
         return context
     aspect = next((v for k, v in understood.entities if k == "aspect"), None)
     return Context(understood.intent, tuple(_carried(understood.entities)), aspect)

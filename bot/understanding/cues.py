@@ -76,7 +76,7 @@ QUESTION_SHAPE = re.compile(
     r"\?\s*$|^\W*((and|also|so|ok|okay|but|hmm|well|lowkey|highkey|ngl|tbh|honestly|hey|yo|hi|hello|btw|um|k|alright|"
     r"quick q(uestion)?|question)\W+)*"
     r"(how|what|whats|what's|when|where|who|which|why|is|are|am|was|were|isn'?t|wasn'?t|doesn'?t|can|could|do|does|"
-    r"did|will|would|should|any|wich|wat|wats|wht|hw)\b|"
+    r"did|will|would|should|any|wich|wat|wats|wht|hw|hm(?= (is|are|r|does|do|for|would|will)\b))\b|"
     # "if i start in march when am i done": a condition, then its question ("If it wasnt, I have worked
     # there since 2019." is a condition and a statement)
     r"^\W*((and|also|so|ok|okay|but|hmm|well|ngl|tbh|honestly|btw|um|k|alright)\W+)*if\b[^.!?]*\b(how|what|whats|what's|"
