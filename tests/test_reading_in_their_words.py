@@ -724,6 +724,62 @@ def test_saying_where_they_graduated_is_about_them_even_in_a_question():
             "ask_accredited_programs",
         ),
         (
+            "inform",
+            [("inform", 0.7)],
+            "ok whatever. here in ohio is there stuff an MA isnt allowed to do even if theyre certified",
+            "ask_state_rules",
+            "ask_state_rules",
+        ),
+        (
+            "ask_state_rules",
+            [("ask_state_rules", 0.7)],
+            "Is it true LPNs need a state license and MAs dont?",
+            None,
+            "ask_compare_roles",
+        ),
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_scam_check", 0.2)],
+            "can they even call it CMA fr",
+            "ask_accredited_programs",
+            "ask_scam_check",
+        ),
+        (
+            "out_of_scope",
+            [("out_of_scope", 0.6)],
+            "why do some ppl pay 250 and some 125",
+            "ask_exam_fee",
+            "ask_exam_fee",
+        ),
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_diploma_requirement", 0.49), ("ask_eligibility", 0.45)],
+            "I finished an MA program at a for profit school back in 2014 but never took the CMA. The school is closed now. Can I still take it?",
+            None,
+            "ask_eligibility",
+        ),
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_financial_aid", 0.44)],
+            "haha fair. is there like a paid work study thing in WA for this",
+            "ask_diploma_requirement",
+            "ask_learn_on_job",
+        ),
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4)],
+            "which one is easier to get if i dont wanna do a whole program bruh",
+            "ask_duration",
+            "ask_which_credential",
+        ),
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4)],
+            "if i hate needles what other MA type jobs r there",
+            "ask_what_is_cma",
+            "ask_career_advancement",
+        ),
+        (
             "ask_exam_format",
             [("ask_exam_format", 0.56), ("ask_renewal", 0.43)],
             "ok diff question, once u have the rma how long is it good for",  # "diff" announces, not compares
@@ -1358,3 +1414,12 @@ def test_a_corrected_number_of_years_replaces_the_one_said_before():
     heard = read(text, {}, Profile(experience_years=4.0))
     assert heard.correction and heard.changes["experience_years"] == 2.5
     assert read(text, {}, Profile()).changes["experience_years"] == 2.5  # years the question named but no field kept
+
+
+def test_other_states_asks_beyond_the_state_in_hand():
+    """ "do those apprenticeships exist in other states too or just here" after Washington's: not Washington's
+    answer again."""
+    in_washington = Context("ask_learn_on_job", (("us_state", "WA"),))
+    text = "do those apprenticeships exist in other states too or just here"
+    got = understand("ask_learn_on_job", 0.99, [], text, in_washington, [("ask_learn_on_job", 0.99)])
+    assert got.intent == "ask_learn_on_job" and ("us_state", "WA") not in got.entities

@@ -148,7 +148,9 @@ STATELESS_READINGS = frozenset(
     {*NO_TOPIC, "nlu_fallback", "ask_usmle", "ask_ecfmg", "ask_what_is_cma", "ask_foreign_nurse"}
 )
 #: A question about which states, never the one in hand.
-WHICH_STATE = re.compile(r"\b(which|what|wich) states?\b|\bany states?\b|\bevery state\b|\ball (the )?states\b", re.I)
+WHICH_STATE = re.compile(
+    r"\b(which|what|wich) states?\b|\bany states?\b|\bevery state\b|\ball (the )?states\b|\bother states\b", re.I
+)
 #: What an MA may do is a state's rule: injections, blood draws, X-rays, IVs.
 MA_TASKS = re.compile(
     r"\b(inject\w*|shots?|vaccin\w*|immuniz\w*|(draw|tak|took)\w* blood|blood draws?|venipuncture|x-?rays?|ivs?)\b",
