@@ -780,6 +780,27 @@ def test_saying_where_they_graduated_is_about_them_even_in_a_question():
             "ask_career_advancement",
         ),
         (
+            "ask_career_advancement",
+            [("ask_career_advancement", 1.0)],
+            "been an MA in ophthalmology for 5 yrs, no cert. if i get certified will it help me move up? like office manager someday",
+            None,
+            "ask_career_advancement",
+        ),
+        (
+            "ask_career_advancement",
+            [("ask_career_advancement", 0.93), ("ask_salary", 0.05)],
+            "would phlebotomy or coding help more w pay",
+            "ask_eligibility",
+            "ask_career_advancement",
+        ),
+        (
+            "ask_renewal",
+            [("ask_renewal", 0.51), ("inform", 0.24)],
+            "Is that pilot still running? I read it was only 3 years",
+            "ask_externship",
+            "ask_accredited_programs",
+        ),
+        (
             "ask_exam_format",
             [("ask_exam_format", 0.56), ("ask_renewal", 0.43)],
             "ok diff question, once u have the rma how long is it good for",  # "diff" announces, not compares
