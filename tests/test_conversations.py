@@ -2,7 +2,7 @@
 
 `tests/conversations/blind_test.yml` is the test set: its failures are not read while
 the bot is developed (once read, a set becomes a development set and a fresh test
-set is written). `blind_dev.yml` and `blind_dev_a.yml` to `blind_dev_z.yml`, `blind_dev_aa.yml` and `blind_dev_ab.yml` (the test sets
+set is written). `blind_dev.yml` and `blind_dev_a.yml` to `blind_dev_z.yml`, `blind_dev_aa.yml`, `blind_dev_ab.yml` and `blind_dev_ad.yml` (the test sets
 before this one) are development sets (`python -m bot.tools.converse`).
 The end-to-end test plays the test set over the REST webhook, prints the pass rate
 and writes every turn to reports/<set>.json and .md.
@@ -22,7 +22,7 @@ SETS = PROJECT_ROOT / "tests" / "conversations"
 TEST_SET = SETS / "blind_test.yml"
 DEV_SETS = tuple(
     SETS / f"blind_dev{suffix}.yml"
-    for suffix in ("", *(f"_{letter}" for letter in "acdefghijklmnopqrstuvwxyz"), "_aa", "_ab")
+    for suffix in ("", *(f"_{letter}" for letter in "acdefghijklmnopqrstuvwxyz"), "_aa", "_ab", "_ad")
 )
 #: The issue's bar is 90% of turns. This floor is today's measured rate, so the test fails on a
 #: regression; raise it as the rate rises.

@@ -801,6 +801,118 @@ def test_saying_where_they_graduated_is_about_them_even_in_a_question():
             "ask_accredited_programs",
         ),
         (
+            "out_of_scope",
+            [("out_of_scope", 0.86)],
+            "how many does he need",
+            "ask_renewal",
+            "ask_renewal",
+        ),
+        (
+            "ask_exam_fee",
+            [("ask_exam_fee", 0.42), ("roadmap_overview", 0.26)],
+            "cant he just take the test over instead of all that fuss",
+            "ask_renewal",
+            "ask_renewal",
+        ),
+        (
+            "out_of_scope",
+            [("out_of_scope", 0.5), ("ask_accredited_programs", 0.24)],
+            "Good afternoon. I am inquiring on behalf of my daughter-in-law. Would you please explain what CAAHEP is?",
+            None,
+            "ask_accredited_programs",
+        ),
+        (
+            "ask_state_rules",
+            [("ask_state_rules", 0.43)],
+            "is that the whole state or nyc?",
+            "ask_salary",
+            "ask_salary",
+        ),
+        (
+            "ask_credential_info",
+            [("ask_credential_info", 0.79)],
+            "whats it nationally",
+            "ask_salary",
+            "ask_salary",
+        ),
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_eligibility", 0.5), ("ask_duration", 0.45)],
+            "ok sticking w MA. earliest I can sit the CMA if I finish May 15?",
+            "ask_compare_roles",
+            "ask_eligibility",
+        ),
+        (
+            "ask_exam_fee",
+            [("ask_exam_fee", 0.9)],
+            "how much I pay every year after, for RMA",
+            None,
+            "ask_renewal",
+        ),
+        (
+            "ask_externship",
+            [("ask_externship", 0.9)],
+            "Is it necessary that the doctor is present in the clinic when MA works?",
+            None,
+            "ask_state_rules",
+        ),
+        (
+            "ask_which_credential",
+            [("ask_which_credential", 0.9)],
+            "my boss in fresno says i should get the CCMA. is that the NHA one or some california thing tho",
+            None,
+            "ask_state_rules",
+        ),
+        (
+            "ask_military_benefits",
+            [("ask_military_benefits", 0.9)],
+            "My husband was an Army medic but he got out in 2014. Can he still use his military training for the RMA?",
+            None,
+            "ask_eligibility",
+        ),
+        (
+            "ask_exam_retake",
+            [("ask_exam_retake", 0.9)],
+            "do i have to pay all over again",
+            "ask_exam_retake",
+            "ask_exam_fee",
+        ),
+        (
+            "ask_eligibility",
+            [("ask_eligibility", 0.9)],
+            "Dear advisor, I am a medical graduate from Pakistan presently enrolled in an accredited MA programme in Chicago. Must I still clear the USMLE to sit the CMA examination?",
+            None,
+            "ask_usmle",
+        ),
+        (
+            "ask_exam_retake",
+            [("ask_exam_retake", 0.9)],
+            "how many attempts do I have for each USMLE step?",
+            "ask_usmle",
+            "ask_usmle",
+        ),
+        (
+            "ask_exam_retake",
+            [("ask_exam_retake", 0.8)],
+            "If she falls behind on her CCP, can she just retake the exam to fix it?",
+            "ask_renewal",
+            "ask_renewal",
+        ),
+        (
+            "out_of_scope",
+            [("out_of_scope", 0.8), ("ask_salary", 0.09)],
+            "how bout pay nationwide",
+            "ask_state_rules",
+            "ask_salary",
+        ),
+        (
+            "ask_eligibility",
+            [("ask_eligibility", 0.98)],
+            "what about the RMA w my work experience? ive been working 1.5 yrs",
+            "ask_course_transfer",
+            "ask_eligibility",
+        ),
+        (
             "ask_exam_format",
             [("ask_exam_format", 0.56), ("ask_renewal", 0.43)],
             "ok diff question, once u have the rma how long is it good for",  # "diff" announces, not compares
@@ -1444,3 +1556,28 @@ def test_other_states_asks_beyond_the_state_in_hand():
     text = "do those apprenticeships exist in other states too or just here"
     got = understand("ask_learn_on_job", 0.99, [], text, in_washington, [("ask_learn_on_job", 0.99)])
     assert got.intent == "ask_learn_on_job" and ("us_state", "WA") not in got.entities
+
+
+@pytest.mark.parametrize(
+    "reading, text, named",
+    [
+        ("ask_externship", "ok and can i give shots at my externship in cali", [("us_state", "cali")]),
+        (
+            "ask_foreign_nurse",
+            "can MAs in IL give meds? at the nursing home the RN couldnt delegate that to me",
+            [("us_state", "Illinois")],
+        ),
+        ("ask_legal_or_medical", "if i take a contract in seattle do i need anything extra", [("us_state", "seattle")]),
+    ],
+)
+def test_a_task_or_a_need_asked_in_a_named_state_is_that_state_s_rules(reading, text, named):
+    got = understand(reading, 0.95, named, text, Context(), [(reading, 0.95)])
+    assert got.intent == "ask_state_rules"
+
+
+def test_how_many_hours_that_route_takes_is_asked_of_the_answer_in_hand():
+    """ "how many hours is that 3 year thing total" after the RMA's work route: its 5,616 hours."""
+    rma = Context("ask_eligibility", (("credential", "RMA"),))
+    text = "how many hours is that 3 year thing total"
+    got = understand("ask_duration", 0.9, [("experience_years", "3 year")], text, rma, [("ask_duration", 0.9)])
+    assert got.intent == "ask_eligibility"

@@ -43,7 +43,7 @@ def parts(profile: Profile, state_name: Callable[[str], str] = str.title) -> lis
     if profile.military_years_ago is not None:
         said.append(f"training that ended {_years(profile.military_years_ago)} ago")
     if profile.in_program:
-        said.append("in a medical assisting program now")
+        said.append("a medical assisting program under way")
     elif profile.education == "accredited_program_graduate":
         said.append("an accredited medical assisting program finished" + _ago(profile.years_since_graduation))
     elif profile.education == "other_program":

@@ -149,11 +149,14 @@ STATELESS_READINGS = frozenset(
 )
 #: A question about which states, never the one in hand.
 WHICH_STATE = re.compile(
-    r"\b(which|what|wich) states?\b|\bany states?\b|\bevery state\b|\ball (the )?states\b|\bother states\b", re.I
+    r"\b(which|what|wich) states?\b|\bany states?\b|\bevery state\b|\ball (the )?states\b|\bother states\b|"
+    r"\bonly state\b|\bnation(wide|ally)\b|\bacross the (country|us)\b|\b(in )?(the )?(whole )?(us|usa|country) (overall|wide)\b",
+    re.I,
 )
 #: What an MA may do is a state's rule: injections, blood draws, X-rays, IVs.
 MA_TASKS = re.compile(
-    r"\b(inject\w*|shots?|vaccin\w*|immuniz\w*|(draw|tak|took)\w* blood|blood draws?|venipuncture|x-?rays?|ivs?)\b",
+    r"\b(inject\w*|shots?|vaccin\w*|immuniz\w*|(draw|tak|took)\w* blood|blood draws?|venipuncture|x-?rays?|ivs?|"
+    r"(give|giving|administer\w*|pass\w*) (out )?(meds|medications?|medicines?))\b",
     re.I,
 )
 #: Below this, NLU's reading gives way to a task asked of the state in hand.
@@ -168,6 +171,7 @@ READ_FOR_STATE_RULES = frozenset(
         "ask_eligibility",
         "ask_credential_info",
         "ask_locum_tenens",
+        "ask_legal_or_medical",  # "if i take a contract in seattle do i need anything extra": no legal question
         "nlu_fallback",
         "inform",
     }
@@ -178,7 +182,7 @@ STATE_NEEDS = re.compile(
     r"\b(rules?|laws?|regulations?|requirements?) (for|of) (an? )?(ma|mas|medical assistants?)\b|"
     r"\b(work|valid|good|count|counts|accepted|acceptable|recogni[sz]ed|good enough) there\b|\b(accepted|acceptable|recogni[sz]ed|good enough) (for|in|by)\b|"
     r"\b(doctors?|physicians?|nurses?|docs?) (can |could |will )?(just )?train\b|\btrained (in|at|on) the (clinic|job)\b|"
-    r"\bdoes (my|a|the|her|his) \w+ (work|count|transfer)\b",
+    r"\bdoes (my|a|the|her|his) \w+ (work|count|transfer)\b|\b(need|needs) anything (extra|else|special|more)\b",
     re.IGNORECASE,
 )
 STATE_REQUIRES = re.compile(
@@ -468,9 +472,19 @@ def _another_case(text: str, context: Context, named: Sequence[tuple[str, str]])
     )
 
 
+#: A figure of the answer in hand named as a thing: "how many hours is that 3 year thing total".
+THAT_FIGURE_THING = re.compile(
+    r"\b(that|the|this) \d+[- ]?(years?|yrs?|hours?|hrs?|months?) (thing|rule|route|part|requirement|one)\b", re.I
+)
+
+
 def _figure_in_hand(text: str, context: Context, named: Sequence[tuple[str, str]]) -> bool:
     """ "is that 2k per test or total" after the GI Bill: a figure of that answer, asked about."""
-    return is_question(context.intent) and not _carried(named) and bool(THAT_FIGURE.match(text))
+    return (
+        is_question(context.intent)
+        and not _carried(named)
+        and bool(THAT_FIGURE.match(text) or THAT_FIGURE_THING.search(text))
+    )
 
 
 def _a_task_there(intent: str | None, confidence: float, text: str, context: Context) -> bool:
@@ -492,6 +506,8 @@ def _asks_state_rules(intent: str | None, text: str, named: Sequence[tuple[str, 
     if asks and about_a_state_credential(text):
         return True
     in_a_state = any(k == "us_state" for k, _ in named)
+    if in_a_state and is_question(intent) and intent not in DECLINED and MA_TASKS.search(asking_clause(text)):
+        return True  # "can i give shots at my externship in cali": California's rules, not the externship
     if intent in READ_FOR_STATE_RULES and in_a_state and STATE_NEEDS.search(asking_clause(text)):
         return True  # "for that I must have certification in maryland or no?": Maryland's rules
     if not (intent in STATELESS_READINGS and in_a_state):
@@ -523,6 +539,8 @@ def _facet_named(text: str, context: Context) -> str | None:
     return context.intent if short and facet_of_topic_in_hand(context.intent, text) else None
 
 
+#: A message this short that points back ("whats it nationally") is about the topic in hand.
+TERSE = 4
 #: A time limit of the topic in hand ("how long do I have to finish the program?" after MyCAA).
 DEADLINE = re.compile(r"\b(have|got|get) to (finish|complete|use)\b|\btime limit\b|\bdeadline\b", re.I)
 
@@ -536,6 +554,7 @@ def _facet_in_hand(intent: str | None, confidence: float, text: str, context: Co
             or _points_back_to_it(intent, text)
             or (confidence < POINTED_FACET_SURE and bool(POINTS_BACK.search(text)))
             or (intent in ASKED_OF_ANY_TOPIC and bool(DEADLINE.search(text)))  # "how long do I have to finish"
+            or (len(text.split()) <= TERSE and bool(POINTS_BACK.search(text)))  # "whats it nationally"
         )
         and len(text.split()) <= (MAX_MISHEARD_FACET_WORDS if intent in NO_TOPIC else MAX_FACET_WORDS)
         and facet_of_topic_in_hand(context.intent, text)
@@ -624,6 +643,9 @@ def reread(
         and cued_intent(text, context.intent) in (None, "ask_duration", "ask_exam_format")  # not "how long ECE takes"
     ):
         return "ask_exam_format"  # "how long do I get to take it?" after an exam question: the exam's time
+    switched_to = _switched_to_a_topic(intent, text, context)
+    if switched_to:
+        return switched_to  # "how bout pay nationwide" after a state's rules: pay, never out of scope
     if not _without_topic(intent, confidence, text, named, context):
         return _topic_nlu_chose(intent, confidence, text, context, ranking)
     asked = asking_clause(text)  # the question's own words first, then the story's
@@ -632,7 +654,9 @@ def reread(
         return cued
     if _another_role(named) and COMPARES.search(text):  # "is dental assistant better?", "vs pharmacy tech?"
         return "ask_salary" if PAY_WORDS.search(text) or context.intent == "ask_salary" else "ask_compare_roles"
-    if is_question(context.intent) and (_asks_again(text, named) or _a_case_of_it(intent, text, named)):
+    if is_question(context.intent) and (
+        _asks_again(text, named) or _a_case_of_it(intent, text, named) or _how_much_of_it(intent, text, named)
+    ):
         return context.intent
     if intent == "inform" and any(kind == "us_state" for kind, _ in named):
         return "ask_state_rules"  # "we move to Washington next year, will my CCMA be enough there?"
@@ -671,6 +695,29 @@ def _a_case_of_it(intent: str | None, text: str, named: Sequence[tuple[str, str]
     """ "what if i wait like a year and a half after i graduate" after the exam's fee, heard as a story:
     the topic in hand, asked of a case."""
     return intent == "inform" and not named and bool(WHAT_IF.match(text))
+
+
+#: "how many does he need", "how much is it": a bare amount asked of the topic in hand.
+HOW_MUCH_OF_IT = re.compile(
+    r"^\W*((and|so|ok(ay)?|but)\W+)*how (many|much|often|long) (do|does|did|is|are|was|will|would|can|should)\b", re.I
+)  # a verb next, no thing named: "how many question" names the exam's questions
+MAX_HOW_MUCH_WORDS = 6
+
+
+def _how_much_of_it(intent: str | None, text: str, named: Sequence[tuple[str, str]]) -> bool:
+    """ "how many does he need" after renewal's CE points, which NLU reads as out of scope."""
+    return intent == "out_of_scope" and not named and len(text.split()) <= MAX_HOW_MUCH_WORDS and bool(
+        HOW_MUCH_OF_IT.match(text)
+    )
+
+
+def _switched_to_a_topic(intent: str | None, text: str, context: Context) -> str | None:
+    """The topic a short switch names in its words ("how bout pay nationwide"), which NLU read as out of scope."""
+    if intent != "out_of_scope" or not is_question(context.intent):
+        return None
+    if len(text.split()) > MAX_SWITCH_WORDS or not SWITCH.match(text):
+        return None
+    return cued_intent(text, context.intent)
 
 
 def _asks_again(text: str, named: Sequence[tuple[str, str]]) -> bool:

@@ -91,7 +91,7 @@ INNER_QUESTION = re.compile(
     r"\b(can|could|do|does|did|will|would|should|may|must)\s+(i|we|she|he|they|you|my|mas|medical assistants?|"
     r"an? (ma|cma|medical assistant)|cmas|rmas)\b|"
     r"\b(do|does|did)\s+(?!not\b|you\b|u\b)(\w+\s+){1,2}(want|need|require|count|cover|accept|take|work|ask|change|matter|"
-    r"apply|help|affect|mean|care|mind|allow|let|check)\b|\bis (it|that|this) (enough|enuff|enuf|ok|okay|good enough)\b|"
+    r"apply|help|affect|mean|care|mind|allow|let|check|requi?re|requre)\b|\bis (it|that|this) (enough|enuff|enuf|ok|okay|good enough)\b|"
     r"\b(is|are) there (any |some )?(stuff|things?|anything|tasks?|rules?|limits?)\b|"
     r"\b(want|wanted|need|needed|like|trying|hoping|wish|wishing) to (know|find out|ask|understand|check|enquire|inquire)\b|"
     r"\bwonder(ing)?\b|"
