@@ -632,7 +632,8 @@ def reread(
         or _another_case(text, context, named)
     ):
         return context.intent  # "is there a limit per year" after MyCAA, which NLU did not consider
-    misheard = _without_its_words(intent, text, context, ranking)
+    # "how bout pay nationwide" after a state's rules: pay, never out of scope
+    misheard = _without_its_words(intent, text, context, ranking) or _switched_to_a_topic(intent, text, context)
     if misheard:
         return misheard
     if (
@@ -643,9 +644,6 @@ def reread(
         and cued_intent(text, context.intent) in (None, "ask_duration", "ask_exam_format")  # not "how long ECE takes"
     ):
         return "ask_exam_format"  # "how long do I get to take it?" after an exam question: the exam's time
-    switched_to = _switched_to_a_topic(intent, text, context)
-    if switched_to:
-        return switched_to  # "how bout pay nationwide" after a state's rules: pay, never out of scope
     if not _without_topic(intent, confidence, text, named, context):
         return _topic_nlu_chose(intent, confidence, text, context, ranking)
     asked = asking_clause(text)  # the question's own words first, then the story's
@@ -706,8 +704,11 @@ MAX_HOW_MUCH_WORDS = 6
 
 def _how_much_of_it(intent: str | None, text: str, named: Sequence[tuple[str, str]]) -> bool:
     """ "how many does he need" after renewal's CE points, which NLU reads as out of scope."""
-    return intent == "out_of_scope" and not named and len(text.split()) <= MAX_HOW_MUCH_WORDS and bool(
-        HOW_MUCH_OF_IT.match(text)
+    return (
+        intent == "out_of_scope"
+        and not named
+        and len(text.split()) <= MAX_HOW_MUCH_WORDS
+        and bool(HOW_MUCH_OF_IT.match(text))
     )
 
 
