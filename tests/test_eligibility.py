@@ -235,3 +235,17 @@ def test_two_credentials_cannot_share_an_order(content_dir: Path):
     edit(content_dir / "credentials.yml", lambda d: d["credentials"][3].update(order=1))
     (problem,) = problems_of(content_dir)
     assert (problem.file, problem.entry, problem.field) == ("credentials.yml", "'ncma'", "order")
+
+
+def test_a_student_in_a_program_hears_how_early_the_route_for_completing_students_lets_them_test(kb: KnowledgeBase):
+    """ "im in my MA program rn (its caahep accredited)": AAMA's Category 1 takes completing students, and its
+    summary says how early; it is still "not yet" until then, and the other credentials are unchanged."""
+    routes = next(rs for c, rs in kb.credentials_with_routes() if c.key == "cma")
+    category_1 = next(r for r in routes if "student" in (r.label or "").lower())
+    how_early = next(c.strip(" .") for c in re.split(r"[;.]\s+", category_1.summary) if c.startswith("students"))
+    got = lines(kb, Profile(background="hs_graduate", in_program=True))
+    assert got["cma"] == (
+        f"CMA (AAMA): not yet. You need one of: {ACCREDITED}, finished or nearly so ({how_early}); "
+        "or a medical assisting program AAMA accepts."
+    )
+    assert got["rma"] == f"RMA (AMT): not yet. You need {RMA_PROGRAM}."

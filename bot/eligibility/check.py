@@ -10,6 +10,7 @@ never assumed away.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -20,6 +21,8 @@ from bot.kb.queries import KnowledgeBase
 from bot.profile import Profile
 
 PROGRAM_REQUIREMENTS = ("accredited_program", "any_program", "approved_program")
+#: How a route that takes completing students names the program a current student is in.
+NEARLY_FINISHED = "finished or nearly so"
 #: Routes that are not a way in for someone new (renewing, teaching) or that we do not ask
 #: about (apprentices): kept in the result, left out of the text.
 NOT_ASKED = ("apprenticeship", "credential_holder", "instructor")
@@ -205,6 +208,11 @@ def _program(
         if route.min_externship_hours:
             hours += f", including at least {route.min_externship_hours} hours of externship"
     recency = f", finished within {within_last(route.within_years)}" if route.within_years else ""
+    students = _students_may_apply(route)
+    if not has and who.in_program and students:
+        # "im in my MA program rn and i finish in june": a route that takes completing students (AAMA's
+        # Category 1) says how early they may test, in its own words
+        return [f"{what}{hours}, {NEARLY_FINISHED} ({students})"], []
     if not has:
         return [f"{what}{hours}{recency}"], []
     missing: list[str] = []
@@ -225,6 +233,15 @@ def _program(
     return missing, conditions
 
 
+def _students_may_apply(route: schema.EligibilityRoute) -> str | None:
+    """None unless the route takes completing students (its label says so); then what its summary says
+    of them ("students may test up to 30 days before finishing"), or "" when it says nothing more."""
+    if "student" not in (route.label or "").lower():
+        return None
+    clauses = (c.strip(" .") for c in re.split(r"[;.]\s+", route.summary or ""))
+    return next((c for c in clauses if c.lower().startswith("students")), "")
+
+
 def _article(initialism: str) -> str:
     """'an ABHES-…', 'a CAAHEP-…': initialisms are read letter by letter, so go by the letter's name."""
     return "an" if initialism[:1].upper() in "AEFHILMNORSX" else "a"
@@ -243,9 +260,19 @@ def _loosest(checks: list[RouteCheck], who: Profile) -> list[RouteCheck]:
         twin = next((k for k in kept if k.requires == c.requires and c.requires in PROGRAM_REQUIREMENTS), None)
         if twin is None:
             kept.append(c)
-        elif c.within_years is None or (twin.within_years is not None and c.within_years > twin.within_years):
+        elif _for_a_student(twin):
+            continue  # a current student hears the route that takes completing students, and how early
+        elif (
+            _for_a_student(c)
+            or c.within_years is None
+            or (twin.within_years is not None and c.within_years > twin.within_years)
+        ):
             kept[kept.index(twin)] = c
     return kept
+
+
+def _for_a_student(check_: RouteCheck) -> bool:
+    return any(NEARLY_FINISHED in m for m in check_.missing)
 
 
 def _shown(check_: RouteCheck, who: Profile) -> bool:
