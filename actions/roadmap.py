@@ -32,7 +32,7 @@ from bot.roadmap import profile_reading as read
 from bot.roadmap.commands import command_for
 from bot.roadmap.questions import answered, needless_for_eligibility, superseded
 from bot.roadmap.turns import RoadmapTurns, Said
-from bot.understanding.context import MIN_QUESTION_LEAN, Context, is_question, only_switches
+from bot.understanding.context import MIN_QUESTION_LEAN, Context, is_question, only_switches, picks_a_price
 from bot.understanding.cues import best_question, cued_intent, decisive_topic, looks_like_question
 
 log = logging.getLogger(__name__)
@@ -70,6 +70,7 @@ def _question_before_any_roadmap(tracker: Tracker) -> str | None:
     unsure = confidence < SURE_OF_A_MOVE and not PLAN_WORDS.search(text)  # "i need help w my cert"
     # "ok and texas overall like the whole state" after Houston's pay: the same question, for Texas
     switch = is_question(context.intent) and only_switches(text) and not PLAN_WORDS.search(text)
+    switch = switch or picks_a_price(text, context)  # "and then the test after" a program's price
     if text.startswith("/") or not (cued or looks_like_question(text) or unsure or switch):
         return None
     if PLAN_WORDS.search(text) and not cued:

@@ -90,12 +90,33 @@ def test_an_older_accredited_graduate_keeps_the_cma_but_not_the_others(kb: Knowl
 
 
 def test_a_career_changer_from_another_program_relies_on_what_the_certifiers_accept(kb: KnowledgeBase):
-    got = lines(kb, Profile(background="career_changer", education="other_program", years_since_graduation=2))
+    got = lines(
+        kb,
+        Profile(
+            background="career_changer", education="other_program", program_accredited=False, years_since_graduation=2
+        ),
+    )
     assert got["cma"] == (
         "CMA (AAMA): yes, now (Category 4: the time-limited Alternative Pathway). "
         "Also needed: AAMA's review of your program documents."
     )
     assert got["ccma"].startswith("CCMA (NHA): yes, now (training-program route).")
+
+
+def test_a_new_graduate_who_does_not_say_whether_the_program_was_accredited_hears_both_cma_routes(kb: KnowledgeBase):
+    """ "i just finished my ma program, how soon can i take the cma": Category 1 if it was accredited,
+    the Alternative Pathway if not, never only the narrower of the two."""
+    got = lines(kb, Profile(education="other_program", years_since_graduation=0))["cma"]
+    assert got.startswith(
+        "CMA (AAMA): yes, now (Category 1: completing student or recent graduate) if your program was "
+    )
+    assert "-accredited; if not, Category 4: the time-limited Alternative Pathway." in got
+    two_years_on = lines(kb, Profile(education="other_program", years_since_graduation=2))["cma"]
+    assert two_years_on.startswith(
+        "CMA (AAMA): yes, now (Category 2: graduate of an accredited program) if your program"
+    )
+    unsaid_when = lines(kb, Profile(education="other_program"))["cma"]  # which accredited route is unknown
+    assert unsaid_when.startswith("CMA (AAMA): yes, now (Category 4")
 
 
 def test_a_working_ma_with_three_recent_years(kb: KnowledgeBase):

@@ -23,6 +23,8 @@ from bot.profile import Profile
 PROGRAM_REQUIREMENTS = ("accredited_program", "any_program", "approved_program")
 #: How a route that takes completing students names the program a current student is in.
 NEARLY_FINISHED = "finished or nearly so"
+#: The accreditors a program route names ("ABHES- or CAAHEP-accredited").
+ACCREDITED = re.compile(r"\S+(?: or \S+)?-accredited")
 #: Routes that are not a way in for someone new (renewing, teaching) or that we do not ask
 #: about (apprentices): kept in the result, left out of the text.
 NOT_ASKED = ("apprenticeship", "credential_holder", "instructor")
@@ -271,6 +273,22 @@ def _loosest(checks: list[RouteCheck], who: Profile) -> list[RouteCheck]:
     return kept
 
 
+def _if_accredited(checks: Sequence[RouteCheck], best: RouteCheck, who: Profile) -> RouteCheck | None:
+    """The accredited-program route someone with a program of unsaid accreditation meets if it was
+    accredited, when the route they meet for sure is another; None otherwise."""
+    if (
+        who.education != "other_program"
+        or who.program_accredited is not None
+        or who.years_since_graduation is None  # when it ended decides which accredited route; unsaid, the sure one
+        or best.requires == "accredited_program"
+    ):
+        return None
+    return next(
+        (c for c in checks if c.requires == "accredited_program" and len(c.missing) == 1 and not c.expired),
+        None,
+    )
+
+
 def _for_a_student(check_: RouteCheck) -> bool:
     return any(NEARLY_FINISHED in m for m in check_.missing)
 
@@ -303,6 +321,11 @@ def _result(
         # Fewest unchecked conditions first, then the content's order (Category 1 before 2).
         best = min(met, key=lambda c: len(c.conditions))
         text = f"{name}: yes, now ({best.label})"
+        twin = _if_accredited(checks, best, who)
+        if twin is not None:  # "i just finished my ma program": Category 1 if it was accredited, else Category 4
+            accredited = ACCREDITED.search(twin.missing[0])
+            text = f"{name}: yes, now ({twin.label}) if your program was {accredited.group(0) if accredited else 'accredited'}"
+            text += f"; if not, {best.label}"
         if best.asks and not best.disputed:  # two figures: the dispute names both
             text += f": it asks for {best.asks}" + (", so yours counts" if best.conditions else "")
         if best.conditions:

@@ -31,7 +31,7 @@ _FLOATS = (
     "military_years_ago",
     "other_healthcare_years",
 )
-_BOOLS = ("hs_diploma", "military_training", "in_program")
+_BOOLS = ("hs_diploma", "military_training", "in_program", "program_accredited")
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,9 @@ class Profile:
     hs_diploma: bool | None = None  # a high-school diploma or GED
     education: Education | None = None  # a medical assisting program finished ("none": none)
     in_program: bool | None = None  # in a medical assisting program now
+    #: Whether the finished program was CAAHEP- or ABHES-accredited; None: they did not say ("i just
+    #: finished my ma program"), so the check names what accreditation would open.
+    program_accredited: bool | None = None
     years_since_graduation: float | None = None
     experience_years: float | None = None  # medical-assisting work only (0: none)
     #: All that MA work fell within the last this-many years (None: not said).

@@ -390,14 +390,34 @@ def _background(low: str) -> str | None:
     return next((key for key in candidates if re.search(patterns[key], low)), None)
 
 
+#: A program that has only just ended ("i just finished my ma program", "graduated last month").
+_JUST_FINISHED = re.compile(
+    r"\bjust (?:finished|completed|graduated)|\brecently (?:finished|completed|graduated)|"
+    r"\b(?:finished|completed|graduated)\b[^.?!]*\b(?:last|this) (?:week|month)\b"
+)
+
+
+def _just(low: str) -> dict[str, Any]:
+    """A program just finished ended 0 years ago, which opens a recent graduate's routes."""
+    return {"years_since_graduation": 0.0} if _JUST_FINISHED.search(low) else {}
+
+
 def _education(low: str) -> dict[str, Any]:
     if _IN_PROGRAM.search(low):
         return {"in_program": True}
     if _NO_PROGRAM.search(low):
         return {"education": "none"}
     if _FINISHED_PROGRAM.search(low):
-        accredited = _ACCREDITED.search(low) and not _NOT_ACCREDITED.search(low)
-        return {"education": "accredited_program_graduate" if accredited else "other_program", "in_program": False}
+        if _NOT_ACCREDITED.search(low):
+            return {"education": "other_program", "program_accredited": False, "in_program": False, **_just(low)}
+        if _ACCREDITED.search(low):
+            return {
+                "education": "accredited_program_graduate",
+                "program_accredited": True,
+                "in_program": False,
+                **_just(low),
+            }
+        return {"education": "other_program", "in_program": False, **_just(low)}  # accreditation not said
     return {}
 
 

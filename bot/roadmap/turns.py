@@ -58,6 +58,8 @@ def profile_changes(answers: dict[str, Any]) -> dict[str, Any]:
         changes["start_date"] = dt.date.fromisoformat(answers["start_date"])
     if answers.get("education"):
         changes["education"] = answers["education"]
+        if answers["education"] != "none":  # the question asks which kind of program, so the answer says
+            changes["program_accredited"] = answers["education"] == "accredited_program_graduate"
     if answers.get("work_years") is not None:
         changes["experience_years"] = float(answers["work_years"])
     return changes

@@ -647,7 +647,9 @@ def reread(
     if not _without_topic(intent, confidence, text, named, context):
         return _topic_nlu_chose(intent, confidence, text, context, ranking)
     asked = asking_clause(text)  # the question's own words first, then the story's
-    cued = (cued_intent(asked, context.intent) if asked != text else None) or cued_intent(text, context.intent)
+    cued = (cued_intent(asked, context.intent) if asked != text else None) or (
+        None if asked != text and only_switches(asked) else cued_intent(text, context.intent)
+    )  # "And the CMA? My supervisor says that's the one that matters.": a switch, whatever the aside says
     if cued:
         return cued
     if _another_role(named) and COMPARES.search(text):  # "is dental assistant better?", "vs pharmacy tech?"
@@ -677,8 +679,10 @@ def _without_its_words(
         return None
     if intent != context.intent and off_topic_words(intent, text, is_question(context.intent)):
         others = [(name, p) for name, p in ranking if name != intent]
+        asked = asking_clause(text)
         return (
             _facet_named(text, context)  # "is there a limit per year or can i use the whole 4k" after MyCAA
+            or (cued_intent(asked, context.intent) if asked != text else None)  # the question's words, then the story's
             or cued_intent(text, context.intent)
             or continued(others, context, text)
             or best_question(others, MIN_OTHER_LEAN)
@@ -817,6 +821,9 @@ def understand(
     return replace(understood, entities=[*understood.entities, ("aspect", aspect)]) if aspect else understood
 
 
+#: Parts of a topic whose answer names no amount: asked "how much", the topic's whole answer has them.
+PARTS_WITHOUT_AMOUNTS = frozenset({("ask_financial_aid", "noncitizen"), ("ask_financial_aid", "wioa")})
+AMOUNT_ASKED = re.compile(r"\bhow much\b|\bamount\b|\bmax(imum)?\b|\bup to\b", re.I)
 #: A follow-up on the same topic this long still asks about the same part of it ("is there a limit per
 #: year or can i use the whole 4k at once" after MyCAA).
 MAX_SAME_PART_WORDS = 18
@@ -832,6 +839,8 @@ def _same_part(understood: Understood, entities: Sequence[tuple[str, str]], text
         and not [e for e in _carried(entities) if e[0] != "role" or _another_role([e])]  # "MA training" is no new thing
         and len(text.split()) <= MAX_SAME_PART_WORDS
         and cued_aspect(understood.intent, text) is None
+        # "how much is it" after whether a green card opens aid: the amounts, which that part has none of
+        and not (AMOUNT_ASKED.search(text) and (context.intent, context.aspect) in PARTS_WITHOUT_AMOUNTS)
     )
 
 
@@ -897,14 +906,17 @@ def _understand(
             )
             or (
                 intent != context.intent
-                and only_switches(text)
-                and (not cued_intent(text, context.intent) or _ends_same_again(text))
+                and only_switches(asked)
+                and (not cued_intent(asked, context.intent) or _ends_same_again(asked))
                 and not decisive_topic(text)
             )
         )
     ):
         merged, inherited = _merge(entities, context)
-        return Understood(context.intent, merged, inherited, follow_up=True)
+        # "and cma?" after learning on the job: whether that credential takes their work, its eligibility
+        credential_only = all(_slot(kind) == "credential" for kind, _ in named)
+        topic = "ask_eligibility" if context.intent in ROUTES_BY_CREDENTIAL and credential_only else context.intent
+        return Understood(topic, merged, inherited, follow_up=True)
     carries = intent not in NOT_CARRIED_INTO or (intent == "ask_credential_info" and bool(POINTS_AT_ONE.search(text)))
     if is_question(intent) and carries and context.entities:
         merged, inherited = _merge(entities, context, skip=_not_inherited(intent, named, text))
@@ -926,13 +938,23 @@ def _only_compared(entity: tuple[str, str], text: str) -> bool:
     )
 
 
+#: Topics whose answer holds for every credential, where naming one asks whether it takes that way in.
+ROUTES_BY_CREDENTIAL = frozenset({"ask_learn_on_job"})
+#: Pay named and nothing else ("and pay?", "what about salary"): the pay of whatever is in hand.
+BARE_PAY = re.compile(
+    r"^\W*((and|what about|how about|ok(ay)?|so)\W+)?(the )?(pay|salary|wages?|money|income)( ?wise)?\W*$", re.I
+)
+
+
 def _not_inherited(intent: str | None, named: Sequence[tuple[str, str]], text: str) -> tuple[str, ...]:
     """The kinds a new question does not take from the conversation.
 
     Only a credential (or its body) and a state are inherited by a new question: "how much do they
     make" after an LPN comparison is still about medical assistants, unless the question compares
     ("whats the pay diff" after MA vs RN is about the RN too)."""
-    skip: tuple[str, ...] = ("program_type",) if COMPARES.search(text) else ("role", "program_type")
+    # "and pay?" right after MA vs LPN: the pay of the roles compared
+    compared = COMPARES.search(text) or (intent == "ask_salary" and BARE_PAY.match(text))
+    skip: tuple[str, ...] = ("program_type",) if compared else ("role", "program_type")
     if ANY_CREDENTIAL.search(text) and not any(_slot(k) == "credential" for k, _ in named):
         # "ok which ones DO take job experience" after the CMA: every credential, not the CMA again
         skip = (*skip, "credential", "certifying_body")
@@ -957,6 +979,12 @@ def _price_chosen(text: str, named: Sequence[tuple[str, str]], context: Context)
     if EXAM_WORDS.search(text) or any(_slot(kind) == "credential" for kind, _ in named):
         return PRICES["exam"]
     return None
+
+
+def picks_a_price(text: str, context: Context) -> bool:
+    """ "and then the test after" right after a program's price: which price they mean, whatever else
+    the words sound like (a roadmap move)."""
+    return _price_chosen(text, (), context) is not None
 
 
 def _a_credential_s_fee(asked: str, named: Sequence[tuple[str, str]], context: Context) -> bool:

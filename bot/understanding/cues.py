@@ -88,11 +88,15 @@ QUESTION_SHAPE = re.compile(
 
 #: A question inside a longer message: "cna here in ohio. if i become an MA can i start IVs".
 INNER_QUESTION = re.compile(
-    r"\b(can|could|do|does|did|will|would|should|may|must)\s+(i|we|she|he|they|you|my|mas|medical assistants?|"
+    r"\b(can|could|do|does|did|will|would|should|may|must|can'?t|couldn'?t|don'?t|doesn'?t|won'?t|shouldn'?t)\s+"
+    r"(i|we|she|he|they|you|my|mas|medical assistants?|"
     r"an? (ma|cma|medical assistant)|cmas|rmas)\b|"
     r"\b(do|does|did)\s+(?!not\b|you\b|u\b)(\w+\s+){1,2}(want|need|require|count|cover|accept|take|work|ask|change|matter|"
     r"apply|help|affect|mean|care|mind|allow|let|check|requi?re|requre)\b|\bis (it|that|this) (enough|enuff|enuf|ok|okay|good enough)\b|"
     r"\b(is|are) there (any |some )?(stuff|things?|anything|tasks?|rules?|limits?)\b|"
+    # "my back is shot from lifting is MA easier on the body than CNA": a comparison asked
+    r"\b(is|are) (ma|mas|it|that|this|medical assisting|being an? \w+|an? \w+) (\w+ )?(easier|harder|better|worse|safer|"
+    r"quicker|faster|cheaper|less physical|more physical) (than|on|for)\b|"
     r"\b(want|wanted|need|needed|like|trying|hoping|wish|wishing) to (know|find out|ask|understand|check|enquire|inquire)\b|"
     r"\bwonder(ing)?\b|"
     r"\b(not sure|no idea|unsure) (if|whether|how|what|which)\b|\bwhether\b|"

@@ -101,7 +101,7 @@ ASKS_FOR_A_PLAN = re.compile(
 )
 #: What the bot can do, asked: "help", "what can you do", "who are you", "what are my options".
 ASKS_FOR_HELP = re.compile(
-    r"\bhelp\b|\bwhat (can|do) (you|u) do\b|\b(who|what) are (you|u)\b|\bmenu\b|\boptions\b|\bhow (does|do) (this|it) work\b|"
+    r"\bhelp\b|\bwhat (can|do) (you|u) do\b|\b(who|what) (even |exactly )?(are|r) (you|u)\b|\bmenu\b|\boptions\b|\bhow (does|do) (this|it) work\b|"
     r"\bwhat can i ask\b|\bstart over\b|\bconfused\b|\blost\b|\bbot\b|\brobot\b|\b(real|actual|live) (person|human)\b|"
     r"\bwhat is this( thing)?\b|\bwho (am i|is this)\b|\b(are|r) (you|u) (a |an )?(human|person|ai)\b",
     re.IGNORECASE,
@@ -144,7 +144,9 @@ WANTS_A_PERSON = re.compile(
     r"an? advis[eo]r|a counselor|someone from (the|your) school|your staff)\b[^.?!]*\b(call|text|email|contact|reach|"
     r"help|look|review|go over|check|talk)\b|\b(call|text|email) me\b|\breach me (at|on)\b|"
     r"\b(can|could|may) i (talk|speak|chat) (to|with) (someone|somebody|a person|a human|an? advis[eo]r|a counse\w+)\b|"
-    r"\b(want|wanna|need|like) to (talk|speak|chat) (to|with) (someone|somebody|a person|a human|an? advis[eo]r|a counse\w+)\b",
+    r"\b(want|wanna|need|like) to (talk|speak|chat) (to|with) (someone|somebody|a person|a human|an? advis[eo]r|a counse\w+)\b|"
+    r"\b(someone|somebody|a person|an? advis[eo]r|a counse\w+)\b[^.?!]*\b(i|we) (could|can|might) (email|call|text|contact|"
+    r"reach|(talk|speak) (to|with))\b",
     re.IGNORECASE,
 )
 

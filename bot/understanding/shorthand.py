@@ -34,6 +34,8 @@ def means_right_now(text: str, start: int, end: int) -> bool:
     """True when text[start:end] is a lowercase "rn" used as "right now", not the nurse."""
     if text[start:end] != "rn":
         return False
+    if not re.search(r"\w", text[:start] + text[end:]):
+        return False  # "rn?" on its own after a pay comparison: the nurse, the only thing it names
     if OWN_ROLE_BEFORE.search(text[:start]) and CLAUSE_GOES_ON.search(text[end:]):
         return True
     return not ROLE_BEFORE.search(text[:start]) and not ROLE_AFTER.search(text[end:])

@@ -52,6 +52,13 @@ MAX_EXAMPLE_WORDS = 3
 _NO_EXAMPLE = re.compile(rf"^\W*(?:and|also|plus|or|but|{QUESTION_WORDS})\b", re.IGNORECASE)
 
 
+#: "fr? how many hours of school do u need for that": surprise, said before the question, no question itself.
+_INTERJECTION = re.compile(
+    r"^\W*(fr( fr)?|for real|really|rly|seriously|srsly|wait( what)?|huh|wdym|omg|wow|no way|deadass|like)\W*$",
+    re.IGNORECASE,
+)
+
+
 def _an_example(sentence: str) -> bool:
     return sentence.endswith("?") and len(sentence.split()) <= MAX_EXAMPLE_WORDS and not _NO_EXAMPLE.match(sentence)
 
@@ -71,7 +78,7 @@ def _sentences(text: str) -> list[str]:
             out[-1] = f"{out[-1]} {sentence}"
             continue
         pending = f"{pending} {sentence}".strip()
-        if _is_question(sentence):
+        if _is_question(sentence) and not _INTERJECTION.match(sentence):
             out.append(pending)
             pending = ""
     if pending:
