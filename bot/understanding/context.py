@@ -645,7 +645,7 @@ def reread(
     ):
         return "ask_exam_format"  # "how long do I get to take it?" after an exam question: the exam's time
     if not _without_topic(intent, confidence, text, named, context):
-        return _topic_nlu_chose(intent, confidence, text, context, ranking)
+        return _topic_nlu_chose(intent, confidence, text, context, ranking, named)
     asked = asking_clause(text)  # the question's own words first, then the story's
     cued = (cued_intent(asked, context.intent) if asked != text else None) or (
         None if asked != text and only_switches(asked) else cued_intent(text, context.intent)
@@ -738,7 +738,12 @@ def _asks_again(text: str, named: Sequence[tuple[str, str]]) -> bool:
 
 
 def _topic_nlu_chose(
-    intent: str | None, confidence: float, text: str, context: Context, ranking: Sequence[tuple[str, float]]
+    intent: str | None,
+    confidence: float,
+    text: str,
+    context: Context,
+    ranking: Sequence[tuple[str, float]],
+    named: Sequence[tuple[str, str]] = (),
 ) -> str | None:
     """NLU chose a topic: when sure, it gives way only to a neighbour the question's own words point to
     ("how much is the yearly fee?" read as the exam's fee), or after a long story to whatever the
@@ -746,6 +751,8 @@ def _topic_nlu_chose(
     the words' topic if NLU half-leaned there, it neighbours NLU's, or it is the topic in hand."""
     if not is_question(intent):
         return intent
+    if confidence >= SURE and intent == STATE_RULES and any(kind == "us_state" for kind, _ in named):
+        return intent  # "can i work as MA in jersey without certification": New Jersey's rules, not a neighbour's
     if confidence >= SURE:
         asked = asking_clause(text)
         cued = cued_intent(asked, context.intent) if len(asked.split()) <= MAX_NEIGHBOUR_WORDS else None
