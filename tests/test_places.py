@@ -39,7 +39,6 @@ def test_a_code_after_a_word_of_place_is_that_state(codes, text, code):
         "is PA school worth it",
         "I am interested in PA",  # the field, not the state
         "worked 3 yrs in MA",  # medical assisting far more often than Massachusetts
-        "moving to LA",  # Los Angeles, not Louisiana
         "in or out, i need to know",
         "can you help me in ok time",
         "how much for PAs in texas",
@@ -95,3 +94,21 @@ def test_a_move_leaves_the_state_it_comes_from_behind(text, named, left):
 )
 def test_without_a_move_between_two_states_both_stay(text, named):
     assert where_they_go(text, [(text.index(name), name) for name in named]) == set()
+
+
+@pytest.mark.parametrize(
+    "text, city",
+    [
+        ("moving to LA", "Los Angeles"),  # Los Angeles, not Louisiana
+        ("n in la", "Los Angeles"),  # after California's pay: the city, asked on its own
+        ("sf??", "San Francisco"),
+        ("and SF?", "San Francisco"),
+    ],
+)
+def test_a_city_s_two_letters_name_the_city(codes, text, city):
+    assert [p.name for p in states_by_code(text, codes)] == [city]
+
+
+@pytest.mark.parametrize("text", ["i live in la casa de mi tia", "la escuela es cara", "what about sf programs"])
+def test_la_and_sf_inside_a_sentence_are_no_city(codes, text):
+    assert states_by_code(text, codes) == []

@@ -82,7 +82,7 @@ _YES_NO_ONLY = re.compile(rf"{_YES_NO_WORD}(?: {_YES_NO_WORD})*")
 ALSO_NAMES = frozenset({"si", "ya"})
 
 _QUESTION_LEAD = (
-    r"(?:(?:wait|but|and|so|ok|okay|oh|sorry|also|hmm+|um+|actually|hey|btw|by the way|quick question|"
+    r"(?:(?:wait|but|and|n|so|ok|okay|oh|sorry|also|hmm+|um+|actually|hey|btw|by the way|quick question|"
     r"one question|question|first|sorry but)\s)*"
 )
 _WH = r"(?:what(?! about)|how(?! about)|why|when|where|who|whom|whose|which)\b"

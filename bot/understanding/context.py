@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from bot.understanding.cues import (
+    PAID_WHILE,
     about_a_state_credential,
     about_immigration_status,
     aid_with_status,
@@ -55,8 +56,8 @@ POINTS_AT_ONE = re.compile(r"\b(it|its|that one|this one|that (cert\w*|credentia
 #: "What about the RMA?": only a new thing for the same question, however NLU read it.
 _FILLERS = r"ok(ay)?|k|so|ugh|hmm+|oh|ah|um|uh|well|wait|damn|dang|ngl|lol|cool|alright|yeah|nah|wow|sorry|thanks|thx"
 SWITCH = re.compile(
-    rf"^\W*((and|but|{_FILLERS})\W+)*((what|how) ?(about|bout|abt)|wbu|hbu|and (for|in|with)\b)|"
-    rf"^\W*(({_FILLERS})\W+)*and\W+(the\W+|for the\W+|for (an?\W+)?|an?\W+)?"
+    rf"^\W*((and|n|but|{_FILLERS})\W+)*((what|how) ?(about|bout|abt)|wbu|hbu|(and|n) (for|in|with)\b)|"
+    rf"^\W*(({_FILLERS})\W+)*(and|n|&)\W+(the\W+|for the\W+|for (an?\W+)?|an?\W+)?"
     r"(?!(how|what|when|where|why|who|which|is|are|do|does|did|can|could|will|would|should)\b)[\w-]+(\W+[\w-]+){0,2}\W*$|"
     # "ccma?" alone, after the RMA's answer: the same question for it; "in california specifically?"
     r"^\W*(the\W+)?(c?cma|rma|ncma)(\W+(one|then|instead|too))?\W*$|"
@@ -80,7 +81,7 @@ SAME_AGAIN = re.compile(
 #: A follow-up is short, or starts the way follow-ups do.
 MAX_FOLLOW_UP_WORDS = 8
 FOLLOW_UP_START = re.compile(
-    r"^\W*(and|also|same|plus|so|ok(ay)?|what about|how about|and for|for the|for|in|y|e|"
+    r"^\W*(and|n|&|also|same|plus|so|ok(ay)?|what about|how about|and for|for the|for|in|y|e|"
     r"wait|sorry|actually|oops|i meant|no|not|why|how come)\b",
     re.IGNORECASE,
 )
@@ -150,7 +151,7 @@ STATELESS_READINGS = frozenset(
 #: A question about which states, never the one in hand.
 WHICH_STATE = re.compile(
     r"\b(which|what|wich) states?\b|\bany states?\b|\bevery state\b|\ball (the )?states\b|\bother states\b|"
-    r"\bonly state\b|\bnation(wide|ally)\b|\bacross the (country|us)\b|\b(in )?(the )?(whole )?(us|usa|country) (overall|wide)\b",
+    r"\bonly state\b|\bnation(wide|ally)\b|\b(in )?(the )?whole (country|us|usa|nation)\b|\bacross the (country|us)\b|\b(in )?(the )?(whole )?(us|usa|country) (overall|wide)\b",
     re.I,
 )
 #: What an MA may do is a state's rule: injections, blood draws, X-rays, IVs.
@@ -825,12 +826,17 @@ def understand(
         aspect = None  # "what do MAs make an hour in illinois": Illinois's own figures, hourly ones included
     if aspect is None and _same_part(understood, entities, text, context):
         aspect = context.aspect  # "how long do i have to finish?" after MyCAA: still MyCAA
+    if aspect in NATIONAL_ONLY:  # "is the job market at least good" after Florida's pay: the national outlook
+        kept = [e for e in understood.entities if not (e[0] == "us_state" and e in understood.from_context)]
+        understood = replace(understood, entities=kept)
     return replace(understood, entities=[*understood.entities, ("aspect", aspect)]) if aspect else understood
 
 
 #: Parts of a topic whose answer names no amount: asked "how much", the topic's whole answer has them.
 PARTS_WITHOUT_AMOUNTS = frozenset({("ask_financial_aid", "noncitizen"), ("ask_financial_aid", "wioa")})
 AMOUNT_ASKED = re.compile(r"\bhow much\b|\bamount\b|\bmax(imum)?\b|\bup to\b", re.I)
+#: Parts of a topic the sources give only for the whole country: a state in hand does not narrow them.
+NATIONAL_ONLY = frozenset({"outlook"})
 #: A follow-up on the same topic this long still asks about the same part of it ("is there a limit per
 #: year or can i use the whole 4k at once" after MyCAA).
 MAX_SAME_PART_WORDS = 18
@@ -851,18 +857,15 @@ def _same_part(understood: Understood, entities: Sequence[tuple[str, str]], text
     )
 
 
-def _understand(
+def _what_is_paid(
     intent: str | None,
-    confidence: float,
-    entities: Sequence[tuple[str, str]],
     text: str,
+    named: Sequence[tuple[str, str]],
     context: Context,
     ranking: Sequence[tuple[str, float]],
-) -> Understood:
-    entities = [e for e in entities if not _only_compared(e, text)]
-    named = _carried(entities)
-    nlu_read = intent
-    intent = reread(intent, confidence, text, context, ranking, named)
+) -> str | None:
+    """Which money the question is about: an exam's fee or a school's price, MA pay or who pays for
+    training, what a benefit pays for, whether the thing in hand pays them."""
     if (
         intent in COST_OF_EXAM
         and context.intent in EXAM_TOPICS
@@ -885,10 +888,28 @@ def _understand(
         and (IT_PAYS.search(text) or _a_test_switched(intent, text, context))
     ):
         intent = context.intent  # "does it pay for the exam too" after the GI Bill: what the GI Bill pays for
+    if context.intent in PAID_WHILE and IS_IT_PAID.search(asked):
+        intent = context.intent  # "is it paid or am I working for free" after an apprenticeship: its pay
     if intent == "ask_compare_roles" and cued_intent(asked, context.intent) == "ask_salary":
         intent = "ask_salary"  # "who makes more": pay comparisons are pay (docs/intents.md)
     if _pay_of_another_role(intent, named, text, context):
         intent = "ask_salary"  # "how does that compare to a nurse, like an LPN" after MA pay: the LPN's pay
+    return intent
+
+
+def _understand(
+    intent: str | None,
+    confidence: float,
+    entities: Sequence[tuple[str, str]],
+    text: str,
+    context: Context,
+    ranking: Sequence[tuple[str, float]],
+) -> Understood:
+    entities = [e for e in entities if not _only_compared(e, text)]
+    named = _carried(entities)
+    nlu_read = intent
+    intent = _what_is_paid(reread(intent, confidence, text, context, ranking, named), text, named, context, ranking)
+    asked = asking_clause(text)
     chosen = _price_chosen(text, named, context)
     if chosen:
         merged, inherited = _merge(entities, context)
@@ -898,6 +919,16 @@ def _understand(
         return Understood(chosen, merged, inherited, follow_up=not by_words)
     if intent == "ask_program_cost" and _a_credential_s_fee(asked, named, context):
         intent = "ask_exam_fee"  # "and the fee?" after the CCMA's format: the CCMA's exam fee
+    if (
+        is_question(context.intent)
+        and not named
+        and WHICH_STATE.search(text)
+        and only_switches(asked)
+        and cued_intent(asked, context.intent) in (None, context.intent)  # "how bout pay nationwide": pay
+    ):
+        # "and in whole country?" after Pennsylvania's pay: the same question, for the whole country
+        kept = [pair for pair in context.entities if pair[0] != "us_state"]
+        return Understood(context.intent, kept, tuple(kept), follow_up=True)
     if _credential_under_state_rules(nlu_read, confidence, entities, text, context):
         merged, inherited = _merge(entities, context)
         return Understood(context.intent, merged, inherited, follow_up=True)
@@ -947,6 +978,14 @@ def _only_compared(entity: tuple[str, str], text: str) -> bool:
 
 #: Topics whose answer holds for every credential, where naming one asks whether it takes that way in.
 ROUTES_BY_CREDENTIAL = frozenset({"ask_learn_on_job"})
+#: Military training named: a way in that only some credentials have.
+MILITARY = re.compile(r"\b(army|navy|air force|marines?|military|corpsman|68w|medic)\b", re.I)
+#: Whether the thing in hand pays them ("is it paid or am I working for free").
+IS_IT_PAID = re.compile(
+    r"\b(is|are|was) (it|that|this|they|those|the \w+) (even |actually )?(paid|unpaid)\b|\bworking for free\b|"
+    r"\b(do|will|would) (i|you|u|we) (even |still )?get paid\b",
+    re.I,
+)
 #: Pay named and nothing else ("and pay?", "what about salary"): the pay of whatever is in hand.
 BARE_PAY = re.compile(
     r"^\W*((and|what about|how about|ok(ay)?|so)\W+)?(the )?(pay|salary|wages?|money|income)( ?wise)?\W*$", re.I
@@ -962,7 +1001,9 @@ def _not_inherited(intent: str | None, named: Sequence[tuple[str, str]], text: s
     # "and pay?" right after MA vs LPN: the pay of the roles compared
     compared = COMPARES.search(text) or (intent == "ask_salary" and BARE_PAY.match(text))
     skip: tuple[str, ...] = ("program_type",) if compared else ("role", "program_type")
-    if ANY_CREDENTIAL.search(text) and not any(_slot(k) == "credential" for k, _ in named):
+    by_route = intent == "ask_eligibility" and bool(MILITARY.search(text)) and not POINTS_AT_ONE.search(text)
+    if (ANY_CREDENTIAL.search(text) or by_route) and not any(_slot(k) == "credential" for k, _ in named):
+        # "how recent does the army training have to be" after the CMA: every credential's military route
         # "ok which ones DO take job experience" after the CMA: every credential, not the CMA again
         skip = (*skip, "credential", "certifying_body")
     if (intent == "ask_salary" and _another_role(named)) or WHICH_STATE.search(text):

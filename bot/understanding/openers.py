@@ -83,6 +83,27 @@ def heard_opener(parse: Mapping[str, Any]) -> dict[str, Any]:
     return {**parse, "intent": {"name": "estimate_timeline", "confidence": float(intent.get("confidence") or 0.0)}}
 
 
+#: A plan asked for in so many words: "can you walk me through getting my RMA", "make me a step by step plan".
+PLAIN_PLAN = re.compile(
+    r"\b(walk|take|guide) me through\b|\bstep[- ]by[- ]step\b|\b(make|give|build|write) me a (\w+ )?(plan|roadmap)\b",
+    re.IGNORECASE,
+)
+
+
+def heard_plan(parse: Mapping[str, Any]) -> dict[str, Any]:
+    """The parse, with the roadmap as its intent when the message plainly asks for a plan and NLU guessed
+    one among its first readings ("Can you walk me through getting my RMA? I've been working as an MA for 5
+    years." read first as eligibility): the plan fits itself to the story."""
+    intent = parse.get("intent") or {}
+    text = str(parse.get("text") or "")
+    guesses = [str(r.get("name")) for r in (parse.get("intent_ranking") or [])[:TOP_GUESSES]]
+    if intent.get("name") in ("start_roadmap", "request_human") or text.startswith("/"):
+        return dict(parse)
+    if "start_roadmap" not in guesses or not PLAIN_PLAN.search(text):
+        return dict(parse)
+    return {**parse, "intent": {"name": "start_roadmap", "confidence": float(intent.get("confidence") or 0.0)}}
+
+
 #: A request for a person names one, or how to reach one.
 ASKS_FOR_A_PERSON = re.compile(
     r"\b(talk|speak|chat|call|phone|contact|reach|connect|email|text)\w*\b|\b(human|person|advisor|adviser|agent|"

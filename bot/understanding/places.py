@@ -34,6 +34,13 @@ _WORDS = frozenset({"in", "or", "me", "hi", "oh", "ok", "id", "de", "la", "al", 
 _NEVER = frozenset({"MA", "LA"})
 
 
+#: Cities people call by two letters ("n in la", "sf??"): named by the city, which the content's
+#: aliases place in its state.
+_CITIES = {"LA": "Los Angeles", "SF": "San Francisco"}
+#: A message that is only such a city, after a word or two ("n in la", "and SF?", "sf??").
+_ONLY_A_CITY = re.compile(r"^\W*((and|n|&|what about|how about|ok|so)\W+)?((in|for)\W+)?(la|sf)\W*$", re.I)
+
+
 class CodePlace(NamedTuple):
     name: str
     start: int
@@ -48,8 +55,11 @@ def _after_place(written: str, before: str) -> bool:
 
 
 def might_name_a_code(text: str) -> bool:
-    """A two-letter word after a word of place: worth looking the codes up (most messages have none)."""
-    return any(_after_place(m.group(1), text[: m.start()]) for m in _CODE.finditer(text))
+    """A two-letter word after a word of place, or a city's two letters alone: worth looking the codes
+    up (most messages have none)."""
+    return bool(_ONLY_A_CITY.match(text)) or any(
+        _after_place(m.group(1), text[: m.start()]) for m in _CODE.finditer(text)
+    )
 
 
 def states_by_code(text: str, codes: Mapping[str, str]) -> list[CodePlace]:
@@ -58,6 +68,9 @@ def states_by_code(text: str, codes: Mapping[str, str]) -> list[CodePlace]:
     for match in _CODE.finditer(text):
         written, before = match.group(1), text[: match.start()]
         code = written.upper()
+        if code in _CITIES and (_ONLY_A_CITY.match(text) or (written.isupper() and _after_place(written, before))):
+            found.append(CodePlace(_CITIES[code], match.start(1), match.end(1)))  # "in LA": Los Angeles
+            continue
         if code not in codes or code in _NEVER or not _after_place(written, before):
             continue
         if _FIELD_BEFORE.search(_PLACE_WORD_BEFORE.sub("", before)):
