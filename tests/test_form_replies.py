@@ -159,3 +159,8 @@ def test_long_messages_are_read_quickly_and_are_not_commands():
     assert replies.control("no thanks " * 200 + "x") is None
     assert not replies.only_yes_no("k" * 2000)
     assert replies.normalize("  ¡Olvídalo,  AHORA! ") == "olvidalo ahora"
+
+
+def test_n_before_a_question_is_and_not_no():
+    assert replies.yes_no("n are there actually jobs") is None
+    assert replies.yes_no("n") == "no"

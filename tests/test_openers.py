@@ -9,6 +9,7 @@ from bot.understanding.openers import (
     NO_TOPIC,
     heard_opener,
     heard_person,
+    heard_plan,
     misread_opener,
     without_misheard_person,
     without_opener,
@@ -112,7 +113,11 @@ def test_a_timeline_asked_in_so_many_words_opens_even_when_nlu_heard_only_the_st
 
 @pytest.mark.parametrize(
     "text",
-    ["could a real person look over my resume?", "can someone help me find a program in boston? call me 617-555-0143"],
+    [
+        "could a real person look over my resume?",
+        "can someone help me find a program in boston? call me 617-555-0143",
+        "Is there someone at your school I could email about starting in the fall?",
+    ],
 )
 def test_a_person_asked_for_in_so_many_words_is_a_request_for_one(text):
     assert heard_person({"text": text, "intent": {"name": "ask_resume_interview"}})["intent"]["name"] == "request_human"
@@ -125,3 +130,13 @@ def test_a_question_naming_someone_is_no_request_for_a_person():
     assert heard_person({"text": text, "intent": {"name": "ask_degree_perception"}})["intent"]["name"] != (
         "request_human"
     )
+
+
+def test_a_plan_asked_in_plain_words_opens_the_roadmap_when_nlu_guessed_it():
+    text = "Can you walk me through getting my RMA? I've been working as an MA for 5 years."
+    heard = heard_plan(_parse(text, "ask_eligibility", "start_roadmap", "ask_duration"))
+    assert heard["intent"]["name"] == "start_roadmap"
+    unguessed = heard_plan(_parse(text, "ask_eligibility", "ask_duration", "ask_renewal"))
+    assert unguessed["intent"]["name"] == "ask_eligibility"  # NLU never thought of a plan
+    no_plan_words = heard_plan(_parse("can I get my RMA with 5 years?", "ask_eligibility", "start_roadmap"))
+    assert no_plan_words["intent"]["name"] == "ask_eligibility"

@@ -1581,3 +1581,232 @@ def test_how_many_hours_that_route_takes_is_asked_of_the_answer_in_hand():
     text = "how many hours is that 3 year thing total"
     got = understand("ask_duration", 0.9, [("experience_years", "3 year")], text, rma, [("ask_duration", 0.9)])
     assert got.intent == "ask_eligibility"
+
+
+@pytest.mark.parametrize(
+    "intent, ranking, text, context, expected",
+    [
+        # what the job involves is what an MA does, not a state's rule, unless a state or a permission is named
+        (
+            "ask_what_is_cma",
+            [("ask_what_is_cma", 0.95)],
+            "ok but do ma's actually have to draw blood",
+            Context(),
+            "ask_what_is_cma",
+        ),
+        (
+            "ask_career_advancement",
+            [("ask_career_advancement", 0.99)],
+            "im doing phlebotomy rn. whats the point of MA if i can already draw blood",
+            Context("ask_program_cost"),
+            "ask_what_is_cma",
+        ),
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_advisor_info", 0.32)],
+            "are there like office only parts of the job",
+            Context("ask_state_rules"),
+            "ask_what_is_cma",
+        ),
+        # why anyone needs a credential is what states and employers require
+        (
+            "nlu_fallback",
+            FALLBACK,
+            "Then why is everybody pushing certification. Sounds like a money grab to me.",
+            Context("ask_usmle"),
+            "ask_state_rules",
+        ),
+        (
+            "ask_what_is_cma",
+            [("ask_what_is_cma", 0.42)],
+            "be honest. does anyone actually check if an MA is certified? sounds like a racket",
+            Context(),
+            "ask_state_rules",
+        ),
+        # a move, for an army spouse, is the states' rules, not a benefit
+        (
+            "ask_military_benefits",
+            [("ask_military_benefits", 0.93)],
+            "army spouse here - we PCS every 2-3 yrs. if I get an MA cert does it still count when we move states?",
+            Context(),
+            "ask_state_rules",
+        ),
+        # free training after a lay-off is aid, whatever the story says about their years
+        (
+            "ask_financial_aid",
+            [("ask_financial_aid", 1.0)],
+            "I was laid off in March after 19 years processing insurance claims. As a laid-off worker, do I qualify for any free or funded training?",
+            Context(),
+            "ask_financial_aid",
+        ),
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("out_of_scope", 0.38)],
+            "ugh. any other way to pay then",
+            Context("ask_military_benefits"),
+            "ask_financial_aid",
+        ),
+        (
+            "ask_financial_aid",
+            [("ask_financial_aid", 0.9)],
+            "would my workers comp settlement paying for school mess up my claim?",
+            Context(),
+            "ask_legal_or_medical",
+        ),
+        # the exam's contents and the exam taken at home
+        (
+            "ask_exam_fee",
+            [("ask_exam_fee", 0.88)],
+            "ok if i go for the ccma whats most of the test about",
+            Context(),
+            "ask_exam_format",
+        ),
+        (
+            "ask_online_program",
+            [("ask_online_program", 0.56), ("ask_exam_format", 0.43)],
+            "is there a cert test i can take from home online",
+            Context(),
+            "ask_exam_format",
+        ),
+        (
+            "ask_exam_format",
+            [("ask_exam_format", 0.48), ("ask_exam_fee", 0.28)],
+            "And what does the examination consist of?",
+            Context("ask_exam_fee"),
+            "ask_exam_format",
+        ),
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("roadmap_repeat", 0.29)],
+            "time?",
+            Context("ask_exam_format"),
+            "ask_exam_format",
+        ),
+        # keeping a credential up, and renewing by continuing education or by exam
+        ("nlu_fallback", FALLBACK, "How does one maintain it thereafter?", Context("ask_exam_fee"), "ask_renewal"),
+        (
+            "ask_renewal",
+            [("ask_renewal", 1.0)],
+            "can i renew just by CE or must retake exam",
+            Context("ask_renewal"),
+            "ask_renewal",
+        ),
+        ("ask_renewal", [("ask_renewal", 0.88)], "Does it expire?", Context("ask_eligibility"), "ask_renewal"),
+        # whether the thing in hand pays them
+        (
+            "ask_financial_aid",
+            [("ask_financial_aid", 0.87)],
+            "is it paid or am I working for free",
+            Context("ask_learn_on_job"),
+            "ask_learn_on_job",
+        ),
+        # a recommendation for them, and office-only work against a work route
+        (
+            "nlu_fallback",
+            FALLBACK,
+            "So what would you pick for someone like me then?",
+            Context("ask_eligibility"),
+            "ask_which_credential",
+        ),
+        (
+            "ask_renewal",
+            [("ask_renewal", 0.44)],
+            "Does it matter that the last 5 years I mostly did scheduling and billing? I only room patients when we're short.",
+            Context("ask_eligibility"),
+            "ask_eligibility",
+        ),
+        # a story with a licence in it is no USMLE question
+        (
+            "ask_usmle",
+            [("ask_usmle", 0.82), ("ask_eligibility", 0.08)],
+            "I was an LPN for 15 years and let my license lapse. Can I just work as a medical assistant with no cert at all?",
+            Context(),
+            "ask_learn_on_job",
+        ),
+        (
+            "ask_accredited_programs",
+            [("ask_accredited_programs", 1.0)],
+            "and the RMA, does that one need accredited too",
+            Context("ask_eligibility"),
+            "ask_accredited_programs",
+        ),
+        (
+            "nlu_fallback",
+            FALLBACK,
+            "what about billing and coding, is that also a path?",
+            Context("ask_residency_path"),
+            "ask_career_advancement",
+        ),
+    ],
+)
+def test_what_the_question_asks_outweighs_the_story_and_the_topic_in_hand(intent, ranking, text, context, expected):
+    assert understand(intent, ranking[0][1], [], text, context, ranking).intent == expected
+
+
+@pytest.mark.parametrize(
+    "text, context, entities, expected",
+    [
+        # "and pay?" after MA vs LPN: the pay of the roles compared
+        (
+            "and pay?",
+            Context("ask_compare_roles", (("role", "ma"), ("role", "lpn"))),
+            [],
+            [("role", "ma"), ("role", "lpn")],
+        ),
+        # a switch to the whole country drops the state in hand
+        ("and in whole country?", Context("ask_salary", (("us_state", "pennsylvania"),)), [], []),
+        # the military route is every credential's, not only the one in hand
+        (
+            "how recent does the army training have to be",
+            Context("ask_exam_fee", (("credential", "cma"),)),
+            [("background", "army")],
+            [("background", "army")],
+        ),
+    ],
+)
+def test_what_a_follow_up_carries_from_the_conversation(text, context, entities, expected):
+    got = understand("nlu_fallback", 0.4, entities, text, context, FALLBACK)
+    assert got.entities == expected
+
+
+def test_a_switch_to_a_credential_after_learning_on_the_job_asks_whether_it_takes_their_work():
+    got = understand(
+        "nlu_fallback",
+        0.4,
+        [("credential", "cma")],
+        "and cma?",
+        Context("ask_learn_on_job", (("credential", "rma"),)),
+        FALLBACK,
+    )
+    assert got.intent == "ask_eligibility" and ("credential", "cma") in got.entities
+
+
+def test_a_switch_with_an_aside_is_still_a_switch():
+    got = understand(
+        "nlu_fallback",
+        0.4,
+        [("credential", "CMA")],
+        "And the CMA? My supervisor says that's the one that matters.",
+        Context("ask_eligibility"),
+        FALLBACK,
+    )
+    assert got.intent == "ask_eligibility" and got.follow_up
+
+
+def test_how_much_after_whether_a_status_opens_aid_asks_the_amounts():
+    got = understand(
+        "nlu_fallback", 0.4, [], "how much is it", Context("ask_financial_aid", (), "noncitizen"), FALLBACK
+    )
+    assert got.intent == "ask_financial_aid" and _aspect(got) is None
+
+
+def test_a_state_named_and_read_surely_as_its_rules_keeps_them():
+    text = "can i work as MA in jersey without certification while i study for nclex"
+    got = understand("ask_state_rules", 0.88, [("us_state", "jersey")], text, Context(), [("ask_state_rules", 0.88)])
+    assert got.intent == "ask_state_rules"
+
+
+def test_the_job_outlook_is_national_whatever_state_is_in_hand():
+    context = Context("ask_salary", (("us_state", "florida"),))
+    got = understand("ask_salary", 0.8, [], "is the job market at least good", context, [("ask_salary", 0.8)])
+    assert got.intent == "ask_salary" and got.entities == [("aspect", "outlook")]

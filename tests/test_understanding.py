@@ -154,6 +154,7 @@ def test_several_questions_are_cut_into_one_each_in_order(text, parts):
         "",
         # examples of the question, not questions of their own
         "Been a CMA 12 years in peds. What else can I do with it long term? Office manager? Coding?",
+        "fr? how many hours of school do u need for that",  # surprise before the question, no question itself
     ],
 )
 def test_one_question_stays_whole(text):
@@ -1652,3 +1653,8 @@ def test_a_button_s_payload_keeps_its_topic_whatever_its_words():
     payload = '/ask_what_is_cma{"aspect":"conditions"}'
     got = understand("ask_what_is_cma", 1.0, [("aspect", "conditions")], payload, Context("ask_salary"), [])
     assert got.intent == "ask_what_is_cma"
+
+
+def test_rn_alone_after_a_pay_comparison_is_the_nurse():
+    assert not means_right_now("rn?", 0, 2)
+    assert means_right_now("money is tight rn", 15, 17)

@@ -888,7 +888,7 @@ def _what_is_paid(
         and (IT_PAYS.search(text) or _a_test_switched(intent, text, context))
     ):
         intent = context.intent  # "does it pay for the exam too" after the GI Bill: what the GI Bill pays for
-    if context.intent in PAID_WHILE and IS_IT_PAID.search(asked):
+    if context.intent in PAID_WHILE and intent not in PAID_WHILE and IS_IT_PAID.search(asked):
         intent = context.intent  # "is it paid or am I working for free" after an apprenticeship: its pay
     if intent == "ask_compare_roles" and cued_intent(asked, context.intent) == "ask_salary":
         intent = "ask_salary"  # "who makes more": pay comparisons are pay (docs/intents.md)
