@@ -35,20 +35,6 @@ def cancelled(tracker: Tracker) -> bool:
     return bool(tracker.get_slot(FORM_CANCELLED))
 
 
-def _asked_last(tracker: Tracker, validation: str) -> bool:
-    """True when this form asked the question the latest message answers (it was waiting, not opening)."""
-    form = validation.removeprefix("validate_")
-    seen_user = False
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            if seen_user:
-                return False
-            seen_user = True
-        elif seen_user and event.get("event") == "action" and event.get("name") != "action_listen":
-            return event.get("name") == form
-    return False
-
-
 class ControlledForm(FormValidationAction):
     """A form's validation action that understands cancel, start over and skip.
 
@@ -59,9 +45,6 @@ class ControlledForm(FormValidationAction):
     optional_slots: frozenset[str] = frozenset()
     #: What "where am I?" hears at one of the form's questions: how many are left, then what comes.
     where_response = "utter_form_where"
-    #: The intent that opens this form: asked again while its questions wait ("ok in english. make me a plan
-    #: please" at the roadmap's first question), it hears where the questions stand, as "where am I?" does.
-    opener: str | None = None
 
     @abstractmethod
     def name(self) -> str:
@@ -72,9 +55,6 @@ class ControlledForm(FormValidationAction):
         asked = tracker.get_slot(REQUESTED_SLOT)
         slots = self.domain_slots(domain)
         command = replies.control(tracker.latest_message.get("text") or "") if asked in slots else None
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
-        if command is None and self.opener and intent == self.opener and _asked_last(tracker, self.name()):
-            command = "where"
         if command == "cancel":
             return [SlotSet(FORM_CANCELLED, True), SlotSet(REQUESTED_SLOT, None)]
         if command == "restart":

@@ -303,7 +303,6 @@ class _ProfileAnswers:
 
 class ValidateRoadmapForm(_ProfileAnswers, ControlledForm):
     where_response = "utter_roadmap_form_where"
-    opener = "start_roadmap"
 
     def name(self) -> str:
         return "validate_roadmap_form"
@@ -319,7 +318,6 @@ class ValidateRoadmapForm(_ProfileAnswers, ControlledForm):
 
 class ValidateEligibilityForm(_ProfileAnswers, ControlledForm):
     where_response = "utter_eligibility_form_where"
-    opener = "check_eligibility"
     intro = "utter_eligibility_intro"
 
     def name(self) -> str:
@@ -341,7 +339,6 @@ class ValidateEligibilityForm(_ProfileAnswers, ControlledForm):
 
 class ValidateTimelineForm(_ProfileAnswers, ControlledForm):
     where_response = "utter_timeline_form_where"
-    opener = "estimate_timeline"
     intro = "utter_timeline_intro"
 
     def name(self) -> str:

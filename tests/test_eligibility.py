@@ -42,7 +42,8 @@ def work_rule(kb: KnowledgeBase, credential: str) -> str:
     """What a credential's work-experience route asks for, in the words a "yes" uses, from the content."""
     route = next(r for c, r in kb.experience_routes() if c.key == credential)
     years = f"{route.min_years:g} year" + ("" if route.min_years == 1 else "s")
-    return f"it asks for {years} of medical assisting work within the last {route.within_years:g} years"
+    hours = f", or {route.min_hours:,} hours," if route.min_hours else ""
+    return f"it asks for {years}{hours} of medical assisting work within the last {route.within_years:g} years"
 
 
 def military_rule(kb: KnowledgeBase, credential: str) -> str:

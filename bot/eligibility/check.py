@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bot.citing import Citation, as_of, unique, with_source_line
-from bot.eligibility.experience import _join, _years, standing, within_last
+from bot.eligibility.experience import _in_hours, _join, _years, standing, within_last
 from bot.kb import schema
 from bot.kb.queries import KnowledgeBase
 from bot.profile import Profile
@@ -135,7 +135,8 @@ def _check_route(
     if req in PROGRAM_REQUIREMENTS:
         missing, conditions = _program(route, who, accreditors, body)
     elif req == "experience":
-        asks = f"{_years(route.min_years)} of medical assisting work within {within_last(route.within_years)}"
+        # "how many hours is that": the hours too, where a source gives them
+        asks = f"{_years(route.min_years)}{_in_hours(route.min_hours)} of medical assisting work within {within_last(route.within_years)}"
         found = standing(
             route.min_years,
             route.within_years,
