@@ -1810,3 +1810,34 @@ def test_the_job_outlook_is_national_whatever_state_is_in_hand():
     context = Context("ask_salary", (("us_state", "florida"),))
     got = understand("ask_salary", 0.8, [], "is the job market at least good", context, [("ask_salary", 0.8)])
     assert got.intent == "ask_salary" and got.entities == [("aspect", "outlook")]
+
+
+@pytest.mark.parametrize(
+    "text, topic",
+    [
+        # hearsay about a requirement, and whom to confirm with, after a state's rules
+        ("my cousin swears u have to", "ask_state_rules"),
+        ("My friend said it is required. Who can I confirm with?", "ask_state_rules"),
+        ("ok whos the state board i should double check that with", "ask_state_rules"),
+        ("what was the old rule", "ask_state_rules"),
+        ("who keeps the proof of that training, me or the office?", "ask_state_rules"),
+        ("Does the rule set a minimum program length?", "ask_state_rules"),
+        # other parts of the topic in hand
+        ("what other help then", "ask_financial_aid"),
+        ("what do i need to send in", "ask_eligibility"),
+        ("whats the form", "ask_military_benefits"),
+        ("how do i sign up, can i just walk in", "ask_exam_format"),
+        ("ARE THERE FASTER ONES", "ask_duration"),
+    ],
+)
+def test_a_part_of_the_topic_in_hand_asked_in_few_words_stays_on_it(text, topic):
+    got = understand("nlu_fallback", 0.4, [], text, Context(topic), FALLBACK)
+    assert got.intent == topic
+
+
+def test_hearsay_about_another_thing_is_not_held_to_the_state_s_rules():
+    text = "my coworker says the CMA is better than RMA is that true"
+    ranking = [("ask_which_credential", 0.7)]
+    assert understand("ask_which_credential", 0.7, [], text, Context("ask_state_rules"), ranking).intent != (
+        "ask_state_rules"
+    )
