@@ -14,7 +14,7 @@ from bot.profile.reading import read
 from bot.roadmap.profile_reading import background as roadmap_background
 from bot.roadmap.profile_reading import credential_told, state_told
 from bot.understanding.context import Context, to_state_rules, understand
-from bot.understanding.cues import looks_like_question
+from bot.understanding.cues import cued_aspect, looks_like_question
 from bot.understanding.openers import heard_person
 
 FALLBACK = [("nlu_fallback", 0.4)]
@@ -1841,3 +1841,8 @@ def test_hearsay_about_another_thing_is_not_held_to_the_state_s_rules():
     assert understand("ask_which_credential", 0.7, [], text, Context("ask_state_rules"), ranking).intent != (
         "ask_state_rules"
     )
+
+
+def test_free_training_is_wioa_but_free_programs_among_other_aid_is_the_whole_answer():
+    assert cued_aspect("ask_financial_aid", "Is there free training to become MA? My income is low.") == "wioa"
+    assert cued_aspect("ask_financial_aid", "is there any financial aid or free programs? like apprenticeships?") is None
