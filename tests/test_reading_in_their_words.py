@@ -1845,4 +1845,6 @@ def test_hearsay_about_another_thing_is_not_held_to_the_state_s_rules():
 
 def test_free_training_is_wioa_but_free_programs_among_other_aid_is_the_whole_answer():
     assert cued_aspect("ask_financial_aid", "Is there free training to become MA? My income is low.") == "wioa"
-    assert cued_aspect("ask_financial_aid", "is there any financial aid or free programs? like apprenticeships?") is None
+    assert (
+        cued_aspect("ask_financial_aid", "is there any financial aid or free programs? like apprenticeships?") is None
+    )
