@@ -19,7 +19,7 @@ ROLE_BEFORE = re.compile(
 #: Words after "rn" that make it the role: "rn program", "rn pay", "rn vs ma", "rn and lpn" (not "rn
 #: and im tired", where a new clause starts).
 ROLE_AFTER = re.compile(
-    r"^\W*(program|school|license|licence|degree|pay|salary|job|jobs|vs|or|bridge|nclex|nurse|make|makes|"
+    r"^\W*(program|school|license|licence|degree|pay|pays|paid|salary|job|jobs|vs|or|bridge|nclex|nurse|make|makes|"
     r"earn|earns|and(?!\s+(i|im|i'm|i'?ve|my|it|its|we|they|he|she|u|you)\b)|work|level)\b",
     re.IGNORECASE,
 )
