@@ -152,7 +152,9 @@ _NO_PROGRAM = re.compile(
     r"\b(?:trained|learned|learnt|taught) (?:me )?(?:everything )?on the job\b"
 )
 _ACCREDITED = re.compile(r"\b(?:caahep|abhes)\b|(?<!un)(?<!not )accredited")
-_NOT_ACCREDITED = re.compile(r"\b(?:not|wasn'?t|isn'?t|un)[- ]?(?:caahep |abhes )?accredited")
+_NOT_ACCREDITED = re.compile(
+    r"\b(?:not|wasn'?t|isn'?t|un|non)[- ]?(?:(?:caahep|abhes)\b(?: accredited)?|(?:caahep |abhes )?accredited)"
+)
 _AIM = re.compile(
     r"\b(?:want|wanna|aim\w*|go(?:ing)? (?:for|with)|rather|prefer|plan\w* (?:to|on)|interested in|"
     r"chose|choose|pick|decided|switch (?:to|my)|change (?:to|my)|thinking (?:of|about)|get my|study for|"
@@ -193,6 +195,9 @@ _MISSTATE = re.compile(
 )
 #: In a question, only what the person says of themselves counts: "I'm a medic, can I…" but not
 #: "is there a military route?" or "does the 4 year thing mean…".
+#: "the whole thing to work as a medical assistant here in washington state" after "how long does it take?": what
+#: the question was about, in a noun phrase; no statement about themselves, though it names a place.
+_WHAT_IT_WAS = re.compile(r"^\W*(?:i mean |i meant |no,? )?(?:the|for the|about the|like the)\b")
 _FIRST_PERSON = re.compile(
     r"\b(?:i'?m|i am|i was|i'?ve|i have|i had|i did|i worked|i work|i finished|i graduated|i completed|my)\b"
 )
@@ -508,8 +513,8 @@ def read(
         changes["hs_diploma"] = False
     elif _HS_YES.search(low) or _HS_SAID.search(told):
         changes["hs_diploma"] = True
-    if about_them:
-        changes.update(_education(low))
+    # "Graduated from an ABHES program back in 2011 but never took the CMA. Am I too late?": the telling sentences
+    changes.update(_education(low if about_them else told))
     for kind, name in (("credential", "credential"), ("us_state", "state")):
         value = _statement_of(low, kind, entities, question)
         if value:
@@ -519,7 +524,8 @@ def read(
     if correction and not any(k in changes for k in ("experience_years", "military_years_ago")):
         changes.update(_meant_years(low, profile))
     not_ma.discard(changes.get("experience_years"))
-    return Heard(changes, correction, bool(_MISSTATE.search(low)), not question, frozenset(not_ma))
+    statement = not question and not _WHAT_IT_WAS.match(low)
+    return Heard(changes, correction, bool(_MISSTATE.search(low)), statement, frozenset(not_ma))
 
 
 def says_where_they_live(text: str) -> bool:

@@ -63,7 +63,9 @@ SWITCH = re.compile(
     r"^\W*(the\W+)?(c?cma|rma|ncma)(\W+(one|then|instead|too))?\W*$|"
     # "so no RMA yet?" after the CMA's verdict: the same question, for the RMA
     rf"^\W*(({_FILLERS})\W+)*(so\W+)?(no|not|still no|not even)\W+(the\W+)?(c?cma|rma|ncma)(\W+(yet|either|then|too))?\W*$|"
-    r"^\W*(in|for)\W+[\w-]+(\W+[\w-]+)?\W+(specifically|then|instead|too|though|tho|only)\W*$",
+    r"^\W*(in|for)\W+[\w-]+(\W+[\w-]+)?\W+(specifically|then|instead|too|though|tho|only)\W*$|"
+    # "vs dallas" after Houston's pay, "compared to an LPN?" after NYC's: the same question, for that
+    r"^\W*(vs\.?|versus|compared (to|with)|comparing (to|with)|against)\W+(the\W+|an?\W+)?[\w-]+(\W+[\w-]+){0,2}\W*$",
     re.IGNORECASE,
 )
 MAX_SWITCH_WORDS = 8
@@ -186,9 +188,11 @@ STATE_NEEDS = re.compile(
     r"\bdoes (my|a|the|her|his) \w+ (work|count|transfer)\b|\b(need|needs) anything (extra|else|special|more)\b",
     re.IGNORECASE,
 )
+#: The state in hand, pointed back at.
+THERE = re.compile(r"\b(there|that state|this state|over there)\b", re.IGNORECASE)
 STATE_REQUIRES = re.compile(
     r"\b(requires?|required|requirements?|laws?|legal(ly)?|regulations?|licen[cs]e[ds]?|counts? as|considers?|"
-    r"consider(ed)?|defin\w*)\b",
+    r"consider(ed)?|defin\w*|accept(s|ed)?|approv(e|es|ed))\b",
     re.I,
 )
 
@@ -489,12 +493,37 @@ def _figure_in_hand(text: str, context: Context, named: Sequence[tuple[str, str]
 
 
 def _a_task_there(intent: str | None, confidence: float, text: str, context: Context) -> bool:
-    """ "can the doctor have me give IM shots there?" after Maryland's rules: a task in that state."""
+    """ "can the doctor have me give IM shots there?" after Maryland's rules: a task in that state; "wait so i
+    actually need a credential there?": what that state requires."""
+    asked = asking_clause(text)
     return (
         context.intent == "ask_state_rules"
         and intent != "ask_state_rules"
         and confidence < SURE_OF_ANOTHER_TOPIC
-        and bool(MA_TASKS.search(asking_clause(text)))
+        and bool(MA_TASKS.search(asked) or (STATE_NEEDS.search(asked) and THERE.search(asked)))
+    )
+
+
+#: Topics whose answer is worked out for the person: something they tell about themselves next changes it.
+ANSWERED_FOR_THEM = frozenset({"ask_eligibility", "ask_which_credential"})
+#: A national credential, or its body, meant instead of the state's own ("the national one. can i take it").
+NATIONAL_ONE = re.compile(r"\b(national|nha|amt|aama|ncct)\b", re.IGNORECASE)
+#: Parts of the state's rules that are a state's own credential (California's CACMA), with its own exam and routes.
+STATE_OWN_CREDENTIALS = frozenset({"cacma"})
+
+
+def _state_credential_in_hand(
+    intent: str | None, text: str, named: Sequence[tuple[str, str]], context: Context
+) -> bool:
+    """ "could i take that one with my years" after California's own CACMA: that credential's own routes,
+    not the national credential named earlier in the conversation."""
+    return (
+        context.intent == "ask_state_rules"
+        and context.aspect in STATE_OWN_CREDENTIALS
+        and (intent in EXAM_TOPICS or intent in NO_TOPIC)
+        and not any(_slot(kind) in ("credential", "certifying_body") for kind, _ in named)
+        and not NATIONAL_ONE.search(text)
+        and bool(POINTS_AT_ONE.search(text))
     )
 
 
@@ -571,7 +600,8 @@ def _facet_in_hand(intent: str | None, confidence: float, text: str, context: Co
 
 #: "which ones take job experience", "any of the exams": every credential, not the one in hand.
 ANY_CREDENTIAL = re.compile(
-    r"\b(which|what|any|all) (ones|of (them|the (certs|credentials|exams))|(certs|credentials|certifications|exams))\b",
+    r"\b(which|what|any|all) ((national|other|of the) )?(ones|of (them|the (certs|credentials|exams))|(certs|credentials|"
+    r"certifications|exams))\b|\b(anything|any ?one|something) (faster|quicker|easier)\b",
     re.IGNORECASE,
 )
 #: Topics whose answer sets options side by side: certificate or associate degree, one credential or another.
@@ -622,6 +652,8 @@ def reread(
     decided = (
         _decisive(intent, confidence, text) if is_question(intent) or intent in (*NO_TOPIC, "help", UNHELPFUL) else None
     )
+    if _state_credential_in_hand(decided or intent, text, named, context):
+        return "ask_state_rules"  # "could i take that one with my years" after California's CACMA: its routes
     if decided and (decided == intent or not _declined_for_sure(intent, confidence)):
         return decided  # "how long i have to finish with mycaa": MyCAA, whatever the question's words
     if _asks_state_rules(intent, text, named) or _a_task_there(intent, confidence, text, context):
@@ -955,6 +987,11 @@ def _understand(
         credential_only = all(_slot(kind) == "credential" for kind, _ in named)
         topic = "ask_eligibility" if context.intent in ROUTES_BY_CREDENTIAL and credential_only else context.intent
         return Understood(topic, merged, inherited, follow_up=True)
+    if intent == "inform" and context.intent in ANSWERED_FOR_THEM:
+        # "my highschool n MD both from india tho" after which exams take their work: the same question, for
+        # them as they are now
+        merged, inherited = _merge(entities, context)
+        return Understood(context.intent, merged, inherited, follow_up=True)
     carries = intent not in NOT_CARRIED_INTO or (intent == "ask_credential_info" and bool(POINTS_AT_ONE.search(text)))
     if is_question(intent) and carries and context.entities:
         merged, inherited = _merge(entities, context, skip=_not_inherited(intent, named, text))

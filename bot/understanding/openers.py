@@ -32,6 +32,8 @@ from bot.understanding.cues import (
 #: The intents whose rules open a form at once (data/stories/roadmap.yml). The roadmap's own opener
 #: is left alone: people ask for a plan in too many words to list.
 OPENERS = frozenset({"check_eligibility", "estimate_timeline"})
+#: The question each opener's form answers: its own words do not make it a misreading.
+OPENER_TOPIC = {"check_eligibility": "ask_eligibility", "estimate_timeline": "ask_duration"}
 #: What a dropped opener becomes: no topic of its own, so the conversation decides.
 NO_TOPIC = "nlu_fallback"
 
@@ -45,7 +47,10 @@ def misread_opener(intent: str | None, text: str, context: Context) -> bool:
         and len(text.split()) <= MAX_FACET_WORDS
         and facet_of_topic_in_hand(context.intent, text)
     )
-    return follow_up or picks_between_options(text, context) or off_topic_words(intent, text)
+    # "which national ones would take my 3 years": words that decide another topic ask that question
+    decided = decisive_topic(text)
+    another_topic = decided is not None and decided != OPENER_TOPIC[intent]
+    return follow_up or another_topic or picks_between_options(text, context) or off_topic_words(intent, text)
 
 
 def without_opener(parse: Mapping[str, Any], context: Context) -> dict[str, Any]:
@@ -166,6 +171,9 @@ WANTS_A_PERSON = re.compile(
     r"help|look|review|go over|check|talk)\b|\b(call|text|email) me\b|\breach me (at|on)\b|"
     r"\b(can|could|may) i (talk|speak|chat) (to|with) (someone|somebody|a person|a human|an? advis[eo]r|a counse\w+)\b|"
     r"\b(want|wanna|need|like) to (talk|speak|chat) (to|with) (someone|somebody|a person|a human|an? advis[eo]r|a counse\w+)\b|"
+    # "I would appreciate speaking with an advisor directly about this"
+    r"\b(appreciate|prefer|rather|love|like) (talking|speaking|chatting|to talk|to speak) (to|with) (someone|somebody|a person|"
+    r"a human|an? (real |actual )?(advis[eo]r|counse\w+|person))\b|"
     r"\b(someone|somebody|a person|an? advis[eo]r|a counse\w+)\b[^.?!]*\b(i|we) (could|can|might) (email|call|text|contact|"
     r"reach|(talk|speak) (to|with))\b",
     re.IGNORECASE,
