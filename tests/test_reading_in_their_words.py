@@ -15,7 +15,7 @@ from bot.roadmap.profile_reading import background as roadmap_background
 from bot.roadmap.profile_reading import credential_told, state_told
 from bot.understanding.context import Context, to_state_rules, understand
 from bot.understanding.cues import cued_aspect, looks_like_question
-from bot.understanding.openers import heard_person
+from bot.understanding.openers import heard_person, misread_opener
 
 FALLBACK = [("nlu_fallback", 0.4)]
 
@@ -958,7 +958,7 @@ def test_the_words_of_the_question_decide_its_topic(intent, ranking, text, conte
             "active duty E-5 army medic here. my wife wants to be an MA. can she get any help paying for school?",
             "ask_military_benefits",
         ),
-        ("ok money wise, I make like 28k a year. would I qualify for a pell grant", None),  # aid, not pay
+        ("ok money wise, I make like 28k a year. would I qualify for a pell grant", "ask_financial_aid"),  # not pay
         ("Long term I want residency. For ECFMG what they require now?", None),  # ECFMG, not the stepping stone
         ("can i study part time? i work days now", None),  # a pace, not the parts of the exam
         ("my knees hurt so bad from cleaning rooms all day, what can i take for it", None),  # not an exam
@@ -1046,6 +1046,7 @@ def test_a_state_s_own_credential_named_in_a_follow_up_gets_that_part_of_the_sta
     [
         ("Could I talk to someone at the school about which program to pick?", True),
         ("i want to talk to an advisor", True),
+        ("Thank you. I would appreciate speaking with an advisor directly about this.", True),
         ("i talked to someone at the school and they said 9 months", False),
     ],
 )
@@ -1848,3 +1849,301 @@ def test_free_training_is_wioa_but_free_programs_among_other_aid_is_the_whole_an
     assert (
         cued_aspect("ask_financial_aid", "is there any financial aid or free programs? like apprenticeships?") is None
     )
+
+
+@pytest.mark.parametrize(
+    "intent, ranking, text, context, named, expected",
+    [
+        # a named school's approval is how to check a program; which role pays more is pay, whatever the story
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_program_cost", 0.36)],
+            "can u check if tacoma community college's program specifically is approved",
+            Context(),
+            [],
+            "ask_scam_check",
+        ),
+        (
+            "ask_residency_path",
+            [("ask_residency_path", 0.71), ("ask_compare_roles", 0.15)],
+            "Which pays more, MA or LPN? deciding what to do while I study for Step 1",
+            Context(),
+            [("role", "MA"), ("role", "LPN")],
+            "ask_salary",
+        ),
+        # the exam's passing mark, its vendor, where or from where it is taken
+        (
+            "ask_pass_rate",
+            [("ask_pass_rate", 0.47)],
+            "passing marks?",
+            Context("ask_exam_format"),
+            [],
+            "ask_exam_format",
+        ),
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_online_program", 0.33)],
+            "can give from home?",
+            Context("ask_exam_format"),
+            [],
+            "ask_exam_format",
+        ),
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("check_eligibility", 0.22)],
+            "which company gives the test now",
+            Context("ask_exam_fee", (("credential", "CMA"),)),
+            [],
+            "ask_exam_format",
+        ),
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_exam_format", 0.18)],
+            "where do u take that one",
+            Context("ask_exam_retake", (("credential", "RMA"),)),
+            [],
+            "ask_exam_format",
+        ),
+        # "vs dallas" after Houston's pay is the same question; "pay wise" asks pay after a state's rules
+        (
+            "greet",
+            [("greet", 0.44)],
+            "vs dallas",
+            Context("ask_salary", (("us_state", "houston"),)),
+            [("us_state", "dallas")],
+            "ask_salary",
+        ),
+        (
+            "ask_salary",
+            [("ask_salary", 0.84)],
+            "what about nyc specifically pay wise",
+            Context("ask_state_rules", (("us_state", "new york"),)),
+            [("us_state", "nyc")],
+            "ask_salary",
+        ),
+        # taking an exam before finishing school, and waiting to test, are who may sit it
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_eligibility", 0.25)],
+            "bet. can i take it before i even graduate hs",
+            Context("ask_eligibility"),
+            [],
+            "ask_diploma_requirement",
+        ),
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_eligibility", 0.24)],
+            "How early before graduation may she sit for it?",
+            Context("ask_exam_fee", (("credential", "CMA"),)),
+            [],
+            "ask_eligibility",
+        ),
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_choose_program", 0.35)],
+            "if i finish the program and wait a while before testing is that ok or does it expire",
+            Context("ask_renewal", (("credential", "CCMA"),)),
+            [],
+            "ask_eligibility",
+        ),
+        # what Washington accepts, or needs "there", is Washington's rules
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_accredited_programs", 0.46)],
+            "what does a program need to have for WA to accept it",
+            Context("ask_military_benefits"),
+            [("us_state", "WA")],
+            "ask_state_rules",
+        ),
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_accredited_programs", 0.39)],
+            "and for the MA-C which programs are accepted",
+            Context("ask_foreign_nurse"),
+            [("us_state", "MA-C")],
+            "ask_state_rules",
+        ),
+        (
+            "ask_foreign_nurse",
+            [("ask_foreign_nurse", 0.64), ("ask_credential_info", 0.33)],
+            "wait so i actually need a credential there? in india i was a dentist, doesn't that count",
+            Context("ask_state_rules", (("us_state", "washington state"),)),
+            [],
+            "ask_state_rules",
+        ),
+    ],
+)
+def test_readings_from_a_fresh_set_in_people_s_words(intent, ranking, text, context, named, expected):
+    assert understand(intent, ranking[0][1], named, text, context, ranking).intent == expected
+
+
+def test_a_named_school_s_approval_gets_how_to_check_a_program():
+    text = "there is school here called Silver State Career Institute, is their MA program approved for CMA?"
+    got = understand("nlu_fallback", 0.4, [], text, Context(), FALLBACK)
+    assert got.intent == "ask_scam_check" and _aspect(got) == "check"
+
+
+def test_california_s_own_credential_pointed_back_at_keeps_its_routes_unless_the_national_one_is_meant():
+    context = Context("ask_state_rules", (("us_state", "california"), ("credential", "CMA")), aspect="cacma")
+    ranking = [("nlu_fallback", 0.4), ("ask_eligibility", 0.396)]
+    text = "and could i take that one with my years or do they want school too"
+    got = understand("nlu_fallback", 0.4, [], text, context, ranking)
+    assert got.intent == "ask_state_rules" and _aspect(got) == "cacma"
+    national = understand(
+        "nlu_fallback", 0.4, [], "the national one. can i take it with my 3 years working", context, ranking
+    )
+    assert national.intent != "ask_state_rules"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ok then which national ones would take my 3 years", "fine. if i wanted the RMA later could my work time count"],
+)
+def test_years_that_count_are_eligibility_never_the_timeline_form(text):
+    assert misread_opener("estimate_timeline", text, Context())
+    context = Context("ask_eligibility", (("credential", "CMA"),))
+    got = understand("nlu_fallback", 0.4, [], text, context, [("nlu_fallback", 0.4), ("ask_eligibility", 0.2)])
+    assert got.intent == "ask_eligibility"
+
+
+def test_which_national_ones_asks_about_every_credential():
+    context = Context("ask_eligibility", (("credential", "CMA"),))
+    got = understand("nlu_fallback", 0.4, [], "anything faster that counts my 9 years?", context, FALLBACK)
+    assert got.intent == "ask_eligibility" and not [e for e in got.entities if e[0] == "credential"]
+
+
+def test_a_program_told_in_sentences_without_i_is_still_theirs_and_not_caahep_is_unaccredited():
+    graduated = read(
+        "Graduated from an ABHES medical assisting program back in 2011 but never took the CMA. Been working as an MA "
+        "ever since. Am I too late to sit for it?"
+    )
+    assert graduated.changes["education"] == "accredited_program_graduate"
+    not_caahep = read(
+        "here I did a medical assisting course at a college in Worcester 3 years ago but I just found out it is not "
+        "CAAHEP. Please advise which exam I can still take?"
+    )
+    assert not_caahep.changes["program_accredited"] is False
+
+
+def test_what_the_question_was_about_in_a_noun_phrase_is_no_statement():
+    assert not read("the whole thing to work as a medical assistant here in washington state").statement
+    assert read("I work as a medical assistant here in washington state").statement
+
+
+@pytest.mark.parametrize(
+    "intent, ranking, text, context, named, expected",
+    [
+        # a part of the topic in hand that NLU heard as out of scope
+        (
+            "out_of_scope",
+            [("out_of_scope", 0.92)],
+            "whats the licensing difference",
+            Context("ask_compare_roles", (("role", "LPN"),)),
+            [],
+            "ask_compare_roles",
+        ),
+        (
+            "out_of_scope",
+            [("out_of_scope", 0.63)],
+            "what about controled stuff like narcotics",
+            Context("ask_state_rules", (("us_state", "maryland"),)),
+            [],
+            "ask_state_rules",
+        ),
+        (
+            "out_of_scope",
+            [("out_of_scope", 0.7)],
+            "does the doc have to physically be in the buildng",
+            Context("ask_state_rules", (("us_state", "maryland"),)),
+            [],
+            "ask_state_rules",
+        ),
+        (
+            "out_of_scope",
+            [("out_of_scope", 0.44), ("ask_work_authorization", 0.2)],
+            "ok. on campus job, how many hours a week is ok during semester?",
+            Context("ask_work_authorization"),
+            [],
+            "ask_work_authorization",
+        ),
+        # a need or a fit asked of the state in hand is that state's rules
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_which_credential", 0.33)],
+            "Must I hold a certification in order to do so?",
+            Context("ask_state_rules", (("us_state", "maryland"),)),
+            [],
+            "ask_state_rules",
+        ),
+        (
+            "ask_credential_info",
+            [("ask_credential_info", 0.8)],
+            "wait so is the ccma ok there",
+            Context("ask_state_rules", (("us_state", "arizona"),)),
+            [("credential", "ccma")],
+            "ask_state_rules",
+        ),
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_credential_info", 0.43)],
+            "We relocate every two years. Will a national credential still count in the next state?",
+            Context(),
+            [],
+            "ask_state_rules",
+        ),
+        # the question's own words over the story: a title on a badge, a Pell grant, years that count
+        (
+            "ask_credential_info",
+            [("ask_credential_info", 0.62), ("ask_scam_check", 0.17)],
+            "if they hand her a certificate can she write CMA after her name anyway?",
+            Context(),
+            [("credential", "CMA")],
+            "ask_scam_check",
+        ),
+        (
+            "ask_foreign_nurse",
+            [("ask_foreign_nurse", 0.84), ("ask_financial_aid", 0.16)],
+            "can i also get pell grant on top? my nursing in nigeria was a diploma not a degree",
+            Context("ask_military_benefits"),
+            [],
+            "ask_financial_aid",
+        ),
+        (
+            "ask_duration",
+            [("ask_duration", 0.46), ("ask_renewal", 0.28)],
+            "so how would i get the real CMA, i've done this 9 years",
+            Context("ask_scam_check"),
+            [("credential", "CMA")],
+            "ask_eligibility",
+        ),
+        (
+            "ask_wes",
+            [("ask_wes", 0.42), ("out_of_scope", 0.18)],
+            "whats the difference in what they actually do",
+            Context("ask_salary", (("role", "CNA"),)),
+            [],
+            "ask_compare_roles",
+        ),
+        # "i meant" another credential asks the same question for it
+        (
+            "ask_credential_info",
+            [("ask_credential_info", 0.65)],
+            "wait sorry i meant rma",
+            Context("ask_exam_retake", (("credential", "cma exam"),)),
+            [("credential", "rma")],
+            "ask_exam_retake",
+        ),
+    ],
+)
+def test_more_readings_from_a_fresh_set(intent, ranking, text, context, named, expected):
+    assert understand(intent, ranking[0][1], named, text, context, ranking).intent == expected
+
+
+def test_the_national_median_after_a_state_s_pay_leaves_the_state():
+    context = Context("ask_salary", (("us_state", "georgia"),))
+    got = understand("ask_salary", 0.9, [], "Understood. What is the national median salary then?", context)
+    assert not [e for e in got.entities if e[0] == "us_state"]
+
+
+def test_pay_for_one_hour_is_the_hourly_figure():
+    assert cued_aspect("ask_salary", "How much medical assistant make for one hour?") == "hourly"

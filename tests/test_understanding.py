@@ -925,6 +925,7 @@ def test_a_facet_of_the_topic_in_hand_stays_on_it_when_nlu_is_unsure(asked, nlu)
         ("im a front desk receptionist at a clinic rn. can i do it online", True),
         ("should i become an rn instead", False),
         ("ma vs rn pay", False),
+        ("but honestly rn pays way more right", False),  # "pays" after it: the nurse's pay
         ("is rn school longer", False),
         ("what do RN make", False),
         ("i cook at applebees rn and im tired of it. how does MA pay compare", True),  # a new clause

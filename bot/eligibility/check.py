@@ -134,6 +134,9 @@ def _check_route(
     req = route.requires
     if req in PROGRAM_REQUIREMENTS:
         missing, conditions = _program(route, who, accreditors, body)
+        if route.within_years and who.years_since_graduation is not None:
+            # "3 years ago, which exam can I still take?": a yes says how recent the program must be
+            asks = f"a program finished within {within_last(route.within_years)}"
     elif req == "experience":
         # "how many hours is that": the hours too, where a source gives them
         asks = f"{_years(route.min_years)}{_in_hours(route.min_hours)} of medical assisting work within {within_last(route.within_years)}"

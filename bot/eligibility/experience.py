@@ -36,8 +36,8 @@ def _years(x: float) -> str:
 
 
 def within_last(years: float) -> str:
-    """'the last 7 years', 'the last year': how a route's recency reads in a sentence."""
-    return "the last year" if years == 1 else f"the last {years:g} years"
+    """'the last 7 years', 'the last 12 months': how a route's recency reads in a sentence (sources give a year as 12 months)."""
+    return "the last 12 months" if years == 1 else f"the last {years:g} years"
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,8 @@ SWITCH = re.compile(
     # "so no RMA yet?" after the CMA's verdict: the same question, for the RMA
     rf"^\W*(({_FILLERS})\W+)*(so\W+)?(no|not|still no|not even)\W+(the\W+)?(c?cma|rma|ncma)(\W+(yet|either|then|too))?\W*$|"
     r"^\W*(in|for)\W+[\w-]+(\W+[\w-]+)?\W+(specifically|then|instead|too|though|tho|only)\W*$|"
+    # "wait sorry i meant rma" after the CMA's retakes: the same question, for the one meant
+    rf"^\W*(({_FILLERS}|no|oops)\W+)*(i\W+)?(meant|mean)\W+(the\W+|for\W+(the\W+)?)?[\w-]+(\W+[\w-]+)?\W*$|"
     # "vs dallas" after Houston's pay, "compared to an LPN?" after NYC's: the same question, for that
     r"^\W*(vs\.?|versus|compared (to|with)|comparing (to|with)|against)\W+(the\W+|an?\W+)?[\w-]+(\W+[\w-]+){0,2}\W*$",
     re.IGNORECASE,
@@ -153,7 +155,7 @@ STATELESS_READINGS = frozenset(
 #: A question about which states, never the one in hand.
 WHICH_STATE = re.compile(
     r"\b(which|what|wich) states?\b|\bany states?\b|\bevery state\b|\ball (the )?states\b|\bother states\b|"
-    r"\bonly state\b|\bnation(wide|ally)\b|\b(in )?(the )?whole (country|us|usa|nation)\b|\bacross the (country|us)\b|\b(in )?(the )?(whole )?(us|usa|country) (overall|wide)\b",
+    r"\bonly state\b|\bnation(wide|ally)\b|\bnational (median|average|pay|salary|wages?|figures?|numbers?)\b|\b(in )?(the )?whole (country|us|usa|nation)\b|\bacross the (country|us)\b|\b(in )?(the )?(whole )?(us|usa|country) (overall|wide)\b",
     re.I,
 )
 #: What an MA may do is a state's rule: injections, blood draws, X-rays, IVs.
@@ -180,16 +182,14 @@ READ_FOR_STATE_RULES = frozenset(
     }
 )
 STATE_NEEDS = re.compile(
-    r"\b(must|need to|needs to|have to|has to|gotta|required to) (have|be|get|hold) (a |an |my |the )?"
+    r"\b(must|need to|needs to|have to|has to|gotta|required to|must (i|we|you|one)) (have|be|get|hold) (a |an |my |the )?"
     r"(cert\w*|licen[sc]\w*|registered|credential\w*)\b|\bneed (a |an )?(cert\w*|licen[sc]e\w*|credential)\b|"
     r"\b(rules?|laws?|regulations?|requirements?) (for|of) (an? )?(ma|mas|medical assistants?)\b|"
-    r"\b(work|valid|good|count|counts|accepted|acceptable|recogni[sz]ed|good enough) there\b|\b(accepted|acceptable|recogni[sz]ed|good enough) (for|in|by)\b|"
+    r"\b(work|valid|good|ok|okay|fine|enough|count|counts|accepted|acceptable|recogni[sz]ed|good enough) there\b|\b(accepted|acceptable|recogni[sz]ed|good enough) (for|in|by)\b|"
     r"\b(doctors?|physicians?|nurses?|docs?) (can |could |will )?(just )?train\b|\btrained (in|at|on) the (clinic|job)\b|"
     r"\bdoes (my|a|the|her|his) \w+ (work|count|transfer)\b|\b(need|needs) anything (extra|else|special|more)\b",
     re.IGNORECASE,
 )
-#: The state in hand, pointed back at.
-THERE = re.compile(r"\b(there|that state|this state|over there)\b", re.IGNORECASE)
 STATE_REQUIRES = re.compile(
     r"\b(requires?|required|requirements?|laws?|legal(ly)?|regulations?|licen[cs]e[ds]?|counts? as|considers?|"
     r"consider(ed)?|defin\w*|accept(s|ed)?|approv(e|es|ed))\b",
@@ -500,7 +500,7 @@ def _a_task_there(intent: str | None, confidence: float, text: str, context: Con
         context.intent == "ask_state_rules"
         and intent != "ask_state_rules"
         and confidence < SURE_OF_ANOTHER_TOPIC
-        and bool(MA_TASKS.search(asked) or (STATE_NEEDS.search(asked) and THERE.search(asked)))
+        and bool(MA_TASKS.search(asked) or STATE_NEEDS.search(asked))
     )
 
 
@@ -625,6 +625,20 @@ def picks_between_options(text: str, context: Context, named: Sequence[tuple[str
     )
 
 
+def _decided(
+    intent: str | None, confidence: float, text: str, named: Sequence[tuple[str, str]], context: Context
+) -> str | None:
+    """The topic words decide whatever NLU read, unless it was sure of a decline; a state's own credential in
+    hand keeps a question pointed back at it ("could i take that one with my years" after California's CACMA)."""
+    asking = is_question(intent) or intent in (*NO_TOPIC, "help", UNHELPFUL)
+    decided = _decisive(intent, confidence, text) if asking else None
+    if _state_credential_in_hand(decided or intent, text, named, context):
+        return "ask_state_rules"
+    if decided and (decided == intent or not _declined_for_sure(intent, confidence)):
+        return decided
+    return None
+
+
 def reread(
     intent: str | None,
     confidence: float,
@@ -649,12 +663,8 @@ def reread(
         # "on H4, can I work as an MA?": only USCIS or an attorney can say, whatever else the story names
         # ("My husband is Air Force (E-4)... green card still processing. Am I allowed to work...?")
         return WORK_AUTHORIZATION
-    decided = (
-        _decisive(intent, confidence, text) if is_question(intent) or intent in (*NO_TOPIC, "help", UNHELPFUL) else None
-    )
-    if _state_credential_in_hand(decided or intent, text, named, context):
-        return "ask_state_rules"  # "could i take that one with my years" after California's CACMA: its routes
-    if decided and (decided == intent or not _declined_for_sure(intent, confidence)):
+    decided = _decided(intent, confidence, text, named, context)
+    if decided:
         return decided  # "how long i have to finish with mycaa": MyCAA, whatever the question's words
     if _asks_state_rules(intent, text, named) or _a_task_there(intent, confidence, text, context):
         return "ask_state_rules"  # before a facet: "how many hours does it need for the MA-C" is Washington's
@@ -979,6 +989,7 @@ def _understand(
                 and only_switches(asked)
                 and (not cued_intent(asked, context.intent) or _ends_same_again(asked))
                 and not decisive_topic(text)
+                and not _asks_state_rules(nlu_read, text, named)  # "and for the MA-C which programs are accepted"
             )
         )
     ):
