@@ -67,7 +67,8 @@ SWITCH = re.compile(
     # "wait sorry i meant rma" after the CMA's retakes: the same question, for the one meant
     rf"^\W*(({_FILLERS}|no|oops)\W+)*(i\W+)?(meant|mean)\W+(the\W+|for\W+(the\W+)?)?[\w-]+(\W+[\w-]+)?\W*$|"
     # "vs dallas" after Houston's pay, "compared to an LPN?" after NYC's: the same question, for that
-    r"^\W*(vs\.?|versus|compared (to|with)|comparing (to|with)|against)\W+(the\W+|an?\W+)?[\w-]+(\W+[\w-]+){0,2}\W*$",
+    r"^\W*(vs\.?|versus|compared (to|with)|comparing (to|with)|against)\W+(the\W+|an?\W+)?"
+    r"(?!.*\b(lpn|lvn|rn|cna|nurse|nursing|pharm\w*|dental|phleb\w*|emt)s?\b)[\w-]+(\W+[\w-]+){0,2}\W*$",
     re.IGNORECASE,
 )
 MAX_SWITCH_WORDS = 8
@@ -510,16 +511,21 @@ ANSWERED_FOR_THEM = frozenset({"ask_eligibility", "ask_which_credential"})
 NATIONAL_ONE = re.compile(r"\b(national|nha|amt|aama|ncct)\b", re.IGNORECASE)
 #: Parts of the state's rules that are a state's own credential (California's CACMA), with its own exam and routes.
 STATE_OWN_CREDENTIALS = frozenset({"cacma"})
+#: Washington, as people name it, whose every medical assistant holds its own credential (MA-C, MA-R).
+STATE_WITH_ITS_OWN = re.compile(r"^\W*(wa|washington( state)?|ma-?[cr])\W*$", re.IGNORECASE)
 
 
 def _state_credential_in_hand(
     intent: str | None, text: str, named: Sequence[tuple[str, str]], context: Context
 ) -> bool:
-    """ "could i take that one with my years" after California's own CACMA: that credential's own routes,
-    not the national credential named earlier in the conversation."""
+    """ "could i take that one with my years" after California's own CACMA, "do my 3 yrs count for it" after
+    Washington's rules: that state credential's own routes, not a national credential named earlier."""
+    own = context.aspect in STATE_OWN_CREDENTIALS or any(
+        kind == "us_state" and STATE_WITH_ITS_OWN.match(value) for kind, value in context.entities
+    )
     return (
         context.intent == "ask_state_rules"
-        and context.aspect in STATE_OWN_CREDENTIALS
+        and own
         and (intent in EXAM_TOPICS or intent in NO_TOPIC)
         and not any(_slot(kind) in ("credential", "certifying_body") for kind, _ in named)
         and not NATIONAL_ONE.search(text)
