@@ -951,8 +951,8 @@ def test_the_words_of_the_question_decide_its_topic(intent, ranking, text, conte
         ("ok just tell me the difference in renewing rma vs ccma", None),  # renewal compared
         (
             "saw a flyer at the laundromat says FREE medical assistant training AND guaranteed job",
-            None,
-        ),  # the offer is the question
+            "ask_scam_check",
+        ),  # the offer is the question: a guaranteed job is a warning sign
         ("Ive been an MA for 4 years full time, trained on the job, no school", None),  # their past
         (
             "active duty E-5 army medic here. my wife wants to be an MA. can she get any help paying for school?",
@@ -2124,6 +2124,73 @@ def test_what_the_question_was_about_in_a_noun_phrase_is_no_statement():
             [],
             "ask_compare_roles",
         ),
+        # an offer's promises, a doctor's finding, how the work differs, MA work that may count
+        (
+            "ask_scam_check",
+            [("ask_scam_check", 1.0)],
+            "saw an ad 'VA APPROVED online CMA in 4 WEEKS, job guaranteed!!' legit??",
+            Context(),
+            [("credential", "CMA")],
+            "ask_scam_check",
+        ),
+        (
+            "out_of_scope",
+            [("out_of_scope", 0.5), ("ask_legal_or_medical", 0.21)],
+            "my doctor says its arthritis in both knees, should i stop working for a while first or just push thru",
+            Context("ask_what_is_cma"),
+            [],
+            "ask_legal_or_medical",
+        ),
+        (
+            "ask_what_is_cma",
+            [("ask_what_is_cma", 0.66), ("out_of_scope", 0.14)],
+            "whats actually different in the work, im tired of lifting ppl and bed baths all day",
+            Context("ask_salary", (("role", "CNA"),)),
+            [],
+            "ask_compare_roles",
+        ),
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_career_advancement", 0.22)],
+            "what can an MA actually do that i cant do as a pharm tech lol",
+            Context("ask_salary"),
+            [("role", "MA"), ("role", "pharm tech")],
+            "ask_what_is_cma",
+        ),
+        (
+            "ask_work_authorization",
+            [("ask_work_authorization", 0.51), ("ask_what_is_cma", 0.31)],
+            "dang. ive been working as an MA at an urgent care for 3 yrs tho, front and back office. does that work?",
+            Context("ask_eligibility", (("credential", "RMA"),)),
+            [("background", "working as an MA"), ("experience_years", "3 yrs")],
+            "ask_eligibility",
+        ),
+        (
+            "out_of_scope",
+            [("out_of_scope", 0.56), ("ask_choose_program", 0.26)],
+            "ok so what does a real program look like, how many hours",
+            Context("ask_scam_check", (("credential", "CMA"),)),
+            [],
+            "ask_scam_check",
+        ),
+        # a credential moved to Washington, or years counted there, is Washington's own credential
+        (
+            "ask_military_benefits",
+            [("ask_military_benefits", 0.7), ("ask_which_credential", 0.13)],
+            "Hi! I'm an RMA in Dayton (did a CAAHEP program, passed in 2018). We're moving to Tacoma. "
+            "Does my RMA just transfer over?",
+            Context(),
+            [("credential", "RMA"), ("us_state", "Tacoma")],
+            "ask_state_rules",
+        ),
+        (
+            "ask_diploma_requirement",
+            [("ask_diploma_requirement", 0.56), ("ask_eligibility", 0.13)],
+            "i dont have any school tho. do my 3 yrs count for it",
+            Context("ask_state_rules", (("us_state", "MA-C"),)),
+            [("experience_years", "3 yrs")],
+            "ask_state_rules",
+        ),
         # "i meant" another credential asks the same question for it
         (
             "ask_credential_info",
@@ -2147,3 +2214,9 @@ def test_the_national_median_after_a_state_s_pay_leaves_the_state():
 
 def test_pay_for_one_hour_is_the_hourly_figure():
     assert cued_aspect("ask_salary", "How much medical assistant make for one hour?") == "hourly"
+
+
+def test_work_still_ahead_is_no_background():
+    heard = read("Realistically, from today, how long until I'm actually working as a CMA? I have two small kids.")
+    assert "background" not in heard.changes
+    assert read("I'm working as a CMA now").changes["background"] == "working_ma"

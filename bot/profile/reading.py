@@ -366,6 +366,11 @@ def _ended(changes: dict[str, Any], clause: str, role: str | None, years: float)
 
 
 #: Asking to work as an MA, not saying they do: "can I work as an MA", "am I permitted to work as one".
+#: Work still ahead of them: "how long until I'm actually working as a CMA" tells no background.
+_AIMED_WORK = re.compile(
+    rf"\b(?:until|till|til|before|when|once|by the time) (?:i'?m|i am|i'?ll be|i will be|i can be) (?:\w+ )?"
+    rf"(?:working|work) as an? {_MA}"
+)
 _ASKS_TO_WORK = re.compile(
     rf"\b(?:can|could|may|might|will|would|permitted to|allowed to|able to|want to|wanna|going to|gonna|to) "
     rf"(?:i )?work as an? {_MA}"
@@ -386,7 +391,7 @@ def _own_clauses(low: str) -> str:
 
 
 def _background(low: str) -> str | None:
-    low = _own_clauses(low)
+    low = _AIMED_WORK.sub(" ", _own_clauses(low))
     if _NEGATED_MA.search(low) and not re.search(_MILITARY, low):
         candidates = [k for k, _ in _BACKGROUNDS if k != "working_ma"]
     else:
