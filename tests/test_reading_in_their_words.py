@@ -2191,6 +2191,32 @@ def test_what_the_question_was_about_in_a_noun_phrase_is_no_statement():
             [("experience_years", "3 yrs")],
             "ask_state_rules",
         ),
+        # a state's own credential, work in a named state, a number of hours: never the path, the topic in hand
+        # or the advisors' office hours
+        (
+            "ask_duration",
+            [("ask_duration", 0.95)],
+            "and how long is the MA-C training hours wise",
+            Context("ask_state_rules", (("us_state", "washington"),)),
+            [("us_state", "MA-C")],
+            "ask_state_rules",
+        ),
+        (
+            "ask_state_rules",
+            [("ask_state_rules", 0.41), ("inform", 0.3)],
+            "and then could i work in arizona with it?",
+            Context("ask_diploma_requirement", (("us_state", "tucson"), ("credential", "CCMA"))),
+            [("us_state", "arizona")],
+            "ask_state_rules",
+        ),
+        (
+            "ask_advisor_info",
+            [("ask_advisor_info", 0.99)],
+            "someone at work said theres also a school hours thing, like 600 hours?? or did they change that",
+            Context("ask_state_rules", (("us_state", "NJ"),)),
+            [],
+            "ask_state_rules",
+        ),
         # "i meant" another credential asks the same question for it
         (
             "ask_credential_info",

@@ -509,6 +509,8 @@ def _a_task_there(intent: str | None, confidence: float, text: str, context: Con
 ANSWERED_FOR_THEM = frozenset({"ask_eligibility", "ask_which_credential"})
 #: A national credential, or its body, meant instead of the state's own ("the national one. can i take it").
 NATIONAL_ONE = re.compile(r"\b(national|nha|amt|aama|ncct)\b", re.IGNORECASE)
+#: Working in a state named: whether one may is that state's rules.
+WORK_THERE = re.compile(r"\b(work|working|practice|practicing|get hired|be hired)\b", re.IGNORECASE)
 #: Parts of the state's rules that are a state's own credential (California's CACMA), with its own exam and routes.
 STATE_OWN_CREDENTIALS = frozenset({"cacma"})
 #: Washington, as people name it, whose every medical assistant holds its own credential (MA-C, MA-R).
@@ -640,6 +642,8 @@ def _decided(
     decided = _decisive(intent, confidence, text) if asking else None
     if _state_credential_in_hand(decided or intent, text, named, context):
         return "ask_state_rules"
+    if decided and decided not in DECLINED and about_a_state_credential(text):
+        return "ask_state_rules"  # "and how long is the MA-C training hours wise": Washington's own pathway
     if decided and (decided == intent or not _declined_for_sure(intent, confidence)):
         return decided
     return None
@@ -800,8 +804,11 @@ def _topic_nlu_chose(
     the words' topic if NLU half-leaned there, it neighbours NLU's, or it is the topic in hand."""
     if not is_question(intent):
         return intent
-    if confidence >= SURE and intent == STATE_RULES and any(kind == "us_state" for kind, _ in named):
-        return intent  # "can i work as MA in jersey without certification": New Jersey's rules, not a neighbour's
+    in_a_state = intent == STATE_RULES and any(kind == "us_state" for kind, _ in named)
+    if in_a_state and (confidence >= SURE or WORK_THERE.search(asking_clause(text))):
+        # "can i work as MA in jersey without certification", "and then could i work in arizona with it?":
+        # that state's rules, not a neighbour's nor the topic in hand
+        return intent
     if confidence >= SURE:
         asked = asking_clause(text)
         cued = cued_intent(asked, context.intent) if len(asked.split()) <= MAX_NEIGHBOUR_WORDS else None
