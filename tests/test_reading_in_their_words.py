@@ -2217,6 +2217,31 @@ def test_what_the_question_was_about_in_a_noun_phrase_is_no_statement():
             [],
             "ask_state_rules",
         ),
+        # a question NLU heard as a goodbye, an exam from home, a payer's part after a failure
+        (
+            "goodbye",
+            [("goodbye", 0.91), ("ask_renewal", 0.03)],
+            "how long after i get out is that good for",
+            Context("ask_eligibility", (("credential", "rma"),)),
+            [],
+            "ask_eligibility",
+        ),
+        (
+            "ask_exam_format",
+            [("ask_exam_format", 0.9), ("ask_eligibility", 0.06)],
+            "and the ccma, can i take that one from home?",
+            Context("ask_exam_format", (("credential", "cma"),)),
+            [("credential", "ccma")],
+            "ask_exam_format",
+        ),
+        (
+            "ask_exam_retake",
+            [("ask_exam_retake", 0.91), ("ask_salary", 0.04)],
+            "what if i fail, they still pay?",
+            Context("ask_military_benefits"),
+            [],
+            "ask_military_benefits",
+        ),
         # "i meant" another credential asks the same question for it
         (
             "ask_credential_info",

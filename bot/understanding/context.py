@@ -136,7 +136,9 @@ PAYERS = frozenset({"ask_military_benefits", "ask_financial_aid"})
 PAID_FOR = frozenset({"ask_exam_fee", "ask_program_cost", "ask_salary", "ask_renewal", "ask_exam_retake"})
 IT_PAYS = re.compile(
     r"\b(does|do|will|would|can|could)\s+(it|that|this|they|the gi bill|gi bill|va|mycaa|ta|wioa|pell)\s+"
-    r"(also\s+|even\s+|still\s+)?(pay|cover|reimburs)(?!\w*\s+(in|an hour|per|a year|hourly|well|good|better|more|less)\b)",
+    r"(also\s+|even\s+|still\s+)?(pay|cover|reimburs)(?!\w*\s+(in|an hour|per|a year|hourly|well|good|better|more|less)\b)|"
+    # "what if i fail, they still pay?": the question's verb dropped
+    r"\b(fail|failed|don'?t pass|do not pass)\b[^.?!]*\b(they|it|va|the gi bill|gi bill)\s+(still|even|also)\s+(pay|cover)",
     re.IGNORECASE,
 )
 #: What a person pays: the topic in hand, when it is one of these, is what "do I have to pay" asks about.
@@ -638,7 +640,12 @@ def _decided(
 ) -> str | None:
     """The topic words decide whatever NLU read, unless it was sure of a decline; a state's own credential in
     hand keeps a question pointed back at it ("could i take that one with my years" after California's CACMA)."""
-    asking = is_question(intent) or intent in (*NO_TOPIC, "help", UNHELPFUL)
+    # "how long after i get out is that good for" read as a goodbye: a question all the same
+    asking = (
+        is_question(intent)
+        or intent in (*NO_TOPIC, "help", UNHELPFUL)
+        or (intent in COURTESIES and looks_like_question(text))
+    )
     decided = _decisive(intent, confidence, text) if asking else None
     if _state_credential_in_hand(decided or intent, text, named, context):
         return "ask_state_rules"
