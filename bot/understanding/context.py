@@ -512,7 +512,11 @@ ANSWERED_FOR_THEM = frozenset({"ask_eligibility", "ask_which_credential"})
 #: A national credential, or its body, meant instead of the state's own ("the national one. can i take it").
 NATIONAL_ONE = re.compile(r"\b(national|nha|amt|aama|ncct)\b", re.IGNORECASE)
 #: Working in a state named: whether one may is that state's rules.
-WORK_THERE = re.compile(r"\b(work|working|practice|practicing|get hired|be hired)\b", re.IGNORECASE)
+WORK_THERE = re.compile(
+    r"\b(can|could|may|would|will)\s+(i|we|u|you|she|he)\s+(still\s+|even\s+|legally\s+)?(work|practice)\b|"
+    r"\b(allowed|able|permitted) to (work|practice)\b",
+    re.IGNORECASE,
+)
 #: Parts of the state's rules that are a state's own credential (California's CACMA), with its own exam and routes.
 STATE_OWN_CREDENTIALS = frozenset({"cacma"})
 #: Washington, as people name it, whose every medical assistant holds its own credential (MA-C, MA-R).
