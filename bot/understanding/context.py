@@ -64,6 +64,10 @@ SWITCH = re.compile(
     # "so no RMA yet?" after the CMA's verdict: the same question, for the RMA
     rf"^\W*(({_FILLERS})\W+)*(so\W+)?(no|not|still no|not even)\W+(the\W+)?(c?cma|rma|ncma)(\W+(yet|either|then|too))?\W*$|"
     r"^\W*(in|for)\W+[\w-]+(\W+[\w-]+)?\W+(specifically|then|instead|too|though|tho|only)\W*$|"
+    # "All California?" after LA's pay, "national then", "Same question for CMA with military training."
+    r"^\W*(all|all of|the whole|whole|entire)\W+[\w-]+(\W+[\w-]+)?\W*$|"
+    r"^\W*(national(ly)?|nationwide|overall)(\W+(then|instead|too|pls|please))?\W*$|"
+    r"^\W*((ok|and|so)\W+)*(the\W+)?same (question|thing|q|deal)\W+(for|about|with|but for)\W+[\w-]+(\W+[\w-]+){0,3}\W*$|"
     # "wait sorry i meant rma" after the CMA's retakes: the same question, for the one meant
     rf"^\W*(({_FILLERS}|no|oops)\W+)*(i\W+)?(meant|mean)\W+(the\W+|for\W+(the\W+)?)?[\w-]+(\W+[\w-]+)?\W*$|"
     # "vs dallas" after Houston's pay, "compared to an LPN?" after NYC's: the same question, for that
@@ -138,7 +142,8 @@ IT_PAYS = re.compile(
     r"\b(does|do|will|would|can|could)\s+(it|that|this|they|the gi bill|gi bill|va|mycaa|ta|wioa|pell)\s+"
     r"(also\s+|even\s+|still\s+)?(pay|cover|reimburs)(?!\w*\s+(in|an hour|per|a year|hourly|well|good|better|more|less)\b)|"
     # "what if i fail, they still pay?": the question's verb dropped
-    r"\b(fail|failed|don'?t pass|do not pass)\b[^.?!]*\b(they|it|va|the gi bill|gi bill)\s+(still|even|also)\s+(pay|cover)",
+    r"\b(fail|failed|don'?t pass|do not pass)\b[^.?!]*\b(they|it|va|the gi bill|gi bill)\s+((still|even|also)\s+)?(pay|cover)\w*"
+    r"(\s+(again|anyway|still))?\b",
     re.IGNORECASE,
 )
 #: What a person pays: the topic in hand, when it is one of these, is what "do I have to pay" asks about.
@@ -158,7 +163,7 @@ STATELESS_READINGS = frozenset(
 #: A question about which states, never the one in hand.
 WHICH_STATE = re.compile(
     r"\b(which|what|wich) states?\b|\bany states?\b|\bevery state\b|\ball (the )?states\b|\bother states\b|"
-    r"\bonly state\b|\bnation(wide|ally)\b|\bnational (median|average|pay|salary|wages?|figures?|numbers?)\b|\b(in )?(the )?whole (country|us|usa|nation)\b|\bacross the (country|us)\b|\b(in )?(the )?(whole )?(us|usa|country) (overall|wide)\b",
+    r"\bonly state\b|\bnation(wide|ally)\b|^\W*national(\W+(then|instead|too|pls|please))?\W*$|\bnational (median|average|pay|salary|wages?|figures?|numbers?)\b|\b(in )?(the )?whole (country|us|usa|nation)\b|\bacross the (country|us)\b|\b(in )?(the )?(whole )?(us|usa|country) (overall|wide)\b",
     re.I,
 )
 #: What an MA may do is a state's rule: injections, blood draws, X-rays, IVs.
@@ -190,7 +195,7 @@ STATE_NEEDS = re.compile(
     r"\b(rules?|laws?|regulations?|requirements?) (for|of) (an? )?(ma|mas|medical assistants?)\b|"
     r"\b(work|valid|good|ok|okay|fine|enough|count|counts|accepted|acceptable|recogni[sz]ed|good enough) there\b|\b(accepted|acceptable|recogni[sz]ed|good enough) (for|in|by)\b|"
     r"\b(doctors?|physicians?|nurses?|docs?) (can |could |will )?(just )?train\b|\btrained (in|at|on) the (clinic|job)\b|"
-    r"\bdoes (my|a|the|her|his) \w+ (work|count|transfer)\b|\b(need|needs) anything (extra|else|special|more)\b",
+    r"\bdoes (my|a|the|her|his) \w+ (work|count|transfer)\b|\b(does|do|will|would) (the state|[a-z]{2}) (want|expect|ask for)\b|\b(need|needs) anything (extra|else|special|more)\b",
     re.IGNORECASE,
 )
 STATE_REQUIRES = re.compile(
@@ -504,6 +509,7 @@ def _a_task_there(intent: str | None, confidence: float, text: str, context: Con
         and intent != "ask_state_rules"
         and confidence < SURE_OF_ANOTHER_TOPIC
         and bool(MA_TASKS.search(asked) or STATE_NEEDS.search(asked))
+        and not EXAM_WORDS.search(asked)  # "which test has more blood draw questions": the exams' content
     )
 
 

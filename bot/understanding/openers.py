@@ -171,6 +171,8 @@ WANTS_A_PERSON = re.compile(
     r"help|look|review|go over|check|talk)\b|\b(call|text|email) me\b|\breach me (at|on)\b|"
     r"\b(can|could|may) i (talk|speak|chat) (to|with) (someone|somebody|a person|a human|an? advis[eo]r|a counse\w+)\b|"
     r"\b(want|wanna|need|like) to (talk|speak|chat) (to|with) (someone|somebody|a person|a human|an? advis[eo]r|a counse\w+)\b|"
+    # "I would like a real advisor to help me enroll"
+    r"\b(like|want|need) (a |an )?(real |actual |live )(advis[eo]r|counse\w+|person|human)\b|"
     # "I would appreciate speaking with an advisor directly about this"
     r"\b(appreciate|prefer|rather|love|like) (talking|speaking|chatting|to talk|to speak) (to|with) (someone|somebody|a person|"
     r"a human|an? (real |actual )?(advis[eo]r|counse\w+|person))\b|"
