@@ -2326,14 +2326,6 @@ def test_what_the_question_was_about_in_a_noun_phrase_is_no_statement():
             [("us_state", "California")],
             "ask_salary",
         ),
-        (
-            "ask_eligibility",
-            [("ask_eligibility", 0.5), ("ask_exam_format", 0.1)],
-            "Same question for CMA with military training.",
-            Context("ask_eligibility", (("credential", "RMA"),)),
-            [("credential", "CMA"), ("background", "military training")],
-            "ask_eligibility",
-        ),
         # "i meant" another credential asks the same question for it
         (
             "ask_credential_info",
@@ -2363,3 +2355,12 @@ def test_work_still_ahead_is_no_background():
     heard = read("Realistically, from today, how long until I'm actually working as a CMA? I have two small kids.")
     assert "background" not in heard.changes
     assert read("I'm working as a CMA now").changes["background"] == "working_ma"
+
+
+def test_a_part_named_after_and_the_asks_the_topic_in_hand_again():
+    got = understand("inform", 0.6, [], "and the bottom 10%", Context("ask_salary"), [("inform", 0.6)])
+    assert got.intent == "ask_salary" and got.follow_up
+
+
+def test_the_same_question_asked_again_is_no_statement_about_oneself():
+    assert not read("Same question for CMA with military training.", {"background": "military"}).statement

@@ -197,7 +197,9 @@ _MISSTATE = re.compile(
 #: "is there a military route?" or "does the 4 year thing mean…".
 #: "the whole thing to work as a medical assistant here in washington state" after "how long does it take?": what
 #: the question was about, in a noun phrase; no statement about themselves, though it names a place.
-_WHAT_IT_WAS = re.compile(r"^\W*(?:i mean |i meant |no,? )?(?:the|for the|about the|like the)\b")
+_WHAT_IT_WAS = re.compile(
+    r"^\W*(?:i mean |i meant |no,? )?(?:the|for the|about the|like the)\b|^\W*(?:and |ok |so )?(?:the )?same (?:question|q|thing)\b"
+)
 _FIRST_PERSON = re.compile(
     r"\b(?:i'?m|i am|i was|i'?ve|i have|i had|i did|i worked|i work|i finished|i graduated|i completed|my)\b"
 )

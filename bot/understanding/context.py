@@ -64,10 +64,9 @@ SWITCH = re.compile(
     # "so no RMA yet?" after the CMA's verdict: the same question, for the RMA
     rf"^\W*(({_FILLERS})\W+)*(so\W+)?(no|not|still no|not even)\W+(the\W+)?(c?cma|rma|ncma)(\W+(yet|either|then|too))?\W*$|"
     r"^\W*(in|for)\W+[\w-]+(\W+[\w-]+)?\W+(specifically|then|instead|too|though|tho|only)\W*$|"
-    # "All California?" after LA's pay, "national then", "Same question for CMA with military training."
+    # "All California?" after LA's pay, "national then"
     r"^\W*(all|all of|the whole|whole|entire)\W+[\w-]+(\W+[\w-]+)?\W*$|"
     r"^\W*(national(ly)?|nationwide|overall)(\W+(then|instead|too|pls|please))?\W*$|"
-    r"^\W*((ok|and|so)\W+)*(the\W+)?same (question|thing|q|deal)\W+(for|about|with|but for)\W+[\w-]+(\W+[\w-]+){0,3}\W*$|"
     # "wait sorry i meant rma" after the CMA's retakes: the same question, for the one meant
     rf"^\W*(({_FILLERS}|no|oops)\W+)*(i\W+)?(meant|mean)\W+(the\W+|for\W+(the\W+)?)?[\w-]+(\W+[\w-]+)?\W*$|"
     # "vs dallas" after Houston's pay, "compared to an LPN?" after NYC's: the same question, for that
@@ -1028,6 +1027,9 @@ def _understand(
         credential_only = all(_slot(kind) == "credential" for kind, _ in named)
         topic = "ask_eligibility" if context.intent in ROUTES_BY_CREDENTIAL and credential_only else context.intent
         return Understood(topic, merged, inherited, follow_up=True)
+    if intent == "inform" and is_question(context.intent) and not named and only_switches(asked):
+        # "and the bottom 10%" after MA pay: the same question, for the part it names
+        return Understood(context.intent, list(context.entities), tuple(context.entities), follow_up=True)
     if intent == "inform" and context.intent in ANSWERED_FOR_THEM:
         # "my highschool n MD both from india tho" after which exams take their work: the same question, for
         # them as they are now
