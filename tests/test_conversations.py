@@ -21,20 +21,9 @@ from bot.tools.converse import Expect, SetError, judge, normalize, play_all, rea
 
 SETS = PROJECT_ROOT / "tests" / "conversations"
 TEST_SET = SETS / "blind_test.yml"
-DEV_SETS = tuple(
-    SETS / f"blind_dev{suffix}.yml"
-    for suffix in (
-        "",
-        *(f"_{letter}" for letter in "acdefghijklmnopqrstuvwxyz"),
-        "_aa",
-        "_ab",
-        "_ac",
-        "_ad",
-        "_ae",
-        "_af",
-        "_ag",
-    )
-)
+#: Every development set on disk: a glob, so a set moved here from the test set is checked without
+#: anyone remembering to list it (blind_dev_ah was once left out of a hand-written list).
+DEV_SETS = tuple(sorted(SETS.glob("blind_dev*.yml")))
 #: The issue's bar is 90% of turns, which this test set does not meet: measured blind once, it passed
 #: 84.7% (377/445). This floor sits just under that measured rate so the test fails on a regression;
 #: raise it as the rate rises, up to the bar.
