@@ -144,7 +144,9 @@ class ActionAnswer(Action):
                 return [SlotSet(CONTEXT_SLOT, ctx.remember(understood, context).to_slot())]
 
             def answer(entities: list[tuple[str, str]]) -> Reply:
-                return answer_person(kb, understood.intent, entities, profile, heard, asked_again=corrected)
+                return answer_person(
+                    kb, understood.intent, entities, profile, heard, asked_again=corrected, in_form=form_waits
+                )
 
             groups = one_each(understood.intent, understood.entities, ctx.is_medical_assistant)
             each = answer_each(kb, groups, answer)

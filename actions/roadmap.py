@@ -118,10 +118,11 @@ def _asks_too(tracker: Tracker) -> bool:
     )
 
 
-def _navigate(turns: RoadmapTurns, tracker: Tracker) -> list[Said]:
+def _navigate(turns: RoadmapTurns, tracker: Tracker, said: dict[str, Any]) -> list[Said]:
     """The move the message's intent asks for; its text names the step for "jump" and "done"."""
     intent = (tracker.latest_message.get("intent") or {}).get("name")
-    return turns.navigate(tracker.sender_id, command_for(intent), tracker.latest_message.get("text") or "")
+    text = tracker.latest_message.get("text") or ""
+    return turns.navigate(tracker.sender_id, command_for(intent), text, said)
 
 
 Turn = Callable[[RoadmapTurns, Tracker, dict[str, Any]], list[Said]]
@@ -129,7 +130,7 @@ Turn = Callable[[RoadmapTurns, Tracker, dict[str, Any]], list[Said]]
 #: Each roadmap action, by its name in domain.yml, and the roadmap turn it takes with the form's answers.
 TURNS: dict[str, Turn] = {
     "action_roadmap_start": lambda turns, tracker, said: turns.start(tracker.sender_id, said),
-    "action_roadmap_navigate": lambda turns, tracker, said: _navigate(turns, tracker),
+    "action_roadmap_navigate": _navigate,
     "action_check_eligibility": lambda turns, tracker, said: turns.eligibility(tracker.sender_id, said),
     "action_estimate_timeline": lambda turns, tracker, said: turns.timeline(tracker.sender_id, said),
 }
@@ -216,12 +217,16 @@ class _ProfileAnswers:
     async def required_slots(
         self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[str]:
-        """The form's questions less those the person's profile already answers."""
+        """The form's questions less those the person's profile already answers. The one just asked stays
+        (its own reader reads the answer: "just a hs diploma, never did any ma program" is no program),
+        except who they are: "4 years as an MA, never went to school for it" at the background question
+        answers it through the profile even when the form's reader finds no background word."""
         try:
             known = answered(services.memory().profile(tracker.sender_id))
         except SQLAlchemyError:
             known = frozenset()
-        return [s for s in domain_slots if s not in known or tracker.get_slot(REQUESTED) == s]
+        asked = tracker.get_slot(REQUESTED)
+        return [s for s in domain_slots if s not in known or (asked == s and s != "background")]
 
     def _asked(self, tracker: Tracker, slot: str) -> bool:
         return tracker.get_slot("requested_slot") == slot

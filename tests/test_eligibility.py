@@ -9,6 +9,7 @@ import pytest
 
 from bot.db import get_engine
 from bot.eligibility.check import check, recommend
+from bot.eligibility.personal import verdict_for
 from bot.kb.loader import load
 from bot.kb.queries import KnowledgeBase
 from bot.profile import Profile
@@ -56,7 +57,8 @@ def test_an_img_without_a_us_program_can_sit_for_nothing_yet(kb: KnowledgeBase):
     got = lines(kb, Profile(background="img"))
     assert got == {
         "cma": CMA_NO_PROGRAM,
-        "rma": f"RMA (AMT): not yet. You need {RMA_PROGRAM}.",
+        "rma": f"RMA (AMT): not yet. You need {RMA_PROGRAM}. AMT also asks for a course-by-course evaluation "
+        "of your education from abroad.",
         "ccma": "CCMA (NHA): not yet. You need a medical assisting program, finished within the last 5 years.",
         "ncma": "NCMA (NCCT): not yet. You need a medical assisting program NCCT accepts, finished within the last "
         "5 years.",
@@ -272,3 +274,15 @@ def test_a_student_in_a_program_hears_how_early_the_route_for_completing_student
         "or a medical assisting program AAMA accepts."
     )
     assert got["rma"] == f"RMA (AMT): not yet. You need {RMA_PROGRAM}."
+
+
+def test_only_someone_educated_abroad_hears_that_amt_evaluates_it_course_by_course(kb: KnowledgeBase):
+    """The RMA's education route asks a foreign degree for a course-by-course evaluation: said to an IMG,
+    whose degree AMT may weigh, and never to a working MA, for whom it would be noise."""
+
+    def rma_line(profile: Profile) -> str:
+        return next(line for line in verdict_for(kb, profile).text.splitlines() if "RMA (AMT)" in line)
+
+    assert "course-by-course evaluation" in rma_line(Profile(background="img"))
+    assert "course-by-course" not in rma_line(Profile(background="working_ma", experience_years=4.0))
+    assert "course-by-course" not in rma_line(Profile(background="hs_graduate"))

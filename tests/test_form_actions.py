@@ -329,3 +329,27 @@ def test_a_move_keeps_only_the_state_someone_is_going_to(kb):
     latest = {"intent": {"name": "ask_state_rules"}, "text": text, "entities": named}
     tracker = Tracker("someone", {}, latest, [], False, None, {}, "action_listen")
     assert [e["value"] for e in services.whole_word_entities(tracker)] == ["spokane", "washington"]
+
+
+def _told_at(form: str, slot: str, text: str, sender: str) -> Tracker:
+    """`waiting_at` for a sender of its own: what they tell is heard into their stored profile."""
+    tracker = waiting_at(form, slot, text)
+    tracker.sender_id = sender
+    return tracker
+
+
+def test_who_they_are_told_in_their_words_at_the_background_question_is_not_asked_again(executor, kb):
+    """ "4 years as an MA ..., never went to school for it" has no background word the form's reader knows, but
+    the profile hears a working MA: the form goes on to its next question instead of asking again."""
+    text = "4 years as an MA in family practice, front and back office, never went to school for it"
+    slots, _ = validate(executor, "roadmap_form", _told_at("roadmap_form", "background", text, "told-background"))
+    assert slots.get("requested_slot") != "background"
+    assert services.memory().profile("told-background").background == "working_ma"
+
+
+def test_the_question_just_asked_is_read_by_its_own_reader(executor, kb):
+    """ "just a hs diploma, never did any ma program" at the program question is no program."""
+    text = "just a hs diploma, never did any ma program"
+    slots, _ = validate(executor, "eligibility_form", _told_at("eligibility_form", "education", text, "told-none"))
+    assert slots["education"] == "none"
+    assert services.memory().profile("told-none").education == "none"

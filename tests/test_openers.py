@@ -140,3 +140,6 @@ def test_a_plan_asked_in_plain_words_opens_the_roadmap_when_nlu_guessed_it():
     assert unguessed["intent"]["name"] == "ask_eligibility"  # NLU never thought of a plan
     no_plan_words = heard_plan(_parse("can I get my RMA with 5 years?", "ask_eligibility", "start_roadmap"))
     assert no_plan_words["intent"]["name"] == "ask_eligibility"
+    # NLU unsure: its fallback heads the ranking, and the plan is third among the readings after it
+    unsure = heard_plan(_parse(text, "nlu_fallback", "ask_eligibility", "ask_duration", "start_roadmap"))
+    assert unsure["intent"]["name"] == "start_roadmap"

@@ -449,3 +449,16 @@ def test_years_set_aside_are_not_checked_against_the_work_routes(kb: KnowledgeBa
         "2 years of medical assisting work"
         in answer_person(kb, "ask_eligibility", entities, Profile(), unfiltered).text
     )
+
+
+def test_told_while_a_form_asks_is_only_noted_never_offered_the_plan_they_are_making(kb: KnowledgeBase):
+    """ "4 years as an MA, never went to school for it" at the background question: said back, and the form
+    goes on; out of a form the same words get the offer of a plan."""
+    message = "4 years as an MA in family practice, front and back office, never went to school for it"
+    heard = read(message, today=TODAY)
+    profile = apply(Profile(), heard)
+    in_form = answer_person(kb, "inform", [], profile, heard, in_form=True)
+    outside = answer_person(kb, "inform", [], profile, heard)
+    said = noted(profile, lambda key: kb.display_name("us_state", key) or key)
+    assert said and in_form.text == said and not in_form.buttons
+    assert outside.text.startswith(said) and outside.text != said and outside.buttons

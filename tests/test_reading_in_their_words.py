@@ -2364,3 +2364,123 @@ def test_a_part_named_after_and_the_asks_the_topic_in_hand_again():
 
 def test_the_same_question_asked_again_is_no_statement_about_oneself():
     assert not read("Same question for CMA with military training.", {"background": "military"}).statement
+
+
+@pytest.mark.parametrize(
+    "intent, ranking, text, context, named, expected",
+    [
+        # how long a credential stays good, said without "renew": renewal, not a certificate program's length
+        (
+            "ask_renewal",
+            [("ask_renewal", 0.95), ("ask_duration", 0.02)],
+            "after i pass how long the certificate is good",
+            Context("ask_exam_format", (("credential", "ncma"),)),
+            [("program_type", "certificate")],
+            "ask_renewal",
+        ),
+        (
+            "ask_renewal",
+            [("ask_renewal", 0.93), ("out_of_scope", 0.04)],
+            "how many hours of CE do they want a year",
+            Context("ask_renewal", (("credential", "NCMA"),)),
+            [],
+            "ask_renewal",
+        ),
+        # a life story with a sick mother around "am I still certified?": the credential's standing
+        (
+            "ask_legal_or_medical",
+            [("ask_legal_or_medical", 0.37), ("ask_scam_check", 0.12), ("ask_renewal", 0.12)],
+            "So I got my NCMA back in 2021 through my school and honestly life got crazy, my mom got sick, the kids, "
+            "I changed jobs twice, and I never did a single CE class. My card says five years on it. So am I still "
+            "certified or not??",
+            Context(),
+            [("credential", "NCMA"), ("experience_years", "five years")],
+            "ask_renewal",
+        ),
+        # money for military spouses is MyCAA, though "how much do they give you" sounds like pay
+        (
+            "ask_salary",
+            [("ask_salary", 0.6), ("ask_ecfmg", 0.19), ("ask_renewal", 0.15)],
+            "anyway someone at the FRG meeting said theres money for spouses to do a medical certificate?? how much "
+            "do they give you. i have two kids so i need something i can actually finish",
+            Context(),
+            [("role", "CNA"), ("program_type", "certificate")],
+            "ask_military_benefits",
+        ),
+        # shots and a background check before a program starts: what the program asks (its cost answer)
+        (
+            "ask_program_cost",
+            [("ask_program_cost", 0.95), ("roadmap_back", 0.02)],
+            "do i need like shots n a background check before starting 😬",
+            Context("ask_externship"),
+            [],
+            "ask_program_cost",
+        ),
+        (
+            "ask_program_cost",
+            [("ask_program_cost", 0.97), ("ask_choose_program", 0.01)],
+            "do schools run background checks",
+            Context("ask_externship"),
+            [],
+            "ask_program_cost",
+        ),
+        # where to confirm the answer in hand: that answer names it
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_state_rules", 0.2)],
+            "Where would I confirm the current rules?",
+            Context("ask_ecfmg"),
+            [],
+            "ask_ecfmg",
+        ),
+        # whether a credential lets them in with the experience they told: its eligibility
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_salary", 0.38)],
+            "actually nvm national is probably better. does the CMA let me in with that experience",
+            Context("ask_learn_on_job", (("us_state", "california"),)),
+            [("credential", "CMA")],
+            "ask_eligibility",
+        ),
+    ],
+)
+def test_readings_from_the_sixth_session_s_development_sets(intent, ranking, text, context, named, expected):
+    assert understand(intent, ranking[0][1], named, text, context, ranking).intent == expected
+
+
+def test_how_many_jobs_there_are_is_the_outlook_of_pay():
+    for text in ("Understood. How many of these jobs are there nationally?", "r there gonna be jobs tho"):
+        assert cued_aspect("ask_salary", text) == "outlook", text
+
+
+def test_money_for_spouses_is_the_spouse_part_of_military_benefits():
+    got = understand("ask_salary", 0.6, [], "theres money for spouses to do a certificate?? how much", Context())
+    assert got.intent == "ask_military_benefits" and ("aspect", "spouse") in got.entities
+
+
+def test_a_request_asks_like_a_question_and_is_no_statement_about_oneself():
+    text = "no wait, I change my mind, tell me the renew of the RMA better"
+    assert looks_like_question(text) and not read(text).statement
+    assert not looks_like_question("tell me more") and not looks_like_question("I worked 3 years as an MA")
+
+
+def test_trying_pell_first_is_wioa_s_rule_that_other_grants_come_first():
+    for text in (
+        "Do I have to try Pell first in Ohio?",
+        "Would I have to try for a Pell Grant before they would fund me?",
+    ):
+        assert cued_aspect("ask_financial_aid", text) == "wioa", text
+    assert cued_aspect("ask_financial_aid", "can i get a pell grant") != "wioa"
+
+
+def test_same_question_for_a_credential_after_a_two_question_message_asks_the_credential_s_question():
+    """The message before asked whether medic training counts for the RMA, then about SkillBridge (answered last):
+    "Same question for CMA" asks the first one again, for the CMA, as NLU read it."""
+    context = Context("ask_military_benefits", (("role", "MA"), ("credential", "RMA")), "skillbridge")
+    ranking = [("ask_eligibility", 0.431), ("ask_military_benefits", 0.123), ("ask_exam_format", 0.113)]
+    named = [("credential", "CMA"), ("background", "military training")]
+    text = "Same question for CMA with military training."
+    assert understand("ask_eligibility", 0.431, named, text, context, ranking).intent == "ask_eligibility"
+    # with no credential named, the same question stays on the topic in hand
+    got = understand("ask_eligibility", 0.431, [], "same question for my husband", context, ranking)
+    assert got.intent == "ask_military_benefits"

@@ -56,8 +56,8 @@ class RecordingTurns:
     def start(self, sender: str, answers: dict[str, Any]) -> list[Said]:
         return self._take("start", sender, answers)
 
-    def navigate(self, sender: str, command: str, text: str = "") -> list[Said]:
-        return self._take("navigate", sender, command, text)
+    def navigate(self, sender: str, command: str, text: str = "", answers: dict[str, Any] | None = None) -> list[Said]:
+        return self._take("navigate", sender, command, text, answers)
 
     def eligibility(self, sender: str, answers: dict[str, Any]) -> list[Said]:
         return self._take("eligibility", sender, answers)
@@ -105,7 +105,10 @@ def test_each_roadmap_action_takes_its_turn_and_sends_what_it_says(
     (called,) = recorded.calls
     assert called[0] == turn and called[1][0] == "walker"
     if turn == "navigate":
-        assert called[1][1:] == ("jump", "go to the exam step")
+        assert called[1][1:3] == ("jump", "go to the exam step")
+        assert {k: called[1][3][k] for k in ("background", "work_years")} == {  # a left form's answers
+            k: SLOTS[k] for k in ("background", "work_years")
+        }
     else:  # what the forms collected, slot by slot
         answers = called[1][1]
         assert {k: answers[k] for k in ("background", "education", "work_years")} == {

@@ -151,6 +151,27 @@ def test_show_me_the_plan_before_starting_shows_the_usual_path_and_offers_theirs
     assert said.buttons[0]["payload"] == "/start_roadmap" and t.resume_button("nobody") is None
 
 
+@pytest.mark.parametrize("command", sorted(SHOWS_THE_PATH - {"next"}))
+def test_show_me_the_plan_from_someone_who_told_who_they_are_shows_theirs(kb, tmp_path, command):
+    """ "show me the whole plan" from a working MA who told us so, and named the RMA at a form's question
+    before leaving it: their own plan (the RMA's), not the usual path, placed at its first step."""
+    t = turns(kb, tmp_path)
+    t.store.save(Progress("ma", Profile(background="working_ma", experience_years=4.0, state="ohio")))
+    said = t.navigate("ma", command, "", {"credential_goal": "rma"})
+    theirs = build_plan(kb, Profile(background="working_ma", experience_years=4.0, state="ohio", credential="rma"))
+    assert not any(s.text.startswith(USUAL_PATH) for s in said)
+    assert theirs.credential == "rma" and build_plan(kb, t.store.load("ma").planned_for).credential == "rma"
+    assert t.resume_button("ma") == {"title": f"Back to step 1 of {len(theirs)}", "payload": "/roadmap_continue"}
+
+
+def test_whats_my_next_step_from_someone_who_told_who_they_are_starts_their_plan(kb, tmp_path):
+    t = turns(kb, tmp_path)
+    t.store.save(Progress("ma", Profile(background="working_ma", experience_years=4.0)))
+    said = t.navigate("ma", "next")
+    plan = build_plan(kb, Profile(background="working_ma", experience_years=4.0))
+    assert said[-1].text.startswith(f"Step 1 of {len(plan)}") and t.started("ma")
+
+
 def test_eligibility_and_timeline_use_and_keep_the_answers(kb, tmp_path):
     t = turns(kb, tmp_path)
     (report,) = t.eligibility("w", {"background": "working_ma", "education": "none", "work_years": 4.0})

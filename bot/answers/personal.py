@@ -30,11 +30,13 @@ def answer_person(
     heard: Heard,
     *,
     asked_again: bool = False,
+    in_form: bool = False,
 ) -> Reply:
     """The reply to the latest message, fitted to `profile` (which already includes `heard`).
 
     `asked_again`: the message corrects what the last question rested on, and `intent` is that
-    question's, to be answered again for them rather than only noted."""
+    question's, to be answered again for them rather than only noted. `in_form`: a form is asking them
+    questions, so what they told is only noted (the plan offer would offer the plan they are making)."""
     if heard.misstating:
         return honest_application(kb)
     if heard.changes and heard.statement and not asked_again:
@@ -44,6 +46,8 @@ def answer_person(
     reply = _theirs(kb, intent, entities, profile) or reply_for(kb, intent, entities, profile)
     if heard.changes and (heard.correction or reply.topic == INFORM_TOPIC):
         said = noted(profile, lambda key: kb.display_name("us_state", key) or key)
+        if said and in_form and reply.topic == INFORM_TOPIC:
+            return replace(reply, text=said, buttons=[])
         if said:
             reply = replace(reply, text=f"{said}\n{reply.text}")
     return reply

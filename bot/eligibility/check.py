@@ -121,7 +121,13 @@ def _also_needed(code: str, body: str) -> str:
         "full_time": "full-time work",
         "supervised": "supervised work",
         "clinical_and_admin": "both clinical and administrative duties",
+        "foreign_evaluation": "a course-by-course evaluation of your education from abroad",
     }[code]
+
+
+def _from_abroad(who: Profile) -> bool:
+    """Whose education we know is from abroad: an international medical graduate's."""
+    return who.background == "img"
 
 
 def _check_route(
@@ -174,7 +180,11 @@ def _check_route(
     codes = route.also_needs or ()
     if "hs_diploma" in codes and who.hs_diploma is False:
         missing.append(_also_needed("hs_diploma", body))
-    also = tuple(_also_needed(c, body) for c in codes if not (c == "hs_diploma" and who.hs_diploma))
+    also = tuple(
+        _also_needed(c, body)
+        for c in codes
+        if not (c == "hs_diploma" and who.hs_diploma) and not (c == "foreign_evaluation" and not _from_abroad(who))
+    )
     since = who.military_years_ago if req == "military" else who.years_since_graduation if who.has_program else None
     expired = bool(route.within_years and since is not None and since > route.within_years and req != "experience")
     return RouteCheck(
@@ -349,6 +359,9 @@ def _result(
     else:
         text = f"{name}: {verdict}. You need one of: " + "; or ".join(options) + "."
     text += "".join(f" {c.disputed}" for c in shown if c.disputed)
+    abroad = _also_needed("foreign_evaluation", body)
+    if any(abroad in c.also_needed for c in shown):  # a degree from abroad is weighed only once evaluated
+        text += f" {body} also asks for {abroad}."
     citations = [c.citation for c in shown]
     # Someone with work or military training should hear that this credential has no route for it.
     kinds = {r.kind for r in routes}

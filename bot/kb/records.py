@@ -167,7 +167,9 @@ REQUIREMENTS_OF_KIND = {
     "recertification": {"credential_holder"},
 }
 #: Conditions a route also sets that the checker does not ask about; they are listed as "also needed".
-AlsoNeeded = Literal["hs_diploma", "cpr", "document_review", "full_time", "supervised", "clinical_and_admin"]
+AlsoNeeded = Literal[
+    "hs_diploma", "cpr", "document_review", "full_time", "supervised", "clinical_and_admin", "foreign_evaluation"
+]
 
 
 class EligibilityRoute(Sourced):

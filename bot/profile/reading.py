@@ -143,7 +143,7 @@ _FINISHED_PROGRAM = re.compile(
     rf"certificate|diploma)|\bgraduated (?:from )?(?:an? )?(?:caahep|abhes|accredited)"
 )
 _NO_PROGRAM = re.compile(
-    rf"\b(?:no |never (?:did|went to|took) (?:an? )?|haven'?t (?:done|taken|gone to) (?:an? |any )?|without (?:an? |any )?|"
+    rf"\b(?:no |never (?:did|went to|took|done|had) (?:an? |any )?|haven'?t (?:done|taken|gone to) (?:an? |any )?|without (?:an? |any )?|"
     rf"didn'?t (?:do|take|go to) (?:an? |any )?|no formal )(?:(?:us|u\.s\.|american|real|actual) )?(?:{_MA} )?"
     rf"(?:program|school|schooling|training|course)\b|"
     # "which one can I take with just my experience", "the doctor trained me": trained at work, no program

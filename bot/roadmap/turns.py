@@ -125,12 +125,25 @@ class RoadmapTurns:
             move = replace(move, outcome="same")  # not "welcome back": their plan has changed
         return self._reply(plan, move, changed)
 
-    def navigate(self, sender: str, command: Command, text: str = "") -> list[Said]:
+    def navigate(
+        self, sender: str, command: Command, text: str = "", answers: dict[str, Any] | None = None
+    ) -> list[Said]:
         """next/back/repeat/jump/where/restart/overview/done/continue/details on their stored plan.
 
-        If what they said since changed their plan, the reply first says what changed.
+        If what they said since changed their plan, the reply first says what changed. `answers`
+        (what a form collected before it was left) count only before a roadmap exists: someone who
+        has told who they are and asks "what's my next step" or "show me the whole plan" gets
+        their own plan, from its first step, not the usual path.
         """
         progress = self._load(sender)
+        if progress.current is None and command in SHOWS_THE_PATH:
+            told = self._load(sender, answers)
+            if told.profile.background is not None:
+                if command == "next":
+                    return self.start(sender, answers or {})
+                plan = build_plan(self.kb, told.profile)
+                progress = begin(plan, told).progress
+                self.store.save(replace(progress, planned_for=plan.profile))
         if (progress.current is None or progress.profile.background is None) and command in SHOWS_THE_PATH:
             # "show me the whole plan", "ok, then what?" before any roadmap: the usual path, then theirs.
             usual = overview(self.kb, build_plan(self.kb, progress.profile), progress)

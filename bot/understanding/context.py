@@ -594,6 +594,24 @@ TERSE = 4
 DEADLINE = re.compile(r"\b(have|got|get) to (finish|complete|use)\b|\btime limit\b|\bdeadline\b", re.I)
 
 
+#: "who would i double check that with", "Where would I confirm the current rules?": where to confirm the
+#: answer in hand, which that answer names (its certifier, board or official site).
+CONFIRM_WITH = re.compile(
+    r"^\W*((and|so|ok|okay|but|then)\W+)*(where|who|whom)\b[^.?!]{0,40}\b(confirm|double[- ]?check|verify|"
+    r"check (that|this|it|them|those)|ask (about )?(that|this|it))\b",
+    re.IGNORECASE,
+)
+
+
+def _where_to_confirm(text: str, context: Context) -> bool:
+    return (
+        is_question(context.intent)
+        and bool(CONFIRM_WITH.search(text))
+        and len(text.split()) <= MAX_FACET_WORDS
+        and cued_intent(text, context.intent) in (None, context.intent, "ask_state_rules")
+    )
+
+
 def _facet_in_hand(intent: str | None, confidence: float, text: str, context: Context) -> bool:
     """A short message on a part of the topic in hand ("is there a limit per year" after MyCAA)."""
     return (
@@ -648,7 +666,8 @@ def _decided(
     intent: str | None, confidence: float, text: str, named: Sequence[tuple[str, str]], context: Context
 ) -> str | None:
     """The topic words decide whatever NLU read, unless it was sure of a decline; a state's own credential in
-    hand keeps a question pointed back at it ("could i take that one with my years" after California's CACMA)."""
+    hand keeps a question pointed back at it ("could i take that one with my years" after California's CACMA),
+    and where to confirm is asked of the answer in hand."""
     # "how long after i get out is that good for" read as a goodbye: a question all the same
     asking = (
         is_question(intent)
@@ -662,6 +681,8 @@ def _decided(
         return "ask_state_rules"  # "and how long is the MA-C training hours wise": Washington's own pathway
     if decided and (decided == intent or not _declined_for_sure(intent, confidence)):
         return decided
+    if _where_to_confirm(text, context):
+        return context.intent  # "who would i double check that with": the answer in hand names where
     return None
 
 
@@ -840,7 +861,30 @@ def _topic_nlu_chose(
         return cued  # NLU half-leaned there too, and the message's own words decide between them
     if cued and (cued in neighbours(intent) or _in_hand(cued, context)):
         return cued  # "where do u take it" after the RMA's fee: the exam's format
+    if _same_question_of_a_credential(intent, text, context, named):
+        return intent
     return continued(ranking, context, text) or intent
+
+
+#: Topics asked of one credential or another ("Same question for CMA" asks one of these again).
+OF_A_CREDENTIAL = frozenset(
+    {"ask_eligibility", "ask_exam_fee", "ask_renewal", "ask_exam_format", "ask_exam_retake", "ask_credential_info"}
+)
+SAME_QUESTION_FOR = re.compile(r"^\W*((and|ok|okay|so)\W+)*(the )?same (question|q|thing)\b[^.?!]*\bfor\b", re.I)
+
+
+def _same_question_of_a_credential(
+    intent: str | None, text: str, context: Context, named: Sequence[tuple[str, str]]
+) -> bool:
+    """ "Same question for CMA with military training." after "Does my medic training count for the RMA? And
+    can I do an MA job through SkillBridge?": the credential's question of that message, which NLU read,
+    not SkillBridge, whose answer is the same for every credential."""
+    return (
+        intent in OF_A_CREDENTIAL
+        and context.intent not in OF_A_CREDENTIAL
+        and any(kind == "credential" for kind, _ in named)
+        and bool(SAME_QUESTION_FOR.match(text))
+    )
 
 
 def _in_hand(intent: str, context: Context) -> bool:

@@ -298,13 +298,22 @@ def asking_clause(text: str) -> str:
 MAX_ASKING_WORDS = 15
 
 
+#: A request asks as a question does: "no wait, I change my mind, tell me the renew of the RMA better".
+REQUEST = re.compile(
+    r"^\W*((and|so|ok|okay|but|no|wait|actually|then|pls|please)\W+)*(please |pls |just |can you |could you )?"
+    r"(tell|explain|show|give) (me|us)\b(?! more\b)|\b(i'?d|i would) like to know\b|\bi (want|wanna|need) to know\b",
+    re.IGNORECASE,
+)
+
+
 def looks_like_question(text: str) -> bool:
-    """A question mark, or a question's first words, in the message or any of its sentences."""
+    """A question mark, a question's first words or a request, in the message or any of its sentences."""
     text = text.strip()
     if QUESTION_SHAPE.search(text):
         return True
     return any(
-        QUESTION_SHAPE.search(c) or INNER_QUESTION.search(c) or TAG_QUESTION.search(c) for c in _CLAUSES.split(text)
+        QUESTION_SHAPE.search(c) or INNER_QUESTION.search(c) or TAG_QUESTION.search(c) or REQUEST.search(c)
+        for c in _CLAUSES.split(text)
     )
 
 

@@ -101,7 +101,9 @@ def heard_plan(parse: Mapping[str, Any]) -> dict[str, Any]:
     years." read first as eligibility): the plan fits itself to the story."""
     intent = parse.get("intent") or {}
     text = str(parse.get("text") or "")
-    guesses = [str(r.get("name")) for r in (parse.get("intent_ranking") or [])[:TOP_GUESSES]]
+    # the fallback's own entry is no reading: the first readings are the intents after it
+    ranking = [str(r.get("name")) for r in parse.get("intent_ranking") or [] if r.get("name") != NO_TOPIC]
+    guesses = ranking[:TOP_GUESSES]
     if intent.get("name") in ("start_roadmap", "request_human") or text.startswith("/"):
         return dict(parse)
     if "start_roadmap" not in guesses or not PLAIN_PLAN.search(text):
