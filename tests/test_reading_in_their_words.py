@@ -2484,3 +2484,21 @@ def test_same_question_for_a_credential_after_a_two_question_message_asks_the_cr
     # with no credential named, the same question stays on the topic in hand
     got = understand("ask_eligibility", 0.431, [], "same question for my husband", context, ranking)
     assert got.intent == "ask_military_benefits"
+
+
+def test_how_long_an_evaluation_report_is_good_is_the_report_s_not_a_credential_s():
+    for text in ("and how long is good for", "how long is it good for after?"):
+        got = understand("ask_renewal", 0.92, [], text, Context("ask_credential_evaluation"), [("ask_renewal", 0.92)])
+        assert got.intent == "ask_credential_evaluation", text
+    got = understand("ask_renewal", 0.92, [], "how long is it good for", Context("ask_exam_format"))
+    assert got.intent == "ask_renewal"
+
+
+def test_training_while_still_in_high_school_is_no_military_training():
+    text = "can i start training while im still in hs or do i have to graduate first"
+    got = understand(
+        "ask_diploma_requirement", 0.6, [], text, Context("ask_duration"), [("ask_diploma_requirement", 0.6)]
+    )
+    assert got.intent != "ask_military_benefits"
+    medic = understand("nlu_fallback", 0.4, [], "can i train at a clinic while im still in the army", Context())
+    assert medic.intent == "ask_military_benefits"

@@ -681,9 +681,24 @@ def _decided(
         return "ask_state_rules"  # "and how long is the MA-C training hours wise": Washington's own pathway
     if decided and (decided == intent or not _declined_for_sure(intent, confidence)):
         return decided
-    if _where_to_confirm(text, context):
+    if _where_to_confirm(text, context) or _how_long_a_report_is_good(text, named, context):
         return context.intent  # "who would i double check that with": the answer in hand names where
     return None
+
+
+#: Reports that stay good for a while: "and how long is good for" after an evaluation asks the report's
+#: validity, not a credential's renewal.
+REPORT_TOPICS = frozenset({"ask_credential_evaluation", "ask_wes"})
+HOW_LONG_GOOD = re.compile(r"\bhow long\b[^.?!]*\b(good|valid)\b|\bexpire", re.IGNORECASE)
+
+
+def _how_long_a_report_is_good(text: str, named: Sequence[tuple[str, str]], context: Context) -> bool:
+    return (
+        context.intent in REPORT_TOPICS
+        and not any(kind == "credential" for kind, _ in named)
+        and len(text.split()) <= MAX_FACET_WORDS
+        and bool(HOW_LONG_GOOD.search(text))
+    )
 
 
 def reread(
