@@ -63,7 +63,7 @@ def test_the_order_and_the_repeated_intents_are_kept():
         "ask_renewal",
         "ask_exam_fee",
     ]
-    assert order.count("ask_renewal") == 3 and order.count("ask_exam_format") == 2 and order.count("ask_exam_fee") == 2
+    assert order.count("ask_renewal") == 4 and order.count("ask_exam_format") == 2 and order.count("ask_exam_fee") == 3
     # "instead of doing the CE" is renewal, tried before retakes; renewal's common words after them
     assert order.index("ask_renewal") < order.index("ask_exam_retake") < len(order) - order[::-1].index("ask_renewal")
     assert order[-1] == "ask_duration"
@@ -76,7 +76,8 @@ def test_patterns_keep_their_backslashes_and_apostrophes_and_every_cue_is_case_b
     assert r"\bschool'?s\b" in cues.TOPIC_WORDS["ask_advisor_info"].pattern  # '' in the file is one '
     legal = next(p for p, intent in cues.CUES if intent == "ask_legal_or_medical")
     assert legal.pattern == r"\bdos(e|es|age|is)\b|\bhow (much|many) (do|should|can) (i|we|you) give\b|" + (
-        r"\b\d+ ?(mg|ml|mcg)\b|\bsymptoms?\b"
+        r"\b\d+ ?(mg|ml|mcg)\b|\bsymptoms?\b|"
+        r"\b(take|taking) (them|him|her|it|the school) to court\b|\bsue\b|\bsuing\b|\blawsuit\b|\bsmall claims\b"
     )  # an entry's patterns joined with "|"
     every = [
         *(p for p, _ in cues.CUES),

@@ -2502,3 +2502,186 @@ def test_training_while_still_in_high_school_is_no_military_training():
     assert got.intent != "ask_military_benefits"
     medic = understand("nlu_fallback", 0.4, [], "can i train at a clinic while im still in the army", Context())
     assert medic.intent == "ask_military_benefits"
+
+
+@pytest.mark.parametrize(
+    "intent, ranking, text, context, named, expected",
+    [
+        # a state and the word "pay" after retakes: that state's pay, not the price of another try
+        (
+            "ask_salary",
+            [("ask_salary", 0.58)],
+            "ohio pay",
+            Context("ask_exam_retake"),
+            [("us_state", "ohio")],
+            "ask_salary",
+        ),
+        # "how long is that one" right after an exam's format: the exam's length, not a program's
+        (
+            "ask_duration",
+            [("ask_duration", 0.61)],
+            "how long is that one",
+            Context("ask_exam_format"),
+            [],
+            "ask_exam_format",
+        ),
+        # "hours" beside "total" is a requirement's hours, never the advisors' office hours
+        (
+            "ask_advisor_info",
+            [("ask_advisor_info", 0.41), ("ask_program_cost", 0.13)],
+            "and total hours?",
+            Context("ask_eligibility"),
+            [],
+            "ask_eligibility",
+        ),
+        # a credential's way in for service members is its eligibility, not GI Bill money
+        (
+            "inform",
+            [("inform", 0.99)],
+            "and the RMA has a military way in right",
+            Context("ask_military_benefits"),
+            [("credential", "RMA"), ("background", "military")],
+            "ask_eligibility",
+        ),
+        # the examination's cost after renewal is the exam fee
+        (
+            "ask_exam_fee",
+            [("ask_exam_fee", 0.88)],
+            "What would the examination cost me on top of that?",
+            Context("ask_renewal", (("credential", "CMA (AAMA)"),)),
+            [],
+            "ask_exam_fee",
+        ),
+        # work counting toward a credential after a state's rules: eligibility (the words and NLU's
+        # next choice agree), not whether a credential counts in that state
+        (
+            "ask_renewal",
+            [("ask_renewal", 0.68), ("ask_eligibility", 0.25)],
+            "My receptionist time, it counts for the RMA experience?",
+            Context("ask_state_rules", (("us_state", "Texas"),)),
+            [("credential", "RMA")],
+            "ask_eligibility",
+        ),
+        # a longer follow-up that points back, whose best question is still the topic in hand
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_financial_aid", 0.393), ("ask_legal_or_medical", 0.213)],
+            "but i already have a bachelors in psych, can i still get it",
+            Context("ask_financial_aid"),
+            [],
+            "ask_financial_aid",
+        ),
+        # parts of the program's length, asked after it
+        ("nlu_fallback", FALLBACK, "the school part", Context("ask_duration"), [], "ask_duration"),
+        ("inform", [("inform", 0.62)], "anything faster", Context("ask_duration"), [], "ask_duration"),
+        # another credential's renewal cycle, compared
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_pass_rate", 0.26), ("ask_renewal", 0.14)],
+            "How does that compare with the CMA (AAMA) cycle? My colleague holds that one.",
+            Context("ask_renewal", (("credential", "CCMA"),)),
+            [("credential", "CMA (AAMA)")],
+            "ask_renewal",
+        ),
+        # how much more other roles make is pay, however sure NLU is it is a comparison of roles
+        (
+            "ask_compare_roles",
+            [("ask_compare_roles", 1.0)],
+            "how much more do nurses make tho, like lpn vs rn vs ma",
+            Context(),
+            [("role", "lpn"), ("role", "rn"), ("role", "ma")],
+            "ask_salary",
+        ),
+    ],
+)
+def test_readings_from_the_seventh_session_s_development_sets(intent, ranking, text, context, named, expected):
+    assert understand(intent, ranking[0][1], named, text, context, ranking).intent == expected
+
+
+def test_a_bare_role_after_pay_asks_that_role_s_pay():
+    """ "pharmacy tech?" after what MAs earn: NLU is sure it is out of scope; it is the same question."""
+    got = understand("out_of_scope", 0.92, [("role", "pharmacy tech")], "pharmacy tech?", Context("ask_salary"))
+    assert got.intent == "ask_salary" and got.follow_up
+    assert understand("out_of_scope", 0.92, [("role", "pharmacy tech")], "pharmacy tech?", Context()).intent == (
+        "out_of_scope"
+    )
+
+
+def test_whether_a_job_is_easy_to_find_is_the_outlook_and_refunds_are_the_fee_s_whole_answer():
+    assert cued_aspect("ask_salary", "is it gonna be easy to get a job tho") == "outlook"
+    got = understand("nlu_fallback", 0.4, [], "growth?", Context("ask_salary"), FALLBACK)
+    assert got.intent == "ask_salary" and _aspect(got) == "outlook"
+    refund = understand(
+        "nlu_fallback", 0.4, [], "Refundable?", Context("ask_exam_fee", (("credential", "RMA"),), "window"), FALLBACK
+    )
+    assert refund.intent == "ask_exam_fee" and _aspect(refund) is None
+
+
+def test_a_question_about_work_as_an_ma_or_a_child_s_program_tells_nothing_of_the_person():
+    pa = read("ok so my end goal is PA but i heard u need patient care hours, does working as an MA count for that?")
+    assert "background" not in pa.changes
+    son = read(
+        "Hello. My son has completed a medical assisting certificate and is unsure whether he must be "
+        "certified to work in Maryland. Could you advise?"
+    )
+    assert "education" not in son.changes
+    own = read("i've been working as an MA 3 years, does it count", {"background": "working_ma"})
+    assert own.changes.get("background") == "working_ma" and own.changes.get("experience_years") == 3
+
+
+def test_years_since_a_program_are_no_years_of_work(kb: KnowledgeBase):
+    """ "could i just take the ccma instead, i finished my program 2 yrs ago": 2 years since the program,
+    not 2 years of medical assisting work."""
+    profile = Profile(years_since_graduation=2.0)
+    reply = reply_for(kb, "ask_eligibility", [("credential", "ccma"), ("experience_years", "2 yrs")], profile)
+    assert "2 years of" not in reply.text
+    worked = reply_for(kb, "ask_eligibility", [("credential", "ccma"), ("experience_years", "2 yrs")], Profile())
+    assert "2 years of medical assisting work" in worked.text
+
+
+def test_a_credential_named_beside_an_accreditor_gets_that_credential_s_rule(kb: KnowledgeBase):
+    """ "Must her school hold CAAHEP accreditation to sit the NCMA?": the NCMA's rule, not what CAAHEP is."""
+    text = "Must her school hold CAAHEP accreditation for her to sit the NCMA?"
+    named = [("accreditor", "CAAHEP"), ("credential", "NCMA")]
+    got = understand("ask_accredited_programs", 1.0, named, text, Context())
+    ncma = reply_for(kb, "ask_accredited_programs", [("credential", "NCMA")])
+    assert reply_for(kb, got.intent, got.entities).text == ncma.text
+    # CAAHEP asked about, with a credential only remembered from before: what CAAHEP is
+    context = Context("ask_eligibility", (("credential", "CMA"),))
+    caahep = understand(
+        "ask_accredited_programs", 1.0, [("accreditor", "CAAHEP")], "Is CAAHEP approved by ED?", context
+    )
+    assert reply_for(kb, caahep.intent, caahep.entities).text == reply_for(kb, caahep.intent, [named[0]]).text
+
+
+def test_a_story_with_one_credential_named_is_that_credential_s_question_not_the_check_form():
+    text = (
+        "i've worked at a pediatrician office for 2 yrs now, front desk plus rooming pts and doing vitals, "
+        "no certificate or anything. can i sit for the CMA?"
+    )
+    assert misread_opener("check_eligibility", text, Context())
+    ranking = [("check_eligibility", 0.54), ("ask_eligibility", 0.35)]
+    named = [("experience_years", "2 yrs"), ("credential", "CMA")]
+    assert understand("nlu_fallback", 0.54, named, text, Context(), ranking).intent == "ask_eligibility"
+    # asking for the check itself still opens it
+    assert not misread_opener("check_eligibility", "can you check if i can take the cma", Context())
+
+
+def test_the_same_question_asked_of_another_credential_and_ecfmg_s_exams():
+    ranking = [("nlu_fallback", 0.4), ("ask_renewal", 0.21), ("ask_foreign_nurse", 0.16)]
+    named = [("credential", "CMA (AAMA)")]
+    text = "Does the CMA (AAMA) have anything comparable?"
+    assert understand("nlu_fallback", 0.4, named, text, Context("ask_eligibility"), ranking).intent == "ask_eligibility"
+    text = "Thank you. Which examinations must one pass to obtain it at present?"
+    ecfmg = Context("ask_ecfmg", (), "requirements")
+    ranking = [("ask_pass_rate", 0.52), ("ask_exam_format", 0.41)]
+    assert understand("ask_pass_rate", 0.52, [], text, ecfmg, ranking).intent == "ask_ecfmg"
+
+
+def test_pa_school_is_a_path_after_medical_assisting_whose_facts_we_do_not_have(kb: KnowledgeBase):
+    """ "then PA school. how long is that": never the MA program's length; we say we don't know, and who does."""
+    ranking = [("ask_duration", 0.43), ("out_of_scope", 0.33)]
+    got = understand("ask_duration", 0.43, [], "then PA school. how long is that", Context("ask_learn_on_job"), ranking)
+    assert got.intent == "ask_career_advancement" and _aspect(got) == "physician_assistant"
+    reply = reply_for(kb, got.intent, got.entities)
+    assert reply.text.startswith("I don't have sourced facts") and "admissions" in reply.text

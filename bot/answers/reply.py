@@ -134,8 +134,8 @@ def _experience_note(
         profile = replace(profile, experience_years=years)
     if profile is not None and parts(profile):
         return verdict_for(kb, profile, creds)
-    if years is None:
-        return None
+    if years is None or (profile is not None and years in (profile.military_years_ago, profile.years_since_graduation)):
+        return None  # "i finished my program 2 yrs ago": years since a program, not of work
     return check_experience(kb, years, creds)
 
 

@@ -377,6 +377,8 @@ _ASKS_TO_WORK = re.compile(
     rf"\b(?:can|could|may|might|will|would|permitted to|allowed to|able to|want to|wanna|going to|gonna|to) "
     rf"(?:i )?work as an? {_MA}"
 )
+#: Work as an MA asked about, not had: "does working as an MA count for PA school?"
+_WORK_ASKED_ABOUT = re.compile(rf"\b(?:does|do|would|will|could|can|if) (?:working|experience) as an? {_MA}")
 #: A clause about someone else ("my husband is an E-6 in the army", "my son wants to be an MA") tells
 #: nothing of the person's own background or work.
 _SOMEONE_ELSE = re.compile(
@@ -393,7 +395,7 @@ def _own_clauses(low: str) -> str:
 
 
 def _background(low: str) -> str | None:
-    low = _AIMED_WORK.sub(" ", _own_clauses(low))
+    low = _WORK_ASKED_ABOUT.sub(" ", _AIMED_WORK.sub(" ", _own_clauses(low)))
     if _NEGATED_MA.search(low) and not re.search(_MILITARY, low):
         candidates = [k for k, _ in _BACKGROUNDS if k != "working_ma"]
     else:
@@ -503,7 +505,11 @@ def read(
     # NLU tags "army" wherever it stands; in "my husband is in the army" it is not theirs, and
     # "am I permitted to work as a medical assistant" asks to be one.
     tagged = None if _SOMEONE_ELSE.search(low) else entities.get("background")
-    if tagged == "working_ma" and _ASKS_TO_WORK.search(low) and _background(low) != "working_ma":
+    if (
+        tagged == "working_ma"
+        and (_ASKS_TO_WORK.search(low) or _WORK_ASKED_ABOUT.search(low))
+        and _background(low) != "working_ma"
+    ):
         tagged = None
     background = (tagged or _background(low)) if about_them else _background(told)
     if background:
@@ -521,7 +527,7 @@ def read(
     elif _HS_YES.search(low) or _HS_SAID.search(told):
         changes["hs_diploma"] = True
     # "Graduated from an ABHES program back in 2011 but never took the CMA. Am I too late?": the telling sentences
-    changes.update(_education(low if about_them else told))
+    changes.update(_education(_own_clauses(low if about_them else told)))  # not "my son completed a certificate"
     for kind, name in (("credential", "credential"), ("us_state", "state")):
         value = _statement_of(low, kind, entities, question)
         if value:

@@ -360,7 +360,9 @@ POINTING_BACK_FLOOR = 0.15
 #: Topics a pointing word never pulls a follow-up back to: after "can they legally fire me", "ok RMA
 #: then. how much" is a price, not another legal question.
 DECLINED = frozenset({"ask_legal_or_medical"})
-POINTS_BACK = re.compile(r"\b(it|its|it's|that|this|they|them|those|these|one|then)\b", re.IGNORECASE)
+POINTS_BACK = re.compile(
+    r"\b(it|its|it's|that|this|they|them|those|these|one|then|comparable|similar|equivalent|likewise)\b", re.IGNORECASE
+)  # "Does the CMA have anything comparable?": the same question, of the CMA
 #: Aspects a state's own answer already covers: with a state named, its answer is the one to give.
 PLACE_HAS_ITS_OWN = frozenset({"hourly"})
 #: "the most an MA can make": the national percentiles, which no state's answer has.
@@ -386,6 +388,11 @@ POINTED_FACET_SURE = 0.75
 #: "How long do I get to take it?": the exam's own time, not the path's.
 TAKING_IT = re.compile(
     r"\b(take|sit|finish|complete)\s+(it|the (exam|test))\b|\b(exam|test)\b|\bhow (long|much time) do (i|you|u|we) (get|have)\b",
+    re.IGNORECASE,
+)
+#: "how long is that one" right after an exam's format: that exam's length.
+HOW_LONG_IS_IT = re.compile(
+    r"^\W*(and |ok |so )?how long (is|'?s) (it|that|that one|this one|the other( one)?|each( one)?|the [a-z]+ one)\W*$",
     re.IGNORECASE,
 )
 
@@ -431,6 +438,24 @@ def is_medical_assistant(role: str) -> bool:
 def _another_role(named: Sequence[tuple[str, str]]) -> bool:
     """The message names a role other than medical assistant (a CNA, an LPN, a dental assistant)."""
     return any(kind == "role" and not is_medical_assistant(value) for kind, value in named)
+
+
+#: Topics asked of one role after another: pay, and a role set beside medical assisting.
+ROLE_TOPICS = frozenset({"ask_salary", "ask_compare_roles"})
+#: Words around a bare name that ask nothing of their own ("and the pharmacy tech?", "what about LPNs").
+BARE_FILLER = re.compile(
+    r"\b(and|or|what|how|about|bout|abt|the|a|an|then|for|vs|versus|ok|so|one|ones)\b|[^\w\s]", re.I
+)
+
+
+def _just_another_role(text: str, context: Context, named: Sequence[tuple[str, str]]) -> bool:
+    """ "pharmacy tech?" after what MAs earn: the same question of that role, not a career outside scope."""
+    if context.intent not in ROLE_TOPICS or not _another_role(named):
+        return False
+    rest = text.lower()
+    for kind, value in named:
+        rest = rest.replace(value.lower(), " ") if kind == "role" else rest
+    return not BARE_FILLER.sub(" ", rest).strip()
 
 
 #: NLU this sure of a question that points at nothing before it: the story's words do not decide.
@@ -735,6 +760,7 @@ def reread(
         or picks_between_options(text, context, named)
         or _figure_in_hand(text, context, named)
         or _another_case(text, context, named)
+        or _just_another_role(text, context, named)
     ):
         return context.intent  # "is there a limit per year" after MyCAA, which NLU did not consider
     # "how bout pay nationwide" after a state's rules: pay, never out of scope
@@ -744,7 +770,7 @@ def reread(
     if (
         intent == "ask_duration"
         and context.intent in EXAM_TOPICS
-        and TAKING_IT.search(text)
+        and (TAKING_IT.search(text) or (context.intent == "ask_exam_format" and HOW_LONG_IS_IT.search(text)))
         and not SCHOOLING.search(text)
         and cued_intent(text, context.intent) in (None, "ask_duration", "ask_exam_format")  # not "how long ECE takes"
     ):
@@ -785,8 +811,12 @@ def _without_its_words(
     if intent != context.intent and off_topic_words(intent, text, is_question(context.intent)):
         others = [(name, p) for name, p in ranking if name != intent]
         asked = asking_clause(text)
+        worded = cued_intent(text, context.intent)
         return (
-            _facet_named(text, context)  # "is there a limit per year or can i use the whole 4k" after MyCAA
+            # "My receptionist time, it counts for the RMA experience?" after Texas's rules: the words and
+            # NLU's next choice agree (eligibility), whatever "counts" would mean for the state
+            (worded if others and worded == others[0][0] else None)
+            or _facet_named(text, context)  # "is there a limit per year or can i use the whole 4k" after MyCAA
             or (cued_intent(asked, context.intent) if asked != text else None)  # the question's words, then the story's
             or cued_intent(text, context.intent)
             or continued(others, context, text)
@@ -913,8 +943,14 @@ def continued(ranking: Sequence[tuple[str, float]], context: Context, text: str)
     to approve it?" after SkillBridge, "whats passing" after the NCMA exam, "do they pay you for it"
     after the externship. None when the message is no follow-up or nothing weighs enough."""
     topic = context.intent
-    if topic is None or not is_question(topic) or len(text.split()) > MAX_CONTINUED_WORDS or ANOTHER_THING.search(text):
+    if topic is None or not is_question(topic) or ANOTHER_THING.search(text):
         return None
+    if len(text.split()) > MAX_CONTINUED_WORDS:
+        # "but i already have a bachelors in psych, can i still get it" after aid: longer, but NLU's own
+        # best question is still the topic in hand
+        leaning = next(((name, p) for name, p in ranking if is_question(name)), None)
+        words = len(text.split()) <= MAX_FACET_WORDS and bool(POINTS_BACK.search(text))
+        return topic if words and leaning and leaning[0] == topic and leaning[1] >= MIN_CONTINUED else None
     near = neighbours(topic)
     same = SAME_MESSAGE_WEIGHT if context.same_message else SAME_TOPIC_WEIGHT
     weighed = {
@@ -949,6 +985,11 @@ def understand(
     """The question this message asks, once the conversation so far is taken into account, with the
     part of its topic the message's words ask about ("can WIOA pay for it?": WIOA)."""
     understood = _understand(intent, confidence, entities, text, context, ranking)
+    kinds = {_slot(kind) for kind, _ in entities}
+    if understood.intent == "ask_accredited_programs" and {"credential", "accreditor"} <= kinds:
+        # "Must her school hold CAAHEP accreditation to sit the NCMA?": the NCMA's rule, not what CAAHEP is
+        kept = [e for e in understood.entities if _slot(e[0]) != "accreditor"]
+        understood = replace(understood, entities=kept)
     if any(k == "aspect" for k, _ in understood.entities):
         return understood  # a button's own
     aspect = cued_aspect(understood.intent, text)
@@ -1059,7 +1100,9 @@ def _understand(
         # "and in whole country?" after Pennsylvania's pay: the same question, for the whole country
         kept = [pair for pair in context.entities if pair[0] != "us_state"]
         return Understood(context.intent, kept, tuple(kept), follow_up=True)
-    if _credential_under_state_rules(nlu_read, confidence, entities, text, context):
+    if _credential_under_state_rules(nlu_read, confidence, entities, text, context) or _just_another_role(
+        text, context, named
+    ):  # "pharmacy tech?" after MA pay: that role's pay
         merged, inherited = _merge(entities, context)
         return Understood(context.intent, merged, inherited, follow_up=True)
     if (

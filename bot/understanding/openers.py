@@ -50,7 +50,21 @@ def misread_opener(intent: str | None, text: str, context: Context) -> bool:
     # "which national ones would take my 3 years": words that decide another topic ask that question
     decided = decisive_topic(text)
     another_topic = decided is not None and decided != OPENER_TOPIC[intent]
-    return follow_up or another_topic or picks_between_options(text, context) or off_topic_words(intent, text)
+    # "i've worked at a pediatrician office for 2 yrs now... can i sit for the CMA?": their story and one
+    # credential named ask that credential's question of them, answered from what they told
+    told_for_one = intent == "check_eligibility" and bool(ONE_CREDENTIAL.search(text) and OWN_YEARS.search(text))
+    return (
+        follow_up
+        or another_topic
+        or told_for_one
+        or picks_between_options(text, context)
+        or off_topic_words(intent, text)
+    )
+
+
+#: A national credential named, and a length of time told ("2 yrs", "18 months").
+ONE_CREDENTIAL = re.compile(r"\b(cma|rma|ccma|ncma)\b", re.IGNORECASE)
+OWN_YEARS = re.compile(r"\b\d+(\.\d+)? ?(yrs?|years?|months?|mos?)\b", re.IGNORECASE)
 
 
 def without_opener(parse: Mapping[str, Any], context: Context) -> dict[str, Any]:
