@@ -2685,3 +2685,74 @@ def test_pa_school_is_a_path_after_medical_assisting_whose_facts_we_do_not_have(
     assert got.intent == "ask_career_advancement" and _aspect(got) == "physician_assistant"
     reply = reply_for(kb, got.intent, got.entities)
     assert reply.text.startswith("I don't have sourced facts") and "admissions" in reply.text
+
+
+@pytest.mark.parametrize(
+    "intent, ranking, text, context, named, expected",
+    [
+        # going straight for a credential with one's training is its eligibility, not a legal question
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_legal_or_medical", 0.33), ("ask_eligibility", 0.27)],
+            "and my 4N0 training, can i go straight for rma?",
+            Context(),
+            [("credential", "rma")],
+            "ask_eligibility",
+        ),
+        # how soon after the program one must sit the exam is eligibility (a recent graduate's window)
+        (
+            "ask_duration",
+            [("ask_duration", 0.44), ("out_of_scope", 0.29)],
+            "how soon after finishing does he have to take it",
+            Context("ask_exam_format"),
+            [],
+            "ask_eligibility",
+        ),
+        # front desk or hands-on: what the job is
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_salary", 0.45), ("ask_what_is_cma", 0.37)],
+            "been a bank teller 20 yrs and got let go. honestly is medical assisting more front desk or more "
+            "hands-on patient stuff",
+            Context(),
+            [("experience_years", "20 yrs")],
+            "ask_what_is_cma",
+        ),
+        # needing one in a state NLU could not place is that state's rules
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_state_rules", 0.4), ("ask_usmle", 0.28)],
+            "hey so i been working as an MA at a family clinic in san antonio for like 3 yrs no cert. do i even "
+            "need one in texas??",
+            Context(),
+            [("us_state", "texas")],
+            "ask_state_rules",
+        ),
+        # the time to test once the application is in, in a conversation about eligibility: the window
+        (
+            "ask_exam_format",
+            [("ask_exam_format", 0.6), ("ask_accommodations", 0.14)],
+            "How long do I have to test once I send the application in?",
+            Context("ask_eligibility"),
+            [],
+            "ask_exam_fee",
+        ),
+        # legal trouble after a task in a state: only a lawyer can say
+        (
+            "ask_state_rules",
+            [("ask_state_rules", 0.7)],
+            "wait if i already gave a couple shots last week am i in legal trouble",
+            Context("ask_state_rules", (("us_state", "New Jersey"),)),
+            [],
+            "ask_legal_or_medical",
+        ),
+    ],
+)
+def test_readings_a_retrained_model_moved(intent, ranking, text, context, named, expected):
+    assert understand(intent, ranking[0][1], named, text, context, ranking).intent == expected
+
+
+def test_a_task_is_no_request_for_the_plan():
+    assert misread_opener("start_roadmap", "ok what about starting IVs", Context("ask_state_rules"))
+    assert not misread_opener("start_roadmap", "where do i start", Context())
+    assert not misread_opener("start_roadmap", "make me a plan, i want to be giving shots by summer", Context())

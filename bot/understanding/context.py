@@ -199,7 +199,8 @@ STATE_NEEDS = re.compile(
 )
 STATE_REQUIRES = re.compile(
     r"\b(requires?|required|requirements?|laws?|legal(ly)?|regulations?|licen[cs]e[ds]?|counts? as|considers?|"
-    r"consider(ed)?|defin\w*|accept(s|ed)?|approv(e|es|ed))\b",
+    r"consider(ed)?|defin\w*|accept(s|ed)?|approv(e|es|ed))\b|"
+    r"\bneed (one|it|that)\b|\b(be|get|being|getting) (certified|registered)\b",  # "do i even need one in texas??"
     re.I,
 )
 

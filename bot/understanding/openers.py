@@ -20,7 +20,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from bot.understanding.context import MAX_FACET_WORDS, Context, is_question, picks_between_options
+from bot.understanding.context import MA_TASKS, MAX_FACET_WORDS, Context, is_question, picks_between_options
 from bot.understanding.cues import (
     cued_intent,
     decisive_topic,
@@ -40,6 +40,9 @@ NO_TOPIC = "nlu_fallback"
 
 def misread_opener(intent: str | None, text: str, context: Context) -> bool:
     """True when NLU's form-opening reading is the story's words or a follow-up, not a request."""
+    if intent == "start_roadmap" and not text.startswith("/"):
+        # "ok what about starting IVs": a task an MA may or may not do, not a request for the plan
+        return bool(MA_TASKS.search(text)) and not PLAN_ASKED.search(text)
     if intent not in OPENERS or text.startswith("/"):
         return False
     follow_up = (
@@ -62,6 +65,8 @@ def misread_opener(intent: str | None, text: str, context: Context) -> bool:
     )
 
 
+#: Words that ask for the plan itself, whatever task the message names.
+PLAN_ASKED = re.compile(r"\b(plan|roadmap|steps?|walk me|guide me)\b", re.IGNORECASE)
 #: A national credential named, and a length of time told ("2 yrs", "18 months").
 ONE_CREDENTIAL = re.compile(r"\b(cma|rma|ccma|ncma)\b", re.IGNORECASE)
 OWN_YEARS = re.compile(r"\b\d+(\.\d+)? ?(yrs?|years?|months?|mos?)\b", re.IGNORECASE)
