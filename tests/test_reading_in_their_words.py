@@ -2756,3 +2756,15 @@ def test_a_task_is_no_request_for_the_plan():
     assert misread_opener("start_roadmap", "ok what about starting IVs", Context("ask_state_rules"))
     assert not misread_opener("start_roadmap", "where do i start", Context())
     assert not misread_opener("start_roadmap", "make me a plan, i want to be giving shots by summer", Context())
+
+
+def test_opt_and_m1_by_name_are_work_permission_questions(kb: KnowledgeBase):
+    """Only the school's DSO, USCIS or an attorney can decide; the answer says so, with what the sheets report."""
+    for text in ("My friend is telling me about OPT, what is this exactly?", "he is on M-1 for vocational school"):
+        got = understand("nlu_fallback", 0.4, [], text, Context("ask_financial_aid"), FALLBACK)
+        assert got.intent == "ask_work_authorization", text
+    assert understand("nlu_fallback", 0.4, [], "can i opt out of the externship", Context(), FALLBACK).intent != (
+        "ask_work_authorization"
+    )
+    reply = reply_for(kb, "ask_work_authorization", [])
+    assert kb.facts(["f1_opt_rule"])["f1_opt_rule"].value in reply.text and "DSO" in reply.text
