@@ -2768,3 +2768,18 @@ def test_opt_and_m1_by_name_are_work_permission_questions(kb: KnowledgeBase):
     )
     reply = reply_for(kb, "ask_work_authorization", [])
     assert kb.facts(["f1_opt_rule"])["f1_opt_rule"].value in reply.text and "DSO" in reply.text
+
+
+@pytest.mark.parametrize(
+    "text, not_work, work",
+    [
+        ("My program was 9 months at a community college, 740 hours including a 160 hour externship.", 0.75, None),
+        ("my hospital trained me in house for 8 months and I've worked 2 yrs since", 8 / 12, None),
+        ("I did a 10 month program and worked 4 years as an MA", 10 / 12, 4.0),
+    ],
+)
+def test_a_program_s_length_is_no_years_of_work(text, not_work, work):
+    """The bot once told someone "With 9 months of medical assisting work" about their 9-month program."""
+    heard = read(text, {}, Profile())
+    assert not_work in heard.not_ma_years
+    assert heard.changes.get("experience_years") == work

@@ -298,6 +298,13 @@ def _span(clause: str, today: dt.date) -> tuple[float, float] | None:
     return float(end - start), float(today.year - start)
 
 
+#: How long a program or in-house training lasted ("my program was 9 months", "trained me in house for 8 months").
+_TRAINING_LENGTH = re.compile(
+    r"\b(?:program|course|school|classes|training|trained (?:me|us|him|her))\b"
+    r"(?:(?!\b(?:work\w*|been|job|employed)\b)[^.;]){0,40}?"
+    r"\b\d+(?:\.\d+)? ?(?:months?|mos?|years?|yrs?|weeks?|wks?)\b(?! ago)|"
+    r"\b\d+(?:\.\d+)?[- ]?(?:months?|mos?|years?|yrs?|weeks?|wks?)(?:[- ]long)? (?:program|course|training|certificate)\b"
+)
 #: A time still ahead of them: "in like 6 months", "within the next year".
 _AHEAD = re.compile(
     r"\b(?:in|within) (?:like |about |around |another |the next |roughly )?(?:\d+(?:\.\d+)?|a|an|one|two|three|four|"
@@ -324,6 +331,8 @@ def _years_said(
         role = _role_of(clause) or last_role
         # "ETS in like 6 months", "getting out in a year": when something will happen, not years done
         ahead = {years for m in _AHEAD.finditer(clause) for years, _ in _amounts(m.group(0))}
+        # "my program was 9 months", "trained me in house for 8 months": a program's length, not work
+        ahead |= {years for m in _TRAINING_LENGTH.finditer(clause) for years, ago in _amounts(m.group(0)) if not ago}
         set_aside.update(ahead)
         if role not in (None, "ma"):
             set_aside.update(years for years, _ in _amounts(clause))
