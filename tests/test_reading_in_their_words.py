@@ -16,6 +16,7 @@ from bot.roadmap.profile_reading import credential_told, state_told
 from bot.understanding.context import Context, to_state_rules, understand
 from bot.understanding.cues import cued_aspect, looks_like_question
 from bot.understanding.openers import heard_person, misread_opener
+from bot.understanding.split import split_questions
 
 FALLBACK = [("nlu_fallback", 0.4)]
 
@@ -2783,3 +2784,71 @@ def test_a_program_s_length_is_no_years_of_work(text, not_work, work):
     heard = read(text, {}, Profile())
     assert not_work in heard.not_ma_years
     assert heard.changes.get("experience_years") == work
+
+
+@pytest.mark.parametrize(
+    "intent, ranking, text, context, expected",
+    [
+        # the question is short, though a worry follows it
+        (
+            "ask_duration",
+            [("ask_duration", 0.54), ("ask_renewal", 0.12)],
+            "and is there a deadline to finish it? we might PCS in 2 years and I'm freaking out",
+            Context("ask_military_benefits"),
+            "ask_military_benefits",
+        ),
+        # whether a credential satisfies the rule in hand is that state's rules
+        (
+            "ask_credential_info",
+            [("ask_credential_info", 0.84)],
+            "I see. Would the NHA certification, the CCMA, satisfy that rule?",
+            Context("ask_state_rules", (("us_state", "Arizona"),)),
+            "ask_state_rules",
+        ),
+        # "too" and "even if" go on with the topic in hand
+        (
+            "ask_exam_fee",
+            [("ask_exam_fee", 0.76)],
+            "pays for the cert test too?",
+            Context("ask_military_benefits"),
+            "ask_military_benefits",
+        ),
+        (
+            "ask_exam_retake",
+            [("ask_exam_retake", 0.77)],
+            "even if i fail it",
+            Context("ask_military_benefits"),
+            "ask_military_benefits",
+        ),
+    ],
+)
+def test_readings_from_blind_al(intent, ranking, text, context, expected):
+    assert understand(intent, ranking[0][1], [], text, context, ranking).intent == expected
+
+
+def test_speaking_with_an_advisor_is_a_request_and_an_ellipsis_is_a_pause():
+    parse = {"text": "Thank you, that is very helpful. I would appreciate speaking with one of your advisors directly."}
+    parse["intent"] = {"name": "thank", "confidence": 0.6}
+    assert heard_person(parse)["intent"]["name"] == "request_human"
+    text = "so what's the difference in pay... MA versus CNA... is it worth the extra school"
+    assert split_questions(text) == [text]
+    assert split_questions("How long is it? How much is it?") == ["How long is it?", "How much is it?"]
+
+
+def test_a_facet_word_does_not_hold_a_question_that_names_its_own_topic():
+    """Each of these broke once in a replay of the development sets."""
+    renewal = understand(
+        "ask_renewal",
+        0.7,
+        [("certifying_body", "NHA"), ("credential", "CCMA")],
+        "ok and if i wanted the national one too, whats the NHA CCMA renewal",
+        Context("ask_salary", (("us_state", "California"),)),
+        [("ask_renewal", 0.7)],
+    )
+    assert renewal.intent == "ask_renewal"
+    text = "He worked two summers at a pediatrician's office doing front desk. Does that count for anything toward the exams?"
+    ohio = Context("ask_state_rules", (("us_state", "Ohio"),))
+    assert understand("ask_eligibility", 0.5, [], text, ohio, [("ask_eligibility", 0.5)]).intent == "ask_eligibility"
+    coding = "My claims background means I know ICD-10 and CPT fairly well. Is there a path into billing and coding?"
+    ranking = [("ask_career_advancement", 0.6)]
+    assert understand("ask_career_advancement", 0.6, [], coding, Context(), ranking).intent == "ask_career_advancement"

@@ -192,6 +192,7 @@ STATE_NEEDS = re.compile(
     r"\b(must|need to|needs to|have to|has to|gotta|required to|must (i|we|you|one)) (have|be|get|hold) (a |an |my |the )?"
     r"(cert\w*|licen[sc]\w*|registered|credential\w*)\b|\bneed (a |an )?(cert\w*|licen[sc]e\w*|credential)\b|"
     r"\b(rules?|laws?|regulations?|requirements?) (for|of) (an? )?(ma|mas|medical assistants?)\b|"
+    r"\b(satisfy|satisfies|meet|meets|fulfil|fulfill|fulfills|count for) (that|the|this|their|its) (rule|requirement|law)s?\b|"
     r"\b(work|valid|good|ok|okay|fine|enough|count|counts|accepted|acceptable|recogni[sz]ed|good enough) there\b|\b(accepted|acceptable|recogni[sz]ed|good enough) (for|in|by)\b|"
     r"\b(doctors?|physicians?|nurses?|docs?) (can |could |will )?(just )?train\b|\btrained (in|at|on) the (clinic|job)\b|"
     r"\bdoes (my|a|the|her|his) \w+ (work|count|transfer)\b|\b(does|do|will|would) (the state|[a-z]{2}) (want|expect|ask for)\b|\b(need|needs) anything (extra|else|special|more)\b",
@@ -386,6 +387,9 @@ SURE = 0.6
 #: "is there like a yearly limit on it" after MyCAA: a facet of the topic in hand that points back at
 #: it outweighs an NLU reading this unsure (the exam's format, from "on it").
 POINTED_FACET_SURE = 0.75
+#: ... and one that says it goes on with the topic in hand ("too", "even if").
+CONTINUED_FACET_SURE = 0.85
+CONTINUES = re.compile(r"\b(too|also|as well|even if|even when)\b", re.IGNORECASE)
 #: "How long do I get to take it?": the exam's own time, not the path's.
 TAKING_IT = re.compile(
     r"\b(take|sit|finish|complete)\s+(it|the (exam|test))\b|\b(exam|test)\b|\bhow (long|much time) do (i|you|u|we) (get|have)\b",
@@ -646,11 +650,23 @@ def _facet_in_hand(intent: str | None, confidence: float, text: str, context: Co
             or intent in NO_TOPIC
             or _points_back_to_it(intent, text)
             or (confidence < POINTED_FACET_SURE and bool(POINTS_BACK.search(text)))
+            # "pays for the cert test too?", "even if i fail it" after the GI Bill: more of the same topic
+            or (
+                confidence < CONTINUED_FACET_SURE
+                and bool(CONTINUES.search(text))
+                # "...whats the NHA CCMA renewal" after pay names another topic beside the facet's words
+                and cued_intent(without_facet(context.intent, text), context.intent) in (None, context.intent)
+            )
             or (intent in ASKED_OF_ANY_TOPIC and bool(DEADLINE.search(text)))  # "how long do I have to finish"
             or (len(text.split()) <= TERSE and bool(POINTS_BACK.search(text)))  # "whats it nationally"
         )
-        and len(text.split()) <= (MAX_MISHEARD_FACET_WORDS if intent in NO_TOPIC else MAX_FACET_WORDS)
-        and facet_of_topic_in_hand(context.intent, text)
+        # the whole message or the question in it ("and is there a deadline to finish it? we might PCS in
+        # 2 years and I'm freaking out"), short and on a facet of the topic in hand
+        and any(
+            len(said.split()) <= (MAX_MISHEARD_FACET_WORDS if intent in NO_TOPIC else MAX_FACET_WORDS)
+            and facet_of_topic_in_hand(context.intent, said)
+            for said in (text, asking_clause(text))
+        )
         # "how many questions n how long is it" after renewal: NLU and the words beside the facet's own
         # agree on another topic (but "how long" is asked of every topic: "how long do i have to finish"
         # is still MyCAA's, and "does every program qualify" after aid is still aid)

@@ -187,7 +187,9 @@ def without_misheard_person(parse: Mapping[str, Any]) -> dict[str, Any]:
 #: A person asked for in so many words, whatever else the message asks ("could a real person look over
 #: my resume?", "can someone help me find a program? call me 617-555-0143").
 WANTS_A_PERSON = re.compile(
-    r"\b(real|actual|live) (person|human)\b|\b(can|could|would|will|pls|please) (someone|somebody|a person|a human|"
+    r"\b(real|actual|live) (person|human)\b|"
+    r"\b(appreciate|prefer|rather|like|want|wanna|need) (to )?(talk|speak|chat)(ing)? (to|with) (one of )?(your|the) "
+    r"(school'?s )?(advis[eo]rs?|counse\w+|staff)\b|\b(can|could|would|will|pls|please) (someone|somebody|a person|a human|"
     r"an? advis[eo]r|a counselor|someone from (the|your) school|your staff)\b[^.?!]*\b(call|text|email|contact|reach|"
     r"help|look|review|go over|check|talk)\b|\b(call|text|email) me\b|\breach me (at|on)\b|"
     r"\b(can|could|may) i (talk|speak|chat) (to|with) (someone|somebody|a person|a human|an? advis[eo]r|a counse\w+)\b|"

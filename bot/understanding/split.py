@@ -28,7 +28,9 @@ QUESTION_WORDS = (
     r"should|must|may|has|have|cuanto|cuánto|cuanta|cuánta|que|qué|como|cómo|donde|dónde|puedo|necesito"
 )
 _JOINED = re.compile(rf"\s*(?:,\s*)?\b(?:and|also|plus|&|y)\s+(?=(?:{QUESTION_WORDS})\b)", re.IGNORECASE)
-_SENTENCE = re.compile(r"(?<=[?])\s+|(?<=[.!])\s+(?=[A-Z¿])")
+#: Sentences end at "?", or at "." and "!" before a capital, but not at an ellipsis: in "difference in
+#: pay... MA versus CNA... is it worth it" the dots are a pause inside one question.
+_SENTENCE = re.compile(r"(?<=[?])\s+|(?<=[.!])(?<!\.\.)\s+(?=[A-Z¿])")
 #: "1) do I need the NCLEX 2) how much is the exam": a numbered list of questions, cut at its numbers
 #: (only where a 1 and a 2 both number something: "I worked 2. Is it ok?" is no list).
 _LIST = re.compile(r"(?:^|\s)1[).]\s.*\s2[).]\s", re.DOTALL)
