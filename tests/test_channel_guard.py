@@ -145,6 +145,19 @@ def test_each_question_after_the_first_says_it_follows_on_from_it():
     assert second.startswith("How many have") and second_meta[LATER_QUESTION] is True
 
 
+def test_two_questions_that_come_to_the_same_answer_get_it_once():
+    async def same_answer(message):
+        await message.output_channel.send_response(message.sender_id, {"text": "Nursing in the US is another path."})
+        await message.output_channel.send_response(message.sender_id, {"text": f"About: {message.text}"})
+
+    replies = run(same_answer, "May I work as an MA? Which certification accepts my nursing?")
+    assert [r["text"] for r in replies] == [
+        "Nursing in the US is another path.",
+        "About: May I work as an MA?",
+        "About: Which certification accepts my nursing?",
+    ]
+
+
 def test_a_turns_messages_arrive_in_order_after_the_turn():
     async def three(message):
         for n in range(3):

@@ -15,7 +15,7 @@ from bot.roadmap.profile_reading import background as roadmap_background
 from bot.roadmap.profile_reading import credential_told, state_told
 from bot.understanding.context import Context, to_state_rules, understand
 from bot.understanding.cues import cued_aspect, looks_like_question
-from bot.understanding.openers import heard_person, misread_opener
+from bot.understanding.openers import heard_person, misread_opener, without_misheard_person
 from bot.understanding.split import split_questions
 
 FALLBACK = [("nlu_fallback", 0.4)]
@@ -2852,3 +2852,142 @@ def test_a_facet_word_does_not_hold_a_question_that_names_its_own_topic():
     coding = "My claims background means I know ICD-10 and CPT fairly well. Is there a path into billing and coding?"
     ranking = [("ask_career_advancement", 0.6)]
     assert understand("ask_career_advancement", 0.6, [], coding, Context(), ranking).intent == "ask_career_advancement"
+
+
+@pytest.mark.parametrize(
+    "intent, ranking, text, context, expected",
+    [
+        # a figure compared across the credentials is that figure's topic
+        (
+            "ask_which_credential",
+            [("ask_which_credential", 0.97), ("ask_exam_format", 0.03)],
+            "CMA vs RMA vs CCMA vs NCMA — which test is the longest and which one has the most questions?",
+            Context(),
+            "ask_exam_format",
+        ),
+        (
+            "ask_exam_study",
+            [("ask_exam_study", 0.7), ("ask_renewal", 0.2)],
+            "I handle hiring for a family practice. Could you summarize how often each of the four credentials "
+            "has to be renewed — CMA, RMA, CCMA and NCMA?",
+            Context(),
+            "ask_renewal",
+        ),
+        # a program ending in five weeks is no "CMA in 5 weeks" offer
+        (
+            "ask_eligibility",
+            [("ask_eligibility", 1.0)],
+            "i finish my MA program in 5 weeks, can i take the CMA exam before i actually graduate or do i have to wait",
+            Context(),
+            "ask_eligibility",
+        ),
+        # the question, not the aside after it ("she said she'd help pay")
+        (
+            "ask_learn_on_job",
+            [("ask_learn_on_job", 0.52), ("ask_eligibility", 0.45)],
+            "so ive been doing MA work at a pediatric office for like 6 years now, my doctor trained me himself, "
+            "can i even take one of the tests without school? anyway she said she'd help pay so thats good",
+            Context(),
+            "ask_eligibility",
+        ),
+        (
+            "ask_what_is_cma",
+            [("ask_what_is_cma", 0.53), ("ask_salary", 0.38)],
+            "whats a CMA make in baltimore",
+            Context(),
+            "ask_salary",
+        ),
+        (
+            "ask_program_cost",
+            [("ask_program_cost", 0.43), ("ask_choose_program", 0.21)],
+            "My daughter is in her final year of high school. Must she complete her diploma before she may begin a "
+            "training program?",
+            Context(),
+            "ask_diploma_requirement",
+        ),
+        (
+            "ask_choose_program",
+            [("ask_choose_program", 0.47), ("ask_which_credential", 0.34)],
+            "ok. what cert makes sense for me since i never went to school",
+            Context(),
+            "ask_which_credential",
+        ),
+        (
+            "nlu_fallback",
+            FALLBACK,
+            "is NCMA a real MA cert or is that the contract management thing",
+            Context(),
+            "ask_credential_info",
+        ),
+        # follow-ups on the topic in hand, in plain words
+        (
+            "nlu_fallback",
+            FALLBACK,
+            "thats kinda low ngl, whats it like for the whole country",
+            Context("ask_salary", (("us_state", "Ohio"),)),
+            "ask_salary",
+        ),
+        (
+            "out_of_scope",
+            [("out_of_scope", 0.45)],
+            "how many shots do i get at it",
+            Context("ask_exam_retake"),
+            "ask_exam_retake",
+        ),
+        (
+            "out_of_scope",
+            [("out_of_scope", 0.4)],
+            "and who do i book with",
+            Context("ask_exam_retake"),
+            "ask_exam_format",
+        ),
+        (
+            "ask_exam_format",
+            [("ask_exam_format", 0.65)],
+            "once I apply, how long do I have to actually take the test?",
+            Context("ask_exam_format"),
+            "ask_exam_fee",
+        ),
+        (
+            "ask_advisor_info",
+            [("ask_advisor_info", 0.69)],
+            "anything else they need from me besides the hours?",
+            Context("ask_eligibility"),
+            "ask_eligibility",
+        ),
+    ],
+)
+def test_readings_from_blind_am(intent, ranking, text, context, expected):
+    assert understand(intent, ranking[0][1], [], text, context, ranking).intent == expected
+
+
+def test_a_city_named_after_a_state_s_pay_is_its_pay():
+    named = [("us_state", "san francisco")]
+    text = "wat about san francisco my cousin lives there"
+    understood = understand("out_of_scope", 0.61, named, text, Context("ask_salary", (("us_state", "Ohio"),)), [])
+    assert (understood.intent, understood.entities) == ("ask_salary", named)
+
+
+def test_a_short_program_s_grant_and_a_green_card_holder_s_aid_are_their_own_answers():
+    assert cued_aspect(
+        "ask_financial_aid", "She is looking at a short course of about ten weeks. Would that be eligible?"
+    ) == ("workforce_pell")
+    assert cued_aspect("ask_financial_aid", "When does that new grant begin?") == "workforce_pell"
+    assert (
+        cued_aspect("ask_financial_aid", "we have green cards not citizenship yet, can i still do fafsa")
+        == "noncitizen"
+    )
+
+
+def test_a_finished_program_answers_the_background_question_and_is_their_program():
+    assert roadmap_background(
+        "He completed a nine-month medical assistant certificate at a local college last spring.", {}
+    ) == ("hs_graduate")
+    assert read("omg i finished my program last week!!").changes["education"] == "other_program"
+
+
+def test_next_door_is_a_place_and_what_to_do_first_is_the_plan():
+    next_door = {"text": "ohio next door", "intent": {"name": "roadmap_next", "confidence": 0.94}}
+    assert without_misheard_person(next_door)["intent"]["name"] != "roadmap_next"
+    first = {"text": "ok so what do i do first", "intent": {"name": "roadmap_where", "confidence": 0.93}}
+    assert without_misheard_person(first)["intent"]["name"] == "roadmap_where"

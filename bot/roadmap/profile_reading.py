@@ -31,7 +31,13 @@ _BACKGROUND_WORDS = [
     ("img", r"\b(img|doctor|physician|mbbs|md\b|medical (school|degree|graduate)|med school)"),
     ("working_ma", r"\b(work(ing|ed)? as an? (ma|medical assistant)|uncertified|on the job|already an? ma)"),
     ("military", r"\b(military|army|navy|air force|marines?|veteran|medics?|corpsman)\b"),  # not "medical"
-    ("hs_graduate", r"\b(high ?school|ged|diploma|senior|just graduated|student)"),
+    # "He completed a nine-month medical assistant certificate last spring": a program's graduate has
+    # finished high school, and the plan reads the program itself from their profile
+    (
+        "hs_graduate",
+        r"\b(high ?school|ged|diploma|senior|just graduated|student)|"
+        r"\b(finished|completed|graduated|done with)\b[^.?!]*\b(program|certificate|course)\b",
+    ),
     (
         "career_changer",
         r"\b(career|chang|switch|retail|restaurant|office job|another field|different field|"

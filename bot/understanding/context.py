@@ -56,7 +56,9 @@ POINTS_AT_ONE = re.compile(r"\b(it|its|that one|this one|that (cert\w*|credentia
 #: "What about the RMA?": only a new thing for the same question, however NLU read it.
 _FILLERS = r"ok(ay)?|k|so|ugh|hmm+|oh|ah|um|uh|well|wait|damn|dang|ngl|lol|cool|alright|yeah|nah|wow|sorry|thanks|thx"
 SWITCH = re.compile(
-    rf"^\W*((and|n|but|{_FILLERS})\W+)*((what|how) ?(about|bout|abt)|wbu|hbu|(and|n) (for|in|with)\b)|"
+    rf"^\W*((and|n|but|{_FILLERS})\W+)*((what|how|wat|wut|wht) ?(about|bout|abt)|wbu|hbu|(and|n) (for|in|with)\b)|"
+    # "whats it like for the whole country" after a state's pay, "how's it in ohio"
+    rf"^\W*((and|n|but|{_FILLERS})\W+)*(what'?s|whats|how'?s|hows) (it|that|the pay|pay) (like |looking )?(in|for)\b|"
     rf"^\W*(({_FILLERS})\W+)*(and|n|&)\W+(the\W+|for the\W+|for (an?\W+)?|an?\W+)?"
     r"(?!(how|what|when|where|why|who|which|is|are|do|does|did|can|could|will|would|should)\b)[\w-]+(\W+[\w-]+){0,2}\W*$|"
     # "ccma?" alone, after the RMA's answer: the same question for it; "in california specifically?"

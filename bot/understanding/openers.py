@@ -140,7 +140,9 @@ ASKS_FOR_A_PERSON = re.compile(
 
 #: Where the plan stands, in the words people use for it.
 ASKS_WHERE_THE_PLAN_IS = re.compile(
-    r"\bwhere (am i|are we|was i|were we|did (i|we) (stop|leave))\b|\b(progress|steps?|plan|roadmap)\b", re.IGNORECASE
+    r"\bwhere (am i|are we|was i|were we|did (i|we) (stop|leave))\b|\b(progress|steps?|plan|roadmap)\b|"
+    r"\bwhat (do|should|must) (i|we) do (first|now|next)\b|\bwhere (do|should) (i|we) (even )?start\b",
+    re.IGNORECASE,
 )
 #: A plan asked for: "make me a plan", "walk me through it", "how do I get started".
 ASKS_FOR_A_PLAN = re.compile(
@@ -162,6 +164,16 @@ NAVIGATION_WORDS = {
 }
 #: Readings that give way only to a decisive topic: a person may still be wanted, a plan still asked for.
 ONLY_DECISIVE = ("request_human", "start_roadmap")
+#: Navigation readings heard in words that mean something else: "ohio next door" after a state's pay
+#: names a neighbouring state, and "next year" a time; neither asks for the plan's next step.
+MISLEADING_SURE = 0.6
+MISLEADING_WORDS = {
+    "roadmap_next": re.compile(
+        r"^(?!.*\b(next step|what'?s next|go on|continue|move on)\b).*"
+        r"\bnext (door|year|month|week|semester|spring|summer|fall|winter|time)\b",
+        re.IGNORECASE,
+    ),
+}
 
 
 def without_misheard_person(parse: Mapping[str, Any]) -> dict[str, Any]:
@@ -171,6 +183,10 @@ def without_misheard_person(parse: Mapping[str, Any]) -> dict[str, Any]:
     asks for no plan. The answer action reads such a message instead."""
     intent = parse.get("intent") or {}
     text = str(parse.get("text") or "")
+    misleading = MISLEADING_WORDS.get(str(intent.get("name")))
+    confident = float(intent.get("confidence") or 0.0) >= MISLEADING_SURE  # a weak guess is reread in context anyway
+    if misleading and confident and not text.startswith("/") and misleading.search(text):
+        return {**parse, "intent": {"name": NO_TOPIC, "confidence": float(intent.get("confidence") or 0.0)}}
     own_words = NAVIGATION_WORDS.get(str(intent.get("name")))
     if own_words is None or text.startswith("/") or own_words.search(text):
         return dict(parse)

@@ -126,10 +126,18 @@ class _Held(OutputChannel):
     async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
         self.held.append((recipient_id, message))
 
-    async def release(self) -> int:
-        """Send what the turn said; how many messages that was."""
+    async def release(self, said: set[str] | None = None) -> int:
+        """Send what the turn said; how many messages it said. A text already in `said` (what earlier
+        questions of the same message were told) is counted but not sent twice: two questions of one
+        message that come to the same answer ("may I work as an MA? which certification accepts my
+        nursing?") get it once."""
         held, self.held = self.held, []
         for recipient_id, message in held:
+            text = str(message.get("text") or "")
+            if said is not None and text:
+                if text in said:
+                    continue
+                said.add(text)
             await self.inner.send_response(recipient_id, message)
         return len(held)
 
@@ -196,6 +204,7 @@ async def _answer(on_new_message: Handler, message: UserMessage, text: str) -> N
     """Hand the message (each of its questions) to Rasa; its replies go out only if the turn was stored."""
     output = message.output_channel
     sent = 0
+    said: set[str] = set()
     try:
         # Several questions in one message are handled one after another, each answered.
         for n, part in enumerate(split_questions(text)):
@@ -205,7 +214,7 @@ async def _answer(on_new_message: Handler, message: UserMessage, text: str) -> N
                     await on_new_message(_with_text(message, part, held, first=n == 0))
                 finally:
                     if turn.stored:
-                        sent += await held.release()
+                        sent += await held.release(said)
             if not turn.stored:
                 await send(output, message.sender_id, NOT_STORED)
                 sent += 1
