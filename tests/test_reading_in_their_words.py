@@ -2991,3 +2991,107 @@ def test_next_door_is_a_place_and_what_to_do_first_is_the_plan():
     assert without_misheard_person(next_door)["intent"]["name"] != "roadmap_next"
     first = {"text": "ok so what do i do first", "intent": {"name": "roadmap_where", "confidence": 0.93}}
     assert without_misheard_person(first)["intent"]["name"] == "roadmap_where"
+
+
+@pytest.mark.parametrize(
+    "intent, ranking, text, context, expected",
+    [
+        (
+            "ask_state_rules",
+            [("ask_state_rules", 0.84)],
+            "do MAs in maryland do injections",
+            Context(),
+            "ask_state_rules",
+        ),
+        (
+            "ask_which_credential",
+            [("ask_which_credential", 0.74), ("ask_eligibility", 0.1)],
+            "I am a Hospital Corpsman separating from the Navy next spring. Which medical assistant certifications "
+            "accept military medical training?",
+            Context(),
+            "ask_eligibility",
+        ),
+        (
+            "ask_eligibility",
+            [("ask_eligibility", 0.6)],
+            "Should I miss that window, what would the re-examination route cost?",
+            Context("ask_renewal"),
+            "ask_exam_retake",
+        ),
+        (
+            "ask_renewal",
+            [("ask_renewal", 0.7)],
+            "Ugh. So what does re-taking it cost me all in?",
+            Context("ask_renewal"),
+            "ask_exam_retake",
+        ),
+        (
+            "ask_eligibility",
+            [("ask_eligibility", 0.7)],
+            "And how many of the CMA questions actually count?",
+            Context("ask_exam_format"),
+            "ask_exam_format",
+        ),
+        (
+            "ask_which_credential",
+            [("ask_which_credential", 0.6)],
+            "Someone mentioned an interim credential while you sort it out — how does that work?",
+            Context("ask_state_rules", (("us_state", "Washington"),)),
+            "ask_state_rules",
+        ),
+        (
+            "ask_eligibility",
+            [("ask_eligibility", 0.7)],
+            "Who decide if my ukrainian diploma is recognized here? Is some government office for this?",
+            Context(),
+            "ask_credential_evaluation",
+        ),
+        (
+            "ask_renewal",
+            [("ask_renewal", 0.6)],
+            "for RMA by experience I read 3 years in one place and 5 years in another, which is right??",
+            Context(),
+            "ask_eligibility",
+        ),
+    ],
+)
+def test_readings_from_blind_al_read_again(intent, ranking, text, context, expected):
+    assert understand(intent, ranking[0][1], [], text, context, ranking).intent == expected
+
+
+def test_a_credential_carried_to_another_state_is_that_state_s_rules():
+    named = [("credential", "CCMA"), ("us_state", "New York")]
+    text = "does my CCMA carry over or do I need a New York one"
+    florida = Context("ask_state_rules", (("us_state", "Florida"),))
+    assert understand("ask_renewal", 0.7, named, text, florida, [("ask_renewal", 0.7)]).intent == "ask_state_rules"
+    credits = understand("ask_renewal", 0.7, [], "do my extra CE credits carry over", Context("ask_renewal"), [])
+    assert credits.intent == "ask_renewal"
+
+
+def test_where_the_exam_is_taken_is_answered_for_every_credential(kb: KnowledgeBase):
+    assert cued_aspect("ask_exam_format", "can i take the test from home or do i gotta go somewhere") == "where"
+    reply = reply_for(kb, "ask_exam_format", [("aspect", "where")])
+    for credential in ("cma", "rma", "ccma", "ncma"):
+        assert kb.credential(credential).abbreviation in reply.text
+    assert "remote" in reply.text
+
+
+def test_where_the_exam_is_taken_answers_one_question_and_a_credential_s_answer_says_it_too():
+    after_where = Context("ask_exam_format", (), "where")
+    assert _aspect(understand("ask_exam_format", 0.9, [], "whats passing", after_where, [])) is None
+    cma = understand(
+        "ask_exam_format", 0.9, [("credential", "CMA")], "is the cma one online from home too", Context(), []
+    )
+    assert _aspect(cma) is None and ("credential", "CMA") in cma.entities
+
+
+def test_what_mas_actually_make_is_pay():
+    ranking = [("ask_pass_rate", 0.73), ("ask_salary", 0.12)]
+    text = "what do MAs actually make, real numbers not the school's"
+    assert understand("ask_pass_rate", 0.73, [("role", "MAs")], text, Context(), ranking).intent == "ask_salary"
+
+
+def test_a_ged_earned_first_is_their_plan_not_the_diploma_rule():
+    text = "ok say i get my GED first, then with my 9 yrs what could i take"
+    ranking = [("ask_eligibility", 0.6)]
+    assert understand("ask_eligibility", 0.6, [], text, Context("ask_eligibility"), ranking).intent == "ask_eligibility"

@@ -19,7 +19,14 @@ from typing import Any
 
 from bot.rasa import require_supported
 from bot.understanding.context import CONTEXT_SLOT, Context
-from bot.understanding.openers import heard_opener, heard_person, heard_plan, without_misheard_person, without_opener
+from bot.understanding.openers import (
+    heard_opener,
+    heard_person,
+    heard_plan,
+    heard_step_asked,
+    without_misheard_person,
+    without_opener,
+)
 from bot.understanding.story import by_its_question, story_question
 
 _applied = False
@@ -42,7 +49,8 @@ def _install() -> None:
         if tracker is None or tracker.active_loop_name:
             return parsed  # a waiting form reads its own answers
         context = Context.from_slot(tracker.get_slot(CONTEXT_SLOT))
-        return heard_person(without_misheard_person(heard_plan(heard_opener(without_opener(parsed, context)))))
+        read = heard_plan(heard_opener(without_opener(parsed, context)))
+        return heard_step_asked(heard_person(without_misheard_person(read)))
 
     MessageProcessor.parse_message = parse_message
 

@@ -184,6 +184,7 @@ READ_FOR_STATE_RULES = frozenset(
         "ask_foreign_nurse",
         "ask_eligibility",
         "ask_credential_info",
+        "ask_renewal",  # "does my CCMA carry over or do I need a New York one": New York's rules
         "ask_locum_tenens",
         "ask_legal_or_medical",  # "if i take a contract in seattle do i need anything extra": no legal question
         "nlu_fallback",
@@ -197,7 +198,7 @@ STATE_NEEDS = re.compile(
     r"\b(satisfy|satisfies|meet|meets|fulfil|fulfill|fulfills|count for) (that|the|this|their|its) (rule|requirement|law)s?\b|"
     r"\b(work|valid|good|ok|okay|fine|enough|count|counts|accepted|acceptable|recogni[sz]ed|good enough) there\b|\b(accepted|acceptable|recogni[sz]ed|good enough) (for|in|by)\b|"
     r"\b(doctors?|physicians?|nurses?|docs?) (can |could |will )?(just )?train\b|\btrained (in|at|on) the (clinic|job)\b|"
-    r"\bdoes (my|a|the|her|his) \w+ (work|count|transfer)\b|\b(does|do|will|would) (the state|[a-z]{2}) (want|expect|ask for)\b|\b(need|needs) anything (extra|else|special|more)\b",
+    r"\bdoes (my|a|the|her|his) \w+ (work|count|transfer|carry over)\b|\bneed an? (\w+ ){1,2}one\b|\b(does|do|will|would) (the state|[a-z]{2}) (want|expect|ask for)\b|\b(need|needs) anything (extra|else|special|more)\b",
     re.IGNORECASE,
 )
 STATE_REQUIRES = re.compile(
@@ -723,6 +724,8 @@ def _decided(
         return "ask_state_rules"
     if decided and decided not in DECLINED and about_a_state_credential(text):
         return "ask_state_rules"  # "and how long is the MA-C training hours wise": Washington's own pathway
+    if decided == "ask_renewal" and _asks_state_rules(decided, text, named):
+        return "ask_state_rules"  # "does my CCMA carry over or do I need a New York one": New York's rules
     if decided and (decided == intent or not _declined_for_sure(intent, confidence)):
         return decided
     if _where_to_confirm(text, context) or _how_long_a_report_is_good(text, named, context):
@@ -1014,6 +1017,8 @@ def understand(
     aspect = cued_aspect(understood.intent, text)
     if aspect in PLACE_HAS_ITS_OWN and any(k == "us_state" for k, _ in entities) and not PERCENTILES.search(text):
         aspect = None  # "what do MAs make an hour in illinois": Illinois's own figures, hourly ones included
+    if aspect in CREDENTIAL_HAS_ITS_OWN and any(_slot(k) == "credential" for k, _ in understood.entities):
+        aspect = None  # "is the cma one online from home too": the CMA's own answer says where it is taken
     if aspect is None and _same_part(understood, entities, text, context):
         aspect = context.aspect  # "how long do i have to finish?" after MyCAA: still MyCAA
     if aspect in NATIONAL_ONLY:  # "is the job market at least good" after Florida's pay: the national outlook
@@ -1025,6 +1030,11 @@ def understand(
 #: Parts of a topic whose answer names no amount: asked "how much", the topic's whole answer has them.
 PARTS_WITHOUT_AMOUNTS = frozenset({("ask_financial_aid", "noncitizen"), ("ask_financial_aid", "wioa")})
 AMOUNT_ASKED = re.compile(r"\bhow much\b|\bamount\b|\bmax(imum)?\b|\bup to\b", re.I)
+#: Parts of a topic that each credential's own answer also covers: a credential named or in hand has it.
+CREDENTIAL_HAS_ITS_OWN = frozenset({"where"})
+#: Parts that answer one question only: a follow-up on the topic ("whats passing" after where the exam is
+#: taken) asks about the topic again, not about that part.
+ONE_QUESTION_PARTS = frozenset({("ask_exam_format", "where")})
 #: Parts of a topic the sources give only for the whole country: a state in hand does not narrow them.
 NATIONAL_ONLY = frozenset({"outlook"})
 #: A follow-up on the same topic this long still asks about the same part of it ("is there a limit per
@@ -1038,6 +1048,7 @@ def _same_part(understood: Understood, entities: Sequence[tuple[str, str]], text
     message whose words name the topic's overview (`cued_aspect` gives "") asks the whole again."""
     return (
         context.aspect is not None
+        and (context.intent, context.aspect) not in ONE_QUESTION_PARTS
         and understood.intent == context.intent
         and not [e for e in _carried(entities) if e[0] != "role" or _another_role([e])]  # "MA training" is no new thing
         and len(text.split()) <= MAX_SAME_PART_WORDS

@@ -138,10 +138,12 @@ ASKS_FOR_A_PERSON = re.compile(
 )
 
 
+#: What to do now, asked of the plan: its step itself, not only its number ("ok so what do i do first").
+WHAT_TO_DO = r"\bwhat (do|should|must) (i|we) do (first|now|next)\b|\bwhere (do|should) (i|we) (even )?start\b"
 #: Where the plan stands, in the words people use for it.
 ASKS_WHERE_THE_PLAN_IS = re.compile(
     r"\bwhere (am i|are we|was i|were we|did (i|we) (stop|leave))\b|\b(progress|steps?|plan|roadmap)\b|"
-    r"\bwhat (do|should|must) (i|we) do (first|now|next)\b|\bwhere (do|should) (i|we) (even )?start\b",
+    rf"{WHAT_TO_DO}",
     re.IGNORECASE,
 )
 #: A plan asked for: "make me a plan", "walk me through it", "how do I get started".
@@ -174,6 +176,16 @@ MISLEADING_WORDS = {
         re.IGNORECASE,
     ),
 }
+
+
+def heard_step_asked(parse: Mapping[str, Any]) -> dict[str, Any]:
+    """The parse, asking for the plan's step in full when "where am I" is asked as "what do I do first":
+    they want what to do, which the step's own text says, not only its number."""
+    intent = parse.get("intent") or {}
+    text = str(parse.get("text") or "")
+    if intent.get("name") != "roadmap_where" or not re.search(WHAT_TO_DO, text, re.IGNORECASE):
+        return dict(parse)
+    return {**parse, "intent": {**intent, "name": "roadmap_repeat"}}
 
 
 def without_misheard_person(parse: Mapping[str, Any]) -> dict[str, Any]:
