@@ -3095,3 +3095,53 @@ def test_a_ged_earned_first_is_their_plan_not_the_diploma_rule():
     text = "ok say i get my GED first, then with my 9 yrs what could i take"
     ranking = [("ask_eligibility", 0.6)]
     assert understand("ask_eligibility", 0.6, [], text, Context("ask_eligibility"), ranking).intent == "ask_eligibility"
+
+
+@pytest.mark.parametrize(
+    "intent, ranking, text, named, context, expected",
+    [
+        (
+            "ask_which_credential",
+            [("ask_which_credential", 0.8)],
+            "Hello. I was pharmacist in Egypt. Which exam is shorter, the CMA or the CCMA?",
+            [("credential", "CMA"), ("credential", "CCMA")],
+            Context(),
+            "ask_exam_format",
+        ),
+        (
+            "ask_exam_fee",
+            [("ask_exam_fee", 0.7)],
+            "for the nha one how much exp do u need",
+            [],
+            Context("ask_eligibility"),
+            "ask_eligibility",
+        ),
+        (
+            "ask_salary",
+            [("ask_salary", 0.6)],
+            "and back in jersey whats the education hours rule again",
+            [("us_state", "jersey")],
+            Context("ask_salary", (("us_state", "New York"),)),
+            "ask_state_rules",
+        ),
+        (
+            "ask_usmle",
+            [("ask_usmle", 0.9)],
+            "I am foreign medical graduate living in Chicago and preparing USMLE. Is USMLE required for become "
+            "certified medical assistant?",
+            [("us_state", "Chicago")],
+            Context(),
+            "ask_usmle",
+        ),
+        (
+            "ask_legal_or_medical",
+            [("ask_legal_or_medical", 0.7)],
+            "ok but is that even allowed in new york for somebody who's not a nurse",
+            [("us_state", "new york")],
+            Context("ask_state_rules", (("us_state", "New York"),)),
+            "ask_state_rules",
+        ),
+    ],
+)
+def test_readings_from_blind_ao(intent, ranking, text, named, context, expected):
+    assert understand(intent, ranking[0][1], named, text, context, ranking).intent == expected

@@ -198,7 +198,7 @@ STATE_NEEDS = re.compile(
     r"\b(satisfy|satisfies|meet|meets|fulfil|fulfill|fulfills|count for) (that|the|this|their|its) (rule|requirement|law)s?\b|"
     r"\b(work|valid|good|ok|okay|fine|enough|count|counts|accepted|acceptable|recogni[sz]ed|good enough) there\b|\b(accepted|acceptable|recogni[sz]ed|good enough) (for|in|by)\b|"
     r"\b(doctors?|physicians?|nurses?|docs?) (can |could |will )?(just )?train\b|\btrained (in|at|on) the (clinic|job)\b|"
-    r"\bdoes (my|a|the|her|his) \w+ (work|count|transfer|carry over)\b|\bneed an? (\w+ ){1,2}one\b|\b(does|do|will|would) (the state|[a-z]{2}) (want|expect|ask for)\b|\b(need|needs) anything (extra|else|special|more)\b",
+    r"\bdoes (my|a|the|her|his) \w+ (work|count|transfer|carry over)\b|\b(is|are) (that|it|this) (even )?(allowed|legal|permitted)\b|\bneed an? (\w+ ){1,2}one\b|\b(does|do|will|would) (the state|[a-z]{2}) (want|expect|ask for)\b|\b(need|needs) anything (extra|else|special|more)\b",
     re.IGNORECASE,
 )
 STATE_REQUIRES = re.compile(
@@ -582,6 +582,8 @@ def _state_credential_in_hand(
 def _asks_state_rules(intent: str | None, text: str, named: Sequence[tuple[str, str]]) -> bool:
     """ "does my MA-R count toward MA-C": Washington's rules, not a national credential; "new clinic says
     arizona requires me to have done a program or passed an exam??": Arizona's rules, not the USMLE."""
+    if intent == "ask_usmle" and re.search(r"\busmle\b", asking_clause(text), re.IGNORECASE):
+        return False  # "living in Chicago... Is USMLE required for become certified medical assistant?"
     asks = is_question(intent) or (
         intent in NO_TOPIC and (looks_like_question(text) or len(text.split()) <= SHORT_NAMING)
     )
