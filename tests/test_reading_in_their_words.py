@@ -15,7 +15,7 @@ from bot.roadmap.profile_reading import background as roadmap_background
 from bot.roadmap.profile_reading import credential_told, state_told
 from bot.understanding.context import Context, to_state_rules, understand
 from bot.understanding.cues import cued_aspect, looks_like_question
-from bot.understanding.openers import heard_person, misread_opener, without_misheard_person
+from bot.understanding.openers import heard_person, heard_step_asked, misread_opener, without_misheard_person
 from bot.understanding.split import split_questions
 
 FALLBACK = [("nlu_fallback", 0.4)]
@@ -2991,6 +2991,9 @@ def test_next_door_is_a_place_and_what_to_do_first_is_the_plan():
     assert without_misheard_person(next_door)["intent"]["name"] != "roadmap_next"
     first = {"text": "ok so what do i do first", "intent": {"name": "roadmap_where", "confidence": 0.93}}
     assert without_misheard_person(first)["intent"]["name"] == "roadmap_where"
+    assert heard_step_asked(first)["intent"]["name"] == "roadmap_repeat"  # the step in full, not its number
+    where = {"text": "where am i in the plan", "intent": {"name": "roadmap_where", "confidence": 0.95}}
+    assert heard_step_asked(where)["intent"]["name"] == "roadmap_where"
 
 
 @pytest.mark.parametrize(
