@@ -140,9 +140,7 @@ _IN_PROGRAM = re.compile(
 _FINISHED_PROGRAM = re.compile(
     rf"\b(?:finished|completed|graduated from|did|have|got|earned) (?:an? |my |the )?"
     rf"(?:(?:caahep|abhes|accredited|unaccredited|online|\w+)[- ])?(?:\w+ )?(?:{_MA} )(?:program|course|school|"
-    rf"certificate|diploma)|\bgraduated (?:from )?(?:an? )?(?:caahep|abhes|accredited)|"
-    # "omg i finished my program last week!!": in a conversation about medical assisting, their program
-    r"\b(?:finished|completed|graduated from|done with) my (?:program|course|certificate)\b"
+    rf"certificate|diploma)|\bgraduated (?:from )?(?:an? )?(?:caahep|abhes|accredited)"
 )
 _NO_PROGRAM = re.compile(
     rf"\b(?:no |never (?:did|went to|took|done|had) (?:an? |any )?|haven'?t (?:done|taken|gone to) (?:an? |any )?|without (?:an? |any )?|"
