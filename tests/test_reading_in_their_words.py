@@ -3150,3 +3150,86 @@ def test_a_ged_earned_first_is_their_plan_not_the_diploma_rule():
 )
 def test_readings_from_blind_ao(intent, ranking, text, named, context, expected):
     assert understand(intent, ranking[0][1], named, text, context, ranking).intent == expected
+
+
+_LONG_STORY = (
+    "Hi there, so I've been at the front desk of a pediatrician's office for going on 11 years now, and my doctor "
+    "keeps telling me I should move up. She mentioned an online medical office administration course, and I'm "
+    "wondering would finishing something like that let me sit for the CMA exam, because honestly I don't want to "
+    "do needles if I can avoid it"
+)
+
+
+@pytest.mark.parametrize(
+    "intent, confidence, text, named, context, expected",
+    [
+        # the test's own length, not a program's, once its fee is in hand
+        (
+            "ask_duration",
+            0.75,
+            "how long is it",
+            [],
+            Context("ask_exam_fee", (("credential", "NCMA"),)),
+            "ask_exam_format",
+        ),
+        # after renewal "how long is it" stays the credential's
+        ("ask_duration", 0.75, "how long is it", [], Context("ask_renewal", (("credential", "CMA"),)), "ask_renewal"),
+        # a state named with "is that allowed" after a legal question NLU half-declined: that state's rules
+        (
+            "out_of_scope",
+            0.56,
+            "ok but is that even allowed in new york for somebody who's not a nurse",
+            [("us_state", "new york"), ("role", "nurse")],
+            Context("ask_legal_or_medical"),
+            "ask_state_rules",
+        ),
+        # a request for the menu has words of its own; without them, the question's words decide
+        ("help", 0.58, "ugh ok which ones DO let you use work exp", [], Context("ask_eligibility"), "ask_eligibility"),
+        ("help", 0.9, "what can you help me with", [], Context("ask_eligibility"), "help"),
+        # wanting the answer in hand plainly
+        (
+            "nlu_fallback",
+            0.4,
+            "so do i or not",
+            [],
+            Context("ask_state_rules", (("us_state", "South Dakota"),)),
+            "ask_state_rules",
+        ),
+        # a neighbour's part, named alone
+        ("nlu_fallback", 0.4, "remote?", [], Context("ask_exam_retake", (("credential", "CCMA"),)), "ask_exam_format"),
+        (
+            "ask_advisor_info",
+            0.54,
+            "school hrs?",
+            [],
+            Context("ask_state_rules", (("us_state", "New Jersey"),)),
+            "ask_state_rules",
+        ),
+        # whether a course would let them sit an exam, told inside a long story NLU half-read as medical
+        ("ask_legal_or_medical", 0.46, _LONG_STORY, [("credential", "CMA exam")], Context(), "ask_eligibility"),
+    ],
+)
+def test_readings_from_blind_ao_follow_ups(intent, confidence, text, named, context, expected):
+    ranking = [(intent, confidence)]
+    assert understand(intent, confidence, named, text, context, ranking).intent == expected
+
+
+def test_remote_after_the_retake_wait_asks_where_that_exam_is_taken(kb: KnowledgeBase):
+    got = understand(
+        "nlu_fallback", 0.4, [], "remote?", Context("ask_exam_retake", (("credential", "CCMA"),)), FALLBACK
+    )
+    # the credential in hand keeps its own exam answer, which says where it is taken
+    own = reply_for(kb, "ask_exam_format", [("credential", "CCMA")])
+    assert reply_for(kb, got.intent, got.entities).text == own.text
+
+
+def test_a_neighbouring_job_s_years_are_no_medical_assisting_work():
+    """ "im a scribe at an urgent care 2 yrs now does any of that count if i want to go for the cma": two years
+    as a scribe, asked about (the CMA named in it is no MA work of theirs)."""
+    text = "hey so im a scribe at an urgent care 2 yrs now does any of that count if i want to go for the cma"
+    heard = read(text)
+    assert "experience_years" not in heard.changes
+    assert heard.changes["other_healthcare_role"] == "medical scribe" and heard.changes["other_healthcare_years"] == 2
+    assert looks_like_question(text) and not heard.statement
+    assert read("been a home health aide 4 years").changes["other_healthcare_role"] == "home health aide"
+    assert read("i work as an MA 3 yrs, front desk and back office").changes["experience_years"] == 3

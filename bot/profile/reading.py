@@ -45,6 +45,12 @@ _OTHER_ROLES = (  # most specific first: a CNA "in a nursing home" is a CNA
     ("nurse", r"\b(?:nurse|nursing|rn|lpn|lvn)\b"),
     ("EMT", r"\bemts?\b|paramedic"),
     ("phlebotomist", r"phlebotom\w*"),
+    # neighbouring jobs whose years are no medical assisting work ("im a scribe at an urgent care 2 yrs now")
+    ("medical scribe", r"\bscribes?\b|\bscribing\b"),
+    ("home health aide", r"\bhome health aides?\b|\bhhas?\b|\bcaregivers?\b|\bpersonal care aides?\b"),
+    ("patient care technician", r"\bpcts?\b|\bpatient care tech\w*"),
+    ("EKG technician", r"\b(?:ekg|ecg) tech\w*"),
+    ("receptionist", r"\breceptionist\b|\bmedical secretar\w*"),
     # "working at a family doctor 4 yrs", "my doctor says": where they work or who told them, not what they are
     (
         "doctor",

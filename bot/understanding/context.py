@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from bot.understanding.cues import (
+    OVERVIEW,
     PAID_WHILE,
     about_a_state_credential,
     about_immigration_status,
@@ -398,6 +399,11 @@ TAKING_IT = re.compile(
     r"\b(take|sit|finish|complete)\s+(it|the (exam|test))\b|\b(exam|test)\b|\bhow (long|much time) do (i|you|u|we) (get|have)\b",
     re.IGNORECASE,
 )
+#: Topics whose "it" is the exam itself: "how much does the NCMA test cost and how long is it" asks the
+#: test's length (after renewal or eligibility, "how long is it" may be the credential's or the path's).
+THE_EXAM_ITSELF = frozenset(
+    {"ask_exam_format", "ask_exam_fee", "ask_exam_study", "ask_pass_rate", "ask_accommodations"}
+)
 #: "how long is that one" right after an exam's format: that exam's length.
 HOW_LONG_IS_IT = re.compile(
     r"^\W*(and |ok |so )?how long (is|'?s) (it|that|that one|this one|the other( one)?|each( one)?|the [a-z]+ one)\W*$",
@@ -592,7 +598,8 @@ def _asks_state_rules(intent: str | None, text: str, named: Sequence[tuple[str, 
     in_a_state = any(k == "us_state" for k, _ in named)
     if in_a_state and is_question(intent) and intent not in DECLINED and MA_TASKS.search(asking_clause(text)):
         return True  # "can i give shots at my externship in cali": California's rules, not the externship
-    if intent in READ_FOR_STATE_RULES and in_a_state and STATE_NEEDS.search(asking_clause(text)):
+    readable = intent in READ_FOR_STATE_RULES or (intent in NO_TOPIC and asks)  # "is that even allowed in new york"
+    if readable and in_a_state and STATE_NEEDS.search(asking_clause(text)):
         return True  # "for that I must have certification in maryland or no?": Maryland's rules
     if not (intent in STATELESS_READINGS and in_a_state):
         return False
@@ -615,6 +622,19 @@ def _points_back_to_it(intent: str | None, text: str) -> bool:
 
 #: NLU's reading had none of its words: a facet of the topic in hand may take a few more words.
 MAX_MISHEARD_FACET_WORDS = 18
+
+
+def _a_neighbour_s_part(text: str, context: Context) -> str | None:
+    """A terse follow-up NLU gave no topic that names a part of a topic next to the one in hand, when just
+    one neighbour has that part: "remote?" after the CCMA's retakes asks where its exam is taken."""
+    if not is_question(context.intent) or len(text.split()) > TERSE or facet_of_topic_in_hand(context.intent, text):
+        return None
+    found = {
+        topic
+        for topic in neighbours(context.intent)
+        if facet_of_topic_in_hand(topic, text) or cued_aspect(topic, text) not in (None, OVERVIEW)
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _facet_named(text: str, context: Context) -> str | None:
@@ -730,11 +750,21 @@ def _decided(
         return "ask_state_rules"  # "does my CCMA carry over or do I need a New York one": New York's rules
     if decided and (decided == intent or not _declined_for_sure(intent, confidence)):
         return decided
-    if _where_to_confirm(text, context) or _how_long_a_report_is_good(text, named, context):
+    if (
+        _where_to_confirm(text, context)
+        or _how_long_a_report_is_good(text, named, context)
+        or (is_question(context.intent) and bool(INSISTS.search(text)))
+    ):
         return context.intent  # "who would i double check that with": the answer in hand names where
     return None
 
 
+#: "so do i or not", "yes or no?": the question in hand again, wanting its answer plainly.
+INSISTS = re.compile(
+    r"^\W*((so|ok|okay|but|well|and|sorry|um+|hm+)\W+)*((do|can|should|will|would|could|am|does|is|must) (i|it|she|he|we|they|that)"
+    r"( have to| need to)? (or (not|no|what)|yes or no)|(is it |so )?yes or no)(\W+(lol|lmao|pls|please|tho|though|then|bro|sis))*\W*$",
+    re.IGNORECASE,
+)
 #: Reports that stay good for a while: "and how long is good for" after an evaluation asks the report's
 #: validity, not a credential's renewal.
 REPORT_TOPICS = frozenset({"ask_credential_evaluation", "ask_wes"})
@@ -794,7 +824,7 @@ def reread(
     if (
         intent == "ask_duration"
         and context.intent in EXAM_TOPICS
-        and (TAKING_IT.search(text) or (context.intent == "ask_exam_format" and HOW_LONG_IS_IT.search(text)))
+        and (TAKING_IT.search(text) or (context.intent in THE_EXAM_ITSELF and HOW_LONG_IS_IT.search(text)))
         and not SCHOOLING.search(text)
         and cued_intent(text, context.intent) in (None, "ask_duration", "ask_exam_format")  # not "how long ECE takes"
     ):
@@ -813,6 +843,9 @@ def reread(
         _asks_again(text, named) or _a_case_of_it(intent, text, named) or _how_much_of_it(intent, text, named)
     ):
         return context.intent
+    beside = _a_neighbour_s_part(text, context)
+    if beside:
+        return beside  # "remote?" after the CCMA's retake wait: where its exam is taken, a part of its format
     if intent == "inform" and any(kind == "us_state" for kind, _ in named):
         return "ask_state_rules"  # "we move to Washington next year, will my CCMA be enough there?"
     if intent == UNHELPFUL:  # "does that help?" asks about the topic in hand; it is no complaint

@@ -91,7 +91,7 @@ INNER_QUESTION = re.compile(
     r"\b(can|could|do|does|did|will|would|should|may|must|can'?t|couldn'?t|don'?t|doesn'?t|won'?t|shouldn'?t)\s+"
     r"(i|we|she|he|they|you|my|mas|medical assistants?|"
     r"an? (ma|cma|medical assistant)|cmas|rmas)\b|"
-    r"\b(do|does|did)\s+(?!not\b|you\b|u\b)(\w+\s+){1,2}(want|need|require|count|cover|accept|take|work|ask|change|matter|"
+    r"\b(do|does|did)\s+(?!not\b|you\b|u\b)(\w+\s+){1,3}(want|need|require|count|cover|accept|take|work|ask|change|matter|"
     r"apply|help|affect|mean|care|mind|allow|let|check|requi?re|requre)\b|\bis (it|that|this) (enough|enuff|enuf|ok|okay|good enough)\b|"
     r"\b(is|are) there (any |some )?(stuff|things?|anything|tasks?|rules?|limits?)\b|"
     # "my back is shot from lifting is MA easier on the body than CNA": a comparison asked
