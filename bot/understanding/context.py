@@ -624,6 +624,16 @@ def _points_back_to_it(intent: str | None, text: str) -> bool:
 MAX_MISHEARD_FACET_WORDS = 18
 
 
+def _more_of_it(intent: str | None, text: str, named: Sequence[tuple[str, str]], context: Context) -> str | None:
+    """The topic in hand asked again, of another case or amount; else a neighbour's part named alone
+    ("remote?" after the CCMA's retake wait: where its exam is taken, a part of its format)."""
+    if is_question(context.intent) and (
+        _asks_again(text, named) or _a_case_of_it(intent, text, named) or _how_much_of_it(intent, text, named)
+    ):
+        return context.intent
+    return _a_neighbour_s_part(text, context)
+
+
 def _a_neighbour_s_part(text: str, context: Context) -> str | None:
     """A terse follow-up NLU gave no topic that names a part of a topic next to the one in hand, when just
     one neighbour has that part: "remote?" after the CCMA's retakes asks where its exam is taken."""
@@ -839,13 +849,9 @@ def reread(
         return cued
     if _another_role(named) and COMPARES.search(text):  # "is dental assistant better?", "vs pharmacy tech?"
         return "ask_salary" if PAY_WORDS.search(text) or context.intent == "ask_salary" else "ask_compare_roles"
-    if is_question(context.intent) and (
-        _asks_again(text, named) or _a_case_of_it(intent, text, named) or _how_much_of_it(intent, text, named)
-    ):
-        return context.intent
-    beside = _a_neighbour_s_part(text, context)
-    if beside:
-        return beside  # "remote?" after the CCMA's retake wait: where its exam is taken, a part of its format
+    more = _more_of_it(intent, text, named, context)
+    if more:
+        return more
     if intent == "inform" and any(kind == "us_state" for kind, _ in named):
         return "ask_state_rules"  # "we move to Washington next year, will my CCMA be enough there?"
     if intent == UNHELPFUL:  # "does that help?" asks about the topic in hand; it is no complaint
