@@ -135,7 +135,9 @@ class ActionAnswer(Action):
             ):
                 return [SlotSet(CONTEXT_SLOT, ctx.with_names(understood, context).to_slot())]
             # "wait sorry i meant new jersey" after NY pay: the question again for New Jersey, not only noted
-            corrected = again is not None or (heard.correction and understood.follow_up)
+            # "I've worked as an MA the whole 6 years since though" after their verdict: the verdict again
+            told = heard.correction or (heard.statement and not form_waits and ctx.answered_for_them(context))
+            corrected = again is not None or (told and understood.follow_up)
             understood = again or understood
             # "what about texas" after a topic that is the same in every state: that state's rules
             by_state = kb.varies_by_state(kb.topic_for_intent(understood.intent or ""))

@@ -13,7 +13,7 @@ from bot.profile.model import Profile
 from bot.profile.reading import read
 from bot.roadmap.profile_reading import background as roadmap_background
 from bot.roadmap.profile_reading import credential_told, state_told
-from bot.understanding.context import Context, to_state_rules, understand
+from bot.understanding.context import Context, remember, to_state_rules, understand
 from bot.understanding.cues import cued_aspect, looks_like_question
 from bot.understanding.openers import heard_person, heard_step_asked, misread_opener, without_misheard_person
 from bot.understanding.split import split_questions
@@ -3049,7 +3049,7 @@ def test_next_door_is_a_place_and_what_to_do_first_is_the_plan():
             [("ask_eligibility", 0.7)],
             "Who decide if my ukrainian diploma is recognized here? Is some government office for this?",
             Context(),
-            "ask_credential_evaluation",
+            "ask_wes",  # what an evaluation is, whose answer says who decides
         ),
         (
             "ask_renewal",
@@ -3233,3 +3233,118 @@ def test_a_neighbouring_job_s_years_are_no_medical_assisting_work():
     assert looks_like_question(text) and not heard.statement
     assert read("been a home health aide 4 years").changes["other_healthcare_role"] == "home health aide"
     assert read("i work as an MA 3 yrs, front desk and back office").changes["experience_years"] == 3
+
+
+@pytest.mark.parametrize(
+    "intent, confidence, text, named, context, expected",
+    [
+        # another role's pay set beside an MA's is pay, however sure NLU was of the comparison
+        (
+            "ask_compare_roles",
+            0.98,
+            "fair. last thing, CNA vs MA pay, because my cousin is CNA",
+            [("role", "CNA"), ("role", "MA")],
+            Context(),
+            "ask_salary",
+        ),
+        (
+            "ask_compare_roles",
+            0.9,
+            "is a CNA better than an MA",
+            [("role", "CNA"), ("role", "MA")],
+            Context(),
+            "ask_compare_roles",
+        ),
+        # what MAs may do in a state named, after a goal that named residency
+        (
+            "ask_residency_path",
+            0.48,
+            "Considering my age, I have decided not to pursue residency. Which duties may a medical assistant "
+            "perform in the state of Florida?",
+            [("role", "medical assistant"), ("us_state", "Florida")],
+            Context(),
+            "ask_state_rules",
+        ),
+        # a foreign diploma's recognition, asked either way round, is what an evaluation is for
+        (
+            "ask_foreign_nurse",
+            0.51,
+            "My title from Venezuela, who is deciding if it is valid here in USA?",
+            [],
+            Context(),
+            "ask_wes",
+        ),
+        (
+            "ask_diploma_requirement",
+            0.99,
+            "Her diploma is from Mexico. The school will accept it?",
+            [],
+            Context(),
+            "ask_wes",
+        ),
+        (
+            "ask_diploma_requirement",
+            0.99,
+            "my diploma is from an online school, will employers accept it",
+            [],
+            Context(),
+            "ask_diploma_requirement",
+        ),
+        # the evaluation's cost, and how long its report is good for
+        (
+            "ask_program_cost",
+            0.47,
+            "How much cost the evaluation",
+            [],
+            Context("ask_diploma_requirement"),
+            "ask_credential_evaluation",
+        ),
+        (
+            "ask_renewal",
+            0.6,
+            "and that paper is good for how long",
+            [],
+            Context("ask_wes"),
+            "ask_credential_evaluation",
+        ),
+    ],
+)
+def test_readings_from_blind_aq(intent, confidence, text, named, context, expected):
+    assert understand(intent, confidence, named, text, context, [(intent, confidence)]).intent == expected
+
+
+def test_pay_beside_another_role_answers_with_both_roles_pay(kb: KnowledgeBase):
+    named = [("role", "CNA"), ("role", "MA")]
+    got = understand("ask_compare_roles", 0.98, named, "CNA vs MA pay", Context(), [("ask_compare_roles", 0.98)])
+    assert reply_for(kb, got.intent, got.entities).text == reply_for(kb, "ask_salary", [("role", "CNA")]).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If I am still in the program, how early can I sit for the CMA exam?",
+        "and then can i take the CMA right away or do i have to wait after",
+    ],
+)
+def test_when_they_may_test_gets_the_routes_not_their_verdict(kb: KnowledgeBase, text):
+    """An IMG who asks how early they may test is told the CMA's timing, not "not yet" again."""
+    got = understand("ask_eligibility", 0.9, [("credential", "CMA")], text, Context())
+    img = Profile(background="img")
+    reply = reply_for(kb, got.intent, got.entities, img)
+    assert reply.text == reply_for(kb, "ask_eligibility", [("aspect", "timing")]).text  # each certifier's timing
+    assert kb.facts(["cma_category1_timing"])["cma_category1_timing"].value in reply.text
+    # a statement of their own next is answered for them again (the timing part is not inherited)
+    told = understand("inform", 0.6, [], "I have 3 years as an MA", remember(got, Context()), [("inform", 0.6)])
+    assert ("aspect", "timing") not in told.entities
+
+
+def test_when_a_program_ended_is_no_years_of_work():
+    """ "my program was ABHES accredited but I finished 6 years ago": six years since the program; "if I
+    graduate and then wait more than one year" gives no year of work; high school is no program."""
+    assert read(
+        "my program was ABHES accredited but I finished 6 years ago. can I still go the RMA school route?"
+    ).changes == {"years_since_graduation": 6.0}
+    assert (
+        1.0 in read("And if I graduate and then wait more than one year to take it, am I still allowed?").not_ma_years
+    )
+    assert "years_since_graduation" not in read("i finished high school 10 years ago").changes

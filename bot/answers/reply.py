@@ -29,6 +29,9 @@ FALLBACK_TOPIC = "fallback"
 COMPARE_ROLES_TOPIC = "compare_roles"
 WHICH_CREDENTIAL_TOPIC = "which_credential"
 ELIGIBILITY_TOPIC = "eligibility"
+#: The part of eligibility that asks when they may test (in a program, right after it, a year later):
+#: the credential's routes answer it, where their own verdict ("not yet") would not.
+WHEN_THEY_MAY_TEST = "timing"
 SUBJECT_ROLE = "medical_assistant"
 
 
@@ -177,6 +180,7 @@ def reply_for(
         note = (
             answer
             and not _a_part_asked(kb, answer.variant, entities)
+            and ("aspect", WHEN_THEY_MAY_TEST) not in entities  # "how early can I sit for it": the routes say
             and _experience_note(kb, topic, entities, named, profile)
         )
     except SQLAlchemyError as exc:

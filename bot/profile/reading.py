@@ -210,7 +210,11 @@ _FIRST_PERSON = re.compile(
     r"\b(?:i'?m|i am|i was|i'?ve|i have|i had|i did|i worked|i work|i finished|i graduated|i completed|my)\b"
 )
 #: A duration in a question is theirs only when they say they have it: "I have 3 yrs as a MA, can I…".
-_MINE = re.compile(r"\b(?:i'?ve|i have|i had|i worked|i was|with my|my)\b")
+_MINE = re.compile(r"\b(?:i'?ve|i have|i had|i worked|i was|with my|my|i (?:finished|graduated|completed))\b")
+_WAITING = re.compile(r"\bwait(?:ed|ing)?\b")
+_HIGH_SCHOOL = re.compile(r"\bhigh ?school\b|\bhs\b|\bged\b")
+#: "my program was ABHES accredited, but I finished 6 years ago": the program said, then when it ended.
+_FINISHED = re.compile(r"\b(?:finished|graduated|completed|done)\b")
 _AGO = re.compile(r"^\W*(?:ago|back)\b")
 _AMOUNT = re.compile(
     r"(?P<n>\d+(?:\.\d+)?|[a-z]+)(?P<half>\s+and\s+a\s+half)?\s*\+?\s*(?P<unit>years?|yrs?|months?|mos?)\b"
@@ -329,7 +333,9 @@ def _years_said(
     changes: dict[str, Any] = {}
     set_aside = not_ma if not_ma is not None else set()
     last_role = context
+    program_said = False
     for clause in _clauses(low):
+        program_said = program_said or bool(re.search(_PROGRAM, clause))
         set_aside.update(_ages(clause))
         if _SOMEONE_ELSE.search(clause):
             set_aside.update(years for years, _ in _amounts(clause))
@@ -345,6 +351,8 @@ def _years_said(
         if role == "ma" and _NOT_WORK_DONE.search(clause) and not _WORK_DONE.search(clause):
             role = None  # "a medical assistant school in Houston, 10 months": school, not work
         if question and not _MINE.search(clause):
+            # "if it ended 6 years ago", "if I graduate and then wait more than one year": no years of work
+            set_aside.update(years for years, ago in _amounts(clause) if ago or _WAITING.search(clause))
             last_role = role
             continue
         if re.search(_MA, clause) and _NEGATED_MA.search(clause):
@@ -357,7 +365,7 @@ def _years_said(
             if years in ahead:
                 continue
             if ago:
-                _ended(changes, clause, role, years)
+                _ended(changes, clause, role, years, program_said)
             elif role == "ma" and not _NEGATED_MA.search(clause):
                 if _NOT_WORK_DONE.search(clause) and not _WORK_DONE.search(clause):
                     set_aside.add(years)
@@ -368,17 +376,20 @@ def _years_said(
                 changes["other_healthcare_role"] = "military medic" if role == "military" else role
         past = _PAST_YEAR.search(clause)
         if past and int(past[1]) <= today.year:
-            _ended(changes, clause, role, float(today.year - int(past[1])))
+            _ended(changes, clause, role, float(today.year - int(past[1])), program_said)
         last_role = role
     return changes
 
 
-def _ended(changes: dict[str, Any], clause: str, role: str | None, years: float) -> None:
-    """ "finished AIT 6 years ago", "graduated in 2022": when training or a program ended."""
+def _ended(changes: dict[str, Any], clause: str, role: str | None, years: float, program_said: bool = False) -> None:
+    """ "finished AIT 6 years ago", "graduated in 2022": when training or a program ended; "I finished 6 years
+    ago" after their program was named is when that program ended."""
     if role == "military" or re.search(_MILITARY, clause):
         changes["military_years_ago"] = years
         changes["military_training"] = True
-    elif re.search(_PROGRAM, clause):
+    elif _HIGH_SCHOOL.search(clause) and not re.search(_MA, clause):
+        return  # "i finished high school 10 years ago": no medical assisting program
+    elif re.search(_PROGRAM, clause) or (program_said and _FINISHED.search(clause)):
         changes["years_since_graduation"] = years
 
 

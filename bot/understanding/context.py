@@ -171,7 +171,9 @@ WHICH_STATE = re.compile(
 #: What an MA may do is a state's rule: injections, blood draws, X-rays, IVs.
 MA_TASKS = re.compile(
     r"\b(inject\w*|shots?|vaccin\w*|immuniz\w*|(draw|tak|took)\w* blood|blood draws?|venipuncture|x-?rays?|ivs?|"
-    r"(give|giving|administer\w*|pass\w*) (out )?(meds|medications?|medicines?))\b",
+    r"(give|giving|administer\w*|pass\w*) (out )?(meds|medications?|medicines?)|"
+    # "Which duties may a medical assistant perform in the state of Florida?": what they may do there
+    r"duties|tasks|scope of practice|(allowed|permitted) to (do|perform))\b",
     re.I,
 )
 #: Below this, NLU's reading gives way to a task asked of the state in hand.
@@ -454,6 +456,12 @@ def _another_role(named: Sequence[tuple[str, str]]) -> bool:
     return any(kind == "role" and not is_medical_assistant(value) for kind, value in named)
 
 
+#: Topics that set another role beside medical assisting; asked with pay words, they ask each role's pay.
+ROLES_SET_BESIDE = frozenset({"ask_compare_roles", "ask_career_advancement"})
+ROLES_PAY = re.compile(
+    rf"\b(salary|salaries|wages?|earn\w*|{_MAKE}s?|paid|pays? (better|more|less|the same)|(ma|cna|\w+) pay\b|pay (wise|difference|gap))\b",
+    re.IGNORECASE,
+)
 #: Topics asked of one role after another: pay, and a role set beside medical assisting.
 ROLE_TOPICS = frozenset({"ask_salary", "ask_compare_roles"})
 #: Words around a bare name that ask nothing of their own ("and the pharmacy tech?", "what about LPNs").
@@ -760,11 +768,11 @@ def _decided(
         return "ask_state_rules"  # "does my CCMA carry over or do I need a New York one": New York's rules
     if decided and (decided == intent or not _declined_for_sure(intent, confidence)):
         return decided
-    if (
-        _where_to_confirm(text, context)
-        or _how_long_a_report_is_good(text, named, context)
-        or (is_question(context.intent) and bool(INSISTS.search(text)))
-    ):
+    if intent in ROLES_SET_BESIDE and _another_role(named) and ROLES_PAY.search(asking_clause(text)):
+        return "ask_salary"  # "CNA vs MA pay", "what they make compared to a registered nurse": each role's pay
+    if _how_long_a_report_is_good(text, named, context):
+        return "ask_credential_evaluation"  # "and that paper is good for how long": its report types say
+    if _where_to_confirm(text, context) or (is_question(context.intent) and bool(INSISTS.search(text))):
         return context.intent  # "who would i double check that with": the answer in hand names where
     return None
 
@@ -776,9 +784,11 @@ INSISTS = re.compile(
     re.IGNORECASE,
 )
 #: Reports that stay good for a while: "and how long is good for" after an evaluation asks the report's
-#: validity, not a credential's renewal.
+#: validity (told with the report types), not a credential's renewal.
 REPORT_TOPICS = frozenset({"ask_credential_evaluation", "ask_wes"})
-HOW_LONG_GOOD = re.compile(r"\bhow long\b[^.?!]*\b(good|valid)\b|\bexpire", re.IGNORECASE)
+HOW_LONG_GOOD = re.compile(
+    r"\bhow long\b[^.?!]*\b(good|valid)\b|\b(good|valid) (for )?how long\b|\bexpire", re.IGNORECASE
+)
 
 
 def _how_long_a_report_is_good(text: str, named: Sequence[tuple[str, str]], context: Context) -> bool:
@@ -1075,7 +1085,7 @@ AMOUNT_ASKED = re.compile(r"\bhow much\b|\bamount\b|\bmax(imum)?\b|\bup to\b", r
 CREDENTIAL_HAS_ITS_OWN = frozenset({"where"})
 #: Parts that answer one question only: a follow-up on the topic ("whats passing" after where the exam is
 #: taken) asks about the topic again, not about that part.
-ONE_QUESTION_PARTS = frozenset({("ask_exam_format", "where")})
+ONE_QUESTION_PARTS = frozenset({("ask_exam_format", "where"), ("ask_eligibility", "timing")})
 #: Parts of a topic the sources give only for the whole country: a state in hand does not narrow them.
 NATIONAL_ONLY = frozenset({"outlook"})
 #: A follow-up on the same topic this long still asks about the same part of it ("is there a limit per
@@ -1372,6 +1382,11 @@ def _credential_under_state_rules(
         and looks_like_question(text)
         and (not cued_intent(text, context.intent) or bool(MEETS_A_RULE.search(text)))
     )
+
+
+def answered_for_them(context: Context) -> bool:
+    """The answer in hand was worked out for the person, so what they tell next changes it."""
+    return context.intent in ANSWERED_FOR_THEM
 
 
 def asked_again(understood: Understood, context: Context) -> Understood | None:
