@@ -282,7 +282,9 @@ class _ProfileAnswers:
         if found is None and self._asked(tracker, "education") and replies.yes_no(self._text(tracker)) == "yes":
             dispatcher.utter_message(response="utter_education_which_program")
             return {"education": None}
-        return self._fill(tracker, "education", found)
+        return self._fill(tracker, "education", found) or self._told_along(
+            tracker, "education", read.program_told(self._text(tracker))
+        )
 
     async def extract_work_years(self, dispatcher, tracker, domain) -> dict[str, Any]:
         return self._fill(tracker, "work_years", read.work_years(self._text(tracker), entities(tracker)))

@@ -12,7 +12,7 @@ from bot.kb.queries import KnowledgeBase
 from bot.profile.model import Profile
 from bot.profile.reading import read
 from bot.roadmap.profile_reading import background as roadmap_background
-from bot.roadmap.profile_reading import credential_told, state_told
+from bot.roadmap.profile_reading import credential_told, program_told, state_told
 from bot.understanding.context import Context, remember, to_state_rules, understand
 from bot.understanding.cues import cued_aspect, looks_like_question
 from bot.understanding.openers import heard_person, heard_step_asked, misread_opener, without_misheard_person
@@ -3348,3 +3348,55 @@ def test_when_a_program_ended_is_no_years_of_work():
         1.0 in read("And if I graduate and then wait more than one year to take it, am I still allowed?").not_ma_years
     )
     assert "years_since_graduation" not in read("i finished high school 10 years ago").changes
+
+
+@pytest.mark.parametrize(
+    "intent, confidence, text, named, context, expected",
+    [
+        # a neighbour's follow-up words ("where") do not move a terse question off its own reading
+        (
+            "ask_accredited_programs",
+            0.5,
+            "where i search programs",
+            [],
+            Context("ask_program_cost"),
+            "ask_accredited_programs",
+        ),
+        ("help", 0.63, "wait what even are u", [], Context("ask_salary"), "help"),  # the menu's own words
+        # the difference besides the pay is the roles' difference, not their pay
+        (
+            "ask_compare_roles",
+            0.9,
+            "whats the actual difference between a CNA and an MA besides the pay",
+            [("role", "CNA"), ("role", "MA")],
+            Context(),
+            "ask_compare_roles",
+        ),
+        # when their program ended, told after the fee, asks the fee for them
+        (
+            "roadmap_done",
+            0.9,
+            "wait actually i finished my program like 2 yrs ago does that change it",
+            [],
+            Context("ask_exam_fee", (("credential", "CMA"),)),
+            "ask_exam_fee",
+        ),
+        (
+            "ask_eligibility",
+            0.7,
+            "i finished my program in 2021, never took it. which one am i",
+            [],
+            Context("ask_exam_fee", (("credential", "CMA"),)),
+            "ask_exam_fee",
+        ),
+    ],
+)
+def test_readings_checked_in_the_development_replay(intent, confidence, text, named, context, expected):
+    assert understand(intent, confidence, named, text, context, [(intent, confidence)]).intent == expected
+
+
+def test_a_finished_program_told_at_another_question_answers_the_schooling_one():
+    assert program_told("omg i finished my program last week!!") == "other_program"
+    assert program_told("I graduated from an accredited program in May") == "accredited_program_graduate"
+    assert program_told("did you finish the program yet?") is None  # a question tells nothing
+    assert program_told("I'm a CNA") is None

@@ -27,17 +27,15 @@ RECOMMEND = "recommend"
 #: The plan needs the others: a background, a program, years of work, a goal for an IMG.
 OPTIONAL_QUESTIONS = frozenset({"credential_goal", "state", "start_date"})
 
+#: "He completed a nine-month medical assistant certificate", "omg i finished my program last week!!".
+PROGRAM_FINISHED = r"\b(finished|completed|graduated|done with)\b[^.?!]*\b(program|certificate|course)\b"
 _BACKGROUND_WORDS = [
     ("img", r"\b(img|doctor|physician|mbbs|md\b|medical (school|degree|graduate)|med school)"),
     ("working_ma", r"\b(work(ing|ed)? as an? (ma|medical assistant)|uncertified|on the job|already an? ma)"),
     ("military", r"\b(military|army|navy|air force|marines?|veteran|medics?|corpsman)\b"),  # not "medical"
     # "He completed a nine-month medical assistant certificate last spring": a program's graduate has
     # finished high school, and the plan reads the program itself from their profile
-    (
-        "hs_graduate",
-        r"\b(high ?school|ged|diploma|senior|just graduated|student)|"
-        r"\b(finished|completed|graduated|done with)\b[^.?!]*\b(program|certificate|course)\b",
-    ),
+    ("hs_graduate", r"\b(high ?school|ged|diploma|senior|just graduated|student)|" + PROGRAM_FINISHED),
     (
         "career_changer",
         r"\b(career|chang|switch|retail|restaurant|office job|another field|different field|"
@@ -135,6 +133,14 @@ def education(text: str) -> str | None:
         return "other_program"
     found = next((key for key, pattern in _EDUCATION if re.search(pattern, low)), None)
     return found or ("none" if replies.yes_no(text) == "no" else None)
+
+
+def program_told(text: str) -> str | None:
+    """The program a message answering another question says they finished ("omg i finished my program last
+    week!!" at the background question), so the form need not ask about their schooling again."""
+    if replies.asks_something(text) or not re.search(PROGRAM_FINISHED, _low(text)):
+        return None
+    return education(text)
 
 
 def work_years(text: str, entities: dict[str, str]) -> float | None:

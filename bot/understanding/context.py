@@ -459,9 +459,12 @@ def _another_role(named: Sequence[tuple[str, str]]) -> bool:
 #: Topics that set another role beside medical assisting; asked with pay words, they ask each role's pay.
 ROLES_SET_BESIDE = frozenset({"ask_compare_roles", "ask_career_advancement"})
 ROLES_PAY = re.compile(
-    rf"\b(salary|salaries|wages?|earn\w*|{_MAKE}s?|paid|pays? (better|more|less|the same)|(ma|cna|\w+) pay\b|pay (wise|difference|gap))\b",
+    rf"\b(salary|salaries|wages?|earn\w*|{_MAKE}s?|paid|pays? (better|more|less|the same)|"
+    rf"(mas?|cnas?|lpns?|lvns?|rns?|nurses?|assistants?|techs?|aides?) pay|pay (wise|difference|gap))\b",
     re.IGNORECASE,
 )
+#: "the actual difference between a CNA and an MA besides the pay": everything but the pay.
+PAY_SET_ASIDE = re.compile(r"\b(besides|other than|apart from|aside from|except|not counting)\b[^.?!]*\bpay\b", re.I)
 #: Topics asked of one role after another: pay, and a role set beside medical assisting.
 ROLE_TOPICS = frozenset({"ask_salary", "ask_compare_roles"})
 #: Words around a bare name that ask nothing of their own ("and the pharmacy tech?", "what about LPNs").
@@ -647,11 +650,8 @@ def _a_neighbour_s_part(text: str, context: Context) -> str | None:
     one neighbour has that part: "remote?" after the CCMA's retakes asks where its exam is taken."""
     if not is_question(context.intent) or len(text.split()) > TERSE or facet_of_topic_in_hand(context.intent, text):
         return None
-    found = {
-        topic
-        for topic in neighbours(context.intent)
-        if facet_of_topic_in_hand(topic, text) or cued_aspect(topic, text) not in (None, OVERVIEW)
-    }
+    # a neighbour's named parts only: its follow-up words ("where", "hours") are too common to move it
+    found = {topic for topic in neighbours(context.intent) if cued_aspect(topic, text) not in (None, OVERVIEW)}
     return found.pop() if len(found) == 1 else None
 
 
@@ -768,8 +768,16 @@ def _decided(
         return "ask_state_rules"  # "does my CCMA carry over or do I need a New York one": New York's rules
     if decided and (decided == intent or not _declined_for_sure(intent, confidence)):
         return decided
-    if intent in ROLES_SET_BESIDE and _another_role(named) and ROLES_PAY.search(asking_clause(text)):
+    asked = asking_clause(text)
+    if (
+        intent in ROLES_SET_BESIDE
+        and _another_role(named)
+        and ROLES_PAY.search(asked)
+        and not PAY_SET_ASIDE.search(asked)
+    ):
         return "ask_salary"  # "CNA vs MA pay", "what they make compared to a registered nurse": each role's pay
+    if context.intent in FEE_BY_GRADUATION and WHEN_GRADUATED.search(text):
+        return context.intent  # "i finished my program in 2021, never took it. which one am i" after the fee
     if _how_long_a_report_is_good(text, named, context):
         return "ask_credential_evaluation"  # "and that paper is good for how long": its report types say
     if _where_to_confirm(text, context) or (is_question(context.intent) and bool(INSISTS.search(text))):
@@ -777,6 +785,14 @@ def _decided(
     return None
 
 
+#: Answers whose figures depend on when their program ended (the CMA's fee for recent graduates): when
+#: they say it, the answer in hand is asked again for them.
+FEE_BY_GRADUATION = frozenset({"ask_exam_fee"})
+WHEN_GRADUATED = re.compile(
+    r"\b(finished|graduated|completed)\b[^.?!]*\b(\d+|a|an|one|two|three|few|couple( of)?)\s*(yrs?|years?|months?|mos?)\b|"
+    r"\b(finished|graduated|completed)\b[^.?!]*\b(in|back in) (19|20)\d\d\b",
+    re.IGNORECASE,
+)
 #: "so do i or not", "yes or no?": the question in hand again, wanting its answer plainly.
 INSISTS = re.compile(
     r"^\W*((so|ok|okay|but|well|and|sorry|um+|hm+)\W+)*((do|can|should|will|would|could|am|does|is|must) (i|it|she|he|we|they|that)"
