@@ -24,10 +24,10 @@ TEST_SET = SETS / "blind_test.yml"
 #: Every development set on disk: a glob, so a set moved here from the test set is checked without
 #: anyone remembering to list it (blind_dev_ah was once left out of a hand-written list).
 DEV_SETS = tuple(sorted(SETS.glob("blind_dev*.yml")))
-#: The issue's bar is 90% of turns, which this test set (blind_an) does not meet: measured blind once, it
-#: passed 85.1% (389/457). This floor sits just under that measured rate so the test fails on a
+#: The issue's bar is 90% of turns, which this test set (blind_ap) does not meet: measured blind once, it
+#: passed 86.9% (404/465). This floor sits just under that measured rate so the test fails on a
 #: regression; raise it as the rate rises, up to the bar.
-MIN_PASS_RATE = 0.84
+MIN_PASS_RATE = 0.86
 MIN_CONVERSATIONS, MIN_TURNS = 60, 250
 
 
