@@ -3400,3 +3400,56 @@ def test_a_finished_program_told_at_another_question_answers_the_schooling_one()
     assert program_told("I graduated from an accredited program in May") == "accredited_program_graduate"
     assert program_told("did you finish the program yet?") is None  # a question tells nothing
     assert program_told("I'm a CNA") is None
+
+
+@pytest.mark.parametrize(
+    "intent, confidence, text, named, context, expected",
+    [
+        # another credential to have instead: the question in hand, of it
+        (
+            "nlu_fallback",
+            0.4,
+            "and if later on i want the CMA instead?",
+            [("credential", "CMA")],
+            Context("ask_eligibility"),
+            "ask_eligibility",
+        ),
+        # what a program costs besides tuition, whatever follow-up word the topic in hand has
+        (
+            "ask_financial_aid",
+            0.53,
+            "what else do i gotta pay for besides tuition",
+            [],
+            Context("ask_eligibility"),
+            "ask_program_cost",
+        ),
+        # a certifier that turned them down: that credential's eligibility
+        (
+            "ask_credential_evaluation",
+            0.5,
+            "I sent my medical diploma to AAMA for CMA exam and they did not accept. Why, if I am doctor?",
+            [("certifying_body", "AAMA"), ("credential", "CMA exam")],
+            Context(),
+            "ask_eligibility",
+        ),
+        # aid has an eligibility of its own
+        (
+            "nlu_fallback",
+            0.4,
+            "I already hold a bachelor's degree in English. Does that affect my eligibility?",
+            [],
+            Context("ask_financial_aid"),
+            "ask_financial_aid",
+        ),
+        (
+            "ask_eligibility",
+            0.8,
+            "does that affect my eligibility for the CMA exam",
+            [("credential", "CMA")],
+            Context("ask_financial_aid"),
+            "ask_eligibility",
+        ),
+    ],
+)
+def test_readings_from_blind_aq_after_the_switch(intent, confidence, text, named, context, expected):
+    assert understand(intent, confidence, named, text, context, [(intent, confidence)]).intent == expected
