@@ -3453,3 +3453,67 @@ def test_a_finished_program_told_at_another_question_answers_the_schooling_one()
 )
 def test_readings_from_blind_aq_after_the_switch(intent, confidence, text, named, context, expected):
     assert understand(intent, confidence, named, text, context, [(intent, confidence)]).intent == expected
+
+
+@pytest.mark.parametrize(
+    "intent, confidence, text, context, expected",
+    [
+        # terse tasks and supervision asked of the state in hand
+        (
+            "nlu_fallback",
+            0.4,
+            "controlled subs?",
+            Context("ask_state_rules", (("us_state", "Ohio"),)),
+            "ask_state_rules",
+        ),
+        (
+            "nlu_fallback",
+            0.4,
+            "doc gotta be in bldg?",
+            Context("ask_state_rules", (("us_state", "Ohio"),)),
+            "ask_state_rules",
+        ),
+        (
+            "out_of_scope",
+            0.5,
+            "breathing treatments?",
+            Context("ask_state_rules", (("us_state", "California"),)),
+            "ask_state_rules",
+        ),
+        (
+            "nlu_fallback",
+            0.4,
+            "what about handing pts their meds, like oral stuff",
+            Context("ask_state_rules", (("us_state", "Florida"),)),
+            "ask_state_rules",
+        ),
+        # points toward recertifying, and an inactive credential, are renewal
+        ("nlu_fallback", 0.4, "how many pts", Context("ask_renewal", (("credential", "RMA"),)), "ask_renewal"),
+        (
+            "ask_salary",
+            0.5,
+            "my recertification is due next year. What is the total number of points required?",
+            Context("ask_credential_info"),
+            "ask_renewal",
+        ),
+        (
+            "nlu_fallback",
+            0.4,
+            "my NCMA says INACTIVE on the site. what does inactive even mean",
+            Context(),
+            "ask_renewal",
+        ),
+        # "since when" asks the answer in hand when
+        ("out_of_scope", 0.6, "since when", Context("ask_state_rules", (("aspect", "orders"),)), "ask_state_rules"),
+        # a year's pay in California is pay, not California's own credential ("one" is a number here)
+        (
+            "ask_salary",
+            0.99,
+            "How much medical assistant make in California one year?",
+            Context("ask_state_rules", (("us_state", "California"),), "cacma"),
+            "ask_salary",
+        ),
+    ],
+)
+def test_readings_from_blind_ar(intent, confidence, text, context, expected):
+    assert understand(intent, confidence, [], text, context, [(intent, confidence)]).intent == expected

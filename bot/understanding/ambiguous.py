@@ -17,7 +17,7 @@ from collections.abc import Iterable
 NATIONAL = re.compile(r"\b(nha|national|clinical|healthcareer\w*)\b", re.IGNORECASE)
 #: Words that say California's own credential is meant.
 CALIFORNIAS_OWN = re.compile(
-    r"\b(cacma|ccbma|state (one|exam|test|credential|certification)|california (one|exam|test|certified|certification))\b",
+    r"\b(cacma|ccbma|state (one|exam|test|credential|certification)|california (one(?! (year|yr|month|week|day|hour))|exam|test|certified|certification))\b",
     re.IGNORECASE,
 )
 

@@ -823,10 +823,12 @@ def _instead(intent: str | None, confidence: float, text: str, named: Sequence[t
     )
 
 
-#: "so do i or not", "yes or no?": the question in hand again, wanting its answer plainly.
+#: "so do i or not", "yes or no?", "since when": the question in hand again, wanting its answer plainly.
 INSISTS = re.compile(
     r"^\W*((so|ok|okay|but|well|and|sorry|um+|hm+)\W+)*((do|can|should|will|would|could|am|does|is|must) (i|it|she|he|we|they|that)"
-    r"( have to| need to)? (or (not|no|what)|yes or no)|(is it |so )?yes or no)(\W+(lol|lmao|pls|please|tho|though|then|bro|sis))*\W*$",
+    r"( have to| need to)? (or (not|no|what)|yes or no)|(is it |so )?yes or no|"
+    # "since when" after a rule: the answer in hand says when
+    r"since when|(from )?when (was|did) (that|it|this)( (start|begin|change|take effect|come in))?)(\W+(lol|lmao|pls|please|tho|though|then|bro|sis))*\W*$",
     re.IGNORECASE,
 )
 #: Reports that stay good for a while: "and how long is good for" after an evaluation asks the report's

@@ -131,7 +131,8 @@ _CLAUSES = re.compile(r"(?<=[.!?;,:])\s+")
 #: A state's own credential makes any question about it a question about that state's rules:
 #: "what's the difference between MA-R and MA-C", "how many tries on the CACMA".
 STATE_CREDENTIAL = re.compile(
-    r"\bma-?[cr]\b|\bcacma\b|\bccbma\b|\bcalifornia (one|exam|test|certified|certification|ccma)\b", re.IGNORECASE
+    r"\bma-?[cr]\b|\bcacma\b|\bccbma\b|\bcalifornia (one(?! (year|yr|month|week|day|hour))|exam|test|certified|certification|ccma)\b",
+    re.IGNORECASE,
 )
 
 
