@@ -3405,15 +3405,6 @@ def test_a_finished_program_told_at_another_question_answers_the_schooling_one()
 @pytest.mark.parametrize(
     "intent, confidence, text, named, context, expected",
     [
-        # another credential to have instead: the question in hand, of it
-        (
-            "nlu_fallback",
-            0.4,
-            "and if later on i want the CMA instead?",
-            [("credential", "CMA")],
-            Context("ask_eligibility"),
-            "ask_eligibility",
-        ),
         # what a program costs besides tuition, whatever follow-up word the topic in hand has
         (
             "ask_financial_aid",

@@ -782,9 +782,7 @@ def _decided(
         return context.intent  # "i finished my program in 2021, never took it. which one am i" after the fee
     if _how_long_a_report_is_good(text, named, context):
         return "ask_credential_evaluation"  # "and that paper is good for how long": its report types say
-    if _where_to_confirm(text, context) or (
-        is_question(context.intent) and bool(INSISTS.search(text) or _instead(intent, confidence, text, named))
-    ):
+    if _where_to_confirm(text, context) or (is_question(context.intent) and bool(INSISTS.search(text))):
         return context.intent  # "who would i double check that with": the answer in hand names where
     return None
 
@@ -797,8 +795,6 @@ WHEN_GRADUATED = re.compile(
     r"\b(finished|graduated|completed)\b[^.?!]*\b(in|back in) (19|20)\d\d\b",
     re.IGNORECASE,
 )
-#: "and if later on i want the CMA instead?": the question in hand, of another credential.
-INSTEAD = re.compile(r"\binstead\b|\brather\b", re.IGNORECASE)
 #: Aid and benefits have an eligibility of their own: "does that affect my eligibility" after Pell is Pell's.
 OWN_ELIGIBILITY = frozenset({"ask_financial_aid", "ask_military_benefits"})
 
@@ -810,16 +806,6 @@ def _its_own_eligibility(intent: str | None, asked: str, named: Sequence[tuple[s
         and not any(kind in ("credential", "certifying_body") for kind, _ in named)
         and bool(re.search(r"\beligib|\bqualif", asked, re.IGNORECASE))
         and not EXAM_WORDS.search(asked)
-    )
-
-
-def _instead(intent: str | None, confidence: float, text: str, named: Sequence[tuple[str, str]]) -> bool:
-    """A short message that only names another credential to have instead, which NLU did not place."""
-    return (
-        (intent in NO_TOPIC or confidence < SURE)
-        and any(kind == "credential" for kind, _ in named)
-        and len(text.split()) <= MAX_FACET_WORDS
-        and bool(INSTEAD.search(text))
     )
 
 
