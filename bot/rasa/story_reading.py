@@ -21,6 +21,7 @@ from bot.rasa import require_supported
 from bot.understanding.context import CONTEXT_SLOT, Context
 from bot.understanding.openers import (
     heard_opener,
+    heard_overview,
     heard_person,
     heard_plan,
     heard_step_asked,
@@ -49,7 +50,7 @@ def _install() -> None:
         if tracker is None or tracker.active_loop_name:
             return parsed  # a waiting form reads its own answers
         context = Context.from_slot(tracker.get_slot(CONTEXT_SLOT))
-        read = heard_plan(heard_opener(without_opener(parsed, context)))
+        read = heard_overview(heard_plan(heard_opener(without_opener(parsed, context))))
         return heard_step_asked(heard_person(without_misheard_person(read)))
 
     MessageProcessor.parse_message = parse_message

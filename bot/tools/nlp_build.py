@@ -33,6 +33,10 @@ if TYPE_CHECKING:
 PIPELINE_NAME = "en_cma_advisor"
 FINGERPRINT_FILE = "patterns.sha256"
 
+#: The token attribute names are matched on. Not LOWER: spaCy cuts "can't" and "cant" into "ca" + "n't",
+#: and on LOWER that "ca" was California; its NORM is "can", while a typed "ca" or "CA" still has "ca".
+MATCH_ON = "NORM"
+
 #: One entity-ruler pattern, as spaCy's EntityRuler.add_patterns types it: a phrase or a token pattern.
 Pattern = dict[str, str | list[dict[str, Any]]]
 
@@ -54,7 +58,7 @@ SINGULAR_KINDS = frozenset({"us_state"})
 
 
 def patterns_from(aliases: Sequence[tuple[str, str, str]]) -> list[Pattern]:
-    """Entity-ruler patterns; matching is case-insensitive (phrase matcher on LOWER).
+    """Entity-ruler patterns; matching is case-insensitive (phrase matcher on `MATCH_ON`).
 
     A blank pipeline has no lemmatizer, so plurals ("LPNs", "CMAs") get patterns of their own;
     places have no plural, and a state code's would be a word ("WA" + "s" is "was").
@@ -70,7 +74,7 @@ def patterns_from(aliases: Sequence[tuple[str, str, str]]) -> list[Pattern]:
 
 
 def patterns_fingerprint(patterns: list[Pattern]) -> str:
-    return hashlib.sha256(json.dumps(patterns, sort_keys=True).encode()).hexdigest()
+    return hashlib.sha256(json.dumps([MATCH_ON, patterns], sort_keys=True).encode()).hexdigest()
 
 
 def build(patterns: list[Pattern]) -> Language:
@@ -85,7 +89,7 @@ def build(patterns: list[Pattern]) -> Language:
             "description": "Blank English + entity ruler generated from the cma-advisor knowledge base",
         }
     )
-    ruler = cast("EntityRuler", nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"}))
+    ruler = cast("EntityRuler", nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": MATCH_ON}))
     ruler.add_patterns(patterns)
     return nlp
 

@@ -189,6 +189,7 @@ READ_FOR_STATE_RULES = frozenset(
         "ask_credential_info",
         "ask_renewal",  # "does my CCMA carry over or do I need a New York one": New York's rules
         "ask_locum_tenens",
+        "ask_compare_roles",  # "I assume Texas itself doesn't mandate one or the other": Texas's rules
         "ask_legal_or_medical",  # "if i take a contract in seattle do i need anything extra": no legal question
         "nlu_fallback",
         "inform",
@@ -201,6 +202,8 @@ STATE_NEEDS = re.compile(
     r"\b(satisfy|satisfies|meet|meets|fulfil|fulfill|fulfills|count for) (that|the|this|their|its) (rule|requirement|law)s?\b|"
     r"\b(work|valid|good|ok|okay|fine|enough|count|counts|accepted|acceptable|recogni[sz]ed|good enough) there\b|\b(accepted|acceptable|recogni[sz]ed|good enough) (for|in|by)\b|"
     r"\b(doctors?|physicians?|nurses?|docs?) (can |could |will )?(just )?train\b|\btrained (in|at|on) the (clinic|job)\b|"
+    r"\b(travel|follow|go|transfer|move)s? with (me|her|him|them|you|u)\b|\bfollows? (me|her|him|them|you|u)\b|"
+    r"\bmandat(e|es|ed|ory)\b|\bdelegat\w*\b|\bresponsib\w*\b|"
     r"\bdoes (my|a|the|her|his) \w+ (work|count|transfer|carry over)\b|\b(is|are) (that|it|this) (even )?(allowed|legal|permitted)\b|\bneed an? (\w+ ){1,2}one\b|\b(does|do|will|would) (the state|[a-z]{2}) (want|expect|ask for)\b|\b(need|needs) anything (extra|else|special|more)\b",
     re.IGNORECASE,
 )
@@ -408,7 +411,8 @@ THE_EXAM_ITSELF = frozenset(
 )
 #: "how long is that one" right after an exam's format: that exam's length.
 HOW_LONG_IS_IT = re.compile(
-    r"^\W*(and |ok |so )?how long (is|'?s) (it|that|that one|this one|the other( one)?|each( one)?|the [a-z]+ one)\W*$",
+    r"^\W*(and |ok |so )?how long (is|'?s) (it|that|that one|this one|the other( one)?|each( one)?|the [a-z]+ one)\W*$"
+    r"|^\W*(and |ok |so )?how long (does|do|will) (it|that|that one|this one|each( one)?|they|both|the [a-z]+ one) (take|last)\W*$",
     re.IGNORECASE,
 )
 

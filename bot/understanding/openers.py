@@ -130,6 +130,29 @@ def heard_plan(parse: Mapping[str, Any]) -> dict[str, Any]:
     return {**parse, "intent": {"name": "start_roadmap", "confidence": float(intent.get("confidence") or 0.0)}}
 
 
+#: The whole plan asked for in so many words: "lay the full thing out for me", "the plan from start to finish".
+WHOLE_PLAN = re.compile(
+    r"\b(full|whole|entire|complete) (plan|roadmap|thing|list|route|path|steps)\b|\bstart to finish\b|"
+    r"\ball (the |my |of the |of my )?steps\b|\blay (it|them|everything|the (whole|full) thing) out\b|"
+    r"\b(see|show me) the (plan|roadmap)\b",
+    re.IGNORECASE,
+)
+
+
+def heard_overview(parse: Mapping[str, Any]) -> dict[str, Any]:
+    """The parse, asking for the whole plan when the message plainly does and NLU guessed it among its
+    first readings ("Can I see the full plan from start to finish?", torn between the overview and starting
+    over; "ok lay the full thing out for me", read first as a goodbye)."""
+    intent = parse.get("intent") or {}
+    text = str(parse.get("text") or "")
+    ranking = [str(r.get("name")) for r in parse.get("intent_ranking") or [] if r.get("name") != NO_TOPIC]
+    if intent.get("name") in ("roadmap_overview", "start_roadmap", "request_human") or text.startswith("/"):
+        return dict(parse)
+    if "roadmap_overview" not in ranking[:TOP_GUESSES] or not WHOLE_PLAN.search(text):
+        return dict(parse)
+    return {**parse, "intent": {"name": "roadmap_overview", "confidence": float(intent.get("confidence") or 0.0)}}
+
+
 #: A request for a person names one, or how to reach one.
 ASKS_FOR_A_PERSON = re.compile(
     r"\b(talk|speak|chat|call|phone|contact|reach|connect|email|text)\w*\b|\b(human|person|advisor|adviser|agent|"
@@ -139,7 +162,10 @@ ASKS_FOR_A_PERSON = re.compile(
 
 
 #: What to do now, asked of the plan: its step itself, not only its number ("ok so what do i do first").
-WHAT_TO_DO = r"\bwhat (do|should|must) (i|we) do (first|now|next)\b|\bwhere (do|should) (i|we) (even )?start\b"
+WHAT_TO_DO = (
+    r"\bwhat (do|should|must) (i|we|she|he|they) do (first|now|next)\b|\bwhere (do|should) (i|we) (even )?start\b|"
+    r"\bwhat comes (first|next)\b|\bwhat'?s first\b|\bwhat is first\b"
+)
 #: Where the plan stands, in the words people use for it.
 ASKS_WHERE_THE_PLAN_IS = re.compile(
     r"\bwhere (am i|are we|was i|were we|did (i|we) (stop|leave))\b|\b(progress|steps?|plan|roadmap)\b|"
