@@ -73,3 +73,18 @@ def test_a_state_code_has_no_plural_and_no_word_names_a_state(kb: KnowledgeBase,
         ("Seattle", "washington"),
         ("NY", "new_york"),
     ]
+
+
+def test_a_contraction_names_no_state(kb: KnowledgeBase, tmp_path):
+    """spaCy cuts "can't" and "cant" into "ca" + "n't": that "ca" is no California, while "CA" typed
+    as a state still is."""
+    out = tmp_path / "pipeline"
+    write_if_changed(patterns_from(kb.aliases()), out)
+    nlp = spacy.load(out)
+    for said in ("someone swore you can't sit for the CMA until the diploma is in hand", "i cant afford school"):
+        assert not [e for e in nlp(said).ents if e.label_ == "us_state"], said
+    doc = nlp("in CA can i give shots? and in ca do i need a cert")
+    assert [(e.text, e.ent_id_) for e in doc.ents if e.label_ == "us_state"] == [
+        ("CA", "california"),
+        ("ca", "california"),
+    ]

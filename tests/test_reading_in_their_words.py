@@ -9,13 +9,21 @@ import pytest
 
 from bot.answers.reply import reply_for
 from bot.kb.queries import KnowledgeBase
+from bot.profile.describe import a_role
 from bot.profile.model import Profile
 from bot.profile.reading import read
 from bot.roadmap.profile_reading import background as roadmap_background
 from bot.roadmap.profile_reading import credential_told, program_told, state_told
 from bot.understanding.context import Context, remember, to_state_rules, understand
 from bot.understanding.cues import cued_aspect, looks_like_question
-from bot.understanding.openers import heard_person, heard_step_asked, misread_opener, without_misheard_person
+from bot.understanding.openers import (
+    heard_overview,
+    heard_person,
+    heard_plan,
+    heard_step_asked,
+    misread_opener,
+    without_misheard_person,
+)
 from bot.understanding.split import split_questions
 
 FALLBACK = [("nlu_fallback", 0.4)]
@@ -3508,3 +3516,372 @@ def test_readings_from_blind_aq_after_the_switch(intent, confidence, text, named
 )
 def test_readings_from_blind_ar(intent, confidence, text, context, expected):
     assert understand(intent, confidence, [], text, context, [(intent, confidence)]).intent == expected
+
+
+_NJ = Context("ask_state_rules", (("us_state", "New Jersey"),))
+_SD = Context("ask_state_rules", (("us_state", "South Dakota"),))
+_WA = Context("ask_state_rules", (("us_state", "Washington"),))
+
+
+@pytest.mark.parametrize(
+    ("intent", "confidence", "text", "named", "context", "expected"),
+    [
+        # "how long" asked in the same message as an exam's format is that exam's time, not a program's
+        (
+            "ask_duration",
+            0.42,
+            "how long does each take?",
+            [],
+            Context("ask_exam_format", (("credential", "CMA"), ("credential", "RMA exam")), None, True),
+            "ask_exam_format",
+        ),
+        (
+            "ask_duration",
+            0.57,
+            "how long am I sitting there",
+            [],
+            Context("ask_exam_format", (("credential", "CMA"),), None, True),
+            "ask_exam_format",
+        ),
+        # the exam named right after the program's length: the exam's time
+        (
+            "ask_exam_fee",
+            0.71,
+            "and the cma test itself?",
+            [("credential", "cma")],
+            Context("ask_duration"),
+            "ask_exam_format",
+        ),
+        (
+            "ask_exam_fee",
+            0.83,
+            "and the test itself if i go rma",
+            [("credential", "rma")],
+            Context("ask_duration"),
+            "ask_exam_format",
+        ),
+        ("ask_exam_fee", 0.99, "and the fee for the test?", [], Context("ask_duration"), "ask_exam_fee"),
+        # which price they meant comes first, then their story
+        (
+            "inform",
+            0.98,
+            "the cma test. im finishing a CAAHEP program next month",
+            [("credential", "cma"), ("accreditor", "CAAHEP")],
+            Context("ask_program_cost"),
+            "ask_exam_fee",
+        ),
+        (
+            "roadmap_done",
+            0.41,
+            "for the cma test. i finished my program like 2 yrs ago",
+            [("credential", "cma")],
+            Context("ask_program_cost"),
+            "ask_exam_fee",
+        ),
+        (
+            "inform",
+            0.97,
+            "the school one. i live in ohio",
+            [("us_state", "ohio")],
+            Context("ask_exam_fee"),
+            "ask_program_cost",
+        ),
+        # a state's own rule in other words
+        ("nlu_fallback", 0.4, "Training she'd need to document besides the credential?", [], _NJ, "ask_state_rules"),
+        ("nlu_fallback", 0.4, "what training do you need on top of the cert for that", [], _NJ, "ask_state_rules"),
+        (
+            "nlu_fallback",
+            0.4,
+            "Who keep the training paper?",
+            [],
+            Context("ask_state_rules", (("us_state", "California"),)),
+            "ask_state_rules",
+        ),
+        ("ask_credential_info", 0.46, "Who determines what they may do now?", [], _SD, "ask_state_rules"),
+        (
+            "ask_locum_tenens",
+            0.87,
+            "If one of them later moves to a different employer, does that registration travel with them?",
+            [],
+            _WA,
+            "ask_state_rules",
+        ),
+        (
+            "ask_compare_roles",
+            0.67,
+            "OK that helps, and I assume Texas itself doesn't mandate one or the other, or does it?",
+            [("us_state", "Texas")],
+            Context("ask_which_credential"),
+            "ask_state_rules",
+        ),
+        (
+            "out_of_scope",
+            0.49,
+            "Understood. On a related point, in Texas who bears responsibility when a physician delegates a task to an MA?",
+            [("us_state", "Texas"), ("role", "MA")],
+            Context("ask_legal_or_medical"),
+            "ask_state_rules",
+        ),
+        # a terse part of the exam in hand
+        (
+            "out_of_scope",
+            0.81,
+            "how many hour",
+            [],
+            Context("ask_exam_format", (("credential", "NCMA"),)),
+            "ask_exam_format",
+        ),
+        (
+            "out_of_scope",
+            0.95,
+            "how do i book a seat",
+            [],
+            Context("ask_exam_format", (("credential", "RMA"),)),
+            "ask_exam_format",
+        ),
+        (
+            "nlu_fallback",
+            0.4,
+            "mostly clinical stuff or paperwork?",
+            [],
+            Context("ask_exam_format", (("credential", "CCMA"),)),
+            "ask_exam_format",
+        ),
+        # pay asked as a median, or "how much is pay" in a city, is never a price
+        ("ask_salary", 0.8, "What is the median pay for the state?", [], _NJ, "ask_salary"),
+        (
+            "ask_salary",
+            0.97,
+            "ok. and in Houston how much is pay for this?",
+            [("us_state", "Houston")],
+            Context("ask_program_cost"),
+            "ask_salary",
+        ),
+        # renewing by sitting the exam again is renewal
+        (
+            "ask_eligibility",
+            0.73,
+            "Perhaps you can tell me this instead: can the RMA be renewed simply by taking the exam again?",
+            [("credential", "RMA")],
+            Context(),
+            "ask_renewal",
+        ),
+        # "so am i good or nah" after their verdict asks it again
+        (
+            "nlu_fallback",
+            0.4,
+            "so am i good or nah",
+            [],
+            Context("ask_eligibility", (("credential", "RMA"),)),
+            "ask_eligibility",
+        ),
+        # anxiety pills and chemo brain: medical advice
+        (
+            "ask_exam_study",
+            0.55,
+            "I'm studying for my RMA and the stress is giving me chest tightness and headaches every night. "
+            "Should I take something like propranolol before the exam to calm down?",
+            [("credential", "RMA")],
+            Context(),
+            "ask_legal_or_medical",
+        ),
+        (
+            "out_of_scope",
+            0.94,
+            "do you think my chemo brain will make it too hard for me to pass",
+            [],
+            Context("ask_exam_format", (("credential", "NCMA"),)),
+            "ask_legal_or_medical",
+        ),
+        # what the exam "runs" is its fee
+        (
+            "ask_eligibility",
+            0.41,
+            "so what does the CMA exam actually run for someone who finished a program last spring?",
+            [("credential", "CMA")],
+            Context(),
+            "ask_exam_fee",
+        ),
+    ],
+)
+def test_readings_from_blind_an_and_as(intent, confidence, text, named, context, expected):
+    assert understand(intent, confidence, named, text, context, [(intent, confidence)]).intent == expected
+
+
+def test_the_whole_country_after_a_state_s_pay_drops_the_state():
+    understood = understand(
+        "nlu_fallback", 0.4, [], "and in all USA?", Context("ask_salary", (("us_state", "Arizona"),)), []
+    )
+    assert understood.intent == "ask_salary"
+    assert not [e for e in understood.entities if e[0] == "us_state"]
+
+
+def test_one_they_can_get_with_their_experience_is_any_credential():
+    understood = understand(
+        "nlu_fallback",
+        0.4,
+        [],
+        "ugh. is there one I CAN get with the experience I have",
+        Context("ask_eligibility", (("credential", "CMA"),)),
+        [("nlu_fallback", 0.4), ("inform", 0.36), ("ask_eligibility", 0.34)],
+    )
+    assert understood.intent == "ask_eligibility"
+    assert ("credential", "CMA") not in understood.entities
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "ranking", "expected"),
+    [
+        (
+            "Can I see the full plan from start to finish?",
+            "nlu_fallback",
+            ["roadmap_restart", "roadmap_overview"],
+            "roadmap_overview",
+        ),
+        ("ok lay the full thing out for me", "goodbye", ["goodbye", "roadmap_overview"], "roadmap_overview"),
+        # the plan's words without the overview among NLU's readings, or a plan asked to start, stay as read
+        (
+            "what does the full plan cost",
+            "ask_program_cost",
+            ["ask_program_cost", "ask_financial_aid"],
+            "ask_program_cost",
+        ),
+        ("make me the whole plan", "start_roadmap", ["start_roadmap", "roadmap_overview"], "start_roadmap"),
+    ],
+)
+def test_the_whole_plan_asked_for_is_its_overview(text, intent, ranking, expected):
+    parse = {
+        "text": text,
+        "intent": {"name": intent, "confidence": 0.4},
+        "intent_ranking": [{"name": n} for n in ranking],
+    }
+    assert heard_overview(parse)["intent"]["name"] == expected
+
+
+@pytest.mark.parametrize("text", ["What comes first for her?", "ok so what do i actually do first"])
+def test_what_comes_first_is_the_step_itself(text):
+    parse = {"text": text, "intent": {"name": "roadmap_where", "confidence": 0.45}}
+    assert heard_step_asked(parse)["intent"]["name"] == "roadmap_repeat"
+
+
+def test_another_job_s_years_beside_wanting_medical_assisting_are_no_ma_work():
+    told = "I've been a bank teller for 25 years and I'm looking into this medical assisting thing"
+    changes = read(told).changes
+    assert "experience_years" not in changes
+    assert changes["other_healthcare_role"] == "office worker"
+    # MA work named beside another job is still MA work
+    assert read("i was a cashier 5 yrs, now an MA at a clinic 2 yrs").changes["experience_years"] == 2.0
+
+
+@pytest.mark.parametrize(
+    ("role", "said"), [("office worker", "an office worker"), ("LPN", "an LPN"), ("CNA", "a CNA"), ("nurse", "a nurse")]
+)
+def test_a_role_takes_the_article_its_sound_needs(role, said):
+    assert a_role(role) == said
+
+
+@pytest.mark.parametrize(
+    ("intent", "confidence", "text", "named", "context", "expected"),
+    [
+        # the payer in hand pointed at is that payer, not the FAFSA
+        (
+            "ask_financial_aid",
+            0.76,
+            "does that pay for MA school",
+            [("role", "MA")],
+            Context("ask_military_benefits"),
+            "ask_military_benefits",
+        ),
+        # a certifier named alone after eligibility asks the same of it
+        (
+            "ask_credential_info",
+            0.56,
+            "ncct?",
+            [("certifying_body", "ncct")],
+            Context("ask_eligibility", (("credential", "rma"),)),
+            "ask_eligibility",
+        ),
+        # how long an evaluation takes, and the wait for another try, are theirs, not a program's length
+        (
+            "ask_duration",
+            0.6,
+            "How long does it take to get my transcripts evaluated?",
+            [],
+            Context(),
+            "ask_credential_evaluation",
+        ),
+        ("ask_duration", 0.6, "how long i wait for next try?", [], Context(), "ask_exam_retake"),
+        # the exams' lengths side by side, and who runs the testing, are the exams' format
+        (
+            "ask_credential_info",
+            0.7,
+            "whats the diffrence in test length between the cma and the rma",
+            [("credential", "cma"), ("credential", "rma")],
+            Context(),
+            "ask_exam_format",
+        ),
+        (
+            "ask_which_credential",
+            0.5,
+            "how long is each exam, cma vs rma",
+            [("credential", "cma"), ("credential", "rma")],
+            Context(),
+            "ask_exam_format",
+        ),
+        (
+            "ask_credential_info",
+            0.6,
+            "and who runs the cma testing",
+            [("credential", "cma")],
+            Context(),
+            "ask_exam_format",
+        ),
+        # a new pill and whether to stop it: medical advice, whatever the conversation
+        (
+            "ask_renewal",
+            0.7,
+            "sorry random but I've had headaches every day since starting my new blood pressure pill, should I just stop it",
+            [],
+            Context("ask_renewal", (("credential", "CCMA"),)),
+            "ask_legal_or_medical",
+        ),
+        # working there as an MA with a credential, a state named: that state's rules
+        (
+            "ask_eligibility",
+            0.7,
+            "moving to Vancouver WA. Can I work as an MA there with just my CCMA?",
+            [("us_state", "Washington"), ("credential", "CCMA")],
+            Context(),
+            "ask_state_rules",
+        ),
+        # pay by the hour is pay
+        ("ask_program_cost", 0.6, "how much pay by hour the medical assistant?", [], Context(), "ask_salary"),
+        # blood extraction in the state in hand is its rules
+        (
+            "ask_accommodations",
+            0.5,
+            "And for blood extraction po?",
+            [],
+            Context("ask_state_rules", (("us_state", "California"),)),
+            "ask_state_rules",
+        ),
+    ],
+)
+def test_readings_checked_in_this_session_s_replay(intent, confidence, text, named, context, expected):
+    assert understand(intent, confidence, named, text, context, [(intent, confidence)]).intent == expected
+
+
+def test_the_steps_for_them_asked_for_are_the_plan():
+    text = "been an MA at a clinic in jax for 3 yrs since the navy, no cert. what are the steps for me"
+    parse = {
+        "text": text,
+        "intent": {"name": "nlu_fallback", "confidence": 0.4},
+        "intent_ranking": [{"name": "nlu_fallback"}, {"name": "start_roadmap"}],
+    }
+    assert heard_plan(parse)["intent"]["name"] == "start_roadmap"
+
+
+def test_a_story_that_tells_their_years_is_answered_not_asked_again():
+    told = "which exams can I take right now? I have a high school diploma and 5 years working as an MA here in Vegas"
+    assert misread_opener("check_eligibility", told, Context())
+    assert not misread_opener("check_eligibility", "check which exams i can take", Context())

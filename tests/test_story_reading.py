@@ -62,3 +62,24 @@ def test_agreeing_on_no_topic_leaves_the_whole_reading():
     whole = ranked(("inform", 0.9), ("ask_eligibility", 0.05))
     for nothing in ("inform", "out_of_scope", "thank"):
         assert by_its_question(whole, ranked((nothing, 0.95), ("ask_eligibility", 0.01))) == whole
+
+
+MARCUS = (
+    "Good afternoon. I completed my medical assisting diploma last month and intend to sit for the RMA. "
+    "Where is the exam actually administered?"
+)
+SIOUX_FALLS = "got registered as an MA in south dakota back in 2019, do i still need to renew that or whatever"
+
+
+def test_a_shorter_story_is_read_by_its_question_only_when_nlu_was_unsure_of_the_whole():
+    assert story_question(MARCUS, whole_confidence=0.41) == "Where is the exam actually administered?"
+    assert story_question(MARCUS, whole_confidence=0.9) is None
+    assert story_question(SIOUX_FALLS, whole_confidence=0.98) is None
+
+
+def test_a_question_that_only_points_into_its_story_is_read_with_it():
+    told = (
+        "A man from church says he can prepare my immigration papers cheap and fast for my whole family. "
+        "He is not a lawyer. Should I let him?"
+    )
+    assert story_question(told) is None

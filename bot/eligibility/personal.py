@@ -14,7 +14,7 @@ from bot.citing import Cited
 from bot.eligibility.check import check
 from bot.kb.queries import KnowledgeBase
 from bot.profile import Profile
-from bot.profile.describe import as_you_said
+from bot.profile.describe import a_role, as_you_said
 
 
 def verdict_for(kb: KnowledgeBase, profile: Profile, credentials: Sequence[str] = ()) -> Cited:
@@ -24,7 +24,7 @@ def verdict_for(kb: KnowledgeBase, profile: Profile, credentials: Sequence[str] 
     text = (said + "\n" if said else "") + report.text
     if profile.other_healthcare_years and not profile.ma_years and profile.other_healthcare_role:
         text += (
-            f"\nYour years as a {profile.other_healthcare_role} are not medical assisting work, "
+            f"\nYour years as {a_role(profile.other_healthcare_role)} are not medical assisting work, "
             "which is all the work routes count."
         )
     return Cited(text, report.citations)

@@ -19,6 +19,13 @@ _WHO = {
 }
 
 
+def a_role(role: str) -> str:
+    """ "a CNA", "an office worker", "an EMT": the article the role's sound takes."""
+    first = role.split()[0] if role.split() else role
+    spelled = first.isupper() and first[:1] in "AEFHILMNORSX"  # "an LPN", "an RN": letters said one by one
+    return ("an " if spelled or role[:1].lower() in "aeio" else "a ") + role
+
+
 def _years(x: float) -> str:
     """ "4 years", "1.5 years", "6 months", "14 months": as people say them, never "1.16667 years"."""
     months = round(x * 12)
@@ -39,7 +46,7 @@ def parts(profile: Profile, state_name: Callable[[str], str] = str.title) -> lis
             else "no medical assisting work yet"
         )
     if profile.other_healthcare_years and profile.other_healthcare_role:
-        said.append(f"{_years(profile.other_healthcare_years)} as a {profile.other_healthcare_role}")
+        said.append(f"{_years(profile.other_healthcare_years)} as {a_role(profile.other_healthcare_role)}")
     if profile.military_years_ago is not None:
         said.append(f"training that ended {_years(profile.military_years_ago)} ago")
     if profile.in_program:

@@ -78,6 +78,12 @@ _OTHER_JOBS = (
     ("office worker", r"\bsecretar\w*|\bbank teller\b|\bclaims processor\b|\bbookkeep\w*|\bcall cent(?:er|re)\b"),
     ("construction worker", r"\bconstruction\b|\bmechanic\b|\bwelder\b|\bwelding\b"),
 )
+#: Medical assisting as what they want, beside the job they have: "I've been a bank teller for 25 years and
+#: I'm looking into this medical assisting thing" tells 25 years of banking.
+_MA_WANTED = re.compile(
+    r"\b(?:looking (?:into|at)|interested in|want\w* to|wanna|thinking (?:about|of)|becom\w*|switch\w*|"
+    rf"get(?:ting)? into|go(?:ing)? into|look(?:ing)? at)\b(?:\W+\w+){{0,3}}?\W+{_MA}"
+)
 #: A clause about what training or going unpaid would take ("can't go without pay for a year",
 #: "learn MA stuff while getting paid") gives no years of work, though it names MA work.
 _NOT_WORK_DONE = re.compile(
@@ -265,9 +271,10 @@ def _role_of(clause: str) -> str | None:
     for role, pattern in _OTHER_ROLES:
         if re.search(pattern, clause):
             return role
-    if re.search(_MA, clause):
+    other = next((role for role, pattern in _OTHER_JOBS if re.search(pattern, clause)), None)
+    if re.search(_MA, clause) and not (other and _MA_WANTED.search(clause)):
         return "ma"
-    return next((role for role, pattern in _OTHER_JOBS if re.search(pattern, clause)), None)
+    return other
 
 
 #: What follows an age: "52 years old", "19 yrs of age", "a 40-year-old".

@@ -43,7 +43,7 @@ def _install() -> None:
         self: MessageProcessor, message: Any, tracker: Any = None, only_output_properties: bool = True
     ) -> dict[str, Any]:
         parsed = await whole_parse(self, message, tracker, only_output_properties)
-        question = story_question(message.text or "")
+        question = story_question(message.text or "", float((parsed.get("intent") or {}).get("confidence") or 0.0))
         if question is not None:
             alone = UserMessage(question, sender_id=message.sender_id, input_channel=message.input_channel)
             parsed = by_its_question(parsed, await whole_parse(self, alone, tracker, only_output_properties))

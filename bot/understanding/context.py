@@ -78,6 +78,9 @@ SWITCH = re.compile(
     re.IGNORECASE,
 )
 MAX_SWITCH_WORDS = 8
+#: "ncct?" alone after the RMA's eligibility: the same question for that body's credential (named inside a
+#: longer reply, "the national one, NHA", a body only says which one was meant).
+BODY_ALONE = re.compile(r"^\W*(the\W+)?(aama|amt|nha|ncct)\W*$", re.IGNORECASE)
 #: What a switch says again in other words: "like the whole state", "i mean overall".
 ELABORATION = re.compile(r"\W+(like|i mean|as in|meaning)\W.*$", re.I)
 #: "my coworker has the ccma, is hers the same deal?": the same question again, for what the message
@@ -123,10 +126,14 @@ WHOLE_PATH = re.compile(
 )
 #: "make" as in earn, not as in "do schools make u pay for scrubs", "does AZ make MAs get certified".
 _MAKE = r"make(?! (u|you|me|us|them|him|her|mas|ma'?s|medical assistants|people|someone|students|everyone)\b)"
-PAY_WORDS = re.compile(rf"\b(per hour|an hour|hourly|/hr|per year|a year|salary|wages?|paid|{_MAKE}|earn)\b", re.I)
+PAY_WORDS = re.compile(
+    rf"\b(per hour|an hour|by (the )?hour|hourly|/hr|per year|a year|salary|wages?|paid|{_MAKE}|earn)\b", re.I
+)
 #: "do i have to pay every year?": the person pays, so it is a cost, never what MAs earn.
 THEY_PAY = re.compile(
     r"\b(?:i|we) (?:have|need|got) to pay\b|\bgotta pay\b|\b(?:do|will|would|should|must) (?:i|we) (?:have to |need to )?pay\b|"
+    # (not the noun: "what is the median pay for the state")
+    r"(?<!median )(?<!average )(?<!avg )(?<!typical )(?<!mean )(?<!the )(?<!is )"
     r"\bpay(?:ing)? (?:for (?:it|the|my|that|this)|again|a fee|the fee|every|each|yearly|annually)\b|"
     r"\b(?:anyone|anybody|people|i|we|you|u) (?:pay|paying) \$?\d",
     re.I,
@@ -148,12 +155,18 @@ IT_PAYS = re.compile(
     r"(\s+(again|anyway|still))?\b",
     re.IGNORECASE,
 )
+#: The payer in hand pointed at: "does that pay for MA school", "would it cover the whole program".
+THAT_PAYS = re.compile(
+    r"\b(does|do|will|would|can|could)\s+(it|that|this|they)\s+(also\s+|even\s+|still\s+)?(pay|cover)\b", re.I
+)
 #: What a person pays: the topic in hand, when it is one of these, is what "do I have to pay" asks about.
 COSTS = frozenset({"ask_exam_fee", "ask_renewal", "ask_program_cost", "ask_exam_retake", "ask_financial_aid"})
 #: "how much is it?" answered, then "the cma test" or "the school part": which price they meant.
 PRICES = {"exam": "ask_exam_fee", "school": "ask_program_cost"}
 #: A message this short that asks nothing only says which of the prices in hand it meant.
 MAX_PRICE_CHOICE_WORDS = 8
+#: Where a reply's first part ends: "the test lol. the cma one, i finish my program in may".
+FIRST_PART = re.compile(r"(?<=\w)[.!;]\s+")
 #: "and the fee?" with a credential in hand is that credential's exam fee; tuition is not a fee.
 FEE = re.compile(r"\bfees?\b", re.I)
 #: An out-of-scope reading this sure is kept even when the message names a state.
@@ -165,12 +178,13 @@ STATELESS_READINGS = frozenset(
 #: A question about which states, never the one in hand.
 WHICH_STATE = re.compile(
     r"\b(which|what|wich) states?\b|\bany states?\b|\bevery state\b|\ball (the )?states\b|\bother states\b|"
-    r"\bonly state\b|\bnation(wide|ally)\b|^\W*national(\W+(then|instead|too|pls|please))?\W*$|\bnational (median|average|pay|salary|wages?|figures?|numbers?)\b|\b(in )?(the )?whole (country|us|usa|nation)\b|\bacross the (country|us)\b|\b(in )?(the )?(whole )?(us|usa|country) (overall|wide)\b",
+    r"\bonly state\b|\bnation(wide|ally)\b|\b(in )?all (the )?(usa|us|u\.s\.?|country|states)\b|^\W*national(\W+(then|instead|too|pls|please))?\W*$|\bnational (median|average|pay|salary|wages?|figures?|numbers?)\b|\b(in )?(the )?whole (country|us|usa|nation)\b|\bacross the (country|us)\b|\b(in )?(the )?(whole )?(us|usa|country) (overall|wide)\b",
     re.I,
 )
 #: What an MA may do is a state's rule: injections, blood draws, X-rays, IVs.
 MA_TASKS = re.compile(
-    r"\b(inject\w*|shots?|vaccin\w*|immuniz\w*|(draw|tak|took)\w* blood|blood draws?|venipuncture|x-?rays?|ivs?|"
+    r"\b(inject\w*|shots?|vaccin\w*|immuniz\w*|(draw|tak|took|extract)\w* blood|blood (draws?|extraction)|venipuncture|"
+    r"phlebotom\w*|finger ?sticks?|skin punctures?|x-?rays?|ivs?|"
     r"(give|giving|administer\w*|pass\w*) (out )?(meds|medications?|medicines?)|"
     # "Which duties may a medical assistant perform in the state of Florida?": what they may do there
     r"duties|tasks|scope of practice|(allowed|permitted) to (do|perform))\b",
@@ -200,7 +214,8 @@ STATE_NEEDS = re.compile(
     r"(cert\w*|licen[sc]\w*|registered|credential\w*)\b|\bneed (a |an )?(cert\w*|licen[sc]e\w*|credential)\b|"
     r"\b(rules?|laws?|regulations?|requirements?) (for|of) (an? )?(ma|mas|medical assistants?)\b|"
     r"\b(satisfy|satisfies|meet|meets|fulfil|fulfill|fulfills|count for) (that|the|this|their|its) (rule|requirement|law)s?\b|"
-    r"\b(work|valid|good|ok|okay|fine|enough|count|counts|accepted|acceptable|recogni[sz]ed|good enough) there\b|\b(accepted|acceptable|recogni[sz]ed|good enough) (for|in|by)\b|"
+    r"\b(work|valid|good|ok|okay|fine|enough|count|counts|accepted|acceptable|recogni[sz]ed|good enough) there\b|"
+    r"\bwork (as an? [\w-]+ )there\b|\b(accepted|acceptable|recogni[sz]ed|good enough) (for|in|by)\b|"
     r"\b(doctors?|physicians?|nurses?|docs?) (can |could |will )?(just )?train\b|\btrained (in|at|on) the (clinic|job)\b|"
     r"\b(travel|follow|go|transfer|move)s? with (me|her|him|them|you|u)\b|\bfollows? (me|her|him|them|you|u)\b|"
     r"\bmandat(e|es|ed|ory)\b|\bdelegat\w*\b|\bresponsib\w*\b|"
@@ -286,7 +301,7 @@ def only_switches(text: str) -> bool:
     sister is moving there" (the switch, then why); "my coworker has the ccma, is hers the same deal?"."""
     clauses = re.split(r"[,.;:!?]\s+", text.strip())
     first, rest = clauses[0], " ".join(clauses[1:])
-    if len(text.split()) <= MAX_SWITCH_WORDS and SWITCH.match(text):
+    if (len(text.split()) <= MAX_SWITCH_WORDS and SWITCH.match(text)) or BODY_ALONE.match(text):
         return True
     said = ELABORATION.sub("", text)  # "ok and texas overall like the whole state": the switch, then its gloss
     if said != text and len(said.split()) <= MAX_SWITCH_WORDS and SWITCH.match(said):
@@ -727,7 +742,9 @@ def _facet_in_hand(intent: str | None, confidence: float, text: str, context: Co
 #: "which ones take job experience", "any of the exams": every credential, not the one in hand.
 ANY_CREDENTIAL = re.compile(
     r"\b(which|what|any|all) ((national|other|of the) )?(ones|of (them|the (certs|credentials|exams))|(certs|credentials|"
-    r"certifications|exams))\b|\b(anything|any ?one|something) (faster|quicker|easier)\b",
+    r"certifications|exams))\b|\b(anything|any ?one|something) (faster|quicker|easier)\b|"
+    r"\bis there (one|any|an?y? ?(cert\w*|credential|exam|test))\b[^.?!]*\b(i|we|she|he) (can|could)\b|"
+    r"\bwhich (cert|certification|credential|exam|test)s? ((can|could|should) )?(i|we|she|he) (can |could )?(take|get|sit)\b",
     re.IGNORECASE,
 )
 #: Topics whose answer sets options side by side: certificate or associate degree, one credential or another.
@@ -818,7 +835,9 @@ INSISTS = re.compile(
     r"^\W*((so|ok|okay|but|well|and|sorry|um+|hm+)\W+)*((do|can|should|will|would|could|am|does|is|must) (i|it|she|he|we|they|that)"
     r"( have to| need to)? (or (not|no|what)|yes or no)|(is it |so )?yes or no|"
     # "since when" after a rule: the answer in hand says when
-    r"since when|(from )?when (was|did) (that|it|this)( (start|begin|change|take effect|come in))?)(\W+(lol|lmao|pls|please|tho|though|then|bro|sis))*\W*$",
+    r"since when|(from )?when (was|did) (that|it|this)( (start|begin|change|take effect|come in))?|"
+    # "so am i good or nah" after their verdict: the verdict again
+    r"(am i|are we|is (she|he)) (good|ok|okay|set|eligible|qualified|in)( or (nah|not|no))?)(\W+(lol|lmao|pls|please|tho|though|then|bro|sis))*\W*$",
     re.IGNORECASE,
 )
 #: Reports that stay good for a while: "and how long is good for" after an evaluation asks the report's
@@ -882,7 +901,11 @@ def reread(
     if (
         intent == "ask_duration"
         and context.intent in EXAM_TOPICS
-        and (TAKING_IT.search(text) or (context.intent in THE_EXAM_ITSELF and HOW_LONG_IS_IT.search(text)))
+        and (
+            TAKING_IT.search(text)
+            # "how long is that one"; "...how many questions and how long am I sitting there": the same exam's
+            or (context.intent in THE_EXAM_ITSELF and (HOW_LONG_IS_IT.search(text) or context.same_message))
+        )
         and not SCHOOLING.search(text)
         and cued_intent(text, context.intent) in (None, "ask_duration", "ask_exam_format")  # not "how long ECE takes"
     ):
@@ -1096,6 +1119,8 @@ def understand(
     """The question this message asks, once the conversation so far is taken into account, with the
     part of its topic the message's words ask about ("can WIOA pay for it?": WIOA)."""
     understood = _understand(intent, confidence, entities, text, context, ranking)
+    if _the_exam_s_length(understood.intent, text, context):
+        understood = replace(understood, intent="ask_exam_format")  # "and the cma test itself?" after program length
     kinds = {_slot(kind) for kind, _ in entities}
     if understood.intent == "ask_accredited_programs" and {"credential", "accreditor"} <= kinds:
         # "Must her school hold CAAHEP accreditation to sit the NCMA?": the NCMA's rule, not what CAAHEP is
@@ -1178,6 +1203,8 @@ def _what_is_paid(
         and (IT_PAYS.search(text) or _a_test_switched(intent, text, context))
     ):
         intent = context.intent  # "does it pay for the exam too" after the GI Bill: what the GI Bill pays for
+    if intent == "ask_financial_aid" and context.intent == "ask_military_benefits" and THAT_PAYS.search(asked):
+        intent = context.intent  # "...said mycaa?? does that pay for MA school": MyCAA, not the FAFSA
     if context.intent in PAID_WHILE and intent not in PAID_WHILE and IS_IT_PAID.search(asked):
         intent = context.intent  # "is it paid or am I working for free" after an apprenticeship: its pay
     if intent == "ask_compare_roles" and cued_intent(asked, context.intent) == "ask_salary":
@@ -1314,18 +1341,38 @@ def _not_inherited(intent: str | None, named: Sequence[tuple[str, str]], text: s
     return skip
 
 
+#: "and the test itself if i go rma": the exam, named as itself, with no more than a credential beside it.
+THE_EXAM_NAMED = re.compile(
+    r"^\W*((and|so|ok|okay|what about|how about)\W+)*(for )?(the )?(\w+ )?(exam|test)( itself)?\b"
+    r"(\W+(if|for|when) (i|we) (go|do|pick|choose|take) (the )?\w+)?\W*$",
+    re.IGNORECASE,
+)
+
+
+def _the_exam_s_length(intent: str | None, text: str, context: Context) -> bool:
+    """ "and the cma test itself?" right after how long the program takes: how long the exam takes."""
+    return (
+        intent in ("ask_duration", "ask_exam_fee")
+        and context.intent == "ask_duration"
+        and bool(THE_EXAM_NAMED.search(text))
+        and not SCHOOLING.search(text)
+    )
+
+
 def _price_chosen(text: str, named: Sequence[tuple[str, str]], context: Context) -> str | None:
     """After a price ("how much is it?"), a short reply that asks nothing says which price it meant:
     "the cma test", "for CMA exam" (the exam's fee), "the school part" (the program's price)."""
     if context.intent not in PRICES.values() or looks_like_question(text.rstrip(" ?!")):
         return None  # "and the cma exam?" only names; "how long is the cma exam?" asks
-    if len(text.split()) > MAX_PRICE_CHOICE_WORDS:
+    # "the cma test. im finishing a CAAHEP program next month": the choice comes first, then their story
+    chosen = FIRST_PART.split(text.strip(), maxsplit=1)[0]
+    if len(chosen.split()) > MAX_PRICE_CHOICE_WORDS:
         return None
-    if cued_intent(text, context.intent) not in (None, "ask_exam_format", *PRICES.values()) or decisive_topic(text):
+    if cued_intent(chosen, context.intent) not in (None, "ask_exam_format", *PRICES.values()) or decisive_topic(chosen):
         return None  # "the exam have in spanish?", "rma doesnt care about accreditation" ask something of their own
-    if SCHOOLING.search(text):
+    if SCHOOLING.search(chosen):
         return PRICES["school"]
-    if EXAM_WORDS.search(text) or any(_slot(kind) == "credential" for kind, _ in named):
+    if EXAM_WORDS.search(chosen) or any(_slot(kind) == "credential" for kind, _ in named):
         return PRICES["exam"]
     return None
 

@@ -55,7 +55,13 @@ def misread_opener(intent: str | None, text: str, context: Context) -> bool:
     another_topic = decided is not None and decided != OPENER_TOPIC[intent]
     # "i've worked at a pediatrician office for 2 yrs now... can i sit for the CMA?": their story and one
     # credential named ask that credential's question of them, answered from what they told
-    told_for_one = intent == "check_eligibility" and bool(ONE_CREDENTIAL.search(text) and OWN_YEARS.search(text))
+    # "which exams can I take right now? I have a high school diploma and 5 years working as an MA": a story
+    # long enough to tell their years is answered from it too
+    told_for_one = (
+        intent == "check_eligibility"
+        and bool(OWN_YEARS.search(text))
+        and bool(ONE_CREDENTIAL.search(text) or len(text.split()) >= TOLD_ENOUGH)
+    )
     return (
         follow_up
         or another_topic
@@ -69,6 +75,8 @@ def misread_opener(intent: str | None, text: str, context: Context) -> bool:
 PLAN_ASKED = re.compile(r"\b(plan|roadmap|steps?|walk me|guide me)\b", re.IGNORECASE)
 #: A national credential named, and a length of time told ("2 yrs", "18 months").
 ONE_CREDENTIAL = re.compile(r"\b(cma|rma|ccma|ncma)\b", re.IGNORECASE)
+#: A message this long that tells their years tells enough to answer from.
+TOLD_ENOUGH = 15
 OWN_YEARS = re.compile(r"\b\d+(\.\d+)? ?(yrs?|years?|months?|mos?)\b", re.IGNORECASE)
 
 
@@ -109,7 +117,8 @@ def heard_opener(parse: Mapping[str, Any]) -> dict[str, Any]:
 
 #: A plan asked for in so many words: "can you walk me through getting my RMA", "make me a step by step plan".
 PLAIN_PLAN = re.compile(
-    r"\b(walk|take|guide) me through\b|\bstep[- ]by[- ]step\b|\b(make|give|build|write) me a (\w+ )?(plan|roadmap)\b",
+    r"\b(walk|take|guide) me through\b|\bstep[- ]by[- ]step\b|\b(make|give|build|write) me a (\w+ )?(plan|roadmap)\b|"
+    r"\bwhat are (the|my) steps\b|\bsteps for (me|her|him|us)\b",
     re.IGNORECASE,
 )
 
@@ -132,8 +141,8 @@ def heard_plan(parse: Mapping[str, Any]) -> dict[str, Any]:
 
 #: The whole plan asked for in so many words: "lay the full thing out for me", "the plan from start to finish".
 WHOLE_PLAN = re.compile(
-    r"\b(full|whole|entire|complete) (plan|roadmap|thing|list|route|path|steps)\b|\bstart to finish\b|"
-    r"\ball (the |my |of the |of my )?steps\b|\blay (it|them|everything|the (whole|full) thing) out\b|"
+    r"\b(full|whole|entire|complete) (plan|roadmap|thing|list|route|path)\b|\bstart to finish\b|"
+    r"\blay (it|them|everything|the (whole|full) thing) out\b|"
     r"\b(see|show me) the (plan|roadmap)\b",
     re.IGNORECASE,
 )
@@ -163,8 +172,8 @@ ASKS_FOR_A_PERSON = re.compile(
 
 #: What to do now, asked of the plan: its step itself, not only its number ("ok so what do i do first").
 WHAT_TO_DO = (
-    r"\bwhat (do|should|must) (i|we|she|he|they) do (first|now|next)\b|\bwhere (do|should) (i|we) (even )?start\b|"
-    r"\bwhat comes (first|next)\b|\bwhat'?s first\b|\bwhat is first\b"
+    r"\bwhat (do|should|must) (i|we|she|he|they) (actually |really |even )?do (first|now|next)\b|\bwhere (do|should) (i|we) (even )?start\b|"
+    r"\bwhat comes (first|next)\b"
 )
 #: Where the plan stands, in the words people use for it.
 ASKS_WHERE_THE_PLAN_IS = re.compile(

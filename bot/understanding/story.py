@@ -20,18 +20,29 @@ from bot.understanding.cues import asking_clause
 #: A message this long, at least STORY_RATIO times longer than its question, is a story around it.
 STORY_WORDS = 30
 STORY_RATIO = 2
+#: A shorter story, from this many words, is read by its question when NLU was below SHORT_STORY_SURE.
+SHORT_STORY_WORDS = 20
+SHORT_STORY_SURE = 0.5
+#: A question shorter than this points into its story ("Should I let him?") and says nothing alone.
+MIN_QUESTION_WORDS = 5
 #: Readings that name no topic: a question read as one of these leaves the whole message's reading.
 NO_QUESTION = frozenset({"nlu_fallback", "inform", "out_of_scope", "greet", "goodbye", "thank"})
 
 
-def story_question(text: str) -> str | None:
-    """The question of a story, or None when the message is no story (short, or all question)."""
+def story_question(text: str, whole_confidence: float = 0.0) -> str | None:
+    """The question of a story, or None when the message is no story (short, or all question). A short
+    story is read by its question only when NLU was unsure of the whole message (`whole_confidence`):
+    "I completed my diploma last month and intend to sit for the RMA. Where is the exam actually
+    administered?" leaves NLU torn, while "got registered as an MA in south dakota back in 2019, do i
+    still need to renew that" is plainly South Dakota's rules, which "renew that" alone is not."""
     if text.startswith("/"):  # a button's payload
         return None
     words = len(text.split())
     asked = asking_clause(text)
-    if words < STORY_WORDS or words < STORY_RATIO * len(asked.split()):
+    if words < SHORT_STORY_WORDS or (words < STORY_WORDS and whole_confidence >= SHORT_STORY_SURE):
         return None
+    if words < STORY_RATIO * len(asked.split()) or len(asked.split()) < MIN_QUESTION_WORDS:
+        return None  # "...He is not a lawyer. Should I let him?": a question this short is read with its story
     return asked
 
 
