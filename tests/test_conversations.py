@@ -25,9 +25,9 @@ TEST_SET = SETS / "blind_test.yml"
 #: anyone remembering to list it (blind_dev_ah was once left out of a hand-written list).
 DEV_SETS = tuple(sorted(SETS.glob("blind_dev*.yml")))
 #: The issue's bar is 90% of turns, which this test set (blind_ap) does not meet: measured blind once, it
-#: passed 86.9% (404/465). This floor sits just under that measured rate so the test fails on a
-#: regression; raise it as the rate rises, up to the bar.
-MIN_PASS_RATE = 0.86
+#: passed 86.9% (404/465); it now passes 88.4% (411/465, failures still unread). This floor sits under
+#: that rate so the test fails on a regression; raise it as the rate rises, up to the bar.
+MIN_PASS_RATE = 0.87
 MIN_CONVERSATIONS, MIN_TURNS = 60, 250
 
 

@@ -3865,6 +3865,110 @@ def test_a_role_takes_the_article_its_sound_needs(role, said):
             Context("ask_state_rules", (("us_state", "California"),)),
             "ask_state_rules",
         ),
+        # testing before graduating, and how long after finishing one may apply, are eligibility
+        (
+            "ask_exam_fee",
+            0.6,
+            "could i take it before graduation",
+            [],
+            Context("ask_exam_fee", (("credential", "CMA"),)),
+            "ask_eligibility",
+        ),
+        (
+            "ask_duration",
+            0.6,
+            "how long after i finish school can i still apply for it",
+            [],
+            Context("ask_exam_format", (("credential", "rma"),)),
+            "ask_eligibility",
+        ),
+        # an application running out is the application's window, told with the exam fee
+        (
+            "nlu_fallback",
+            0.4,
+            "does the application run out",
+            [],
+            Context("ask_exam_format", (("credential", "rma"),)),
+            "ask_exam_fee",
+        ),
+        # a year after graduating, asked after the fee: the fee for them
+        (
+            "nlu_fallback",
+            0.4,
+            "And supposing I dawdle and it's more than a year after graduating?",
+            [],
+            Context("ask_exam_fee", (("credential", "CMA"),)),
+            "ask_exam_fee",
+        ),
+        # a credential "good for" a state named is that state's rules, not its renewal
+        (
+            "ask_renewal",
+            0.7,
+            "and the CCMA is good for Arizona?",
+            [("credential", "CCMA"), ("us_state", "Arizona")],
+            Context("ask_state_rules", (("us_state", "Arizona"),)),
+            "ask_state_rules",
+        ),
+        # which credential takes a foreign degree is the evaluation's answer (AMT's course-by-course rule)
+        (
+            "ask_financial_aid",
+            0.5,
+            "which certificate accept transcript from other country",
+            [],
+            Context("ask_financial_aid"),
+            "ask_credential_evaluation",
+        ),
+        # the employer's tuition rule, asked in its own words, stays on employer help
+        (
+            "nlu_fallback",
+            0.4,
+            "The course must be related to my job for this rule?",
+            [],
+            Context("ask_financial_aid", (), "employer"),
+            "ask_financial_aid",
+        ),
+        (
+            "nlu_fallback",
+            0.4,
+            "What must we have in place on the employer side?",
+            [],
+            Context("ask_financial_aid", (), "employer"),
+            "ask_financial_aid",
+        ),
+        # parts of the exam in hand: its outline, its unscored items; not passing is the retake rule
+        (
+            "nlu_fallback",
+            0.4,
+            "is the outline i found from 2019 still good",
+            [],
+            Context("ask_exam_format", (("credential", "CMA"),)),
+            "ask_exam_format",
+        ),
+        (
+            "nlu_fallback",
+            0.4,
+            "wait so 20 of them don't even count?",
+            [],
+            Context("ask_exam_format", (("credential", "CMA"),)),
+            "ask_exam_format",
+        ),
+        (
+            "ask_exam_format",
+            0.6,
+            "and if i dont make it first time",
+            [],
+            Context("ask_exam_format", (("credential", "CCMA"),)),
+            "ask_exam_retake",
+        ),
+        # CPR to keep a credential is renewal
+        (
+            "ask_eligibility",
+            0.6,
+            "do I still need to have a CPR card to keep it",
+            [],
+            Context("ask_eligibility", (("credential", "CMA"),)),
+            "ask_renewal",
+        ),
     ],
 )
 def test_readings_checked_in_this_session_s_replay(intent, confidence, text, named, context, expected):
@@ -3885,3 +3989,28 @@ def test_a_story_that_tells_their_years_is_answered_not_asked_again():
     told = "which exams can I take right now? I have a high school diploma and 5 years working as an MA here in Vegas"
     assert misread_opener("check_eligibility", told, Context())
     assert not misread_opener("check_eligibility", "check which exams i can take", Context())
+
+
+def test_any_state_registration_there_is_the_state_in_hand_s():
+    understood = understand(
+        "ask_state_rules",
+        0.94,
+        [("role", "medical assistants")],
+        "Is there any state registration for medical assistants there?",
+        Context("ask_salary", (("us_state", "New York"),)),
+        [("ask_state_rules", 0.94)],
+    )
+    assert ("us_state", "New York") in understood.entities
+
+
+def test_which_one_has_more_compares_every_exam():
+    understood = understand(
+        "ask_exam_format",
+        0.6,
+        [],
+        "which one has more questions lol",
+        Context("ask_exam_format", (("credential", "CMA"),)),
+        [("ask_exam_format", 0.6)],
+    )
+    assert understood.intent == "ask_exam_format"
+    assert not [e for e in understood.entities if e[0] == "credential"]

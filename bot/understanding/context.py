@@ -177,7 +177,7 @@ STATELESS_READINGS = frozenset(
 )
 #: A question about which states, never the one in hand.
 WHICH_STATE = re.compile(
-    r"\b(which|what|wich) states?\b|\bany states?\b|\bevery state\b|\ball (the )?states\b|\bother states\b|"
+    r"\b(which|what|wich) states?\b|\bany states?\b(?! (registration|licen[cs]\w*|requirements?|rules?|laws?|credentials?|certification|exams?|board))|\bevery state\b|\ball (the )?states\b|\bother states\b|"
     r"\bonly state\b|\bnation(wide|ally)\b|\b(in )?all (the )?(usa|us|u\.s\.?|country|states)\b|^\W*national(\W+(then|instead|too|pls|please))?\W*$|\bnational (median|average|pay|salary|wages?|figures?|numbers?)\b|\b(in )?(the )?whole (country|us|usa|nation)\b|\bacross the (country|us)\b|\b(in )?(the )?(whole )?(us|usa|country) (overall|wide)\b",
     re.I,
 )
@@ -215,7 +215,7 @@ STATE_NEEDS = re.compile(
     r"\b(rules?|laws?|regulations?|requirements?) (for|of) (an? )?(ma|mas|medical assistants?)\b|"
     r"\b(satisfy|satisfies|meet|meets|fulfil|fulfill|fulfills|count for) (that|the|this|their|its) (rule|requirement|law)s?\b|"
     r"\b(work|valid|good|ok|okay|fine|enough|count|counts|accepted|acceptable|recogni[sz]ed|good enough) there\b|"
-    r"\bwork (as an? [\w-]+ )there\b|\b(accepted|acceptable|recogni[sz]ed|good enough) (for|in|by)\b|"
+    r"\bwork (as an? [\w-]+ )there\b|\b(is|are) (good|ok|okay|fine|valid) (for|in) (?!(\d|life|ever|before|until|till|after|how|long|now|the|a|an|me|you|u|them|it|that|this|renewal|work|jobs?)\b)[a-z]{3,}\b(?! (years?|months?))|\b(accepted|acceptable|recogni[sz]ed|good enough) (for|in|by)\b|"
     r"\b(doctors?|physicians?|nurses?|docs?) (can |could |will )?(just )?train\b|\btrained (in|at|on) the (clinic|job)\b|"
     r"\b(travel|follow|go|transfer|move)s? with (me|her|him|them|you|u)\b|\bfollows? (me|her|him|them|you|u)\b|"
     r"\bmandat(e|es|ed|ory)\b|\bdelegat\w*\b|\bresponsib\w*\b|"
@@ -744,7 +744,9 @@ ANY_CREDENTIAL = re.compile(
     r"\b(which|what|any|all) ((national|other|of the) )?(ones|of (them|the (certs|credentials|exams))|(certs|credentials|"
     r"certifications|exams))\b|\b(anything|any ?one|something) (faster|quicker|easier)\b|"
     r"\bis there (one|any|an?y? ?(cert\w*|credential|exam|test))\b[^.?!]*\b(i|we|she|he) (can|could)\b|"
-    r"\bwhich (cert|certification|credential|exam|test)s? ((can|could|should) )?(i|we|she|he) (can |could )?(take|get|sit)\b",
+    r"\bwhich (cert|certification|credential|exam|test)s? ((can|could|should) )?(i|we|she|he) (can |could )?(take|get|sit)\b|"
+    # "which one has more questions lol" after two exams: every exam side by side
+    r"\bwhich (one|of (them|those|these|the two))\b[^.?!]*\b(more|fewer|less|longer|shorter|cheaper|harder|easier)\b",
     re.IGNORECASE,
 )
 #: Topics whose answer sets options side by side: certificate or associate degree, one credential or another.
@@ -813,7 +815,9 @@ def _decided(
 FEE_BY_GRADUATION = frozenset({"ask_exam_fee"})
 WHEN_GRADUATED = re.compile(
     r"\b(finished|graduated|completed)\b[^.?!]*\b(\d+|a|an|one|two|three|few|couple( of)?)\s*(yrs?|years?|months?|mos?)\b|"
-    r"\b(finished|graduated|completed)\b[^.?!]*\b(in|back in) (19|20)\d\d\b",
+    r"\b(finished|graduated|completed)\b[^.?!]*\b(in|back in) (19|20)\d\d\b|"
+    # "supposing I dawdle and it's more than a year after graduating"
+    r"\b(more|less|over|under) than (a|one|\d+) (years?|yrs?|months?) (after|since|from) (graduat\w*|finish\w*|school)\b",
     re.IGNORECASE,
 )
 #: Aid and benefits have an eligibility of their own: "does that affect my eligibility" after Pell is Pell's.
