@@ -125,7 +125,11 @@ class ActionAnswer(Action):
             self._understood_in_spanish(dispatcher, kb, understood, language)
             profile, heard = services.hear(tracker)
             # "ugh wait, it was jan 2023 not 2021... does that change anything": the question again, no guesses
-            again = ctx.asked_again(understood, context) if heard.correction and heard.changes else None
+            # "Went through 68W AIT in 2016. Problem?" after their verdict: the verdict again, with the year
+            told_for_them = understood.intent in NOT_A_QUESTION and ctx.answered_for_them(context, text)
+            again = (
+                ctx.asked_again(understood, context) if heard.changes and (heard.correction or told_for_them) else None
+            )
             # a plan to misstate experience gets the facts (answer_person), never guesses
             if (
                 understood.intent == "nlu_fallback"
@@ -136,8 +140,8 @@ class ActionAnswer(Action):
                 return [SlotSet(CONTEXT_SLOT, ctx.with_names(understood, context).to_slot())]
             # "wait sorry i meant new jersey" after NY pay: the question again for New Jersey, not only noted
             # "I've worked as an MA the whole 6 years since though" after their verdict: the verdict again
-            told = heard.correction or (heard.statement and not form_waits and ctx.answered_for_them(context))
-            corrected = again is not None or (told and understood.follow_up)
+            told = heard.correction or (heard.statement and not form_waits and ctx.answered_for_them(context, text))
+            corrected = again is not None or (told and (understood.follow_up or understood.intent == context.intent))
             understood = again or understood
             # "what about texas" after a topic that is the same in every state: that state's rules
             by_state = kb.varies_by_state(kb.topic_for_intent(understood.intent or ""))

@@ -24,14 +24,16 @@ TEST_SET = SETS / "blind_test.yml"
 #: Every development set on disk: a glob, so a set moved here from the test set is checked without
 #: anyone remembering to list it (blind_dev_ah was once left out of a hand-written list).
 DEV_SETS = tuple(sorted(SETS.glob("blind_dev*.yml")))
+#: Sets measured blind once and kept unread for a later test set: checked for form, never played here.
+HELD_OUT = tuple(sorted(SETS.glob("holdout_*.yml")))
 #: The issue's bar is 90% of turns, which this test set (blind_ap) does not meet: measured blind once, it
-#: passed 86.9% (404/465); it now passes 88.4% (411/465, failures still unread). This floor sits under
+#: passed 86.9% (404/465); it now passes 88.2% (410/465, failures still unread). This floor sits under
 #: that rate so the test fails on a regression; raise it as the rate rises, up to the bar.
 MIN_PASS_RATE = 0.87
 MIN_CONVERSATIONS, MIN_TURNS = 60, 250
 
 
-@pytest.mark.parametrize("name", [TEST_SET.name, *(d.name for d in DEV_SETS)])
+@pytest.mark.parametrize("name", [TEST_SET.name, *(d.name for d in (*DEV_SETS, *HELD_OUT))])
 def test_each_set_is_well_formed_and_large_enough(name):
     _, conversations = read_set(SETS / name)
     assert len(conversations) >= MIN_CONVERSATIONS

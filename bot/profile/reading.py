@@ -103,7 +103,10 @@ _BACKGROUNDS = (
         "img",
         r"\b(?:imgs?|mbbs|international medical graduate|foreign medical graduate|foreign[- ](?:trained )?doctor|"
         r"(?:doctor|physician) (?:from|in|back in)\b|medical degree|\bmd (?:from|in|degree)|med school|medical school|"
-        r"practi[cs]ed medicine|i (?:am|was|'m) an? (?:doctor|physician|gp|surgeon)|i'm a (?:doctor|physician))",
+        r"practi[cs]ed (?:medicine|pediatrics|paediatrics|surgery|(?:general|family|internal) medicine|obstetrics|"
+        r"gynaecology|gynecology|psychiatry|dermatology|cardiology|anesthesi\w*|anaesthesi\w*)|mbbch|"
+        r"i (?:am|was|'m) an? (?:doctor|physician|gp|surgeon|pediatrician|paediatrician|cardiologist|gynecologist|"
+        r"obstetrician|psychiatrist|dermatologist|internist|anesthesiologist|radiologist)|i'm a (?:doctor|physician))",
     ),
     ("military", _MILITARY),
     (
@@ -190,7 +193,11 @@ _FULL_TIME = re.compile(
 _START = re.compile(r"\b(?:start|begin|starting|beginning|enrol+\w*)\b(?P<rest>.{0,40})")
 _RESIDENCY = re.compile(r"\b(?:residency|the match|usmle|step 1|step 2|match into)\b")
 _CAREER = re.compile(r"\b(?:long[- ]term|for good|permanent\w*|stay (?:an? )?ma|rest of my (?:life|career))\b")
-_CORRECTION = re.compile(r"\b(?:actually|i meant|i mean|sorry|correction|no wait|wait no|my bad|typo)\b")
+#: ("what do i actually need" asks; "actually it was 2019" corrects)
+_CORRECTION = re.compile(
+    r"\b(?:actually(?! (?:need|needs|want|do|does|have|has|work|make|makes|get|earn|pay|pays|cost|costs|require|"
+    r"requires|take|takes|learn|like|mean|means)\b)|i meant|i mean|sorry|correction|no wait|wait no|my bad|typo)\b"
+)
 #: "so more like 2 and a half years not 4": the new number, then the one it replaces.
 _YEARS_NOT = re.compile(r"\b(?:yrs?|years?) not (?:\d|one|two|three|four|five)")
 _MEANT_YEARS = re.compile(

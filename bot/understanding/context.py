@@ -56,6 +56,8 @@ NOT_CARRIED_INTO = ("ask_which_credential", "ask_compare_roles", "ask_credential
 POINTS_AT_ONE = re.compile(r"\b(it|its|that one|this one|that (cert\w*|credential|exam|test))\b", re.IGNORECASE)
 #: "What about the RMA?": only a new thing for the same question, however NLU read it.
 _FILLERS = r"ok(ay)?|k|so|ugh|hmm+|oh|ah|um|uh|well|wait|damn|dang|ngl|lol|cool|alright|yeah|nah|wow|sorry|thanks|thx"
+#: A credential named alone ("cma", "the rma one").
+CREDENTIAL_ALONE = re.compile(r"^\W*(the\W+)?(c?cma|rma|ncma)(\W+one)?\W*$", re.IGNORECASE)
 SWITCH = re.compile(
     rf"^\W*((and|n|but|{_FILLERS})\W+)*((what|how|wat|wut|wht) ?(about|bout|abt)|wbu|hbu|(and|n) (for|in|with)\b)|"
     # "whats it like for the whole country" after a state's pay, "how's it in ohio"
@@ -219,7 +221,11 @@ STATE_NEEDS = re.compile(
     r"\b(doctors?|physicians?|nurses?|docs?) (can |could |will )?(just )?train\b|\btrained (in|at|on) the (clinic|job)\b|"
     r"\b(travel|follow|go|transfer|move)s? with (me|her|him|them|you|u)\b|\bfollows? (me|her|him|them|you|u)\b|"
     r"\bmandat(e|es|ed|ory)\b|\bdelegat\w*\b|\bresponsib\w*\b|"
-    r"\bdoes (my|a|the|her|his) \w+ (work|count|transfer|carry over)\b|\b(is|are) (that|it|this) (even )?(allowed|legal|permitted)\b|\bneed an? (\w+ ){1,2}one\b|\b(does|do|will|would) (the state|[a-z]{2}) (want|expect|ask for)\b|\b(need|needs) anything (extra|else|special|more)\b",
+    r"\bdoes (my|a|the|her|his) \w+ (work|count|transfer|carry over)\b|\b(is|are) (that|it|this) (even )?(allowed|legal|permitted)\b|\bneed an? (\w+ ){1,2}one\b|\b(does|do|will|would) (the state|[a-z]{2}) (want|expect|ask for)\b|\b(need|needs) anything (extra|else|special|more)\b|"
+    # "we might move to Seattle next year. does that change the picture": the new state's rules
+    r"\b(change|changes) (the picture|anything|things|much)\b|\banything different\b|"
+    # "in Arizona do I even need school or can a doctor just hire me and train me on the job?"
+    r"\b(do|does) (i|we|you|u|she|he|one) (even |really |actually |still )?need (to go to )?(school|a program|training|classes)\b",
     re.IGNORECASE,
 )
 STATE_REQUIRES = re.compile(
@@ -307,7 +313,8 @@ def only_switches(text: str) -> bool:
     if said != text and len(said.split()) <= MAX_SWITCH_WORDS and SWITCH.match(said):
         return True
     if len(clauses) > 1 and len(first.split()) <= MAX_SWITCH_WORDS and SWITCH.match(first):
-        return "?" not in rest and not looks_like_question(rest)
+        # "cma. been an EMT 10 yrs trying to figure out if its even worth it": the pick, then an aside
+        return "?" not in rest and (not looks_like_question(rest) or bool(CREDENTIAL_ALONE.match(first)))
     # "i don't do any clinical stuff tho, just the front. what about the CMA then": the reason, then the switch
     before, last = " ".join(clauses[:-1]), clauses[-1]
     if len(clauses) > 1 and len(last.split()) <= MAX_SWITCH_WORDS and SWITCH.match(last):
@@ -475,6 +482,8 @@ def _another_role(named: Sequence[tuple[str, str]]) -> bool:
     return any(kind == "role" and not is_medical_assistant(value) for kind, value in named)
 
 
+#: Pay named in so many words, beside whatever else is asked ("on pay and job growth").
+PAY_NAMED = re.compile(r"\b(pay|salary|salaries|wages?|earn\w*)\b", re.IGNORECASE)
 #: Topics that set another role beside medical assisting; asked with pay words, they ask each role's pay.
 ROLES_SET_BESIDE = frozenset({"ask_compare_roles", "ask_career_advancement"})
 ROLES_PAY = re.compile(
@@ -611,7 +620,8 @@ def _state_credential_in_hand(
         and (intent in EXAM_TOPICS or intent in NO_TOPIC)
         and not any(_slot(kind) in ("credential", "certifying_body") for kind, _ in named)
         and not NATIONAL_ONE.search(text)
-        and bool(POINTS_AT_ONE.search(text))
+        # "how many tries" alone: asked of the credential in hand
+        and (bool(POINTS_AT_ONE.search(text)) or len(text.split()) <= TERSE)
     )
 
 
@@ -720,7 +730,10 @@ def _facet_in_hand(intent: str | None, confidence: float, text: str, context: Co
                 and cued_intent(without_facet(context.intent, text), context.intent) in (None, context.intent)
             )
             or (intent in ASKED_OF_ANY_TOPIC and bool(DEADLINE.search(text)))  # "how long do I have to finish"
-            or (len(text.split()) <= TERSE and bool(POINTS_BACK.search(text)))  # "whats it nationally"
+            # "whats it nationally", "hm that's less than I made at the bank. what is it nationally"
+            or any(
+                len(said.split()) <= TERSE and bool(POINTS_BACK.search(said)) for said in (text, asking_clause(text))
+            )
         )
         # the whole message or the question in it ("and is there a deadline to finish it? we might PCS in
         # 2 years and I'm freaking out"), short and on a facet of the topic in hand
@@ -745,6 +758,8 @@ ANY_CREDENTIAL = re.compile(
     r"certifications|exams))\b|\b(anything|any ?one|something) (faster|quicker|easier)\b|"
     r"\bis there (one|any|an?y? ?(cert\w*|credential|exam|test))\b[^.?!]*\b(i|we|she|he) (can|could)\b|"
     r"\bwhich (cert|certification|credential|exam|test)s? ((can|could|should) )?(i|we|she|he) (can |could )?(take|get|sit)\b|"
+    # "so what can i get" after one credential's verdict: every credential's
+    r"^\W*((so|ok|okay|then|well)\W+)*what (else )?(can|could) (i|we|she|he) (get|go for)( then| instead)?\W*$|"
     # "which one has more questions lol" after two exams: every exam side by side
     r"\bwhich (one|of (them|those|these|the two))\b[^.?!]*\b(more|fewer|less|longer|shorter|cheaper|harder|easier)\b",
     re.IGNORECASE,
@@ -1139,6 +1154,8 @@ def understand(
         aspect = None  # "is the cma one online from home too": the CMA's own answer says where it is taken
     if aspect is None and _same_part(understood, entities, text, context):
         aspect = context.aspect  # "how long do i have to finish?" after MyCAA: still MyCAA
+    if aspect in NATIONAL_ONLY and _another_role(_carried(entities)) and PAY_NAMED.search(text):
+        aspect = None  # "compare medical assistants and pharmacy techs on pay and job growth": that role's pay
     if aspect in NATIONAL_ONLY:  # "is the job market at least good" after Florida's pay: the national outlook
         kept = [e for e in understood.entities if not (e[0] == "us_state" and e in understood.from_context)]
         understood = replace(understood, entities=kept)
@@ -1308,8 +1325,9 @@ def _only_compared(entity: tuple[str, str], text: str) -> bool:
     )
 
 
-#: Topics whose answer holds for every credential, where naming one asks whether it takes that way in.
-ROUTES_BY_CREDENTIAL = frozenset({"ask_learn_on_job"})
+#: Topics whose answer holds for every credential, where naming one asks whether it takes that way in
+#: ("what about the cma from aama tho" after the diploma rule: what the CMA asks beyond the diploma).
+ROUTES_BY_CREDENTIAL = frozenset({"ask_learn_on_job", "ask_diploma_requirement"})
 #: Military training named: a way in that only some credentials have.
 MILITARY = re.compile(r"\b(army|navy|air force|marines?|military|corpsman|68w|medic)\b", re.I)
 #: Whether the thing in hand pays them ("is it paid or am I working for free").
@@ -1473,9 +1491,12 @@ def _credential_under_state_rules(
     )
 
 
-def answered_for_them(context: Context) -> bool:
-    """The answer in hand was worked out for the person, so what they tell next changes it."""
-    return context.intent in ANSWERED_FOR_THEM
+def answered_for_them(context: Context, text: str = "") -> bool:
+    """The answer in hand was worked out for the person, or depends on what they now tell ("i graduated
+    from a caahep school 3 yrs ago" after the CMA's fee), so what they tell next changes it."""
+    return context.intent in ANSWERED_FOR_THEM or (
+        context.intent in FEE_BY_GRADUATION and bool(WHEN_GRADUATED.search(text))
+    )
 
 
 def asked_again(understood: Understood, context: Context) -> Understood | None:

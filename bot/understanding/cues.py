@@ -101,7 +101,8 @@ INNER_QUESTION = re.compile(
     r"\bwonder(ing)?\b|"
     r"\b(not sure|no idea|unsure) (if|whether|how|what|which)\b|\bwhether\b|"
     r"\b(worried|worry|afraid|scared|concerned|nervous) (that|about|if|the|they|clinics|employers)\b|"
-    r"\b(whats|hows|wheres|whos|what's|how's|where's|who's)\b|"
+    r"\b(whats|hows|wheres|whos|whens|what's|how's|where's|who's|when's)\b|"
+    r"\b(earliest|soonest) (i|we|she|he|you|u) (can|could)\b|"
     r"\b(how|what|which|where|who)\s+(do|does|did|is|are|can|could|would|will|should|much|many|long|kind)\b|"
     r"\bwhich (ones?|exams?|tests?|certs?|certifications?|credentials?)\b|"
     r"\b(what|which) (?!(i|im|you|u|we|they|he|she|it|my)\b)(\w+ ){1,2}(makes|is|are|should|would|will|can|pays?)\b|"
@@ -131,7 +132,7 @@ _CLAUSES = re.compile(r"(?<=[.!?;,:])\s+")
 #: A state's own credential makes any question about it a question about that state's rules:
 #: "what's the difference between MA-R and MA-C", "how many tries on the CACMA".
 STATE_CREDENTIAL = re.compile(
-    r"\bma-?[cr]\b|\bcacma\b|\bccbma\b|\bcalifornia (one(?! (year|yr|month|week|day|hour))|exam|test|certified|certification|ccma)\b",
+    r"\bma-?[cr]\b|\bcacma\b|\bccbma\b|\bcalifornia (one(?! (year|yr|month|week|day|hour))|exam|test|certified|certification|ccma)\b|\bstate('?s)? (own )?c?cma\b",
     re.IGNORECASE,
 )
 

@@ -6,8 +6,9 @@ torn between the two). The channels hand each question to the bot in turn, so ea
 gets its own answer with its source, in the order asked, and the later ones inherit
 what the earlier named ("it" is the CMA exam) through the conversation's context.
 
-Only clear cases are cut: between sentences that are each a question, and at "and"
-(or "also", "plus") when a question word follows. Statements before a question stay
+Only clear cases are cut: between sentences that are each a question, at "and"
+(or "also", "plus") when a question word follows, and at a comma between two "wh"
+questions ("how long is it, roughly what does it cost"). Statements before a question stay
 with it ("I've worked 4 years as an MA. Can I take the RMA?"), and a form's answer
 ("Ana Souza and ana@example.com") has no question word, so it is never cut.
 """
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from bot.understanding.cues import looks_like_question
+from bot.understanding.cues import QUESTION_SHAPE, REQUEST, looks_like_question
 
 #: Metadata a channel puts on every question after a message's first: it follows on from the first,
 #: so the topic in hand weighs more (`bot.understanding.context.continued`).
@@ -27,7 +28,40 @@ QUESTION_WORDS = (
     r"how|what|whats|what's|when|where|who|whom|which|why|is|are|am|can|could|do|does|did|will|would|"
     r"should|must|may|has|have|cuanto|cuánto|cuanta|cuánta|que|qué|como|cómo|donde|dónde|puedo|necesito"
 )
-_JOINED = re.compile(rf"\s*(?:,\s*)?\b(?:and|also|plus|&|y)\s+(?=(?:{QUESTION_WORDS})\b)", re.IGNORECASE)
+#: "and roughly what does it cost": a hedge between the "and" and the question it joins.
+_HEDGE = r"(?:(?:roughly|about|approximately|realistically|then|so|also|just)\s+)?"
+#: "how long is a certificate program, roughly what does it cost, and ...": after a comma, only a "wh"
+#: word starts a question of its own ("If I finish in May, is that ok" keeps its condition).
+_WH = r"how|what|whats|what's|when|where|who|which|why"
+_JOINED = re.compile(rf"\s*(?:,\s*)?\b(?:and|also|plus|&|y)\s+{_HEDGE}(?=(?:{QUESTION_WORDS})\b)", re.IGNORECASE)
+_COMMA = re.compile(rf"\s*,\s*{_HEDGE}(?=(?:{_WH})\b)", re.IGNORECASE)
+#: The words since the piece's last sentence break start a "wh" question of its own, of four words or more
+#: ("how long is a typical certificate program"; not "ok what now", nor "i dont know which is best").
+_ASKS_WH = re.compile(
+    rf"(?:^|[.!?:]\s*)\W*(?:(?:ok(?:ay)?|so|and|but|also|um|hmm)\W+)*(?:{_WH})\b(?:\W+\w+){{3,}}[^.!?:]*$", re.I
+)
+#: "When I finish, what do I do", "what about LPN instead, how long is that school", "what if i want to be
+#: RN here instead, whats the process": the part before the comma sets up the question after it.
+_SETS_UP = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|and|but|well|aw|oh|hmm)\W+)*(?:if|when|once|after|before|since|as|because|unless|"
+    r"until|while|with|what if|(?:how|what) ?(?:about|bout|abt))\b",
+    re.IGNORECASE,
+)
+
+
+def _cut_at_commas(piece: str) -> list[str]:
+    """The questions joined by commas in `piece`: only a "wh" question before a "wh" question ("how long is
+    it, roughly what does it cost"); "Please tell me, how many ...", "Should something come up, how much
+    notice ..." and a part that sets up the next stay whole."""
+    out: list[str] = []
+    for part in _COMMA.split(piece):
+        if out and (not _ASKS_WH.search(out[-1]) or _SETS_UP.match(out[-1])):
+            out[-1] = f"{out[-1]}, {part}"
+        else:
+            out.append(part)
+    return out
+
+
 #: Sentences end at "?", or at "." and "!" before a capital, but not at an ellipsis: in "difference in
 #: pay... MA versus CNA... is it worth it" the dots are a pause inside one question.
 _SENTENCE = re.compile(r"(?<=[?])\s+|(?<=[.!])(?<!\.\.)\s+(?=[A-Z¿])")
@@ -46,6 +80,16 @@ def _is_question(sentence: str) -> bool:
     return (
         sentence.rstrip().endswith("?") or bool(_STARTS_LIKE_QUESTION.match(sentence)) or looks_like_question(sentence)
     )
+
+
+def _asks(sentence: str) -> bool:
+    """A sentence that is a question of its own. One closed by a full stop asks only from its start
+    ("Please tell me the fee."): in "I finished my MBBS in Lagos in 2016, did housemanship and then
+    worked five years." the "did" after the comma tells, it does not ask."""
+    closed = sentence.rstrip()
+    if closed.endswith(".") and not closed.endswith(".."):
+        return bool(_STARTS_LIKE_QUESTION.match(closed) or QUESTION_SHAPE.search(closed) or REQUEST.search(closed))
+    return _is_question(sentence)
 
 
 #: "Office manager? Coding?" after "What else can I do long term?": a few words and a question mark,
@@ -80,7 +124,7 @@ def _sentences(text: str) -> list[str]:
             out[-1] = f"{out[-1]} {sentence}"
             continue
         pending = f"{pending} {sentence}".strip()
-        if _is_question(sentence) and not _INTERJECTION.match(sentence):
+        if _asks(sentence) and not _INTERJECTION.match(sentence):
             out.append(pending)
             pending = ""
     if pending:
@@ -113,7 +157,7 @@ def split_questions(text: str) -> list[str]:
         ]
     parts: list[str] = []
     for sentence in _sentences(text):
-        pieces = [p.strip(" ,;") for p in _JOINED.split(sentence)]
+        pieces = [p.strip(" ,;") for joined in _JOINED.split(sentence) for p in _cut_at_commas(joined)]
         if len(pieces) > 1 and all(len(p.split()) >= MIN_WORDS for p in pieces):
             parts += pieces
         else:
