@@ -158,6 +158,17 @@ def test_two_questions_that_come_to_the_same_answer_get_it_once():
     ]
 
 
+def test_the_same_answer_fitted_to_a_state_is_still_the_same_answer():
+    async def fitted_second_time(message):
+        lead = "In California: " if message.metadata and message.metadata.get(LATER_QUESTION) else ""
+        await message.output_channel.send_response(message.sender_id, {"text": lead + "Training abroad is not enough."})
+
+    replies = run(
+        fitted_second_time, "While waiting can I work as medical assistant? Do I need to study again from start?"
+    )
+    assert [r["text"] for r in replies] == ["Training abroad is not enough."]
+
+
 def test_a_turns_messages_arrive_in_order_after_the_turn():
     async def three(message):
         for n in range(3):

@@ -63,6 +63,7 @@ def test_the_form_s_years_question_does_not_take_medic_years_for_ma_years():
         ("I was laboratory technician 8 years in Kharkiv", "lab technician", 8),
         ("im a trucker 22 yrs, in omaha. back is shot", "truck driver", 22),
         ("got laid off from the ups hub after 15 yrs", "warehouse worker", 15),
+        ("I have MPH from Nepal and worked 4 years public health programs", "public health worker", 4),
     ],
 )
 def test_years_in_another_line_of_work_are_not_ma_work(message: str, role: str, years: float):
@@ -120,6 +121,7 @@ def test_a_question_without_a_question_mark_is_a_question(message: str):
         ("i just finished my ma program!! how soon can i take the cma", {"program_accredited": None}),
         ("i just finished my ma program!! how soon can i take the cma", {"years_since_graduation": 0}),
         ("I'm in an MA program right now", {"in_program": True}),
+        ("MBBS Lagos, presently completing a medical assisting certificate at an ABHES school", {"in_program": True}),
         ("2 yrs as MA, no certification, no US school", {"education": "none"}),
         ("trained by my doctor, no school", {"education": "none"}),
         (
@@ -160,6 +162,12 @@ def test_a_cna_asking_about_her_years_hears_that_they_are_not_ma_work(kb: Knowle
         kb, "ask_eligibility", [("credential", "CCMA"), ("experience_years", "4 yrs")], apply(Profile(), heard), heard
     )
     assert "yes, now" not in reply.text and "not medical assisting work" in reply.text
+
+
+def test_how_long_ago_something_ended_is_no_years_of_work():
+    message = "She graduated from a CAAHEP program in September, so about 14 months ago. Can she still take it?"
+    assert 14 / 12 in read(message, today=TODAY).not_ma_years
+    assert 3 not in read("i started as an MA 3 years ago", today=TODAY).not_ma_years  # work begun then
 
 
 def test_a_past_year_or_ago_says_when_a_program_ended():

@@ -4288,3 +4288,122 @@ def test_another_role_s_pay_beside_growth_is_that_role_s_pay_not_the_outlook():
     assert _aspect(understand("ask_salary", 1.0, named, asked, Context(), [("ask_salary", 1.0)])) is None
     outlook = understand("ask_salary", 1.0, [], "is the job market at least good", Context("ask_salary"))
     assert _aspect(outlook) == "outlook"
+
+
+#: The entities NLU found in those messages.
+NLU_ENTITIES = {
+    "would my rma plus 6 yrs working get me the CMA too": [
+        ("credential", "rma"),
+        ("experience_years", "6 yrs"),
+        ("credential", "CMA"),
+    ],
+    "What about CMA. Buddy in my unit says military counts for that too": [
+        ("credential", "CMA"),
+        ("background", "military"),
+    ],
+    "whats the pay for dental assistants in ohio": [("role", "dental assistants"), ("us_state", "ohio")],
+    "My son signed up at a private school in Orlando, $17,500 for 10 months. Is that normal? They said CMA.": [
+        ("us_state", "Orlando"),
+        ("credential", "CMA"),
+    ],
+    "still waiting for my NCLEX schedule. While waiting can I work as medical assistant?": [
+        ("role", "medical assistant")
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    "ranking, text, context, expected, aspect",
+    [
+        # why anyone certifies where no law asks it: employers' standard and the order-entry rule, for any state
+        (
+            [("ask_financial_aid", 0.67)],
+            "ok so if its not required why would anyone pay for it",
+            Context("ask_state_rules", (("us_state", "ohio"),)),
+            "ask_state_rules",
+            "why_certify",
+        ),
+        # the parts of an exam and how long a credential lasts, after its retakes
+        (
+            [("out_of_scope", 0.63), ("ask_duration", 0.2)],
+            "she says she keeps running outta time. how long is each part of it",
+            Context("ask_exam_retake", (("credential", "CMA"),)),
+            "ask_exam_format",
+            None,
+        ),
+        (
+            [("nlu_fallback", 0.4), ("ask_renewal", 0.23)],
+            "and when I pass, it is for all life?",
+            Context("ask_exam_retake", (("credential", "CMA"),)),
+            "ask_renewal",
+            None,
+        ),
+        # a program "that short", asked after aid
+        (
+            [("nlu_fallback", 0.4), ("ask_program_type", 0.37)],
+            "Would a medical assistant certificate even be that short though?",
+            Context("ask_financial_aid"),
+            "ask_duration",
+            None,
+        ),
+        # what would get them a credential; their training counted toward one named after other aid
+        (
+            [("nlu_fallback", 0.4), ("ask_eligibility", 0.44)],
+            "would my rma plus 6 yrs working get me the CMA too",
+            Context("ask_renewal", (("credential", "rma"),)),
+            "ask_eligibility",
+            None,
+        ),
+        (
+            [("nlu_fallback", 0.4), ("ask_scam_check", 0.2)],
+            "What about CMA. Buddy in my unit says military counts for that too",
+            Context("ask_military_benefits"),
+            "ask_eligibility",
+            None,
+        ),
+        # transcripts from abroad "as they are": the evaluation
+        (
+            [("nlu_fallback", 0.4), ("ask_eligibility", 0.32)],
+            "If I try the RMA instead, will they accept my Kenyan transcripts as they are?",
+            Context("ask_foreign_nurse"),
+            "ask_credential_evaluation",
+            None,
+        ),
+        # the whole test again, after renewal: recertifying by exam
+        (
+            [("ask_exam_retake", 0.48)],
+            "Does she have to take the whole test over again then?",
+            Context("ask_renewal", (("credential", "CMA"),)),
+            "ask_renewal",
+            None,
+        ),
+        # pay named after a state's rules asks pay, not the rules again
+        (
+            [("ask_salary", 0.89)],
+            "whats the pay for dental assistants in ohio",
+            Context("ask_state_rules", (("us_state", "texas"),)),
+            "ask_salary",
+            None,
+        ),
+        # a tuition-sized price with the CMA named is what programs cost, not the exam fee
+        (
+            [("ask_program_cost", 0.78)],
+            "My son signed up at a private school in Orlando, $17,500 for 10 months. Is that normal? They said CMA.",
+            Context(),
+            "ask_program_cost",
+            None,
+        ),
+        # working as an MA while the NCLEX waits is the MA route, not US nursing
+        (
+            [("ask_foreign_nurse", 0.9)],
+            "still waiting for my NCLEX schedule. While waiting can I work as medical assistant?",
+            Context(),
+            "ask_foreign_nurse",
+            None,
+        ),
+    ],
+)
+def test_their_own_words_name_the_topic_and_its_part(ranking, text, context, expected, aspect):
+    entities = NLU_ENTITIES.get(text, [])
+    got = understand(ranking[0][0], ranking[0][1], entities, text, context, ranking)
+    assert (got.intent, _aspect(got)) == (expected, aspect)

@@ -77,6 +77,8 @@ _OTHER_JOBS = (
     ("restaurant worker", r"\brestaurant\b|\bwaitress\b|\bwaiter\b|\bserver\b|\bcook\b|\bkitchen\b"),
     ("office worker", r"\bsecretar\w*|\bbank teller\b|\bclaims processor\b|\bbookkeep\w*|\bcall cent(?:er|re)\b"),
     ("construction worker", r"\bconstruction\b|\bmechanic\b|\bwelder\b|\bwelding\b"),
+    # "I have MPH from Nepal and worked 4 years public health programs"
+    ("public health worker", r"\bpublic health\b|\bmph\b|\bngos?\b"),
 )
 #: Medical assisting as what they want, beside the job they have: "I've been a bank teller for 25 years and
 #: I'm looking into this medical assisting thing" tells 25 years of banking.
@@ -150,7 +152,10 @@ _HS_SAID = re.compile(r"\b(?:hs|high ?school) diploma\b|\bged\b")
 _IN_PROGRAM = re.compile(
     rf"\b(?:i'?m|i am) (?:currently |now )?(?:in|doing|taking|enrolled in|halfway through|attending) "
     rf"(?:an? |my |the )?(?:{_MA} )?(?:program|course|school|classes)|\b(?:currently|still) (?:a )?student\b|"
-    rf"\bcurrently enrolled\b"
+    rf"\bcurrently enrolled\b|"
+    # "presently completing a medical assisting certificate at an ABHES school", "I'm finishing my MA program"
+    rf"\b(?:presently|currently|now|still|i'?m|i am) (?:completing|finishing|doing|taking|attending|enrolled in) "
+    rf"(?:an? |my |the )?(?:[\w-]+ ){{0,3}}(?:program|course|certificate|school|classes|diploma)\b"
 )
 _FINISHED_PROGRAM = re.compile(
     rf"\b(?:finished|completed|graduated from|did|have|got|earned) (?:an? |my |the )?"
@@ -227,6 +232,7 @@ _MINE = re.compile(r"\b(?:i'?ve|i have|i had|i worked|i was|with my|my|i (?:fini
 _WAITING = re.compile(r"\bwait(?:ed|ing)?\b")
 _HIGH_SCHOOL = re.compile(r"\bhigh ?school\b|\bhs\b|\bged\b")
 #: "my program was ABHES accredited, but I finished 6 years ago": the program said, then when it ended.
+_STARTED = re.compile(r"\b(?:start\w*|began|begun|hired)\b")
 _FINISHED = re.compile(r"\b(?:finished|graduated|completed|done)\b")
 _AGO = re.compile(r"^\W*(?:ago|back)\b")
 _AMOUNT = re.compile(
@@ -380,6 +386,7 @@ def _years_said(
                 continue
             if ago:
                 _ended(changes, clause, role, years, program_said)
+                set_aside.update(_when_not_how_long(clause, years))
             elif role == "ma" and not _NEGATED_MA.search(clause):
                 if _NOT_WORK_DONE.search(clause) and not _WORK_DONE.search(clause):
                     set_aside.add(years)
@@ -393,6 +400,12 @@ def _years_said(
             _ended(changes, clause, role, float(today.year - int(past[1])), program_said)
         last_role = role
     return changes
+
+
+def _when_not_how_long(clause: str, years: float) -> set[float]:
+    """ "so about 14 months ago": when something ended, no years of work (but "started as an MA 3 years ago"
+    and "worked there till 2 years ago" say how long they worked)."""
+    return set() if _WORK_DONE.search(clause) or _STARTED.search(clause) else {years}
 
 
 def _ended(changes: dict[str, Any], clause: str, role: str | None, years: float, program_said: bool = False) -> None:

@@ -224,6 +224,11 @@ STATE_NEEDS = re.compile(
     r"\bdoes (my|a|the|her|his) \w+ (work|count|transfer|carry over)\b|\b(is|are) (that|it|this) (even )?(allowed|legal|permitted)\b|\bneed an? (\w+ ){1,2}one\b|\b(does|do|will|would) (the state|[a-z]{2}) (want|expect|ask for)\b|\b(need|needs) anything (extra|else|special|more)\b|"
     # "we might move to Seattle next year. does that change the picture": the new state's rules
     r"\b(change|changes) (the picture|anything|things|much)\b|\banything different\b|"
+    # "we'll probably PCS to Texas in like 2 yrs, will i need something like that there too"
+    r"\bneed (something|anything) (like that|like it|similar)\b|"
+    # "wait does az even take the ccma": whether that state accepts it
+    r"\b(does|do|will|would) (\w+ ){1,2}(even |still |actually )?(take|accept|recogni[sz]e|allow) (the |an? |my )?"
+    r"(c?cma|rma|ncma|cert\w*|credential)\b|"
     # "in Arizona do I even need school or can a doctor just hire me and train me on the job?"
     r"\b(do|does) (i|we|you|u|she|he|one) (even |really |actually |still )?need (to go to )?(school|a program|training|classes)\b",
     re.IGNORECASE,
@@ -329,8 +334,12 @@ def _a_test_switched(intent: str | None, text: str, context: Context) -> bool:
         context.intent == "ask_military_benefits"
         and intent in ("ask_exam_fee", "ask_exam_retake")
         and len(text.split()) <= MAX_SWITCH_WORDS
-        and bool(SWITCH.match(text))
+        and bool(SWITCH.match(text) or ALSO_AT_END.search(text))  # "exam fee too?"
     )
+
+
+#: A short message ending on "too" adds a thing to what was just said ("exam fee too?").
+ALSO_AT_END = re.compile(r"\b(too|also|as well|aswell)\W*$", re.I)
 
 
 def _ends_same_again(text: str) -> bool:
@@ -749,7 +758,30 @@ def _facet_in_hand(intent: str | None, confidence: float, text: str, context: Co
             intent not in (context.intent, "ask_duration")
             and cued_intent(without_facet(context.intent, text), context.intent) == intent
         )
+        # "the course how long is" after the exam's languages: a program's length, not the topic's own time
+        and not (
+            context.intent not in SCHOOL_TOPICS
+            and SCHOOLING.search(asking_clause(text))
+            and cued_intent(asking_clause(text), context.intent) == "ask_duration"
+        )
     )
+
+
+#: Topics about a program itself, whose own "how long" is the program's.
+SCHOOL_TOPICS = frozenset(
+    {
+        "ask_duration",
+        "ask_program_type",
+        "ask_program_cost",
+        "ask_online_program",
+        "ask_externship",
+        "ask_accredited_programs",
+        "ask_choose_program",
+        "ask_course_transfer",
+        "ask_military_benefits",
+        "ask_financial_aid",
+    }
+)
 
 
 #: "which ones take job experience", "any of the exams": every credential, not the one in hand.
@@ -757,6 +789,11 @@ ANY_CREDENTIAL = re.compile(
     r"\b(which|what|any|all) ((national|other|of the) )?(ones|of (them|the (certs|credentials|exams))|(certs|credentials|"
     r"certifications|exams))\b|\b(anything|any ?one|something) (faster|quicker|easier)\b|"
     r"\bis there (one|any|an?y? ?(cert\w*|credential|exam|test))\b[^.?!]*\b(i|we|she|he) (can|could)\b|"
+    # "if they aren't accredited, can he still get certified at all?": every credential's routes
+    r"\b(still|even) (get|be|become) certified\b|\bcertified at all\b|"
+    # "is there one that dont need school at all": every credential's routes
+    r"\bis there (one|any|an?y? ?(cert\w*|credential|exam|test))\b[^.?!]{0,10}\b(that|which|where) (don'?t|doesn'?t|dont|doesnt|"
+    r"do not|does not|wont|won'?t) (need|require|ask)\b|"
     r"\bwhich (cert|certification|credential|exam|test)s? ((can|could|should) )?(i|we|she|he) (can |could )?(take|get|sit)\b|"
     # "so what can i get" after one credential's verdict: every credential's
     r"^\W*((so|ok|okay|then|well)\W+)*what (else )?(can|could) (i|we|she|he) (get|go for)( then| instead)?\W*$|"
@@ -1170,8 +1207,9 @@ CREDENTIAL_HAS_ITS_OWN = frozenset({"where"})
 #: Parts that answer one question only: a follow-up on the topic ("whats passing" after where the exam is
 #: taken) asks about the topic again, not about that part.
 ONE_QUESTION_PARTS = frozenset({("ask_exam_format", "where"), ("ask_eligibility", "timing")})
-#: Parts of a topic the sources give only for the whole country: a state in hand does not narrow them.
-NATIONAL_ONLY = frozenset({"outlook"})
+#: Parts of a topic the sources give only for the whole country: a state in hand does not narrow them
+#: (the job outlook; why employers want a credential where no law asks it).
+NATIONAL_ONLY = frozenset({"outlook", "why_certify"})
 #: A follow-up on the same topic this long still asks about the same part of it ("is there a limit per
 #: year or can i use the whole 4k at once" after MyCAA).
 MAX_SAME_PART_WORDS = 18
@@ -1228,6 +1266,8 @@ def _what_is_paid(
         intent = context.intent  # "...said mycaa?? does that pay for MA school": MyCAA, not the FAFSA
     if context.intent in PAID_WHILE and intent not in PAID_WHILE and IS_IT_PAID.search(asked):
         intent = context.intent  # "is it paid or am I working for free" after an apprenticeship: its pay
+    if context.intent == "ask_renewal" and intent in TEST_AGAIN_READINGS and TEST_AGAIN.search(asked):
+        intent = context.intent  # "Does she have to take the whole test over again then?": recertifying by exam
     if intent == "ask_compare_roles" and cued_intent(asked, context.intent) == "ask_salary":
         intent = "ask_salary"  # "who makes more": pay comparisons are pay (docs/intents.md)
     if _pay_of_another_role(intent, named, text, context):
@@ -1255,7 +1295,7 @@ def _understand(
         # a price by its words, and the state it names is no question of that state's rules
         by_words = bool(SCHOOLING.search(text) or EXAM_WORDS.search(text))
         return Understood(chosen, merged, inherited, follow_up=not by_words)
-    if intent == "ask_program_cost" and _a_credential_s_fee(asked, named, context):
+    if intent == "ask_program_cost" and not TUITION_SIZED.search(text) and _a_credential_s_fee(asked, named, context):
         intent = "ask_exam_fee"  # "and the fee?" after the CCMA's format: the CCMA's exam fee
     if (
         is_question(context.intent)
@@ -1288,13 +1328,17 @@ def _understand(
                 and (not cued_intent(asked, context.intent) or _ends_same_again(asked))
                 and not decisive_topic(text)
                 and not _asks_state_rules(nlu_read, text, named)  # "and for the MA-C which programs are accepted"
+                and not (intent == "ask_salary" != context.intent and PAY_NAMED.search(asked))  # "whats the pay for…"
             )
         )
     ):
         merged, inherited = _merge(entities, context)
         # "and cma?" after learning on the job: whether that credential takes their work, its eligibility
         credential_only = all(_slot(kind) == "credential" for kind, _ in named)
-        topic = "ask_eligibility" if context.intent in ROUTES_BY_CREDENTIAL and credential_only else context.intent
+        # "What about CMA. Buddy in my unit says military counts for that too": whether it takes their training
+        counts = any(_slot(kind) == "credential" for kind, _ in named) and bool(COUNTS_FOR_IT.search(text))
+        by_route = (context.intent in ROUTES_BY_CREDENTIAL and credential_only) or counts
+        topic = "ask_eligibility" if by_route else context.intent
         return Understood(topic, merged, inherited, follow_up=True)
     if intent == "inform" and is_question(context.intent) and not named and only_switches(asked):
         # "and the bottom 10%" after MA pay: the same question, for the part it names
@@ -1328,6 +1372,17 @@ def _only_compared(entity: tuple[str, str], text: str) -> bool:
 #: Topics whose answer holds for every credential, where naming one asks whether it takes that way in
 #: ("what about the cma from aama tho" after the diploma rule: what the CMA asks beyond the diploma).
 ROUTES_BY_CREDENTIAL = frozenset({"ask_learn_on_job", "ask_diploma_requirement"})
+#: Taking the exam again, asked after renewal, is recertifying by exam (not a failed attempt's retake).
+TEST_AGAIN = re.compile(
+    r"^(?!.*\b(fail\w*|tries|times|attempts?|wait)\b).*"
+    r"\b(take|retake|redo|sit|do|write) (the |that |this )?(whole |entire |full )?(test|exam)\b[^.?!]{0,12}\bagain\b",
+    re.I,
+)
+TEST_AGAIN_READINGS = frozenset({"ask_exam_retake", "ask_exam_format", "ask_eligibility", "nlu_fallback"})
+#: Their training or work counted toward a credential ("says military counts for that too").
+COUNTS_FOR_IT = re.compile(
+    r"\b(military|training|experience|work|years?|yrs)\b[^.?!]{0,20}\b(counts?|qualif\w*|accepted|works)\b", re.I
+)
 #: Military training named: a way in that only some credentials have.
 MILITARY = re.compile(r"\b(army|navy|air force|marines?|military|corpsman|68w|medic)\b", re.I)
 #: Whether the thing in hand pays them ("is it paid or am I working for free").
@@ -1403,6 +1458,10 @@ def picks_a_price(text: str, context: Context) -> bool:
     """ "and then the test after" right after a program's price: which price they mean, whatever else
     the words sound like (a roadmap move)."""
     return _price_chosen(text, (), context) is not None
+
+
+#: An amount in the thousands ("$17,500 for 10 months", "16k"): a school's price, never an exam fee.
+TUITION_SIZED = re.compile(r"\$ ?\d{1,3},?\d{3}\b|\b\d{1,2} ?k\b|\b\d{1,3},\d{3}\b|\b\d{1,2} (grand|thousand)\b", re.I)
 
 
 def _a_credential_s_fee(asked: str, named: Sequence[tuple[str, str]], context: Context) -> bool:

@@ -113,6 +113,11 @@ async def send(output: OutputChannel, recipient_id: str, message: dict[str, Any]
     await output.send_response(recipient_id, dict(message))
 
 
+#: The lead naming whom an answer was fitted to ("In California: ", "For the RMA: "): the same answer with
+#: or without it is the same answer.
+_SAID_FOR = re.compile(r"^(?:In|For the) [^:\n]{1,40}: ")
+
+
 class _Held(OutputChannel):
     """Keeps a turn's messages until the turn is over, then passes them on (or not) in order."""
 
@@ -133,7 +138,7 @@ class _Held(OutputChannel):
         nursing?") get it once."""
         held, self.held = self.held, []
         for recipient_id, message in held:
-            text = str(message.get("text") or "")
+            text = _SAID_FOR.sub("", str(message.get("text") or ""), count=1)
             if said is not None and text:
                 if text in said:
                     continue
