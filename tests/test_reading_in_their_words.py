@@ -4393,6 +4393,58 @@ NLU_ENTITIES = {
             "ask_program_cost",
             None,
         ),
+        # a program first, the youngest age to test, whether the choice matters
+        (
+            [("nlu_fallback", 0.4), ("ask_learn_on_job", 0.18)],
+            "wait do i gotta do a program first tho",
+            Context("ask_diploma_requirement", (("credential", "ccma"),)),
+            "ask_eligibility",
+            None,
+        ),
+        (
+            [("nlu_fallback", 0.4), ("out_of_scope", 0.25)],
+            "whats the youngest u can be to take the nha one lol",
+            Context("ask_exam_format", (("credential", "rma"),)),
+            "ask_diploma_requirement",
+            None,
+        ),
+        (
+            [("nlu_fallback", 0.4), ("ask_which_credential", 0.34)],
+            "ok and does it even matter which one i get",
+            Context("ask_exam_retake", (("credential", "ccma"),)),
+            "ask_which_credential",
+            None,
+        ),
+        # paid while training, after a state's rules; a health question of their own; pushy sales
+        (
+            [("ask_learn_on_job", 0.99)],
+            "Is there any way she could get paid while she trains?",
+            Context("ask_state_rules", (("us_state", "washington"),)),
+            "ask_learn_on_job",
+            None,
+        ),
+        (
+            [("estimate_timeline", 0.61), ("ask_legal_or_medical", 0.36)],
+            "One more. I have a heart condition. Would standing on my feet all day in a clinic be bad for me?",
+            Context("ask_salary"),
+            "ask_legal_or_medical",
+            None,
+        ),
+        (
+            [("out_of_scope", 0.75), ("ask_exam_retake", 0.06)],
+            "how many trys",
+            Context("ask_eligibility", (("credential", "ccma"),)),
+            "ask_exam_retake",
+            None,
+        ),
+        # a program's length asked after the exam's languages, in non-native word order
+        (
+            [("out_of_scope", 0.85), ("ask_duration", 0.12)],
+            "ok sorry I try english. the course how long is, I work full time in the pharmacy",
+            Context("ask_accommodations", (("credential", "CMA"),), "language"),
+            "ask_duration",
+            None,
+        ),
         # working as an MA while the NCLEX waits is the MA route, not US nursing
         (
             [("ask_foreign_nurse", 0.9)],

@@ -154,6 +154,8 @@ _IN_PROGRAM = re.compile(
     rf"(?:an? |my |the )?(?:{_MA} )?(?:program|course|school|classes)|\b(?:currently|still) (?:a )?student\b|"
     rf"\bcurrently enrolled\b|"
     # "presently completing a medical assisting certificate at an ABHES school", "I'm finishing my MA program"
+    rf"\b(?:in the (?:final|last) (?:stretch|weeks?|months?|term|semester) of) (?:an? |my |the )?(?:[\w-]+ ){{0,3}}"
+    rf"(?:program|course|certificate|school|classes|diploma)\b|"
     rf"\b(?:presently|currently|now|still|i'?m|i am) (?:completing|finishing|doing|taking|attending|enrolled in) "
     rf"(?:an? |my |the )?(?:[\w-]+ ){{0,3}}(?:program|course|certificate|school|classes|diploma)\b"
 )

@@ -225,7 +225,8 @@ STATE_NEEDS = re.compile(
     # "we might move to Seattle next year. does that change the picture": the new state's rules
     r"\b(change|changes) (the picture|anything|things|much)\b|\banything different\b|"
     # "we'll probably PCS to Texas in like 2 yrs, will i need something like that there too"
-    r"\bneed (something|anything) (like that|like it|similar)\b|"
+    r"\bneed (something|anything) (like that|like it|similar)\b|\b(anything|something) special\b|"
+    r"\b(picky|strict|tough|hard) (about|with|on) (mas?|medical assistants?)\b|"
     # "wait does az even take the ccma": whether that state accepts it
     r"\b(does|do|will|would) (\w+ ){1,2}(even |still |actually )?(take|accept|recogni[sz]e|allow) (the |an? |my )?"
     r"(c?cma|rma|ncma|cert\w*|credential)\b|"
@@ -796,7 +797,7 @@ ANY_CREDENTIAL = re.compile(
     r"do not|does not|wont|won'?t) (need|require|ask)\b|"
     r"\bwhich (cert|certification|credential|exam|test)s? ((can|could|should) )?(i|we|she|he) (can |could )?(take|get|sit)\b|"
     # "so what can i get" after one credential's verdict: every credential's
-    r"^\W*((so|ok|okay|then|well)\W+)*what (else )?(can|could) (i|we|she|he) (get|go for)( then| instead)?\W*$|"
+    r"^\W*((so|ok|okay|then|well)\W+)*what (else )?(can|could) (i|we|she|he) (get|go for)( with [^.?!]{1,30}?)?( then| instead)?\W*$|"
     # "which one has more questions lol" after two exams: every exam side by side
     r"\bwhich (one|of (them|those|these|the two))\b[^.?!]*\b(more|fewer|less|longer|shorter|cheaper|harder|easier)\b",
     re.IGNORECASE,
