@@ -138,6 +138,7 @@ def test_a_question_without_a_question_mark_is_a_question(message: str):
         ("I'm a nurse from Guatemala with 10 years experience", {"other_healthcare_role": "nurse"}),
         ("im a cna 4 yrs in a nursing home", {"other_healthcare_role": "CNA", "experience_years": None}),
         ("navy corpsman. finished A school 4 and a half yrs ago", {"military_years_ago": 4.5}),
+        ("Former HM. Corpsman school finished 2016, separated 2021.", {"military_years_ago": TODAY.year - 2016}),
         (
             "I was an MA for 4 yrs full time (front and back office, 2012-2016)",
             {"background": "working_ma", "experience_years": 4, "experience_span_years": TODAY.year - 2012},

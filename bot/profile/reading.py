@@ -233,8 +233,9 @@ _FIRST_PERSON = re.compile(
 _MINE = re.compile(r"\b(?:i'?ve|i have|i had|i worked|i was|with my|my|i (?:finished|graduated|completed))\b")
 _WAITING = re.compile(r"\bwait(?:ed|ing)?\b")
 _HIGH_SCHOOL = re.compile(r"\bhigh ?school\b|\bhs\b|\bged\b")
-#: "my program was ABHES accredited, but I finished 6 years ago": the program said, then when it ended.
+#: "started as an MA 3 years ago": how long they have worked, not when something ended.
 _STARTED = re.compile(r"\b(?:start\w*|began|begun|hired)\b")
+#: "my program was ABHES accredited, but I finished 6 years ago": the program said, then when it ended.
 _FINISHED = re.compile(r"\b(?:finished|graduated|completed|done)\b")
 _AGO = re.compile(r"^\W*(?:ago|back)\b")
 _AMOUNT = re.compile(
@@ -243,7 +244,8 @@ _AMOUNT = re.compile(
 _YEAR_RANGE = re.compile(
     r"\b((?:19|20)\d\d)\s*(?:-|–|to|until|through|till)\s*((?:19|20)\d\d|now|present|today|current)\b"
 )
-_PAST_YEAR = re.compile(r"\b(?:in|since|back in|around)\s+((?:19|20)\d\d)\b")
+#: "graduated in 2022", "since 2019", and the year right after the word of ending ("corpsman school finished 2016").
+_PAST_YEAR = re.compile(r"\b(?:in|since|back in|around|finished|graduated|completed|ended)\s+((?:19|20)\d\d)\b")
 _SENTENCES = re.compile(
     r"(?<=[.!;?])\s+|\n|,\s*(?=(?:but|and|so)?\s*(?:can|could|do|does|is|are|will|would|how|what|which|when|where|why)\b)"
 )
