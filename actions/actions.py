@@ -27,7 +27,7 @@ from bot.understanding.context import CONTEXT_SLOT
 from bot.understanding.cues import looks_like_question
 from bot.understanding.guesses import best_guesses, guess_buttons
 from bot.understanding.language import SPANISH, detect
-from bot.understanding.split import LATER_QUESTION
+from bot.understanding.split import LATER_QUESTION, UNPLACED
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +35,8 @@ log = logging.getLogger(__name__)
 CHAT_TOPICS = ("greet", "goodbye", "thanks", "help", "out_of_scope", "fallback", "request_human", "inform")
 #: What NLU calls a message that asks nothing it knows: at a waiting form it may still tell a fact.
 NOT_A_QUESTION = ("nlu_fallback", "out_of_scope", "inform")
+#: Replies that place no question: one part of several questions answered this way is left out.
+UNPLACED_TOPICS = frozenset({"out_of_scope"})
 #: "ohio", "in texas pls": a reply this short that names a state at a form's question is where they are.
 BARE_ANSWER_WORDS = 3
 
@@ -169,7 +171,8 @@ class ActionAnswer(Action):
             dispatcher.utter_message(response="utter_kb_unavailable")
             return []
         buttons = reply.buttons + self._resume(tracker, reply.topic)
-        dispatcher.utter_message(text=prefix + reply.text, buttons=buttons)
+        unplaced = {UNPLACED: True} if reply.topic in UNPLACED_TOPICS else {}
+        dispatcher.utter_message(text=prefix + reply.text, buttons=buttons, **unplaced)
         replaced = services.forget_answers(superseded(heard.changes))
         return [SlotSet(CONTEXT_SLOT, ctx.remember(understood, context).to_slot()), *replaced]
 

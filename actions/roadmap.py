@@ -28,11 +28,19 @@ from actions.form_control import FORM_CANCELLED, ControlledForm, cancelled
 from actions.form_control import REQUESTED_SLOT as REQUESTED
 from actions.services import entities
 from bot.forms import replies
+from bot.profile.reading import read as read_profile
 from bot.roadmap import profile_reading as read
 from bot.roadmap.commands import command_for
 from bot.roadmap.questions import answered, needless_for_eligibility, superseded
 from bot.roadmap.turns import RoadmapTurns, Said
-from bot.understanding.context import MIN_QUESTION_LEAN, Context, is_question, only_switches, picks_a_price
+from bot.understanding.context import (
+    MIN_QUESTION_LEAN,
+    Context,
+    answered_for_them,
+    is_question,
+    only_switches,
+    picks_a_price,
+)
 from bot.understanding.cues import best_question, cued_intent, decisive_topic, looks_like_question
 
 log = logging.getLogger(__name__)
@@ -71,7 +79,9 @@ def _question_before_any_roadmap(tracker: Tracker) -> str | None:
     # "ok and texas overall like the whole state" after Houston's pay: the same question, for Texas
     switch = is_question(context.intent) and only_switches(text) and not PLAN_WORDS.search(text)
     switch = switch or picks_a_price(text, context)  # "and then the test after" a program's price
-    if text.startswith("/") or not (cued or looks_like_question(text) or unsure or switch):
+    # "graduated AIT back in 2019 tho" after their eligibility: what they tell changes the answer made for them
+    retold = not text.startswith("/") and answered_for_them(context, text) and bool(read_profile(text).changes)
+    if text.startswith("/") or not (cued or looks_like_question(text) or unsure or switch or retold):
         return None
     if PLAN_WORDS.search(text) and not cued:
         return None  # "can you just show me the whole plan": a move asked as a question, no topic of its own
@@ -84,7 +94,7 @@ def _question_before_any_roadmap(tracker: Tracker) -> str | None:
         (str(r.get("name")), float(r.get("confidence") or 0.0))
         for r in tracker.latest_message.get("intent_ranking") or []
     ]
-    asked = cued or best_question(ranking, MIN_QUESTION_LEAN)
+    asked = cued or (context.intent if retold else best_question(ranking, MIN_QUESTION_LEAN))
     return asked or (context.intent if is_question(context.intent) else "nlu_fallback")
 
 

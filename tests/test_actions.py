@@ -14,6 +14,7 @@ from bot.answers.reply import reply_for
 from bot.settings import PROJECT_ROOT
 from bot.understanding import context as ctx
 from bot.understanding.ambiguous import ask_which_ccma
+from bot.understanding.split import UNPLACED
 
 DOMAIN = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
 
@@ -81,6 +82,14 @@ def test_fallback_intent_gets_the_not_understood_answer(use_db, loaded_db_url):
     (message,) = run("nlu_fallback", "asdf qwerty")
     assert message["text"].startswith("Sorry, I'm not sure I understood")
     assert len(message["buttons"]) == 4
+
+
+def test_an_out_of_scope_answer_says_it_places_no_question_and_an_answer_does_not(use_db, loaded_db_url):
+    """The channel guard leaves such a part out of a message whose other question was answered."""
+    use_db(loaded_db_url)
+    (outside,) = run("out_of_scope", "who won the game last night")
+    (answer,) = run("ask_salary", "what do medical assistants make?")
+    assert outside.get(UNPLACED) is True and not answer.get(UNPLACED)
 
 
 def test_unreadable_knowledge_base_gives_a_polite_answer(use_db, tmp_path, caplog):

@@ -12,7 +12,7 @@ from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from bot.rasa.channels.guard import MAX_MESSAGE_CHARS, NOT_STORED, clean_text, guarded, system_message
 from bot.rasa.channels.rest import BadRequest, parse_body
 from bot.rasa.turns import current_turn
-from bot.understanding.split import LATER_QUESTION
+from bot.understanding.split import LATER_QUESTION, UNPLACED
 
 
 @pytest.mark.parametrize(
@@ -167,6 +167,32 @@ def test_the_same_answer_fitted_to_a_state_is_still_the_same_answer():
         fitted_second_time, "While waiting can I work as medical assistant? Do I need to study again from start?"
     )
     assert [r["text"] for r in replies] == ["Training abroad is not enough."]
+
+
+def test_a_part_placing_no_question_is_left_out_when_another_part_was_answered():
+    """ "...my mom was a nurse's aide... Is medical assisting realistic and how long would I be in school?" once
+    opened with "That's outside what I can help with" before its answer: the message as a whole was in scope."""
+
+    async def first_unplaced(message):
+        later = bool(message.metadata and message.metadata.get(LATER_QUESTION))
+        reply = {"text": f"answer to: {message.text}"} if later else {"text": "outside", UNPLACED: True}
+        await message.output_channel.send_response(message.sender_id, reply)
+
+    replies = run(first_unplaced, "Is medical assisting realistic? How long would I be in school?")
+    assert [r["text"] for r in replies] == ["answer to: How long would I be in school?"]
+
+
+def test_when_no_part_places_a_question_each_is_still_answered():
+    async def all_unplaced(message):
+        await message.output_channel.send_response(
+            message.sender_id, {"text": f"outside: {message.text}", UNPLACED: True}
+        )
+
+    replies = run(all_unplaced, "Who won the game? What's the weather tomorrow?")
+    assert [r["text"] for r in replies] == ["outside: Who won the game?", "outside: What's the weather tomorrow?"]
+    assert run(all_unplaced, "who won the game?") == [
+        {"recipient_id": "someone", "text": "outside: who won the game?"}
+    ], "a message of one question keeps its only reply"
 
 
 def test_a_turns_messages_arrive_in_order_after_the_turn():

@@ -34,6 +34,12 @@ def rma_work(kb: KnowledgeBase) -> str:
     return f"{route.min_years:g} years{hours} of medical assisting work within the last {route.within_years:g} years"
 
 
+def rma_duties(kb: KnowledgeBase) -> str:
+    """What a "not yet" adds after the RMA's work route when its source asks for both kinds of duties."""
+    route = next(r for c, r in kb.experience_routes() if c.key == "rma")
+    return ", with both clinical and administrative duties" if "clinical_and_admin" in route.also_needs else ""
+
+
 def rma_years(kb: KnowledgeBase) -> str:
     route = next(r for c, r in kb.experience_routes() if c.key == "rma")
     return f"{route.min_years:g} years" + (f", or {route.min_hours:,} hours," if route.min_hours else "")
@@ -89,7 +95,7 @@ def test_an_older_accredited_graduate_keeps_the_cma_but_not_the_others(kb: Knowl
     # A career changer also hears about the work-experience route, in case they have worked as an MA.
     assert got["rma"] == (
         "RMA (AMT): no, not now. You need one of: a medical assisting program, finished within the "
-        f"last 4 years (yours was 6 years ago); or {rma_work(kb)}."
+        f"last 4 years (yours was 6 years ago); or {rma_work(kb)}{rma_duties(kb)}."
     )
 
 
@@ -142,7 +148,9 @@ def test_a_working_ma_with_three_recent_years(kb: KnowledgeBase):
 
 def test_a_working_ma_with_two_years_is_told_exactly_what_is_missing(kb: KnowledgeBase):
     got = lines(kb, Profile(background="working_ma", experience_years=2, experience_span_years=2))
-    assert got["rma"] == (f"RMA (AMT): not yet. You need one of: {RMA_PROGRAM}; or {rma_work(kb)} (you have 2 years).")
+    assert got["rma"] == (
+        f"RMA (AMT): not yet. You need one of: {RMA_PROGRAM}; or {rma_work(kb)} (you have 2 years){rma_duties(kb)}."
+    )
     assert got["ncma"].startswith("NCMA (NCCT): yes, now")
 
 

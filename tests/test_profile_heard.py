@@ -64,12 +64,33 @@ def test_the_form_s_years_question_does_not_take_medic_years_for_ma_years():
         ("im a trucker 22 yrs, in omaha. back is shot", "truck driver", 22),
         ("got laid off from the ups hub after 15 yrs", "warehouse worker", 15),
         ("I have MPH from Nepal and worked 4 years public health programs", "public health worker", 4),
+        # a doctor's office is where they work, not what they are
+        ("i work as recepcionista in a doctor office in the bronx 2 years", "receptionist", 2),
     ],
 )
 def test_years_in_another_line_of_work_are_not_ma_work(message: str, role: str, years: float):
     changes = read(message, today=TODAY).changes
     assert changes.get("experience_years") is None
     assert (changes.get("other_healthcare_role"), changes.get("other_healthcare_years")) == (role, years)
+
+
+@pytest.mark.parametrize(
+    "message, start",
+    [
+        # schooling they would rather avoid, said after a military story, is no medic years
+        ("so whats my path, i dont want 2 years of school", Profile(background="military")),
+        # a program's length, in its own clause after the program, is no MA work
+        (
+            "I am medical doctor from Venezuela, graduate 2017. I found one program of medical office "
+            "administration, only the administrative part, 6 months and is cheap. With this I can present the CMA exam?",
+            Profile(),
+        ),
+    ],
+)
+def test_lengths_of_schooling_are_no_years_of_work(message: str, start: Profile):
+    heard = read(message, profile=start, today=TODAY)
+    assert not {"experience_years", "other_healthcare_years"} & set(heard.changes)
+    assert heard.not_ma_years, "the amount is set aside, so NLU's own tag of it is dropped too"
 
 
 def test_an_age_is_no_years_of_work():
@@ -97,6 +118,11 @@ def test_a_year_they_cannot_go_unpaid_is_no_work_but_an_ma_at_a_factory_clinic_i
         "hi i was lab tech in krakow 10 years i do many blood draws. in new york can medical assistant give the vaccine",
         "im in arizona does that change it",
         "i work now as phlebotomist 2 years in hospital here is it enough for ccma without school",
+        "ok. here in nj can MA give injections to patients",
+        "here in california MA can give shots or only nurse",
+        "good day. i trained as nurse and midwife in nigeria 15yrs ago. here in california can a doctor train me "
+        "himself to be MA or i must go to school",
+        "understood thank you. for the RMA what document they want for my indian degree",
     ],
 )
 def test_a_question_without_a_question_mark_is_a_question(message: str):

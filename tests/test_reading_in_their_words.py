@@ -4211,6 +4211,7 @@ def test_what_they_graduated_after_the_fee_asks_the_fee_again():
     fee = Context("ask_exam_fee", (("credential", "cma"),))
     assert answered_for_them(fee, "i graduated from a caahep school 3 yrs ago but never took it")
     assert not answered_for_them(fee, "im in texas btw")
+    assert answered_for_them(fee, "why 2 prices. i finished an ABHES school march 2024 never took it")
     assert answered_for_them(Context("ask_eligibility"), "im in texas btw")
 
 
@@ -4292,6 +4293,39 @@ def test_another_role_s_pay_beside_growth_is_that_role_s_pay_not_the_outlook():
 
 #: The entities NLU found in those messages.
 NLU_ENTITIES = {
+    "the ccma need school?": [("credential", "ccma")],
+    "I'm a certified phlebotomist, been drawing blood at a reference lab in Denver since 2022. Does that count as experience toward an MA cert?": [
+        ("us_state", "Denver"),
+        ("role", "MA"),
+    ],
+    "army 68W, getting out in about 5 months. which MA certs can i get with just my military training": [
+        ("background", "army"),
+        ("experience_years", "5 months"),
+        ("role", "MA"),
+        ("background", "military training"),
+    ],
+    "Can she call herself a CMA after finishing it?": [("credential", "CMA")],
+    "damn. the ncct one?": [("certifying_body", "ncct")],
+    "is the 7 year rule still a thing with ecfmg": [("experience_years", "7 year")],
+    "i have like 6 years full time so im good right?": [("experience_years", "6 years")],
+    "miami salary": [("us_state", "miami")],
+    "im a senior graduating in may can i take the ccma now or do i gotta wait till i graduate": [
+        ("credential", "ccma")
+    ],
+    "ok in english. texas is ok with that?": [("us_state", "texas")],
+    "For the RN license here what I need po?": [("role", "RN")],
+    "can i even take it i been at urgent care 14 months as MA no cert": [
+        ("experience_years", "14 months"),
+        ("role", "MA"),
+    ],
+    "ok. the cma how long is good after i pass": [("credential", "cma")],
+    "actually quick q first. does the national exam have to be NCCA accredited for WA?": [("us_state", "WA")],
+    "Laid off from tech after 22 yrs. Seattle. Thinking about MA. Read somewhere WA makes you hold a state credential, true?": [
+        ("experience_years", "22 yrs"),
+        ("us_state", "Seattle"),
+        ("role", "MA"),
+        ("us_state", "WA"),
+    ],
     "would my rma plus 6 yrs working get me the CMA too": [
         ("credential", "rma"),
         ("experience_years", "6 yrs"),
@@ -4452,6 +4486,243 @@ NLU_ENTITIES = {
             Context(),
             "ask_foreign_nurse",
             None,
+        ),
+        # ECFMG's seven-year rule, whatever place the conversation had
+        (
+            [("ask_ecfmg", 1.0)],
+            "is the 7 year rule still a thing with ecfmg",
+            Context("ask_salary", (("us_state", "chicago"),)),
+            "ask_ecfmg",
+            "requirements",
+        ),
+        # out of luck, or good to go, after a route: whether they can test, never a goodbye
+        (
+            [("goodbye", 0.98)],
+            "so im out of luck",
+            Context("ask_eligibility", (("credential", "rma"),)),
+            "ask_eligibility",
+            None,
+        ),
+        (
+            [("goodbye", 0.73), ("inform", 0.17), ("ask_renewal", 0.05)],
+            "i have like 6 years full time so im good right?",
+            Context("ask_credential_info", (("credential", "rma"),)),
+            "ask_eligibility",
+            None,
+        ),
+        # a courtesy NLU was unsure of, holding pay's words, is pay
+        (
+            [("greet", 0.4), ("ask_salary", 0.25), ("out_of_scope", 0.2)],
+            "miami salary",
+            Context("ask_state_rules", (("us_state", "florida"),)),
+            "ask_salary",
+            None,
+        ),
+        # the time to book the exam is the testing window, in the fee's answer
+        (
+            [("goodbye", 0.5), ("out_of_scope", 0.26), ("ask_duration", 0.15)],
+            "how long i have to book",
+            Context("ask_exam_fee", (("credential", "cma"),)),
+            "ask_exam_fee",
+            None,
+        ),
+        # which credential takes a degree from abroad
+        (
+            [("nlu_fallback", 0.4), ("ask_credential_evaluation", 0.3), ("roadmap_next", 0.17)],
+            "then which one takes foreign degree",
+            Context("ask_eligibility"),
+            "ask_which_credential",
+            None,
+        ),
+        # chest tightness is for a doctor, whatever exam it is asked against
+        (
+            [("ask_exam_format", 0.47), ("out_of_scope", 0.32)],
+            "Honestly I've had chest tightness from all the stress lately. Should I be worried about sitting a long exam like that?",
+            Context("ask_renewal", (("credential", "cma"),)),
+            "ask_legal_or_medical",
+            None,
+        ),
+        # a senior testing now or waiting till graduation: NHA's student rule
+        (
+            [("ask_eligibility", 0.98)],
+            "im a senior graduating in may can i take the ccma now or do i gotta wait till i graduate",
+            Context(),
+            "ask_diploma_requirement",
+            "in_high_school",
+        ),
+        # whether programs drug-test: what one school checks
+        (
+            [("nlu_fallback", 0.4), ("out_of_scope", 0.3), ("ask_diploma_requirement", 0.18)],
+            "do the programs drug test you",
+            Context(),
+            "ask_program_cost",
+            "entry_checks",
+        ),
+        # a state 'ok with that' after on-the-job training: its rules
+        (
+            [("nlu_fallback", 0.4), ("ask_state_rules", 0.35), ("ask_salary", 0.27)],
+            "ok in english. texas is ok with that?",
+            Context("ask_learn_on_job"),
+            "ask_state_rules",
+            None,
+        ),
+        # the RN license, after a foreign nurse's answer: US nursing
+        (
+            [("out_of_scope", 0.48), ("ask_state_rules", 0.25)],
+            "For the RN license here what I need po?",
+            Context("ask_foreign_nurse", (("us_state", "california"),)),
+            "ask_foreign_nurse",
+            "us_nursing",
+        ),
+        # what happens if they do it anyway, after a state's rules: those rules
+        (
+            [("nlu_fallback", 0.4), ("ask_renewal", 0.17), ("ask_exam_retake", 0.16)],
+            "what happens to the doctor if i just do it anyway",
+            Context("ask_state_rules", (("us_state", "new_york"),)),
+            "ask_state_rules",
+            None,
+        ),
+        # whether they can sit it, told with their months of work
+        (
+            [("nlu_fallback", 0.4), ("ask_eligibility", 0.39), ("ask_duration", 0.35)],
+            "can i even take it i been at urgent care 14 months as MA no cert",
+            Context("ask_renewal", (("credential", "ccma"),)),
+            "ask_eligibility",
+            None,
+        ),
+        # the most aid gives
+        (
+            [("nlu_fallback", 0.4), ("out_of_scope", 0.15), ("start_roadmap", 0.13)],
+            "whats the most i can get",
+            Context("ask_financial_aid"),
+            "ask_financial_aid",
+            None,
+        ),
+        # how long a credential is good once passed is renewal, after the exam's languages
+        (
+            [("ask_renewal", 0.85), ("ask_pass_rate", 0.05)],
+            "ok. the cma how long is good after i pass",
+            Context("ask_accommodations", (("credential", "CMA"),), "language"),
+            "ask_renewal",
+            None,
+        ),
+        # a national exam that must be accredited 'for WA': Washington's rules
+        (
+            [("ask_accredited_programs", 0.69), ("ask_eligibility", 0.19), ("ask_credential_info", 0.11)],
+            "actually quick q first. does the national exam have to be NCCA accredited for WA?",
+            Context(),
+            "ask_state_rules",
+            None,
+        ),
+        # a state credential said to be required: that state's rules
+        (
+            [("ask_salary", 0.6), ("ask_scam_check", 0.13), ("ask_career_advancement", 0.08)],
+            "Laid off from tech after 22 yrs. Seattle. Thinking about MA. Read somewhere WA makes you hold a state credential, true?",
+            Context(),
+            "ask_state_rules",
+            None,
+        ),
+        # blind_ay's readings: going back to school, after verdicts of 'not yet', is learning on the job instead
+        (
+            [("nlu_fallback", 0.4), ("goodbye", 0.38), ("roadmap_jump", 0.12)],
+            "ugh so i have to go back to school?",
+            Context("ask_eligibility", (("credential", "ncma"),)),
+            "ask_learn_on_job",
+            None,
+        ),
+        # FAFSA right after a visa question: aid for non-citizens
+        (
+            [("ask_financial_aid", 0.93)],
+            "and FAFSA?",
+            Context("ask_work_authorization"),
+            "ask_financial_aid",
+            "noncitizen",
+        ),
+        # whether a credential needs school, after a state's rules: its eligibility
+        (
+            [("nlu_fallback", 0.4), ("ask_diploma_requirement", 0.33), ("ask_eligibility", 0.17)],
+            "the ccma need school?",
+            Context("ask_state_rules", (("us_state", "arizona"),)),
+            "ask_eligibility",
+            None,
+        ),
+        # US work that may count, with no training abroad: eligibility, not the foreign nurse's answer
+        (
+            [("ask_foreign_nurse", 0.94), ("ask_eligibility", 0.03)],
+            "I'm a certified phlebotomist, been drawing blood at a reference lab in Denver since 2022. Does that count as experience toward an MA cert?",
+            Context(),
+            "ask_eligibility",
+            None,
+        ),
+        # 'the classes' after online study: online study again
+        (
+            [("inform", 0.54), ("ask_online_program", 0.12)],
+            "the classes",
+            Context("ask_online_program"),
+            "ask_online_program",
+            None,
+        ),
+        # what else there is, after aid for non-citizens: the whole aid answer
+        (
+            [("nlu_fallback", 0.4), ("roadmap_next", 0.25), ("ask_credential_info", 0.22)],
+            "ugh. what else is there then",
+            Context("ask_financial_aid", (), "noncitizen"),
+            "ask_financial_aid",
+            None,
+        ),
+        (
+            [("out_of_scope", 0.74), ("feedback_unhelpful", 0.1)],
+            "i got a bachelors in business from like 1995 does that mess it up",
+            Context("ask_financial_aid", (), "wioa"),
+            "ask_financial_aid",
+            None,
+        ),
+        # which credentials their military training gets them: eligibility, not the GI Bill
+        (
+            [("ask_military_benefits", 0.88), ("inform", 0.05)],
+            "army 68W, getting out in about 5 months. which MA certs can i get with just my military training",
+            Context(),
+            "ask_eligibility",
+            None,
+        ),
+        # money back from a school, and calling oneself a CMA after its course: the diploma-mill answer
+        (
+            [("ask_salary", 0.4), ("out_of_scope", 0.29), ("ask_scam_check", 0.15)],
+            "My neighbor already paid them. How does she get her money back?",
+            Context("ask_scam_check"),
+            "ask_scam_check",
+            "complain",
+        ),
+        (
+            [("ask_career_advancement", 0.51), ("ask_duration", 0.14), ("ask_scam_check", 0.08)],
+            "Can she call herself a CMA after finishing it?",
+            Context("ask_scam_check"),
+            "ask_scam_check",
+            None,
+        ),
+        # what else to pay on top of tuition: the program's costs
+        (
+            [("ask_financial_aid", 0.5), ("ask_salary", 0.14), ("out_of_scope", 0.1)],
+            "what else do i gotta pay for on top",
+            Context("ask_program_cost"),
+            "ask_program_cost",
+            None,
+        ),
+        # a body named after a verdict: that body's credential, the same question
+        (
+            [("ask_credential_info", 0.69), ("roadmap_next", 0.13)],
+            "damn. the ncct one?",
+            Context("ask_eligibility", (("credential", "rma"),)),
+            "ask_eligibility",
+            None,
+        ),
+        # another site's figure: the figures in hand
+        (
+            [("out_of_scope", 0.61), ("ask_scam_check", 0.12)],
+            "some site said 19% tho",
+            Context("ask_salary", (), "outlook"),
+            "ask_salary",
+            "outlook",
         ),
     ],
 )

@@ -15,6 +15,7 @@ from actions import roadmap, services
 from bot.roadmap.commands import COMMAND_OF_INTENT, DEFAULT_COMMAND
 from bot.roadmap.turns import Said
 from bot.settings import PROJECT_ROOT
+from bot.understanding.context import CONTEXT_SLOT, Context
 
 #: What each roadmap action must do: the RoadmapTurns method it calls.
 EXPECTED_TURNS = {
@@ -163,3 +164,31 @@ def test_the_eligibility_action_answers_from_the_knowledge_base(
         services.knowledge_base.cache_clear()
     assert message["text"] == expected.text and "Source" in message["text"]
     assert message["buttons"] == expected.buttons
+
+
+def test_what_they_tell_after_their_verdict_is_answered_again_not_taken_as_a_move(
+    executor: ActionExecutor, loaded_db_url: str, tmp_path, monkeypatch
+):
+    """ "graduated AIT back in 2019 tho", read as "back" (0.61) after a military eligibility verdict, once got
+    "We haven't started your roadmap yet": with no roadmap, what they told re-answers the question in hand."""
+    copy = tmp_path / "app.sqlite3"
+    shutil.copy(loaded_db_url.removeprefix("sqlite:///"), copy)
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{copy}")
+    services.knowledge_base.cache_clear()
+    latest = {
+        "intent": {"name": "roadmap_back", "confidence": 0.61},
+        "intent_ranking": [{"name": "roadmap_back", "confidence": 0.61}, {"name": "inform", "confidence": 0.2}],
+        "entities": [],
+        "text": "graduated AIT back in 2019 tho",
+    }
+    slots = {CONTEXT_SLOT: Context("ask_eligibility").to_slot(), "background": "military"}
+    told = Tracker("medic", slots, latest, [], False, None, {}, "action_listen")
+    try:
+        dispatcher = CollectingDispatcher()
+        executor.actions["action_roadmap_navigate"](dispatcher, told, {})
+        rma = services.knowledge_base().display_name("credential", "rma")
+    finally:
+        services.knowledge_base.cache_clear()
+    text = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "haven't started" not in text
+    assert rma and rma in text, "the eligibility verdict, credential by credential"

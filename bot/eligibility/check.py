@@ -155,7 +155,11 @@ def _check_route(
             route.min_hours,
         )
         if found.missing:  # set exactly when the route is not met
-            missing.append(found.missing)
+            # "i do mostly back office but i cover front desk": the route says which work counts
+            duties = (
+                ", with both clinical and administrative duties" if "clinical_and_admin" in route.also_needs else ""
+            )
+            missing.append(found.missing + duties)
         elif found.proviso:
             conditions.append(found.proviso)
         if found.disputed:

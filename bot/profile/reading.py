@@ -50,12 +50,12 @@ _OTHER_ROLES = (  # most specific first: a CNA "in a nursing home" is a CNA
     ("home health aide", r"\bhome health aides?\b|\bhhas?\b|\bcaregivers?\b|\bpersonal care aides?\b"),
     ("patient care technician", r"\bpcts?\b|\bpatient care tech\w*"),
     ("EKG technician", r"\b(?:ekg|ecg) tech\w*"),
-    ("receptionist", r"\breceptionist\b|\bmedical secretar\w*"),
+    ("receptionist", r"\brecep(?:t|c)ionist(?:a|e|s)?\b|\bmedical secretar\w*"),
     # "working at a family doctor 4 yrs", "my doctor says": where they work or who told them, not what they are
     (
         "doctor",
         r"(?<!\bat a )(?<!\bat the )(?<!\bfor a )(?<!\bfor the )(?<!\bat a family )(?<!\bfor a family )(?<!\bmy )"
-        r"(?<!\bthe )\b(?:doctor|physician|gp|surgeon|mbbs)\b(?!'?s office)",
+        r"(?<!\bthe )\b(?:doctor|physician|gp|surgeon|mbbs)\b(?!(?:'?s)? (?:office|clinic|practice)\b)",
     ),
     ("midwife", r"\bmidwi(?:fe|ves|fery)\b"),
     ("pharmacist", r"\bpharmacist\b|\bpharmacy tech\w*"),
@@ -337,7 +337,9 @@ _TRAINING_LENGTH = re.compile(
     r"\b(?:program|course|school|classes|training|trained (?:me|us|him|her))\b"
     r"(?:(?!\b(?:work\w*|been|job|employed)\b)[^.;]){0,40}?"
     r"\b\d+(?:\.\d+)? ?(?:months?|mos?|years?|yrs?|weeks?|wks?)\b(?! ago)|"
-    r"\b\d+(?:\.\d+)?[- ]?(?:months?|mos?|years?|yrs?|weeks?|wks?)(?:[- ]long)? (?:program|course|training|certificate)\b"
+    r"\b\d+(?:\.\d+)?[- ]?(?:months?|mos?|years?|yrs?|weeks?|wks?)(?:[- ]long)? (?:program|course|training|certificate)\b|"
+    # "i dont want 2 years of school": schooling asked about, not work done
+    r"\b\d+(?:\.\d+)? ?(?:months?|mos?|years?|yrs?)\b (?:of )?(?:school|schooling|college|classes|study|studying)\b"
 )
 #: A time still ahead of them: "in like 6 months", "within the next year".
 _AHEAD = re.compile(
@@ -370,8 +372,7 @@ def _years_said(
         # "my program was 9 months", "trained me in house for 8 months": a program's length, not work
         ahead |= {years for m in _TRAINING_LENGTH.finditer(clause) for years, ago in _amounts(m.group(0)) if not ago}
         set_aside.update(ahead)
-        if role not in (None, "ma"):
-            set_aside.update(years for years, _ in _amounts(clause))
+        set_aside.update(_no_ma_work(clause, role, program_said))
         if role == "ma" and _NOT_WORK_DONE.search(clause) and not _WORK_DONE.search(clause):
             role = None  # "a medical assistant school in Houston, 10 months": school, not work
         if question and not _MINE.search(clause):
@@ -404,6 +405,17 @@ def _years_said(
             _ended(changes, clause, role, float(today.year - int(past[1])), program_said)
         last_role = role
     return changes
+
+
+def _no_ma_work(clause: str, role: str | None, program_said: bool) -> set[float]:
+    """The amounts in a clause that are no medical assisting work: another role's years, or a program's
+    length in a clause of its own after the program ("I found one program..., only the administrative part,
+    6 months and is cheap")."""
+    if role not in (None, "ma"):
+        return {years for years, _ in _amounts(clause)}
+    if role is None and program_said and not _WORK_DONE.search(clause):
+        return {years for years, ago in _amounts(clause) if not ago}
+    return set()
 
 
 def _when_not_how_long(clause: str, years: float) -> set[float]:

@@ -66,6 +66,10 @@ SWITCH = re.compile(
     r"(?!(how|what|when|where|why|who|which|is|are|do|does|did|can|could|will|would|should)\b)[\w-]+(\W+[\w-]+){0,2}\W*$|"
     # "ccma?" alone, after the RMA's answer: the same question for it; "in california specifically?"
     r"^\W*(the\W+)?(c?cma|rma|ncma)(\W+(one|then|instead|too))?\W*$|"
+    # "the classes" after online study, "the program i mean" after how long it takes: that part, asked again
+    r"^\W*(the|those|these)\W+(?!(c?cma|rma|ncma|aama|amt|nha|ncct)\b)[\w-]+(\W+(part|parts|itself|themselves|i mean|u mean|you mean))?\W*$|"
+    # "the ncma from ncct" after renewal: the same question, for the credential and its body
+    r"^\W*(the\W+)?(c?cma|rma|ncma)\W+(one\W+)?(from|by|of)\W+(the\W+)?(aama|amt|nha|ncct)\W*$|"
     # "so no RMA yet?" after the CMA's verdict: the same question, for the RMA
     rf"^\W*(({_FILLERS})\W+)*(so\W+)?(no|not|still no|not even)\W+(the\W+)?(c?cma|rma|ncma)(\W+(yet|either|then|too))?\W*$|"
     r"^\W*(in|for)\W+[\w-]+(\W+[\w-]+)?\W+(specifically|then|instead|too|though|tho|only)\W*$|"
@@ -82,7 +86,11 @@ SWITCH = re.compile(
 MAX_SWITCH_WORDS = 8
 #: "ncct?" alone after the RMA's eligibility: the same question for that body's credential (named inside a
 #: longer reply, "the national one, NHA", a body only says which one was meant).
-BODY_ALONE = re.compile(r"^\W*(the\W+)?(aama|amt|nha|ncct)\W*$", re.IGNORECASE)
+BODY_ALONE = re.compile(
+    r"^\W*((damn|ok|okay|ugh|hmm|so|and|what about|how about)\W+)*(the\W+)?(aama|amt|nha|ncct)"
+    r"(\W+(one|exam|test|cert\w*|credential))?\W*$",  # "damn. the ncct one?"
+    re.IGNORECASE,
+)
 #: What a switch says again in other words: "like the whole state", "i mean overall".
 ELABORATION = re.compile(r"\W+(like|i mean|as in|meaning)\W.*$", re.I)
 #: "my coworker has the ccma, is hers the same deal?": the same question again, for what the message
@@ -98,7 +106,7 @@ SAME_AGAIN = re.compile(
 MAX_FOLLOW_UP_WORDS = 8
 FOLLOW_UP_START = re.compile(
     r"^\W*(and|n|&|also|same|plus|so|ok(ay)?|what about|how about|and for|for the|for|in|y|e|"
-    r"wait|sorry|actually|oops|i meant|no|not|why|how come)\b",
+    r"wait|sorry|actually|oops|i meant|no|not|why|how come|the (one|exam|test|cert\w*) (from|by|for|of))\b",
     re.IGNORECASE,
 )
 #: "how much does it cost?" right after an exam, renewal or credential question is the exam's fee,
@@ -117,9 +125,9 @@ EXAM_TOPICS = frozenset(
     }
 )
 COST_OF_EXAM = {"ask_program_cost": "ask_exam_fee"}
-EXAM_WORDS = re.compile(r"\b(exam|test|boards?)\b", re.I)
+EXAM_WORDS = re.compile(r"(?<!\bdrug )\b(exam|test|boards?)\b", re.I)  # not "drug test"
 SCHOOLING = re.compile(
-    r"\b(school|program|course|class|classes|tuition|train|trained|training|college|degree|certificate)\b", re.I
+    r"\b(schools?|programs?|courses?|class|classes|tuition|train|trained|training|college|degree|certificate)\b", re.I
 )
 #: "cheapest way do all this" after the exam's format: the whole path's price, not the exam's.
 WHOLE_PATH = re.compile(
@@ -209,9 +217,12 @@ READ_FOR_STATE_RULES = frozenset(
         "ask_legal_or_medical",  # "if i take a contract in seattle do i need anything extra": no legal question
         "nlu_fallback",
         "inform",
+        "ask_accredited_programs",  # "does the national exam have to be NCCA accredited for WA?": Washington's
     }
 )
 STATE_NEEDS = re.compile(
+    r"\b(is|are) (ok|okay|fine|cool|good) with (that|this|it)\b|"  # "texas is ok with that?" after on-the-job training
+    r"\b(have|has|need|needs) to be (\w+ ){0,2}(accredited|approved|recogni[sz]ed) (for|in|by) (?!the (c?cma|rma|ncma|exam|test)\b)|"
     r"\b(must|need to|needs to|have to|has to|gotta|required to|must (i|we|you|one)) (have|be|get|hold) (a |an |my |the )?"
     r"(cert\w*|licen[sc]\w*|registered|credential\w*)\b|\bneed (a |an )?(cert\w*|licen[sc]e\w*|credential)\b|"
     r"\b(rules?|laws?|regulations?|requirements?) (for|of) (an? )?(ma|mas|medical assistants?)\b|"
@@ -455,6 +466,8 @@ PERSONAL_CHECK = "check_eligibility"
 UNHELPFUL = "feedback_unhelpful"
 #: Small talk that can carry a question ("ok thank you. salary chicago?").
 COURTESIES = ("thank", "greet", "goodbye")
+#: Below this, a courtesy whose message holds a topic's cue words is read by those words.
+SURE_COURTESY = 0.6
 
 
 def _without_topic(
@@ -470,6 +483,8 @@ def _without_topic(
             and (confidence < CONFIDENT_OUT_OF_SCOPE or bool(named) or is_question(context.intent))
         )
         or (intent in ("inform", UNHELPFUL, *COURTESIES) and looks_like_question(text))
+        # "miami salary", read as a greeting at 0.40: a courtesy NLU was unsure of, with a topic's words
+        or (intent in COURTESIES and confidence < SURE_COURTESY and cued_intent(text, context.intent) is not None)
     )
 
 
@@ -578,6 +593,58 @@ THAT_FIGURE_THING = re.compile(
 )
 
 
+#: The figures just given, doubted or asked where they come from ("where are you even getting these numbers,
+#: sounds made up"): the same answer, whose sources say where.
+NUMBERS_DOUBTED = re.compile(
+    r"\bwhere (are|do|did|does) (you|u|these|those|the|your|they) (even |actually )?(get|getting|got|come from|coming from|from)\b|"
+    r"\b(numbers|figures|stats|data|pay|salary|prices?|fees?|that|this|it|those|these)\b[^.?!]{0,20}\b(sounds?|seems?|looks?) "
+    r"(totally |completely )?"
+    r"(made up|fake|wrong|off|too (high|low))\b|"
+    r"\b(your|these|those|the) (numbers|figures|stats|data) (are|seem|look|sound) (made up|fake|wrong|off)\b|"
+    r"\b(source|sources) (for|of) (these|those|that|this|the|your) (numbers|figures|stats|data)\b|"
+    r"\b(some|a|another|one|other) (site|website|article|source|blog|video|report)s? (said|says|say|shows?|showed)\b",
+    re.I,
+)
+
+
+def _figures_doubted(text: str, context: Context) -> str | None:
+    """The topic whose figures are doubted: the one in hand; after a comparison of roles, their pay."""
+    if not (is_question(context.intent) and NUMBERS_DOUBTED.search(text)):
+        return None
+    return "ask_salary" if context.intent in ROLE_TOPICS else context.intent
+
+
+#: Allied roles people mostly hold after US training ("a certified phlebotomist... in Denver").
+US_ALLIED_ROLE = re.compile(
+    r"\b(phlebotom\w*|cnas?|nursing assistants?|emts?|medical scribes?|scribes?|pharmacy tech\w*|ekg tech\w*|"
+    r"patient care tech\w*|pcts?|caregivers?|home health aides?|hhas?)\b",
+    re.I,
+)
+#: Federal student aid named ("and FAFSA?").
+FEDERAL_AID = re.compile(r"\b(fafsa|pell|federal (student )?aid|student aid)\b", re.I)
+#: Words that place someone's training abroad, or where they came from ("a nurse from pinas").
+ABROAD = re.compile(
+    r"\b(abroad|foreign|overseas|international\w*|back home|my (home )?country|home country|another country|from|pinas|"
+    r"philippines|filipin\w*|pinoy|pinay|india|indian|nigeria\w*|kenya\w*|ghana\w*|pakistan\w*|nepal\w*|"
+    r"bangladesh\w*|mexic\w*|cuba\w*|venezuela\w*|colombia\w*|peru\w*|brazil\w*|haiti\w*|jamaica\w*|"
+    r"dominican|salvador\w*|guatemala\w*|honduras|ukrain\w*|russia\w*|poland|polish|egypt\w*|ethiopia\w*|"
+    r"iran\w*|iraq\w*|syria\w*|china|chinese|vietnam\w*|korea\w*|cameroon\w*|sudan\w*|somali\w*|"
+    r"uk|england|canada|puerto rico)\b",
+    re.I,
+)
+
+
+def _trained_here(text: str, named: Sequence[tuple[str, str]]) -> bool:
+    """An allied health worker in a US state, naming no training abroad, who asks whether their work counts:
+    their US work, not a foreign nurse's path."""
+    return (
+        any(kind == "us_state" for kind, _ in named)
+        and not ABROAD.search(text)
+        and bool(US_ALLIED_ROLE.search(text))
+        and bool(re.search(r"\b(count|counts|experience|qualif\w*)\b", text, re.I))
+    )
+
+
 def _figure_in_hand(text: str, context: Context, named: Sequence[tuple[str, str]]) -> bool:
     """ "is that 2k per test or total" after the GI Bill: a figure of that answer, asked about."""
     return (
@@ -630,8 +697,10 @@ def _state_credential_in_hand(
         and (intent in EXAM_TOPICS or intent in NO_TOPIC)
         and not any(_slot(kind) in ("credential", "certifying_body") for kind, _ in named)
         and not NATIONAL_ONE.search(text)
-        # "how many tries" alone: asked of the credential in hand
-        and (bool(POINTS_AT_ONE.search(text)) or len(text.split()) <= TERSE)
+        # "how many tries do u get", "do i qualify with 3 years working here": asked of the credential in hand,
+        # unless the state's credential has no answer for it ("i have adhd can i get extra time")
+        and (bool(POINTS_AT_ONE.search(text)) or len(text.split()) <= MAX_FOLLOW_UP_WORDS)
+        and intent != "ask_accommodations"
     )
 
 
@@ -788,7 +857,7 @@ SCHOOL_TOPICS = frozenset(
 #: "which ones take job experience", "any of the exams": every credential, not the one in hand.
 ANY_CREDENTIAL = re.compile(
     r"\b(which|what|any|all) ((national|other|of the) )?(ones|of (them|the (certs|credentials|exams))|(certs|credentials|"
-    r"certifications|exams))\b|\b(anything|any ?one|something) (faster|quicker|easier)\b|"
+    r"certifications|exams))\b|\b(what|which) other (exams?|tests?|certs?|certifications?|credentials?|ones?)\b|\b(anything|any ?one|something) (faster|quicker|easier)\b|"
     r"\bis there (one|any|an?y? ?(cert\w*|credential|exam|test))\b[^.?!]*\b(i|we|she|he) (can|could)\b|"
     # "if they aren't accredited, can he still get certified at all?": every credential's routes
     r"\b(still|even) (get|be|become) certified\b|\bcertified at all\b|"
@@ -836,12 +905,18 @@ def _decided(
         or (intent in COURTESIES and looks_like_question(text))
     )
     decided = _decisive(intent, confidence, text) if asking else None
+    if not decided and intent == "ask_foreign_nurse" and _trained_here(text, named):
+        return (
+            "ask_eligibility"  # "a certified phlebotomist... in Denver. Does that count?": US work, no training abroad
+        )
     if _state_credential_in_hand(decided or intent, text, named, context):
         return "ask_state_rules"
     if decided and decided not in DECLINED and about_a_state_credential(text):
         return "ask_state_rules"  # "and how long is the MA-C training hours wise": Washington's own pathway
-    if decided == "ask_renewal" and _asks_state_rules(decided, text, named):
-        return "ask_state_rules"  # "does my CCMA carry over or do I need a New York one": New York's rules
+    if decided in ("ask_renewal", "ask_credential_info") and _asks_state_rules(decided, text, named):
+        # "does my CCMA carry over or do I need a New York one", "does the national exam have to be NCCA
+        # accredited for WA?": that state's rules
+        return "ask_state_rules"
     if decided and (decided == intent or not _declined_for_sure(intent, confidence)):
         return decided
     asked = asking_clause(text)
@@ -868,7 +943,8 @@ def _decided(
 FEE_BY_GRADUATION = frozenset({"ask_exam_fee"})
 WHEN_GRADUATED = re.compile(
     r"\b(finished|graduated|completed)\b[^.?!]*\b(\d+|a|an|one|two|three|few|couple( of)?)\s*(yrs?|years?|months?|mos?)\b|"
-    r"\b(finished|graduated|completed)\b[^.?!]*\b(in|back in) (19|20)\d\d\b|"
+    r"\b(finish\w*|graduat\w*|complet\w*)\b[^.?!]*\b((in|back in) )?((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* )?"
+    r"(19|20)\d\d\b|"  # "i finished an ABHES school march 2024"
     # "supposing I dawdle and it's more than a year after graduating"
     r"\b(more|less|over|under) than (a|one|\d+) (years?|yrs?|months?) (after|since|from) (graduat\w*|finish\w*|school)\b",
     re.IGNORECASE,
@@ -952,7 +1028,11 @@ def reread(
     ):
         return context.intent  # "is there a limit per year" after MyCAA, which NLU did not consider
     # "how bout pay nationwide" after a state's rules: pay, never out of scope
-    misheard = _without_its_words(intent, text, context, ranking) or _switched_to_a_topic(intent, text, context)
+    misheard = (
+        _figures_doubted(text, context)  # "where are you even getting these numbers": the figures in hand
+        or _without_its_words(intent, text, context, ranking)
+        or _switched_to_a_topic(intent, text, context)
+    )
     if misheard:
         return misheard
     if (
@@ -1192,6 +1272,13 @@ def understand(
         aspect = None  # "is the cma one online from home too": the CMA's own answer says where it is taken
     if aspect is None and _same_part(understood, entities, text, context):
         aspect = context.aspect  # "how long do i have to finish?" after MyCAA: still MyCAA
+    if (
+        not aspect
+        and understood.intent == "ask_financial_aid"
+        and context.intent == WORK_AUTHORIZATION
+        and FEDERAL_AID.search(text)
+    ):
+        aspect = "noncitizen"  # "and FAFSA?" right after a visa question: aid for non-citizens
     if aspect in NATIONAL_ONLY and _another_role(_carried(entities)) and PAY_NAMED.search(text):
         aspect = None  # "compare medical assistants and pharmacy techs on pay and job growth": that role's pay
     if aspect in NATIONAL_ONLY:  # "is the job market at least good" after Florida's pay: the national outlook

@@ -89,8 +89,17 @@ QUESTION_SHAPE = re.compile(
 #: A question inside a longer message: "cna here in ohio. if i become an MA can i start IVs".
 INNER_QUESTION = re.compile(
     r"\b(can|could|do|does|did|will|would|should|may|must|can'?t|couldn'?t|don'?t|doesn'?t|won'?t|shouldn'?t)\s+"
-    r"(i|we|she|he|they|you|my|mas|medical assistants?|"
+    r"(i|we|she|he|they|you|my|mas?|medical assistants?|"
     r"an? (ma|cma|medical assistant)|cmas|rmas)\b|"
+    # "for the RMA what document they want for my indian degree"
+    r"\bwhat (\w+ )?(documents?|papers?|proof|paperwork|forms?) (do |does |did |will |would )?(they|you|i|we|he|she|u|amt|aama|"
+    r"nha|ncct) (want|need|require|ask)\b|"
+    # "here in california can a doctor train me himself to be MA or i must go to school"
+    r"\b(can|could|may|will|would|must) (a|the|my|an) (doctor|physician|clinic|employer|boss|office|nurse|provider|"
+    r"hospital)\b|"
+    # "here in california MA can give shots or only nurse": what an MA may do, asked without a question mark
+    r"\b(mas?|medical assistants?) (can|could|may|are allowed to|is allowed to|allowed to) (give|do|draw|inject|start|"
+    r"administer|take|put|remove|read|work)\b|"
     r"\b(do|does|did)\s+(?!not\b|you\b|u\b)(\w+\s+){1,3}(want|need|require|count|cover|accept|take|work|ask|change|matter|"
     r"apply|help|affect|mean|care|mind|allow|let|check|requi?re|requre)\b|\bis (it|that|this) (enough|enuff|enuf|ok|okay|good enough)\b|"
     r"\b(is|are) there (any |some )?(stuff|things?|anything|tasks?|rules?|limits?)\b|"
@@ -123,7 +132,8 @@ TAG_QUESTION = re.compile(
     r"\b(is|was) (that|this|it) (even |really |actually )?(true|real|right|legit|a real \w+|a thing|allowed|possible|a fantasy)\b|"
     r"\b(good|bad|smart|dumb) idea\b|\bworth it\b|\bwaste of (time|money)\b|\bor (nah|not|no)\W*$|"
     r"\bor (hide|leave|skip|drop|remove) (it|them|that)\W*$|"
-    r"\bor (is|am) (that|this|it|i)\b|\b(right|correct)\s*\?*\s*$",
+    r"\bor (is|am) (that|this|it|i)\b|\b(right|correct)\s*\?*\s*$|"
+    r"\b(out of luck|screwed|doomed)\W*$",  # "so im out of luck": asks what is left to them
     re.IGNORECASE,
 )
 _CLAUSES = re.compile(r"(?<=[.!?;,:])\s+")

@@ -22,6 +22,10 @@ from bot.understanding.cues import QUESTION_SHAPE, REQUEST, looks_like_question
 #: Metadata a channel puts on every question after a message's first: it follows on from the first,
 #: so the topic in hand weighs more (`bot.understanding.context.continued`).
 LATER_QUESTION = "later_question"
+#: A key the answer action puts on a reply that places no question ("That's outside what I can help with"):
+#: in a message of several questions, such a part is left out when another part was answered, since the
+#: message as a whole was in scope ("...my mom was a nurse's aide... how long would I be in school?").
+UNPLACED = "unplaced"
 #: At most this many questions from one message; the rest stays with the last one.
 MAX_PARTS = 3
 QUESTION_WORDS = (

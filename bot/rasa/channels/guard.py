@@ -45,7 +45,7 @@ from bot.rasa.channels.limits import bounded_payload, collapse_symbol_runs
 from bot.rasa.channels.queue import Busy, ConversationQueue
 from bot.rasa.turns import recording_turn
 from bot.settings import PROJECT_ROOT
-from bot.understanding.split import LATER_QUESTION, split_questions
+from bot.understanding.split import LATER_QUESTION, UNPLACED, split_questions
 
 require_supported("the channel guard (how connectors hand messages to Rasa)")
 
@@ -131,6 +131,11 @@ class _Held(OutputChannel):
     async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
         self.held.append((recipient_id, message))
 
+    @property
+    def unplaced(self) -> bool:
+        """Everything this part said places no question (`UNPLACED`)."""
+        return bool(self.held) and all(message.get(UNPLACED) for _, message in self.held)
+
     async def release(self, said: set[str] | None = None) -> int:
         """Send what the turn said; how many messages it said. A text already in `said` (what earlier
         questions of the same message were told) is counted but not sent twice: two questions of one
@@ -148,6 +153,21 @@ class _Held(OutputChannel):
 
     def __getattr__(self, item: str) -> Any:
         return getattr(self.inner, item)
+
+
+async def _release(answered: list[_Held], said: set[str]) -> int:
+    """Send each stored part's replies in order, leaving out parts that placed no question when another
+    part was answered; how many messages were said (those left out count as said: they were stored)."""
+    placed = any(not part.unplaced for part in answered)
+    count = 0
+    for part in answered:
+        if placed and part.unplaced and len(answered) > 1:
+            count += len(part.held)
+            part.held = []
+            continue
+        count += await part.release(said)
+    answered.clear()
+    return count
 
 
 def _with_text(message: UserMessage, text: str, output: OutputChannel, first: bool) -> UserMessage:
@@ -210,6 +230,7 @@ async def _answer(on_new_message: Handler, message: UserMessage, text: str) -> N
     output = message.output_channel
     sent = 0
     said: set[str] = set()
+    answered: list[_Held] = []  # stored parts, sent once all are answered (or at the first failure)
     try:
         # Several questions in one message are handled one after another, each answered.
         for n, part in enumerate(split_questions(text)):
@@ -219,13 +240,17 @@ async def _answer(on_new_message: Handler, message: UserMessage, text: str) -> N
                     await on_new_message(_with_text(message, part, held, first=n == 0))
                 finally:
                     if turn.stored:
-                        sent += await held.release(said)
+                        answered.append(held)
             if not turn.stored:
+                sent += await _release(answered, said)
                 await send(output, message.sender_id, NOT_STORED)
                 sent += 1
                 break  # the rest would build on a turn that is not there
+        else:
+            sent += await _release(answered, said)
     except Exception:  # logged with the traceback; the person gets the apology below
         logger.exception(f"Handling a message from {message.sender_id!r} failed.")
+        sent += await _release(answered, said)
     if sent == 0:
         logger.error(f"No reply to {message.sender_id!r} (is the action server up?); sent the apology.")
         await send(output, message.sender_id, system_message("utter_no_reply"))
