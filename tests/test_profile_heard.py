@@ -93,6 +93,14 @@ def test_lengths_of_schooling_are_no_years_of_work(message: str, start: Profile)
     assert heard.not_ma_years, "the amount is set aside, so NLU's own tag of it is dropped too"
 
 
+def test_work_since_a_year_is_years_of_work_up_to_now():
+    """ "i been working full time as an MA at an urgent care since 2021 tho", after a medic's verdict, once
+    changed nothing: the verdict never saw the MA work."""
+    heard = read("i been working full time as an MA at an urgent care since 2021 tho", today=TODAY).changes
+    assert heard["experience_years"] == heard["experience_span_years"] == TODAY.year - 2021
+    assert "experience_years" not in read("i finished my program since 2021", today=TODAY).changes
+
+
 def test_an_age_is_no_years_of_work():
     """ "...working as medical assistant for 18 years... I am 52 years old lol" once came back as 52 years of MA work."""
     told = (

@@ -4293,6 +4293,8 @@ def test_another_role_s_pay_beside_growth_is_that_role_s_pay_not_the_outlook():
 
 #: The entities NLU found in those messages.
 NLU_ENTITIES = {
+    "here in AZ do i have to pass a cert exam to get hired": [("us_state", "AZ")],
+    "rma needs what exactly": [("credential", "rma")],
     "the ccma need school?": [("credential", "ccma")],
     "I'm a certified phlebotomist, been drawing blood at a reference lab in Denver since 2022. Does that count as experience toward an MA cert?": [
         ("us_state", "Denver"),
@@ -4723,6 +4725,46 @@ NLU_ENTITIES = {
             Context("ask_salary", (), "outlook"),
             "ask_salary",
             "outlook",
+        ),
+        # waiting over a year after graduating, asked after the CMA's fee: the fee in that case
+        (
+            [("ask_eligibility", 0.9)],
+            "And if I wait more than one year after graduation?",
+            Context("ask_exam_fee", (("credential", "cma"),)),
+            "ask_exam_fee",
+            None,
+        ),
+        # the documents a certifier wants for a degree from abroad, thanked for and asked in one message
+        (
+            [("thank", 0.9)],
+            "understood thank you. for the RMA what document they want for my indian degree",
+            Context("ask_work_authorization"),
+            "ask_credential_evaluation",
+            None,
+        ),
+        # having to pass an exam to be hired, in a state named by its code: that state's rules
+        (
+            [("nlu_fallback", 0.4)],
+            "here in AZ do i have to pass a cert exam to get hired",
+            Context("ask_externship"),
+            "ask_state_rules",
+            None,
+        ),
+        # what a credential needs is its eligibility, not what it is
+        (
+            [("ask_credential_info", 0.9)],
+            "rma needs what exactly",
+            Context("ask_eligibility"),
+            "ask_eligibility",
+            None,
+        ),
+        # a time limit on the exam, after Washington's rules: Washington's exam within 5 years
+        (
+            [("ask_accommodations", 0.5)],
+            "does the exam have to be within a certain time",
+            Context("ask_state_rules", (("us_state", "washington"),)),
+            "ask_state_rules",
+            None,
         ),
     ],
 )

@@ -244,6 +244,8 @@ _AMOUNT = re.compile(
 _YEAR_RANGE = re.compile(
     r"\b((?:19|20)\d\d)\s*(?:-|–|to|until|through|till)\s*((?:19|20)\d\d|now|present|today|current)\b"
 )
+#: Work going on since a year ("working full time as an MA at an urgent care since 2021").
+_SINCE_YEAR = re.compile(r"\bsince\s+((?:19|20)\d\d)\b")
 #: "graduated in 2022", "since 2019", and the year right after the word of ending ("corpsman school finished 2016").
 _PAST_YEAR = re.compile(r"\b(?:in|since|back in|around|finished|graduated|completed|ended)\s+((?:19|20)\d\d)\b")
 _SENTENCES = re.compile(
@@ -321,12 +323,16 @@ def _amounts(clause: str) -> list[tuple[float, bool]]:
 
 
 def _span(clause: str, today: dt.date) -> tuple[float, float] | None:
-    """ "2012-2016", "from 2019 to now": (years worked, years since it began), or None."""
+    """ "2012-2016", "from 2019 to now", "working full time as an MA ... since 2021": (years worked, years
+    since it began), or None."""
     found = _YEAR_RANGE.search(clause)
-    if not found:
-        return None
-    start = int(found[1])
-    end = today.year if not found[2][0].isdigit() else int(found[2])
+    if found:
+        start, end = int(found[1]), (today.year if not found[2][0].isdigit() else int(found[2]))
+    else:
+        since = _SINCE_YEAR.search(clause) if _WORK_DONE.search(clause) else None
+        if since is None:
+            return None
+        start, end = int(since[1]), today.year
     if not start <= end <= today.year:
         return None
     return float(end - start), float(today.year - start)

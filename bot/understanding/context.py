@@ -223,7 +223,7 @@ READ_FOR_STATE_RULES = frozenset(
 STATE_NEEDS = re.compile(
     r"\b(is|are) (ok|okay|fine|cool|good) with (that|this|it)\b|"  # "texas is ok with that?" after on-the-job training
     r"\b(have|has|need|needs) to be (\w+ ){0,2}(accredited|approved|recogni[sz]ed) (for|in|by) (?!the (c?cma|rma|ncma|exam|test)\b)|"
-    r"\b(must|need to|needs to|have to|has to|gotta|required to|must (i|we|you|one)) (have|be|get|hold) (a |an |my |the )?"
+    r"\b(must|need to|needs to|have to|has to|gotta|required to|must (i|we|you|one)) (have|be|get|hold|pass) (a |an |my |the )?"
     r"(cert\w*|licen[sc]\w*|registered|credential\w*)\b|\bneed (a |an )?(cert\w*|licen[sc]e\w*|credential)\b|"
     r"\b(rules?|laws?|regulations?|requirements?) (for|of) (an? )?(ma|mas|medical assistants?)\b|"
     r"\b(satisfy|satisfies|meet|meets|fulfil|fulfill|fulfills|count for) (that|the|this|their|its) (rule|requirement|law)s?\b|"
@@ -904,6 +904,8 @@ def _decided(
         or intent in (*NO_TOPIC, "help", UNHELPFUL)
         or (intent in COURTESIES and looks_like_question(text))
     )
+    if context.intent in FEE_BY_GRADUATION and WHEN_GRADUATED.search(text) and WHAT_IF.match(text) and not named:
+        return context.intent  # "And if I wait more than one year after graduation?" after the CMA's fee: the fee then
     decided = _decisive(intent, confidence, text) if asking else None
     if not decided and intent == "ask_foreign_nurse" and _trained_here(text, named):
         return (
