@@ -27,9 +27,9 @@ DEV_SETS = tuple(sorted(SETS.glob("blind_dev*.yml")))
 #: Sets measured blind once and kept unread for a later test set: checked for form, never played here.
 HELD_OUT = tuple(sorted(SETS.glob("holdout_*.yml")))
 #: The issue's bar is 90% of turns, which this test set (blind_ap) does not meet: measured blind once, it
-#: passed 86.9% (404/465); it now passes 89.7% (417/465, failures still unread). This floor sits under
+#: passed 86.9% (404/465); it now passes 89.9% (418/465, failures still unread). This floor sits under
 #: that rate so the test fails on a regression; raise it as the rate rises, up to the bar.
-MIN_PASS_RATE = 0.88
+MIN_PASS_RATE = 0.89
 MIN_CONVERSATIONS, MIN_TURNS = 60, 250
 
 

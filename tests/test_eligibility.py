@@ -179,10 +179,13 @@ def test_military_training_recent_and_not(kb: KnowledgeBase):
     recent = lines(kb, Profile(background="military", military_years_ago=3))
     assert recent["rma"] == f"RMA (AMT): yes, now (military route): {military_rule(kb, 'rma')}."
     assert recent["ncma"] == f"NCMA (NCCT): yes, now (military route): {military_rule(kb, 'ncma')}."
+    # Some sites report a CCMA military route that NHA does not confirm: neither promised nor denied.
+    assert kb.credential("ccma").unconfirmed_routes == ["military"]
     assert recent["ccma"] == (
         "CCMA (NHA): not yet. You need a medical assisting program, finished within the last "
-        "5 years. It lists no military route."
+        "5 years. Some sites report a military route, but it is not confirmed: ask NHA."
     )
+    assert recent["cma"].endswith(" It lists no military route.")  # AAMA says it has none
     old = lines(kb, Profile(background="military", military_years_ago=6))
     assert old["rma"] == (
         f"RMA (AMT): no, not now. You need one of: {RMA_PROGRAM}; or U.S. military medical training "

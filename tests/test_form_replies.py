@@ -149,6 +149,8 @@ def test_only_yes_no_is_a_whole_reply_of_yes_or_no_words():
         ("Texas", False),
         ("what about the CMA", False),  # a proposal, not a question
         ("I'm a doctor from Egypt", False),
+        ("wait first, does mycaa cover an associate degree or only certs", True),  # a verb, then a long question
+        ("Is Ana here", False),  # too short to be more than a name's answer
     ],
 )
 def test_a_reply_that_starts_like_a_question(text, asks):

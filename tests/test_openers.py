@@ -25,6 +25,8 @@ MYCAA = Context("ask_military_benefits", (), "spouse")
         ("check_eligibility", "where do i double check", STATE_RULES),
         ("check_eligibility", "my husband just made E-6, somebody said that makes me not eligible anymore", MYCAA),
         ("estimate_timeline", "ok thanks, that helps a lot", Context()),
+        # words that decide another question: why certify, not the plan
+        ("start_roadmap", "ok name one concrete thing a cert lets you do that someone without one cant", Context()),
     ],
 )
 def test_an_opener_heard_in_a_follow_up_or_in_no_words_of_its_own_is_dropped(intent, text, context):

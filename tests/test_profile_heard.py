@@ -173,6 +173,17 @@ def test_a_question_without_a_question_mark_is_a_question(message: str):
         ("im a cna 4 yrs in a nursing home", {"other_healthcare_role": "CNA", "experience_years": None}),
         ("navy corpsman. finished A school 4 and a half yrs ago", {"military_years_ago": 4.5}),
         ("Former HM. Corpsman school finished 2016, separated 2021.", {"military_years_ago": TODAY.year - 2016}),
+        # the year they left the service, when nothing says when the training itself ended
+        (
+            "air force 4N0, separated 2018. does my military medical training still count for RMA or NCMA?",
+            {"military_years_ago": TODAY.year - 2018},
+        ),
+        ("hi i am medica general from colombia 5 years practice. now i live in orlando", {"background": "img"}),
+        # work they aim for is no work they have
+        (
+            "hey so i just graduated hs and i wanna be working as an MA by next summer tbh",
+            {"background": "hs_graduate"},
+        ),
         (
             "I was an MA for 4 yrs full time (front and back office, 2012-2016)",
             {"background": "working_ma", "experience_years": 4, "experience_span_years": TODAY.year - 2012},
@@ -259,6 +270,9 @@ def test_ordinary_messages_are_not_taken_for_misstating():
     assert not read("how do they check my experience?").misstating
     assert not read("forget it").misstating and read("can I forge the letter?").misstating
     assert not read("whats AAMA even. sounds made up").misstating and read("can i just make up my hours").misstating
+    # a school's lies are no plan of theirs
+    assert not read("whats stopping them from lying about job placement").misstating
+    assert read("can i just lie about my hours").misstating
 
 
 # --- the questions the forms skip -------------------------------------------------------------------

@@ -40,6 +40,8 @@ def _aspect(understood) -> str | None:
         "ok. fastest way for me to get a cert with 20 yrs as a corpsman",
         "so i graduated from an ABHES school like 14 months ago and never took the CMA lol. am i too late",
         "wich one is faster",
+        "ok with my 9 yrs would the CMA take me at least",  # whether a certifier takes them
+        "ok understood. and my USMLE step 1 pass will help for this or not needed at all",
     ],
 )
 def test_a_question_without_a_question_mark_is_still_a_question(text):
@@ -898,7 +900,7 @@ def test_saying_where_they_graduated_is_about_them_even_in_a_question():
             [("ask_exam_retake", 0.9)],
             "how many attempts do I have for each USMLE step?",
             "ask_usmle",
-            "ask_usmle",
+            "ask_ecfmg",  # ECFMG's requirements give the USMLE's attempt limit
         ),
         (
             "ask_exam_retake",
@@ -986,6 +988,14 @@ def test_the_words_of_the_question_decide_its_topic(intent, ranking, text, conte
         ("can the gi bill cover the exam fee", "ask_military_benefits"),  # who pays, not the fee itself
         ("ive been doing MA work at a peds office for like 6 yrs, never went to school", None),  # their years
         ("can i just skip school entirely and still be an MA?", None),  # no training of theirs to count
+        # the fastest way to work in a state is its rules, not a program's length
+        ("What's the fastest way to work there legally while I sort the rest out?", None),
+        ("which exam does that get me ready for", None),  # what a pathway prepares for, not their eligibility
+        ("I want to move up to MA.", None),  # becoming an MA is no career step beyond it
+        (
+            "how do i check a school is VA approved",
+            "ask_military_benefits",
+        ),  # the GI Bill's approval, not accreditation
     ],
 )
 def test_cue_words_leave_alone_the_questions_they_do_not_decide(text, kept):
@@ -1091,6 +1101,46 @@ def test_the_exam_answer_gives_its_item_counts_as_reported(kb: KnowledgeBase, cr
     value = kb.facts([fact])[fact].value
     reply = reply_for(kb, "ask_exam_format", [("credential", credential)])
     assert value in reply.text and "as reported" in reply.text
+
+
+@pytest.mark.parametrize(
+    "intent, entities, variant, fact",
+    [
+        # a washington counselor's "which credential should they aim for": the state's own credential first
+        ("ask_which_credential", [("us_state", "Tacoma")], "washington", "wa_cte_pathway"),
+        # an IEP asked of AMCA's exam: the one certifier whose rule on IEPs is sourced
+        ("ask_accommodations", [("aspect", "iep")], "iep", "amca_accommodation_documents"),
+    ],
+)
+def test_a_part_of_a_topic_gives_its_own_sourced_figures(kb: KnowledgeBase, intent, entities, variant, fact):
+    value = kb.facts([fact])[fact].value
+    reply = reply_for(kb, intent, entities)
+    assert reply.variant == variant and " ".join(value.split()) in " ".join(reply.text.split())
+
+
+def test_an_administrative_only_program_is_said_not_to_lead_to_the_cma(kb: KnowledgeBase):
+    reply = reply_for(kb, "ask_eligibility", [("aspect", "admin_only"), ("credential", "CMA")])
+    assert reply.variant == "admin_only" and "not eligible" in reply.text
+    assert not reply.text.startswith(("As a", "With "))  # the rule asked about, not their verdict again
+
+
+def test_accreditors_asked_after_a_credential_are_asked_about_themselves():
+    """ "but CAAHEP is the one recognized by the Department of Education and ABHES isn't, right" after the CMA's
+    routes: the accreditors, not the CMA's program rule again."""
+    text = "but CAAHEP is the one recognized by the Department of Education and ABHES isn't, right"
+    named = [("accreditor", "CAAHEP"), ("accreditor", "ABHES")]
+    got = understand("ask_accredited_programs", 1.0, named, text, Context("ask_eligibility", (("credential", "cma"),)))
+    assert got.intent == "ask_accredited_programs" and not any(k == "credential" for k, _ in got.entities)
+    # one accreditor named keeps the credential in hand: "the minimum practicum length in a CAAHEP-accredited
+    # program" after the RMA is asked of the RMA's programs
+    one = understand(
+        "ask_accredited_programs",
+        0.9,
+        [("accreditor", "CAAHEP")],
+        "What's the minimum practicum length in a CAAHEP-accredited program?",
+        Context("ask_eligibility", (("credential", "RMA"),)),
+    )
+    assert ("credential", "RMA") in one.entities
 
 
 def test_the_nursing_step_names_both_licensing_exams(kb: KnowledgeBase):
@@ -4345,6 +4395,61 @@ NLU_ENTITIES = {
     "still waiting for my NCLEX schedule. While waiting can I work as medical assistant?": [
         ("role", "medical assistant")
     ],
+    "and the rma? same story": [("credential", "rma")],
+    "What must an MA complete before the doctor can hire them there?": [("role", "MA")],
+    "what do u even need for the ccma besides the diploma": [("credential", "ccma")],
+    "theres a cheap online admin only MA course, would that at least get me to the CMA": [
+        ("role", "MA"),
+        ("credential", "CMA"),
+    ],
+    "rma no?": [("credential", "rma")],
+    "ncct's?": [("certifying_body", "ncct")],
+    "I am GNM nurse from Kerala now in Queens. If I work as medical assistant here in New York can I give medicines to patients like I did in India?": [
+        ("role", "nurse"),
+        ("us_state", "Queens"),
+        ("role", "medical assistant"),
+        ("us_state", "New York"),
+    ],
+    "her school is a 720 hr program but not caahep is that ok": [("accreditor", "caahep")],
+    "cant i just do the cma tho thats what everybody at work has": [("credential", "cma")],
+    "and if i wait like 2 years to take it": [("experience_years", "2 years")],
+    "and that dallas number you gave, is that the average or the middle": [("us_state", "dallas")],
+    "Hi! Im BSN nurse from the Philippines, 5 yrs hospital experience, not yet passed NCLEX. Can i take the CMA exam with my nursing degree while waiting?": [
+        ("role", "BSN"),
+        ("role", "nurse"),
+        ("experience_years", "5 yrs"),
+        ("credential", "CMA exam"),
+    ],
+    "My daughter is 16 and says she wants to be a medical assistant, but she keeps mixing it up with nursing. What is the actual difference?": [
+        ("role", "medical assistant")
+    ],
+    "And roughly what would a two-year degree cost us?": [("program_type", "two-year degree")],
+    "Could he switch to the RMA instead? He finished his program two years ago.": [
+        ("credential", "RMA"),
+        ("experience_years", "two years"),
+    ],
+    "Last one. Does the NHA's CCMA count here now?": [("certifying_body", "NHA"), ("credential", "CCMA")],
+    "His IEP is 3 years old. Would the AMCA test accept it?": [("experience_years", "3 years")],
+    "and in illinois do i even need it": [("us_state", "illinois")],
+    "hi po im a doctor from the philippines grad 2021, now here in chicago. can i take the cma exam agad or do i need to study again here": [
+        ("us_state", "chicago"),
+        ("credential", "cma exam"),
+    ],
+    "ok if i do MA program first what is the shortest": [("role", "MA")],
+    "and the rma with my 4 years": [("credential", "rma"), ("experience_years", "4 years")],
+    "the one im looking at is ABHES accredited. which cert does that let me take": [("accreditor", "ABHES accredited")],
+    "OK. In Washington what is the minimum hours for MA program?": [("us_state", "Washington"), ("role", "MA")],
+    "And if program is CAAHEP accredited, this is enough?": [("accreditor", "CAAHEP accredited")],
+    "and for our Tucson clinic, what does an MA need before I hire them": [("us_state", "Tucson"), ("role", "MA")],
+    "my high school has a medical assistant CTE class thats 720 hours, does that count for washington? im a senior": [
+        ("role", "medical assistant"),
+        ("us_state", "washington"),
+    ],
+    "is the ccma good enough for the washington exam part": [("credential", "ccma"), ("us_state", "washington")],
+    "hello po, im a doctor from manila (UST grad), now green card holder living here in daly city. my friend told me in california i dont need any license to work as MA, is that true po?": [
+        ("us_state", "california"),
+        ("role", "MA"),
+    ],
 }
 
 
@@ -4764,6 +4869,522 @@ NLU_ENTITIES = {
             "does the exam have to be within a certain time",
             Context("ask_state_rules", (("us_state", "washington"),)),
             "ask_state_rules",
+            None,
+        ),
+        # a credential alone after how long programs take (the same for every credential): what that one asks
+        (
+            [("ask_credential_info", 0.45), ("ask_exam_fee", 0.09)],
+            "and the rma? same story",
+            Context("ask_duration", (("credential", "CMA"),)),
+            "ask_eligibility",
+            None,
+        ),
+        # whether Step 1 is still scored, after ECFMG's requirements: the USMLE's reported changes
+        (
+            [("ask_usmle", 0.6)],
+            "step 1 still has scores?",
+            Context("ask_ecfmg", (), "requirements"),
+            "ask_usmle",
+            "step_changes",
+        ),
+        # what must come before a doctor may hire, right after a state's rules: that state's rules
+        (
+            [("nlu_fallback", 0.4), ("ask_eligibility", 0.32), ("ask_usmle", 0.27)],
+            "What must an MA complete before the doctor can hire them there?",
+            Context("ask_state_rules", (("us_state", "Arizona"),)),
+            "ask_state_rules",
+            None,
+        ),
+        # what a credential needs beyond the diploma: its eligibility
+        (
+            [("nlu_fallback", 0.4), ("ask_diploma_requirement", 0.32)],
+            "what do u even need for the ccma besides the diploma",
+            Context("ask_program_type"),
+            "ask_eligibility",
+            None,
+        ),
+        # an administrative-only course, asked against the CMA: AAMA's rule on such programs
+        (
+            [("ask_online_program", 0.95)],
+            "theres a cheap online admin only MA course, would that at least get me to the CMA",
+            Context("ask_eligibility", (("credential", "RMA"),)),
+            "ask_eligibility",
+            "admin_only",
+        ),
+        # "so when could i" after a verdict: when they may test, their eligibility again
+        (
+            [("nlu_fallback", 0.4), ("estimate_timeline", 0.3)],
+            "so when could i",
+            Context("ask_eligibility", (("credential", "rma"),)),
+            "ask_eligibility",
+            None,
+        ),
+        # a credential with a tag question, after a verdict: the same question for it
+        (
+            [("nlu_fallback", 0.4), ("ask_credential_info", 0.25)],
+            "rma no?",
+            Context("ask_eligibility", (("credential", "RMA"), ("credential", "NCMA"))),
+            "ask_eligibility",
+            None,
+        ),
+        # a body's possessive alone, after renewal: the same question for its credential
+        (
+            [("ask_credential_info", 0.68)],
+            "ncct's?",
+            Context("ask_renewal", (("credential", "cma"),)),
+            "ask_renewal",
+            None,
+        ),
+        # giving medicines as an MA in a state named in a story: that state's rules
+        (
+            [("nlu_fallback", 0.4), ("ask_state_rules", 0.52), ("ask_foreign_nurse", 0.48)],
+            "I am GNM nurse from Kerala now in Queens. If I work as medical assistant here in New York can I give medicines to patients like I did in India?",
+            Context(),
+            "ask_state_rules",
+            None,
+        ),
+        # whether a program is ok, right after Washington's rules: Washington's rules
+        (
+            [("nlu_fallback", 0.4), ("ask_scam_check", 0.32)],
+            "her school is a 720 hr program but not caahep is that ok",
+            Context("ask_state_rules", (("us_state", "MA-R"),)),
+            "ask_state_rules",
+            None,
+        ),
+        # a first message NLU was sure is out of scope, whose words and next choice agree: retakes
+        (
+            [("out_of_scope", 0.73), ("ask_exam_retake", 0.21)],
+            "how many times can you take it",
+            Context(),
+            "ask_exam_retake",
+            None,
+        ),
+        # who does the evaluation a verdict asked for: the evaluators (WES's answer)
+        (
+            [("nlu_fallback", 0.4), ("ask_wes", 0.36), ("ask_credential_evaluation", 0.3)],
+            "who does this evaluation",
+            Context("ask_eligibility", (("credential", "rma"),)),
+            "ask_wes",
+            None,
+        ),
+        # "cant i just do the cma" after the RMA's routes: whether they may, not what a CMA is
+        (
+            [("ask_what_is_cma", 0.63)],
+            "cant i just do the cma tho thats what everybody at work has",
+            Context("ask_eligibility", (("credential", "rma"),)),
+            "ask_eligibility",
+            None,
+        ),
+        # each USMLE step's attempts: ECFMG's requirements, which give the limit
+        (
+            [("ask_exam_retake", 0.48), ("ask_usmle", 0.21)],
+            "how many attempts are allowed for each USMLE step",
+            Context(),
+            "ask_ecfmg",
+            "requirements",
+        ),
+        # how much of an exam is a task, right after that exam: its content, not a state's rules
+        (
+            [("nlu_fallback", 0.4), ("out_of_scope", 0.33), ("ask_legal_or_medical", 0.28)],
+            "how much of it is blood draws",
+            Context("ask_exam_format", (("credential", "ccma"), ("us_state", "atlanta"))),
+            "ask_exam_format",
+            None,
+        ),
+        # waiting two years, after the CMA's fee: the fee then
+        (
+            [("ask_duration", 0.55), ("ask_exam_retake", 0.13)],
+            "and if i wait like 2 years to take it",
+            Context("ask_exam_fee", (("credential", "cma"),)),
+            "ask_exam_fee",
+            None,
+        ),
+        # mean or median, read as thanks: the pay answer, which says which it gives
+        (
+            [("thank", 0.82)],
+            "and that dallas number you gave, is that the average or the middle",
+            Context("ask_learn_on_job", (("us_state", "Texas"),)),
+            "ask_salary",
+            None,
+        ),
+        # what MAs do, right after New York's limits: their duties
+        (
+            [("roadmap_next", 0.71)],
+            "wait so what do they even do there then",
+            Context("ask_state_rules", (("us_state", "NY"),)),
+            "ask_what_is_cma",
+            None,
+        ),
+        # "so what CAN i do" after a verdict: their routes again
+        (
+            [("nlu_fallback", 0.4), ("roadmap_repeat", 0.34)],
+            "thats dumb, i did way more than any MA. so what CAN i do",
+            Context("ask_eligibility", (("credential", "RMA"),)),
+            "ask_eligibility",
+            None,
+        ),
+        # what a credential lets someone do that no one without it may: why certify
+        (
+            [("nlu_fallback", 0.67), ("ask_learn_on_job", 0.13)],  # NLU's start_roadmap, dropped as a misread opener
+            "ok name one concrete thing a cert lets you do that someone without one cant",
+            Context("ask_salary"),
+            "ask_state_rules",
+            "why_certify",
+        ),
+        # schools lying about placement: the diploma-mill answer's complaints, not aid
+        (
+            [("ask_financial_aid", 0.98)],
+            "and the schools just want your fafsa money. whats stopping them from lying about job placement",
+            Context("ask_salary"),
+            "ask_scam_check",
+            "complain",
+        ),
+        # an instructor's figure, and "making one of these up": the figures in hand
+        (
+            [("ask_legal_or_medical", 0.4), ("out_of_scope", 0.25), ("ask_exam_format", 0.15)],
+            "my instructor said 16%. so which is it, you're making one of these up",
+            Context("ask_salary", (("role", "MAs"),), "outlook"),
+            "ask_salary",
+            "outlook",
+        ),
+        # an MA exam with a nursing degree from abroad: the MA route, not US nursing
+        (
+            [("ask_foreign_nurse", 0.99)],
+            "Hi! Im BSN nurse from the Philippines, 5 yrs hospital experience, not yet passed NCLEX. Can i take the CMA exam with my nursing degree while waiting?",
+            Context(),
+            "ask_foreign_nurse",
+            None,  # the overview: the whole answer
+        ),
+        # mixing medical assisting up with nursing: how the roles differ
+        (
+            [("ask_wes", 0.27), ("ask_credential_info", 0.21), ("ask_compare_roles", 0.2)],
+            "My daughter is 16 and says she wants to be a medical assistant, but she keeps mixing it up with nursing. What is the actual difference?",
+            Context(),
+            "ask_compare_roles",
+            None,
+        ),
+        # what to ask a school on a visit: how to check a program
+        (
+            [("nlu_fallback", 0.4), ("roadmap_where", 0.23), ("ask_choose_program", 0.2)],
+            "What exactly should we ask them when we visit?",
+            Context("ask_scam_check"),
+            "ask_scam_check",
+            "check",
+        ),
+        # the two-year degree's price: its cost, not the kinds of program
+        (
+            [("ask_program_cost", 0.99)],
+            "And roughly what would a two-year degree cost us?",
+            Context("ask_scam_check"),
+            "ask_program_cost",
+            None,
+        ),
+        # switching to another credential: whether he may
+        (
+            [("nlu_fallback", 0.4), ("ask_eligibility", 0.32), ("ask_diploma_requirement", 0.2)],
+            "Could he switch to the RMA instead? He finished his program two years ago.",
+            Context("ask_exam_format", (("credential", "CCMA"),)),
+            "ask_eligibility",
+            None,
+        ),
+        # the exams a Department of Health accepts: the state's rules
+        (
+            [("nlu_fallback", 0.4), ("ask_wes", 0.34), ("ask_accommodations", 0.17)],
+            "Which national exams does the Department of Health accept?",
+            Context("ask_eligibility", (("us_state", "Tacoma"),)),
+            "ask_state_rules",
+            None,
+        ),
+        # an owner on the hook for an employee's harm: a lawyer's question
+        (
+            [("nlu_fallback", 0.4), ("ask_legal_or_medical", 0.27), ("ask_pass_rate", 0.2)],
+            "If one of my MAs injures a patient, am I personally on the hook as the owner?",
+            Context("ask_state_rules", (("us_state", "Mesa"),)),
+            "ask_legal_or_medical",
+            None,
+        ),
+        # whether a credential counts "here", right after a state's rules: that state's rules
+        (
+            [("ask_renewal", 0.76), ("ask_credential_info", 0.21)],
+            "Last one. Does the NHA's CCMA count here now?",
+            Context("ask_state_rules", (("us_state", "Mesa"), ("credential", "RMA"))),
+            "ask_state_rules",
+            None,
+        ),
+        # a short program, as a "what if" after aid: the short-program Pell Grant
+        (
+            [("ask_scam_check", 0.77), ("out_of_scope", 0.06)],
+            "wut if its a short one like 10 weeks",
+            Context("ask_financial_aid"),
+            "ask_financial_aid",
+            "workforce_pell",
+        ),
+        # an IEP and AMCA's test: the one certifier whose rule on IEPs is sourced
+        (
+            [("ask_diploma_requirement", 0.84), ("ask_wes", 0.05)],
+            "His IEP is 3 years old. Would the AMCA test accept it?",
+            Context("ask_accommodations", (("credential", "RMA exam"),)),
+            "ask_accommodations",
+            "iep",
+        ),
+        # whether the job will still exist: the outlook
+        (
+            [("nlu_fallback", 0.4), ("inform", 0.38), ("ask_salary", 0.3)],
+            "is this job even gonna be around in 10 yrs",
+            Context("ask_pass_rate", (("credential", "rma"),)),
+            "ask_salary",
+            "outlook",
+        ),
+        # a real program's length, after where to complain: how long programs take
+        (
+            [("ask_scam_check", 0.41), ("out_of_scope", 0.19)],
+            "so whats a realistic length for a real one",
+            Context("ask_scam_check", (), "complain"),
+            "ask_duration",
+            None,
+        ),
+        # a program's hours and the exam's window with Washington in hand: its own MA-C rules
+        (
+            [("nlu_fallback", 0.4), ("out_of_scope", 0.27)],
+            "if i did a regular school instead how many hours would it need",
+            Context("ask_learn_on_job", (("us_state", "MA-R"), ("us_state", "spokane"))),
+            "ask_state_rules",
+            None,
+        ),
+        (
+            [("ask_exam_format", 0.85), ("ask_duration", 0.07)],
+            "and after finishing how long do i have to pass the exam",
+            Context("ask_learn_on_job", (("us_state", "MA-R"), ("us_state", "spokane"))),
+            "ask_state_rules",
+            None,
+        ),
+        # the state already in hand, named again: no switch, the question NLU read
+        (
+            [("ask_state_rules", 0.82), ("inform", 0.05)],
+            "and in illinois do i even need it",
+            Context("ask_which_credential", (("role", "MA"), ("us_state", "illinois"), ("credential", "rma"))),
+            "ask_state_rules",
+            None,
+        ),
+        # what a course-by-course evaluation is and who does it: the evaluation, never the bot's menu
+        (
+            [("nlu_fallback", 0.4), ("help", 0.37), ("ask_advisor_info", 0.34)],
+            "what is this course by course thing and who is doing it",
+            Context("ask_eligibility", (("credential", "rma"),)),
+            "ask_credential_evaluation",
+            "report_types",
+        ),
+        # having to study again: whether their education lets them sit the exam
+        (
+            [("ask_exam_study", 0.61), ("ask_eligibility", 0.28)],
+            "hi po im a doctor from the philippines grad 2021, now here in chicago. can i take the cma exam agad or do i need to study again here",
+            Context(),
+            "ask_eligibility",
+            None,
+        ),
+        # the shortest, asked alone: how long programs take
+        (
+            [("nlu_fallback", 0.4), ("ask_choose_program", 0.37), ("ask_duration", 0.35)],
+            "ok if i do MA program first what is the shortest",
+            Context("ask_foreign_nurse"),
+            "ask_duration",
+            None,
+        ),
+        # a credential with their years, after a state's rules: whether those years qualify
+        (
+            [("inform", 0.98), ("ask_eligibility", 0.01)],
+            "and the rma with my 4 years",
+            Context("ask_state_rules", (("us_state", "NY"),)),
+            "ask_eligibility",
+            None,
+        ),
+        # getting hired to learn there, after aid: learning on the job
+        (
+            [("ask_learn_on_job", 0.99)],
+            "can i just get hired at a clinic and learn there without paying for school",
+            Context("ask_financial_aid"),
+            "ask_learn_on_job",
+            None,
+        ),
+        # a tuition-sized price asked whether normal: what programs cost
+        (
+            [("inform", 0.74), ("ask_program_cost", 0.04)],
+            "and is 18k normal",
+            Context("ask_scam_check"),
+            "ask_program_cost",
+            None,
+        ),
+        # what comes before applying to a program, after a visa question: the diploma rule
+        (
+            [("ask_diploma_requirement", 0.44), ("ask_work_authorization", 0.23)],
+            "What does he need before he can even apply to a program?",
+            Context("ask_work_authorization"),
+            "ask_diploma_requirement",
+            None,
+        ),
+        # which credential an accredited program opens: eligibility, not what ABHES is
+        (
+            [("ask_accredited_programs", 0.99)],
+            "the one im looking at is ABHES accredited. which cert does that let me take",
+            Context("ask_duration"),
+            "ask_eligibility",
+            None,
+        ),
+        # moving up to earn more, after the pay outlook: career advancement
+        (
+            [("ask_career_advancement", 0.99)],
+            "what would i move up to after to make more",
+            Context("ask_salary", (), "outlook"),
+            "ask_career_advancement",
+            None,
+        ),
+        # where she sits the exam, after its fee: where the exam is taken
+        (
+            [("ask_accredited_programs", 0.48), ("ask_financial_aid", 0.07)],
+            "Where does she actually sit for it?",
+            Context("ask_exam_fee", (("credential", "cma"),)),
+            "ask_exam_format",
+            None,  # the CMA's own exam answer says where it is taken
+        ),
+        # Washington's minimum program hours, and a program "enough" right after: Washington's rules
+        (
+            [("nlu_fallback", 0.4), ("ask_diploma_requirement", 0.26), ("ask_program_cost", 0.25)],
+            "OK. In Washington what is the minimum hours for MA program?",
+            Context("ask_financial_aid"),
+            "ask_state_rules",
+            None,
+        ),
+        (
+            [("ask_accredited_programs", 0.99)],
+            "And if program is CAAHEP accredited, this is enough?",
+            Context("ask_state_rules", (("us_state", "Washington"),)),
+            "ask_state_rules",
+            None,
+        ),
+        # what an MA needs before an owner hires, in a named city: that state's rules
+        (
+            [("ask_work_authorization", 0.62), ("ask_program_cost", 0.09)],
+            "and for our Tucson clinic, what does an MA need before I hire them",
+            Context("ask_credential_info"),
+            "ask_state_rules",
+            None,
+        ),
+        # a legal risk of their own, heard as a question about the plan: a lawyer's
+        (
+            [("nlu_fallback", 0.56), ("ask_which_credential", 0.1)],  # NLU's roadmap_where, dropped as misheard
+            "so am i gonna get in trouble?? should i just quit",
+            Context("ask_state_rules", (("us_state", "NY"),)),
+            "ask_legal_or_medical",
+            None,
+        ),
+        # a tuition-sized figure after pass rates: what programs cost, no exam's fee
+        (
+            [("inform", 0.74), ("ask_program_cost", 0.04)],
+            "and is 18k normal",
+            Context("ask_pass_rate"),
+            "ask_program_cost",
+            None,
+        ),
+        # a settled status told in passing, and a state's licence asked: that state's rules, no visa question
+        (
+            [("ask_work_authorization", 0.95), ("ask_state_rules", 0.03)],
+            "hello po, im a doctor from manila (UST grad), now green card holder living here in daly city. my friend told me in california i dont need any license to work as MA, is that true po?",
+            Context(),
+            "ask_state_rules",
+            None,
+        ),
+        # reporting a school: where to complain
+        (
+            [("ask_scam_check", 0.98), ("ask_choose_program", 0.01)],
+            "And if I wanted to report that Instagram school, who would I even tell?",
+            Context("ask_financial_aid"),
+            "ask_scam_check",
+            "complain",
+        ),
+        # a share of what, and what the lowest earners make: the pay figures in hand
+        (
+            [("out_of_scope", 0.44), ("help", 0.08)],
+            "12% of what tho",
+            Context("ask_salary", (), "outlook"),
+            "ask_salary",
+            "outlook",
+        ),
+        (
+            [("out_of_scope", 0.72), ("start_roadmap", 0.06)],
+            "and what do the bottom guys make",
+            Context("ask_salary", (), "by_state"),
+            "ask_salary",
+            "hourly",
+        ),
+        # working on a tourist visa, after a state's rules: a question of status, however "ok" is worded
+        (
+            [("ask_work_authorization", 0.997)],
+            "I am on tourist visa at the moment, is it ok to work as MA while waiting?",
+            Context("ask_state_rules", (("us_state", "california"), ("credential", "RMA"))),
+            "ask_work_authorization",
+            None,
+        ),
+        # a time limit asked after the routes that take their military training: the routes again
+        (
+            [("nlu_fallback", 0.4), ("roadmap_repeat", 0.3)],
+            "time limit?",
+            Context("ask_eligibility"),
+            "ask_eligibility",
+            None,
+        ),
+        # a program needed as well, after testing before graduating: what the credential asks for
+        (
+            [("ask_diploma_requirement", 0.71), ("ask_scam_check", 0.06)],
+            "wait so i still need a program too??",
+            Context("ask_diploma_requirement", (("credential", "ccma"),), "in_high_school"),
+            "ask_eligibility",
+            None,
+        ),
+        # a high school's CTE class asked of Washington, and a national credential "good enough" there: its rules
+        (
+            [("ask_diploma_requirement", 0.96), ("ask_course_transfer", 0.02)],
+            "my high school has a medical assistant CTE class thats 720 hours, does that count for washington? im a senior",
+            Context(),
+            "ask_state_rules",
+            None,
+        ),
+        (
+            [("ask_exam_study", 0.45), ("ask_exam_format", 0.28)],
+            "is the ccma good enough for the washington exam part",
+            Context("ask_state_rules", (("us_state", "washington"),)),
+            "ask_state_rules",
+            None,
+        ),
+        # still allowed to take the CMA years after an accredited program: eligibility, not a state's rules
+        (
+            [("ask_eligibility", 0.96), ("ask_exam_retake", 0.03)],
+            "ok so long story, i finished a medical assisting certificate at the community college in may 2019 and yes it was CAAHEP accredited i checked, but then my second kid came and i ended up doing insurance billing from home and never took the cma. kids are in school now and i want to get back to clinical work. am i still allowed to take the cma or did i miss my window??",
+            Context(),
+            "ask_eligibility",
+            None,
+        ),
+        # a needle stick, read as out of scope however sure: a medical question, declined to a clinician
+        (
+            [("out_of_scope", 0.81), ("ask_legal_or_medical", 0.16)],
+            "btw i got a needle stick last week at my caregiver job, do i still need to take hiv prophylaxis?",
+            Context("ask_state_rules", (("us_state", "california"),)),
+            "ask_legal_or_medical",
+            None,
+        ),
+        # checking one program, not only its school: how to check a program
+        (
+            [("ask_choose_program", 0.58), ("ask_scam_check", 0.21)],
+            "ok how do i check my actual program and not just the school",
+            Context("ask_accredited_programs"),
+            "ask_scam_check",
+            "check",
+        ),
+        # trusting a secondary source, after a verdict: the same answer, whose sources say whom to confirm with
+        (
+            [("nlu_fallback", 0.4), ("out_of_scope", 0.19)],
+            "so I'm supposed to trust a 'secondary source'? great",
+            Context("ask_eligibility", (("credential", "RMA"),)),
+            "ask_eligibility",
             None,
         ),
     ],

@@ -133,6 +133,12 @@ def test_context_survives_the_slot_round_trip():
             "Nurse here. I have three questions: 1) do I need NCLEX 2) how much is the CMA exam 3) how long is it valid",
             ["Nurse here. I have three questions: do I need NCLEX", "how much is the CMA exam", "how long is it valid"],
         ),
+        # after a condition, "and" starts a question only before a question word or a verb with its subject
+        (
+            "if i finish in may can i test in june and is the fee the same",
+            ["if i finish in may can i test in june", "is the fee the same"],
+        ),
+        ("what if i fail and how much is the retake", ["what if i fail", "how much is the retake"]),
     ],
 )
 def test_several_questions_are_cut_into_one_each_in_order(text, parts):
@@ -155,6 +161,7 @@ def test_several_questions_are_cut_into_one_each_in_order(text, parts):
         # examples of the question, not questions of their own
         "Been a CMA 12 years in peds. What else can I do with it long term? Office manager? Coding?",
         "fr? how many hours of school do u need for that",  # surprise before the question, no question itself
+        "what if i move to the back and do clinical MA work for a year",  # the condition goes on after "and"
     ],
 )
 def test_one_question_stays_whole(text):

@@ -370,14 +370,19 @@ def _result(
     # Someone with work or military training should hear that this credential has no route for it.
     kinds = {r.kind for r in routes}
     absent = [
-        name_
+        (kind, name_)
         for kind, name_, relevant in (
             ("experience", "work-experience", who.ma_years > 0 or who.background == "working_ma"),
             ("military", "military", who.has_military_training),
         )
         if relevant and kind not in kinds
     ]
+    unconfirmed = [name_ for kind, name_ in absent if kind in (cred.unconfirmed_routes or ())]
+    listed_none = [name_ for kind, name_ in absent if kind not in (cred.unconfirmed_routes or ())]
+    if listed_none:
+        text += f" It lists no {' or '.join(listed_none)} route."
+    if unconfirmed:  # "Some sites mention a military route": neither promised nor denied
+        text += f" Some sites report a {' or '.join(unconfirmed)} route, but it is not confirmed: ask {body}."
     if absent:
-        text += f" It lists no {' or '.join(absent)} route."
         citations.append(kb.cite(cred.source, as_of(cred)))
     return CredentialResult(cred.key, cred.abbreviation, False, None, gaps, text, unique(citations))

@@ -92,7 +92,9 @@ _VERB_FIRST = (
     r" (?:i|you|it|we|they|he|she|there|this|that|these|those|my|your|our|the|a|an|mas?|cmas?|rmas?|"
     r"someone|anyone|anybody|employers?|programs?|all|any|one|medical|online|international|\d+)\b"
 )
-_ASKS = re.compile(rf"{_QUESTION_LEAD}(?:{_WH}|{_VERB_FIRST})")
+#: "wait first, does mycaa cover an associate degree": a verb that cannot start a name, then three words or more.
+_VERB_FIRST_LONG = r"(?:do|does|did|is|isn't|are|aren't|can|could|would|should)(?: [\w']+){3}"
+_ASKS = re.compile(rf"{_QUESTION_LEAD}(?:{_WH}|{_VERB_FIRST}|{_VERB_FIRST_LONG})")
 
 
 def normalize(text: str) -> str:

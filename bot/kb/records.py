@@ -172,9 +172,12 @@ AlsoNeeded = Literal[
 ]
 
 
+RouteKind = Literal["education", "experience", "military", "apprenticeship", "instructor", "recertification"]
+
+
 class EligibilityRoute(Sourced):
     key: Key
-    kind: Literal["education", "experience", "military", "apprenticeship", "instructor", "recertification"]
+    kind: RouteKind
     #: Short name people read, e.g. "Category 2: graduate of an accredited program"; the summary has the detail.
     label: Text | None = None
     summary: Text
@@ -242,6 +245,9 @@ class Credential(Named):
     #: Display order, and the order of preference when a person asks for a recommendation.
     order: Order
     routes: list[EligibilityRoute]
+    #: Kinds of route some sources report that the certifier's own pages do not confirm (NHA's military
+    #: route): a verdict says so, where it would otherwise say the credential lists no such route.
+    unconfirmed_routes: list[RouteKind] = []
 
 
 class Role(Named):

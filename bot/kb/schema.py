@@ -11,7 +11,7 @@ from sqlalchemy.orm import declared_attr, registry
 from sqlalchemy.orm.decl_api import DeclarativeMeta
 
 #: Bump when the tables change shape; the loader then rebuilds them.
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"
 
 _registry = registry()
 
@@ -86,6 +86,7 @@ class Credential(NamedColumns, Base):
     body = Column(String(64), ForeignKey("bodies.key"), nullable=False)
     requires_accredited_program = Column(Boolean, nullable=False)
     order = Column(Integer, nullable=False)
+    unconfirmed_routes = Column(JSON, nullable=False, default=list)
 
 
 class EligibilityRoute(SourcedColumns, Base):

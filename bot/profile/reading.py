@@ -104,11 +104,13 @@ _BACKGROUNDS = (
     (
         "img",
         r"\b(?:imgs?|mbbs|international medical graduate|foreign medical graduate|foreign[- ](?:trained )?doctor|"
-        r"(?:doctor|physician) (?:from|in|back in)\b|medical degree|\bmd (?:from|in|degree)|med school|medical school|"
+        r"(?:doctor|physician) (?:from|in|back in)\b|m[eé]dic[oa] (?:general|familiar|cirujan[oa])\b|general practitioner|medical degree|\bmd (?:from|in|degree)|med school|medical school|"
         r"practi[cs]ed (?:medicine|pediatrics|paediatrics|surgery|(?:general|family|internal) medicine|obstetrics|"
         r"gynaecology|gynecology|psychiatry|dermatology|cardiology|anesthesi\w*|anaesthesi\w*)|mbbch|"
         r"i (?:am|was|'m) an? (?:doctor|physician|gp|surgeon|pediatrician|paediatrician|cardiologist|gynecologist|"
-        r"obstetrician|psychiatrist|dermatologist|internist|anesthesiologist|radiologist)|i'm a (?:doctor|physician))",
+        r"obstetrician|psychiatrist|dermatologist|internist|anesthesiologist|radiologist)|i'm a (?:doctor|physician)|"
+        # "15 years pediatrician": a specialist's own years
+        r"\b(?:\d+|many|several) (?:years?|yrs?) (?:as an? )?(?:pediatrician|paediatrician|surgeon|internist|gynecologist))",
     ),
     ("military", _MILITARY),
     (
@@ -214,7 +216,8 @@ _MEANT_YEARS = re.compile(
 _MISSTATE = re.compile(
     r"\b(?:(?:fake|faking) (?:(?:my|a|the|some|our) )?(?:experience|hours|years|letters?|documents?|papers?|"
     r"transcripts?|diploma|signatures?|attestation|work|it)\b|(?:i|we) (?:could |can |might |will |gonna )?fake\b|"
-    r"lie about|lying about|fudge|pad my|ma(?:ke|de|king) up (?:(?:my|some|the|a|fake) )?(?:experience|hours|years|letters?|references?|work|a job|an employer)|forg(?:e|ed|es|ing|ery)\b|pretend\w*|"
+    # "whats stopping them from lying about job placement": a school's lie, not a plan of theirs
+    r"(?:lie|lying) about(?! (?:job|jobs|placement|their|outcomes|graduat\w*|salar\w*|accreditation)\b)|fudge|pad my|ma(?:ke|de|king) up (?:(?:my|some|the|a|fake) )?(?:experience|hours|years|letters?|references?|work|a job|an employer)|forg(?:e|ed|es|ing|ery)\b|pretend\w*|"
     r"(?<!before i )(?<!before we )(?<!before you )(?<!not )(?<!n't )(?<!nt )sign (?:anything|whatever|off on anything|it anyway)|nobody (?:checks|will check|verifies)|"
     r"no one (?:checks|will check|verifies)|won'?t (?:check|verify|find out)|say i (?:have|had|worked) .{0,25}"
     r"(?:even though|but i)|(?:stretch|exaggerat\w*) (?:my|the) (?:experience|years|hours))"
@@ -248,6 +251,9 @@ _YEAR_RANGE = re.compile(
 _SINCE_YEAR = re.compile(r"\bsince\s+((?:19|20)\d\d)\b")
 #: "graduated in 2022", "since 2019", and the year right after the word of ending ("corpsman school finished 2016").
 _PAST_YEAR = re.compile(r"\b(?:in|since|back in|around|finished|graduated|completed|ended)\s+((?:19|20)\d\d)\b")
+#: The year they left the service ("air force 4N0, separated 2018"): their military training ended by then at
+#: the latest, so that year counts only when nothing says when the training itself ended.
+_LEFT_SERVICE = re.compile(r"\b(?:separated|discharged|got out|ets'?d|eas'?d)\s+(?:in\s+)?((?:19|20)\d\d)\b")
 _SENTENCES = re.compile(
     r"(?<=[.!;?])\s+|\n|,\s*(?=(?:but|and|so)?\s*(?:can|could|do|does|is|are|will|would|how|what|which|when|where|why)\b)"
 )
@@ -446,7 +452,9 @@ def _ended(changes: dict[str, Any], clause: str, role: str | None, years: float,
 #: Work still ahead of them: "how long until I'm actually working as a CMA" tells no background.
 _AIMED_WORK = re.compile(
     rf"\b(?:until|till|til|before|when|once|by the time) (?:i'?m|i am|i'?ll be|i will be|i can be) (?:\w+ )?"
-    rf"(?:working|work) as an? {_MA}"
+    rf"(?:working|work) as an? {_MA}|"
+    # "i just graduated hs and i wanna be working as an MA by next summer"
+    rf"\b(?:want to|wanna|hope to|plan to|planning to|would like to|'d like to|need to) be (?:\w+ )?working as an? {_MA}"
 )
 _ASKS_TO_WORK = re.compile(
     rf"\b(?:can|could|may|might|will|would|permitted to|allowed to|able to|want to|wanna|going to|gonna|to) "
@@ -611,6 +619,9 @@ def read(
     correction = bool(_CORRECTION.search(low))
     if correction and not any(k in changes for k in ("experience_years", "military_years_ago")):
         changes.update(_meant_years(low, profile))
+    left = _LEFT_SERVICE.search(low)
+    if left and (background or profile.background) == "military" and "military_years_ago" not in changes:
+        changes["military_years_ago"] = float(max(today.year - int(left[1]), 0))
     not_ma.discard(changes.get("experience_years"))
     statement = not question and not _WHAT_IT_WAS.match(low)
     return Heard(changes, correction, bool(_MISSTATE.search(low)), statement, frozenset(not_ma))

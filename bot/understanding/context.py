@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from bot.understanding.cues import (
+    LICENCE_ASKED,
     OVERVIEW,
     PAID_WHILE,
     about_a_state_credential,
@@ -65,7 +66,8 @@ SWITCH = re.compile(
     rf"^\W*(({_FILLERS})\W+)*(and|n|&)\W+(the\W+|for the\W+|for (an?\W+)?|an?\W+)?"
     r"(?!(how|what|when|where|why|who|which|is|are|do|does|did|can|could|will|would|should)\b)[\w-]+(\W+[\w-]+){0,2}\W*$|"
     # "ccma?" alone, after the RMA's answer: the same question for it; "in california specifically?"
-    r"^\W*(the\W+)?(c?cma|rma|ncma)(\W+(one|then|instead|too))?\W*$|"
+    # "rma no?" after a verdict on the CMA: the same question, for it
+    r"^\W*(the\W+)?(c?cma|rma|ncma)(\W+(one|then|instead|too|no|right|tho|though|also|as well))?\W*$|"
     # "the classes" after online study, "the program i mean" after how long it takes: that part, asked again
     r"^\W*(the|those|these)\W+(?!(c?cma|rma|ncma|aama|amt|nha|ncct)\b)[\w-]+(\W+(part|parts|itself|themselves|i mean|u mean|you mean))?\W*$|"
     # "the ncma from ncct" after renewal: the same question, for the credential and its body
@@ -87,7 +89,7 @@ MAX_SWITCH_WORDS = 8
 #: "ncct?" alone after the RMA's eligibility: the same question for that body's credential (named inside a
 #: longer reply, "the national one, NHA", a body only says which one was meant).
 BODY_ALONE = re.compile(
-    r"^\W*((damn|ok|okay|ugh|hmm|so|and|what about|how about)\W+)*(the\W+)?(aama|amt|nha|ncct)"
+    r"^\W*((damn|ok|okay|ugh|hmm|so|and|what about|how about)\W+)*(the\W+)?(aama|amt|nha|ncct)('?s)?"
     r"(\W+(one|exam|test|cert\w*|credential))?\W*$",  # "damn. the ncct one?"
     re.IGNORECASE,
 )
@@ -218,6 +220,8 @@ READ_FOR_STATE_RULES = frozenset(
         "nlu_fallback",
         "inform",
         "ask_accredited_programs",  # "does the national exam have to be NCCA accredited for WA?": Washington's
+        "ask_work_authorization",  # "and for our Tucson clinic, what does an MA need before I hire them"
+        "ask_exam_study",  # "is the ccma good enough for the washington exam part"
     }
 )
 STATE_NEEDS = re.compile(
@@ -227,11 +231,14 @@ STATE_NEEDS = re.compile(
     r"(cert\w*|licen[sc]\w*|registered|credential\w*)\b|\bneed (a |an )?(cert\w*|licen[sc]e\w*|credential)\b|"
     r"\b(rules?|laws?|regulations?|requirements?) (for|of) (an? )?(ma|mas|medical assistants?)\b|"
     r"\b(satisfy|satisfies|meet|meets|fulfil|fulfill|fulfills|count for) (that|the|this|their|its) (rule|requirement|law)s?\b|"
-    r"\b(work|valid|good|ok|okay|fine|enough|count|counts|accepted|acceptable|recogni[sz]ed|good enough) there\b|"
+    r"\b(work|valid|good|ok|okay|fine|enough|count|counts|accepted|acceptable|recogni[sz]ed|good enough) (there|here)\b|"
     r"\bwork (as an? [\w-]+ )there\b|\b(is|are) (good|ok|okay|fine|valid) (for|in) (?!(\d|life|ever|before|until|till|after|how|long|now|the|a|an|me|you|u|them|it|that|this|renewal|work|jobs?)\b)[a-z]{3,}\b(?! (years?|months?))|\b(accepted|acceptable|recogni[sz]ed|good enough) (for|in|by)\b|"
     r"\b(doctors?|physicians?|nurses?|docs?) (can |could |will )?(just )?train\b|\btrained (in|at|on) the (clinic|job)\b|"
     r"\b(travel|follow|go|transfer|move)s? with (me|her|him|them|you|u)\b|\bfollows? (me|her|him|them|you|u)\b|"
     r"\bmandat(e|es|ed|ory)\b|\bdelegat\w*\b|\bresponsib\w*\b|"
+    # "What must an MA complete before the doctor can hire them there?", "what does an MA need before I hire them"
+    r"\b(complete|finish|do|have|need|pass)\b[^.?!]{0,25}\bbefore (an? |the )?(doctor|physician|employer|clinic|office|"
+    r"practice|they|someone|anyone|i|we|you)\w* (can |could |will |may )?(hire|employ)\b|"
     r"\bdoes (my|a|the|her|his) \w+ (work|count|transfer|carry over)\b|\b(is|are) (that|it|this) (even )?(allowed|legal|permitted)\b|\bneed an? (\w+ ){1,2}one\b|\b(does|do|will|would) (the state|[a-z]{2}) (want|expect|ask for)\b|\b(need|needs) anything (extra|else|special|more)\b|"
     # "we might move to Seattle next year. does that change the picture": the new state's rules
     r"\b(change|changes) (the picture|anything|things|much)\b|\banything different\b|"
@@ -385,7 +392,9 @@ SHORT_NAMING = 5
 #: A follow-up this short that starts like one ("and nationally?") asks the same question again.
 SHORT_FOLLOW_UP = 3
 #: "what if i wait a year after i graduate", "and if i fail": the topic in hand, asked of a case.
-WHAT_IF = re.compile(r"^\W*((and|so|but|ok(ay)?|hmm|um)\W+)*(what if|what happens if|if)\b", re.IGNORECASE)
+WHAT_IF = re.compile(
+    r"^\W*((and|so|but|ok(ay)?|hmm|um)\W+)*((what|wut|wat|wht) if|what happens if|if)\b", re.IGNORECASE
+)
 #: "source?", "says who", "is that from the aama itself": the answer again, which ends with its sources.
 SOURCE_ASKED = re.compile(
     r"^\W*((ok(ay)?|so|and|but|um|hmm|that sounds (made up|fake|wrong|off))\W+)*(sources?|src|citations?|says who|"
@@ -589,7 +598,9 @@ def _another_case(text: str, context: Context, named: Sequence[tuple[str, str]])
 
 #: A figure of the answer in hand named as a thing: "how many hours is that 3 year thing total".
 THAT_FIGURE_THING = re.compile(
-    r"\b(that|the|this) \d+[- ]?(years?|yrs?|hours?|hrs?|months?) (thing|rule|route|part|requirement|one)\b", re.I
+    r"\b(that|the|this) \d+[- ]?(years?|yrs?|hours?|hrs?|months?) (thing|rule|route|part|requirement|one)\b|"
+    r"^\W*\d+(\.\d+)? ?(%|percent) of what\b",  # "12% of what tho" after the job outlook
+    re.I,
 )
 
 
@@ -602,7 +613,12 @@ NUMBERS_DOUBTED = re.compile(
     r"(made up|fake|wrong|off|too (high|low))\b|"
     r"\b(your|these|those|the) (numbers|figures|stats|data) (are|seem|look|sound) (made up|fake|wrong|off)\b|"
     r"\b(source|sources) (for|of) (these|those|that|this|the|your) (numbers|figures|stats|data)\b|"
-    r"\b(some|a|another|one|other) (site|website|article|source|blog|video|report)s? (said|says|say|shows?|showed)\b",
+    r"\b(some|a|another|one|other) (site|website|article|source|blog|video|report)s? (said|says|say|shows?|showed)\b|"
+    # "so I'm supposed to trust a 'secondary source'? great"
+    r"\btrust (a |the |your |these |those )?\W?(secondary|second-?hand|secondhand) (source|site)s?\b|"
+    # "my instructor said 16%. so which is it, you're making one of these up"
+    r"\b(making|made|make) (this|that|it|these|those|them|one of (these|those|them)|(the|these|those) (numbers|figures)) up\b|"
+    r"\b(my|a|the|our) (instructor|teacher|professor|counselor|recruiter|coworker|boss|friend) (said|says|told me)\b[^.?!]{0,20}\d+ ?%",
     re.I,
 )
 
@@ -661,10 +677,27 @@ def _a_task_there(intent: str | None, confidence: float, text: str, context: Con
     return (
         context.intent == "ask_state_rules"
         and intent != "ask_state_rules"
-        and confidence < SURE_OF_ANOTHER_TOPIC
-        and bool(MA_TASKS.search(asked) or STATE_NEEDS.search(asked))
+        # "And if program is CAAHEP accredited, this is enough?": whether it meets them, however sure NLU is
+        # (but "is it ok to work as MA while waiting?" on a tourist visa stays a question of status)
+        and (confidence < SURE_OF_ANOTHER_TOPIC or (bool(MEETS_THEM.search(asked)) and intent != WORK_AUTHORIZATION))
+        and bool(MA_TASKS.search(asked) or STATE_NEEDS.search(asked) or MEETS_THEM.search(asked))
         and not EXAM_WORDS.search(asked)  # "which test has more blood draw questions": the exams' content
     )
+
+
+#: Right after a state's rules, whether something meets them ("her school is a 720 hr program but not caahep
+#: is that ok", "And if program is CAAHEP accredited, this is enough?").
+MEETS_THEM = re.compile(
+    r"\b(is|are|would|will) (that|this|it|those|these|she|he) (be )?(ok|okay|fine|enough|acceptable|good enough)\b|"
+    r"\b(that|this|it) (is|would be|will be) (ok|okay|fine|enough|acceptable|good enough)\b",
+    re.I,
+)
+#: What medical assistants do, asked right after a state's rules on what they may not: their duties.
+WHAT_THEY_DO = re.compile(
+    r"\bwhat (do|does) (they|mas|ma'?s|medical assistants|an? (ma|medical assistant)) (even |actually |really )?do\b"
+    r"(?! (with|about|if|when)\b)",
+    re.I,
+)
 
 
 #: Topics whose answer is worked out for the person: something they tell about themselves next changes it.
@@ -704,6 +737,33 @@ def _state_credential_in_hand(
     )
 
 
+#: A program's hours or the exam's window ("and after finishing how long do i have to pass the exam", "if i did
+#: a regular school instead how many hours would it need"): asked with Washington in hand, its MA-C's own rules.
+STATE_OWN_NUMBERS = re.compile(
+    r"\bhow (soon|long) after\b|\bhow long do (i|you|u|we|she|he|they) (have|get) to (pass|take|test|sit)\b|"
+    r"\bhow many (hours|hrs)\b[^.?!]*\b(need|needs|require\w*|program|school)\b|\b(minimum|min) (program )?hours\b|"
+    r"\b(program|school)\b[^.?!]*\bhow many (hours|hrs)\b",
+    re.IGNORECASE,
+)
+
+
+#: A school's career and technical education class: one of Washington's own pathways.
+SCHOOL_CTE = re.compile(r"\bcte\b|\bcareer and technical\b", re.IGNORECASE)
+
+
+def _state_own_numbers(text: str, named: Sequence[tuple[str, str]], context: Context) -> bool:
+    """Washington named or in hand (its MA-C has its own program hours and exam window), and those asked of
+    no credential named."""
+    states = [value for kind, value in named if kind == "us_state"] or [
+        value for kind, value in context.entities if kind == "us_state"
+    ]
+    own = any(STATE_WITH_ITS_OWN.match(value) for value in states)
+    other = any(_slot(kind) in ("credential", "certifying_body") for kind, _ in named)
+    # "my high school has a medical assistant CTE class thats 720 hours, does that count for washington?"
+    asked = STATE_OWN_NUMBERS.search(asking_clause(text)) or SCHOOL_CTE.search(text)
+    return own and not other and bool(asked)
+
+
 def _asks_state_rules(intent: str | None, text: str, named: Sequence[tuple[str, str]]) -> bool:
     """ "does my MA-R count toward MA-C": Washington's rules, not a national credential; "new clinic says
     arizona requires me to have done a program or passed an exam??": Arizona's rules, not the USMLE."""
@@ -714,6 +774,10 @@ def _asks_state_rules(intent: str | None, text: str, named: Sequence[tuple[str, 
     )
     if asks and about_a_state_credential(text):
         return True
+    if intent == WORK_AUTHORIZATION and LICENCE_ASKED.search(text) and not about_immigration_status(text):
+        # "...now green card holder living here in daly city. my friend told me in california i dont need any
+        # license to work as MA, is that true po?": a state's licence, not a visa
+        return any(k == "us_state" for k, _ in named)
     in_a_state = any(k == "us_state" for k, _ in named)
     if in_a_state and is_question(intent) and intent not in DECLINED and MA_TASKS.search(asking_clause(text)):
         return True  # "can i give shots at my externship in cali": California's rules, not the externship
@@ -724,7 +788,8 @@ def _asks_state_rules(intent: str | None, text: str, named: Sequence[tuple[str, 
         return False
     if intent == "ask_foreign_nurse":  # "if i become MA can i give vaccine in new york?": what an MA may do there
         return bool(MA_TASKS.search(asking_clause(text)))
-    return bool(STATE_REQUIRES.search(text))
+    # "...now in Queens. If I work as medical assistant here in New York can I give medicines to patients?"
+    return bool(STATE_REQUIRES.search(text) or MA_TASKS.search(asking_clause(text)))
 
 
 #: Topics NLU reads from a question's form alone ("how long ...", "... from home"): pointing back at the
@@ -809,6 +874,13 @@ def _facet_in_hand(intent: str | None, confidence: float, text: str, context: Co
                 and cued_intent(without_facet(context.intent, text), context.intent) in (None, context.intent)
             )
             or (intent in ASKED_OF_ANY_TOPIC and bool(DEADLINE.search(text)))  # "how long do I have to finish"
+            # "wut if its a short one like 10 weeks" after aid: the topic in hand, for that case (but "ok and if i
+            # wanted the national one too, whats the NHA CCMA renewal" names its own topic)
+            or (
+                confidence < CONTINUED_FACET_SURE
+                and bool(WHAT_IF.match(text))
+                and cued_intent(text, context.intent) in (None, context.intent)
+            )
             # "whats it nationally", "hm that's less than I made at the bank. what is it nationally"
             or any(
                 len(said.split()) <= TERSE and bool(POINTS_BACK.search(said)) for said in (text, asking_clause(text))
@@ -948,7 +1020,9 @@ WHEN_GRADUATED = re.compile(
     r"\b(finish\w*|graduat\w*|complet\w*)\b[^.?!]*\b((in|back in) )?((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* )?"
     r"(19|20)\d\d\b|"  # "i finished an ABHES school march 2024"
     # "supposing I dawdle and it's more than a year after graduating"
-    r"\b(more|less|over|under) than (a|one|\d+) (years?|yrs?|months?) (after|since|from) (graduat\w*|finish\w*|school)\b",
+    r"\b(more|less|over|under) than (a|one|\d+) (years?|yrs?|months?) (after|since|from) (graduat\w*|finish\w*|school)\b|"
+    # "and if i wait like 2 years to take it"
+    r"\bwait\w* (like |about |around |maybe |over |more than )?(\d+|a|an|one|two|three|few|couple( of)?) (yrs?|years?)\b",
     re.IGNORECASE,
 )
 #: Aid and benefits have an eligibility of their own: "does that affect my eligibility" after Pell is Pell's.
@@ -992,6 +1066,25 @@ def _how_long_a_report_is_good(text: str, named: Sequence[tuple[str, str]], cont
     )
 
 
+def _a_state_s_question(
+    intent: str | None, confidence: float, text: str, named: Sequence[tuple[str, str]], context: Context
+) -> str | None:
+    """A state's rules asked in other words, or what MAs do asked right after a state's limits on them."""
+    if (
+        _asks_state_rules(intent, text, named)
+        or _a_task_there(intent, confidence, text, context)
+        or _state_own_numbers(text, named, context)
+    ):
+        return "ask_state_rules"
+    if (
+        context.intent == STATE_RULES
+        and confidence < SURE_OF_ANOTHER_TOPIC
+        and WHAT_THEY_DO.search(asking_clause(text))
+    ):
+        return "ask_what_is_cma"  # "wait so what do they even do there then" after New York's limits: the duties
+    return None
+
+
 def reread(
     intent: str | None,
     confidence: float,
@@ -1019,8 +1112,9 @@ def reread(
     decided = _decided(intent, confidence, text, named, context)
     if decided:
         return decided  # "how long i have to finish with mycaa": MyCAA, whatever the question's words
-    if _asks_state_rules(intent, text, named) or _a_task_there(intent, confidence, text, context):
-        return "ask_state_rules"  # before a facet: "how many hours does it need for the MA-C" is Washington's
+    about_a_state = _a_state_s_question(intent, confidence, text, named, context)
+    if about_a_state:
+        return about_a_state  # before a facet: "how many hours does it need for the MA-C" is Washington's
     if (
         _facet_in_hand(intent, confidence, text, context)
         or picks_between_options(text, context, named)
@@ -1032,6 +1126,7 @@ def reread(
     # "how bout pay nationwide" after a state's rules: pay, never out of scope
     misheard = (
         _figures_doubted(text, context)  # "where are you even getting these numbers": the figures in hand
+        or _worded_past_out_of_scope(intent, text, context, ranking)
         or _without_its_words(intent, text, context, ranking)
         or _switched_to_a_topic(intent, text, context)
     )
@@ -1099,6 +1194,18 @@ def _without_its_words(
     if lacks_broad_topic_words(intent, text):
         return cued_intent(asking_clause(text), context.intent) or cued_intent(text, context.intent)
     return None
+
+
+def _worded_past_out_of_scope(
+    intent: str | None, text: str, context: Context, ranking: Sequence[tuple[str, float]]
+) -> str | None:
+    """ "how many times can you take it" as a first message, read as out of scope however sure: its words
+    and NLU's next choice agree on a question of ours (retakes), so that question it is."""
+    if intent != "out_of_scope":
+        return None
+    runner_up = next((name for name, _ in ranking if name != intent), None)
+    worded = cued_intent(text, context.intent)
+    return worded if worded is not None and worded == runner_up and is_question(worded) else None
 
 
 def _a_case_of_it(intent: str | None, text: str, named: Sequence[tuple[str, str]]) -> bool:
@@ -1265,6 +1372,15 @@ def understand(
         # "Must her school hold CAAHEP accreditation to sit the NCMA?": the NCMA's rule, not what CAAHEP is
         kept = [e for e in understood.entities if _slot(e[0]) != "accreditor"]
         understood = replace(understood, entities=kept)
+    elif (
+        understood.intent == "ask_accredited_programs"
+        and sum(1 for kind, _ in entities if _slot(kind) == "accreditor") > 1
+        and "credential" not in kinds
+    ):
+        # "but CAAHEP is the one recognized by the Department of Education and ABHES isn't, right" after the CMA:
+        # the accreditors asked about, not the CMA's rule again
+        kept = [e for e in understood.entities if not (_slot(e[0]) == "credential" and e in understood.from_context)]
+        understood = replace(understood, entities=kept)
     if any(k == "aspect" for k, _ in understood.entities):
         return understood  # a button's own
     aspect = cued_aspect(understood.intent, text)
@@ -1296,7 +1412,9 @@ AMOUNT_ASKED = re.compile(r"\bhow much\b|\bamount\b|\bmax(imum)?\b|\bup to\b", r
 CREDENTIAL_HAS_ITS_OWN = frozenset({"where"})
 #: Parts that answer one question only: a follow-up on the topic ("whats passing" after where the exam is
 #: taken) asks about the topic again, not about that part.
-ONE_QUESTION_PARTS = frozenset({("ask_exam_format", "where"), ("ask_eligibility", "timing")})
+ONE_QUESTION_PARTS = frozenset(
+    {("ask_exam_format", "where"), ("ask_eligibility", "timing"), ("ask_accommodations", "iep")}
+)
 #: Parts of a topic the sources give only for the whole country: a state in hand does not narrow them
 #: (the job outlook; why employers want a credential where no law asks it).
 NATIONAL_ONLY = frozenset({"outlook", "why_certify"})
@@ -1335,6 +1453,7 @@ def _what_is_paid(
         and context.intent in EXAM_TOPICS
         and not SCHOOLING.search(text)
         and not WHOLE_PATH.search(text)
+        and not TUITION_SIZED.search(text)  # "and is 18k normal" after pass rates: no exam costs that much
     ):
         intent = COST_OF_EXAM[intent]
     asked = asking_clause(text)
@@ -1419,6 +1538,8 @@ def _understand(
                 and not decisive_topic(text)
                 and not _asks_state_rules(nlu_read, text, named)  # "and for the MA-C which programs are accepted"
                 and not (intent == "ask_salary" != context.intent and PAY_NAMED.search(asked))  # "whats the pay for…"
+                # "and in illinois do i even need it" with Illinois in hand switches to nothing new: its own question
+                and _names_something_new(named, context)
             )
         )
     ):
@@ -1427,7 +1548,10 @@ def _understand(
         credential_only = all(_slot(kind) == "credential" for kind, _ in named)
         # "What about CMA. Buddy in my unit says military counts for that too": whether it takes their training
         counts = any(_slot(kind) == "credential" for kind, _ in named) and bool(COUNTS_FOR_IT.search(text))
-        by_route = (context.intent in ROUTES_BY_CREDENTIAL and credential_only) or counts
+        # ("and the cma test itself?" after how long programs take is that exam, not its routes)
+        by_route = (
+            context.intent in ROUTES_BY_CREDENTIAL and credential_only and not EXAM_WORDS.search(text)
+        ) or counts
         topic = "ask_eligibility" if by_route else context.intent
         return Understood(topic, merged, inherited, follow_up=True)
     if intent == "inform" and is_question(context.intent) and not named and only_switches(asked):
@@ -1443,6 +1567,15 @@ def _understand(
         merged, inherited = _merge(entities, context, skip=_not_inherited(intent, named, text))
         return Understood(intent, merged, inherited)
     return Understood(intent, entities)
+
+
+def _names_something_new(named: Sequence[tuple[str, str]], context: Context) -> bool:
+    """Whether a message names a thing the conversation does not already have in hand, or picks one of
+    several in hand ("rma no?" after a verdict on the RMA and the NCMA)."""
+    held = {(kind, value.lower()) for kind, value in context.entities}
+    kinds = {kind for kind, _ in named}
+    narrows = any(sum(1 for kind, _ in held if kind == named_kind) > 1 for named_kind in kinds)
+    return narrows or any((kind, value.lower()) not in held for kind, value in named)
 
 
 def _only_compared(entity: tuple[str, str], text: str) -> bool:
@@ -1461,7 +1594,7 @@ def _only_compared(entity: tuple[str, str], text: str) -> bool:
 
 #: Topics whose answer holds for every credential, where naming one asks whether it takes that way in
 #: ("what about the cma from aama tho" after the diploma rule: what the CMA asks beyond the diploma).
-ROUTES_BY_CREDENTIAL = frozenset({"ask_learn_on_job", "ask_diploma_requirement"})
+ROUTES_BY_CREDENTIAL = frozenset({"ask_learn_on_job", "ask_diploma_requirement", "ask_duration"})
 #: Taking the exam again, asked after renewal, is recertifying by exam (not a failed attempt's retake).
 TEST_AGAIN = re.compile(
     r"^(?!.*\b(fail\w*|tries|times|attempts?|wait)\b).*"

@@ -91,6 +91,8 @@ INNER_QUESTION = re.compile(
     r"\b(can|could|do|does|did|will|would|should|may|must|can'?t|couldn'?t|don'?t|doesn'?t|won'?t|shouldn'?t)\s+"
     r"(i|we|she|he|they|you|my|mas?|medical assistants?|"
     r"an? (ma|cma|medical assistant)|cmas|rmas)\b|"
+    # "ok with my 9 yrs would the CMA take me at least": whether a certifier takes them
+    r"\b(would|will|could|can|does|do) (the )?(c?cma|rma|ncma|aama|amt|nha|ncct) (even |still |at least )?(take|accept|let|count)\b|"
     # "for the RMA what document they want for my indian degree"
     r"\bwhat (\w+ )?(documents?|papers?|proof|paperwork|forms?) (do |does |did |will |would )?(they|you|i|we|he|she|u|amt|aama|"
     r"nha|ncct) (want|need|require|ask)\b|"
@@ -133,7 +135,8 @@ TAG_QUESTION = re.compile(
     r"\b(good|bad|smart|dumb) idea\b|\bworth it\b|\bwaste of (time|money)\b|\bor (nah|not|no)\W*$|"
     r"\bor (hide|leave|skip|drop|remove) (it|them|that)\W*$|"
     r"\bor (is|am) (that|this|it|i)\b|\b(right|correct)\s*\?*\s*$|"
-    r"\b(out of luck|screwed|doomed)\W*$",  # "so im out of luck": asks what is left to them
+    r"\b(out of luck|screwed|doomed)\W*$|"  # "so im out of luck": asks what is left to them
+    r"\bor not (needed|required|necessary|useful|worth it)\b",  # "...step 1 pass will help for this or not needed at all"
     re.IGNORECASE,
 )
 _CLAUSES = re.compile(r"(?<=[.!?;,:])\s+")
@@ -161,7 +164,7 @@ MAX_STATUS_WORDS = 40
 #: Asking leave: "can I work", "am I allowed to", "is it legal" ("my plan is an MA job" asks no leave).
 ASKING_LEAVE = re.compile(
     r"\b(can|could|may|might|allowed|allow|legal(ly)?|permit\w*|authori[sz]\w*|let me|lets me|eligible|"
-    r"puedo|permite|problem|what happens?|what will happen)\b",
+    r"puedo|permite|problem|what happens?|what will happen|(is|would) (it|that) (be )?(ok|okay|fine|alright) (for me )?to)\b",
     re.IGNORECASE,
 )
 
@@ -190,9 +193,17 @@ def status_asks_for_it(text: str) -> bool:
     return bool(asked) and len(text.split()) <= MAX_STATUS_WORDS
 
 
+#: A settled status told in passing ("now green card holder living here in daly city. ... in california i dont
+#: need any license to work as MA, is that true po?"): with a licence or credential asked about, no visa question.
+SETTLED = re.compile(r"\b(green ?card holder|permanent resident|(us|u\.s\.|american) citizen)\b", re.IGNORECASE)
+LICENCE_ASKED = re.compile(r"\blicen[cs]\w*|\bcertif\w*|\bcredential\w*", re.IGNORECASE)
+
+
 def about_immigration_status(text: str) -> bool:
     """The message asks whether someone may work or study on a visa or status: a status, work or
     study, and words that ask leave, in one sentence."""
+    if LICENCE_ASKED.search(text):
+        text = SETTLED.sub(" ", text)
     return any(
         STATUS.search(s) and PERMISSION.search(s) and ASKING_LEAVE.search(s) for s in re.split(r"(?<=[.!?])\s+", text)
     ) or bool(

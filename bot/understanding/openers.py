@@ -41,8 +41,9 @@ NO_TOPIC = "nlu_fallback"
 def misread_opener(intent: str | None, text: str, context: Context) -> bool:
     """True when NLU's form-opening reading is the story's words or a follow-up, not a request."""
     if intent == "start_roadmap" and not text.startswith("/"):
-        # "ok what about starting IVs": a task an MA may or may not do, not a request for the plan
-        return bool(MA_TASKS.search(text)) and not PLAN_ASKED.search(text)
+        # "ok what about starting IVs": a task an MA may or may not do, not a request for the plan; "ok name one
+        # concrete thing a cert lets you do that someone without one cant": words that decide another question
+        return bool(MA_TASKS.search(text) or decisive_topic(text)) and not PLAN_ASKED.search(text)
     if intent not in OPENERS or text.startswith("/"):
         return False
     follow_up = (

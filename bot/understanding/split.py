@@ -38,6 +38,15 @@ _HEDGE = r"(?:(?:roughly|about|approximately|realistically|then|so|also|just)\s+
 #: word starts a question of its own ("If I finish in May, is that ok" keeps its condition).
 _WH = r"how|what|whats|what's|when|where|who|which|why"
 _JOINED = re.compile(rf"\s*(?:,\s*)?\b(?:and|also|plus|&|y)\s+{_HEDGE}(?=(?:{QUESTION_WORDS})\b)", re.IGNORECASE)
+#: A condition's "and" joins more of the condition ("what if i move to the back and do clinical MA work for a
+#: year"): it is cut only where a "wh" question follows, or a verb with who or what it asks about ("and is the
+#: fee the same").
+_CONDITION = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|and|but)\W+)*(?:(?:what|wut|wat) if|what happens if|if)\b", re.I)
+_ASKED_OF = r"(?:i|you|u|we|it|they|he|she|there|that|this|the|my|your|its|their)"
+_JOINED_IN_CONDITION = re.compile(
+    rf"\s*(?:,\s*)?\b(?:and|also|plus|&|y)\s+{_HEDGE}(?=(?:{_WH})\b|(?:{QUESTION_WORDS})\s+{_ASKED_OF}\b)",
+    re.IGNORECASE,
+)
 _COMMA = re.compile(rf"\s*,\s*{_HEDGE}(?=(?:{_WH})\b)", re.IGNORECASE)
 #: The words since the piece's last sentence break start a "wh" question of its own, of four words or more
 #: ("how long is a typical certificate program"; not "ok what now", nor "i dont know which is best").
@@ -161,7 +170,8 @@ def split_questions(text: str) -> list[str]:
         ]
     parts: list[str] = []
     for sentence in _sentences(text):
-        pieces = [p.strip(" ,;") for joined in _JOINED.split(sentence) for p in _cut_at_commas(joined)]
+        joiner = _JOINED_IN_CONDITION if _CONDITION.match(sentence) else _JOINED
+        pieces = [p.strip(" ,;") for joined in joiner.split(sentence) for p in _cut_at_commas(joined)]
         if len(pieces) > 1 and all(len(p.split()) >= MIN_WORDS for p in pieces):
             parts += pieces
         else:
