@@ -128,9 +128,14 @@ class ActionAnswer(Action):
             profile, heard = services.hear(tracker)
             # "ugh wait, it was jan 2023 not 2021... does that change anything": the question again, no guesses
             # "Went through 68W AIT in 2016. Problem?" after their verdict: the verdict again, with the year
-            told_for_them = understood.intent in NOT_A_QUESTION and ctx.answered_for_them(context, text)
+            # "been doing MA type work at an urgent care since 2020..." after it, read as a question: told all the same
+            told_for_them = (understood.intent in NOT_A_QUESTION or heard.statement) and ctx.answered_for_them(
+                context, text
+            )
             again = (
-                ctx.asked_again(understood, context) if heard.changes and (heard.correction or told_for_them) else None
+                ctx.asked_again(understood, context, told=heard.statement)
+                if heard.changes and (heard.correction or told_for_them)
+                else None
             )
             # a plan to misstate experience gets the facts (answer_person), never guesses
             if (

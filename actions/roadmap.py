@@ -40,8 +40,9 @@ from bot.understanding.context import (
     is_question,
     only_switches,
     picks_a_price,
+    topic_of_words,
 )
-from bot.understanding.cues import best_question, cued_intent, decisive_topic, looks_like_question
+from bot.understanding.cues import best_question, cued_intent, looks_like_question
 
 log = logging.getLogger(__name__)
 PROFILE_SLOTS = (
@@ -73,7 +74,7 @@ def _question_before_any_roadmap(tracker: Tracker) -> str | None:
     question without its shape: "and the CE part so this doesnt happen again"."""
     text = tracker.latest_message.get("text") or ""
     context = Context.from_slot(tracker.get_slot(CONTEXT_SLOT))
-    cued = None if text.startswith("/") else decisive_topic(text) or cued_intent(text, context.intent)
+    cued = None if text.startswith("/") else topic_of_words(text, context)
     confidence = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0.0)
     unsure = confidence < SURE_OF_A_MOVE and not PLAN_WORDS.search(text)  # "i need help w my cert"
     # "ok and texas overall like the whole state" after Houston's pay: the same question, for Texas
@@ -120,11 +121,13 @@ def _asks_too(tracker: Tracker) -> bool:
     """True when the reply to a form's question is itself a question the knowledge base answers."""
     text = tracker.latest_message.get("text") or ""
     intent = tracker.latest_message.get("intent") or {}
+    name = intent.get("name")
     return (
         not text.startswith("/")
-        and is_question(intent.get("name"))
+        and is_question(name)
         and float(intent.get("confidence") or 0.0) >= MIN_ASKS_TOO
-        and looks_like_question(text)
+        # "salary chicago" at the state question: no question's shape, but its words name the topic NLU read
+        and (looks_like_question(text) or cued_intent(text, None) == name)
     )
 
 

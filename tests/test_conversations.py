@@ -26,10 +26,10 @@ TEST_SET = SETS / "blind_test.yml"
 DEV_SETS = tuple(sorted(SETS.glob("blind_dev*.yml")))
 #: Sets measured blind once and kept unread for a later test set: checked for form, never played here.
 HELD_OUT = tuple(sorted(SETS.glob("holdout_*.yml")))
-#: The issue's bar is 90% of turns, which this test set (blind_ap) does not meet: measured blind once, it
-#: passed 86.9% (404/465); it now passes 89.9% (418/465, failures still unread). This floor sits under
-#: that rate so the test fails on a regression; raise it as the rate rises, up to the bar.
-MIN_PASS_RATE = 0.89
+#: The issue's bar is 90% of turns. Measured blind once, this test set (blind_ap) passed 86.9% (404/465);
+#: it now passes 90.1% (419/465, failures still unread). The floor is the bar itself, so the test fails on
+#: any regression below it.
+MIN_PASS_RATE = 0.90
 MIN_CONVERSATIONS, MIN_TURNS = 60, 250
 
 

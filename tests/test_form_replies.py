@@ -166,3 +166,15 @@ def test_long_messages_are_read_quickly_and_are_not_commands():
 def test_n_before_a_question_is_and_not_no():
     assert replies.yes_no("n are there actually jobs") is None
     assert replies.yes_no("n") == "no"
+
+
+@pytest.mark.parametrize(
+    "text, asks",
+    [
+        ("my degree from 2001 is too old for the rma?", True),  # a question, whatever its first words
+        ("CMA?", False),  # an unsure answer
+        ("Texas maybe?", False),
+    ],
+)
+def test_a_long_reply_with_a_question_mark_asks(text, asks):
+    assert replies.asks_something(text) is asks

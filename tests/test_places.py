@@ -103,6 +103,7 @@ def test_without_a_move_between_two_states_both_stay(text, named):
         ("n in la", "Los Angeles"),  # after California's pay: the city, asked on its own
         ("sf??", "San Francisco"),
         ("and SF?", "San Francisco"),
+        ("sf pay?", "San Francisco"),  # after MA pay: the city's pay
     ],
 )
 def test_a_city_s_two_letters_name_the_city(codes, text, city):

@@ -5,6 +5,8 @@ the trained model gave for the message; the expected answers' figures come from 
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from bot.answers.reply import reply_for
@@ -14,8 +16,17 @@ from bot.profile.model import Profile
 from bot.profile.reading import read
 from bot.roadmap.profile_reading import background as roadmap_background
 from bot.roadmap.profile_reading import credential_told, program_told, state_told
-from bot.understanding.context import Context, answered_for_them, remember, to_state_rules, understand
-from bot.understanding.cues import cued_aspect, looks_like_question
+from bot.roadmap.profile_reading import education as read_education
+from bot.understanding.context import (
+    Context,
+    Understood,
+    answered_for_them,
+    asked_again,
+    remember,
+    to_state_rules,
+    understand,
+)
+from bot.understanding.cues import cued_aspect, decisive_topic, looks_like_question
 from bot.understanding.openers import (
     heard_overview,
     heard_person,
@@ -42,6 +53,7 @@ def _aspect(understood) -> str | None:
         "wich one is faster",
         "ok with my 9 yrs would the CMA take me at least",  # whether a certifier takes them
         "ok understood. and my USMLE step 1 pass will help for this or not needed at all",
+        "I want know if my work like doctor is counting as work experience for the RMA",  # "to" left out
     ],
 )
 def test_a_question_without_a_question_mark_is_still_a_question(text):
@@ -4343,6 +4355,15 @@ def test_another_role_s_pay_beside_growth_is_that_role_s_pay_not_the_outlook():
 
 #: The entities NLU found in those messages.
 NLU_ENTITIES = {
+    "i used to have to register with the state board as an MA here in sioux falls, do i still need to renew that?": [
+        ("role", "MA"),
+        ("us_state", "sioux falls"),
+    ],
+    "Washington is one state. Whatever. What does the CMA actually cost me?": [
+        ("us_state", "Washington"),
+        ("credential", "CMA"),
+    ],
+    "so which one can i do then": [],
     "here in AZ do i have to pass a cert exam to get hired": [("us_state", "AZ")],
     "rma needs what exactly": [("credential", "rma")],
     "the ccma need school?": [("credential", "ccma")],
@@ -5387,9 +5408,319 @@ NLU_ENTITIES = {
             "ask_eligibility",
             None,
         ),
+        # what their options are, after their verdict or aid: the same answer, in full
+        ([("help", 0.98)], "so what are my options", Context("ask_eligibility"), "ask_eligibility", None),
+        (
+            [("help", 0.68), ("ask_exam_format", 0.08)],
+            "ok so what other options do i have to pay",
+            Context("ask_financial_aid"),
+            "ask_financial_aid",
+            None,
+        ),
+        # which credentials their training opens, however NLU read the story
+        (
+            [("ask_military_benefits", 0.67), ("ask_eligibility", 0.1)],
+            "68W here, ets april 2027. finished AIT back in 2019. what MA certs can i get off just my army training",
+            Context(),
+            "ask_eligibility",
+            None,
+        ),
+        # whether their training is too old: eligibility
+        (
+            [("ask_diploma_requirement", 0.72), ("out_of_scope", 0.11)],
+            "so 2019 is too old for both?",
+            Context("ask_eligibility"),
+            "ask_eligibility",
+            None,
+        ),
+        # what residency itself needs: ECFMG's requirements
+        (
+            [("nlu_fallback", 0.4), ("out_of_scope", 0.32), ("ask_renewal", 0.16)],
+            "what do I need for residency itself?",
+            Context("ask_residency_path"),
+            "ask_ecfmg",
+            "requirements",
+        ),
+        # the test after a program's price: the exam's fee
+        (FALLBACK, "what about the test after", Context("ask_program_cost"), "ask_exam_fee", None),
+        # the exam's window, asked as "how long" with Washington in hand: Washington's rules
+        (
+            [("ask_duration", 0.87), ("ask_exam_format", 0.07)],
+            "exam has to be within how long",
+            Context("ask_state_rules", (("us_state", "washington"),)),
+            "ask_state_rules",
+            None,
+        ),
+        # a national credential carried to the state in hand: that state's rules
+        (
+            [("nlu_fallback", 0.4), ("ask_exam_retake", 0.35), ("ask_exam_fee", 0.26)],
+            "if i get the ccma now does that carry over there",
+            Context("ask_state_rules", (("us_state", "washington"),)),
+            "ask_state_rules",
+            None,
+        ),
+        # testing while still in the program: when each credential lets students test
+        (
+            [("ask_diploma_requirement", 0.8)],
+            "can i take it while im still in the program",
+            Context("ask_exam_format", (("credential", "CMA"),)),
+            "ask_eligibility",
+            "timing",
+        ),
+        # why anyone pays for a credential no law asks: why employers want one
+        (
+            [("ask_financial_aid", 0.77), ("ask_salary", 0.08)],
+            "then why would anyone pay for it",
+            Context("ask_state_rules"),
+            "ask_state_rules",
+            "why_certify",
+        ),
+        # a right to a refund: only a lawyer can say
+        (
+            [("ask_scam_check", 0.97), ("ask_legal_or_medical", 0.03)],
+            "If I already signed and paid a $500 deposit, am I legally entitled to get it back?",
+            Context("ask_scam_check"),
+            "ask_legal_or_medical",
+            None,
+        ),
+        # where the exam is taken, asked of a credential in hand
+        (
+            [("ask_eligibility", 0.998)],
+            "If she does qualify, can she take the test at her school or does she have to travel?",
+            Context("ask_eligibility", (("credential", "RMA"),)),
+            "ask_exam_format",
+            None,  # the RMA's own exam answer says where it is taken
+        ),
+        # MA's training faster, after MA vs RN pay: how long it takes
+        (
+            [("inform", 0.43), ("ask_salary", 0.31)],
+            "ok but MA is way faster right",
+            Context("ask_salary", (("role", "RN"),)),
+            "ask_duration",
+            None,
+        ),
+        # working while they study, after aid on a student visa: what the status allows
+        (
+            [("ask_online_program", 0.74), ("ask_residency_path", 0.19)],
+            "and can i work part time as MA while i study",
+            Context("ask_financial_aid", (), "noncitizen"),
+            "ask_work_authorization",
+            None,
+        ),
+        # surprise at a verdict, half-heard as a medical question: the verdict again
+        (
+            [("ask_legal_or_medical", 0.41), ("ask_career_advancement", 0.12)],
+            "even after 5.5 years of medicine?? thats surprising",
+            Context("ask_eligibility", (("credential", "cma"),)),
+            "ask_eligibility",
+            None,
+        ),
+        # a registration told in a state, then whether to renew "that": the state's rules still
+        (
+            [("ask_state_rules", 0.73), ("ask_usmle", 0.27)],
+            "i used to have to register with the state board as an MA here in sioux falls, do i still need to renew that?",
+            Context(),
+            "ask_state_rules",
+            None,
+        ),
+        # why pay, with whether any law requires it: the requirement's answer, which names Washington
+        (
+            [("ask_salary", 0.53), ("ask_resume_interview", 0.18), ("ask_renewal", 0.14)],
+            "Honestly why would I pay for a certification when half the MAs I know learned on the job. "
+            "Is it even required anywhere?",
+            Context(),
+            "ask_state_rules",
+            None,
+        ),
+        # how to search a program's accreditation themselves: how to check a program
+        (
+            [("nlu_fallback", 0.4), ("roadmap_where", 0.22)],
+            "how i search it myself",
+            Context("ask_accredited_programs", (("us_state", "virginia"),)),
+            "ask_scam_check",
+            "check",
+        ),
+        # a state named in what they tell, a cost asked after it: the cost, not the state's rules
+        (
+            [("ask_state_rules", 0.63), ("ask_program_cost", 0.12), ("ask_what_is_cma", 0.07)],
+            "Washington is one state. Whatever. What does the CMA actually cost me?",
+            Context("ask_state_rules"),
+            "ask_exam_fee",
+            None,
+        ),
     ],
 )
 def test_their_own_words_name_the_topic_and_its_part(ranking, text, context, expected, aspect):
     entities = NLU_ENTITIES.get(text, [])
     got = understand(ranking[0][0], ranking[0][1], entities, text, context, ranking)
     assert (got.intent, _aspect(got)) == (expected, aspect)
+
+
+def test_which_one_they_can_do_after_one_credential_s_verdict_asks_every_credential():
+    context = Context("ask_eligibility", (("credential", "CMA"),))
+    got = understand("ask_eligibility", 0.9, [], "so which one can i do then", context, [("ask_eligibility", 0.9)])
+    assert got.intent == "ask_eligibility"
+    assert not [value for kind, value in got.entities if kind == "credential"]
+
+
+def test_work_since_a_month_and_year_is_years_of_ma_work_up_to_now():
+    today = dt.date(2026, 12, 4)
+    heard = read("I've worked full time as an MA since October 2019.", {}, None, today)
+    assert heard.changes["experience_years"] == float(today.year - 2019)
+
+
+def test_years_of_medicine_are_no_medical_assisting_work():
+    heard = read(
+        "even after 5.5 years of medicine?? thats surprising",
+        {"experience_years": "5.5 years"},
+        Profile(background="img"),
+    )
+    assert 5.5 in heard.not_ma_years
+
+
+def test_paying_again_every_few_years_is_renewal_whatever_came_before():
+    # "and I bet you pay again every few years" after the exam's fee (NLU heard a roadmap "repeat")
+    assert decisive_topic("and I bet you pay again every few years") == "ask_renewal"
+    assert decisive_topic("do i get a raise every few years") is None
+
+
+def test_calling_oneself_a_cma_with_another_credential_gets_who_may_use_the_title(kb: KnowledgeBase):
+    text = "so can i call myself a CMA since i have the RMA"
+    assert decisive_topic(text) == "ask_credential_info"
+    aspect = cued_aspect("ask_credential_info", text)
+    reply = reply_for(kb, "ask_credential_info", [("aspect", aspect), ("credential", "RMA")])
+    trademark = kb.facts(["cma_trademark"])["cma_trademark"]
+    assert reply.variant == "cma_title" and trademark.value in reply.text
+
+
+@pytest.mark.parametrize(
+    "intent, text, aspect",
+    [
+        # an office-only certificate, named by its kind: AAMA's counsel says it does not lead to the CMA
+        (
+            "ask_eligibility",
+            "was looking at an online medical office admin assistant certificate. would that let me sit for the CMA later",
+            "admin_only",
+        ),
+        ("ask_eligibility", "my admin and clinical program, does it count for the CMA", None),  # both sides taught
+        # the earliest they may test: when each credential lets students and graduates test
+        (
+            "ask_eligibility",
+            "ok if I start a CMA program in January 2027 when's the earliest I could sit for the test?",
+            "timing",
+        ),
+    ],
+)
+def test_the_words_pick_the_eligibility_part(intent, text, aspect):
+    assert cued_aspect(intent, text) == aspect
+
+
+def test_a_kind_of_program_priced_after_aid_is_the_program_s_price():
+    from bot.understanding.cues import cued_intent
+
+    assert cued_intent("and if i want the 2 yr degree instead how much", "ask_financial_aid") == "ask_program_cost"
+    assert cued_intent("how much is it", "ask_financial_aid") == "ask_financial_aid"  # aid's own amounts
+
+
+def test_where_to_look_the_answer_up_officially_is_asked_of_the_answer_in_hand():
+    context = Context("ask_state_rules", (("us_state", "new_york"),))
+    text = "so where do i look this up officially so i can show my manager"
+    got = understand("nlu_fallback", 0.4, [], text, context, [("ask_career_advancement", 0.3)])
+    assert got.intent == "ask_state_rules" and ("us_state", "new_york") in got.entities
+
+
+@pytest.mark.parametrize(
+    "text, topic",
+    [
+        ("Is it actually quick or is that just what the ads say?", "ask_duration"),
+        ("But then my MBBS itself is sufficient na?", "ask_eligibility"),
+        (
+            "Is there any certificate where they will consider my medical degree instead of doing full course again",
+            "ask_eligibility",
+        ),
+        ("Does he need a college degree to do this?", "ask_program_type"),
+        ("I have kidney problem, is standing whole day ok for me?", "ask_legal_or_medical"),
+        ("i finishd medicine in caracas, what amt need from me for my degree", "ask_credential_evaluation"),
+        ("once im back whats the CE breakdown again", "ask_renewal"),
+        ("the school near me say certificate is 10 months, that is normal?", "ask_duration"),
+        ("ok and what does MA school in chicago usually run", "ask_program_cost"),
+        ("for the CCMA does it matter that some of it was long ago", "ask_eligibility"),
+        ("which of them can i take from home", "ask_exam_format"),
+        ("and keeping the ncma once i have it", "ask_renewal"),
+        (
+            "googled NCMA and got some contract management association. is NCMA even a real medical cert or is this a scam",
+            "ask_credential_info",
+        ),
+        # words alike that ask something else
+        ("i worked 10 months as an MA, is that normal to apply?", None),  # their work, not a program's length
+        ("is this 6 week online program legit or nah", "ask_scam_check"),  # a scam question stays one
+    ],
+)
+def test_the_question_s_own_words_decide_whatever_nlu_heard(text, topic):
+    assert decisive_topic(text) == topic
+
+
+def test_help_from_the_government_with_a_status_is_aid_for_noncitizens():
+    from bot.understanding.cues import aid_with_status
+
+    assert aid_with_status("she has green card, not citizen yet. she can get help from government for the school?")
+
+
+def test_a_california_only_credential_is_california_s_own():
+    from bot.understanding.cues import about_a_state_credential
+
+    assert about_a_state_credential("someone said theres a california only cert that takes work experience?")
+
+
+@pytest.mark.parametrize(
+    "text, context, expected",
+    [
+        # doubting where a figure comes from: the figure's answer again, whose sources say
+        (
+            "so it's not even straight from bls.gov? then how am I supposed to trust it",
+            Context("ask_salary"),
+            "ask_salary",
+        ),
+        # a state credential's time counted toward a national credential: that credential's routes
+        (
+            "does my MA-R time count for the RMA work route",
+            Context("ask_state_rules", (("us_state", "washington"),)),
+            "ask_eligibility",
+        ),
+        # what a nurse there said she may not let them do: the state's rules
+        (
+            "the RN there said she cant let me do meds tho",
+            Context("ask_state_rules", (("us_state", "illinois"),)),
+            "ask_state_rules",
+        ),
+    ],
+)
+def test_follow_ups_that_nlu_half_hears(text, context, expected):
+    entities = [("credential", "RMA")] if "RMA" in text else []
+    got = understand("nlu_fallback", 0.4, entities, text, context, FALLBACK)
+    assert got.intent == expected
+
+
+def test_a_long_answer_at_the_program_question_that_asks_is_no_program():
+    assert read_education("k how long are the programs") is None
+
+
+def test_a_state_named_with_a_program_needed_to_work_there_is_that_state_s_rules():
+    context = Context("ask_diploma_requirement", (("credential", "ccma"),), "in_high_school")
+    text = "in arizona do i have to do a program to work as a MA"
+    ranking = [("nlu_fallback", 0.4), ("ask_state_rules", 0.26), ("inform", 0.25)]
+    got = understand("nlu_fallback", 0.4, [("us_state", "arizona"), ("role", "MA")], text, context, ranking)
+    assert got.intent == "ask_state_rules" and ("us_state", "arizona") in got.entities
+
+
+def test_at_least_is_no_lowest_pay():
+    assert cued_aspect("ask_salary", "Do you at least know the pay in PA?") is None
+    assert cued_aspect("ask_salary", "what do the least paid MAs make") == "hourly"  # the lowest tenth
+
+
+def test_work_told_after_a_verdict_asks_the_verdict_again_whatever_topic_nlu_heard():
+    context = Context("ask_eligibility", (("credential", "RMA"),))
+    heard_as = Understood("ask_what_is_cma", [("role", "MA")])
+    again = asked_again(heard_as, context, told=True)
+    assert again is not None and again.intent == "ask_eligibility" and ("credential", "RMA") in again.entities
+    assert asked_again(heard_as, context) is None  # a question of its own is answered as asked

@@ -939,6 +939,7 @@ def test_a_facet_of_the_topic_in_hand_stays_on_it_when_nlu_is_unsure(asked, nlu)
         ("rn and lpn, which pays more", False),
         ("im a CNA rn at a nursing home. would becoming an MA be a step up", True),  # one's own role, then where
         ("cna or rn, which is better", False),
+        ("im a senior rn graduating in may", True),  # a school year, then school: a student right now
     ],
 )
 def test_texting_rn_is_right_now_not_a_nurse(text, right_now):

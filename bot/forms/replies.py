@@ -82,8 +82,8 @@ _YES_NO_ONLY = re.compile(rf"{_YES_NO_WORD}(?: {_YES_NO_WORD})*")
 ALSO_NAMES = frozenset({"si", "ya"})
 
 _QUESTION_LEAD = (
-    r"(?:(?:wait|but|and|n|so|ok|okay|oh|sorry|also|hmm+|um+|actually|hey|btw|by the way|quick question|"
-    r"one question|question|first|sorry but)\s)*"
+    r"(?:(?:wait|but|and|n|so|ok|okay|k|kk|oh|ah|uh|yeah|yea|ya|lol|sorry|also|hmm+|um+|actually|hey|btw|by the way|"
+    r"quick question|one question|question|first|sorry but)\s)*"
 )
 _WH = r"(?:what(?! about)|how(?! about)|why|when|where|who|whom|whose|which)\b"
 #: "is the externship paid", "do MAs need": a verb, then who or what it asks about ("Will Smith" is a name).
@@ -164,7 +164,14 @@ def courtesy(text: str) -> bool:
     return bool(_COURTESY.search(text or ""))
 
 
+#: A reply this long that ends with a question mark asks, whatever its first words ("my degree from 2001 is
+#: too old for the rma?"); a short one is an unsure answer ("CMA?", "Texas maybe?").
+MIN_ASKING_WORDS = 5
+
+
 def asks_something(text: str) -> bool:
     """True when the reply starts like a question ("wait, is the externship paid",
-    "do MAs need a license in Texas"): it wants an answer before it gives one."""
-    return bool(_ASKS.match(normalize(text)))
+    "do MAs need a license in Texas") or is a long one with a question mark: it wants an answer
+    before it gives one."""
+    said = (text or "").strip()
+    return bool(_ASKS.match(normalize(said))) or (said.endswith("?") and len(said.split()) >= MIN_ASKING_WORDS)

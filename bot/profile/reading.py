@@ -55,7 +55,8 @@ _OTHER_ROLES = (  # most specific first: a CNA "in a nursing home" is a CNA
     (
         "doctor",
         r"(?<!\bat a )(?<!\bat the )(?<!\bfor a )(?<!\bfor the )(?<!\bat a family )(?<!\bfor a family )(?<!\bmy )"
-        r"(?<!\bthe )\b(?:doctor|physician|gp|surgeon|mbbs)\b(?!(?:'?s)? (?:office|clinic|practice)\b)",
+        r"(?<!\bthe )\b(?:doctor|physician|gp|general practitioner|surgeon|mbbs)\b(?!(?:'?s)? (?:office|clinic|practice)\b)|"
+        r"\b(?:years?|yrs?) (?:(?:of|in) )?(?:general )?(?:medicine|med school|medical school|practice as a doctor)\b",
     ),
     ("midwife", r"\bmidwi(?:fe|ves|fery)\b"),
     ("pharmacist", r"\bpharmacist\b|\bpharmacy tech\w*"),
@@ -248,9 +249,13 @@ _YEAR_RANGE = re.compile(
     r"\b((?:19|20)\d\d)\s*(?:-|–|to|until|through|till)\s*((?:19|20)\d\d|now|present|today|current)\b"
 )
 #: Work going on since a year ("working full time as an MA at an urgent care since 2021").
-_SINCE_YEAR = re.compile(r"\bsince\s+((?:19|20)\d\d)\b")
+#: A month may stand before the year: "since October 2019", "in aug. 2019".
+_MONTH = r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+)?"
+_SINCE_YEAR = re.compile(rf"\bsince\s+{_MONTH}((?:19|20)\d\d)\b")
 #: "graduated in 2022", "since 2019", and the year right after the word of ending ("corpsman school finished 2016").
-_PAST_YEAR = re.compile(r"\b(?:in|since|back in|around|finished|graduated|completed|ended)\s+((?:19|20)\d\d)\b")
+_PAST_YEAR = re.compile(
+    rf"\b(?:in|since|back in|around|finished|graduated|completed|ended)\s+{_MONTH}((?:19|20)\d\d)\b"
+)
 #: The year they left the service ("air force 4N0, separated 2018"): their military training ended by then at
 #: the latest, so that year counts only when nothing says when the training itself ended.
 _LEFT_SERVICE = re.compile(r"\b(?:separated|discharged|got out|ets'?d|eas'?d)\s+(?:in\s+)?((?:19|20)\d\d)\b")

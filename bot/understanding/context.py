@@ -29,6 +29,7 @@ from bot.understanding.cues import (
     about_immigration_status,
     aid_with_status,
     asking_clause,
+    asks_leave_to_work,
     best_question,
     cued_aspect,
     cued_intent,
@@ -175,6 +176,8 @@ THAT_PAYS = re.compile(
 COSTS = frozenset({"ask_exam_fee", "ask_renewal", "ask_program_cost", "ask_exam_retake", "ask_financial_aid"})
 #: "how much is it?" answered, then "the cma test" or "the school part": which price they meant.
 PRICES = {"exam": "ask_exam_fee", "school": "ask_program_cost"}
+#: "what about the test after": a lead that only points at the thing named after it.
+WHAT_ABOUT = re.compile(r"^\W*((and|so|ok|okay|but)\W+)*(what|how|wat|wht) (about|bout|abt)\b\W*", re.IGNORECASE)
 #: A message this short that asks nothing only says which of the prices in hand it meant.
 MAX_PRICE_CHOICE_WORDS = 8
 #: Where a reply's first part ends: "the test lol. the cma one, i finish my program in may".
@@ -204,6 +207,13 @@ MA_TASKS = re.compile(
 )
 #: Below this, NLU's reading gives way to a task asked of the state in hand.
 SURE_OF_ANOTHER_TOPIC = 0.9
+#: Surprise at the answer in hand ("even after 5.5 years of medicine??", "still? with my degree"): it again.
+EVEN_THEN = re.compile(
+    r"^\W*((so|but|wait|what|really)\W+)*(even|still)\b(\W+(after|with|if|though|tho|when)\b|\W*\?)", re.I
+)
+#: Below this NLU only half-heard a legal or medical question: without its cue words, surprise at the
+#: answer in hand ("even after 5.5 years of medicine??") asks that answer again.
+UNSURE_DECLINE = 0.5
 #: Readings NLU gives a state's requirement in other words ("do you even need to be certified in Texas or
 #: can the doctor just train you", "if i take one in washington does my ccma work there").
 READ_FOR_STATE_RULES = frozenset(
@@ -236,6 +246,9 @@ STATE_NEEDS = re.compile(
     r"\b(doctors?|physicians?|nurses?|docs?) (can |could |will )?(just )?train\b|\btrained (in|at|on) the (clinic|job)\b|"
     r"\b(travel|follow|go|transfer|move)s? with (me|her|him|them|you|u)\b|\bfollows? (me|her|him|them|you|u)\b|"
     r"\bmandat(e|es|ed|ory)\b|\bdelegat\w*\b|\bresponsib\w*\b|"
+    # "in arizona do i have to do a program to work as a MA"
+    r"\b(have|need|must|has|needs|gotta) (to )?(do|take|finish|complete|go to|attend) (a |an |the )?(program|school|course|"
+    r"training|class\w*)\b[^.?!]{0,15}\bto work\b|"
     # "What must an MA complete before the doctor can hire them there?", "what does an MA need before I hire them"
     r"\b(complete|finish|do|have|need|pass)\b[^.?!]{0,25}\bbefore (an? |the )?(doctor|physician|employer|clinic|office|"
     r"practice|they|someone|anyone|i|we|you)\w* (can |could |will |may )?(hire|employ)\b|"
@@ -616,6 +629,8 @@ NUMBERS_DOUBTED = re.compile(
     r"\b(some|a|another|one|other) (site|website|article|source|blog|video|report)s? (said|says|say|shows?|showed)\b|"
     # "so I'm supposed to trust a 'secondary source'? great"
     r"\btrust (a |the |your |these |those )?\W?(secondary|second-?hand|secondhand) (source|site)s?\b|"
+    # "so it's not even straight from bls.gov? then how am I supposed to trust it"
+    r"\bnot (even )?(straight|directly|right) from\b|\bhow (am i|are we|is anyone|can i|do i) (supposed|meant) to trust\b|"
     # "my instructor said 16%. so which is it, you're making one of these up"
     r"\b(making|made|make) (this|that|it|these|those|them|one of (these|those|them)|(the|these|those) (numbers|figures)) up\b|"
     r"\b(my|a|the|our) (instructor|teacher|professor|counselor|recruiter|coworker|boss|friend) (said|says|told me)\b[^.?!]{0,20}\d+ ?%",
@@ -837,14 +852,18 @@ def _facet_named(text: str, context: Context) -> str | None:
 #: A message this short that points back ("whats it nationally") is about the topic in hand.
 TERSE = 4
 #: A time limit of the topic in hand ("how long do I have to finish the program?" after MyCAA).
-DEADLINE = re.compile(r"\b(have|got|get) to (finish|complete|use)\b|\btime limit\b|\bdeadline\b", re.I)
+DEADLINE = re.compile(
+    r"\b(have|got|get) to (finish|complete|use)\b|\btime limit\b|\bdeadline\b|\bwithin how (long|many)\b", re.I
+)
 
 
 #: "who would i double check that with", "Where would I confirm the current rules?": where to confirm the
 #: answer in hand, which that answer names (its certifier, board or official site).
 CONFIRM_WITH = re.compile(
     r"^\W*((and|so|ok|okay|but|then)\W+)*(where|who|whom)\b[^.?!]{0,40}\b(confirm|double[- ]?check|verify|"
-    r"check (that|this|it|them|those)|ask (about )?(that|this|it))\b",
+    r"check (that|this|it|them|those)|ask (about )?(that|this|it)|"
+    # "so where do i look this up officially so i can show my manager"
+    r"look (that|this|it|them) up|read (that|this|it) (myself|officially)|find (that|this|it) (officially|in writing))\b",
     re.IGNORECASE,
 )
 
@@ -933,6 +952,9 @@ ANY_CREDENTIAL = re.compile(
     r"\bis there (one|any|an?y? ?(cert\w*|credential|exam|test))\b[^.?!]*\b(i|we|she|he) (can|could)\b|"
     # "if they aren't accredited, can he still get certified at all?": every credential's routes
     r"\b(still|even) (get|be|become) certified\b|\bcertified at all\b|"
+    # "so which one can i do then" after one credential's verdict, "what are my options": every credential
+    r"\bwhich (one|cert\w*|exam|test|credential)s? (can|could|would|do) (i|we|she|he|u) (do|get|take|sit|qualify|go for|apply)\b|"
+    r"\b(what|which) (are )?(my|our|his|her|the) (\w+ )?options\b|\b(for|to) both( of them)?\W*\??$|"
     # "is there one that dont need school at all": every credential's routes
     r"\bis there (one|any|an?y? ?(cert\w*|credential|exam|test))\b[^.?!]{0,10}\b(that|which|where) (don'?t|doesn'?t|dont|doesnt|"
     r"do not|does not|wont|won'?t) (need|require|ask)\b|"
@@ -985,12 +1007,18 @@ def _decided(
         )
     if _state_credential_in_hand(decided or intent, text, named, context):
         return "ask_state_rules"
-    if decided and decided not in DECLINED and about_a_state_credential(text):
+    if decided and decided not in DECLINED and about_a_state_credential(text) and not TOWARD_NATIONAL.search(text):
         return "ask_state_rules"  # "and how long is the MA-C training hours wise": Washington's own pathway
     if decided in ("ask_renewal", "ask_credential_info") and _asks_state_rules(decided, text, named):
         # "does my CCMA carry over or do I need a New York one", "does the national exam have to be NCCA
         # accredited for WA?": that state's rules
         return "ask_state_rules"
+    if (
+        (decided or intent) in ("ask_renewal", "ask_credential_info", *NO_TOPIC)
+        and any(kind == "us_state" for kind, _ in context.entities)
+        and CARRIES_THERE.search(text)
+    ):
+        return "ask_state_rules"  # "if i get the ccma now does that carry over there" after Washington: its rules
     if decided and (decided == intent or not _declined_for_sure(intent, confidence)):
         return decided
     asked = asking_clause(text)
@@ -1005,6 +1033,10 @@ def _decided(
         return context.intent  # "I already hold a bachelor's. Does that affect my eligibility?" after Pell
     if context.intent in FEE_BY_GRADUATION and WHEN_GRADUATED.search(text):
         return context.intent  # "i finished my program in 2021, never took it. which one am i" after the fee
+    if context.intent in PROGRAM_CHECK_TOPICS and LOOK_IT_UP.search(asked) and len(text.split()) <= MAX_FACET_WORDS:
+        return "ask_scam_check"  # "how i search it myself" after a program's accreditation: how to check one
+    if context.intent in OPTION_TOPICS and OPTIONS.search(asked) and intent in (*NO_TOPIC, "help", context.intent):
+        return context.intent  # "so what are my options" after their verdict or aid: more of the same, for them
     if _how_long_a_report_is_good(text, named, context):
         return "ask_credential_evaluation"  # "and that paper is good for how long": its report types say
     if _where_to_confirm(text, context) or (is_question(context.intent) and bool(INSISTS.search(text))):
@@ -1012,6 +1044,33 @@ def _decided(
     return None
 
 
+#: Time under a state's credential counted toward a national one: "does my MA-R time count for the RMA work
+#: route" asks the RMA's routes, not Washington's rules.
+TOWARD_NATIONAL = re.compile(
+    r"\b(count|counts|qualify|apply|go)\b[^.?!]{0,10}\b(for|toward|towards|to) (the |my )?(rma|cma|ccma|ncma)\b",
+    re.IGNORECASE,
+)
+#: A credential taken to the state in hand: "does that carry over there", "is it good over there".
+CARRIES_THERE = re.compile(
+    r"\b(carry|carries|transfer|transfers|count|counts|work|works|good|valid|accepted|recogni[sz]ed) (over )?"
+    r"(there|in that state|over there)\b",
+    re.IGNORECASE,
+)
+#: A program's accreditation in hand, then "how i search it myself": how to check a program.
+PROGRAM_CHECK_TOPICS = frozenset({"ask_accredited_programs", "ask_choose_program", "ask_scam_check"})
+LOOK_IT_UP = re.compile(
+    r"\bhow (do |can |could |would |should )?(i|we|u|you) (search|look (it|them|that|this|one) up|check (it|them|that|this) myself)\b",
+    re.IGNORECASE,
+)
+#: Topics whose answer lays out a person's options: "so what are my options" asks it again, in full.
+OPTION_TOPICS = frozenset(
+    {"ask_eligibility", "ask_financial_aid", "ask_military_benefits", "ask_which_credential", "ask_learn_on_job"}
+)
+OPTIONS = re.compile(
+    r"\b(what|which|any) (other |else |real |realistic |actual |possible )?(options?|choices|routes|paths|ways)\b|"
+    r"\b(my|our|his|her|their) (\w+ )?(options|choices)\b|\bwhat (else )?(can|could) (i|we|she|he) (even )?do\b",
+    re.IGNORECASE,
+)
 #: Answers whose figures depend on when their program ended (the CMA's fee for recent graduates): when
 #: they say it, the answer in hand is asked again for them.
 FEE_BY_GRADUATION = frozenset({"ask_exam_fee"})
@@ -1085,6 +1144,28 @@ def _a_state_s_question(
     return None
 
 
+def _surprise_at_it(intent: str | None, confidence: float, text: str, context: Context) -> str | None:
+    """ "even after 5.5 years of medicine??", half-heard as a medical question: surprise at the answer in
+    hand, which is asked again for them."""
+    half_heard = intent in DECLINED and confidence < UNSURE_DECLINE and cued_intent(text, context.intent) != intent
+    if half_heard and is_question(context.intent) and EVEN_THEN.match(text):
+        return context.intent
+    return None
+
+
+def _a_status_question(intent: str | None, text: str, context: Context) -> str | None:
+    """Aid or work asked with a visa or status, in the message or the conversation."""
+    if aid_with_status(text) or (context.intent == "ask_financial_aid" and status_asks_for_it(text)):
+        return "ask_financial_aid"  # "on F-1, can she get a Pell grant?": aid for non-citizens is sourced
+    if intent not in KEEP_WITH_STATUS and about_immigration_status(text) and not USMLE_ASKED.search(text):
+        # "on H4, can I work as an MA?": only USCIS or an attorney can say, whatever else the story names
+        # ("My husband is Air Force (E-4)... green card still processing. Am I allowed to work...?")
+        return WORK_AUTHORIZATION
+    if (context.aspect == "noncitizen" or context.intent == WORK_AUTHORIZATION) and asks_leave_to_work(text):
+        return WORK_AUTHORIZATION  # "and can i work part time as MA while i study" after F-1 aid: what F-1 allows
+    return None
+
+
 def reread(
     intent: str | None,
     confidence: float,
@@ -1103,12 +1184,9 @@ def reread(
     topics NLU half-chose, its words decide. A topic NLU was sure of gives way only to a
     neighbouring topic that the words of the question itself point to ("how much is that yearly
     fee" is renewal, not the exam fee)."""
-    if aid_with_status(text) or (context.intent == "ask_financial_aid" and status_asks_for_it(text)):
-        return "ask_financial_aid"  # "on F-1, can she get a Pell grant?": aid for non-citizens is sourced
-    if intent not in KEEP_WITH_STATUS and about_immigration_status(text) and not USMLE_ASKED.search(text):
-        # "on H4, can I work as an MA?": only USCIS or an attorney can say, whatever else the story names
-        # ("My husband is Air Force (E-4)... green card still processing. Am I allowed to work...?")
-        return WORK_AUTHORIZATION
+    first = _a_status_question(intent, text, context) or _surprise_at_it(intent, confidence, text, context)
+    if first:
+        return first
     decided = _decided(intent, confidence, text, named, context)
     if decided:
         return decided  # "how long i have to finish with mycaa": MyCAA, whatever the question's words
@@ -1267,6 +1345,9 @@ def _topic_nlu_chose(
     if not is_question(intent):
         return intent
     in_a_state = intent == STATE_RULES and any(kind == "us_state" for kind, _ in named)
+    told_only = _state_only_told(text, named, context) if in_a_state else None
+    if told_only:
+        return told_only  # "Washington is one state. Whatever. What does the CMA actually cost me?": the cost
     if in_a_state and (confidence >= SURE or WORK_THERE.search(asking_clause(text))):
         # "can i work as MA in jersey without certification", "and then could i work in arizona with it?":
         # that state's rules, not a neighbour's nor the topic in hand
@@ -1289,6 +1370,28 @@ def _topic_nlu_chose(
     if _same_question_of_a_credential(intent, text, context, named):
         return intent
     return continued(ranking, context, text) or intent
+
+
+#: A question pointing back at what the message told ("renew that", "is it still valid there").
+POINTS_AT_WHAT_WAS_TOLD = re.compile(r"\b(that|it|this|there|them|those|here)\b", re.IGNORECASE)
+
+
+def _state_only_told(text: str, named: Sequence[tuple[str, str]], context: Context) -> str | None:
+    """A state named only in what they tell, while the question after it names none and its words point to
+    another topic: that topic is asked, not the state's rules."""
+    asked = asking_clause(text)
+    if asked == text:
+        return None
+    states = [value.lower() for kind, value in named if kind == "us_state"]
+    cued = cued_intent(asked, context.intent)
+    told_only = (
+        cued
+        and cued != STATE_RULES
+        and not any(state in asked.lower() for state in states)
+        and not POINTS_AT_WHAT_WAS_TOLD.search(asked)  # "...in sioux falls, do i still need to renew that?"
+        and not WORK_THERE.search(asked)  # "also im in washington. can i still work as an MA while i retake?"
+    )
+    return cued if told_only else None
 
 
 #: Topics asked of one credential or another ("Same question for CMA" asks one of these again).
@@ -1662,8 +1765,8 @@ def _the_exam_s_length(intent: str | None, text: str, context: Context) -> bool:
 def _price_chosen(text: str, named: Sequence[tuple[str, str]], context: Context) -> str | None:
     """After a price ("how much is it?"), a short reply that asks nothing says which price it meant:
     "the cma test", "for CMA exam" (the exam's fee), "the school part" (the program's price)."""
-    if context.intent not in PRICES.values() or looks_like_question(text.rstrip(" ?!")):
-        return None  # "and the cma exam?" only names; "how long is the cma exam?" asks
+    if context.intent not in PRICES.values() or looks_like_question(WHAT_ABOUT.sub("", text).rstrip(" ?!")):
+        return None  # "and the cma exam?", "what about the test after" only name; "how long is the cma exam?" asks
     # "the cma test. im finishing a CAAHEP program next month": the choice comes first, then their story
     chosen = FIRST_PART.split(text.strip(), maxsplit=1)[0]
     if len(chosen.split()) > MAX_PRICE_CHOICE_WORDS:
@@ -1773,6 +1876,19 @@ def _credential_under_state_rules(
     )
 
 
+def topic_of_words(text: str, context: Context) -> str | None:
+    """The topic a message's words alone name: a decisive one, else a short message's part of the topic in
+    hand ("do i gotta pay again" after a retake: the retake's fee), else its cue words' topic."""
+    if decisive_topic(text):
+        return decisive_topic(text)
+    cued = cued_intent(text, context.intent)
+    # "is there any way to skip the school part" after program length: learning on the job, the words' own topic
+    neighbouring = cued is None or cued in neighbours(context.intent or "")
+    if neighbouring and len(text.split()) <= MAX_FACET_WORDS and facet_of_topic_in_hand(context.intent, text):
+        return context.intent
+    return cued
+
+
 def answered_for_them(context: Context, text: str = "") -> bool:
     """The answer in hand was worked out for the person, or depends on what they now tell ("i graduated
     from a caahep school 3 yrs ago" after the CMA's fee), so what they tell next changes it."""
@@ -1781,10 +1897,12 @@ def answered_for_them(context: Context, text: str = "") -> bool:
     )
 
 
-def asked_again(understood: Understood, context: Context) -> Understood | None:
+def asked_again(understood: Understood, context: Context, *, told: bool = False) -> Understood | None:
     """A correction ("wait, I meant Ohio", "it's 18 months not 8") right after a question asks that
-    question again with what was corrected; None when there is no question to ask again."""
-    if is_question(understood.intent) or not is_question(context.intent):
+    question again with what was corrected; None when there is no question to ask again. `told`: the
+    message asks nothing, whatever topic NLU heard in it ("been doing MA type work at an urgent care since
+    2020. vitals, EKGs" read as what MAs do)."""
+    if (is_question(understood.intent) and not told) or not is_question(context.intent):
         return None
     merged, inherited = _merge(_carried(understood.entities), context)
     return Understood(context.intent, merged, inherited, follow_up=True)

@@ -67,7 +67,12 @@ PRICE_AFTER = {
     "ask_wes": "ask_credential_evaluation",
 }
 #: The training itself named: its price is the program's.
-SCHOOL = re.compile(r"\b(school|tuition|program|course|classes|college)\b", re.IGNORECASE)
+#: A school's words, or a kind of program named ("and if i want the 2 yr degree instead how much").
+SCHOOL = re.compile(
+    r"\b(school|tuition|program|course|classes|college)\b|"
+    r"\b(associate'?s?|(2|two)[- ]?(yr|year)|certificate|diploma) (degree|one|program)\b|\bdegree instead\b",
+    re.IGNORECASE,
+)
 ASKS_A_PRICE = re.compile(r"\bhow much\b|\bwhat (does|do|would|will|did) (\w+ ){0,4}cost\b|\bprice\b|\bcost of\b", re.I)
 #: A price with no conversation to read it in is most often the program's.
 PRICE_DEFAULT = "ask_program_cost"
@@ -145,7 +150,9 @@ _CLAUSES = re.compile(r"(?<=[.!?;,:])\s+")
 #: A state's own credential makes any question about it a question about that state's rules:
 #: "what's the difference between MA-R and MA-C", "how many tries on the CACMA".
 STATE_CREDENTIAL = re.compile(
-    r"\bma-?[cr]\b|\bcacma\b|\bccbma\b|\bcalifornia (one(?! (year|yr|month|week|day|hour))|exam|test|certified|certification|ccma)\b|\bstate('?s)? (own )?c?cma\b",
+    r"\bma-?[cr]\b|\bcacma\b|\bccbma\b|\bcalifornia (one(?! (year|yr|month|week|day|hour))|exam|test|certified|certification|ccma)\b|\bstate('?s)? (own )?c?cma\b|"
+    # "someone said theres a california only cert that takes work experience?"
+    r"\bcalifornia[- ](only|specific|state) (cert\w*|credential|exam|test|one)\b",
     re.IGNORECASE,
 )
 
@@ -173,7 +180,9 @@ ASKING_LEAVE = re.compile(
 #: non-citizens, which the fact sheets answer (financial aid), not leave to work or study.
 AID = re.compile(
     r"\bpell\b|\bfafsa\b|(?<!first )\baid\b|\bgrants?\b|\bloans?\b|"
-    r"\bscholarships?\b|\bwioa\b|\bayuda financiera\b|\bbecas?\b",
+    r"\bscholarships?\b|\bwioa\b|\bayuda financiera\b|\bbecas?\b|"
+    # "she has green card, not citizen yet. she can get help from government for the school?"
+    r"\b(help|money|funding|support) from (the )?(government|gov|state|feds)\b|\bgovernment (help|money|aid|funding)\b",
     re.IGNORECASE,
 )
 
@@ -197,6 +206,20 @@ def status_asks_for_it(text: str) -> bool:
 #: need any license to work as MA, is that true po?"): with a licence or credential asked about, no visa question.
 SETTLED = re.compile(r"\b(green ?card holder|permanent resident|(us|u\.s\.|american) citizen)\b", re.IGNORECASE)
 LICENCE_ASKED = re.compile(r"\blicen[cs]\w*|\bcertif\w*|\bcredential\w*", re.IGNORECASE)
+
+
+#: Working while they study: with a status in hand, asking leave to work ("and can i work part time as MA while i
+#: study" after F-1 aid) asks what that status allows.
+WORK_WHILE = re.compile(
+    r"\b(work|working|job)\b[^.?!]*\b(while|during|and) (i'?m |im |i am |she'?s |he'?s )?(still )?(study|studying|in school|"
+    r"in the program|school|classes)\b|\bwork (part[- ]?time|on campus|off campus)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_leave_to_work(text: str) -> bool:
+    """Asking leave to work as they study, the status left to the conversation."""
+    return bool(WORK_WHILE.search(text) and ASKING_LEAVE.search(text))
 
 
 def about_immigration_status(text: str) -> bool:
@@ -321,10 +344,11 @@ def asking_clause(text: str) -> str:
 MAX_ASKING_WORDS = 15
 
 
-#: A request asks as a question does: "no wait, I change my mind, tell me the renew of the RMA better".
+#: A request asks as a question does: "no wait, I change my mind, tell me the renew of the RMA better", "I want
+#: know if my work like doctor is counting" (the "to" left out, as non-native writers often do).
 REQUEST = re.compile(
     r"^\W*((and|so|ok|okay|but|no|wait|actually|then|pls|please)\W+)*(please |pls |just |can you |could you )?"
-    r"(tell|explain|show|give) (me|us)\b(?! more\b)|\b(i'?d|i would) like to know\b|\bi (want|wanna|need) to know\b",
+    r"(tell|explain|show|give) (me|us)\b(?! more\b)|\b(i'?d|i would) like to know\b|\bi (want|wanna|need)( to)? know\b|\bi (want|wanna) (to )?ask (if|whether|about|how|what|which|when)\b",
     re.IGNORECASE,
 )
 

@@ -37,8 +37,12 @@ _NEVER = frozenset({"MA", "LA"})
 #: Cities people call by two letters ("n in la", "sf??"): named by the city, which the content's
 #: aliases place in its state.
 _CITIES = {"LA": "Los Angeles", "SF": "San Francisco"}
-#: A message that is only such a city, after a word or two ("n in la", "and SF?", "sf??").
-_ONLY_A_CITY = re.compile(r"^\W*((and|n|&|what about|how about|ok|so)\W+)?((in|for)\W+)?(la|sf)\W*$", re.I)
+#: A message that is only such a city, after a word or two ("n in la", "and SF?", "sf??", "sf pay?").
+_ONLY_A_CITY = re.compile(
+    r"^\W*((and|n|&|what about|how about|ok|so)\W+)?((pay|salary|wages?|jobs?) )?((in|for)\W+)?(la|sf)"
+    r"( (pay|salary|wages?|jobs?))?\W*$",
+    re.I,
+)
 
 
 class CodePlace(NamedTuple):

@@ -27,6 +27,9 @@ ROLE_AFTER = re.compile(
 
 #: "im a CNA rn at a nursing home": after one's own role, "rn" and then where or how is "right now".
 OWN_ROLE_BEFORE = re.compile(r"\b(i'?m|im|i am|work as|working as) an? (ma|lpn|cna|lvn)\W*$", re.IGNORECASE)
+#: "im a senior rn graduating in may": a school year, "rn", then school: a student right now, no nurse.
+SCHOOL_YEAR_BEFORE = re.compile(r"\b(senior|junior|sophomore|freshman)\W*$", re.IGNORECASE)
+SCHOOL_AFTER = re.compile(r"^\W*(graduating|gradu?ate|in (high ?school|hs|school)|at \w+ (high|hs)\b)", re.IGNORECASE)
 CLAUSE_GOES_ON = re.compile(r"^\W*(at|in|with|but|lol|tho|though|btw|making|and (i|im|i'm|my))\b|^\W*$", re.IGNORECASE)
 
 
@@ -37,5 +40,7 @@ def means_right_now(text: str, start: int, end: int) -> bool:
     if not re.search(r"\w", text[:start] + text[end:]):
         return False  # "rn?" on its own after a pay comparison: the nurse, the only thing it names
     if OWN_ROLE_BEFORE.search(text[:start]) and CLAUSE_GOES_ON.search(text[end:]):
+        return True
+    if SCHOOL_YEAR_BEFORE.search(text[:start]) and SCHOOL_AFTER.search(text[end:]):
         return True
     return not ROLE_BEFORE.search(text[:start]) and not ROLE_AFTER.search(text[end:])
