@@ -26,10 +26,11 @@ TEST_SET = SETS / "blind_test.yml"
 DEV_SETS = tuple(sorted(SETS.glob("blind_dev*.yml")))
 #: Sets measured blind once and kept unread for a later test set: checked for form, never played here.
 HELD_OUT = tuple(sorted(SETS.glob("holdout_*.yml")))
-#: The issue's bar is 90% of turns. Measured blind once, this test set (blind_ap) passed 86.9% (404/465);
-#: it now passes 90.1% (419/465, failures still unread). The floor is the bar itself, so the test fails on
-#: any regression below it.
-MIN_PASS_RATE = 0.90
+#: The issue's bar is 90% of turns, which this test set (blind_bd) does not meet: it passes 85.4% (369/432,
+#: failures unread). The set before it, blind_ap, reached 90.1% unread and was then read for the issue's
+#: first-sentence check, which failed; it is a development set now. This floor sits under the rate so the
+#: test fails on a regression; raise it as the rate rises, up to the bar.
+MIN_PASS_RATE = 0.85
 MIN_CONVERSATIONS, MIN_TURNS = 60, 250
 
 

@@ -5654,6 +5654,27 @@ def test_where_to_look_the_answer_up_officially_is_asked_of_the_answer_in_hand()
         # words alike that ask something else
         ("i worked 10 months as an MA, is that normal to apply?", None),  # their work, not a program's length
         ("is this 6 week online program legit or nah", "ask_scam_check"),  # a scam question stays one
+        (
+            "68W here, ETS in 5 months. Does my Army medic schooling count toward any of the MA certs?",
+            "ask_eligibility",
+        ),
+        ("if i bomb it how long till i can retry", "ask_exam_retake"),
+        ("whats even the point of 4 different certs. smells like alphabet soup to collect fees", "ask_credential_info"),
+        ("Friend of mine is Coast Guard, same deal for her?", "ask_military_benefits"),
+        ("Is that an actual rule or is she making it up to push the pricey course", "ask_state_rules"),
+        ("Is there any legislation pending that would change this?", "ask_state_rules"),
+        ("and the test itself is how long", "ask_exam_format"),
+        ("and what would I pay to retake as a recertifier, I dropped my membership", "ask_exam_fee"),
+        ("would joining again save me anything", "ask_exam_fee"),
+        ("do they all have to be AAMA ones or can I use the free ones my hospital puts on", "ask_renewal"),
+        ("I'm 46 and drove trucks for 20 years. What does a medical assistant actually do all day?", "ask_what_is_cma"),
+        ("How's the pay next to a CNA?", "ask_salary"),
+        ("ccma. what do i need exactly", "ask_eligibility"),
+        ("what does Cincinnati State charge for their program", "ask_program_cost"),
+        (
+            "If doctor still make me give injection with no certificate, can I report him or I will be in trouble?",
+            "ask_legal_or_medical",
+        ),
     ],
 )
 def test_the_question_s_own_words_decide_whatever_nlu_heard(text, topic):
@@ -5724,3 +5745,106 @@ def test_work_told_after_a_verdict_asks_the_verdict_again_whatever_topic_nlu_hea
     again = asked_again(heard_as, context, told=True)
     assert again is not None and again.intent == "ask_eligibility" and ("credential", "RMA") in again.entities
     assert asked_again(heard_as, context) is None  # a question of its own is answered as asked
+
+
+@pytest.mark.parametrize(
+    "intent, text, context, expected",
+    [
+        # the associate degree's price, after a program's price
+        ("ask_accommodations", "and the two year version?", Context("ask_program_cost"), "ask_program_cost"),
+        # starting work in a state named: that state's rules
+        (
+            "ask_eligibility",
+            "I'm a 68W separating from JBLM and plan to stay in Washington. Can I start working as a medical "
+            "assistant right away on my military training alone?",
+            Context(),
+            "ask_state_rules",
+        ),
+        # what MyCAA covers, not the kinds of program
+        (
+            "ask_program_type",
+            "Does it cover an associate degree too or only certificates?",
+            Context("ask_military_benefits", (), "spouse"),
+            "ask_military_benefits",
+        ),
+        # a state's rules in hand, then who checks, whether the doctor must be there, what a nurse said
+        ("nlu_fallback", "who checks", Context("ask_state_rules", (("us_state", "arizona"),)), "ask_state_rules"),
+        (
+            "nlu_fallback",
+            "doc has to be there?",
+            Context("ask_state_rules", (("us_state", "ohio"),)),
+            "ask_state_rules",
+        ),
+        (
+            "nlu_fallback",
+            "The RN in clinic say she cannot let me give medications. Why, if the doctor can?",
+            Context("ask_state_rules", (("us_state", "illinois"),)),
+            "ask_state_rules",
+        ),
+        # work told with "does that help?" after their verdict: the verdict again, for them
+        (
+            "ask_residency_path",
+            "well I've also been working full time as an MA at an ortho clinic since early 2021, does that help?",
+            Context("ask_eligibility"),
+            "ask_eligibility",
+        ),
+        # whether a status opens the aid in hand
+        (
+            "ask_work_authorization",
+            "im not citizen but i have green card, is ok?",
+            Context("ask_financial_aid"),
+            "ask_financial_aid",
+        ),
+    ],
+)
+def test_the_answer_in_hand_or_the_words_decide_the_follow_up(intent, text, context, expected):
+    entities = [("us_state", "Washington")] if "Washington" in text else []
+    got = understand(intent, 0.5, entities, text, context, [(intent, 0.5)])
+    assert got.intent == expected
+
+
+def test_a_long_story_ending_in_whether_it_is_still_good_asks():
+    assert looks_like_question(
+        "I got my NCMA from N C C T back in 2018 and I never did any of the continuing ed classes after that is it "
+        "still good"
+    )
+
+
+def test_work_since_early_in_a_year_is_years_of_ma_work_up_to_now():
+    today = dt.date(2026, 12, 4)
+    heard = read("I've been working full time as an MA at an ortho clinic since early 2021", {}, None, today)
+    assert heard.changes["experience_years"] == float(today.year - 2021)
+
+
+@pytest.mark.parametrize("spelled, key", [("c m a", "cma"), ("n c c t", "ncct"), ("a a m a", "aama")])
+def test_names_spelled_out_letter_by_letter_are_known(kb: KnowledgeBase, spelled, key):
+    entity = kb.resolve(spelled)
+    assert entity is not None and entity.key == key
+
+
+def test_what_mycaa_pays_for_stays_on_mycaa():
+    mycaa = Context("ask_military_benefits", (), "spouse")
+    text = "Could it pay for an associate degree rather than a certificate?"
+    entities = [("program_type", "associate degree"), ("program_type", "certificate")]
+    got = understand("ask_program_type", 0.97, entities, text, mycaa, [("ask_program_type", 0.97)])
+    assert got.intent == "ask_military_benefits" and ("aspect", "spouse") in got.entities
+
+
+@pytest.mark.parametrize(
+    "text, topic",
+    [
+        ("i heard theres a bill to change that", "ask_state_rules"),
+        ("I am reading for Step 1 now but the bills are many, so please do I need to have passed USMLE", None),
+        ("where can i report them", "ask_scam_check"),  # a school reported: where to complain, no lawyer
+        ("How much does WES charge for the course by course report?", "ask_wes"),
+    ],
+)
+def test_words_alike_keep_their_own_topic(text, topic):
+    assert decisive_topic(text) == topic
+
+
+def test_what_the_two_year_one_would_run_them_is_its_price():
+    context = Context("ask_duration", (("role", "MA"),))
+    text = "ok and the 2 year one, what would that run me ballpark"
+    ranking = [("ask_program_cost", 0.84), ("roadmap_next", 0.03)]
+    assert understand("ask_program_cost", 0.84, [], text, context, ranking).intent == "ask_program_cost"

@@ -249,8 +249,8 @@ _YEAR_RANGE = re.compile(
     r"\b((?:19|20)\d\d)\s*(?:-|–|to|until|through|till)\s*((?:19|20)\d\d|now|present|today|current)\b"
 )
 #: Work going on since a year ("working full time as an MA at an urgent care since 2021").
-#: A month may stand before the year: "since October 2019", "in aug. 2019".
-_MONTH = r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+)?"
+#: A month may stand before the year: "since October 2019", "in aug. 2019", "since early 2021".
+_MONTH = r"(?:(?:early|late|mid|the (?:end|start|beginning) of)[- ]\s*)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+)?"
 _SINCE_YEAR = re.compile(rf"\bsince\s+{_MONTH}((?:19|20)\d\d)\b")
 #: "graduated in 2022", "since 2019", and the year right after the word of ending ("corpsman school finished 2016").
 _PAST_YEAR = re.compile(

@@ -130,7 +130,9 @@ EXAM_TOPICS = frozenset(
 COST_OF_EXAM = {"ask_program_cost": "ask_exam_fee"}
 EXAM_WORDS = re.compile(r"(?<!\bdrug )\b(exam|test|boards?)\b", re.I)  # not "drug test"
 SCHOOLING = re.compile(
-    r"\b(schools?|programs?|courses?|class|classes|tuition|train|trained|training|college|degree|certificate)\b", re.I
+    r"\b(schools?|programs?|courses?|class|classes|tuition|train|trained|training|college|degree|certificate|"
+    r"associate'?s?)\b|\b(2|two|4|four)[- ]?(yr|year) (version|option|one|route|path)\b",  # "and the two year version?"
+    re.I,
 )
 #: "cheapest way do all this" after the exam's format: the whole path's price, not the exam's.
 WHOLE_PATH = re.compile(
@@ -159,7 +161,11 @@ PAYS_FOR_TRAINING = re.compile(
 )
 #: "does it cover the exam fee too": the aid in hand pays, so the question is about that aid.
 PAYERS = frozenset({"ask_military_benefits", "ask_financial_aid"})
-PAID_FOR = frozenset({"ask_exam_fee", "ask_program_cost", "ask_salary", "ask_renewal", "ask_exam_retake"})
+#: "Does it cover an associate degree too or only certificates?" after MyCAA: what MyCAA pays for, not the
+#: kinds of program.
+PAID_FOR = frozenset(
+    {"ask_exam_fee", "ask_program_cost", "ask_salary", "ask_renewal", "ask_exam_retake", "ask_program_type"}
+)
 IT_PAYS = re.compile(
     r"\b(does|do|will|would|can|could)\s+(it|that|this|they|the gi bill|gi bill|va|mycaa|ta|wioa|pell)\s+"
     r"(also\s+|even\s+|still\s+)?(pay|cover|reimburs)(?!\w*\s+(in|an hour|per|a year|hourly|well|good|better|more|less)\b)|"
@@ -246,6 +252,8 @@ STATE_NEEDS = re.compile(
     r"\b(doctors?|physicians?|nurses?|docs?) (can |could |will )?(just )?train\b|\btrained (in|at|on) the (clinic|job)\b|"
     r"\b(travel|follow|go|transfer|move)s? with (me|her|him|them|you|u)\b|\bfollows? (me|her|him|them|you|u)\b|"
     r"\bmandat(e|es|ed|ory)\b|\bdelegat\w*\b|\bresponsib\w*\b|"
+    # "...plan to stay in Washington. Can I start working as a medical assistant right away on my military training?"
+    r"\b(can|could|may)\s+(i|we|she|he)\s+(start|begin)\s+work(ing)?\b|"
     # "in arizona do i have to do a program to work as a MA"
     r"\b(have|need|must|has|needs|gotta) (to )?(do|take|finish|complete|go to|attend) (a |an |the )?(program|school|course|"
     r"training|class\w*)\b[^.?!]{0,15}\bto work\b|"
@@ -682,6 +690,8 @@ def _figure_in_hand(text: str, context: Context, named: Sequence[tuple[str, str]
         is_question(context.intent)
         and not _carried(named)
         and bool(THAT_FIGURE.match(text) or THAT_FIGURE_THING.search(text))
+        # "ok and the 2 year one, what would that run me ballpark" after program lengths: its price
+        and not (context.intent not in COSTS and cued_intent(asking_clause(text), context.intent) in COSTS)
     )
 
 
@@ -986,6 +996,30 @@ def picks_between_options(text: str, context: Context, named: Sequence[tuple[str
     )
 
 
+def _a_state_s_rules_after_all(
+    decided: str | None, intent: str | None, text: str, named: Sequence[tuple[str, str]], context: Context
+) -> bool:
+    """A question whose words point elsewhere that still asks a state's rules: a state's own credential,
+    starting work in a state named, a national credential carried to a state."""
+    if _state_credential_in_hand(decided or intent, text, named, context):
+        return True
+    if decided and decided not in DECLINED and about_a_state_credential(text) and not TOWARD_NATIONAL.search(text):
+        return True  # "and how long is the MA-C training hours wise": Washington's own pathway
+    starts_work = any(k == "us_state" for k, _ in named) and bool(START_WORKING.search(asking_clause(text)))
+    if decided == "ask_eligibility" and starts_work:
+        return True  # "...stay in Washington. Can I start working as an MA right away on my training?"
+    if decided in ("ask_renewal", "ask_credential_info") and _asks_state_rules(decided, text, named):
+        # "does my CCMA carry over or do I need a New York one", "does the national exam have to be NCCA
+        # accredited for WA?": that state's rules
+        return True
+    # "if i get the ccma now does that carry over there" after Washington: its rules
+    return (
+        (decided or intent) in ("ask_renewal", "ask_credential_info", *NO_TOPIC)
+        and any(kind == "us_state" for kind, _ in context.entities)
+        and bool(CARRIES_THERE.search(text))
+    )
+
+
 def _decided(
     intent: str | None, confidence: float, text: str, named: Sequence[tuple[str, str]], context: Context
 ) -> str | None:
@@ -1005,20 +1039,8 @@ def _decided(
         return (
             "ask_eligibility"  # "a certified phlebotomist... in Denver. Does that count?": US work, no training abroad
         )
-    if _state_credential_in_hand(decided or intent, text, named, context):
+    if _a_state_s_rules_after_all(decided, intent, text, named, context):
         return "ask_state_rules"
-    if decided and decided not in DECLINED and about_a_state_credential(text) and not TOWARD_NATIONAL.search(text):
-        return "ask_state_rules"  # "and how long is the MA-C training hours wise": Washington's own pathway
-    if decided in ("ask_renewal", "ask_credential_info") and _asks_state_rules(decided, text, named):
-        # "does my CCMA carry over or do I need a New York one", "does the national exam have to be NCCA
-        # accredited for WA?": that state's rules
-        return "ask_state_rules"
-    if (
-        (decided or intent) in ("ask_renewal", "ask_credential_info", *NO_TOPIC)
-        and any(kind == "us_state" for kind, _ in context.entities)
-        and CARRIES_THERE.search(text)
-    ):
-        return "ask_state_rules"  # "if i get the ccma now does that carry over there" after Washington: its rules
     if decided and (decided == intent or not _declined_for_sure(intent, confidence)):
         return decided
     asked = asking_clause(text)
@@ -1041,6 +1063,9 @@ def _decided(
         return "ask_credential_evaluation"  # "and that paper is good for how long": its report types say
     if _where_to_confirm(text, context) or (is_question(context.intent) and bool(INSISTS.search(text))):
         return context.intent  # "who would i double check that with": the answer in hand names where
+    if context.intent in ANSWERED_FOR_THEM and DOES_IT_HELP.search(text):
+        # "well I've also been working full time as an MA since early 2021, does that help?" after their verdict
+        return context.intent
     return None
 
 
@@ -1050,6 +1075,12 @@ TOWARD_NATIONAL = re.compile(
     r"\b(count|counts|qualify|apply|go)\b[^.?!]{0,10}\b(for|toward|towards|to) (the |my )?(rma|cma|ccma|ncma)\b",
     re.IGNORECASE,
 )
+#: What they just told, asked whether it changes the verdict in hand.
+DOES_IT_HELP = re.compile(
+    r"\b(does|would|will|could) (that|it|this) (help|count|change (anything|it|that|things))( me| at all)?\W*$", re.I
+)
+#: Asking to start work, in a state named: whether one may is that state's rules.
+START_WORKING = re.compile(r"\b(can|could|may)\s+(i|we|she|he)\s+(start|begin)\s+work(ing)?\b", re.IGNORECASE)
 #: A credential taken to the state in hand: "does that carry over there", "is it good over there".
 CARRIES_THERE = re.compile(
     r"\b(carry|carries|transfer|transfers|count|counts|work|works|good|valid|accepted|recogni[sz]ed) (over )?"
@@ -1105,7 +1136,10 @@ INSISTS = re.compile(
     # "since when" after a rule: the answer in hand says when
     r"since when|(from )?when (was|did) (that|it|this)( (start|begin|change|take effect|come in))?|"
     # "so am i good or nah" after their verdict: the verdict again
-    r"(am i|are we|is (she|he)) (good|ok|okay|set|eligible|qualified|in)( or (nah|not|no))?)(\W+(lol|lmao|pls|please|tho|though|then|bro|sis))*\W*$",
+    r"(am i|are we|is (she|he)) (good|ok|okay|set|eligible|qualified|in)( or (nah|not|no))?|"
+    # "...working full time as an MA at an ortho clinic since early 2021, does that help?" after their verdict
+    r"(does|would|will|could) (that|it|this) (help|change (anything|it|that|things))( me| at all)?)"
+    r"(\W+(lol|lmao|pls|please|tho|though|then|bro|sis))*\W*$",
     re.IGNORECASE,
 )
 #: Reports that stay good for a while: "and how long is good for" after an evaluation asks the report's
@@ -1493,6 +1527,9 @@ def understand(
         aspect = None  # "is the cma one online from home too": the CMA's own answer says where it is taken
     if aspect is None and _same_part(understood, entities, text, context):
         aspect = context.aspect  # "how long do i have to finish?" after MyCAA: still MyCAA
+    paid_for_again = understood.intent == context.intent in PAYERS and bool(IT_PAYS.search(text))
+    if aspect is None and paid_for_again and not _another_role(_carried(entities)):
+        aspect = context.aspect  # "Could it pay for an associate degree rather than a certificate?" after MyCAA
     if (
         not aspect
         and understood.intent == "ask_financial_aid"

@@ -39,7 +39,8 @@ _TABLES = cue_data.shipped_cues()
 CUES: tuple[tuple[re.Pattern[str], str], ...] = _TABLES.cues
 #: Asking a price without naming what: "how much is it?", "and the fee?", "cost?".
 PRICE = re.compile(
-    r"\bhow much\b(?! of\b| time\b| work\b| experience\b)|\bcosts?\b|\bfees?\b|\bprice\b|\bexpensive\b|\bcheap|\bcuesta\b|\bcosto\b|\bprecio\b",
+    r"\bhow much\b(?! of\b| time\b| work\b| experience\b)|\bcosts?\b|\bfees?\b|\bprice\b|\bexpensive\b|\bcheap|\bcuesta\b|\bcosto\b|\bprecio\b|"
+    r"\bwhat (would|will|does|do) (that|it|this|they) run (me|you|u|us|ya)\b",  # "what would that run me ballpark"
     re.IGNORECASE,
 )
 #: The exam named, or asked about, with no other cue: what it is like.
@@ -136,6 +137,8 @@ INNER_QUESTION = re.compile(
 #: true", "MA job for US clinical experience. good idea or waste of time"): the message asks, but its
 #: question is everything before the tag, so the tag never marks where the question starts.
 TAG_QUESTION = re.compile(
+    # "...I never did any of the continuing ed classes after that is it still good": whether it still holds
+    r"\b(is|was) (it|that|this|mine|my \w+) still (good|valid|active|current|ok|okay)\W*$|"
     r"\b(is|was) (that|this|it) (even |really |actually )?(true|real|right|legit|a real \w+|a thing|allowed|possible|a fantasy)\b|"
     r"\b(good|bad|smart|dumb) idea\b|\bworth it\b|\bwaste of (time|money)\b|\bor (nah|not|no)\W*$|"
     r"\bor (hide|leave|skip|drop|remove) (it|them|that)\W*$|"
@@ -193,7 +196,10 @@ def aid_with_status(text: str) -> bool:
 
 
 #: "i have green card since 2019 i can get it?" after Pell: whether the aid in hand is open to them.
-_GETS_IT = re.compile(r"\b(get|qualify|eligible|apply|use|receive)\b", re.IGNORECASE)
+_GETS_IT = re.compile(
+    r"\b(get|qualify|eligible|apply|use|receive)\b|\b(is|it'?s|that'?s|its) (it |that )?(ok|okay|fine|a problem|problem)\b",
+    re.IGNORECASE,
+)
 
 
 def status_asks_for_it(text: str) -> bool:
