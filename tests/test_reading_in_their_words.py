@@ -5816,7 +5816,9 @@ def test_work_since_early_in_a_year_is_years_of_ma_work_up_to_now():
     assert heard.changes["experience_years"] == float(today.year - 2021)
 
 
-@pytest.mark.parametrize("spelled, key", [("c m a", "cma"), ("n c c t", "ncct"), ("a a m a", "aama")])
+@pytest.mark.parametrize(
+    "spelled, key", [("c m a", "cma"), ("n c c t", "ncct"), ("a a m a", "aama"), ("buffalo", "new_york")]
+)
 def test_names_spelled_out_letter_by_letter_are_known(kb: KnowledgeBase, spelled, key):
     entity = kb.resolve(spelled)
     assert entity is not None and entity.key == key
@@ -5836,6 +5838,11 @@ def test_what_mycaa_pays_for_stays_on_mycaa():
         ("i heard theres a bill to change that", "ask_state_rules"),
         ("I am reading for Step 1 now but the bills are many, so please do I need to have passed USMLE", None),
         ("where can i report them", "ask_scam_check"),  # a school reported: where to complain, no lawyer
+        (
+            "my daughter let her medical assistant certificate go a while back can she get it back or she gotta start "
+            "all over",
+            "ask_renewal",
+        ),
         ("How much does WES charge for the course by course report?", "ask_wes"),
     ],
 )
