@@ -27,7 +27,7 @@ from bot.understanding.context import CONTEXT_SLOT
 from bot.understanding.cues import looks_like_question
 from bot.understanding.guesses import best_guesses, guess_buttons
 from bot.understanding.language import SPANISH, detect
-from bot.understanding.split import LATER_QUESTION, UNPLACED
+from bot.understanding.split import ANSWERED_TOPIC, LATER_QUESTION, UNPLACED
 
 log = logging.getLogger(__name__)
 
@@ -163,9 +163,10 @@ class ActionAnswer(Action):
 
             groups = one_each(understood.intent, understood.entities, ctx.is_medical_assistant)
             each = answer_each(kb, groups, answer)
+            answered = {ANSWERED_TOPIC: understood.intent} if ctx.is_question(understood.intent) else {}
             if each:  # "pay in Pennsylvania and in Ohio?": each one's own answer, in turn
                 for lead, one in each[:-1]:
-                    dispatcher.utter_message(text=lead + one.text)
+                    dispatcher.utter_message(text=lead + one.text, **answered)
                 prefix, reply = each[-1]
             else:
                 reply = answer(understood.entities)
@@ -177,7 +178,7 @@ class ActionAnswer(Action):
             return []
         buttons = reply.buttons + self._resume(tracker, reply.topic)
         unplaced = {UNPLACED: True} if reply.topic in UNPLACED_TOPICS else {}
-        dispatcher.utter_message(text=prefix + reply.text, buttons=buttons, **unplaced)
+        dispatcher.utter_message(text=prefix + reply.text, buttons=buttons, **unplaced, **answered)
         replaced = services.forget_answers(superseded(heard.changes))
         return [SlotSet(CONTEXT_SLOT, ctx.remember(understood, context).to_slot()), *replaced]
 

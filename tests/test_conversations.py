@@ -15,9 +15,12 @@ import asyncio
 from pathlib import Path
 
 import pytest
+import yaml
 
+from bot.retrain.loading import api_token
 from bot.settings import PROJECT_ROOT
-from bot.tools.converse import Expect, SetError, judge, normalize, play_all, read_set, write_report
+from bot.tools.converse import Expect, SetError, TurnResult, judge, normalize, play_all, read_set, write_report
+from bot.understanding.context import is_question
 
 SETS = PROJECT_ROOT / "tests" / "conversations"
 TEST_SET = SETS / "blind_test.yml"
@@ -31,6 +34,11 @@ HELD_OUT = tuple(sorted(SETS.glob("holdout_*.yml")))
 #: first-sentence check, which failed; it is a development set now. This floor sits under the rate so the
 #: test fails on a regression; raise it as the rate rises, up to the bar.
 MIN_PASS_RATE = 0.85
+#: The issue also asks that no failing answer answer another question first. Each turn of the sets names the
+#: topics a right answer is about (labelled blind), and the bot stores the topic it answered with each reply,
+#: so this is counted without reading the failures: 31 of the test set's 46 checkable failures answered an
+#: unlabelled topic first. The ceiling sits just above that count so a regression fails; lower it as it falls.
+MAX_WRONG_TOPIC = 34
 MIN_CONVERSATIONS, MIN_TURNS = 60, 250
 
 
@@ -80,15 +88,57 @@ def test_a_turn_passes_only_when_its_reply_does_what_was_asked(expect, reply, ok
     assert (judge(expect, reply) == []) is ok
 
 
+def _question_intents() -> set[str]:
+    domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
+    names = {i if isinstance(i, str) else next(iter(i)) for i in domain["intents"]}
+    return {name for name in names if is_question(name)}
+
+
+@pytest.mark.parametrize("name", [TEST_SET.name, *(d.name for d in (*DEV_SETS, *HELD_OUT))])
+def test_every_labelled_topic_is_a_question_the_bot_answers(name):
+    """A label naming no topic of the bot's (a typo, a renamed intent) could never match an answer, so
+    every failure of that turn would count as a wrong topic."""
+    known = _question_intents()
+    unknown = {
+        (c.id, n, topic)
+        for c in read_set(SETS / name)[1]
+        for n, turn in enumerate(c.turns, 1)
+        for topic in turn.expect.topics
+        if topic not in known
+    }
+    assert not unknown
+
+
+@pytest.mark.parametrize(
+    "problems, topics, answered, wrong",
+    [
+        (["none of ['$125']"], ["ask_exam_fee"], ["ask_exam_format"], True),  # another topic first
+        (["none of ['$125']"], ["ask_exam_fee", "ask_exam_retake"], ["ask_exam_retake"], False),  # one of those asked
+        (["none of ['$125']"], ["ask_exam_fee"], ["ask_exam_fee"], False),  # the topic, without the fact
+        (["none of ['$125']"], ["ask_exam_fee"], [], False),  # a question back or a fallback answers no topic
+        (["none of ['$125']"], [], ["ask_salary"], False),  # an unlabelled turn cannot be checked
+        ([], ["ask_exam_fee"], ["ask_salary"], False),  # a passing turn is no failure
+        (["none of ['$125']"], ["ask_exam_fee"], ["ask_salary", "ask_exam_fee"], True),  # the first answer counts
+    ],
+)
+def test_a_wrong_topic_is_a_failure_that_answers_an_unasked_topic_first(problems, topics, answered, wrong):
+    assert TurnResult("c", 1, "q", "r", "answer", problems, topics, answered).wrong_topic is wrong
+
+
 @pytest.mark.e2e
 def test_blind_conversations_over_rest(bot, capsys):
     name, conversations = read_set(TEST_SET)
-    results = asyncio.run(play_all(bot.rasa_url, conversations))
+    token = api_token(bot.project_root, bot.var_dir, create=False)
+    results = asyncio.run(play_all(bot.rasa_url, conversations, token=token))
     figures = write_report(name, results, PROJECT_ROOT / "reports")
     with capsys.disabled():
         print(
             f"\nblind conversations ({name}): {figures['passed']}/{figures['turns']} turns pass "
-            f"({figures['pass_rate']:.1%}); by kind {figures['by_kind']}; details in reports/{name}.md"
+            f"({figures['pass_rate']:.1%}); wrong topic first in {figures['wrong_topic']} of "
+            f"{figures['topic_checked']} checked failures; by kind {figures['by_kind']}; details in reports/{name}.md"
         )
     assert not [r for r in results if any(p.startswith("HTTP") for p in r.problems)], "the server failed a turn"
+    # the topic each reply answered is read back from the conversation store: the check is alive
+    assert sum(bool(r.answered) for r in results) > len(results) / 2
     assert figures["pass_rate"] >= MIN_PASS_RATE
+    assert figures["wrong_topic"] <= MAX_WRONG_TOPIC

@@ -8,6 +8,13 @@ others (`none`), and, for `kind: answer`, be a real answer rather than the bot's
 "not sure" or "outside what I can help with" reply. The key facts come from the
 fact sheets, so a turn passes only when the bot understood *this* question.
 
+A turn may also name the `topics` a right answer is about (labelled blind, like the
+turns, from the list of topics the bot covers). Given the server's API token, every
+turn's reply is matched with the topic the bot says it answered (stored with the
+reply), and the report counts the failures that answered another topic first: the
+confident wrong-topic answers a pass rate alone hides, counted without anyone reading
+the set's failures.
+
 `python -m bot.tools.converse tests/conversations/blind_dev.yml` plays a set
 against the bot at RASA_URL (default from .env) and writes `reports/<set>.md` and
 `.json`; the end-to-end test plays the test set against its own servers.
@@ -31,7 +38,9 @@ from typing import Any
 import aiohttp
 import yaml
 
+from bot.retrain.loading import api_token
 from bot.settings import PROJECT_ROOT, load_settings
+from bot.understanding.split import ANSWERED_TOPIC
 
 KINDS = ("answer", "question_back", "person", "declines", "spanish", "form", "cancel")
 #: The openings of the bot's own "I did not understand" replies (the KB's fallback and
@@ -53,6 +62,8 @@ class Expect:
     any: tuple[str, ...] = ()
     all: tuple[str, ...] = ()
     none: tuple[str, ...] = ()
+    #: The topics (question intents) a right answer is about; empty when not labelled or nothing is asked.
+    topics: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -77,10 +88,19 @@ class TurnResult:
     reply: str
     kind: str
     problems: list[str] = field(default_factory=list)
+    #: The topics the turn's labels name, and the topics the bot's replies answered, in order.
+    topics: list[str] = field(default_factory=list)
+    answered: list[str] = field(default_factory=list)
 
     @property
     def passed(self) -> bool:
         return not self.problems
+
+    @property
+    def wrong_topic(self) -> bool:
+        """A failure whose first answer is about a topic its labels do not name (a question back, a
+        fallback or an unlabelled turn is not)."""
+        return not self.passed and bool(self.topics) and bool(self.answered) and self.answered[0] not in self.topics
 
 
 def _strings(value: Any, where: str) -> tuple[str, ...]:
@@ -105,6 +125,7 @@ def _turn(raw: Any, where: str) -> Turn:
         _strings(expect.get("any"), f"{where}, expect.any"),
         _strings(expect.get("all"), f"{where}, expect.all"),
         _strings(expect.get("none"), f"{where}, expect.none"),
+        _strings(expect.get("topics"), f"{where}, expect.topics"),
     )
     return Turn(raw["user"], parsed, str(raw.get("why") or ""))
 
@@ -181,9 +202,29 @@ def reply_text(messages: Sequence[dict[str, Any]]) -> str:
     return "\n".join(parts)
 
 
-async def _play(session: aiohttp.ClientSession, url: str, conv: Conversation, run: str) -> list[TurnResult]:
+async def _answered_topics(session: aiohttp.ClientSession, server: str, sender: str, token: str) -> list[str]:
+    """The topic each of the bot's stored replies in this conversation answered ("" where it answered
+    none), in order; empty when the tracker cannot be read."""
+    url = f"{server}/conversations/{sender}/tracker"
+    try:
+        async with session.get(url, params={"token": token, "include_events": "ALL"}) as response:
+            tracker = await response.json(content_type=None) if response.status == 200 else {}
+    except (aiohttp.ClientError, asyncio.TimeoutError, json.JSONDecodeError):
+        return []
+    events = tracker.get("events") if isinstance(tracker, dict) else None
+    return [
+        str((e.get("metadata") or {}).get(ANSWERED_TOPIC) or "")
+        for e in events or []
+        if isinstance(e, dict) and e.get("event") == "bot"
+    ]
+
+
+async def _play(
+    session: aiohttp.ClientSession, server: str, conv: Conversation, run: str, token: str | None
+) -> list[TurnResult]:
     sender = f"{run}-{conv.id}"
-    results = []
+    url = f"{server}/webhooks/rest/webhook"
+    results, replies_seen = [], 0
     for n, turn in enumerate(conv.turns, 1):
         status: int | str
         try:
@@ -194,13 +235,22 @@ async def _play(session: aiohttp.ClientSession, url: str, conv: Conversation, ru
             messages, status = [], f"{type(exc).__name__}"
         text = reply_text(messages if isinstance(messages, list) else [])
         problems = judge(turn.expect, text) if status == 200 else [f"HTTP {status}"]
-        results.append(TurnResult(conv.id, n, turn.user, text, turn.expect.kind, problems))
+        answered: list[str] = []
+        if token:
+            topics = await _answered_topics(session, server, sender, token)
+            answered, replies_seen = [t for t in topics[replies_seen:] if t], max(replies_seen, len(topics))
+        results.append(
+            TurnResult(conv.id, n, turn.user, text, turn.expect.kind, problems, list(turn.expect.topics), answered)
+        )
     return results
 
 
-async def play_all(rasa_url: str, conversations: Sequence[Conversation], parallel: int = 4) -> list[TurnResult]:
-    """Play every conversation over the REST webhook, a few at a time, each with its own sender id."""
-    url = f"{rasa_url.rstrip('/')}/webhooks/rest/webhook"
+async def play_all(
+    rasa_url: str, conversations: Sequence[Conversation], parallel: int = 4, token: str | None = None
+) -> list[TurnResult]:
+    """Play every conversation over the REST webhook, a few at a time, each with its own sender id;
+    with the server's API token, also read which topic each reply answered."""
+    server = rasa_url.rstrip("/")
     run = uuid.uuid4().hex[:8]
     limit = asyncio.Semaphore(parallel)
     timeout = aiohttp.ClientTimeout(total=60)
@@ -208,7 +258,7 @@ async def play_all(rasa_url: str, conversations: Sequence[Conversation], paralle
 
         async def one(conv: Conversation) -> list[TurnResult]:
             async with limit:
-                return await _play(session, url, conv, run)
+                return await _play(session, server, conv, run, token)
 
         played = await asyncio.gather(*(one(c) for c in conversations))
     return [r for conv in played for r in conv]
@@ -227,6 +277,7 @@ def summary(name: str, results: Sequence[TurnResult]) -> dict[str, Any]:
         passed_kind[r.kind] += r.passed
         passed_persona[persona] += r.passed
     passed = sum(r.passed for r in results)
+    labelled = [r for r in results if not r.passed and r.topics and r.answered]
     return {
         "set": name,
         "turns": len(results),
@@ -234,6 +285,10 @@ def summary(name: str, results: Sequence[TurnResult]) -> dict[str, Any]:
         "pass_rate": round(passed / len(results), 4) if results else 0.0,
         "by_kind": {k: f"{passed_kind[k]}/{n}" for k, n in sorted(by_kind.items())},
         "by_persona": {k: f"{passed_persona[k]}/{n}" for k, n in sorted(by_persona.items())},
+        # failures whose topic can be checked (labelled, and the bot answered a topic), and those answering
+        # another topic first
+        "topic_checked": len(labelled),
+        "wrong_topic": sum(r.wrong_topic for r in labelled),
     }
 
 
@@ -250,6 +305,9 @@ def write_report(name: str, results: Sequence[TurnResult], reports_dir: Path) ->
         "",
         "By persona: " + ", ".join(f"{k} {v}" for k, v in figures["by_persona"].items()),
         "",
+        f"Wrong topic: {figures['wrong_topic']} of the {figures['topic_checked']} failures that answered a "
+        "labelled question answered another topic first.",
+        "",
         "## Failures",
     ]
     for r in results:
@@ -258,7 +316,8 @@ def write_report(name: str, results: Sequence[TurnResult], reports_dir: Path) ->
             lines += [
                 "",
                 f"- **{r.conversation} #{r.number}** ({r.kind}): {r.user}",
-                f"  - {'; '.join(r.problems)}",
+                f"  - {'; '.join(r.problems)}"
+                + (f" (answered {r.answered[0]}, asked {r.topics})" if r.wrong_topic else ""),
                 f"  - reply: {reply[:400]}",
             ]
     (reports_dir / f"{name}.md").write_text("\n".join(lines) + "\n")
@@ -271,6 +330,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("sets", nargs="+", type=Path, help="conversation set files (YAML)")
     parser.add_argument("--url", default=settings.rasa_url, help=f"Rasa server (default {settings.rasa_url})")
     parser.add_argument("--reports", type=Path, default=PROJECT_ROOT / "reports")
+    parser.add_argument(
+        "--token",
+        default=api_token(settings.project_root, settings.var_dir, create=False),
+        help="the server's API token, to read which topic each reply answered (default: RASA_API_TOKEN or var/)",
+    )
     args = parser.parse_args(argv)
     for path in args.sets:
         try:
@@ -278,10 +342,11 @@ def main(argv: list[str] | None = None) -> int:
         except SetError as exc:
             print(exc, file=sys.stderr)
             return 2
-        results = asyncio.run(play_all(args.url, conversations))
+        results = asyncio.run(play_all(args.url, conversations, token=args.token))
         figures = write_report(name, results, args.reports)
         print(
             f"{name}: {figures['passed']}/{figures['turns']} turns pass ({figures['pass_rate']:.1%}); "
+            f"wrong topic first in {figures['wrong_topic']} of {figures['topic_checked']} checked failures; "
             f"failures in {args.reports / (name + '.md')}"
         )
     return 0

@@ -26,6 +26,9 @@ LATER_QUESTION = "later_question"
 #: in a message of several questions, such a part is left out when another part was answered, since the
 #: message as a whole was in scope ("...my mom was a nurse's aide... how long would I be in school?").
 UNPLACED = "unplaced"
+#: A key the answer action puts on a reply that answers a question: the topic it answered. Stored with the
+#: reply (never shown), so a conversation test can tell a wrong-topic answer from a question back.
+ANSWERED_TOPIC = "answered_topic"
 #: At most this many questions from one message; the rest stays with the last one.
 MAX_PARTS = 3
 QUESTION_WORDS = (
