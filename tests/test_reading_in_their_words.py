@@ -982,7 +982,7 @@ def test_the_words_of_the_question_decide_its_topic(intent, ranking, text, conte
             "ask_military_benefits",
         ),
         ("ok money wise, I make like 28k a year. would I qualify for a pell grant", "ask_financial_aid"),  # not pay
-        ("Long term I want residency. For ECFMG what they require now?", None),  # ECFMG, not the stepping stone
+        ("Long term I want residency. For ECFMG what they require now?", "ask_ecfmg"),  # ECFMG, not the stepping stone
         ("can i study part time? i work days now", None),  # a pace, not the parts of the exam
         ("my knees hurt so bad from cleaning rooms all day, what can i take for it", None),  # not an exam
         ("does that include the yearly fee", None),  # what a fee covers, in the topic in hand
@@ -5855,3 +5855,180 @@ def test_what_the_two_year_one_would_run_them_is_its_price():
     text = "ok and the 2 year one, what would that run me ballpark"
     ranking = [("ask_program_cost", 0.84), ("roadmap_next", 0.03)]
     assert understand("ask_program_cost", 0.84, [], text, context, ranking).intent == "ask_program_cost"
+
+
+@pytest.mark.parametrize(
+    "context, intent, ranking, entities, text, expected",
+    [
+        # a program's price in hand, NLU sure of accommodations: no price is being picked
+        (
+            Context("ask_program_cost", (("credential", "CCMA"), ("us_state", "california"))),
+            "ask_accommodations",
+            [("ask_accommodations", 0.97)],
+            [("credential", "RMA")],
+            "He has ADHD. For the RMA test he can ask more time?",
+            "ask_accommodations",
+        ),
+        # ECFMG named: its requirements, even with a USMLE step in the message
+        (
+            Context("ask_financial_aid", (("us_state", "Houston"),), "wioa"),
+            "ask_ecfmg",
+            [("ask_ecfmg", 0.99)],
+            [],
+            "Alright. Meanwhile I am still preparing USMLE. For ECFMG certification which exams are needed now that "
+            "Step 2 CS is no more",
+            "ask_ecfmg",
+        ),
+        # someone else "making it up" doubts no figure of ours: the state's law is asked
+        (
+            Context("ask_eligibility", (("credential", "cma"),)),
+            "ask_state_rules",
+            [("ask_state_rules", 0.99)],
+            [("us_state", "arizona")],
+            "is the arizona thing even real tho like legally do i need it or is she making it up",
+            "ask_state_rules",
+        ),
+        # after a verdict, whether it is enough to work in a state is that state's law
+        (
+            Context("ask_eligibility", (("credential", "ccma"), ("role", "MA"))),
+            "inform",
+            [("inform", 0.8), ("ask_accredited_programs", 0.1)],
+            [("us_state", "arizona"), ("credential", "ccma")],
+            "in arizona will my non accredited program plus the ccma be enough to work",
+            "ask_state_rules",
+        ),
+        (
+            Context("ask_credential_evaluation", (("credential", "RMA"),)),
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_state_rules", 0.31), ("ask_which_credential", 0.29)],
+            [("credential", "RMA"), ("us_state", "Florida"), ("credential", "CMA")],
+            "and is the RMA enough in Florida or i need the CMA",
+            "ask_state_rules",
+        ),
+        (
+            Context("ask_learn_on_job"),
+            "ask_advisor_info",
+            [("ask_advisor_info", 0.5), ("ask_learn_on_job", 0.19)],
+            [("us_state", "Ohio")],
+            "ok so if some office hires me with no school what CANT they have me do in Ohio",
+            "ask_state_rules",
+        ),
+        (
+            Context("ask_foreign_nurse"),
+            "out_of_scope",
+            [("out_of_scope", 0.66), ("ask_state_rules", 0.09)],
+            [("us_state", "california")],
+            "what about here in california without any exam po",
+            "ask_state_rules",
+        ),
+        # the question at the end of a story, not the story: "i did my MBBS" tells, it does not ask
+        (
+            Context(None),
+            "ask_resume_interview",
+            [("ask_resume_interview", 0.78), ("ask_eligibility", 0.13)],
+            [("us_state", "NJ"), ("credential", "CMA exam")],
+            "hi i did my MBBS in india, passed out 2018 and finished internship also. now living in edison NJ with my "
+            "wife. i want to work in some clinic while i prepare for usmle. can i directly give the CMA exam with my "
+            "mbbs degree??",
+            "ask_eligibility",
+        ),
+        # "how much to pay" after an exam: its fee, never what MAs earn
+        (
+            Context("ask_exam_format", (("credential", "cma"),)),
+            "ask_salary",
+            [("ask_salary", 0.7)],
+            [],
+            "how much to pay",
+            "ask_exam_fee",
+        ),
+        (
+            Context("ask_eligibility", (("credential", "rma"),)),
+            "nlu_fallback",
+            FALLBACK,
+            [],
+            "where i do this evaluation",
+            "ask_wes",
+        ),
+    ],
+)
+def test_a_confident_or_worded_topic_is_not_lost_to_the_conversation_so_far(
+    context, intent, ranking, entities, text, expected
+):
+    assert understand(intent, ranking[0][1], entities, text, context, ranking).intent == expected
+
+
+@pytest.mark.parametrize(
+    "text, topic",
+    [
+        ("I have problem with back after injury in 2022. Is MA job too heavy for my back?", "ask_legal_or_medical"),
+        (
+            "the doc said no lifting over 20 lbs for now. can i even do MA work with my back like that",
+            "ask_legal_or_medical",
+        ),
+        (
+            "im a phlebotomist right now in baltimore. whats actually different about an MA, worth switching?",
+            "ask_compare_roles",
+        ),
+        ("what does school run anyway", "ask_program_cost"),
+        ("so whats the quickest way to the actual CMA then", "ask_eligibility"),
+        ("whats the quickest way to become an MA", "ask_duration"),
+        # a severance that won't last forever is no credential's renewal
+        (
+            "Problem is I have a severance that won't last forever and I really can't pay for school out of pocket. "
+            "Is there any program that helps people who got laid off pay for training?",
+            None,
+        ),
+        ("does the cma last forever", "ask_renewal"),
+    ],
+)
+def test_plain_words_name_their_topic_whatever_nlu_heard(text, topic):
+    assert decisive_topic(text) == topic
+
+
+@pytest.mark.parametrize(
+    "context, text, topic, aspect",
+    [
+        (
+            Context("ask_salary", (("us_state", "illinois"),)),
+            "will there even be jobs tho like long term",
+            "ask_salary",
+            "outlook",
+        ),
+        (Context("ask_state_rules"), "then why would anyone bother", "ask_state_rules", "why_certify"),
+        (Context("ask_state_rules"), "then why would an employer care", "ask_state_rules", "why_certify"),
+        (
+            Context(None),
+            "be honest. do i actually NEED a certification to work as an MA or is that just schools trying to sell me stuff",
+            "ask_state_rules",
+            None,
+        ),
+        (
+            Context(None),
+            "is certification actually required anywhere or is it just something schools push",
+            "ask_state_rules",
+            None,
+        ),
+        (
+            Context("ask_state_rules", (("us_state", "new york"),)),
+            "seriously? every other state lets them?",
+            "ask_state_rules",
+            None,
+        ),
+        (
+            Context("ask_diploma_requirement", (("credential", "ccma"),)),
+            "wait do i need a program too or just the diploma",
+            "ask_eligibility",
+            None,
+        ),
+        (
+            Context("ask_eligibility", (("credential", "cma"),)),
+            "copy. for the RMA is there a limit on how old my training can be",
+            "ask_eligibility",
+            None,
+        ),
+        (Context("ask_residency_path"), "Is it 4 years of school again?", "ask_duration", None),
+    ],
+)
+def test_unsure_readings_take_the_topic_and_part_their_words_name(context, text, topic, aspect):
+    got = understand("nlu_fallback", 0.4, [], text, context, FALLBACK)
+    assert (got.intent, _aspect(got)) == (topic, aspect)

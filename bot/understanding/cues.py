@@ -94,6 +94,8 @@ QUESTION_SHAPE = re.compile(
 
 #: A question inside a longer message: "cna here in ohio. if i become an MA can i start IVs".
 INNER_QUESTION = re.compile(
+    # ("hi i did my MBBS in india" tells: a subject before the verb makes it a statement)
+    r"(?<!\bi )(?<!\bwe )(?<!\bhe )(?<!\bshe )(?<!\bthey )(?<!\byou )"
     r"\b(can|could|do|does|did|will|would|should|may|must|can'?t|couldn'?t|don'?t|doesn'?t|won'?t|shouldn'?t)\s+"
     r"(i|we|she|he|they|you|my|mas?|medical assistants?|"
     r"an? (ma|cma|medical assistant)|cmas|rmas)\b|"
