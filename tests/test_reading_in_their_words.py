@@ -6032,3 +6032,10 @@ def test_plain_words_name_their_topic_whatever_nlu_heard(text, topic):
 def test_unsure_readings_take_the_topic_and_part_their_words_name(context, text, topic, aspect):
     got = understand("nlu_fallback", 0.4, [], text, context, FALLBACK)
     assert (got.intent, _aspect(got)) == (topic, aspect)
+
+
+def test_which_one_i_can_take_asks_about_every_credential_not_the_one_in_hand():
+    context = Context("ask_resume_interview", (("us_state", "NJ"), ("credential", "cma")))
+    text = "ok so which one i can take without doing full course again"
+    got = understand("ask_eligibility", 0.8, [], text, context, [("ask_eligibility", 0.8)])
+    assert got.intent == "ask_eligibility" and ("credential", "cma") not in got.entities

@@ -973,6 +973,8 @@ ANY_CREDENTIAL = re.compile(
     r"\b(still|even) (get|be|become) certified\b|\bcertified at all\b|"
     # "so which one can i do then" after one credential's verdict, "what are my options": every credential
     r"\bwhich (one|cert\w*|exam|test|credential)s? (can|could|would|do) (i|we|she|he|u) (do|get|take|sit|qualify|go for|apply)\b|"
+    # "ok so which one i can take without doing full course again" (the words in a statement's order)
+    r"\bwhich (one|cert\w*|exam|test|credential)s? (i|we|she|he|u) (can|could) (do|get|take|sit|qualify|go for|apply)\b|"
     r"\b(what|which) (are )?(my|our|his|her|the) (\w+ )?options\b|\b(for|to) both( of them)?\W*\??$|"
     # "is there one that dont need school at all": every credential's routes
     r"\bis there (one|any|an?y? ?(cert\w*|credential|exam|test))\b[^.?!]{0,10}\b(that|which|where) (don'?t|doesn'?t|dont|doesnt|"
