@@ -5979,6 +5979,13 @@ def test_a_confident_or_worded_topic_is_not_lost_to_the_conversation_so_far(
             None,
         ),
         ("does the cma last forever", "ask_renewal"),
+        ("figures. so back to school then", "ask_duration"),
+        ("ok then which cert i fit for with no school", "ask_eligibility"),
+        (
+            "my clinic manager says the RMA is a 'lesser' cert and only the CMA counts. true or is she just biased",
+            "ask_which_credential",
+        ),
+        ("Do these programs have to report any results, or do they just keep the stamp forever?", "ask_pass_rate"),
     ],
 )
 def test_plain_words_name_their_topic_whatever_nlu_heard(text, topic):
@@ -6039,3 +6046,25 @@ def test_which_one_i_can_take_asks_about_every_credential_not_the_one_in_hand():
     text = "ok so which one i can take without doing full course again"
     got = understand("ask_eligibility", 0.8, [], text, context, [("ask_eligibility", 0.8)])
     assert got.intent == "ask_eligibility" and ("credential", "cma") not in got.entities
+
+
+def test_other_ways_to_pay_after_one_way_is_the_whole_answer():
+    context = Context("ask_financial_aid", (("us_state", "Houston"),), "noncitizen")
+    text = "Ok. What other way can I fund it then"
+    got = understand("ask_financial_aid", 0.9, [], text, context, [("ask_financial_aid", 0.9)])
+    assert got.intent == "ask_financial_aid" and _aspect(got) is None
+
+
+@pytest.mark.parametrize(
+    "intent, text, expected",
+    [
+        ("ask_accredited_programs", "who signs off on the program being approved", "ask_military_benefits"),
+        ("ask_scam_check", "how do i check a school is approved for it", "ask_military_benefits"),
+        ("ask_accredited_programs", "does the program need to be CAAHEP approved", "ask_accredited_programs"),
+    ],
+)
+def test_a_program_approved_after_the_gi_bill_is_the_va_s_approval_unless_accreditation_is_named(
+    intent, text, expected
+):
+    got = understand(intent, 0.9, [], text, Context("ask_military_benefits"), [(intent, 0.9)])
+    assert got.intent == expected

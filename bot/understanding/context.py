@@ -1229,7 +1229,11 @@ def reread(
     topics NLU half-chose, its words decide. A topic NLU was sure of gives way only to a
     neighbouring topic that the words of the question itself point to ("how much is that yearly
     fee" is renewal, not the exam fee)."""
-    first = _a_status_question(intent, text, context) or _surprise_at_it(intent, confidence, text, context)
+    first = (
+        _a_status_question(intent, text, context)
+        or _surprise_at_it(intent, confidence, text, context)
+        or _the_benefit_s_approval(intent, text, named, context)
+    )
     if first:
         return first
     decided = _decided(intent, confidence, text, named, context)
@@ -1288,6 +1292,29 @@ def reread(
     if leaned:
         return leaned
     return continued(ranking, context, text) or intent
+
+
+#: A program approved (or signed off) for a benefit: "how do i check a school is approved for it" after the GI Bill.
+APPROVED = re.compile(r"\bapprov\w*|\bsigns? off\b|\bsigned off\b", re.IGNORECASE)
+ACCREDITATION_NAMED = re.compile(r"\b(caahep|abhes|accredit\w*)\b", re.IGNORECASE)
+#: Readings of a program's approval that belong to accreditation or a program check on their own.
+SCHOOL_APPROVAL_READINGS = frozenset({"ask_accredited_programs", "ask_scam_check", "ask_choose_program"})
+
+
+def _the_benefit_s_approval(
+    intent: str | None, text: str, named: Sequence[tuple[str, str]], context: Context
+) -> str | None:
+    """After the GI Bill, a program's approval is the VA's (a State Approving Agency's), not accreditation:
+    "who signs off on the program being approved" stays on the benefit unless it names an accreditor."""
+    if (
+        context.intent == "ask_military_benefits"
+        and intent in (*SCHOOL_APPROVAL_READINGS, *NO_TOPIC)
+        and APPROVED.search(asking_clause(text))
+        and not any(_slot(kind) == "accreditor" for kind, _ in named)
+        and not ACCREDITATION_NAMED.search(text)
+    ):
+        return context.intent
+    return None
 
 
 def _without_its_words(
