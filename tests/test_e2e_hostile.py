@@ -186,14 +186,14 @@ def stored_senders(bot: Settings, text: str) -> set[str]:
 
 def test_a_second_client_asking_for_a_victims_id_gets_a_fresh_conversation(bot):
     answer(bot, "what does it pay? rest-victim-says-hi", sender="rest-victim")
-    victim_text = "victim-question-7f3a how long does it take?"
+    victim_text = "victim-says-7f3a how long does it take?"
 
     async def scenario() -> None:
         victim = WidgetClient(bot)
         token = await victim.open()
         assert token
         assert any("months" in r.get("text", "") for r in await victim.say(victim_text))
-        (conversation,) = stored_senders(bot, "victim-question-7f3a")
+        (conversation,) = stored_senders(bot, "victim-says-7f3a")
 
         asked_for = {
             "the conversation id": conversation,
