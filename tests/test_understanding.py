@@ -382,6 +382,62 @@ def test_a_sure_reading_is_not_weighed_against_the_conversation():
     )
 
 
+@pytest.mark.parametrize(
+    ("ranking", "text", "context", "entities", "expected"),
+    [
+        # NLU's own rankings of these messages (the trained model's), read as standalone questions
+        (
+            [("ask_exam_fee", 0.89), ("ask_accredited_programs", 0.03)],
+            "is the CMA one on their approved list?",
+            Context("ask_military_benefits"),
+            [("credential", "CMA")],
+            "ask_military_benefits",
+        ),
+        (
+            [("ask_exam_study", 0.63), ("ask_learn_on_job", 0.27)],
+            "which exam does that apprenticeship get you ready for",
+            Context("ask_learn_on_job"),
+            [],
+            "ask_learn_on_job",
+        ),
+        (
+            [("ask_eligibility", 0.88), ("ask_state_rules", 0.03)],
+            "would the ccma work for that",
+            Context("ask_state_rules", (("us_state", "arizona"),)),
+            [("credential", "ccma")],
+            "ask_state_rules",
+        ),
+        # a reading NLU is sure of, in the message's own words, stands
+        (
+            [("ask_online_program", 0.99)],
+            "can i do it online since i have the kids",
+            Context("ask_military_benefits"),
+            [],
+            "ask_online_program",
+        ),
+        # a message naming its own state or role brings its own subject
+        (
+            [("ask_state_rules", 0.8), ("ask_duration", 0.1)],
+            "texas is ok with that?",
+            Context("ask_duration"),
+            [("us_state", "texas")],
+            "ask_state_rules",
+        ),
+        # words of another topic ("how much") decide, not the pointing word
+        (
+            [("ask_exam_fee", 0.7), ("ask_program_cost", 0.2)],
+            "how much does the exam for it cost",
+            Context("ask_learn_on_job"),
+            [],
+            "ask_exam_fee",
+        ),
+    ],
+)
+def test_a_short_follow_up_pointing_back_stays_on_the_topic_in_hand(ranking, text, context, entities, expected):
+    intent, confidence = ranking[0]
+    assert understand(intent, confidence, entities, text, context, ranking).intent == expected
+
+
 def test_a_topicless_follow_up_stays_on_the_topic_nlu_also_considered():
     ranking = [("inform", 0.4), ("ask_military_benefits", 0.12), ("greet", 0.1)]
     got = understand("inform", 0.4, [], "is there a yearly limit", Context("ask_military_benefits"), ranking)

@@ -1421,6 +1421,8 @@ def _topic_nlu_chose(
     told_only = _state_only_told(text, named, context) if in_a_state else None
     if told_only:
         return told_only  # "Washington is one state. Whatever. What does the CMA actually cost me?": the cost
+    if _points_back_at_topic_in_hand(intent, confidence, text, context, named):
+        return context.intent  # "is the CMA on their approved list" after the GI Bill: the GI Bill's list
     if in_a_state and (confidence >= SURE or WORK_THERE.search(asking_clause(text))):
         # "can i work as MA in jersey without certification", "and then could i work in arizona with it?":
         # that state's rules, not a neighbour's nor the topic in hand
@@ -1447,6 +1449,34 @@ def _topic_nlu_chose(
 
 #: A question pointing back at what the message told ("renew that", "is it still valid there").
 POINTS_AT_WHAT_WAS_TOLD = re.compile(r"\b(that|it|this|there|them|those|here)\b", re.IGNORECASE)
+
+
+#: Words that point back at what was just answered ("is the CMA on their approved list", "would the ccma work
+#: for that"), without "one" and "then", which also pick between options ("the NHA one", "so rma then?").
+POINTS_AT_IT = re.compile(r"\b(it|its|it's|that|this|they|them|their|those|these)\b", re.IGNORECASE)
+#: A follow-up naming one of these brings its own subject ("texas is ok with that?", "what MA do that CNA cannot").
+BRINGS_ITS_OWN = ("us_state", "role")
+
+
+def _points_back_at_topic_in_hand(
+    intent: str | None, confidence: float, text: str, context: Context, named: Sequence[tuple[str, str]]
+) -> bool:
+    """A short follow-up that points back at the answer in hand, in words that name no other topic: "is the
+    CMA on their approved list" after the GI Bill, "which exam does that apprenticeship get you ready for"
+    after learning on the job. NLU learned from questions asked on their own, so it reads such few words
+    as the question they would be without a conversation (the exam's fee, at 0.89) and is not reliably
+    unsure of them; only a reading it is sure of (an externship's pay asked in its own words) stands."""
+    return (
+        is_question(context.intent)
+        and intent != context.intent
+        and confidence < SURE_OF_ANOTHER_TOPIC
+        and context.intent not in DECLINED
+        and len(text.split()) <= MAX_CONTINUED_WORDS
+        and bool(POINTS_AT_IT.search(text))
+        and not ANOTHER_THING.search(text)
+        and not any(kind in BRINGS_ITS_OWN for kind, _ in named)
+        and cued_intent(asking_clause(text), context.intent) in (None, context.intent)
+    )
 
 
 def _state_only_told(text: str, named: Sequence[tuple[str, str]], context: Context) -> str | None:
