@@ -438,6 +438,27 @@ def test_a_short_follow_up_pointing_back_stays_on_the_topic_in_hand(ranking, tex
     assert understand(intent, confidence, entities, text, context, ranking).intent == expected
 
 
+@pytest.mark.parametrize(
+    "text", ["would the ccma count there", "so the ccma counts there?", "would the nha one count for that"]
+)
+def test_whether_a_credential_counts_there_after_a_state_s_rules_is_that_state_s_answer(text):
+    ranking = [("ask_eligibility", 0.98), ("ask_state_rules", 0.01)]
+    arizona = Context("ask_state_rules", (("us_state", "arizona"),))
+    assert understand("ask_eligibility", 0.98, [("credential", "ccma")], text, arizona, ranking).intent == (
+        "ask_state_rules"
+    )
+    # whether it counts toward another credential is still that credential's routes
+    asked = "does my ccma count toward the rma"
+    assert understand("ask_eligibility", 0.98, [("credential", "rma")], asked, arizona, ranking).intent == (
+        "ask_eligibility"
+    )
+    # with no state in hand, "count for that" asks the routes
+    exam = Context("ask_exam_format", (("credential", "ccma"),))
+    assert understand("ask_eligibility", 0.98, [], "would my years count for that", exam, ranking).intent == (
+        "ask_eligibility"
+    )
+
+
 def test_a_topicless_follow_up_stays_on_the_topic_nlu_also_considered():
     ranking = [("inform", 0.4), ("ask_military_benefits", 0.12), ("greet", 0.1)]
     got = understand("inform", 0.4, [], "is there a yearly limit", Context("ask_military_benefits"), ranking)

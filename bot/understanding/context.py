@@ -1421,6 +1421,10 @@ def _topic_nlu_chose(
     told_only = _state_only_told(text, named, context) if in_a_state else None
     if told_only:
         return told_only  # "Washington is one state. Whatever. What does the CMA actually cost me?": the cost
+    if context.intent == STATE_RULES and _counts_there(text, named):
+        return (
+            STATE_RULES  # "would the ccma count there" after Arizona's rules: Arizona's answer, not the CCMA's routes
+        )
     if _points_back_at_topic_in_hand(intent, confidence, text, context, named):
         return context.intent  # "is the CMA on their approved list" after the GI Bill: the GI Bill's list
     if in_a_state and (confidence >= SURE or WORK_THERE.search(asking_clause(text))):
@@ -1456,6 +1460,23 @@ POINTS_AT_WHAT_WAS_TOLD = re.compile(r"\b(that|it|this|there|them|those|here)\b"
 POINTS_AT_IT = re.compile(r"\b(it|its|it's|that|this|they|them|their|those|these)\b", re.IGNORECASE)
 #: A follow-up naming one of these brings its own subject ("texas is ok with that?", "what MA do that CNA cannot").
 BRINGS_ITS_OWN = ("us_state", "role")
+
+
+#: "so the ccma counts there?", "would the nha one count for that": whether what they have meets the place's rule.
+COUNTS_THERE = re.compile(
+    r"\b(count|counts|work|works|accepted|recogni[sz]ed|enough|good enough|ok|okay|valid)\W*(there|here|for (that|it|this))\b",
+    re.IGNORECASE,
+)
+
+
+def _counts_there(text: str, named: Sequence[tuple[str, str]]) -> bool:
+    """A short question whether something counts "there", right after a state's rules: the state's answer
+    (its rules name the credentials it accepts), not the eligibility routes that "count" usually asks."""
+    return (
+        len(text.split()) <= MAX_CONTINUED_WORDS
+        and bool(COUNTS_THERE.search(text))
+        and not any(kind == "us_state" for kind, _ in named)
+    )
 
 
 def _points_back_at_topic_in_hand(
