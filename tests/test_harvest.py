@@ -9,7 +9,7 @@ import pytest
 
 from bot.settings import PROJECT_ROOT
 from bot.tools.converse import normalize, read_set
-from bot.tools.harvest import Candidate, candidates, held_out_sets, one_topic_each, render, worth_learning
+from bot.tools.harvest import Candidate, candidates, choose, held_out_sets, one_topic_each, render, worth_learning
 from bot.tools.nlu_eval import examples
 
 
@@ -25,6 +25,19 @@ def test_a_first_turn_or_a_change_of_topic_teaches_and_a_same_topic_follow_up_do
         row(3, "how long is it good for", ["ask_renewal"]),  # a new topic: the words carry it
     ]
     assert [c.text for c in candidates(rows)] == ["how much does the cma exam cost", "how long is it good for"]
+
+
+def test_a_follow_up_to_a_question_answered_on_another_topic_is_still_a_follow_up():
+    rows = [
+        row(1, "can i get extra time on the cma", ["ask_exam_format"], passed=False, topics=["ask_accommodations"]),
+        row(2, "And if they refuse?", ["ask_exam_retake"], passed=False, topics=["ask_accommodations"]),
+    ]
+    assert [c.text for c in candidates(rows)] == ["can i get extra time on the cma"]
+
+
+def test_a_label_naming_no_question_teaches_nothing():
+    rows = [row(1, "navy corpsman 4 yrs, have my hs diploma", ["ask_eligibility"], topics=["start_roadmap"])]
+    assert candidates(rows) == []
 
 
 def test_only_a_trusted_topic_teaches():
@@ -85,3 +98,15 @@ def test_no_test_or_held_out_conversation_message_is_harvested():
     assert not leaked, (
         f"test or held-out messages in data/nlu/dev_conversations.yml (named by conversation and turn): {leaked}"
     )
+
+
+def test_adding_a_new_set_keeps_what_was_learned_and_adds_only_what_nlu_missed(tmp_path):
+    path = tmp_path / "out.yml"
+    path.write_text(render({"ask_salary": ["what do MAs make around here"]}))
+    found = [Candidate("ask_duration", "how long till im working"), Candidate("ask_exam_fee", "what is the cma fee")]
+    parsed = [("ask_salary", 0.5), ("ask_exam_fee", 0.99)]  # the first missed, the second already known
+    path.write_text(render(choose(examples(path), found, parsed)))
+    assert sorted(examples(path)) == [
+        ("ask_duration", "how long till im working"),
+        ("ask_salary", "what do MAs make around here"),
+    ]

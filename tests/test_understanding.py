@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.understanding.context import Context, continued, remember, to_state_rules, understand
-from bot.understanding.cues import OVERVIEW
+from bot.understanding.cues import OVERVIEW, about_immigration_status
 from bot.understanding.guesses import SOMETHING_ELSE, best_guesses, guess_buttons, payload
 from bot.understanding.language import OTHER, SPANISH, detect
 from bot.understanding.shorthand import means_right_now
@@ -1744,3 +1744,116 @@ def test_a_button_s_payload_keeps_its_topic_whatever_its_words():
 def test_rn_alone_after_a_pay_comparison_is_the_nurse():
     assert not means_right_now("rn?", 0, 2)
     assert means_right_now("money is tight rn", 15, 17)
+
+
+@pytest.mark.parametrize(
+    ("text", "nlu", "meant"),
+    [
+        # a program kind weighed against the certificate is that choice, not whether certification is worth it
+        ("ok. and is an associate degree worth it over the certificate?", "ask_program_type", "ask_program_type"),
+        ("is the certification even worth it", "ask_program_type", "ask_state_rules"),
+        # whether an accelerated program lets them sit an exam is eligibility, not how long it runs
+        ("Would an accelerated program still let me take the CMA?", "ask_eligibility", "ask_eligibility"),
+        ("are accelerated programs any good", "ask_choose_program", "ask_duration"),
+        # what the law of a state makes MAs do is that state's rules
+        ("in pa do mas have to give shots by law", "ask_state_rules", "ask_state_rules"),
+        ("do mas have to give shots", "ask_state_rules", "ask_what_is_cma"),
+        # what an exam fee includes is the exam fee, even with the annual fee inside it
+        ("does the rma fee include the first year annual fee or no", "ask_exam_fee", "ask_exam_fee"),
+        ("is there an annual fee", "ask_exam_fee", "ask_renewal"),
+    ],
+)
+def test_decisive_words_leave_what_they_only_seem_to_name(text, nlu, meant):
+    ranking = [(nlu, 0.97), ("inform", 0.01)]
+    assert understand(nlu, 0.97, [], text, Context(), ranking).intent == meant
+
+
+@pytest.mark.parametrize("text", ["and the 2 year one", "and the 2 year degree?", "what about the associate"])
+def test_another_kind_of_program_after_its_price_asks_that_kind_s_price(text):
+    ranking = [("inform", 0.81), ("ask_program_type", 0.14)]
+    got = understand("inform", 0.81, [("program_type", "2 year degree")], text, Context("ask_program_cost"), ranking)
+    assert got.intent == "ask_program_cost"
+
+
+@pytest.mark.parametrize("text", ["how much does it cost", "and what does it cost", "how much is it"])
+def test_a_price_with_no_words_of_its_own_is_the_price_of_the_topic_in_hand(text):
+    # "how long does it take and what does it cost": the second question follows the program's length
+    ranking = [("ask_exam_fee", 0.85), ("ask_program_cost", 0.14)]
+    after_length = Context("ask_duration", same_message=True)
+    assert understand("ask_exam_fee", 0.85, [], text, after_length, ranking).intent == "ask_program_cost"
+    # after an exam topic the same words are the exam's fee
+    assert understand("ask_exam_fee", 0.85, [], text, Context("ask_exam_format"), ranking).intent == "ask_exam_fee"
+
+
+def test_pay_set_against_another_job_is_pay():
+    ranking = [("ask_foreign_nurse", 0.8), ("out_of_scope", 0.09)]
+    text = "i work at walgreens, they'd train me as a pharm tech for free. is MA better money than pharm tech"
+    named = [("role", "pharm tech"), ("role", "MA")]
+    assert understand("ask_foreign_nurse", 0.8, named, text, Context(), ranking).intent == "ask_salary"
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("is it hard", "ask_pass_rate"),
+        ("how hard is the rma test", "ask_pass_rate"),
+        ("is it hard to renew", "ask_renewal"),
+    ],
+)
+def test_how_hard_an_exam_is_asks_how_many_pass_it(text, meant):
+    ranking = [("nlu_fallback", 0.4), ("out_of_scope", 0.17), ("goodbye", 0.12)]
+    assert understand("nlu_fallback", 0.4, [], text, Context("ask_exam_fee"), ranking).intent == meant
+
+
+@pytest.mark.parametrize("text", ["what happens if i dont send them my diploma", "what if i forget to send nha my ged"])
+def test_a_diploma_never_sent_after_testing_early_is_the_student_rule(text):
+    ranking = [("ask_credential_evaluation", 0.7), ("ask_exam_retake", 0.2)]
+    got = understand("ask_credential_evaluation", 0.7, [], text, Context("ask_diploma_requirement"), ranking)
+    assert (got.intent, dict(got.entities).get("aspect")) == ("ask_diploma_requirement", "in_high_school")
+    # a diploma from abroad not yet evaluated is still the evaluation
+    abroad = "I did not get my diploma from pakistan evaluated yet, do i need WES?"
+    assert understand("ask_wes", 0.9, [], abroad, Context(), [("ask_wes", 0.9)]).intent == "ask_wes"
+
+
+@pytest.mark.parametrize("text", ["how much tho", "how much"])
+def test_how_much_after_what_mas_grow_into_is_its_pay(text):
+    ranking = [("nlu_fallback", 0.4), ("ask_program_cost", 0.2)]
+    got = understand("nlu_fallback", 0.4, [], text, Context("ask_career_advancement"), ranking)
+    assert got.intent == "ask_salary"
+
+
+def test_a_green_card_held_is_no_visa_question_when_a_licence_is_asked():
+    text = (
+        "I am nurse from Egypt, 15 years in ICU, I have green card and live in Anaheim. Before I get RN license "
+        "here, can I work as medical assistant in California without going back to school?"
+    )
+    assert not about_immigration_status(text)
+    assert about_immigration_status("i have green card application pending, can i work as MA before my license")
+
+
+def test_taking_the_whole_test_over_after_renewal_is_renewal():
+    ranking = [("ask_exam_fee", 0.88), ("ask_exam_format", 0.08)]
+    text = "and if i lost it do i have to take the whole test over"
+    assert understand("ask_exam_fee", 0.88, [], text, Context("ask_renewal"), ranking).intent == "ask_renewal"
+
+
+def test_being_hired_where_the_externship_was_is_the_externship():
+    ranking = [("nlu_fallback", 0.4), ("ask_diploma_requirement", 0.13)]
+    text = "can i get hired at the place i do it"
+    assert understand("nlu_fallback", 0.4, [], text, Context("ask_externship"), ranking).intent == "ask_externship"
+
+
+def test_n_for_and_joins_two_questions():
+    assert split_questions("how much is the ccma n is it hard") == ["how much is the ccma", "is it hard"]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("ok and the ccma fee and how long is it good for", ["ok and the ccma fee", "how long is it good for"]),
+        ("passing? n retakes?", ["passing?", "n retakes?"]),
+        ("I'm a CNA and can I take the RMA", ["I'm a CNA and can I take the RMA"]),  # a story, then its question
+    ],
+)
+def test_a_topic_named_alone_beside_a_question_is_a_question_of_its_own(text, parts):
+    assert split_questions(text) == parts

@@ -5,9 +5,10 @@ their wording is fair to learn from. A turn teaches its topic only when the topi
 message carries it by itself:
 - trusted: the topic a blind labeller named (one topic only), or else the topic of a reply that passed
   the writer's own check;
-- by itself: the conversation's first turn, or a turn that changes the topic, in words no other turn
-  asked about another topic. A follow-up on the same topic ("and for the RMA?") leans on the turn
-  before; the conversation's context answers those.
+- by itself: the conversation's first turn, or a turn that changes the topic (from what the turn before
+  asked, by its label where it has one, not by what the bot answered), in words no other turn asked
+  about another topic. A follow-up on the same topic ("and for the RMA?") leans on the turn before;
+  the conversation's context answers those.
 Of those, NLU learns from what it does not already know: messages it read as another question (four
 words or more, not read confidently as something else, and not as a statement, greeting or request for
 a person, which the bot's rules turn into answers) and messages it got right without confidence.
@@ -16,6 +17,10 @@ a person, which the bot's rules turn into answers) and messages it got right wit
 converse tool's reports of the development sets (played with the API token, so each reply's topic is
 known) and parses the candidates with MODEL, which must be trained without the file being written:
 trained on it, NLU would already know its examples and the filter would drop them.
+
+With `--add`, the file's examples are kept and only the reports' new turns are weighed: when a new
+development set arrives, the current model (trained on the file, never on the new set) reads its
+turns as it would read a stranger's, so no second model has to be trained without the file.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from typing import Any
 from bot.settings import PROJECT_ROOT
 from bot.tools.converse import read_set
 from bot.tools.nlu_eval import examples
+from bot.understanding.context import is_question
 
 #: NLU intents that are not questions: the bot's rules turn such a message into an answer from context
 #: (a background into a verdict), so the message must not teach NLU a question.
@@ -75,7 +81,10 @@ class Candidate:
 
 def _topic(row: Mapping[str, Any]) -> str | None:
     """The turn's trusted topic, or None."""
-    labels, answered = row.get("topics") or [], row.get("answered") or []
+    raw = row.get("topics") or []
+    labels, answered = [t for t in raw if is_question(t)], row.get("answered") or []
+    if raw and not labels:
+        return None  # labelled as the plan or a personal check: a form's answer, whatever reply it got
     if labels:
         if len(labels) != 1 or (row.get("passed") and answered and answered[0] != labels[0]):
             return None  # several topics, or labeller and a passing reply disagree
@@ -92,9 +101,12 @@ def candidates(rows: Iterable[Mapping[str, Any]]) -> list[Candidate]:
     for row in rows:
         conversation = str(row["conversation"])
         before = previous.get(conversation, "")
-        if row.get("answered"):
-            previous[conversation] = row["answered"][-1]
         topic = _topic(row) if row.get("kind") == "answer" else None
+        # what the turn before asked: its labeller's topic where trusted, so a follow-up to a question the bot
+        # answered on the wrong topic ("And if they refuse?" after accommodations) is still a follow-up
+        asked_before = topic or _topic(row) or (row["answered"][-1] if row.get("answered") else None)
+        if asked_before:
+            previous[conversation] = asked_before
         text = " ".join(str(row["user"]).split())
         if topic and (row.get("number") == 1 or topic != before) and len(text) <= MAX_CHARS:
             found.append(Candidate(topic, text))
@@ -153,11 +165,28 @@ def render(chosen: Mapping[str, Sequence[str]]) -> str:
     return "".join(parts)
 
 
+def choose(
+    kept: Sequence[tuple[str, str]], found: Sequence[Candidate], parsed: Sequence[tuple[str, float]]
+) -> dict[str, list[str]]:
+    """The examples to write, by topic: those kept from before, then each candidate NLU has something to
+    learn from, given how it read it (`parsed`, in the candidates' order)."""
+    chosen: dict[str, list[str]] = defaultdict(list)
+    for topic, text in kept:
+        chosen[topic].append(text)
+    for cand, (predicted, confidence) in zip(found, parsed, strict=True):
+        if worth_learning(cand, predicted, confidence):
+            chosen[cand.topic].append(cand.text)
+    return chosen
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.tools.harvest", description=__doc__.splitlines()[0])
     parser.add_argument("reports", type=Path, nargs="+", help="converse reports (JSON) of development sets")
     parser.add_argument("--model", type=Path, required=True, help="a model trained without the --out file")
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "data" / "nlu" / "dev_conversations.yml")
+    parser.add_argument(
+        "--add", action="store_true", help="keep --out's examples; MODEL must only be trained without the reports' sets"
+    )
     args = parser.parse_args(argv)
     allowed, rows = development_names(PROJECT_ROOT), []
     for path in args.reports:
@@ -166,17 +195,18 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{path}: set {report.get('set')!r} is not a development set; refusing to learn from it")
             return 2
         rows += report["results"]
-    known = known_texts(PROJECT_ROOT, args.out)
+    kept = examples(args.out) if args.add and args.out.exists() else []
+    known = known_texts(PROJECT_ROOT, args.out) | {_normal(text) for _, text in kept}
     found = [c for c in one_topic_each(candidates(rows)) if _normal(c.text) not in known]
     from bot.rasa.nlu import parse_all  # heavy import: only when parsing
 
     parsed = parse_all(args.model, [c.text for c in found])
-    chosen: dict[str, list[str]] = defaultdict(list)
-    for cand, (predicted, confidence) in zip(found, parsed, strict=True):
-        if worth_learning(cand, predicted, confidence):
-            chosen[cand.topic].append(cand.text)
+    chosen = choose(kept, found, parsed)
     args.out.write_text(render(chosen), encoding="utf-8")
-    print(f"{sum(len(set(v)) for v in chosen.values())} examples from {len(found)} candidates written to {args.out}")
+    added = sum(len(set(v)) for v in chosen.values()) - len({(t, x) for t, x in kept})
+    print(
+        f"{added} new examples from {len(found)} candidates; {args.out} holds {sum(len(set(v)) for v in chosen.values())}"
+    )
     return 0
 
 

@@ -25,6 +25,7 @@ from bot.understanding.cues import (
     LICENCE_ASKED,
     OVERVIEW,
     PAID_WHILE,
+    PRICE_AFTER,
     about_a_state_credential,
     about_immigration_status,
     aid_with_status,
@@ -596,6 +597,14 @@ def _decisive(intent: str | None, confidence: float, text: str) -> str | None:
     return decisive_topic(text)
 
 
+#: Topics whose answer differs by kind of program: "and the 2 year degree?" asks the same of the degree.
+PRICED_BY_KIND = frozenset({"ask_program_cost", "ask_duration", "ask_financial_aid", "ask_online_program"})
+PROGRAM_KIND = re.compile(
+    r"\b(2|two|4|four)[- ]?(yr|year)s?\b|\bassociate'?s?\b|\bcertificates?\b|\bdiplomas?\b|\bdegrees?\b|\baccelerated\b",
+    re.IGNORECASE,
+)
+
+
 def _declined_for_sure(intent: str | None, confidence: float) -> bool:
     """ "what pain meds should i take while im in school": a medical question, whatever else it names."""
     return intent in DECLINED and confidence >= SURE_OF_ANOTHER_TOPIC
@@ -1046,6 +1055,8 @@ def _decided(
     )
     if context.intent in FEE_BY_GRADUATION and WHEN_GRADUATED.search(text) and WHAT_IF.match(text) and not named:
         return context.intent  # "And if I wait more than one year after graduation?" after the CMA's fee: the fee then
+    if context.intent in PRICED_BY_KIND and only_switches(text) and PROGRAM_KIND.search(text):
+        return context.intent  # "and the 2 year one" after what a certificate costs: the degree's price
     decided = _decisive(intent, confidence, text) if asking else None
     if not decided and intent == "ask_foreign_nurse" and _trained_here(text, named):
         return (
@@ -1427,6 +1438,10 @@ def _topic_nlu_chose(
         )
     if _points_back_at_topic_in_hand(intent, confidence, text, context, named):
         return context.intent  # "is the CMA on their approved list" after the GI Bill: the GI Bill's list
+    if intent in PRICES.values() and context.intent in PRICED_IN_HAND and BARE_PRICE.match(asking_clause(text)):
+        # "how long does it take and what does it cost": a price with no words of its own is the price of what
+        # the conversation is about (the school's, after its length), however NLU leans
+        return cued_intent(asking_clause(text), context.intent) or intent
     if in_a_state and (confidence >= SURE or WORK_THERE.search(asking_clause(text))):
         # "can i work as MA in jersey without certification", "and then could i work in arizona with it?":
         # that state's rules, not a neighbour's nor the topic in hand
@@ -1455,6 +1470,18 @@ def _topic_nlu_chose(
 POINTS_AT_WHAT_WAS_TOLD = re.compile(r"\b(that|it|this|there|them|those|here)\b", re.IGNORECASE)
 
 
+#: Topics after which a bare price is theirs: the school's length or kind (its price), or a topic whose "how
+#: much" the cue words already settle (an exam's fee, renewal's, a benefit's amounts).
+PRICED_IN_HAND = frozenset({"ask_duration", "ask_program_type", *PRICE_AFTER})
+#: A price asked with no words of its own ("how much does it cost", "and what does it run"): only the
+#: conversation says whose price it is.
+BARE_PRICE = re.compile(
+    r"^\W*((and|so|ok|okay|but|also|plus|then)\W+)*"
+    r"(how much (does|do|would|will|is|are|did) (it|that|this|they|all that|all this|that all) (cost|run|be)"
+    r"|how much (is|would be|will be) (it|that|this)|what (does|do|would|will|did) (it|that|this|they|all that) (cost|run)"
+    r"|(the |and the )?(price|cost)s?)( (usually|roughly|about|approximately|more or less))?\W*$",
+    re.IGNORECASE,
+)
 #: Words that point back at what was just answered ("is the CMA on their approved list", "would the ccma work
 #: for that"), without "one" and "then", which also pick between options ("the NHA one", "so rma then?").
 POINTS_AT_IT = re.compile(r"\b(it|its|it's|that|this|they|them|their|those|these)\b", re.IGNORECASE)
@@ -1837,10 +1864,12 @@ ROUTES_BY_CREDENTIAL = frozenset({"ask_learn_on_job", "ask_diploma_requirement",
 #: Taking the exam again, asked after renewal, is recertifying by exam (not a failed attempt's retake).
 TEST_AGAIN = re.compile(
     r"^(?!.*\b(fail\w*|tries|times|attempts?|wait)\b).*"
-    r"\b(take|retake|redo|sit|do|write) (the |that |this )?(whole |entire |full )?(test|exam)\b[^.?!]{0,12}\bagain\b",
+    r"\b(take|retake|redo|sit|do|write) (the |that |this )?(whole |entire |full )?(test|exam)\b[^.?!]{0,12}\b(again|over)\b",
     re.I,
 )
-TEST_AGAIN_READINGS = frozenset({"ask_exam_retake", "ask_exam_format", "ask_eligibility", "nlu_fallback"})
+TEST_AGAIN_READINGS = frozenset(
+    {"ask_exam_retake", "ask_exam_format", "ask_eligibility", "ask_exam_fee", "nlu_fallback"}
+)  # "and if i lost it do i have to take the whole test over" after renewal, read as the fee
 #: Their training or work counted toward a credential ("says military counts for that too").
 COUNTS_FOR_IT = re.compile(
     r"\b(military|training|experience|work|years?|yrs)\b[^.?!]{0,20}\b(counts?|qualif\w*|accepted|works)\b", re.I

@@ -66,6 +66,8 @@ PRICE_AFTER = {
     "ask_military_benefits": "ask_military_benefits",
     "ask_credential_evaluation": "ask_credential_evaluation",
     "ask_wes": "ask_credential_evaluation",
+    # "how much tho" right after what MAs can grow into: what that work pays
+    "ask_career_advancement": "ask_salary",
 }
 #: The training itself named: its price is the program's.
 #: A school's words, or a kind of program named ("and if i want the 2 yr degree instead how much").
@@ -212,7 +214,13 @@ def status_asks_for_it(text: str) -> bool:
 
 #: A settled status told in passing ("now green card holder living here in daly city. ... in california i dont
 #: need any license to work as MA, is that true po?"): with a licence or credential asked about, no visa question.
-SETTLED = re.compile(r"\b(green ?card holder|permanent resident|(us|u\.s\.|american) citizen)\b", re.IGNORECASE)
+SETTLED = re.compile(
+    r"\b(green ?card holder|permanent resident|(us|u\.s\.|american) citizen)\b|"
+    # "I am nurse from Egypt... I have green card and live in Anaheim. Before I get RN license here, can I work as
+    # medical assistant": a card held, not one waited for
+    r"\b(i|we|she|he) (have|has|got|hold|holds|already have) (a |my |the |her |his |our )?green ?card\b(?! (interview|application|process))",
+    re.IGNORECASE,
+)
 LICENCE_ASKED = re.compile(r"\blicen[cs]\w*|\bcertif\w*|\bcredential\w*", re.IGNORECASE)
 
 

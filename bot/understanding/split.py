@@ -40,14 +40,14 @@ _HEDGE = r"(?:(?:roughly|about|approximately|realistically|then|so|also|just)\s+
 #: "how long is a certificate program, roughly what does it cost, and ...": after a comma, only a "wh"
 #: word starts a question of its own ("If I finish in May, is that ok" keeps its condition).
 _WH = r"how|what|whats|what's|when|where|who|which|why"
-_JOINED = re.compile(rf"\s*(?:,\s*)?\b(?:and|also|plus|&|y)\s+{_HEDGE}(?=(?:{QUESTION_WORDS})\b)", re.IGNORECASE)
+_JOINED = re.compile(rf"\s*(?:,\s*)?\b(?:and|also|plus|&|y|n)\s+{_HEDGE}(?=(?:{QUESTION_WORDS})\b)", re.IGNORECASE)
 #: A condition's "and" joins more of the condition ("what if i move to the back and do clinical MA work for a
 #: year"): it is cut only where a "wh" question follows, or a verb with who or what it asks about ("and is the
 #: fee the same").
 _CONDITION = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|and|but)\W+)*(?:(?:what|wut|wat) if|what happens if|if)\b", re.I)
 _ASKED_OF = r"(?:i|you|u|we|it|they|he|she|there|that|this|the|my|your|its|their)"
 _JOINED_IN_CONDITION = re.compile(
-    rf"\s*(?:,\s*)?\b(?:and|also|plus|&|y)\s+{_HEDGE}(?=(?:{_WH})\b|(?:{QUESTION_WORDS})\s+{_ASKED_OF}\b)",
+    rf"\s*(?:,\s*)?\b(?:and|also|plus|&|y|n)\s+{_HEDGE}(?=(?:{_WH})\b|(?:{QUESTION_WORDS})\s+{_ASKED_OF}\b)",
     re.IGNORECASE,
 )
 _COMMA = re.compile(rf"\s*,\s*{_HEDGE}(?=(?:{_WH})\b)", re.IGNORECASE)
@@ -111,7 +111,7 @@ def _asks(sentence: str) -> bool:
 #: "Office manager? Coding?" after "What else can I do long term?": a few words and a question mark,
 #: no question word and no "and": examples of the question before them, not questions of their own.
 MAX_EXAMPLE_WORDS = 3
-_NO_EXAMPLE = re.compile(rf"^\W*(?:and|also|plus|or|but|{QUESTION_WORDS})\b", re.IGNORECASE)
+_NO_EXAMPLE = re.compile(rf"^\W*(?:and|also|plus|or|but|n|{QUESTION_WORDS})\b", re.IGNORECASE)
 
 
 #: "fr? how many hours of school do u need for that": surprise, said before the question, no question itself.
@@ -119,6 +119,20 @@ _INTERJECTION = re.compile(
     r"^\W*(fr( fr)?|for real|really|rly|seriously|srsly|wait( what)?|huh|wdym|omg|wow|no way|deadass|like)\W*$",
     re.IGNORECASE,
 )
+
+
+#: "ok and the ccma fee and how long is it good for", "passing? n retakes?": a topic's name alone, joined to
+#: another question, asks about it.
+_TOPIC_NAMED = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|and|also|then|but|n)\W+)*(?:\w+\W+){0,3}"
+    r"(?:fees?|costs?|prices?|pay|salary|wages?|passing(?: score)?|pass rates?|retakes?|renewal)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _asks_or_names(part: str) -> bool:
+    """A question, or a topic named alone as one of several questions."""
+    return _is_question(part) or bool(_TOPIC_NAMED.match(part))
 
 
 def _an_example(sentence: str) -> bool:
@@ -182,8 +196,8 @@ def split_questions(text: str) -> list[str]:
     parts = [p for p in parts if p]
     if len(parts) > MAX_PARTS:
         parts = parts[: MAX_PARTS - 1] + [" ".join(parts[MAX_PARTS - 1 :])]
-    if parts and not _is_question(parts[0]) and len(parts) > 1:  # "I'm a CNA and can I..." stays together
+    if parts and not _asks_or_names(parts[0]) and len(parts) > 1:  # "I'm a CNA and can I..." stays together
         parts = [f"{parts[0]} {parts[1]}"] + parts[2:]
-    if len(parts) < 2 or not all(_is_question(p) for p in parts):
+    if len(parts) < 2 or not all(_asks_or_names(p) for p in parts):
         return [text]
     return parts
