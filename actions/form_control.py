@@ -11,6 +11,8 @@ not taken for a name and "next" is not a navigation command while a question wai
   question's skip value); at a required one the person hears that it is needed.
 - "where am I?" hears how many questions are left and what comes after them, then the
   question again: no plan exists yet to show a place in.
+- "back" asks the question answered before this one again (its answer cleared); "repeat"
+  asks this one again. Neither is a move in a plan that does not exist yet.
 """
 
 from __future__ import annotations
@@ -65,6 +67,16 @@ class ControlledForm(FormValidationAction):
             left = sum(1 for slot in required if slot == asked or tracker.get_slot(slot) is None)
             dispatcher.utter_message(response=self.where_response, left=left)
             return [SlotSet(REQUESTED_SLOT, asked)]
+        if command == "repeat":
+            return [SlotSet(asked, None), SlotSet(REQUESTED_SLOT, asked)]
+        if command == "back":
+            required = await self.required_slots(slots, dispatcher, tracker, domain)
+            earlier = required[: required.index(asked)] if asked in required else []
+            before = [slot for slot in earlier if tracker.get_slot(slot) is not None]
+            if not before:
+                dispatcher.utter_message(response="utter_form_first")
+                return [SlotSet(asked, None), SlotSet(REQUESTED_SLOT, asked)]
+            return [SlotSet(asked, None), SlotSet(before[-1], None), SlotSet(REQUESTED_SLOT, before[-1])]
         if command == "skip" and asked not in self.optional_slots:
             dispatcher.utter_message(response="utter_form_needed")
             return [SlotSet(asked, None), SlotSet(REQUESTED_SLOT, asked)]

@@ -208,6 +208,19 @@ def test_next_or_skip_at_the_state_question_moves_on(bot, said):
     assert step_number(chat(bot, sender, "a stepping stone to residency"))[0] == 1
 
 
+def test_back_and_repeat_at_a_roadmap_question_ask_the_form_s_questions_not_a_plan_s_steps(bot):
+    sender = "roadmap-back"
+    chat(bot, sender, "walk me through becoming a medical assistant")
+    chat(bot, sender, "I'm a doctor from Egypt")
+    at_state = chat(bot, sender, "recommend one for me")
+    assert "Which state" in at_state
+    again = chat(bot, sender, "repeat")
+    assert "Which state" in again and "haven't started" not in again
+    back = chat(bot, sender, "back")  # the credential question again, not "We haven't started your roadmap"
+    assert "haven't started" not in back and "Which credential" in back
+    assert "Which state" in chat(bot, sender, "recommend one for me")
+
+
 def test_cancel_at_a_roadmap_question_stops_and_saves_nothing(bot):
     sender = "roadmap-cancel"
     chat(bot, sender, "walk me through becoming a medical assistant")

@@ -95,6 +95,31 @@ def test_where_am_i_at_a_question_says_how_many_are_left_and_asks_it_again(execu
     assert [m["left"] for m in messages] == [1 + len(unanswered)]
 
 
+@pytest.mark.parametrize("form, slot", QUESTIONS)
+@pytest.mark.parametrize("said", ["back", "go back", "previous question"])
+def test_back_at_a_question_asks_the_one_before_it_again(executor, form, slot, said):
+    """Not a move in a plan that does not exist yet: the question answered before this one, its answer cleared."""
+    slots, messages = validate(executor, form, waiting_at(form, slot, said))
+    again = slots["requested_slot"]
+    if slot == FORMS[form][0]:
+        assert slots == {slot: None, "requested_slot": slot} and responses(messages) == ["utter_form_first"]
+    else:
+        assert again in FORMS[form][: FORMS[form].index(slot)] and slots[again] is None and slots[slot] is None
+        assert messages == []
+
+
+def test_back_at_the_contact_question_asks_the_name_again(executor):
+    slots, _ = validate(executor, "handoff_form", waiting_at("handoff_form", "handoff_contact", "go back"))
+    assert slots == {"handoff_contact": None, "handoff_name": None, "requested_slot": "handoff_name"}
+
+
+@pytest.mark.parametrize("form, slot", QUESTIONS)
+@pytest.mark.parametrize("said", ["repeat", "say that again", "what was the question?"])
+def test_repeat_at_a_question_asks_it_again(executor, form, slot, said):
+    slots, messages = validate(executor, form, waiting_at(form, slot, said))
+    assert slots == {slot: None, "requested_slot": slot} and messages == []
+
+
 @pytest.mark.parametrize("form, slot", [(f, s) for f, s in QUESTIONS if s not in read.OPTIONAL_QUESTIONS])
 @pytest.mark.parametrize("said", ["next", "skip"])
 def test_skipping_a_needed_question_says_so_and_asks_it_again(executor, form, slot, said):

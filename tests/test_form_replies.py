@@ -76,6 +76,9 @@ def test_skip(text):
         "no",  # a plain answer, not a command
         "ok",
         "I want to start over in a new career",
+        "back to school",  # an answer about their plans, not "back"
+        "Backus",
+        "I'd repeat the exam if I fail",
         "",
     ],
 )

@@ -1857,3 +1857,21 @@ def test_n_for_and_joins_two_questions():
 )
 def test_a_topic_named_alone_beside_a_question_is_a_question_of_its_own(text, parts):
     assert split_questions(text) == parts
+
+
+def test_how_much_question_in_learners_english_is_how_many_questions():
+    ranking = [("ask_exam_fee", 0.6), ("ask_exam_format", 0.3)]
+    text = "my school say i take CCMA. how much question"
+    assert (
+        understand("ask_exam_fee", 0.6, [("credential", "ccma")], text, Context(), ranking).intent == "ask_exam_format"
+    )
+
+
+def test_good_for_their_residency_is_no_renewal():
+    ranking = [("ask_residency_path", 0.99), ("ask_degree_perception", 0.01)]
+    text = "hey so im an MD from manila, us citizen now. is working as MA actually good for my residency app or waste of time"
+    assert understand("ask_residency_path", 0.99, [], text, Context(), ranking).intent == "ask_residency_path"
+    ranking = [("nlu_fallback", 0.4), ("ask_renewal", 0.3)]
+    assert understand("nlu_fallback", 0.4, [], "how long is it good for", Context("ask_renewal"), ranking).intent == (
+        "ask_renewal"
+    )

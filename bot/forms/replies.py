@@ -14,7 +14,7 @@ import re
 import unicodedata
 from typing import Literal
 
-Control = Literal["cancel", "restart", "skip", "where"]
+Control = Literal["cancel", "restart", "skip", "where", "back", "repeat"]
 YesNo = Literal["yes", "no"]
 
 #: Longer replies say more than a command (and are not worth matching word by word).
@@ -52,6 +52,15 @@ _PHRASES: dict[Control, str] = {
         r"where am i(?: now| right now| at)?|where are we(?: now| at)?|where (?:was|were) we|what step (?:am i on|are we on|is this)|"
         r"what question (?:is this|are we on)|how many (?:more )?questions(?: (?:left|to go|are there))?|"
         r"are we (?:almost )?done(?: yet)?|is this almost (?:done|over)|how much longer|donde estoy|en que paso voy"
+    ),
+    # "back" while a question waits: the question before it again, not a step of a plan not yet made.
+    "back": (
+        r"(?:go )?back(?: (?:one|a step|a question|to the (?:last|previous) (?:one|question)))?|previous(?: question| one)?|"
+        r"undo|atras|volver|regresar"
+    ),
+    "repeat": (
+        r"repeat(?: (?:it|that|this|the question|that question))?|say (?:it|that) again|come again|"
+        r"what was the question|what (?:did|do) you (?:ask|need)|repite|otra vez"
     ),
     "skip": (
         r"(?:what's |whats |what )?next(?: (?:one|question|please|step))?|skip(?: (?:it|this|that|this one|that one|this question|the question))?|"
@@ -116,8 +125,9 @@ _NOT_CANCEL = re.compile(
 
 
 def control(text: str) -> Control | None:
-    """ "cancel" (end the form), "restart" (ask again from the first question), "skip" (move on)
-    or "where" (how far the questions are), when that is all the reply says; None for anything else, answers included.
+    """ "cancel" (end the form), "restart" (ask again from the first question), "skip" (move on),
+    "where" (how far the questions are), "back" (the question before) or "repeat" (this question again),
+    when that is all the reply says; None for anything else, answers included.
     A short reply that says "cancel" or "never mind" in so many words cancels whatever it adds."""
     said = normalize(text)
     if len(said.split()) > MAX_COMMAND_WORDS:
