@@ -101,10 +101,11 @@ def candidates(rows: Iterable[Mapping[str, Any]]) -> list[Candidate]:
     for row in rows:
         conversation = str(row["conversation"])
         before = previous.get(conversation, "")
-        topic = _topic(row) if row.get("kind") == "answer" else None
+        trusted = _topic(row)
+        topic = trusted if row.get("kind") == "answer" else None
         # what the turn before asked: its labeller's topic where trusted, so a follow-up to a question the bot
         # answered on the wrong topic ("And if they refuse?" after accommodations) is still a follow-up
-        asked_before = topic or _topic(row) or (row["answered"][-1] if row.get("answered") else None)
+        asked_before = trusted or (row["answered"][-1] if row.get("answered") else None)
         if asked_before:
             previous[conversation] = asked_before
         text = " ".join(str(row["user"]).split())
