@@ -297,3 +297,13 @@ def test_only_someone_educated_abroad_hears_that_amt_evaluates_it_course_by_cour
     assert "course-by-course evaluation" in rma_line(Profile(background="img"))
     assert "course-by-course" not in rma_line(Profile(background="working_ma", experience_years=4.0))
     assert "course-by-course" not in rma_line(Profile(background="hs_graduate"))
+
+
+def test_a_nurse_hears_the_evaluation_of_training_abroad_as_a_condition(kb: KnowledgeBase):
+    """ "im a nurse, 8 years... and the rma?": many nurses asking here trained abroad, some in the US; the
+    evaluation is said as a condition ("if you trained abroad"), never as a fact about them."""
+    nurse = Profile(other_healthcare_role="nurse", other_healthcare_years=8.0)
+    rma = lines(kb, nurse)["rma"]
+    assert rma.endswith("If you trained abroad, AMT also asks for a course-by-course evaluation of that education.")
+    assert "If you trained abroad" not in lines(kb, Profile(background="img", other_healthcare_role="doctor"))["rma"]
+    assert "abroad" not in lines(kb, Profile(other_healthcare_role="CNA", other_healthcare_years=2.0))["rma"]

@@ -130,6 +130,16 @@ def _from_abroad(who: Profile) -> bool:
     return who.background == "img"
 
 
+#: Health professions whose people, asking here, have often trained abroad: a verdict names the
+#: evaluation of foreign education as a condition ("if you trained abroad"), never as a fact about them.
+OFTEN_TRAINED_ABROAD = frozenset({"nurse", "doctor", "midwife", "pharmacist", "dentist", "dental hygienist"})
+
+
+def _maybe_from_abroad(who: Profile) -> bool:
+    """Whose education may be from abroad, though they have not said so: a nurse's, a doctor's."""
+    return not _from_abroad(who) and who.other_healthcare_role in OFTEN_TRAINED_ABROAD
+
+
 def _check_route(
     citation: Citation, body: str, route: schema.EligibilityRoute, who: Profile, accreditors: list[str]
 ) -> RouteCheck:
@@ -366,6 +376,10 @@ def _result(
     abroad = _also_needed("foreign_evaluation", body)
     if any(abroad in c.also_needed for c in shown):  # a degree from abroad is weighed only once evaluated
         text += f" {body} also asks for {abroad}."
+    elif _maybe_from_abroad(who) and any(
+        "foreign_evaluation" in (r.also_needs or ()) for r in routes if r.key in {c.route for c in shown}
+    ):  # "im a nurse, and the rma?": many nurses and doctors asking here trained abroad, but not all
+        text += f" If you trained abroad, {body} also asks for a course-by-course evaluation of that education."
     citations = [c.citation for c in shown]
     # Someone with work or military training should hear that this credential has no route for it.
     kinds = {r.kind for r in routes}

@@ -25,6 +25,7 @@ from bot.understanding.cues import (
     LICENCE_ASKED,
     OVERVIEW,
     PAID_WHILE,
+    PRICE,
     PRICE_AFTER,
     about_a_state_credential,
     about_immigration_status,
@@ -137,7 +138,9 @@ SCHOOLING = re.compile(
 )
 #: "cheapest way do all this" after the exam's format: the whole path's price, not the exam's.
 WHOLE_PATH = re.compile(
-    r"\b(do|doing|get through|go through) all (of )?(this|that|it)\b|\bthe whole (thing|path|process)\b|\bstart to finish\b",
+    r"\b(do|doing|get through|go through) all (of )?(this|that|it)\b|\bthe whole (thing|path|process)\b|\bstart to finish\b|"
+    # "whats the cheapest way to get certified": the path's price, school and all (a cheaper way to get CE is renewal's)
+    r"\bcheapest (way|route|path|option)\b(?![^.?!]*\b(ce|ceus?|renew\w*|recert\w*)\b)",
     re.I,
 )
 #: "make" as in earn, not as in "do schools make u pay for scrubs", "does AZ make MAs get certified".
@@ -255,7 +258,7 @@ STATE_NEEDS = re.compile(
     r"\bwhich (one|cert\w*|credential)s?\b[^.?!]{0,20}\b(makes? sense|is best|is better|works?|counts?) (for|in) (?!(me|you|u|him|her|them|us|someone|my|a|an|the|people)\b)|"
     r"\b(satisfy|satisfies|meet|meets|fulfil|fulfill|fulfills|count for) (that|the|this|their|its) (rule|requirement|law)s?\b|"
     r"\b(work|valid|good|ok|okay|fine|enough|count|counts|accepted|acceptable|recogni[sz]ed|good enough) (there|here)\b|"
-    r"\bwork (as an? [\w-]+ )there\b|\b(is|are) (good|ok|okay|fine|valid) (for|in) (?!(\d|life|ever|before|until|till|after|how|long|now|the|a|an|me|you|u|them|it|that|this|renewal|work|jobs?)\b)[a-z]{3,}\b(?! (years?|months?))|\b(accepted|acceptable|recogni[sz]ed|good enough) (for|in|by)\b|"
+    r"\bwork (as an? [\w-]+ )there\b|\b(is|are) (good|ok|okay|fine|valid) (for|in) (?!(\d|life|ever|before|until|till|after|how|long|now|the|a|an|me|you|u|them|it|that|this|renewal|work|jobs?)\b)[a-z]{3,}\b(?! (years?|months?))|\b(accepted|acceptable|recogni[sz]ed|good enough) (for|in|by)\b(?! (the |an? )?(c?cma|rma|ncma|aama|amt|nha|ncct|exams?|tests?)\b)|"
     r"\b(doctors?|physicians?|nurses?|docs?) (can |could |will )?(just )?train\b|\btrained (in|at|on) the (clinic|job)\b|"
     r"\b(travel|follow|go|transfer|move)s? with (me|her|him|them|you|u)\b|\bfollows? (me|her|him|them|you|u)\b|"
     r"\bmandat(e|es|ed|ory)\b|\bdelegat\w*\b|\bresponsib\w*\b|"
@@ -492,8 +495,11 @@ THE_EXAM_ITSELF = frozenset(
 )
 #: "how long is that one" right after an exam's format: that exam's length.
 HOW_LONG_IS_IT = re.compile(
-    r"^\W*(and |ok |so )?how long (is|'?s) (it|that|that one|this one|the other( one)?|each( one)?|the [a-z]+ one)\W*$"
-    r"|^\W*(and |ok |so )?how long (does|do|will) (it|that|that one|this one|each( one)?|they|both|the [a-z]+ one) (take|last)\W*$",
+    r"^\W*(and |ok |so )?how long (is|'?s) (it|that|that one|this one|the other( one)?|each( one)?|the [a-z]+ one)"
+    r"( (normally|usually|typically|exactly|roughly|in total|total|overall))?\W*$"
+    r"|^\W*(and |ok |so )?how long (does|do|will) (it|that|that one|this one|each( one)?|they|both|the [a-z]+ one) (take|last)\W*$"
+    # "how long will i be there" after the exam's format: the exam's length, not a program's
+    r"|^\W*(and |ok |so )?how long (will|would|do|am) (i|we|u|you) (be|sit|sitting|stay) (there|in there)\W*$",
     re.IGNORECASE,
 )
 
@@ -1182,6 +1188,23 @@ def _how_long_a_report_is_good(text: str, named: Sequence[tuple[str, str]], cont
     )
 
 
+#: The exam a state's own credential asks for ("would that count as the exam part for washington", "the
+#: exam part, can the rma count", "And the exam piece? I passed the RMA in 2019").
+EXAM_PART = re.compile(
+    r"\b(exam|test|testing)\W+(part|piece|portion|component|requirement)\b|\bnational (exam|test) (for|part)\b",
+    re.IGNORECASE,
+)
+
+
+def _a_state_s_exam_part(text: str, named: Sequence[tuple[str, str]], context: Context) -> bool:
+    """The exam part of a state's rule, asked with its state named or in hand: that state's answer says
+    which exams count, which no credential's own routes do."""
+    states = [value for kind, value in named if kind == "us_state"]
+    in_hand = context.intent == "ask_state_rules" or any(kind == "us_state" for kind, _ in context.entities)
+    asked = asking_clause(text)  # "how much is the exam part" after renewal: the exam's fee
+    return bool(EXAM_PART.search(asked)) and not PRICE.search(asked) and bool(states or in_hand)
+
+
 def _a_state_s_question(
     intent: str | None, confidence: float, text: str, named: Sequence[tuple[str, str]], context: Context
 ) -> str | None:
@@ -1245,6 +1268,7 @@ def reread(
         _a_status_question(intent, text, context)
         or _surprise_at_it(intent, confidence, text, context)
         or _the_benefit_s_approval(intent, text, named, context)
+        or ("ask_state_rules" if _a_state_s_exam_part(text, named, context) else None)
     )
     if first:
         return first
@@ -1297,6 +1321,8 @@ def reread(
     if more:
         return more
     if intent == "inform" and any(kind == "us_state" for kind, _ in named):
+        if context.intent == "ask_salary" and (only_switches(asked) or _place_alone(asked, named)):
+            return context.intent  # "Pennsylvania?" after Ohio's pay: Pennsylvania's pay
         return "ask_state_rules"  # "we move to Washington next year, will my CCMA be enough there?"
     if intent == UNHELPFUL:  # "does that help?" asks about the topic in hand; it is no complaint
         return context.intent if is_question(context.intent) else "nlu_fallback"
@@ -1304,6 +1330,19 @@ def reread(
     if leaned:
         return leaned
     return continued(ranking, context, text) or intent
+
+
+#: What may stand around a place named alone ("Pennsylvania?", "and in miami?", "ok texas then").
+AROUND_A_PLACE = re.compile(r"\b(and|n|ok|okay|so|in|for|then|too|there|pls|please)\b|\W", re.IGNORECASE)
+
+
+def _place_alone(text: str, named: Sequence[tuple[str, str]]) -> bool:
+    """The message names a place and nothing else."""
+    rest = text
+    for kind, value in named:
+        if kind == "us_state":
+            rest = re.sub(re.escape(value), " ", rest, flags=re.IGNORECASE)
+    return rest != text and not AROUND_A_PLACE.sub("", rest)
 
 
 #: A program approved (or signed off) for a benefit: "how do i check a school is approved for it" after the GI Bill.
@@ -1451,7 +1490,9 @@ def _topic_nlu_chose(
         cued = cued_intent(asked, context.intent) if len(asked.split()) <= MAX_NEIGHBOUR_WORDS else None
         agrees = cued_intent(text, context.intent) == intent  # the whole message's words side with NLU
         story = len(text.split()) >= STORY_WORDS and len(text.split()) >= STORY_RATIO * len(asked.split())
-        return cued if cued and (cued in neighbours(intent) or story) and not agrees else intent
+        # "any practice tests?" after study tips, read so at 0.98: still study tips, not the exam's format
+        stays = intent == context.intent and confidence >= SURE_OF_ANOTHER_TOPIC
+        return cued if cued and (cued in neighbours(intent) or story) and not agrees and not stays else intent
     asked = asking_clause(text)  # "...taking vitals and drawing blood. Does that experience open any route?"
     cued = (cued_intent(asked, context.intent) if asked != text else None) or cued_intent(text, context.intent)
     top = [name for name, _ in ranking[:TOP_GUESSES]]
@@ -1470,9 +1511,12 @@ def _topic_nlu_chose(
 POINTS_AT_WHAT_WAS_TOLD = re.compile(r"\b(that|it|this|there|them|those|here)\b", re.IGNORECASE)
 
 
-#: Topics after which a bare price is theirs: the school's length or kind (its price), or a topic whose "how
-#: much" the cue words already settle (an exam's fee, renewal's, a benefit's amounts).
-PRICED_IN_HAND = frozenset({"ask_duration", "ask_program_type", *PRICE_AFTER})
+#: Topics after which a bare price is theirs: the school's length, kind, online study or choice (its price:
+#: "ok what does it cost" after online programs), or a topic whose "how much" the cue words already settle
+#: (an exam's fee, renewal's, a benefit's amounts).
+PRICED_IN_HAND = frozenset(
+    {"ask_duration", "ask_program_type", "ask_online_program", "ask_choose_program", *PRICE_AFTER}
+)
 #: A price asked with no words of its own ("how much does it cost", "and what does it run"): only the
 #: conversation says whose price it is.
 BARE_PRICE = re.compile(
@@ -1491,7 +1535,9 @@ BRINGS_ITS_OWN = ("us_state", "role")
 
 #: "so the ccma counts there?", "would the nha one count for that": whether what they have meets the place's rule.
 COUNTS_THERE = re.compile(
-    r"\b(count|counts|work|works|accepted|recogni[sz]ed|enough|good enough|ok|okay|valid)\W*(there|here|for (that|it|this))\b",
+    r"\b(count|counts|work|works|accepted|recogni[sz]ed|enough|good enough|ok|okay|valid)\W*(there|here|for (that|it|this))\b|"
+    # "so what do i need to count as certified there", "does my CCMA count as the national exam for that"
+    r"\bcounts? (as|for) (?!an? (approved|accredited) )(\w+ ){0,4}(there|here|(for|toward|towards) (that|it|this))\b",
     re.IGNORECASE,
 )
 
@@ -1734,6 +1780,8 @@ def _what_is_paid(
         intent = context.intent  # "...said mycaa?? does that pay for MA school": MyCAA, not the FAFSA
     if context.intent in PAID_WHILE and intent not in PAID_WHILE and IS_IT_PAID.search(asked):
         intent = context.intent  # "is it paid or am I working for free" after an apprenticeship: its pay
+    if context.intent == "ask_online_program" and IS_IT_PAID.search(asked):
+        intent = "ask_externship"  # "is it paid at least" after online study: the in-person externship it spoke of
     if context.intent == "ask_renewal" and intent in TEST_AGAIN_READINGS and TEST_AGAIN.search(asked):
         intent = context.intent  # "Does she have to take the whole test over again then?": recertifying by exam
     if intent == "ask_compare_roles" and cued_intent(asked, context.intent) == "ask_salary":

@@ -72,11 +72,13 @@ PRICE_AFTER = {
 #: The training itself named: its price is the program's.
 #: A school's words, or a kind of program named ("and if i want the 2 yr degree instead how much").
 SCHOOL = re.compile(
-    r"\b(school|tuition|program|course|classes|college)\b|"
+    r"\b(schools?|tuition|programs?|courses?|classes|colleges?)\b|"
     r"\b(associate'?s?|(2|two)[- ]?(yr|year)|certificate|diploma) (degree|one|program)\b|\bdegree instead\b",
     re.IGNORECASE,
 )
-ASKS_A_PRICE = re.compile(r"\bhow much\b|\bwhat (does|do|would|will|did) (\w+ ){0,4}cost\b|\bprice\b|\bcost of\b", re.I)
+ASKS_A_PRICE = re.compile(
+    r"\bhow much\b|\bwhat (does|do|would|will|did) (\w+ ){0,4}cost\b|\bprice\b|\bcost (of|range)\b|\bcheaper\b", re.I
+)
 #: A price with no conversation to read it in is most often the program's.
 PRICE_DEFAULT = "ask_program_cost"
 #: How a question is worded when it has no question mark.
@@ -218,10 +220,21 @@ SETTLED = re.compile(
     r"\b(green ?card holder|permanent resident|(us|u\.s\.|american) citizen)\b|"
     # "I am nurse from Egypt... I have green card and live in Anaheim. Before I get RN license here, can I work as
     # medical assistant": a card held, not one waited for
-    r"\b(i|we|she|he) (have|has|got|hold|holds|already have) (a |my |the |her |his |our )?green ?card\b(?! (interview|application|process))",
+    r"\b(i|we|she|he|they) (now |also |already |finally )?(have|has|got|hold|holds|have had|had) (a |my |the |her |his |our |their )?"
+    r"green ?cards?\b(?! (interview|application|process))|"
+    # "came to orlando 2 years ago with green card through my brother"
+    r"\b(came|moved|immigrated|arrived)\b[^.?!]{0,40}\bwith (a |my |the |our |her |his )?green ?cards?\b",
     re.IGNORECASE,
 )
 LICENCE_ASKED = re.compile(r"\blicen[cs]\w*|\bcertif\w*|\bcredential\w*", re.IGNORECASE)
+#: Leave itself asked of a card held ("green card holder, allowed to work as MA?", "is the green card enough to work",
+#: "am i free to work now with it"): a question of status still. A plain "can I…" after a card held asks about
+#: the path ("I have green card 6 year… can I take the test in Vietnamese?").
+LEAVE_ITSELF = re.compile(
+    r"\b(allowed|legal(ly)?|permit(ted)?|authori[sz]\w*|free to work|enough to work|let (me|her|him|them) work)\b|"
+    r"\bwith (it|that|this|my (green ?card|card)|the (green ?card|card)|a green ?card)\b|\bneed (a |another |any )?(work )?permit\b",
+    re.IGNORECASE,
+)
 
 
 #: Working while they study: with a status in hand, asking leave to work ("and can i work part time as MA while i
@@ -241,8 +254,8 @@ def asks_leave_to_work(text: str) -> bool:
 def about_immigration_status(text: str) -> bool:
     """The message asks whether someone may work or study on a visa or status: a status, work or
     study, and words that ask leave, in one sentence."""
-    if LICENCE_ASKED.search(text):
-        text = SETTLED.sub(" ", text)
+    if LICENCE_ASKED.search(text) or not LEAVE_ITSELF.search(text):
+        text = SETTLED.sub(" ", text)  # a card held is their story, not their question
     return any(
         STATUS.search(s) and PERMISSION.search(s) and ASKING_LEAVE.search(s) for s in re.split(r"(?<=[.!?])\s+", text)
     ) or bool(
