@@ -2126,3 +2126,46 @@ def test_a_cheaper_way_to_get_ce_is_no_school_s_price():
 def test_a_green_card_held_is_their_story_unless_leave_itself_is_asked(ranking, text, meant):
     intent, confidence = ranking[0]
     assert understand(intent, confidence, [], text, Context(), ranking).intent == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        # from fresh blind sets: each question answered, none dropped
+        (
+            "ok and how long is the ccma good for and whats passing",
+            ["ok how long is the ccma good for", "whats passing"],
+        ),
+        ("and how much is it + how long is it valid", ["how much is it", "how long is it valid"]),
+        (
+            "rma how many questions and if i fail when i can try again",
+            ["rma how many questions", "if i fail when i can try again"],
+        ),
+        (
+            "If I fail the RMA how long do I wait to retry, and once I pass how often do I have to renew?",
+            ["If I fail the RMA how long do I wait to retry", "once I pass how often do I have to renew?"],
+        ),
+        (
+            "do u need a license to be an MA in texas and hows pay in houston",
+            ["do u need a license to be an MA in texas", "hows pay in houston"],
+        ),
+        ("CE for cma? and exam cost", ["CE for cma?", "and exam cost"]),
+        ("how much is the nha test and the cma one", ["how much is the nha test", "and the cma one"]),
+    ],
+)
+def test_several_questions_however_joined_are_each_answered(text, parts):
+    assert split_questions(text) == parts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "whats the difference between the cma and the rma",
+        "can i take the cma and the rma",
+        "what if i move to the back and do clinical MA work for a year",
+        "I worked 4 years. and the fee",
+        "how many years and if possible the hours",
+    ],
+)
+def test_one_question_joined_to_another_thing_stays_whole(text):
+    assert split_questions(text) == [text]

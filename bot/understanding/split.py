@@ -32,22 +32,30 @@ ANSWERED_TOPIC = "answered_topic"
 #: At most this many questions from one message; the rest stays with the last one.
 MAX_PARTS = 3
 QUESTION_WORDS = (
-    r"how|what|whats|what's|when|where|who|whom|which|why|is|are|am|can|could|do|does|did|will|would|"
+    r"how|hows|how's|what|whats|what's|when|where|wheres|where's|who|whom|which|why|is|are|am|can|could|do|does|"
+    r"did|will|would|"
     r"should|must|may|has|have|cuanto|cuánto|cuanta|cuánta|que|qué|como|cómo|donde|dónde|puedo|necesito"
 )
 #: "and roughly what does it cost": a hedge between the "and" and the question it joins.
 _HEDGE = r"(?:(?:roughly|about|approximately|realistically|then|so|also|just)\s+)?"
 #: "how long is a certificate program, roughly what does it cost, and ...": after a comma, only a "wh"
 #: word starts a question of its own ("If I finish in May, is that ok" keeps its condition).
-_WH = r"how|what|whats|what's|when|where|who|which|why"
-_JOINED = re.compile(rf"\s*(?:,\s*)?\b(?:and|also|plus|&|y|n)\s+{_HEDGE}(?=(?:{QUESTION_WORDS})\b)", re.IGNORECASE)
+_WH = r"how|hows|how's|what|whats|what's|when|where|wheres|where's|who|which|why"
+#: "and if i fail when can i try again", ", and once I pass how often do I renew": a condition that leads into a
+#: question of its own (a question word follows in the same clause).
+_IF_THEN_ASKS = rf"(?:if|once|after)\s+(?:i|u|you|she|he|we|they)\b[^,.?!]*?\b(?:{_WH}|can|could|do|does|will)\b"
+_JOINED = re.compile(
+    rf"\s*(?:,\s*)?(?:\b(?:and|also|plus|y|n)\b|&|\+)\s+{_HEDGE}(?=(?:{QUESTION_WORDS})\b|{_IF_THEN_ASKS})",
+    re.IGNORECASE,
+)
 #: A condition's "and" joins more of the condition ("what if i move to the back and do clinical MA work for a
 #: year"): it is cut only where a "wh" question follows, or a verb with who or what it asks about ("and is the
 #: fee the same").
 _CONDITION = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|and|but)\W+)*(?:(?:what|wut|wat) if|what happens if|if)\b", re.I)
 _ASKED_OF = r"(?:i|you|u|we|it|they|he|she|there|that|this|the|my|your|its|their)"
 _JOINED_IN_CONDITION = re.compile(
-    rf"\s*(?:,\s*)?\b(?:and|also|plus|&|y|n)\s+{_HEDGE}(?=(?:{_WH})\b|(?:{QUESTION_WORDS})\s+{_ASKED_OF}\b)",
+    rf"\s*(?:,\s*)?(?:\b(?:and|also|plus|y|n)\b|&|\+)\s+{_HEDGE}"
+    rf"(?=(?:{_WH})\b|(?:{QUESTION_WORDS})\s+{_ASKED_OF}\b|{_IF_THEN_ASKS})",
     re.IGNORECASE,
 )
 _COMMA = re.compile(rf"\s*,\s*{_HEDGE}(?=(?:{_WH})\b)", re.IGNORECASE)
@@ -130,9 +138,41 @@ _TOPIC_NAMED = re.compile(
 )
 
 
+#: "how much is the nha test and the cma one": the same question asked again of a second credential, named
+#: alone at the end. Not where the two are set side by side ("the difference between the cma and the rma").
+_AND_THE_OTHER = re.compile(
+    r"^(?P<first>.*\b(?:c?cma|rma|ncma|nha|amt|aama|ncct|test|exam)\b.*?)\s+(?:and|n|&|\+)\s+"
+    r"(?P<other>(?:the\s+|for\s+(?:the\s+)?)?(?:c?cma|rma|ncma|nha|amt|aama|ncct)(?:\s+(?:one|test|exam|too|also))?\W*)$",
+    re.IGNORECASE,
+)
+_SIDE_BY_SIDE = re.compile(
+    r"\b(between|differen\w*|diff|vs\.?|versus|compare\w*|both|either|or|better|worse|than|take|sit|get|do|have|hold)\b",
+    re.IGNORECASE,
+)
+
+
+def _and_the_other(part: str) -> list[str]:
+    """The part, cut before a second credential named alone at its end when it asks the same of both."""
+    found = _AND_THE_OTHER.match(part)
+    if not found or _SIDE_BY_SIDE.search(found.group("first")) or not _is_question(found.group("first")):
+        return [part]
+    return [found.group("first").rstrip(" ,;"), f"and {found.group('other')}"]
+
+
+#: A part that starts by joining itself to what came before ("and exam cost", "plus the fee").
+_JOINED_ON = re.compile(r"^\W*(?:and|also|plus|n|&|\+)\b", re.IGNORECASE)
+
+
+_OTHER_ALONE = re.compile(
+    r"^\W*(?:and|n|&|\+)\s+(?:the\s+|for\s+(?:the\s+)?)?(?:c?cma|rma|ncma|nha|amt|aama|ncct)"
+    r"(?:\s+(?:one|test|exam|too|also))?\W*$",
+    re.IGNORECASE,
+)
+
+
 def _asks_or_names(part: str) -> bool:
-    """A question, or a topic named alone as one of several questions."""
-    return _is_question(part) or bool(_TOPIC_NAMED.match(part))
+    """A question, or a topic or a second credential named alone as one of several questions."""
+    return _is_question(part) or bool(_TOPIC_NAMED.match(part) or _OTHER_ALONE.match(part))
 
 
 def _an_example(sentence: str) -> bool:
@@ -158,7 +198,9 @@ def _sentences(text: str) -> list[str]:
             out.append(pending)
             pending = ""
     if pending:
-        if out:
+        if out and _TOPIC_NAMED.match(pending) and _JOINED_ON.match(pending):
+            out.append(pending)  # "CE for cma? and exam cost": the fee named after a question is asked too
+        elif out:
             out[-1] = f"{out[-1]} {pending}"
         else:
             out.append(pending)
@@ -175,6 +217,18 @@ _COURTESY = re.compile(
 )
 
 
+#: Words that only lead into what follows ("ok and how long is it good for and whats passing").
+_LEAD_IN = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|and|but|well|also|alright|hmm|um|yeah|yes|k)\W*)*$", re.IGNORECASE)
+
+
+def _lead_ins_joined(pieces: list[str]) -> list[str]:
+    """A message's first cut before its first question when only a lead-in ("ok", "And") stands there:
+    the lead-in goes with the question after it, so "ok and X and Y" is still two questions."""
+    while len(pieces) > 1 and _LEAD_IN.match(pieces[0]):
+        pieces = [f"{pieces[0]} {pieces[1]}".strip(), *pieces[2:]]
+    return pieces
+
+
 def split_questions(text: str) -> list[str]:
     """The questions in `text`, in order; a message with one question comes back whole."""
     if not text or text.startswith("/"):
@@ -188,12 +242,12 @@ def split_questions(text: str) -> list[str]:
     parts: list[str] = []
     for sentence in _sentences(text):
         joiner = _JOINED_IN_CONDITION if _CONDITION.match(sentence) else _JOINED
-        pieces = [p.strip(" ,;") for joined in joiner.split(sentence) for p in _cut_at_commas(joined)]
+        pieces = _lead_ins_joined([p.strip(" ,;") for joined in joiner.split(sentence) for p in _cut_at_commas(joined)])
         if len(pieces) > 1 and all(len(p.split()) >= MIN_WORDS for p in pieces):
             parts += pieces
         else:
             parts.append(sentence)
-    parts = [p for p in parts if p]
+    parts = [q for p in parts if p for q in _and_the_other(p)]
     if len(parts) > MAX_PARTS:
         parts = parts[: MAX_PARTS - 1] + [" ".join(parts[MAX_PARTS - 1 :])]
     if parts and not _asks_or_names(parts[0]) and len(parts) > 1:  # "I'm a CNA and can I..." stays together
