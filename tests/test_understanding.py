@@ -2169,3 +2169,80 @@ def test_several_questions_however_joined_are_each_answered(text, parts):
 )
 def test_one_question_joined_to_another_thing_stays_whole(text):
     assert split_questions(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("ranking", "text", "context", "entities", "meant"),
+    [
+        # NLU's own rankings; each wording seen with two or more writers of the fresh sets
+        (
+            [("ask_program_type", 0.9997)],
+            "my nephew is deciding between a 2 year MA degree at the community college and a 9 month certificate at "
+            "a private school. which one makes more sense",
+            Context(),
+            [("program_type", "certificate")],
+            "ask_program_type",
+        ),
+        ([("ask_exam_retake", 0.99)], "and if she fails it?", Context("ask_eligibility"), [], "ask_exam_retake"),
+        (
+            [("ask_program_cost", 0.67), ("ask_exam_fee", 0.10)],
+            "which is cheaper",
+            Context("ask_which_credential"),
+            [],
+            "ask_exam_fee",
+        ),
+        (
+            [("ask_learn_on_job", 0.98), ("ask_salary", 0.02)],
+            "Is there a way to earn a paycheck while I learn instead?",
+            Context("ask_duration"),
+            [],
+            "ask_learn_on_job",
+        ),
+        (
+            [("ask_financial_aid", 0.79), ("ask_military_benefits", 0.14)],
+            "does voc rehab pay for ma school",
+            Context(),
+            [],
+            "ask_military_benefits",
+        ),
+        (
+            [("ask_eligibility", 0.77), ("ask_state_rules", 0.03)],
+            "does rma count as that",
+            Context("ask_state_rules", (("us_state", "Washington"),)),
+            [("credential", "rma")],
+            "ask_state_rules",
+        ),
+        (
+            [("ask_eligibility", 1.0)],
+            "ok and for the C one would my 8 yrs count or do i need school",
+            Context("ask_state_rules", (("us_state", "Washington"),)),
+            [],
+            "ask_state_rules",
+        ),
+        (
+            [("ask_credential_info", 0.96)],
+            "I heard also of a California certificate called CCMA. Is this the same as NHA one?",
+            Context("ask_state_rules"),
+            [("credential", "CCMA")],
+            "ask_state_rules",
+        ),
+        (
+            [("ask_duration", 0.97)],
+            "ok so if i get hired as an MA first how long til i can test for the ccma",
+            Context("ask_eligibility"),
+            [("credential", "ccma")],
+            "ask_eligibility",
+        ),
+    ],
+)
+def test_wordings_from_a_fourth_fresh_set(ranking, text, context, entities, meant):
+    intent, confidence = ranking[0]
+    assert understand(intent, confidence, entities, text, context, ranking).intent == meant
+
+
+def test_the_washington_credential_named_in_passing_leaves_the_question_its_own():
+    """ "can i do an MA program part time or online from spokane? i'd need the WA credential after" asks about
+    online study; the state's own credential named in passing does not make it Washington's rules."""
+    text = "i have 2 little kids... can i do an MA program part time or online from spokane? i'd need the WA credential after"
+    ranking = [("ask_online_program", 1.0)]
+    assert understand("ask_online_program", 1.0, [], text, Context(), ranking).intent == "ask_online_program"

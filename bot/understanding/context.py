@@ -1345,6 +1345,15 @@ def _place_alone(text: str, named: Sequence[tuple[str, str]]) -> bool:
     return rest != text and not AROUND_A_PLACE.sub("", rest)
 
 
+#: Topics that set credentials side by side: "which is cheaper" after them asks which exam costs less.
+CREDENTIALS_IN_HAND = frozenset({"ask_which_credential", "ask_credential_info", "ask_eligibility"})
+WHICH_CHEAPER = re.compile(
+    r"^\W*((and|so|ok|okay|but)\W+)*which (one )?(is|'?s|would be) (the )?(cheap\w*|less expensive)\W*$|"
+    r"^\W*((and|so|ok|okay|but)\W+)*which (one )?costs? (less|the least)\W*$",
+    re.IGNORECASE,
+)
+
+
 #: A program approved (or signed off) for a benefit: "how do i check a school is approved for it" after the GI Bill.
 APPROVED = re.compile(r"\bapprov\w*|\bsigns? off\b|\bsigned off\b", re.IGNORECASE)
 ACCREDITATION_NAMED = re.compile(r"\b(caahep|abhes|accredit\w*)\b", re.IGNORECASE)
@@ -1537,7 +1546,9 @@ BRINGS_ITS_OWN = ("us_state", "role")
 COUNTS_THERE = re.compile(
     r"\b(count|counts|work|works|accepted|recogni[sz]ed|enough|good enough|ok|okay|valid)\W*(there|here|for (that|it|this))\b|"
     # "so what do i need to count as certified there", "does my CCMA count as the national exam for that"
-    r"\bcounts? (as|for) (?!an? (approved|accredited) )(\w+ ){0,4}(there|here|(for|toward|towards) (that|it|this))\b",
+    r"\bcounts? (as|for) (?!an? (approved|accredited) )(\w+ ){0,4}(there|here|(for|toward|towards) (that|it|this))\b|"
+    # "does rma count as that", "my clinic gave me their own in house certificate, does that count"
+    r"\bcounts? (as|for|toward|towards) (that|it|this)\W*$|\b(does|would|will) (that|it|this|mine) (even |still )?count\W*$",
     re.IGNORECASE,
 )
 
@@ -1780,6 +1791,8 @@ def _what_is_paid(
         intent = context.intent  # "...said mycaa?? does that pay for MA school": MyCAA, not the FAFSA
     if context.intent in PAID_WHILE and intent not in PAID_WHILE and IS_IT_PAID.search(asked):
         intent = context.intent  # "is it paid or am I working for free" after an apprenticeship: its pay
+    if intent == "ask_program_cost" and context.intent in CREDENTIALS_IN_HAND and WHICH_CHEAPER.search(asked):
+        intent = "ask_exam_fee"  # "which is cheaper" after which credential suits them: the credentials' fees
     if context.intent == "ask_online_program" and IS_IT_PAID.search(asked):
         intent = "ask_externship"  # "is it paid at least" after online study: the in-person externship it spoke of
     if context.intent == "ask_renewal" and intent in TEST_AGAIN_READINGS and TEST_AGAIN.search(asked):

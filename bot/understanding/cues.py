@@ -160,6 +160,9 @@ _CLAUSES = re.compile(r"(?<=[.!?;,:])\s+")
 #: "what's the difference between MA-R and MA-C", "how many tries on the CACMA".
 STATE_CREDENTIAL = re.compile(
     r"\bma-?[cr]\b|\bcacma\b|\bccbma\b|\bcalifornia (one(?! (year|yr|month|week|day|hour))|exam|test|certified|certification|ccma)\b|\bstate('?s)? (own )?c?cma\b|"
+    # "does my ccma get me the c one" after Washington's MA-C and MA-R; "a California certificate called CCMA"
+    r"\bthe (c|r) one\b|"
+    r"\bcalifornia (certificate|cert|credential)\b|"
     # "someone said theres a california only cert that takes work experience?"
     r"\bcalifornia[- ](only|specific|state) (cert\w*|credential|exam|test|one)\b",
     re.IGNORECASE,
