@@ -2246,3 +2246,17 @@ def test_the_washington_credential_named_in_passing_leaves_the_question_its_own(
     text = "i have 2 little kids... can i do an MA program part time or online from spokane? i'd need the WA credential after"
     ranking = [("ask_online_program", 1.0)]
     assert understand("ask_online_program", 1.0, [], text, Context(), ranking).intent == "ask_online_program"
+
+
+def test_keeping_a_credential_is_renewal_and_a_relative_s_status_after_aid_is_aid():
+    ranking = [("ask_renewal", 0.95), ("ask_exam_format", 0.01)]
+    text = "whats the deal with keeping the rma once i have it"
+    assert understand(
+        "ask_renewal", 0.95, [("credential", "rma")], text, Context("ask_eligibility"), ranking
+    ).intent == ("ask_renewal")
+    ranking = [("ask_work_authorization", 0.78), ("ask_financial_aid", 0.04)]
+    text = "what about his sister? she has a green card"
+    aid = Context("ask_financial_aid")
+    assert understand("ask_work_authorization", 0.78, [], text, aid, ranking).intent == "ask_financial_aid"
+    asks_leave = "what about his sister? she has a green card, is she allowed to work"
+    assert understand("ask_work_authorization", 0.9, [], asks_leave, aid, ranking).intent == "ask_work_authorization"

@@ -27,6 +27,7 @@ from bot.understanding.cues import (
     PAID_WHILE,
     PRICE,
     PRICE_AFTER,
+    STATUS,
     about_a_state_credential,
     about_immigration_status,
     aid_with_status,
@@ -1241,6 +1242,8 @@ def _a_status_question(intent: str | None, text: str, context: Context) -> str |
         # "on H4, can I work as an MA?": only USCIS or an attorney can say, whatever else the story names
         # ("My husband is Air Force (E-4)... green card still processing. Am I allowed to work...?")
         return WORK_AUTHORIZATION
+    if context.intent == "ask_financial_aid" and STATUS.search(text) and only_switches(asking_clause(text)):
+        return "ask_financial_aid"  # "what about his sister? she has a green card" after aid: the aid, for her
     if (context.aspect == "noncitizen" or context.intent == WORK_AUTHORIZATION) and asks_leave_to_work(text):
         return WORK_AUTHORIZATION  # "and can i work part time as MA while i study" after F-1 aid: what F-1 allows
     return None
