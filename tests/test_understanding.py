@@ -2260,3 +2260,45 @@ def test_keeping_a_credential_is_renewal_and_a_relative_s_status_after_aid_is_ai
     assert understand("ask_work_authorization", 0.78, [], text, aid, ranking).intent == "ask_financial_aid"
     asks_leave = "what about his sister? she has a green card, is she allowed to work"
     assert understand("ask_work_authorization", 0.9, [], asks_leave, aid, ranking).intent == "ask_work_authorization"
+
+
+@pytest.mark.parametrize(
+    ("ranking", "text", "context", "meant", "aspect"),
+    [
+        # three writers of the fresh sets: not graduating in time, after testing early, is NHA's student rule
+        (
+            [("ask_exam_retake", 0.975)],
+            "wait what happens if i dont graduate in time lol",
+            Context("ask_diploma_requirement"),
+            "ask_diploma_requirement",
+            "in_high_school",
+        ),
+        (
+            [("nlu_fallback", 0.4)],
+            "what if i dont graduate in time",
+            Context("ask_eligibility"),
+            "ask_diploma_requirement",
+            "in_high_school",
+        ),
+        # how long, asked of the exam in hand and read as its format, is the exam's time (not a program's)
+        (
+            [("ask_exam_format", 0.88), ("ask_duration", 0.06)],
+            "Oh my. How long do I get to finish it?",
+            Context("ask_exam_fee"),
+            "ask_exam_format",
+            None,
+        ),
+        (
+            [("ask_exam_format", 0.78), ("ask_duration", 0.19)],
+            "how long is it normally",
+            Context("ask_accommodations"),
+            "ask_exam_format",
+            None,
+        ),
+    ],
+)
+def test_not_graduating_in_time_and_the_exam_s_time(ranking, text, context, meant, aspect):
+    intent, confidence = ranking[0]
+    understood = understand(intent, confidence, [], text, context, ranking)
+    assert understood.intent == meant
+    assert (dict(understood.entities).get("aspect")) == aspect

@@ -1380,6 +1380,16 @@ def _the_benefit_s_approval(
     return None
 
 
+def _the_exam_s_time(intent: str | None, text: str, context: Context) -> bool:
+    """How long, asked of the exam in hand and read by NLU as the exam's format: the exam's own time."""
+    return (
+        intent == "ask_exam_format"
+        and context.intent in THE_EXAM_ITSELF
+        and bool(re.search(r"\bhow (long|much time)\b", text, re.IGNORECASE))
+        and not SCHOOLING.search(text)
+    )
+
+
 def _without_its_words(
     intent: str | None, text: str, context: Context, ranking: Sequence[tuple[str, float]]
 ) -> str | None:
@@ -1389,6 +1399,8 @@ def _without_its_words(
     for a button's payload ("/ask_what_is_cma"), which says its topic itself."""
     if text.startswith("/"):
         return None
+    if _the_exam_s_time(intent, text, context):
+        return None  # "How long do I get to finish it?" after the exam's fee, read as the exam's format: its time
     if intent != context.intent and off_topic_words(intent, text, is_question(context.intent)):
         others = [(name, p) for name, p in ranking if name != intent]
         asked = asking_clause(text)
