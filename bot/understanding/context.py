@@ -1380,12 +1380,16 @@ def _the_benefit_s_approval(
     return None
 
 
+#: Time asked in any words: "how long do I get", "how much time is it".
+TIME_ASKED = re.compile(r"\bhow (long|much time)\b", re.IGNORECASE)
+
+
 def _the_exam_s_time(intent: str | None, text: str, context: Context) -> bool:
     """How long, asked of the exam in hand and read by NLU as the exam's format: the exam's own time."""
     return (
         intent == "ask_exam_format"
         and context.intent in THE_EXAM_ITSELF
-        and bool(re.search(r"\bhow (long|much time)\b", text, re.IGNORECASE))
+        and bool(TIME_ASKED.search(text))
         and not SCHOOLING.search(text)
     )
 

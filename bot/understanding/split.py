@@ -7,9 +7,11 @@ gets its own answer with its source, in the order asked, and the later ones inhe
 what the earlier named ("it" is the CMA exam) through the conversation's context.
 
 Only clear cases are cut: between sentences that are each a question, at "and"
-(or "also", "plus") when a question word follows, and at a comma between two "wh"
-questions ("how long is it, roughly what does it cost"). Statements before a question stay
-with it ("I've worked 4 years as an MA. Can I take the RMA?"), and a form's answer
+(or "also", "plus", "+") when a question word or a condition that asks follows ("and if i
+fail when can i retake"), at a comma between two "wh" questions ("how long is it, roughly
+what does it cost"), and before a fee or a second credential named alone after a question
+("CE for cma? and exam cost", "how much is the nha test and the cma one"). Statements
+before a question stay with it ("I've worked 4 years as an MA. Can I take the RMA?"), and a form's answer
 ("Ana Souza and ana@example.com") has no question word, so it is never cut.
 """
 
