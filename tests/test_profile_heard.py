@@ -155,6 +155,14 @@ def test_a_question_without_a_question_mark_is_a_question(message: str):
         ("i just finished my ma program!! how soon can i take the cma", {"program_accredited": None}),
         ("i just finished my ma program!! how soon can i take the cma", {"years_since_graduation": 0}),
         ("I'm in an MA program right now", {"in_program": True}),
+        # in their own words: no "I'm", a learner's "I am study in", a graduation still to come
+        (
+            "marine vet, in a caahep accredited ma program rn, done in april. when can i take the cma",
+            {"in_program": True},
+        ),
+        ("I am physician from Egypt and I am study in accredited medical assistant program", {"in_program": True}),
+        ("My graduation is in May. When I can sit for the CMA exam?", {"in_program": True}),
+        ("what is taught in the program now?", {"in_program": None}),
         ("MBBS Lagos, presently completing a medical assisting certificate at an ABHES school", {"in_program": True}),
         ("2 yrs as MA, no certification, no US school", {"education": "none"}),
         ("trained by my doctor, no school", {"education": "none"}),

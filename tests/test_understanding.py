@@ -566,6 +566,13 @@ def test_having_paid_is_not_pay():
         ("ask_military_benefits", "my wife wants to become an MA too, is there money for spouses", "spouse"),
         ("ask_scam_check", "who do I complain to, and can I get my money back?", "complain"),
         ("ask_salary", "how much do MAs make in ohio", None),  # a topic without parts
+        # the GI Bill named is its own answer even when a spouse asks; MyCAA named is the spouses'
+        ("ask_military_benefits", "can my wife use my post 9/11 gi bill for MA school?", None),
+        ("ask_military_benefits", "my husband is active duty, can he give me his GI Bill", None),
+        ("ask_military_benefits", "do yall take mycaa", "spouse"),
+        # how long they must work before testing, said with the work first: the work routes
+        ("ask_eligibility", "if i get hired as an MA first, how long before i could take one", "working_ma"),
+        ("ask_eligibility", "hm. if i worked as MA how long till i could take the rma", "working_ma"),
     ],
 )
 def test_the_words_pick_the_part_of_the_topic_they_ask_about(intent, text, aspect):
@@ -616,6 +623,20 @@ def test_a_follow_up_stays_on_the_part_of_the_topic_in_hand():
         "skillbridge"
     )
     assert Context.from_slot(mycaa.to_slot()) == mycaa
+
+
+def test_a_second_question_of_one_message_asks_another_part_of_the_topic():
+    """ "is ma a good career like are there actually jobs and whats the pay": the first question took the
+    job outlook; the second, on the same topic, asks the pay, not the outlook again (asked as a message of
+    its own, "whats the pay" after the outlook stays on it only while it names nothing of its own)."""
+    ranking = [("ask_salary", 0.95)]
+    outlook = Context("ask_salary", (), "outlook", same_message=True)
+    got = understand("ask_salary", 0.95, [], "whats the pay", outlook, ranking)
+    assert got.intent == "ask_salary"
+    assert [v for k, v in got.entities if k == "aspect"] == []
+    mycaa = Context("ask_military_benefits", (), "spouse")
+    later = understand("ask_military_benefits", 0.5, [], "how long do i have to finish", mycaa, ranking)
+    assert ("aspect", "spouse") in later.entities  # the next message still leans on it
 
 
 def test_a_topic_read_without_any_of_its_words_gives_way_to_the_next_question():

@@ -160,7 +160,14 @@ _IN_PROGRAM = re.compile(
     rf"\b(?:in the (?:final|last) (?:stretch|weeks?|months?|term|semester) of) (?:an? |my |the )?(?:[\w-]+ ){{0,3}}"
     rf"(?:program|course|certificate|school|classes|diploma)\b|"
     rf"\b(?:presently|currently|now|still|i'?m|i am) (?:completing|finishing|doing|taking|attending|enrolled in) "
-    rf"(?:an? |my |the )?(?:[\w-]+ ){{0,3}}(?:program|course|certificate|school|classes|diploma)\b"
+    rf"(?:an? |my |the )?(?:[\w-]+ ){{0,3}}(?:program|course|certificate|school|classes|diploma)\b|"
+    # "I am study in accredited medical assistant program", "marine vet, in a caahep accredited ma program rn"
+    rf"\b(?:i'?m|im|i am) (?:studying|study|a student) (?:in|at) (?:an? |my |the )?(?:[\w-]+ ){{0,3}}"
+    rf"(?:program|course|school|college)\b|"
+    rf"(?:^|[,;:.]|\bvet|\bhere) ?in (?:an? |my |the )(?:[\w-]+ ){{0,3}}(?:program|course|school)\b[^.?!]{{0,12}}"
+    rf"\b(?:rn|right now|now|currently|atm)\b|"
+    # "my graduation is in May": a program they are in
+    r"\bmy (?:graduation|grad) (?:is|will be)\b"
 )
 _FINISHED_PROGRAM = re.compile(
     rf"\b(?:finished|completed|graduated from|did|have|got|earned) (?:an? |my |the )?"
