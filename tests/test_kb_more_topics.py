@@ -180,6 +180,26 @@ def test_stop_topics_decline_and_name_the_official_place_to_ask(kb: KnowledgeBas
     assert "help with" in text  # and then what the bot can do
 
 
+def test_a_criminal_record_is_sent_to_every_certifier_and_a_lawyer_never_judged(kb: KnowledgeBase, school):
+    """ "i got a felony from 2016, can i even get certified": no source says how a record weighs, so the
+    reply says so, names every certifying body (each decides), the schools' checks it has a source for,
+    and an attorney, and never guesses either way."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from bot.kb import schema
+
+    reply = reply_for(kb, "ask_legal_or_medical", [("aspect", "record")])
+    text = body(reply.text)
+    with Session(kb.engine) as s:
+        bodies = list(s.scalars(select(schema.Body.abbreviation)))
+    assert bodies and all(b in text for b in bodies), bodies
+    assert kb.facts(["entry_checks_example"])["entry_checks_example"].value in text
+    assert "attorney" in text and text.startswith("I have no source")
+    for verdict in ("won't stop you", "will not stop you", "you can't get certified", "you cannot"):
+        assert verdict not in text.lower()
+
+
 def test_work_authorization_never_judges_a_status(kb: KnowledgeBase, school):
     text = body(reply_for(kb, "ask_work_authorization").text).lower()
     for verdict in ("you can work", "you are allowed to", "you are eligible", "you qualify", "your status allows"):

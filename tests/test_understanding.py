@@ -570,6 +570,9 @@ def test_having_paid_is_not_pay():
         ("ask_military_benefits", "can my wife use my post 9/11 gi bill for MA school?", None),
         ("ask_military_benefits", "my husband is active duty, can he give me his GI Bill", None),
         ("ask_military_benefits", "do yall take mycaa", "spouse"),
+        ("ask_legal_or_medical", "got a dui 10 yrs ago. will that keep me from getting certified", "record"),
+        ("ask_legal_or_medical", "my son has a misdemeanor on his record, can he still be certified?", "record"),
+        ("ask_legal_or_medical", "my back hurts when i lift patients, what should i take", None),
         # how long they must work before testing, said with the work first: the work routes
         ("ask_eligibility", "if i get hired as an MA first, how long before i could take one", "working_ma"),
         ("ask_eligibility", "hm. if i worked as MA how long till i could take the rma", "working_ma"),
