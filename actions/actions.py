@@ -26,7 +26,7 @@ from bot.understanding.ambiguous import ask_which_ccma
 from bot.understanding.context import CONTEXT_SLOT
 from bot.understanding.cues import looks_like_question
 from bot.understanding.guesses import best_guesses, guess_buttons
-from bot.understanding.language import SPANISH, detect
+from bot.understanding.language import OTHER, SPANISH, detect
 from bot.understanding.split import ANSWERED_TOPIC, LATER_QUESTION, UNPLACED
 
 log = logging.getLogger(__name__)
@@ -120,7 +120,8 @@ class ActionAnswer(Action):
         language = detect(text)
         if language:
             dispatcher.utter_message(response="utter_language_es" if language == SPANISH else "utter_language_other")
-            if language != SPANISH or understood.intent in ("nlu_fallback", "out_of_scope"):
+            # what NLU understood of Spanish or of English words among another language's is answered too
+            if language == OTHER or understood.intent in ("nlu_fallback", "out_of_scope"):
                 return []
         try:
             kb = services.fresh_knowledge_base()

@@ -156,6 +156,17 @@ def test_a_spanish_message_not_understood_gets_only_the_notice(use_db, loaded_db
     assert notice["response"] == "utter_language_es"
 
 
+def test_another_language_in_latin_letters_gets_the_english_notice_then_what_was_understood(use_db, loaded_db_url, kb):
+    """Taglish ("ano yung CCBMA? same ba sa nha ccma") names its question in English words NLU knows: the
+    notice that the bot answers in English, then the answer; another script gets the notice alone."""
+    use_db(loaded_db_url)
+    notice, answer = run("ask_exam_fee", "magkano po ba ang exam ng CMA? pwede po ba dito sa amin")
+    assert notice["response"] == "utter_language_other"
+    assert answer["text"] == reply_for(kb, "ask_exam_fee").text
+    (only,) = run("ask_salary", "Сколько зарабатывает медицинский ассистент?")
+    assert only["response"] == "utter_language_other"
+
+
 def test_every_question_intent_has_a_title_for_the_guess_buttons(kb):
     questions = [i for i in DOMAIN["intents"] if i.startswith("ask_")]
     assert questions and all(kb.title_for_intent(i) for i in questions)

@@ -7,7 +7,7 @@ import pytest
 from bot.understanding.context import Context, continued, remember, to_state_rules, understand
 from bot.understanding.cues import OVERVIEW, about_immigration_status
 from bot.understanding.guesses import SOMETHING_ELSE, best_guesses, guess_buttons, payload
-from bot.understanding.language import OTHER, SPANISH, detect
+from bot.understanding.language import OTHER, OTHER_LATIN, SPANISH, detect
 from bot.understanding.shorthand import means_right_now
 from bot.understanding.split import split_questions
 
@@ -185,6 +185,13 @@ def test_at_most_three_questions_come_out_of_one_message():
         ("the advisor speak spanish?", None),
         ("si", None),
         ("how much is the CMA exam", None),
+        # other languages in Latin letters, though they name the job in English
+        ("Magandang araw po. Nars po ako sa Pilipinas. Pwede po ba akong maging medical assistant dito?", OTHER_LATIN),
+        ("Bonjour, je suis infirmière d'Haïti. Est-ce que je peux devenir assistante médicale ici?", OTHER_LATIN),
+        ("Oi, quanto custa o exame de CMA?", OTHER_LATIN),
+        ("Xin chào, tôi muốn học làm trợ lý y tế. Học mất bao lâu?", OTHER_LATIN),
+        ("Bonjour. I am a doctor from Morocco, now in Boston. What is WES exactly?", None),
+        ("hi po! im a nurse from the philippines, can i take the cma?", None),
     ],
 )
 def test_spanish_and_other_scripts_are_recognised(text, language):

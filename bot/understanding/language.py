@@ -2,7 +2,7 @@
 
 The bot's facts are sourced in English and are never machine-translated. Spanish is
 the most common other language of the people it serves, so a Spanish message gets a
-short notice in Spanish; any other script gets the same notice in English. Spanish is
+short notice in Spanish; any other language gets the same notice in English. Spanish is
 recognised by its small words (más, cuánto, necesito, puedo...) and its ¿ ¡ ñ, counted
 against English ones, so "Hola, what does an MA earn?" (mostly English) stays English.
 """
@@ -14,6 +14,9 @@ import unicodedata
 
 SPANISH = "es"
 OTHER = "other"
+#: Another language in Latin letters (Tagalog, French, Portuguese, Vietnamese...): its English words
+#: (a credential, "medical assistant") may still be understood, so it is answered like Spanish.
+OTHER_LATIN = "other-latin"
 
 _SPANISH_WORDS = frozenset(
     """
@@ -33,6 +36,22 @@ _ENGLISH_WORDS = frozenset(
     me he she get make pay much many long take need want know about from at by as if so than then
     """.split()
 )
+#: Small words of the other languages written in Latin letters that people here write in (Tagalog,
+#: French, Portuguese, Haitian Creole), none of them an English or Spanish word: a message mostly of
+#: these is in another language, though it names "medical assistant" in English.
+_OTHER_LATIN_WORDS = frozenset(
+    """
+    po ako ba ang ng mga ko akong ikaw niya siya kami tayo namin natin pwede puwede pede maging magkano paano
+    ano saan kailan bakit ito iyan yung kasi lang naman talaga dito doon magandang araw salamat opo hindi wala
+    meron mayroon gusto kailangan trabaho nars pilipinas amerika
+    je suis est les des une avec dans sur pas quel quelle combien comment bonjour merci nous vous peux
+    veux dois être devenir aux ou où infirmière infirmier médecin diplômé travail
+    você voce não nao sou tenho quanto custa posso obrigado obrigada olá oi com uma fazer trabalhar enfermeira
+    mwen ou li nou yo kijan konbyen pou ki sa gen vle kapab
+    """.split()
+)
+#: Letters only Vietnamese (among the languages above) writes: one of them in a word marks the word.
+_VIETNAMESE = re.compile(r"[ăơưđĂƠƯĐạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
 _SPANISH_MARKS = re.compile(r"[¿¡ñÑ]")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -42,7 +61,7 @@ def _latin(ch: str) -> bool:
 
 
 def detect(text: str) -> str | None:
-    """SPANISH, OTHER (a non-Latin script), or None for English (or too little to tell)."""
+    """SPANISH, OTHER (a non-Latin script), OTHER_LATIN, or None for English (or too little to tell)."""
     words = [w.lower() for w in _WORD.findall(text or "")]
     if not words:
         return None
@@ -54,4 +73,10 @@ def detect(text: str) -> str | None:
     spanish += 2 * len(_SPANISH_MARKS.findall(text))
     if spanish >= 2 and spanish > english:
         return SPANISH
+    other = sum(
+        (w in _OTHER_LATIN_WORDS or bool(_VIETNAMESE.search(w))) and w not in _ENGLISH_WORDS and w not in _SPANISH_WORDS
+        for w in words
+    )
+    if other >= 3 and other > english + spanish:
+        return OTHER_LATIN
     return None
