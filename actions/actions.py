@@ -35,8 +35,10 @@ log = logging.getLogger(__name__)
 CHAT_TOPICS = ("greet", "goodbye", "thanks", "help", "out_of_scope", "fallback", "request_human", "inform")
 #: What NLU calls a message that asks nothing it knows: at a waiting form it may still tell a fact.
 NOT_A_QUESTION = ("nlu_fallback", "out_of_scope", "inform")
-#: Replies that place no question: one part of several questions answered this way is left out.
-UNPLACED_TOPICS = frozenset({"out_of_scope"})
+#: Replies that place no question: one part of several questions answered this way is left out
+#: ("Thank you. Does the AAMA accredit programs itself?" gets the answer, not "You're welcome! Anything
+#: else?" before it).
+UNPLACED_TOPICS = frozenset({"out_of_scope", "thanks", "greet", "goodbye"})
 #: "ohio", "in texas pls": a reply this short that names a state at a form's question is where they are.
 BARE_ANSWER_WORDS = 3
 

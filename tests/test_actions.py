@@ -90,6 +90,9 @@ def test_an_out_of_scope_answer_says_it_places_no_question_and_an_answer_does_no
     (outside,) = run("out_of_scope", "who won the game last night")
     (answer,) = run("ask_salary", "what do medical assistants make?")
     assert outside.get(UNPLACED) is True and not answer.get(UNPLACED)
+    # "Thank you. Does the AAMA accredit programs itself?": the thanks place no question either
+    (welcome,) = run("thank", "Thank you.")
+    assert welcome.get(UNPLACED) is True
 
 
 def test_unreadable_knowledge_base_gives_a_polite_answer(use_db, tmp_path, caplog):
