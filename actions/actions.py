@@ -156,6 +156,13 @@ class ActionAnswer(Action):
             # "what about texas" after a topic that is the same in every state: that state's rules
             by_state = kb.varies_by_state(kb.topic_for_intent(understood.intent or ""))
             understood = ctx.to_state_rules(understood, services.entities(tracker).keys(), by_state, text)
+            # "what about the CMA" after "can I sit for the RMA..., and will the GI Bill cover the fee?"
+            understood = ctx.to_earlier_question(
+                understood,
+                services.entities(tracker).keys(),
+                context,
+                lambda intent: kb.varies_by_credential(kb.topic_for_intent(intent)),
+            )
             if self._which_ccma(dispatcher, kb, domain, understood, context, profile.state, text):
                 return [SlotSet(CONTEXT_SLOT, ctx.remember(understood, context).to_slot())]
 

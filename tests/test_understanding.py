@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from bot.understanding.context import Context, continued, remember, to_state_rules, understand
+from bot.understanding.context import (
+    Context,
+    Understood,
+    continued,
+    remember,
+    to_earlier_question,
+    to_state_rules,
+    understand,
+)
 from bot.understanding.cues import OVERVIEW, about_immigration_status
 from bot.understanding.guesses import SOMETHING_ELSE, best_guesses, guess_buttons, payload
 from bot.understanding.language import OTHER, OTHER_LATIN, SPANISH, detect
@@ -2333,3 +2343,23 @@ def test_not_graduating_in_time_and_the_exam_s_time(ranking, text, context, mean
     understood = understand(intent, confidence, [], text, context, ranking)
     assert understood.intent == meant
     assert (dict(understood.entities).get("aspect")) == aspect
+
+
+def test_a_credential_named_next_asks_the_message_s_earlier_question_again():
+    """ "Can I sit for the RMA off my army medic training, and will the GI Bill cover the exam fee?" then
+    "what about the CMA": the GI Bill's answer is the same for every credential, the first question's is
+    not, so the CMA is asked about with the first question."""
+    asked = remember(Understood("ask_eligibility", [("credential", "RMA")], ()), Context())
+    second = remember(Understood("ask_military_benefits", [], ()), replace(asked, same_message=True))
+    assert second.earlier == "ask_eligibility"
+    assert Context.from_slot(second.to_slot()) == second
+    own = {"ask_eligibility", "ask_exam_fee"}.__contains__  # topics with a credential's own answers
+    cma = Understood("ask_military_benefits", [("credential", "CMA")], (), follow_up=True)
+    assert to_earlier_question(cma, ["credential"], second, own).intent == "ask_eligibility"
+    # not when the earlier topic is the same for every credential too, nor after a message of one question
+    assert to_earlier_question(cma, ["credential"], second, lambda intent: False).intent == "ask_military_benefits"
+    alone = remember(Understood("ask_military_benefits", [], ()), asked)
+    assert alone.earlier is None
+    assert to_earlier_question(cma, ["credential"], alone, own).intent == "ask_military_benefits"
+    # nor when more than a credential is named ("what about the CMA in texas")
+    assert to_earlier_question(cma, ["credential", "us_state"], second, own).intent == "ask_military_benefits"

@@ -149,6 +149,19 @@ class KnowledgeBase:
             return found is not None
 
     @_remembered
+    def varies_by_credential(self, topic: str | None) -> bool:
+        """True when some answer of `topic` is a credential's own (the RMA's renewal), so naming another
+        credential asks that topic again; the GI Bill's answer is the same for all of them."""
+        with Session(self.engine) as s:
+            credentials = select(schema.Credential.key)
+            found = s.scalar(
+                select(schema.Answer.variant).where(
+                    schema.Answer.topic == topic, schema.Answer.variant.in_(credentials)
+                )
+            )
+            return found is not None
+
+    @_remembered
     def state_codes(self) -> dict[str, str]:
         """Each state's postal code and name ("PA": "Pennsylvania")."""
         with Session(self.engine) as s:

@@ -17,7 +17,7 @@ general knowledge.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -51,6 +51,8 @@ from bot.understanding.story import STORY_RATIO, STORY_WORDS
 CONTEXT_SLOT = "conversation_context"
 #: Kinds of thing a follow-up can switch and a later question can inherit.
 CARRIED_KINDS = ("credential", "certifying_body", "us_state", "role", "program_type")
+#: The kinds that name a credential: a certifying body stands for the credential it awards.
+CREDENTIAL_KINDS = frozenset({"credential", "certifying_body"})
 #: A credential and the body that awards it stand for each other: naming one replaces both.
 SAME_SLOT = {"credential": "credential", "certifying_body": "credential"}
 #: What NLU calls a message without a topic of its own.
@@ -305,6 +307,9 @@ class Context:
     #: The last question was asked in the same message as this one ("how many CEUs do i need and how many
     #: have to be AAMA approved"): a later question there follows on from it. Never stored in the slot.
     same_message: bool = False
+    #: The question on another topic asked before the last one in the same message ("can I sit for the RMA
+    #: off my army training, and will the GI Bill cover the fee?"): "what about the CMA" next asks it again.
+    earlier: str | None = None
 
     @classmethod
     def from_slot(cls, value: Any) -> Context:
@@ -320,11 +325,14 @@ class Context:
             if isinstance(p, (list, tuple)) and len(p) == 2 and p[0] in CARRIED_KINDS
         )
         aspect = value.get("aspect") if isinstance(value.get("aspect"), str) else None
-        return cls(intent, entities, aspect)
+        earlier = value.get("earlier") if isinstance(value.get("earlier"), str) else None
+        return cls(intent, entities, aspect, earlier=earlier)
 
     def to_slot(self) -> dict[str, Any]:
         slot: dict[str, Any] = {"intent": self.intent, "entities": [list(p) for p in self.entities]}
-        return {**slot, "aspect": self.aspect} if self.aspect else slot
+        if self.aspect:
+            slot["aspect"] = self.aspect
+        return {**slot, "earlier": self.earlier} if self.earlier else slot
 
 
 @dataclass(frozen=True)
@@ -2161,7 +2169,36 @@ def remember(understood: Understood, context: Context) -> Context:
     if not is_question(understood.intent) or (understood.intent in DECLINED and is_question(context.intent)):
         return context
     aspect = next((v for k, v in understood.entities if k == "aspect"), None)
-    return Context(understood.intent, tuple(_carried(understood.entities)), aspect)
+    earlier = None
+    if context.same_message:  # a later question of one message: the one before it on another topic stays at hand
+        earlier = (
+            context.intent if is_question(context.intent) and context.intent != understood.intent else context.earlier
+        )
+    return Context(understood.intent, tuple(_carried(understood.entities)), aspect, earlier=earlier)
+
+
+def to_earlier_question(
+    understood: Understood, own_kinds: Iterable[str], context: Context, by_credential: Callable[[str], bool]
+) -> Understood:
+    """ "what about the CMA" after "can I sit for the RMA off my army training, and will the GI Bill cover
+    the fee?": a follow-up naming only a credential, on a topic whose answer is the same for every
+    credential, asks the message's earlier question again for that credential, when that one's answer
+    differs by credential (the GI Bill's answer again would say nothing new). `by_credential(intent)`:
+    whether the topic of `intent` has a credential's own answers."""
+    kinds = set(own_kinds)
+    if (
+        understood.follow_up
+        and bool(kinds)
+        and kinds <= CREDENTIAL_KINDS
+        and context.earlier
+        and understood.intent == context.intent
+        and not by_credential(understood.intent or "")
+        and by_credential(context.earlier)
+    ):
+        return replace(
+            understood, intent=context.earlier, entities=[e for e in understood.entities if e[0] != "aspect"]
+        )
+    return understood
 
 
 def with_names(understood: Understood, context: Context) -> Context:
