@@ -2363,3 +2363,43 @@ def test_a_credential_named_next_asks_the_message_s_earlier_question_again():
     assert to_earlier_question(cma, ["credential"], alone, own).intent == "ask_military_benefits"
     # nor when more than a credential is named ("what about the CMA in texas")
     assert to_earlier_question(cma, ["credential", "us_state"], second, own).intent == "ask_military_benefits"
+
+
+def test_by_the_hour_after_a_state_s_pay_is_that_state_s_hourly_figures():
+    """ "and per hour?" after New York's pay: New York's answer (it has hourly figures), not the national
+    one; "nationally per hour?" asks the country's."""
+    new_york = Context("ask_salary", (("us_state", "new york"),))
+
+    def read(text: str, intent: str = "ask_salary") -> tuple[str | None, list]:
+        got = understand(intent, 0.9, [], text, new_york, [(intent, 0.9)])
+        return got.intent, sorted(got.entities)
+
+    assert read("and per hour?") == ("ask_salary", [("us_state", "new york")])
+    intent, entities = read("and nationally per hour?")
+    assert intent == "ask_salary" and ("aspect", "hourly") in entities
+    # a complaint that says what it wants instead is that question
+    intent, entities = read("that doesnt help me much, i want hourly not yearly", "feedback_unhelpful")
+    assert intent == "ask_salary" and ("us_state", "new york") in entities
+    assert understand("feedback_unhelpful", 0.9, [], "that didnt help", new_york).intent == "feedback_unhelpful"
+
+
+@pytest.mark.parametrize(
+    "text, nlu",
+    [
+        (
+            "im in my ma program and got stuck with a used needle in lab today, do i need to take hiv meds??",
+            "ask_state_rules",
+        ),
+        (
+            "im in ma school and my back is killing me from standing all day at externship, what can i take for it",
+            "ask_eligibility",
+        ),
+        ("lol unrelated but i stuck myself with a used needle last week, do i need to go get checked", "nlu_fallback"),
+    ],
+)
+def test_their_own_body_is_a_clinician_s_question_whatever_school_the_story_names(text, nlu):
+    assert understand(nlu, 0.9, [], text, Context(), [(nlu, 0.9)]).intent == "ask_legal_or_medical"
+    # taking a test is no medicine
+    assert understand("ask_eligibility", 0.9, [], "do i need to take the cma first", Context()).intent != (
+        "ask_legal_or_medical"
+    )

@@ -469,6 +469,8 @@ POINTS_BACK = re.compile(
 )  # "Does the CMA have anything comparable?": the same question, of the CMA
 #: Aspects a state's own answer already covers: with a state named, its answer is the one to give.
 PLACE_HAS_ITS_OWN = frozenset({"hourly"})
+#: "and nationally per hour?": the whole country's figures, not the state's in hand.
+NATIONALLY = re.compile(r"\bnational(ly)?\b|\bnationwide\b|\b(whole|entire|across the) (country|us|usa|u\.s\.)\b", re.I)
 #: "the most an MA can make": the national percentiles, which no state's answer has.
 PERCENTILES = re.compile(r"\b(most|top|highest|max(imum)?|lowest|bottom|least)\b|percentile", re.I)
 #: In a longer question the words that decide between neighbours are too often part of the story.
@@ -536,6 +538,12 @@ def _without_topic(
             and (confidence < CONFIDENT_OUT_OF_SCOPE or bool(named) or is_question(context.intent))
         )
         or (intent in ("inform", UNHELPFUL, *COURTESIES) and looks_like_question(text))
+        # "that doesnt help me much, i want hourly not yearly": a complaint that says what it wants instead
+        or (
+            intent == UNHELPFUL
+            and is_question(context.intent)
+            and (cued_intent(text, context.intent) is not None or cued_aspect(context.intent, text) is not None)
+        )
         # "miami salary", read as a greeting at 0.40: a courtesy NLU was unsure of, with a topic's words
         or (intent in COURTESIES and confidence < SURE_COURTESY and cued_intent(text, context.intent) is not None)
     )
@@ -1724,8 +1732,15 @@ def understand(
     if any(k == "aspect" for k, _ in understood.entities):
         return understood  # a button's own
     aspect = cued_aspect(understood.intent, text)
-    if aspect in PLACE_HAS_ITS_OWN and any(k == "us_state" for k, _ in entities) and not PERCENTILES.search(text):
-        aspect = None  # "what do MAs make an hour in illinois": Illinois's own figures, hourly ones included
+    if (
+        aspect in PLACE_HAS_ITS_OWN
+        and any(k == "us_state" for k, _ in understood.entities)
+        and not PERCENTILES.search(text)
+        and not NATIONALLY.search(text)
+    ):
+        # "what do MAs make an hour in illinois", or "hourly" after New York's pay: that state's own
+        # figures, hourly ones included
+        aspect = None
     if aspect in CREDENTIAL_HAS_ITS_OWN and any(_slot(k) == "credential" for k, _ in understood.entities):
         aspect = None  # "is the cma one online from home too": the CMA's own answer says where it is taken
     if aspect is None and _same_part(understood, entities, text, context):
