@@ -984,6 +984,9 @@ def test_the_words_of_the_question_decide_its_topic(intent, ranking, text, conte
         ("ok money wise, I make like 28k a year. would I qualify for a pell grant", "ask_financial_aid"),  # not pay
         ("Long term I want residency. For ECFMG what they require now?", "ask_ecfmg"),  # ECFMG, not the stepping stone
         ("can i study part time? i work days now", None),  # a pace, not the parts of the exam
+        ("What about Chapter 35? I am rated 100% permanent and total.", "ask_military_benefits"),  # the GI Bill's
+        ("how long till i can do the rma tho", "ask_eligibility"),  # when they may test, not a program's length
+        ("how long till i can get certified", None),  # the whole path: its length
         # their body, a clinician's question: never the exam's "take"
         ("my knees hurt so bad from cleaning rooms all day, what can i take for it", "ask_legal_or_medical"),
         ("does that include the yearly fee", None),  # what a fee covers, in the topic in hand
