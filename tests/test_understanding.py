@@ -587,6 +587,7 @@ def test_having_paid_is_not_pay():
         ("ask_military_benefits", "can my wife use my post 9/11 gi bill for MA school?", None),
         ("ask_military_benefits", "my husband is active duty, can he give me his GI Bill", None),
         ("ask_military_benefits", "do yall take mycaa", "spouse"),
+        ("ask_credential_evaluation", "and which kind of report?", "report_types"),
         ("ask_legal_or_medical", "got a dui 10 yrs ago. will that keep me from getting certified", "record"),
         ("ask_legal_or_medical", "my son has a misdemeanor on his record, can he still be certified?", "record"),
         ("ask_legal_or_medical", "my back hurts when i lift patients, what should i take", None),
@@ -645,18 +646,21 @@ def test_a_follow_up_stays_on_the_part_of_the_topic_in_hand():
     assert Context.from_slot(mycaa.to_slot()) == mycaa
 
 
-def test_a_second_question_of_one_message_asks_another_part_of_the_topic():
+def test_the_pay_asked_after_the_job_outlook_is_the_pay_and_a_part_s_follow_up_stays_on_it():
     """ "is ma a good career like are there actually jobs and whats the pay": the first question took the
-    job outlook; the second, on the same topic, asks the pay, not the outlook again (asked as a message of
-    its own, "whats the pay" after the outlook stays on it only while it names nothing of its own)."""
+    job outlook; "whats the pay" names the whole answer's own word, so it is the pay, not the outlook
+    again. "Can I use MyCAA for it? and how much does it give?": the second question names nothing of its
+    own, so it stays on MyCAA, and so does the conversation after it."""
     ranking = [("ask_salary", 0.95)]
-    outlook = Context("ask_salary", (), "outlook", same_message=True)
-    got = understand("ask_salary", 0.95, [], "whats the pay", outlook, ranking)
-    assert got.intent == "ask_salary"
-    assert [v for k, v in got.entities if k == "aspect"] == []
-    mycaa = Context("ask_military_benefits", (), "spouse")
-    later = understand("ask_military_benefits", 0.5, [], "how long do i have to finish", mycaa, ranking)
-    assert ("aspect", "spouse") in later.entities  # the next message still leans on it
+    for same in (True, False):
+        outlook = Context("ask_salary", (), "outlook", same_message=same)
+        got = understand("ask_salary", 0.95, [], "whats the pay", outlook, ranking)
+        assert got.intent == "ask_salary"
+        assert [v for k, v in got.entities if k == "aspect"] == []
+    mycaa = Context("ask_military_benefits", (), "spouse", same_message=True)
+    second = understand("ask_military_benefits", 0.9, [], "and how much does it give?", mycaa, ranking)
+    assert ("aspect", "spouse") in second.entities
+    assert remember(second, mycaa).aspect == "spouse"
 
 
 def test_a_topic_read_without_any_of_its_words_gives_way_to_the_next_question():

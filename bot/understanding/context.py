@@ -1787,7 +1787,6 @@ def _same_part(understood: Understood, entities: Sequence[tuple[str, str]], text
     message whose words name the topic's overview (`cued_aspect` gives "") asks the whole again."""
     return (
         context.aspect is not None
-        and not context.same_message
         and (context.intent, context.aspect) not in ONE_QUESTION_PARTS
         and understood.intent == context.intent
         and not [e for e in _carried(entities) if e[0] != "role" or _another_role([e])]  # "MA training" is no new thing
