@@ -47,7 +47,7 @@ _OTHER_LATIN_WORDS = frozenset(
     je suis est les des une avec dans sur pas quel quelle combien comment bonjour merci nous vous peux
     veux dois être devenir aux ou où infirmière infirmier médecin diplômé travail
     você voce não nao sou tenho quanto custa posso obrigado obrigada olá oi com uma fazer trabalhar enfermeira
-    mwen ou li nou yo kijan konbyen pou ki sa gen vle kapab
+    mwen ou li nou kijan konbyen pou ki sa gen vle kapab
     """.split()
 )
 #: Letters only Vietnamese (among the languages above) writes: one of them in a word marks the word.
