@@ -986,6 +986,9 @@ def test_the_words_of_the_question_decide_its_topic(intent, ranking, text, conte
         ("can i study part time? i work days now", None),  # a pace, not the parts of the exam
         ("What about Chapter 35? I am rated 100% permanent and total.", "ask_military_benefits"),  # the GI Bill's
         ("how long till i can do the rma tho", "ask_eligibility"),  # when they may test, not a program's length
+        # a pay grade that changes is MyCAA's grade limit, not a state's rule that changed
+        ("what if he makes E6 before I start, does that change anything", "ask_military_benefits"),
+        ("he makes 50k, does that change anything", None),
         ("how long till i can get certified", None),  # the whole path: its length
         # their body, a clinician's question: never the exam's "take"
         ("my knees hurt so bad from cleaning rooms all day, what can i take for it", "ask_legal_or_medical"),
