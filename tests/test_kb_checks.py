@@ -70,6 +70,23 @@ def credential_body(content_dir: Path) -> Expected:
     return "credentials.yml", repr(data["credentials"][0]["key"]), "body", BAD
 
 
+def _dated(d: dict) -> dict:
+    return next(c for c in d["credentials"] if c.get("valid_months"))
+
+
+def validity_fact(content_dir: Path) -> Expected:
+    data = _change(content_dir, "credentials.yml", lambda d: _dated(d).update(validity_fact=BAD))
+    return "credentials.yml", repr(_dated(data)["key"]), "validity_fact", BAD
+
+
+def validity_period(content_dir: Path) -> Expected:
+    """A period the validity fact does not state: the figure would be unsourced."""
+    data = _change(
+        content_dir, "credentials.yml", lambda d: _dated(d).update(valid_months=_dated(d)["valid_months"] + 1)
+    )
+    return "credentials.yml", repr(_dated(data)["key"]), "valid_months", str(_dated(data)["valid_months"])
+
+
 def _answer_entry(topic: dict, answer: dict) -> str:
     return f"{topic['key']!r} answer {answer.get('variant', 'default')!r}"
 
@@ -192,6 +209,8 @@ CASES = [
     route_source,
     fact_subject,
     credential_body,
+    validity_fact,
+    validity_period,
     malformed_payload,
     answer_source,
     uncited_answer,

@@ -275,6 +275,7 @@ def test_ordinary_messages_are_not_taken_for_misstating():
     assert not read("my doctor will sign my externship hours").misstating
     assert not read("ok so what do i ask a school before i sign anything").misstating
     assert not read("dont sign anything until you check accreditation").misstating
+    assert not read("how do i prove the hours if theres no one to sign anything").misstating
     assert not read("how do they check my experience?").misstating
     assert not read("forget it").misstating and read("can I forge the letter?").misstating
     assert not read("whats AAMA even. sounds made up").misstating and read("can i just make up my hours").misstating
@@ -527,3 +528,55 @@ def test_told_while_a_form_asks_is_only_noted_never_offered_the_plan_they_are_ma
     said = noted(profile, lambda key: kb.display_name("us_state", key) or key)
     assert said and in_form.text == said and not in_form.buttons
     assert outside.text.startswith(said) and outside.text != said and outside.buttons
+
+
+def test_a_diploma_supposed_is_answered_as_given_and_not_kept(kb: KnowledgeBase):
+    no_ged = heard_from("i didnt finish high school can i still be a medical assistant")
+    assert no_ged.hs_diploma is False
+    message = "so if i get the ged i can do the ccma?"
+    heard = read(message, {}, no_ged)
+    assert apply(no_ged, heard).hs_diploma is False  # a supposition, not a fact about them
+    supposing = answer_person(kb, "ask_eligibility", [("credential", "CCMA")], no_ged, heard)
+    as_they_are = answer_person(kb, "ask_eligibility", [("credential", "CCMA")], no_ged, Heard())
+    assert "With no high-school diploma or GED yet" in as_they_are.text and "not yet" in as_they_are.text
+    assert "With no high-school diploma or GED yet" not in supposing.text and "not yet" not in supposing.text
+
+
+@pytest.mark.parametrize(
+    "message, earned",
+    [
+        ("when does my cma run out, i got it june 2022, and how many ce points will i need", (2022, 6)),
+        ("And when does my CMA itself expire? I last recertified in March 2022.", (2022, 3)),
+        ("I've had my NCMA since 2021. Do I renew every year", (2021, None)),
+        ("I got my CCMA from NHA in 2023. When does it expire", (2023, None)),
+        ("My CCMA I got March 2025. When expire?", (2025, 3)),
+        ("My CMA expired back in 2022, I just let it go.", None),  # lapsed: its own rules, no date to run to
+        ("my medic school was 2021", None),
+    ],
+)
+def test_when_they_earned_the_credential_is_heard(message, earned):
+    assert read(message).earned == earned
+
+
+def test_the_month_a_credential_runs_to_is_worked_out_from_its_source_s_period(kb: KnowledgeBase):
+    dated = [c for c in ("cma", "rma", "ccma", "ncma") if (kb.credential(c).valid_months or 0) > 0]
+    assert dated, "no credential states how long it stays current"
+    today = dt.date.today()
+    for credential in dated:
+        months = kb.credential(credential).valid_months
+        heard = read(f"when does my {credential} run out, i got it june {today.year}")
+        reply = answer_person(kb, "ask_renewal", [("credential", credential)], Profile(), heard)
+        ends_year = today.year + (5 + months) // 12
+        first = reply.text.splitlines()[0]
+        assert f"runs to {dt.date(ends_year, (5 + months) % 12 + 1, 1):%B %Y}" in first, first
+        assert "Source" in reply.text  # the renewal answer after it cites the period's source
+        long_ago = read(f"when does my {credential} expire, i got it in {today.year - 1 - months // 12}")
+        past = answer_person(kb, "ask_renewal", [("credential", credential)], Profile(), long_ago)
+        assert "came up for renewal" in past.text.splitlines()[0]
+
+
+def test_a_credential_without_a_stated_period_gets_no_date(kb: KnowledgeBase):
+    undated = next(c for c in ("cma", "rma", "ccma", "ncma") if not kb.credential(c).valid_months)
+    heard = read(f"i got my {undated} in 2023, when do i renew")
+    reply = answer_person(kb, "ask_renewal", [("credential", undated)], Profile(), heard)
+    assert "Earned in" not in reply.text and reply.variant == undated

@@ -9,8 +9,10 @@ eligibility verdict, wording for their background).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
+from bot.answers.expiry import runs_to
 from bot.answers.reply import KnowledgeBaseUnavailable, Reply, format_answer, reply_for
 from bot.eligibility.experience import parse_years
 from bot.kb.queries import KnowledgeBase
@@ -20,6 +22,7 @@ from bot.profile.reading import Heard
 
 HONEST_APPLICATION_TOPIC = "honest_application"
 INFORM_TOPIC = INFORM_INTENT = "inform"
+RENEWAL_INTENT = "ask_renewal"
 
 
 def answer_person(
@@ -43,7 +46,13 @@ def answer_person(
         intent = INFORM_INTENT  # "I've been an MA for 4 years, I have my GED" tells, it does not ask
     # "school secretary for 25 years", "I am 52 years old": years NLU tagged that are no MA work of theirs
     entities = [(k, v) for k, v in entities if not (k == "experience_years" and parse_years(v) in heard.not_ma_years)]
-    reply = _theirs(kb, intent, entities, profile) or reply_for(kb, intent, entities, profile)
+    # "so if i get the ged i can do the ccma?": answered as if they had it; what is noted stays as told
+    supposing = replace(profile, **heard.supposed) if heard.supposed else profile
+    reply = _theirs(kb, intent, entities, supposing) or reply_for(kb, intent, entities, supposing)
+    if intent == RENEWAL_INTENT and heard.earned:
+        # "when does my cma run out, i got it june 2022": the month it runs to, before how to renew it
+        ends = runs_to(kb, reply.variant, heard.earned, dt.date.today())
+        reply = replace(reply, text=f"{ends}\n{reply.text}") if ends else reply
     if heard.changes and (heard.correction or reply.topic == INFORM_TOPIC):
         said = noted(profile, lambda key: kb.display_name("us_state", key) or key)
         if said and in_form and reply.topic == INFORM_TOPIC:

@@ -65,6 +65,11 @@ class Hours(ConstrainedInt):
     le = 10000
 
 
+class Months(ConstrainedInt):
+    gt = 0
+    le = 240
+
+
 class Strict(BaseModel):
     """Every record: an unknown field is a mistake (a typo), and text is trimmed."""
 
@@ -248,6 +253,16 @@ class Credential(Named):
     #: Kinds of route some sources report that the certifier's own pages do not confirm (NHA's military
     #: route): a verdict says so, where it would otherwise say the credential lists no such route.
     unconfirmed_routes: list[RouteKind] = []
+    #: How long the credential stays current from the day it is earned, where a source says so, and the
+    #: fact that says it (its source is cited with the date worked out from it: "got it June 2022").
+    valid_months: Months | None = None
+    validity_fact: Key | None = None
+
+    @validator("validity_fact", always=True)
+    def _validity_needs_its_fact(cls, v: str | None, values: dict[str, Any]) -> str | None:  # noqa: N805
+        if (v is None) != (values.get("valid_months") is None):
+            raise ValueError("valid_months and validity_fact go together: the fact is the figure's source")
+        return v
 
 
 class Role(Named):

@@ -11,7 +11,7 @@ from sqlalchemy.orm import declared_attr, registry
 from sqlalchemy.orm.decl_api import DeclarativeMeta
 
 #: Bump when the tables change shape; the loader then rebuilds them.
-SCHEMA_VERSION = "10"
+SCHEMA_VERSION = "11"
 
 _registry = registry()
 
@@ -87,6 +87,8 @@ class Credential(NamedColumns, Base):
     requires_accredited_program = Column(Boolean, nullable=False)
     order = Column(Integer, nullable=False)
     unconfirmed_routes = Column(JSON, nullable=False, default=list)
+    valid_months = Column(Integer)
+    validity_fact = Column(String(64))
 
 
 class EligibilityRoute(SourcedColumns, Base):

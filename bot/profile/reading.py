@@ -152,6 +152,11 @@ _HS_YES = re.compile(
 )
 #: "2 yrs as an MA, HS diploma, no MA school": a diploma named in a sentence that asks nothing is theirs.
 _HS_SAID = re.compile(r"\b(?:hs|high ?school) diploma\b|\bged\b")
+#: "so if i get the ged i can do the ccma?": a diploma supposed, for this question only.
+_HS_SUPPOSED = re.compile(
+    r"\b(?:if|once|when|after) (?:i|she|he|we|they|u|you) (?:get|gets|got|finish|finishes|earn|earns|pass|passes|"
+    r"complete|completes|had) (?:my |her |his |the |a |an )?(?:ged|hs diploma|high ?school diploma|diploma|high ?school)\b"
+)
 _IN_PROGRAM = re.compile(
     rf"\b(?:i'?m|i am) (?:currently |now )?(?:in|doing|taking|enrolled in|halfway through|attending) "
     rf"(?:an? |my |the )?(?:{_MA} )?(?:program|course|school|classes)|\b(?:currently|still) (?:a )?student\b|"
@@ -226,7 +231,10 @@ _MISSTATE = re.compile(
     r"transcripts?|diploma|signatures?|attestation|work|it)\b|(?:i|we) (?:could |can |might |will |gonna )?fake\b|"
     # "whats stopping them from lying about job placement": a school's lie, not a plan of theirs
     r"(?:lie|lying) about(?! (?:job|jobs|placement|their|outcomes|graduat\w*|salar\w*|accreditation)\b)|fudge|pad my|ma(?:ke|de|king) up (?:(?:my|some|the|a|fake) )?(?:experience|hours|years|letters?|references?|work|a job|an employer)|forg(?:e|ed|es|ing|ery)\b|pretend\w*|"
-    r"(?<!before i )(?<!before we )(?<!before you )(?<!not )(?<!n't )(?<!nt )sign (?:anything|whatever|off on anything|it anyway)|nobody (?:checks|will check|verifies)|"
+    # "how do i prove the hours if theres no one to sign anything": no signer left, no plan to lie
+    r"(?<!before i )(?<!before we )(?<!before you )(?<!not )(?<!n't )(?<!nt )(?<!no one to )(?<!noone to )"
+    r"(?<!nobody to )(?<!anyone to )(?<!anybody to )sign (?:anything|whatever|off on anything|it anyway)|"
+    r"nobody (?:checks|will check|verifies)|"
     r"no one (?:checks|will check|verifies)|won'?t (?:check|verify|find out)|say i (?:have|had|worked) .{0,25}"
     r"(?:even though|but i)|(?:stretch|exaggerat\w*) (?:my|the) (?:experience|years|hours))"
 )
@@ -259,6 +267,17 @@ _YEAR_RANGE = re.compile(
 #: A month may stand before the year: "since October 2019", "in aug. 2019", "since early 2021".
 _MONTH = r"(?:(?:early|late|mid|the (?:end|start|beginning) of)[- ]\s*)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+)?"
 _SINCE_YEAR = re.compile(rf"\bsince\s+{_MONTH}((?:19|20)\d\d)\b")
+#: When they earned the credential they ask about ("i got it june 2022", "passed in march 2022", "I've had my
+#: NCMA since 2021", "last recertified in March 2022"): the month (when said) and year, for the date it runs to.
+_EARNED = re.compile(
+    r"\b(?:got|earned|passed|received|obtained|certified|recertified|renewed|since)\b"
+    r"(?:\s+(?:it|mine|my\s+(?:c?cma|rma|ncma|cert\w*|credential)|the\s+(?:c?cma|rma|ncma|exam|test)(?:\s*\(\w+\))?|"
+    r"from\s+(?:the\s+)?(?:aama|nha|ncct|amt)|right\s+out\s+of\s+school|(?:back\s+)?in|back|around|on|at))*"
+    r"\s+(?P<month>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+)?(?P<year>(?:19|20)\d\d)\b"
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+#: A credential already lapsed: its own rules answer, not the date it would run to.
+_LAPSED = re.compile(r"\b(?:expired|lapsed|let it (?:go|lapse|expire)|ran out|went inactive)\b")
 #: "graduated in 2022", "since 2019", and the year right after the word of ending ("corpsman school finished 2016").
 _PAST_YEAR = re.compile(
     rf"\b(?:in|since|back in|around|finished|graduated|completed|ended)\s+{_MONTH}((?:19|20)\d\d)\b"
@@ -285,6 +304,12 @@ class Heard:
     misstating: bool = False
     #: The message asks nothing: it only tells us something ("I've been an MA for 4 years").
     statement: bool = False
+    #: Profile fields the message supposes for its own question only ("so if i get the ged i can do the
+    #: ccma?"): the answer takes them as given, and the profile does not keep them.
+    supposed: dict[str, Any] = field(default_factory=dict)
+    #: When they earned (or last renewed) the credential they ask about, as (year, month or None): "i got
+    #: it june 2022" is (2022, 6). Never kept in the profile: it dates one credential, for one answer.
+    earned: tuple[int, int | None] | None = None
     #: Amounts of time the message gives that are no MA work of theirs: an age ("I am 52 years old"),
     #: someone else's years ("she graduated 2 yrs before that"), another job's, a school's.
     not_ma_years: frozenset[float] = frozenset()
@@ -636,7 +661,18 @@ def read(
         changes["military_years_ago"] = float(max(today.year - int(left[1]), 0))
     not_ma.discard(changes.get("experience_years"))
     statement = not question and not _WHAT_IT_WAS.match(low)
-    return Heard(changes, correction, bool(_MISSTATE.search(low)), statement, frozenset(not_ma))
+    supposed = {"hs_diploma": True} if _HS_SUPPOSED.search(low) else {}
+    misstating = bool(_MISSTATE.search(low))
+    return Heard(changes, correction, misstating, statement, supposed, _earned(low), frozenset(not_ma))
+
+
+def _earned(low: str) -> tuple[int, int | None] | None:
+    """When they earned the credential they speak of, unless they say it has lapsed."""
+    found = None if _LAPSED.search(low) else _EARNED.search(low)
+    if found is None:
+        return None
+    month = found["month"]
+    return int(found["year"]), (_MONTHS.index(month.strip()[:3]) + 1 if month else None)
 
 
 def says_where_they_live(text: str) -> bool:

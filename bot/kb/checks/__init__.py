@@ -20,6 +20,7 @@ CHECKS: tuple[Check, ...] = (
     references.unknown_sources,
     references.fact_problems,
     references.unknown_bodies,
+    references.validity_facts,
     keys.shared_names,
     buttons.button_payloads,
     answers.unreachable_variants,

@@ -73,3 +73,33 @@ def unknown_bodies(content: Content, known: Known) -> Iterator[Problem]:
     for cred in content.credentials:
         if cred.body not in known.bodies:
             yield Problem(content.file_of(cred), repr(cred.key), "body", f"unknown body {cred.body!r}")
+
+
+#: Numbers people write in words in a period ("valid for five years").
+_NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 10: "ten"}
+
+
+def period_phrases(months: int) -> set[str]:
+    """The ways a fact's value may state a period of `months`: "60 months", "5 years", "five years"."""
+    phrases = {f"{months} months"}
+    if months % 12 == 0:
+        years = months // 12
+        phrases |= {f"{years} years", f"{years} year"} | (
+            {f"{_NUMBER_WORDS[years]} years"} if years in _NUMBER_WORDS else set()
+        )
+    return phrases
+
+
+def validity_facts(content: Content, known: Known) -> Iterator[Problem]:
+    """A credential's validity names a fact about that credential whose value states the same period."""
+    for cred in content.credentials:
+        if cred.validity_fact is None or cred.valid_months is None:
+            continue
+        fact = known.facts.get(cred.validity_fact)
+        at = Place(content.file_of(cred), repr(cred.key))
+        if fact is None:
+            yield at.problem("validity_fact", f"unknown fact {cred.validity_fact!r}")
+        elif fact.subject != cred.key:
+            yield at.problem("validity_fact", f"fact {fact.key!r} is about {fact.subject!r}, not {cred.key!r}")
+        elif not any(p in fact.value for p in period_phrases(cred.valid_months)):
+            yield at.problem("valid_months", f"{cred.valid_months} months is not the period fact {fact.key!r} states")
