@@ -54,6 +54,7 @@ def _aspect(understood) -> str | None:
         "ok with my 9 yrs would the CMA take me at least",  # whether a certifier takes them
         "ok understood. and my USMLE step 1 pass will help for this or not needed at all",
         "I want know if my work like doctor is counting as work experience for the RMA",  # "to" left out
+        "rma or cma for someone with 4 yrs on the job",  # a choice put to the bot
     ],
 )
 def test_a_question_without_a_question_mark_is_still_a_question(text):
@@ -5554,6 +5555,71 @@ NLU_ENTITIES = {
             Context("ask_state_rules"),
             "ask_exam_fee",
             None,
+        ),
+        # working first and certified later, "rn" as right now: learning on the job, no nurse
+        (
+            [("ask_career_advancement", 0.80), ("ask_learn_on_job", 0.06), ("ask_duration", 0.05)],
+            "can i start working as ma rn and get certified later",
+            Context("ask_usmle", (("role", "ma"),)),
+            "ask_learn_on_job",
+            None,
+        ),
+        # college or a job straight away: learning on the job
+        (
+            [("ask_state_rules", 0.47), ("ask_learn_on_job", 0.26), ("ask_diploma_requirement", 0.11)],
+            "do u need college for it or can u just get hired",
+            Context("ask_what_is_cma", (("role", "ma"),)),
+            "ask_learn_on_job",
+            None,
+        ),
+        # whether a state asks certification, or a job straight away: the state's rules
+        (
+            [("ask_state_rules", 0.99), ("ask_learn_on_job", 0.002)],
+            "do i need to be certified to work as an MA in az or can i just get hired",
+            Context(),
+            "ask_state_rules",
+            None,
+        ),
+        # the outlook and the pay in one question: the whole pay answer, which has both
+        (
+            [("ask_salary", 0.95)],
+            "is it a good job like will there be jobs and what does it pay",
+            Context(),
+            "ask_salary",
+            None,
+        ),
+        # something to study with, no money named: study help, not aid
+        (
+            [("ask_financial_aid", 0.96), ("ask_exam_study", 0.04)],
+            "is there something to help me study, i only have sunday free",
+            Context("ask_exam_fee", (("credential", "ccma"),)),
+            "ask_exam_study",
+            None,
+        ),
+        # on their feet all day: what the work is like
+        (
+            [("estimate_timeline", 0.85), ("ask_exam_fee", 0.04), ("ask_legal_or_medical", 0.03)],
+            "Would I be on my feet all day?",
+            Context("ask_salary", (), "outlook"),
+            "ask_what_is_cma",
+            None,
+        ),
+        # their own MA work told, then whether it helps: whether it lets them sit for a credential
+        (
+            [("ask_online_program", 0.73), ("ask_residency_path", 0.13), ("ask_eligibility", 0.04)],
+            "I have been working part time at an urgent care as a medical assistant since 2022, roughly 30 hours "
+            "a week. Does that help me at all?",
+            Context("ask_online_program"),
+            "ask_eligibility",
+            None,
+        ),
+        # their own old pay, then the outlook: the outlook alone
+        (
+            [("ask_salary", 0.99), ("ask_learn_on_job", 0.004)],
+            "i make 30/hr welding lol. is there at least job growth",
+            Context("ask_salary"),
+            "ask_salary",
+            "outlook",
         ),
     ],
 )

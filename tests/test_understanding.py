@@ -44,6 +44,12 @@ def test_a_follow_up_that_names_something_new_asks_the_same_question_about_it(in
     assert got.entities == [("credential", "RMA")]  # the new credential replaces the old one
 
 
+def test_a_credential_named_with_i_mean_asks_the_question_in_hand_for_it():
+    ranking = [("nlu_fallback", 0.4), ("inform", 0.47), ("ask_credential_info", 0.42)]
+    got = understand("nlu_fallback", 0.4, [("credential", "ccma")], "the ccma i mean", Context("ask_renewal"), ranking)
+    assert got.intent == "ask_renewal" and got.entities == [("credential", "ccma")]
+
+
 def test_a_follow_up_keeps_what_it_does_not_replace():
     context = Context("ask_salary", (("credential", "CMA"), ("us_state", "Washington")))
     got = understand("nlu_fallback", 0.2, [("us_state", "California")], "what about California?", context)
@@ -70,6 +76,14 @@ def test_a_question_naming_its_own_credential_ignores_context():
 @pytest.mark.parametrize("intent", ["ask_which_credential", "ask_compare_roles", "ask_credential_info"])
 def test_choosing_and_comparing_questions_are_not_narrowed_by_context(intent):
     assert understand(intent, 0.9, [], "which one should I get?", CMA_FEE).entities == []
+
+
+def test_a_comparison_followed_up_keeps_the_roles_compared():
+    context = Context("ask_compare_roles", (("role", "medical assistant"), ("role", "nurse")))
+    quicker = understand("nlu_fallback", 0.4, [], "which is quicker", context, [("nlu_fallback", 0.4)])
+    assert quicker.intent == "ask_compare_roles" and ("role", "nurse") in quicker.entities
+    pay = understand("ask_salary", 0.9, [], "pay difference?", remember(quicker, context), [("ask_salary", 0.9)])
+    assert ("role", "nurse") in pay.entities  # the pay of the same two
 
 
 def test_roles_in_context_do_not_follow_into_a_new_question():
@@ -1062,11 +1076,18 @@ def test_a_facet_of_the_topic_in_hand_stays_on_it_when_nlu_is_unsure(asked, nlu)
         ("im a CNA rn at a nursing home. would becoming an MA be a step up", True),  # one's own role, then where
         ("cna or rn, which is better", False),
         ("im a senior rn graduating in may", True),  # a school year, then school: a student right now
+        ("can i start working as ma rn and get certified later", True),  # one's own role without "a"
     ],
 )
 def test_texting_rn_is_right_now_not_a_nurse(text, right_now):
     start = text.lower().index("rn ") if "rn " in text.lower() else text.lower().rindex("rn")
     assert means_right_now(text, start, start + 2) is right_now
+
+
+def test_working_right_now_is_no_nurse_in_the_question():
+    text = "can i start working as ma rn and get certified later"
+    got = understand("ask_career_advancement", 0.6, [("role", "ma"), ("role", "rn")], text, Context())
+    assert ("aspect", "nursing") not in got.entities
 
 
 def test_aid_asked_with_a_status_is_aid_for_non_citizens():

@@ -45,6 +45,7 @@ from bot.understanding.cues import (
     without_facet,
 )
 from bot.understanding.families import neighbours
+from bot.understanding.shorthand import spelled_out
 from bot.understanding.story import STORY_RATIO, STORY_WORDS
 
 #: The slot that keeps the context between turns (domain.yml).
@@ -100,7 +101,7 @@ BODY_ALONE = re.compile(
     re.IGNORECASE,
 )
 #: What a switch says again in other words: "like the whole state", "i mean overall".
-ELABORATION = re.compile(r"\W+(like|i mean|as in|meaning)\W.*$", re.I)
+ELABORATION = re.compile(r"\W+(like|i mean|as in|meaning)(\W.*)?$", re.I)  # "the ccma i mean": the switch alone
 #: "my coworker has the ccma, is hers the same deal?": the same question again, for what the message
 #: names (never "the same as", which compares).
 SAME_AGAIN = re.compile(
@@ -552,7 +553,7 @@ def _without_topic(
 #: Comparing another career with medical assisting is in scope (docs/intents.md).
 COMPARES = re.compile(
     r"\b(better|worse|easier|harder|vs\.?|versus|compared?|instead|or an? ma|than|diff|difference|"
-    r"(makes|earns|paid|pays) more)\b",
+    r"(makes|earns|paid|pays) more|quicker|faster|shorter|longer|cheaper)\b",
     re.IGNORECASE,
 )
 MEDICAL_ASSISTANT = re.compile(r"(an? )?(ma|mas|cmas?|rmas?|medical assist\w*|med assistants?)", re.IGNORECASE)
@@ -1712,6 +1713,7 @@ def understand(
 ) -> Understood:
     """The question this message asks, once the conversation so far is taken into account, with the
     part of its topic the message's words ask about ("can WIOA pay for it?": WIOA)."""
+    text = spelled_out(text)
     understood = _understand(intent, confidence, entities, text, context, ranking)
     if _the_exam_s_length(understood.intent, text, context):
         understood = replace(understood, intent="ask_exam_format")  # "and the cma test itself?" after program length
@@ -1931,7 +1933,12 @@ def _understand(
         # them as they are now
         merged, inherited = _merge(entities, context)
         return Understood(context.intent, merged, inherited, follow_up=True)
-    carries = intent not in NOT_CARRIED_INTO or (intent == "ask_credential_info" and bool(POINTS_AT_ONE.search(text)))
+    carries = (
+        intent not in NOT_CARRIED_INTO
+        or (intent == "ask_credential_info" and bool(POINTS_AT_ONE.search(text)))
+        # "which is quicker" after comparing an MA and a nurse: the same two, nothing new named
+        or (intent == context.intent == "ask_compare_roles" and not named and bool(COMPARES.search(text)))
+    )
     if is_question(intent) and carries and context.entities:
         merged, inherited = _merge(entities, context, skip=_not_inherited(intent, named, text))
         return Understood(intent, merged, inherited)

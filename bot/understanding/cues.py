@@ -91,7 +91,9 @@ QUESTION_SHAPE = re.compile(
     # there since 2019." is a condition and a statement)
     r"^\W*((and|also|so|ok|okay|but|hmm|well|ngl|tbh|honestly|btw|um|k|alright)\W+)*if\b[^.!?]*\b(how|what|whats|what's|"
     r"when|where|who|which|why|is|are|am|can|could|do|does|did|will|would|should|any|wich|wat|hw)\b|"
-    r"^\W*((and|also|so|ok|okay|but|hmm|well|um)\W+)*if\b[^,;.!?]*$",  # "and if i skip the CE": the case, asked
+    r"^\W*((and|also|so|ok|okay|but|hmm|well|um)\W+)*if\b[^,;.!?]*$|"  # "and if i skip the CE": the case, asked
+    # "rma or cma for someone with 4 yrs on the job": a choice put to the bot
+    r"^\W*((and|also|so|ok|okay|but|hmm|well|um)\W+)*(the )?(c?cma|rma|ncma)\s+(or|vs\.?|versus)\s+(the )?(c?cma|rma|ncma)\b",
     re.IGNORECASE,
 )
 

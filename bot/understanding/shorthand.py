@@ -26,11 +26,14 @@ ROLE_AFTER = re.compile(
 
 
 #: "im a CNA rn at a nursing home": after one's own role, "rn" and then where or how is "right now".
-OWN_ROLE_BEFORE = re.compile(r"\b(i'?m|im|i am|work as|working as) an? (ma|lpn|cna|lvn)\W*$", re.IGNORECASE)
+#: "can i start working as ma rn and get certified later": the article may be left out.
+OWN_ROLE_BEFORE = re.compile(r"\b(i'?m|im|i am|work as|working as) (an? )?(ma|lpn|cna|lvn)\W*$", re.IGNORECASE)
 #: "im a senior rn graduating in may": a school year, "rn", then school: a student right now, no nurse.
 SCHOOL_YEAR_BEFORE = re.compile(r"\b(senior|junior|sophomore|freshman)\W*$", re.IGNORECASE)
 SCHOOL_AFTER = re.compile(r"^\W*(graduating|gradu?ate|in (high ?school|hs|school)|at \w+ (high|hs)\b)", re.IGNORECASE)
-CLAUSE_GOES_ON = re.compile(r"^\W*(at|in|with|but|lol|tho|though|btw|making|and (i|im|i'm|my))\b|^\W*$", re.IGNORECASE)
+CLAUSE_GOES_ON = re.compile(
+    r"^\W*(at|in|with|but|lol|tho|though|btw|making|and (i|im|i'm|my|get|then|later))\b|^\W*$", re.IGNORECASE
+)
 
 
 def means_right_now(text: str, start: int, end: int) -> bool:
@@ -44,3 +47,12 @@ def means_right_now(text: str, start: int, end: int) -> bool:
     if SCHOOL_YEAR_BEFORE.search(text[:start]) and SCHOOL_AFTER.search(text[end:]):
         return True
     return not ROLE_BEFORE.search(text[:start]) and not ROLE_AFTER.search(text[end:])
+
+
+RN = re.compile(r"\brn\b")
+
+
+def spelled_out(text: str) -> str:
+    """The text with each "rn" that means "right now" written out, so that words matched against a
+    topic's cues ("can i start working as ma rn and get certified later") do not read a nurse in it."""
+    return RN.sub(lambda m: "right now" if means_right_now(text, m.start(), m.end()) else m.group(), text)
