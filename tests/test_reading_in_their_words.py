@@ -5613,6 +5613,79 @@ NLU_ENTITIES = {
             "ask_eligibility",
             None,
         ),
+        # which of an evaluation's two reports to order: the evaluation's report types
+        (
+            [("ask_choose_program", 0.75), ("ask_credential_evaluation", 0.09), ("ask_which_credential", 0.03)],
+            "There are two kind of report, which one I should ask?",
+            Context("ask_credential_evaluation", (("us_state", "New Jersey"),), "report_types"),
+            "ask_credential_evaluation",
+            "report_types",
+        ),
+        # pay stubs to show their years: what the work routes ask for, never pay
+        (
+            [("ask_salary", 0.77), ("ask_exam_fee", 0.05), ("ask_financial_aid", 0.04)],
+            "and what do they want from me to show my 10 yrs? pay stubs?",
+            Context("ask_renewal", (("credential", "rma"),)),
+            "ask_eligibility",
+            None,
+        ),
+        # a program near them, after accreditation: the accreditors' lists
+        (
+            [("out_of_scope", 0.96), ("ask_resume_interview", 0.02), ("ask_accredited_programs", 0.004)],
+            "how do i find one near phoenix",
+            Context("ask_which_credential", (("credential", "CMA"),)),
+            "ask_accredited_programs",
+            None,
+        ),
+        # whether a membership's CE renews the credential in hand: renewal, not the members' exam price
+        (
+            [("nlu_fallback", 0.4), ("ask_state_rules", 0.39), ("ask_eligibility", 0.22)],
+            "can i just do the nha membership thing does that cover it",
+            Context("ask_renewal", (("credential", "ccma"),)),
+            "ask_renewal",
+            None,
+        ),
+        # certification on their work, asked in Spanish: whether the work lets them sit, not a city's rules
+        (
+            [("ask_work_authorization", 0.69), ("ask_learn_on_job", 0.11), ("ask_foreign_nurse", 0.07)],
+            "buenas, trabajo de asistente médico en una clínica en Dallas hace 2 años pero sin certificado. "
+            "puedo sacar la certificación con mi experiencia?",
+            Context(),
+            "ask_eligibility",
+            None,
+        ),
+        # the degree needed to get certified, by someone who does the work: eligibility
+        (
+            [("ask_state_rules", 0.70), ("ask_usmle", 0.07), ("ask_eligibility", 0.06)],
+            "tbh i already do most MA stuff as a 4N0. do i even need the degree to get certified",
+            Context("ask_program_type"),
+            "ask_eligibility",
+            None,
+        ),
+        # full time after the GI Bill: the GI Bill's own hours, not a work route's full-time work
+        (
+            [("ask_eligibility", 0.45), ("roadmap_repeat", 0.17), ("ask_foreign_nurse", 0.04)],
+            "what counts as full time for that",
+            Context("ask_military_benefits"),
+            "ask_military_benefits",
+            None,
+        ),
+        # a credential's exam on the approved list, after the GI Bill: the VA's list, not the exam's fee
+        (
+            [("ask_exam_fee", 0.85), ("ask_accredited_programs", 0.07), ("ask_exam_format", 0.02)],
+            "is the cma one on the approved list",
+            Context("ask_military_benefits"),
+            "ask_military_benefits",
+            None,
+        ),
+        # the CE route for next time, after renewing by exam: renewal, not an eligibility route
+        (
+            [("ask_renewal", 0.62), ("ask_exam_retake", 0.34), ("ask_state_rules", 0.01)],
+            "and if i go the CE route next time how many do i need",
+            Context("ask_renewal", (("credential", "CMA"),)),
+            "ask_renewal",
+            None,
+        ),
         # their own old pay, then the outlook: the outlook alone
         (
             [("ask_salary", 0.99), ("ask_learn_on_job", 0.004)],
