@@ -10,32 +10,17 @@ a year back, and "unless you have renewed since" stays: we know one date, not th
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 from bot.kb.queries import KnowledgeBase
-
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
 
 #: Letters whose names start with a vowel sound, for "an" before an abbreviation.
 VOWEL_SOUNDING = frozenset("AEFHILMNORSX")
 
 
 def _when(year: int, month: int | None) -> str:
-    return f"{MONTH_NAMES[month - 1]} {year}" if month else str(year)
+    return f"{calendar.month_name[month]} {year}" if month else str(year)
 
 
 def _period(months: int) -> str:
