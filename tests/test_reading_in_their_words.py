@@ -5686,6 +5686,21 @@ NLU_ENTITIES = {
             "ask_renewal",
             None,
         ),
+        # a certificate's price after aid, in English or Spanish: the program's price, not the aid again
+        (
+            [("ask_program_cost", 0.99), ("ask_exam_fee", 0.01)],
+            "ok. whats the cost range for the certificate",
+            Context("ask_financial_aid", (), "noncitizen"),
+            "ask_program_cost",
+            None,
+        ),
+        (
+            [("ask_program_cost", 0.99), ("ask_exam_fee", 0.003), ("ask_duration", 0.001)],
+            "y cuánto cuesta el programa normalmente?",
+            Context("ask_financial_aid", (), "wioa"),
+            "ask_program_cost",
+            None,
+        ),
         # their own old pay, then the outlook: the outlook alone
         (
             [("ask_salary", 0.99), ("ask_learn_on_job", 0.004)],

@@ -72,12 +72,16 @@ PRICE_AFTER = {
 #: The training itself named: its price is the program's.
 #: A school's words, or a kind of program named ("and if i want the 2 yr degree instead how much").
 SCHOOL = re.compile(
-    r"\b(schools?|tuition|programs?|courses?|classes|colleges?)\b|"
+    r"\b(schools?|tuition|programs?|courses?|classes|colleges?|escuela|programa)\b|"
+    # "whats the cost range for the certificate" after aid: a certificate program's price
+    r"\b(for|of) (the|a) certificate\W*$|"
     r"\b(associate'?s?|(2|two)[- ]?(yr|year)|certificate|diploma) (degree|one|program)\b|\bdegree instead\b",
     re.IGNORECASE,
 )
 ASKS_A_PRICE = re.compile(
-    r"\bhow much\b|\bwhat (does|do|would|will|did) (\w+ ){0,4}cost\b|\bprice\b|\bcost (of|range)\b|\bcheaper\b", re.I
+    r"\bhow much\b|\bwhat (does|do|would|will|did) (\w+ ){0,4}cost\b|\bprice\b|\bcost (of|range)\b|\bcheaper\b|"
+    r"\bcu[aá]nto cuesta\b",
+    re.I,
 )
 #: A price with no conversation to read it in is most often the program's.
 PRICE_DEFAULT = "ask_program_cost"
