@@ -1116,6 +1116,14 @@ def test_the_cma_retake_wait_is_given_as_reported_with_whom_to_confirm(kb: Knowl
     assert wait.value in reply.text and "AAMA" in reply.text.split("\n\n")[-1]
 
 
+def test_how_soon_results_come_is_said_unknown_and_each_certifier_named(kb: KnowledgeBase):
+    # no source gives the time: the reply says so and sends them to whoever awards their credential
+    reply = reply_for(kb, "ask_exam_format", [("aspect", "results")])
+    bodies = {credential.body for credential, _ in kb.credentials_with_routes()}
+    assert reply.variant == "results" and "don't have" in reply.text
+    assert bodies and all(body.upper() in reply.text for body in bodies)
+
+
 @pytest.mark.parametrize("credential, fact", [("ccma", "ccma_clinical_items"), ("ncma", "ncma_category_items")])
 def test_the_exam_answer_gives_its_item_counts_as_reported(kb: KnowledgeBase, credential, fact):
     value = kb.facts([fact])[fact].value
@@ -5700,6 +5708,23 @@ NLU_ENTITIES = {
             Context("ask_financial_aid", (), "wioa"),
             "ask_program_cost",
             None,
+        ),
+        # a person or a computer, asked at the end of a long story: what the bot is, not the story's topic
+        (
+            [("ask_scam_check", 0.64), ("request_human", 0.21), ("ask_cna_vs_ma", 0.05)],
+            "Hi, my name is Rosa and I have been a CNA for six years in Houston and I am thinking about moving "
+            "to medical assisting. Before anything, am I speaking with a real person or a computer?",
+            Context(),
+            "help",
+            None,
+        ),
+        # how soon the result comes: the exam's answer on results, never the program's length
+        (
+            [("ask_duration", 0.93), ("ask_exam_format", 0.03)],
+            "how long til u get ur results",
+            Context("ask_exam_fee", (("credential", "CCMA"),)),
+            "ask_exam_format",
+            "results",
         ),
         # their own old pay, then the outlook: the outlook alone
         (

@@ -270,7 +270,13 @@ WANTS_A_PERSON = re.compile(
 
 
 #: Whether the bot is a person, which the bot answers itself.
-ABOUT_THE_BOT = re.compile(r"\b(are|r|is) (you|u|this|it) (even )?(a |an )?(real|actual|live) (person|human)\b", re.I)
+ABOUT_THE_BOT = re.compile(
+    r"\b(are|r|is) (you|u|this|it) (even )?(a |an )?(real|actual|live) (person|human)\b|"
+    # "am I speaking with a real person or a computer?"
+    r"\b(am i|are we|r we) (speaking|talking|chatting|texting|writing) (with|to) (a |an )?(real |actual |live )?(person|human)"
+    r"\b|\b(person|human) or (a |an )?(bot|computer|machine|robot|ai|program)\b",
+    re.I,
+)
 
 
 def heard_person(parse: Mapping[str, Any]) -> dict[str, Any]:
