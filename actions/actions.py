@@ -100,6 +100,7 @@ class ActionAnswer(Action):
         ranking = [(str(r.get("name")), float(r.get("confidence") or 0.0)) for r in parsed.get("intent_ranking") or []]
         understood = ctx.understand(intent, confidence, _entities(tracker), text, context, ranking)
         form_waits = bool(tracker.active_loop.get("name"))
+        understood = ctx.told_at_a_form(understood, intent, text, form_waits)
         command = None if ctx.is_question(understood.intent) else replies.control(text)
         # "actually cancel, ill do this later", "Rosa Hernández, rosa@example.com" or "Sam Flood" that NLU
         # hears as a greeting: the waiting form reads it next

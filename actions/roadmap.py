@@ -27,7 +27,10 @@ from actions.actions import CONTEXT_SLOT, ActionAnswer
 from actions.form_control import FORM_CANCELLED, ControlledForm, cancelled
 from actions.form_control import REQUESTED_SLOT as REQUESTED
 from actions.services import entities
+from bot.answers.reply import KnowledgeBaseUnavailable
 from bot.forms import replies
+from bot.profile import Profile
+from bot.profile.describe import noted
 from bot.profile.reading import read as read_profile
 from bot.roadmap import profile_reading as read
 from bot.roadmap.commands import command_for
@@ -273,11 +276,18 @@ class _ProfileAnswers:
 
     async def extract_state(self, dispatcher, tracker, domain) -> dict[str, Any]:
         chosen = read.state(self._text(tracker), entities(tracker))
-        return (
-            self._fill(tracker, "state", chosen)
-            or self._named_on_opening(tracker, "state", "us_state")
-            or self._told_along(tracker, "state", read.state_told(self._text(tracker), entities(tracker)))
-        )
+        filled = self._fill(tracker, "state", chosen) or self._named_on_opening(tracker, "state", "us_state")
+        if filled:
+            return filled
+        along = self._told_along(tracker, "state", read.state_told(self._text(tracker), entities(tracker)))
+        if along:  # "ohio" at the background question: said back, so they know it was heard
+            try:
+                kb = services.fresh_knowledge_base()
+                said = noted(Profile(state=along["state"]), lambda key: kb.display_name("us_state", key) or key)
+            except (KnowledgeBaseUnavailable, SQLAlchemyError):
+                said = noted(Profile(state=along["state"]))
+            dispatcher.utter_message(text=said)
+        return along
 
     def _told_along(self, tracker: Tracker, slot: str, value: Any | None) -> dict[str, Any]:
         """An answer to another of the form's questions that also tells this one fills it, once."""

@@ -240,3 +240,26 @@ def test_a_correction_that_names_another_state_asks_the_question_again_for_it(us
     )
     nj = reply_for(kb, "ask_salary", [("us_state", kb.resolve("new jersey").display)]).text
     assert message["text"].startswith("Noted:") and message["text"].endswith(nj)
+
+
+def test_a_story_told_at_a_form_s_question_is_noted_not_read_as_a_follow_up(use_db, loaded_db_url, kb):
+    """ "army medic, getting out in 5 months, hs diploma" at the roadmap's question, after RMA vs CMA: said
+    back, so the form asks its question again, never the comparison a second time."""
+    use_db(loaded_db_url)
+    text = "army medic, getting out in 5 months, hs diploma"
+    latest = {
+        "intent": {"name": "inform", "confidence": 0.75},
+        "entities": [entity("background", "army medic")],
+        "text": text,
+        "intent_ranking": [{"name": "inform", "confidence": 0.75}],
+    }
+    context = {"intent": "ask_which_credential", "entities": [["credential", "rma"], ["credential", "cma"]]}
+    slots = {actions.CONTEXT_SLOT: context}
+    for loop, told in (({"name": "roadmap_form"}, True), ({}, False)):
+        waiting = Tracker("form-story", slots, latest, [], False, None, loop, "action_listen")
+        dispatcher = CollectingDispatcher()
+        actions.ActionAnswer().run(dispatcher, waiting, DOMAIN)
+        texts = [m.get("text") or "" for m in dispatcher.messages]
+        comparison = reply_for(kb, "ask_which_credential", [("credential", "rma"), ("credential", "cma")]).text
+        assert (texts[0].startswith("Noted:") and len(texts) == 1) == told
+        assert (comparison[:40] in texts[0]) != told

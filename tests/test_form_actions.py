@@ -378,3 +378,19 @@ def test_the_question_just_asked_is_read_by_its_own_reader(executor, kb):
     slots, _ = validate(executor, "eligibility_form", _told_at("eligibility_form", "education", text, "told-none"))
     assert slots["education"] == "none"
     assert services.memory().profile("told-none").education == "none"
+
+
+def test_a_state_said_alone_at_another_question_is_kept_and_said_back(executor, kb):
+    """ "ohio" typed at the background question (after a question on state rules): the plan keeps the state
+    and says so, instead of asking for it again after the credential."""
+    ohio = kb.resolve("ohio")
+    named = [{"entity": "us_state", "value": "ohio", "start": 0, "end": 4}]
+    latest = {"intent": {"name": "ask_state_rules", "confidence": 0.9}, "entities": named, "text": "ohio"}
+    slots = {"requested_slot": "background", "background": None, "state": None}
+    waiting = Tracker("said-ohio", slots, latest, [], False, None, {"name": "roadmap_form"}, "action_listen")
+    filled, messages = validate(executor, "roadmap_form", waiting)
+    assert filled.get("state") == "ohio"
+    assert [m.get("text") for m in messages] == [f"Noted: in {ohio.display}."]
+    asked = {"intent": {"name": "ask_state_rules", "confidence": 0.9}, "entities": named, "text": "what about ohio"}
+    asking = Tracker("asks-ohio", slots, asked, [], False, None, {"name": "roadmap_form"}, "action_listen")
+    assert "state" not in validate(executor, "roadmap_form", asking)[0]  # a question about Ohio is no answer

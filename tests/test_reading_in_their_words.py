@@ -5718,6 +5718,30 @@ NLU_ENTITIES = {
             "help",
             None,
         ),
+        # a card or citizenship held is their story: what they ask is the question, not leave to work
+        (
+            [("ask_eligibility", 0.9998), ("ask_foreign_nurse", 0.0001)],
+            "Hello, I practised pediatrics in Chennai for 12 years before moving to Bellevue on a family green card. "
+            "Can that clinical experience be counted for the RMA work experience route?",
+            Context(),
+            "ask_eligibility",
+            "working_ma",
+        ),
+        (
+            [("ask_work_authorization", 0.917), ("ask_career_advancement", 0.083)],
+            "I am ophthalmologist from Peshawar, now American citizen. If I become MA, can I work in an eye clinic "
+            "specifically?",
+            Context(),
+            "nlu_fallback",
+            None,
+        ),
+        (
+            [("ask_work_authorization", 0.95), ("ask_eligibility", 0.03)],
+            "I have a green card. Am I allowed to work as an MA?",
+            Context(),
+            "ask_work_authorization",
+            None,
+        ),
         # how soon the result comes: the exam's answer on results, never the program's length
         (
             [("ask_duration", 0.93), ("ask_exam_format", 0.03)],
@@ -6172,6 +6196,33 @@ def test_a_confident_or_worded_topic_is_not_lost_to_the_conversation_so_far(
             "ask_which_credential",
         ),
         ("Do these programs have to report any results, or do they just keep the stamp forever?", "ask_pass_rate"),
+        # tuition help from a job or a district is aid; the army's tuition assistance is not decided here
+        ("starbucks has tuition stuff does that work for this", "ask_financial_aid"),
+        ("My school district offers some tuition assistance. Could that be used?", "ask_financial_aid"),
+        ("is my tuition assistance from the army usable", None),
+        ("I already used my GI Bill on a bachelor's in business. Is there other help paying?", "ask_financial_aid"),
+        ("any way to not pay all that", "ask_financial_aid"),
+        ("cheapest way to get the whole thing done?", "ask_program_cost"),
+        ("is the rma exam the cheaper option", None),  # an exam's fee, not a program's price
+        ("is the associate degree actually worth the extra time", "ask_program_type"),
+        ("do schools have to post their results", "ask_pass_rate"),
+        ("whats the minimum they need to keep accreditation", "ask_pass_rate"),
+        ("Is there any way I can earn some money while I am training?", "ask_learn_on_job"),
+        ("What does the experience route require exactly?", "ask_eligibility"),
+        ("I am doctor from Havana. I can take the CMA with my diploma from Cuba?", "ask_eligibility"),
+        ("and if i want to be a cma later, is there a way w/o school", "ask_eligibility"),
+        ("what do they do in the back anyway", "ask_what_is_cma"),
+        ("can i take it at my own clinic or do i have to drive somewhere", "ask_exam_format"),
+        ("is it online or do i have to go somewhere", "ask_exam_format"),
+        ("if they pay for an online one will it be legit or do i have to go somewhere", None),
+        ("what happens if i just skip the ce and retake the test later", "ask_renewal"),
+        ("got my RMA last yr. where can i go from here career wise", "ask_career_advancement"),
+        ("Could I skip the MA part and go straight to managing a clinic?", "ask_career_advancement"),
+        ("my office manager says I can't give flu shots. is that true?", None),
+        ("Is the CCMA itself recognized or accredited by anyone?", "ask_credential_info"),
+        ("i dont graduate hs till may can i still take it before that", "ask_diploma_requirement"),
+        ("wait i dont have my diploma yet we graduate in june. is my cert still ok", "ask_diploma_requirement"),
+        ("i am not graduate recent, my school finish 2019", None),
     ],
 )
 def test_plain_words_name_their_topic_whatever_nlu_heard(text, topic):

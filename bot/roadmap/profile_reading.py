@@ -110,11 +110,21 @@ def credential_told(text: str, entities: dict[str, str]) -> str | None:
     return named if named and short and not replies.asks_something(text) else None
 
 
+#: A message that is only a place ("ohio", "in ohio.", "Ohio pls"): nothing else to read it by.
+_ONLY_A_PLACE = re.compile(
+    r"^\W*(?:(?:i'?m |im |i am |we'?re |in |from |the state of )+)?(?P<place>[a-z .'-]+?)\W*(?:pls|please|tho|lol)?\W*$"
+)
+
+
 def state_told(text: str, entities: dict[str, str]) -> str | None:
     """The state a message answering another question says they live in ("idk which one yet, im in
-    texas, i just have my hs diploma"), so the form need not ask it again."""
+    texas, i just have my hs diploma"), or a place said alone while the plan asks another question
+    ("ohio" at the background question), so the form need not ask it again."""
     named = entities.get("us_state")
-    return named if named and says_where_they_live(text) else None
+    if not named:
+        return None
+    alone = _ONLY_A_PLACE.match(_low(text))
+    return named if says_where_they_live(text) or (alone and alone["place"] == named.lower()) else None
 
 
 def goal(text: str) -> str | None:

@@ -28,6 +28,7 @@ from bot.understanding.cues import (
     PRICE,
     PRICE_AFTER,
     STATUS,
+    WORK_AUTHORIZATION,
     about_a_state_credential,
     about_immigration_status,
     aid_with_status,
@@ -348,6 +349,14 @@ class Understood:
     follow_up: bool = False
 
 
+def told_at_a_form(understood: Understood, nlu_intent: str | None, text: str, form_waits: bool) -> Understood:
+    """What a form's answer tells, not a follow-up: "army medic, getting out in 5 months, hs diploma" at the
+    plan's question, after RMA vs CMA, is their story (NLU: inform) for the form, never the comparison again."""
+    if form_waits and nlu_intent == "inform" and not looks_like_question(text):
+        return replace(understood, intent="inform")
+    return understood
+
+
 def is_question(intent: str | None) -> bool:
     """An intent the knowledge base answers as a question (not small talk or navigation)."""
     return intent is not None and intent.startswith("ask_")
@@ -418,8 +427,6 @@ def _merge(named: Entities, context: Context, skip: Sequence[str] = ()) -> tuple
 
 #: A question-worded message NLU read as "about themselves" takes its next-best question above this.
 MIN_QUESTION_LEAN = 0.15
-#: Whether someone may work or study on their status: the bot says where to ask, never more.
-WORK_AUTHORIZATION = "ask_work_authorization"
 #: Readings a status does not change: aid for non-citizens has its own answer, and a person is a person.
 KEEP_WITH_STATUS = ("ask_financial_aid", "request_human")
 #: "I hold a green card now. Do I need to pass the USMLE before I can work as an MA?": the USMLE is asked.

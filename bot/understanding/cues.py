@@ -223,6 +223,9 @@ def status_asks_for_it(text: str) -> bool:
     return bool(asked) and len(text.split()) <= MAX_STATUS_WORDS
 
 
+#: Whether someone may work or study on their status: the bot says where to ask, never more.
+WORK_AUTHORIZATION = "ask_work_authorization"
+
 #: A settled status told in passing ("now green card holder living here in daly city. ... in california i dont
 #: need any license to work as MA, is that true po?"): with a licence or credential asked about, no visa question.
 SETTLED = re.compile(
@@ -232,16 +235,23 @@ SETTLED = re.compile(
     r"\b(i|we|she|he|they) (now |also |already |finally )?(have|has|got|hold|holds|have had|had) (a |my |the |her |his |our |their )?"
     r"green ?cards?\b(?! (interview|application|process))|"
     # "came to orlando 2 years ago with green card through my brother"
-    r"\b(came|moved|immigrated|arrived)\b[^.?!]{0,40}\bwith (a |my |the |our |her |his )?green ?cards?\b",
+    r"\b(came|moved|immigrated|arrived)\b[^.?!]{0,40}\bwith (a |my |the |our |her |his )?green ?cards?\b|"
+    # "before moving to Bellevue on a family green card", "here through a marriage green card"
+    r"\b(on|through|via) (a |my |the |our |her |his )?((family|marriage|employment|diversity|lottery|spousal)[- ]"
+    r"(based )?)?green ?cards?\b(?! (interview|application|process|pending))",
     re.IGNORECASE,
 )
-LICENCE_ASKED = re.compile(r"\blicen[cs]\w*|\bcertif\w*|\bcredential\w*", re.IGNORECASE)
+#: A licence, credential or exam asked about: the card in the story is no question of leave.
+LICENCE_ASKED = re.compile(
+    r"\blicen[cs]\w*|\bcertif\w*|\bcredential\w*|\bexams?\b|\b(c?cma|rma|ncma|nha|amt|aama|ncct)\b", re.IGNORECASE
+)
 #: Leave itself asked of a card held ("green card holder, allowed to work as MA?", "is the green card enough to work",
 #: "am i free to work now with it"): a question of status still. A plain "can I…" after a card held asks about
 #: the path ("I have green card 6 year… can I take the test in Vietnamese?").
 LEAVE_ITSELF = re.compile(
     r"\b(allowed|legal(ly)?|permit(ted)?|authori[sz]\w*|free to work|enough to work|let (me|her|him|them) work)\b|"
-    r"\bwith (it|that|this|my (green ?card|card)|the (green ?card|card)|a green ?card)\b|\bneed (a |another |any )?(work )?permit\b",
+    r"\bwith (it|that|this|my (green ?card|card)|the (green ?card|card)|a green ?card)\b"
+    r"(?! (experience|exp|degree|training|diploma|background|work|job|years?))|\bneed (a |another |any )?(work )?permit\b",
     re.IGNORECASE,
 )
 
@@ -260,11 +270,18 @@ def asks_leave_to_work(text: str) -> bool:
     return bool(WORK_WHILE.search(text) and ASKING_LEAVE.search(text))
 
 
+def without_settled_status(text: str) -> str:
+    """The message without a settled status told in passing (a card held, citizenship), unless it asks
+    leave of that status itself: a card held is their story, not their question."""
+    if LICENCE_ASKED.search(text) or not LEAVE_ITSELF.search(text):
+        return SETTLED.sub(" ", text)
+    return text
+
+
 def about_immigration_status(text: str) -> bool:
     """The message asks whether someone may work or study on a visa or status: a status, work or
     study, and words that ask leave, in one sentence."""
-    if LICENCE_ASKED.search(text) or not LEAVE_ITSELF.search(text):
-        text = SETTLED.sub(" ", text)  # a card held is their story, not their question
+    text = without_settled_status(text)
     return any(
         STATUS.search(s) and PERMISSION.search(s) and ASKING_LEAVE.search(s) for s in re.split(r"(?<=[.!?])\s+", text)
     ) or bool(
@@ -338,6 +355,8 @@ def off_topic_words(intent: str | None, text: str, in_conversation: bool = False
     """True when NLU read a topic that has words of its own, and the message has none of them; for a
     broad topic, only when the message is a short follow-up in a conversation on another topic."""
     words = TOPIC_WORDS.get(intent or "")
+    if intent == WORK_AUTHORIZATION:
+        text = without_settled_status(text)  # "now American citizen. ... can I work in an eye clinic?"
     if words is None and in_conversation and len(text.split()) <= MAX_FOLLOW_UP_CHECK_WORDS:
         words = FOLLOW_UP_TOPIC_WORDS.get(intent or "")
     return words is not None and not words.search(text)
