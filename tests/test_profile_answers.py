@@ -30,6 +30,7 @@ def test_background(text, entities, expected):
 def test_credential_state_and_goal():
     assert read.credential_choice("the RMA please", {"credential": "rma"}) == "rma"
     assert read.credential_choice("not sure, you pick", {}) == read.RECOMMEND
+    assert read.credential_choice("idk u pick", {}) == read.credential_choice("up to u", {}) == read.RECOMMEND
     assert read.credential_choice("hmm", {}) is None
     # the question offers a recommendation: agreeing takes it, a "no" does not
     assert read.credential_choice("yes", {}) == read.RECOMMEND

@@ -281,6 +281,7 @@ def test_ordinary_messages_are_not_taken_for_misstating():
     assert not read("whats AAMA even. sounds made up").misstating and read("can i just make up my hours").misstating
     # a school's lies are no plan of theirs
     assert not read("whats stopping them from lying about job placement").misstating
+    assert not read("if they lie about the jobs after i sign who do i complain to").misstating
     assert read("can i just lie about my hours").misstating
 
 

@@ -230,7 +230,8 @@ _MISSTATE = re.compile(
     r"\b(?:(?:fake|faking) (?:(?:my|a|the|some|our) )?(?:experience|hours|years|letters?|documents?|papers?|"
     r"transcripts?|diploma|signatures?|attestation|work|it)\b|(?:i|we) (?:could |can |might |will |gonna )?fake\b|"
     # "whats stopping them from lying about job placement": a school's lie, not a plan of theirs
-    r"(?:lie|lying) about(?! (?:job|jobs|placement|their|outcomes|graduat\w*|salar\w*|accreditation)\b)|fudge|pad my|ma(?:ke|de|king) up (?:(?:my|some|the|a|fake) )?(?:experience|hours|years|letters?|references?|work|a job|an employer)|forg(?:e|ed|es|ing|ery)\b|pretend\w*|"
+    r"(?<!they )(?<!school )(?<!schools )(?<!it )(?:lie|lying) about(?! (?:the |its |their )?(?:job|jobs|placement|their|outcomes|"
+    r"graduat\w*|salar\w*|accreditation)\b)|fudge|pad my|ma(?:ke|de|king) up (?:(?:my|some|the|a|fake) )?(?:experience|hours|years|letters?|references?|work|a job|an employer)|forg(?:e|ed|es|ing|ery)\b|pretend\w*|"
     # "how do i prove the hours if theres no one to sign anything": no signer left, no plan to lie
     r"(?<!before i )(?<!before we )(?<!before you )(?<!not )(?<!n't )(?<!nt )(?<!no one to )(?<!noone to )"
     r"(?<!nobody to )(?<!anyone to )(?<!anybody to )sign (?:anything|whatever|off on anything|it anyway)|"

@@ -44,7 +44,10 @@ _BACKGROUND_WORDS = [
     ),
 ]
 _STATE_SKIP = r"\b(skip|rather not|prefer not|no state|not (say|sure)|doesn'?t matter|none|no)\b"
-_RECOMMEND = r"\b(recommend|not sure|unsure|don'?t know|dunno|you (pick|choose|decide)|whichever|best one|any)\b"
+_RECOMMEND = (
+    r"\b(recommend|not sure|unsure|don'?t know|dunno|(you|u) (pick|choose|decide)|whichever|best one|any|up to (you|u)|"
+    r"your call)\b"
+)
 #: A message this short that names a credential at another question only says which one ("CMA I think").
 MAX_CREDENTIAL_TOLD_WORDS = 5
 _GOALS = [
