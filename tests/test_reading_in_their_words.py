@@ -4371,6 +4371,13 @@ def test_another_role_s_pay_beside_growth_is_that_role_s_pay_not_the_outlook():
 
 #: The entities NLU found in those messages.
 NLU_ENTITIES = {
+    "I was a nurse in the Philippines for 10 years, now I have green card and live in NJ. Does my nursing count so I "
+    "can take the RMA?": [
+        ("role", "nurse"),
+        ("experience_years", "10 years"),
+        ("us_state", "NJ"),
+        ("credential", "RMA"),
+    ],
     "i used to have to register with the state board as an MA here in sioux falls, do i still need to renew that?": [
         ("role", "MA"),
         ("us_state", "sioux falls"),
@@ -5740,6 +5747,15 @@ NLU_ENTITIES = {
             "I have a green card. Am I allowed to work as an MA?",
             Context(),
             "ask_work_authorization",
+            None,
+        ),
+        # nursing asked to count toward a credential, with the state they live in told: the nurse's answer
+        (
+            [("ask_foreign_nurse", 0.66), ("ask_eligibility", 0.337), ("ask_state_rules", 0.003)],
+            "I was a nurse in the Philippines for 10 years, now I have green card and live in NJ. Does my nursing "
+            "count so I can take the RMA?",
+            Context(),
+            "ask_foreign_nurse",
             None,
         ),
         # how soon the result comes: the exam's answer on results, never the program's length

@@ -275,7 +275,7 @@ STATE_NEEDS = re.compile(
     # "What must an MA complete before the doctor can hire them there?", "what does an MA need before I hire them"
     r"\b(complete|finish|do|have|need|pass)\b[^.?!]{0,25}\bbefore (an? |the )?(doctor|physician|employer|clinic|office|"
     r"practice|they|someone|anyone|i|we|you)\w* (can |could |will |may )?(hire|employ)\b|"
-    r"\bdoes (my|a|the|her|his) \w+ (work|count|transfer|carry over)\b|\b(is|are) (that|it|this) (even )?(allowed|legal|permitted)\b|\bneed an? (\w+ ){1,2}one\b|\b(does|do|will|would) (the state|[a-z]{2}) (want|expect|ask for)\b|\b(need|needs) anything (extra|else|special|more)\b|"
+    r"\bdoes (my|a|the|her|his) \w+ (work|count|transfer|carry over)\b(?![^.?!]*\b(c?cma|rma|ncma|exams?|tests?)\b)|\b(is|are) (that|it|this) (even )?(allowed|legal|permitted)\b|\bneed an? (\w+ ){1,2}one\b|\b(does|do|will|would) (the state|[a-z]{2}) (want|expect|ask for)\b|\b(need|needs) anything (extra|else|special|more)\b|"
     # "we might move to Seattle next year. does that change the picture": the new state's rules
     r"\b(change|changes) (the picture|anything|things|much)\b|\banything different\b|"
     # "we'll probably PCS to Texas in like 2 yrs, will i need something like that there too"
