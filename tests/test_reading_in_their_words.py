@@ -4371,6 +4371,9 @@ def test_another_role_s_pay_beside_growth_is_that_role_s_pay_not_the_outlook():
 
 #: The entities NLU found in those messages.
 NLU_ENTITIES = {
+    "In Texas can I work as MA without certificate first?": [("us_state", "Texas"), ("role", "MA")],
+    "Hola, soy médica cubana y ya tengo green card. Quiero saber si puedo trabajar de asistente médico en Florida sin "
+    "licencia": [("us_state", "Florida")],
     "I was a nurse in the Philippines for 10 years, now I have green card and live in NJ. Does my nursing count so I "
     "can take the RMA?": [
         ("role", "nurse"),
@@ -5756,6 +5759,22 @@ NLU_ENTITIES = {
             "count so I can take the RMA?",
             Context(),
             "ask_foreign_nurse",
+            None,
+        ),
+        # working without a credential in a state they name: that state's rules, not learning on the job
+        (
+            [("ask_learn_on_job", 0.8), ("ask_state_rules", 0.15)],
+            "In Texas can I work as MA without certificate first?",
+            Context(),
+            "ask_state_rules",
+            None,
+        ),
+        (
+            [("ask_work_authorization", 0.65), ("ask_state_rules", 0.25)],
+            "Hola, soy médica cubana y ya tengo green card. Quiero saber si puedo trabajar de asistente médico en "
+            "Florida sin licencia",
+            Context(),
+            "ask_state_rules",
             None,
         ),
         # how soon the result comes: the exam's answer on results, never the program's length

@@ -236,6 +236,8 @@ SETTLED = re.compile(
     r"green ?cards?\b(?! (interview|application|process))|"
     # "came to orlando 2 years ago with green card through my brother"
     r"\b(came|moved|immigrated|arrived)\b[^.?!]{0,40}\bwith (a |my |the |our |her |his )?green ?cards?\b|"
+    # "soy médica cubana y ya tengo green card"
+    r"\b(ya )?(tengo|tiene|tenemos) (la |mi |una |su )?(green ?card|residencia)\b|"
     # "before moving to Bellevue on a family green card", "here through a marriage green card"
     r"\b(on|through|via) (a |my |the |our |her |his )?((family|marriage|employment|diversity|lottery|spousal)[- ]"
     r"(based )?)?green ?cards?\b(?! (interview|application|process|pending))",
