@@ -6258,6 +6258,9 @@ def test_a_confident_or_worded_topic_is_not_lost_to_the_conversation_so_far(
         ("i dont graduate hs till may can i still take it before that", "ask_diploma_requirement"),
         ("wait i dont have my diploma yet we graduate in june. is my cert still ok", "ask_diploma_requirement"),
         ("i am not graduate recent, my school finish 2019", None),
+        ("what if i dont have all the points can i just retake the test", "ask_renewal"),
+        ("y puedo volver a tomar el examen en vez de los puntos?", "ask_renewal"),
+        ("failed the rma by like 3 points when can i retake", "ask_exam_retake"),  # a failed attempt
     ],
 )
 def test_plain_words_name_their_topic_whatever_nlu_heard(text, topic):
