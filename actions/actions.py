@@ -19,7 +19,9 @@ from bot.answers.reply import KnowledgeBaseUnavailable, Reply
 from bot.forms import replies
 from bot.handoff.reading import contact
 from bot.kb.queries import KnowledgeBase
+from bot.profile import Profile
 from bot.profile.describe import noted
+from bot.profile.reading import Heard
 from bot.roadmap.questions import superseded
 from bot.understanding import context as ctx
 from bot.understanding.ambiguous import ask_which_ccma
@@ -121,11 +123,8 @@ class ActionAnswer(Action):
             dispatcher.utter_message(response="utter_feedback_unhelpful")
             return []
         language = detect(text)
-        if language:
-            dispatcher.utter_message(response="utter_language_es" if language == SPANISH else "utter_language_other")
-            # what NLU understood of Spanish or of English words among another language's is answered too
-            if language == OTHER or understood.intent in ("nlu_fallback", "out_of_scope"):
-                return []
+        if not self._language_noticed(dispatcher, language, understood):
+            return []
         try:
             kb = services.fresh_knowledge_base()
             self._understood_in_spanish(dispatcher, kb, understood, language)
@@ -158,12 +157,12 @@ class ActionAnswer(Action):
             by_state = kb.varies_by_state(kb.topic_for_intent(understood.intent or ""))
             understood = ctx.to_state_rules(understood, services.entities(tracker).keys(), by_state, text)
             # "what about the CMA" after "can I sit for the RMA..., and will the GI Bill cover the fee?"
-            understood = ctx.to_earlier_question(
-                understood,
-                services.entities(tracker).keys(),
-                context,
-                lambda intent: kb.varies_by_credential(kb.topic_for_intent(intent)),
-            )
+            by_credential = lambda intent: kb.varies_by_credential(kb.topic_for_intent(intent))  # noqa: E731
+            understood = ctx.to_earlier_question(understood, services.entities(tracker).keys(), context, by_credential)
+            # "and the rma?" after "can i take the nha test w/o school and how much is it": both, the earlier first
+            earlier = ctx.earlier_too(understood, services.entities(tracker).keys(), context, by_credential)
+            if earlier is not None:
+                self._answer_earlier(dispatcher, kb, earlier, profile, heard)
             if self._which_ccma(dispatcher, kb, domain, understood, context, profile.state, text):
                 return [SlotSet(CONTEXT_SLOT, ctx.remember(understood, context).to_slot())]
 
@@ -191,7 +190,26 @@ class ActionAnswer(Action):
         unplaced = {UNPLACED: True} if reply.topic in UNPLACED_TOPICS else {}
         dispatcher.utter_message(text=prefix + reply.text, buttons=buttons, **unplaced, **answered)
         replaced = services.forget_answers(superseded(heard.changes))
-        return [SlotSet(CONTEXT_SLOT, ctx.remember(understood, context).to_slot()), *replaced]
+        remembered = ctx.remember(understood, context, earlier.intent if earlier is not None else None)
+        return [SlotSet(CONTEXT_SLOT, remembered.to_slot()), *replaced]
+
+    @staticmethod
+    def _language_noticed(dispatcher: CollectingDispatcher, language: str | None, understood: ctx.Understood) -> bool:
+        """Say a message in another language is answered in English; False when nothing more is to be said:
+        what NLU understood of Spanish, or of English words among another language's, is answered too."""
+        if not language:
+            return True
+        dispatcher.utter_message(response="utter_language_es" if language == SPANISH else "utter_language_other")
+        return language != OTHER and understood.intent not in ("nlu_fallback", "out_of_scope")
+
+    @staticmethod
+    def _answer_earlier(
+        dispatcher: CollectingDispatcher, kb: KnowledgeBase, earlier: ctx.Understood, profile: Profile, heard: Heard
+    ) -> None:
+        """The earlier question of the message before, asked again for what the follow-up names."""
+        reply = answer_person(kb, earlier.intent, earlier.entities, profile, heard)
+        prefix = _said_for(kb, earlier, reply.variant, reply.text)
+        dispatcher.utter_message(text=prefix + reply.text, buttons=reply.buttons, **{ANSWERED_TOPIC: earlier.intent})
 
     @staticmethod
     def _noted(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, form_waits: bool) -> bool:

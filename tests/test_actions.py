@@ -263,3 +263,24 @@ def test_a_story_told_at_a_form_s_question_is_noted_not_read_as_a_follow_up(use_
         comparison = reply_for(kb, "ask_which_credential", [("credential", "rma"), ("credential", "cma")]).text
         assert (texts[0].startswith("Noted:") and len(texts) == 1) == told
         assert (comparison[:40] in texts[0]) != told
+
+
+def test_a_credential_named_after_two_questions_in_one_message_asks_both_again(use_db, loaded_db_url, kb):
+    """ "and the rma?" after "can i take the nha test w/o school and how much is it": whether they can sit the
+    RMA, then its fee, and both stay at hand for the next credential; one question before asks only itself."""
+    use_db(loaded_db_url)
+    rma = kb.resolve("RMA")
+    context = {"intent": "ask_exam_fee", "entities": [["credential", "ccma"]], "earlier": "ask_eligibility"}
+    waiting = tracker("nlu_fallback", "and the rma?", [entity("credential", "rma")], context=context)
+    waiting.sender_id = "two-questions"  # a profile of its own: the verdict is the one for someone untold
+    dispatcher = CollectingDispatcher()
+    events = actions.ActionAnswer().run(dispatcher, waiting, DOMAIN)
+    messages = dispatcher.messages
+    eligibility = reply_for(kb, "ask_eligibility", [("credential", rma.key)]).text
+    fee = reply_for(kb, "ask_exam_fee", [("credential", rma.key)]).text
+    assert [eligibility[:60] in messages[0]["text"], fee[:60] in messages[-1]["text"]] == [True, True]
+    [remembered] = [e["value"] for e in events]
+    assert remembered["intent"] == "ask_exam_fee" and remembered["earlier"] == "ask_eligibility"
+    alone = {"intent": "ask_exam_fee", "entities": [["credential", "ccma"]]}
+    (only,) = run("nlu_fallback", "and the rma?", [entity("credential", "rma")], context=alone)
+    assert fee[:60] in only["text"]

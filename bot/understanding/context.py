@@ -2193,14 +2193,15 @@ def asked_again(understood: Understood, context: Context, *, told: bool = False)
     return Understood(context.intent, merged, inherited, follow_up=True)
 
 
-def remember(understood: Understood, context: Context) -> Context:
+def remember(understood: Understood, context: Context, answered_before: str | None = None) -> Context:
     """The context after answering: a question replaces it; small talk and the rest keep it, and so
     does a declined question ("could i get sued over it" after a lapsed CMA: "ok how do i get it back"
-    is still about the CMA)."""
+    is still about the CMA). `answered_before`: the earlier question answered again in the same reply
+    (`earlier_too`), which stays at hand for the next follow-up."""
     if not is_question(understood.intent) or (understood.intent in DECLINED and is_question(context.intent)):
         return context
     aspect = next((v for k, v in understood.entities if k == "aspect"), None)
-    earlier = None
+    earlier = answered_before
     if context.same_message:  # a later question of one message: the one before it on another topic stays at hand
         earlier = (
             context.intent if is_question(context.intent) and context.intent != understood.intent else context.earlier
@@ -2230,6 +2231,29 @@ def to_earlier_question(
             understood, intent=context.earlier, entities=[e for e in understood.entities if e[0] != "aspect"]
         )
     return understood
+
+
+def earlier_too(
+    understood: Understood, own_kinds: Iterable[str], context: Context, by_credential: Callable[[str], bool]
+) -> Understood | None:
+    """ "and the rma?" after "can i take the nha test w/o school and how much is it": a follow-up naming only a
+    credential, after a message that asked two questions each with a credential's own answers, asks both again
+    for it. The earlier of the two, for that credential; None in every other case."""
+    kinds = set(own_kinds)
+    if (
+        understood.follow_up
+        and bool(kinds)
+        and kinds <= CREDENTIAL_KINDS
+        and context.earlier
+        and context.earlier != understood.intent
+        and understood.intent == context.intent
+        and by_credential(understood.intent or "")
+        and by_credential(context.earlier)
+    ):
+        return replace(
+            understood, intent=context.earlier, entities=[e for e in understood.entities if e[0] != "aspect"]
+        )
+    return None
 
 
 def with_names(understood: Understood, context: Context) -> Context:
