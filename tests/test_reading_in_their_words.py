@@ -4371,6 +4371,7 @@ def test_another_role_s_pay_beside_growth_is_that_role_s_pay_not_the_outlook():
 
 #: The entities NLU found in those messages.
 NLU_ENTITIES = {
+    "would the CCMA count in AZ": [("credential", "CCMA"), ("us_state", "AZ")],
     "In Texas can I work as MA without certificate first?": [("us_state", "Texas"), ("role", "MA")],
     "Hola, soy médica cubana y ya tengo green card. Quiero saber si puedo trabajar de asistente médico en Florida sin "
     "licencia": [("us_state", "Florida")],
@@ -5773,6 +5774,14 @@ NLU_ENTITIES = {
             [("ask_work_authorization", 0.65), ("ask_state_rules", 0.25)],
             "Hola, soy médica cubana y ya tengo green card. Quiero saber si puedo trabajar de asistente médico en "
             "Florida sin licencia",
+            Context(),
+            "ask_state_rules",
+            None,
+        ),
+        # whether a credential counts in a state they name: that state's rules
+        (
+            [("ask_eligibility", 0.9), ("ask_state_rules", 0.08)],
+            "would the CCMA count in AZ",
             Context(),
             "ask_state_rules",
             None,

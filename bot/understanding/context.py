@@ -267,6 +267,8 @@ STATE_NEEDS = re.compile(
     r"\b(doctors?|physicians?|nurses?|docs?) (can |could |will )?(just )?train\b|\btrained (in|at|on) the (clinic|job)\b|"
     r"\b(travel|follow|go|transfer|move)s? with (me|her|him|them|you|u)\b|\bfollows? (me|her|him|them|you|u)\b|"
     r"\bmandat(e|es|ed|ory)\b|\bdelegat\w*\b|\bresponsib\w*\b|"
+    # "would the CCMA count in AZ": whether that state takes it
+    r"\bcounts? in (?!(the|a|an|my|your|total|all|hours?|years?)\b)|"
     # "In Texas can I work as MA without certificate first?", "texas clinics can hire MA without certificate?"
     r"\b(work|working|hire|hired|hiring|practice)\b[^.?!]{0,40}\b(without|w/o|with no|sin) (a |an |any |the |una |un )?"
     r"(cert\w*|licen[sc]\w*|credential\w*|registration|certificad\w*|certificaci\w*)\b|"
