@@ -6270,6 +6270,12 @@ def test_a_confident_or_worded_topic_is_not_lost_to_the_conversation_so_far(
         ("what if i dont have all the points can i just retake the test", "ask_renewal"),
         ("y puedo volver a tomar el examen en vez de los puntos?", "ask_renewal"),
         ("failed the rma by like 3 points when can i retake", "ask_exam_retake"),  # a failed attempt
+        ("is it online or do i go somewhere", "ask_exam_format"),
+        (
+            "and gi bill for a certificate program, is part time ok or does it have to be full time",
+            "ask_military_benefits",
+        ),
+        ("milspouse here, hubby just made E6. do i qualify for mycaa for an MA cert?", "ask_military_benefits"),
     ],
 )
 def test_plain_words_name_their_topic_whatever_nlu_heard(text, topic):
