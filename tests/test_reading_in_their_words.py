@@ -6271,6 +6271,7 @@ def test_a_confident_or_worded_topic_is_not_lost_to_the_conversation_so_far(
         ("y puedo volver a tomar el examen en vez de los puntos?", "ask_renewal"),
         ("failed the rma by like 3 points when can i retake", "ask_exam_retake"),  # a failed attempt
         ("is it online or do i go somewhere", "ask_exam_format"),
+        ("His program was ABHES accredited. Is he too late for the CMA now?", "ask_eligibility"),
         (
             "and gi bill for a certificate program, is part time ok or does it have to be full time",
             "ask_military_benefits",
