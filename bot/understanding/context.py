@@ -2211,6 +2211,24 @@ def remember(understood: Understood, context: Context, answered_before: str | No
     return Context(understood.intent, tuple(_carried(understood.entities)), aspect, earlier=earlier)
 
 
+def _credential_after_two_questions(understood: Understood, own_kinds: Iterable[str], context: Context) -> bool:
+    """A follow-up naming only a credential, right after a message that asked two questions on two topics."""
+    kinds = set(own_kinds)
+    return bool(
+        understood.follow_up
+        and kinds
+        and kinds <= CREDENTIAL_KINDS
+        and context.earlier
+        and context.earlier != understood.intent
+        and understood.intent == context.intent
+    )
+
+
+def _the_earlier_one(understood: Understood, context: Context) -> Understood:
+    """The earlier question of the message before, asked for what the follow-up names."""
+    return replace(understood, intent=context.earlier, entities=[e for e in understood.entities if e[0] != "aspect"])
+
+
 def to_earlier_question(
     understood: Understood, own_kinds: Iterable[str], context: Context, by_credential: Callable[[str], bool]
 ) -> Understood:
@@ -2219,19 +2237,12 @@ def to_earlier_question(
     credential, asks the message's earlier question again for that credential, when that one's answer
     differs by credential (the GI Bill's answer again would say nothing new). `by_credential(intent)`:
     whether the topic of `intent` has a credential's own answers."""
-    kinds = set(own_kinds)
     if (
-        understood.follow_up
-        and bool(kinds)
-        and kinds <= CREDENTIAL_KINDS
-        and context.earlier
-        and understood.intent == context.intent
+        _credential_after_two_questions(understood, own_kinds, context)
         and not by_credential(understood.intent or "")
-        and by_credential(context.earlier)
+        and by_credential(context.earlier or "")
     ):
-        return replace(
-            understood, intent=context.earlier, entities=[e for e in understood.entities if e[0] != "aspect"]
-        )
+        return _the_earlier_one(understood, context)
     return understood
 
 
@@ -2241,20 +2252,12 @@ def earlier_too(
     """ "and the rma?" after "can i take the nha test w/o school and how much is it": a follow-up naming only a
     credential, after a message that asked two questions each with a credential's own answers, asks both again
     for it. The earlier of the two, for that credential; None in every other case."""
-    kinds = set(own_kinds)
     if (
-        understood.follow_up
-        and bool(kinds)
-        and kinds <= CREDENTIAL_KINDS
-        and context.earlier
-        and context.earlier != understood.intent
-        and understood.intent == context.intent
+        _credential_after_two_questions(understood, own_kinds, context)
         and by_credential(understood.intent or "")
-        and by_credential(context.earlier)
+        and by_credential(context.earlier or "")
     ):
-        return replace(
-            understood, intent=context.earlier, entities=[e for e in understood.entities if e[0] != "aspect"]
-        )
+        return _the_earlier_one(understood, context)
     return None
 
 
