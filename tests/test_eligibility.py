@@ -307,3 +307,18 @@ def test_a_nurse_hears_the_evaluation_of_training_abroad_as_a_condition(kb: Know
     assert rma.endswith("If you trained abroad, AMT also asks for a course-by-course evaluation of that education.")
     assert "If you trained abroad" not in lines(kb, Profile(background="img", other_healthcare_role="doctor"))["rma"]
     assert "abroad" not in lines(kb, Profile(other_healthcare_role="CNA", other_healthcare_years=2.0))["rma"]
+
+
+def test_someone_who_held_the_cma_can_take_it_again_by_its_holders_route(kb: KnowledgeBase):
+    """ "I was a CMA back in 2008, it expired. Do I have to go back to school first?": AAMA's route for
+    holders (renewing by exam) is theirs; it is no way in for anyone else, and holding one credential
+    opens no route to another."""
+    routes = next(rs for c, rs in kb.credentials_with_routes() if c.key == "cma")
+    holders = next(r for r in routes if r.requires == "credential_holder")
+    former = Profile(background="working_ma", held_credential="cma")
+    result = check(kb, former).result("cma")
+    assert result is not None and result.eligible and result.route is not None
+    assert result.route.route == holders.key
+    assert result.text.startswith(f"CMA (AAMA): yes, now ({holders.label})")
+    assert not check(kb, Profile(background="working_ma")).result("cma").eligible
+    assert lines(kb, former)["rma"] == lines(kb, Profile(background="working_ma"))["rma"]

@@ -249,6 +249,27 @@ def test_a_question_names_things_without_saying_they_are_the_person_s(question: 
         assert "background" not in changes
 
 
+@pytest.mark.parametrize(
+    "message, entities, held",
+    [
+        (
+            "Long story short, I was a CMA back in 2008, then had my kids. My CMA expired years ago. Can I just renew it?",
+            {"credential": "cma"},
+            "cma",
+        ),
+        ("my certification lapsed in 2015, can i get my cma back", {"credential": "cma"}, "cma"),
+        ("i was a cma, can i take the rma?", {"credential": "rma"}, "cma"),  # the one held, not the one asked
+        ("I used to be registered, RMA through AMT", {"credential": "rma"}, "rma"),
+        ("my sister was a CMA", {"credential": "cma"}, None),
+        ("i got my cma exam next week", {"credential": "cma"}, None),
+        ("can I take the CMA with 3 years?", {"credential": "cma"}, None),
+    ],
+)
+def test_a_credential_held_before_is_theirs_not_one_asked_about(message: str, entities: dict, held: str | None):
+    """ "I was a CMA back in 2008… my CMA expired": the holder's own way back is theirs, so it is kept."""
+    assert read(message, entities, today=TODAY).changes.get("held_credential") == held
+
+
 def test_statements_of_a_goal_or_a_place_are_kept():
     assert read("I'd rather aim for the RMA", {"credential": "rma"}).changes["credential"] == "rma"
     assert read("I live in Texas", {"us_state": "texas"}).changes["state"] == "texas"

@@ -97,7 +97,8 @@ def check(kb: KnowledgeBase, profile: Profile, credentials: Sequence[str] = ()) 
             continue
         body = kb.display_name("certifying_body", cred.body) or cred.body
         cited = kb.cite_many((r.source, as_of(r)) for r in routes)
-        checks = [_check_route(c, body, r, profile, accreditors) for r, c in zip(routes, cited, strict=True)]
+        held = profile.held_credential == cred.key
+        checks = [_check_route(c, body, r, profile, accreditors, held) for r, c in zip(routes, cited, strict=True)]
         results.append(_result(kb, cred, body, routes, checks, profile))
     return EligibilityReport(profile, tuple(results), unique(c for r in results for c in r.citations))
 
@@ -141,8 +142,15 @@ def _maybe_from_abroad(who: Profile) -> bool:
 
 
 def _check_route(
-    citation: Citation, body: str, route: schema.EligibilityRoute, who: Profile, accreditors: list[str]
+    citation: Citation,
+    body: str,
+    route: schema.EligibilityRoute,
+    who: Profile,
+    accreditors: list[str],
+    held: bool = False,
 ) -> RouteCheck:
+    """How `who` stands on one route. `held`: they held this route's credential before ("my CMA
+    expired"), so a route for its holders (AAMA's Category 3, renewing by exam) is theirs."""
     missing: list[str] = []
     conditions: list[str] = []
     disputed: str | None = None
@@ -175,20 +183,14 @@ def _check_route(
         if found.disputed:
             disputed = f"Sources differ on its work route ({found.disputed}): confirm with {body}."
     elif req == "military":
-        recency = f" finished within {within_last(route.within_years)}" if route.within_years else ""
-        asks = f"U.S. military medical training{recency}"
-        ago = who.military_years_ago
-        if not who.has_military_training:
-            missing.append(f"U.S. military medical training{recency}")
-        elif route.within_years and ago is None:
-            conditions.append(f"your military medical training ended within {within_last(route.within_years)}")
-        elif route.within_years and ago is not None and ago > route.within_years:
-            missing.append(f"U.S. military medical training{recency} (yours was {_years(ago)} ago)")
+        missing, conditions, asks = _military(route, who)
     elif req == "current_student":
         if not who.in_program:
             missing.append("being a current student in an approved program")
     elif req == "apprenticeship":
         missing.append("an approved apprenticeship")
+    elif req == "credential_holder" and held:
+        asks = "having held the credential before, renewing it by exam"
     else:  # credential_holder, instructor: not a way in for someone new
         missing.append("already holding the credential" if req == "credential_holder" else "teaching experience")
     codes = route.also_needs or ()
@@ -216,6 +218,21 @@ def _check_route(
         expired,
         asks,
     )
+
+
+def _military(route: schema.EligibilityRoute, who: Profile) -> tuple[list[str], list[str], str]:
+    """A military route: is there military medical training, and did it end recently enough?"""
+    recency = f" finished within {within_last(route.within_years)}" if route.within_years else ""
+    ago = who.military_years_ago
+    missing: list[str] = []
+    conditions: list[str] = []
+    if not who.has_military_training:
+        missing.append(f"U.S. military medical training{recency}")
+    elif route.within_years and ago is None:
+        conditions.append(f"your military medical training ended within {within_last(route.within_years)}")
+    elif route.within_years and ago is not None and ago > route.within_years:
+        missing.append(f"U.S. military medical training{recency} (yours was {_years(ago)} ago)")
+    return missing, conditions, f"U.S. military medical training{recency}"
 
 
 def _program(
@@ -343,7 +360,7 @@ def _result(
     who: Profile,
 ) -> CredentialResult:
     name = f"{cred.abbreviation} ({body})"
-    met = [c for c in checks if c.met and c.requires not in ("credential_holder", "instructor")]
+    met = [c for c in checks if c.met and c.requires != "instructor"]
     gaps = tuple(sorted((c for c in checks if not c.met), key=lambda c: len(c.missing)))
     if met:
         # Fewest unchecked conditions first, then the content's order (Category 1 before 2).

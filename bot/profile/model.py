@@ -62,6 +62,9 @@ class Profile:
     #: None: yes if they said when it ended or their background is "military", else no.
     military_training: bool | None = None
     military_years_ago: float | None = None
+    #: A credential they held before, current or lapsed ("I was a CMA back in 2008", "my RMA expired"):
+    #: its holder's own route (AAMA's Category 3, renewing by exam) is theirs, not a program.
+    held_credential: str | None = None
 
     @property
     def has_military_training(self) -> bool:
@@ -117,8 +120,9 @@ class Profile:
         for name, value, allowed in checks:
             if value is not None and value not in allowed:
                 raise ValueError(f"unknown {name} {value!r}")
-        if self.background is not None and not isinstance(self.background, str):
-            raise ValueError("background is not a key")
+        for name in ("background", "held_credential"):
+            if getattr(self, name) is not None and not isinstance(getattr(self, name), str):
+                raise ValueError(f"{name} is not a key")
         numbers = [getattr(self, n) for n in _FLOATS]
         if any(x is not None and not 0 <= x <= 80 for x in numbers):
             raise ValueError("a number of years is out of range")

@@ -279,6 +279,16 @@ _EARNED = re.compile(
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 #: A credential already lapsed: its own rules answer, not the date it would run to.
 _LAPSED = re.compile(r"\b(?:expired|lapsed|let it (?:go|lapse|expire)|ran out|went inactive)\b")
+#: A credential of their own, held before ("I was a CMA back in 2008", "my CMA expired years ago", "I had my
+#: RMA but let it lapse", "used to be certified"): the credential NLU names is the one they held.
+_HELD = re.compile(
+    r"\b(?:i was|i used to be|used to be|i had|i held|i've had|i have had|i got|i earned|i passed)\s+"
+    r"(?:an?|my|the)\s+(?P<had>c?cma|rma|ncma|cert\w*|credential)\b(?!\s+(?:exam|test|class|program|course|school))|"
+    r"\bmy\s+(?P<lapsed>c?cma|rma|ncma|cert\w*|credential)\s+(?:\(\w+\)\s+)?(?:has\s+|have\s+|is\s+|was\s+|had\s+|got\s+)?"
+    r"(?:been\s+)?(?:expired|lapsed|ran out|run out|went inactive|inactive)\b|"
+    r"\b(?:i was|i used to be|used to be)\s+(?:certified|registered)\b"
+)
+_CREDENTIAL_WORDS = ("cma", "rma", "ccma", "ncma")
 #: "graduated in 2022", "since 2019", and the year right after the word of ending ("corpsman school finished 2016").
 _PAST_YEAR = re.compile(
     rf"\b(?:in|since|back in|around|finished|graduated|completed|ended)\s+{_MONTH}((?:19|20)\d\d)\b"
@@ -654,6 +664,9 @@ def read(
         if value:
             changes[name] = value
     changes.update(_plans(low, today, question, (background or profile.background) == "img"))
+    held = _held(low if about_them else told, entities.get("credential"))
+    if held and not _SOMEONE_ELSE.search(low):
+        changes["held_credential"] = held
     correction = bool(_CORRECTION.search(low))
     if correction and not any(k in changes for k in ("experience_years", "military_years_ago")):
         changes.update(_meant_years(low, profile))
@@ -665,6 +678,15 @@ def read(
     supposed = {"hs_diploma": True} if _HS_SUPPOSED.search(low) else {}
     misstating = bool(_MISSTATE.search(low))
     return Heard(changes, correction, misstating, statement, supposed, _earned(low), frozenset(not_ma))
+
+
+def _held(low: str, named: str | None) -> str | None:
+    """The credential they say they held ("I was a CMA", "my cert lapsed" with the CMA named), or None."""
+    found = _HELD.search(low)
+    if found is None:
+        return None
+    word = found["had"] or found["lapsed"] or ""
+    return word if word in _CREDENTIAL_WORDS else named
 
 
 def _earned(low: str) -> tuple[int, int | None] | None:
