@@ -284,3 +284,17 @@ def test_a_credential_named_after_two_questions_in_one_message_asks_both_again(u
     alone = {"intent": "ask_exam_fee", "entities": [["credential", "ccma"]]}
     (only,) = run("nlu_fallback", "and the rma?", [entity("credential", "rma")], context=alone)
     assert fee[:60] in only["text"]
+
+
+def test_a_place_named_after_pay_and_rules_in_one_message(use_db, loaded_db_url, kb):
+    """After "whats starting pay like here in fl and can i give shots here": "and miami?" (a city of the state
+    in hand) asks the pay again, whose answer has the city's figure; Florida's rules again would say nothing
+    new. "and texas?" asks both again for Texas, the pay first."""
+    use_db(loaded_db_url)
+    florida, texas = kb.resolve("florida").key, kb.resolve("texas").key
+    context = {"intent": "ask_state_rules", "entities": [["us_state", florida]], "earlier": "ask_salary"}
+    (city,) = run("nlu_fallback", "and miami?", [entity("us_state", florida)], context=context)
+    assert reply_for(kb, "ask_salary", [("us_state", florida)]).text[:60] in city["text"]
+    pay, rules = run("nlu_fallback", "and texas?", [entity("us_state", texas)], context=context)
+    assert reply_for(kb, "ask_salary", [("us_state", texas)]).text[:60] in pay["text"]
+    assert reply_for(kb, "ask_state_rules", [("us_state", texas)]).text[:60] in rules["text"]

@@ -55,6 +55,10 @@ CONTEXT_SLOT = "conversation_context"
 CARRIED_KINDS = ("credential", "certifying_body", "us_state", "role", "program_type")
 #: The kinds that name a credential: a certifying body stands for the credential it awards.
 CREDENTIAL_KINDS = frozenset({"credential", "certifying_body"})
+#: The kind that names a place: a state, or a city standing for its state.
+PLACE_KINDS = frozenset({"us_state"})
+#: Topics whose answers give cities' own figures (metro pay): a city in the state in hand asks them again.
+CITY_FIGURES = frozenset({"ask_salary"})
 #: A credential and the body that awards it stand for each other: naming one replaces both.
 SAME_SLOT = {"credential": "credential", "certifying_body": "credential"}
 #: What NLU calls a message without a topic of its own.
@@ -2211,17 +2215,25 @@ def remember(understood: Understood, context: Context, answered_before: str | No
     return Context(understood.intent, tuple(_carried(understood.entities)), aspect, earlier=earlier)
 
 
-def _credential_after_two_questions(understood: Understood, own_kinds: Iterable[str], context: Context) -> bool:
-    """A follow-up naming only a credential, right after a message that asked two questions on two topics."""
-    kinds = set(own_kinds)
+def _named_after_two_questions(
+    understood: Understood, own_kinds: Iterable[str], context: Context, kinds: frozenset[str]
+) -> bool:
+    """A follow-up naming only things of `kinds`, right after a message that asked two questions on two topics."""
+    named = set(own_kinds)
     return bool(
         understood.follow_up
-        and kinds
-        and kinds <= CREDENTIAL_KINDS
+        and named
+        and named <= kinds
         and context.earlier
         and context.earlier != understood.intent
         and understood.intent == context.intent
     )
+
+
+def _same_place(understood: Understood, context: Context) -> bool:
+    """The follow-up names the state already in hand: "and miami?" after Florida, "LA?" after California."""
+    state = dict(understood.entities).get("us_state")
+    return state is not None and state == dict(context.entities).get("us_state")
 
 
 def _the_earlier_one(understood: Understood, context: Context) -> Understood:
@@ -2230,34 +2242,52 @@ def _the_earlier_one(understood: Understood, context: Context) -> Understood:
 
 
 def to_earlier_question(
-    understood: Understood, own_kinds: Iterable[str], context: Context, by_credential: Callable[[str], bool]
+    understood: Understood,
+    own_kinds: Iterable[str],
+    context: Context,
+    by_credential: Callable[[str], bool],
 ) -> Understood:
     """ "what about the CMA" after "can I sit for the RMA off my army training, and will the GI Bill cover
     the fee?": a follow-up naming only a credential, on a topic whose answer is the same for every
     credential, asks the message's earlier question again for that credential, when that one's answer
     differs by credential (the GI Bill's answer again would say nothing new). `by_credential(intent)`:
-    whether the topic of `intent` has a credential's own answers."""
+    whether the topic of `intent` has a credential's own answers.
+
+    Likewise "and miami?" after "whats starting pay like here in fl and can i give shots here": a city in
+    the state in hand gives Florida's rules nothing new, and the pay answer has the city's figure, so the
+    earlier question is the one asked again."""
     if (
-        _credential_after_two_questions(understood, own_kinds, context)
+        _named_after_two_questions(understood, own_kinds, context, CREDENTIAL_KINDS)
         and not by_credential(understood.intent or "")
         and by_credential(context.earlier or "")
+    ) or (
+        _named_after_two_questions(understood, own_kinds, context, PLACE_KINDS)
+        and _same_place(understood, context)
+        and context.earlier in CITY_FIGURES
     ):
         return _the_earlier_one(understood, context)
     return understood
 
 
 def earlier_too(
-    understood: Understood, own_kinds: Iterable[str], context: Context, by_credential: Callable[[str], bool]
+    understood: Understood,
+    own_kinds: Iterable[str],
+    context: Context,
+    by_credential: Callable[[str], bool],
+    by_state: Callable[[str], bool] = lambda _: False,
 ) -> Understood | None:
     """ "and the rma?" after "can i take the nha test w/o school and how much is it": a follow-up naming only a
     credential, after a message that asked two questions each with a credential's own answers, asks both again
-    for it. The earlier of the two, for that credential; None in every other case."""
-    if (
-        _credential_after_two_questions(understood, own_kinds, context)
-        and by_credential(understood.intent or "")
-        and by_credential(context.earlier or "")
-    ):
-        return _the_earlier_one(understood, context)
+    for it; "and texas?" after "whats the pay in fl and can i give shots there" asks both for Texas. The
+    earlier of the two, for that credential or state; None in every other case."""
+    for kinds, varies in ((CREDENTIAL_KINDS, by_credential), (PLACE_KINDS, by_state)):
+        if (
+            _named_after_two_questions(understood, own_kinds, context, kinds)
+            and varies(understood.intent or "")
+            and varies(context.earlier or "")
+            and not (kinds is PLACE_KINDS and _same_place(understood, context))
+        ):
+            return _the_earlier_one(understood, context)
     return None
 
 
