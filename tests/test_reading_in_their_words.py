@@ -6277,6 +6277,8 @@ def test_a_confident_or_worded_topic_is_not_lost_to_the_conversation_so_far(
             "ask_military_benefits",
         ),
         ("milspouse here, hubby just made E6. do i qualify for mycaa for an MA cert?", "ask_military_benefits"),
+        ("I have a cosmetology license, does that count for anything in the program?", "ask_course_transfer"),
+        ("my phlebotomy certificate, would it count towards the school at all", "ask_course_transfer"),
     ],
 )
 def test_plain_words_name_their_topic_whatever_nlu_heard(text, topic):

@@ -934,6 +934,10 @@ def test_what_the_person_pays_is_a_cost_not_what_mas_earn():
     assert understand("ask_salary", 0.46, [], asked, Context("ask_eligibility"), ranking).intent == "ask_renewal"
     # an exam is paid once: what comes back every year is the credential's upkeep, even after the exam's fee
     assert understand("ask_salary", 0.46, [], asked, Context("ask_exam_fee"), ranking).intent == "ask_renewal"
+    # "is it 125 for all of us or do some ppl pay more" after the exam's fee: whether others pay a higher fee
+    more = "is it 125 for all of us or do some ppl pay more"
+    fee = Context("ask_exam_fee", (("credential", "CMA"),))
+    assert understand("ask_salary", 0.5, [], more, fee, [("ask_salary", 0.5)]).intent == "ask_exam_fee"
     # what employers pay stays pay
     paid = [("ask_salary", 0.9)]
     assert understand("ask_salary", 0.9, [], "how much do they pay MAs in ohio", Context(), paid).intent == "ask_salary"

@@ -163,7 +163,9 @@ THEY_PAY = re.compile(
     # (not the noun: "what is the median pay for the state")
     r"(?<!median )(?<!average )(?<!avg )(?<!typical )(?<!mean )(?<!the )(?<!is )"
     r"\bpay(?:ing)? (?:for (?:it|the|my|that|this)|again|a fee|the fee|every|each|yearly|annually)\b|"
-    r"\b(?:anyone|anybody|people|i|we|you|u) (?:pay|paying) \$?\d",
+    r"\b(?:anyone|anybody|people|i|we|you|u) (?:pay|paying) \$?\d|"
+    # "is it 125 for all of us or do some ppl pay more": some pay a higher price, not a higher wage
+    r"\b(?:some|other|some other|certain) (?:people|ppl|folks|students|of us|ones?) (?:pay|paying|have to pay) (?:more|less|extra|different)\b",
     re.I,
 )
 #: Money for training: "could that pay for medical assistant school", "money to pay for the course".
