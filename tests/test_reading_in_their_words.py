@@ -26,7 +26,7 @@ from bot.understanding.context import (
     to_state_rules,
     understand,
 )
-from bot.understanding.cues import cued_aspect, decisive_topic, looks_like_question
+from bot.understanding.cues import cued_aspect, cued_intent, decisive_topic, looks_like_question
 from bot.understanding.openers import (
     heard_overview,
     heard_person,
@@ -6279,10 +6279,41 @@ def test_a_confident_or_worded_topic_is_not_lost_to_the_conversation_so_far(
         ("milspouse here, hubby just made E6. do i qualify for mycaa for an MA cert?", "ask_military_benefits"),
         ("I have a cosmetology license, does that count for anything in the program?", "ask_course_transfer"),
         ("my phlebotomy certificate, would it count towards the school at all", "ask_course_transfer"),
+        ("my school say we take the NCMA at the end, not the CMA. NCMA is a real one or fake?", "ask_credential_info"),
+        ("wait what does ccma stand for, my friend said its a california thing", "ask_credential_info"),
+        ("and how much is the rma every year after", "ask_renewal"),
+        ("Does she need to attend college for this, or can she be trained on the job", "ask_learn_on_job"),
+        (
+            "hey so i been a line cook 10 yrs n im over it ngl. thinking MA. r there programs at nite? i work 6am-2pm",
+            "ask_online_program",
+        ),
+        ("ok so what does a REAL online program look like then", "ask_online_program"),
+        ("Is each section timed separately?", "ask_exam_format"),
+        ("can i do the ce online", "ask_renewal"),
+        ("can i go from ma into something that pays more later?", "ask_career_advancement"),
+        (
+            "if i do 6 months of skillbridge at a clinic as an MA does that count as experience for the nha one",
+            "ask_eligibility",
+        ),
+        ("honestly tho is full time MA + studying for ck doable", "ask_residency_path"),
+        ("is it a lot of school", "ask_duration"),
     ],
 )
 def test_plain_words_name_their_topic_whatever_nlu_heard(text, topic):
     assert decisive_topic(text) == topic
+
+
+def test_words_of_another_topic_inside_a_question_do_not_decide_it():
+    """ "any military thing that pays for MA school for spouses" asks for a benefit, not a military route in;
+    "still active duty" is their service, not a credential still current."""
+    spouse = (
+        "hi im 19 and my husband is in the navy, is there any military thing that pays for MA school for spouses lol"
+    )
+    assert decisive_topic(spouse) is None and cued_intent(spouse, None) == "ask_military_benefits"
+    assert decisive_topic("is there a military route for the rma") == "ask_eligibility"
+    active = "like can i take the rma while im still active duty, did AIT last yr"
+    assert cued_intent(active, None) == "ask_eligibility"
+    assert cued_intent("am i still active", None) == "ask_renewal"
 
 
 @pytest.mark.parametrize(

@@ -163,6 +163,20 @@ def test_context_survives_the_slot_round_trip():
             ["if i finish in may can i test in june", "is the fee the same"],
         ),
         ("what if i fail and how much is the retake", ["what if i fail", "how much is the retake"]),
+        # "ok last q" says a question follows; a short question closed by a full stop, then another in lower case
+        (
+            "ok last q is MA school expensive and can i get grants for it",
+            ["ok last q is MA school expensive", "can i get grants for it"],
+        ),
+        ("how long. externship paid?", ["how long.", "externship paid?"]),
+        # a short condition and its comma, then the question it leads into
+        (
+            "Should I not pass the RMA, how long must I wait to retake it, and once certified, how many CE points are required?",
+            [
+                "Should I not pass the RMA, how long must I wait to retake it",
+                "once certified, how many CE points are required?",
+            ],
+        ),
     ],
 )
 def test_several_questions_are_cut_into_one_each_in_order(text, parts):
@@ -186,6 +200,8 @@ def test_several_questions_are_cut_into_one_each_in_order(text, parts):
         "Been a CMA 12 years in peds. What else can I do with it long term? Office manager? Coding?",
         "fr? how many hours of school do u need for that",  # surprise before the question, no question itself
         "what if i move to the back and do clinical MA work for a year",  # the condition goes on after "and"
+        "i was an MA for 2 yrs. did front desk too. can i take the rma?",  # a full stop in lower case tells
+        "whats the fee. i heard its 125",
     ],
 )
 def test_one_question_stays_whole(text):
@@ -2432,3 +2448,45 @@ def test_their_own_body_is_a_clinician_s_question_whatever_school_the_story_name
     assert understand("ask_eligibility", 0.9, [], "do i need to take the cma first", Context()).intent != (
         "ask_legal_or_medical"
     )
+
+
+@pytest.mark.parametrize(
+    "ranking, text, entities, context, meant",
+    [
+        # how much training, not what it costs: a state's rules in hand ask their own training; else its length
+        (
+            [("ask_program_cost", 0.72)],
+            "how much training do u need for that",
+            [],
+            Context("ask_state_rules", (("us_state", "nj"),)),
+            "ask_state_rules",
+        ),
+        ([("ask_program_cost", 0.72)], "how much training is it", [], Context(), "ask_duration"),
+        (
+            [("ask_program_cost", 0.72)],
+            "how much does the training cost",
+            [],
+            Context("ask_state_rules"),
+            "ask_program_cost",
+        ),
+        # the price difference of the credentials in hand is their exam fees
+        (
+            [("ask_program_cost", 0.84)],
+            "whats the price diff",
+            [],
+            Context("ask_which_credential", (("credential", "cma"), ("credential", "rma"))),
+            "ask_exam_fee",
+        ),
+        # a state's law on who may be called a certified medical assistant
+        (
+            [("nlu_fallback", 0.4), ("ask_scam_check", 0.43), ("ask_state_rules", 0.33)],
+            "can i call myself a certified medical assistant in fl then",
+            [("us_state", "fl")],
+            Context("ask_state_rules", (("us_state", "florida"),)),
+            "ask_state_rules",
+        ),
+    ],
+)
+def test_how_much_of_what_and_whose_title(ranking, text, entities, context, meant):
+    intent, confidence = ranking[0]
+    assert understand(intent, confidence, entities, text, context, ranking).intent == meant

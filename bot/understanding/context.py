@@ -1059,6 +1059,13 @@ def picks_between_options(text: str, context: Context, named: Sequence[tuple[str
     )
 
 
+#: Being called by the title ("can i call myself a certified medical assistant in fl"): some states' laws say
+#: who may use it, so with a state named it is that state's rules, not the trademark of a course.
+TITLE_CALLED = re.compile(
+    r"\b(call|calling|be called|use the title|introduce)\b[^.?!]{0,25}\bcertified medical assistant\b", re.I
+)
+
+
 def _a_state_s_rules_after_all(
     decided: str | None, intent: str | None, text: str, named: Sequence[tuple[str, str]], context: Context
 ) -> bool:
@@ -1066,6 +1073,8 @@ def _a_state_s_rules_after_all(
     starting work in a state named, a national credential carried to a state."""
     if _state_credential_in_hand(decided or intent, text, named, context):
         return True
+    if any(k == "us_state" for k, _ in named) and TITLE_CALLED.search(text):
+        return True  # "can i call myself a certified medical assistant in fl": Florida's statute on that title
     if decided and decided not in DECLINED and about_a_state_credential(text) and not TOWARD_NATIONAL.search(text):
         return True  # "and how long is the MA-C training hours wise": Washington's own pathway
     starts_work = any(k == "us_state" for k, _ in named) and bool(START_WORKING.search(asking_clause(text)))
@@ -1387,9 +1396,15 @@ def _place_alone(text: str, named: Sequence[tuple[str, str]]) -> bool:
 CREDENTIALS_IN_HAND = frozenset({"ask_which_credential", "ask_credential_info", "ask_eligibility"})
 WHICH_CHEAPER = re.compile(
     r"^\W*((and|so|ok|okay|but)\W+)*which (one )?(is|'?s|would be) (the )?(cheap\w*|less expensive)\W*$|"
-    r"^\W*((and|so|ok|okay|but)\W+)*which (one )?costs? (less|the least)\W*$",
+    r"^\W*((and|so|ok|okay|but)\W+)*which (one )?costs? (less|the least)\W*$|"
+    # "whats the price diff", "and the difference in cost": the credentials' prices side by side
+    r"\b(price|cost|fee) diff(erence)?s?\b|\bdiff(erence)? in (price|cost|fees?)\b",
     re.IGNORECASE,
 )
+#: "how much training do u need for that" asks how much, not what it costs: after a state's rules (injections
+#: there), the training those rules ask for; otherwise how long training takes.
+HOW_MUCH_TRAINING = re.compile(r"\bhow much (training|schooling|school|education|class(es)?|practice)\b", re.I)
+PRICE_NAMED = re.compile(r"\b(costs?|price|fees?|expensive|cheap\w*|tuition|pay|paid)\b|\$", re.I)
 
 
 #: A program approved (or signed off) for a benefit: "how do i check a school is approved for it" after the GI Bill.
@@ -1853,6 +1868,8 @@ def _what_is_paid(
         intent = context.intent  # "...said mycaa?? does that pay for MA school": MyCAA, not the FAFSA
     if context.intent in PAID_WHILE and intent not in PAID_WHILE and IS_IT_PAID.search(asked):
         intent = context.intent  # "is it paid or am I working for free" after an apprenticeship: its pay
+    if intent == "ask_program_cost" and HOW_MUCH_TRAINING.search(asked) and not PRICE_NAMED.search(asked):
+        intent = STATE_RULES if context.intent == STATE_RULES else "ask_duration"  # training's amount, not price
     if intent == "ask_program_cost" and context.intent in CREDENTIALS_IN_HAND and WHICH_CHEAPER.search(asked):
         intent = "ask_exam_fee"  # "which is cheaper" after which credential suits them: the credentials' fees
     if context.intent == "ask_online_program" and IS_IT_PAID.search(asked):

@@ -45,7 +45,7 @@ _HEDGE = r"(?:(?:roughly|about|approximately|realistically|then|so|also|just)\s+
 _WH = r"how|hows|how's|what|whats|what's|when|where|wheres|where's|who|which|why"
 #: "and if i fail when can i try again", ", and once I pass how often do I renew": a condition that leads into a
 #: question of its own (a question word follows in the same clause).
-_IF_THEN_ASKS = rf"(?:if|once|after)\s+(?:i|u|you|she|he|we|they)\b[^,.?!]*?\b(?:{_WH}|can|could|do|does|will)\b"
+_IF_THEN_ASKS = rf"(?:if|once|after)\s+(?:(?:i|u|you|she|he|we|they)\b[^,.?!]*?|[^,.?!]{{1,30}},\s*)\b(?:{_WH}|can|could|do|does|will)\b"
 _JOINED = re.compile(
     rf"\s*(?:,\s*)?(?:\b(?:and|also|plus|y|n)\b|&|\+)\s+{_HEDGE}(?=(?:{QUESTION_WORDS})\b|{_IF_THEN_ASKS})",
     re.IGNORECASE,
@@ -100,9 +100,19 @@ _STARTS_LIKE_QUESTION = re.compile(rf"^\W*(?:{QUESTION_WORDS})\b", re.IGNORECASE
 MIN_WORDS = 2
 
 
+#: "ok last q", "one more thing", "quick question": a lead-in that says a question follows.
+_ASKING_LEAD = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|and|also|sorry)\W+)*(?:(?:one\s+)?(?:last|more|quick|another|final|other)\s+"
+    r"(?:q|qs|question|questions|thing)|one\s+more\s+thing|btw)\b[\s:,-]*",
+    re.IGNORECASE,
+)
+
+
 def _is_question(sentence: str) -> bool:
     """A question mark, a question's first words, or a question after a few words of lead-in
-    ("ugh ok. how long would it be", "alright how long is a program", "pls how much does it cost")."""
+    ("ugh ok. how long would it be", "alright how long is a program", "pls how much does it cost",
+    "ok last q is MA school expensive")."""
+    sentence = _ASKING_LEAD.sub("", sentence, count=1)
     return (
         sentence.rstrip().endswith("?") or bool(_STARTS_LIKE_QUESTION.match(sentence)) or looks_like_question(sentence)
     )
@@ -181,18 +191,33 @@ def _an_example(sentence: str) -> bool:
     return sentence.endswith("?") and len(sentence.split()) <= MAX_EXAMPLE_WORDS and not _NO_EXAMPLE.match(sentence)
 
 
+#: "how long. externship paid?": a short "wh" question closed by a full stop, then more in lower case.
+_SHORT_WH_CLOSED = re.compile(rf"(?:^|(?<=[.!?]\s))\W*(?:{_WH})\b(?:\s+\w+){{0,3}}\.(?!\.)\s+(?=[a-z])", re.IGNORECASE)
+
+
+def _short_questions_apart(piece: str) -> list[str]:
+    """The piece cut after each short "wh" question closed by a full stop ("how long." in "how long.
+    externship paid?"); a full stop before lower case is otherwise no sentence break (texting)."""
+    out: list[str] = []
+    start = 0
+    for found in _SHORT_WH_CLOSED.finditer(piece):
+        out.append(piece[start : found.end()].strip())
+        start = found.end()
+    return [*out, piece[start:]] if out else [piece]
+
+
 def _sentences(text: str) -> list[str]:
     """Sentences, each statement joined to the question that follows it, and examples ("Office
     manager? Coding?") to the question they follow."""
     out: list[str] = []
     pending = ""
-    pieces = _SENTENCE.split(text)
+    pieces = [p for piece in _SENTENCE.split(text) for p in _short_questions_apart(piece)]
     if _LIST.search(text):
         pieces = [_NUMBER.sub("", item) for piece in pieces for item in _ITEM.split(piece)]
     for sentence in (s.strip() for s in pieces):
         if not sentence:
             continue
-        if out and not pending and _an_example(sentence):
+        if out and not pending and out[-1].endswith("?") and _an_example(sentence):
             out[-1] = f"{out[-1]} {sentence}"
             continue
         pending = f"{pending} {sentence}".strip()
