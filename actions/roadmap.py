@@ -27,7 +27,7 @@ from actions.actions import CONTEXT_SLOT, ActionAnswer
 from actions.form_control import FORM_CANCELLED, ControlledForm, cancelled
 from actions.form_control import REQUESTED_SLOT as REQUESTED
 from actions.services import entities
-from bot.answers.reply import KnowledgeBaseUnavailable
+from bot.answers.reply import KnowledgeBaseUnavailable, reply_for
 from bot.forms import replies
 from bot.profile import Profile
 from bot.profile.describe import noted
@@ -110,6 +110,10 @@ PLAN_WORDS = re.compile(r"\b(plan|roadmap|steps?)\b", re.IGNORECASE)
 
 #: The intents that open a form: what their message says ("a plan for my RMA, I'm in Ohio") answers its questions.
 OPENING_INTENTS = frozenset({"start_roadmap", "check_eligibility", "estimate_timeline"})
+
+
+#: The topic whose answer says how long programs usually take, said before a typed timeline question's form.
+DURATION = "ask_duration"
 
 
 def _opening(tracker: Tracker) -> bool:
@@ -222,6 +226,7 @@ class _ProfileAnswers:
             log.error("profile not updated, database unavailable: %s", exc)
         asked = tracker.get_slot(REQUESTED)
         if asked is None and _opening(tracker):  # after any facts a plan to misstate needs, before the questions
+            self._before_questions(dispatcher, tracker)
             dispatcher.utter_message(response=self.intro)
         events: list[dict[str, Any]] = await super().run(dispatcher, tracker, domain)  # type: ignore[misc]
         if _asks_too(tracker) and any(e.get("name") == asked and e.get("value") is not None for e in events):
@@ -243,6 +248,9 @@ class _ProfileAnswers:
             known = frozenset()
         asked = tracker.get_slot(REQUESTED)
         return [s for s in domain_slots if s not in known or (asked == s and s != "background")]
+
+    def _before_questions(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+        """What to say before the form's first question; nothing, unless a form says otherwise."""
 
     def _asked(self, tracker: Tracker, slot: str) -> bool:
         return tracker.get_slot("requested_slot") == slot
@@ -370,6 +378,18 @@ class ValidateEligibilityForm(_ProfileAnswers, ControlledForm):
 class ValidateTimelineForm(_ProfileAnswers, ControlledForm):
     where_response = "utter_timeline_form_where"
     intro = "utter_timeline_intro"
+
+    def _before_questions(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+        """ "when would i finish if i start ma school in january", typed: how long programs usually take,
+        with its sources, before the questions that fit the estimate to them (a button asks for no answer)."""
+        text = self._text(tracker)
+        if text.startswith("/") or not looks_like_question(text):
+            return
+        try:
+            reply = reply_for(services.fresh_knowledge_base(), DURATION, [])
+        except (KnowledgeBaseUnavailable, SQLAlchemyError):
+            return  # the questions still work out their timeline
+        dispatcher.utter_message(text=reply.text)
 
     def name(self) -> str:
         return "validate_timeline_form"

@@ -19,6 +19,7 @@ from rasa_sdk.executor import ActionExecutor, CollectingDispatcher
 
 from actions import handoff, roadmap, services
 from actions.form_control import FORM_CANCELLED
+from bot.answers.reply import reply_for
 from bot.roadmap import profile_reading as read
 from bot.roadmap.turns import Said
 from bot.settings import PROJECT_ROOT
@@ -279,6 +280,20 @@ def test_what_the_opening_message_says_answers_the_form_s_questions(executor):
         executor, "roadmap_form", opening("ask_exam_fee", "how much is the RMA exam in Ohio?", said)
     )
     assert "credential_goal" not in slots and "state" not in slots and messages == []
+
+
+def test_a_typed_timeline_question_hears_how_long_programs_take_before_the_questions(executor, kb):
+    """ "when would i finish if i start ma school in january" opens the timeline's questions: how long programs
+    usually take (the duration answer, with its sources) comes first; a button opens the questions alone."""
+    usual = reply_for(kb, "ask_duration", []).text
+    typed = opening("estimate_timeline", "im 19. when would i finish if i start ma school in january", [])
+    typed.sender_id = "typed-timeline"
+    _, messages = validate(executor, "timeline_form", typed)
+    assert messages[0].get("text") == usual and messages[1].get("response") == "utter_timeline_intro"
+    tapped = opening("estimate_timeline", "/estimate_timeline", [])
+    tapped.sender_id = "tapped-timeline"
+    _, messages = validate(executor, "timeline_form", tapped)
+    assert [m.get("response") for m in messages][:1] == ["utter_timeline_intro"]
 
 
 def test_a_question_that_also_answers_the_form_s_question_is_answered_and_taken(executor, kb):

@@ -100,6 +100,17 @@ def test_somebody_in_a_question_about_jobs_is_no_request_for_a_person():
         assert without_misheard_person({**misheard, "text": asked})["intent"]["name"] == "request_human"
 
 
+def test_languages_spoken_and_studying_started_ask_for_no_person_and_no_plan():
+    """ "can i translate it myself? i speak both perfect" speaks languages, not to someone; "idk where to start
+    studying pls help" starts studying for the exam, not a plan."""
+    speak = {"text": "can i translate it myself? i speak both perfect", "intent": {"name": "request_human"}}
+    assert without_misheard_person(speak)["intent"]["name"] == NO_TOPIC
+    assert without_misheard_person({**speak, "text": "can i speak to someone"})["intent"]["name"] == "request_human"
+    study = {"text": "idk where to start studying pls help", "intent": {"name": "start_roadmap"}}
+    assert without_misheard_person(study)["intent"]["name"] == NO_TOPIC
+    assert without_misheard_person({**study, "text": "i want to start"})["intent"]["name"] == "start_roadmap"
+
+
 def test_an_exam_question_is_no_question_about_the_plan_s_progress():
     misheard = {"text": "where i take it", "intent": {"name": "roadmap_where"}}
     assert without_misheard_person(misheard)["intent"]["name"] == NO_TOPIC

@@ -249,6 +249,17 @@ def test_a_question_names_things_without_saying_they_are_the_person_s(question: 
         assert "background" not in changes
 
 
+def test_years_at_a_clinic_after_the_service_are_medical_assisting_work():
+    """A former corpsman: "Since 2022 I have worked at an urgent care clinic, about three and a half years now,
+    doing both front-desk and clinical work" is clinic work, not more years as a medic; a role named stays."""
+    corpsman = Profile(background="military", military_training=True)
+    text = "Since 2022 I have worked at an urgent care clinic, about three and a half years now, doing both front-desk and clinical work."
+    changes = read(text, {}, corpsman, today=TODAY).changes
+    assert changes.get("experience_years") == 3.5 and "other_healthcare_years" not in changes
+    receptionist = read("I worked at a clinic as a receptionist 3 years", today=TODAY).changes
+    assert receptionist.get("other_healthcare_role") == "receptionist" and "experience_years" not in receptionist
+
+
 @pytest.mark.parametrize(
     "message, entities, held",
     [

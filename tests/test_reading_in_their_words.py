@@ -6297,6 +6297,17 @@ def test_a_confident_or_worded_topic_is_not_lost_to_the_conversation_so_far(
         ),
         ("honestly tho is full time MA + studying for ck doable", "ask_residency_path"),
         ("is it a lot of school", "ask_duration"),
+        (
+            "ok so my school got a medical assistant class and my teacher said we can take some test before we even "
+            "graduate?? is that fr",
+            "ask_diploma_requirement",
+        ),
+        ("how do i know the next school wont do this to me", "ask_scam_check"),
+        ("but they say i'll be a nationally certified medical assistant when i finish", "ask_scam_check"),
+        ("which cert do the fully online ones usually get you ready for", "ask_online_program"),
+        ("Would I have to do the externship in person if I pick an online program?", "ask_online_program"),
+        ("What from my medical training should I mention exactly?", "ask_resume_interview"),
+        ("idk where to start studying pls help", "ask_exam_study"),
     ],
 )
 def test_plain_words_name_their_topic_whatever_nlu_heard(text, topic):

@@ -2477,6 +2477,29 @@ def test_their_own_body_is_a_clinician_s_question_whatever_school_the_story_name
             Context("ask_which_credential", (("credential", "cma"), ("credential", "rma"))),
             "ask_exam_fee",
         ),
+        # a term of the state's rules in hand, and which of two kinds of program is better
+        (
+            [("ask_eligibility", 0.9)],
+            "would my 68W count as the approved program then",
+            [],
+            Context("ask_state_rules", (("us_state", "arizona"),)),
+            "ask_state_rules",
+        ),
+        (
+            [("out_of_scope", 0.54), ("ask_career_advancement", 0.14)],
+            "which is better if i maybe want nursing later",
+            [],
+            Context("ask_duration", (("program_type", "associate"),)),
+            "ask_program_type",
+        ),
+        # a learner's present tense tells when they graduated: the fee for them
+        (
+            [("inform", 1.0)],
+            "i graduate from program 2 years ago and im not member",
+            [("experience_years", "2 years")],
+            Context("ask_exam_fee", (("credential", "cma"),)),
+            "ask_exam_fee",
+        ),
         # a state's law on who may be called a certified medical assistant
         (
             [("nlu_fallback", 0.4), ("ask_scam_check", 0.43), ("ask_state_rules", 0.33)],

@@ -408,6 +408,14 @@ _AHEAD = re.compile(
 )
 
 
+#: Work at a civilian clinic, no role named ("I have worked at an urgent care clinic", "been working in a
+#: family practice"): medical assisting work, whatever role the conversation was about before.
+_CLINIC_WORK = re.compile(
+    r"\b(work(ed|ing|s)?|employed|job)\b[^,.;]{0,20}\b(at|in|for) (an? |the |my )?(urgent care|(walk-in |medical |"
+    r"family |pediatric |dermatology |cardiology )?(clinic|office|practice)|doctor'?s office|physician'?s office)\b"
+)
+
+
 def _years_said(
     low: str, today: dt.date, context: str | None, question: bool, not_ma: set[float] | None = None
 ) -> dict[str, Any]:
@@ -426,7 +434,8 @@ def _years_said(
         if _SOMEONE_ELSE.search(clause):
             set_aside.update(years for years, _ in _amounts(clause))
             continue  # "my husband has been in the army 12 years"
-        role = _role_of(clause) or last_role
+        # "Since 2022 I have worked at an urgent care clinic" after their corpsman years: clinic work, no medic's
+        role = _role_of(clause) or ("ma" if _CLINIC_WORK.search(clause) else last_role)
         # "ETS in like 6 months", "getting out in a year": when something will happen, not years done
         ahead = {years for m in _AHEAD.finditer(clause) for years, _ in _amounts(m.group(0))}
         # "my program was 9 months", "trained me in house for 8 months": a program's length, not work

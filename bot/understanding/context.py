@@ -1059,6 +1059,15 @@ def picks_between_options(text: str, context: Context, named: Sequence[tuple[str
     )
 
 
+#: A term of the state's rules in hand ("would my 68W count as the approved program then" after Arizona's).
+THE_STATE_S_TERM = re.compile(r"\bthe (approved|required|state'?s?) (program|training|course|school|exam|test)\b", re.I)
+#: Which of two is better ("which is better if i maybe want nursing later"): with two kinds of program in hand,
+#: the comparison of the kinds.
+WHICH_BETTER = re.compile(
+    r"\bwhich (one |kind |type |option )?(is|would be|'?s) (better|best|smarter|the better)\b|"
+    r"\bwhich (one )?should i (do|pick|choose|go with|get|go for)\b",
+    re.I,
+)
 #: Being called by the title ("can i call myself a certified medical assistant in fl"): some states' laws say
 #: who may use it, so with a state named it is that state's rules, not the trademark of a course.
 TITLE_CALLED = re.compile(
@@ -1073,6 +1082,8 @@ def _a_state_s_rules_after_all(
     starting work in a state named, a national credential carried to a state."""
     if _state_credential_in_hand(decided or intent, text, named, context):
         return True
+    if context.intent == STATE_RULES and THE_STATE_S_TERM.search(text):
+        return True  # "would my 68W count as the approved program then" after Arizona's rules: their term
     if any(k == "us_state" for k, _ in named) and TITLE_CALLED.search(text):
         return True  # "can i call myself a certified medical assistant in fl": Florida's statute on that title
     if decided and decided not in DECLINED and about_a_state_credential(text) and not TOWARD_NATIONAL.search(text):
@@ -1115,6 +1126,10 @@ def _decided(
         )
     if _a_state_s_rules_after_all(decided, intent, text, named, context):
         return "ask_state_rules"
+    if WHICH_BETTER.search(text) and (
+        context.intent == "ask_program_type" or any(k == "program_type" for k, _ in context.entities)
+    ):
+        return "ask_program_type"  # "which is better if i maybe want nursing later" after the associate's length
     if decided and (decided == intent or not _declined_for_sure(intent, confidence)):
         return decided
     asked = asking_clause(text)
@@ -1180,6 +1195,9 @@ OPTIONS = re.compile(
 #: they say it, the answer in hand is asked again for them.
 FEE_BY_GRADUATION = frozenset({"ask_exam_fee"})
 WHEN_GRADUATED = re.compile(
+    # (and in learners' present tense: "i graduate from program 2 years ago and im not member")
+    r"\b(finished|graduated|completed|finish|graduate|complete)\b[^.?!]*\b(\d+|a|an|one|two|three|few|couple( of)?)\s*"
+    r"(yrs?|years?|months?|mos?) ago\b|"
     r"\b(finished|graduated|completed)\b[^.?!]*\b(\d+|a|an|one|two|three|few|couple( of)?)\s*(yrs?|years?|months?|mos?)\b|"
     r"\b(finish\w*|graduat\w*|complet\w*)\b[^.?!]*\b((in|back in) )?((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* )?"
     r"(19|20)\d\d\b|"  # "i finished an ABHES school march 2024"

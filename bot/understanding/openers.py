@@ -165,7 +165,9 @@ def heard_overview(parse: Mapping[str, Any]) -> dict[str, Any]:
 
 #: A request for a person names one, or how to reach one.
 ASKS_FOR_A_PERSON = re.compile(
-    r"\b(talk|speak|chat|call|phone|contact|reach|connect|email|text)\w*\b|\b(human|person|advisor|adviser|agent|"
+    # (not a language spoken: "can i translate it myself? i speak both perfect")
+    r"\b(talk|speak|chat)\w*\b(?!\s+(both|english|spanish|\w+ish|fluent\w*|perfect\w*|two|2|languages?)\b)|"
+    r"\b(call|phone|contact|reach|connect|email|text)\w*\b|\b(human|person|advisor|adviser|agent|"
     r"representative|rep|staff|counselor|counsellor|someone real|real person|admissions)\b",
     re.IGNORECASE,
 )
@@ -184,7 +186,9 @@ ASKS_WHERE_THE_PLAN_IS = re.compile(
 )
 #: A plan asked for: "make me a plan", "walk me through it", "how do I get started".
 ASKS_FOR_A_PLAN = re.compile(
-    r"\b(plan|roadmap|steps?|step[- ]by[- ]step|walk me|guide me|start|started|begin)\b", re.IGNORECASE
+    # (not "idk where to start studying": studying for the exam)
+    r"\b(plan|roadmap|steps?|step[- ]by[- ]step|walk me|guide me|start|started|begin)\b(?!\s+(studying|to study|prepping)\b)",
+    re.IGNORECASE,
 )
 #: What the bot can do, asked: "help", "what can you do", "who are you", "what are my options".
 ASKS_FOR_HELP = re.compile(
