@@ -6308,6 +6308,47 @@ def test_a_confident_or_worded_topic_is_not_lost_to_the_conversation_so_far(
         ("Would I have to do the externship in person if I pick an online program?", "ask_online_program"),
         ("What from my medical training should I mention exactly?", "ask_resume_interview"),
         ("idk where to start studying pls help", "ask_exam_study"),
+        ("is it legit like the cma", "ask_credential_info"),
+        ("Thanks! Will US clinics think my MD is a red flag?", "ask_degree_perception"),
+        ("Is it a stable job for the long term?", "ask_salary"),
+        ("what about adding phlebotomy later does that pay more", "ask_career_advancement"),
+        ("How long before my graduation can I write it?", "ask_eligibility"),
+        ("wait can i sit it before my externship is totally done", "ask_eligibility"),
+        (
+            "For joining the medical assistant course do I need my 12th standard certificate or MBBS is enough",
+            "ask_diploma_requirement",
+        ),
+        ("which exam fits someone with a medical degree like me", "ask_which_credential"),
+        ("is it worth it for residency later tho", "ask_residency_path"),
+        ("should i switch to rma instead how many tries there", "ask_exam_retake"),
+        (
+            "I earned my RMA last year through the work experience route. I'd like to understand my obligations going "
+            "forward regarding fees and continuing education.",
+            "ask_renewal",
+        ),
+        ("I want be medical assistant after graduate. The test have Vietnamese language?", "ask_accommodations"),
+        ("where do they work", "ask_what_is_cma"),
+        (
+            "Hello. I am doctor from Egypt, my husband is US Army soldier and I have green card since 2 years. Can I "
+            "work as medical assistant with my medical degree?",
+            "ask_eligibility",
+        ),
+        (
+            "I used my GI Bill at a school in Killeen that told me I'd be able to sit for the CMA. Now I find out their "
+            "program isn't accredited by CAAHEP or ABHES. Can I still take the CMA?",
+            "ask_eligibility",
+        ),
+        (
+            "And my medical diploma from Colombia, is it sufficient to sit the CMA examination, or must I study again here?",
+            "ask_eligibility",
+        ),
+        (
+            "I am a Filipino MD. I will take USMLE next year and want to work in the meantime. Is working as medical "
+            "assistant a good idea for me?",
+            "ask_residency_path",
+        ),
+        ("my mom says ABHES is basically fake??", "ask_accredited_programs"),
+        ("ok rma then. how many q", "ask_exam_format"),
     ],
 )
 def test_plain_words_name_their_topic_whatever_nlu_heard(text, topic):

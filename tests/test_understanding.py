@@ -228,6 +228,13 @@ def test_at_most_three_questions_come_out_of_one_message():
         # other languages in Latin letters, though they name the job in English
         ("Magandang araw po. Nars po ako sa Pilipinas. Pwede po ba akong maging medical assistant dito?", OTHER_LATIN),
         ("Bonjour, je suis infirmière d'Haïti. Est-ce que je peux devenir assistante médicale ici?", OTHER_LATIN),
+        # Portuguese, though "por", "como" and "para" are Spanish words too
+        (
+            "oi, eu fui técnica de enfermagem no Brasil por 6 anos. posso trabalhar como medical assistant aqui?",
+            OTHER_LATIN,
+        ),
+        ("oi, eu sou dentista no Brasil. meu diploma vale para ser assistente médica aqui?", OTHER_LATIN),
+        ("soy enfermera, tengo mi titulo, puedo trabajar aqui como asistente?", SPANISH),
         ("Oi, quanto custa o exame de CMA?", OTHER_LATIN),
         ("Xin chào, tôi muốn học làm trợ lý y tế. Học mất bao lâu?", OTHER_LATIN),
         ("Bonjour. I am a doctor from Morocco, now in Boston. What is WES exactly?", None),
@@ -2499,6 +2506,66 @@ def test_their_own_body_is_a_clinician_s_question_whatever_school_the_story_name
             [("experience_years", "2 years")],
             Context("ask_exam_fee", (("credential", "cma"),)),
             "ask_exam_fee",
+        ),
+        # a credential named, then words that ask the same question of it
+        (
+            [("ask_credential_info", 0.93)],
+            "and the NCMA from NCCT, also can?",
+            [("credential", "ncma")],
+            Context("ask_eligibility"),
+            "ask_eligibility",
+        ),
+        (
+            [("ask_credential_info", 0.89)],
+            "so the ccma is out?",
+            [("credential", "ccma")],
+            Context("ask_eligibility"),
+            "ask_eligibility",
+        ),
+        # where the exam is taken, after an exam or a credential's routes
+        (
+            [("nlu_fallback", 0.4), ("ask_exam_format", 0.29)],
+            "Can I sit for it remotely?",
+            [],
+            Context("ask_eligibility", (("credential", "rma"),)),
+            "ask_exam_format",
+        ),
+        (
+            [("ask_online_program", 0.66)],
+            "from home possible?",
+            [],
+            Context("ask_exam_format", (("credential", "rma"),)),
+            "ask_exam_format",
+        ),
+        (
+            [("ask_online_program", 0.9)],
+            "can i do the program online",
+            [],
+            Context("ask_exam_fee"),
+            "ask_online_program",
+        ),
+        # a charge on top of the exam, after a lapsed credential: its reactivation fee; who trains, under a state's rules
+        (
+            [("ask_exam_fee", 0.53)],
+            "ugh so i have to pay extra on top of the test?",
+            [],
+            Context("ask_renewal", (("credential", "cma"),)),
+            "ask_renewal",
+        ),
+        (
+            [("ask_credential_info", 0.8)],
+            "who gives that training",
+            [],
+            Context("ask_state_rules", (("us_state", "california"),)),
+            "ask_state_rules",
+        ),
+        # shut out of a credential for good is its routes, not how long it lasts
+        (
+            [("ask_eligibility", 0.97)],
+            "my school wasnt caahep or abhes. am i just locked out of the cma forever?",
+            [("credential", "cma")],
+            Context(),
+            "ask_eligibility",
         ),
         # a state's law on who may be called a certified medical assistant
         (

@@ -106,6 +106,17 @@ BODY_ALONE = re.compile(
     re.IGNORECASE,
 )
 #: What a switch says again in other words: "like the whole state", "i mean overall".
+#: A few words after a thing named that ask the same question of it: "also can?", "too?", "is out?", "no?".
+SAME_QUESTION_TAIL = re.compile(
+    r"[\s,]+((is |are )?(also|too|as well|aswell|also can|can too|can also|no|right|or not|out|out too|then|instead|"
+    r"either|possible|ok too|okay too|same))\W*$",
+    re.I,
+)
+#: A credential (and its body) named, after a lead-in word: "so the ccma", "and the NCMA from NCCT".
+CREDENTIAL_NAMED = re.compile(
+    rf"^\W*((and|n|&|so|but|{_FILLERS})\W+)*(the\W+)?(c?cma|rma|ncma)(\W+(one|(from|by|of)\W+(the\W+)?(aama|amt|nha|ncct)))?\W*$",
+    re.I,
+)
 ELABORATION = re.compile(r"\W+(like|i mean|as in|meaning)(\W.*)?$", re.I)  # "the ccma i mean": the switch alone
 #: "my coworker has the ccma, is hers the same deal?": the same question again, for what the message
 #: names (never "the same as", which compares).
@@ -396,6 +407,10 @@ def only_switches(text: str) -> bool:
         return True
     said = ELABORATION.sub("", text)  # "ok and texas overall like the whole state": the switch, then its gloss
     if said != text and len(said.split()) <= MAX_SWITCH_WORDS and SWITCH.match(said):
+        return True
+    # "and the NCMA from NCCT, also can?", "so the ccma is out?": the switch, then a word that asks it again
+    said = SAME_QUESTION_TAIL.sub("", text)
+    if said != text and len(said.split()) <= MAX_SWITCH_WORDS and (SWITCH.match(said) or CREDENTIAL_NAMED.match(said)):
         return True
     if len(clauses) > 1 and len(first.split()) <= MAX_SWITCH_WORDS and SWITCH.match(first):
         # "cma. been an EMT 10 yrs trying to figure out if its even worth it": the pick, then an aside
@@ -1061,6 +1076,10 @@ def picks_between_options(text: str, context: Context, named: Sequence[tuple[str
 
 #: A term of the state's rules in hand ("would my 68W count as the approved program then" after Arizona's).
 THE_STATE_S_TERM = re.compile(r"\bthe (approved|required|state'?s?) (program|training|course|school|exam|test)\b", re.I)
+#: Who gives the training a state's rules ask for ("who gives that training" after California's).
+WHO_TRAINS = re.compile(
+    r"\bwho (gives|does|provides|teaches|runs|can give|can do|offers)\b[^.?!]{0,15}\btrain\w*", re.I
+)
 #: Which of two is better ("which is better if i maybe want nursing later"): with two kinds of program in hand,
 #: the comparison of the kinds.
 WHICH_BETTER = re.compile(
@@ -1082,7 +1101,7 @@ def _a_state_s_rules_after_all(
     starting work in a state named, a national credential carried to a state."""
     if _state_credential_in_hand(decided or intent, text, named, context):
         return True
-    if context.intent == STATE_RULES and THE_STATE_S_TERM.search(text):
+    if context.intent == STATE_RULES and (THE_STATE_S_TERM.search(text) or WHO_TRAINS.search(text)):
         return True  # "would my 68W count as the approved program then" after Arizona's rules: their term
     if any(k == "us_state" for k, _ in named) and TITLE_CALLED.search(text):
         return True  # "can i call myself a certified medical assistant in fl": Florida's statute on that title
@@ -1101,6 +1120,17 @@ def _a_state_s_rules_after_all(
         and any(kind == "us_state" for kind, _ in context.entities)
         and bool(CARRIES_THERE.search(text))
     )
+
+
+def _what_in_hand_is_asked(text: str, context: Context) -> str | None:
+    """A topic the conversation in hand gives words that would read otherwise alone."""
+    if context.intent in EXAM_TOPICS and TAKEN_WHERE.search(text) and not SCHOOLING.search(asking_clause(text)):
+        return "ask_exam_format"  # "Can I sit for it remotely?" after the RMA's routes: where the exam is taken
+    if WHICH_BETTER.search(text) and (
+        context.intent == "ask_program_type" or any(k == "program_type" for k, _ in context.entities)
+    ):
+        return "ask_program_type"  # "which is better if i maybe want nursing later" after the associate's length
+    return None
 
 
 def _decided(
@@ -1126,10 +1156,9 @@ def _decided(
         )
     if _a_state_s_rules_after_all(decided, intent, text, named, context):
         return "ask_state_rules"
-    if WHICH_BETTER.search(text) and (
-        context.intent == "ask_program_type" or any(k == "program_type" for k, _ in context.entities)
-    ):
-        return "ask_program_type"  # "which is better if i maybe want nursing later" after the associate's length
+    in_hand = _what_in_hand_is_asked(text, context)
+    if in_hand:
+        return in_hand
     if decided and (decided == intent or not _declined_for_sure(intent, confidence)):
         return decided
     asked = asking_clause(text)
@@ -1418,6 +1447,20 @@ WHICH_CHEAPER = re.compile(
     # "whats the price diff", "and the difference in cost": the credentials' prices side by side
     r"\b(price|cost|fee) diff(erence)?s?\b|\bdiff(erence)? in (price|cost|fees?)\b",
     re.IGNORECASE,
+)
+#: Where or how an exam is taken, asked after an exam or credential ("Can I sit for it remotely?", "from home
+#: possible?", "is there anywhere around cavazos to take it or can i do it online", "can they just walk in").
+TAKEN_WHERE = re.compile(
+    r"\b(sit|take|do|write)\b[^.?!]{0,15}\b(remote(ly)?|online|from home|at home|virtual(ly)?)\b|"
+    r"^\W*(from home|online|remote(ly)?|at home)\W*(possible|ok|okay|too|tho|then)?\W*$|\bwalk[- ]?ins?\b|"
+    r"\bwhere (do|can|would|will) (they|i|you|u|we) (take|sit|write|do) (it|the (exam|test)|the (c?cma|rma|ncma))\b|"
+    r"\banywhere (around|near|close to|by)\b[^.?!]{0,30}\b(take|sit|test)\b",
+    re.I,
+)
+#: A charge on top of another ("ugh so i have to pay extra on top of the test?"): after renewal, its own fee.
+ON_TOP = re.compile(
+    r"\b(pay|paying|charged?|fee) (extra|more)\b|\bon top of the (test|exam)( fee)?\b|\ban? (extra|additional) fee\b",
+    re.I,
 )
 #: "how much training do u need for that" asks how much, not what it costs: after a state's rules (injections
 #: there), the training those rules ask for; otherwise how long training takes.
@@ -1850,6 +1893,15 @@ def _same_part(understood: Understood, entities: Sequence[tuple[str, str]], text
     )
 
 
+def _not_a_price(intent: str | None, asked: str, context: Context) -> str | None:
+    """What a cost reading asks when it is no price: how much training, or a renewal's charge on top."""
+    if intent == "ask_program_cost" and HOW_MUCH_TRAINING.search(asked) and not PRICE_NAMED.search(asked):
+        return STATE_RULES if context.intent == STATE_RULES else "ask_duration"  # training's amount, not price
+    if context.intent == "ask_renewal" and intent in ("ask_exam_fee", "ask_program_cost") and ON_TOP.search(asked):
+        return context.intent  # "ugh so i have to pay extra on top of the test?" after a lapse: the reactivation fee
+    return intent
+
+
 def _what_is_paid(
     intent: str | None,
     text: str,
@@ -1886,8 +1938,7 @@ def _what_is_paid(
         intent = context.intent  # "...said mycaa?? does that pay for MA school": MyCAA, not the FAFSA
     if context.intent in PAID_WHILE and intent not in PAID_WHILE and IS_IT_PAID.search(asked):
         intent = context.intent  # "is it paid or am I working for free" after an apprenticeship: its pay
-    if intent == "ask_program_cost" and HOW_MUCH_TRAINING.search(asked) and not PRICE_NAMED.search(asked):
-        intent = STATE_RULES if context.intent == STATE_RULES else "ask_duration"  # training's amount, not price
+    intent = _not_a_price(intent, asked, context)
     if intent == "ask_program_cost" and context.intent in CREDENTIALS_IN_HAND and WHICH_CHEAPER.search(asked):
         intent = "ask_exam_fee"  # "which is cheaper" after which credential suits them: the credentials' fees
     if context.intent == "ask_online_program" and IS_IT_PAID.search(asked):

@@ -47,6 +47,7 @@ _OTHER_LATIN_WORDS = frozenset(
     je suis est les des une avec dans sur pas quel quelle combien comment bonjour merci nous vous peux
     veux dois être devenir aux ou où infirmière infirmier médecin diplômé travail
     você voce não nao sou tenho quanto custa posso obrigado obrigada olá oi com uma fazer trabalhar enfermeira
+    eu fui meu minha aqui vale técnica tecnica enfermagem também tambem estou isso essa esse ela ele seu sua
     mwen ou li nou kijan konbyen pou ki sa gen vle kapab
     """.split()
 )
@@ -71,12 +72,13 @@ def detect(text: str) -> str | None:
     spanish = sum(w in _SPANISH_WORDS and w not in _ENGLISH_WORDS for w in words)
     english = sum(w in _ENGLISH_WORDS and w not in _SPANISH_WORDS for w in words)
     spanish += 2 * len(_SPANISH_MARKS.findall(text))
-    if spanish >= 2 and spanish > english:
-        return SPANISH
     other = sum(
         (w in _OTHER_LATIN_WORDS or bool(_VIETNAMESE.search(w))) and w not in _ENGLISH_WORDS and w not in _SPANISH_WORDS
         for w in words
     )
+    # Portuguese shares "por", "como", "para" with Spanish: its own words, when more, decide
+    if spanish >= 2 and spanish > english and not (other >= 3 and other > spanish):
+        return SPANISH
     if other >= 3 and other > english + spanish:
         return OTHER_LATIN
     return None
