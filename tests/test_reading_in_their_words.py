@@ -6355,6 +6355,15 @@ def test_plain_words_name_their_topic_whatever_nlu_heard(text, topic):
     assert decisive_topic(text) == topic
 
 
+def test_a_story_s_words_do_not_decide_its_question():
+    """Told, not asked: "she says its good steady work. how long does it take"; "which one is better for me"
+    between a certificate and an associate; a medical degree beside the USMLE asks about the USMLE."""
+    assert decisive_topic("my sister says its good steady work. how long does it take to become one") is None
+    assert decisive_topic("certificate or associate, which one is better for me") != "ask_which_credential"
+    usmle = "can i work as medical assistant with my mbbs only or do i need to clear usmle first?"
+    assert decisive_topic(usmle) != "ask_eligibility"
+
+
 def test_words_of_another_topic_inside_a_question_do_not_decide_it():
     """ "any military thing that pays for MA school for spouses" asks for a benefit, not a military route in;
     "still active duty" is their service, not a credential still current."""

@@ -2544,6 +2544,14 @@ def test_their_own_body_is_a_clinician_s_question_whatever_school_the_story_name
             Context("ask_exam_fee"),
             "ask_online_program",
         ),
+        # "right" after a question of its own is no switch
+        (
+            [("ask_eligibility", 0.92)],
+            "and for ccma i need 1 year work right? i have 3",
+            [("credential", "ccma")],
+            Context("ask_accommodations"),
+            "ask_eligibility",
+        ),
         # a charge on top of the exam, after a lapsed credential: its reactivation fee; who trains, under a state's rules
         (
             [("ask_exam_fee", 0.53)],
@@ -2580,3 +2588,18 @@ def test_their_own_body_is_a_clinician_s_question_whatever_school_the_story_name
 def test_how_much_of_what_and_whose_title(ranking, text, entities, context, meant):
     intent, confidence = ranking[0]
     assert understand(intent, confidence, entities, text, context, ranking).intent == meant
+
+
+def test_where_an_exam_is_taken_is_not_a_program_done_online():
+    """ "Can I sit for it remotely?" asks where the exam is taken; "can we do it online with the kids at home",
+    "can i do most of it online" and practice tests at home ask about studying."""
+    from bot.understanding.context import TAKEN_WHERE
+
+    for asked in ("Can I sit for it remotely?", "from home possible?", "can i take the retake from home this time"):
+        assert TAKEN_WHERE.search(asked), asked
+    for studied in (
+        "can we do it online with the kids at home",
+        "can i do most of it online",
+        "ok are there practice tests or something he can do at home",
+    ):
+        assert not TAKEN_WHERE.search(studied), studied

@@ -106,9 +106,11 @@ BODY_ALONE = re.compile(
     re.IGNORECASE,
 )
 #: What a switch says again in other words: "like the whole state", "i mean overall".
+#: At most this many words before such a tail: "and the rma, also can?", never a question of its own.
+MAX_TAIL_SWITCH_WORDS = 4
 #: A few words after a thing named that ask the same question of it: "also can?", "too?", "is out?", "no?".
 SAME_QUESTION_TAIL = re.compile(
-    r"[\s,]+((is |are )?(also|too|as well|aswell|also can|can too|can also|no|right|or not|out|out too|then|instead|"
+    r"[\s,]+((is |are )?(also|too|as well|aswell|also can|can too|can also|no|right|or not|out|out too|"
     r"either|possible|ok too|okay too|same))\W*$",
     re.I,
 )
@@ -410,7 +412,9 @@ def only_switches(text: str) -> bool:
         return True
     # "and the NCMA from NCCT, also can?", "so the ccma is out?": the switch, then a word that asks it again
     said = SAME_QUESTION_TAIL.sub("", text)
-    if said != text and len(said.split()) <= MAX_SWITCH_WORDS and (SWITCH.match(said) or CREDENTIAL_NAMED.match(said)):
+    if said != text and (
+        CREDENTIAL_NAMED.match(said) or (len(said.split()) <= MAX_TAIL_SWITCH_WORDS and SWITCH.match(said))
+    ):
         return True
     if len(clauses) > 1 and len(first.split()) <= MAX_SWITCH_WORDS and SWITCH.match(first):
         # "cma. been an EMT 10 yrs trying to figure out if its even worth it": the pick, then an aside
@@ -1451,7 +1455,8 @@ WHICH_CHEAPER = re.compile(
 #: Where or how an exam is taken, asked after an exam or credential ("Can I sit for it remotely?", "from home
 #: possible?", "is there anywhere around cavazos to take it or can i do it online", "can they just walk in").
 TAKEN_WHERE = re.compile(
-    r"\b(sit|take|do|write)\b[^.?!]{0,15}\b(remote(ly)?|online|from home|at home|virtual(ly)?)\b|"
+    r"\b(sit|take|write) (for )?(it|the (exam|test|retake)|the (c?cma|rma|ncma)( exam| test)?)\b[^.?!]{0,10}"
+    r"\b(remote(ly)?|online|from home|at home|virtual(ly)?)\b|"
     r"^\W*(from home|online|remote(ly)?|at home)\W*(possible|ok|okay|too|tho|then)?\W*$|\bwalk[- ]?ins?\b|"
     r"\bwhere (do|can|would|will) (they|i|you|u|we) (take|sit|write|do) (it|the (exam|test)|the (c?cma|rma|ncma))\b|"
     r"\banywhere (around|near|close to|by)\b[^.?!]{0,30}\b(take|sit|test)\b",
