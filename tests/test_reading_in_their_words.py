@@ -6348,6 +6348,11 @@ def test_a_confident_or_worded_topic_is_not_lost_to_the_conversation_so_far(
             "ask_residency_path",
         ),
         ("my mom says ABHES is basically fake??", "ask_accredited_programs"),
+        ("ok fair. which test would u go for in my spot", "ask_which_credential"),
+        ("do u need college", "ask_learn_on_job"),
+        ("I see. Is there another certification that high school students are able to take?", "ask_eligibility"),
+        ("my program says we take the ncma at the end. whats that", "ask_credential_info"),
+        ("what other certs can i take with what i have", "ask_eligibility"),
         ("ok rma then. how many q", "ask_exam_format"),
     ],
 )

@@ -169,6 +169,11 @@ def test_context_survives_the_slot_round_trip():
             ["ok last q is MA school expensive", "can i get grants for it"],
         ),
         ("how long. externship paid?", ["how long.", "externship paid?"]),
+        # "hw" is "how" typed short, after a condition
+        (
+            "if i fail how many chances do i get and once i pass hw long is it good for",
+            ["if i fail how many chances do i get", "once i pass hw long is it good for"],
+        ),
         # a short condition and its comma, then the question it leads into
         (
             "Should I not pass the RMA, how long must I wait to retake it, and once certified, how many CE points are required?",
@@ -2566,6 +2571,21 @@ def test_their_own_body_is_a_clinician_s_question_whatever_school_the_story_name
             [],
             Context("ask_state_rules", (("us_state", "california"),)),
             "ask_state_rules",
+        ),
+        # where to be sure of a state's rules; what else there is, read as aid after a benefit
+        (
+            [("nlu_fallback", 0.4)],
+            "who do i ask to be 100% sure",
+            [],
+            Context("ask_state_rules", (("us_state", "az"),)),
+            "ask_state_rules",
+        ),
+        (
+            [("ask_financial_aid", 0.79)],
+            "seriously? so what else is out there for us",
+            [],
+            Context("ask_military_benefits", (), "spouse"),
+            "ask_financial_aid",
         ),
         # shut out of a credential for good is its routes, not how long it lasts
         (

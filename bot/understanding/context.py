@@ -953,7 +953,9 @@ CONFIRM_WITH = re.compile(
     r"^\W*((and|so|ok|okay|but|then)\W+)*(where|who|whom)\b[^.?!]{0,40}\b(confirm|double[- ]?check|verify|"
     r"check (that|this|it|them|those)|ask (about )?(that|this|it)|"
     # "so where do i look this up officially so i can show my manager"
-    r"look (that|this|it|them) up|read (that|this|it) (myself|officially)|find (that|this|it) (officially|in writing))\b",
+    r"look (that|this|it|them) up|read (that|this|it) (myself|officially)|find (that|this|it) (officially|in writing)|"
+    # "who do i ask to be 100% sure"
+    r"ask to be (100%|a hundred percent|totally|completely|really|fully) sure|ask to make sure)(\b|(?<=%))",
     re.IGNORECASE,
 )
 
@@ -1137,6 +1139,16 @@ def _what_in_hand_is_asked(text: str, context: Context) -> str | None:
     return None
 
 
+def _options_asked(intent: str | None, asked: str, context: Context) -> str | None:
+    """ "so what are my options" after their verdict or aid: more of the same, for them; "so what else is out
+    there for us" after MyCAA, read as aid: the other kinds of aid."""
+    if context.intent not in OPTION_TOPICS or not OPTIONS.search(asked):
+        return None
+    if intent in (*NO_TOPIC, "help", context.intent):
+        return context.intent
+    return intent if intent in OPTION_TOPICS else None
+
+
 def _decided(
     intent: str | None, confidence: float, text: str, named: Sequence[tuple[str, str]], context: Context
 ) -> str | None:
@@ -1179,8 +1191,9 @@ def _decided(
         return context.intent  # "i finished my program in 2021, never took it. which one am i" after the fee
     if context.intent in PROGRAM_CHECK_TOPICS and LOOK_IT_UP.search(asked) and len(text.split()) <= MAX_FACET_WORDS:
         return "ask_scam_check"  # "how i search it myself" after a program's accreditation: how to check one
-    if context.intent in OPTION_TOPICS and OPTIONS.search(asked) and intent in (*NO_TOPIC, "help", context.intent):
-        return context.intent  # "so what are my options" after their verdict or aid: more of the same, for them
+    options = _options_asked(intent, asked, context)
+    if options:
+        return options
     if _how_long_a_report_is_good(text, named, context):
         return "ask_credential_evaluation"  # "and that paper is good for how long": its report types say
     if _where_to_confirm(text, context) or (is_question(context.intent) and bool(INSISTS.search(text))):
@@ -1221,7 +1234,8 @@ OPTION_TOPICS = frozenset(
 )
 OPTIONS = re.compile(
     r"\b(what|which|any) (other |else |real |realistic |actual |possible )?(options?|choices|routes|paths|ways)\b|"
-    r"\b(my|our|his|her|their) (\w+ )?(options|choices)\b|\bwhat (else )?(can|could) (i|we|she|he) (even )?do\b",
+    r"\b(my|our|his|her|their) (\w+ )?(options|choices)\b|\bwhat (else )?(can|could) (i|we|she|he) (even )?do\b|"
+    r"\bwhat else is (out )?there\b",
     re.IGNORECASE,
 )
 #: Answers whose figures depend on when their program ended (the CMA's fee for recent graduates): when

@@ -39,7 +39,7 @@ _TABLES = cue_data.shipped_cues()
 CUES: tuple[tuple[re.Pattern[str], str], ...] = _TABLES.cues
 #: Asking a price without naming what: "how much is it?", "and the fee?", "cost?".
 PRICE = re.compile(
-    r"\bhow much\b(?! of\b| time\b| work\b| experience\b)|\bcosts?\b|\bfees?\b|\bprice\b|\bexpensive\b|\bcheap|\bcuesta\b|\bcosto\b|\bprecio\b|"
+    r"\bhows? much\b(?! of\b| time\b| work\b| experience\b)|\bcosts?\b|\bfees?\b|\bprice\b|\bexpensive\b|\bcheap|\bcuesta\b|\bcosto\b|\bprecio\b|"
     r"\bwhat (would|will|does|do) (that|it|this|they) run (me|you|u|us|ya)\b",  # "what would that run me ballpark"
     re.IGNORECASE,
 )

@@ -42,7 +42,7 @@ QUESTION_WORDS = (
 _HEDGE = r"(?:(?:roughly|about|approximately|realistically|then|so|also|just)\s+)?"
 #: "how long is a certificate program, roughly what does it cost, and ...": after a comma, only a "wh"
 #: word starts a question of its own ("If I finish in May, is that ok" keeps its condition).
-_WH = r"how|hows|how's|what|whats|what's|when|where|wheres|where's|who|which|why"
+_WH = r"how|hows|how's|hw|what|whats|what's|when|where|wheres|where's|who|which|why"
 #: "and if i fail when can i try again", ", and once I pass how often do I renew": a condition that leads into a
 #: question of its own (a question word follows in the same clause).
 _IF_THEN_ASKS = rf"(?:if|once|after)\s+(?:(?:i|u|you|she|he|we|they)\b[^,.?!]*?|[^,.?!]{{1,30}},\s*)\b(?:{_WH}|can|could|do|does|will)\b"
@@ -108,11 +108,15 @@ _ASKING_LEAD = re.compile(
 )
 
 
+#: "hw long is it good for": "how" typed short.
+_HOW_TYPED = re.compile(r"\bhw\b", re.IGNORECASE)
+
+
 def _is_question(sentence: str) -> bool:
     """A question mark, a question's first words, or a question after a few words of lead-in
     ("ugh ok. how long would it be", "alright how long is a program", "pls how much does it cost",
     "ok last q is MA school expensive")."""
-    sentence = _ASKING_LEAD.sub("", sentence, count=1)
+    sentence = _HOW_TYPED.sub("how", _ASKING_LEAD.sub("", sentence, count=1))
     return (
         sentence.rstrip().endswith("?") or bool(_STARTS_LIKE_QUESTION.match(sentence)) or looks_like_question(sentence)
     )
