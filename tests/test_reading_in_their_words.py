@@ -6353,6 +6353,52 @@ def test_a_confident_or_worded_topic_is_not_lost_to_the_conversation_so_far(
         ("I see. Is there another certification that high school students are able to take?", "ask_eligibility"),
         ("my program says we take the ncma at the end. whats that", "ask_credential_info"),
         ("what other certs can i take with what i have", "ask_eligibility"),
+        (
+            "Also my doctor just switched my ADHD medication. Should I take the new one the morning of the exam or stick with the old one?",
+            "ask_legal_or_medical",
+        ),
+        ("ok and the ccma how long is it good", "ask_renewal"),
+        ("wats on it", "ask_exam_format"),
+        ("do u get paid more if u specialize", "ask_career_advancement"),
+        ("I worked with children all my life. Can an MA work in pediatrics?", "ask_career_advancement"),
+        ("eventually i want to do derm, is that a thing for MAs", "ask_career_advancement"),
+        ("how fast can u get thru a program if u go full time theres those quick ones right", "ask_duration"),
+        ("is it hard to juggle tho, full time + step 2?", "ask_residency_path"),
+        ("what about travel or temp MA jobs", "ask_locum_tenens"),
+        ("the office manager route, need extra school?", "ask_career_advancement"),
+        ("whats the nha one vs the amt one", "ask_which_credential"),
+        (
+            "I work 40 hrs a week at the front desk, is there a real program I could do around that?",
+            "ask_online_program",
+        ),
+        (
+            "hey im active duty AF, 4N0, stationed overseas rn. can i take the rma from here? like remote",
+            "ask_exam_format",
+        ),
+        (
+            "got my ncma thru the army route in 2022. says valid 5 yrs but someone told me i have to do CE every year?? which is it",
+            "ask_renewal",
+        ),
+        (
+            "every job posting near me says 'CMA or RMA required'. does that mean an NHA cert wont count??",
+            "ask_which_credential",
+        ),
+        ("What other warning signs should we look for in a school?", "ask_scam_check"),
+        ("english is my second language, does that count too", "ask_accommodations"),
+        (
+            "last thing and be honest, im 44. are they even gonna let me in or am i gonna be the old lady in class haha",
+            "ask_diploma_requirement",
+        ),
+        ("what about the ccma with military", "ask_eligibility"),
+        ("can she skip the program since shes literally a doctor", "ask_course_transfer"),
+        (
+            "not going for residency anymore, too old lol. long term as MA, what growth is there",
+            "ask_career_advancement",
+        ),
+        ("My MBBS will help for RMA?", "ask_eligibility"),
+        ("What is the difference between that one and the document one, kindly explain.", "ask_credential_evaluation"),
+        ("Can I send my own attested photocopies or the university has to send them?", "ask_credential_evaluation"),
+        ("how do I tell if the school itself is accredited at all", "ask_scam_check"),
         ("ok rma then. how many q", "ask_exam_format"),
     ],
 )
@@ -6367,6 +6413,13 @@ def test_a_story_s_words_do_not_decide_its_question():
     assert decisive_topic("certificate or associate, which one is better for me") != "ask_which_credential"
     usmle = "can i work as medical assistant with my mbbs only or do i need to clear usmle first?"
     assert decisive_topic(usmle) != "ask_eligibility"
+    # their medicine degree is no medication; learning on the job is no transfer; a travel job's state is its rules
+    assert decisive_topic("my medicine degree from mexico is enough for the cma exam?") != "ask_legal_or_medical"
+    assert decisive_topic("can i skip school and just learn on the job since i already work in a office") != "ask_course_transfer"
+    assert decisive_topic("if i take a travel job in washington state does my CMA work there?") is None
+    posting = "I saw a job posting that says the MA will give flu shots, is that even allowed in NY"
+    assert decisive_topic(posting) != "ask_which_credential"
+    assert decisive_topic("yay. how fast do i need to finish it?") != "ask_duration"
 
 
 def test_words_of_another_topic_inside_a_question_do_not_decide_it():

@@ -2587,6 +2587,59 @@ def test_their_own_body_is_a_clinician_s_question_whatever_school_the_story_name
             Context("ask_military_benefits", (), "spouse"),
             "ask_financial_aid",
         ),
+        # what the conversation in hand gives the words: how long it is good after the exam, the credentials'
+        # own accreditation, what an apprenticeship prepares for, a state's "certified"
+        (
+            [("ask_duration", 0.6)],
+            "how long is it good 4",
+            [],
+            Context("ask_exam_format", (("credential", "cma"),)),
+            "ask_renewal",
+        ),
+        (
+            [("ask_accredited_programs", 0.8)],
+            "are they all accredited or whatever",
+            [],
+            Context("ask_credential_info"),
+            "ask_credential_info",
+        ),
+        (
+            [("ask_duration", 0.6)],
+            "which cert does it prepare you for",
+            [],
+            Context("ask_learn_on_job"),
+            "ask_learn_on_job",
+        ),
+        (
+            [("ask_eligibility", 0.8)],
+            "Does it have to be the CMA, or does an RMA count as certified for this?",
+            [("credential", "rma")],
+            Context("ask_state_rules", (("us_state", "nj"),)),
+            "ask_state_rules",
+        ),
+        # how long an application is good for stays with the fee's answer; skipping CE after renewal is renewal
+        (
+            [("ask_renewal", 0.8)],
+            "once I send the RMA application in how long is it good for",
+            [],
+            Context("ask_exam_fee", (("credential", "rma"),)),
+            "ask_exam_fee",
+        ),
+        (
+            [("nlu_fallback", 0.4), ("ask_course_transfer", 0.25)],
+            "what happens if i skip it for a couple years bc of deployment",
+            [],
+            Context("ask_renewal", (("credential", "ncma"),)),
+            "ask_renewal",
+        ),
+        # a price after a retake's rules is the exam's fee: the retake answers give no price
+        (
+            [("ask_exam_fee", 0.75)],
+            "whats it cost",
+            [],
+            Context("ask_exam_retake", (("credential", "rma"),)),
+            "ask_exam_fee",
+        ),
         # shut out of a credential for good is its routes, not how long it lasts
         (
             [("ask_eligibility", 0.97)],

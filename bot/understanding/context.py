@@ -1080,8 +1080,28 @@ def picks_between_options(text: str, context: Context, named: Sequence[tuple[str
     )
 
 
+#: The credentials themselves accredited ("are they all accredited or whatever", "Are they all accredited by some
+#: outside body"), asked after the credentials: their own accreditation (NCCA), not programs'.
+CREDENTIAL_TOPICS = frozenset({"ask_credential_info", "ask_which_credential"})
+THEY_ACCREDITED = re.compile(
+    r"\b(are|is) (they|these|those|them|all of them|the (certs?|credentials?|exams?))( all)? (\w+ )?accredited\b", re.I
+)
+#: Which credential a way of training leads to ("which cert does it prepare you for" after an apprenticeship).
+PROGRAM_KINDS = frozenset({"ask_learn_on_job", "ask_online_program", "ask_program_type", "ask_choose_program"})
+PREPARES_FOR = re.compile(
+    r"\bwhich (cert\w*|credential|exam|test)s?\b[^.?!]{0,20}\b(prepare|prep|get (you|u) ready|ready (you|u)|lead to)",
+    re.I,
+)
+#: How long it is good for ("how long is it good 4"): after an exam or credential, the credential's renewal.
+GOOD_FOR = re.compile(
+    r"^(?!.*\b(applications?|app|reports?|evaluations?|evals?|wes|ece)\b).*"
+    r"\bhow long (is|are|will|does) (it|that|this|they)( \w+)? (be )?(good|valid)\b",
+    re.I,
+)
 #: A term of the state's rules in hand ("would my 68W count as the approved program then" after Arizona's).
-THE_STATE_S_TERM = re.compile(r"\bthe (approved|required|state'?s?) (program|training|course|school|exam|test)\b", re.I)
+THE_STATE_S_TERM = re.compile(
+    r"\bthe (approved|required|state'?s?) (program|training|course|school|exam|test)\b|\bcounts? as certified\b", re.I
+)
 #: Who gives the training a state's rules ask for ("who gives that training" after California's).
 WHO_TRAINS = re.compile(
     r"\bwho (gives|does|provides|teaches|runs|can give|can do|offers)\b[^.?!]{0,15}\btrain\w*", re.I
@@ -1132,6 +1152,12 @@ def _what_in_hand_is_asked(text: str, context: Context) -> str | None:
     """A topic the conversation in hand gives words that would read otherwise alone."""
     if context.intent in EXAM_TOPICS and TAKEN_WHERE.search(text) and not SCHOOLING.search(asking_clause(text)):
         return "ask_exam_format"  # "Can I sit for it remotely?" after the RMA's routes: where the exam is taken
+    if context.intent in CREDENTIAL_TOPICS and THEY_ACCREDITED.search(text):
+        return "ask_credential_info"  # "are they all accredited or whatever" after the credentials: NCCA, each
+    if context.intent in PROGRAM_KINDS and PREPARES_FOR.search(text):
+        return context.intent  # "which cert does it prepare you for" after an apprenticeship: what it leads to
+    if context.intent in EXAM_TOPICS and GOOD_FOR.search(text):
+        return "ask_renewal"  # "how long is it good 4" after the exam: how long the credential lasts
     if WHICH_BETTER.search(text) and (
         context.intent == "ask_program_type" or any(k == "program_type" for k, _ in context.entities)
     ):
