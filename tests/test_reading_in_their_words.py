@@ -6415,7 +6415,10 @@ def test_a_story_s_words_do_not_decide_its_question():
     assert decisive_topic(usmle) != "ask_eligibility"
     # their medicine degree is no medication; learning on the job is no transfer; a travel job's state is its rules
     assert decisive_topic("my medicine degree from mexico is enough for the cma exam?") != "ask_legal_or_medical"
-    assert decisive_topic("can i skip school and just learn on the job since i already work in a office") != "ask_course_transfer"
+    assert (
+        decisive_topic("can i skip school and just learn on the job since i already work in a office")
+        != "ask_course_transfer"
+    )
     assert decisive_topic("if i take a travel job in washington state does my CMA work there?") is None
     posting = "I saw a job posting that says the MA will give flu shots, is that even allowed in NY"
     assert decisive_topic(posting) != "ask_which_credential"

@@ -2658,7 +2658,9 @@ def test_their_own_body_is_a_clinician_s_question_whatever_school_the_story_name
         ),
     ],
 )
-def test_how_much_of_what_and_whose_title(ranking, text, entities, context, meant):
+def test_readings_from_the_fresh_sets_of_2026_12_06(ranking, text, entities, context, meant):
+    """What the conversation in hand and the words beside NLU's reading make of a message, each case a turn
+    of blind_bo, blind_bp or blind_bq (or a development turn one of their readings first broke)."""
     intent, confidence = ranking[0]
     assert understand(intent, confidence, entities, text, context, ranking).intent == meant
 
