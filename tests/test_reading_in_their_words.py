@@ -6353,6 +6353,11 @@ def test_a_confident_or_worded_topic_is_not_lost_to_the_conversation_so_far(
         ("I see. Is there another certification that high school students are able to take?", "ask_eligibility"),
         ("my program says we take the ncma at the end. whats that", "ask_credential_info"),
         ("what other certs can i take with what i have", "ask_eligibility"),
+        ("ok thank you. you are robot or real person?", "help"),
+        ("ok last q, can you take the test on a weekend? I work 8-5", "ask_exam_format"),
+        ("if i enlist as a 68W instead could i get an MA cert after", "ask_eligibility"),
+        ("Does my MBBS by itself let me sit any of the MA exams directly?", "ask_eligibility"),
+        ("when can i take it, i finish in june", "ask_eligibility"),
         (
             "Also my doctor just switched my ADHD medication. Should I take the new one the morning of the exam or stick with the old one?",
             "ask_legal_or_medical",
