@@ -94,3 +94,23 @@ def test_years_since_training_ended_are_not_years_of_work(kb):
     profile = apply(Profile(), read(text, {"credential": "rma"}))
     reply = reply_for(kb, "ask_eligibility", [("experience_years", "18 years"), ("credential", "RMA")], profile)
     assert "yes, now" not in reply.text and "medical assisting work" not in reply.text.split("\n")[0]
+
+
+def test_a_credential_held_before_told_beside_a_question_leaves_it_asked(kb):
+    """ "so i got my cma like 6 yrs ago and kinda forgot to renew, is it just gone": the renewal answer (a lapsed
+    CMA's rule), not only "Noted"; and someone who held the CCMA asking about the RMA hears the RMA's routes
+    for anyone, not a verdict resting on a credential that opens none of them."""
+    from bot.answers.personal import answer_person
+    from bot.answers.reply import reply_for
+    from bot.profile import Profile
+    from bot.profile.reading import apply, read
+
+    told = "so i got my cma like 6 yrs ago and kinda forgot to renew, is it just gone"
+    heard = read(told, {"credential": "cma"}, Profile())
+    assert heard.changes == {"held_credential": "cma"}
+    reply = answer_person(kb, "ask_renewal", [("credential", "cma")], apply(Profile(), heard), heard)
+    assert reply.text == reply_for(kb, "ask_renewal", [("credential", "cma")]).text
+    ccma = Profile(held_credential="ccma")
+    later = read("if i wanted the RMA later could my work time count", {"credential": "rma"}, ccma)
+    routes = answer_person(kb, "ask_eligibility", [("credential", "rma")], ccma, later)
+    assert routes.text == reply_for(kb, "ask_eligibility", [("credential", "rma")]).text

@@ -6428,6 +6428,31 @@ def test_a_story_s_words_do_not_decide_its_question():
     posting = "I saw a job posting that says the MA will give flu shots, is that even allowed in NY"
     assert decisive_topic(posting) != "ask_which_credential"
     assert decisive_topic("yay. how fast do i need to finish it?") != "ask_duration"
+    # an MA program's teacher is no high-school class; a USMLE out of reach is no question about juggling it
+    program = (
+        "my daughter is in the medical assistant program at sinclair and she finishes in may. her teacher told the "
+        "class they can take the CMA test before they even graduate?? is that right"
+    )
+    assert decisive_topic(program) != "ask_diploma_requirement"
+    assert decisive_topic("right now USMLE is not possible for me financially. can i directly write the CMA exam") != (
+        "ask_residency_path"
+    )
+
+
+def test_an_asylum_case_pending_is_still_a_question_of_status_but_asylum_granted_is_their_story():
+    from bot.understanding.cues import about_immigration_status
+
+    assert about_immigration_status("I have asylum case pending. I can work as medical assistant now?")
+    granted = "I was granted asylum in 2024 and I have my work permit already. For the RMA, which evaluation do I need?"
+    assert not about_immigration_status(granted)
+
+
+def test_which_credential_online_courses_prepare_for_is_the_online_ccma_answer():
+    said = "which cert do the fully online ones usually get you ready for"
+    understood = understand(
+        "ask_online_program", 0.9, [], said, Context("ask_online_program"), [("ask_online_program", 0.9)]
+    )
+    assert understood.intent == "ask_online_program" and ("aspect", "ccma") in understood.entities
 
 
 def test_words_of_another_topic_inside_a_question_do_not_decide_it():

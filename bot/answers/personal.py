@@ -23,6 +23,7 @@ from bot.profile.reading import Heard
 HONEST_APPLICATION_TOPIC = "honest_application"
 INFORM_TOPIC = INFORM_INTENT = "inform"
 RENEWAL_INTENT = "ask_renewal"
+HELD = "held_credential"
 
 
 def answer_person(
@@ -42,8 +43,10 @@ def answer_person(
     questions, so what they told is only noted (the plan offer would offer the plan they are making)."""
     if heard.misstating:
         return honest_application(kb)
-    if heard.changes and heard.statement and not asked_again:
-        intent = INFORM_INTENT  # "I've been an MA for 4 years, I have my GED" tells, it does not ask
+    # "I've been an MA for 4 years, I have my GED" tells, it does not ask; a credential held before, told beside
+    # a question ("so i got my cma like 6 yrs ago and kinda forgot to renew, is it just gone"), leaves it asked
+    if set(heard.changes) - {HELD} and heard.statement and not asked_again:
+        intent = INFORM_INTENT
     # "school secretary for 25 years", "I am 52 years old": years NLU tagged that are no MA work of theirs
     entities = [(k, v) for k, v in entities if not (k == "experience_years" and parse_years(v) in heard.not_ma_years)]
     # "so if i get the ged i can do the ccma?": answered as if they had it; what is noted stays as told

@@ -135,7 +135,12 @@ def _experience_note(
         and years not in (profile.military_years_ago, profile.years_since_graduation)  # "got out 18 years ago"
     ):
         profile = replace(profile, experience_years=years)
-    if profile is not None and parts(profile):
+    # a credential held before says something only of that credential ("could I ever get the CMA?" from
+    # someone who held the CCMA is the CMA's routes for anyone)
+    held = (
+        profile is not None and profile.held_credential is not None and (not creds or profile.held_credential in creds)
+    )
+    if profile is not None and (parts(replace(profile, held_credential=None)) or held):
         return verdict_for(kb, profile, creds)
     if years is None or (profile is not None and years in (profile.military_years_ago, profile.years_since_graduation)):
         return None  # "i finished my program 2 yrs ago": years since a program, not of work

@@ -56,7 +56,7 @@ def parts(profile: Profile, state_name: Callable[[str], str] = str.title) -> lis
     elif profile.education == "other_program":
         said.append("a medical assisting program finished" + _ago(profile.years_since_graduation))
     if profile.held_credential:
-        said.append(f"{a_role(profile.held_credential.upper())} held before")
+        said.append(f"the {profile.held_credential.upper()} held before")
     if profile.hs_diploma is False:
         said.append("no high-school diploma or GED yet")
     if profile.state:

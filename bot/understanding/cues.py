@@ -242,7 +242,7 @@ SETTLED = re.compile(
     r"\b(on|through|via) (a |my |the |our |her |his )?((family|marriage|employment|diversity|lottery|spousal)[- ]"
     r"(based )?)?green ?cards?\b(?! (interview|application|process|pending))|"
     # "I was granted asylum in 2024 and I have my work permit already. For the RMA, which evaluation...": settled
-    r"\b(granted|got|received|have|has) (asylum|refugee status)\b|\b(i|we|she|he) (now |also |already )?(have|has|got|hold) "
+    r"\b(granted|got|received|have|has) (asylum|refugee status)\b(?! (case|cases|pending|application|claim|hearing|interview))|\b(i|we|she|he) (now |also |already )?(have|has|got|hold) "
     r"(a |my |the |her |his |our )?(work permit|ead|employment authorization)( card)?\b(?![^.?!]*\b(expir\w*|renew\w*|pending)\b)",
     re.IGNORECASE,
 )
