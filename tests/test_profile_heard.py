@@ -186,6 +186,16 @@ def test_a_question_without_a_question_mark_is_a_question(message: str):
             "air force 4N0, separated 2018. does my military medical training still count for RMA or NCMA?",
             {"military_years_ago": TODAY.year - 2018},
         ),
+        # years of service as a span end in its last year; the work since they got out is that work's own
+        (
+            "I served as an Army combat medic from 2004 to 2012. Since I got out I have worked as an ER tech at a "
+            "hospital for about ten years. Would my ER tech years count toward the RMA work experience?",
+            {
+                "military_years_ago": TODAY.year - 2012,
+                "other_healthcare_role": "ER technician",
+                "other_healthcare_years": 10.0,
+            },
+        ),
         ("hi i am medica general from colombia 5 years practice. now i live in orlando", {"background": "img"}),
         # work they aim for is no work they have
         (

@@ -6405,10 +6405,79 @@ def test_a_confident_or_worded_topic_is_not_lost_to_the_conversation_so_far(
         ("Can I send my own attested photocopies or the university has to send them?", "ask_credential_evaluation"),
         ("how do I tell if the school itself is accredited at all", "ask_scam_check"),
         ("ok rma then. how many q", "ask_exam_format"),
+        # from blind_br
+        ("and every 5 yrs u pay again?", "ask_renewal"),
+        (
+            "my tia wants to do it too but she dont have papers, can she still go to MA school and work after",
+            "ask_work_authorization",
+        ),
+        ("is there any way to learn the back office stuff while getting paid", "ask_learn_on_job"),
+        ("How long is the clinical placement, roughly?", "ask_externship"),
+        ("how long r externships usually", "ask_externship"),
+        ("ok and the externship, do they pay you for that?", "ask_externship"),
+        ("And does the externship at least pay something?", "ask_externship"),
+        ("Honestly after 10 years in a doctor's office, can't I skip school and just test?", "ask_eligibility"),
+        ("What does Ohio actually allow medical assistants to do?", "ask_state_rules"),
+        ("fair enuf. are there any rules for MAs in pennsylvania specifically", "ask_state_rules"),
+        (
+            "lol every school here in sacramento wants to sell me a 2 year associate degree for MA. is that just a scam "
+            "to get more money out of me or is there a real reason",
+            "ask_program_type",
+        ),
+        (
+            "Is there any real data on how many of a program's graduates pass, or do schools just make that up?",
+            "ask_pass_rate",
+        ),
+        ("Do you actually NEED school to be a medical assistant or is it a racket?", "ask_learn_on_job"),
+        ("Do I even need school for this?", "ask_learn_on_job"),
+        ("LPN vs MA, what's the real difference in schooling and the license", "ask_compare_roles"),
+        ("wait do i need to go to a special school to take that", "ask_accredited_programs"),
+        ("and is it one and done or do u pay forever", "ask_renewal"),
+        ("And they accept the copy I have at home or it must come from college?", "ask_credential_evaluation"),
+        ("n is there even jobs", "ask_salary"),
+        (
+            "who even checks these cert companies. is the NHA legit or just a business selling tests",
+            "ask_credential_info",
+        ),
+        ("20 years and it doesnt count?? someone at work mentioned some pilot thing", "ask_accredited_programs"),
+        (
+            "If the program is 18 hours a week, mostly hands-on labs, would the VA count that as full time?",
+            "ask_military_benefits",
+        ),
+        ("What if I go with ECE instead, how much time they take?", "ask_credential_evaluation"),
+        (
+            "I burned through most of my Post-9/11 GI Bill on an associate degree I never finished. How many months "
+            "of benefits do I have left?",
+            "ask_military_benefits",
+        ),
     ],
 )
 def test_plain_words_name_their_topic_whatever_nlu_heard(text, topic):
     assert decisive_topic(text) == topic
+
+
+def test_words_beside_a_topic_s_own_do_not_take_it_elsewhere():
+    """Typing through a translator is no translation question; a citizen telling their parents' status asks no
+    status question; a pay difference between two roles stays pay; a school named in a longer question about a
+    state is that state's; a spouse's MyCAA question beside her old 68W training is MyCAA."""
+    assert (
+        decisive_topic(
+            "Understood. I write in English with translator. Is necessary the USMLE for work as medical assistant?"
+        )
+        != "ask_credential_evaluation"
+    )
+    citizen = "is there any help to pay? my parents are undocumented but i was born here so im a citizen"
+    assert decisive_topic(citizen) != "ask_work_authorization"
+    assert decisive_topic("whats the pay difference between cna and ma") != "ask_compare_roles"
+    assert decisive_topic("do i need to go to school for it in arizona or can i just learn at a job") is None
+    spouse = (
+        "I was a 68W from 2008 to 2014, then got out and stayed home with the kids. My husband is an E-6 and the kids "
+        "are finally in school. I read something about MyCAA for spouses. Do spouses of an E-6 qualify now"
+    )
+    assert decisive_topic(spouse) == "ask_military_benefits"
+    assert (
+        cued_intent("my 5 years in the office in mexico, it count for the RMA experience?", None) == "ask_eligibility"
+    )
 
 
 def test_a_story_s_words_do_not_decide_its_question():

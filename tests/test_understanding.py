@@ -182,6 +182,27 @@ def test_context_survives_the_slot_round_trip():
                 "once certified, how many CE points are required?",
             ],
         ),
+        # a learner's second question in a statement's word order, after a comma and "and"
+        (
+            "How much is pay in California, and medical assistant there can make injection?",
+            ["How much is pay in California", "medical assistant there can make injection?"],
+        ),
+        # a statement between two questions goes with the question after it
+        (
+            "Then what about the RMA one? I read on some forum that they accept a foreign degree. And how many "
+            "questions are there in that exam?",
+            [
+                "Then what about the RMA one?",
+                "I read on some forum that they accept a foreign degree. how many questions are there in that exam?",
+            ],
+        ),
+        # "once i pass is it ..." after a condition's comma asks a question of its own
+        (
+            "if i fail how soon can i try again, and once i pass is it valid for life?",
+            ["if i fail how soon can i try again", "once i pass is it valid for life?"],
+        ),
+        # a program's price and the exam's asked at once
+        ("how much for school and the test together", ["how much for school", "how much is the test?"]),
     ],
 )
 def test_several_questions_are_cut_into_one_each_in_order(text, parts):
@@ -207,6 +228,8 @@ def test_several_questions_are_cut_into_one_each_in_order(text, parts):
         "what if i move to the back and do clinical MA work for a year",  # the condition goes on after "and"
         "i was an MA for 2 yrs. did front desk too. can i take the rma?",  # a full stop in lower case tells
         "whats the fee. i heard its 125",
+        "Im in Texas, and I can give shots?",  # a statement before the learner's question: one question
+        "how much is the difference between school and the test",  # no price of each
     ],
 )
 def test_one_question_stays_whole(text):
@@ -2460,6 +2483,147 @@ def test_their_own_body_is_a_clinician_s_question_whatever_school_the_story_name
     assert understand("ask_eligibility", 0.9, [], "do i need to take the cma first", Context()).intent != (
         "ask_legal_or_medical"
     )
+
+
+@pytest.mark.parametrize(
+    "ranking, text, entities, context, meant",
+    [
+        # a career after a state's credential is the career, not the credential's rules
+        (
+            [("ask_career_advancement", 0.98)],
+            "fair. after MA-C would the derm experience let me specialise more?",
+            [("us_state", "MA-C")],
+            Context("ask_learn_on_job", (("us_state", "MA-C"),)),
+            "ask_career_advancement",
+        ),
+        # a benefit's full-time rate asked after the GI Bill
+        (
+            [("ask_online_program", 0.96), ("ask_military_benefits", 0.03)],
+            "If I only take classes while the kids are at school does it still pay full time?",
+            [],
+            Context("ask_military_benefits"),
+            "ask_military_benefits",
+        ),
+        # "work like a nurse" says what they want to be; it is no switch of the question in hand
+        (
+            [("ask_foreign_nurse", 0.89)],
+            "And to work like a nurse here, what I need?",
+            [("role", "nurse")],
+            Context("ask_eligibility", (("role", "nurse"), ("us_state", "New Jersey"))),
+            "ask_foreign_nurse",
+        ),
+        # "besides money" sets the pay aside
+        (
+            [("ask_compare_roles", 0.9)],
+            "so whats the actual difference between cna and ma besides money",
+            [("role", "cna"), ("role", "ma")],
+            Context("ask_salary", (("role", "ma"),)),
+            "ask_compare_roles",
+        ),
+        # a doubt about figures that names its own topic asks that topic
+        (
+            [("ask_pass_rate", 0.99)],
+            "Is there any real data on how many of a program's graduates pass, or do schools just make that up?",
+            [],
+            Context("ask_choose_program"),
+            "ask_pass_rate",
+        ),
+        # "y en ..." is Spanish's "and in ...": the same question for the place
+        (
+            [("ask_state_rules", 0.63)],
+            "y en todo california?",
+            [("us_state", "california")],
+            Context("ask_salary", (("us_state", "Los Angeles"),)),
+            "ask_salary",
+        ),
+        # a place alone after learning on the job "in most states" asks that state's rules; "any in indiana?" does not
+        (
+            [("nlu_fallback", 0.4), ("inform", 0.24)],
+            "in ny tho",
+            [("us_state", "ny")],
+            Context("ask_learn_on_job", (("role", "MA"),)),
+            "ask_state_rules",
+        ),
+        (
+            [("nlu_fallback", 0.4), ("inform", 0.24)],
+            "any in indiana?",
+            [("us_state", "indiana")],
+            Context("ask_learn_on_job"),
+            "ask_learn_on_job",
+        ),
+        # whether a path will do "there", after a state's rules
+        (
+            [("ask_accredited_programs", 0.91)],
+            "so if i do a cheap non accredited program and then pass the ccma thats good there?",
+            [("credential", "ccma")],
+            Context("ask_state_rules", (("us_state", "arizona"),)),
+            "ask_state_rules",
+        ),
+        (
+            [("ask_salary", 0.9)],
+            "and they pay good there?",
+            [],
+            Context("ask_state_rules", (("us_state", "california"),)),
+            "ask_salary",
+        ),
+        # which of the credentials in hand the bot would pick
+        (
+            [("nlu_fallback", 0.4), ("ask_which_credential", 0.38)],
+            "ok which of those would you go for in my case",
+            [],
+            Context("ask_eligibility", (("certifying_body", "nha"),)),
+            "ask_which_credential",
+        ),
+        # a bare price after a program's length is the program's price, even with a credential in hand
+        (
+            [("ask_exam_fee", 0.75), ("ask_program_cost", 0.2)],
+            "whats it cost",
+            [],
+            Context("ask_duration", (("credential", "cma"),)),
+            "ask_program_cost",
+        ),
+        (
+            [("ask_exam_fee", 0.79)],
+            "how much is it",
+            [],
+            Context("ask_accredited_programs", (("us_state", "jersey"),)),
+            "ask_exam_fee",
+        ),
+    ],
+)
+def test_readings_from_the_fresh_set_blind_br(ranking, text, entities, context, meant):
+    """Readings from blind_br (written by eight writers each playing the issue's seven kinds of people), each
+    case a turn of it or a development turn one of its readings first broke."""
+    intent, confidence = ranking[0]
+    assert understand(intent, confidence, entities, text, context, ranking).intent == meant
+
+
+def test_every_credential_is_asked_when_the_title_is_only_wanted():
+    """ "I'd like to become a certified medical assistant. Does my military training count for any of the
+    exams?" asks of every credential; "what can i actually sit for" after the CMA too; and how to look a
+    program's accreditation up drops the credential in hand."""
+    title = (
+        "I served in the Air Force and separated in 2017. I'd like to become a certified medical assistant. Does my "
+        "military medical training still count for any of the exams?"
+    )
+    read = understand("ask_eligibility", 0.95, [("credential", "certified medical assistant")], title, Context())
+    assert not any(kind == "credential" for kind, _ in read.entities)
+    sit = understand(
+        "ask_eligibility",
+        0.9,
+        [],
+        "wow ok so what can i actually sit for with my 2 yrs",
+        Context("ask_eligibility", (("credential", "cma"),)),
+    )
+    assert not any(kind == "credential" for kind, _ in sit.entities)
+    look = understand(
+        "ask_accredited_programs",
+        0.95,
+        [],
+        "fine. how do i look up if a specific program is accredited",
+        Context("ask_credential_info", (("credential", "ccma"),)),
+    )
+    assert look.intent == "ask_accredited_programs" and not look.entities
 
 
 @pytest.mark.parametrize(

@@ -44,6 +44,10 @@ _OTHER_ROLES = (  # most specific first: a CNA "in a nursing home" is a CNA
     ("CNA", r"\bcnas?\b|nursing assistant"),
     ("nurse", r"\b(?:nurse|nursing|rn|lpn|lvn)\b"),
     ("EMT", r"\bemts?\b|paramedic"),
+    (
+        "ER technician",
+        r"\b(?:er|ed|emergency room|emergency department) techs?\b|\bemergency (?:room |department )?technicians?\b",
+    ),
     ("phlebotomist", r"phlebotom\w*"),
     # neighbouring jobs whose years are no medical assisting work ("im a scribe at an urgent care 2 yrs now")
     ("medical scribe", r"\bscribes?\b|\bscribing\b"),
@@ -296,6 +300,11 @@ _PAST_YEAR = re.compile(
 #: The year they left the service ("air force 4N0, separated 2018"): their military training ended by then at
 #: the latest, so that year counts only when nothing says when the training itself ended.
 _LEFT_SERVICE = re.compile(r"\b(?:separated|discharged|got out|ets'?d|eas'?d)\s+(?:in\s+)?((?:19|20)\d\d)\b")
+#: The years of service given as a span ("I served as an Army combat medic from 2004 to 2012"): it ended then.
+_SERVED_UNTIL = re.compile(
+    r"\b(?:served|enlisted|medic|corpsman|68w|army|navy|air force|marines?|military)\b[^.?!]{0,50}?"
+    r"\bfrom\s+(?:19|20)\d\d\s*(?:to|until|till|through|thru|-|–)\s*((?:19|20)\d\d)\b"
+)
 _SENTENCES = re.compile(
     r"(?<=[.!;?])\s+|\n|,\s*(?=(?:but|and|so)?\s*(?:can|could|do|does|is|are|will|would|how|what|which|when|where|why)\b)"
 )
@@ -337,8 +346,15 @@ def _clauses(low: str) -> list[str]:
     return [c.strip() for c in _CLAUSES.split(low) if c.strip()]
 
 
+#: When the service ended, said before the work that came after it.
+_AFTER_SERVICE = re.compile(
+    r"\b(?:since|after|once|when) (?:i )?(?:got out|separated|was discharged|left the (?:army|navy|military|service))\b"
+)
+
+
 def _role_of(clause: str) -> str | None:
     """What kind of work a clause is about: "ma", "military", another role, or None."""
+    clause = _AFTER_SERVICE.sub(" ", clause)  # "since I got out I have worked as an ER tech": the ER tech's years
     if re.search(_MILITARY, clause):
         return "military"
     for role, pattern in _OTHER_ROLES:
@@ -679,7 +695,7 @@ def read(
     correction = bool(_CORRECTION.search(low))
     if correction and not any(k in changes for k in ("experience_years", "military_years_ago")):
         changes.update(_meant_years(low, profile))
-    left = _LEFT_SERVICE.search(low)
+    left = _LEFT_SERVICE.search(low) or _SERVED_UNTIL.search(low)
     if left and (background or profile.background) == "military" and "military_years_ago" not in changes:
         changes["military_years_ago"] = float(max(today.year - int(left[1]), 0))
     not_ma.discard(changes.get("experience_years"))

@@ -72,7 +72,7 @@ _FILLERS = r"ok(ay)?|k|so|ugh|hmm+|oh|ah|um|uh|well|wait|damn|dang|ngl|lol|cool|
 #: A credential named alone ("cma", "the rma one").
 CREDENTIAL_ALONE = re.compile(r"^\W*(the\W+)?(c?cma|rma|ncma)(\W+one)?\W*$", re.IGNORECASE)
 SWITCH = re.compile(
-    rf"^\W*((and|n|but|{_FILLERS})\W+)*((what|how|wat|wut|wht) ?(about|bout|abt)|wbu|hbu|(and|n) (for|in|with)\b)|"
+    rf"^\W*((and|n|but|{_FILLERS})\W+)*((what|how|wat|wut|wht) ?(about|bout|abt)|wbu|hbu|(and|n) (for|in|with)\b|y (en|con|para (el|la|los|las|un|una))\b)|"
     # "whats it like for the whole country" after a state's pay, "how's it in ohio"
     rf"^\W*((and|n|but|{_FILLERS})\W+)*(what'?s|whats|how'?s|hows) (it|that|the pay|pay) (like |looking )?(in|for)\b|"
     rf"^\W*(({_FILLERS})\W+)*(and|n|&)\W+(the\W+|for the\W+|for (an?\W+)?|an?\W+)?"
@@ -119,7 +119,8 @@ CREDENTIAL_NAMED = re.compile(
     rf"^\W*((and|n|&|so|but|{_FILLERS})\W+)*(the\W+)?(c?cma|rma|ncma)(\W+(one|(from|by|of)\W+(the\W+)?(aama|amt|nha|ncct)))?\W*$",
     re.I,
 )
-ELABORATION = re.compile(r"\W+(like|i mean|as in|meaning)(\W.*)?$", re.I)  # "the ccma i mean": the switch alone
+#: "the ccma i mean": the switch alone; not "like a nurse" ("and to work like a nurse here"), which says what.
+ELABORATION = re.compile(r"\W+(like(?!\s+an?\s)|i mean|as in|meaning)(\W.*)?$", re.I)
 #: "my coworker has the ccma, is hers the same deal?": the same question again, for what the message
 #: names (never "the same as", which compares).
 SAME_AGAIN = re.compile(
@@ -152,6 +153,8 @@ EXAM_TOPICS = frozenset(
     }
 )
 COST_OF_EXAM = {"ask_program_cost": "ask_exam_fee"}
+#: Topics about the training itself, after which a price with no name asks the training's.
+TRAINING_TOPICS = frozenset({"ask_duration", "ask_program_type", "ask_choose_program", "ask_online_program"})
 EXAM_WORDS = re.compile(r"(?<!\bdrug )\b(exam|test|boards?)\b", re.I)  # not "drug test"
 SCHOOLING = re.compile(
     r"\b(schools?|programs?|courses?|class|classes|tuition|train|trained|training|college|degree|certificate|"
@@ -616,7 +619,9 @@ ROLES_PAY = re.compile(
     re.IGNORECASE,
 )
 #: "the actual difference between a CNA and an MA besides the pay": everything but the pay.
-PAY_SET_ASIDE = re.compile(r"\b(besides|other than|apart from|aside from|except|not counting)\b[^.?!]*\bpay\b", re.I)
+PAY_SET_ASIDE = re.compile(
+    r"\b(besides|other than|apart from|aside from|except|not counting)\b[^.?!]*\b(pay|money|salary|wages?)\b", re.I
+)
 #: Topics asked of one role after another: pay, and a role set beside medical assisting.
 ROLE_TOPICS = frozenset({"ask_salary", "ask_compare_roles"})
 #: Words around a bare name that ask nothing of their own ("and the pharmacy tech?", "what about LPNs").
@@ -730,6 +735,8 @@ def _figures_doubted(text: str, context: Context) -> str | None:
     """The topic whose figures are doubted: the one in hand; after a comparison of roles, their pay."""
     if not (is_question(context.intent) and NUMBERS_DOUBTED.search(text)):
         return None
+    if decisive_topic(text) not in (None, context.intent):
+        return None  # "any real data on how many of a program's graduates pass, or do schools just make that up?"
     return "ask_salary" if context.intent in ROLE_TOPICS else context.intent
 
 
@@ -1053,6 +1060,8 @@ ANY_CREDENTIAL = re.compile(
     r"\bis there (one|any|an?y? ?(cert\w*|credential|exam|test))\b[^.?!]{0,10}\b(that|which|where) (don'?t|doesn'?t|dont|doesnt|"
     r"do not|does not|wont|won'?t) (need|require|ask)\b|"
     r"\bwhich (cert|certification|credential|exam|test)s? ((can|could|should) )?(i|we|she|he) (can |could )?(take|get|sit)\b|"
+    # "wow ok so what can i actually sit for with my 2 yrs": every credential that takes them
+    r"\bwhat (else )?(can|could) (i|we|she|he) (actually |even |really )?(sit|test|qualify) for\b|"
     # "so what can i get" after one credential's verdict: every credential's
     r"^\W*((so|ok|okay|then|well)\W+)*what (else )?(can|could) (i|we|she|he) (get|go for)( with [^.?!]{1,30}?)?( then| instead)?\W*$|"
     # "which one has more questions lol" after two exams: every exam side by side
@@ -1102,6 +1111,11 @@ GOOD_FOR = re.compile(
 THE_STATE_S_TERM = re.compile(
     r"\bthe (approved|required|state'?s?) (program|training|course|school|exam|test)\b|\bcounts? as certified\b", re.I
 )
+#: Whether something will do in the state in hand ("...and then pass the ccma thats good there?").
+GOOD_THERE = re.compile(
+    r"^(?!.*\b(pay|pays|paid|make|makes|earn\w*|salary|money|wages?)\b).*\b(good|ok|okay|fine|enough|accepted|legal|allowed|counts?|works?)( (over )?there| in (that|this) state)\W*$",
+    re.I,
+)
 #: Who gives the training a state's rules ask for ("who gives that training" after California's).
 WHO_TRAINS = re.compile(
     r"\bwho (gives|does|provides|teaches|runs|can give|can do|offers)\b[^.?!]{0,15}\btrain\w*", re.I
@@ -1113,11 +1127,26 @@ WHICH_BETTER = re.compile(
     r"\bwhich (one )?should i (do|pick|choose|go with|get|go for)\b",
     re.I,
 )
+#: Which of the credentials in hand the bot would pick for them ("which of those would you go for in my case").
+WHICH_FOR_ME = re.compile(
+    r"\bwhich (of (those|these|them|the \w+)|one|would) (would |should )?(you|u) (go for|pick|choose|get|recommend|take|do)\b",
+    re.I,
+)
+#: A benefit's rate for a schedule ("does it still pay full time", "would they count that as full time" after
+#: the GI Bill): the benefit's full-time rule.
+PAYS_FULL_TIME = re.compile(
+    r"\b(pay|pays|paid|count|counts|counted|treat|treated|consider|considered)\b[^.?!]{0,15}\b(full|part)[- ]?time\b",
+    re.I,
+)
 #: Being called by the title ("can i call myself a certified medical assistant in fl"): some states' laws say
 #: who may use it, so with a state named it is that state's rules, not the trademark of a course.
 TITLE_CALLED = re.compile(
     r"\b(call|calling|be called|use the title|introduce)\b[^.?!]{0,25}\bcertified medical assistant\b", re.I
 )
+
+
+#: What comes after a state's credential, not its rules: "after MA-C would the derm experience let me specialise".
+BEYOND_THE_CREDENTIAL = ("ask_career_advancement",)
 
 
 def _a_state_s_rules_after_all(
@@ -1127,11 +1156,18 @@ def _a_state_s_rules_after_all(
     starting work in a state named, a national credential carried to a state."""
     if _state_credential_in_hand(decided or intent, text, named, context):
         return True
-    if context.intent == STATE_RULES and (THE_STATE_S_TERM.search(text) or WHO_TRAINS.search(text)):
+    if context.intent == STATE_RULES and (
+        THE_STATE_S_TERM.search(text) or WHO_TRAINS.search(text) or GOOD_THERE.search(text)
+    ):
         return True  # "would my 68W count as the approved program then" after Arizona's rules: their term
     if any(k == "us_state" for k, _ in named) and TITLE_CALLED.search(text):
         return True  # "can i call myself a certified medical assistant in fl": Florida's statute on that title
-    if decided and decided not in DECLINED and about_a_state_credential(text) and not TOWARD_NATIONAL.search(text):
+    if (
+        decided
+        and decided not in (*DECLINED, *BEYOND_THE_CREDENTIAL)
+        and about_a_state_credential(text)
+        and not TOWARD_NATIONAL.search(text)
+    ):
         return True  # "and how long is the MA-C training hours wise": Washington's own pathway
     starts_work = any(k == "us_state" for k, _ in named) and bool(START_WORKING.search(asking_clause(text)))
     if decided == "ask_eligibility" and starts_work:
@@ -1158,6 +1194,10 @@ def _what_in_hand_is_asked(text: str, context: Context) -> str | None:
         return context.intent  # "which cert does it prepare you for" after an apprenticeship: what it leads to
     if context.intent in EXAM_TOPICS and GOOD_FOR.search(text):
         return "ask_renewal"  # "how long is it good 4" after the exam: how long the credential lasts
+    if context.intent in (*CREDENTIAL_TOPICS, "ask_eligibility", "ask_renewal") and WHICH_FOR_ME.search(text):
+        return "ask_which_credential"  # "ok which of those would you go for in my case" after their verdicts
+    if context.intent == "ask_military_benefits" and PAYS_FULL_TIME.search(text):
+        return context.intent  # "If I only take classes while the kids are at school does it still pay full time?"
     if WHICH_BETTER.search(text) and (
         context.intent == "ask_program_type" or any(k == "program_type" for k, _ in context.entities)
     ):
@@ -1707,6 +1747,7 @@ BARE_PRICE = re.compile(
     r"^\W*((and|so|ok|okay|but|also|plus|then)\W+)*"
     r"(how much (does|do|would|will|is|are|did) (it|that|this|they|all that|all this|that all) (cost|run|be)"
     r"|how much (is|would be|will be) (it|that|this)|what (does|do|would|will|did) (it|that|this|they|all that) (cost|run)"
+    r"|what'?s (it|that|this) (cost|run)"
     r"|(the |and the )?(price|cost)s?)( (usually|roughly|about|approximately|more or less))?\W*$",
     re.IGNORECASE,
 )
@@ -1870,6 +1911,11 @@ def understand(
         # the accreditors asked about, not the CMA's rule again
         kept = [e for e in understood.entities if not (_slot(e[0]) == "credential" and e in understood.from_context)]
         understood = replace(understood, entities=kept)
+    if understood.intent == "ask_accredited_programs" and LOOK_UP_ACCREDITED.search(text):
+        # "how do i look up if a specific program is accredited" after the CCMA: where the lists are, not the
+        # CCMA's rule again
+        kept = [e for e in understood.entities if not (_slot(e[0]) == "credential" and e in understood.from_context)]
+        understood = replace(understood, entities=kept)
     if any(k == "aspect" for k, _ in understood.entities):
         return understood  # a button's own
     aspect = cued_aspect(understood.intent, text)
@@ -1965,6 +2011,8 @@ def _what_is_paid(
     ):
         intent = COST_OF_EXAM[intent]
     asked = asking_clause(text)
+    if intent == "ask_exam_fee" and context.intent in TRAINING_TOPICS and BARE_PRICE.match(asked):
+        intent = "ask_program_cost"  # "whats it cost" after "how long is cma school": the school's price
     if intent in COST_OF_EXAM and EXAM_WORDS.search(asked) and not SCHOOLING.search(asked):
         intent = COST_OF_EXAM[intent]  # "...finished an ABHES program. how much is the CMA exam for me": the exam's fee
     if intent == "ask_program_cost" and PAY_WORDS.search(text) and not SCHOOLING.search(text):
@@ -2005,7 +2053,7 @@ def _understand(
     context: Context,
     ranking: Sequence[tuple[str, float]],
 ) -> Understood:
-    entities = [e for e in entities if not _only_compared(e, text)]
+    entities = [e for e in entities if not (_only_compared(e, text) or _only_a_title(e, text))]
     named = _carried(entities)
     nlu_read = intent
     intent = _what_is_paid(reread(intent, confidence, text, context, ranking, named), text, named, context, ranking)
@@ -2073,6 +2121,8 @@ def _understand(
             context.intent in ROUTES_BY_CREDENTIAL and credential_only and not EXAM_WORDS.search(text)
         ) or counts
         topic = "ask_eligibility" if by_route else context.intent
+        if context.intent in RULED_BY_STATE and _a_place_alone(asked, named):
+            topic = STATE_RULES  # "in ny tho" after learning on the job "in most states": New York's rules
         return Understood(topic, merged, inherited, follow_up=True)
     if intent == "inform" and is_question(context.intent) and not named and only_switches(asked):
         # "and the bottom 10%" after MA pay: the same question, for the part it names
@@ -2103,6 +2153,30 @@ def _names_something_new(named: Sequence[tuple[str, str]], context: Context) -> 
     return narrows or any((kind, value.lower()) not in held for kind, value in named)
 
 
+#: How to check a program's accreditation ("how do i look up if a specific program is accredited").
+LOOK_UP_ACCREDITED = re.compile(
+    r"\b(look (it |that |this |them )?up|check|find out|verify|search|see)\b[^.?!]{0,15}\b(if|whether)\b[^.?!]{0,30}\b"
+    r"(program|school|course|college)s? (is|are) accredited\b",
+    re.I,
+)
+#: The job's title, not the AAMA's credential: "I'd like to become a certified medical assistant".
+TITLE_SOUGHT = re.compile(
+    r"\b(become|becoming|be|work as|working as|certified as) (an? )?certified medical assistant\b", re.I
+)
+
+
+def _only_a_title(entity: tuple[str, str], text: str) -> bool:
+    """ "I'd like to become a certified medical assistant. Does my military medical training still count for
+    any of the exams?": the title they want, while the question asks of every credential."""
+    kind, value = entity
+    return (
+        kind == "credential"
+        and value.lower() == "certified medical assistant"
+        and bool(TITLE_SOUGHT.search(text))
+        and bool(ANY_CREDENTIAL.search(asking_clause(text)))
+    )
+
+
 def _only_compared(entity: tuple[str, str], text: str) -> bool:
     """ "is that a real credential like the CMA" after the NCMA: the CMA is a yardstick, not the
     credential asked about."""
@@ -2120,6 +2194,24 @@ def _only_compared(entity: tuple[str, str], text: str) -> bool:
 #: Topics whose answer holds for every credential, where naming one asks whether it takes that way in
 #: ("what about the cma from aama tho" after the diploma rule: what the CMA asks beyond the diploma).
 ROUTES_BY_CREDENTIAL = frozenset({"ask_learn_on_job", "ask_diploma_requirement", "ask_duration"})
+#: Topics answered "in most states", where a state named alone asks that state's own rules.
+RULED_BY_STATE = frozenset({"ask_learn_on_job"})
+#: Words around a place named alone ("in ny tho", "what about texas then").
+PLACE_FILLER = frozenset(
+    "and but so ok okay n y what how about bout abt in for en the state of tho though then too specifically instead".split()
+)
+
+
+def _a_place_alone(text: str, named: Sequence[tuple[str, str]]) -> bool:
+    """A message that names only a place ("in ny tho"), not something in it ("any in indiana?")."""
+    if not named or any(_slot(kind) != "us_state" for kind, _ in named):
+        return False
+    said = text.lower()
+    for _, value in named:
+        said = said.replace(value.lower(), " ")
+    return all(word in PLACE_FILLER for word in re.findall(r"[a-z']+", said))
+
+
 #: Taking the exam again, asked after renewal, is recertifying by exam (not a failed attempt's retake).
 TEST_AGAIN = re.compile(
     r"^(?!.*\b(fail\w*|tries|times|attempts?|wait)\b).*"
@@ -2276,6 +2368,7 @@ def _pay_of_another_role(intent: str | None, named: Sequence[tuple[str, str]], t
         and len(text.split()) <= MAX_FACET_WORDS * 2
         and not DUTIES.search(text)
         and not (DIFFERENCE.search(text) and not MONEY.search(text))  # "what is the difference between that and a CNA?"
+        and not PAY_SET_ASIDE.search(text)  # "whats the actual difference between cna and ma besides money"
     )
 
 

@@ -27,6 +27,7 @@ _SPANISH_WORDS = frozenset(
     programa años anos meses hola gracias buenas buenos dias días tardes señor senora señora usted ustedes mi mis
     tu su sus muy mas más pero tambien también si sí no nada ayuda ayudar hablar persona alguien español espanol
     ingles inglés vivo hace hacer cuanto sobre estado requisitos necesita debo tengo
+    y en todo toda todos todas con sin ya aqui aquí
     """.split()
 )
 _ENGLISH_WORDS = frozenset(

@@ -45,9 +45,15 @@ _HEDGE = r"(?:(?:roughly|about|approximately|realistically|then|so|also|just)\s+
 _WH = r"how|hows|how's|hw|what|whats|what's|when|where|wheres|where's|who|which|why"
 #: "and if i fail when can i try again", ", and once I pass how often do I renew": a condition that leads into a
 #: question of its own (a question word follows in the same clause).
-_IF_THEN_ASKS = rf"(?:if|once|after)\s+(?:(?:i|u|you|she|he|we|they)\b[^,.?!]*?|[^,.?!]{{1,30}},\s*)\b(?:{_WH}|can|could|do|does|will)\b"
+_IF_THEN_ASKS = rf"(?:if|once|after)\s+(?:(?:i|u|you|she|he|we|they)\b[^,.?!]*?|[^,.?!]{{1,30}},\s*)\b(?:{_WH}|can|could|do|does|will|is it|are they)\b"
+#: ", and medical assistant there can make injection?": a learner's question in a statement's word order
+#: (who, then "can" and a verb, then the question mark), joined by a comma and "and".
+_ASKED_IN_STATEMENT_ORDER = (
+    r",\s*(?:and|also)\s+(?=(?:[a-z]+\s+){1,4}(?:can|could|should|must|may)\s+[a-z]+\b[^,.?!]*\?\s*$)"
+)
 _JOINED = re.compile(
-    rf"\s*(?:,\s*)?(?:\b(?:and|also|plus|y|n)\b|&|\+)\s+{_HEDGE}(?=(?:{QUESTION_WORDS})\b|{_IF_THEN_ASKS})",
+    rf"\s*(?:,\s*)?(?:\b(?:and|also|plus|y|n)\b|&|\+)\s+{_HEDGE}(?=(?:{QUESTION_WORDS})\b|{_IF_THEN_ASKS})"
+    rf"|{_ASKED_IN_STATEMENT_ORDER}",
     re.IGNORECASE,
 )
 #: A condition's "and" joins more of the condition ("what if i move to the back and do clinical MA work for a
@@ -175,6 +181,27 @@ def _and_the_other(part: str) -> list[str]:
     return [found.group("first").rstrip(" ,;"), f"and {found.group('other')}"]
 
 
+#: "how much for school and the test together": the price of a program and of the exam asked at once, two
+#: answers with two sources.
+_PRICE_OF_BOTH = re.compile(
+    r"^(?P<first>\W*(?:how\s+much|what(?:'?s|\s+is|\s+does)?\s+(?:the\s+)?(?:cost|price)|costs?|price)\b[^?.!]*?"
+    r"\b(?:school|program|course|classes|training|tuition))\s+(?:and|plus|n|&|\+)\s+(?:the\s+)?"
+    r"(?P<exam>test|exam|cert(?:ification)?)(?:\s+(?:fee|itself|together|both|total|combined|too|also))*\W*$",
+    re.IGNORECASE,
+)
+
+#: "how much is the difference between school and the test": one question about the two side by side.
+_SET_AGAINST = re.compile(r"\b(?:differen\w*|diff|between|vs\.?|versus|compar\w*|than)\b", re.IGNORECASE)
+
+
+def _price_of_both(part: str) -> list[str]:
+    """The part, cut into the program's price and the exam's when it asks both at once."""
+    found = _PRICE_OF_BOTH.match(part)
+    if not found or _SET_AGAINST.search(found.group("first")):
+        return [part]
+    return [found.group("first").strip(), f"how much is the {found.group('exam').lower()}?"]
+
+
 #: A part that starts by joining itself to what came before ("and exam cost", "plus the fee").
 _JOINED_ON = re.compile(r"^\W*(?:and|also|plus|n|&|\+)\b", re.IGNORECASE)
 
@@ -260,6 +287,21 @@ def _lead_ins_joined(pieces: list[str]) -> list[str]:
     return pieces
 
 
+def _statements_joined_on(parts: list[str]) -> list[str]:
+    """Each statement before the last part joined to the question after it: "Then what about the RMA one?
+    I read on some forum that they accept a foreign degree. And how many questions are there in that
+    exam?" is two questions, the second told why."""
+    out: list[str] = []
+    told = ""
+    for n, part in enumerate(parts):
+        if n < len(parts) - 1 and not _asks_or_names(part):
+            told = f"{told} {part}".strip()
+            continue
+        out.append(f"{told} {part}".strip())
+        told = ""
+    return out
+
+
 def split_questions(text: str) -> list[str]:
     """The questions in `text`, in order; a message with one question comes back whole."""
     if not text or text.startswith("/"):
@@ -278,11 +320,10 @@ def split_questions(text: str) -> list[str]:
             parts += pieces
         else:
             parts.append(sentence)
-    parts = [q for p in parts if p for q in _and_the_other(p)]
+    parts = [q for p in parts if p for each in _and_the_other(p) for q in _price_of_both(each)]
     if len(parts) > MAX_PARTS:
         parts = parts[: MAX_PARTS - 1] + [" ".join(parts[MAX_PARTS - 1 :])]
-    if parts and not _asks_or_names(parts[0]) and len(parts) > 1:  # "I'm a CNA and can I..." stays together
-        parts = [f"{parts[0]} {parts[1]}"] + parts[2:]
+    parts = _statements_joined_on(parts)  # "I'm a CNA and can I..." stays together
     if len(parts) < 2 or not all(_asks_or_names(p) for p in parts):
         return [text]
     return parts
