@@ -322,3 +322,19 @@ def test_someone_who_held_the_cma_can_take_it_again_by_its_holders_route(kb: Kno
     assert result.text.startswith(f"CMA (AAMA): yes, now ({holders.label})")
     assert not check(kb, Profile(background="working_ma")).result("cma").eligible
     assert lines(kb, former)["rma"] == lines(kb, Profile(background="working_ma"))["rma"]
+
+
+def test_another_job_s_years_hear_which_work_routes_ask_for_both_sides(kb):
+    """An ER tech's years are no medical assisting work, and the credentials whose work route asks for both
+    clinical and administrative duties (in the content, not here) say so; a credential without one says nothing."""
+    profile = Profile(background="military", other_healthcare_years=10, other_healthcare_role="ER technician")
+    both = [
+        cred.key
+        for cred, routes in kb.credentials_with_routes()
+        if any("clinical_and_admin" in (r.also_needs or ()) for r in routes)
+    ]
+    assert both, "the content names a work route asking for both sides of the job"
+    text = verdict_for(kb, profile, both).text
+    assert "not medical assisting work" in text and "both clinical and administrative duties" in text
+    others = [cred.key for cred, _ in kb.credentials_with_routes() if cred.key not in both]
+    assert "both clinical and administrative duties" not in verdict_for(kb, profile, others[:1]).text

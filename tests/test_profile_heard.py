@@ -196,6 +196,8 @@ def test_a_question_without_a_question_mark_is_a_question(message: str):
                 "other_healthcare_years": 10.0,
             },
         ),
+        ("I was an Army medic until 2012.", {"military_years_ago": TODAY.year - 2012}),
+        ("army medic and I worked until 2020 at a clinic", {"military_years_ago": None}),  # the clinic's year
         ("hi i am medica general from colombia 5 years practice. now i live in orlando", {"background": "img"}),
         # work they aim for is no work they have
         (

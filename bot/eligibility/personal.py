@@ -26,5 +26,19 @@ def verdict_for(kb: KnowledgeBase, profile: Profile, credentials: Sequence[str] 
         text += (
             f"\nYour years as {a_role(profile.other_healthcare_role)} are not medical assisting work, "
             "which is all the work routes count."
-        )
+        ) + _duties_asked(kb, credentials)
     return Cited(text, report.citations)
+
+
+def _duties_asked(kb: KnowledgeBase, credentials: Sequence[str]) -> str:
+    """Which work routes count only medical assisting work with both sides of the job ("an ER tech, vitals and
+    blood draws, never the front desk" hears that the RMA's asks for both)."""
+    both = [
+        cred.abbreviation or cred.name
+        for cred, routes in kb.credentials_with_routes()
+        if (not credentials or cred.key in credentials)
+        and any("clinical_and_admin" in (r.also_needs or ()) for r in routes)
+    ]
+    if not both:
+        return ""
+    return f" The {' and '.join(both)} work route asks for both clinical and administrative duties."

@@ -300,10 +300,11 @@ _PAST_YEAR = re.compile(
 #: The year they left the service ("air force 4N0, separated 2018"): their military training ended by then at
 #: the latest, so that year counts only when nothing says when the training itself ended.
 _LEFT_SERVICE = re.compile(r"\b(?:separated|discharged|got out|ets'?d|eas'?d)\s+(?:in\s+)?((?:19|20)\d\d)\b")
-#: The years of service given as a span ("I served as an Army combat medic from 2004 to 2012"): it ended then.
+#: The years of service given as a span ("I served as an Army combat medic from 2004 to 2012", "an Army medic until
+#: 2012"): it ended then.
 _SERVED_UNTIL = re.compile(
-    r"\b(?:served|enlisted|medic|corpsman|68w|army|navy|air force|marines?|military)\b[^.?!]{0,50}?"
-    r"\bfrom\s+(?:19|20)\d\d\s*(?:to|until|till|through|thru|-|–)\s*((?:19|20)\d\d)\b"
+    r"\b(?:served|enlisted|medic|corpsman|68w|army|navy|air force|marines?|military)\b(?:(?!\bwork)[^.?!,]){0,50}?"
+    r"\b(?:from\s+(?:19|20)\d\d\s*(?:to|until|till|through|thru|-|–)|until|till|through|thru)\s*((?:19|20)\d\d)\b"
 )
 _SENTENCES = re.compile(
     r"(?<=[.!;?])\s+|\n|,\s*(?=(?:but|and|so)?\s*(?:can|could|do|does|is|are|will|would|how|what|which|when|where|why)\b)"
