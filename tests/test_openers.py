@@ -156,3 +156,27 @@ def test_a_plan_asked_in_plain_words_opens_the_roadmap_when_nlu_guessed_it():
     # NLU unsure: its fallback heads the ranking, and the plan is third among the readings after it
     unsure = heard_plan(_parse(text, "nlu_fallback", "ask_eligibility", "ask_duration", "start_roadmap"))
     assert unsure["intent"]["name"] == "start_roadmap"
+
+
+def test_asking_whether_the_bot_is_a_person_opens_no_handoff():
+    """NLU hears a request for a person in "lol ok. are you even a real person"; the bot says what it is instead.
+    Asked beside a request for someone ("i want to talk to a human"), the handoff stays."""
+    asked = heard_person({"text": "lol ok. are you even a real person", "intent": {"name": "request_human"}})
+    assert asked["intent"]["name"] == "help"
+    both = "are you a real person? i want to talk to a human"
+    assert heard_person({"text": both, "intent": {"name": "request_human"}})["intent"]["name"] == "request_human"
+
+
+@pytest.mark.parametrize(
+    "intent, text",
+    [
+        ("start_roadmap", "hola, quiero ser asistente médico pero la neta no sé por dónde empezar"),
+        ("start_roadmap", "¿Y si me gradúo y espero más de un año para tomarlo?"),
+        ("check_eligibility", "¿puedo tomar el examen con mi título de médico de Venezuela?"),
+    ],
+)
+def test_a_form_heard_in_another_language_is_left_to_the_answer_action(intent, text):
+    """NLU knows English only: a Spanish message opens no form; the answer action says first in which language the
+    bot answers. The same request in English opens the roadmap."""
+    assert misread_opener(intent, text, Context())
+    assert not misread_opener("start_roadmap", "can you make me a step by step plan", Context())

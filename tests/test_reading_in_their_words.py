@@ -1479,9 +1479,11 @@ def test_a_credential_named_at_another_roadmap_question_is_kept_and_a_nail_tech_
         ),
         (
             [("ask_resume_interview", 0.5), ("ask_degree_perception", 0.3)],
+            # how to put the degree on a CV: the resume answer's own section for it ("International Medical
+            # Education"), not only how employers see it
             "How should I put my MBChB from Ghana on my CV when I apply for MA jobs? Should I just hide it?",
             None,
-            "ask_degree_perception",
+            "ask_resume_interview",
         ),
         (
             [("nlu_fallback", 0.4), ("ask_scam_check", 0.5)],
@@ -6405,6 +6407,66 @@ def test_a_confident_or_worded_topic_is_not_lost_to_the_conversation_so_far(
         ("Can I send my own attested photocopies or the university has to send them?", "ask_credential_evaluation"),
         ("how do I tell if the school itself is accredited at all", "ask_scam_check"),
         ("ok rma then. how many q", "ask_exam_format"),
+        # from blind_bs
+        ("is it smarter to do the 1-year certificate or the associate, and what does each run", "ask_program_cost"),
+        ("So I should put MBBS on my CV or better to hide it", "ask_resume_interview"),
+        (
+            "On the resume, do I hide the MD? A friend says hide it or nobody will call you back.",
+            "ask_resume_interview",
+        ),
+        (
+            "Let me guess, the CMA exam is designed so half the people fail and pay again. What's the actual pass rate",
+            "ask_pass_rate",
+        ),
+        ("like the test, do ppl fail it a lot", "ask_pass_rate"),
+        ("My brother-in-law says MAs top out at like 35k and it's a dead end.", "ask_salary"),
+        (
+            "I have humanitarian parole. I want ask if my parole status allow me to study MA program and get federal money",
+            "ask_work_authorization",
+        ),
+        (
+            "Currently I am on H-4 with my husband in Edison NJ. Can I become medical assistant?",
+            "ask_work_authorization",
+        ),
+        (
+            "I'm also trying to figure out whether I should do CNA instead, my neighbor did hers in like 6 weeks",
+            "ask_compare_roles",
+        ),
+        ("to get certified. like whats required if u already work as an MA", "ask_eligibility"),
+        (
+            "I would appreciate guidance on which subjects I should concentrate on for the certification exam",
+            "ask_exam_study",
+        ),
+        (
+            "With my legal background I assume I'd breeze through the law part, what else should I actually be studying?",
+            "ask_exam_study",
+        ),
+        ("Is there any money out there to help with it?", "ask_financial_aid"),
+        ("fine. whats the quickest cert for me then, ive been doing this 2 yrs", "ask_which_credential"),
+        ("Do they let you keep that one by retaking the test?", "ask_renewal"),
+        ("my daughter have ADHD. how she ask for more time on the rma", "ask_accommodations"),
+        ("On the exam itself, can I get breaks or a chair because of the knee?", "ask_accommodations"),
+        ("cousin also says the RMA needs 5 years of experience and costs like 300 bucks, true?", "ask_eligibility"),
+        ("acha. what all comes in the MA exam, any billing?", "ask_exam_format"),
+        ("The NHA one. What does it actually ask about?", "ask_exam_format"),
+        ("Has the test changed since I took it?", "ask_exam_format"),
+        ("wait so what happens if i take it and then somehow dont graduate lol", "ask_diploma_requirement"),
+        ("whats the difference between that and the cma tho", "ask_which_credential"),
+        ("is the rma worse than the cma tho, like would i be better off going the cma way", "ask_which_credential"),
+        (
+            "my buddy says the CMA is the only one that matters, the rest are junk. true or can I go for a cheaper one",
+            "ask_which_credential",
+        ),
+        ("then why would i pay for school lol", "ask_learn_on_job"),
+        ("ugh. is there anything where i get paid while doing that tho", "ask_learn_on_job"),
+        ("ok i try english. so the test is only english?", "ask_accommodations"),
+        ("sorry what's the state one called again, the one I'd get after passing the exam", "ask_state_rules"),
+        ("I keep finding two different NCMA websites. Which one is the real national one?", "ask_credential_info"),
+        (
+            "whether to go back into nursing. What's the real difference in what I'd be allowed to do?",
+            "ask_compare_roles",
+        ),
+        ("If she does MA first, does that count toward nursing later?", "ask_career_advancement"),
         # from blind_br
         ("and every 5 yrs u pay again?", "ask_renewal"),
         (
@@ -6478,6 +6540,28 @@ def test_words_beside_a_topic_s_own_do_not_take_it_elsewhere():
     assert (
         cued_intent("my 5 years in the office in mexico, it count for the RMA experience?", None) == "ask_eligibility"
     )
+    # blind_bs: someone else calling certs a scam, their doctor as their employer, CMA put after a name, money wise
+    # for the test, pay beside another role, the state's credential set aside, the cheapest cert, free ones
+    scam_said = "coworker says certs are a scam anyway but can i sit for the nha one without school"
+    assert decisive_topic(scam_said) != "ask_scam_check"
+    doctor = "ive been working as MA for 6 yrs, my doctor says its time to get certified which one can i take"
+    assert decisive_topic(doctor) != "ask_legal_or_medical"
+    assert decisive_topic("can i put CMA after my name on my resume?") != "ask_resume_interview"
+    assert decisive_topic("ok and money wise what am i looking at for the test") != "ask_salary"
+    assert (
+        decisive_topic("money wise is MA worth it or should I just do LPN, what does each one make")
+        != "ask_compare_roles"
+    )
+    assert (
+        decisive_topic("ok forget the state one. which national cert takes my corpsman training") != "ask_state_rules"
+    )
+    assert decisive_topic("ive done 2 yrs full time. cheapest cert i can get?") != "ask_which_credential"
+    assert decisive_topic("is there free ones") != "ask_renewal"
+    assert decisive_topic("can i use the free ones my job gives") == "ask_renewal"
+    # a medical degree on a resume is the IMG guide's resume section; why a doctor wants the job, its interview advice
+    assert cued_aspect("ask_resume_interview", "Then how I write this on resume. I hide MD or no") == "img"
+    why = "So when they ask me why a doctor wants this job, what do I say"
+    assert cued_aspect("ask_resume_interview", why) == "img_interview"
 
 
 def test_a_story_s_words_do_not_decide_its_question():

@@ -201,6 +201,24 @@ def test_context_survives_the_slot_round_trip():
             "if i fail how soon can i try again, and once i pass is it valid for life?",
             ["if i fail how soon can i try again", "once i pass is it valid for life?"],
         ),
+        # an exam or a fee named alone after a comma; "honestly" before the question; a comma's "and" after a
+        # condition's complete question
+        (
+            "ok. how much MAs make in dallas, and the cma test fee?",
+            ["ok. how much MAs make in dallas", "the cma test fee?"],
+        ),
+        (
+            "ok how much is the school itself usually, and the cma exam on top of that",
+            ["ok how much is the school itself usually", "the cma exam on top of that"],
+        ),
+        (
+            "What does an MA make here in PA, and honestly is it smarter to just go straight for LPN instead?",
+            ["What does an MA make here in PA", "is it smarter to just go straight for LPN instead?"],
+        ),
+        (
+            "ok if i went ccma how long does it last, and does illinois even require it",
+            ["ok if i went ccma how long does it last", "does illinois even require it"],
+        ),
         # a program's price and the exam's asked at once
         ("how much for school and the test together", ["how much for school", "how much is the test?"]),
     ],
@@ -264,6 +282,9 @@ def test_at_most_three_questions_come_out_of_one_message():
         ("oi, eu sou dentista no Brasil. meu diploma vale para ser assistente médica aqui?", OTHER_LATIN),
         ("soy enfermera, tengo mi titulo, puedo trabajar aqui como asistente?", SPANISH),
         ("Oi, quanto custa o exame de CMA?", OTHER_LATIN),
+        ("Posso escrever em português? É mais fácil pra mim.", OTHER_LATIN),
+        ("y en todo california?", SPANISH),  # "y en" is "and in"
+        ("y is it so expensive in ca", None),  # texting's "y" for "why"
         ("Xin chào, tôi muốn học làm trợ lý y tế. Học mất bao lâu?", OTHER_LATIN),
         ("Bonjour. I am a doctor from Morocco, now in Boston. What is WES exactly?", None),
         ("hi po! im a nurse from the philippines, can i take the cma?", None),
@@ -2587,6 +2608,28 @@ def test_their_own_body_is_a_clinician_s_question_whatever_school_the_story_name
             "how much is it",
             [],
             Context("ask_accredited_programs", (("us_state", "jersey"),)),
+            "ask_exam_fee",
+        ),
+        # blind_bs: a state's credential set aside; one of the kinds of program priced, not an option of online study
+        (
+            [("ask_learn_on_job", 0.6)],
+            "actually wait, forget the MA-C for now. maybe the apprenticeship route is smarter, do they pay you?",
+            [("us_state", "MA-C")],
+            Context("ask_state_rules", (("us_state", "washington"),)),
+            "ask_learn_on_job",
+        ),
+        (
+            [("ask_exam_fee", 0.8)],
+            "ok how much is that one",
+            [],
+            Context("ask_program_type", (("program_type", "associate"),)),
+            "ask_program_cost",
+        ),
+        (
+            [("ask_exam_fee", 0.8)],
+            "how much is that one",
+            [],
+            Context("ask_online_program", (("credential", "ccma"),)),
             "ask_exam_fee",
         ),
     ],

@@ -155,6 +155,10 @@ EXAM_TOPICS = frozenset(
 COST_OF_EXAM = {"ask_program_cost": "ask_exam_fee"}
 #: Topics about the training itself, after which a price with no name asks the training's.
 TRAINING_TOPICS = frozenset({"ask_duration", "ask_program_type", "ask_choose_program", "ask_online_program"})
+#: Topics that set kinds of program side by side, where "that one" is one of them.
+KINDS_COMPARED = frozenset({"ask_program_type", "ask_duration"})
+#: A price of one of the options in hand ("ok how much is that one").
+ONE_PRICED = re.compile(r"^\W*((ok|okay|and|so)\W+)*how much (is|would be|'?s) (that|this|the \w+) one\W*$", re.I)
 EXAM_WORDS = re.compile(r"(?<!\bdrug )\b(exam|test|boards?)\b", re.I)  # not "drug test"
 SCHOOLING = re.compile(
     r"\b(schools?|programs?|courses?|class|classes|tuition|train|trained|training|college|degree|certificate|"
@@ -1098,7 +1102,7 @@ THEY_ACCREDITED = re.compile(
 #: Which credential a way of training leads to ("which cert does it prepare you for" after an apprenticeship).
 PROGRAM_KINDS = frozenset({"ask_learn_on_job", "ask_online_program", "ask_program_type", "ask_choose_program"})
 PREPARES_FOR = re.compile(
-    r"\bwhich (cert\w*|credential|exam|test)s?\b[^.?!]{0,20}\b(prepare|prep|get (you|u) ready|ready (you|u)|lead to)",
+    r"\bwhich (national |state )?(cert\w*|credential|exam|test)s?\b[^.?!]{0,20}\b(prepare|prep|get (you|u) ready|ready (you|u)|lead to)",
     re.I,
 )
 #: How long it is good for ("how long is it good 4"): after an exam or credential, the credential's renewal.
@@ -2011,7 +2015,11 @@ def _what_is_paid(
     ):
         intent = COST_OF_EXAM[intent]
     asked = asking_clause(text)
-    if intent == "ask_exam_fee" and context.intent in TRAINING_TOPICS and BARE_PRICE.match(asked):
+    if (
+        intent == "ask_exam_fee"
+        and context.intent in TRAINING_TOPICS
+        and (BARE_PRICE.match(asked) or (context.intent in KINDS_COMPARED and ONE_PRICED.match(asked)))
+    ):
         intent = "ask_program_cost"  # "whats it cost" after "how long is cma school": the school's price
     if intent in COST_OF_EXAM and EXAM_WORDS.search(asked) and not SCHOOLING.search(asked):
         intent = COST_OF_EXAM[intent]  # "...finished an ABHES program. how much is the CMA exam for me": the exam's fee

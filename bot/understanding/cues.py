@@ -307,8 +307,15 @@ def decisive_topic(text: str) -> str | None:
 
 
 def about_a_state_credential(text: str) -> bool:
-    """The message names a credential that only one state awards."""
-    return bool(STATE_CREDENTIAL.search(text))
+    """The message names a credential that only one state awards, and does not set it aside ("forget the MA-C
+    for now. maybe the apprenticeship route is smarter")."""
+    return bool(STATE_CREDENTIAL.search(text)) and not STATE_CREDENTIAL_SET_ASIDE.search(text)
+
+
+#: A state's credential set aside: the message asks about something else.
+STATE_CREDENTIAL_SET_ASIDE = re.compile(
+    r"\b(forget|never ?mind|skip|drop|leave) (about )?(the )?(ma-?c|ma-?r|cacma|state (one|credential))\b", re.I
+)
 
 
 #: The aspect of a topic's whole answer: words that ask for it ("and the GI Bill?" after MyCAA) are

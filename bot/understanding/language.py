@@ -49,6 +49,7 @@ _OTHER_LATIN_WORDS = frozenset(
     veux dois être devenir aux ou où infirmière infirmier médecin diplômé travail
     você voce não nao sou tenho quanto custa posso obrigado obrigada olá oi com uma fazer trabalhar enfermeira
     eu fui meu minha aqui vale técnica tecnica enfermagem também tambem estou isso essa esse ela ele seu sua
+    escrever em português portugues é fácil facil pra mim falo falar
     mwen ou li nou kijan konbyen pou ki sa gen vle kapab
     """.split()
 )

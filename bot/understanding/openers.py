@@ -28,6 +28,7 @@ from bot.understanding.cues import (
     looks_like_question,
     off_topic_words,
 )
+from bot.understanding.language import OTHER_LATIN, SPANISH, detect
 
 #: The intents whose rules open a form at once (data/stories/roadmap.yml). The roadmap's own opener
 #: is left alone: people ask for a plan in too many words to list.
@@ -40,6 +41,10 @@ NO_TOPIC = "nlu_fallback"
 
 def misread_opener(intent: str | None, text: str, context: Context) -> bool:
     """True when NLU's form-opening reading is the story's words or a follow-up, not a request."""
+    if intent in (*OPENERS, "start_roadmap") and not text.startswith("/") and detect(text) in (SPANISH, OTHER_LATIN):
+        # "¿Y si me gradúo y espero más de un año para tomarlo?": NLU knows English only; the answer action says in
+        # which language the bot answers first, and answers what it understood
+        return True
     if intent == "start_roadmap" and not text.startswith("/"):
         # "ok what about starting IVs": a task an MA may or may not do, not a request for the plan; "ok name one
         # concrete thing a cert lets you do that someone without one cant": words that decide another question
@@ -287,8 +292,16 @@ def heard_person(parse: Mapping[str, Any]) -> dict[str, Any]:
     """The parse, with a request for a person as its intent when the message asks for one in so many words."""
     intent = parse.get("intent") or {}
     text = str(parse.get("text") or "")
+    if intent.get("name") == "request_human" and not text.startswith("/") and _only_about_the_bot(text):
+        # "lol ok. are you even a real person": what they are talking to, which the bot says itself
+        return {**parse, "intent": {"name": "help", "confidence": float(intent.get("confidence") or 0.0)}}
     if intent.get("name") == "request_human" or text.startswith("/") or not WANTS_A_PERSON.search(text):
         return dict(parse)
     if ABOUT_THE_BOT.search(text):  # "r u a real person or a bot" asks what they are talking to
         return dict(parse)
     return {**parse, "intent": {"name": "request_human", "confidence": float(intent.get("confidence") or 0.0)}}
+
+
+def _only_about_the_bot(text: str) -> bool:
+    """Whether the message asks what the bot is and asks for no one besides."""
+    return bool(ABOUT_THE_BOT.search(text)) and not WANTS_A_PERSON.search(ABOUT_THE_BOT.sub(" ", text))

@@ -39,7 +39,7 @@ QUESTION_WORDS = (
     r"should|must|may|has|have|cuanto|cuánto|cuanta|cuánta|que|qué|como|cómo|donde|dónde|puedo|necesito"
 )
 #: "and roughly what does it cost": a hedge between the "and" and the question it joins.
-_HEDGE = r"(?:(?:roughly|about|approximately|realistically|then|so|also|just)\s+)?"
+_HEDGE = r"(?:(?:roughly|about|approximately|realistically|then|so|also|just|honestly|really|seriously|tbh)\s+)?"
 #: "how long is a certificate program, roughly what does it cost, and ...": after a comma, only a "wh"
 #: word starts a question of its own ("If I finish in May, is that ok" keeps its condition).
 _WH = r"how|hows|how's|hw|what|whats|what's|when|where|wheres|where's|who|which|why"
@@ -51,9 +51,15 @@ _IF_THEN_ASKS = rf"(?:if|once|after)\s+(?:(?:i|u|you|she|he|we|they)\b[^,.?!]*?|
 _ASKED_IN_STATEMENT_ORDER = (
     r",\s*(?:and|also)\s+(?=(?:[a-z]+\s+){1,4}(?:can|could|should|must|may)\s+[a-z]+\b[^,.?!]*\?\s*$)"
 )
+#: ", and the cma test fee?", ", and the cma exam on top of that": a price or an exam named alone at the end, after a
+#: comma, asks of it too.
+_NAMED_AT_THE_END = (
+    r",\s*(?:and|plus)\s+(?=(?:the\s+)?(?:[\w-]+\s+){0,2}(?:fees?|costs?|price|exam|test)(?:\s+fee)?"
+    r"(?:\s+(?:on top(?:\s+of\s+(?:that|it|this))?|too|as well))?\W*$)"
+)
 _JOINED = re.compile(
     rf"\s*(?:,\s*)?(?:\b(?:and|also|plus|y|n)\b|&|\+)\s+{_HEDGE}(?=(?:{QUESTION_WORDS})\b|{_IF_THEN_ASKS})"
-    rf"|{_ASKED_IN_STATEMENT_ORDER}",
+    rf"|{_ASKED_IN_STATEMENT_ORDER}|{_NAMED_AT_THE_END}",
     re.IGNORECASE,
 )
 #: A condition's "and" joins more of the condition ("what if i move to the back and do clinical MA work for a
@@ -63,7 +69,9 @@ _CONDITION = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|and|but)\W+)*(?:(?:what|wut|wat
 _ASKED_OF = r"(?:i|you|u|we|it|they|he|she|there|that|this|the|my|your|its|their)"
 _JOINED_IN_CONDITION = re.compile(
     rf"\s*(?:,\s*)?(?:\b(?:and|also|plus|y|n)\b|&|\+)\s+{_HEDGE}"
-    rf"(?=(?:{_WH})\b|(?:{QUESTION_WORDS})\s+{_ASKED_OF}\b|{_IF_THEN_ASKS})",
+    rf"(?=(?:{_WH})\b|(?:{QUESTION_WORDS})\s+{_ASKED_OF}\b|{_IF_THEN_ASKS})"
+    # "ok if i went ccma how long does it last, and does illinois even require it": after a comma, a question
+    rf"|\s*,\s*(?:and|also|plus)\s+{_HEDGE}(?=(?:{QUESTION_WORDS})\b)",
     re.IGNORECASE,
 )
 _COMMA = re.compile(rf"\s*,\s*{_HEDGE}(?=(?:{_WH})\b)", re.IGNORECASE)
@@ -155,7 +163,8 @@ _INTERJECTION = re.compile(
 #: another question, asks about it.
 _TOPIC_NAMED = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|and|also|then|but|n)\W+)*(?:\w+\W+){0,3}"
-    r"(?:fees?|costs?|prices?|pay|salary|wages?|passing(?: score)?|pass rates?|retakes?|renewal)\W*$",
+    r"(?:fees?|costs?|prices?|pay|salary|wages?|passing(?: score)?|pass rates?|retakes?|renewal|exam|test)"
+    r"(?:\s+fee)?(?:\s+(?:on top(?:\s+of\s+(?:that|it|this))?|too|as well))?\W*$",
     re.IGNORECASE,
 )
 
