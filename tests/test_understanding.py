@@ -2632,6 +2632,23 @@ def test_their_own_body_is_a_clinician_s_question_whatever_school_the_story_name
             Context("ask_online_program", (("credential", "ccma"),)),
             "ask_exam_fee",
         ),
+        # a budget with a program's extras after an exam is the program's; a green card held for years is no status
+        # question
+        (
+            [("ask_program_cost", 0.99)],
+            "What is a realistic budget with the small items included, background check, scrubs, and so on?",
+            [],
+            Context("ask_exam_fee", (("credential", "RMA"),)),
+            "ask_program_cost",
+        ),
+        (
+            [("ask_accommodations", 0.99)],
+            "Hello, I am pharmacist in Vietnam before, now green card 10 year living Garden Grove. Can I take the test in"
+            " Vietnamese language?",
+            [],
+            Context(),
+            "ask_accommodations",
+        ),
     ],
 )
 def test_readings_from_the_fresh_set_blind_br(ranking, text, entities, context, meant):

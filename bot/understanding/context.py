@@ -153,6 +153,11 @@ EXAM_TOPICS = frozenset(
     }
 )
 COST_OF_EXAM = {"ask_program_cost": "ask_exam_fee"}
+#: What a program costs beside its tuition, which no exam asks for.
+SCHOOL_EXTRAS = re.compile(
+    r"\b(background checks?|scrubs|drug (tests?|screens?)|immuniz\w*|vaccin\w*|uniforms?|supplies|textbooks?|stethoscopes?)\b",
+    re.I,
+)
 #: Topics about the training itself, after which a price with no name asks the training's.
 TRAINING_TOPICS = frozenset({"ask_duration", "ask_program_type", "ask_choose_program", "ask_online_program"})
 #: Topics that set kinds of program side by side, where "that one" is one of them.
@@ -2012,6 +2017,7 @@ def _what_is_paid(
         and not SCHOOLING.search(text)
         and not WHOLE_PATH.search(text)
         and not TUITION_SIZED.search(text)  # "and is 18k normal" after pass rates: no exam costs that much
+        and not SCHOOL_EXTRAS.search(text)  # "a realistic budget with the small items included, background check"
     ):
         intent = COST_OF_EXAM[intent]
     asked = asking_clause(text)

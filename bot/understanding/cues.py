@@ -234,6 +234,8 @@ SETTLED = re.compile(
     # medical assistant": a card held, not one waited for
     r"\b(i|we|she|he|they) (now |also |already |finally )?(have|has|got|hold|holds|have had|had) (a |my |the |her |his |our |their )?"
     r"green ?cards?\b(?! (interview|application|process))|"
+    # "now green card 10 year living Garden Grove": the card held, with how long
+    r"\b(now|already|with|have|got) (a |my )?green ?cards? (for )?(\d+|one|two|three|four|five|ten) (years?|yrs?)\b|"
     # "came to orlando 2 years ago with green card through my brother"
     r"\b(came|moved|immigrated|arrived)\b[^.?!]{0,40}\bwith (a |my |the |our |her |his )?green ?cards?\b|"
     # "soy médica cubana y ya tengo green card"
