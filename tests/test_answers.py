@@ -125,3 +125,13 @@ def test_a_pass_rate_without_a_figure_names_the_certifier_to_ask(kb: KnowledgeBa
     reply = reply_for(kb, "ask_pass_rate", [("credential", credential)])
     assert reply.variant == credential
     assert f"Ask {body}" in reply.text and "certifier" not in reply.text
+
+
+def test_money_back_on_an_exam_fee_is_answered_with_each_certifier_s_own_word(kb: KnowledgeBase):
+    """ "do i get my money back if i cant go" after the fees: the fees answer says which are non-refundable, citing
+    AAMA's application page and AMT's applicant FAQ, whose words those are."""
+    reply = reply_for(kb, "ask_exam_fee", [])
+    body, sources = reply.text.split("\nSources:", 1)
+    assert "non-refundable" in body
+    for source in ("aama_application", "amt_faq"):
+        assert kb.cite(source, None).label in sources

@@ -57,3 +57,13 @@ def test_other_roles_named_for_pay_are_answered_one_by_one_without_the_medical_a
     each = answer_each(kb, groups, lambda entities: reply_for(kb, "ask_salary", entities))
     assert each is not None
     assert [reply.variant for _, reply in each] == [kb.resolve("dental assistant").key, kb.resolve("pharm tech").key]
+
+
+def test_pay_in_a_place_beside_another_role_is_the_place_s_figures_then_the_role_s(kb):
+    named = [("us_state", "Ohio"), ("role", "MA"), ("role", "CNA")]
+    groups = one_each("ask_salary", named, lambda role: role == "MA")
+    assert groups == [[("us_state", "Ohio")], [("role", "CNA")]]
+    each = answer_each(kb, groups, lambda entities: reply_for(kb, "ask_salary", entities))
+    assert each is not None
+    assert [reply.variant for _, reply in each] == [kb.resolve("Ohio").key, kb.resolve("CNA").key]
+    assert one_each("ask_state_rules", named, lambda role: role == "MA") == [named]

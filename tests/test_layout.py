@@ -8,6 +8,7 @@
 3. There are no import cycles among the modules of `bot/` and `actions/`.
 4. Each piece of `bot/rasa/` that relies on Rasa's internals refuses another Rasa version,
    naming itself, instead of misbehaving later.
+5. No module binds a top-level name twice: the second would silently replace the first.
 """
 
 from __future__ import annotations
@@ -397,3 +398,41 @@ def test_every_piece_that_checks_the_version_is_tested_here() -> None:
         "bot.rasa.story_reading",
         "bot.rasa.hardening",
     }
+
+
+# --- 5. no module binds a top-level name twice ---------------------------------------------------
+
+
+def bound_twice(source: str) -> list[tuple[str, int]]:
+    """Top-level names a module binds a second time (a constant, a function or a class), with the line
+    of the second binding. A second `NAME = ...` further down silently replaces the first for every
+    use, including the uses above it, and neither the linter nor the type checker says so."""
+    seen: set[str] = set()
+    twice: list[tuple[str, int]] = []
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign):
+            names = [target.id for target in node.targets if isinstance(target, ast.Name)]
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
+            names = [node.target.id]
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names = [node.name]
+        else:
+            continue
+        twice += [(name, node.lineno) for name in names if name in seen]
+        seen.update(names)
+    return twice
+
+
+def test_the_check_finds_a_constant_bound_twice() -> None:
+    source = 'import re\nPRICE = re.compile("a")\ndef f():\n    return PRICE\nX: int = 1\nPRICE = re.compile("b")\n'
+    assert bound_twice(source) == [("PRICE", 6)]
+    assert bound_twice("A = 1\nB = 2\ndef a():\n    A = 3\n") == []
+
+
+def test_no_module_binds_a_top_level_name_twice() -> None:
+    offences = [
+        f"{path.relative_to(PROJECT_ROOT)}:{line} binds {name} again"
+        for path in source_files().values()
+        for name, line in bound_twice(path.read_text(encoding="utf-8"))
+    ]
+    assert offences == [], "A second binding replaces the first everywhere:\n" + "\n".join(offences)

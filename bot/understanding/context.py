@@ -111,7 +111,9 @@ MAX_TAIL_SWITCH_WORDS = 4
 #: A few words after a thing named that ask the same question of it: "also can?", "too?", "is out?", "no?".
 SAME_QUESTION_TAIL = re.compile(
     r"[\s,]+((is |are )?(also|too|as well|aswell|also can|can too|can also|no|right|or not|out|out too|"
-    r"either|possible|ok too|okay too|same))\W*$",
+    r"either|possible|ok too|okay too|same|"
+    # "And the RMA in the same scenario?" after the CMA's retakes
+    r"(in|under|for) (the |that |this )?same (scenario|situation|case|circumstances?)|in (that|this) (case|scenario|situation)))\W*$",
     re.I,
 )
 #: A credential (and its body) named, after a lead-in word: "so the ccma", "and the NCMA from NCCT".
@@ -1193,6 +1195,39 @@ def _a_state_s_rules_after_all(
     )
 
 
+#: Money returned ("do i get my money back if i cant go", "is it refundable").
+MONEY_BACK = re.compile(r"\b(money back|refund\w*|get (it|that) back)\b", re.I)
+#: Words that make money asked back a legal matter ("is that even legal?? can i sue for a refund").
+LEGAL_WORDS = re.compile(r"\b(sue|suing|legal|illegal|lawyer|attorney|court|lawsuit)\b", re.I)
+#: Better pay from what they would do ("is the pay better doing that", "does that pay more").
+PAYS_BETTER = re.compile(
+    r"\b(pay|money|salary)( is)? (better|more|higher)\b|\bpays? (better|more)\b|\b(make|earn) more\b(?! sense)", re.I
+)
+#: "How long" asked of everything together: "how long would all of it take start to finish".
+HOW_LONG = re.compile(r"\bhow (long|many (months|years))\b", re.I)
+ALL_OF_IT = re.compile(
+    r"\ball (of )?(it|this|that)\b|\bstart to finish\b|\bbeginning to end\b|\bthe whole (thing|path|process)\b|\bin total\b|\baltogether\b",
+    re.I,
+)
+#: Time allowed at the exam ("how long do i get for the whole thing" after the exam's format).
+TIME_ALLOWED = re.compile(r"\b(do|will|would|can) (i|we|you|u) (get|have)\b", re.I)
+#: Topics of one part of the path, after which "how long … all of it" asks the whole path's length.
+WHOLE_PATH_AFTER = frozenset(
+    {
+        "ask_externship",
+        "ask_exam_format",
+        "ask_exam_fee",
+        "ask_program_cost",
+        "ask_online_program",
+        "ask_choose_program",
+        "ask_accredited_programs",
+        "ask_eligibility",
+        "ask_salary",
+        "ask_what_is_cma",
+    }
+)
+
+
 def _what_in_hand_is_asked(text: str, context: Context) -> str | None:
     """A topic the conversation in hand gives words that would read otherwise alone."""
     if context.intent in EXAM_TOPICS and TAKEN_WHERE.search(text) and not SCHOOLING.search(asking_clause(text)):
@@ -1205,6 +1240,17 @@ def _what_in_hand_is_asked(text: str, context: Context) -> str | None:
         return "ask_renewal"  # "how long is it good 4" after the exam: how long the credential lasts
     if context.intent in (*CREDENTIAL_TOPICS, "ask_eligibility", "ask_renewal") and WHICH_FOR_ME.search(text):
         return "ask_which_credential"  # "ok which of those would you go for in my case" after their verdicts
+    if context.intent == "ask_exam_fee" and MONEY_BACK.search(text) and not LEGAL_WORDS.search(text):
+        return context.intent  # "do i get my money back if i cant go" after the exam's fee: whether it is refunded
+    if context.intent == "ask_career_advancement" and PAYS_BETTER.search(text):
+        return context.intent  # "is the pay better doing that" after billing and coding: where the career leads
+    if (
+        context.intent in WHOLE_PATH_AFTER
+        and HOW_LONG.search(text)
+        and ALL_OF_IT.search(text)
+        and not TIME_ALLOWED.search(text)
+    ):
+        return "ask_duration"  # "how long would all of it take start to finish" after the externship: the whole path
     if context.intent == "ask_military_benefits" and PAYS_FULL_TIME.search(text):
         return context.intent  # "If I only take classes while the kids are at school does it still pay full time?"
     if WHICH_BETTER.search(text) and (
@@ -1904,7 +1950,7 @@ def understand(
     part of its topic the message's words ask about ("can WIOA pay for it?": WIOA)."""
     text = spelled_out(text)
     understood = _understand(intent, confidence, entities, text, context, ranking)
-    if _the_exam_s_length(understood.intent, text, context):
+    if _the_exam_s_length(understood.intent, text, context) or _the_exam_itself(understood.intent, text, context):
         understood = replace(understood, intent="ask_exam_format")  # "and the cma test itself?" after program length
     kinds = {_slot(kind) for kind, _ in entities}
     if understood.intent == "ask_accredited_programs" and {"credential", "accreditor"} <= kinds:
@@ -2002,15 +2048,8 @@ def _not_a_price(intent: str | None, asked: str, context: Context) -> str | None
     return intent
 
 
-def _what_is_paid(
-    intent: str | None,
-    text: str,
-    named: Sequence[tuple[str, str]],
-    context: Context,
-    ranking: Sequence[tuple[str, float]],
-) -> str | None:
-    """Which money the question is about: an exam's fee or a school's price, MA pay or who pays for
-    training, what a benefit pays for, whether the thing in hand pays them."""
+def _exam_or_school(intent: str | None, text: str, named: Sequence[tuple[str, str]], context: Context) -> str | None:
+    """Whether a cost asked is an exam's fee or a school's price."""
     if (
         intent in COST_OF_EXAM
         and context.intent in EXAM_TOPICS
@@ -2029,6 +2068,22 @@ def _what_is_paid(
         intent = "ask_program_cost"  # "whats it cost" after "how long is cma school": the school's price
     if intent in COST_OF_EXAM and EXAM_WORDS.search(asked) and not SCHOOLING.search(asked):
         intent = COST_OF_EXAM[intent]  # "...finished an ABHES program. how much is the CMA exam for me": the exam's fee
+    if intent == "ask_exam_fee" and any(_slot(k) == "program_type" for k, _ in named) and not EXAM_WORDS.search(asked):
+        intent = "ask_program_cost"  # "If I did an MA certificate, what would it cost": the program's price
+    return intent
+
+
+def _what_is_paid(
+    intent: str | None,
+    text: str,
+    named: Sequence[tuple[str, str]],
+    context: Context,
+    ranking: Sequence[tuple[str, float]],
+) -> str | None:
+    """Which money the question is about: an exam's fee or a school's price, MA pay or who pays for
+    training, what a benefit pays for, whether the thing in hand pays them."""
+    intent = _exam_or_school(intent, text, named, context)
+    asked = asking_clause(text)
     if intent == "ask_program_cost" and PAY_WORDS.search(text) and not SCHOOLING.search(text):
         intent = "ask_salary"  # "how much per hour in Texas?" is pay: tuition is never by the hour
     if intent == "ask_salary" and THEY_PAY.search(text):
@@ -2126,18 +2181,16 @@ def _understand(
         )
     ):
         merged, inherited = _merge(entities, context)
-        # "and cma?" after learning on the job: whether that credential takes their work, its eligibility
-        credential_only = all(_slot(kind) == "credential" for kind, _ in named)
         # "What about CMA. Buddy in my unit says military counts for that too": whether it takes their training
         counts = any(_slot(kind) == "credential" for kind, _ in named) and bool(COUNTS_FOR_IT.search(text))
-        # ("and the cma test itself?" after how long programs take is that exam, not its routes)
-        by_route = (
-            context.intent in ROUTES_BY_CREDENTIAL and credential_only and not EXAM_WORDS.search(text)
-        ) or counts
-        topic = "ask_eligibility" if by_route else context.intent
+        topic = "ask_eligibility" if _its_routes_asked(text, named, context) or counts else context.intent
         if context.intent in RULED_BY_STATE and _a_place_alone(asked, named):
             topic = STATE_RULES  # "in ny tho" after learning on the job "in most states": New York's rules
         return Understood(topic, merged, inherited, follow_up=True)
+    if intent == context.intent and only_switches(asked) and _its_routes_asked(text, named, context):
+        # "and for the RMA? I read they are more flexible" read back to the topic in hand: whether it takes them
+        merged, inherited = _merge(entities, context)
+        return Understood("ask_eligibility", merged, inherited, follow_up=True)
     if intent == "inform" and is_question(context.intent) and not named and only_switches(asked):
         # "and the bottom 10%" after MA pay: the same question, for the part it names
         return Understood(context.intent, list(context.entities), tuple(context.entities), follow_up=True)
@@ -2207,13 +2260,31 @@ def _only_compared(entity: tuple[str, str], text: str) -> bool:
 
 #: Topics whose answer holds for every credential, where naming one asks whether it takes that way in
 #: ("what about the cma from aama tho" after the diploma rule: what the CMA asks beyond the diploma).
-ROUTES_BY_CREDENTIAL = frozenset({"ask_learn_on_job", "ask_diploma_requirement", "ask_duration"})
+#: ("and for the RMA? I read they are more flexible" after whether courses transfer: whether the RMA takes
+#: their education)
+ROUTES_BY_CREDENTIAL = frozenset(
+    {"ask_learn_on_job", "ask_diploma_requirement", "ask_duration", "ask_course_transfer", "ask_foreign_nurse"}
+)
 #: Topics answered "in most states", where a state named alone asks that state's own rules.
 RULED_BY_STATE = frozenset({"ask_learn_on_job"})
 #: Words around a place named alone ("in ny tho", "what about texas then").
 PLACE_FILLER = frozenset(
     "and but so ok okay n y what how about bout abt in for en the state of tho though then too specifically instead".split()
 )
+
+
+def _its_routes_asked(text: str, named: Sequence[tuple[str, str]], context: Context) -> bool:
+    """ "and cma?" after learning on the job, "and for the RMA? I read they are more flexible" after whether
+    courses transfer: whether that credential takes them, its eligibility. ("and the cma test itself?" after how
+    long programs take is that exam, not its routes; after a foreign-trained answer "what about NHA, the clinical
+    one?" asks that one's routes, while "What about the RMA or the CCMA, then?" asks the same answer of both.)"""
+    return (
+        context.intent in ROUTES_BY_CREDENTIAL
+        and bool(named)
+        and all(_slot(kind) in ("credential", "certifying_body") for kind, _ in named)
+        and (context.intent != "ask_foreign_nurse" or len(named) == 1)
+        and not EXAM_WORDS.search(text)
+    )
 
 
 def _a_place_alone(text: str, named: Sequence[tuple[str, str]]) -> bool:
@@ -2233,8 +2304,9 @@ TEST_AGAIN = re.compile(
     re.I,
 )
 TEST_AGAIN_READINGS = frozenset(
-    {"ask_exam_retake", "ask_exam_format", "ask_eligibility", "ask_exam_fee", "nlu_fallback"}
-)  # "and if i lost it do i have to take the whole test over" after renewal, read as the fee
+    {"ask_exam_retake", "ask_exam_format", "ask_eligibility", "ask_exam_fee", "ask_accommodations", "nlu_fallback"}
+)  # "and if i lost it do i have to take the whole test over" after renewal, read as the fee; "I read some
+# English. So I need to take the exam again?" read as the exam's language
 #: Their training or work counted toward a credential ("says military counts for that too").
 COUNTS_FOR_IT = re.compile(
     r"\b(military|training|experience|work|years?|yrs)\b[^.?!]{0,20}\b(counts?|qualif\w*|accepted|works)\b", re.I
@@ -2277,7 +2349,9 @@ def _not_inherited(intent: str | None, named: Sequence[tuple[str, str]], text: s
 #: "and the test itself if i go rma": the exam, named as itself, with no more than a credential beside it.
 THE_EXAM_NAMED = re.compile(
     r"^\W*((and|so|ok|okay|what about|how about)\W+)*(for )?(the )?(\w+ )?(exam|test)( itself)?\b"
-    r"(\W+(if|for|when) (i|we) (go|do|pick|choose|take) (the )?\w+)?\W*$",
+    r"(\W+(if|for|when) (i|we) (go|do|pick|choose|take) (the )?\w+)?"
+    # "the test the nha one ccma": the exam, then which
+    r"(\W+(the )?((nha|amt|aama|ncct|national) )?(one )?(c?cma|rma|ncma)?( one)?)?\W*$",
     re.IGNORECASE,
 )
 
@@ -2289,6 +2363,26 @@ def _the_exam_s_length(intent: str | None, text: str, context: Context) -> bool:
         and context.intent == "ask_duration"
         and bool(THE_EXAM_NAMED.search(text))
         and not SCHOOLING.search(text)
+    )
+
+
+#: The exam itself, asked after something about the credential: "and the exam itself, same as before?" after
+#: a lapsed credential's reactivation.
+EXAM_ITSELF_ASKED = re.compile(
+    r"^\W*((and|so|ok|okay|what about|how about)\W+)*(the )?(\w+ )?(exam|test) itself\b"
+    r"(\W+((is it|still|it's|its) )?(the )?same( as (before|last time|then))?)?\W*$",
+    re.IGNORECASE,
+)
+
+
+def _the_exam_itself(intent: str | None, text: str, context: Context) -> bool:
+    """ "and the exam itself, same as before?" after a credential's renewal: the exam, not its fee; after a
+    price, "and the exam itself?" stays a price."""
+    return (
+        intent == "ask_exam_fee"
+        and context.intent not in (*PRICES.values(), "ask_financial_aid", "ask_military_benefits")
+        and bool(EXAM_ITSELF_ASKED.match(FIRST_PART.split(text.strip(), maxsplit=1)[0]))
+        and not PRICE.search(text)
     )
 
 

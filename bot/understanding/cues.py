@@ -132,7 +132,8 @@ INNER_QUESTION = re.compile(
     r"\b(worried|worry|afraid|scared|concerned|nervous) (that|about|if|the|they|clinics|employers)\b|"
     r"\b(whats|hows|wheres|whos|whens|what's|how's|where's|who's|when's)\b|"
     r"\b(earliest|soonest) (i|we|she|he|you|u) (can|could)\b|"
-    r"\b(how|what|which|where|who)\s+(do|does|did|is|are|can|could|would|will|should|much|many|long|kind)\b|"
+    # ("my wife, who is a US citizen" is no question: a relative clause after a comma)
+    r"\b(how|what|which|where|(?<!, )who)\s+(do|does|did|is|are|can|could|would|will|should|much|many|long|kind)\b|"
     r"\bwhich (ones?|exams?|tests?|certs?|certifications?|credentials?)\b|"
     r"\b(what|which) (?!(i|im|you|u|we|they|he|she|it|my)\b)(\w+ ){1,2}(makes|is|are|should|would|will|can|pays?)\b|"
     r"\b(fastest|quickest|cheapest|easiest|best|shortest) (way|route|path|option)\b|"
@@ -236,6 +237,12 @@ SETTLED = re.compile(
     r"green ?cards?\b(?! (interview|application|process))|"
     # "now green card 10 year living Garden Grove": the card held, with how long
     r"\b(now|already|with|have|got) (a |my )?green ?cards? (for )?(\d+|one|two|three|four|five|ten) (years?|yrs?)\b|"
+    # "Assuming I get a work permit later, would my nursing school count for the RMA exam?": the status supposed, to
+    # ask something else
+    r"\b(assuming|supposing|suppose|once|after) (that )?(i|we|she|he) (get|have|got|receive) (a |my |the |her |his )?"
+    r"(work permit|ead|green ?card|visa|work authori[sz]ation)\b( later| eventually| soon| one day)?,? (would|will|does|do|can|could|is|are)\b|"
+    # "I'm an IMG from Russia (green card)": the card held, in passing
+    r"\((with |have |on |got )?(a )?green ?card( holder)?\)|"
     # "came to orlando 2 years ago with green card through my brother"
     r"\b(came|moved|immigrated|arrived)\b[^.?!]{0,40}\bwith (a |my |the |our |her |his )?green ?cards?\b|"
     # "soy médica cubana y ya tengo green card"
@@ -399,6 +406,14 @@ def question_part(text: str) -> str:
         if QUESTION_SHAPE.search(s) or INNER_QUESTION.search(s) or TAG_QUESTION.search(s)
     ]
     return " ".join(asked) if asked else text
+
+
+#: A sentence that only asks whether what came before holds ("Is that correct?", "is this true??", "right?").
+CHECK_ONLY = re.compile(
+    r"^\W*((so|and|but|ok|okay)\W+)?((is|was) (that|this|it) (really |actually |even )?(correct|true|right|accurate|real|so)|"
+    r"(right|true|correct|really))\W*$",
+    re.IGNORECASE,
+)
 
 
 def asking_clause(text: str) -> str:

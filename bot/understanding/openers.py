@@ -215,6 +215,13 @@ ONLY_DECISIVE = ("request_human", "start_roadmap")
 #: names a neighbouring state, and "next year" a time; neither asks for the plan's next step.
 MISLEADING_SURE = 0.6
 MISLEADING_WORDS = {
+    # "parents want me to have a plan. whats the fastest way to become a medical assistant": someone else's wish
+    # for a plan, then their own question
+    "start_roadmap": re.compile(
+        r"\b(parents?|mom|mum|dad|family|wife|husband|they|counselor)\b[^.?!]{0,20}\b(want|wants|wanted|need|needs|expects?)"
+        r" me to (have|make|get) (a|some) plan\b[^?]*\b(what'?s|whats|what is|how|which)\b",
+        re.IGNORECASE,
+    ),
     "roadmap_next": re.compile(
         r"^(?!.*\b(next step|what'?s next|go on|continue|move on)\b).*"
         r"\bnext (door|year|month|week|semester|spring|summer|fall|winter|time)\b",

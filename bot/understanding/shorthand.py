@@ -3,7 +3,8 @@
 "money is really tight rn", "im a receptionist at a clinic rn": in texting, a lowercase
 "rn" at the end of a clause means "right now", and read as the registered-nurse role it
 turned a money question into a nurse comparison. A nurse is written "RN", or "rn" after
-the words that introduce a role ("an rn", "become rn", "rn program").
+the words that introduce a role ("an rn", "become rn", "rn program"). Dollar signs written as a word
+("and $$ difference?") are money.
 """
 
 from __future__ import annotations
@@ -55,4 +56,9 @@ RN = re.compile(r"\brn\b")
 def spelled_out(text: str) -> str:
     """The text with each "rn" that means "right now" written out, so that words matched against a
     topic's cues ("can i start working as ma rn and get certified later") do not read a nurse in it."""
+    text = MONEY_SIGNS.sub("money", text)  # "and $$ difference?": the pay difference
     return RN.sub(lambda m: "right now" if means_right_now(text, m.start(), m.end()) else m.group(), text)
+
+
+#: Dollar signs as a word ("and $$ difference?", "is it good $$$"), not an amount ("$125").
+MONEY_SIGNS = re.compile(r"(?<![\w$])\${2,}(?![\d$])")

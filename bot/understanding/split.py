@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from bot.understanding.cues import QUESTION_SHAPE, REQUEST, looks_like_question
+from bot.understanding.cues import CHECK_ONLY, QUESTION_SHAPE, REQUEST, looks_like_question
 
 #: Metadata a channel puts on every question after a message's first: it follows on from the first,
 #: so the topic in hand weighs more (`bot.understanding.context.continued`).
@@ -36,7 +36,9 @@ MAX_PARTS = 3
 QUESTION_WORDS = (
     r"how|hows|how's|what|whats|what's|when|where|wheres|where's|who|whom|which|why|is|are|am|can|could|do|does|"
     r"did|will|would|"
-    r"should|must|may|has|have|cuanto|cuánto|cuanta|cuánta|que|qué|como|cómo|donde|dónde|puedo|necesito"
+    r"should|must|may|has|have|cuanto|cuánto|cuanta|cuánta|que|qué|como|cómo|donde|dónde|puedo|necesito|"
+    # texting's "r" for "are": "pay in ohio and r there jobs"
+    r"r(?=\s+(?:there|they|u|you|we|mas|cmas)\b)"
 )
 #: "and roughly what does it cost": a hedge between the "and" and the question it joins.
 _HEDGE = r"(?:(?:roughly|about|approximately|realistically|then|so|also|just|honestly|really|seriously|tbh)\s+)?"
@@ -51,11 +53,13 @@ _IF_THEN_ASKS = rf"(?:if|once|after)\s+(?:(?:i|u|you|she|he|we|they)\b[^,.?!]*?|
 _ASKED_IN_STATEMENT_ORDER = (
     r",\s*(?:and|also)\s+(?=(?:[a-z]+\s+){1,4}(?:can|could|should|must|may)\s+[a-z]+\b[^,.?!]*\?\s*$)"
 )
-#: ", and the cma test fee?", ", and the cma exam on top of that": a price or an exam named alone at the end, after a
-#: comma, asks of it too.
+#: A place after a topic named alone ("and the typical wage here in Pennsylvania").
+_PLACE_AFTER = r"(?:\s+(?:here|there))?(?:\s+in\s+[a-z][\w .]{1,25})?"
+#: ", and the cma test fee?", ", and the cma exam on top of that", ", and the typical wage here in Pennsylvania": a
+#: price, an exam or pay named alone at the end, after a comma, asks of it too.
 _NAMED_AT_THE_END = (
-    r",\s*(?:and|plus)\s+(?=(?:the\s+)?(?:[\w-]+\s+){0,2}(?:fees?|costs?|price|exam|test)(?:\s+fee)?"
-    r"(?:\s+(?:on top(?:\s+of\s+(?:that|it|this))?|too|as well))?\W*$)"
+    r",\s*(?:and|plus)\s+(?=(?:the\s+)?(?:[\w-]+\s+){0,2}(?:fees?|costs?|price|exam|test|pay|salary|wages?)(?:\s+fee)?"
+    rf"(?:\s+(?:on top(?:\s+of\s+(?:that|it|this))?|too|as well))?{_PLACE_AFTER}\W*$)"
 )
 _JOINED = re.compile(
     rf"\s*(?:,\s*)?(?:\b(?:and|also|plus|y|n)\b|&|\+)\s+{_HEDGE}(?=(?:{QUESTION_WORDS})\b|{_IF_THEN_ASKS})"
@@ -164,7 +168,7 @@ _INTERJECTION = re.compile(
 _TOPIC_NAMED = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|and|also|then|but|n)\W+)*(?:\w+\W+){0,3}"
     r"(?:fees?|costs?|prices?|pay|salary|wages?|passing(?: score)?|pass rates?|retakes?|renewal|exam|test)"
-    r"(?:\s+fee)?(?:\s+(?:on top(?:\s+of\s+(?:that|it|this))?|too|as well))?\W*$",
+    r"(?:\s+fee)?(?:\s+(?:on top(?:\s+of\s+(?:that|it|this))?|too|as well))?" + _PLACE_AFTER + r"\W*$",
     re.IGNORECASE,
 )
 
@@ -311,6 +315,19 @@ def _statements_joined_on(parts: list[str]) -> list[str]:
     return out
 
 
+def _checks_joined_back(parts: list[str]) -> list[str]:
+    """A part that only checks what came before ("...some spouse scholarship thing?? I want to do medical
+    assisting. Is that real") goes with that part: it asks whether the claim holds, no question of its own."""
+    out: list[str] = []
+    for part in parts:
+        last = _SENTENCE.split(part.strip())[-1]
+        if out and CHECK_ONLY.match(last):
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return out
+
+
 def split_questions(text: str) -> list[str]:
     """The questions in `text`, in order; a message with one question comes back whole."""
     if not text or text.startswith("/"):
@@ -333,6 +350,7 @@ def split_questions(text: str) -> list[str]:
     if len(parts) > MAX_PARTS:
         parts = parts[: MAX_PARTS - 1] + [" ".join(parts[MAX_PARTS - 1 :])]
     parts = _statements_joined_on(parts)  # "I'm a CNA and can I..." stays together
+    parts = _checks_joined_back(parts)
     if len(parts) < 2 or not all(_asks_or_names(p) for p in parts):
         return [text]
     return parts
