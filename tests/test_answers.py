@@ -135,3 +135,24 @@ def test_money_back_on_an_exam_fee_is_answered_with_each_certifier_s_own_word(kb
     assert "non-refundable" in body
     for source in ("aama_application", "amt_faq"):
         assert kb.cite(source, None).label in sources
+
+
+def test_passing_scores_and_content_asked_of_no_credential_are_each_exam_s(kb: KnowledgeBase):
+    """ "passing score?" and "what is inside? which subjects" with no credential in hand: every exam's passing score
+    and content areas side by side, from the same facts the credentials' own answers use; with a credential in
+    hand, that credential's own answer, which has both."""
+    from bot.understanding.context import Context, understand
+
+    for text, aspect in (("passing score?", "passing"), ("ok. the exam for assistant, what is inside?", "content")):
+        read = understand("ask_exam_format", 0.9, [], text, Context("ask_exam_fee"), [("ask_exam_format", 0.9)])
+        assert ("aspect", aspect) in read.entities
+        reply = reply_for(kb, read.intent, read.entities)
+        assert reply.variant == aspect
+        for credential in ("CMA (AAMA)", "RMA (AMT)", "CCMA (NHA)", "NCMA (NCCT)"):
+            assert credential in reply.text
+    passing = reply_for(kb, "ask_exam_format", [("aspect", "passing")]).text
+    scores = kb.facts(["cma_passing_score", "rma_passing_score", "ccma_passing_score", "ncma_passing_score"])
+    assert len(scores) == 4 and all(fact.value in passing for fact in scores.values())
+    rma = Context("ask_exam_format", (("credential", "RMA"),))
+    read = understand("ask_exam_format", 0.9, [], "what score do I need to pass it?", rma, [("ask_exam_format", 0.9)])
+    assert reply_for(kb, read.intent, read.entities).variant == kb.resolve("RMA").key

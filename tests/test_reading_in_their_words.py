@@ -3170,8 +3170,9 @@ def test_where_the_exam_is_taken_is_answered_for_every_credential(kb: KnowledgeB
 
 
 def test_where_the_exam_is_taken_answers_one_question_and_a_credential_s_answer_says_it_too():
+    """ "whats passing" after where the exam is taken asks the passing scores, not where again."""
     after_where = Context("ask_exam_format", (), "where")
-    assert _aspect(understand("ask_exam_format", 0.9, [], "whats passing", after_where, [])) is None
+    assert _aspect(understand("ask_exam_format", 0.9, [], "whats passing", after_where, [])) == "passing"
     cma = understand(
         "ask_exam_format", 0.9, [("credential", "CMA")], "is the cma one online from home too", Context(), []
     )

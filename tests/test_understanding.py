@@ -228,6 +228,11 @@ def test_context_survives_the_slot_round_trip():
             ["what is the exam fee once I finish", "the typical wage here in Pennsylvania?"],
         ),
         ("pay in ohio and r there jobs", ["pay in ohio", "r there jobs"]),
+        # a texting lead-in before two questions
+        (
+            "lol. and how much is school gonna cost me and how long am i stuck there",
+            ["lol. how much is school gonna cost me", "how long am i stuck there"],
+        ),
         (
             "someone at the FRG meeting said I can get school paid through some spouse scholarship thing?? I want to "
             "do medical assisting. Is that real and how much do they give",
@@ -3078,3 +3083,13 @@ def test_the_ccma_from_california_asks_for_the_state_s_own_credential():
 def test_dollar_signs_as_a_word_are_money_and_amounts_stay_amounts():
     assert spelled_out("and $$ difference?") == "and money difference?"
     assert spelled_out("is it $125 or $250") == "is it $125 or $250"
+
+
+def test_an_hourly_wage_told_beside_another_role_s_pay_asks_that_role_s_pay():
+    """ "i make 21 an hour at amazon rn. LPNs make way more right?" asks the LPN's pay, not the MA's hourly figure;
+    "how much per hour?" still asks the hourly figure."""
+    told = "lol i make 21 an hour at amazon rn. LPNs make way more right?"
+    read = understand("ask_salary", 0.9, [("role", "LPNs")], told, Context(), [("ask_salary", 0.9)])
+    assert read.entities == [("role", "LPNs")]
+    hourly = understand("ask_salary", 0.9, [], "how much per hour?", Context(), [("ask_salary", 0.9)])
+    assert ("aspect", "hourly") in hourly.entities

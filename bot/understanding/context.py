@@ -1997,8 +1997,11 @@ def understand(
         and FEDERAL_AID.search(text)
     ):
         aspect = "noncitizen"  # "and FAFSA?" right after a visa question: aid for non-citizens
-    if aspect in NATIONAL_ONLY and _another_role(_carried(entities)) and PAY_NAMED.search(text):
-        aspect = None  # "compare medical assistants and pharmacy techs on pay and job growth": that role's pay
+    pay_asked = PAY_NAMED.search(text) or (aspect == "hourly" and ROLES_PAY.search(asking_clause(text)))
+    if aspect in (*NATIONAL_ONLY, "hourly") and _another_role(_carried(entities)) and pay_asked:
+        # "compare medical assistants and pharmacy techs on pay and job growth", "i make 21 an hour at amazon rn.
+        # LPNs make way more right?": that role's pay
+        aspect = None
     if aspect in NATIONAL_ONLY:  # "is the job market at least good" after Florida's pay: the national outlook
         kept = [e for e in understood.entities if not (e[0] == "us_state" and e in understood.from_context)]
         understood = replace(understood, entities=kept)
@@ -2009,11 +2012,17 @@ def understand(
 PARTS_WITHOUT_AMOUNTS = frozenset({("ask_financial_aid", "noncitizen"), ("ask_financial_aid", "wioa")})
 AMOUNT_ASKED = re.compile(r"\bhow much\b|\bamount\b|\bmax(imum)?\b|\bup to\b", re.I)
 #: Parts of a topic that each credential's own answer also covers: a credential named or in hand has it.
-CREDENTIAL_HAS_ITS_OWN = frozenset({"where"})
+CREDENTIAL_HAS_ITS_OWN = frozenset({"where", "passing", "content"})
 #: Parts that answer one question only: a follow-up on the topic ("whats passing" after where the exam is
 #: taken) asks about the topic again, not about that part.
 ONE_QUESTION_PARTS = frozenset(
-    {("ask_exam_format", "where"), ("ask_eligibility", "timing"), ("ask_accommodations", "iep")}
+    {
+        ("ask_exam_format", "where"),
+        ("ask_exam_format", "passing"),
+        ("ask_exam_format", "content"),
+        ("ask_eligibility", "timing"),
+        ("ask_accommodations", "iep"),
+    }
 )
 #: Parts of a topic the sources give only for the whole country: a state in hand does not narrow them
 #: (the job outlook; why employers want a credential where no law asks it).

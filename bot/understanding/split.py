@@ -288,8 +288,13 @@ _COURTESY = re.compile(
 )
 
 
-#: Words that only lead into what follows ("ok and how long is it good for and whats passing").
-_LEAD_IN = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|and|but|well|also|alright|hmm|um|yeah|yes|k)\W*)*$", re.IGNORECASE)
+#: Words that only lead into what follows ("ok and how long is it good for and whats passing", "lol. and how much
+#: is school gonna cost me and how long am i stuck there").
+_LEAD_IN = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|and|but|well|also|alright|hmm|um|yeah|yes|k|lol|lmao|ha(?:ha)+|ugh|omg|wow|bet|oh|ah|"
+    r"damn|dang|hey|hi|ngl|tbh)\W*)*$",
+    re.IGNORECASE,
+)
 
 
 def _lead_ins_joined(pieces: list[str]) -> list[str]:
