@@ -3093,3 +3093,57 @@ def test_an_hourly_wage_told_beside_another_role_s_pay_asks_that_role_s_pay():
     assert read.entities == [("role", "LPNs")]
     hourly = understand("ask_salary", 0.9, [], "how much per hour?", Context(), [("ask_salary", 0.9)])
     assert ("aspect", "hourly") in hourly.entities
+
+
+@pytest.mark.parametrize(
+    ("ranking", "text", "entities", "context", "meant"),
+    [
+        # how long after what WES is: the evaluation's time; the exam's length stays the exam's
+        ([("ask_duration", 0.88)], "how long does it take them", [], Context("ask_wes"), "ask_credential_evaluation"),
+        (
+            [("ask_exam_format", 0.9)],
+            "wait, before i confirm - how long is the cma exam?",
+            [("credential", "cma")],
+            Context("ask_wes"),
+            "ask_exam_format",
+        ),
+        # which report for a credential after the report types; a choice between two is no report
+        (
+            [("ask_eligibility", 0.64)],
+            "Which one I need for RMA?",
+            [("credential", "RMA")],
+            Context("ask_credential_evaluation"),
+            "ask_credential_evaluation",
+        ),
+        # a credential named with "even with" after a state's rules: the same question for it
+        (
+            [("ask_eligibility", 0.78)],
+            "wait so even with the ccma??",
+            [("credential", "ccma")],
+            Context("ask_state_rules", (("us_state", "new york"),)),
+            "ask_state_rules",
+        ),
+        # the rules changing, with a state in hand
+        (
+            [("nlu_fallback", 0.4)],
+            "is that changing or nah",
+            [],
+            Context("ask_eligibility", (("us_state", "new york"),)),
+            "ask_state_rules",
+        ),
+    ],
+)
+def test_readings_from_the_fresh_set_blind_bu(ranking, text, entities, context, meant):
+    """Readings from blind_bu (eight writers, conversations of short follow-ups), each a turn of it or a development
+    turn one of its readings first broke."""
+    intent, confidence = ranking[0]
+    assert understand(intent, confidence, entities, text, context, ranking).intent == meant
+
+
+def test_a_green_card_held_where_they_live_asks_no_status_question():
+    told = (
+        "Hello, I practised as a dentist in India for ten years and now live in Seattle with my green card. Can I work"
+        " as a medical assistant in Washington without a certificate?"
+    )
+    assert not about_immigration_status(told)
+    assert about_immigration_status("I am on H-4 visa. Can I work as a medical assistant?")

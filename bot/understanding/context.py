@@ -118,7 +118,9 @@ SAME_QUESTION_TAIL = re.compile(
 )
 #: A credential (and its body) named, after a lead-in word: "so the ccma", "and the NCMA from NCCT".
 CREDENTIAL_NAMED = re.compile(
-    rf"^\W*((and|n|&|so|but|{_FILLERS})\W+)*(the\W+)?(c?cma|rma|ncma)(\W+(one|(from|by|of)\W+(the\W+)?(aama|amt|nha|ncct)))?\W*$",
+    # ("wait so even with the ccma??" after a state's rules: the same question, for it)
+    rf"^\W*((and|n|&|so|but|{_FILLERS})\W+)*((even|also|only|just)\W+)?(with\W+)?(the\W+)?(c?cma|rma|ncma)"
+    r"(\W+(one|(from|by|of)\W+(the\W+)?(aama|amt|nha|ncct)))?\W*$",
     re.I,
 )
 #: "the ccma i mean": the switch alone; not "like a nurse" ("and to work like a nurse here"), which says what.
@@ -421,6 +423,8 @@ def only_switches(text: str) -> bool:
     first, rest = clauses[0], " ".join(clauses[1:])
     if (len(text.split()) <= MAX_SWITCH_WORDS and SWITCH.match(text)) or BODY_ALONE.match(text):
         return True
+    if len(text.split()) <= MAX_SWITCH_WORDS and CREDENTIAL_NAMED.match(text):
+        return True  # "wait so even with the ccma??"
     said = ELABORATION.sub("", text)  # "ok and texas overall like the whole state": the switch, then its gloss
     if said != text and len(said.split()) <= MAX_SWITCH_WORDS and SWITCH.match(said):
         return True
@@ -1195,6 +1199,21 @@ def _a_state_s_rules_after_all(
     )
 
 
+#: Times asked of something other than an evaluator ("how long is the CMA valid", "how long is the cma exam").
+OTHER_TIMES = re.compile(r"\b(c?cma|rma|ncma|exam|test|valid|good for|last|lasts)\b", re.I)
+#: Which report, asked of the report types ("Which one I need for RMA?").
+WHICH_REPORT = re.compile(r"\bwhich (one|report|type|kind)\b", re.I)
+#: What a report is wanted for ("…I need for RMA?"), never a choice between two things ("rma or cma which one").
+REPORT_FOR = re.compile(
+    r"^(?!.*\bor\b).*(\b(need|needs|want|wants|ask|asks|require\w*)\b|\bfor (the )?(c?cma|rma|ncma|amt|aama|nha|ncct)\b)",
+    re.I,
+)
+#: A rule changing ("is that changing or nah", "is the law going to change").
+RULES_CHANGING = re.compile(
+    r"\b(is|are) (that|it|this|the (law|rules?|bill)) (going to |gonna |about to |ever )?chang\w*\b|"
+    r"\b(law|rules?|bill)\b[^.?!]{0,20}\b(chang\w*|pass(ed|ing)?)\b",
+    re.I,
+)
 #: Money returned ("do i get my money back if i cant go", "is it refundable").
 MONEY_BACK = re.compile(r"\b(money back|refund\w*|get (it|that) back)\b", re.I)
 #: Words that make money asked back a legal matter ("is that even legal?? can i sue for a refund").
@@ -1251,6 +1270,12 @@ def _what_in_hand_is_asked(text: str, context: Context) -> str | None:
         and not TIME_ALLOWED.search(text)
     ):
         return "ask_duration"  # "how long would all of it take start to finish" after the externship: the whole path
+    if context.intent == "ask_wes" and HOW_LONG.search(text) and not OTHER_TIMES.search(text):
+        return "ask_credential_evaluation"  # "how long does it take them" after what WES is: the evaluation's time
+    if context.intent == "ask_credential_evaluation" and WHICH_REPORT.search(text) and REPORT_FOR.search(text):
+        return context.intent  # "Which one I need for RMA?" after the report types: the report that credential asks
+    if any(kind == "us_state" for kind, _ in context.entities) and RULES_CHANGING.search(text):
+        return STATE_RULES  # "is that changing or nah" after New York's rules: the bill pending there
     if context.intent == "ask_military_benefits" and PAYS_FULL_TIME.search(text):
         return context.intent  # "If I only take classes while the kids are at school does it still pay full time?"
     if WHICH_BETTER.search(text) and (

@@ -241,6 +241,8 @@ SETTLED = re.compile(
     # ask something else
     r"\b(assuming|supposing|suppose|once|after) (that )?(i|we|she|he) (get|have|got|receive) (a |my |the |her |his )?"
     r"(work permit|ead|green ?card|visa|work authori[sz]ation)\b( later| eventually| soon| one day)?,? (would|will|does|do|can|could|is|are)\b|"
+    # "now live in Seattle with my green card": the card held, where they live
+    r"\b(live|living|lives|here|now|settled)\b[^.?!]{0,30}\bwith (a |my |the |our )green ?card\b|"
     # "I'm an IMG from Russia (green card)": the card held, in passing
     r"\((with |have |on |got )?(a )?green ?card( holder)?\)|"
     # "came to orlando 2 years ago with green card through my brother"
