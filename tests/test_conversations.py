@@ -29,17 +29,16 @@ TEST_SET = SETS / "blind_test.yml"
 DEV_SETS = tuple(sorted(SETS.glob("blind_dev*.yml")))
 #: Sets measured blind once and kept unread for a later test set: checked for form, never played here.
 HELD_OUT = tuple(sorted(SETS.glob("holdout_*.yml")))
-#: The issue's bar is 90% of turns, which this test set (blind_bd) does not meet: it passes 88.4% (382/432,
-#: failures unread). The set before it, blind_ap, reached 90.1% unread and was then read for the issue's
-#: first-sentence check, which failed; it is a development set now. This floor sits under the rate so the
-#: test fails on a regression; raise it as the rate rises, up to the bar.
-MIN_PASS_RATE = 0.88
+#: The issue's bar is 90% of turns. This test set (blind_bv, written 2026-12-06) passed 96.9% (370/382) when first
+#: measured, its failures unread; the set before it (blind_bd) stayed at 88.4% and was then read, so it is a
+#: development set now. This floor sits under the rate so the test fails on a regression; raise it as the rate rises.
+MIN_PASS_RATE = 0.96
 #: The issue also asks that no failing answer answer another question first. Each turn of the sets names the
 #: topics a right answer is about (labelled blind), and the bot stores the topic it answered with each reply,
-#: so this is counted without reading the failures: 26 of the test set's 39 checkable failures answered an
+#: so this is counted without reading the failures: 5 of the test set's 9 checkable failures answered an
 #: unlabelled topic first. The ceiling sits one above that count (a retrained model has moved it by one either
-#: way) so a regression fails; lower it as it falls.
-MAX_WRONG_TOPIC = 27
+#: way) so a regression fails; lower it as it falls, to none.
+MAX_WRONG_TOPIC = 6
 MIN_CONVERSATIONS, MIN_TURNS = 60, 250
 
 

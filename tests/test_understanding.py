@@ -2276,6 +2276,13 @@ def test_a_cheaper_way_to_get_ce_is_no_school_s_price():
             "she have green card. She can work as medical assistant while she study for her exams for residency?",
             "ask_residency_path",
         ),
+        # the card where they live is their story, though the question says "with my dental degree"
+        (
+            [("ask_foreign_nurse", 0.9)],
+            "I was a dentist in Kyiv for 9 years and now live in Seattle with my green card. Can I work as a medical "
+            "assistant in Washington with my dental degree?",
+            "ask_foreign_nurse",
+        ),
         # leave itself asked of the card, or a card not yet held: still a question of status
         ([("ask_eligibility", 0.6)], "green card holder, allowed to work as MA?", "ask_work_authorization"),
         (

@@ -289,8 +289,10 @@ def asks_leave_to_work(text: str) -> bool:
 def without_settled_status(text: str) -> str:
     """The message without a settled status told in passing (a card held, citizenship), unless it asks
     leave of that status itself: a card held is their story, not their question."""
-    if LICENCE_ASKED.search(text) or not LEAVE_ITSELF.search(text):
-        return SETTLED.sub(" ", text)
+    # Leave is looked for outside the story itself: "now live in Seattle with my green card" holds the card.
+    rest = SETTLED.sub(" ", text)
+    if LICENCE_ASKED.search(text) or not LEAVE_ITSELF.search(rest):
+        return rest
     return text
 
 
