@@ -73,6 +73,15 @@ def test_the_form_s_years_question_does_not_take_medic_years_for_ma_years():
             "doctor",
             11,
         ),
+        # from blind_bd: a store managed, a class taught; "before you can work as a medical assistant" is no MA work
+        (
+            "Hi so this is kind of a long story, I've managed a shoe store at the mall for 19 years and the store is "
+            "closing in January, so my question is does Arizona make you get some kind of license before you can "
+            "work as a medical assistant",
+            "retail worker",
+            19,
+        ),
+        ("I taught for 15 years. Does the RMA instructor route help me at all?", "teacher", 15),
     ],
 )
 def test_years_in_another_line_of_work_are_not_ma_work(message: str, role: str, years: float):

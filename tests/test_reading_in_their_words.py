@@ -6229,11 +6229,11 @@ def test_a_confident_or_worded_topic_is_not_lost_to_the_conversation_so_far(
         ("what does school run anyway", "ask_program_cost"),
         ("so whats the quickest way to the actual CMA then", "ask_eligibility"),
         ("whats the quickest way to become an MA", "ask_duration"),
-        # a severance that won't last forever is no credential's renewal
+        # a severance that won't last forever is no credential's renewal: help paying for the laid off is aid
         (
             "Problem is I have a severance that won't last forever and I really can't pay for school out of pocket. "
             "Is there any program that helps people who got laid off pay for training?",
-            None,
+            "ask_financial_aid",
         ),
         ("does the cma last forever", "ask_renewal"),
         ("figures. so back to school then", "ask_duration"),
@@ -6590,6 +6590,73 @@ def test_a_confident_or_worded_topic_is_not_lost_to_the_conversation_so_far(
         ("Then what other help is there for someone in my position?", None),
         ("how long until I get certified if I start in January", None),
         ("ngl whats the point of MA if RN makes way more", None),
+        # from blind_bd, once the test set
+        ("how long do u stay certified", "ask_renewal"),
+        ("if i get the ccma now and apply to med school in 3 yrs will it still be valid", "ask_renewal"),
+        ("is there even gonna be jobs in 5 yrs or is this another dead end like my last one", "ask_salary"),
+        ("ok which states actually require it then", "ask_state_rules"),
+        ("is that test long", "ask_exam_format"),
+        ("What she do every day in this job", "ask_what_is_cma"),
+        (
+            "What I really want to know is whether being laid off helps me get the training paid for somehow?",
+            ("ask_financial_aid"),
+        ),
+        ("whatever. another site said CMA gives you 4 tries", "ask_exam_retake"),
+        ("By the way someone told me step 1 is now pass or fail only, is that true", "ask_usmle"),
+        ("ok. later, to go back to be doctor here, what is the first thing?", "ask_ecfmg"),
+        ("cma or ccma lol. i just wanna do the patient stuff not paperwork", "ask_which_credential"),
+        ("but they said at the end I'd be 'certified'", "ask_scam_check"),
+        (
+            "my school was about 600 hours but the externship was only 120 hrs. does my work since then help",
+            ("ask_eligibility"),
+        ),
+        ("i let my cpr lapse in 2023, is that a big deal", "ask_eligibility"),
+        ("ok paying myself then. how many hours is a typical program", "ask_duration"),
+        ("So why would I bother paying for it", "ask_state_rules"),
+        ("i mostly do vitals and shots, barely touch the front desk. is that a problem", "ask_eligibility"),
+        ("my evaluation was done by CGFNS, will AMT take that or they need WES", "ask_credential_evaluation"),
+        ("ok and for RN license what is the path", "ask_foreign_nurse"),
+        ("can u take the cma while still in high school", "ask_eligibility"),
+        # from blind_bw, measured blind once
+        (
+            "lol random but i stuck myself w a used needle yesterday at work do i need to take something??",
+            ("ask_legal_or_medical"),
+        ),
+        ("would the MA associate degree help if i go nursing later", "ask_program_type"),
+        ("what should I study, my medicine is fine but US system stuff I don't know", "ask_exam_study"),
+        ("last thing do travel/agency MA jobs pay better", "ask_locum_tenens"),
+        ("so why would anyone pay a private school 18 grand when theres community college", "ask_program_cost"),
+        ("did the government ever go after these schools", "ask_scam_check"),
+        ("if she can't pass is there another exam she could take so her school wasnt a waste", "ask_which_credential"),
+        ("ok what should she look for next time so it doesnt happen again", "ask_choose_program"),
+        ("how many years she need the school after high school", "ask_duration"),
+        ("what if its accredited by something i never heard of", "ask_scam_check"),
+        (
+            "phlebotomist 3 yrs at an outpatient lab, want to cross train to MA. whats different day to day from what i do "
+            "now",
+            "ask_what_is_cma",
+        ),
+        (
+            "Is MA a proper clinical job here or more like receptionist? What do they actually do the whole day?",
+            ("ask_what_is_cma"),
+        ),
+        ("What she does in the job exactly? She does not like blood", "ask_what_is_cma"),
+        ("where i can work after, hospital or clinic?", "ask_what_is_cma"),
+        # what those words leave to others
+        ("what should i look for in a job", None),
+        (
+            "I looked at a private school by us that wants 16 grand and theres also the community college. Before I "
+            "spend anything though, in Arizona do I even need school",
+            None,
+        ),
+        ("I see. Is there another certification that high school students are able to take?", "ask_eligibility"),
+        ("cma or rma which is cheaper", None),
+        ("my cpr expired do i need a new one to renew", None),
+        ("i got laid off, how long is the program", "ask_duration"),
+        ("how many hours is the externship", "ask_externship"),
+        ("can my job help pay for school", "ask_financial_aid"),
+        ("how many hours does the program have to be for that", None),
+        ("ok and after i send RMA application how long it is valid", "ask_exam_fee"),
     ],
 )
 def test_plain_words_name_their_topic_whatever_nlu_heard(text, topic):

@@ -15,7 +15,7 @@ from bot.understanding.context import (
     to_state_rules,
     understand,
 )
-from bot.understanding.cues import OVERVIEW, about_immigration_status
+from bot.understanding.cues import OVERVIEW, about_immigration_status, looks_like_question
 from bot.understanding.guesses import SOMETHING_ELSE, best_guesses, guess_buttons, payload
 from bot.understanding.language import OTHER, OTHER_LATIN, SPANISH, detect
 from bot.understanding.shorthand import means_right_now, spelled_out
@@ -3154,3 +3154,181 @@ def test_a_green_card_held_where_they_live_asks_no_status_question():
     )
     assert not about_immigration_status(told)
     assert about_immigration_status("I am on H-4 visa. Can I work as a medical assistant?")
+
+
+@pytest.mark.parametrize(
+    ("ranking", "text", "before", "meant"),
+    [
+        # from blind_bd: a place set against the one in hand, however sure NLU is that a bare comparison is no topic
+        (
+            [("out_of_scope", 0.77)],
+            "is chicago better",
+            Context("ask_salary", (("us_state", "illinois"),)),
+            "ask_salary",
+        ),
+        # "rn" as "right now" after a year of school: no nurse to compare with; "like ..." says what was meant
+        (
+            [("ask_compare_roles", 0.56), ("ask_program_cost", 0.2)],
+            "like school to become a medical assistant. im a senior rn",
+            Context("ask_duration"),
+            "ask_duration",
+        ),
+        # which exam, then an aside: the question in hand, for that exam
+        (
+            [("ask_exam_fee", 0.93), ("ask_exam_format", 0.07)],
+            "the CMA test. I'm 53 and haven't taken a test since the 80s lol",
+            Context("ask_pass_rate"),
+            "ask_pass_rate",
+        ),
+        # a question of its own after "like" is its own
+        ([("ask_salary", 0.7)], "like how much does it pay", Context("ask_duration"), "ask_salary"),
+    ],
+)
+def test_a_follow_up_that_sets_against_or_says_what_was_meant_asks_again(ranking, text, before, meant):
+    intent, confidence = ranking[0]
+    entities = {"chicago": [("us_state", "illinois")], "CMA": [("credential", "cma")]}
+    named = next((found for word, found in entities.items() if word in text), [])
+    assert understand(intent, confidence, named, text, before, ranking).intent == meant
+
+
+def test_what_someone_really_wants_to_know_is_a_question():
+    assert looks_like_question("so my question is does Arizona make you get some kind of license before you can work")
+    assert looks_like_question("What I really want to know is whether being laid off helps me get the training paid")
+
+
+def test_cpr_after_recertifying_is_still_recertifying():
+    """From blind_bd: "do they still make you have CPR for that" after the CMA's recertification asks whether
+    recertifying needs CPR, which the renewal answer says, not a state's rules."""
+    before = Context("ask_renewal", (("credential", "cma"),))
+    ranking = [("ask_eligibility", 0.44), ("thank", 0.17), ("ask_state_rules", 0.07)]
+    assert understand(
+        "ask_eligibility", 0.44, [], "do they still make you have CPR for that", before, ranking
+    ).intent == ("ask_renewal")
+
+
+def test_a_story_with_its_i_left_out_is_no_question():
+    story = "Was at a troop medical clinic 2018-2021 doing sick call, vitals, immunizations."
+    assert split_questions(f"{story} For the RMA work route how many years do they want?") == [
+        f"{story} For the RMA work route how many years do they want?"
+    ]
+    assert looks_like_question("was the externship paid")
+
+
+def test_a_program_kind_named_in_passing_keeps_the_part_in_hand():
+    """From blind_bd: "so my clinic's in-house training certificate wouldnt count for that" after the CPOE rule
+    names a certificate, which that rule does not vary by: still the rule's part, which says who may credential."""
+    before = Context("ask_state_rules", (), aspect="orders")
+    text = "so my clinic's in-house training certificate wouldnt count for that"
+    ranking = [("ask_eligibility", 0.81), ("ask_state_rules", 0.12)]
+    understood = understand("ask_eligibility", 0.81, [("program_type", "certificate")], text, before, ranking)
+    assert ("aspect", "orders") in understood.entities
+    # a program kind named after a program's checks asks that kind's price, the whole answer
+    after_checks = Context("ask_program_cost", (), aspect="entry_checks")
+    heard = understand("ask_program_cost", 0.9, [("program_type", "associate")], "and the associate?", after_checks)
+    assert not [e for e in heard.entities if e[0] == "aspect"]
+
+
+@pytest.mark.parametrize(
+    ("text", "nlu", "named"),
+    [
+        ("ok what if the school I pick isnt one of the approved ones", "ask_accredited_programs", []),
+        ("does the nha one count for that", "ask_eligibility", [("certifying_body", "nha")]),
+    ],
+)
+def test_a_state_s_own_terms_asked_again_are_that_state_s_rules(text, nlu, named):
+    """From blind_bd, after Arizona's rule (an approved program, or another one plus a passing exam)."""
+    before = Context("ask_state_rules", (("us_state", "arizona"),))
+    heard = understand(nlu, 0.8, named, text, before, [(nlu, 0.8)])
+    assert (heard.intent, ("us_state", "arizona") in heard.entities) == ("ask_state_rules", True)
+
+
+@pytest.mark.parametrize(
+    ("before", "text", "nlu", "meant", "aspect"),
+    [
+        # from blind_bw: a few words asked back, a time limit after MyCAA, papers after extra time
+        (Context("ask_course_transfer"), "so no skipping nothing?", "inform", "ask_course_transfer", None),
+        (
+            Context("ask_military_benefits", (), aspect="spouse"),
+            "is there a limit on how long i have to finish",
+            "ask_exam_format",
+            "ask_military_benefits",
+            "spouse",
+        ),
+        (Context("ask_accommodations"), "which papers she need to show", "ask_credential_evaluation", None, None),
+    ],
+)
+def test_the_answer_in_hand_gives_a_short_question_its_topic(before, text, nlu, meant, aspect):
+    heard = understand(nlu, 0.78, [], text, before, [(nlu, 0.78)])
+    assert heard.intent == (meant or before.intent)
+    assert [v for k, v in heard.entities if k == "aspect"] == ([aspect] if aspect else [])
+
+
+def test_a_midwife_asking_whether_her_training_counts_is_no_state_s_rule():
+    text = (
+        "Hello. I was a midwife in Kenya for 9 years, I trained 2009 to 2012. Now I live in Minnesota. Does my "
+        "midwifery count for medical assistant certification?"
+    )
+    named = [("experience_years", "9 years"), ("us_state", "Minnesota")]
+    assert understand("ask_foreign_nurse", 0.99, named, text, Context()).intent == "ask_foreign_nurse"
+
+
+@pytest.mark.parametrize(
+    ("topic", "text", "aspect"),
+    [
+        ("ask_career_advancement", "other than nursing what else can MAs move up to", OVERVIEW),
+        ("ask_financial_aid", "can I get the pell grant for it? i have green card", OVERVIEW),
+        ("ask_financial_aid", "thank you. also my wife is on F-1 student visa, she can get pell grant?", "noncitizen"),
+        ("ask_financial_aid", "oh my job has tuition reimbursement too actually", OVERVIEW),
+        ("ask_military_benefits", "he might make E-6 soon, still ok?", "spouse"),
+        (
+            "ask_scam_check",
+            "my cousin already paid them the 899 and got a 'CMA certificate' lol. can she call herself a CMA?",
+            OVERVIEW,
+        ),
+        (
+            "ask_foreign_nurse",
+            "I am now in San Diego while I prepare for the NCLEX. Can my nursing degree count for CMA certification?",
+            OVERVIEW,
+        ),
+    ],
+)
+def test_the_words_pick_the_part_asked_not_the_story_s(topic, text, aspect):
+    from bot.understanding.cues import cued_aspect
+
+    assert cued_aspect(topic, text) == aspect
+
+
+def test_a_status_supposed_then_a_state_s_question_is_no_visa_question():
+    assert not about_immigration_status("ok. assuming i get work permit later. in NJ do MAs need certification at all?")
+    assert looks_like_question("ok i write in english. i need usmle or not for medical assistant")
+
+
+@pytest.mark.parametrize(
+    ("before", "text", "nlu", "not_meant"),
+    [
+        # what those readings first broke on the development sets
+        (
+            Context("ask_military_benefits"),
+            "cool. how long does the certificate usually take start to finish",
+            ("ask_duration"),
+            "ask_military_benefits",
+        ),
+        (
+            Context("ask_accommodations", (), aspect="language"),
+            "ok i try english. my english not so good. in california for give injection i need special paper or no",
+            "ask_state_rules",
+            "ask_accommodations",
+        ),
+        (Context("ask_eligibility", same_message=True), "and what will it cost me?", "nlu_fallback", "ask_eligibility"),
+        (Context("ask_state_rules", earlier="ask_salary"), "san fran?", "nlu_fallback", "ask_state_rules"),
+    ],
+)
+def test_the_answer_in_hand_leaves_alone_what_asks_elsewhere(before, text, nlu, not_meant):
+    confidence = 0.99 if nlu.startswith("ask_") else 0.4
+    assert understand(nlu, confidence, [], text, before, [(nlu, confidence)]).intent != not_meant
+
+
+def test_pell_for_a_student_visa_told_before_is_aid_for_non_citizens():
+    from bot.understanding.cues import cued_aspect
+
+    assert cued_aspect("ask_financial_aid", "My brother is on F-1 student visa. He can get Pell also?") == "noncitizen"

@@ -77,8 +77,12 @@ _OTHER_JOBS = (
     ("truck driver", r"\btruck(?:er|ing|s)?\b|\bdriv(?:er|ing) (?:a )?truck|\bcdl\b"),
     ("warehouse worker", r"\bwarehouse\b|\bups\b|\bfedex\b|\bamazon\b|\bforklift\b"),
     ("factory worker", r"\bfactory\b|\bassembly line\b|\bmanufactur\w*"),
-    ("retail worker", r"\bretail\b|\bcashier\b|\bwalmart\b|\bstore manager\b"),
-    ("teacher", r"\bteach(?:er|ing)\b|\bdaycare\b|\bchildcare\b|\bpreschool\b"),
+    # "I've managed a shoe store at the mall for 19 years"
+    ("retail worker", r"\bretail\b|\bcashier\b|\bwalmart\b|\bstores?\b|\bmall\b|\bshop\b"),
+    (
+        "teacher",
+        r"\bteach(?:er|ing)\b|\bi taught\b|\btaught (?:school|\w+ grade|kids|students|class\w*|for)\b|\bdaycare\b|\bchildcare\b|\bpreschool\b",
+    ),
     ("restaurant worker", r"\brestaurant\b|\bwaitress\b|\bwaiter\b|\bserver\b|\bcook\b|\bkitchen\b"),
     ("office worker", r"\bsecretar\w*|\bbank teller\b|\bclaims processor\b|\bbookkeep\w*|\bcall cent(?:er|re)\b"),
     ("construction worker", r"\bconstruction\b|\bmechanic\b|\bwelder\b|\bwelding\b"),
@@ -124,7 +128,7 @@ _BACKGROUNDS = (
         rf"\b(?:i (?:am|'m) (?:an? )?(?:uncertified |non-certified )?{_MA}|"
         rf"i(?:'?ve| have) been (?:working as )?an? {_MA}|"
         # "I work as an MA", not "can I work as an MA" or "I want to work as an MA"
-        rf"(?<!can i )(?<!could i )(?<!to )(?<!i )(?<!will )(?<!would )work(?:ing|ed)? as an? {_MA}|"
+        rf"(?<!can i )(?<!could i )(?<!to )(?<!i )(?<!will )(?<!would )(?<!can )(?<!could )work(?:ing|ed)? as an? {_MA}|"
         rf"(?<!can )(?<!could )(?<!will )(?<!would )(?<!should )(?<!may )\bi work(?:ed)? as an? {_MA}|i was an? {_MA}|"
         rf"uncertified {_MA}|on[- ]the[- ]job trained|trained on the job|{_MA} for \w+ (?:years?|months?)|"
         rf"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten) (?:yrs?|years?|months?|mos?) "
@@ -140,6 +144,7 @@ _BACKGROUNDS = (
         "career_changer",
         r"\b(?:career change\w*|chang(?:e|ing) careers?|switch(?:ing)? careers?|second career|new career|"
         r"retail|restaurant|warehouse|cashier|office job|(?:store|retail|office|sales|shift|restaurant) manager|"
+        r"managed (?:a|the) (?:\w+ )?(?:store|shop|branch|restaurant)|"
         r"i'?m a manager|i work in (?:sales|retail|banking|insurance|customer service|hospitality))",
     ),
 )

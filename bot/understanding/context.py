@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from bot.understanding.cues import (
+    CPR,
     LICENCE_ASKED,
     OVERVIEW,
     PAID_WHILE,
@@ -70,7 +71,7 @@ POINTS_AT_ONE = re.compile(r"\b(it|its|that one|this one|that (cert\w*|credentia
 #: "What about the RMA?": only a new thing for the same question, however NLU read it.
 _FILLERS = r"ok(ay)?|k|so|ugh|hmm+|oh|ah|um|uh|well|wait|damn|dang|ngl|lol|cool|alright|yeah|nah|wow|sorry|thanks|thx"
 #: A credential named alone ("cma", "the rma one").
-CREDENTIAL_ALONE = re.compile(r"^\W*(the\W+)?(c?cma|rma|ncma)(\W+one)?\W*$", re.IGNORECASE)
+CREDENTIAL_ALONE = re.compile(r"^\W*(the\W+)?(c?cma|rma|ncma)(\W+(one|test|exam))?\W*$", re.IGNORECASE)
 SWITCH = re.compile(
     rf"^\W*((and|n|but|{_FILLERS})\W+)*((what|how|wat|wut|wht) ?(about|bout|abt)|wbu|hbu|(and|n) (for|in|with)\b|y (en|con|para (el|la|los|las|un|una))\b)|"
     # "whats it like for the whole country" after a state's pay, "how's it in ohio"
@@ -236,6 +237,13 @@ FIRST_PART = re.compile(r"(?<=\w)[.!;]\s+")
 FEE = re.compile(r"\bfees?\b", re.I)
 #: An out-of-scope reading this sure is kept even when the message names a state.
 CONFIDENT_OUT_OF_SCOPE = 0.6
+#: Something named set against what is in hand ("is chicago better" after Illinois pay): the same question again
+#: for it, however sure NLU is that a bare comparison is out of scope.
+SET_AGAINST = re.compile(
+    r"^\W*((and|so|ok|okay|but)\W+)*(is|are|would|does|do|r) (\w+ ){1,2}(better|worse|higher|lower|more|less|cheaper|"
+    r"different|any different|the same)( (there|then|pay|money))?\W*$",
+    re.IGNORECASE,
+)
 #: Readings that have nothing to do with a state: a state named with what it requires is its rules.
 STATELESS_READINGS = frozenset(
     {*NO_TOPIC, "nlu_fallback", "ask_usmle", "ask_ecfmg", "ask_what_is_cma", "ask_foreign_nurse"}
@@ -315,7 +323,7 @@ STATE_NEEDS = re.compile(
     # "What must an MA complete before the doctor can hire them there?", "what does an MA need before I hire them"
     r"\b(complete|finish|do|have|need|pass)\b[^.?!]{0,25}\bbefore (an? |the )?(doctor|physician|employer|clinic|office|"
     r"practice|they|someone|anyone|i|we|you)\w* (can |could |will |may )?(hire|employ)\b|"
-    r"\bdoes (my|a|the|her|his) \w+ (work|count|transfer|carry over)\b(?![^.?!]*\b(c?cma|rma|ncma|exams?|tests?)\b)|\b(is|are) (that|it|this) (even )?(allowed|legal|permitted)\b|\bneed an? (\w+ ){1,2}one\b|\b(does|do|will|would) (the state|[a-z]{2}) (want|expect|ask for)\b|\b(need|needs) anything (extra|else|special|more)\b|"
+    r"\bdoes (my|a|the|her|his) \w+ (work|count|transfer|carry over)\b(?![^.?!]*\b(c?cma|rma|ncma|exams?|tests?|certif\w*|credential\w*)\b)|\b(is|are) (that|it|this) (even )?(allowed|legal|permitted)\b|\bneed an? (\w+ ){1,2}one\b|\b(does|do|will|would) (the state|[a-z]{2}) (want|expect|ask for)\b|\b(need|needs) anything (extra|else|special|more)\b|"
     # "we might move to Seattle next year. does that change the picture": the new state's rules
     r"\b(change|changes) (the picture|anything|things|much)\b|\banything different\b|"
     # "we'll probably PCS to Texas in like 2 yrs, will i need something like that there too"
@@ -434,6 +442,8 @@ def only_switches(text: str) -> bool:
         CREDENTIAL_NAMED.match(said) or (len(said.split()) <= MAX_TAIL_SWITCH_WORDS and SWITCH.match(said))
     ):
         return True
+    if len(clauses) > 1 and CREDENTIAL_ALONE.match(first) and "?" not in rest and not looks_like_question(rest):
+        return True  # "the CMA test. I'm 53 and haven't taken a test since the 80s lol": which one, then an aside
     if len(clauses) > 1 and len(first.split()) <= MAX_SWITCH_WORDS and SWITCH.match(first):
         # "cma. been an EMT 10 yrs trying to figure out if its even worth it": the pick, then an aside
         return "?" not in rest and (not looks_like_question(rest) or bool(CREDENTIAL_ALONE.match(first)))
@@ -639,6 +649,19 @@ PAY_SET_ASIDE = re.compile(
 )
 #: Topics asked of one role after another: pay, and a role set beside medical assisting.
 ROLE_TOPICS = frozenset({"ask_salary", "ask_compare_roles"})
+#: A message that says what the last question meant ("like school to become a medical assistant", "i mean the
+#: program"): that question again.
+CLARIFIES = re.compile(r"^\W*(like|i mean|i meant|meaning|as in)\W+(the |a |an |for |to |in )?\w+", re.IGNORECASE)
+#: A few words asked back of the answer in hand ("so no skipping nothing?", "none at all?").
+SHORT_ASKED_BACK = re.compile(
+    r"^(?!\W*(and|&|n)\b)(?!\W*((so|but|ok|okay)\W+)?(what|how|when|where|who|which|why)\b)"
+    r"(?!.*\b(that|this|which|other|the) ones?\b)\W*(\w+\W+){2,4}\w+\W*\?+\W*$",
+    re.I,
+)
+#: A role other than medical assisting named ("cna", "nurse", "lpn"); "rn" as "right now" is spelled out first.
+OTHER_ROLE_NAMED = re.compile(
+    r"\b(cna|lpn|lvn|rn|nurses?|nursing|phlebotom\w*|dental|pharmacy|pharm tech|emt)\b", re.IGNORECASE
+)
 #: Words around a bare name that ask nothing of their own ("and the pharmacy tech?", "what about LPNs").
 BARE_FILLER = re.compile(
     r"\b(and|or|what|how|about|bout|abt|the|a|an|then|for|vs|versus|ok|so|one|ones)\b|[^\w\s]", re.I
@@ -1208,6 +1231,19 @@ REPORT_FOR = re.compile(
     r"^(?!.*\bor\b).*(\b(need|needs|want|wants|ask|asks|require\w*)\b|\bfor (the )?(c?cma|rma|ncma|amt|aama|nha|ncct)\b)",
     re.I,
 )
+#: A time limit to finish ("is there a limit on how long i have to finish", "is there a deadline").
+FINISH_LIMIT = re.compile(
+    r"\b(limit|deadline)\b|\bhow long (do|does|would|will) (i|we|she|he|you|u) have to (finish|complete|use)\b", re.I
+)
+#: Which papers to show or send ("which papers she need to show").
+PAPERS = re.compile(r"\b(which|what|wich|wat) (\w+ )?(papers?|documents?|documentation|proof|paperwork|forms?)\b", re.I)
+#: A state's own terms asked of again with its rule in hand: a program it approves, an exam it accepts ("does the
+#: nha one count for that" after Arizona's rule).
+STATE_S_TERMS = re.compile(
+    r"\b(not |un)?approved (ones?|programs?|schools?)\b|\b(isn'?t|isnt|not|aren'?t|arent) (one of )?the approved\b|"
+    r"\b(one|exam|test|cert\w*)\b[^.?!]{0,15}\b(count|counts|accepted|work) (for|there|here)\b",
+    re.I,
+)
 #: A rule changing ("is that changing or nah", "is the law going to change").
 RULES_CHANGING = re.compile(
     r"\b(is|are) (that|it|this|the (law|rules?|bill)) (going to |gonna |about to |ever )?chang\w*\b|"
@@ -1247,6 +1283,17 @@ WHOLE_PATH_AFTER = frozenset(
 )
 
 
+#: A topic in hand and words that ask more of that same topic.
+MORE_OF_IT: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("ask_career_advancement", PAYS_BETTER),  # "is the pay better doing that" after billing and coding
+    ("ask_military_benefits", PAYS_FULL_TIME),  # "If I only take classes while the kids are at school does it still pay
+    # full time?"
+    ("ask_military_benefits", FINISH_LIMIT),  # "is there a limit on how long i have to finish" after MyCAA
+    ("ask_accommodations", PAPERS),  # "which papers she need to show" after extra time: the documents to send
+    ("ask_renewal", CPR),  # "do they still make you have CPR for that" after recertifying
+)
+
+
 def _what_in_hand_is_asked(text: str, context: Context) -> str | None:
     """A topic the conversation in hand gives words that would read otherwise alone."""
     if context.intent in EXAM_TOPICS and TAKEN_WHERE.search(text) and not SCHOOLING.search(asking_clause(text)):
@@ -1261,8 +1308,8 @@ def _what_in_hand_is_asked(text: str, context: Context) -> str | None:
         return "ask_which_credential"  # "ok which of those would you go for in my case" after their verdicts
     if context.intent == "ask_exam_fee" and MONEY_BACK.search(text) and not LEGAL_WORDS.search(text):
         return context.intent  # "do i get my money back if i cant go" after the exam's fee: whether it is refunded
-    if context.intent == "ask_career_advancement" and PAYS_BETTER.search(text):
-        return context.intent  # "is the pay better doing that" after billing and coding: where the career leads
+    if any(context.intent == topic and words.search(text) for topic, words in MORE_OF_IT):
+        return context.intent
     if (
         context.intent in WHOLE_PATH_AFTER
         and HOW_LONG.search(text)
@@ -1276,8 +1323,12 @@ def _what_in_hand_is_asked(text: str, context: Context) -> str | None:
         return context.intent  # "Which one I need for RMA?" after the report types: the report that credential asks
     if any(kind == "us_state" for kind, _ in context.entities) and RULES_CHANGING.search(text):
         return STATE_RULES  # "is that changing or nah" after New York's rules: the bill pending there
-    if context.intent == "ask_military_benefits" and PAYS_FULL_TIME.search(text):
-        return context.intent  # "If I only take classes while the kids are at school does it still pay full time?"
+    if (
+        context.intent == STATE_RULES
+        and any(k == "us_state" for k, _ in context.entities)
+        and STATE_S_TERMS.search(text)
+    ):
+        return STATE_RULES  # "what if the school I pick isnt one of the approved ones" after Arizona's rule
     if WHICH_BETTER.search(text) and (
         context.intent == "ask_program_type" or any(k == "program_type" for k, _ in context.entities)
     ):
@@ -1963,6 +2014,33 @@ def _what_they_pay(context: Context, ranking: Sequence[tuple[str, float]]) -> st
     return costs[0] if costs else "ask_program_cost"
 
 
+def _read_against_the_answer_in_hand(
+    intent: str | None, confidence: float, entities: Sequence[tuple[str, str]], text: str, said: str, context: Context
+) -> tuple[str | None, float]:
+    """What NLU read, unless the answer in hand says otherwise: "rn" spelled out as "right now" leaves no nurse
+    to compare with, and a few words asked back ("so no skipping nothing?") or a clarification ("like school to
+    become a medical assistant") ask the question in hand again. `said` is `text` with its shorthand spelled out."""
+    if said != text and intent == "ask_compare_roles" and not OTHER_ROLE_NAMED.search(said):
+        # "like school to become a medical assistant. im a senior rn": NLU read a nurse where "rn" is "right now"
+        intent, confidence = None, 0.0
+    if not is_question(context.intent) or decisive_topic(said):
+        return intent, confidence
+    asked_back = (
+        intent in ("inform", "nlu_fallback")
+        and not entities
+        and not context.same_message
+        and SHORT_ASKED_BACK.match(said)
+    )
+    clarified = (
+        CLARIFIES.match(said)
+        and not looks_like_question(said)
+        and (intent in NO_TOPIC or intent is None or confidence < SURE_OF_ANOTHER_TOPIC)
+    )
+    if asked_back or clarified:
+        return context.intent, SURE_OF_ANOTHER_TOPIC
+    return intent, confidence
+
+
 def understand(
     intent: str | None,
     confidence: float,
@@ -1973,7 +2051,9 @@ def understand(
 ) -> Understood:
     """The question this message asks, once the conversation so far is taken into account, with the
     part of its topic the message's words ask about ("can WIOA pay for it?": WIOA)."""
-    text = spelled_out(text)
+    said = spelled_out(text)
+    intent, confidence = _read_against_the_answer_in_hand(intent, confidence, entities, text, said, context)
+    text = said
     understood = _understand(intent, confidence, entities, text, context, ranking)
     if _the_exam_s_length(understood.intent, text, context) or _the_exam_itself(understood.intent, text, context):
         understood = replace(understood, intent="ask_exam_format")  # "and the cma test itself?" after program length
@@ -2057,6 +2137,19 @@ NATIONAL_ONLY = frozenset({"outlook", "why_certify"})
 MAX_SAME_PART_WORDS = 18
 
 
+#: Topics whose answers differ by the kind of program named (a certificate's length, an associate degree's price).
+BY_PROGRAM_KIND = frozenset({"ask_duration", "ask_program_cost", "ask_program_type"})
+
+
+def _new_to(intent: str | None, entity: tuple[str, str]) -> bool:
+    """Whether a thing named is new to the topic: "MA training" names no other role, and "my clinic's in-house
+    training certificate" after the CPOE rule names no program kind that rule varies by."""
+    kind = _slot(entity[0])
+    if kind == "role":
+        return _another_role([entity])
+    return kind != "program_type" or intent in BY_PROGRAM_KIND
+
+
 def _same_part(understood: Understood, entities: Sequence[tuple[str, str]], text: str, context: Context) -> bool:
     """A short follow-up on the topic in hand that names nothing new asks about the same part of it;
     naming a credential or state ("and the RMA?") asks the topic again for that, as a whole. A
@@ -2065,7 +2158,7 @@ def _same_part(understood: Understood, entities: Sequence[tuple[str, str]], text
         context.aspect is not None
         and (context.intent, context.aspect) not in ONE_QUESTION_PARTS
         and understood.intent == context.intent
-        and not [e for e in _carried(entities) if e[0] != "role" or _another_role([e])]  # "MA training" is no new thing
+        and not [e for e in _carried(entities) if _new_to(understood.intent, e)]
         and len(text.split()) <= MAX_SAME_PART_WORDS
         and cued_aspect(understood.intent, text) is None
         # "how much is it" after whether a green card opens aid: the amounts, which that part has none of
@@ -2200,7 +2293,9 @@ def _understand(
                 nlu_read in NO_TOPIC
                 and intent in (nlu_read, context.intent)  # no word of its own pointed elsewhere
                 and _looks_like_follow_up(text)
-                and not (nlu_read == "out_of_scope" and confidence >= CONFIDENT_OUT_OF_SCOPE)
+                and not (
+                    nlu_read == "out_of_scope" and confidence >= CONFIDENT_OUT_OF_SCOPE and not SET_AGAINST.match(text)
+                )
             )
             or (
                 intent != context.intent

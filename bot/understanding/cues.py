@@ -89,7 +89,9 @@ PRICE_DEFAULT = "ask_program_cost"
 QUESTION_SHAPE = re.compile(
     r"\?\s*$|^\W*((and|also|so|ok|okay|but|hmm|well|lowkey|highkey|ngl|tbh|honestly|hey|yo|hi|hello|btw|um|k|alright|"
     r"quick q(uestion)?|question)\W+)*"
-    r"(how|what|whats|what's|when|where|who|which|why|is|are|am|was|were|isn'?t|wasn'?t|doesn'?t|can|could|do|does|"
+    # "Was at a troop medical clinic 2018-2021 doing sick call": the "I" left out of a story, no question
+    r"(how|what|whats|what's|when|where|who|which|why|is|are|am|(was|were)(?! (at|in|on|with|stationed|deployed|working|"
+    r"employed|there for)\b)|isn'?t|wasn'?t|doesn'?t|can|could|do|does|"
     r"did|will|would|should|any|wich|wat|wats|wht|hw|hm(?= (is|are|r|does|do|for|would|will)\b))\b|"
     # "if i start in march when am i done": a condition, then its question ("If it wasnt, I have worked
     # there since 2019." is a condition and a statement)
@@ -240,7 +242,9 @@ SETTLED = re.compile(
     # "Assuming I get a work permit later, would my nursing school count for the RMA exam?": the status supposed, to
     # ask something else
     r"\b(assuming|supposing|suppose|once|after) (that )?(i|we|she|he) (get|have|got|receive) (a |my |the |her |his )?"
-    r"(work permit|ead|green ?card|visa|work authori[sz]ation)\b( later| eventually| soon| one day)?,? (would|will|does|do|can|could|is|are)\b|"
+    # ("assuming i get work permit later. in NJ do MAs need certification at all?")
+    r"(work permit|ead|green ?card|visa|work authori[sz]ation)\b( later| eventually| soon| one day)?[,.]?"
+    r"(?= (in [a-z]+,? )?(would|will|does|do|can|could|is|are)\b)|"
     # "now live in Seattle with my green card": the card held, where they live
     r"\b(live|living|lives|here|now|settled)\b[^.?!]{0,30}\bwith (a |my |the |our )green ?card\b|"
     # "I'm an IMG from Russia (green card)": the card held, in passing
@@ -438,7 +442,13 @@ MAX_ASKING_WORDS = 15
 #: know if my work like doctor is counting" (the "to" left out, as non-native writers often do).
 REQUEST = re.compile(
     r"^\W*((and|so|ok|okay|but|no|wait|actually|then|pls|please)\W+)*(please |pls |just |can you |could you )?"
-    r"(tell|explain|show|give) (me|us)\b(?! more\b)|\b(i'?d|i would) like to know\b|\bi (want|wanna|need)( to)? know\b|\bi (want|wanna) (to )?ask (if|whether|about|how|what|which|when)\b",
+    r"(tell|explain|show|give) (me|us)\b(?! more\b)|\b(i'?d|i would) like to know\b|\bi (want|wanna|need)( to)? know\b|\bi (want|wanna) (to )?ask (if|whether|about|how|what|which|when)\b|"
+    # "so my question is does Arizona make you get some kind of license", "What I really want to know is whether..."
+    r"\bmy (main |real |only |big |actual )?question (is|was)\b|\bwhat i (really |actually )?(want|wanna|need) to know is\b|"
+    # "...has to be a CMA by next year. There has to be a way around it": a plea for a way is a question
+    r"\bthere (has|have|got) to be (a|another|some) (way|route|option)\b|"
+    # "i need usmle or not for medical assistant": a yes-or-no asked in learners' English
+    r"\b(i|we|she|he|you|u) (need|must|have to|has to)\b[^.?!]*\bor (not|no)\b",
     re.IGNORECASE,
 )
 
