@@ -3276,7 +3276,6 @@ def test_a_midwife_asking_whether_her_training_counts_is_no_state_s_rule():
     ("topic", "text", "aspect"),
     [
         ("ask_career_advancement", "other than nursing what else can MAs move up to", OVERVIEW),
-        ("ask_financial_aid", "can I get the pell grant for it? i have green card", OVERVIEW),
         ("ask_financial_aid", "thank you. also my wife is on F-1 student visa, she can get pell grant?", "noncitizen"),
         ("ask_financial_aid", "oh my job has tuition reimbursement too actually", OVERVIEW),
         ("ask_military_benefits", "he might make E-6 soon, still ok?", "spouse"),
@@ -3332,3 +3331,40 @@ def test_pell_for_a_student_visa_told_before_is_aid_for_non_citizens():
     from bot.understanding.cues import cued_aspect
 
     assert cued_aspect("ask_financial_aid", "My brother is on F-1 student visa. He can get Pell also?") == "noncitizen"
+
+
+@pytest.mark.parametrize(
+    ("before", "text", "nlu", "not_meant"),
+    [
+        # what later readings first broke on the development sets
+        (
+            Context("ask_military_benefits"),
+            "does the rma military thing have a time limit or whatever",
+            "ask_eligibility",
+            ("ask_military_benefits"),
+        ),
+        (
+            Context("ask_accommodations"),
+            "what paper i need, diploma? i finish high school in cuba",
+            ("ask_diploma_requirement"),
+            "ask_accommodations",
+        ),
+        (Context("ask_renewal"), "for the work route do I need CPR card?", "ask_eligibility", "ask_renewal"),
+        (Context("ask_salary", (("us_state", "nevada"),)), "schools near me?", "nlu_fallback", "ask_salary"),
+        (
+            Context("ask_state_rules", (("us_state", "arizona"),)),
+            "what counts as an approved program",
+            ("ask_accredited_programs"),
+            "ask_state_rules",
+        ),
+        (
+            Context("ask_state_rules", (("us_state", "arizona"),)),
+            "does my emt cert count for anything toward like the ccma",
+            ("ask_eligibility"),
+            "ask_state_rules",
+        ),
+    ],
+)
+def test_the_part_in_hand_leaves_alone_what_asks_elsewhere(before, text, nlu, not_meant):
+    confidence = 0.99 if nlu.startswith("ask_") else 0.4
+    assert understand(nlu, confidence, [], text, before, [(nlu, confidence)]).intent != not_meant

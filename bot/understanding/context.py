@@ -22,7 +22,6 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from bot.understanding.cues import (
-    CPR,
     LICENCE_ASKED,
     OVERVIEW,
     PAID_WHILE,
@@ -652,9 +651,9 @@ ROLE_TOPICS = frozenset({"ask_salary", "ask_compare_roles"})
 #: A message that says what the last question meant ("like school to become a medical assistant", "i mean the
 #: program"): that question again.
 CLARIFIES = re.compile(r"^\W*(like|i mean|i meant|meaning|as in)\W+(the |a |an |for |to |in )?\w+", re.IGNORECASE)
-#: A few words asked back of the answer in hand ("so no skipping nothing?", "none at all?").
+#: A few words asked back of the answer in hand, doubting it ("so no skipping nothing?", "not even one part?").
 SHORT_ASKED_BACK = re.compile(
-    r"^(?!\W*(and|&|n)\b)(?!\W*((so|but|ok|okay)\W+)?(what|how|when|where|who|which|why)\b)"
+    r"^(?=.*\b(no|not|nothing|none|never|nobody|only|even|really|still)\b)(?!\W*(and|&|n)\b)(?!\W*((so|but|ok|okay)\W+)?(what|how|when|where|who|which|why)\b)"
     r"(?!.*\b(that|this|which|other|the) ones?\b)\W*(\w+\W+){2,4}\w+\W*\?+\W*$",
     re.I,
 )
@@ -1233,15 +1232,24 @@ REPORT_FOR = re.compile(
 )
 #: A time limit to finish ("is there a limit on how long i have to finish", "is there a deadline").
 FINISH_LIMIT = re.compile(
-    r"\b(limit|deadline)\b|\bhow long (do|does|would|will) (i|we|she|he|you|u) have to (finish|complete|use)\b", re.I
+    r"^(?!.*\broute\b).*(\b(limit|deadline)\b[^.?!]*\b(finish|complete)\b|\bhow long (do|does|would|will) "
+    r"(i|we|she|he|you|u) have to (finish|complete)\b)",
+    re.I,
 )
 #: Which papers to show or send ("which papers she need to show").
-PAPERS = re.compile(r"\b(which|what|wich|wat) (\w+ )?(papers?|documents?|documentation|proof|paperwork|forms?)\b", re.I)
+PAPERS = re.compile(
+    r"\b(which|what|wich|wat) (\w+ )?(papers?|documents?|documentation|proof|paperwork|forms?)\b[^.?!]*\b(show|send|"
+    r"submit|give|bring|provide)\b",
+    re.I,
+)
+#: CPR asked of what is in hand, not of a route to an exam ("for the work route do I need CPR card?").
+CPR_AGAIN = re.compile(r"^(?!.*\b(route|take|sit|apply|eligib\w*|qualify)\b).*\bcpr\b", re.I)
 #: A state's own terms asked of again with its rule in hand: a program it approves, an exam it accepts ("does the
 #: nha one count for that" after Arizona's rule).
 STATE_S_TERMS = re.compile(
-    r"\b(not |un)?approved (ones?|programs?|schools?)\b|\b(isn'?t|isnt|not|aren'?t|arent) (one of )?the approved\b|"
-    r"\b(one|exam|test|cert\w*)\b[^.?!]{0,15}\b(count|counts|accepted|work) (for|there|here)\b",
+    r"\b(not |un)approved (ones?|programs?|schools?)\b|\b(isn'?t|isnt|not|aren'?t|arent) (one of )?the approved\b|"
+    r"^(?!.*\b(toward|towards|c?cma|rma|ncma)\b).*\b(one|exam|test|cert\w*)\b[^.?!]{0,15}\b(count|counts|accepted|work) "
+    r"(for|there|here)\b",
     re.I,
 )
 #: A rule changing ("is that changing or nah", "is the law going to change").
@@ -1290,7 +1298,7 @@ MORE_OF_IT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # full time?"
     ("ask_military_benefits", FINISH_LIMIT),  # "is there a limit on how long i have to finish" after MyCAA
     ("ask_accommodations", PAPERS),  # "which papers she need to show" after extra time: the documents to send
-    ("ask_renewal", CPR),  # "do they still make you have CPR for that" after recertifying
+    ("ask_renewal", CPR_AGAIN),  # "do they still make you have CPR for that" after recertifying
 )
 
 
