@@ -158,10 +158,12 @@ class ActionAnswer(Action):
             understood = ctx.to_state_rules(understood, services.entities(tracker).keys(), by_state, text)
             # "what about the CMA" after "can I sit for the RMA..., and will the GI Bill cover the fee?"
             by_credential = lambda intent: kb.varies_by_credential(kb.topic_for_intent(intent))  # noqa: E731
-            understood = ctx.to_earlier_question(understood, services.entities(tracker).keys(), context, by_credential)
+            by_place = lambda intent: kb.varies_by_state(kb.topic_for_intent(intent))  # noqa: E731
+            understood = ctx.to_earlier_question(
+                understood, services.entities(tracker).keys(), context, by_credential, by_place
+            )
             # "and the rma?" after "can i take the nha test w/o school and how much is it": both, the earlier first
             # "and texas?" after "whats the pay in fl and can i give shots there": both, for Texas
-            by_place = lambda intent: kb.varies_by_state(kb.topic_for_intent(intent))  # noqa: E731
             earlier = ctx.earlier_too(understood, services.entities(tracker).keys(), context, by_credential, by_place)
             if earlier is not None:
                 self._answer_earlier(dispatcher, kb, earlier, profile, heard)

@@ -159,6 +159,19 @@ def test_conflicting_figures_are_named_side_by_side(kb: KnowledgeBase, school):
             assert fact.value in text, (intent, fact.key)
 
 
+def test_aid_for_non_citizens_keeps_pell_s_own_rule_and_its_source(kb: KnowledgeBase, school):
+    """ "can I get the pell grant? i have green card": most who ask are doctors trained abroad, so the status's
+    answer also says what the whole answer says of Pell (none after a bachelor's or professional degree), from
+    the same Federal Student Aid page."""
+    whole = reply_for(kb, "ask_financial_aid").text
+    status = reply_for(kb, "ask_financial_aid", [("aspect", "noncitizen")]).text
+    rule = "have not earned a bachelor's or professional degree"
+    assert rule in whole and rule in status
+    assert kb.facts(["noncitizen_aid_rule"])["noncitizen_aid_rule"].value in status
+    assert kb.facts(["fafsa_every_year"])["fafsa_every_year"].source == "studentaid_pell_old"
+    assert "Federal Student Aid, Pell Grants page" in status
+
+
 # --- where the bot stops ------------------------------------------------------------------------------
 
 

@@ -82,6 +82,13 @@ def test_the_form_s_years_question_does_not_take_medic_years_for_ma_years():
             19,
         ),
         ("I taught for 15 years. Does the RMA instructor route help me at all?", "teacher", 15),
+        # a nurse in Spanish ("enfermero") is a nurse, not a medical assistant
+        (
+            "hi i was enfermero in Mexico 10 years, does that count for the medical assistant certification or i "
+            "start from zero?",
+            "nurse",
+            10,
+        ),
     ],
 )
 def test_years_in_another_line_of_work_are_not_ma_work(message: str, role: str, years: float):
@@ -506,6 +513,7 @@ def test_someone_in_another_job_hears_the_work_route_they_could_take(kb: Knowled
         "I am a registered nurse from the Philippines. Can I work as a medical assistant while I wait?",
         "could i work as an MA with my nursing degree",
         "I want to work as an MA",
+        "my aunt is an MA at a pediatric office. so basically how long before i could actually be working as an MA?",
     ],
 )
 def test_asking_to_work_as_an_ma_is_not_working_as_one(message: str):
@@ -651,3 +659,13 @@ def test_time_in_a_status_or_a_place_is_no_work():
         assert changes.get("experience_years") in (None, 2.0)
     assert read("I have been an MA for 4 years here in Texas", today=TODAY).changes["experience_years"] == 4.0
     assert read("i was a general surgeon in cairo", today=TODAY).changes.get("background") == "img"
+
+
+@pytest.mark.parametrize(
+    "message", ["no military, no work experience as an MA", "i never served", "not in the army, my husband is"]
+)
+def test_service_denied_is_no_military_background(message: str):
+    """ "no military, no work experience as an MA" was heard as military training, and the verdict said the RMA's
+    military route was open: NLU's tag goes with the words it came from."""
+    changes = read(message, {"background": "military"}, today=TODAY).changes
+    assert changes.get("background") != "military" and not changes.get("military_training")

@@ -6,6 +6,7 @@ the trained model gave for the message; the expected answers' figures come from 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -6866,3 +6867,177 @@ def test_a_program_approved_after_the_gi_bill_is_the_va_s_approval_unless_accred
 ):
     got = understand(intent, 0.9, [], text, Context("ask_military_benefits"), [(intent, 0.9)])
     assert got.intent == expected
+
+
+@pytest.mark.parametrize(
+    "intent, text",
+    [
+        # from the development sets: health training abroad asked whether it counts, whatever the story reads as
+        (
+            "ask_foreign_nurse",
+            "hi po, im a registered nurse from the philippines (bsn, 12 yrs), i have my green card already and live "
+            "in jersey city. can my nursing count to become a medical assistant here?",
+        ),
+        (
+            "ask_foreign_nurse",
+            "hi i was enfermero in Mexico 10 years, does that count for the medical assistant certification or i "
+            "start from zero?",
+        ),
+        ("ask_eligibility", "ok. and my phlebotomy from venezuela, count for something for the exam?"),
+        (
+            "ask_eligibility",
+            "ok i will ask a lawyer. separate question, does my phlebotomy training from india count for any of the "
+            "ma certs",
+        ),
+        ("ask_eligibility", "Sorry. I was lab technician in Haiti 8 years. It count for the certification?"),
+        ("ask_eligibility", "I was nurse in Korea 5 year. that count for CMA?"),
+    ],
+)
+def test_health_training_abroad_asked_whether_it_counts_is_the_answer_for_health_workers_trained_abroad(intent, text):
+    got = understand(intent, 0.9, [], text, Context(), [(intent, 0.9)])
+    assert got.intent == "ask_foreign_nurse"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # US work, or MA work here, is their own verdict
+        ("im a phlebotomist in ohio, does that count", "ask_eligibility"),
+        ("I was nurse in Kenya. does my 2 years as MA here count?", "ask_eligibility"),
+        ("im a cna in a nursing home 3 yrs, does that count for the ccma", "ask_eligibility"),
+    ],
+)
+def test_work_here_asked_whether_it_counts_stays_their_verdict(text, expected):
+    got = understand("ask_eligibility", 0.9, [], text, Context(), [("ask_eligibility", 0.9)])
+    assert got.intent == expected
+
+
+@pytest.mark.parametrize(
+    "text, context",
+    [
+        # a state's own credential named, or in hand: its own routes, not the answer for training abroad
+        ("my Ukrainian lab work count for this CACMA?", Context("ask_state_rules", (("us_state", "California"),))),
+        ("which pathway for MA-C? my korea nursing school count?", Context("ask_state_rules")),
+        (
+            "my pharmacy degree from Vietnam can count for that one?",
+            Context("ask_state_rules", (("us_state", "California"),), "cacma"),
+        ),
+    ],
+)
+def test_training_abroad_asked_of_a_state_s_own_credential_is_that_state_s_rules(text, context):
+    got = understand("ask_foreign_nurse", 0.9, [], text, context, [("ask_foreign_nurse", 0.9)])
+    assert got.intent == "ask_state_rules"
+
+
+def test_training_abroad_after_washington_s_rules_is_that_state_s_only_in_the_same_message():
+    washington = Context("ask_state_rules", (("us_state", "Washington"),))
+    text = "my phlebotomy from Brazil counts for anything?"
+    ranking = [("ask_eligibility", 0.9)]
+    assert understand("ask_eligibility", 0.9, [], text, washington, ranking).intent == "ask_foreign_nurse"
+    same = replace(washington, same_message=True)
+    assert understand("ask_eligibility", 0.9, [], text, same, ranking).intent == "ask_state_rules"
+    # a route of a credential named: that route's own answer, not the answer for training abroad
+    route = "Can my nursing experience from India count for the RMA work experience route?"
+    assert understand("ask_eligibility", 0.9, [], route, Context(), ranking).intent != "ask_foreign_nurse"
+
+
+@pytest.mark.parametrize(
+    "intent, text, context, expected",
+    [
+        # a state's own credential in hand, asked of in a dozen words, or named as "the cali one"
+        (
+            "ask_eligibility",
+            "can i qualify with my job, i work for a doctor",
+            Context("ask_state_rules", (("us_state", "California"),), "cacma"),
+            "ask_state_rules",
+        ),
+        ("ask_eligibility", "can my mbbs count for the cali one", Context("ask_salary"), "ask_state_rules"),
+        # "even with" the credential in hand: the same question again, doubting it
+        (
+            "ask_eligibility",
+            "wait so even with the ccma??",
+            Context("ask_state_rules", (("us_state", "NY"), ("credential", "CCMA"))),
+            "ask_state_rules",
+        ),
+        # a bare "how much" after what MAs do: what the job pays
+        ("nlu_fallback", "how much tho", Context("ask_what_is_cma"), "ask_salary"),
+        ("ask_program_cost", "how much is school", Context("ask_what_is_cma"), "ask_program_cost"),
+        # more of the answer in hand: credits after renewal, a failed test after the GI Bill, procedures counted
+        ("nlu_fallback", "how many do i need again", Context("ask_renewal"), "ask_renewal"),
+        ("ask_financial_aid", "is there free ce anywhere", Context("ask_renewal"), "ask_renewal"),
+        ("ask_exam_retake", "still pays if i fail?", Context("ask_military_benefits"), "ask_military_benefits"),
+        ("ask_exam_retake", "even if i fail it?", Context("ask_military_benefits"), "ask_military_benefits"),
+        ("ask_state_rules", "how many injections they want", Context("ask_exam_fee"), "ask_eligibility"),
+        (
+            "ask_exam_study",
+            "ok english. how many shots i must practice before",
+            Context("ask_state_rules", (("us_state", "CA"),)),
+            "ask_state_rules",
+        ),
+        # "how many shots do i get" is still the number of tries, and shots a doctor may allow a state's rule
+        ("ask_exam_retake", "how many shots do i get", Context("ask_eligibility"), "ask_exam_retake"),
+        ("ask_exam_retake", "how many shots at it do i get", Context("ask_eligibility"), "ask_exam_retake"),
+        (
+            "ask_state_rules",
+            "After I pass, how many injections I must do so the doctor can allow me",
+            Context("ask_eligibility", (("us_state", "NJ"),)),
+            "ask_state_rules",
+        ),
+        # with a credential in hand, a bare price is its fee
+        ("ask_exam_fee", "how much is it", Context("ask_what_is_cma", (("credential", "RMA"),)), "ask_exam_fee"),
+        # twelve words on renewal with Washington in hand are no question of its own credential
+        (
+            "ask_renewal",
+            "Once I'm current again, how many continuing education points will I need?",
+            Context("ask_state_rules", (("us_state", "Washington"), ("credential", "CMA"))),
+            "ask_renewal",
+        ),
+        # the credits' own rules after renewal, and keeping a credential after its routes
+        ("ask_exam_format", "how many admin ones", Context("ask_renewal"), "ask_renewal"),
+        ("ask_exam_format", "can they all be from anywhere", Context("ask_renewal"), "ask_renewal"),
+        ("ask_accommodations", "can i carry extra ones over", Context("ask_renewal"), "ask_renewal"),
+        ("ask_eligibility", "and to keep it after", Context("ask_eligibility"), "ask_renewal"),
+        ("ask_exam_format", "how many clinical questions", Context("ask_exam_format"), "ask_exam_format"),
+        # a ballpark for the school after the exam's fee: the program's price
+        ("ask_program_cost", "and the school part, ballpark?", Context("ask_exam_fee"), "ask_program_cost"),
+    ],
+)
+def test_the_answer_in_hand_decides_what_these_follow_ups_ask(intent, text, context, expected):
+    named = [("us_state", "cali")] if "cali" in text else [("credential", "ccma")] if "ccma" in text else []
+    got = understand(intent, 0.6, named, text, context, [(intent, 0.6)])
+    assert got.intent == expected
+
+
+def test_being_able_to_work_on_a_status_asks_leave_to_work():
+    text = (
+        "hii so im a bilingual rep at a call center in LA and im so over it lol. i want to do medical assistant. "
+        "im DACA tho, would i be able to work as an MA when i finish?"
+    )
+    ranking = [("ask_what_is_cma", 0.39), ("ask_state_rules", 0.26), ("ask_work_authorization", 0.26)]
+    assert understand("ask_what_is_cma", 0.39, [], text, Context(), ranking).intent == "ask_work_authorization"
+    # no status named: being able to work is no question of leave
+    plain = "i want to do medical assistant. would i be able to work as an MA when i finish?"
+    assert understand("ask_what_is_cma", 0.39, [], plain, Context(), ranking).intent != "ask_work_authorization"
+
+
+@pytest.mark.parametrize(
+    "text, topic",
+    [
+        # their own medicine or a health choice of their own, whatever exam the message names: a clinician's
+        ("He gets panic attacks before exams. Should he take something for it on the day?", "ask_legal_or_medical"),
+        ("Should he go back on his ADHD medication before the test? He stopped it last year.", "ask_legal_or_medical"),
+        ("is it ok to get the hep b shots while im still breastfeeding my youngest", "ask_legal_or_medical"),
+        (
+            "she gets chest pains and her heart races before tests, what should she take for that?",
+            "ask_legal_or_medical",
+        ),
+        # what to take first, or when, is no health choice
+        ("what should i take first, the cma or rma", None),
+        ("should i take the ccma while im still in the program", None),
+    ],
+)
+def test_their_own_medicine_is_a_clinician_s_question(text, topic):
+    if topic:
+        assert decisive_topic(text) == topic
+    else:
+        assert decisive_topic(text) != "ask_legal_or_medical"

@@ -2494,6 +2494,21 @@ def test_a_credential_named_next_asks_the_message_s_earlier_question_again():
     assert to_earlier_question(cma, ["credential", "us_state"], second, own).intent == "ask_military_benefits"
 
 
+def test_a_place_named_next_asks_the_earlier_question_when_only_it_varies_by_place():
+    """ "whats the pay for MA in florida tho... and how much is school" then "damn ok and in miami specifically": a
+    school's price is the same everywhere, the pay has the place's own figures, so the pay is asked again."""
+    asked = remember(Understood("ask_salary", [("us_state", "florida")], ()), Context())
+    second = remember(Understood("ask_program_cost", [("us_state", "florida")], ()), replace(asked, same_message=True))
+    by_place = {"ask_salary", "ask_state_rules"}.__contains__
+    miami = Understood("ask_program_cost", [("us_state", "miami")], (), follow_up=True)
+    never = lambda intent: False  # noqa: E731
+    assert to_earlier_question(miami, ["us_state"], second, never, by_place).intent == "ask_salary"
+    # not when the later topic has a place's own answer too, nor after a message of one question
+    assert to_earlier_question(miami, ["us_state"], second, never, lambda i: True).intent == "ask_program_cost"
+    alone = remember(Understood("ask_program_cost", [], ()), asked)
+    assert to_earlier_question(miami, ["us_state"], alone, never, by_place).intent == "ask_program_cost"
+
+
 def test_by_the_hour_after_a_state_s_pay_is_that_state_s_hourly_figures():
     """ "and per hour?" after New York's pay: New York's answer (it has hourly figures), not the national
     one; "nationally per hour?" asks the country's."""

@@ -39,10 +39,16 @@ _MILITARY = (
     r"corpsman|\b68w\b|\bait\b|\b4n0\w*|national guard|combat medic|\bdischarged\b|got out|\bseparated\b|"
     r"\bserved\b|\bservice\b|\benlist\w*|\bdeploy\w*|\bhm\b)"
 )
+#: Service denied ("no military, no work experience as an MA", "never served"): nothing about them.
+_NEGATED_MILITARY = re.compile(
+    r"\b(?:no|not|never|non-?|zero|without)\s*(?:(?:been |was |served |serving )?in the )?"
+    r"(?:military|army|navy|air force|marines?|service)\b(?:\s+(?:background|experience|training|service|time))?|"
+    r"\b(?:never|not|didn'?t|did not|haven'?t|have not) (?:ever )?(?:served|enlisted|deployed)\b"
+)
 _PROGRAM = r"(?:\bprogram\b|\bschool\b|\bcourse\b|\bcertificate\b|\bgraduat\w*|\bclasses\b|\btraining\b)"
 _OTHER_ROLES = (  # most specific first: a CNA "in a nursing home" is a CNA
     ("CNA", r"\bcnas?\b|nursing assistant"),
-    ("nurse", r"\b(?:nurse|nursing|rn|lpn|lvn)\b"),
+    ("nurse", r"\b(?:nurse|nursing|rn|lpn|lvn|enfermer[oa]s?|enfermer[ií]a)\b"),
     ("EMT", r"\bemts?\b|paramedic"),
     (
         "ER technician",
@@ -128,7 +134,9 @@ _BACKGROUNDS = (
         rf"\b(?:i (?:am|'m) (?:an? )?(?:uncertified |non-certified )?{_MA}|"
         rf"i(?:'?ve| have) been (?:working as )?an? {_MA}|"
         # "I work as an MA", not "can I work as an MA" or "I want to work as an MA"
-        rf"(?<!can i )(?<!could i )(?<!to )(?<!i )(?<!will )(?<!would )(?<!can )(?<!could )work(?:ing|ed)? as an? {_MA}|"
+        # ("how long before i could actually be working as an MA": what they want, not what they do)
+        rf"(?<!can i )(?<!could i )(?<!to )(?<!i )(?<!will )(?<!would )(?<!can )(?<!could )(?<!be )(?<!start )"
+        rf"work(?:ing|ed)? as an? {_MA}|"
         rf"(?<!can )(?<!could )(?<!will )(?<!would )(?<!should )(?<!may )\bi work(?:ed)? as an? {_MA}|i was an? {_MA}|"
         rf"uncertified {_MA}|on[- ]the[- ]job trained|trained on the job|{_MA} for \w+ (?:years?|months?)|"
         rf"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten) (?:yrs?|years?|months?|mos?) "
@@ -665,7 +673,7 @@ def read(
 ) -> Heard:
     """The profile facts in `text`. `entities` are the message's entities by kind, as knowledge-base
     keys (credential, us_state, background); `profile` is what we knew before this message."""
-    low = _low(text)
+    low = _NEGATED_MILITARY.sub(" ", _low(text))
     if not low:
         return Heard()
     entities = entities or {}
@@ -681,6 +689,8 @@ def read(
     # NLU tags "army" wherever it stands; in "my husband is in the army" it is not theirs, and
     # "am I permitted to work as a medical assistant" asks to be one.
     tagged = None if _SOMEONE_ELSE.search(low) else entities.get("background")
+    if tagged == "military" and _NEGATED_MILITARY.search(_low(text)) and not re.search(_MILITARY, low):
+        tagged = None  # "no military, no work experience as an MA": the service denied, NLU's tag with it
     if (
         tagged == "working_ma"
         and (_ASKS_TO_WORK.search(low) or _WORK_ASKED_ABOUT.search(low))

@@ -22,11 +22,13 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from bot.understanding.cues import (
+    EXAM,
     LICENCE_ASKED,
     OVERVIEW,
     PAID_WHILE,
     PRICE,
     PRICE_AFTER,
+    SCHOOL,
     STATUS,
     WORK_AUTHORIZATION,
     about_a_state_credential,
@@ -808,6 +810,72 @@ def _trained_here(text: str, named: Sequence[tuple[str, str]]) -> bool:
     )
 
 
+#: Health work other than medical assisting, whose training abroad the answer for health workers trained abroad
+#: covers (a nurse, a midwife, a pharmacist, a dentist, a phlebotomist, a lab technician, a radiographer).
+HEALTH_TRAINING = re.compile(
+    r"\b(nurs(e|es|ing)|enfermer\w*|midwi\w+|partera|pharmac\w+|farmac\w+|dentist\w*|dental|phlebotom\w*|"
+    r"lab(oratory)? (tech\w*|scientist|work)|medical technolog\w*|radiograph\w*|radiolog\w*|physio\w*)\b",
+    re.I,
+)
+#: Whether what they have counts: "count for something", "counts for anything", "does it help".
+COUNTS_FOR_ANYTHING = re.compile(r"\b(counts?|help|helps|accepted|worth)\b", re.I)
+#: ABROAD without its bare "from" ("a certificate from my job" places nothing abroad).
+ABROAD_PLACE = re.compile(ABROAD.pattern.replace("another country|from|", "another country|"), re.I)
+#: Military training has its own routes, and a working MA's years their own verdict.
+OWN_ROUTES = re.compile(r"\b(medic|corpsman|army|navy|military|air force|cnas?|nursing (assistant|home)s?)\b", re.I)
+
+
+def _health_work_counted(
+    intent: str | None,
+    asking: bool,
+    decided: str | None,
+    text: str,
+    named: Sequence[tuple[str, str]],
+    context: Context,
+) -> str | None:
+    """Whether other health work counts: "a certified phlebotomist... in Denver. Does that count?" is their US
+    work's verdict; "my phlebotomy from venezuela, count for something for the exam?" is the answer for health
+    workers trained abroad."""
+    if not decided and intent == "ask_foreign_nurse" and _trained_here(text, named):
+        return "ask_eligibility"
+    # "my Ukrainian lab work count for this CACMA?": a state's own credential has its own routes
+    # (Washington's rules in hand from an earlier message leave "my phlebotomy from Brazil counts for anything?" to
+    # the answer for training abroad; asked in the same message as its pathways, it is the MA-C's)
+    state_own = (
+        about_a_state_credential(text)
+        or (context.intent == "ask_state_rules" and context.aspect in STATE_OWN_CREDENTIALS)
+        or (context.same_message and _own_credential_in_hand(context))
+    )
+    return "ask_foreign_nurse" if asking and not state_own and _trained_abroad_counts(text) else None
+
+
+def _trained_abroad_counts(text: str) -> bool:
+    """ "ok. and my phlebotomy from venezuela, count for something for the exam?", "does my phlebotomy training
+    from india count for any of the ma certs": health training abroad, asked whether it counts, is the answer
+    for health workers trained abroad, not a verdict that reads their years as MA work."""
+    asked = asking_clause(text)
+    # a short message may tell the training, then ask ("I was lab technician in Haiti 8 years. It count for the
+    # certification?"); a longer one's question must name it itself
+    told = text if len(text.split()) <= MAX_TOLD_THEN_ASKED else asked
+    return (
+        bool(HEALTH_TRAINING.search(told) and ABROAD_PLACE.search(told) and COUNTS_FOR_ANYTHING.search(asked))
+        and not OWN_ROUTES.search(text)
+        and not MA_WORK_ASKED.search(asked)
+        # "Can my nursing experience from India count for the RMA work experience route?": that route's own answer
+        and not (TOWARD_NATIONAL.search(asked) and A_ROUTE.search(asked))
+    )
+
+
+#: A credential's route named: "the RMA work experience route", "category 4", "the pathway".
+A_ROUTE = re.compile(r"\b(routes?|pathways?|category)\b", re.I)
+
+
+#: Words in a short message before its question that may still tell what the question asks about.
+MAX_TOLD_THEN_ASKED = 20
+#: Their MA work asked about ("as MA", "my MA job"): the verdict on it, not their training abroad.
+MA_WORK_ASKED = re.compile(r"\b(as (an? )?mas?|my mas? (job|work)|medical assistant (job|work))\b", re.I)
+
+
 def _figure_in_hand(text: str, context: Context, named: Sequence[tuple[str, str]]) -> bool:
     """ "is that 2k per test or total" after the GI Bill: a figure of that answer, asked about."""
     return (
@@ -862,7 +930,18 @@ WORK_THERE = re.compile(
 #: Parts of the state's rules that are a state's own credential (California's CACMA), with its own exam and routes.
 STATE_OWN_CREDENTIALS = frozenset({"cacma"})
 #: Washington, as people name it, whose every medical assistant holds its own credential (MA-C, MA-R).
+#: Whether they qualify for a state's own credential in hand may tell a little of the person, in a few more words.
+MAX_STATE_CREDENTIAL_FOLLOW_UP = 12
 STATE_WITH_ITS_OWN = re.compile(r"^\W*(wa|washington( state)?|ma-?[cr])\W*$", re.IGNORECASE)
+
+
+def _own_credential_in_hand(context: Context) -> bool:
+    """The answer in hand is the rules of a state with a credential of its own (California's CACMA asked about,
+    or Washington's MA-C and MA-R)."""
+    return context.intent == "ask_state_rules" and (
+        context.aspect in STATE_OWN_CREDENTIALS
+        or any(kind == "us_state" and STATE_WITH_ITS_OWN.match(value) for kind, value in context.entities)
+    )
 
 
 def _state_credential_in_hand(
@@ -870,18 +949,19 @@ def _state_credential_in_hand(
 ) -> bool:
     """ "could i take that one with my years" after California's own CACMA, "do my 3 yrs count for it" after
     Washington's rules: that state credential's own routes, not a national credential named earlier."""
-    own = context.aspect in STATE_OWN_CREDENTIALS or any(
-        kind == "us_state" and STATE_WITH_ITS_OWN.match(value) for kind, value in context.entities
-    )
     return (
-        context.intent == "ask_state_rules"
-        and own
+        _own_credential_in_hand(context)
         and (intent in EXAM_TOPICS or intent in NO_TOPIC)
         and not any(_slot(kind) in ("credential", "certifying_body") for kind, _ in named)
         and not NATIONAL_ONE.search(text)
         # "how many tries do u get", "do i qualify with 3 years working here": asked of the credential in hand,
         # unless the state's credential has no answer for it ("i have adhd can i get extra time")
-        and (bool(POINTS_AT_ONE.search(text)) or len(text.split()) <= MAX_FOLLOW_UP_WORDS)
+        # ("can i qualify with my job, i work for a doctor" after the CACMA: its routes, a story told in passing)
+        and (
+            bool(POINTS_AT_ONE.search(text))
+            or len(text.split()) <= MAX_FOLLOW_UP_WORDS
+            or (intent == "ask_eligibility" and len(text.split()) <= MAX_STATE_CREDENTIAL_FOLLOW_UP)
+        )
         and intent != "ask_accommodations"
     )
 
@@ -1292,7 +1372,50 @@ WHOLE_PATH_AFTER = frozenset(
 
 
 #: A topic in hand and words that ask more of that same topic.
+#: "how many do i need again" after renewal: how many credits.
+HOW_MANY_NEEDED = re.compile(
+    r"^\W*((ok|so|and|wait|um|hmm)\W+)*how many (do|does|will|would) (i|you|u|we|she|he) (need|have to (get|do|earn))\b"
+    r"(\W+(again|total|in total|then|for (it|that)))*\W*$",
+    re.I,
+)
+#: "is there free ce anywhere" after renewal: where to earn the credits.
+FREE_CREDITS = re.compile(
+    r"\b(free|cheap\w*|low[- ]cost)\b[^.?!]{0,15}\b(ces?|ceus?|credits?|continuing ed\w*)\b", re.I
+)
+#: "still pays if i fail?", "even if i fail it?" after a benefit that pays for the test: whether it pays again.
+PAYS_IF_FAILED = re.compile(
+    r"^\W*((and|so|but|ok)\W+)*(still|even|also)\b[^.?!]{0,20}\bif (i|you|u|we|she|he) (fail|don'?t pass|do not pass)\b|"
+    r"\b(pays?|paid|covers?|covered)\b[^.?!]{0,20}\bif (i|you|u|we|she|he) (fail|don'?t pass|do not pass)\b",
+    re.I,
+)
+#: Procedures counted for a route ("how many shots and sticks do i need to have done"): the CMA's alternative
+#: pathway asks for a number of them.
+PROCEDURES_COUNTED = re.compile(
+    r"\bhow many (\w+ )?(injections?|shots?|sticks?|venipunctures?|(blood )?draws?|procedures)\b"
+    r"(?![^.?!]*\b(do|does|will|would|can) (i|you|u|we|she|he|they) get\b)(?![^.?!]*\b(take|try|retake|sit)\b)"
+    # "how many shots do i gotta practice before they let me do it": what a state lets them do
+    r"(?![^.?!]*\b(practice|allow\w*|let (me|him|her|you|u|us|them))\b)",
+    re.I,
+)
+#: The credits' own rules after renewal: "how many admin ones", "can they all be from anywhere", "can i carry
+#: extra ones over".
+CREDITS_RULES = re.compile(
+    r"\bhow many (admin\w*|clinical|general|of (them|those|these)|aama|approved)\b|\b(carry|roll)\b[^.?!]{0,20}\bover\b|"
+    r"\b(they|those|these|them|it) (all )?(be|come) from (anywhere|any\w*|other)\b",
+    re.I,
+)
+#: "and to keep it after" after its routes: keeping the credential is renewing it.
+KEEP_IT = re.compile(
+    r"\b(to|do (i|you|u|we)|can (i|you|u|we)|how (do|to|would) (i|you|u|we)?) ?keep (it|that|the (c?cma|rma|ncma|cert\w*|"
+    r"credential))( (going|active|current|valid|up))?\b(?!\W+(job|position))",
+    re.I,
+)
 MORE_OF_IT: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("ask_renewal", HOW_MANY_NEEDED),
+    ("ask_renewal", CREDITS_RULES),
+    ("ask_state_rules", PROCEDURES_COUNTED),  # "how many shots i must practice before" after California's rules
+    ("ask_renewal", FREE_CREDITS),
+    ("ask_military_benefits", PAYS_IF_FAILED),
     ("ask_career_advancement", PAYS_BETTER),  # "is the pay better doing that" after billing and coding
     ("ask_military_benefits", PAYS_FULL_TIME),  # "If I only take classes while the kids are at school does it still pay
     # full time?"
@@ -1300,6 +1423,36 @@ MORE_OF_IT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ask_accommodations", PAPERS),  # "which papers she need to show" after extra time: the documents to send
     ("ask_renewal", CPR_AGAIN),  # "do they still make you have CPR for that" after recertifying
 )
+
+
+def _a_bare_price(text: str, context: Context) -> bool:
+    """A few words asking how much, naming no school, exam or credential, with none in hand ("how much is it"
+    with the RMA in hand asks its fee)."""
+    return (
+        len(text.split()) <= SHORT_NAMING
+        and bool(PRICE.search(text))
+        and not SCHOOL.search(text)
+        and not EXAM.search(text)
+        and not any(_slot(kind) == "credential" for kind, _ in context.entities)
+        and not CREDENTIAL_WORD.search(text)
+    )
+
+
+#: A credential named in words: "how much is the cma", "and the cert".
+CREDENTIAL_WORD = re.compile(r"\b(c?cma|rma|ncma|cert\w*|credential|licen[cs]e)\b", re.I)
+
+
+def _next_part_asked(text: str, context: Context) -> str | None:
+    """What the answer in hand leads to next: "how much tho" after what MAs do all day is what the job pays;
+    after an exam or its routes, "and to keep it after" is renewing it, "how many injections they want" the
+    count the CMA's pathway asks."""
+    if context.intent == "ask_what_is_cma" and _a_bare_price(text, context):
+        return "ask_salary"
+    if context.intent not in (*EXAM_TOPICS, "ask_eligibility"):
+        return None
+    if KEEP_IT.search(text) and len(text.split()) <= MAX_FOLLOW_UP_WORDS:
+        return "ask_renewal"
+    return "ask_eligibility" if PROCEDURES_COUNTED.search(text) else None
 
 
 def _what_in_hand_is_asked(text: str, context: Context) -> str | None:
@@ -1318,6 +1471,9 @@ def _what_in_hand_is_asked(text: str, context: Context) -> str | None:
         return context.intent  # "do i get my money back if i cant go" after the exam's fee: whether it is refunded
     if any(context.intent == topic and words.search(text) for topic, words in MORE_OF_IT):
         return context.intent
+    next_part = _next_part_asked(text, context)
+    if next_part:
+        return next_part
     if (
         context.intent in WHOLE_PATH_AFTER
         and HOW_LONG.search(text)
@@ -1371,10 +1527,9 @@ def _decided(
     if context.intent in PRICED_BY_KIND and only_switches(text) and PROGRAM_KIND.search(text):
         return context.intent  # "and the 2 year one" after what a certificate costs: the degree's price
     decided = _decisive(intent, confidence, text) if asking else None
-    if not decided and intent == "ask_foreign_nurse" and _trained_here(text, named):
-        return (
-            "ask_eligibility"  # "a certified phlebotomist... in Denver. Does that count?": US work, no training abroad
-        )
+    health_work = _health_work_counted(intent, asking, decided, text, named, context)
+    if health_work:
+        return health_work
     if _a_state_s_rules_after_all(decided, intent, text, named, context):
         return "ask_state_rules"
     in_hand = _what_in_hand_is_asked(text, context)
@@ -2313,7 +2468,7 @@ def _understand(
                 and not _asks_state_rules(nlu_read, text, named)  # "and for the MA-C which programs are accepted"
                 and not (intent == "ask_salary" != context.intent and PAY_NAMED.search(asked))  # "whats the pay for…"
                 # "and in illinois do i even need it" with Illinois in hand switches to nothing new: its own question
-                and _names_something_new(named, context)
+                and (_names_something_new(named, context) or bool(EVEN_WITH.match(asked)))
             )
         )
     ):
@@ -2346,6 +2501,12 @@ def _understand(
         merged, inherited = _merge(entities, context, skip=_not_inherited(intent, named, text))
         return Understood(intent, merged, inherited)
     return Understood(intent, entities)
+
+
+#: "wait so even with the ccma??" after a state's rules, the CCMA in hand: the same question again, doubting it.
+EVEN_WITH = re.compile(
+    r"^\W*([\w']+\W+){0,3}(even|still|not even) (with|w|having|if i have) (the |my |a )?(c?cma|rma|ncma)\b", re.I
+)
 
 
 def _names_something_new(named: Sequence[tuple[str, str]], context: Context) -> bool:
@@ -2717,6 +2878,7 @@ def to_earlier_question(
     own_kinds: Iterable[str],
     context: Context,
     by_credential: Callable[[str], bool],
+    by_place: Callable[[str], bool] = lambda _: False,
 ) -> Understood:
     """ "what about the CMA" after "can I sit for the RMA off my army training, and will the GI Bill cover
     the fee?": a follow-up naming only a credential, on a topic whose answer is the same for every
@@ -2726,15 +2888,18 @@ def to_earlier_question(
 
     Likewise "and miami?" after "whats starting pay like here in fl and can i give shots here": a city in
     the state in hand gives Florida's rules nothing new, and the pay answer has the city's figure, so the
-    earlier question is the one asked again."""
+    earlier question is the one asked again; so is "and in miami specifically" after "whats the pay for MA in
+    florida... and how much is school": a place changes nothing in a school's price, and the pay has its own."""
     if (
         _named_after_two_questions(understood, own_kinds, context, CREDENTIAL_KINDS)
         and not by_credential(understood.intent or "")
         and by_credential(context.earlier or "")
     ) or (
         _named_after_two_questions(understood, own_kinds, context, PLACE_KINDS)
-        and _same_place(understood, context)
-        and context.earlier in CITY_FIGURES
+        and (
+            (_same_place(understood, context) and context.earlier in CITY_FIGURES)
+            or (not by_place(understood.intent or "") and by_place(context.earlier or ""))
+        )
     ):
         return _the_earlier_one(understood, context)
     return understood

@@ -40,7 +40,8 @@ CUES: tuple[tuple[re.Pattern[str], str], ...] = _TABLES.cues
 #: Asking a price without naming what: "how much is it?", "and the fee?", "cost?".
 PRICE = re.compile(
     r"\bhows? much\b(?! of\b| time\b| work\b| experience\b)|\bcosts?\b|\bfees?\b|\bprice\b|\bexpensive\b|\bcheap|\bcuesta\b|\bcosto\b|\bprecio\b|"
-    r"\bwhat (would|will|does|do) (that|it|this|they) run (me|you|u|us|ya)\b",  # "what would that run me ballpark"
+    r"\bwhat (would|will|does|do) (that|it|this|they) run (me|you|u|us|ya)\b|"  # "what would that run me ballpark"
+    r"\bballpark\b|\$\$+",  # "and the school part, ballpark?", "$$ for rma"
     re.IGNORECASE,
 )
 #: The exam named, or asked about, with no other cue: what it is like.
@@ -80,7 +81,7 @@ SCHOOL = re.compile(
 )
 ASKS_A_PRICE = re.compile(
     r"\bhow much\b|\bwhat (does|do|would|will|did) (\w+ ){0,4}cost\b|\bprice\b|\bcost (of|range)\b|\bcheaper\b|"
-    r"\bcu[aá]nto cuesta\b",
+    r"\bcu[aá]nto cuesta\b|\bballpark\b",
     re.I,
 )
 #: A price with no conversation to read it in is most often the program's.
@@ -173,7 +174,9 @@ STATE_CREDENTIAL = re.compile(
     r"\bthe (c|r) one\b|"
     r"\bcalifornia (certificate|cert|credential)\b|"
     # "someone said theres a california only cert that takes work experience?"
-    r"\bcalifornia[- ](only|specific|state) (cert\w*|credential|exam|test|one)\b",
+    r"\bcalifornia[- ](only|specific|state) (cert\w*|credential|exam|test|one)\b|"
+    # "can my mbbs count for the cali one", "California has its own MA exam, right?"
+    r"\bthe cali(fornia)?[- ](one|exam|test|cert\w*)\b|\bcalifornia has (its|their) own\b",
     re.IGNORECASE,
 )
 
@@ -192,6 +195,7 @@ MAX_STATUS_WORDS = 40
 #: Asking leave: "can I work", "am I allowed to", "is it legal" ("my plan is an MA job" asks no leave).
 ASKING_LEAVE = re.compile(
     r"\b(can|could|may|might|allowed|allow|legal(ly)?|permit\w*|authori[sz]\w*|let me|lets me|eligible|"
+    r"(be|am|is|are) able to|"  # "im DACA tho, would i be able to work as an MA when i finish?"
     r"puedo|permite|problem|what happens?|what will happen|(is|would) (it|that) (be )?(ok|okay|fine|alright) (for me )?to)\b",
     re.IGNORECASE,
 )
