@@ -669,3 +669,42 @@ def test_service_denied_is_no_military_background(message: str):
     military route was open: NLU's tag goes with the words it came from."""
     changes = read(message, {"background": "military"}, today=TODAY).changes
     assert changes.get("background") != "military" and not changes.get("military_training")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "To become a medical assistant. I retire from the Postal Service next spring.",
+        "customer service rep 5 years, want out",
+        "i worked in food service 10 yrs",
+        "I served tables for 8 years",
+        "im separated, 2 kids, want a new career",
+        "i was a vet tech for 6 years",
+        "I got out of a bad marriage last year",
+        "i just got out of high school",
+        "hm ok so how long",
+    ],
+)
+def test_everyday_words_of_service_are_no_military_training(message: str):
+    """ "customer service rep 5 years" was heard as 5 years as a military medic, and the verdict opened the RMA's
+    military route: "service", "served", "separated", "got out", "vet" and "hm" are the military's only in its
+    own sense."""
+    changes = read(message, today=TODAY).changes
+    assert changes.get("background") != "military" and not changes.get("military_training")
+    assert changes.get("other_healthcare_role") != "military medic"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I got out of the service in 2019",
+        "after my service i worked as an EMT",
+        "separated from the army in 2021",
+        "army vet here",
+        "navy corpsman HM3, 4 years",
+        "got out in 2020, was a 68W",
+        "honorably discharged last spring",
+    ],
+)
+def test_the_military_s_own_words_are_still_military_training(message: str):
+    assert read(message, today=TODAY).changes.get("background") == "military"

@@ -34,10 +34,22 @@ from bot.understanding.cues import looks_like_question
 # --- what a clause is about ----------------------------------------------------------------------
 
 _MA = r"(?:\bmas?\b|\bcmas?\b|medical assist\w*|\bm\.a\.)"
+#: Words of military service. Several are everyday words too, so each is taken only where it means the service:
+#: "customer service", "Postal Service", "served tables", "im separated", "got out of high school", "vet tech",
+#: "discharged from the hospital" and "hm ok" are no service.
 _MILITARY = (
-    r"(?:\barmy\b|\bnavy\b|air force|\bmarines?\b|\bmilitary\b|\bveteran\b|\bvet\b|\bmedic\b|\bmedics\b|"
-    r"corpsman|\b68w\b|\bait\b|\b4n0\w*|national guard|combat medic|\bdischarged\b|got out|\bseparated\b|"
-    r"\bserved\b|\bservice\b|\benlist\w*|\bdeploy\w*|\bhm\b)"
+    r"(?:\barmy\b|\bnavy\b|air force|\bmarines?\b|\bmilitary\b|\bveterans?\b|"
+    r"\bvets?\b(?! ?(?:tech\w*|clinic|office|hospital|assistant|school|med\w*))|\bmedic\b|\bmedics\b|"
+    r"corpsman|\b68w\b|\bait\b|\b4n0\w*|national guard|combat medic|"
+    r"\bhonorabl\w* discharg\w*|\bmedically discharged\b|"
+    r"\bdischarged (?:from|out of) (?:the )?(?:army|navy|military|service|marines?|air force|guard|corps)\b|"
+    r"\bgot out\b(?! of (?!(?:the )?(?:army|navy|military|service|marines?|air force|guard|corps)\b))|"
+    r"(?<!i'm )(?<!im )(?<!i am )(?<!we're )(?<!we are )(?<!legally )\bseparated\b(?! (?:from|with) (?:my|his|her|our) )|"
+    r"\bserved\b(?! (?:tables|food|drinks|customers|coffee|on (?:a|the) (?:board|jury|committee)|as an? "
+    r"(?:server|waiter|waitress|bartender)))|"
+    r"\b(?:the|my|his|her|active|military|armed|after|before|during|of|in) service\b"
+    r"(?! (?:rep|representative|desk|industry|worker|job|agent|center|centre|manager|counter|dogs?|animals?))|"
+    r"\bservice ?members?\b|\benlist\w*|\bdeploy\w*|\bhm ?[1-3]\b|\bhmc\b|\bhospital corpsman\b)"
 )
 #: Service denied ("no military, no work experience as an MA", "never served"): nothing about them.
 _NEGATED_MILITARY = re.compile(
