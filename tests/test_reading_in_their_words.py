@@ -6,6 +6,7 @@ the trained model gave for the message; the expected answers' figures come from 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 import pytest
@@ -914,7 +915,7 @@ def test_saying_where_they_graduated_is_about_them_even_in_a_question():
             [("ask_exam_retake", 0.9)],
             "how many attempts do I have for each USMLE step?",
             "ask_usmle",
-            "ask_ecfmg",  # ECFMG's requirements give the USMLE's attempt limit
+            "ask_usmle",  # the USMLE's own rules give its attempt limit
         ),
         (
             "ask_exam_retake",
@@ -5027,13 +5028,13 @@ NLU_ENTITIES = {
             "ask_eligibility",
             None,
         ),
-        # each USMLE step's attempts: ECFMG's requirements, which give the limit
+        # each USMLE step's attempts: the USMLE's own rules, which give the limit
         (
             [("ask_exam_retake", 0.48), ("ask_usmle", 0.21)],
             "how many attempts are allowed for each USMLE step",
             Context(),
-            "ask_ecfmg",
-            "requirements",
+            "ask_usmle",
+            "attempts",
         ),
         # how much of an exam is a task, right after that exam: its content, not a state's rules
         (
@@ -7041,3 +7042,402 @@ def test_their_own_medicine_is_a_clinician_s_question(text, topic):
         assert decisive_topic(text) == topic
     else:
         assert decisive_topic(text) != "ask_legal_or_medical"
+
+
+@pytest.mark.parametrize(
+    "text, asks",
+    [
+        # a card held, told in passing without "I" or "my": their story, the question is another
+        (
+            "hi po, im nurse from philippines BSN, here in jersey city now w/ green card. can i just work as RN here",
+            False,
+        ),
+        (
+            "I am doctor from India (MBBS), have green card, working as MA 1.5 years. Which exam I can take with this?",
+            False,
+        ),
+        ("I trained as a midwife in Ghana and I have a US green card. Which of the MA exams could I sit for?", False),
+        (
+            "Hello, I am Egyptian doctor, living in Chicago with green card. I want work as MA, is it a good start?",
+            False,
+        ),
+        # leave itself asked of the card: a question of status still
+        ("i have green card now, so i can work as MA yes?", True),
+        ("have green card, can i work as MA?", True),
+        ("can i work as MA with green card?", True),
+        ("i have green card interview next month, can i work as MA before it?", True),
+    ],
+)
+def test_a_card_held_in_passing_is_no_question_of_leave_unless_leave_is_asked(text, asks):
+    from bot.understanding.cues import about_immigration_status
+
+    assert about_immigration_status(text) is asks
+
+
+#: What NLU tags in the follow-ups below, as it tagged them.
+NAMED_IN_ARIZONA = (("us_state", "az"), ("certifying_body", "nha"), ("credential", "rma"), ("credential", "cma"))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # whether what they have counts, right after a state's rules: that state's answer
+        ("does my az experience count for that or do i have to redo training", "ask_state_rules"),
+        ("my clinic gave me their own in house certificate, does that count", "ask_state_rules"),
+        ("wait so if i get certified then i can?", "ask_state_rules"),
+        ("does az take the nha one", "ask_state_rules"),
+        # asked of an exam itself: the routes to it
+        ("does my 3 years count toward the RMA?", "ask_eligibility"),
+        ("can i take the cma with that?", "ask_eligibility"),
+        ("am i eligible for the ccma then", "ask_eligibility"),
+        ("does front desk experience count for the rma tho", "ask_eligibility"),
+        ("Can my BSN count for the CMA exam?", "ask_eligibility"),
+        ("Does he still count as a recent graduate?", "ask_eligibility"),
+    ],
+)
+def test_whether_it_counts_after_a_state_s_rules_is_that_state_s_answer(text, expected):
+    words = text.lower().replace("?", "").split()
+    named = [(kind, name) for kind, name in NAMED_IN_ARIZONA if name in words]
+    arizona = Context("ask_state_rules", (("us_state", "Arizona"),))
+    got = understand("ask_eligibility", 0.93, named, text, arizona, [("ask_eligibility", 0.93)])
+    assert got.intent == expected
+
+
+def test_still_sitting_the_exam_after_a_wait_asks_the_routes_not_the_fee():
+    fee = Context("ask_exam_fee", (("credential", "CMA"),))
+    ranking = [("ask_exam_fee", 0.7)]
+    for text in (
+        "what if i wait like a year and a half after graduating, can i still take it",
+        "can i even still take it that long after",
+        "what if i dont test til like 2 yrs after",
+    ):
+        assert understand("ask_exam_fee", 0.7, [], text, fee, ranking).intent == "ask_eligibility", text
+    # a wait asked of the fee in hand is the fee then (non-recent graduates pay another)
+    wait = "And if I wait more than one year after graduation?"
+    assert understand("ask_exam_fee", 0.7, [], wait, fee, ranking).intent == "ask_exam_fee"
+
+
+def test_time_still_ahead_is_no_years_of_ma_work():
+    working = Profile(background="working_ma")
+    for text in ("what if i dont test til like 2 yrs after", "if i take it 3 years later is that ok"):
+        heard = read(text, profile=working)
+        assert "experience_years" not in heard.changes, text
+        assert heard.not_ma_years, text  # the years NLU tagged are not taken as work either
+    # the same amount told as work as well stays work
+    both = read("been an MA 2 yrs, in 2 years i want to be RN", profile=working)
+    assert both.changes.get("experience_years") == 2.0
+
+
+def test_which_one_is_faster_after_two_questions_compares_the_program_kinds_asked_first():
+    # "whats the difference between a certificate and an associate degree and can i get fafsa for it"
+    asked_both = Context("ask_financial_aid", earlier="ask_program_type")
+    ranking = [("nlu_fallback", 0.4), ("inform", 0.26)]
+    assert understand("nlu_fallback", 0.4, [], "which one is faster", asked_both, ranking).intent == "ask_program_type"
+    # after aid alone there is nothing to compare
+    aid = Context("ask_financial_aid")
+    assert understand("nlu_fallback", 0.4, [], "which one is faster", aid, ranking).intent != "ask_program_type"
+
+
+def test_aid_asked_without_papers_is_aid_for_non_citizens_and_work_still_asks_leave():
+    for text in ("i dont have papers here. i can get financial aid or no?", "i dont have papers yet, i can get fafsa?"):
+        got = understand(
+            "ask_financial_aid", 0.99, [], text, Context("ask_program_cost"), [("ask_financial_aid", 0.99)]
+        )
+        assert got.intent == "ask_financial_aid" and ("aspect", "noncitizen") in got.entities, text
+    work = "she dont have papers, can she still go to MA school and work after"
+    assert understand("ask_financial_aid", 0.9, [], work, Context(), [("ask_financial_aid", 0.9)]).intent == (
+        "ask_work_authorization"
+    )
+
+
+def test_a_status_told_with_what_she_wants_then_asked_of_the_aid_in_hand_is_the_aid():
+    text = "my daughter is here with F-1 student visa, she want study too. she can get it?"
+    aid = Context("ask_financial_aid")
+    got = understand("ask_work_authorization", 1.0, [], text, aid, [("ask_work_authorization", 1.0)])
+    assert got.intent == "ask_financial_aid" and ("aspect", "noncitizen") in got.entities
+    # a job asked of the status is still leave to work
+    job = "she is on F-1, can she get a job with it?"
+    assert understand("ask_work_authorization", 1.0, [], job, aid, []).intent == "ask_work_authorization"
+
+
+def test_how_to_check_a_school_themselves_is_where_the_accredited_lists_are():
+    ranking = [("ask_accredited_programs", 0.79), ("ask_scam_check", 0.07)]
+    text = "how i can check the school have this"
+    got = understand("ask_accredited_programs", 0.79, [], text, Context("ask_eligibility"), ranking)
+    assert got.intent == "ask_accredited_programs"
+    # whether a school takes the benefit in hand is still that benefit
+    takes = "how do i know if a school takes it"
+    benefit = understand("ask_choose_program", 0.5, [], takes, Context("ask_military_benefits"), [])
+    assert benefit.intent == "ask_military_benefits"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What would it cost me to get it back, including the test?",
+        "So what's the total damage, cost-wise?",
+        "Is there any additional charge beyond the exam fee itself?",
+    ],
+)
+def test_the_whole_cost_of_a_lapsed_credential_after_renewal_is_renewal_s_answer(text, kb):
+    cma = Context("ask_renewal", (("credential", "CMA"),))
+    assert understand("ask_exam_fee", 0.9, [], text, cma, [("ask_exam_fee", 0.9)]).intent == "ask_renewal"
+    # which has the reactivation fee beside the exam's
+    answer = reply_for(kb, "ask_renewal", [("credential", "CMA")]).text
+    assert kb.facts(["cma_lapse_rule"])["cma_lapse_rule"].value in answer
+
+
+def test_another_topic_s_fee_after_renewal_is_that_topic():
+    cma = Context("ask_renewal", (("credential", "CMA"),))
+    text = "is there an extra fee if i take the test in spanish"
+    assert understand("ask_exam_fee", 0.9, [], text, cma, [("ask_exam_fee", 0.9)]).intent == "ask_accommodations"
+
+
+def test_a_program_s_price_with_aid_as_its_condition_is_the_price():
+    text = "how much would the program cost if wioa dont cover all of it"
+    got = understand("ask_program_cost", 0.93, [], text, Context("ask_financial_aid"), [("ask_program_cost", 0.93)])
+    assert got.intent == "ask_program_cost"
+
+
+def test_tagalog_how_much_starts_a_question_of_its_own():
+    parts = split_questions("ok magkano usually a real program and is there free training? i cant afford po")
+    assert len(parts) == 2 and parts[0].endswith("real program")
+
+
+def test_what_about_a_name_nlu_does_not_know_asks_the_question_in_hand_of_it():
+    ranking = [("ask_credential_info", 0.44), ("ask_state_rules", 0.17), ("ask_renewal", 0.11)]
+    text = "what about the amca one, someone said theyre easier about it"
+    got = understand("ask_credential_info", 0.44, [], text, Context("ask_accommodations"), ranking)
+    assert got.intent == "ask_accommodations"
+    # with nothing in hand, NLU's reading stands
+    assert understand("ask_credential_info", 0.44, [], text, Context(), ranking).intent != "ask_accommodations"
+
+
+def test_how_an_exam_is_structured_after_a_short_story_is_its_format():
+    assert cued_intent("How is the CMA exam structured?", None) == "ask_exam_format"
+
+
+def test_the_earlier_of_two_questions_in_one_message_stays_in_hand_for_the_next():
+    # "whats the cma test fee right after i graduate and how many questions is it", then a wait: the fee then
+    fee_first = Context("ask_exam_format", (("credential", "CMA"),), earlier="ask_exam_fee")
+    wait = "and if i wait more than a year to test?"
+    assert understand("ask_exam_retake", 0.5, [], wait, fee_first, [("ask_exam_retake", 0.5)]).intent == (
+        "ask_exam_fee"
+    )
+    # "that apprenticeship, is it paid and how long", then what it leads to: the apprenticeship's answer
+    program_first = Context("ask_duration", earlier="ask_learn_on_job")
+    prepares = "which cert does it prepare you for"
+    assert understand("ask_which_credential", 0.6, [], prepares, program_first, []).intent == "ask_learn_on_job"
+    # "can i take the rma w that and how much is it", then a detail of the routes, as NLU read it
+    routes_first = Context("ask_exam_fee", (("credential", "RMA"),), earlier="ask_eligibility")
+    both = "does it have to be front and back office both"
+    ranking = [("ask_eligibility", 0.68), ("ask_what_is_cma", 0.09)]
+    assert understand("ask_eligibility", 0.68, [], both, routes_first, ranking).intent == "ask_eligibility"
+
+
+def test_what_they_tell_after_two_questions_asks_again_the_one_worked_out_for_them():
+    # "after i finish can i take the cma right away and how much is it", then "my program is abhes"
+    c = Context("ask_exam_fee", (("credential", "cma"),), earlier="ask_eligibility")
+    assert answered_for_them(c, "my program is abhes")
+    again = asked_again(Understood("ask_program_cost", [], ()), c, told=True)
+    assert again is not None and again.intent == "ask_eligibility"
+    # a correction asks the last question again
+    corrected = asked_again(Understood("ask_program_cost", [], ()), c, told=False)
+    assert corrected is None or corrected.intent == "ask_exam_fee"
+
+
+@pytest.mark.parametrize(
+    "intent, text, context, expected",
+    [
+        # what an exam covers after a benefit that "covers" things: the exam's content
+        ("ask_exam_format", "what areas does it cover", Context("ask_military_benefits"), "ask_exam_format"),
+        # a bare price after a program's length, whatever "that" points back at
+        ("ask_program_cost", "what does that run roughly", Context("ask_duration"), "ask_program_cost"),
+        # a time limit on the steps after their attempts: ECFMG's rule
+        (
+            "nlu_fallback",
+            "is there a time limit to pass all of them",
+            Context("ask_usmle", aspect="attempts"),
+            "ask_ecfmg",
+        ),
+    ],
+)
+def test_follow_ups_whose_words_another_topic_would_claim(intent, text, context, expected):
+    got = understand(intent, 0.8 if intent != "nlu_fallback" else 0.4, [], text, context, [(intent, 0.8)])
+    assert got.intent == expected
+
+
+def test_a_state_s_figure_after_pay_and_a_new_exam_day_after_where_it_is_taken():
+    dallas = Context("ask_salary", (("us_state", "Dallas"),), earlier="ask_program_cost")
+    figure = "Is there a Texas figure for the whole state?"
+    ranking = [("ask_state_rules", 0.8), ("ask_financial_aid", 0.05)]
+    assert understand("ask_state_rules", 0.8, [("us_state", "Texas")], figure, dallas, ranking).intent == "ask_salary"
+    reschedule = "if i need change the day, is problem?"
+    ranking = [("nlu_fallback", 0.4), ("ask_state_rules", 0.25), ("ask_legal_or_medical", 0.17)]
+    assert understand("nlu_fallback", 0.4, [], reschedule, Context("ask_exam_format"), ranking).intent == (
+        "ask_exam_format"
+    )
+
+
+#: A story whose question is asked of a degree abroad, with a loan told in passing.
+NURSE_WITH_A_LOAN = (
+    "Good evening po. I am BSN graduate from Philippines (2010), I worked as staff nurse 5 years in a hospital in "
+    "Manila then 4 years in Riyadh in the ICU. I came here in Houston 2024 with my husband, I have green card already. "
+    "I am reviewing for NCLEX but it takes long and I need to work now, we have loan for the house. My friend said I "
+    "can work as medical assistant while waiting. Will my BSN count so I can take the MA certification exam right away?"
+)
+#: A parent's story that names an IEP in passing, then asks how long a program takes.
+IEP_IN_PASSING = (
+    "Hello, I'm writing for my son Jacob. He's 22 and lives with us here in Tucson. He graduated high school in 2022 "
+    "with an IEP (ADHD and some anxiety with tests) and has been bouncing between part time jobs since. I want to "
+    "support him. How long would a program take him"
+)
+
+
+@pytest.mark.parametrize(
+    "intent, confidence, text, context, expected",
+    [
+        # NLU's readings of blind_bx's messages, as the trained model gave them
+        (
+            "nlu_fallback",
+            0.4,
+            "same for the cma?",
+            Context("ask_exam_format", (("credential", "RMA"),)),
+            "ask_exam_format",
+        ),
+        ("ask_exam_fee", 0.48, "and the other one the ccma, same?", Context("ask_exam_retake"), "ask_exam_retake"),
+        (
+            "ask_salary",
+            0.92,
+            "ok and how fast could i actually be working. i need a paycheck by january",
+            Context(),
+            "ask_duration",
+        ),
+        (
+            "ask_state_rules",
+            1.0,
+            "also does arizona even require this or is HR making it up lol",
+            Context("ask_eligibility"),
+            "ask_state_rules",
+        ),
+        (
+            "ask_salary",
+            0.98,
+            "160 hours of what tho. and do they pay u for that",
+            Context("ask_online_program"),
+            "ask_externship",
+        ),
+        (
+            "ask_eligibility",
+            0.59,
+            "my 10 years in Honduras hospital count for something?",
+            Context("ask_online_program"),
+            "ask_foreign_nurse",
+        ),
+        (
+            "ask_exam_fee",
+            0.67,
+            "and after the cheap one i can sit CMA or no",
+            Context("ask_program_cost"),
+            "ask_eligibility",
+        ),
+        (
+            "ask_duration",
+            0.65,
+            "the cheap school how long?",
+            Context("ask_duration", earlier="ask_program_cost"),
+            "ask_duration",
+        ),
+        ("ask_exam_retake", 0.77, "wait the full 200 questions again??", Context("ask_renewal"), "ask_exam_format"),
+        (
+            "nlu_fallback",
+            0.4,
+            "ok but would an 8 week one even get me hired or is it junk",
+            Context("ask_financial_aid"),
+            "ask_scam_check",
+        ),
+        (
+            "ask_program_cost",
+            0.43,
+            "the school. the one on the tv ads says 16 grand thats crazy right?",
+            Context("ask_exam_fee"),
+            "ask_program_cost",
+        ),
+        (
+            "ask_wes",
+            0.68,
+            "WES already did my evaluation before for CGFNS, can i use that or i need a new one?",
+            Context("ask_foreign_nurse"),
+            "ask_credential_evaluation",
+        ),
+        (
+            "ask_eligibility",
+            0.9,
+            "I operated on people for 12 years and I must sit in anatomy class with 18 year olds?",
+            Context("ask_duration"),
+            "ask_course_transfer",
+        ),
+        ("ask_eligibility", 0.99, NURSE_WITH_A_LOAN, Context(), "ask_foreign_nurse"),
+        ("ask_duration", 0.49, IEP_IN_PASSING, Context(), "ask_duration"),
+        (
+            "ask_online_program",
+            0.33,
+            "is there a faster way for me to become an MA or do I have to do the whole program like everybody else?",
+            Context(),
+            "ask_eligibility",
+        ),
+        (
+            "ask_exam_study",
+            0.94,
+            "cant i just study a book and take the test",
+            Context("ask_exam_fee"),
+            "ask_eligibility",
+        ),
+        (
+            "ask_exam_retake",
+            0.6,
+            "Is it still the same test I took in 2011?",
+            Context("ask_exam_retake"),
+            "ask_exam_format",
+        ),
+        (
+            "nlu_fallback",
+            0.4,
+            "so basically school is a waste of money",
+            Context("ask_learn_on_job"),
+            "ask_learn_on_job",
+        ),
+        # their coursework asked to shorten the program, and the diploma before the exam, keep their own topics
+        (
+            "ask_course_transfer",
+            0.9,
+            "I hold a bachelor's degree in biology. Would any of my coursework shorten the training, or would I need "
+            "to complete the full program?",
+            Context(),
+            "ask_course_transfer",
+        ),
+        (
+            "ask_diploma_requirement",
+            0.9,
+            "do i need my diploma b4 i can take the ccma? im a junior",
+            Context(),
+            "ask_diploma_requirement",
+        ),
+    ],
+)
+def test_readings_from_blind_bx_read_after_it_was_measured(intent, confidence, text, context, expected):
+    words = re.findall(r"[a-z]+", text.lower())
+    named = [("credential", name) for name in ("cma", "ccma") if name in words]
+    got = understand(intent, confidence, named, text, context, [(intent, confidence)])
+    assert got.intent == expected
+
+
+def test_where_they_are_told_after_pay_asks_the_pay_there_and_a_surgeon_s_years_are_no_ma_work():
+    texas = Context("ask_salary", (("us_state", "Texas"),))
+    assert answered_for_them(texas, "im in houston")
+    assert not answered_for_them(texas, "im in houston, can i work there without a cert")
+    told = read(
+        "Good afternoon. I qualified in Lagos in 2008 and practised general surgery for 12 years before we moved."
+    )
+    assert told.changes.get("background") == "img" and 12.0 in told.not_ma_years
+    assert "experience_years" not in read("I operated on people for 12 years, must I sit in class?").changes

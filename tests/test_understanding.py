@@ -501,9 +501,11 @@ def test_what_only_might_follow_up_is_not_forced_onto_the_topic(text):
 
 def test_a_sure_reading_is_not_weighed_against_the_conversation():
     ranking = [("ask_salary", 0.9), ("ask_externship", 0.05)]
-    assert understand("ask_salary", 0.9, [], "do they pay u for it", Context("ask_externship"), ranking).intent == (
-        "ask_salary"
-    )
+    asked = "and what do MAs make after that"
+    assert understand("ask_salary", 0.9, [], asked, Context("ask_externship"), ranking).intent == "ask_salary"
+    # whether the externship itself pays is still the externship, which says it is unpaid
+    paid = understand("ask_salary", 0.9, [], "do they pay u for it", Context("ask_externship"), ranking)
+    assert paid.intent == "ask_externship"
 
 
 @pytest.mark.parametrize(
@@ -1886,6 +1888,27 @@ def test_whether_step_1_is_still_scored_is_the_reported_usmle_change(kb):
     assert ("aspect", "step_changes") in got.entities
     text = kb.answer(kb.topic_for_intent("ask_usmle"), ["step_changes"]).text
     assert "pass/fail" in text and "as reported" in text.lower()  # a secondary source, said as reported
+
+
+def test_the_attempts_a_usmle_step_allows_are_the_usmle_s_own_rules(kb):
+    """ "how many times u can attempt a step": the USMLE's attempts, with the limit from the knowledge base; "and
+    for the CMA exam?" then asks the CMA's own retake rules."""
+    for asked in ("how many times u can attempt a step", "how many tries do u get for step 1"):
+        got = understand("ask_exam_retake", 0.6, [], asked, Context(), [("ask_exam_retake", 0.6)])
+        assert got.intent == "ask_usmle" and ("aspect", "attempts") in got.entities, asked
+    text = kb.answer(kb.topic_for_intent("ask_usmle"), ["attempts"]).text
+    assert kb.facts(["usmle_attempt_limit"])["usmle_attempt_limit"].value in text
+    # NLU's reading of the follow-up, as the trained model gave it
+    ranking = [("ask_exam_fee", 0.5), ("ask_exam_format", 0.2), ("ask_eligibility", 0.08)]
+    cma = [("credential", "CMA exam")]
+    attempts = Context("ask_usmle", aspect="attempts")
+    assert understand("ask_exam_fee", 0.5, cma, "and for the CMA exam?", attempts, ranking).intent == "ask_exam_retake"
+    # after Step 1's scoring, the CMA's own answer on the USMLE
+    scoring = Context("ask_usmle", aspect="step_changes")
+    assert understand("ask_exam_fee", 0.5, cma, "and for the CMA exam?", scoring, ranking).intent == "ask_usmle"
+    # "how many tries do u get for step 1 and is it still scored": the step's scoring, asked of it
+    scored = understand("ask_exam_format", 0.5, [], "is it still scored", attempts, [("ask_exam_format", 0.5)])
+    assert scored.intent == "ask_usmle" and ("aspect", "step_changes") in scored.entities
 
 
 def test_leave_to_work_on_a_pending_status_is_never_a_benefit_question():

@@ -78,7 +78,9 @@ _OTHER_ROLES = (  # most specific first: a CNA "in a nursing home" is a CNA
         "doctor",
         r"(?<!\bat a )(?<!\bat the )(?<!\bfor a )(?<!\bfor the )(?<!\bat a family )(?<!\bfor a family )(?<!\bmy )"
         r"(?<!\bthe )\b(?:doctor|physician|gp|general practitioner|surgeon|mbbs)\b(?!(?:'?s)? (?:office|clinic|practice)\b)|"
-        r"\b(?:years?|yrs?) (?:(?:of|in) )?(?:general )?(?:medicine|med school|medical school|practice as a doctor)\b",
+        r"\b(?:years?|yrs?) (?:(?:of|in) )?(?:general )?(?:medicine|med school|medical school|practice as a doctor)\b|"
+        # "practised general surgery for 12 years", "I operated on people for 12 years"
+        r"\bpracti[cs]ed (?:general )?(?:surgery|medicine)\b|\boperated on (?:people|patients)\b",
     ),
     ("midwife", r"\bmidwi(?:fe|ves|fery)\b"),
     ("pharmacist", r"\bpharmacist\b|\bpharmacy tech\w*"),
@@ -132,13 +134,14 @@ _BACKGROUNDS = (
         "img",
         r"\b(?:imgs?|mbbs|international medical graduate|foreign medical graduate|foreign[- ](?:trained )?doctor|"
         r"(?:doctor|physician) (?:from|in|back in)\b|m[eé]dic[oa] (?:general|familiar|cirujan[oa])\b|general practitioner|medical degree|\bmd (?:from|in|degree)|med school|medical school|"
-        r"practi[cs]ed (?:medicine|pediatrics|paediatrics|surgery|(?:general|family|internal) medicine|obstetrics|"
+        r"practi[cs]ed (?:medicine|pediatrics|paediatrics|(?:general )?surgery|(?:general|family|internal) medicine|obstetrics|"
         r"gynaecology|gynecology|psychiatry|dermatology|cardiology|anesthesi\w*|anaesthesi\w*)|mbbch|"
         r"i (?:am|was|'m) an? (?:(?:general|family|practicing|practising|qualified|licensed|senior|junior|consultant) )?"
         r"(?:doctor|physician|gp|surgeon|pediatrician|paediatrician|cardiologist|gynecologist|"
         r"obstetrician|psychiatrist|dermatologist|internist|anesthesiologist|radiologist)|i'm a (?:doctor|physician)|"
-        # "15 years pediatrician": a specialist's own years
-        r"\b(?:\d+|many|several) (?:years?|yrs?) (?:as an? )?(?:pediatrician|paediatrician|surgeon|internist|gynecologist))",
+        # "15 years pediatrician": a specialist's own years; "I operated on people for 12 years"
+        r"\b(?:\d+|many|several) (?:years?|yrs?) (?:as an? )?(?:pediatrician|paediatrician|surgeon|internist|gynecologist)|"
+        r"\bi (?:have )?operated on (?:people|patients)\b)",
     ),
     ("military", _MILITARY),
     (
@@ -741,10 +744,30 @@ def read(
     if left and (background or profile.background) == "military" and "military_years_ago" not in changes:
         changes["military_years_ago"] = float(max(today.year - int(left[1]), 0))
     not_ma.discard(changes.get("experience_years"))
+    later = _time_ahead(low)
+    if changes.get("experience_years") in later:
+        del changes["experience_years"]  # "if i take it 3 years later is that ok": no work done
+    not_ma |= later
     statement = not question and not _WHAT_IT_WAS.match(low)
     supposed = {"hs_diploma": True} if _HS_SUPPOSED.search(low) else {}
     misstating = bool(_MISSTATE.search(low))
     return Heard(changes, correction, misstating, statement, supposed, _earned(low), frozenset(not_ma))
+
+
+#: Time still ahead of them, waited before a step: "what if i dont test til like 2 yrs after", "if i wait a year and
+#: a half", "3 years later", "2 years from now".
+_TIME_AHEAD = re.compile(
+    r"\b(?:wait(?:ed|ing)?(?: for)?|til+|until|in) (?:like |about |maybe |around |another |over )?(?:an? )?"
+    r"\S+(?: and a half)? (?:years?|yrs?|months?|mos?)\b|"
+    r"\b\S+(?: and a half)? (?:years?|yrs?|months?|mos?) (?:after|later|from now|down the road|out)\b(?! of)"
+)
+
+
+def _time_ahead(low: str) -> set[float]:
+    """The amounts of time that lie ahead ("til like 2 yrs after"): no years of work done, unless the same
+    amount is also told elsewhere ("been an MA 2 yrs, in 2 years i want to be RN")."""
+    ahead = {years for match in _TIME_AHEAD.finditer(low) for years, _ in _amounts(match.group(0))}
+    return ahead - {years for years, _ in _amounts(_TIME_AHEAD.sub(" ", low))}
 
 
 def _held(low: str, named: str | None) -> str | None:

@@ -79,6 +79,9 @@ SWITCH = re.compile(
     rf"^\W*((and|n|but|{_FILLERS})\W+)*(what'?s|whats|how'?s|hows) (it|that|the pay|pay) (like |looking )?(in|for)\b|"
     rf"^\W*(({_FILLERS})\W+)*(and|n|&)\W+(the\W+|for the\W+|for (an?\W+)?|an?\W+)?"
     r"(?!(how|what|when|where|why|who|which|is|are|do|does|did|can|could|will|would|should)\b)[\w-]+(\W+[\w-]+){0,2}\W*$|"
+    # "same for the cma?", "is it the same in texas": the same question, for what comes after "same"
+    rf"^\W*((and|n|but|so|{_FILLERS})\W+)*((is it|its|it'?s|is that)\W+)?(the\W+)?same(\W+(thing|deal|rule|rules))?\W+"
+    r"(for|with|in|at|on)\W+(the\W+|an?\W+)?[\w-]+(\W+[\w-]+)?\W*$|"
     # "ccma?" alone, after the RMA's answer: the same question for it; "in california specifically?"
     # "rma no?" after a verdict on the CMA: the same question, for it
     r"^\W*(the\W+)?(c?cma|rma|ncma)(\W+(one|then|instead|too|no|right|tho|though|also|as well))?\W*$|"
@@ -118,10 +121,12 @@ SAME_QUESTION_TAIL = re.compile(
     r"(in|under|for) (the |that |this )?same (scenario|situation|case|circumstances?)|in (that|this) (case|scenario|situation)))\W*$",
     re.I,
 )
-#: A credential (and its body) named, after a lead-in word: "so the ccma", "and the NCMA from NCCT".
+#: A credential (and its body) named, after a lead-in word: "so the ccma", "and the NCMA from NCCT", "and the other
+#: one the ccma".
 CREDENTIAL_NAMED = re.compile(
     # ("wait so even with the ccma??" after a state's rules: the same question, for it)
-    rf"^\W*((and|n|&|so|but|{_FILLERS})\W+)*((even|also|only|just)\W+)?(with\W+)?(the\W+)?(c?cma|rma|ncma)"
+    rf"^\W*((and|n|&|so|but|{_FILLERS})\W+)*((even|also|only|just)\W+)?(with\W+)?(the\W+other\W+one\W+)?(the\W+)?"
+    r"(c?cma|rma|ncma)"
     r"(\W+(one|(from|by|of)\W+(the\W+)?(aama|amt|nha|ncct)))?\W*$",
     re.I,
 )
@@ -776,7 +781,13 @@ def _figures_doubted(text: str, context: Context) -> str | None:
         return None
     if decisive_topic(text) not in (None, context.intent):
         return None  # "any real data on how many of a program's graduates pass, or do schools just make that up?"
+    if REQUIREMENT_ASKED.search(text):
+        return None  # "also does arizona even require this or is HR making it up lol": a rule asked, HR doubted
     return "ask_salary" if context.intent in ROLE_TOPICS else context.intent
+
+
+#: Whether something is required, asked of its own: "does arizona even require this".
+REQUIREMENT_ASKED = re.compile(r"\b(does|do|did|will|would)\b[^.?!]{0,30}\b(require|requires|mandate|mandates)\b", re.I)
 
 
 #: Allied roles people mostly hold after US training ("a certified phlebotomist... in Denver").
@@ -813,7 +824,8 @@ def _trained_here(text: str, named: Sequence[tuple[str, str]]) -> bool:
 #: Health work other than medical assisting, whose training abroad the answer for health workers trained abroad
 #: covers (a nurse, a midwife, a pharmacist, a dentist, a phlebotomist, a lab technician, a radiographer).
 HEALTH_TRAINING = re.compile(
-    r"\b(nurs(e|es|ing)|enfermer\w*|midwi\w+|partera|pharmac\w+|farmac\w+|dentist\w*|dental|phlebotom\w*|"
+    # ("my 10 years in Honduras hospital count for something?": hospital work abroad)
+    r"\b(nurs(e|es|ing)|enfermer\w*|midwi\w+|partera|pharmac\w+|farmac\w+|dentist\w*|dental|phlebotom\w*|hospitals?|"
     r"lab(oratory)? (tech\w*|scientist|work)|medical technolog\w*|radiograph\w*|radiolog\w*|physio\w*)\b",
     re.I,
 )
@@ -856,7 +868,9 @@ def _trained_abroad_counts(text: str) -> bool:
     asked = asking_clause(text)
     # a short message may tell the training, then ask ("I was lab technician in Haiti 8 years. It count for the
     # certification?"); a longer one's question must name it itself
-    told = text if len(text.split()) <= MAX_TOLD_THEN_ASKED else asked
+    # and a longer one's question may point back to it ("...staff nurse in Manila for 8 years... Can my nursing
+    # count so I can be medical assistant faster?")
+    told = text if len(text.split()) <= MAX_TOLD_THEN_ASKED or OWN_TRAINING.search(asked) else asked
     return (
         bool(HEALTH_TRAINING.search(told) and ABROAD_PLACE.search(told) and COUNTS_FOR_ANYTHING.search(asked))
         and not OWN_ROUTES.search(text)
@@ -870,6 +884,8 @@ def _trained_abroad_counts(text: str) -> bool:
 A_ROUTE = re.compile(r"\b(routes?|pathways?|category)\b", re.I)
 
 
+#: Their own health training pointed back to in the question ("my nursing", "her pharmacy").
+OWN_TRAINING = re.compile(r"\b(my|her|his) (nursing|phlebotomy|pharmacy|midwifery|dentistry|lab|bsn)\b", re.I)
 #: Words in a short message before its question that may still tell what the question asks about.
 MAX_TOLD_THEN_ASKED = 20
 #: Their MA work asked about ("as MA", "my MA job"): the verdict on it, not their training abroad.
@@ -1244,6 +1260,13 @@ WHICH_BETTER = re.compile(
     r"\bwhich (one )?should i (do|pick|choose|go with|get|go for)\b",
     re.I,
 )
+#: One of two options set side by side, picked by a measure ("which one is faster", "which is cheaper"): a short
+#: follow-up that asks the comparison again.
+WHICH_OF_THE_KINDS = re.compile(
+    r"^\W*((and|so|ok|okay|but)\W+)*which (one |of (them|the two|those|these) )?(is|would be|'?s) "
+    r"(faster|quicker|shorter|cheaper|better|best|easier|longer|more)\b[^.?!]{0,30}\W*$",
+    re.I,
+)
 #: Which of the credentials in hand the bot would pick for them ("which of those would you go for in my case").
 WHICH_FOR_ME = re.compile(
     r"\bwhich (of (those|these|them|the \w+)|one|would) (would |should )?(you|u) (go for|pick|choose|get|recommend|take|do)\b",
@@ -1410,6 +1433,16 @@ KEEP_IT = re.compile(
     r"credential))( (going|active|current|valid|up))?\b(?!\W+(job|position))",
     re.I,
 )
+#: A figure for another place or year, asked after pay ("Is there a Texas figure for the whole state?").
+PAY_FIGURE = re.compile(
+    r"\b(figures?|numbers?|stats|statistics|data)\b[^.?!]{0,30}\b(for|in|across|statewide|state|whole|nationally|"
+    r"national|city|area|metro)\b|\b(state|statewide|national|city|metro|area)\w* (figure|number|average)s?\b",
+    re.IGNORECASE,
+)
+#: The answer in hand summed up as school not being worth it: that answer again, which says what employers prefer.
+NOT_WORTH_IT = re.compile(r"\bwaste of (money|time)\b|\bnot worth (it|the money|paying)\b|\bpointless\b", re.I)
+#: Whether a step is still scored, asked of the step in hand.
+STILL_SCORED = re.compile(r"\b(is|are) (it|they|that|those) (still )?(scored|graded|pass[/ -]?fail|numeric)\b", re.I)
 MORE_OF_IT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ask_renewal", HOW_MANY_NEEDED),
     ("ask_renewal", CREDITS_RULES),
@@ -1422,6 +1455,9 @@ MORE_OF_IT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ask_military_benefits", FINISH_LIMIT),  # "is there a limit on how long i have to finish" after MyCAA
     ("ask_accommodations", PAPERS),  # "which papers she need to show" after extra time: the documents to send
     ("ask_renewal", CPR_AGAIN),  # "do they still make you have CPR for that" after recertifying
+    ("ask_salary", PAY_FIGURE),  # "Is there a Texas figure for the whole state?" after pay in Dallas
+    ("ask_usmle", STILL_SCORED),  # "how many tries do u get for step 1 and is it still scored"
+    ("ask_learn_on_job", NOT_WORTH_IT),  # "so basically school is a waste of money" after learning on the job
 )
 
 
@@ -1448,6 +1484,8 @@ def _next_part_asked(text: str, context: Context) -> str | None:
     count the CMA's pathway asks."""
     if context.intent == "ask_what_is_cma" and _a_bare_price(text, context):
         return "ask_salary"
+    if context.intent == "ask_usmle" and ALL_STEPS_IN_TIME.search(text):
+        return "ask_ecfmg"  # "is there a time limit to pass all of them" after the steps' attempts: ECFMG's rule
     if context.intent not in (*EXAM_TOPICS, "ask_eligibility"):
         return None
     if KEEP_IT.search(text) and len(text.split()) <= MAX_FOLLOW_UP_WORDS:
@@ -1455,16 +1493,55 @@ def _next_part_asked(text: str, context: Context) -> str | None:
     return "ask_eligibility" if PROCEDURES_COUNTED.search(text) else None
 
 
-def _what_in_hand_is_asked(text: str, context: Context) -> str | None:
-    """A topic the conversation in hand gives words that would read otherwise alone."""
+#: A time limit on passing the steps: ECFMG's older seven-year rule.
+ALL_STEPS_IN_TIME = re.compile(r"\b(time limit|deadline|how many years|within how long)\b", re.IGNORECASE)
+#: The whole of what something costs: "total damage", "including the test", "any additional charge beyond".
+WHOLE_COST = re.compile(
+    r"\b(total|in all|altogether|all together|all in|damage|including|additional|extra|beyond|get it back)\b",
+    re.IGNORECASE,
+)
+
+
+def _program_kind_in_hand(context: Context) -> str | None:
+    """A kind of program asked about last, or first of the last message's two questions."""
+    return next((i for i in (context.intent, context.earlier) if i in PROGRAM_KINDS), None)
+
+
+def _whole_cost_after_renewal(text: str, context: Context) -> bool:
+    """The whole cost of getting a credential back, asked right after renewal, in no other topic's words."""
+    return bool(
+        context.intent == "ask_renewal"
+        and WHOLE_COST.search(text)
+        and PRICE.search(text)
+        and cued_intent(text, context.intent) in (None, "ask_renewal", *PRICES.values())
+        and decisive_topic(text) in (None, "ask_renewal", *PRICES.values())  # not a retake's price
+    )
+
+
+def _credential_or_program_in_hand_asked(text: str, context: Context) -> str | None:
+    """A part of the exam, credential or program in hand, asked in words that would read otherwise alone."""
     if context.intent in EXAM_TOPICS and TAKEN_WHERE.search(text) and not SCHOOLING.search(asking_clause(text)):
         return "ask_exam_format"  # "Can I sit for it remotely?" after the RMA's routes: where the exam is taken
     if context.intent in CREDENTIAL_TOPICS and THEY_ACCREDITED.search(text):
         return "ask_credential_info"  # "are they all accredited or whatever" after the credentials: NCCA, each
-    if context.intent in PROGRAM_KINDS and PREPARES_FOR.search(text):
-        return context.intent  # "which cert does it prepare you for" after an apprenticeship: what it leads to
+    program_kind = _program_kind_in_hand(context)
+    if program_kind and PREPARES_FOR.search(text):
+        # "which cert does it prepare you for" after an apprenticeship (asked with its length): what it leads to
+        return program_kind
     if context.intent in EXAM_TOPICS and GOOD_FOR.search(text):
         return "ask_renewal"  # "how long is it good 4" after the exam: how long the credential lasts
+    if _whole_cost_after_renewal(text, context):
+        # "What would it cost me to get it back, including the test?" after a lapsed CMA: renewal's answer has
+        # the reactivation fee beside the exam's
+        return "ask_renewal"
+    return None
+
+
+def _what_in_hand_is_asked(text: str, context: Context) -> str | None:
+    """A topic the conversation in hand gives words that would read otherwise alone."""
+    of_the_credential = _credential_or_program_in_hand_asked(text, context)
+    if of_the_credential:
+        return of_the_credential
     if context.intent in (*CREDENTIAL_TOPICS, "ask_eligibility", "ask_renewal") and WHICH_FOR_ME.search(text):
         return "ask_which_credential"  # "ok which of those would you go for in my case" after their verdicts
     if context.intent == "ask_exam_fee" and MONEY_BACK.search(text) and not LEGAL_WORDS.search(text):
@@ -1493,10 +1570,13 @@ def _what_in_hand_is_asked(text: str, context: Context) -> str | None:
         and STATE_S_TERMS.search(text)
     ):
         return STATE_RULES  # "what if the school I pick isnt one of the approved ones" after Arizona's rule
-    if WHICH_BETTER.search(text) and (
-        context.intent == "ask_program_type" or any(k == "program_type" for k, _ in context.entities)
+    # "which is better if i maybe want nursing later" after the associate's length; "which one is faster" after
+    # "whats the difference between a certificate and an associate degree and can i get fafsa for it"
+    program_kinds = context.intent == "ask_program_type" or any(k == "program_type" for k, _ in context.entities)
+    if (WHICH_BETTER.search(text) and program_kinds) or (
+        context.earlier == "ask_program_type" and WHICH_OF_THE_KINDS.match(text)
     ):
-        return "ask_program_type"  # "which is better if i maybe want nursing later" after the associate's length
+        return "ask_program_type"
     return None
 
 
@@ -1508,6 +1588,17 @@ def _options_asked(intent: str | None, asked: str, context: Context) -> str | No
     if intent in (*NO_TOPIC, "help", context.intent):
         return context.intent
     return intent if intent in OPTION_TOPICS else None
+
+
+def _fee_in_hand(context: Context) -> str | None:
+    """The fee that depends on when they graduated, asked last or first of the last message's two."""
+    return next((i for i in (context.intent, context.earlier) if i in FEE_BY_GRADUATION), None)
+
+
+#: A part of a topic no MA credential has, asked again of a credential: that credential's own topic for it.
+PART_FOR_A_CREDENTIAL: dict[tuple[str | None, str | None], str] = {("ask_usmle", "attempts"): "ask_exam_retake"}
+#: Whether they may still sit the exam ("can i still take it"): its routes, whatever the wait before it.
+STILL_SIT_IT = re.compile(r"\b(still|even) (take|sit|do|write) (it|for it|the (\w+ )?(test|exam))\b", re.I)
 
 
 def _decided(
@@ -1522,11 +1613,14 @@ def _decided(
         or intent in (*NO_TOPIC, "help", UNHELPFUL)
         or (intent in COURTESIES and looks_like_question(text))
     )
-    if context.intent in FEE_BY_GRADUATION and WHEN_GRADUATED.search(text) and WHAT_IF.match(text) and not named:
-        return context.intent  # "And if I wait more than one year after graduation?" after the CMA's fee: the fee then
+    decided = _decisive(intent, confidence, text) if asking else None
+    # "And if I wait more than one year after graduation?" after the CMA's fee: the fee then ("..., can i still
+    # take it" asks whether they still qualify)
+    graduated_later = WHEN_GRADUATED.search(text) and WHAT_IF.match(text) and not STILL_SIT_IT.search(text)
+    if graduated_later and not named and _fee_in_hand(context):
+        return _fee_in_hand(context)  # the fee asked first: "whats the cma test fee ... and how many questions"
     if context.intent in PRICED_BY_KIND and only_switches(text) and PROGRAM_KIND.search(text):
         return context.intent  # "and the 2 year one" after what a certificate costs: the degree's price
-    decided = _decisive(intent, confidence, text) if asking else None
     health_work = _health_work_counted(intent, asking, decided, text, named, context)
     if health_work:
         return health_work
@@ -1993,12 +2087,14 @@ def _topic_nlu_chose(
         return (
             STATE_RULES  # "would the ccma count there" after Arizona's rules: Arizona's answer, not the CCMA's routes
         )
-    if _points_back_at_topic_in_hand(intent, confidence, text, context, named):
-        return context.intent  # "is the CMA on their approved list" after the GI Bill: the GI Bill's list
+    if _counted_in_the_state(intent, text, named, context):
+        return STATE_RULES  # "my clinic gave me their own in house certificate, does that count" after Ohio's rules
     if intent in PRICES.values() and context.intent in PRICED_IN_HAND and BARE_PRICE.match(asking_clause(text)):
         # "how long does it take and what does it cost": a price with no words of its own is the price of what
         # the conversation is about (the school's, after its length), however NLU leans
         return cued_intent(asking_clause(text), context.intent) or intent
+    if _points_back_at_topic_in_hand(intent, confidence, text, context, named):
+        return context.intent  # "is the CMA on their approved list" after the GI Bill: the GI Bill's list
     if in_a_state and (confidence >= SURE or WORK_THERE.search(asking_clause(text))):
         # "can i work as MA in jersey without certification", "and then could i work in arizona with it?":
         # that state's rules, not a neighbour's nor the topic in hand
@@ -2022,7 +2118,13 @@ def _topic_nlu_chose(
         return cued  # "where do u take it" after the RMA's fee: the exam's format
     if _same_question_of_a_credential(intent, text, context, named):
         return intent
+    if is_question(context.intent) and not named and WHAT_ABOUT_ONE.match(text):
+        return context.intent  # "what about the amca one, someone said theyre easier about it" after accommodations
     return continued(ranking, context, text) or intent
+
+
+#: "what about the amca one": the question in hand, of something NLU knows no name for.
+WHAT_ABOUT_ONE = re.compile(r"^\W*((and|so|ok|okay|but)\W+)*(what|how) (about|bout|abt) (the |that )?\w+ one\b", re.I)
 
 
 #: A question pointing back at what the message told ("renew that", "is it still valid there").
@@ -2042,7 +2144,7 @@ BARE_PRICE = re.compile(
     r"(how much (does|do|would|will|is|are|did) (it|that|this|they|all that|all this|that all) (cost|run|be)"
     r"|how much (is|would be|will be) (it|that|this)|what (does|do|would|will|did) (it|that|this|they|all that) (cost|run)"
     r"|what'?s (it|that|this) (cost|run)"
-    r"|(the |and the )?(price|cost)s?)( (usually|roughly|about|approximately|more or less))?\W*$",
+    r"|(the |and the )?(price|cost)s?|\${2,})( (usually|roughly|about|approximately|more or less))?\W*$",
     re.IGNORECASE,
 )
 #: Words that point back at what was just answered ("is the CMA on their approved list", "would the ccma work
@@ -2073,6 +2175,49 @@ def _counts_there(text: str, named: Sequence[tuple[str, str]]) -> bool:
     )
 
 
+#: Whether something is good enough where they are: "does that count", "would that be accepted up there",
+#: "wait so if i get certified then i can?", "does az take the nha one".
+GOOD_ENOUGH_THERE = re.compile(
+    r"\b(count|counts|counted|accepted|accept|enough|legal|allowed|recogni[sz]ed|valid)\b|"
+    r"\b(if|once|after) (i|she|he) (get|am|become|got) (certified|a cert\w*|my cert\w*)\b|"
+    r"\b(does|do|will|would) [a-z]+ (take|accept) (the |my |an? )?\w+( one)?\b",
+    re.IGNORECASE,
+)
+#: The state, not the person, taking a credential: "does az take the nha one", "will washington accept my cma".
+THE_STATE_TAKES = re.compile(
+    r"\b(does|do|will|would) (?!(i|you|u|we|she|he|they|it|that|this|my|the (cert\w*|exam|test))\b)[a-z]+ "
+    r"(take|accept|recogni[sz]e)\b",
+    re.IGNORECASE,
+)
+#: An exam's entry asked in so many words: the routes to it, not a state's rule.
+SITTING_THE_EXAM = re.compile(
+    r"\b(i|she|he|we|u|you) (\w+ )?(sit|take|write|apply|test)\b|\b(sitting|taking) (for )?(the |an? |that |this |it)|"
+    r"\beligib\w*|\bqualify (for|to)\b|\broutes?\b|\bpathways?\b|\btoward\w* (the |an? |my )?\w+\b|\bgraduate\b",
+    re.IGNORECASE,
+)
+#: Words of a follow-up on a state's rule read against that rule: longer ones are questions of their own.
+MAX_STATE_COUNT_WORDS = 25
+
+
+def _counted_in_the_state(intent: str | None, text: str, named: Sequence[tuple[str, str]], context: Context) -> bool:
+    """Whether what they have counts, asked right after a state's rules ("does my az experience count for that or
+    do i have to redo training", "my clinic gave me their own in house certificate, does that count"): the
+    state's answer, which says what it accepts. NLU reads "does it count" as the national exams' routes, which
+    answer another question; asked of an exam itself ("count toward the RMA", "can I sit for it") they stay."""
+    asked = asking_clause(text)
+    # "does front desk experience count for the rma tho": that credential's routes; "does az take the nha one":
+    # what the state accepts
+    credential_named = any(_slot(kind) in CREDENTIAL_KINDS for kind, _ in named)
+    return (
+        context.intent == STATE_RULES
+        and intent == "ask_eligibility"
+        and len(text.split()) <= MAX_STATE_COUNT_WORDS
+        and bool(GOOD_ENOUGH_THERE.search(asked))
+        and not SITTING_THE_EXAM.search(asked)
+        and (not credential_named or bool(THE_STATE_TAKES.search(asked)))
+    )
+
+
 def _points_back_at_topic_in_hand(
     intent: str | None, confidence: float, text: str, context: Context, named: Sequence[tuple[str, str]]
 ) -> bool:
@@ -2084,14 +2229,28 @@ def _points_back_at_topic_in_hand(
     return (
         is_question(context.intent)
         and intent != context.intent
+        # the other question of the last message is in hand too ("does it have to be front and back office both"
+        # after "can i take the rma w that and how much is it": the routes, as NLU read it)
+        and intent != context.earlier
         and confidence < SURE_OF_ANOTHER_TOPIC
         and context.intent not in DECLINED
         and len(text.split()) <= MAX_CONTINUED_WORDS
         and bool(POINTS_AT_IT.search(text))
         and not ANOTHER_THING.search(text)
+        and not CHECK_A_SCHOOL.search(text)
         and not any(kind in BRINGS_ITS_OWN for kind, _ in named)
         and cued_intent(asking_clause(text), context.intent) in (None, context.intent)
     )
+
+
+#: How to check a school or program themselves ("how i can check the school have this"): the accredited
+#: programs' own lists, not the answer in hand.
+CHECK_A_SCHOOL = re.compile(
+    r"\bhow (i |do i |can i |could i |to |would i |should i )?(can |could )?(check|verify|look up|find out|confirm|know)\b"
+    # (not whether a school takes what is in hand: "how do i know if a school takes it" after the GI Bill)
+    r"[^.?!]{0,20}\b(school|program|college|course)s?\b(?! (takes?|accepts?|covers?|is approved|qualif\w*)\b)",
+    re.IGNORECASE,
+)
 
 
 def _state_only_told(text: str, named: Sequence[tuple[str, str]], context: Context) -> str | None:
@@ -2154,8 +2313,20 @@ def continued(ranking: Sequence[tuple[str, float]], context: Context, text: str)
         return topic if words and leaning and leaning[0] == topic and leaning[1] >= MIN_CONTINUED else None
     near = neighbours(topic)
     same = SAME_MESSAGE_WEIGHT if context.same_message else SAME_TOPIC_WEIGHT
+    # the earlier of the last message's two questions is in hand too ("where do you usually do it" after "is the
+    # externship paid and how long is it? im on the gi bill")
+    earlier = context.earlier if is_question(context.earlier) and not context.same_message else None
     weighed = {
-        name: confidence * (same if name == topic else NEIGHBOUR_WEIGHT if name in near else 1.0)
+        name: confidence
+        * (
+            same
+            if name == topic
+            else SAME_TOPIC_WEIGHT
+            if name == earlier
+            else NEIGHBOUR_WEIGHT
+            if name in near
+            else 1.0
+        )
         for name, confidence in ranking
         if is_question(name)
     }
@@ -2476,6 +2647,9 @@ def _understand(
         # "What about CMA. Buddy in my unit says military counts for that too": whether it takes their training
         counts = any(_slot(kind) == "credential" for kind, _ in named) and bool(COUNTS_FOR_IT.search(text))
         topic = "ask_eligibility" if _its_routes_asked(text, named, context) or counts else context.intent
+        if any(_slot(kind) == "credential" for kind, _ in named):
+            # "and for the CMA exam?" after the USMLE's attempts: the CMA's own retake rules
+            topic = PART_FOR_A_CREDENTIAL.get((topic, context.aspect), topic)
         if context.intent in RULED_BY_STATE and _a_place_alone(asked, named):
             topic = STATE_RULES  # "in ny tho" after learning on the job "in most states": New York's rules
         return Understood(topic, merged, inherited, follow_up=True)
@@ -2614,7 +2788,10 @@ MILITARY = re.compile(r"\b(army|navy|air force|marines?|military|corpsman|68w|me
 #: Whether the thing in hand pays them ("is it paid or am I working for free").
 IS_IT_PAID = re.compile(
     r"\b(is|are|was) (it|that|this|they|those|the \w+) (even |actually )?(paid|unpaid)\b|\bworking for free\b|"
-    r"\b(do|will|would) (i|you|u|we) (even |still )?get paid\b",
+    r"\b(do|will|would) (i|you|u|we) (even |still )?get paid\b|"
+    # "160 hours of what tho. and do they pay u for that" after online study's in-person part
+    r"\b(do|will|would|does) (they|it|the (clinic|site|place|office)s?) (even |actually )?pay (you|u|me|us|students?) "
+    r"(for (that|it|this|those|them)|anything)\b",
     re.I,
 )
 #: Pay named and nothing else ("and pay?", "what about salary"): the pay of whatever is in hand.
@@ -2814,10 +2991,34 @@ def topic_of_words(text: str, context: Context) -> str | None:
 
 def answered_for_them(context: Context, text: str = "") -> bool:
     """The answer in hand was worked out for the person, or depends on what they now tell ("i graduated
-    from a caahep school 3 yrs ago" after the CMA's fee), so what they tell next changes it."""
-    return context.intent in ANSWERED_FOR_THEM or (
-        context.intent in FEE_BY_GRADUATION and bool(WHEN_GRADUATED.search(text))
+    from a caahep school 3 yrs ago" after the CMA's fee), so what they tell next changes it; so was the
+    earlier of two questions in one message ("my program is abhes" after "after i finish can i take the
+    cma right away and how much is it")."""
+    return (
+        context.intent in ANSWERED_FOR_THEM
+        or (context.intent in FEE_BY_GRADUATION and bool(WHEN_GRADUATED.search(text)))
+        or context.earlier in ANSWERED_FOR_THEM
+        # "im in houston" after Texas pay: the pay where they are
+        or (context.intent in PLACED_ANSWERS and bool(ONLY_WHERE_THEY_ARE.match(text)))
     )
+
+
+#: Answers with a place's own figures or rules.
+PLACED_ANSWERS = frozenset({"ask_salary", "ask_state_rules"})
+#: A message that only says where they are: "im in houston", "we live near Tampa".
+ONLY_WHERE_THEY_ARE = re.compile(
+    r"^\W*((ok|okay|so|well|oh|btw|and)\W+)*(i'?m|im|i am|we'?re|were|we are|i live|we live|living|based|located)"
+    r"( (here|now|currently|actually))? (in|at|near|around|outside( of)?|close to) [\w .'-]{2,30}\W*$",
+    re.IGNORECASE,
+)
+
+
+def _question_told_for(context: Context) -> str | None:
+    """The question in hand that what they now tell changes: the last one, or the earlier of the last
+    message's two when only that one was worked out for them."""
+    if context.intent not in ANSWERED_FOR_THEM and context.earlier in ANSWERED_FOR_THEM:
+        return context.earlier
+    return context.intent
 
 
 def asked_again(understood: Understood, context: Context, *, told: bool = False) -> Understood | None:
@@ -2828,7 +3029,8 @@ def asked_again(understood: Understood, context: Context, *, told: bool = False)
     if (is_question(understood.intent) and not told) or not is_question(context.intent):
         return None
     merged, inherited = _merge(_carried(understood.entities), context)
-    return Understood(context.intent, merged, inherited, follow_up=True)
+    again = _question_told_for(context) if told else context.intent
+    return Understood(again, merged, inherited, follow_up=True)
 
 
 def remember(understood: Understood, context: Context, answered_before: str | None = None) -> Context:

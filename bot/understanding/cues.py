@@ -91,7 +91,8 @@ QUESTION_SHAPE = re.compile(
     r"\?\s*$|^\W*((and|also|so|ok|okay|but|hmm|well|lowkey|highkey|ngl|tbh|honestly|hey|yo|hi|hello|btw|um|k|alright|"
     r"quick q(uestion)?|question)\W+)*"
     # "Was at a troop medical clinic 2018-2021 doing sick call": the "I" left out of a story, no question
-    r"(how|what|whats|what's|when|where|who|which|why|is|are|am|(was|were)(?! (at|in|on|with|stationed|deployed|working|"
+    r"(how|what|whats|what's|when|where|who|which|why|magkano|paano|is|are|am|"
+    r"(was|were)(?! (at|in|on|with|stationed|deployed|working|"
     r"employed|there for)\b)|isn'?t|wasn'?t|doesn'?t|can|could|do|does|"
     r"did|will|would|should|any|wich|wat|wats|wht|hw|hm(?= (is|are|r|does|do|for|would|will)\b))\b|"
     # "if i start in march when am i done": a condition, then its question ("If it wasnt, I have worked
@@ -213,8 +214,9 @@ AID = re.compile(
 
 
 def aid_with_status(text: str) -> bool:
-    """The message names a visa or status and asks about aid to pay for training."""
-    return bool(STATUS.search(text) and AID.search(text))
+    """The message names a visa or status and asks about aid to pay for training (aid its story only tells of, "we
+    have loan for the house", asks none)."""
+    return bool(STATUS.search(text) and AID.search(asking_clause(text)))
 
 
 #: "i have green card since 2019 i can get it?" after Pell: whether the aid in hand is open to them.
@@ -226,7 +228,8 @@ _GETS_IT = re.compile(
 
 def status_asks_for_it(text: str) -> bool:
     """A status named and asked whether it gets them what the conversation is about (aid, after aid)."""
-    asked = STATUS.search(text) and _GETS_IT.search(text) and not PERMISSION.search(text)  # not "...get a job"
+    # not "...get a job"; "she want study too. she can get it?" tells what she wants, and asks only of the aid
+    asked = STATUS.search(text) and _GETS_IT.search(text) and not PERMISSION.search(asking_clause(text))
     return bool(asked) and len(text.split()) <= MAX_STATUS_WORDS
 
 
@@ -250,7 +253,14 @@ SETTLED = re.compile(
     r"(work permit|ead|green ?card|visa|work authori[sz]ation)\b( later| eventually| soon| one day)?[,.]?"
     r"(?= (in [a-z]+,? )?(would|will|does|do|can|could|is|are)\b)|"
     # "now live in Seattle with my green card": the card held, where they live
-    r"\b(live|living|lives|here|now|settled)\b[^.?!]{0,30}\bwith (a |my |the |our )green ?card\b|"
+    # ("here in jersey city now w/ green card", "now in Houston with green card", "in LA now with green card")
+    r"\b(live|living|lives|here|now|settled)\b[^.?!]{0,30}\b(with|w/) (a |my |the |our )?(us |u\.s\. )?green ?card\b"
+    r"(?! (interview|application|process|pending))|"
+    # "I am doctor from India (MBBS), have green card, working as MA...": the card held, its holder left out
+    r"(^|[,;(]|\band) *(now |also |already )?(have|has|got|hold) (a |my |the )?(us |u\.s\. )?green ?cards?\b"
+    r"(?! (interview|application|process|pending))|"
+    # "I have a US green card"
+    r"\b(i|we|she|he|they) (now |also |already )?(have|has|got|hold) (a |the )?(us|u\.s\.) green ?cards?\b|"
     # "I'm an IMG from Russia (green card)": the card held, in passing
     r"\((with |have |on |got )?(a )?green ?card( holder)?\)|"
     # "came to orlando 2 years ago with green card through my brother"
@@ -275,7 +285,10 @@ LICENCE_ASKED = re.compile(
 LEAVE_ITSELF = re.compile(
     r"\b(allowed|legal(ly)?|permit(ted)?|authori[sz]\w*|free to work|enough to work|let (me|her|him|them) work)\b|"
     r"\bwith (it|that|this|my (green ?card|card)|the (green ?card|card)|a green ?card)\b"
-    r"(?! (experience|exp|degree|training|diploma|background|work|job|years?))|\bneed (a |another |any )?(work )?permit\b",
+    r"(?! (experience|exp|degree|training|diploma|background|work|job|years?))|\bneed (a |another |any )?(work )?permit\b|"
+    # "i have green card now, so i can work as MA yes?": leave to work, the whole question
+    r"\b(so |then )?(can )?(i|she|he|we) (can )?(now )?work( as (an? )?(mas?|medical assistants?))?( now)?"
+    r"( yes| right| correct| too| then)?\W*$",
     re.IGNORECASE,
 )
 
@@ -475,12 +488,16 @@ PAID_DURING = re.compile(r"\b(during|while|for (it|that|this|them))\b|\b(is|was)
 CPR = re.compile(r"\bcpr\b|\bbls (card|cert)", re.IGNORECASE)
 
 
+#: A school or program picked out by its price ("the cheap school", "the cheap one"): which one, no price asked.
+A_CHEAP_ONE = re.compile(r"\bthe cheap (one|school|program|course|option|place)s?\b", re.IGNORECASE)
+
+
 def cued_intent(text: str, context_intent: str | None) -> str | None:
     """The topic the message's words point to; a bare price takes its topic from the conversation."""
     for pattern, intent in CUES:
         if pattern.search(text):
-            if intent == "ask_duration" and PRICE.search(text):
-                break  # "how long and how much": let the price decide below
+            if intent == "ask_duration" and PRICE.search(A_CHEAP_ONE.sub(" ", text)):
+                break  # "how long and how much": let the price decide below ("the cheap school how long?" asks no price)
             if intent == "ask_salary" and context_intent in PAID_WHILE and PAID_DURING.search(text):
                 return context_intent  # "do i still get paid during that" after SkillBridge: its pay, not MA pay
             return intent

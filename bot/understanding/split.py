@@ -36,6 +36,8 @@ MAX_PARTS = 3
 QUESTION_WORDS = (
     r"how|hows|how's|what|whats|what's|when|where|wheres|where's|who|whom|which|why|is|are|am|can|could|do|does|"
     r"did|will|would|"
+    # Tagalog's "how much" and "how" in Taglish: "ok magkano usually a real program and is there free training?"
+    r"magkano|paano|"
     r"should|must|may|has|have|cuanto|cuánto|cuanta|cuánta|que|qué|como|cómo|donde|dónde|puedo|necesito|"
     # texting's "r" for "are": "pay in ohio and r there jobs"
     r"r(?=\s+(?:there|they|u|you|we|mas|cmas)\b)"
@@ -58,8 +60,10 @@ _PLACE_AFTER = r"(?:\s+(?:here|there))?(?:\s+in\s+[a-z][\w .]{1,25})?"
 #: ", and the cma test fee?", ", and the cma exam on top of that", ", and the typical wage here in Pennsylvania": a
 #: price, an exam or pay named alone at the end, after a comma, asks of it too.
 _NAMED_AT_THE_END = (
-    r",\s*(?:and|plus)\s+(?=(?:the\s+)?(?:[\w-]+\s+){0,2}(?:fees?|costs?|price|exam|test|pay|salary|wages?)(?:\s+fee)?"
-    rf"(?:\s+(?:on top(?:\s+of\s+(?:that|it|this))?|too|as well))?{_PLACE_AFTER}\W*$)"
+    r",\s*(?:and|plus)\s+(?=(?:the\s+)?(?:[\w-]+\s+){0,2}(?:fees?|costs?|price|exam|test|pay|salary|wages?"
+    # "typical cost of certificate program, and any grant for this?"
+    r"|grants?|scholarships?|aid)(?:\s+fee)?"
+    rf"(?:\s+(?:on top(?:\s+of\s+(?:that|it|this))?|too|as well|for (?:that|it|this)))?{_PLACE_AFTER}\W*$)"
 )
 _JOINED = re.compile(
     rf"\s*(?:,\s*)?(?:\b(?:and|also|plus|y|n)\b|&|\+)\s+{_HEDGE}(?=(?:{QUESTION_WORDS})\b|{_IF_THEN_ASKS})"
@@ -167,8 +171,11 @@ _INTERJECTION = re.compile(
 #: another question, asks about it.
 _TOPIC_NAMED = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|and|also|then|but|n)\W+)*(?:\w+\W+){0,3}"
-    r"(?:fees?|costs?|prices?|pay|salary|wages?|passing(?: score)?|pass rates?|retakes?|renewal|exam|test)"
-    r"(?:\s+fee)?(?:\s+(?:on top(?:\s+of\s+(?:that|it|this))?|too|as well))?" + _PLACE_AFTER + r"\W*$",
+    r"(?:fees?|costs?|prices?|pay|salary|wages?|passing(?: score)?|pass rates?|retakes?|renewal|exam|test|grants?|"
+    r"scholarships?|aid)"
+    r"(?:\s+fee)?(?:\s+(?:on top(?:\s+of\s+(?:that|it|this))?|too|as well|for (?:that|it|this)))?"
+    + _PLACE_AFTER
+    + r"\W*$",
     re.IGNORECASE,
 )
 
