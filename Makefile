@@ -1,6 +1,7 @@
 # cma-advisor: `make run` sets everything up and starts the bot; `make test` runs the gates and every test.
 # Every target is idempotent: a second run reuses what exists and rebuilds only what its inputs
-# changed (venv <- requirements, KB <- content, spaCy <- KB content, model <- training data + config).
+# changed (venv <- requirements, KB <- content, spaCy <- KB content, model <- training data + config,
+# second reading <- development conversation sets).
 # `make help` lists the targets from the `## ` comment beside each one.
 
 SHELL := /bin/bash
@@ -40,10 +41,11 @@ $(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
 	cp .env.example .env
 	@echo "Created .env from .env.example (edit it to change ports, database, channels)."
 
-setup: $(VENV)/.installed .env ## install and build what running the bot needs (venv, KB, spaCy pipeline, widget)
+setup: $(VENV)/.installed .env ## install and build what running the bot needs (venv, KB, spaCy pipeline, second reading, widget)
 	$(PY) -m bot.kb load          # skips when data/kb/ is unchanged
 	$(PY) -m bot.school check     # the school profile (data/school.yml, SCHOOL_* in .env)
 	$(PY) -m bot.tools.nlp_build  # rewrites the spaCy pipeline only when names/aliases changed
+	$(PY) -m bot.tools.second_reading_build  # the second reading of questions, only when the development sets changed
 	scripts/build-web.sh          # the website widget (web/dist/): web/src/ on the pinned socket.io-client, compressed
 
 setup-test: setup $(VENV)/.installed-test ## setup, plus the test tools, Debian's Chromium and redis-server for the tests

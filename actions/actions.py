@@ -29,6 +29,7 @@ from bot.understanding.context import CONTEXT_SLOT
 from bot.understanding.cues import looks_like_question
 from bot.understanding.guesses import best_guesses, guess_buttons
 from bot.understanding.language import OTHER, SPANISH, detect
+from bot.understanding.second_reading import better_topic
 from bot.understanding.split import ANSWERED_TOPIC, LATER_QUESTION, UNPLACED
 
 log = logging.getLogger(__name__)
@@ -103,6 +104,8 @@ class ActionAnswer(Action):
         understood = ctx.understand(intent, confidence, _entities(tracker), text, context, ranking)
         form_waits = bool(tracker.active_loop.get("name"))
         understood = ctx.told_at_a_form(understood, intent, text, form_waits)
+        nlu = ((parsed.get("intent") or {}).get("name"), confidence)
+        understood = self._read_again(understood, text, context, form_waits, nlu)
         command = None if ctx.is_question(understood.intent) else replies.control(text)
         # "actually cancel, ill do this later", "Rosa Hernández, rosa@example.com" or "Sam Flood" that NLU
         # hears as a greeting: the waiting form reads it next
@@ -196,6 +199,18 @@ class ActionAnswer(Action):
         replaced = services.forget_answers(superseded(heard.changes))
         remembered = ctx.remember(understood, context, earlier.intent if earlier is not None else None)
         return [SlotSet(CONTEXT_SLOT, remembered.to_slot()), *replaced]
+
+    @staticmethod
+    def _read_again(
+        understood: ctx.Understood, text: str, context: ctx.Context, form_waits: bool, nlu: tuple[str | None, float]
+    ) -> ctx.Understood:
+        """A question the rules read as one topic, read again by what people wrote in earlier conversations
+        (`bot.understanding.second_reading`); only whole messages: a message's later question is read by the
+        rules, after its first."""
+        if form_waits or context.same_message:
+            return understood
+        better = better_topic(services.second_reader(), understood.intent, text, context.intent, nlu)
+        return understood if better is None else replace(understood, intent=better)
 
     @staticmethod
     def _language_noticed(dispatcher: CollectingDispatcher, language: str | None, understood: ctx.Understood) -> bool:

@@ -6,10 +6,12 @@ action module depends on another.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
+import joblib
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -25,7 +27,10 @@ from bot.roadmap.progress import ProgressStore
 from bot.roadmap.turns import RoadmapTurns
 from bot.settings import load_settings
 from bot.understanding.places import might_name_a_code, states_by_code, where_they_go
+from bot.understanding.second_reading import SecondReader
 from bot.understanding.shorthand import means_right_now
+
+log = logging.getLogger(__name__)
 
 
 @lru_cache(maxsize=1)
@@ -39,6 +44,26 @@ def fresh_knowledge_base() -> KnowledgeBase:
     kb = knowledge_base()
     kb.refresh()
     return kb
+
+
+#: Where `bot.tools.second_reading_build` (run by `make setup`) writes the second reading, under var/.
+SECOND_READING_FILE = "second_reading.joblib"
+
+
+@lru_cache(maxsize=1)
+def second_reader() -> SecondReader | None:
+    """The second reading of questions, or None (logged) when setup has not built it: the bot then answers
+    on its first reading alone rather than not at all."""
+    path = load_settings().var_dir / SECOND_READING_FILE
+    try:
+        reader = joblib.load(path)
+    except (OSError, ValueError, EOFError, AttributeError, ImportError) as exc:
+        log.warning("no second reading (%s: %s); run `make setup` to build it", path, exc)
+        return None
+    if not isinstance(reader, SecondReader):
+        log.warning("no second reading: %s holds a %s", path, type(reader).__name__)
+        return None
+    return reader
 
 
 def turns() -> RoadmapTurns:

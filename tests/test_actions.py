@@ -14,7 +14,8 @@ from bot.answers.reply import reply_for
 from bot.settings import PROJECT_ROOT
 from bot.understanding import context as ctx
 from bot.understanding.ambiguous import ask_which_ccma
-from bot.understanding.split import UNPLACED
+from bot.understanding.second_reading import NOTHING_IN_HAND, SURE, Example, SecondReader
+from bot.understanding.split import ANSWERED_TOPIC, LATER_QUESTION, UNPLACED
 
 DOMAIN = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
 
@@ -298,3 +299,42 @@ def test_a_place_named_after_pay_and_rules_in_one_message(use_db, loaded_db_url,
     pay, rules = run("nlu_fallback", "and texas?", [entity("us_state", texas)], context=context)
     assert reply_for(kb, "ask_salary", [("us_state", texas)]).text[:60] in pay["text"]
     assert reply_for(kb, "ask_state_rules", [("us_state", texas)]).text[:60] in rules["text"]
+
+
+def _renewal_reader() -> SecondReader:
+    """A real second reading, taught made-up words no rule knows: "blorf" asks renewal, "zint" the fee."""
+    renewal = ["blorf it", "when blorf", "blorf again how often", "do i blorf"]
+    fee = ["zint it", "when zint", "zint again how much", "do i zint"]
+    found = [Example(t, NOTHING_IN_HAND, "ask_renewal") for t in renewal]
+    found += [Example(t, NOTHING_IN_HAND, "ask_exam_fee") for t in fee]
+    return SecondReader().fit(found * 4)
+
+
+def _answered(intent: str, text: str, metadata: dict[str, Any] | None = None, confidence: float = 0.6) -> str:
+    latest = {
+        "intent": {"name": intent, "confidence": confidence},
+        "entities": [],
+        "text": text,
+        "metadata": metadata or {},
+    }
+    tracker = Tracker("test-user", {}, latest, [], False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    actions.ActionAnswer().run(dispatcher, tracker, DOMAIN)
+    return dispatcher.messages[-1].get(ANSWERED_TOPIC) or ""
+
+
+def test_a_sure_second_reading_answers_its_topic_for_a_whole_message_only(use_db, loaded_db_url, monkeypatch):
+    use_db(loaded_db_url)
+    reader = _renewal_reader()
+    text = "so i blorf it?"
+    assert reader.read(text, None)[0] == "ask_renewal" and reader.read(text, None)[1] >= SURE
+    monkeypatch.setattr(services, "second_reader", lambda: reader)
+    # NLU (unsure) and the rules read it as the fee: the second reading is sure it asks renewal
+    assert _answered("ask_exam_fee", text) == "ask_renewal"
+    # NLU sure of the fee itself keeps it
+    assert _answered("ask_exam_fee", text, confidence=0.97) == "ask_exam_fee"
+    # a message's later question stays with the rules, which read it after the first
+    assert _answered("ask_exam_fee", text, {LATER_QUESTION: True}) == "ask_exam_fee"
+    # without a second reading (setup has not built it), the first reading is answered
+    monkeypatch.setattr(services, "second_reader", lambda: None)
+    assert _answered("ask_exam_fee", text) == "ask_exam_fee"
