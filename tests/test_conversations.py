@@ -29,18 +29,19 @@ TEST_SET = SETS / "blind_test.yml"
 DEV_SETS = tuple(sorted(SETS.glob("blind_dev*.yml")))
 #: Sets measured blind once and kept unread for a later test set: checked for form, never played here.
 HELD_OUT = tuple(sorted(SETS.glob("holdout_*.yml")))
-#: The issue's bar is 90% of turns. This test set (blind_by, written 2026-12-06 from the same hard brief as blind_bx
-#: before it: follow-ups in every conversation, several questions in one message) passed 91.6% (437/477) when first
-#: measured, its failures unread, and 92.9% (443/477) once the second reading (`bot.understanding.second_reading`)
-#: was added; blind_bx, measured blind at 91.4%, was then read and is a development set. This floor sits under the
-#: rate so the test fails on a regression; raise it as the rate rises.
-MIN_PASS_RATE = 0.92
+#: The issue's bar is 90% of turns. This test set (blind_bz, written 2026-12-06 from the same hard brief as blind_bx
+#: and blind_by before it: follow-ups in every conversation, several questions in one message) passed 91.6%
+#: (423/462) when first measured, its failures unread, with the second reading (`bot.understanding.second_reading`)
+#: already learned from every development set; blind_by, measured blind at 91.6% and at 92.9% with the second
+#: reading, was then read and is a development set. This floor sits under the rate so the test fails on a
+#: regression; raise it as the rate rises.
+MIN_PASS_RATE = 0.91
 #: The issue also asks that no failing answer answer another question first. Each turn of the sets names the
 #: topics a right answer is about (labelled blind), and the bot stores the topic it answered with each reply,
-#: so this is counted without reading the failures: 24 of the test set's 36 checkable failures answered an
-#: unlabelled topic first, 17 of 30 with the second reading. The ceiling sits one above that count (a retrained
-#: model has moved it by one either way) so a regression fails; lower it as it falls, to none.
-MAX_WRONG_TOPIC = 18
+#: so this is counted without reading the failures: 14 of the test set's 30 checkable failures answered an
+#: unlabelled topic first. The ceiling sits one above that count (a retrained model has moved it by one either
+#: way) so a regression fails; lower it as it falls, to none.
+MAX_WRONG_TOPIC = 15
 MIN_CONVERSATIONS, MIN_TURNS = 60, 250
 
 

@@ -959,6 +959,62 @@ def test_saying_where_they_graduated_is_about_them_even_in_a_question():
             "ask_military_benefits",
             "ask_military_benefits",
         ),
+        (
+            "ask_salary",
+            [("ask_salary", 0.82), ("ask_compare_roles", 0.06)],
+            "Is MA a real nursing job in the US or more like a helper?",  # after pay: the roles, not pay
+            "ask_salary",
+            "ask_compare_roles",
+        ),
+        (
+            "ask_which_credential",
+            [("ask_which_credential", 0.47), ("inform", 0.3)],
+            "I think I'd prefer the office side. Is the CCMA mostly clinical?",  # that credential's own answer
+            "ask_which_credential",
+            "ask_credential_info",
+        ),
+        (
+            "ask_eligibility",
+            [("ask_eligibility", 0.58), ("ask_renewal", 0.14)],
+            "does my 2009 try count as one of the three??",  # an attempt counted against the limit
+            "ask_exam_retake",
+            "ask_exam_retake",
+        ),
+        (
+            "ask_eligibility",
+            [("ask_eligibility", 0.66), ("ask_duration", 0.07)],
+            "so at the end it will be like 2 years for me all together??",  # the whole time, no years of work
+            "ask_wes",
+            "ask_duration",
+        ),
+        (
+            "ask_duration",
+            [("ask_duration", 0.53), ("ask_eligibility", 0.41)],
+            "ok say i get hired somewhere as an MA with no school. after how long can i take a test to get certified",
+            "ask_learn_on_job",
+            "ask_eligibility",
+        ),
+        (
+            "nlu_fallback",
+            [("nlu_fallback", 0.4), ("ask_what_is_cma", 0.15)],
+            "what other stuff will they hit me with",  # after a school's price: what it leaves out
+            "ask_program_cost",
+            "ask_program_cost",
+        ),
+        (
+            "ask_what_is_cma",
+            [("ask_what_is_cma", 0.98), ("estimate_timeline", 0.01)],
+            "And what exactly would I be doing all day?",  # the duties, asked without naming the role
+            None,
+            "ask_what_is_cma",
+        ),
+        (
+            "ask_salary",
+            [("ask_salary", 0.76), ("ask_eligibility", 0.1)],
+            "I am pharmacist in China 15 year. Now San Francisco. Can be medical assistant? My english not so good.",
+            None,
+            "ask_foreign_nurse",
+        ),
     ],
 )
 def test_the_words_of_the_question_decide_its_topic(intent, ranking, text, context, expected):
@@ -7441,3 +7497,32 @@ def test_where_they_are_told_after_pay_asks_the_pay_there_and_a_surgeon_s_years_
     )
     assert told.changes.get("background") == "img" and 12.0 in told.not_ma_years
     assert "experience_years" not in read("I operated on people for 12 years, must I sit in class?").changes
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["is ma the same as cna", "which better for me, MA or the CNA"],
+)
+def test_the_roles_themselves_asked_after_pay_are_the_roles_compared(text):
+    named = [("role", "MA"), ("role", "CNA")]
+    got = understand("ask_compare_roles", 0.96, named, text, Context("ask_salary"), [("ask_compare_roles", 0.96)])
+    assert got.intent == "ask_compare_roles"
+
+
+def test_pay_of_another_role_asked_after_pay_is_still_pay():
+    named = [("role", "MA"), ("role", "CNA")]
+    text = "which pays better, MA or the CNA"
+    got = understand("ask_compare_roles", 0.9, named, text, Context("ask_salary"), [("ask_compare_roles", 0.9)])
+    assert got.intent == "ask_salary"
+
+
+@pytest.mark.parametrize("text", ["What's the catch though", "what is downside then"])
+def test_a_part_of_the_earlier_of_two_answers_asks_that_one(text):
+    context = Context("ask_degree_perception", earlier="ask_residency_path")
+    got = understand("out_of_scope", 0.6, [], text, context, [("out_of_scope", 0.6), ("ask_residency_path", 0.1)])
+    assert got.intent == "ask_residency_path"
+
+
+def test_money_asked_after_another_answer_tells_nothing_about_them():
+    heard = read("And the pay, MA here in Dallas versus if I pass the NCLEX", {"us_state": "texas"})
+    assert not heard.statement and "state" not in heard.changes

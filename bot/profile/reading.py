@@ -279,6 +279,11 @@ _MISSTATE = re.compile(
 _WHAT_IT_WAS = re.compile(
     r"^\W*(?:i mean |i meant |no,? )?(?:the|for the|about the|like the)\b|^\W*(?:and |ok |so )?(?:the )?same (?:question|q|thing)\b"
 )
+#: "And the pay, MA here in Dallas versus if I pass the NCLEX": money asked after another answer, with no
+#: question mark; the place in it is where the pay is asked, not news about them.
+_AND_THE_MONEY = re.compile(
+    r"^\W*(?:and|so|but|ok|okay|what about|how about)\W+(?:the |my )?(?:pay|salary|wages?|fees?|costs?|price)\b"
+)
 _FIRST_PERSON = re.compile(
     r"\b(?:i'?m|i am|i was|i'?ve|i have|i had|i did|i worked|i work|i finished|i graduated|i completed|my)\b"
 )
@@ -695,7 +700,10 @@ def read(
     profile = profile or Profile()
     today = today or dt.date.today()
     question = (
-        "?" in low or any(replies.asks_something(part) for part in _SENTENCES.split(text)) or looks_like_question(text)
+        "?" in low
+        or any(replies.asks_something(part) for part in _SENTENCES.split(text))
+        or looks_like_question(text)
+        or bool(_AND_THE_MONEY.match(low))
     )
     changes: dict[str, Any] = {}
     about_them = not question or bool(_FIRST_PERSON.search(low))

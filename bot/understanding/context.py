@@ -831,6 +831,9 @@ HEALTH_TRAINING = re.compile(
 )
 #: Whether what they have counts: "count for something", "counts for anything", "does it help".
 COUNTS_FOR_ANYTHING = re.compile(r"\b(counts?|help|helps|accepted|worth)\b", re.I)
+#: "I am pharmacist in China 15 year. Now San Francisco. Can be medical assistant?": whether their training
+#: abroad lets them be one (but "nurse from Peru, on H4 visa, can i become MA?" asks leave to work).
+CAN_BE_AN_MA = re.compile(r"\bcan (i )?(be|become|work as) (an? )?(ma|medical assistant)\b", re.I)
 #: ABROAD without its bare "from" ("a certificate from my job" places nothing abroad).
 ABROAD_PLACE = re.compile(ABROAD.pattern.replace("another country|from|", "another country|"), re.I)
 #: Military training has its own routes, and a working MA's years their own verdict.
@@ -872,7 +875,8 @@ def _trained_abroad_counts(text: str) -> bool:
     # count so I can be medical assistant faster?")
     told = text if len(text.split()) <= MAX_TOLD_THEN_ASKED or OWN_TRAINING.search(asked) else asked
     return (
-        bool(HEALTH_TRAINING.search(told) and ABROAD_PLACE.search(told) and COUNTS_FOR_ANYTHING.search(asked))
+        bool(HEALTH_TRAINING.search(told) and ABROAD_PLACE.search(told))
+        and bool(COUNTS_FOR_ANYTHING.search(asked) or (CAN_BE_AN_MA.search(asked) and not STATUS.search(text)))
         and not OWN_ROUTES.search(text)
         and not MA_WORK_ASKED.search(asked)
         # "Can my nursing experience from India count for the RMA work experience route?": that route's own answer
@@ -1071,6 +1075,20 @@ def _a_neighbour_s_part(text: str, context: Context) -> str | None:
     # a neighbour's named parts only: its follow-up words ("where", "hours") are too common to move it
     found = {topic for topic in neighbours(context.intent) if cued_aspect(topic, text) not in (None, OVERVIEW)}
     return found.pop() if len(found) == 1 else None
+
+
+def _facet_of_the_earlier(intent: str | None, confidence: float, text: str, context: Context) -> str | None:
+    """The earlier of the last reply's two topics, when a short message NLU gave no topic asks about a part of
+    it and of no part of the last ("what's the catch though" after the residency path and how a degree is seen)."""
+    asks_it = (
+        not is_question(intent)  # "what's the catch though", no topic of its own ("how long would the whole path take")
+        and is_question(context.earlier)
+        and not context.same_message
+        and context.earlier != context.intent
+        and not facet_of_topic_in_hand(context.intent, text)
+        and _facet_in_hand(intent, confidence, text, replace(context, intent=context.earlier))
+    )
+    return context.earlier if asks_it else None
 
 
 def _facet_named(text: str, context: Context) -> str | None:
@@ -1854,7 +1872,8 @@ def reread(
         return context.intent  # "is there a limit per year" after MyCAA, which NLU did not consider
     # "how bout pay nationwide" after a state's rules: pay, never out of scope
     misheard = (
-        _figures_doubted(text, context)  # "where are you even getting these numbers": the figures in hand
+        _facet_of_the_earlier(intent, confidence, text, context)  # "what's the catch though" after two answers
+        or _figures_doubted(text, context)  # "where are you even getting these numbers": the figures in hand
         or _worded_past_out_of_scope(intent, text, context, ranking)
         or _without_its_words(intent, text, context, ranking)
         or _switched_to_a_topic(intent, text, context)
@@ -2909,6 +2928,8 @@ DUTIES = re.compile(
 
 
 DIFFERENCE = re.compile(r"\bdiff(erence|erent|er|s)?\b", re.IGNORECASE)
+#: "is ma the same as cna", "which better for me, MA or the CNA": the roles themselves, not their pay.
+SAME_OR_BETTER = re.compile(r"\bsame (thing )?as\b|\bwhich\b[^.?!]*\bbetter\b|\bbetter for (me|her|him|us)\b", re.I)
 MONEY = re.compile(
     rf"\b(pay|pays|paid|salary|wages?|money|money ?wise|financially|{_MAKE}|makes|earn|earns|hourly|per hour|an hour)\b",
     re.I,
@@ -2952,6 +2973,7 @@ def _pay_of_another_role(intent: str | None, named: Sequence[tuple[str, str]], t
         and not DUTIES.search(text)
         and not (DIFFERENCE.search(text) and not MONEY.search(text))  # "what is the difference between that and a CNA?"
         and not PAY_SET_ASIDE.search(text)  # "whats the actual difference between cna and ma besides money"
+        and not (SAME_OR_BETTER.search(text) and not MONEY.search(text))  # "is ma the same as cna" after pay
     )
 
 
