@@ -15,7 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions import services
 from bot.answers.each import answer_each, one_each
 from bot.answers.personal import answer_person
-from bot.answers.reply import KnowledgeBaseUnavailable, Reply
+from bot.answers.reply import FALLBACK_TOPIC, KnowledgeBaseUnavailable, Reply
 from bot.forms import replies
 from bot.handoff.reading import contact
 from bot.kb.queries import KnowledgeBase
@@ -26,11 +26,11 @@ from bot.roadmap.questions import superseded
 from bot.understanding import context as ctx
 from bot.understanding.ambiguous import ask_which_ccma
 from bot.understanding.context import CONTEXT_SLOT
-from bot.understanding.cues import looks_like_question
+from bot.understanding.cues import decisive_topic, looks_like_question
 from bot.understanding.guesses import best_guesses, guess_buttons
 from bot.understanding.language import OTHER, SPANISH, detect
-from bot.understanding.second_reading import better_topic
-from bot.understanding.split import ANSWERED_TOPIC, LATER_QUESTION, UNPLACED
+from bot.understanding.second_reading import agreed_guess, better_topic
+from bot.understanding.split import ANSWERED_TOPIC, LATER_QUESTION, UNPLACED, UNSURE
 
 log = logging.getLogger(__name__)
 
@@ -144,12 +144,10 @@ class ActionAnswer(Action):
                 else None
             )
             # a plan to misstate experience gets the facts (answer_person), never guesses
-            if (
-                understood.intent == "nlu_fallback"
-                and again is None
-                and not heard.misstating
-                and self._offer_guesses(dispatcher, kb, domain, parsed, understood)
-            ):
+            understood, asked_back = self._when_unsure(
+                dispatcher, kb, domain, parsed, understood, context, again is None and not heard.misstating
+            )
+            if asked_back:
                 return [SlotSet(CONTEXT_SLOT, ctx.with_names(understood, context).to_slot())]
             # "wait sorry i meant new jersey" after NY pay: the question again for New Jersey, not only noted
             # "I've worked as an MA the whole 6 years since though" after their verdict: the verdict again
@@ -195,7 +193,8 @@ class ActionAnswer(Action):
             return []
         buttons = reply.buttons + self._resume(tracker, reply.topic)
         unplaced = {UNPLACED: True} if reply.topic in UNPLACED_TOPICS else {}
-        dispatcher.utter_message(text=prefix + reply.text, buttons=buttons, **unplaced, **answered)
+        unsure = {UNSURE: True} if reply.topic == FALLBACK_TOPIC else {}
+        dispatcher.utter_message(text=prefix + reply.text, buttons=buttons, **unplaced, **unsure, **answered)
         replaced = services.forget_answers(superseded(heard.changes))
         remembered = ctx.remember(understood, context, earlier.intent if earlier is not None else None)
         return [SlotSet(CONTEXT_SLOT, remembered.to_slot()), *replaced]
@@ -206,8 +205,10 @@ class ActionAnswer(Action):
     ) -> ctx.Understood:
         """A question the rules read as one topic, read again by what people wrote in earlier conversations
         (`bot.understanding.second_reading`); only whole messages: a message's later question is read by the
-        rules, after its first."""
-        if form_waits or context.same_message:
+        rules, after its first. Words that decide a topic whatever else the message says (`decisive_topic`) are not
+        read again: on the development sets the second reading overrode them wrongly more often than rightly ("how
+        long do i have to book it once approved" is the exam's window, not its format)."""
+        if form_waits or context.same_message or decisive_topic(text) == understood.intent:
             return understood
         better = better_topic(services.second_reader(), understood.intent, text, context.intent, nlu)
         return understood if better is None else replace(understood, intent=better)
@@ -264,21 +265,42 @@ class ActionAnswer(Action):
         if title:
             dispatcher.utter_message(response="utter_language_es_understood", title=title)
 
-    @staticmethod
-    def _offer_guesses(
+    @classmethod
+    def _when_unsure(
+        cls,
         dispatcher: CollectingDispatcher,
         kb: KnowledgeBase,
         domain: dict[str, Any],
         parsed: dict[str, Any],
         understood: ctx.Understood,
+        context: ctx.Context,
+        may_guess: bool,
+    ) -> tuple[ctx.Understood, bool]:
+        """No topic found: NLU's best guess when the second reading names it too, else NLU's guesses offered as a
+        question back (True: asked back). Anything else, or no guess at all, is answered as it was understood."""
+        if understood.intent != "nlu_fallback" or not may_guess:
+            return understood, False
+        guesses = best_guesses(parsed.get("intent_ranking") or [], ctx.is_question)
+        text = parsed.get("text") or ""
+        agreed = agreed_guess(services.second_reader(), guesses[0] if guesses else None, text, context.intent)
+        if agreed is not None:
+            return replace(understood, intent=agreed), False
+        return understood, cls._offer_guesses(dispatcher, kb, domain, guesses, understood)
+
+    @staticmethod
+    def _offer_guesses(
+        dispatcher: CollectingDispatcher,
+        kb: KnowledgeBase,
+        domain: dict[str, Any],
+        guesses: list[str],
+        understood: ctx.Understood,
     ) -> bool:
         """Unsure: offer the two or three topics NLU leaned toward; False when it leaned nowhere."""
-        guesses = best_guesses(parsed.get("intent_ranking") or [], ctx.is_question)
         buttons = guess_buttons(guesses, kb.title_for_intent, understood.entities)
         if not buttons:
             return False
         question = domain["responses"]["utter_best_guesses"][0]["text"]
-        dispatcher.utter_message(text=question, buttons=buttons)
+        dispatcher.utter_message(text=question, buttons=buttons, **{UNSURE: True})
         return True
 
     @staticmethod

@@ -12,7 +12,7 @@ from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from bot.rasa.channels.guard import MAX_MESSAGE_CHARS, NOT_STORED, clean_text, guarded, system_message
 from bot.rasa.channels.rest import BadRequest, parse_body
 from bot.rasa.turns import current_turn
-from bot.understanding.split import LATER_QUESTION, UNPLACED
+from bot.understanding.split import LATER_QUESTION, UNPLACED, UNSURE
 
 
 @pytest.mark.parametrize(
@@ -180,6 +180,24 @@ def test_a_part_placing_no_question_is_left_out_when_another_part_was_answered()
 
     replies = run(first_unplaced, "Is medical assisting realistic? How long would I be in school?")
     assert [r["text"] for r in replies] == ["answer to: How long would I be in school?"]
+
+
+def test_a_part_not_understood_comes_after_the_answers_and_names_what_it_was():
+    """ "38k?? less than i made. what about nationally, is it even growing" opened with "Sorry, I'm not sure I
+    understood that" before the answer it did understand: the person could not tell which part was missed."""
+
+    async def first_unsure(message):
+        later = bool(message.metadata and message.metadata.get(LATER_QUESTION))
+        reply = {"text": f"answer to: {message.text}"} if later else {"text": "Sorry, not understood.", UNSURE: True}
+        await message.output_channel.send_response(message.sender_id, reply)
+
+    replies = run(first_unsure, "38k?? What about nationally, is it even growing?")
+    texts = [r["text"] for r in replies]
+    assert texts[0].startswith("answer to: What about nationally")
+    assert texts[-1] == "About “38k??”: Sorry, not understood."
+    assert run(first_unsure, "38k?? less than i made.")[0]["text"] == "Sorry, not understood.", (
+        "a message of one part is not quoted back"
+    )
 
 
 def test_when_no_part_places_a_question_each_is_still_answered():

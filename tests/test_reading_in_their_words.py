@@ -7482,10 +7482,14 @@ IEP_IN_PASSING = (
     ],
 )
 def test_readings_from_blind_bx_read_after_it_was_measured(intent, confidence, text, context, expected):
+    assert _read_with_its_credentials(intent, confidence, text, context) == expected
+
+
+def _read_with_its_credentials(intent: str, confidence: float, text: str, context: Context) -> str | None:
+    """The topic understood from NLU's reading, with the CMA or CCMA the message names as its entities."""
     words = re.findall(r"[a-z]+", text.lower())
     named = [("credential", name) for name in ("cma", "ccma") if name in words]
-    got = understand(intent, confidence, named, text, context, [(intent, confidence)])
-    assert got.intent == expected
+    return understand(intent, confidence, named, text, context, [(intent, confidence)]).intent
 
 
 def test_where_they_are_told_after_pay_asks_the_pay_there_and_a_surgeon_s_years_are_no_ma_work():
@@ -7526,3 +7530,167 @@ def test_a_part_of_the_earlier_of_two_answers_asks_that_one(text):
 def test_money_asked_after_another_answer_tells_nothing_about_them():
     heard = read("And the pay, MA here in Dallas versus if I pass the NCLEX", {"us_state": "texas"})
     assert not heard.statement and "state" not in heard.changes
+
+
+@pytest.mark.parametrize(
+    "intent, confidence, text, context, expected",
+    [
+        # NLU's readings of blind_bz's messages, as the trained model gave them
+        (
+            "ask_foreign_nurse",
+            0.8,
+            "n if i do MA first n nursing later does it help or is it a waste",
+            Context("ask_state_rules", (("us_state", "Maryland"),)),
+            "ask_career_advancement",
+        ),
+        (
+            "nlu_fallback",
+            0.4,
+            "later i wanna be LPN, MA help with that or i start from zero",
+            Context(),
+            "ask_career_advancement",
+        ),
+        (
+            "ask_eligibility",
+            0.8,
+            "so my phlebotomy doesn't really count lol. for the CCMA what would i actually have to learn that i don't "
+            "already know",
+            Context("ask_eligibility"),
+            "ask_exam_study",
+        ),
+        (
+            "ask_program_type",
+            0.88,
+            "Are you sure? I did 6 years of medical school, that is more than any 1 year program",
+            Context("ask_eligibility", (("credential", "CMA"),)),
+            "ask_eligibility",
+        ),
+        (
+            "nlu_fallback",
+            0.4,
+            "how much is that evaluation",
+            Context("ask_eligibility", (("credential", "RMA"),)),
+            "ask_credential_evaluation",
+        ),
+        (
+            "ask_exam_fee",
+            0.4,
+            "Could she use it for one of the other exams?",
+            Context("ask_scam_check"),
+            "ask_eligibility",
+        ),
+        (
+            "ask_duration",
+            0.83,
+            "hello. i was surgeon 12 year in kabul. now in sacramento. i want be medical asistant. my medicine courses "
+            "can transfer so i finish fast?",
+            Context(),
+            "ask_course_transfer",
+        ),
+        (
+            "ask_what_is_cma",
+            0.89,
+            "but do hospitals even allow drs to work as MA?",
+            Context("ask_degree_perception"),
+            "ask_degree_perception",
+        ),
+        (
+            "ask_program_cost",
+            0.61,
+            "ok. school need hep b shots and physical right? im 4 months pregnant is hep b vaccine safe for the baby",
+            Context("ask_accommodations"),
+            "ask_legal_or_medical",
+        ),
+        (
+            "nlu_fallback",
+            0.4,
+            "how much difference",
+            Context("ask_compare_roles", (("role", "RN"), ("role", "LPN"), ("role", "MA"))),
+            "ask_salary",
+        ),
+    ],
+)
+def test_readings_from_blind_bz_read_after_it_was_measured(intent, confidence, text, context, expected):
+    assert _read_with_its_credentials(intent, confidence, text, context) == expected
+
+
+def test_an_earlier_question_doubted_with_a_new_question_is_that_question():
+    """ "are u sure about usmle? then what is the ECFMG certificate for" asks of the ECFMG, not the USMLE again."""
+    text = "are u sure about usmle? then what is the ECFMG certificate for, do i need that one atleast"
+    got = understand("ask_ecfmg", 0.9, [], text, Context("ask_usmle"), [("ask_ecfmg", 0.9)])
+    assert got.intent == "ask_ecfmg"
+
+
+def test_a_doctors_work_as_an_ma_toward_residency_is_not_a_verdict_on_their_years():
+    assert decisive_topic("if i work as MA a year or two, does it actually help me get residency later or no") is None
+    assert decisive_topic("if i work 2 years as MA can i take the rma") == "ask_eligibility"
+
+
+def test_other_exams_asked_of_a_certificate_are_every_credential_not_the_one_in_hand():
+    text = "so the 14k is trash rn? is there other cert i can take w this diploma"
+    got = understand("ask_eligibility", 0.42, [], text, Context("ask_eligibility", (("credential", "CMA"),)))
+    assert got.intent == "ask_eligibility" and ("credential", "CMA") not in got.entities
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "for a job that pays what, here in florida",
+        "ok thank God. so i fit use my mbbs to sit for the cma exam straight or i must still go school again",
+        "the ma school here gonna accept my haiti diploma or i need do the ged first",
+    ],
+)
+def test_questions_without_a_question_mark_or_question_words_first(text):
+    assert looks_like_question(text)
+
+
+def test_a_choice_told_is_still_a_statement():
+    assert not looks_like_question("I worked as a medic or an EMT for 6 years")
+
+
+@pytest.mark.parametrize(
+    "text, not_this",
+    [
+        # decisive words the second reading used to overrule, now that it no longer reads them again
+        (
+            "OK, scratch LPN, the MA route is faster. Here in Maryland, does an MA need to be certified to give "
+            "injections?",
+            "ask_duration",
+        ),
+        (
+            "should i do the associate degree instead since the gi bill is paying anyway, whats the difference",
+            "ask_military_benefits",
+        ),
+        (
+            "saw an ad on fb that says 'MyCAA approved! Become a CMA in 4 weeks' is that legit??",
+            "ask_military_benefits",
+        ),
+        ("is there actually demand for medical assistants or is it a dead end job", "ask_career_advancement"),
+        ("While I prepare, can I skip part of an MA program because of my medical school courses?", "ask_exam_study"),
+        ("in maryland do i need it to give shots", "ask_what_is_cma"),
+        ("that doesnt help me. which one do i need to give shots", "ask_what_is_cma"),
+        ("Where do I get that report, and how long does it take?", "ask_scam_check"),
+        (
+            "I used up my GI Bill on a business degree years ago. What's the cheapest way to get trained as an MA?",
+            "ask_financial_aid",
+        ),
+    ],
+)
+def test_decisive_words_that_are_only_part_of_another_question(text, not_this):
+    assert decisive_topic(text) != not_this
+
+
+@pytest.mark.parametrize(
+    "text, topic",
+    [
+        ("i have a bio degree, will my a&p classes carry over into an MA program", "ask_course_transfer"),
+        ("will they count my MBBS courses so i finish faster", "ask_course_transfer"),
+        ("If I work like this, after how much time I can take the NHA exam?", "ask_eligibility"),
+        ("hm. is the ccma test mostly clinical stuff", "ask_exam_format"),
+        ("I'd prefer the office side. Is the CCMA mostly clinical?", "ask_credential_info"),
+        ("does my CE carry over", "ask_renewal"),
+        ("where do i report them", "ask_scam_check"),
+    ],
+)
+def test_decisive_words_of_blind_bz_and_the_sets_they_were_checked_on(text, topic):
+    assert decisive_topic(text) == topic

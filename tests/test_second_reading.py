@@ -10,11 +10,13 @@ import yaml
 
 from bot.tools import second_reading_build
 from bot.understanding.second_reading import (
+    AGREE,
     NLU_SURE,
     NOTHING_IN_HAND,
     SURE,
     Example,
     SecondReader,
+    agreed_guess,
     better_topic,
     examples,
 )
@@ -139,3 +141,17 @@ def test_nlu_sure_of_the_first_reading_s_own_topic_keeps_it(monkeypatch: pytest.
     # NLU unsure, or sure of another topic than the first reading: the sure second reading is answered
     assert better_topic(reader, "ask_exam_fee", "renew?", None, ("ask_exam_fee", NLU_SURE - 0.01)) == "ask_renewal"
     assert better_topic(reader, "ask_exam_fee", "renew?", None, ("ask_salary", 0.99)) == "ask_renewal"
+
+
+def test_nlu_s_best_guess_is_answered_only_when_the_second_reading_names_it_too(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Where the first reading found no topic, a question back is replaced by an answer only when both agree."""
+    reader = _reader()
+    monkeypatch.setattr(reader, "read", lambda text, in_hand: ("ask_renewal", AGREE))
+    assert agreed_guess(reader, "ask_renewal", "renew?", None) == "ask_renewal"
+    assert agreed_guess(reader, "ask_exam_fee", "renew?", None) is None  # they disagree: ask back
+    assert agreed_guess(reader, None, "renew?", None) is None  # NLU leaned nowhere
+    assert agreed_guess(None, "ask_renewal", "renew?", None) is None
+    monkeypatch.setattr(reader, "read", lambda text, in_hand: ("ask_renewal", AGREE - 0.01))
+    assert agreed_guess(reader, "ask_renewal", "renew?", None) is None  # agreeing, but unsure

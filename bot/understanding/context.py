@@ -786,6 +786,26 @@ def _figures_doubted(text: str, context: Context) -> str | None:
     return "ask_salary" if context.intent in ROLE_TOPICS else context.intent
 
 
+#: The answer in hand doubted with a reason told, not a new question: "Are you sure? I did 6 years of medical school,
+#: that is more than any 1 year program", "u sure? sounds made up ngl".
+ANSWER_DOUBTED = re.compile(
+    r"^\W*((but|hmm+|um+|wait|really|seriously|ok(ay)?)\W+)*((are|r)\W+)?(you|u|ya)\W+(sure|certain|positive)\b\W*(about (that|this|it)\W*)?",
+    re.I,
+)
+
+
+def _answer_doubted(text: str, context: Context) -> str | None:
+    """The topic in hand, when its answer is doubted and what follows tells a reason rather than asking anew; after
+    two answers, the first ("are you sure? my friend from Lviv did the RMA…" after their verdict and its fee)."""
+    doubted = ANSWER_DOUBTED.match(text)
+    if not (doubted and is_question(context.intent)):
+        return None
+    rest = text[doubted.end() :]
+    if looks_like_question(rest) or decisive_topic(rest) is not None:
+        return None
+    return context.earlier if is_question(context.earlier) else context.intent
+
+
 #: Whether something is required, asked of its own: "does arizona even require this".
 REQUIREMENT_ASKED = re.compile(r"\b(does|do|did|will|would)\b[^.?!]{0,30}\b(require|requires|mandate|mandates)\b", re.I)
 
@@ -1202,6 +1222,8 @@ ANY_CREDENTIAL = re.compile(
     r"\bis there (one|any|an?y? ?(cert\w*|credential|exam|test))\b[^.?!]*\b(i|we|she|he) (can|could)\b|"
     # "if they aren't accredited, can he still get certified at all?": every credential's routes
     r"\b(still|even) (get|be|become) certified\b|\bcertified at all\b|"
+    # "is there other cert i can take w this diploma", "use it for one of the other exams": the others too
+    r"\b(other|another|different) (certs?|certifications?|credentials?|exams|tests)\b|"
     # "so which one can i do then" after one credential's verdict, "what are my options": every credential
     r"\bwhich (one|cert\w*|exam|test|credential)s? (can|could|would|do) (i|we|she|he|u) (do|get|take|sit|qualify|go for|apply)\b|"
     # "ok so which one i can take without doing full course again" (the words in a statement's order)
@@ -1874,6 +1896,7 @@ def reread(
     misheard = (
         _facet_of_the_earlier(intent, confidence, text, context)  # "what's the catch though" after two answers
         or _figures_doubted(text, context)  # "where are you even getting these numbers": the figures in hand
+        or _answer_doubted(text, context)  # "Are you sure? I did 6 years of medical school…": the answer again
         or _worded_past_out_of_scope(intent, text, context, ranking)
         or _without_its_words(intent, text, context, ranking)
         or _switched_to_a_topic(intent, text, context)
@@ -2591,7 +2614,16 @@ def _what_is_paid(
         intent = "ask_salary"  # "who makes more": pay comparisons are pay (docs/intents.md)
     if _pay_of_another_role(intent, named, text, context):
         intent = "ask_salary"  # "how does that compare to a nurse, like an LPN" after MA pay: the LPN's pay
+    if intent == context.intent == "ask_compare_roles" and HOW_MUCH_DIFFERENCE.match(asked):
+        intent = "ask_salary"  # "how much difference" after RN, LPN and MA compared: what each earns
     return intent
+
+
+#: "how much difference", "and how much more": a gap in money asked, after roles compared.
+HOW_MUCH_DIFFERENCE = re.compile(
+    r"^\W*((and|so|but|ok(ay)?)\W+)*how much (of an? |more of an? )?(more|difference|diff|gap)\b[^.?!]{0,15}[.?!]*\s*$",
+    re.I,
+)
 
 
 def _understand(
@@ -2814,6 +2846,8 @@ IS_IT_PAID = re.compile(
     re.I,
 )
 #: Pay named and nothing else ("and pay?", "what about salary"): the pay of whatever is in hand.
+#: "for each", "of both": a question asked of every role just named.
+FOR_EACH = re.compile(r"\b(for|of) (each|both)( (of them|one))?\b|\beach (of them|one)\b", re.I)
 BARE_PAY = re.compile(
     r"^\W*((and|what about|how about|ok(ay)?|so)\W+)?(the )?(pay|salary|wages?|money|income)( ?wise)?\W*$", re.I
 )
@@ -2826,7 +2860,8 @@ def _not_inherited(intent: str | None, named: Sequence[tuple[str, str]], text: s
     make" after an LPN comparison is still about medical assistants, unless the question compares
     ("whats the pay diff" after MA vs RN is about the RN too)."""
     # "and pay?" right after MA vs LPN: the pay of the roles compared
-    compared = COMPARES.search(text) or (intent == "ask_salary" and BARE_PAY.match(text))
+    # "What is the pay for each?" after "…a medical assistant, or is pharmacy technician a better idea?": both roles'
+    compared = COMPARES.search(text) or (intent == "ask_salary" and (BARE_PAY.match(text) or FOR_EACH.search(text)))
     skip: tuple[str, ...] = ("program_type",) if compared else ("role", "program_type")
     by_route = intent == "ask_eligibility" and bool(MILITARY.search(text)) and not POINTS_AT_ONE.search(text)
     if (ANY_CREDENTIAL.search(text) or by_route) and not any(_slot(k) == "credential" for k, _ in named):

@@ -465,7 +465,14 @@ REQUEST = re.compile(
     # "...has to be a CMA by next year. There has to be a way around it": a plea for a way is a question
     r"\bthere (has|have|got) to be (a|another|some) (way|route|option)\b|"
     # "i need usmle or not for medical assistant": a yes-or-no asked in learners' English
-    r"\b(i|we|she|he|you|u) (need|must|have to|has to)\b[^.?!]*\bor (not|no)\b",
+    r"\b(i|we|she|he|you|u) (need|must|have to|has to)\b[^.?!]*\bor (not|no)\b|"
+    # "the ma school gonna accept my haiti diploma or i need do the ged first": a choice between two ways
+    r"\bor (i|we|she|he|you|u) (need|must|have to|has to|should|gotta|gonna have to)\b|"
+    # Nigerian English's "can I": "so i fit use my mbbs to sit for the cma exam straight"
+    r"^\W*((and|so|ok|okay|but)\W+)*(i|we|she|he) fit [a-z]+\b|"
+    # "for a job that pays what, here in florida": the question word after its verb
+    # (not "...seems nuts for a job that pays what 40k": a figure after it tells)
+    r"\b(pays?|costs?|makes?|earns?|runs?) (what|how much)\b(?!\W*(like |maybe |about |around )?\$?\d)",
     re.IGNORECASE,
 )
 

@@ -32,6 +32,10 @@ SURE = 0.9
 #: NLU this sure of the first reading's own topic keeps it: the second reading leans to common topics, and read
 #: "my H4 visa - am I allowed to work as MA" or "heard about locum tenens for MAs?" as a state's rules.
 NLU_SURE = 0.95
+#: Where the first reading found no topic, NLU's own best guess is answered instead of offered as a question
+#: back when the second reading names the same topic and is at least this sure: two readings of different
+#: kinds agree ("once i'm certified could i go into like dermatology?" is career growth to both).
+AGREE = 0.5
 #: The topic in hand at a conversation's first question.
 NOTHING_IN_HAND = "none"
 
@@ -126,3 +130,12 @@ def better_topic(
         return None
     topic, sureness = reader.read(text, topic_in_hand)
     return topic if topic != intent and sureness >= SURE else None
+
+
+def agreed_guess(reader: SecondReader | None, guess: str | None, text: str, topic_in_hand: str | None) -> str | None:
+    """NLU's best guess (`guess`) when the second reading names it too and is sure enough (`AGREE`); None
+    leaves the question back."""
+    if reader is None or not guess or guess not in reader.topics or not text.strip():
+        return None
+    topic, sureness = reader.read(text, topic_in_hand)
+    return guess if topic == guess and sureness >= AGREE else None

@@ -28,6 +28,11 @@ LATER_QUESTION = "later_question"
 #: in a message of several questions, such a part is left out when another part was answered, since the
 #: message as a whole was in scope ("...my mom was a nurse's aide... how long would I be in school?").
 UNPLACED = "unplaced"
+#: A key the answer action puts on a reply that did not understand its question ("Sorry, I'm not sure I
+#: understood that", or a question back): in a message of several questions, such a part comes after the parts
+#: that were answered and quotes what it did not understand, so the reply opens with an answer, and nothing is
+#: dropped ("38k?? less than i made. what about nationally, is it even growing").
+UNSURE = "unsure"
 #: A key the answer action puts on a reply that answers a question: the topic it answered. Stored with the
 #: reply (never shown), so a conversation test can tell a wrong-topic answer from a question back.
 ANSWERED_TOPIC = "answered_topic"

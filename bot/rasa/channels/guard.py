@@ -45,7 +45,7 @@ from bot.rasa.channels.limits import bounded_payload, collapse_symbol_runs
 from bot.rasa.channels.queue import Busy, ConversationQueue
 from bot.rasa.turns import recording_turn
 from bot.settings import PROJECT_ROOT
-from bot.understanding.split import LATER_QUESTION, UNPLACED, split_questions
+from bot.understanding.split import LATER_QUESTION, UNPLACED, UNSURE, split_questions
 
 require_supported("the channel guard (how connectors hand messages to Rasa)")
 
@@ -116,13 +116,16 @@ async def send(output: OutputChannel, recipient_id: str, message: dict[str, Any]
 #: The lead naming whom an answer was fitted to ("In California: ", "For the RMA: "): the same answer with
 #: or without it is the same answer.
 _SAID_FOR = re.compile(r"^(?:In|For the) [^:\n]{1,40}: ")
+#: How much of a part that was not understood its reply quotes.
+QUOTED_CHARS = 60
 
 
 class _Held(OutputChannel):
     """Keeps a turn's messages until the turn is over, then passes them on (or not) in order."""
 
-    def __init__(self, inner: OutputChannel):
+    def __init__(self, inner: OutputChannel, asked: str = ""):
         self.inner = inner
+        self.asked = asked
         self.held: list[tuple[str, dict[str, Any]]] = []
 
     def name(self) -> str:  # an instance's name (the inner channel's), not the class's
@@ -135,6 +138,24 @@ class _Held(OutputChannel):
     def unplaced(self) -> bool:
         """Everything this part said places no question (`UNPLACED`)."""
         return bool(self.held) and all(message.get(UNPLACED) for _, message in self.held)
+
+    @property
+    def unsure(self) -> bool:
+        """This part was not understood (`UNSURE`)."""
+        return any(message.get(UNSURE) for _, message in self.held)
+
+    def quoting(self) -> None:
+        """Its not-understood reply names the part it is about: "About “38k??”: Sorry, …"."""
+        asked = self.asked if len(self.asked) <= QUOTED_CHARS else self.asked[: QUOTED_CHARS - 1].rstrip() + "…"
+        self.held = [
+            (
+                who,
+                {**message, "text": f"About “{asked}”: {message.get('text') or ''}"}
+                if message.get(UNSURE)
+                else message,
+            )
+            for who, message in self.held
+        ]
 
     async def release(self, said: set[str] | None = None) -> int:
         """Send what the turn said; how many messages it said. A text already in `said` (what earlier
@@ -157,14 +178,20 @@ class _Held(OutputChannel):
 
 async def _release(answered: list[_Held], said: set[str]) -> int:
     """Send each stored part's replies in order, leaving out parts that placed no question when another
-    part was answered; how many messages were said (those left out count as said: they were stored)."""
+    part was answered, and putting parts that were not understood after those that were; how many
+    messages were said (those left out count as said: they were stored)."""
     placed = any(not part.unplaced for part in answered)
+    several = len(answered) > 1
+    understood = several and any(not (part.unplaced or part.unsure) for part in answered)
+    later = [part for part in answered if understood and part.unsure]
     count = 0
-    for part in answered:
-        if placed and part.unplaced and len(answered) > 1:
+    for part in [*(part for part in answered if part not in later), *later]:
+        if placed and part.unplaced and several:
             count += len(part.held)
             part.held = []
             continue
+        if part in later:
+            part.quoting()
         count += await part.release(said)
     answered.clear()
     return count
@@ -234,7 +261,7 @@ async def _answer(on_new_message: Handler, message: UserMessage, text: str) -> N
     try:
         # Several questions in one message are handled one after another, each answered.
         for n, part in enumerate(split_questions(text)):
-            held = _Held(output)
+            held = _Held(output, part)
             with recording_turn() as turn:
                 try:
                     await on_new_message(_with_text(message, part, held, first=n == 0))
