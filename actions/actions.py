@@ -131,7 +131,7 @@ class ActionAnswer(Action):
         try:
             kb = services.fresh_knowledge_base()
             self._understood_in_spanish(dispatcher, kb, understood, language)
-            profile, heard = services.hear(tracker)
+            profile, heard = self._heard(tracker, text)
             # "ugh wait, it was jan 2023 not 2021... does that change anything": the question again, no guesses
             # "Went through 68W AIT in 2016. Problem?" after their verdict: the verdict again, with the year
             # "been doing MA type work at an urgent care since 2020..." after it, read as a question: told all the same
@@ -154,15 +154,16 @@ class ActionAnswer(Action):
             told = heard.correction or (heard.statement and not form_waits and ctx.answered_for_them(context, text))
             corrected = again is not None or (told and (understood.follow_up or understood.intent == context.intent))
             understood = again or understood
-            # "what about texas" after a topic that is the same in every state: that state's rules
-            by_state = kb.varies_by_state(kb.topic_for_intent(understood.intent or ""))
-            understood = ctx.to_state_rules(understood, services.entities(tracker).keys(), by_state, text)
-            # "what about the CMA" after "can I sit for the RMA..., and will the GI Bill cover the fee?"
+            # "what about the CMA" after "can I sit for the RMA..., and will the GI Bill cover the fee?"; "and
+            # dallas?" after Houston's pay and how a degree is seen: the earlier question, before a state's rules
             by_credential = lambda intent: kb.varies_by_credential(kb.topic_for_intent(intent))  # noqa: E731
             by_place = lambda intent: kb.varies_by_state(kb.topic_for_intent(intent))  # noqa: E731
             understood = ctx.to_earlier_question(
                 understood, services.entities(tracker).keys(), context, by_credential, by_place
             )
+            # "what about texas" after a topic that is the same in every state: that state's rules
+            by_state = by_place(understood.intent or "")
+            understood = ctx.to_state_rules(understood, services.entities(tracker).keys(), by_state, text)
             # "and the rma?" after "can i take the nha test w/o school and how much is it": both, the earlier first
             # "and texas?" after "whats the pay in fl and can i give shots there": both, for Texas
             earlier = ctx.earlier_too(understood, services.entities(tracker).keys(), context, by_credential, by_place)
@@ -198,6 +199,13 @@ class ActionAnswer(Action):
         replaced = services.forget_answers(superseded(heard.changes))
         remembered = ctx.remember(understood, context, earlier.intent if earlier is not None else None)
         return [SlotSet(CONTEXT_SLOT, remembered.to_slot()), *replaced]
+
+    @staticmethod
+    def _heard(tracker: Tracker, text: str) -> tuple[Profile, Heard]:
+        """What we know of the writer, with their latest message; a question asked again for someone else ("same
+        for my husband po?") is answered without it, so the writer's own verdict is not given as the other's."""
+        profile, heard = services.hear(tracker)
+        return (Profile(), heard) if ctx.for_someone_else(text) else (profile, heard)
 
     @staticmethod
     def _read_again(
@@ -315,7 +323,7 @@ class ActionAnswer(Action):
     ) -> bool:
         """ "CCMA" from someone in California: ask whether NHA's or California's own is meant, unless
         another national credential is in the message or the conversation ("and the CCMA?" after the
-        RMA is NHA's)."""
+        RMA is NHA's), or the conversation already said which (no asking twice)."""
         if not ctx.is_question(understood.intent):
             return False
 
@@ -329,7 +337,9 @@ class ActionAnswer(Action):
         in_california = state == "california" or any(
             k == "us_state" and key(v) == "california" for k, v in understood.entities
         )
-        if national or not ask_which_ccma(text, [v for _, v in understood.entities], names_ccma, in_california):
+        # the conversation's own CCMA already chosen ("CCMA (NHA)" from the button) is the one meant again
+        named = [v for _, v in (*understood.entities, *context.entities)]
+        if national or not ask_which_ccma(text, named, names_ccma, in_california):
             return False
         nha = json.dumps({"credential": "CCMA (NHA)"})
         buttons = [

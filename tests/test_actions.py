@@ -27,8 +27,9 @@ def tracker(
     entities: list[dict[str, Any]] = (),
     context: dict[str, Any] | None = None,
     ranking: list[dict[str, Any]] | None = None,
+    confidence: float = 0.97,
 ) -> Tracker:
-    latest = {"intent": {"name": intent, "confidence": 0.97}, "entities": list(entities), "text": text}
+    latest = {"intent": {"name": intent, "confidence": confidence}, "entities": list(entities), "text": text}
     if ranking is not None:
         latest["intent_ranking"] = ranking
     slots = {actions.CONTEXT_SLOT: context} if context else {}
@@ -225,6 +226,17 @@ def test_which_ccma(text, values, names_ccma, in_california, ask):
     assert ask_which_ccma(text, values, names_ccma, in_california) is ask
 
 
+def test_the_ccma_already_chosen_in_california_is_not_asked_about_twice(use_db, loaded_db_url):
+    use_db(loaded_db_url)
+    chosen = {"intent": "ask_exam_fee", "entities": [["credential", "CCMA (NHA)"], ["us_state", "California"]]}
+    named = [entity("credential", "CCMA")]
+    (again,) = run("ask_exam_retake", "how many times can i retake the ccma", named, context=chosen)
+    assert again["text"] != DOMAIN["responses"]["utter_which_ccma"][0]["text"]
+    unsaid = {"intent": "ask_exam_fee", "entities": [["us_state", "California"]]}
+    (asked,) = run("ask_exam_retake", "how many times can i retake the ccma", named, context=unsaid)
+    assert asked["text"] == DOMAIN["responses"]["utter_which_ccma"][0]["text"]
+
+
 def test_the_ccma_beside_another_national_credential_is_nhas(use_db, loaded_db_url):
     use_db(loaded_db_url)
     rma = {"intent": "ask_eligibility", "entities": [["credential", "RMA"], ["us_state", "California"]]}
@@ -304,6 +316,46 @@ def test_a_place_named_after_pay_and_rules_in_one_message(use_db, loaded_db_url,
     pay, rules = run("nlu_fallback", "and texas?", [entity("us_state", texas)], context=context)
     assert reply_for(kb, "ask_salary", [("us_state", texas)]).text[:60] in pay["text"]
     assert reply_for(kb, "ask_state_rules", [("us_state", texas)]).text[:60] in rules["text"]
+
+
+def test_a_place_named_after_pay_and_a_topic_the_same_everywhere_asks_the_pay_there(
+    use_db, loaded_db_url, kb, monkeypatch
+):
+    """After "how much will I make here in Houston, and will employers think I am overqualified?": "and dallas?"
+    asks the pay again for Dallas, not Texas's rules (how a degree is seen is the same in every state). The rules
+    alone decide here: the second reading has learned this very message from the development sets."""
+    use_db(loaded_db_url)
+    monkeypatch.setattr(services, "second_reader", lambda: None)
+    texas = kb.resolve("texas").key
+    context = {"intent": "ask_degree_perception", "entities": [["us_state", texas]], "earlier": "ask_salary"}
+    ranking = [{"name": "nlu_fallback", "confidence": 0.4}, {"name": "ask_salary", "confidence": 0.2}]
+    said = [entity("us_state", "dallas")]
+    (pay,) = run("nlu_fallback", "and dallas?", said, context=context, ranking=ranking, confidence=0.4)
+    assert reply_for(kb, "ask_salary", [("us_state", texas)]).text[:60] in pay["text"]
+
+
+def test_the_question_in_hand_asked_for_someone_else_is_answered_without_the_writer_s_verdict(
+    use_db, loaded_db_url, kb, monkeypatch
+):
+    """ "same for my husband po?" after their own verdict: the verdict's topic again, in general, not the writer's
+    years given as his."""
+    use_db(loaded_db_url)
+    monkeypatch.setattr(services, "second_reader", lambda: None)
+    services.memory().tell("for-someone-else", background="working_ma", experience_years=4.0)
+    context = {"intent": "ask_eligibility", "entities": []}
+    own = tracker("ask_eligibility", "can i take the rma?", context=context)
+    other = tracker("nlu_fallback", "same for my husband po?", context=context, confidence=0.4)
+    for asked in (own, other):
+        asked.sender_id = "for-someone-else"
+    mine, his = (_one(asked) for asked in (own, other))
+    assert "4 years" in mine["text"] and "4 years" not in his["text"]
+    assert his[ANSWERED_TOPIC] == "ask_eligibility"
+
+
+def _one(asked: Tracker) -> dict[str, Any]:
+    dispatcher = CollectingDispatcher()
+    actions.ActionAnswer().run(dispatcher, asked, DOMAIN)
+    return dispatcher.messages[-1]
 
 
 def _renewal_reader() -> SecondReader:

@@ -7694,3 +7694,171 @@ def test_decisive_words_that_are_only_part_of_another_question(text, not_this):
 )
 def test_decisive_words_of_blind_bz_and_the_sets_they_were_checked_on(text, topic):
     assert decisive_topic(text) == topic
+
+
+@pytest.mark.parametrize(
+    "intent, confidence, text, context, expected",
+    [
+        # a place alone after pay and another topic keeps to pay (see test_actions for the order of the two rules)
+        (
+            "nlu_fallback",
+            0.4,
+            "so if my program isnt approved then what",
+            Context("ask_what_is_cma", (("state", "Arizona"),), earlier="ask_state_rules"),
+            "ask_state_rules",
+        ),
+        (
+            "nlu_fallback",
+            0.4,
+            "is the ccma ok for that",
+            Context("ask_what_is_cma", (("state", "Arizona"),), earlier="ask_state_rules"),
+            "ask_state_rules",
+        ),
+        (
+            "ask_compare_roles",
+            1.0,
+            "whats better ma or cna for someone my age my mom says cna is faster",
+            Context("ask_salary", (("state", "Texas"),)),
+            "ask_compare_roles",
+        ),
+        (
+            "nlu_fallback",
+            0.4,
+            "and my moms credit is bad and she cant cosign nothing, can i still get money for school",
+            Context("ask_salary"),
+            "ask_financial_aid",
+        ),
+        (
+            "ask_which_credential",
+            0.65,
+            "so which exam should i take so i'm covered in both",
+            Context("ask_state_rules", (("state", "Washington"),)),
+            "ask_which_credential",
+        ),
+        (
+            "nlu_fallback",
+            0.4,
+            "hm thats less than i thought. are you sure thats current?",
+            Context("ask_salary", (("state", "Florida"),), earlier="ask_eligibility"),
+            "ask_salary",
+        ),
+        (
+            "ask_scam_check",
+            0.74,
+            "that is not what the website allcma says, they say 4 times and each 30 days. who is right",
+            Context("ask_exam_retake"),
+            "ask_exam_retake",
+        ),
+        (
+            "nlu_fallback",
+            0.4,
+            "what about the one where you need 1 year working?",
+            Context("ask_foreign_nurse"),
+            "ask_eligibility",
+        ),
+        ("nlu_fallback", 0.4, "my caregiver job is counted?", Context("ask_eligibility"), "ask_eligibility"),
+        (
+            "ask_exam_fee",
+            0.93,
+            "so the test fee is in there or separate",
+            Context("ask_program_cost"),
+            "ask_program_cost",
+        ),
+        (
+            "ask_resume_interview",
+            0.87,
+            "can i keep CMA on my resume while im retesting? ive kinda been leaving it on there",
+            Context("ask_renewal"),
+            "ask_credential_info",
+        ),
+    ],
+)
+def test_readings_from_blind_ca_read_after_it_was_measured(intent, confidence, text, context, expected):
+    assert _read_with_its_credentials(intent, confidence, text, context) == expected
+
+
+def test_another_role_s_length_and_a_guessed_no_read_as_the_model_read_them():
+    lpn = [("role", "LPN")]
+    ranking = [("ask_duration", 0.44), ("ask_exam_format", 0.18), ("ask_compare_roles", 0.15)]
+    got = understand("ask_duration", 0.44, lpn, "and LPN how long is that one", Context("ask_state_rules"), ranking)
+    assert got.intent == "ask_compare_roles"
+    own = understand("ask_duration", 0.5, [("role", "cna")], "im a cna how long does it take", Context(), ranking)
+    assert own.intent == "ask_duration"
+    ranking = [("inform", 0.53), ("goodbye", 0.14), ("ask_accommodations", 0.1), ("roadmap_where", 0.09)]
+    text = "so also no farsi version i guess"
+    got = understand("inform", 0.53, [], text, Context("ask_accommodations"), ranking)
+    assert got.intent == "ask_accommodations" and cued_aspect(got.intent, text) == "language"
+
+
+def test_how_long_to_wait_asked_beside_retakes_is_the_retake_wait():
+    """ "how many times i can retake it and how long i must wait??": the second part is the retakes' wait, not how long
+    a program takes, though NLU reads it so."""
+    same = Context("ask_exam_retake", same_message=True)
+    assert understand("ask_duration", 0.79, [], "how long i must wait??", same).intent == "ask_exam_retake"
+    assert understand("ask_duration", 0.79, [], "how long is the program", same).intent == "ask_duration"
+
+
+def test_a_program_asked_only_for_its_office_side_is_its_routes_and_a_skipped_part_its_courses():
+    assert decisive_topic("Is there a program that's only the office side") == "ask_eligibility"
+    assert decisive_topic("would a school at least let me skip the phlebotomy part since I've done draws") == (
+        "ask_course_transfer"
+    )
+    assert decisive_topic("can i call myself certified if i just do a course") == "ask_scam_check"
+    assert decisive_topic("and to call myself certified in FL, what counts") is None
+
+
+@pytest.mark.parametrize(
+    "text, asks",
+    [
+        ("since we're moving to washington will a cert i get here in tennessee even work there", True),
+        ("so also no farsi version i guess", True),
+        ("and my documents are already in english so I dont need translation abi", True),
+        ("no i guess", False),
+        ("not really i guess", False),
+        ("ok yeah", False),
+        ("my training will be done in may", False),
+    ],
+)
+def test_questions_told_as_guesses_or_with_a_tag(text, asks):
+    assert looks_like_question(text) is asks
+
+
+@pytest.mark.parametrize(
+    "text, not_ma",
+    [
+        ("Hello. I'm 52 and have been with the same bank since 1998, the last 9 years as branch manager.", 9.0),
+        (
+            "hey so i got laid off from my store manager job after 15 yrs in retail and im thinking medical assistant",
+            15.0,
+        ),
+    ],
+)
+def test_years_in_another_job_are_no_medical_assisting_work(text, not_ma):
+    heard = read(text)
+    assert not_ma in heard.not_ma_years and "experience_years" not in heard.changes
+    assert read("i worked 4 years as an MA").changes["experience_years"] == 4.0
+
+
+def test_whether_a_program_s_price_includes_the_exam_fee_is_answered_from_its_source(kb: KnowledgeBase):
+    reply = reply_for(kb, "ask_program_cost", [("aspect", "exam_fee_included")], Profile())
+    assert reply.variant == "exam_fee_included"
+    value = kb.facts(["exam_fee_included_example"])["exam_fee_included_example"].value
+    assert " ".join(value.split()) in " ".join(reply.text.split())
+
+
+@pytest.mark.parametrize(
+    "text, asked_for_them",
+    [
+        ("same for my husband po?", True),
+        ("and for my sister?", True),
+        ("what about my daughter", True),
+        ("and him?", True),
+        ("what about my sister in law", True),
+        ("what about the cma", False),
+        ("what about my degree", False),
+        ("whats the pay", False),
+    ],
+)
+def test_the_question_in_hand_asked_again_for_someone_else(text, asked_for_them):
+    got = understand("nlu_fallback", 0.4, [], text, Context("ask_work_authorization"), FALLBACK)
+    assert (got.intent == "ask_work_authorization") is asked_for_them

@@ -112,7 +112,7 @@ _OTHER_JOBS = (
 #: Medical assisting as what they want, beside the job they have: "I've been a bank teller for 25 years and
 #: I'm looking into this medical assisting thing" tells 25 years of banking.
 _MA_WANTED = re.compile(
-    r"\b(?:looking (?:into|at)|interested in|want\w* to|wanna|thinking (?:about|of)|becom\w*|switch\w*|"
+    r"\b(?:looking (?:into|at)|interested in|want\w* to|wanna|thinking(?: (?:about|of))?|consider\w*|becom\w*|switch\w*|"
     rf"get(?:ting)? into|go(?:ing)? into|look(?:ing)? at)\b(?:\W+\w+){{0,3}}?\W+{_MA}"
 )
 #: A clause about what training or going unpaid would take ("can't go without pay for a year",
@@ -531,12 +531,19 @@ def _years_said(
     return changes
 
 
+#: Years in a job that is not medical assisting, named after "as" ("the last 9 years as branch manager").
+_AS_ANOTHER_JOB = re.compile(
+    r"\b(?:years?|yrs?|months?|mos?)\b (?:\w+ ){0,2}as (?:an? |the )?"
+    r"(?!(?:ma|mas|medical|cma|rma|ccma|ncma|uncertified|certified|an?|the|well|long|much|soon|far|of)\b)\w+"
+)
+
+
 def _no_ma_work(clause: str, role: str | None, program_said: bool) -> set[float]:
     """The amounts in a clause that are no medical assisting work: another role's years, or a program's
     length in a clause of its own after the program ("I found one program..., only the administrative part,
     6 months and is cheap")."""
-    if role not in (None, "ma"):
-        return {years for years, _ in _amounts(clause)}
+    if role not in (None, "ma") or (role is None and _AS_ANOTHER_JOB.search(clause)):
+        return {years for years, _ in _amounts(clause)}  # "the last 9 years as branch manager"
     if role is None and program_said and not _WORK_DONE.search(clause):
         return {years for years, ago in _amounts(clause) if not ago}
     return set()

@@ -674,6 +674,40 @@ BARE_FILLER = re.compile(
 )
 
 
+#: Their own role told ("im a cna, how long is it"): the background, not the role asked about.
+THEIR_ROLE = re.compile(r"\b(i'?m|im|i am|i was|i've been|ive been|been|as|work as|working as) (an? )?(\w+ )?$", re.I)
+
+
+def _asked_of_another_role(intent: str | None, asked: str, named: Sequence[tuple[str, str]]) -> str | None:
+    """Pay or training asked of another role: "CNA vs MA pay", "what they make compared to a registered nurse"
+    (each role's pay); "and LPN how long is that one" (that role's training, beside an MA's)."""
+    if (
+        intent in ROLES_SET_BESIDE
+        and _another_role(named)
+        and ROLES_PAY.search(asked)
+        and not PAY_SET_ASIDE.search(asked)
+    ):
+        return "ask_salary"
+    if intent == "ask_duration" and _another_role_s_training(asked, named):
+        return "ask_compare_roles"
+    return None
+
+
+def _another_role_s_training(asked: str, named: Sequence[tuple[str, str]]) -> bool:
+    """How long another role takes ("how long does it take to become an LPN"), asked of that role, not medical
+    assisting: no MA named, and the role is not their own ("im a cna, how long does it take")."""
+    roles = [value for kind, value in named if kind == "role"]
+    if not roles or any(is_medical_assistant(value) for value in roles):
+        return False
+    low = asked.lower()
+    found = [low.find(value.lower()) for value in roles]
+    return any(at >= 0 and not THEIR_ROLE.search(low[:at]) for at in found) and not SCHOOL_OF_MA.search(asked)
+
+
+#: Medical assisting's own schooling named beside another role ("im an lpn, how long is ma school").
+SCHOOL_OF_MA = re.compile(r"\b(ma|medical assist\w*|cma) (school|program|course|training|classes)\b", re.I)
+
+
 def _just_another_role(text: str, context: Context, named: Sequence[tuple[str, str]]) -> bool:
     """ "pharmacy tech?" after what MAs earn: the same question of that role, not a career outside scope."""
     if context.intent not in ROLE_TOPICS or not _another_role(named):
@@ -761,6 +795,8 @@ NUMBERS_DOUBTED = re.compile(
     r"\b(your|these|those|the) (numbers|figures|stats|data) (are|seem|look|sound) (made up|fake|wrong|off)\b|"
     r"\b(source|sources) (for|of) (these|those|that|this|the|your) (numbers|figures|stats|data)\b|"
     r"\b(some|a|another|one|other) (site|website|article|source|blog|video|report)s? (said|says|say|shows?|showed)\b|"
+    # "that is not what the website allcma says, they say 4 times... who is right": the answer in hand, contradicted
+    r"\b(that'?s|that is|thats|this is|it'?s|its) not what\b[^.?!]{0,40}\b(says?|said|told|tells|read)\b|"
     # "so I'm supposed to trust a 'secondary source'? great"
     r"\btrust (a |the |your |these |those )?\W?(secondary|second-?hand|secondhand) (source|site)s?\b|"
     # "so it's not even straight from bls.gov? then how am I supposed to trust it"
@@ -773,6 +809,29 @@ NUMBERS_DOUBTED = re.compile(
     r"\b(my|a|the|our) (instructor|teacher|professor|counselor|recruiter|coworker|boss|friend) (said|says|told me)\b[^.?!]{0,20}\d+ ?%",
     re.I,
 )
+
+
+#: The people a question is asked for besides the person writing ("same for my husband po?").
+_SOMEONE = (
+    r"(husband|hubby|wife|spouse|partner|sister|sis|brother|bro|daughter|son|mom|mother|mum|dad|father|cousin|friend|"
+    r"niece|nephew|aunt|auntie|uncle|kid|kids|child|girlfriend|boyfriend|gf|bf|fianc[eé]e?|coworker|co-worker|"
+    r"roommate|neighbou?r|classmate|(sister|brother|mother|father|daughter|son)[- ]in[- ]law)"
+)
+#: The question in hand asked again for someone else, naming nobody else's case ("and for my sister?", "what about
+#: my daughter", "same for her?", "same thing for my wife po"): the same topic, for them.
+FOR_SOMEONE_ELSE = re.compile(
+    r"^\W*((and|n|but|so|ok|okay|hmm|also)\W+)*(((what|how|wat) ?(about|bout|abt)( for)?|(is it |its |it'?s )?(the )?same"
+    r"( thing| deal| answer)? for|for|with)\W+)?"
+    rf"((my|her|his|our|your|the) (\w+ )?{_SOMEONE}|her|him|them|she|he)\b"
+    r"(\W+(po|too|then|tho|though|also|as well|pls|please|lol|ha|hehe|now|here|there))*\W*$",
+    re.IGNORECASE,
+)
+
+
+def for_someone_else(text: str) -> bool:
+    """ "same for my husband po?": the question in hand, asked for someone else (their answer is not the writer's
+    own verdict, so it is answered without the writer's profile)."""
+    return bool(FOR_SOMEONE_ELSE.match(text.strip()))
 
 
 def _figures_doubted(text: str, context: Context) -> str | None:
@@ -789,7 +848,14 @@ def _figures_doubted(text: str, context: Context) -> str | None:
 #: The answer in hand doubted with a reason told, not a new question: "Are you sure? I did 6 years of medical school,
 #: that is more than any 1 year program", "u sure? sounds made up ngl".
 ANSWER_DOUBTED = re.compile(
-    r"^\W*((but|hmm+|um+|wait|really|seriously|ok(ay)?)\W+)*((are|r)\W+)?(you|u|ya)\W+(sure|certain|positive)\b\W*(about (that|this|it)\W*)?",
+    r"(^|(?<=[.!?])\s+)\W*((but|hmm+|um+|wait|really|seriously|ok(ay)?)\W+)*((are|r)\W+)?(you|u|ya)\W+(sure|certain|positive)\b"
+    r"\W*(about (that|this|it)\W*)?",
+    re.I,
+)
+#: What the doubt asks of the answer itself ("are you sure thats current?"): no new question.
+OF_THE_ANSWER = re.compile(
+    r"^\W*(that'?s|thats|that is|this is|it'?s|its|they'?re|those are)\W+(still )?(current|right|correct|true|accurate|"
+    r"up to date|up-to-date|the latest|recent|real)\W*$",
     re.I,
 )
 
@@ -797,11 +863,13 @@ ANSWER_DOUBTED = re.compile(
 def _answer_doubted(text: str, context: Context) -> str | None:
     """The topic in hand, when its answer is doubted and what follows tells a reason rather than asking anew; after
     two answers, the first ("are you sure? my friend from Lviv did the RMA…" after their verdict and its fee)."""
-    doubted = ANSWER_DOUBTED.match(text)
+    doubted = ANSWER_DOUBTED.search(text)  # "hm thats less than i thought. are you sure thats current?"
     if not (doubted and is_question(context.intent)):
         return None
     rest = text[doubted.end() :]
-    if looks_like_question(rest) or decisive_topic(rest) is not None:
+    if OF_THE_ANSWER.match(rest):  # after a verdict and pay, "are you sure thats current?" doubts the pay
+        return "ask_salary" if "ask_salary" in (context.intent, context.earlier) else context.intent
+    if looks_like_question(rest) or decisive_topic(rest) is not None or decisive_topic(text[: doubted.start()]):
         return None
     return context.earlier if is_question(context.earlier) else context.intent
 
@@ -1125,6 +1193,10 @@ DEADLINE = re.compile(
 )
 
 
+#: How long they must wait ("how long i must wait??"), asked of every topic that has a wait: its own.
+HOW_LONG_WAITED = re.compile(r"\bhow long\b[^.?!]{0,25}\bwait\b(?![^.?!]*\b(program|school|class(es)?|course)\b)", re.I)
+
+
 #: "who would i double check that with", "Where would I confirm the current rules?": where to confirm the
 #: answer in hand, which that answer names (its certifier, board or official site).
 CONFIRM_WITH = re.compile(
@@ -1163,6 +1235,8 @@ def _facet_in_hand(intent: str | None, confidence: float, text: str, context: Co
                 and cued_intent(without_facet(context.intent, text), context.intent) in (None, context.intent)
             )
             or (intent in ASKED_OF_ANY_TOPIC and bool(DEADLINE.search(text)))  # "how long do I have to finish"
+            # "how many times i can retake it and how long i must wait??": the wait of the topic in hand
+            or (intent in ASKED_OF_ANY_TOPIC and bool(HOW_LONG_WAITED.search(text)))
             # "wut if its a short one like 10 weeks" after aid: the topic in hand, for that case (but "ok and if i
             # wanted the national one too, whats the NHA CCMA renewal" names its own topic)
             or (
@@ -1672,13 +1746,9 @@ def _decided(
     if decided and (decided == intent or not _declined_for_sure(intent, confidence)):
         return decided
     asked = asking_clause(text)
-    if (
-        intent in ROLES_SET_BESIDE
-        and _another_role(named)
-        and ROLES_PAY.search(asked)
-        and not PAY_SET_ASIDE.search(asked)
-    ):
-        return "ask_salary"  # "CNA vs MA pay", "what they make compared to a registered nurse": each role's pay
+    of_another_role = _asked_of_another_role(intent, asked, named)
+    if of_another_role:
+        return of_another_role
     if _its_own_eligibility(intent, asked, named, context):
         return context.intent  # "I already hold a bachelor's. Does that affect my eligibility?" after Pell
     if context.intent in FEE_BY_GRADUATION and WHEN_GRADUATED.search(text):
@@ -1897,6 +1967,7 @@ def reread(
         _facet_of_the_earlier(intent, confidence, text, context)  # "what's the catch though" after two answers
         or _figures_doubted(text, context)  # "where are you even getting these numbers": the figures in hand
         or _answer_doubted(text, context)  # "Are you sure? I did 6 years of medical school…": the answer again
+        or (context.intent if for_someone_else(text) and is_question(context.intent) else None)  # "same for her?"
         or _worded_past_out_of_scope(intent, text, context, ranking)
         or _without_its_words(intent, text, context, ranking)
         or _switched_to_a_topic(intent, text, context)
@@ -2551,8 +2622,14 @@ def _not_a_price(intent: str | None, asked: str, context: Context) -> str | None
     return intent
 
 
+#: The aspect of a program's price that asks whether it includes the exam fee.
+EXAM_FEE_IN_PRICE = "exam_fee_included"
+
+
 def _exam_or_school(intent: str | None, text: str, named: Sequence[tuple[str, str]], context: Context) -> str | None:
     """Whether a cost asked is an exam's fee or a school's price."""
+    if intent == "ask_program_cost" and cued_aspect(intent, text) == EXAM_FEE_IN_PRICE:
+        return intent  # "so the test fee is in there or separate": whether the school's price includes it
     if (
         intent in COST_OF_EXAM
         and context.intent in EXAM_TOPICS
@@ -2964,7 +3041,11 @@ DUTIES = re.compile(
 
 DIFFERENCE = re.compile(r"\bdiff(erence|erent|er|s)?\b", re.IGNORECASE)
 #: "is ma the same as cna", "which better for me, MA or the CNA": the roles themselves, not their pay.
-SAME_OR_BETTER = re.compile(r"\bsame (thing )?as\b|\bwhich\b[^.?!]*\bbetter\b|\bbetter for (me|her|him|us)\b", re.I)
+SAME_OR_BETTER = re.compile(
+    r"\bsame (thing )?as\b|\b(which|what'?s|whats|what is)\b[^.?!]*\bbetter\b|\bbetter for (me|her|him|us)\b|"
+    r"\b(is|are) (faster|quicker|shorter|easier)\b",  # "my mom says cna is faster": the roles' training, not pay
+    re.I,
+)
 MONEY = re.compile(
     rf"\b(pay|pays|paid|salary|wages?|money|money ?wise|financially|{_MAKE}|makes|earn|earns|hourly|per hour|an hour)\b",
     re.I,

@@ -115,6 +115,9 @@ INNER_QUESTION = re.compile(
     r"an? (ma|cma|medical assistant)|cmas|rmas)\b|"
     # "ok with my 9 yrs would the CMA take me at least": whether a certifier takes them
     r"\b(would|will|could|can|does|do) (the )?(c?cma|rma|ncma|aama|amt|nha|ncct) (even |still |at least )?(take|accept|let|count)\b|"
+    # "since we're moving to washington will a cert i get here in tennessee even work there"
+    r"\b(will|would|could|can|does|do) (an?|my|the|this|that|her|his|our) (cert\w*|credential|license|licen[cs]e|diploma|"
+    r"degree|training|ged)\b[^.?!,]{0,40}\b(work|count|transfer|carry over|be accepted|be valid|be good)\b|"
     # "for the RMA what document they want for my indian degree"
     r"\bwhat (\w+ )?(documents?|papers?|proof|paperwork|forms?) (do |does |did |will |would )?(they|you|i|we|he|she|u|amt|aama|"
     r"nha|ncct) (want|need|require|ask)\b|"
@@ -161,6 +164,9 @@ TAG_QUESTION = re.compile(
     r"\bor (hide|leave|skip|drop|remove) (it|them|that)\W*$|"
     r"\bor (is|am) (that|this|it|i)\b|\b(right|correct)\s*\?*\s*$|"
     r"\b(out of luck|screwed|doomed)\W*$|"  # "so im out of luck": asks what is left to them
+    r"\babi\W*$|"  # "so I dont need translation abi": Nigerian English's tag question
+    # "so also no farsi version i guess": a guess that the answer is no, for it to confirm
+    r"^\W*((so|and|then|ok|okay|also)\W+)*(no|not|none|nothing)\s+(?!(really|sure|much|yet|quite|exactly|bad|now)\b)\w+[^.?!]{0,40}\si (guess|suppose|assume|take it)\W*$|"
     r"\bor not (needed|required|necessary|useful|worth it)\b",  # "...step 1 pass will help for this or not needed at all"
     re.IGNORECASE,
 )
