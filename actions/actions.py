@@ -164,6 +164,7 @@ class ActionAnswer(Action):
             # "what about texas" after a topic that is the same in every state: that state's rules
             by_state = by_place(understood.intent or "")
             understood = ctx.to_state_rules(understood, services.entities(tracker).keys(), by_state, text)
+            understood = ctx.with_their_role(understood, text, profile.other_healthcare_role)  # "vs what i make now"
             # "and the rma?" after "can i take the nha test w/o school and how much is it": both, the earlier first
             # "and texas?" after "whats the pay in fl and can i give shots there": both, for Texas
             earlier = ctx.earlier_too(understood, services.entities(tracker).keys(), context, by_credential, by_place)

@@ -27,6 +27,7 @@ from bot.understanding.context import (
     remember,
     to_state_rules,
     understand,
+    with_their_role,
 )
 from bot.understanding.cues import cued_aspect, cued_intent, decisive_topic, looks_like_question
 from bot.understanding.openers import (
@@ -7813,6 +7814,7 @@ def test_a_program_asked_only_for_its_office_side_is_its_routes_and_a_skipped_pa
         ("since we're moving to washington will a cert i get here in tennessee even work there", True),
         ("so also no farsi version i guess", True),
         ("and my documents are already in english so I dont need translation abi", True),
+        ("so with my mbbs i can go straight for the cma exam abi i must still do school", True),
         ("no i guess", False),
         ("not really i guess", False),
         ("ok yeah", False),
@@ -7862,3 +7864,226 @@ def test_whether_a_program_s_price_includes_the_exam_fee_is_answered_from_its_so
 def test_the_question_in_hand_asked_again_for_someone_else(text, asked_for_them):
     got = understand("nlu_fallback", 0.4, [], text, Context("ask_work_authorization"), FALLBACK)
     assert (got.intent == "ask_work_authorization") is asked_for_them
+
+
+@pytest.mark.parametrize(
+    "intent, confidence, text, context, expected",
+    [
+        (
+            "ask_exam_format",
+            0.65,
+            "my MBBS itself is not enough for sitting the CMA exam?",
+            Context(),
+            "ask_eligibility",
+        ),
+        (
+            "nlu_fallback",
+            0.4,
+            "is the cma even an option for me then",
+            Context("ask_military_benefits"),
+            "ask_eligibility",
+        ),
+        (
+            "ask_state_rules",
+            0.95,
+            "I read in California there is special state exam, CCMA?",
+            Context("ask_salary", (("state", "California"),)),
+            "ask_state_rules",
+        ),
+        (
+            "ask_locum_tenens",
+            0.6,
+            "Is medical assistant a good long career or only temporary job for people like me?",
+            Context(),
+            "ask_career_advancement",
+        ),
+        (
+            "nlu_fallback",
+            0.4,
+            "And can medical assistant work in pediatric clinic?",
+            Context(),
+            "ask_career_advancement",
+        ),
+        (
+            "ask_learn_on_job",
+            0.68,
+            "wait seriously?? my coworker let hers go like 2 years and just paid a fee and was fine",
+            Context("ask_renewal"),
+            "ask_renewal",
+        ),
+        (
+            "ask_state_rules",
+            0.7,
+            "if I end up going to MA school here, can I take the exam in Vegas or only certain places?",
+            Context("ask_salary"),
+            "ask_exam_format",
+        ),
+        (
+            "ask_wes",
+            1.0,
+            "and is wes legit or just some company that takes ur money",
+            Context("ask_credential_evaluation"),
+            "ask_wes",
+        ),
+        ("ask_eligibility", 0.51, "does RMA make you do CE too", Context("ask_eligibility"), "ask_renewal"),
+        ("nlu_fallback", 0.4, "and the other ones?", Context("ask_pass_rate"), "ask_pass_rate"),
+        ("nlu_fallback", 0.4, "so basically no? lol", Context("ask_eligibility"), "ask_eligibility"),
+        (
+            "nlu_fallback",
+            0.4,
+            "16% or 12%?? every site says something different",
+            Context("ask_salary"),
+            "ask_salary",
+        ),
+        ("nlu_fallback", 0.4, "my prepa from mexico is ok for the school or no?", Context(), "ask_diploma_requirement"),
+        (
+            "ask_which_credential",
+            0.9,
+            "which one do i want then? id like to be able to change clinics later",
+            Context("ask_state_rules", (("us_state", "Washington"),)),
+            "ask_state_rules",
+        ),
+        (
+            "ask_credential_info",
+            0.42,
+            "from who exactly?",
+            Context("ask_credential_evaluation"),
+            "ask_credential_evaluation",
+        ),
+        (
+            "ask_scam_check",
+            0.89,
+            "So my question is: is medical assistant even a real career, or is it just a way for these schools to make"
+            " money off people like me?",
+            Context(),
+            "ask_salary",
+        ),
+    ],
+)
+def test_readings_from_blind_cb_read_after_it_was_measured(intent, confidence, text, context, expected):
+    assert _read_with_its_credentials(intent, confidence, text, context) == expected
+
+
+def test_how_long_a_report_stays_good_is_the_evaluation_s_not_a_credential_s_renewal():
+    """ "is it valid forever or it expires" after which report to order: ECE's report validity, which the report
+    types' answer gives; with a credential named it is that credential's renewal."""
+    for in_hand in ("ask_credential_evaluation", "ask_wes"):
+        got = understand("ask_renewal", 1.0, [], "is it valid forever or it expires", Context(in_hand), FALLBACK)
+        assert (got.intent, _aspect(got)) == ("ask_credential_evaluation", "report_types")
+    cma = [("credential", "cma")]
+    got = understand("ask_renewal", 0.99, cma, "and is the cma valid forever", Context("ask_credential_evaluation"))
+    assert got.intent == "ask_renewal"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it was never accredited by either of those i checked. so what CAN i take",
+        "then which cert could i get later that way, not the cma right?",
+        "1 year for which one?",
+        "ok which of the other ones is cheapest to take",
+    ],
+)
+def test_which_credentials_are_open_asked_of_all_drops_the_one_in_hand(text):
+    """After the CMA's verdict, "what CAN i take" asks every credential's, and the CMA ruled out is not asked again."""
+    named = [("credential", "cma")] if "cma" in text.lower().split() else []
+    got = understand("ask_eligibility", 0.9, named, text, Context("ask_eligibility", (("credential", "CMA"),)))
+    assert not any(kind == "credential" for kind, _ in got.entities)
+
+
+def test_a_language_named_alone_after_the_exam_s_languages_asks_that_language():
+    got = understand("nlu_fallback", 0.4, [], "and in ukrainian or russian?", Context("ask_accommodations"), FALLBACK)
+    assert (got.intent, _aspect(got)) == ("ask_accommodations", "language")
+
+
+def test_a_school_diploma_from_abroad_is_answered_with_who_decides(kb: KnowledgeBase):
+    """ "My bac from Haiti is ok or I need to do the GED here?": the school decides, and an evaluation may be asked;
+    the answer comes from the sheets' sources (ENIC-NARIC, WES)."""
+    text = "For the school, they ask high school diploma. My bac from Haiti is ok or I need to do the GED here?"
+    assert cued_aspect("ask_diploma_requirement", text) == "abroad"
+    reply = reply_for(kb, "ask_diploma_requirement", [("aspect", "abroad")], Profile())
+    assert reply.variant == "abroad" and "evaluation" in reply.text
+    assert "ENIC-NARIC" in reply.text and "WES" in reply.text
+
+
+def test_what_mas_do_in_a_state_with_a_task_named_is_that_state_s_rules():
+    ny = [("us_state", "NY")]
+    text = "in NY what do MAs actually do, can they give flu shots"
+    assert understand("ask_what_is_cma", 0.6, ny, text, Context()).intent == "ask_state_rules"
+    assert understand("ask_what_is_cma", 0.6, [], "what do MAs actually do", Context()).intent == "ask_what_is_cma"
+
+
+def test_whether_a_benefit_still_pays_after_two_answers_asks_the_earlier_one():
+    """ "even if i fail it?" after the GI Bill and the RMA's fee: whether the GI Bill still pays."""
+    got = understand(
+        "ask_exam_retake", 0.98, [], "even if i fail it?", Context("ask_exam_fee", earlier="ask_military_benefits")
+    )
+    assert got.intent == "ask_military_benefits"
+
+
+def test_a_rank_asked_of_a_benefit_is_the_spouses_scholarship():
+    text = "wait E-6 counts now?? I thought it was only up to E-5"
+    assert cued_aspect("ask_military_benefits", text) == "spouse"
+
+
+def test_another_role_asked_after_pay_with_an_aside_about_school_is_still_pay():
+    cna = [("role", "cna")]
+    text = "vs a cna? my friend is doing cna thru our school"
+    got = understand("ask_compare_roles", 1.0, cna, text, Context("ask_salary"), [("ask_compare_roles", 1.0)])
+    assert got.intent == "ask_salary"
+
+
+def test_their_own_pay_now_set_against_ma_pay_is_the_role_they_hold():
+    """A CNA asking "and pay compared to what i make now" after Maryland's rules: CNA pay beside MA pay."""
+    pay = Understood("ask_salary", [("us_state", "Maryland")], (("us_state", "Maryland"),))
+    got = with_their_role(pay, "and pay compared to what i make now", "CNA")
+    assert ("role", "CNA") in got.entities
+    assert with_their_role(pay, "and pay compared to what i make now", None) == pay
+    assert with_their_role(pay, "and pay in baltimore", "CNA") == pay
+    lpn = replace(pay, entities=[*pay.entities, ("role", "LPN")])
+    assert with_their_role(lpn, "vs my current job as an lpn", "CNA") == lpn
+
+
+def test_work_as_an_ma_wished_for_is_not_work_they_have():
+    told = read(
+        "been a cna in a nursing home 5 yrs and my back is done lol. want clinic work as an MA. how long is school"
+    )
+    assert told.changes.get("background") != "working_ma" and told.changes.get("other_healthcare_role") == "CNA"
+    assert read("i work as an MA in a clinic, 3 years").changes.get("background") == "working_ma"
+
+
+@pytest.mark.parametrize("text", ["banking, 20 yrs. zero healthcare", "sales 10 years, never any healthcare"])
+def test_a_plan_s_background_told_as_another_trade_or_no_healthcare_is_a_career_change(text):
+    assert roadmap_background(text, {}) == "career_changer"
+
+
+def test_the_other_one_is_every_other_credential_unless_two_are_in_hand():
+    cma = Context("ask_exam_fee", (("credential", "CMA"),))
+    got = understand("nlu_fallback", 0.4, [], "and the other one?", cma, FALLBACK)
+    assert got.intent == "ask_exam_fee" and not any(kind == "credential" for kind, _ in got.entities)
+    two = Context("ask_exam_format", (("credential", "RMA"), ("credential", "CCMA")))
+    got = understand("inform", 0.44, [], "and the other one", two, [("inform", 0.44), ("roadmap_next", 0.27)])
+    assert ("credential", "CCMA") in got.entities
+
+
+@pytest.mark.parametrize(
+    "text", ["how long the aplication stays valid", "once i apply to AMT, can my application expire?"]
+)
+def test_an_application_s_validity_after_an_evaluation_is_not_the_report_s(text):
+    got = understand("ask_renewal", 0.9, [], text, Context("ask_wes"), [("ask_renewal", 0.9)])
+    assert _aspect(got) != "report_types"
+
+
+def test_what_mas_do_with_a_task_set_aside_is_still_what_they_do():
+    ny = [("us_state", "NY")]
+    got = understand("ask_what_is_cma", 0.7, ny, "Then what MA do in NY office, if no shot", Context("ask_state_rules"))
+    assert got.intent == "ask_what_is_cma"
+
+
+def test_whether_ma_is_a_career_or_a_dead_end_is_career_growth():
+    assert decisive_topic("whatever. is MA even a real career or a dead end") == "ask_career_advancement"
+
+
+def test_the_ccma_s_answer_says_california_s_own_exam_had_the_same_name(kb: KnowledgeBase):
+    reply = reply_for(kb, "ask_credential_info", [("credential", "ccma")], Profile())
+    assert reply.variant == "ccma" and "CACMA" in reply.text and "CCBMA" in reply.text

@@ -573,7 +573,9 @@ _AIMED_WORK = re.compile(
     rf"\b(?:until|till|til|before|when|once|by the time) (?:i'?m|i am|i'?ll be|i will be|i can be) (?:\w+ )?"
     rf"(?:working|work) as an? {_MA}|"
     # "i just graduated hs and i wanna be working as an MA by next summer"
-    rf"\b(?:want to|wanna|hope to|plan to|planning to|would like to|'d like to|need to) be (?:\w+ )?working as an? {_MA}"
+    rf"\b(?:want to|wanna|hope to|plan to|planning to|would like to|'d like to|need to) be (?:\w+ )?working as an? {_MA}|"
+    # "been a cna 5 yrs... want clinic work as an MA": work wished for, not had
+    rf"\b(?:want|wanting|need|looking for|hoping for|dream of) (?:\w+ )?work as an? {_MA}"
 )
 _ASKS_TO_WORK = re.compile(
     rf"\b(?:can|could|may|might|will|would|permitted to|allowed to|able to|want to|wanna|going to|gonna|to) "

@@ -40,7 +40,9 @@ _BACKGROUND_WORDS = [
         "career_changer",
         r"\b(career|chang|switch|retail|restaurant|office job|another field|different field|"
         r"no (medical|health ?care|clinical) (background|experience)|nails|nail tech|hair|barber|warehouse|cashier|"
-        r"driver|trucker|teacher|cook|server|barista|teller|call cent)",
+        r"driver|trucker|teacher|cook|server|barista|teller|call cent|bank|sales|construction|factory|accountant|"
+        # "banking, 20 yrs. zero healthcare"
+        r"(zero|no|never any|not any) (medical|health ?care|clinical)\b)",
     ),
 ]
 _STATE_SKIP = r"\b(skip|rather not|prefer not|no state|not (say|sure)|doesn'?t matter|none|no)\b"

@@ -661,7 +661,7 @@ CLARIFIES = re.compile(r"^\W*(like|i mean|i meant|meaning|as in)\W+(the |a |an |
 #: A few words asked back of the answer in hand, doubting it ("so no skipping nothing?", "not even one part?").
 SHORT_ASKED_BACK = re.compile(
     r"^(?=.*\b(no|not|nothing|none|never|nobody|only|even|really|still)\b)(?!\W*(and|&|n)\b)(?!\W*((so|but|ok|okay)\W+)?(what|how|when|where|who|which|why)\b)"
-    r"(?!.*\b(that|this|which|other|the) ones?\b)\W*(\w+\W+){2,4}\w+\W*\?+\W*$",
+    r"(?!.*\b(that|this|which|other|the) ones?\b)\W*(\w+\W+){2,4}\w+\W*\?+(\W*\b(lol|lmao|haha|ha|smh|huh|ugh)\b)*\W*$",
     re.I,
 )
 #: A role other than medical assisting named ("cna", "nurse", "lpn"); "rn" as "right now" is spelled out first.
@@ -795,6 +795,8 @@ NUMBERS_DOUBTED = re.compile(
     r"\b(your|these|those|the) (numbers|figures|stats|data) (are|seem|look|sound) (made up|fake|wrong|off)\b|"
     r"\b(source|sources) (for|of) (these|those|that|this|the|your) (numbers|figures|stats|data)\b|"
     r"\b(some|a|another|one|other) (site|website|article|source|blog|video|report)s? (said|says|say|shows?|showed)\b|"
+    # "16% or 12%?? every site says something different"
+    r"\b(every|each|all the|different) (site|website|article|source|blog|video|report)s? (said|says|say|shows?|showed|gives?)\b|"
     # "that is not what the website allcma says, they say 4 times... who is right": the answer in hand, contradicted
     r"\b(that'?s|that is|thats|this is|it'?s|its) not what\b[^.?!]{0,40}\b(says?|said|told|tells|read)\b|"
     # "so I'm supposed to trust a 'secondary source'? great"
@@ -828,6 +830,27 @@ FOR_SOMEONE_ELSE = re.compile(
 )
 
 
+#: Their own pay now set against MA pay ("and pay compared to what i make now", "vs my current job").
+THEIR_PAY_NOW = re.compile(
+    r"\b(compared? (to|with)|vs\.?|versus|than|against|more than|less than)\b[^.?!]{0,15}\b(what i (make|earn|get)( now| "
+    r"rn| right now| currently)?|my (current |own )?(pay|salary|wage|job|income)( now| rn)?)\b",
+    re.I,
+)
+
+
+def with_their_role(understood: Understood, text: str, role: str | None) -> Understood:
+    """ "and pay compared to what i make now" from a CNA: the pay of the role they told us they hold, beside MA pay;
+    unchanged when they named another role or hold none we know of."""
+    if (
+        understood.intent != "ask_salary"
+        or not role
+        or not THEIR_PAY_NOW.search(text)
+        or _another_role([(k, v) for k, v in understood.entities if (k, v) not in understood.from_context])
+    ):
+        return understood
+    return replace(understood, entities=[*understood.entities, ("role", role)])
+
+
 def for_someone_else(text: str) -> bool:
     """ "same for my husband po?": the question in hand, asked for someone else (their answer is not the writer's
     own verdict, so it is answered without the writer's profile)."""
@@ -849,7 +872,9 @@ def _figures_doubted(text: str, context: Context) -> str | None:
 #: that is more than any 1 year program", "u sure? sounds made up ngl".
 ANSWER_DOUBTED = re.compile(
     r"(^|(?<=[.!?])\s+)\W*((but|hmm+|um+|wait|really|seriously|ok(ay)?)\W+)*((are|r)\W+)?(you|u|ya)\W+(sure|certain|positive)\b"
-    r"\W*(about (that|this|it)\W*)?",
+    r"\W*(about (that|this|it)\W*)?|"
+    # "wait seriously?? my coworker let hers go like 2 years and just paid a fee and was fine"
+    r"^\W*((but|hmm+|um+|wait|ok(ay)?)\W+)*(seriously|really|for real|fr|no way)\s*\?+\W*",
     re.I,
 )
 #: What the doubt asks of the answer itself ("are you sure thats current?"): no new question.
@@ -1291,7 +1316,7 @@ SCHOOL_TOPICS = frozenset(
 
 #: "which ones take job experience", "any of the exams": every credential, not the one in hand.
 ANY_CREDENTIAL = re.compile(
-    r"\b(which|what|any|all) ((national|other|of the) )?(ones|of (them|the (certs|credentials|exams))|(certs|credentials|"
+    r"\b(which|what|any|all) ((national|other|of the|of the other) )?(ones|of (them|the (certs|credentials|exams))|(certs|credentials|"
     r"certifications|exams))\b|\b(what|which) other (exams?|tests?|certs?|certifications?|credentials?|ones?)\b|\b(anything|any ?one|something) (faster|quicker|easier)\b|"
     r"\bis there (one|any|an?y? ?(cert\w*|credential|exam|test))\b[^.?!]*\b(i|we|she|he) (can|could)\b|"
     # "if they aren't accredited, can he still get certified at all?": every credential's routes
@@ -1308,13 +1333,34 @@ ANY_CREDENTIAL = re.compile(
     r"do not|does not|wont|won'?t) (need|require|ask)\b|"
     r"\bwhich (cert|certification|credential|exam|test)s? ((can|could|should) )?(i|we|she|he) (can |could )?(take|get|sit)\b|"
     # "wow ok so what can i actually sit for with my 2 yrs": every credential that takes them
-    r"\bwhat (else )?(can|could) (i|we|she|he) (actually |even |really )?(sit|test|qualify) for\b|"
+    r"\bwhat (else )?(can|could) (i|we|she|he) (actually |even |really )?((sit|test|qualify) for|take\W*$)|"
+    r"^\W*(\w+\W+){0,3}for which (one|cert\w*|credential)s?\W*$|"  # "1 year for which one?"
     # "so what can i get" after one credential's verdict: every credential's
     r"^\W*((so|ok|okay|then|well)\W+)*what (else )?(can|could) (i|we|she|he) (get|go for)( with [^.?!]{1,30}?)?( then| instead)?\W*$|"
     # "which one has more questions lol" after two exams: every exam side by side
     r"\bwhich (one|of (them|those|these|the two))\b[^.?!]*\b(more|fewer|less|longer|shorter|cheaper|harder|easier)\b",
     re.IGNORECASE,
 )
+#: The other credentials, named by nothing else ("and the other ones?", "what about the others"): the question
+#: in hand, asked of every credential.
+THE_OTHERS = re.compile(
+    r"^\W*((and|n|but|so|ok|okay|what about|how about|wbu|same for)\W+)*(the |all the )?"
+    r"(others|other (ones?|two|three|exams?|tests?|certs?|credentials?))(\W+(then|tho|though|too|pls|please))?\W*$",
+    re.I,
+)
+#: "the other one", not "the other ones": with two credentials in hand it is the second of them, not every credential.
+ONE_OTHER = re.compile(r"\bother (one|exam|test|cert|credential)\W*(then|tho|though|too|pls|please)?\W*$", re.I)
+
+
+def _the_others(text: str, context: Context) -> bool:
+    """ "and the other ones?" after the CMA's pass rate: every other credential; "and the other one" after two
+    credentials is the second of those two, which the switch rules read."""
+    if not THE_OTHERS.match(text):
+        return False
+    in_hand = [v for k, v in context.entities if _slot(k) == "credential"]
+    return not (ONE_OTHER.search(text) and len(in_hand) >= 2)
+
+
 #: Topics whose answer sets options side by side: certificate or associate degree, one credential or another.
 CHOICE_TOPICS = frozenset({"ask_program_type", "ask_which_credential", "ask_compare_roles"})
 WHICH_ONE = re.compile(
@@ -1386,6 +1432,12 @@ WHICH_FOR_ME = re.compile(
     r"\bwhich (of (those|these|them|the \w+)|one|would) (would |should )?(you|u) (go for|pick|choose|get|recommend|take|do)\b",
     re.I,
 )
+#: One of the credentials just set side by side, picked for oneself ("which one do i want then?").
+WHICH_OF_THEIRS = re.compile(
+    r"\bwhich (one|of (the|those|these|them)( two)?)\b[^.?!]{0,20}\b(do|should|would|will|can) (i|we|u|you) "
+    r"(want|need|get|go for|pick|choose|take|do)\b",
+    re.I,
+)
 #: A benefit's rate for a schedule ("does it still pay full time", "would they count that as full time" after
 #: the GI Bill): the benefit's full-time rule.
 PAYS_FULL_TIME = re.compile(
@@ -1401,6 +1453,14 @@ TITLE_CALLED = re.compile(
 
 #: What comes after a state's credential, not its rules: "after MA-C would the derm experience let me specialise".
 BEYOND_THE_CREDENTIAL = ("ask_career_advancement",)
+
+
+#: Whether a task is allowed, asked ("can they give flu shots"), not set aside ("what MA do in NY office, if no shot").
+TASK_ALLOWED = re.compile(
+    r"\b(can|could|may|allowed to|permitted to|able to)\b[^.?!]{0,20}\b(give|do|draw|take|inject|administer)\b[^.?!]{0,20}"
+    + MA_TASKS.pattern,
+    re.I,
+)
 
 
 def _a_state_s_rules_after_all(
@@ -1423,6 +1483,8 @@ def _a_state_s_rules_after_all(
         and not TOWARD_NATIONAL.search(text)
     ):
         return True  # "and how long is the MA-C training hours wise": Washington's own pathway
+    if decided == "ask_what_is_cma" and any(k == "us_state" for k, _ in named) and TASK_ALLOWED.search(text):
+        return True  # "in NY what do MAs actually do, can they give flu shots": what they may do there
     starts_work = any(k == "us_state" for k, _ in named) and bool(START_WORKING.search(asking_clause(text)))
     if decided == "ask_eligibility" and starts_work:
         return True  # "...stay in Washington. Can I start working as an MA right away on my training?"
@@ -1557,6 +1619,14 @@ PAY_FIGURE = re.compile(
 NOT_WORTH_IT = re.compile(r"\bwaste of (money|time)\b|\bnot worth (it|the money|paying)\b|\bpointless\b", re.I)
 #: Whether a step is still scored, asked of the step in hand.
 STILL_SCORED = re.compile(r"\b(is|are) (it|they|that|those) (still )?(scored|graded|pass[/ -]?fail|numeric)\b", re.I)
+#: How long a report stays good, asked in a few words naming no credential ("is it valid forever or it expires"
+#: after which report to order): the evaluation's own validity, not a credential's renewal.
+REPORT_VALIDITY = re.compile(
+    r"^(?!.*\b(c?cma|rma|ncma|ma-?[cr]|cert\w*|credentials?|licen[cs]es?|ap+l+ications?|apps?|visas?|cards?|permits?|"
+    r"memberships?|scores?|results?|passports?)\b)(\W*\w+){0,10}?\W*"
+    r"\b(valid|expir\w*|good for (how long|ever|life)|last (forever|for ever))\b",
+    re.I,
+)
 MORE_OF_IT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ask_renewal", HOW_MANY_NEEDED),
     ("ask_renewal", CREDITS_RULES),
@@ -1656,12 +1726,16 @@ def _what_in_hand_is_asked(text: str, context: Context) -> str | None:
     of_the_credential = _credential_or_program_in_hand_asked(text, context)
     if of_the_credential:
         return of_the_credential
+    if _own_credential_in_hand(context) and WHICH_OF_THEIRS.search(text):
+        return STATE_RULES  # "which one do i want then?" after Washington's MA-C and MA-R: those two
     if context.intent in (*CREDENTIAL_TOPICS, "ask_eligibility", "ask_renewal") and WHICH_FOR_ME.search(text):
         return "ask_which_credential"  # "ok which of those would you go for in my case" after their verdicts
     if context.intent == "ask_exam_fee" and MONEY_BACK.search(text) and not LEGAL_WORDS.search(text):
         return context.intent  # "do i get my money back if i cant go" after the exam's fee: whether it is refunded
-    if any(context.intent == topic and words.search(text) for topic, words in MORE_OF_IT):
-        return context.intent
+    for in_hand in (context.intent, context.earlier):
+        # "even if i fail it?" after the GI Bill and the RMA's fee: whether the GI Bill still pays
+        if is_question(in_hand) and any(in_hand == topic and words.search(text) for topic, words in MORE_OF_IT):
+            return in_hand
     next_part = _next_part_asked(text, context)
     if next_part:
         return next_part
@@ -1674,6 +1748,8 @@ def _what_in_hand_is_asked(text: str, context: Context) -> str | None:
         return "ask_duration"  # "how long would all of it take start to finish" after the externship: the whole path
     if context.intent == "ask_wes" and HOW_LONG.search(text) and not OTHER_TIMES.search(text):
         return "ask_credential_evaluation"  # "how long does it take them" after what WES is: the evaluation's time
+    if context.intent in ("ask_wes", "ask_credential_evaluation") and REPORT_VALIDITY.search(text):
+        return "ask_credential_evaluation"  # "does it expire" after WES or its reports: how long a report stays good
     if context.intent == "ask_credential_evaluation" and WHICH_REPORT.search(text) and REPORT_FOR.search(text):
         return context.intent  # "Which one I need for RMA?" after the report types: the report that credential asks
     if any(kind == "us_state" for kind, _ in context.entities) and RULES_CHANGING.search(text):
@@ -1968,6 +2044,8 @@ def reread(
         or _figures_doubted(text, context)  # "where are you even getting these numbers": the figures in hand
         or _answer_doubted(text, context)  # "Are you sure? I did 6 years of medical school…": the answer again
         or (context.intent if for_someone_else(text) and is_question(context.intent) else None)  # "same for her?"
+        # "and the other ones?" after the CMA's pass rate: the same question, of the other credentials
+        or (context.intent if _the_others(text, context) and is_question(context.intent) else None)
         or _worded_past_out_of_scope(intent, text, context, ranking)
         or _without_its_words(intent, text, context, ranking)
         or _switched_to_a_topic(intent, text, context)
@@ -2523,6 +2601,11 @@ def understand(
         # CCMA's rule again
         kept = [e for e in understood.entities if not (_slot(e[0]) == "credential" and e in understood.from_context)]
         understood = replace(understood, entities=kept)
+    if _the_others(text, context):  # "and the other ones?" after the CMA's pass rate: not the CMA again
+        kept = [e for e in understood.entities if not (_slot(e[0]) == "credential" and e in understood.from_context)]
+        understood = replace(
+            understood, entities=kept, from_context=tuple(e for e in understood.from_context if e in kept)
+        )
     if any(k == "aspect" for k, _ in understood.entities):
         return understood  # a button's own
     aspect = cued_aspect(understood.intent, text)
@@ -2711,7 +2794,7 @@ def _understand(
     context: Context,
     ranking: Sequence[tuple[str, float]],
 ) -> Understood:
-    entities = [e for e in entities if not (_only_compared(e, text) or _only_a_title(e, text))]
+    entities = [e for e in entities if not (_only_compared(e, text) or _only_a_title(e, text) or _set_aside(e, text))]
     named = _carried(entities)
     nlu_read = intent
     intent = _what_is_paid(reread(intent, confidence, text, context, ranking, named), text, named, context, ranking)
@@ -2830,6 +2913,17 @@ LOOK_UP_ACCREDITED = re.compile(
 TITLE_SOUGHT = re.compile(
     r"\b(become|becoming|be|work as|working as|certified as) (an? )?certified medical assistant\b", re.I
 )
+
+
+def _set_aside(entity: tuple[str, str], text: str) -> bool:
+    """ "which cert could i get later that way, not the cma right?": the credential ruled out, while the question
+    asks of every credential."""
+    kind, value = entity
+    return (
+        kind == "credential"
+        and bool(ANY_CREDENTIAL.search(asking_clause(text)))
+        and bool(re.search(rf"\b(not|except|besides|other than) (the |an? )?{re.escape(value)}\b", text, re.I))
+    )
 
 
 def _only_a_title(entity: tuple[str, str], text: str) -> bool:
@@ -3086,7 +3180,7 @@ def _pay_of_another_role(intent: str | None, named: Sequence[tuple[str, str]], t
         and context.intent == "ask_salary"
         and _another_role(named)
         and len(text.split()) <= MAX_FACET_WORDS * 2
-        and not DUTIES.search(text)
+        and not DUTIES.search(asking_clause(text))  # "vs a cna? my friend is doing cna thru our school": pay
         and not (DIFFERENCE.search(text) and not MONEY.search(text))  # "what is the difference between that and a CNA?"
         and not PAY_SET_ASIDE.search(text)  # "whats the actual difference between cna and ma besides money"
         and not (SAME_OR_BETTER.search(text) and not MONEY.search(text))  # "is ma the same as cna" after pay

@@ -165,6 +165,8 @@ TAG_QUESTION = re.compile(
     r"\bor (is|am) (that|this|it|i)\b|\b(right|correct)\s*\?*\s*$|"
     r"\b(out of luck|screwed|doomed)\W*$|"  # "so im out of luck": asks what is left to them
     r"\babi\W*$|"  # "so I dont need translation abi": Nigerian English's tag question
+    # "i can go straight for the cma exam abi i must still do school": its "or" between two guesses
+    r"\babi\s+(i|we|u|you|he|she|they|it|na|e)\b|"
     # "so also no farsi version i guess": a guess that the answer is no, for it to confirm
     r"^\W*((so|and|then|ok|okay|also)\W+)*(no|not|none|nothing)\s+(?!(really|sure|much|yet|quite|exactly|bad|now)\b)\w+[^.?!]{0,40}\si (guess|suppose|assume|take it)\W*$|"
     r"\bor not (needed|required|necessary|useful|worth it)\b",  # "...step 1 pass will help for this or not needed at all"
@@ -183,7 +185,9 @@ STATE_CREDENTIAL = re.compile(
     # "someone said theres a california only cert that takes work experience?"
     r"\bcalifornia[- ](only|specific|state) (cert\w*|credential|exam|test|one)\b|"
     # "can my mbbs count for the cali one", "California has its own MA exam, right?"
-    r"\bthe cali(fornia)?[- ](one|exam|test|cert\w*)\b|\bcalifornia has (its|their) own\b",
+    r"\bthe cali(fornia)?[- ](one|exam|test|cert\w*)\b|\bcalifornia has (its|their) own\b|"
+    # "I read in California there is special state exam, CCMA?"
+    r"\bcali(fornia)?\b[^.?!]{0,30}\b(special|separate|own) (state )?(exam|test|cert\w*|credential)\b",
     re.IGNORECASE,
 )
 
