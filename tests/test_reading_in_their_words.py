@@ -11,11 +11,12 @@ from dataclasses import replace
 
 import pytest
 
+from bot.answers.personal import answer_person
 from bot.answers.reply import reply_for
 from bot.kb.queries import KnowledgeBase
 from bot.profile.describe import a_role
 from bot.profile.model import Profile
-from bot.profile.reading import read
+from bot.profile.reading import Heard, read
 from bot.roadmap.profile_reading import background as roadmap_background
 from bot.roadmap.profile_reading import credential_told, program_told, state_told
 from bot.roadmap.profile_reading import education as read_education
@@ -8087,3 +8088,231 @@ def test_whether_ma_is_a_career_or_a_dead_end_is_career_growth():
 def test_the_ccma_s_answer_says_california_s_own_exam_had_the_same_name(kb: KnowledgeBase):
     reply = reply_for(kb, "ask_credential_info", [("credential", "ccma")], Profile())
     assert reply.variant == "ccma" and "CACMA" in reply.text and "CCBMA" in reply.text
+
+
+# Readings from blind_cc (each with the reading the trained model gave).
+
+
+def test_decisive_words_in_the_story_give_way_to_the_question_nlu_is_sure_of():
+    """A medic's story holds "let it lapse" (renewal words), and its question is whether medics can sit the RMA."""
+    text = (
+        "I'm an Army 68W, 8 years in. I've kept my NREMT (let it lapse once, renewed). I'm looking at options that "
+        "don't need 4 more years of school. My wife's cousin says medics can sit for the RMA straight up without "
+        "going to MA school. Is that right?"
+    )
+    named = [("background", "Army"), ("credential", "RMA")]
+    assert understand("ask_eligibility", 1.0, named, text, Context()).intent == "ask_eligibility"
+    # outside brackets the same words are the question's
+    assert decisive_topic(text.replace("(", "").replace(")", "")) == "ask_renewal"
+
+
+def test_a_place_asked_in_one_message_stays_for_its_later_question():
+    """ "in nj can i give injections...? and which cert do employers like most": "and blood draws same?" next is
+    still New Jersey's."""
+    first = Context("ask_state_rules", (("us_state", "NJ"),), same_message=True)
+    after = remember(Understood("ask_which_credential", []), first)
+    assert ("us_state", "NJ") in after.entities and after.earlier == "ask_state_rules"
+    assert remember(Understood("ask_which_credential", []), replace(first, same_message=False)).entities == ()
+    roles = Context("ask_compare_roles", (("us_state", "Newark"), ("role", "LPN"), ("role", "RN")), same_message=True)
+    after = remember(Understood("ask_duration", [("role", "RN")]), roles)
+    assert ("role", "LPN") not in after.entities and ("us_state", "Newark") in after.entities  # its own role stays
+
+
+def test_once_certified_what_each_year_asks_is_renewal():
+    ncma = Context("ask_exam_retake", (("credential", "NCMA"),))
+    ranking = [("ask_renewal", 0.86), ("ask_ecfmg", 0.06)]
+    got = understand("ask_renewal", 0.86, [], "Once certified, what is required of me each year?", ncma, ranking)
+    assert got.intent == "ask_renewal"
+
+
+def test_rejoining_the_association_after_its_fee_is_the_member_price():
+    aama = Context("ask_exam_fee", (("certifying_body", "aama"),))
+    ranking = [("roadmap_where", 0.64), ("ask_exam_retake", 0.2)]
+    named = [("certifying_body", "aama")]
+    assert understand("roadmap_where", 0.64, named, "what if i rejoin aama first", aama, ranking).intent == (
+        "ask_exam_fee"
+    )
+
+
+def test_a_question_after_the_thing_it_is_about_is_no_statement():
+    assert not read("for ECFMG what I still need after step 2").statement
+    assert read("for 5 years I worked as an MA").statement
+
+
+def test_cpr_asked_as_a_need_is_eligibility_not_renewal():
+    rma = Context("ask_eligibility", (("credential", "RMA"),))
+    got = understand("ask_renewal", 0.98, [], "And do I need CPR for it? Mine expired", rma)
+    assert got.intent == "ask_eligibility"
+    assert decisive_topic("do i need cpr to renew my cma") != "ask_eligibility"
+    assert decisive_topic("do i still need CPR for recert") != "ask_eligibility"
+
+
+def test_a_score_after_ecfmg_s_requirements_is_ecfmg_s_english_test():
+    ranking = [("ask_exam_format", 0.61), ("roadmap_repeat", 0.14)]
+    got = understand(
+        "ask_exam_format", 0.61, [], "score for that one?", Context("ask_ecfmg", aspect="requirements"), ranking
+    )
+    assert got.intent == "ask_ecfmg"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["what exam does that get me", "and at the end of that what cert do i have", "what cert would i end up with"],
+)
+def test_the_credential_a_route_ends_in_is_which_credential(text):
+    assert decisive_topic(text) == "ask_which_credential"
+
+
+def test_the_credential_an_apprenticeship_ends_in_is_that_answer_s():
+    """ "what exam does that get me" after Washington's paid apprenticeship: that answer names the CCMA and MA-C."""
+    wa = Context("ask_duration", (("us_state", "wa"),), earlier="ask_learn_on_job")
+    got = understand("ask_duration", 0.9, [], "what exam does that get me", wa, [("ask_duration", 0.9)])
+    assert got.intent == "ask_learn_on_job" and ("us_state", "wa") in got.entities
+
+
+def test_which_kind_of_program_for_a_later_goal_is_the_program_type():
+    assert decisive_topic("ok so if i want that later which program should i do") == "ask_program_type"
+    assert decisive_topic("which program should i pick, there are 4 schools near me") != "ask_program_type"
+
+
+def test_what_a_credential_guessed_easier_asks_is_its_eligibility():
+    chicago = Context("ask_credential_evaluation", (("us_state", "Chicago"),), "translation")
+    ncma = [("credential", "NCMA")]
+    whole = understand("ask_salary", 0.75, ncma, "Maybe the NCMA is more easy? What they need", chicago)
+    part = understand("ask_salary", 0.86, ncma, "Maybe the NCMA is more easy?", chicago)
+    assert whole.intent == part.intent == "ask_eligibility"
+
+
+def test_certification_for_temp_work_just_described_is_that_work_s_answer():
+    context = Context("ask_salary", (("role", "MA"), ("us_state", "dallas")), earlier="ask_locum_tenens")
+    ranking = [("nlu_fallback", 0.4), ("ask_eligibility", 0.47), ("ask_state_rules", 0.45)]
+    got = understand("nlu_fallback", 0.4, [], "would they need me to be certified for that", context, ranking)
+    assert got.intent == "ask_locum_tenens"
+
+
+def test_which_certification_a_state_s_rule_means_is_that_state_s_rules():
+    nj = Context("ask_state_rules", (("us_state", "NJ"), ("role", "MA")))
+    named = [("program_type", "certificate"), ("credential", "CMA")]
+    text = "Certified means which certificate exactly, CMA only or any of them?"
+    got = understand("ask_credential_info", 0.95, named, text, nj)
+    assert got.intent == "ask_state_rules" and ("us_state", "NJ") in got.entities
+    assert understand("ask_credential_info", 0.95, named, text, Context("ask_salary")).intent == "ask_credential_info"
+
+
+def test_a_figure_of_the_answer_named_first_asks_that_answer_again():
+    nj = Context("ask_state_rules", (("us_state", "NJ"),))
+    ranking = [("nlu_fallback", 0.4), ("ask_program_cost", 0.35), ("ask_eligibility", 0.16)]
+    got = understand("nlu_fallback", 0.4, [], "And the 600 hours, my program must be 600 hours?", nj, ranking)
+    assert got.intent == "ask_state_rules" and ("us_state", "NJ") in got.entities
+
+
+def test_the_answer_in_hand_asked_of_other_schools_stays_on_its_topic():
+    aid = Context("ask_financial_aid", (("us_state", "Pennsylvania"),))
+    text = "Would that work at both the community college and a private career school?"
+    ranking = [("ask_program_cost", 0.6), ("ask_choose_program", 0.29)]
+    assert understand("ask_program_cost", 0.6, [], text, aid, ranking).intent == "ask_financial_aid"
+
+
+def test_two_jobs_compared_beyond_their_pay_are_the_roles_compared():
+    lpn = Context("ask_salary", (("role", "LPN"),))
+    text = "whats the real difference between the two jobs then, besides money"
+    ranking = [("nlu_fallback", 0.4), ("ask_salary", 0.25), ("ask_wes", 0.22), ("ask_compare_roles", 0.08)]
+    got = understand("nlu_fallback", 0.4, [], text, lpn, ranking)
+    assert got.intent == "ask_compare_roles" and ("role", "LPN") in got.entities
+
+
+def test_where_they_are_told_in_case_it_matters_asks_the_answer_again_for_there():
+    assert answered_for_them(Context("ask_learn_on_job"), "im in spokane wa if that matters")
+    assert not answered_for_them(Context("ask_learn_on_job"), "im in spokane wa")
+
+
+def test_a_place_after_another_role_s_pay_beside_an_ma_s_is_ma_pay_there():
+    roles = Context("ask_salary", (("role", "MA"), ("role", "CNA")))
+    ranking = [("nlu_fallback", 0.4), ("ask_salary", 0.34), ("inform", 0.34)]
+    got = understand("nlu_fallback", 0.4, [("us_state", "dallas")], "ok and in dallas", roles, ranking)
+    assert got.intent == "ask_salary" and ("us_state", "dallas") in got.entities
+    assert ("role", "CNA") not in got.entities
+
+
+def test_a_story_s_and_or_a_stressed_and_starts_no_question():
+    parent = (
+        "Hi, I'm asking for my son Tyler, he's 20 and has his GED. He left community college last year and is "
+        "thinking about medical assisting. Does the GED count for getting into a program and for the "
+        "certification? And how long would it take him?"
+    )
+    assert len(split_questions(parent)) == 2
+    phleb = "the clinics here want people who can draw AND do MA stuff. which cert is the most clinical?"
+    assert split_questions(phleb) == [phleb]
+    # typed all in capitals, nothing is stressed
+    assert len(split_questions("HOW MUCH DOES IT RUN AND CAN I GET THAT RETRAINING MONEY")) == 2
+    assert split_questions("how much is the cma AND how long is it good for") == [
+        "how much is the cma",
+        "how long is it good for",
+    ]
+
+
+def test_an_alternative_after_a_question_mark_is_part_of_that_question():
+    text = "medical assistant is only clinic work like take blood? or also office work? and which certificate i need"
+    parts = split_questions(text)
+    assert parts[0] == "medical assistant is only clinic work like take blood? or also office work?"
+    assert decisive_topic(parts[0]) == "ask_what_is_cma"
+    # another thing offered in place of the first is a question of its own
+    assert split_questions("can I use my GI Bill for an MA program? or SkillBridge?") == [
+        "can I use my GI Bill for an MA program?",
+        "or SkillBridge?",
+    ]
+
+
+def test_hiding_a_medical_degree_is_how_the_degree_is_seen():
+    assert decisive_topic("I hide that I am doctor?") == "ask_degree_perception"
+
+
+def test_whether_an_evaluation_is_needed_at_all_is_the_evaluation():
+    ranking = [("nlu_fallback", 0.4), ("ask_eligibility", 0.36), ("ask_wes", 0.35)]
+    text = "wait before that, do i need WES for this or not"
+    assert understand("nlu_fallback", 0.4, [], text, Context("ask_foreign_nurse"), ranking).intent == "ask_wes"
+    text = "do i need an evaluation for this or not"
+    assert understand("nlu_fallback", 0.4, [], text, Context("ask_foreign_nurse"), ranking).intent == (
+        "ask_credential_evaluation"
+    )
+
+
+def test_the_others_asked_after_surprise_at_a_figure_are_every_other_credential():
+    cma = Context("ask_pass_rate", (("credential", "CMA"),))
+    ranking = [("nlu_fallback", 0.4), ("ask_exam_fee", 0.39), ("ask_wes", 0.12)]
+    got = understand("nlu_fallback", 0.4, [], "60%?? thats it? and the other ones", cma, ranking)
+    assert got.intent == "ask_pass_rate" and ("credential", "CMA") not in got.entities
+
+
+def test_yes_or_no_asked_again_with_a_complaint_after_it_is_the_answer_in_hand():
+    md = Context("ask_state_rules", (("us_state", "Maryland"),))
+    text = "So is it yes or no?? The board website is so confusing"
+    assert understand("ask_wes", 0.8, [], text, md, [("ask_wes", 0.8)]).intent == "ask_state_rules"
+
+
+def test_a_doctor_who_leaves_out_the_article_is_an_international_medical_graduate():
+    told = read("Good day. I am pediatrician from Kharkiv, Ukraine, 15 years of practice in city children hospital.")
+    assert told.changes.get("background") == "img"
+
+
+def test_the_school_s_own_pass_rate_is_not_in_the_sources_and_says_whom_to_ask(kb: KnowledgeBase):
+    assert cued_aspect("ask_pass_rate", "whats YOUR schools pass rate and what do u charge") == "this_school"
+    assert cued_aspect("ask_pass_rate", "whats the pass rate for the cma") != "this_school"
+    reply = reply_for(kb, "ask_pass_rate", [("aspect", "this_school")], Profile())
+    assert reply.variant == "this_school" and "admissions" in reply.text and "don't have" in reply.text
+
+
+def test_how_long_they_must_work_in_a_learner_s_words_is_the_work_routes():
+    assert cued_aspect("ask_eligibility", "and after with that i can take the test? how much time i need work") == (
+        "working_ma"
+    )
+
+
+def test_cpr_asked_for_an_exam_gets_where_cpr_is_required_even_with_a_verdict_at_hand(kb: KnowledgeBase):
+    """A phlebotomist asking "And do I need CPR for it? Mine expired" after the RMA's routes: the route that asks
+    for CPR, with its figure from the knowledge base, not the verdict again without it."""
+    assert cued_aspect("ask_eligibility", "And do I need CPR for it? Mine expired") == "cpr"
+    who = Profile(other_healthcare_role="phlebotomist")
+    reply = answer_person(kb, "ask_eligibility", [("credential", "RMA"), ("aspect", "cpr")], who, Heard())
+    route = kb.facts(["rma_experience_route"])["rma_experience_route"]
+    assert reply.variant == "cpr" and "CPR" in reply.text and route.value.split(",")[0] in reply.text

@@ -136,7 +136,8 @@ _BACKGROUNDS = (
         r"(?:doctor|physician) (?:from|in|back in)\b|m[eé]dic[oa] (?:general|familiar|cirujan[oa])\b|general practitioner|medical degree|\bmd (?:from|in|degree)|med school|medical school|"
         r"practi[cs]ed (?:medicine|pediatrics|paediatrics|(?:general )?surgery|(?:general|family|internal) medicine|obstetrics|"
         r"gynaecology|gynecology|psychiatry|dermatology|cardiology|anesthesi\w*|anaesthesi\w*)|mbbch|"
-        r"i (?:am|was|'m) an? (?:(?:general|family|practicing|practising|qualified|licensed|senior|junior|consultant) )?"
+        # "I am pediatrician from Kharkiv": the article left out, as many who learned English later write
+        r"i (?:am|was|'m) (?:an? )?(?:(?:general|family|practicing|practising|qualified|licensed|senior|junior|consultant) )?"
         r"(?:doctor|physician|gp|surgeon|pediatrician|paediatrician|cardiologist|gynecologist|"
         r"obstetrician|psychiatrist|dermatologist|internist|anesthesiologist|radiologist)|i'm a (?:doctor|physician)|"
         # "15 years pediatrician": a specialist's own years; "I operated on people for 12 years"
@@ -694,6 +695,13 @@ def _plans(low: str, today: dt.date, question: bool, img: bool) -> dict[str, Any
     return plans
 
 
+#: A question after the thing it is about, no question mark ("for ECFMG what I still need after step 2").
+_ASKED_AFTER_ITS_TOPIC = re.compile(
+    r"^\W*(for|about|and|so|ok|okay|re|regarding|with) [\w' -]{1,25}?\b(what|how|when|where|which|who)\b( (do|does|did|should|must|can|would|will))? "
+    r"(i|we|you|u|she|he)\b"
+)
+
+
 def read(
     text: str,
     entities: Mapping[str, str] | None = None,
@@ -713,6 +721,7 @@ def read(
         or any(replies.asks_something(part) for part in _SENTENCES.split(text))
         or looks_like_question(text)
         or bool(_AND_THE_MONEY.match(low))
+        or bool(_ASKED_AFTER_ITS_TOPIC.match(low))
     )
     changes: dict[str, Any] = {}
     about_them = not question or bool(_FIRST_PERSON.search(low))

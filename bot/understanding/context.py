@@ -738,7 +738,14 @@ def _decisive(intent: str | None, confidence: float, text: str) -> str | None:
         and not POINTS_AT_STORY.search(asked)
     ):
         return decisive_topic(text[: start + len(asked)])
-    return decisive_topic(text)
+    # "I've kept my NREMT (let it lapse once, renewed)... medics can sit for the RMA straight up?": words in an
+    # aside between brackets are the story's, never the question's topic
+    without_asides = ASIDE.sub(" ", text)
+    return decisive_topic(without_asides if "?" in without_asides else text)
+
+
+#: An aside between brackets that asks nothing ("(let it lapse once, renewed)").
+ASIDE = re.compile(r"\([^()?]*\)")
 
 
 #: Topics whose answer differs by kind of program: "and the 2 year degree?" asks the same of the degree.
@@ -1348,6 +1355,12 @@ THE_OTHERS = re.compile(
     r"(others|other (ones?|two|three|exams?|tests?|certs?|credentials?))(\W+(then|tho|though|too|pls|please))?\W*$",
     re.I,
 )
+#: A figure of the answer, or the answer itself, met with surprise before another question ("60%?? thats it?").
+SURPRISE_FIRST = re.compile(
+    r"^\W*((wait|so|ok|okay|hmm|wow|omg|lol)\W+)*(\$?\d[\d,.]*\s*(%|k|percent|dollars?|hours?|years?)?|only|that'?s it|"
+    r"thats it|really|seriously|for real|what)\W*[?!]+(\s+((that'?s|thats|is that) (it|all)|only|really|seriously)\W*[?!]+)?\s",
+    re.IGNORECASE,
+)
 #: "the other one", not "the other ones": with two credentials in hand it is the second of them, not every credential.
 ONE_OTHER = re.compile(r"\bother (one|exam|test|cert|credential)\W*(then|tho|though|too|pls|please)?\W*$", re.I)
 
@@ -1355,7 +1368,9 @@ ONE_OTHER = re.compile(r"\bother (one|exam|test|cert|credential)\W*(then|tho|tho
 def _the_others(text: str, context: Context) -> bool:
     """ "and the other ones?" after the CMA's pass rate: every other credential; "and the other one" after two
     credentials is the second of those two, which the switch rules read."""
-    if not THE_OTHERS.match(text):
+    # "60%?? thats it? and the other ones": surprise at the answer first, then the others asked
+    last = re.split(r"(?<=[?!.])\s+", text.strip())[-1]
+    if not (THE_OTHERS.match(text) or (last != text and THE_OTHERS.match(last) and SURPRISE_FIRST.match(text))):
         return False
     in_hand = [v for k, v in context.entities if _slot(k) == "credential"]
     return not (ONE_OTHER.search(text) and len(in_hand) >= 2)
@@ -1627,6 +1642,13 @@ REPORT_VALIDITY = re.compile(
     r"\b(valid|expir\w*|good for (how long|ever|life)|last (forever|for ever))\b",
     re.I,
 )
+#: The credential a route ends in ("what exam does that get me", "at the end of that what cert do i have").
+ROUTE_LEADS_TO = re.compile(
+    r"\bwhat (exam|test|cert\w*|credential|certificate)s? (does|would|will|do|can) (that|this|it|the \w+) (get|give|leave|"
+    r"qualify) (me|you|u|her|him|us|them)( for)?\b|\b(at|by) the end of (that|it|this|the \w+)\b[^.?!]{0,25}\bwhat "
+    r"(cert\w*|credential|exam|test)\b",
+    re.IGNORECASE,
+)
 MORE_OF_IT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ask_renewal", HOW_MANY_NEEDED),
     ("ask_renewal", CREDITS_RULES),
@@ -1642,6 +1664,8 @@ MORE_OF_IT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ask_salary", PAY_FIGURE),  # "Is there a Texas figure for the whole state?" after pay in Dallas
     ("ask_usmle", STILL_SCORED),  # "how many tries do u get for step 1 and is it still scored"
     ("ask_learn_on_job", NOT_WORTH_IT),  # "so basically school is a waste of money" after learning on the job
+    # "what exam does that get me" after an apprenticeship: the credential it prepares for, which that answer names
+    ("ask_learn_on_job", ROUTE_LEADS_TO),
 )
 
 
@@ -1836,7 +1860,7 @@ def _decided(
         return options
     if _how_long_a_report_is_good(text, named, context):
         return "ask_credential_evaluation"  # "and that paper is good for how long": its report types say
-    if _where_to_confirm(text, context) or (is_question(context.intent) and bool(INSISTS.search(text))):
+    if _where_to_confirm(text, context) or (is_question(context.intent) and _insists(text)):
         return context.intent  # "who would i double check that with": the answer in hand names where
     if context.intent in ANSWERED_FOR_THEM and DOES_IT_HELP.search(text):
         # "well I've also been working full time as an MA since early 2021, does that help?" after their verdict
@@ -1921,6 +1945,15 @@ INSISTS = re.compile(
     r"(\W+(lol|lmao|pls|please|tho|though|then|bro|sis))*\W*$",
     re.IGNORECASE,
 )
+
+
+def _insists(text: str) -> bool:
+    """The answer in hand asked for again, plainly, maybe with a complaint after it and no question ("So is it yes or
+    no?? The board website is so confusing")."""
+    first, *rest = re.split(r"(?<=[?!])\s+", text.strip(), maxsplit=1)
+    return bool(INSISTS.search(text) or (rest and "?" not in rest[0] and INSISTS.search(first)))
+
+
 #: Reports that stay good for a while: "and how long is good for" after an evaluation asks the report's
 #: validity (told with the report types), not a credential's renewal.
 REPORT_TOPICS = frozenset({"ask_credential_evaluation", "ask_wes"})
@@ -2027,9 +2060,13 @@ def reread(
     decided = _decided(intent, confidence, text, named, context)
     if decided:
         return decided  # "how long i have to finish with mycaa": MyCAA, whatever the question's words
-    about_a_state = _a_state_s_question(intent, confidence, text, named, context)
+    # before a facet: "how many hours does it need for the MA-C" is Washington's; then a part of the answer in hand
+    # in words NLU reads as another topic ("Certified means which certificate exactly" after a state's rules)
+    about_a_state = _a_state_s_question(intent, confidence, text, named, context) or _a_part_of_the_answer(
+        text, context, named
+    )
     if about_a_state:
-        return about_a_state  # before a facet: "how many hours does it need for the MA-C" is Washington's
+        return about_a_state
     if (
         _facet_in_hand(intent, confidence, text, context)
         or picks_between_options(text, context, named)
@@ -2087,6 +2124,61 @@ def reread(
     if leaned:
         return leaned
     return continued(ranking, context, text) or intent
+
+
+#: Which certification a state's rule means ("Certified means which certificate exactly, CMA only or any of
+#: them?" after New Jersey's rules): the rule's own words, which the state's answer says whom to confirm with.
+CERTIFICATION_MEANT = re.compile(
+    r"\bcertified means\b|\b(which|what) (cert\w*|credential|exam)s? (exactly|counts?|do they mean|they mean|does it mean|"
+    r"is meant|do they accept|they accept|qualif\w*)\b|\b(c?cma|rma|ncma) only,? or (any|all|the others?)\b",
+    re.IGNORECASE,
+)
+#: Certification asked of the work just described ("would they need me to be certified for that" after temp
+#: and travel work).
+CERTIFIED_FOR_IT = re.compile(
+    r"\b(need|needs|want|wants|require|requires|make) (me|you|u|us|people|her|him|them) (to )?(be |get )?certified "
+    r"(for|to do) (that|it|this|those|them)\b",
+    re.IGNORECASE,
+)
+#: The answer in hand asked of another school ("Would that work at both the community college and a private
+#: career school?" after aid).
+AT_ANOTHER_SCHOOL = re.compile(
+    r"^\W*((and|so|but|ok|okay)\W+)*(would|will|does|do|can|could) (that|it|this|those|these) (work|apply|count|"
+    r"be (used|accepted|ok|okay|good)) (at|for|in|with) (both |any |all |every |a |an |the |my |her |his )?"
+    r"([\w-]+ ){0,4}(schools?|colleges?|programs?)\b",
+    re.IGNORECASE,
+)
+#: The two jobs compared beyond their pay ("whats the real difference between the two jobs then, besides
+#: money" after an LPN's pay).
+THE_JOBS_COMPARED = re.compile(
+    r"\bdifference between (the two|them|those|these|the) (jobs|roles|positions|careers)\b|\bbesides (the )?(money|pay)\b|"
+    r"\b(apart|aside) from (the )?(money|pay)\b",
+    re.IGNORECASE,
+)
+#: A figure of the answer in hand, named first ("And the 600 hours, my program must be 600 hours?" after New
+#: Jersey's rules): the same answer's figure, asked about.
+THE_FIGURE_NAMED = re.compile(
+    r"^\W*((and|but|so|ok|okay|wait|hmm|what about|how about)\W+)*(the|that|those|this) \$?\d[\d,.]*\s*"
+    r"(k\b|grand\b|dollars?\b|hours?\b|hrs\b|%|percent\b|months?\b|points\b|credits\b)",
+    re.IGNORECASE,
+)
+
+
+def _a_part_of_the_answer(text: str, context: Context, named: Sequence[tuple[str, str]]) -> str | None:
+    """A part of the answer in hand (or of the earlier of two), asked in words NLU reads as another topic."""
+    if not is_question(context.intent):
+        return None
+    if context.intent == STATE_RULES and CERTIFICATION_MEANT.search(text):
+        return STATE_RULES
+    if "ask_locum_tenens" in (context.intent, context.earlier) and CERTIFIED_FOR_IT.search(text):
+        return "ask_locum_tenens"
+    if not _carried(named) and AT_ANOTHER_SCHOOL.search(text):
+        return context.intent
+    if context.intent == "ask_salary" and _another_role(context.entities) and THE_JOBS_COMPARED.search(text):
+        return "ask_compare_roles"
+    if not _carried(named) and THE_FIGURE_NAMED.match(text) and context.intent not in COSTS:
+        return context.intent
+    return None
 
 
 #: What may stand around a place named alone ("Pennsylvania?", "and in miami?", "ok texas then").
@@ -2606,6 +2698,17 @@ def understand(
         understood = replace(
             understood, entities=kept, from_context=tuple(e for e in understood.from_context if e in kept)
         )
+    if (
+        understood.intent == "ask_salary"
+        and "us_state" in kinds
+        and "role" not in kinds
+        and any(k == "role" and not is_medical_assistant(v) for k, v in understood.from_context)
+    ):
+        # "ok and in dallas" after a CNA's pay beside an MA's: the pay there, which the sources give for MAs
+        kept = [e for e in understood.entities if not (e[0] == "role" and e in understood.from_context)]
+        understood = replace(
+            understood, entities=kept, from_context=tuple(e for e in understood.from_context if e in kept)
+        )
     if any(k == "aspect" for k, _ in understood.entities):
         return understood  # a button's own
     aspect = cued_aspect(understood.intent, text)
@@ -2881,6 +2984,8 @@ def _understand(
         or (intent == "ask_credential_info" and bool(POINTS_AT_ONE.search(text)))
         # "which is quicker" after comparing an MA and a nurse: the same two, nothing new named
         or (intent == context.intent == "ask_compare_roles" and not named and bool(COMPARES.search(text)))
+        # "whats the real difference between the two jobs then, besides money" after an LPN's pay: the same two
+        or (intent == "ask_compare_roles" and context.intent == "ask_salary" and bool(THE_JOBS_COMPARED.search(text)))
     )
     if is_question(intent) and carries and context.entities:
         merged, inherited = _merge(entities, context, skip=_not_inherited(intent, named, text))
@@ -3232,6 +3337,8 @@ def answered_for_them(context: Context, text: str = "") -> bool:
         or context.earlier in ANSWERED_FOR_THEM
         # "im in houston" after Texas pay: the pay where they are
         or (context.intent in PLACED_ANSWERS and bool(ONLY_WHERE_THEY_ARE.match(text)))
+        # "im in spokane wa if that matters" after learning on the job: the answer again, for where they are
+        or (is_question(context.intent) and bool(WHERE_IF_IT_MATTERS.match(text)))
     )
 
 
@@ -3241,6 +3348,14 @@ PLACED_ANSWERS = frozenset({"ask_salary", "ask_state_rules"})
 ONLY_WHERE_THEY_ARE = re.compile(
     r"^\W*((ok|okay|so|well|oh|btw|and)\W+)*(i'?m|im|i am|we'?re|were|we are|i live|we live|living|based|located)"
     r"( (here|now|currently|actually))? (in|at|near|around|outside( of)?|close to) [\w .'-]{2,30}\W*$",
+    re.IGNORECASE,
+)
+#: Where they are, told in case it changes the answer ("im in spokane wa if that matters").
+WHERE_IF_IT_MATTERS = re.compile(
+    r"^\W*((ok|okay|so|well|oh|btw|and)\W+)*(i'?m|im|i am|we'?re|were|we are|i live|we live|living|based|located)"
+    r"( (here|now|currently|actually))? (in|at|near|around|outside( of)?|close to) [\w .'-]{2,30}?,? "
+    r"((if|in case) (that|it) (matters|helps|makes (a|any) difference|changes anything)|(does|would|will) (that|it) "
+    r"(matter|change anything|make a difference))\W*$",
     re.IGNORECASE,
 )
 
@@ -3265,6 +3380,10 @@ def asked_again(understood: Understood, context: Context, *, told: bool = False)
     return Understood(again, merged, inherited, follow_up=True)
 
 
+#: What a message named for its first question and stays at hand after its later ones.
+KEPT_IN_ONE_MESSAGE = frozenset({"us_state", "role"})
+
+
 def remember(understood: Understood, context: Context, answered_before: str | None = None) -> Context:
     """The context after answering: a question replaces it; small talk and the rest keep it, and so
     does a declined question ("could i get sued over it" after a lapsed CMA: "ok how do i get it back"
@@ -3274,11 +3393,17 @@ def remember(understood: Understood, context: Context, answered_before: str | No
         return context
     aspect = next((v for k, v in understood.entities if k == "aspect"), None)
     earlier = answered_before
+    carried = tuple(_carried(understood.entities))
     if context.same_message:  # a later question of one message: the one before it on another topic stays at hand
         earlier = (
             context.intent if is_question(context.intent) and context.intent != understood.intent else context.earlier
         )
-    return Context(understood.intent, tuple(_carried(understood.entities)), aspect, earlier=earlier)
+        # "in nj can i give injections...? and which cert do employers like most": the place (and the roles
+        # compared) stay with the message, so "and blood draws same?" next is still New Jersey's, and "whats the pay
+        # difference between them" after "the difference between an MA, LPN and RN... and which is fastest" theirs
+        kinds = {kind for kind, _ in carried}
+        carried += tuple(pair for pair in context.entities if pair[0] in KEPT_IN_ONE_MESSAGE and pair[0] not in kinds)
+    return Context(understood.intent, carried, aspect, earlier=earlier)
 
 
 def _named_after_two_questions(

@@ -70,11 +70,28 @@ _NAMED_AT_THE_END = (
     r"|grants?|scholarships?|aid)(?:\s+fee)?"
     rf"(?:\s+(?:on top(?:\s+of\s+(?:that|it|this))?|too|as well|for (?:that|it|this)))?{_PLACE_AFTER}\W*$)"
 )
-_JOINED = re.compile(
-    rf"\s*(?:,\s*)?(?:\b(?:and|also|plus|y|n)\b|&|\+)\s+{_HEDGE}(?=(?:{QUESTION_WORDS})\b|{_IF_THEN_ASKS})"
-    rf"|{_ASKED_IN_STATEMENT_ORDER}|{_NAMED_AT_THE_END}",
-    re.IGNORECASE,
-)
+#: What follows an "and" and a verb that could start a question, when it goes on telling ("he's 20 and has his
+#: GED", "and is thinking about medical assisting"): no question there.
+_TELLS_ON = r"(?!(?:has|have|had)\s+(?:his|her|my|their|our|a|an|the|some|no|\d+)\b|(?:is|are|am|was|were)\s+\w+ing\b)"
+#: "people who can draw AND do MA stuff": an "and" typed in capitals stresses both; no question starts there
+#: unless a "wh" word follows.
+_STRESSED_AND = rf"(?!(?-i:AND)\b(?!\s+(?:{_WH})\b))"
+
+
+def _joined(stress_counts: bool) -> re.Pattern[str]:
+    """Where a message's questions join; `stress_counts`: an "and" typed in capitals stresses, it does not join."""
+    stressed = _STRESSED_AND if stress_counts else ""
+    return re.compile(
+        rf"\s*(?:,\s*)?(?:\b{stressed}(?:and|also|plus|y|n)\b|&|\+)\s+{_HEDGE}"
+        rf"(?={_TELLS_ON}(?:{QUESTION_WORDS})\b|{_IF_THEN_ASKS})"
+        rf"|{_ASKED_IN_STATEMENT_ORDER}|{_NAMED_AT_THE_END}",
+        re.IGNORECASE,
+    )
+
+
+_JOINED = _joined(stress_counts=True)
+#: A message typed all in capitals ("HOW MUCH DOES IT RUN AND CAN I GET THAT RETRAINING MONEY") stresses nothing.
+_JOINED_IN_CAPITALS = _joined(stress_counts=False)
 #: A condition's "and" joins more of the condition ("what if i move to the back and do clinical MA work for a
 #: year"): it is cut only where a "wh" question follows, or a verb with who or what it asks about ("and is the
 #: fee the same").
@@ -262,6 +279,17 @@ def _short_questions_apart(piece: str) -> list[str]:
     return [*out, piece[start:]] if out else [piece]
 
 
+#: "medical assistant is only clinic work like take blood? or also office work?": the other half of the question
+#: before it, offered as an alternative ("can I use my GI Bill? or SkillBridge?" names a thing of its own).
+_ALTERNATIVE = re.compile(r"^\W*or (also|just|only|more|mostly|not|no|rather|instead|is it|it'?s)\b", re.IGNORECASE)
+#: Longer, it is a question of its own ("Or maybe more time because English is second language?").
+MAX_ALTERNATIVE_WORDS = 5
+
+
+def _an_alternative(sentence: str) -> bool:
+    return bool(_ALTERNATIVE.match(sentence)) and len(sentence.split()) <= MAX_ALTERNATIVE_WORDS
+
+
 def _sentences(text: str) -> list[str]:
     """Sentences, each statement joined to the question that follows it, and examples ("Office
     manager? Coding?") to the question they follow."""
@@ -273,7 +301,7 @@ def _sentences(text: str) -> list[str]:
     for sentence in (s.strip() for s in pieces):
         if not sentence:
             continue
-        if out and not pending and out[-1].endswith("?") and _an_example(sentence):
+        if out and not pending and out[-1].endswith("?") and (_an_example(sentence) or _an_alternative(sentence)):
             out[-1] = f"{out[-1]} {sentence}"
             continue
         pending = f"{pending} {sentence}".strip()
@@ -357,7 +385,13 @@ def split_questions(text: str) -> list[str]:
         ]
     parts: list[str] = []
     for sentence in _sentences(text):
-        joiner = _JOINED_IN_CONDITION if _CONDITION.match(sentence) else _JOINED
+        joiner = (
+            _JOINED_IN_CONDITION
+            if _CONDITION.match(sentence)
+            else _JOINED_IN_CAPITALS
+            if sentence.isupper()
+            else _JOINED
+        )
         pieces = _lead_ins_joined([p.strip(" ,;") for joined in joiner.split(sentence) for p in _cut_at_commas(joined)])
         if len(pieces) > 1 and all(len(p.split()) >= MIN_WORDS for p in pieces):
             parts += pieces
