@@ -8316,3 +8316,148 @@ def test_cpr_asked_for_an_exam_gets_where_cpr_is_required_even_with_a_verdict_at
     reply = answer_person(kb, "ask_eligibility", [("credential", "RMA"), ("aspect", "cpr")], who, Heard())
     route = kb.facts(["rma_experience_route"])["rma_experience_route"]
     assert reply.variant == "cpr" and "CPR" in reply.text and route.value.split(",")[0] in reply.text
+
+
+# Readings from blind_cd (each with the reading the trained model gave).
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "today in practice class i stuck finger with used needle from other student. what medicine i should take?",
+        "Also since I come here I have headache every day. Which medicine I can take?",
+    ],
+)
+def test_their_own_needle_stick_or_medicine_is_a_clinician_s_question(text):
+    assert decisive_topic(text) == "ask_legal_or_medical"
+
+
+@pytest.mark.parametrize(
+    "text, background",
+    [
+        ("ok last one the ecfmg, i need it for the MA too or only for residency", "img"),
+        ("i have only high school from vietnam is ok", None),
+    ],
+)
+def test_a_question_without_its_question_mark_is_no_story(text, background):
+    """Read as a statement, each was only noted ("Noted: …; Thanks for telling me!") and never answered."""
+    assert looks_like_question(text)
+    assert not read(text, {"role": "medical_assistant"}, Profile(background=background)).statement
+
+
+def test_that_one_s_english_is_fine_still_tells():
+    assert not looks_like_question("My English is fine")
+    assert split_questions("Can I translate my transcripts myself? My English is fine") == [
+        "Can I translate my transcripts myself? My English is fine"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, topic",
+    [
+        ("i have only high school from vietnam is ok", "ask_diploma_requirement"),
+        ("lowkey i wanna be a nurse eventually tho, can MA help with that or is it a waste", "ask_career_advancement"),
+        ("tbh could i be like a phlebotomy-focused MA or is that dumb since i already do it", "ask_career_advancement"),
+        ("My accounting skill can help? I like billing more than blood lol", "ask_career_advancement"),
+        (
+            "My sister-in-law is midwife, also from Philippines, same school. Same for her if she wants to be MA?",
+            "ask_foreign_nurse",
+        ),
+        ("Then what I should ask the school before I register?", "ask_choose_program"),
+        (
+            "Hmm ok. But my friend said the RMA is different, that they accept a foreign degree. Is that true?",
+            "ask_eligibility",
+        ),
+        (
+            "teacher says i must do all classes. but i have lab diploma and experience, can i skip some?",
+            "ask_course_transfer",
+        ),
+        ("Which evaluation company I should use, WES or ECE? Which one is the official one?", "ask_wes"),
+    ],
+)
+def test_words_that_decide_the_question_whatever_the_story(text, topic):
+    assert decisive_topic(text) == topic
+
+
+@pytest.mark.parametrize(
+    "text, not_topic",
+    [
+        ("whats better to do first MA or LPN i want to be a RN eventually", "ask_career_advancement"),
+        (
+            "Hello, I finished high school in Korea and moved to Honolulu. Does Hawaii require certification?",
+            "ask_diploma_requirement",
+        ),
+        (
+            "Hi, I'm a dentist from Hyderabad, moved to Seattle. Do i need any state license to work as MA?",
+            "ask_foreign_nurse",
+        ),
+        ("can i skip some of the CE this year", "ask_course_transfer"),
+    ],
+)
+def test_those_words_leave_other_questions_alone(text, not_topic):
+    assert decisive_topic(text) != not_topic
+
+
+def test_a_superlative_across_the_credentials_asks_of_all_of_them():
+    """ "of the ones I can do which is cheapest?" after the CMA's verdict: every fee, not the CMA's again."""
+    cma = Context("ask_eligibility", (("credential", "CMA"), ("us_state", "san antonio")))
+    ranking = [("ask_exam_fee", 0.63), ("ask_program_cost", 0.17)]
+    got = understand("ask_exam_fee", 0.63, [], "ok so of the ones I can do which is cheapest?", cma, ranking)
+    assert got.intent == "ask_exam_fee" and not [e for e in got.entities if e[0] == "credential"]
+
+
+def test_which_one_is_longer_after_two_fees_is_their_exams():
+    fees = Context("ask_exam_fee", (("credential", "rma"), ("credential", "ccma"), ("us_state", "NY")))
+    ranking = [("nlu_fallback", 0.4), ("ask_exam_format", 0.3)]
+    got = understand("nlu_fallback", 0.4, [], "which one is longer", fees, ranking)
+    assert got.intent == "ask_exam_format"
+    assert {v for k, v in got.entities if k == "credential"} == {"rma", "ccma"}
+    programs = Context("ask_program_type", (("program_type", "certificate"),))
+    assert understand("nlu_fallback", 0.4, [], "which one is longer", programs, ranking).intent != "ask_exam_format"
+
+
+def test_a_score_after_the_evaluators_asks_which_is_official():
+    evaluation = Context(
+        "ask_credential_evaluation", (("credential", "RMA"),), aspect="report_types", same_message=True
+    )
+    got = understand("nlu_fallback", 0.4, [], "Which one is the official one?", evaluation, [("nlu_fallback", 0.4)])
+    assert got.intent == "ask_wes"
+
+
+def test_someone_else_starting_opens_no_plan():
+    parse = {"text": "could she start now", "intent": {"name": "start_roadmap", "confidence": 0.6}}
+    assert without_misheard_person(parse)["intent"]["name"] != "start_roadmap"
+    mine = {"text": "can we start my plan now", "intent": {"name": "start_roadmap", "confidence": 0.6}}
+    assert without_misheard_person(mine)["intent"]["name"] == "start_roadmap"
+
+
+def test_years_of_medical_billing_are_no_medical_assisting_work():
+    heard = read("I'm 52 and did medical billing for 12 years. Is there a way for me without going back to school?")
+    assert heard.changes.get("other_healthcare_role") == "medical biller" and 12.0 in heard.not_ma_years
+
+
+def test_a_list_trailing_off_belongs_to_the_question_before_it():
+    text = "and for me for residency, what does it need exactly? step 1, step 2 ck and?"
+    assert split_questions(text) == [text]
+    assert len(split_questions("how long is the program? and how much does it cost?")) == 2
+
+
+@pytest.mark.parametrize(
+    "text, topic, aspect",
+    [
+        ("And for the money, I can get FAFSA with my status?", "ask_financial_aid", "noncitizen"),
+        (
+            "My documents are in Arabic and some are lost from the war. How I do the evaluation?",
+            "ask_credential_evaluation",
+            "documents",
+        ),
+    ],
+)
+def test_the_part_of_the_topic_their_situation_asks(text, topic, aspect):
+    assert cued_aspect(topic, text) == aspect
+
+
+def test_a_nursing_degree_that_will_count_is_the_whole_answer_even_with_the_nclex_in_the_story():
+    text = "My nursing degree will count for CMA or RMA exam directly? NCLEX process is taking too long for me."
+    assert cued_aspect("ask_foreign_nurse", text) in (None, "", "overview")
+    assert cued_aspect("ask_foreign_nurse", "NCLEX process is taking too long, what is CGFNS") == "us_nursing"

@@ -73,6 +73,11 @@ _OTHER_ROLES = (  # most specific first: a CNA "in a nursing home" is a CNA
     ("patient care technician", r"\bpcts?\b|\bpatient care tech\w*"),
     ("EKG technician", r"\b(?:ekg|ecg) tech\w*"),
     ("receptionist", r"\brecep(?:t|c)ionist(?:a|e|s)?\b|\bmedical secretar\w*"),
+    # "did medical billing for 12 years": the office's billing, no medical assisting work
+    (
+        "medical biller",
+        r"\bmedical (?:billing|coding|biller|coder)s?\b|\bbilling (?:and|&|n) coding\b|\b(?:billers?|coders?)\b",
+    ),
     # "working at a family doctor 4 yrs", "my doctor says": where they work or who told them, not what they are
     (
         "doctor",

@@ -1355,6 +1355,14 @@ THE_OTHERS = re.compile(
     r"(others|other (ones?|two|three|exams?|tests?|certs?|credentials?))(\W+(then|tho|though|too|pls|please))?\W*$",
     re.I,
 )
+#: A superlative asked across the credentials in question ("ok so of the ones I can do which is cheapest?").
+ACROSS_THE_ONES = re.compile(
+    r"\b(of|among|out of|between) (the ones|them|those|these|all (of )?(them|those|these|the ones))\b[^.?!]*"
+    r"\bwhich(?: one)?(?:'s| is| would be| will be)? (the )?(cheapest|fastest|quickest|shortest|easiest|hardest|best)\b|"
+    r"\bwhich(?: one)?(?:'s| is)? (the )?(cheapest|fastest|quickest|shortest|easiest|hardest)\b[^.?!]*"
+    r"\b(of|among|out of) (the ones|them|those|these|all)\b",
+    re.IGNORECASE,
+)
 #: A figure of the answer, or the answer itself, met with surprise before another question ("60%?? thats it?").
 SURPRISE_FIRST = re.compile(
     r"^\W*((wait|so|ok|okay|hmm|wow|omg|lol)\W+)*(\$?\d[\d,.]*\s*(%|k|percent|dollars?|hours?|years?)?|only|that'?s it|"
@@ -2672,8 +2680,7 @@ def understand(
     intent, confidence = _read_against_the_answer_in_hand(intent, confidence, entities, text, said, context)
     text = said
     understood = _understand(intent, confidence, entities, text, context, ranking)
-    if _the_exam_s_length(understood.intent, text, context) or _the_exam_itself(understood.intent, text, context):
-        understood = replace(understood, intent="ask_exam_format")  # "and the cma test itself?" after program length
+    understood = _the_exam_asked(understood, text, context)
     kinds = {_slot(kind) for kind, _ in entities}
     if understood.intent == "ask_accredited_programs" and {"credential", "accreditor"} <= kinds:
         # "Must her school hold CAAHEP accreditation to sit the NCMA?": the NCMA's rule, not what CAAHEP is
@@ -2693,7 +2700,8 @@ def understand(
         # CCMA's rule again
         kept = [e for e in understood.entities if not (_slot(e[0]) == "credential" and e in understood.from_context)]
         understood = replace(understood, entities=kept)
-    if _the_others(text, context):  # "and the other ones?" after the CMA's pass rate: not the CMA again
+    # "and the other ones?" after the CMA's pass rate: not the CMA again; "of the ones I can do which is cheapest?": all
+    if _the_others(text, context) or ACROSS_THE_ONES.search(text):
         kept = [e for e in understood.entities if not (_slot(e[0]) == "credential" and e in understood.from_context)]
         understood = replace(
             understood, entities=kept, from_context=tuple(e for e in understood.from_context if e in kept)
@@ -3159,6 +3167,35 @@ THE_EXAM_NAMED = re.compile(
     r"(\W+(the )?((nha|amt|aama|ncct|national) )?(one )?(c?cma|rma|ncma)?( one)?)?\W*$",
     re.IGNORECASE,
 )
+
+
+#: Two things in hand compared by length: "which one is longer", "which is shorter?".
+WHICH_IS_LONGER = re.compile(
+    r"^\W*((and|so|ok|okay|but)\W+)*which( one| of (them|the two|those))?(?:'s| is)? (longer|shorter|the longest|the shortest)"
+    r"( (one|test|exam))?\W*$",
+    re.IGNORECASE,
+)
+
+
+def _the_exam_asked(understood: Understood, text: str, context: Context) -> Understood:
+    """The exam itself, where the words ask about it after something else about the credential."""
+    if _the_exam_s_length(understood.intent, text, context) or _the_exam_itself(understood.intent, text, context):
+        return replace(understood, intent="ask_exam_format")  # "and the cma test itself?" after program length
+    if _two_exams_timed(text, context):  # "which one is longer" after the RMA's and the CCMA's fees: their exams
+        in_hand = tuple((k, v) for k, v in context.entities if _slot(k) == "credential")
+        return replace(understood, intent="ask_exam_format", entities=list(in_hand), from_context=in_hand)
+    return understood
+
+
+def _two_exams_timed(text: str, context: Context) -> bool:
+    """ "which one is longer" after two credentials' fees or exams: their exams' length (a program's length is
+    its own topic, in hand only after program questions)."""
+    credentials = {v.casefold() for k, v in context.entities if _slot(k) == "credential"}
+    return (
+        bool(WHICH_IS_LONGER.match(text))
+        and len(credentials) >= 2
+        and context.intent in ("ask_exam_fee", "ask_exam_format", "ask_exam_retake", "ask_pass_rate", "ask_eligibility")
+    )
 
 
 def _the_exam_s_length(intent: str | None, text: str, context: Context) -> bool:

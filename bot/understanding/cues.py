@@ -169,7 +169,10 @@ TAG_QUESTION = re.compile(
     r"\babi\s+(i|we|u|you|he|she|they|it|na|e)\b|"
     # "so also no farsi version i guess": a guess that the answer is no, for it to confirm
     r"^\W*((so|and|then|ok|okay|also)\W+)*(no|not|none|nothing)\s+(?!(really|sure|much|yet|quite|exactly|bad|now)\b)\w+[^.?!]{0,40}\si (guess|suppose|assume|take it)\W*$|"
-    r"\bor not (needed|required|necessary|useful|worth it)\b",  # "...step 1 pass will help for this or not needed at all"
+    r"\bor not (needed|required|necessary|useful|worth it)\b|"  # "...step 1 pass will help for this or not needed at all"
+    # "i have only high school from vietnam is ok": whether what they have from a place will do ("my english is
+    # fine" tells)
+    r"\b(from|in) [a-z]+( [a-z]+)? is (ok|okay|fine|enough|accepted|acceptable)\W*$",
     re.IGNORECASE,
 )
 _CLAUSES = re.compile(r"(?<=[.!?;,:])\s+")
@@ -476,6 +479,8 @@ REQUEST = re.compile(
     r"\bthere (has|have|got) to be (a|another|some) (way|route|option)\b|"
     # "i need usmle or not for medical assistant": a yes-or-no asked in learners' English
     r"\b(i|we|she|he|you|u) (need|must|have to|has to)\b[^.?!]*\bor (not|no)\b|"
+    # "i need it for the MA too or only for residency": which of two needs, asked without a question mark
+    r"\b(i|we|she|he|you|u) (need|must|have to|has to)\b[^.?!]*\b(too|also|as well) or (only|just)\b|"
     # "the ma school gonna accept my haiti diploma or i need do the ged first": a choice between two ways
     r"\bor (i|we|she|he|you|u) (need|must|have to|has to|should|gotta|gonna have to)\b|"
     # Nigerian English's "can I": "so i fit use my mbbs to sit for the cma exam straight"

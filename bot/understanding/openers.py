@@ -230,6 +230,15 @@ MISLEADING_WORDS = {
 }
 
 
+#: Whether someone else may start ("My niece is 16, same for her? could she start now"): a question about them, never
+#: a request for the writer's own plan, however sure NLU is.
+SOMEONE_ELSE_STARTS = re.compile(
+    r"\b(can|could|would|will|may|should|when can|when could) (she|he|they|my (son|daughter|niece|nephew|kid|child|wife|"
+    r"husband|sister|brother|cousin|friend)) (even |already |still |just )?(start|begin)\b",
+    re.IGNORECASE,
+)
+
+
 def heard_step_asked(parse: Mapping[str, Any]) -> dict[str, Any]:
     """The parse, asking for the plan's step in full when "where am I" is asked as "what do I do first":
     they want what to do, which the step's own text says, not only its number."""
@@ -247,6 +256,8 @@ def without_misheard_person(parse: Mapping[str, Any]) -> dict[str, Any]:
     asks for no plan. The answer action reads such a message instead."""
     intent = parse.get("intent") or {}
     text = str(parse.get("text") or "")
+    if intent.get("name") == "start_roadmap" and not text.startswith("/") and SOMEONE_ELSE_STARTS.search(text):
+        return {**parse, "intent": {"name": NO_TOPIC, "confidence": float(intent.get("confidence") or 0.0)}}
     misleading = MISLEADING_WORDS.get(str(intent.get("name")))
     confident = float(intent.get("confidence") or 0.0) >= MISLEADING_SURE  # a weak guess is reread in context anyway
     if misleading and confident and not text.startswith("/") and misleading.search(text):

@@ -286,7 +286,14 @@ _ALTERNATIVE = re.compile(r"^\W*or (also|just|only|more|mostly|not|no|rather|ins
 MAX_ALTERNATIVE_WORDS = 5
 
 
+#: The answer guessed, trailing off ("what does it need exactly? step 1, step 2 ck and?"): the question before it.
+_GUESSES_TRAILING = re.compile(r"^[^?]*,[^?]*\b(and|or|etc|and what else|what else)\W*\?+$", re.IGNORECASE)
+MAX_GUESSES_WORDS = 8
+
+
 def _an_alternative(sentence: str) -> bool:
+    if _GUESSES_TRAILING.match(sentence) and len(sentence.split()) <= MAX_GUESSES_WORDS:
+        return True
     return bool(_ALTERNATIVE.match(sentence)) and len(sentence.split()) <= MAX_ALTERNATIVE_WORDS
 
 
