@@ -8461,3 +8461,58 @@ def test_a_nursing_degree_that_will_count_is_the_whole_answer_even_with_the_ncle
     text = "My nursing degree will count for CMA or RMA exam directly? NCLEX process is taking too long for me."
     assert cued_aspect("ask_foreign_nurse", text) in (None, "", "overview")
     assert cued_aspect("ask_foreign_nurse", "NCLEX process is taking too long, what is CGFNS") == "us_nursing"
+
+
+def test_another_job_s_years_between_two_years_are_no_medical_assisting_work():
+    heard = read("before that i was a CNA at a nursing home from 2010-2014. i never finished high school tho")
+    assert heard.changes.get("other_healthcare_role") == "CNA" and heard.changes.get("other_healthcare_years") == 4.0
+    assert read("i worked as an MA 2015-2020").changes.get("experience_years") == 5.0
+
+
+def test_questions_announced_are_each_asked():
+    text = (
+        "My questions: how long it takes to become medical assistant from zero, and my medical school courses, they "
+        "will transfer so I can finish faster?"
+    )
+    assert split_questions(text) == [
+        "My questions: how long it takes to become medical assistant from zero",
+        "my medical school courses, they will transfer so I can finish faster?",
+    ]
+    one = "how long it takes to become medical assistant from zero, and my medical school courses will transfer?"
+    assert split_questions(one) == [one]
+
+
+def test_a_credential_after_courses_that_do_not_transfer_asks_its_routes():
+    transfer = Context("ask_course_transfer")
+    ranking = [("ask_eligibility", 0.47), ("ask_course_transfer", 0.3)]
+    named = [("credential", "rma")]
+    got = understand("ask_course_transfer", 0.47, named, "and for the rma one is it the same story", transfer, ranking)
+    assert got.intent == "ask_eligibility"
+
+
+def test_finding_one_nearby_is_the_kind_of_place_in_hand():
+    apprenticeships = Context("ask_learn_on_job")
+    ranking = [("out_of_scope", 0.61)]
+    assert understand("out_of_scope", 0.61, [], "how do i find one near me", apprenticeships, ranking).intent == (
+        "ask_learn_on_job"
+    )
+    costs = Context("ask_program_cost")
+    assert understand("out_of_scope", 0.61, [], "how do i find one near me", costs, ranking).intent == (
+        "ask_accredited_programs"
+    )
+
+
+@pytest.mark.parametrize("text", ["Does it matter which one for her?", "What's the difference between those two?"])
+def test_one_of_the_two_accreditors_in_hand(text):
+    ranking = [("ask_which_credential", 0.7)]
+    got = understand("ask_which_credential", 0.7, [], text, Context("ask_accredited_programs"), ranking)
+    assert got.intent == "ask_accredited_programs"
+
+
+def test_how_long_after_the_program_to_test_is_when_they_may_test():
+    assert cued_aspect("ask_eligibility", "and how long after I finish the program do I have to take it") == "timing"
+
+
+def test_office_work_liked_better_leaves_its_question_alone():
+    text = "I like office work more than blood. Can MA do only office part?"
+    assert decisive_topic(text) != "ask_career_advancement"

@@ -473,6 +473,18 @@ _CLINIC_WORK = re.compile(
 )
 
 
+def _span_said(changes: dict[str, Any], clause: str, role: str | None, today: dt.date) -> None:
+    """ "2012-2016", "since 2021": MA work's years and how long ago it began; another job's years ("i was a CNA at a
+    nursing home from 2010-2014") are that job's."""
+    span = _span(clause, today) if role not in (None, "military") else None
+    if span is not None and role == "ma":
+        changes["experience_span_years"] = span[1]
+        changes.setdefault("experience_years", span[0])
+    elif span is not None:
+        changes.setdefault("other_healthcare_years", span[0])
+        changes["other_healthcare_role"] = role
+
+
 def _years_said(
     low: str, today: dt.date, context: str | None, question: bool, not_ma: set[float] | None = None
 ) -> dict[str, Any]:
@@ -512,10 +524,7 @@ def _years_said(
             continue
         if re.search(_MA, clause) and _NEGATED_MA.search(clause):
             changes["experience_years"] = 0.0
-        span = _span(clause, today) if role == "ma" else None
-        if span is not None:
-            changes["experience_span_years"] = span[1]
-            changes.setdefault("experience_years", span[0])
+        _span_said(changes, clause, role, today)
         for years, ago in _amounts(clause):
             if years in ahead:
                 continue

@@ -1753,6 +1753,26 @@ def _credential_or_program_in_hand_asked(text: str, context: Context) -> str | N
     return None
 
 
+#: One of the two accreditors in hand, picked or compared ("Does it matter which one for her?").
+WHICH_ACCREDITOR = re.compile(
+    r"\b(does it|does that|do they) (even |really |actually )?matter which one\b|"
+    r"\bdifference between (those|these|them|the) (two|2)\b",
+    re.IGNORECASE,
+)
+#: Topics about a kind of place to train or work other than a program, each with its own way to find one.
+FOUND_NEARBY = frozenset({"ask_learn_on_job", "ask_locum_tenens"})
+ONE_NEARBY = re.compile(r"\bfind (one|them|some|any)\b[^.?!]{0,15}\b(near|around|close to|by|in)\b", re.IGNORECASE)
+
+
+def _one_of_those_in_hand(text: str, context: Context) -> str | None:
+    """ "Does it matter which one for her?" after CAAHEP and ABHES: either accreditor; "how do i find one near me"
+    after apprenticeships: an apprenticeship, not a program."""
+    one_of_those = (context.intent == "ask_accredited_programs" and bool(WHICH_ACCREDITOR.search(text))) or (
+        context.intent in FOUND_NEARBY and bool(ONE_NEARBY.search(text))
+    )
+    return context.intent if one_of_those else None
+
+
 def _what_in_hand_is_asked(text: str, context: Context) -> str | None:
     """A topic the conversation in hand gives words that would read otherwise alone."""
     of_the_credential = _credential_or_program_in_hand_asked(text, context)
@@ -1768,7 +1788,7 @@ def _what_in_hand_is_asked(text: str, context: Context) -> str | None:
         # "even if i fail it?" after the GI Bill and the RMA's fee: whether the GI Bill still pays
         if is_question(in_hand) and any(in_hand == topic and words.search(text) for topic, words in MORE_OF_IT):
             return in_hand
-    next_part = _next_part_asked(text, context)
+    next_part = _next_part_asked(text, context) or _one_of_those_in_hand(text, context)
     if next_part:
         return next_part
     if (
@@ -1848,7 +1868,7 @@ def _decided(
         return health_work
     if _a_state_s_rules_after_all(decided, intent, text, named, context):
         return "ask_state_rules"
-    in_hand = _what_in_hand_is_asked(text, context)
+    in_hand = _what_in_hand_is_asked(text, context) or _routes_after_transfer(text, named, context)
     if in_hand:
         return in_hand
     if decided and (decided == intent or not _declined_for_sure(intent, confidence)):
@@ -1874,6 +1894,21 @@ def _decided(
         # "well I've also been working full time as an MA since early 2021, does that help?" after their verdict
         return context.intent
     return None
+
+
+#: The same answer asked again of something else ("is it the same story", "same thing for the RMA?").
+SAME_STORY = re.compile(r"\bsame (story|thing|deal|answer|rules?)\b|\b(is it|it'?s|its) the same\b", re.IGNORECASE)
+
+
+def _routes_after_transfer(text: str, named: Sequence[tuple[str, str]], context: Context) -> str | None:
+    """ "and for the rma one is it the same story" after medical-school courses that do not transfer: whether that
+    credential takes their education, its routes (transfer itself is the same whatever the credential)."""
+    asked = (
+        context.intent == "ask_course_transfer"
+        and any(_slot(kind) == "credential" for kind, _ in named)
+        and (only_switches(asking_clause(text)) or bool(SAME_STORY.search(text)))
+    )
+    return "ask_eligibility" if asked else None
 
 
 #: Time under a state's credential counted toward a national one: "does my MA-R time count for the RMA work

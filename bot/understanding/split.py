@@ -380,6 +380,15 @@ def _checks_joined_back(parts: list[str]) -> list[str]:
     return out
 
 
+#: Several questions announced ("My questions: how long it takes..., and my medical school courses, they will
+#: transfer?", "I have two questions"): a comma and "and" then start the next one, whatever its first words.
+_QUESTIONS_ANNOUNCED = re.compile(
+    r"\bmy (two |three |\d )?questions?( is| are)?\s*:|\b(i )?(have|got) (two|three|2|3|a few|some|several) questions\b",
+    re.IGNORECASE,
+)
+_COMMA_AND = re.compile(r",\s+and\s+(?=\w+\s+\w+\s+\w+)", re.IGNORECASE)
+
+
 def split_questions(text: str) -> list[str]:
     """The questions in `text`, in order; a message with one question comes back whole."""
     if not text or text.startswith("/"):
@@ -391,7 +400,10 @@ def split_questions(text: str) -> list[str]:
             *split_questions(text[courtesy.end() :]),
         ]
     parts: list[str] = []
-    for sentence in _sentences(text):
+    sentences = _sentences(text)
+    if _QUESTIONS_ANNOUNCED.search(text):  # "My questions: how long..., and my courses, they will transfer?"
+        sentences = [s for sentence in sentences for s in _COMMA_AND.split(sentence)]
+    for sentence in sentences:
         joiner = (
             _JOINED_IN_CONDITION
             if _CONDITION.match(sentence)
