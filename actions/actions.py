@@ -216,8 +216,12 @@ class ActionAnswer(Action):
         (`bot.understanding.second_reading`); only whole messages: a message's later question is read by the
         rules, after its first. Words that decide a topic whatever else the message says (`decisive_topic`) are not
         read again: on the development sets the second reading overrode them wrongly more often than rightly ("how
-        long do i have to book it once approved" is the exam's window, not its format)."""
-        if form_waits or context.same_message or decisive_topic(text) == understood.intent:
+        long do i have to book it once approved" is the exam's window, not its format); nor is a reading back to the
+        earlier of two topics, which the second reading does not see."""
+        # The rules read back to the earlier of the last reply's two topics ("even if i fail it?" after the GI Bill
+        # and the RMA's fee): the second reading knows only the last one
+        back_to_earlier = understood.intent == context.earlier != context.intent
+        if form_waits or context.same_message or back_to_earlier or decisive_topic(text) == understood.intent:
             return understood
         better = better_topic(services.second_reader(), understood.intent, text, context.intent, nlu)
         return understood if better is None else replace(understood, intent=better)

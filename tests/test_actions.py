@@ -434,3 +434,23 @@ def test_nlu_s_best_guess_that_the_second_reading_names_too_is_answered_not_aske
     # the two disagree: the guesses are offered as a question back
     asked = _said("nlu_fallback", "zint it", confidence=0.4, ranking=ranking)
     assert asked["text"] == DOMAIN["responses"]["utter_best_guesses"][0]["text"] and asked.get(UNSURE) is True
+
+
+def test_a_reading_back_to_the_earlier_of_two_topics_is_not_read_again(use_db, loaded_db_url, monkeypatch):
+    """ "even if i fail it?" after the GI Bill and the RMA's fee asks whether the GI Bill still pays; a second
+    reading, which sees only the last topic (the fee), is sure it asks about retakes."""
+    use_db(loaded_db_url)
+    failing = ["even if i fail it", "what if i fail it", "if i fail it", "and if i fail"]
+    found = [Example(t, NOTHING_IN_HAND, "ask_exam_retake") for t in failing]
+    found += [
+        Example(t, NOTHING_IN_HAND, "ask_military_benefits") for t in ["gi bill", "does the gi bill pay", "mycaa"]
+    ]
+    reader = SecondReader().fit(found * 4)
+    text = "even if i fail it?"
+    assert reader.read(text, None)[0] == "ask_exam_retake" and reader.read(text, None)[1] >= SURE
+    monkeypatch.setattr(services, "second_reader", lambda: reader)
+    rma = [["credential", "rma"]]
+    both = {"intent": "ask_exam_fee", "entities": rma, "earlier": "ask_military_benefits"}
+    dispatcher = CollectingDispatcher()
+    actions.ActionAnswer().run(dispatcher, tracker("ask_exam_retake", text, context=both, confidence=0.98), DOMAIN)
+    assert dispatcher.messages[-1].get(ANSWERED_TOPIC) == "ask_military_benefits"
