@@ -8516,3 +8516,33 @@ def test_how_long_after_the_program_to_test_is_when_they_may_test():
 def test_office_work_liked_better_leaves_its_question_alone():
     text = "I like office work more than blood. Can MA do only office part?"
     assert decisive_topic(text) != "ask_career_advancement"
+
+
+def test_the_difference_between_those_two_after_choosing_a_program_is_the_accreditors():
+    """How to choose a program names CAAHEP and ABHES side by side."""
+    choose = Context("ask_choose_program", (("us_state", "Chicago"),))
+    ranking = [("out_of_scope", 0.77)]
+    got = understand("out_of_scope", 0.77, [], "What's the difference between those two?", choose, ranking)
+    assert got.intent == "ask_accredited_programs"
+
+
+def test_the_exam_at_the_end_of_a_route_is_which_credential():
+    assert decisive_topic("which exam at the end of it") == "ask_which_credential"
+
+
+def test_how_much_they_get_after_a_benefit_is_that_benefit():
+    mycaa = Context("ask_military_benefits", (("us_state", "norfolk"),), aspect="spouse", same_message=True)
+    ranking = [("ask_exam_fee", 0.66), ("ask_program_cost", 0.1)]
+    got = understand("ask_exam_fee", 0.66, [], "and how much do i actually get", mycaa, ranking)
+    assert got.intent == "ask_military_benefits"
+
+
+def test_working_here_without_it_with_a_place_in_hand_is_that_state_s_rules():
+    text = "and while im studying can i work as an MA here without it? theres a dermatology office hiring"
+    tampa = Context("ask_learn_on_job", (("us_state", "Tampa"),))
+    ranking = [("ask_learn_on_job", 0.62), ("ask_state_rules", 0.18)]
+    named = [("background", "work as an MA")]
+    assert understand("ask_learn_on_job", 0.62, named, text, tampa, ranking).intent == "ask_state_rules"
+    assert understand("ask_learn_on_job", 0.62, named, text, Context("ask_learn_on_job"), ranking).intent == (
+        "ask_learn_on_job"
+    )

@@ -1657,7 +1657,15 @@ ROUTE_LEADS_TO = re.compile(
     r"(cert\w*|credential|exam|test)\b",
     re.IGNORECASE,
 )
+#: How much a benefit or aid gives them ("and how much do i actually get" after MyCAA).
+HOW_MUCH_GOT = re.compile(
+    r"\bhow much (do|would|will|can|could|does) (i|we|you|u|she|he|it|that|they) (actually |really |even )?"
+    r"(get|receive|give|pay)( me| us| her| him)?\W*$",
+    re.IGNORECASE,
+)
 MORE_OF_IT: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("ask_military_benefits", HOW_MUCH_GOT),
+    ("ask_financial_aid", HOW_MUCH_GOT),
     ("ask_renewal", HOW_MANY_NEEDED),
     ("ask_renewal", CREDITS_RULES),
     ("ask_state_rules", PROCEDURES_COUNTED),  # "how many shots i must practice before" after California's rules
@@ -1753,6 +1761,8 @@ def _credential_or_program_in_hand_asked(text: str, context: Context) -> str | N
     return None
 
 
+#: Answers that name the two accreditors side by side.
+ACCREDITORS_NAMED = frozenset({"ask_accredited_programs", "ask_choose_program"})
 #: One of the two accreditors in hand, picked or compared ("Does it matter which one for her?").
 WHICH_ACCREDITOR = re.compile(
     r"\b(does it|does that|do they) (even |really |actually )?matter which one\b|"
@@ -1765,12 +1775,11 @@ ONE_NEARBY = re.compile(r"\bfind (one|them|some|any)\b[^.?!]{0,15}\b(near|around
 
 
 def _one_of_those_in_hand(text: str, context: Context) -> str | None:
-    """ "Does it matter which one for her?" after CAAHEP and ABHES: either accreditor; "how do i find one near me"
-    after apprenticeships: an apprenticeship, not a program."""
-    one_of_those = (context.intent == "ask_accredited_programs" and bool(WHICH_ACCREDITOR.search(text))) or (
-        context.intent in FOUND_NEARBY and bool(ONE_NEARBY.search(text))
-    )
-    return context.intent if one_of_those else None
+    """ "Does it matter which one for her?" after CAAHEP and ABHES (what accreditation is, or how to choose a program,
+    which names both): the accreditors; "how do i find one near me" after apprenticeships: an apprenticeship."""
+    if context.intent in ACCREDITORS_NAMED and WHICH_ACCREDITOR.search(text):
+        return "ask_accredited_programs"
+    return context.intent if context.intent in FOUND_NEARBY and ONE_NEARBY.search(text) else None
 
 
 def _what_in_hand_is_asked(text: str, context: Context) -> str | None:
@@ -2031,6 +2040,20 @@ def _a_state_s_exam_part(text: str, named: Sequence[tuple[str, str]], context: C
     return bool(EXAM_PART.search(asked)) and not PRICE.search(asked) and bool(states or in_hand)
 
 
+#: Working as an MA where they are without a credential ("can i work as an MA here without it?").
+WORK_HERE_WITHOUT = re.compile(
+    r"\b(can|could|may|am i allowed to|is it legal to) (i|we|she|he|u|you)? ?(still )?(work|be hired|get hired|start) "
+    r"(as )?(an? )?(ma|medical assistant)? ?(here|in (this|my|that) state|there)\b[^.?!]{0,20}\bwithout\b",
+    re.IGNORECASE,
+)
+
+
+def _working_here_without_it(text: str, named: Sequence[tuple[str, str]], context: Context) -> bool:
+    """ "can i work as an MA here without it?" with a place in hand: whether that state requires the credential."""
+    place = any(k == "us_state" for k, _ in (*named, *context.entities))
+    return place and bool(WORK_HERE_WITHOUT.search(text))
+
+
 def _a_state_s_question(
     intent: str | None, confidence: float, text: str, named: Sequence[tuple[str, str]], context: Context
 ) -> str | None:
@@ -2039,6 +2062,7 @@ def _a_state_s_question(
         _asks_state_rules(intent, text, named)
         or _a_task_there(intent, confidence, text, context)
         or _state_own_numbers(text, named, context)
+        or _working_here_without_it(text, named, context)
     ):
         return "ask_state_rules"
     if (
