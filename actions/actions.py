@@ -58,6 +58,9 @@ def _entities(tracker: Tracker) -> list[tuple[str, str]]:
 NATIONAL_BESIDES_CCMA = frozenset({"cma", "rma", "ncma"})
 #: An answer that names its credential or state this early already says what it is about.
 NAMED_EARLY = 60
+#: Where the bot stops and names who can answer (a visa or permission to work, their own health or a legal
+#: problem): a reading the second reading never overrides, as the rules that found it come first.
+STOPS_HERE = frozenset({"ask_work_authorization", "ask_legal_or_medical"})
 
 
 def _said_for(kb: KnowledgeBase, understood: ctx.Understood, variant: str, text: str = "") -> str:
@@ -221,7 +224,15 @@ class ActionAnswer(Action):
         # The rules read back to the earlier of the last reply's two topics ("even if i fail it?" after the GI Bill
         # and the RMA's fee): the second reading knows only the last one
         back_to_earlier = understood.intent == context.earlier != context.intent
-        if form_waits or context.same_message or back_to_earlier or decisive_topic(text) == understood.intent:
+        # "im DACA tho, can i even do the MA program and work after?": where the bot stops, whatever else is asked
+        stops_here = understood.intent in STOPS_HERE
+        if (
+            form_waits
+            or context.same_message
+            or back_to_earlier
+            or stops_here
+            or decisive_topic(text) == understood.intent
+        ):
             return understood
         better = better_topic(services.second_reader(), understood.intent, text, context.intent, nlu)
         return understood if better is None else replace(understood, intent=better)

@@ -454,3 +454,16 @@ def test_a_reading_back_to_the_earlier_of_two_topics_is_not_read_again(use_db, l
     dispatcher = CollectingDispatcher()
     actions.ActionAnswer().run(dispatcher, tracker("ask_exam_retake", text, context=both, confidence=0.98), DOMAIN)
     assert dispatcher.messages[-1].get(ANSWERED_TOPIC) == "ask_military_benefits"
+
+
+def test_where_the_bot_stops_is_not_read_again(use_db, loaded_db_url, monkeypatch):
+    """A visa or status question is answered with who can decide it, first, whatever a second reading is sure of."""
+    use_db(loaded_db_url)
+    text = "i got my diploma from high school here. im DACA tho, can i even do the MA program and work after?"
+    diploma = [text, "i got my diploma from high school", "can i do the MA program with my diploma", "diploma ok?"]
+    found = [Example(t, NOTHING_IN_HAND, "ask_diploma_requirement") for t in diploma]
+    found += [Example(t, NOTHING_IN_HAND, "ask_work_authorization") for t in ["h-4 visa work", "ead card", "opt"]]
+    reader = SecondReader().fit(found * 4)
+    assert reader.read(text, None)[0] == "ask_diploma_requirement" and reader.read(text, None)[1] >= SURE
+    monkeypatch.setattr(services, "second_reader", lambda: reader)
+    assert _answered("ask_diploma_requirement", text, confidence=0.91) == "ask_work_authorization"

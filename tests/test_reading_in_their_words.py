@@ -8546,3 +8546,9 @@ def test_working_here_without_it_with_a_place_in_hand_is_that_state_s_rules():
     assert understand("ask_learn_on_job", 0.62, named, text, Context("ask_learn_on_job"), ranking).intent == (
         "ask_learn_on_job"
     )
+
+
+@pytest.mark.parametrize("text", ["what score on it", "which score"])
+def test_a_score_asked_of_ecfmg_is_its_requirements(text):
+    """ECFMG's requirements give the OET score it has asked for; its overview gives none."""
+    assert cued_aspect("ask_ecfmg", text) == "requirements"
