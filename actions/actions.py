@@ -220,17 +220,21 @@ class ActionAnswer(Action):
         rules, after its first. Words that decide a topic whatever else the message says (`decisive_topic`) are not
         read again: on the development sets the second reading overrode them wrongly more often than rightly ("how
         long do i have to book it once approved" is the exam's window, not its format); nor is a reading back to the
-        earlier of two topics, which the second reading does not see."""
+        earlier of two topics, which the second reading does not see, nor the same question asked for another kind of
+        program ("and associate degree" after a program's price)."""
         # The rules read back to the earlier of the last reply's two topics ("even if i fail it?" after the GI Bill
         # and the RMA's fee): the second reading knows only the last one
         back_to_earlier = understood.intent == context.earlier != context.intent
         # "im DACA tho, can i even do the MA program and work after?": where the bot stops, whatever else is asked
         stops_here = understood.intent in STOPS_HERE
+        # "and associate degree" after a program's price: the same question for another kind of program
+        switched = understood.intent == context.intent and ctx.same_of_another_kind(text, context)
         if (
             form_waits
             or context.same_message
             or back_to_earlier
             or stops_here
+            or switched
             or decisive_topic(text) == understood.intent
         ):
             return understood

@@ -467,3 +467,23 @@ def test_where_the_bot_stops_is_not_read_again(use_db, loaded_db_url, monkeypatc
     assert reader.read(text, None)[0] == "ask_diploma_requirement" and reader.read(text, None)[1] >= SURE
     monkeypatch.setattr(services, "second_reader", lambda: reader)
     assert _answered("ask_diploma_requirement", text, confidence=0.91) == "ask_work_authorization"
+
+
+def test_the_same_question_for_another_kind_of_program_is_not_read_again(use_db, loaded_db_url, monkeypatch):
+    """ "and associate degree" after a program's price asks that price for the degree; a second reading, which
+    learned the degree's own questions, is sure it asks about the kinds of program."""
+    use_db(loaded_db_url)
+    kinds = ["and associate degree", "associate degree", "what is an associate degree", "associate or certificate"]
+    found = [Example(t, "ask_program_cost", "ask_program_type") for t in kinds]
+    found += [Example(t, NOTHING_IN_HAND, "ask_program_cost") for t in ["how much is school", "tuition", "price"]]
+    reader = SecondReader().fit(found * 4)
+    text = "and associate degree"
+    assert reader.read(text, "ask_program_cost")[0] == "ask_program_type"
+    assert reader.read(text, "ask_program_cost")[1] >= SURE
+    monkeypatch.setattr(services, "second_reader", lambda: reader)
+    costs = {"intent": "ask_program_cost", "entities": []}
+    dispatcher = CollectingDispatcher()
+    degree = [{"entity": "program_type", "value": "associate degree"}]
+    said = tracker("inform", text, degree, context=costs, confidence=0.66)
+    actions.ActionAnswer().run(dispatcher, said, DOMAIN)
+    assert dispatcher.messages[-1].get(ANSWERED_TOPIC) == "ask_program_cost"

@@ -181,3 +181,30 @@ def test_n_before_a_question_is_and_not_no():
 )
 def test_a_long_reply_with_a_question_mark_asks(text, asks):
     assert replies.asks_something(text) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ay sorry, never mind po, my husband will call the school himself tomorrow", "cancel"),
+        ("never mind. I will call the school tomorrow morning myself instead", "cancel"),
+        ("cancel that, my sister will do the plan with me later this week", "cancel"),
+        # a question in it, a name that holds the word, or a refusal to cancel: no command
+        ("actually nevermind i have a question about the cma exam fee and renewal?", None),
+        ("Maria Nevermind Gonzalez from the school of whatever long name here", None),
+        ("i dont want to cancel, my email is joy@example.com and phone is 5550101", None),
+    ],
+)
+def test_never_mind_then_why_cancels(text, expected):
+    assert replies.control(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ok never mind the nursing stuff. just tell me the first step for MA",
+        "forget it. how long is the program anyway if i go part time at night",
+    ],
+)
+def test_never_mind_then_a_new_question_is_no_cancel(text):
+    assert replies.control(text) is None

@@ -8552,3 +8552,222 @@ def test_working_here_without_it_with_a_place_in_hand_is_that_state_s_rules():
 def test_a_score_asked_of_ecfmg_is_its_requirements(text):
     """ECFMG's requirements give the OET score it has asked for; its overview gives none."""
     assert cued_aspect("ask_ecfmg", text) == "requirements"
+
+
+def test_a_route_to_school_priced_is_the_program_s_price():
+    """ "route" is a word of the credentials' routes, but not a school route whose budget is asked."""
+    text = "And if she goes the school route instead, roughly how much should we budget?"
+    assert cued_intent(text, "ask_eligibility") == "ask_program_cost"
+
+
+def test_years_before_renewing_are_renewal_not_experience():
+    text = "last question na lang, if i get the CMA how many years before i need to renew it"
+    assert decisive_topic(text) != "ask_eligibility"
+    assert cued_intent(text, None) == "ask_renewal"
+
+
+def test_a_switch_after_a_reaction_is_still_a_follow_up():
+    """ "damn." before "and the ncct one?" leaves it a follow-up, so it can go back to the earlier question."""
+    both = Context("ask_military_benefits", (("credential", "RMA"),), earlier="ask_eligibility")
+    ranking = [("ask_credential_info", 0.53), ("ask_exam_fee", 0.33)]
+    got = understand(
+        "ask_credential_info", 0.53, [("certifying_body", "ncct")], "damn. and the ncct one?", both, ranking
+    )
+    assert got.follow_up and ("certifying_body", "ncct") in got.entities
+
+
+def test_is_that_part_paid_after_the_externship_is_the_externship():
+    text = "is that part paid at least? I really can't go a month without a paycheck"
+    externship = Context("ask_externship")
+    assert understand("ask_salary", 0.97, [], text, externship, [("ask_salary", 0.97)]).intent == "ask_externship"
+
+
+def test_an_employer_s_tuition_program_is_aid_not_a_military_benefit():
+    text = "Chase has a tuition assistance program, would that work for an MA certificate?"
+    assert decisive_topic(text) == "ask_financial_aid"
+    assert decisive_topic("my husband is army, can he use tuition assistance for this?") != "ask_financial_aid"
+
+
+def test_help_for_paying_school_is_aid():
+    assert cued_intent("there is help for pay the school?", "ask_salary") == "ask_financial_aid"
+
+
+def test_the_school_s_price_chosen_then_worth_it_asked_is_the_program_s_price():
+    text = (
+        "the school part, the whole program. im at best buy in torrance rn making 17.50 an hour and i wanna know "
+        "if its even worth it before i drop money on it"
+    )
+    fees = Context("ask_exam_fee")
+    got = understand("ask_choose_program", 0.56, [], text, fees, [("ask_choose_program", 0.56)])
+    assert got.intent == "ask_program_cost"
+    # a question of its own after the choice is that question
+    asked = understand("ask_duration", 0.9, [], "the school part. how long does it take", fees, [("ask_duration", 0.9)])
+    assert asked.intent == "ask_duration"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "is there more money if i go into a certain type, like derm or something, or pick up billing on the side",
+            "ask_career_advancement",
+        ),
+        ("wait what counts as an approved program tho", "ask_accredited_programs"),
+        (
+            "So for the RMA I just send my Lagos transcript for evaluation and I can sit the exam directly? No program "
+            "needed?",
+            "ask_eligibility",
+        ),
+        ("its not on there i checked. so the CMA is out for me?", "ask_eligibility"),
+        ("wait what if the school got accredited later like after i left", "ask_eligibility"),
+        ("I'm nervous about money. What exactly does a medical assistant do day to day?", "ask_what_is_cma"),
+    ],
+)
+def test_words_that_decide_this_session_s_questions(text, expected):
+    assert decisive_topic(text) == expected
+
+
+def test_a_program_accredited_after_they_left_is_the_cma_s_later_graduates_route():
+    assert cued_aspect("ask_eligibility", "what if the school got accredited later like after i left") == (
+        "accredited_later"
+    )
+
+
+def test_the_reason_of_a_doubt_picks_which_of_two_answers_is_doubted():
+    both = Context("ask_diploma_requirement", earlier="ask_eligibility")
+    text = "Are you sure about that? I was under the impression all of these required a diploma first."
+    got = understand("ask_diploma_requirement", 0.83, [], text, both, [("ask_diploma_requirement", 0.83)])
+    assert got.intent == "ask_diploma_requirement"
+
+
+def test_the_topic_in_hand_doubted_as_a_scam_is_answered_again():
+    wioa = Context("ask_financial_aid", aspect="wioa")
+    got = understand("ask_scam_check", 1.0, [], "are u sure this is real? sounds like a scam lol", wioa, [])
+    assert got.intent == "ask_financial_aid"
+    # an offer of their own, asked about, is the diploma-mill answer
+    offer = "are you sure? my friend paid for a 4 week online cma course, is that a scam"
+    assert understand("ask_scam_check", 1.0, [], offer, wioa, []).intent == "ask_scam_check"
+
+
+@pytest.mark.parametrize(
+    ("context", "intent", "text"),
+    [
+        (
+            Context("ask_duration"),
+            "out_of_scope",
+            "wait thats way longer than i thought, my friend did hers in like 6 weeks",
+        ),
+        (
+            Context("ask_eligibility", (("credential", "RMA"),)),
+            "out_of_scope",
+            "are you sure its 3? my coworker looked it up and she said you need 5 years",
+        ),
+        (
+            Context("ask_salary", (("us_state", "miami"),)),
+            "nlu_fallback",
+            "hmm is less than i expected, you are sure this is for 2024?",
+        ),
+        (
+            Context("ask_renewal", (("credential", "CMA"),)),
+            "out_of_scope",
+            "My coworker says it's 10 admin, 10 clinical, 30 general and 10 whatever. Who's right?",
+        ),
+    ],
+)
+def test_an_answer_contested_with_what_they_heard_is_answered_again(context, intent, text):
+    assert understand(intent, 0.7, [], text, context, [(intent, 0.7)]).intent == context.intent
+
+
+def test_a_pay_figure_doubted_after_the_outlook_asks_the_pay_not_the_growth():
+    outlook = Context("ask_salary", (("us_state", "dallas"),), aspect="outlook")
+    text = "40k?? i made more than that my first year driving. you sure about that number"
+    assert _aspect(understand("ask_salary", 0.68, [], text, outlook, [("ask_salary", 0.68)])) is None
+
+
+def test_the_same_answer_asked_for_a_relative_trained_abroad_is_the_answer_for_health_workers_abroad():
+    pay = Context("ask_salary", (("us_state", "dallas"),))
+    text = "my cousin is a pharmacist from kerala, same answer for her?"
+    assert understand("out_of_scope", 0.57, [], text, pay, [("out_of_scope", 0.57)]).intent == "ask_foreign_nurse"
+    husband = "and my husband was paramedic in Ukraine, 12 years on ambulance. for him same answer?"
+    assert understand("nlu_fallback", 0.4, [], husband, Context("ask_wes"), FALLBACK).intent == "ask_foreign_nurse"
+
+
+def test_a_pay_word_in_tagalog_among_english_is_pay():
+    assert cued_intent("MA vs LVN here sino mas malaki sahod? LVN po ba?", None) == "ask_salary"
+
+
+def test_an_aside_before_the_question_leaves_the_price_in_hand():
+    costs = Context("ask_program_cost", (("us_state", "arizona"),))
+    text = "lol sorry that was my mom 😅 but yeah how much does it cost"
+    assert understand("ask_exam_fee", 0.84, [], text, costs, [("ask_exam_fee", 0.84)]).intent == "ask_program_cost"
+
+
+def test_which_report_to_order_is_the_report_types_whatever_the_story_says_of_translation():
+    text = "all in English already so no translation wahala. Which type of report am I supposed to order?"
+    assert cued_aspect("ask_credential_evaluation", text) == "report_types"
+
+
+def test_an_offer_told_back_and_doubted_is_the_whole_diploma_mill_answer():
+    text = "ads saying get your CMA in 4 weeks, 100% online, $999, start today. Is that legit or is it a scam?"
+    assert cued_aspect("ask_scam_check", text) == ""
+
+
+def test_stuck_at_the_same_pay_forever_is_no_renewal():
+    assert decisive_topic("is it a career with a future, or are you stuck at the same pay forever?") != "ask_renewal"
+    assert decisive_topic("is it one and done or do u pay forever") == "ask_renewal"
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (
+            "Please I want to know if I must first pass the USMLE before they will allow me to become a medical "
+            "assistant, and also from now till I start working how long will the whole thing take?",
+            2,
+        ),
+        (
+            "so how do I check a school is legit before I hand over money, and if one rips me off again where do I "
+            "complain",
+            2,
+        ),
+        ("I want to know if the exam is online, and also my cousin is coming with me", 1),
+    ],
+)
+def test_and_also_or_if_then_a_question_starts_the_next_question(text, parts):
+    assert len(split_questions(text)) == parts
+
+
+def test_which_of_two_asked_without_a_question_mark_is_a_question():
+    text = "she need to go to school for this or she can learn in the job here in new york"
+    assert looks_like_question(text)
+    assert not read(text, {"us_state": "new york"}).statement
+
+
+def test_a_program_accredited_after_they_left_gets_the_cma_s_later_graduates_rule(kb: KnowledgeBase):
+    later = kb.facts(["cma_category2"])["cma_category2"]
+    reply = reply_for(kb, "ask_eligibility", [("aspect", "accredited_later")])
+    assert reply.variant == "accredited_later"
+    assert " ".join(later.value.split()) in " ".join(reply.text.split())
+    assert "AAMA" in reply.text.split("\n\n")[-1]
+
+
+def test_arizona_s_approved_program_is_said_as_reported(kb: KnowledgeBase):
+    """The rule defines an "approved" program; only secondary sources say what it is, so it is said as reported."""
+    reply = reply_for(kb, "ask_state_rules", [("us_state", "arizona")])
+    assert reply.variant == "arizona"
+    assert "secondary sources say" in reply.text and "CAAHEP" in reply.text and "ABHES" in reply.text
+    assert "as reported, confirm with the Arizona Medical Board" in reply.text.split("\n\n")[-1]
+
+
+def test_physiology_and_pharmacology_courses_from_abroad_are_course_transfer_not_health_work():
+    text = (
+        "I was a general surgeon in Cairo for 11 years. So the question: I want to finish MA training fast. Can my "
+        "anatomy, physiology and pharmacology courses from Cairo count so I skip those parts?"
+    )
+    assert understand("ask_course_transfer", 0.7, [], text, Context(), [("ask_course_transfer", 0.7)]).intent == (
+        "ask_course_transfer"
+    )
+    physio = "I was a physiotherapist in Cairo 6 years, does it count for the CMA?"
+    assert understand("ask_eligibility", 0.6, [], physio, Context(), [("ask_eligibility", 0.6)]).intent == (
+        "ask_foreign_nurse"
+    )

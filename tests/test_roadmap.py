@@ -287,7 +287,7 @@ def test_programme_wording_follows_whether_the_credential_needs_an_accredited_pr
         said = "\n".join(m.body for m in (program.main, program.details, externship.main, externship.details))
         if credential.requires_accredited_program:
             assert "Choose a CAAHEP- or ABHES-accredited program" in said
-            assert plan.get("program").title == "Enroll in an accredited medical assisting program"
+            assert plan.get("program").title == "Enroll in a CAAHEP- or ABHES-accredited medical assisting program"
         else:
             assert "accredited program" not in program.heading and "Choose a CAAHEP" not in said
             assert "Choose a program that covers clinical and administrative skills" in program.main.body
@@ -310,7 +310,7 @@ def test_a_plan_that_can_sit_the_exam_says_why_in_one_sentence(kb: KnowledgeBase
 
 def test_a_step_is_one_short_message_and_its_details_wait_for_tell_me_more(kb: KnowledgeBase):
     step = render_step(kb, build_plan(kb, HS), "program")
-    assert step.heading == "Step 2 of 6: Enroll in an accredited medical assisting program"
+    assert step.heading == "Step 2 of 6: Enroll in a CAAHEP- or ABHES-accredited medical assisting program"
     main, details = step.main.text, step.details.text
     assert main.startswith(step.heading)
     length = kb.facts(["certificate_length"])["certificate_length"].value
@@ -318,7 +318,7 @@ def test_a_step_is_one_short_message_and_its_details_wait_for_tell_me_more(kb: K
         assert label in main
     assert "The CMA (AAMA) needs a CAAHEP- or ABHES-accredited program" in main
     assert "Why it matters: " not in main and "Tip: " not in main and "Common mistake: " not in main
-    assert details.startswith("More on step 2: Enroll in an accredited medical assisting program")
+    assert details.startswith("More on step 2: Enroll in a CAAHEP- or ABHES-accredited medical assisting program")
     assert details.count("Why it matters: ") == 1
     assert details.count("Tip: ") == 1 and details.count("Common mistake: ") == 1
     # One source line per message, naming each source once.
@@ -498,7 +498,10 @@ def test_jump_to_a_step_off_the_path_or_to_nothing(kb: KnowledgeBase):
 
 def test_where_am_i_and_mark_done(img_plan: Plan):
     progress = Progress("maria", IMG, current="program")
-    assert where(img_plan, progress) == "You're on step 2 of 6: Enroll in an accredited medical assisting program."
+    assert (
+        where(img_plan, progress)
+        == "You're on step 2 of 6: Enroll in a CAAHEP- or ABHES-accredited medical assisting program."
+    )
     move = mark_done(img_plan, progress, "I finished my program")
     # Every step before it, and the externship, which is part of the program.
     assert move.progress.done == ("credential_evaluation", "program", "externship") == move.marked
@@ -521,7 +524,7 @@ def test_marking_done_is_acknowledged_before_the_next_step(kb: KnowledgeBase, im
     first, main = render_move(kb, img_plan, move)
     assert first.body == (
         "Great, I've marked steps 1 (get your international credentials evaluated), "
-        "2 (enroll in an accredited medical assisting program) and 3 (complete your clinical "
+        "2 (enroll in a CAAHEP- or ABHES-accredited medical assisting program) and 3 (complete your clinical "
         "externship) done. Here's what comes next."
     )
     assert main.body.startswith("Step 4 of 6: Prepare for and pass your certification exam")
@@ -533,7 +536,7 @@ def test_overview_is_a_compact_checklist(kb: KnowledgeBase, img_plan: Plan):
     assert lines == [
         "Your roadmap to the CMA (international medical graduate):",
         "✓ 1. Get your international credentials evaluated (done)",
-        "▶ 2. Enroll in an accredited medical assisting program (you are here)",
+        "▶ 2. Enroll in a CAAHEP- or ABHES-accredited medical assisting program (you are here)",
         "• 3. Complete your clinical externship (next)",
         "• 4. Prepare for and pass your certification exam",
         "• 5. Find your first medical assistant job",

@@ -309,6 +309,8 @@ def test_at_most_three_questions_come_out_of_one_message():
         ("Xin chào, tôi muốn học làm trợ lý y tế. Học mất bao lâu?", OTHER_LATIN),
         ("Bonjour. I am a doctor from Morocco, now in Boston. What is WES exactly?", None),
         ("hi po! im a nurse from the philippines, can i take the cma?", None),
+        # Tagalog's small words among more English ones: English
+        ("sorry po one more, MA vs LVN here sino mas malaki sahod? LVN po ba?", None),
     ],
 )
 def test_spanish_and_other_scripts_are_recognised(text, language):

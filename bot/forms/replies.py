@@ -119,7 +119,7 @@ _CANCEL_WORD = re.compile(
     r"\b(?:cancel|never ?mind|nvm|nevermind|forget (?:about )?(?:it|that|this)|cancelar|olvidalo)\b"
 )
 _NOT_CANCEL = re.compile(
-    r"\b(?:don't|dont|do not|not|no need to|why)\b(?: \w+)? (?:cancel|forget)\b|"
+    r"\b(?:don't|dont|do not|not|no need to|why)\b(?: \w+){0,2} (?:cancel|forget)\b|"
     r"\bcancel (?:my|the|an|a|our) (?:exam|test|appointment|class|course|program|enrollment|registration|membership|date)"
 )
 
@@ -131,13 +131,40 @@ def control(text: str) -> Control | None:
     A short reply that says "cancel" or "never mind" in so many words cancels whatever it adds."""
     said = normalize(text)
     if len(said.split()) > MAX_COMMAND_WORDS:
-        return None
+        return _cancelled_with_a_reason(text, said)
     exact = next((kind for kind, pattern in _CONTROLS.items() if pattern.fullmatch(said)), None)
     if exact:
         return exact
     if _CANCEL_WORD.search(said) and not _NOT_CANCEL.search(said) and not asks_something(text):
         return "cancel"
     return None
+
+
+#: Where a reply's first clause ends ("ay sorry, never mind po, my husband will call the school himself").
+_CLAUSE_END = re.compile(r"[.;!]|,(?=\s*(?:my|i|we|he|she|they|ill|i'll)\b)")
+
+
+#: What follows "never mind" asks something after all: a request or a question word.
+_ASKS_MORE = re.compile(
+    r"\b(tell|show|give|explain) (me|us)\b|"
+    r"(^|[.,;!?])\s*(just |so |but |and )?(what|whats|how|which|when|where|why|who|can|could|do|does|is|are)\b",
+    re.I,
+)
+
+
+def _cancelled_with_a_reason(text: str, said: str) -> Control | None:
+    """ "ay sorry, never mind po, my husband will call the school himself tomorrow": a long reply whose first
+    clause says "never mind" (or "cancel") and which asks nothing cancels; the rest is only why."""
+    first, *rest = _CLAUSE_END.split(text.lower(), maxsplit=1)
+    first = normalize(first)
+    if (
+        len(first.split()) > MAX_COMMAND_WORDS
+        or asks_something(text)
+        or "?" in text
+        or _ASKS_MORE.search(" ".join(rest))
+    ):
+        return None  # "ok never mind the nursing stuff. just tell me the first step for MA": a new question
+    return "cancel" if _CANCEL_WORD.search(first) and not _NOT_CANCEL.search(said) else None
 
 
 def yes_no(text: str) -> YesNo | None:

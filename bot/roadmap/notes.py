@@ -3,7 +3,7 @@
 A note is a line of a step written for some people only (roadmap.yml: `credential`,
 `background`, `goal`, `state`, `accredited_program`). Some notes add a line; others
 replace a field of the step, so a CCMA plan reads "Enroll in a medical assisting
-program" where a CMA plan reads "Enroll in an accredited medical assisting program".
+program" where a CMA plan reads "Enroll in a CAAHEP- or ABHES-accredited medical assisting program".
 The plan (its title for each step) and the renderer (everything else) both ask here,
 so the two never disagree.
 """

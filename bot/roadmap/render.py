@@ -28,7 +28,7 @@ class RenderedStep:
     key: str
     number: int
     total: int
-    heading: str  # "Step 2 of 6: Enroll in an accredited medical assisting program"
+    heading: str  # "Step 2 of 6: Enroll in a CAAHEP- or ABHES-accredited medical assisting program"
     main: Cited  # the step's message
     details: Cited  # what "Tell me more" shows
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from bot.understanding.cues import (
+    ASIDE_ENDS,
     EXAM,
     LICENCE_ASKED,
     OVERVIEW,
@@ -30,6 +31,7 @@ from bot.understanding.cues import (
     PRICE_AFTER,
     SCHOOL,
     STATUS,
+    TOPIC_WORDS,
     WORK_AUTHORIZATION,
     about_a_state_credential,
     about_immigration_status,
@@ -756,6 +758,11 @@ PROGRAM_KIND = re.compile(
 )
 
 
+def same_of_another_kind(text: str, context: Context) -> bool:
+    """ "and associate degree" after a program's price: the same question, for another kind of program."""
+    return context.intent in PRICED_BY_KIND and only_switches(text) and bool(PROGRAM_KIND.search(text))
+
+
 def _declined_for_sure(intent: str | None, confidence: float) -> bool:
     """ "what pain meds should i take while im in school": a medical question, whatever else it names."""
     return intent in DECLINED and confidence >= SURE_OF_ANOTHER_TOPIC
@@ -892,6 +899,24 @@ OF_THE_ANSWER = re.compile(
 )
 
 
+#: The thing just described, doubted as too good to be real: "this is real? sounds like a scam lol".
+IT_SOUNDS_A_SCAM = re.compile(
+    r"^\W*((that'?s|thats|that is|this is|it'?s|its|this|that|it)\W+(even |actually )?(real|legit|true)\W+)?"
+    r"((it|this|that) )?(sounds?|seems?|looks?) (like )?(a |kinda |kind of |sort of )?(scam|fake|too good to be true)"
+    r"(\W+(lol|lmao|ngl|tbh|haha))*\W*$",
+    re.I,
+)
+
+
+def _too_good_to_be_true(text: str, context: Context) -> str | None:
+    """ "are u sure this is real? sounds like a scam lol" after WIOA: the topic in hand doubted, answered again
+    with its source, not the diploma-mill answer (which is for an offer they name)."""
+    doubted = ANSWER_DOUBTED.search(text)
+    if doubted and is_question(context.intent) and IT_SOUNDS_A_SCAM.match(text[doubted.end() :]):
+        return context.intent
+    return None
+
+
 def _answer_doubted(text: str, context: Context) -> str | None:
     """The topic in hand, when its answer is doubted and what follows tells a reason rather than asking anew; after
     two answers, the first ("are you sure? my friend from Lviv did the RMA…" after their verdict and its fee)."""
@@ -903,7 +928,45 @@ def _answer_doubted(text: str, context: Context) -> str | None:
         return "ask_salary" if "ask_salary" in (context.intent, context.earlier) else context.intent
     if looks_like_question(rest) or decisive_topic(rest) is not None or decisive_topic(text[: doubted.start()]):
         return None
+    if is_question(context.earlier) and _words_of(context.intent, rest) and not _words_of(context.earlier, rest):
+        # "Are you sure about that? I was under the impression all of these required a diploma first." after
+        # whether she may test before graduating and at what age: the diploma, the one its reason speaks of
+        return context.intent
     return context.earlier if is_question(context.earlier) else context.intent
+
+
+def _words_of(topic: str | None, text: str) -> bool:
+    """Whether the text uses words of the topic (`TOPIC_WORDS`), for topics that have such words."""
+    words = TOPIC_WORDS.get(topic or "")
+    return words is not None and bool(words.search(text))
+
+
+#: The answer in hand set against what they expected or were told: "are you sure its 3?", "thats way longer than i
+#: thought", "my coworker says it's 10 admin, 10 clinical... who's right?", "did anyone actually check bls.gov?".
+CONTESTED = re.compile(
+    r"\b(are |r )?(you|u|ya) (are )?(sure|certain|positive)\b|"
+    r"\b(less|lower|more|higher|longer|shorter|cheaper|lower) than (i|we) (thought|expected|heard|figured|was told)\b|"
+    r"\b(my|a|her|his|our) (\w+ )?(coworker|co-worker|friend|cousin|sister|brother|mom|mother|dad|teacher|instructor|"
+    r"counselor|boss|manager|recruiter|classmate)s?\b[^.?!]{0,40}\b(says?|said|told (me|us|her|him)|did|does|got|"
+    r"looked it up|thinks?|swears?)\b|"
+    r"\bwho'?s right\b|\bwho is right\b|\bwhich (one )?is (it|right|correct|true)\b|"
+    r"\bdid (anyone|anybody|you|u) (actually |even |ever )?(check|verify|look at|confirm)\b|"
+    r"^\W*\$?\d+(\.\d+)?k?\s*\?{2,}",  # "40k??": a figure of the answer, doubted
+    re.I,
+)
+
+
+def _claim_contested(intent: str | None, confidence: float, text: str, context: Context) -> str | None:
+    """The topic in hand, when its answer is contested with what they expected or heard and no other topic is
+    asked: the answer again, whose sources and conflicts say what is known (NLU reads "who's right?" or "did
+    anyone check bls.gov" out of the conversation as out of scope); not when NLU reads a question of its own."""
+    if not (is_question(context.intent) and context.intent not in DECLINED and CONTESTED.search(text)):
+        return None
+    if decisive_topic(text) not in (None, context.intent):
+        return None
+    if is_question(intent) and intent != context.intent:
+        return None  # "my counselor said cma not ccma lol. whats the diff between them": a question of its own
+    return context.intent if cued_intent(asking_clause(text), context.intent) in (None, context.intent) else None
 
 
 #: Whether something is required, asked of its own: "does arizona even require this".
@@ -925,7 +988,8 @@ ABROAD = re.compile(
     r"bangladesh\w*|mexic\w*|cuba\w*|venezuela\w*|colombia\w*|peru\w*|brazil\w*|haiti\w*|jamaica\w*|"
     r"dominican|salvador\w*|guatemala\w*|honduras|ukrain\w*|russia\w*|poland|polish|egypt\w*|ethiopia\w*|"
     r"iran\w*|iraq\w*|syria\w*|china|chinese|vietnam\w*|korea\w*|cameroon\w*|sudan\w*|somali\w*|"
-    r"uk|england|canada|puerto rico)\b",
+    r"uk|england|canada|puerto rico|kerala|punjab\w*|gujarat\w*|tamil nadu|hyderabad|mumbai|delhi|chennai|manila|cebu|"
+    r"lagos|abuja|accra|nairobi|karachi|lahore|dhaka|kathmandu|cairo|kyiv|kiev|kharkiv|lviv)\b",
     re.I,
 )
 
@@ -945,9 +1009,14 @@ def _trained_here(text: str, named: Sequence[tuple[str, str]]) -> bool:
 #: covers (a nurse, a midwife, a pharmacist, a dentist, a phlebotomist, a lab technician, a radiographer).
 HEALTH_TRAINING = re.compile(
     # ("my 10 years in Honduras hospital count for something?": hospital work abroad)
-    r"\b(nurs(e|es|ing)|enfermer\w*|midwi\w+|partera|pharmac\w+|farmac\w+|dentist\w*|dental|phlebotom\w*|hospitals?|"
-    r"lab(oratory)? (tech\w*|scientist|work)|medical technolog\w*|radiograph\w*|radiolog\w*|physio\w*)\b",
+    r"\b(nurs(e|es|ing)|enfermer\w*|midwi\w+|partera|pharmac(?!olog)\w+|farmac(?!olog)\w+|dentist\w*|dental|phlebotom\w*|hospitals?|"
+    r"lab(oratory)? (tech\w*|scientist|work)|medical technolog\w*|radiograph\w*|radiolog\w*|physio(?!log)\w*|paramedic\w*|"
+    r"ambulances?)\b",
     re.I,
+)
+#: The answer just given asked again for someone else: "same answer for her?", "for him same answer?".
+SAME_FOR_THEM = re.compile(
+    r"\bsame (answer |thing |deal |for )?(for|with) (her|him|them)\b|\bfor (her|him|them) (the )?same\b", re.I
 )
 #: Whether what they have counts: "count for something", "counts for anything", "does it help".
 COUNTS_FOR_ANYTHING = re.compile(r"\b(counts?|help|helps|accepted|worth)\b", re.I)
@@ -996,7 +1065,12 @@ def _trained_abroad_counts(text: str) -> bool:
     told = text if len(text.split()) <= MAX_TOLD_THEN_ASKED or OWN_TRAINING.search(asked) else asked
     return (
         bool(HEALTH_TRAINING.search(told) and ABROAD_PLACE.search(told))
-        and bool(COUNTS_FOR_ANYTHING.search(asked) or (CAN_BE_AN_MA.search(asked) and not STATUS.search(text)))
+        and bool(
+            COUNTS_FOR_ANYTHING.search(asked)
+            # ("hi im GNM nurse from kerala, in NJ. can i be MA and give injections here": a state's rule on a task)
+            or (CAN_BE_AN_MA.search(asked) and not STATUS.search(text) and not MA_TASKS.search(asked))
+            or SAME_FOR_THEM.search(asked)  # "my cousin is a pharmacist from kerala, same answer for her?"
+        )
         and not OWN_ROUTES.search(text)
         and not MA_WORK_ASKED.search(asked)
         # "Can my nursing experience from India count for the RMA work experience route?": that route's own answer
@@ -1870,14 +1944,18 @@ def _decided(
     graduated_later = WHEN_GRADUATED.search(text) and WHAT_IF.match(text) and not STILL_SIT_IT.search(text)
     if graduated_later and not named and _fee_in_hand(context):
         return _fee_in_hand(context)  # the fee asked first: "whats the cma test fee ... and how many questions"
-    if context.intent in PRICED_BY_KIND and only_switches(text) and PROGRAM_KIND.search(text):
+    if same_of_another_kind(text, context):
         return context.intent  # "and the 2 year one" after what a certificate costs: the degree's price
     health_work = _health_work_counted(intent, asking, decided, text, named, context)
     if health_work:
         return health_work
     if _a_state_s_rules_after_all(decided, intent, text, named, context):
         return "ask_state_rules"
-    in_hand = _what_in_hand_is_asked(text, context) or _routes_after_transfer(text, named, context)
+    in_hand = (
+        _what_in_hand_is_asked(text, context)
+        or _routes_after_transfer(text, named, context)
+        or _too_good_to_be_true(text, context)
+    )
     if in_hand:
         return in_hand
     if decided and (decided == intent or not _declined_for_sure(intent, confidence)):
@@ -2147,6 +2225,7 @@ def reread(
         _facet_of_the_earlier(intent, confidence, text, context)  # "what's the catch though" after two answers
         or _figures_doubted(text, context)  # "where are you even getting these numbers": the figures in hand
         or _answer_doubted(text, context)  # "Are you sure? I did 6 years of medical school…": the answer again
+        or _claim_contested(intent, confidence, text, context)  # "are you sure its 3? my coworker said 5 years"
         or (context.intent if for_someone_else(text) and is_question(context.intent) else None)  # "same for her?"
         # "and the other ones?" after the CMA's pass rate: the same question, of the other credentials
         or (context.intent if _the_others(text, context) and is_question(context.intent) else None)
@@ -2584,7 +2663,8 @@ def _points_back_at_topic_in_hand(
         and intent != context.earlier
         and confidence < SURE_OF_ANOTHER_TOPIC
         and context.intent not in DECLINED
-        and len(text.split()) <= MAX_CONTINUED_WORDS
+        # (its question, after an aside: "lol sorry that was my mom 😅 but yeah how much does it cost")
+        and len((asking_clause(text) if ASIDE_ENDS.search(text) else text).split()) <= MAX_CONTINUED_WORDS
         and bool(POINTS_AT_IT.search(text))
         and not ANOTHER_THING.search(text)
         and not CHECK_A_SCHOOL.search(text)
@@ -2816,6 +2896,8 @@ def understand(
 #: Parts of a topic whose answer names no amount: asked "how much", the topic's whole answer has them.
 PARTS_WITHOUT_AMOUNTS = frozenset({("ask_financial_aid", "noncitizen"), ("ask_financial_aid", "wioa")})
 AMOUNT_ASKED = re.compile(r"\bhow much\b|\bamount\b|\bmax(imum)?\b|\bup to\b", re.I)
+#: A sum of money as people write pay: "40k", "$40,560", "45 grand".
+SUM_OF_MONEY = re.compile(r"\$ ?\d|\b\d+(\.\d+)? ?k\b|\b\d+ (grand|thousand)\b|\b\d{2},\d{3}\b", re.I)
 #: Parts of a topic that each credential's own answer also covers: a credential named or in hand has it.
 CREDENTIAL_HAS_ITS_OWN = frozenset({"where", "passing", "content"})
 #: Parts that answer one question only: a follow-up on the topic ("whats passing" after where the exam is
@@ -2863,6 +2945,8 @@ def _same_part(understood: Understood, entities: Sequence[tuple[str, str]], text
         and cued_aspect(understood.intent, text) is None
         # "how much is it" after whether a green card opens aid: the amounts, which that part has none of
         and not (AMOUNT_ASKED.search(text) and (context.intent, context.aspect) in PARTS_WITHOUT_AMOUNTS)
+        # "40k?? ... you sure about that number" after the job outlook: the pay figure doubted, not the growth
+        and not (SUM_OF_MONEY.search(text) and (context.intent, context.aspect) == ("ask_salary", "outlook"))
     )
 
 
@@ -3013,7 +3097,8 @@ def _understand(
                 )
             )
             or (
-                intent != context.intent
+                # NLU's reading or the rules' ("damn. and the ncct one?" read back to the GI Bill in hand)
+                (intent != context.intent or nlu_read != context.intent)
                 and only_switches(asked)
                 and (not cued_intent(asked, context.intent) or _ends_same_again(asked))
                 and not decisive_topic(text)
@@ -3181,7 +3266,8 @@ COUNTS_FOR_IT = re.compile(
 MILITARY = re.compile(r"\b(army|navy|air force|marines?|military|corpsman|68w|medic)\b", re.I)
 #: Whether the thing in hand pays them ("is it paid or am I working for free").
 IS_IT_PAID = re.compile(
-    r"\b(is|are|was) (it|that|this|they|those|the \w+) (even |actually )?(paid|unpaid)\b|\bworking for free\b|"
+    r"\b(is|are|was) (it|that|this|they|those|the \w+|(that|this|the) (part|bit|one|time|stuff)) (even |actually )?"
+    r"(paid|unpaid)\b|\bworking for free\b|"
     r"\b(do|will|would) (i|you|u|we) (even |still )?get paid\b|"
     # "160 hours of what tho. and do they pay u for that" after online study's in-person part
     r"\b(do|will|would|does) (they|it|the (clinic|site|place|office)s?) (even |actually )?pay (you|u|me|us|students?) "
@@ -3290,11 +3376,11 @@ def _the_exam_itself(intent: str | None, text: str, context: Context) -> bool:
 def _price_chosen(text: str, named: Sequence[tuple[str, str]], context: Context) -> str | None:
     """After a price ("how much is it?"), a short reply that asks nothing says which price it meant:
     "the cma test", "for CMA exam" (the exam's fee), "the school part" (the program's price)."""
-    if context.intent not in PRICES.values() or looks_like_question(WHAT_ABOUT.sub("", text).rstrip(" ?!")):
-        return None  # "and the cma exam?", "what about the test after" only name; "how long is the cma exam?" asks
+    if context.intent not in PRICES.values():
+        return None
     # "the cma test. im finishing a CAAHEP program next month": the choice comes first, then their story
-    chosen = FIRST_PART.split(text.strip(), maxsplit=1)[0]
-    if len(chosen.split()) > MAX_PRICE_CHOICE_WORDS:
+    chosen, *rest = FIRST_PART.split(text.strip(), maxsplit=1)
+    if len(chosen.split()) > MAX_PRICE_CHOICE_WORDS or not _only_a_price_after(chosen, "".join(rest), context):
         return None
     if cued_intent(chosen, context.intent) not in (None, "ask_exam_format", *PRICES.values()) or decisive_topic(chosen):
         return None  # "the exam have in spanish?", "rma doesnt care about accreditation" ask something of their own
@@ -3303,6 +3389,24 @@ def _price_chosen(text: str, named: Sequence[tuple[str, str]], context: Context)
     if EXAM_WORDS.search(chosen) or any(_slot(kind) == "credential" for kind, _ in named):
         return PRICES["exam"]
     return None
+
+
+def _only_a_price_after(chosen: str, rest: str, context: Context) -> bool:
+    """The choice asks nothing ("and the cma exam?", "what about the test after" only name; "how long is the cma
+    exam?" asks), nor does what follows it, unless about money: "the school part, the whole program. im at best
+    buy ... and i wanna know if its even worth it before i drop money on it"."""
+    if looks_like_question(WHAT_ABOUT.sub("", chosen).rstrip(" ?!")):
+        return False
+    return (
+        not rest
+        or not looks_like_question(rest)
+        or cued_intent(rest, context.intent) in PRICES.values()
+        or bool(WORTH_THE_MONEY.search(rest))
+    )
+
+
+#: Whether the price is worth paying, asked after choosing it: the price answers it first.
+WORTH_THE_MONEY = re.compile(r"\bworth (it|the (money|cost|price))\b", re.I)
 
 
 def picks_a_price(text: str, context: Context) -> bool:

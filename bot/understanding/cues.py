@@ -458,10 +458,21 @@ def asking_clause(text: str) -> str:
     """The question itself: the asking sentences, and when they run long, from their first question
     words on ("...failed by small margin 😩 when can i retake" asks "can i retake")."""
     asked = question_part(text)
+    aside = ASIDE_ENDS.search(asked)
+    if aside and not QUESTION_SHAPE.match(asked[: aside.start()]):
+        return asked[aside.end() :]  # "lol sorry that was my mom 😅 but yeah how much does it cost": the question
     if len(asked.split()) <= MAX_ASKING_WORDS or QUESTION_SHAPE.match(asked):
         return asked  # short, or it starts with its question ("Is medical assisting a good option or ...")
     start = INNER_QUESTION.search(asked)
     return asked[start.start() :] if start else asked
+
+
+#: Where an aside gives way to the question: "... but yeah how much", "... anyway so what".
+ASIDE_ENDS = re.compile(
+    r"\b(but|ok|okay|anyway|anyways)\W+(yeah|ya|yea|so|anyway|anyways)\W+"
+    r"(?=(how|what|whats|when|where|which|who|why|can|could|do|does|is|are|will|would)\b)",
+    re.I,
+)
 
 
 #: Asking sentences longer than this carry part of the story before their question words.
@@ -479,6 +490,8 @@ REQUEST = re.compile(
     r"\bthere (has|have|got) to be (a|another|some) (way|route|option)\b|"
     # "i need usmle or not for medical assistant": a yes-or-no asked in learners' English
     r"\b(i|we|she|he|you|u) (need|must|have to|has to)\b[^.?!]*\bor (not|no)\b|"
+    # "she need to go to school for this or she can learn in the job here in new york": which of two, no "?"
+    r"\b(i|we|she|he|you|u) (need|needs|must|have to|has to)\b[^.?!]*\bor (i|we|she|he|you|u|they) (can|could)\b|"
     # "i need it for the MA too or only for residency": which of two needs, asked without a question mark
     r"\b(i|we|she|he|you|u) (need|must|have to|has to)\b[^.?!]*\b(too|also|as well) or (only|just)\b|"
     # "the ma school gonna accept my haiti diploma or i need do the ged first": a choice between two ways

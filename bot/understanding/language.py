@@ -35,6 +35,7 @@ _ENGLISH_WORDS = frozenset(
     the a an is are am do does did can could will would should what how when where who which why i you my your
     it its to of for in on with and or but not no yes have has had be been being this that there their they we
     me he she get make pay much many long take need want know about from at by as if so than then
+    one more here sorry please thanks just only also now all some any like vs
     """.split()
 )
 #: Small words of the other languages written in Latin letters that people here write in (Tagalog,

@@ -54,7 +54,7 @@ _HEDGE = r"(?:(?:roughly|about|approximately|realistically|then|so|also|just|hon
 _WH = r"how|hows|how's|hw|what|whats|what's|when|where|wheres|where's|who|which|why"
 #: "and if i fail when can i try again", ", and once I pass how often do I renew": a condition that leads into a
 #: question of its own (a question word follows in the same clause).
-_IF_THEN_ASKS = rf"(?:if|once|after)\s+(?:(?:i|u|you|she|he|we|they)\b[^,.?!]*?|[^,.?!]{{1,30}},\s*)\b(?:{_WH}|can|could|do|does|will|is it|are they)\b"
+_IF_THEN_ASKS = rf"(?:if|once|after)\s+(?:(?:i|u|you|she|he|we|they|one|someone|somebody|a school|the school)\b[^,.?!]*?|[^,.?!]{{1,30}},\s*)\b(?:{_WH}|can|could|do|does|will|is it|are they)\b"
 #: ", and medical assistant there can make injection?": a learner's question in a statement's word order
 #: (who, then "can" and a verb, then the question mark), joined by a comma and "and".
 _ASKED_IN_STATEMENT_ORDER = (
@@ -387,6 +387,12 @@ _QUESTIONS_ANNOUNCED = re.compile(
     re.IGNORECASE,
 )
 _COMMA_AND = re.compile(r",\s+and\s+(?=\w+\s+\w+\s+\w+)", re.IGNORECASE)
+#: ", and also" before a question a few words on starts the next question, whatever its first words: "I want to
+#: know if I must first pass the USMLE ..., and also from now till I start working how long will the whole thing take?"
+_AND_ALSO = re.compile(
+    r",\s+and\s+also\s+(?=(?:[\w']+\s+){0,8}(?:how|what|whats|when|where|which|who|why|can|could|will|would)\b)",
+    re.IGNORECASE,
+)
 
 
 def split_questions(text: str) -> list[str]:
@@ -403,6 +409,7 @@ def split_questions(text: str) -> list[str]:
     sentences = _sentences(text)
     if _QUESTIONS_ANNOUNCED.search(text):  # "My questions: how long..., and my courses, they will transfer?"
         sentences = [s for sentence in sentences for s in _COMMA_AND.split(sentence)]
+    sentences = [s for sentence in sentences for s in _AND_ALSO.split(sentence)]
     for sentence in sentences:
         joiner = (
             _JOINED_IN_CONDITION
