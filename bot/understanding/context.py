@@ -945,7 +945,7 @@ def _words_of(topic: str | None, text: str) -> bool:
 #: thought", "my coworker says it's 10 admin, 10 clinical... who's right?", "did anyone actually check bls.gov?".
 CONTESTED = re.compile(
     r"\b(are |r )?(you|u|ya) (are )?(sure|certain|positive)\b|"
-    r"\b(less|lower|more|higher|longer|shorter|cheaper|lower) than (i|we) (thought|expected|heard|figured|was told)\b|"
+    r"\b(less|lower|more|higher|longer|shorter|cheaper) than (i|we) (thought|expected|heard|figured|was told)\b|"
     r"\b(my|a|her|his|our) (\w+ )?(coworker|co-worker|friend|cousin|sister|brother|mom|mother|dad|teacher|instructor|"
     r"counselor|boss|manager|recruiter|classmate)s?\b[^.?!]{0,40}\b(says?|said|told (me|us|her|him)|did|does|got|"
     r"looked it up|thinks?|swears?)\b|"
@@ -956,7 +956,7 @@ CONTESTED = re.compile(
 )
 
 
-def _claim_contested(intent: str | None, confidence: float, text: str, context: Context) -> str | None:
+def _claim_contested(intent: str | None, text: str, context: Context) -> str | None:
     """The topic in hand, when its answer is contested with what they expected or heard and no other topic is
     asked: the answer again, whose sources and conflicts say what is known (NLU reads "who's right?" or "did
     anyone check bls.gov" out of the conversation as out of scope); not when NLU reads a question of its own."""
@@ -2225,7 +2225,7 @@ def reread(
         _facet_of_the_earlier(intent, confidence, text, context)  # "what's the catch though" after two answers
         or _figures_doubted(text, context)  # "where are you even getting these numbers": the figures in hand
         or _answer_doubted(text, context)  # "Are you sure? I did 6 years of medical school…": the answer again
-        or _claim_contested(intent, confidence, text, context)  # "are you sure its 3? my coworker said 5 years"
+        or _claim_contested(intent, text, context)  # "are you sure its 3? my coworker said 5 years"
         or (context.intent if for_someone_else(text) and is_question(context.intent) else None)  # "same for her?"
         # "and the other ones?" after the CMA's pass rate: the same question, of the other credentials
         or (context.intent if _the_others(text, context) and is_question(context.intent) else None)
