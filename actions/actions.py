@@ -35,6 +35,8 @@ from bot.understanding.split import ANSWERED_TOPIC, LATER_QUESTION, UNPLACED, UN
 log = logging.getLogger(__name__)
 
 #: Small talk never gets a "back to step N" button: only real questions interrupt a walk-through.
+#: Parts of an answer only NHA's national CCMA has (its high-school students' early testing), never California's own.
+NHA_ONLY_PARTS = frozenset({"in_high_school"})
 CHAT_TOPICS = ("greet", "goodbye", "thanks", "help", "out_of_scope", "fallback", "request_human", "inform")
 #: What NLU calls a message that asks nothing it knows: at a waiting form it may still tell a fact.
 NOT_A_QUESTION = ("nlu_fallback", "out_of_scope", "inform")
@@ -359,7 +361,9 @@ class ActionAnswer(Action):
         )
         # the conversation's own CCMA already chosen ("CCMA (NHA)" from the button) is the one meant again
         named = [v for _, v in (*understood.entities, *context.entities)]
-        if national or not ask_which_ccma(text, named, names_ccma, in_california):
+        # "can she take the ccma while shes still in high school": a rule only NHA's CCMA has
+        nha_only = any(k == "aspect" and v in NHA_ONLY_PARTS for k, v in understood.entities)
+        if national or nha_only or not ask_which_ccma(text, named, names_ccma, in_california):
             return False
         nha = json.dumps({"credential": "CCMA (NHA)"})
         buttons = [

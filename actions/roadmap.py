@@ -44,6 +44,7 @@ from bot.understanding.context import (
     only_switches,
     picks_a_price,
     topic_of_words,
+    usmle_step_in_hand,
 )
 from bot.understanding.cues import best_question, cued_intent, looks_like_question
 
@@ -85,6 +86,9 @@ def _question_before_any_roadmap(tracker: Tracker) -> str | None:
     switch = switch or picks_a_price(text, context)  # "and then the test after" a program's price
     # "graduated AIT back in 2019 tho" after their eligibility: what they tell changes the answer made for them
     retold = not text.startswith("/") and answered_for_them(context, text) and bool(read_profile(text).changes)
+    # "About Step 2 part?" after working as an MA while preparing Step 2 CK: the USMLE's step, in that answer
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    cued = cued or (None if text.startswith("/") else usmle_step_in_hand(intent, text, context))
     if text.startswith("/") or not (cued or looks_like_question(text) or unsure or switch or retold):
         return None
     if PLAN_WORDS.search(text) and not cued:
@@ -180,6 +184,9 @@ def _roadmap_action(action_name: str, turn: Turn) -> type[Action]:
             """A database fault gets the polite system message, not a traceback."""
             if action_name in AFTER_FORM and cancelled(tracker):
                 dispatcher.utter_message(response="utter_form_cancelled")
+                if replies.asks_after_cancelling(tracker.latest_message.get("text") or ""):
+                    # "never mind, what does the cma cost": the questions stop, and the question is answered
+                    return [SlotSet(FORM_CANCELLED, None), *ActionAnswer().answer(dispatcher, tracker, domain)]
                 return [SlotSet(FORM_CANCELLED, None)]
             question = _question_before_any_roadmap(tracker) if action_name == "action_roadmap_navigate" else None
             if question:

@@ -487,3 +487,18 @@ def test_the_same_question_for_another_kind_of_program_is_not_read_again(use_db,
     said = tracker("inform", text, degree, context=costs, confidence=0.66)
     actions.ActionAnswer().run(dispatcher, said, DOMAIN)
     assert dispatcher.messages[-1].get(ANSWERED_TOPIC) == "ask_program_cost"
+
+
+def test_the_ccma_asked_of_a_high_school_student_in_california_is_nha_s(use_db, loaded_db_url, kb):
+    """Only NHA's CCMA lets high-school students test early, so "can she take the ccma while shes still in high
+    school" from California is answered, not asked which CCMA."""
+    use_db(loaded_db_url)
+    named = [entity("credential", "ccma")]
+    cali = {"intent": "ask_salary", "entities": [["us_state", "cali"]]}
+    text = "my lil sis is a junior, can she take the ccma while shes still in high school"
+    (message,) = run("ask_diploma_requirement", text, named, context=cali)
+    assert message["text"] != DOMAIN["responses"]["utter_which_ccma"][0]["text"]
+    early = reply_for(kb, "ask_diploma_requirement", [("credential", "CCMA"), ("aspect", "in_high_school")])
+    assert early.text[:60] in message["text"]
+    (asked,) = run("ask_exam_fee", "how much is the ccma", named, context=cali)
+    assert asked["text"] == DOMAIN["responses"]["utter_which_ccma"][0]["text"]

@@ -67,3 +67,12 @@ def test_pay_in_a_place_beside_another_role_is_the_place_s_figures_then_the_role
     assert each is not None
     assert [reply.variant for _, reply in each] == [kb.resolve("Ohio").key, kb.resolve("CNA").key]
     assert one_each("ask_state_rules", named, lambda role: role == "MA") == [named]
+
+
+def test_a_state_and_one_of_its_cities_are_one_place_answered_once(kb):
+    """ "is arizona one of them states... i graduated up in flagstaff": Arizona's rules once, not twice."""
+    groups = one_each("ask_state_rules", [("us_state", "arizona"), ("us_state", "flagstaff")])
+    assert len(groups) == 2 and kb.resolve("flagstaff").key == kb.resolve("arizona").key
+    assert answer_each(kb, groups, lambda entities: reply_for(kb, "ask_state_rules", entities)) is None
+    one = reply_for(kb, "ask_state_rules", [("us_state", "arizona"), ("us_state", "flagstaff")])
+    assert one.variant == kb.resolve("arizona").key

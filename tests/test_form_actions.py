@@ -409,3 +409,22 @@ def test_a_state_said_alone_at_another_question_is_kept_and_said_back(executor, 
     asked = {"intent": {"name": "ask_state_rules", "confidence": 0.9}, "entities": named, "text": "what about ohio"}
     asking = Tracker("asks-ohio", slots, asked, [], False, None, {"name": "roadmap_form"}, "action_listen")
     assert "state" not in validate(executor, "roadmap_form", asking)[0]  # a question about Ohio is no answer
+
+
+def test_a_form_cancelled_with_a_question_stops_and_answers_it(executor, monkeypatch, request, loaded_db_url, kb):
+    """ "never mind, what does the cma cost": the questions stop, then the fee is answered, not dropped."""
+    monkeypatch.setenv("DATABASE_URL", loaded_db_url)
+    services.knowledge_base.cache_clear()
+    request.addfinalizer(services.knowledge_base.cache_clear)
+    latest = {
+        "intent": {"name": "ask_exam_fee", "confidence": 0.83},
+        "entities": [{"entity": "credential", "value": "cma"}],
+        "text": "never mind, what does the cma cost",
+    }
+    on = Tracker("someone", {**KNOWN, FORM_CANCELLED: True}, latest, [], False, None, {}, "roadmap_form")
+    events, messages = run(executor, "action_roadmap_start", on)
+    assert responses(messages)[0] == "utter_form_cancelled"
+    fee = reply_for(kb, "ask_exam_fee", [("credential", "cma")])
+    assert len(messages) == 2 and messages[1]["text"].startswith(fee.text[:40])
+    assert not services.turns().started("someone")  # no plan was started
+    assert {"event": "slot", "timestamp": None, "name": FORM_CANCELLED, "value": None} in events

@@ -208,3 +208,22 @@ def test_never_mind_then_why_cancels(text, expected):
 )
 def test_never_mind_then_a_new_question_is_no_cancel(text):
     assert replies.control(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("never mind, what does the cma cost", True),
+        ("nvm whats the cma fee", True),
+        ("cancel", False),
+        ("never mind, my husband will call the school", False),
+    ],
+)
+def test_a_question_after_the_words_that_cancel_is_still_asked(text, asks):
+    assert replies.control(text) == "cancel"
+    assert replies.asks_after_cancelling(text) is asks
+
+
+def test_whats_and_hows_start_a_question():
+    assert replies.asks_something("whats the fee") and replies.asks_something("hows that work")
+    assert not replies.asks_something("what about texas")

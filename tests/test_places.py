@@ -26,6 +26,7 @@ def test_every_state_and_dc_has_its_code_in_the_knowledge_base(codes):
         ("can i work in OR?", "OR"),  # a word, but written in capitals
         ("starting a new job in cherry hill NJ in the fall", "NJ"),  # a city between, in capitals
         ("we live in Austin, TX now", "TX"),
+        ("moving to mt next year", "MT"),  # lower case, no city's name after it
     ],
 )
 def test_a_code_after_a_word_of_place_is_that_state(codes, text, code):
@@ -44,6 +45,8 @@ def test_a_code_after_a_word_of_place_is_that_state(codes, text, code):
         "how much for PAs in texas",
         "i work in a clinic as an ma",  # a city's place, but the code in lower case
         "i was in school MA program",
+        "works at a family doctor in Mt. Lebanon, no school",  # Mount, in a city's name
+        "we live in St Louis now",
     ],
 )
 def test_a_code_is_no_place_where_it_is_a_role_or_a_word(codes, text):

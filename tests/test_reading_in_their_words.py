@@ -28,6 +28,7 @@ from bot.understanding.context import (
     remember,
     to_state_rules,
     understand,
+    usmle_step_in_hand,
     with_their_role,
 )
 from bot.understanding.cues import cued_aspect, cued_intent, decisive_topic, looks_like_question
@@ -8771,3 +8772,252 @@ def test_physiology_and_pharmacology_courses_from_abroad_are_course_transfer_not
     assert understand("ask_eligibility", 0.6, [], physio, Context(), [("ask_eligibility", 0.6)]).intent == (
         "ask_foreign_nurse"
     )
+
+
+# blind_cf, read: what its people wrote that the bot misread
+
+
+def test_which_is_cheaper_a_certificate_or_an_associate_asks_prices_not_which_credential():
+    text = "ok for me whats cheaper certificate or associate, and does fafsa help pay"
+    kinds = [("program_type", "certificate"), ("program_type", "associate")]
+    read_as = understand(
+        "ask_financial_aid", 0.99, kinds, text, Context("ask_eligibility"), [("ask_financial_aid", 0.99)]
+    )
+    assert read_as.intent == "ask_program_cost"
+    assert decisive_topic("my manager says the RMA is a lesser cert, true?") == "ask_which_credential"
+
+
+def test_what_else_besides_the_steps_is_ecfmg_s_requirements():
+    assert cued_aspect("ask_ecfmg", "Apart from the Steps what else do I need for ECFMG certification") == (
+        "requirements"
+    )
+
+
+def test_a_medical_assistant_in_another_state_after_another_role_s_pay_is_the_pay_there():
+    pharmacy = Context("ask_salary", (("role", "pharmacy tech"),))
+    named = [("role", "MA"), ("us_state", "New York state")]
+    read_as = understand("ask_state_rules", 0.79, named, "and MA in New York state?", pharmacy, [])
+    assert read_as.intent == "ask_salary" and read_as.follow_up and ("role", "MA") in read_as.entities
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "the office manager said I am overqualified, and she did not call me back. Is this how employers see it?",
+            False,
+        ),
+        ("they never call me back, what do i do", False),
+        ("can u call me back tomorrow", True),
+        ("please can i speak with one of your advisors, i want to know the evening schedule of your school", True),
+    ],
+)
+def test_a_call_that_never_came_asks_for_no_person(text, person):
+    heard = heard_person({"text": text, "intent": {"name": "ask_degree_perception", "confidence": 0.9}})
+    assert (heard["intent"]["name"] == "request_human") is person
+
+
+def test_the_last_answer_restated_in_disbelief_with_a_reason_is_that_answer_again():
+    context = Context("ask_course_transfer", (("us_state", "new jersey"),), earlier="ask_credential_evaluation")
+    text = "so no skipping at all?? i even taught anatomy to 1st yr students for 6 months"
+    assert understand("ask_eligibility", 0.84, [], text, context, []).intent == "ask_course_transfer"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        (
+            "hala. so i really need to go to school again? my tita said here in CA the clinic itself can train you",
+            "ask_learn_on_job",
+        ),
+        ("wait so i dont even need school?? fr?", "ask_learn_on_job"),
+        ("OK. WHAT ABOUT MY SON, HE QUIT SCHOOL IN 11TH GRADE. CAN HE DO THIS TOO", "ask_diploma_requirement"),
+        ("But I am already RN, that is higher than MA right? Why I need to go to MA school pa?", "ask_eligibility"),
+        ("If Step 1 goes wrong, how many times can I repeat it?", "ask_ecfmg"),
+        ("and on these cert exams, what percent of people actually pass, or is it rigged so you pay to retake?", None),
+    ],
+)
+def test_words_that_decide_the_topic_as_people_put_it(text, topic):
+    assert decisive_topic(text) == topic
+
+
+def test_the_price_of_a_retake_asked_alone_is_still_the_retake_s():
+    assert decisive_topic("how much does it cost to retake") == "ask_exam_retake"
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("ok ok in english. so the miami pay, and in florida can they give injections or only the nurses", 2),
+        (
+            "what i should study most for the exam, my english medical words is weak. and there is exam in vietnamese?",
+            2,
+        ),
+        ("how much is it and in ohio is it the same", 1),
+        ("i live in ohio and in ohio do i need it", 1),
+    ],
+)
+def test_a_place_then_its_question_or_a_lower_case_and_after_a_full_stop_starts_the_next_question(text, parts):
+    assert len(split_questions(text)) == parts
+
+
+def test_the_places_of_the_question_s_own_sentence_leave_out_the_story_s():
+    text = (
+        "i been driving truck 26 years out of phoenix instead of sleeping at a loves in amarillo. so first thing is "
+        "arizona one of them states where you need a state license for it and second i graduated high school up in "
+        "flagstaff do i gotta go dig up that diploma or what"
+    )
+    named = [("us_state", "phoenix"), ("us_state", "amarillo"), ("us_state", "arizona"), ("us_state", "flagstaff")]
+    read_as = understand("ask_state_rules", 0.54, named, text, Context(), [])
+    assert [v for k, v in read_as.entities if k == "us_state"] == ["arizona", "flagstaff"]
+
+
+def test_a_promotion_to_e6_asks_about_the_spouse_s_mycaa():
+    context = Context("ask_state_rules", (("us_state", "San Diego"),), earlier="ask_military_benefits")
+    text = "oh wait he just got selected for E-6, he pins next month lol, does that change anything for me"
+    read_as = understand("nlu_fallback", 0.4, [], text, context, [("ask_military_benefits", 0.28)])
+    assert read_as.intent == "ask_military_benefits" and _aspect(read_as) == "spouse"
+
+
+def test_whether_one_role_earns_more_after_a_price_told_is_pay():
+    context = Context("ask_state_rules", (("us_state", "pennsylvania"),))
+    text = "so tell me why i'd bother paying for the cert. does an MA even make more than a CNA"
+    named = [("role", "MA"), ("role", "CNA")]
+    assert understand("ask_salary", 1.0, named, text, context, [("ask_salary", 1.0)]).intent == "ask_salary"
+
+
+def test_two_roles_compared_by_their_day_is_the_comparison_not_what_an_ma_does():
+    text = "whats the actual difference between cna and ma tho like what do they each do all day"
+    assert decisive_topic(text) != "ask_what_is_cma"
+    assert decisive_topic("so what do medical assistants do all day") == "ask_what_is_cma"
+
+
+def test_duties_told_in_a_story_make_no_question_of_a_state_s_rules():
+    text = (
+        "I studied midwifery in Addis Ababa and I work 9 years as midwife, I do antenatal care, vaccination, family "
+        "planning. I came to Minnesota 2021. My question, my midwife training, it can count for the medical "
+        "assistant certificate?"
+    )
+    named = [("experience_years", "9 years"), ("us_state", "Minnesota")]
+    read_as = understand("ask_foreign_nurse", 1.0, named, text, Context(), [("ask_foreign_nurse", 1.0)])
+    assert read_as.intent == "ask_foreign_nurse"
+
+
+def test_a_doubt_whose_reason_uses_the_earlier_answer_s_words_is_that_answer_again():
+    context = Context("ask_duration", (("us_state", "NJ"),), earlier="ask_usmle")
+    text = "Are you sure? One senior from my college said without Step 1 no one will even let you sit for the MA exam."
+    assert understand("ask_usmle", 0.85, [("role", "MA")], text, context, []).intent == "ask_usmle"
+
+
+def test_a_part_said_to_be_unanswered_is_asked_again():
+    context = Context("ask_salary", (("us_state", "Ohio"),), earlier="ask_what_is_cma")
+    text = "You didn't answer the Ohio pay part."
+    read_as = understand("feedback_unhelpful", 0.83, [("us_state", "Ohio")], text, context, [])
+    assert read_as.intent == "ask_salary" and ("us_state", "Ohio") in read_as.entities
+    assert understand("feedback_unhelpful", 0.9, [], "that didnt help", context, []).intent == "feedback_unhelpful"
+
+
+def test_a_credential_only_quoted_back_from_an_answer_is_not_asked_about():
+    context = Context("ask_which_credential", (("credential", "CMA"), ("credential", "CCMA")))
+    text = "u said the CMA needs a special program, is the CCMA like that too or can i skip school for it"
+    named = [("credential", "CMA"), ("credential", "CCMA")]
+    read_as = understand("ask_eligibility", 0.98, named, text, context, [])
+    assert [v for k, v in read_as.entities if k == "credential"] == ["CCMA"]
+
+
+def test_step_2_after_the_residency_path_is_the_usmle_s_not_the_plan_s():
+    context = Context("ask_residency_path", (("us_state", "New York"),), earlier="ask_salary")
+    assert usmle_step_in_hand("roadmap_jump", "About Step 2 part?", context) == "ask_residency_path"
+    assert usmle_step_in_hand("roadmap_jump", "About Step 2 part?", Context("ask_salary")) is None
+    assert understand("roadmap_jump", 0.93, [], "About Step 2 part?", context, []).intent == "ask_residency_path"
+
+
+def test_the_fastest_way_to_keep_an_expiring_cma_is_renewal():
+    text = "my cma expires in like 3 months and i havent done a single ceu whats the fastest way to keep it"
+    assert understand("ask_renewal", 1.0, [("credential", "cma")], text, Context(), []).intent == "ask_renewal"
+
+
+def test_still_ok_for_a_credential_asks_and_a_tense_dropped_year_is_when_training_ended():
+    text = "my 68W school finish 2020 tho. still ok for RMA"
+    assert looks_like_question(text)
+    heard = read(text, {"credential": "RMA"}, today=dt.date(2026, 12, 7))
+    assert not heard.statement and heard.changes["military_years_ago"] == 6.0
+
+
+def test_a_check_set_aside_for_the_story_told_is_answered_as_the_question_it_asks():
+    text = "good day! can u check wat exam i can take right now? i work as MA already 3 yrs in a chicago clinic"
+    named = [("role", "MA"), ("experience_years", "3 yrs")]
+    ranking = [("check_eligibility", 0.99), ("ask_eligibility", 0.01)]
+    assert understand("nlu_fallback", 0.99, named, text, Context(), ranking).intent == "ask_eligibility"
+
+
+def test_the_named_part_of_the_answer_in_hand_keeps_that_part():
+    context = Context("ask_financial_aid", (("us_state", "brooklyn"),), "noncitizen", earlier="ask_work_authorization")
+    read_as = understand("ask_financial_aid", 0.96, [], "ok just tell me the pell part then", context, [])
+    assert _aspect(read_as) == "noncitizen"
+    assert _aspect(understand("ask_financial_aid", 0.96, [], "what about pell grants", context, [])) != "noncitizen"
+
+
+def test_more_in_other_states_after_a_state_s_pay_is_where_it_pays_more():
+    context = Context("ask_salary", (("us_state", "florida"),))
+    text = "that is less than i think. in other states is more? i can move"
+    read_as = understand("ask_state_rules", 0.93, [], text, context, [])
+    assert read_as.intent == "ask_salary" and _aspect(read_as) == "by_state"
+
+
+def test_a_long_story_s_words_decide_nothing_against_a_question_nlu_and_its_own_words_agree_on():
+    text = (
+        "Alright I'll be honest, I think half of these \"certification\" things are a racket. I'm 44, I've run a "
+        "shift at a distribution center for 11 years. My buddy's wife works at a family doctor, no school, the "
+        "doctor just trained her. So why should I pay a school when people learn it on the job?"
+    )
+    assert understand("ask_learn_on_job", 0.99, [], text, Context(), []).intent == "ask_learn_on_job"
+
+
+def test_a_nurse_from_abroad_asking_for_the_ccma_gets_the_ccma_s_own_routes(kb: KnowledgeBase):
+    routes = kb.facts(["ccma_program_route", "ccma_experience_route"])
+    reply = reply_for(kb, "ask_foreign_nurse", [("credential", "CCMA")])
+    assert reply.variant == kb.resolve("CCMA").key
+    text = " ".join(reply.text.split())
+    assert all(" ".join(fact.value.split()) in text for fact in routes.values())
+    assert reply_for(kb, "ask_foreign_nurse", []).variant != reply.variant
+
+
+def test_college_left_is_no_missing_diploma():
+    assert decisive_topic("i dropped out of UIC after 3 semesters (was pre nursing). can i still get a pell grant") != (
+        "ask_diploma_requirement"
+    )
+    assert decisive_topic("she dropped out of high school, can she still do it") == "ask_diploma_requirement"
+
+
+def test_another_career_instead_after_a_verdict_is_that_career_beside_medical_assisting():
+    text = "How about LPN instead for me? maybe it is faster to be nurse again than MA"
+    named = [("role", "LPN"), ("role", "nurse"), ("role", "MA")]
+    read_as = understand("ask_compare_roles", 0.71, named, text, Context("ask_eligibility"), [])
+    assert read_as.intent == "ask_compare_roles"
+
+
+def test_places_named_after_the_question_are_asked_about_too():
+    text = "what if we end up in miami for southcom instead? or san francisco lol"
+    named = [("us_state", "miami"), ("us_state", "san francisco")]
+    read_as = understand("ask_salary", 0.9, named, text, Context("ask_salary", (("us_state", "ohio"),)), [])
+    assert [v for k, v in read_as.entities if k == "us_state"] == ["miami", "san francisco"]
+
+
+def test_how_to_pass_it_after_the_retakes_is_how_to_prepare():
+    context = Context("ask_exam_retake", (("credential", "nha ccma"),))
+    text = "that doesnt help me, i need to know how to actually pass it."
+    assert understand("feedback_unhelpful", 0.55, [], text, context, []).intent == "ask_exam_study"
+
+
+def test_what_it_all_costs_after_the_externship_is_the_program_s_price():
+    read_as = understand("ask_exam_fee", 0.66, [], "ok so how much does it all cost", Context("ask_externship"), [])
+    assert read_as.intent == "ask_program_cost"
+
+
+def test_a_credential_and_another_s_body_named_together_get_the_answer_for_both(kb: KnowledgeBase):
+    """ "How about the RMA or the NHA one?": two credentials, the answer written for all; "the RMA from AMT" is one."""
+    both = reply_for(kb, "ask_foreign_nurse", [("credential", "RMA"), ("certifying_body", "NHA")])
+    assert both.variant == reply_for(kb, "ask_foreign_nurse", []).variant
+    one = reply_for(kb, "ask_renewal", [("credential", "RMA"), ("certifying_body", "AMT")])
+    assert one.variant == kb.resolve("RMA").key

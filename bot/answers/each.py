@@ -63,15 +63,19 @@ def answer_each(
         return None
     out = []
     own = False
+    seen: set[str] = set()
     for group in groups:
         entity = kb.resolve(group[0][1])
+        if entity is not None and entity.key in seen:
+            continue  # "arizona ... up in flagstaff": one state, answered once
         reply = answer(group)
         if entity is None or reply.variant not in (entity.key, entity.kind):
             return None
+        seen.add(entity.key)
         own = own or reply.variant == entity.key
         named = entity.display.lower() in reply.text[:80].lower()
         lead = (
             "" if named else (f"In {entity.display}: " if entity.kind == "us_state" else f"For the {entity.display}: ")
         )
         out.append((lead, reply))
-    return out if own else None
+    return out if own and len(out) > 1 else None

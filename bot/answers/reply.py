@@ -80,6 +80,13 @@ def _choices(kb: KnowledgeBase, entities: Iterable[tuple[str, str]]) -> tuple[li
     # about both: the general answer, which covers every one, fits it better than either.
     kinds = [e.kind for e in named]
     specific = [e for e in named if kinds.count(e.kind) == 1]
+    # "the RMA or the NHA one": a body stands for its credential, so that is two credentials too ("the RMA from
+    # AMT" is one)
+    credentials = {e.key for e in named if e.kind == "credential"} | {
+        key for e in named if e.kind == "certifying_body" for key in kb.credentials_of_body(e.key)
+    }
+    if len(credentials) > 1:
+        specific = [e for e in specific if e.kind not in ("credential", "certifying_body")]
     prefer = aspects + [e.key for e in specific]
     for entity in specific:
         if entity.kind == "certifying_body":

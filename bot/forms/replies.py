@@ -94,7 +94,7 @@ _QUESTION_LEAD = (
     r"(?:(?:wait|but|and|n|so|ok|okay|k|kk|oh|ah|uh|yeah|yea|ya|lol|sorry|also|hmm+|um+|actually|hey|btw|by the way|"
     r"quick question|one question|question|first|sorry but)\s)*"
 )
-_WH = r"(?:what(?! about)|how(?! about)|why|when|where|who|whom|whose|which)\b"
+_WH = r"(?:what(?:'?s)?(?! about)|how(?:'?s)?(?! about)|why|when|where|who|whom|whose|which)\b"
 #: "is the externship paid", "do MAs need": a verb, then who or what it asks about ("Will Smith" is a name).
 _VERB_FIRST = (
     r"(?:do|does|did|is|isn't|are|aren't|was|were|can|could|will|would|should|shall|may|might|must|have|has|am)"
@@ -150,6 +150,14 @@ _ASKS_MORE = re.compile(
     r"(^|[.,;!?])\s*(just |so |but |and )?(what|whats|how|which|when|where|why|who|can|could|do|does|is|are)\b",
     re.I,
 )
+
+
+def asks_after_cancelling(text: str) -> bool:
+    """True when what follows the words that cancel asks something: "never mind, what does the cma cost"
+    stops the questions and asks about the fee."""
+    said = normalize(text)
+    cancelling = _CANCEL_WORD.search(said)
+    return cancelling is not None and asks_something(said[cancelling.end() :])
 
 
 def _cancelled_with_a_reason(text: str, said: str) -> Control | None:

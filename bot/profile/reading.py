@@ -335,7 +335,8 @@ _HELD = re.compile(
 _CREDENTIAL_WORDS = ("cma", "rma", "ccma", "ncma")
 #: "graduated in 2022", "since 2019", and the year right after the word of ending ("corpsman school finished 2016").
 _PAST_YEAR = re.compile(
-    rf"\b(?:in|since|back in|around|finished|graduated|completed|ended)\s+{_MONTH}((?:19|20)\d\d)\b"
+    # ("my 68W school finish 2020 tho": the verb's tense dropped)
+    rf"\b(?:in|since|back in|around|finish(?:ed)?|graduated?|completed?|ended)\s+{_MONTH}((?:19|20)\d\d)\b"
 )
 #: The year they left the service ("air force 4N0, separated 2018"): their military training ended by then at
 #: the latest, so that year counts only when nothing says when the training itself ended.

@@ -25,6 +25,7 @@ from bot.understanding.cues import (
     ASIDE_ENDS,
     EXAM,
     LICENCE_ASKED,
+    OPENER_QUESTION,
     OVERVIEW,
     PAID_WHILE,
     PRICE,
@@ -81,6 +82,8 @@ SWITCH = re.compile(
     rf"^\W*((and|n|but|{_FILLERS})\W+)*(what'?s|whats|how'?s|hows) (it|that|the pay|pay) (like |looking )?(in|for)\b|"
     rf"^\W*(({_FILLERS})\W+)*(and|n|&)\W+(the\W+|for the\W+|for (an?\W+)?|an?\W+)?"
     r"(?!(how|what|when|where|why|who|which|is|are|do|does|did|can|could|will|would|should)\b)[\w-]+(\W+[\w-]+){0,2}\W*$|"
+    # "and MA in New York state?" after a pharmacy tech's pay: the same question, for MAs there
+    rf"^\W*(({_FILLERS})\W+)*(and|n|&)\W+(for\W+)?(an?\W+)?(mas?|medical assist\w*|cmas?)\W+(in|at)\W+[\w-]+(\W+[\w-]+){{0,2}}\W*$|"
     # "same for the cma?", "is it the same in texas": the same question, for what comes after "same"
     rf"^\W*((and|n|but|so|{_FILLERS})\W+)*((is it|its|it'?s|is that)\W+)?(the\W+)?same(\W+(thing|deal|rule|rules))?\W+"
     r"(for|with|in|at|on)\W+(the\W+|an?\W+)?[\w-]+(\W+[\w-]+)?\W*$|"
@@ -172,7 +175,9 @@ SCHOOL_EXTRAS = re.compile(
     re.I,
 )
 #: Topics about the training itself, after which a price with no name asks the training's.
-TRAINING_TOPICS = frozenset({"ask_duration", "ask_program_type", "ask_choose_program", "ask_online_program"})
+TRAINING_TOPICS = frozenset(
+    {"ask_duration", "ask_program_type", "ask_choose_program", "ask_online_program", "ask_externship"}
+)
 #: Topics that set kinds of program side by side, where "that one" is one of them.
 KINDS_COMPARED = frozenset({"ask_program_type", "ask_duration"})
 #: A price of one of the options in hand ("ok how much is that one").
@@ -196,6 +201,8 @@ PAY_WORDS = re.compile(
     rf"\b(per hour|an hour|by (the )?hour|hourly|/hr|per year|a year|salary|wages?|paid|{_MAKE}|earn)\b", re.I
 )
 #: "do i have to pay every year?": the person pays, so it is a cost, never what MAs earn.
+#: Who earns more, asked in so many words: "does an MA even make more than a CNA".
+EARNS_MORE = re.compile(rf"\b({_MAKE}s?|earns?|paid|get paid) (\w+ )?(more|less|better)\b", re.I)
 THEY_PAY = re.compile(
     r"\b(?:i|we) (?:have|need|got) to pay\b|\bgotta pay\b|\bhow much (?:to|should i|must i) pay\b|\b(?:do|will|would|should|must) (?:i|we) (?:have to |need to )?pay\b|"
     # (not the noun: "what is the median pay for the state")
@@ -655,6 +662,8 @@ ROLES_PAY = re.compile(
 PAY_SET_ASIDE = re.compile(
     r"\b(besides|other than|apart from|aside from|except|not counting)\b[^.?!]*\b(pay|money|salary|wages?)\b", re.I
 )
+#: Another career in place of this one: "How about LPN instead for me?".
+INSTEAD = re.compile(r"\b(instead|rather)\b", re.I)
 #: Topics asked of one role after another: pay, and a role set beside medical assisting.
 ROLE_TOPICS = frozenset({"ask_salary", "ask_compare_roles"})
 #: A message that says what the last question meant ("like school to become a medical assistant", "i mean the
@@ -740,6 +749,17 @@ def _decisive(intent: str | None, confidence: float, text: str) -> str | None:
         and not POINTS_AT_STORY.search(asked)
     ):
         return decisive_topic(text[: start + len(asked)])
+    if (
+        asked != text
+        and is_question(intent)
+        and confidence >= STORY_ASIDE
+        and len(text.split()) >= STORY_WORDS
+        and decisive_topic(asked) is None
+        and cued_intent(asked, None) == intent
+    ):
+        # "...these 'certification' things are a racket... So why should I pay a school when people learn it on the
+        # job?": a long story's words decide nothing against a question whose own words and NLU agree
+        return None
     # "I've kept my NREMT (let it lapse once, renewed)... medics can sit for the RMA straight up?": words in an
     # aside between brackets are the story's, never the question's topic
     without_asides = ASIDE.sub(" ", text)
@@ -917,9 +937,21 @@ def _too_good_to_be_true(text: str, context: Context) -> str | None:
     return None
 
 
+#: The last answer restated in disbelief: "so no skipping at all??", "so there's no way around it at all?".
+ANSWER_RESTATED = re.compile(
+    r"^\W*((wait|hmm+|ok(ay)?|but|hala|ugh)\W+)*so\W+(there'?s\W+|there is\W+)?no\W+[\w-]+(\W+[\w-]+)?\W+at\W+all\b\W*",
+    re.I,
+)
+
+
 def _answer_doubted(text: str, context: Context) -> str | None:
     """The topic in hand, when its answer is doubted and what follows tells a reason rather than asking anew; after
-    two answers, the first ("are you sure? my friend from Lviv did the RMA…" after their verdict and its fee)."""
+    two answers, the first ("are you sure? my friend from Lviv did the RMA…" after their verdict and its fee); the
+    last answer restated in disbelief, with a reason ("so no skipping at all?? i even taught anatomy…"), is the last."""
+    restated = ANSWER_RESTATED.search(text)
+    if restated and is_question(context.intent):
+        rest = text[restated.end() :]
+        return None if looks_like_question(rest) or decisive_topic(rest) is not None else context.intent
     doubted = ANSWER_DOUBTED.search(text)  # "hm thats less than i thought. are you sure thats current?"
     if not (doubted and is_question(context.intent)):
         return None
@@ -935,6 +967,50 @@ def _answer_doubted(text: str, context: Context) -> str | None:
     return context.earlier if is_question(context.earlier) else context.intent
 
 
+def _heard_against_the_answer(text: str, context: Context) -> str | None:
+    """The answer whose words a doubt's reason uses, when that reason names another topic's words but asks nothing:
+    "Are you sure? One senior from my college said without Step 1 no one will even let you sit for the MA exam."
+    after the USMLE is the USMLE again, not whether they may sit the exam."""
+    doubted = ANSWER_DOUBTED.search(text)
+    if not (doubted and is_question(context.intent)):
+        return None
+    rest = text[doubted.end() :]
+    if looks_like_question(rest) or decisive_topic(rest) is None:
+        return None
+    return next((t for t in (context.intent, context.earlier) if is_question(t) and _words_of(t, rest)), None)
+
+
+#: Topics where "Step 2" is the USMLE's, not a step of the plan.
+USMLE_IN_HAND = ("ask_residency_path", "ask_usmle", "ask_ecfmg")
+USMLE_STEP = re.compile(r"\bstep ?(1|2|3|one|two|three)( ?ck)?\b", re.I)
+
+
+def usmle_step_in_hand(intent: str | None, text: str, context: Context) -> str | None:
+    """ "About Step 2 part?" read as a jump in the plan, after working as an MA while preparing Step 2 CK: that
+    answer's Step 2, not the plan's second step."""
+    if intent not in ("roadmap_jump", "roadmap_details") or not USMLE_STEP.search(text):
+        return None
+    return next((t for t in (context.intent, context.earlier) if t in USMLE_IN_HAND), None)
+
+
+#: A part of their question they say went unanswered: "You didn't answer the Ohio pay part."
+NOT_ANSWERED = re.compile(
+    r"\b(didn'?t|did not|never|forgot to|you skipped|u skipped|you missed|u missed)\s+(answer\w*|address\w*|cover\w*|"
+    r"respond\w*( to)?|get to)\s+(the|my|about the)\s+(?P<part>[^.?!]{1,40}?)\s*(part|question|bit|thing)?\W*$",
+    re.I,
+)
+
+
+def _part_not_answered(text: str, context: Context) -> str | None:
+    """The topic of the part they say went unanswered ("You didn't answer the Ohio pay part."): that question,
+    asked again, not a complaint to apologise for."""
+    missed = NOT_ANSWERED.search(text)
+    if not missed:
+        return None
+    part = re.sub(r"^(question|part|bit)\s+(about|on|of)\s+(the\s+)?", "", missed.group("part"), flags=re.I)
+    return cued_intent(f"what about the {part}", context.intent)
+
+
 def _words_of(topic: str | None, text: str) -> bool:
     """Whether the text uses words of the topic (`TOPIC_WORDS`), for topics that have such words."""
     words = TOPIC_WORDS.get(topic or "")
@@ -945,7 +1021,7 @@ def _words_of(topic: str | None, text: str) -> bool:
 #: thought", "my coworker says it's 10 admin, 10 clinical... who's right?", "did anyone actually check bls.gov?".
 CONTESTED = re.compile(
     r"\b(are |r )?(you|u|ya) (are )?(sure|certain|positive)\b|"
-    r"\b(less|lower|more|higher|longer|shorter|cheaper) than (i|we) (thought|expected|heard|figured|was told)\b|"
+    r"\b(less|lower|more|higher|longer|shorter|cheaper) than (i|we) (thought|think|expected|expect|heard|figured|was told)\b|"
     r"\b(my|a|her|his|our) (\w+ )?(coworker|co-worker|friend|cousin|sister|brother|mom|mother|dad|teacher|instructor|"
     r"counselor|boss|manager|recruiter|classmate)s?\b[^.?!]{0,40}\b(says?|said|told (me|us|her|him)|did|does|got|"
     r"looked it up|thinks?|swears?)\b|"
@@ -1207,6 +1283,12 @@ def _state_own_numbers(text: str, named: Sequence[tuple[str, str]], context: Con
     return own and not other and bool(asked)
 
 
+def _last_sentence(text: str) -> str:
+    """The last sentence of `text`: the question itself, not the duties a story listed before it ("I do antenatal
+    care, vaccination, family planning. ... My question, my midwife training, it can count...?")."""
+    return re.split(r"(?<=[.!?])\s+(?=\S)", text.strip())[-1]
+
+
 def _asks_state_rules(intent: str | None, text: str, named: Sequence[tuple[str, str]]) -> bool:
     """ "does my MA-R count toward MA-C": Washington's rules, not a national credential; "new clinic says
     arizona requires me to have done a program or passed an exam??": Arizona's rules, not the USMLE."""
@@ -1222,7 +1304,12 @@ def _asks_state_rules(intent: str | None, text: str, named: Sequence[tuple[str, 
         # license to work as MA, is that true po?": a state's licence, not a visa
         return any(k == "us_state" for k, _ in named)
     in_a_state = any(k == "us_state" for k, _ in named)
-    if in_a_state and is_question(intent) and intent not in DECLINED and MA_TASKS.search(asking_clause(text)):
+    if (
+        in_a_state
+        and is_question(intent)
+        and intent not in DECLINED
+        and MA_TASKS.search(_last_sentence(asking_clause(text)))
+    ):
         return True  # "can i give shots at my externship in cali": California's rules, not the externship
     readable = intent in READ_FOR_STATE_RULES or (intent in NO_TOPIC and asks)  # "is that even allowed in new york"
     if readable and in_a_state and STATE_NEEDS.search(asking_clause(text)):
@@ -1230,9 +1317,9 @@ def _asks_state_rules(intent: str | None, text: str, named: Sequence[tuple[str, 
     if not (intent in STATELESS_READINGS and in_a_state):
         return False
     if intent == "ask_foreign_nurse":  # "if i become MA can i give vaccine in new york?": what an MA may do there
-        return bool(MA_TASKS.search(asking_clause(text)))
+        return bool(MA_TASKS.search(_last_sentence(asking_clause(text))))
     # "...now in Queens. If I work as medical assistant here in New York can I give medicines to patients?"
-    return bool(STATE_REQUIRES.search(text) or MA_TASKS.search(asking_clause(text)))
+    return bool(STATE_REQUIRES.search(text) or MA_TASKS.search(_last_sentence(asking_clause(text))))
 
 
 #: Topics NLU reads from a question's form alone ("how long ...", "... from home"): pointing back at the
@@ -2176,6 +2263,16 @@ def _a_status_question(intent: str | None, text: str, context: Context) -> str |
     return None
 
 
+def _an_answer_given_pointed_at(intent: str | None, text: str, context: Context) -> str | None:
+    """An answer already given, pointed at in words of another topic: contested with what they heard, said to have
+    missed a part, or its USMLE step asked about as if it were the plan's."""
+    return (
+        _heard_against_the_answer(text, context)
+        or _part_not_answered(text, context)
+        or usmle_step_in_hand(intent, text, context)
+    )
+
+
 def reread(
     intent: str | None,
     confidence: float,
@@ -2199,6 +2296,7 @@ def reread(
         or _surprise_at_it(intent, confidence, text, context)
         or _the_benefit_s_approval(intent, text, named, context)
         or ("ask_state_rules" if _a_state_s_exam_part(text, named, context) else None)
+        or _an_answer_given_pointed_at(intent, text, context)
     )
     if first:
         return first
@@ -2266,10 +2364,20 @@ def reread(
         return "ask_state_rules"  # "we move to Washington next year, will my CCMA be enough there?"
     if intent == UNHELPFUL:  # "does that help?" asks about the topic in hand; it is no complaint
         return context.intent if is_question(context.intent) else "nlu_fallback"
-    leaned = best_question(ranking, MIN_QUESTION_LEAN) if intent == "inform" else None
+    leaned = (best_question(ranking, MIN_QUESTION_LEAN) if intent == "inform" else None) or _opener_s_question(
+        intent, ranking
+    )
     if leaned:
         return leaned
     return continued(ranking, context, text) or intent
+
+
+def _opener_s_question(intent: str | None, ranking: Sequence[tuple[str, float]]) -> str | None:
+    """The question of a form NLU was sure of but the message's story set aside ("can u check wat exam i can take
+    right now? i work as MA already 3 yrs…"): what they may sit for, answered from what they told."""
+    if intent != "nlu_fallback" or not ranking or ranking[0][1] < SURE:
+        return None
+    return OPENER_QUESTION.get(ranking[0][0])
 
 
 #: Which certification a state's rule means ("Certified means which certificate exactly, CMA only or any of
@@ -2570,7 +2678,7 @@ PRICED_IN_HAND = frozenset(
 #: conversation says whose price it is.
 BARE_PRICE = re.compile(
     r"^\W*((and|so|ok|okay|but|also|plus|then)\W+)*"
-    r"(how much (does|do|would|will|is|are|did) (it|that|this|they|all that|all this|that all) (cost|run|be)"
+    r"(how much (does|do|would|will|is|are|did) (it|that|this|they|all that|all this|that all|it all) (cost|run|be)"
     r"|how much (is|would be|will be) (it|that|this)|what (does|do|would|will|did) (it|that|this|they|all that) (cost|run)"
     r"|what'?s (it|that|this) (cost|run)"
     r"|(the |and the )?(price|cost)s?|\${2,})( (usually|roughly|about|approximately|more or less))?\W*$",
@@ -2805,6 +2913,49 @@ def _read_against_the_answer_in_hand(
     return intent, confidence
 
 
+#: What they quote back of an earlier answer: "u said the CMA needs a special program".
+QUOTED_BACK = re.compile(r"\b(u|you|ya) (said|told me|mentioned|say)\b[^,.;?!]*", re.I)
+
+
+def _word_in(name: str, text: str) -> bool:
+    """`name` in `text` as a word of its own ("CMA" is not in "the CCMA")."""
+    return re.search(rf"\b{re.escape(name.lower())}\b", text.lower()) is not None
+
+
+def _not_what_they_quote(understood: Understood, text: str) -> Understood:
+    """Without a credential named only in what they quote back of an earlier answer, when the question names
+    another: "u said the CMA needs a special program, is the CCMA like that too" asks about the CCMA alone."""
+    quoted = QUOTED_BACK.search(text)
+    if not quoted:
+        return understood
+    rest = (text[: quoted.start()] + " " + text[quoted.end() :]).lower()
+    said = quoted.group(0).lower()
+    own = [(k, v) for k, v in understood.entities if _slot(k) == "credential" and (k, v) not in understood.from_context]
+    only_quoted = [e for e in own if _word_in(e[1], said) and not _word_in(e[1], rest)]
+    if not only_quoted or len(only_quoted) == len(own):
+        return understood
+    return replace(understood, entities=[e for e in understood.entities if e not in only_quoted])
+
+
+def _places_of_the_question(understood: Understood, text: str) -> Understood:
+    """Only the places the question's own sentence names, when the story before it named others ("...sleeping at a
+    loves in amarillo. so first thing is arizona one of them states where you need a state license..."): Arizona's
+    rules, not an answer for no state in particular."""
+    sentences = re.split(r"(?<=[.!?])\s+", text.strip())
+    asked = asking_clause(text)
+    at = next((n for n in range(len(sentences) - 1, -1, -1) if asked in sentences[n]), 0)
+    if at == 0:
+        return understood
+    # the question's sentence and what follows it ("...in miami for southcom instead? or san francisco lol")
+    sentence = " ".join(sentences[at:]).lower()
+    places = [v for k, v in understood.entities if k == "us_state" and (k, v) not in understood.from_context]
+    inside = [v for v in places if v.lower() in sentence]
+    if not inside or len(inside) == len(places):
+        return understood
+    kept = [e for e in understood.entities if e[0] != "us_state" or e in understood.from_context or e[1] in inside]
+    return replace(understood, entities=kept)
+
+
 def understand(
     intent: str | None,
     confidence: float,
@@ -2820,6 +2971,8 @@ def understand(
     text = said
     understood = _understand(intent, confidence, entities, text, context, ranking)
     understood = _the_exam_asked(understood, text, context)
+    understood = _places_of_the_question(understood, text)
+    understood = _not_what_they_quote(understood, text)
     kinds = {_slot(kind) for kind, _ in entities}
     if understood.intent == "ask_accredited_programs" and {"credential", "accreditor"} <= kinds:
         # "Must her school hold CAAHEP accreditation to sit the NCMA?": the NCMA's rule, not what CAAHEP is
@@ -2872,6 +3025,8 @@ def understand(
         aspect = None  # "is the cma one online from home too": the CMA's own answer says where it is taken
     if aspect is None and _same_part(understood, entities, text, context):
         aspect = context.aspect  # "how long do i have to finish?" after MyCAA: still MyCAA
+    if aspect == OVERVIEW and understood.intent == context.intent and context.aspect and THAT_PART_OF_IT.search(text):
+        aspect = context.aspect  # "ok just tell me the pell part then" after aid for non-citizens: its Pell, for them
     paid_for_again = understood.intent == context.intent in PAYERS and bool(IT_PAYS.search(text))
     if aspect is None and paid_for_again and not _another_role(_carried(entities)):
         aspect = context.aspect  # "Could it pay for an associate degree rather than a certificate?" after MyCAA
@@ -2893,6 +3048,11 @@ def understand(
     return replace(understood, entities=[*understood.entities, ("aspect", aspect)]) if aspect else understood
 
 
+#: A part of the answer in hand asked for by name: "just tell me the pell part then".
+THAT_PART_OF_IT = re.compile(
+    r"\b(just|only) (tell|give|show) me (about )?the \w+( \w+)? (part|bit)\b|^\W*((and|ok|so)\W+)*the \w+ (part|bit)\W*$",
+    re.I,
+)
 #: Parts of a topic whose answer names no amount: asked "how much", the topic's whole answer has them.
 PARTS_WITHOUT_AMOUNTS = frozenset({("ask_financial_aid", "noncitizen"), ("ask_financial_aid", "wioa")})
 AMOUNT_ASKED = re.compile(r"\bhow much\b|\bamount\b|\bmax(imum)?\b|\bup to\b", re.I)
@@ -3003,7 +3163,9 @@ def _what_is_paid(
     asked = asking_clause(text)
     if intent == "ask_program_cost" and PAY_WORDS.search(text) and not SCHOOLING.search(text):
         intent = "ask_salary"  # "how much per hour in Texas?" is pay: tuition is never by the hour
-    if intent == "ask_salary" and THEY_PAY.search(text):
+    # (not the price only told before a question of pay: "...why i'd bother paying for the cert. does an MA even
+    # make more than a CNA")
+    if intent == "ask_salary" and THEY_PAY.search(text) and not (asked != text and EARNS_MORE.search(asked)):
         intent = _what_they_pay(context, ranking)
     if intent == "ask_salary" and PAYS_FOR_TRAINING.search(text):
         intent = "ask_financial_aid"  # "could that pay for medical assistant school": who pays, not what MAs earn
@@ -3118,6 +3280,8 @@ def _understand(
             topic = PART_FOR_A_CREDENTIAL.get((topic, context.aspect), topic)
         if context.intent in RULED_BY_STATE and _a_place_alone(asked, named):
             topic = STATE_RULES  # "in ny tho" after learning on the job "in most states": New York's rules
+        if topic not in ROLE_TOPICS and _another_role(named) and INSTEAD.search(text):
+            topic = "ask_compare_roles"  # "How about LPN instead for me?" after their verdict: that career beside MA
         return Understood(topic, merged, inherited, follow_up=True)
     if intent == context.intent and only_switches(asked) and _its_routes_asked(text, named, context):
         # "and for the RMA? I read they are more flexible" read back to the topic in hand: whether it takes them

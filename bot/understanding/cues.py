@@ -164,6 +164,8 @@ TAG_QUESTION = re.compile(
     r"\bor (hide|leave|skip|drop|remove) (it|them|that)\W*$|"
     r"\bor (is|am) (that|this|it|i)\b|\b(right|correct)\s*\?*\s*$|"
     r"\b(out of luck|screwed|doomed)\W*$|"  # "so im out of luck": asks what is left to them
+    # "my 68W school finish 2020 tho. still ok for RMA": whether it still qualifies them
+    r"^\W*((so|and|but|is it|im|i'?m|am i)\W+)*(still|even) (ok|okay|good|fine|enough|eligible|valid) (for|to (take|sit|do))\b[^.?!]{0,20}$|"
     r"\babi\W*$|"  # "so I dont need translation abi": Nigerian English's tag question
     # "i can go straight for the cma exam abi i must still do school": its "or" between two guesses
     r"\babi\s+(i|we|u|you|he|she|they|it|na|e)\b|"
@@ -547,6 +549,11 @@ def cued_intent(text: str, context_intent: str | None) -> str | None:
     if ABOUT_THE_EXAM.search(text) or (EXAM.search(text) and len(text.split()) <= 3):
         return "ask_exam_format"  # "tell me about the RMA exam", "the rma test?": the exam itself
     return None
+
+
+#: The question a form-opening reading asks, when the form is not what the message wants ("can u check wat exam i
+#: can take right now? i work as MA already 3 yrs...": what they may sit for, answered from what they told).
+OPENER_QUESTION = {"check_eligibility": "ask_eligibility", "estimate_timeline": "ask_duration"}
 
 
 def best_question(ranking: Sequence[tuple[str, float]], minimum: float) -> str | None:

@@ -22,6 +22,7 @@ from typing import Any
 
 from bot.understanding.context import MA_TASKS, MAX_FACET_WORDS, Context, is_question, picks_between_options
 from bot.understanding.cues import (
+    OPENER_QUESTION,
     cued_intent,
     decisive_topic,
     facet_of_topic_in_hand,
@@ -33,8 +34,6 @@ from bot.understanding.language import OTHER_LATIN, SPANISH, detect
 #: The intents whose rules open a form at once (data/stories/roadmap.yml). The roadmap's own opener
 #: is left alone: people ask for a plan in too many words to list.
 OPENERS = frozenset({"check_eligibility", "estimate_timeline"})
-#: The question each opener's form answers: its own words do not make it a misreading.
-OPENER_TOPIC = {"check_eligibility": "ask_eligibility", "estimate_timeline": "ask_duration"}
 #: What a dropped opener becomes: no topic of its own, so the conversation decides.
 NO_TOPIC = "nlu_fallback"
 
@@ -58,7 +57,7 @@ def misread_opener(intent: str | None, text: str, context: Context) -> bool:
     )
     # "which national ones would take my 3 years": words that decide another topic ask that question
     decided = decisive_topic(text)
-    another_topic = decided is not None and decided != OPENER_TOPIC[intent]
+    another_topic = decided is not None and decided != OPENER_QUESTION[intent]  # the opener's own question is no other
     # "i've worked at a pediatrician office for 2 yrs now... can i sit for the CMA?": their story and one
     # credential named ask that credential's question of them, answered from what they told
     # "which exams can I take right now? I have a high school diploma and 5 years working as an MA": a story
@@ -282,8 +281,11 @@ WANTS_A_PERSON = re.compile(
     r"\b(appreciate|prefer|rather|like|want|wanna|need) (to )?(talk|speak|chat)(ing)? (to|with) (one of )?(your|the) "
     r"(school'?s )?(advis[eo]rs?|counse\w+|staff)\b|\b(can|could|would|will|pls|please) (someone|somebody|a person|a human|"
     r"an? advis[eo]r|a counselor|someone from (the|your) school|your staff)\b[^.?!]*\b(call|text|email|contact|reach|"
-    r"help|look|review|go over|check|talk)\b|\b(call|text|email) me\b|\breach me (at|on)\b|"
-    r"\b(can|could|may) i (talk|speak|chat) (to|with) (someone|somebody|a person|a human|an? advis[eo]r|a counse\w+)\b|"
+    r"help|look|review|go over|check|talk)\b|"
+    # (not someone who did not: "...and she did not call me back")
+    r"\b(?<!\bnot )(?<!n't )(?<!\bnever )(?<!\bdidnt )(?<!\bdont )(?<!\bwont )(call|text|email) me\b|\breach me (at|on)\b|"
+    r"\b(can|could|may) i (talk|speak|chat) (to|with) (someone|somebody|a person|a human|an? advis[eo]r|a counse\w+|"
+    r"(one of )?(your|the) (school'?s )?(advis[eo]rs?|counse\w+|staff))\b|"
     r"\b(want|wanna|need|like) to (talk|speak|chat) (to|with) (someone|somebody|a person|a human|an? advis[eo]r|a counse\w+)\b|"
     # "I would like a real advisor to help me enroll"
     r"\b(like|want|need) (a |an )?(real |actual |live )(advis[eo]r|counse\w+|person|human)\b|"

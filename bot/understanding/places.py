@@ -32,6 +32,8 @@ _WORDS = frozenset({"in", "or", "me", "hi", "oh", "ok", "id", "de", "la", "al", 
 #: Never a place by code: MA is a medical assistant far more often than Massachusetts (which people
 #: name, or call Boston), and "in LA" is Los Angeles, not Louisiana.
 _NEVER = frozenset({"MA", "LA"})
+#: Mount, Saint and Fort before a name ("a family doctor in Mt. Lebanon", "in Ft Worth"): part of a city's name.
+_NAME_ABBREVIATION = re.compile(r"^(?i:mt|ft|st)\.?\s+[A-Z]")
 
 
 #: Cities people call by two letters ("n in la", "sf??"): named by the city, which the content's
@@ -80,6 +82,8 @@ def states_by_code(text: str, codes: Mapping[str, str]) -> list[CodePlace]:
         if _FIELD_BEFORE.search(_PLACE_WORD_BEFORE.sub("", before)):
             continue
         if written != code and written.lower() in _WORDS:
+            continue
+        if written != code and _NAME_ABBREVIATION.match(text[match.start() :]):
             continue
         found.append(CodePlace(codes[code], match.start(1), match.end(1)))
     return found

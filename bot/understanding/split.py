@@ -78,12 +78,19 @@ _TELLS_ON = r"(?!(?:has|have|had)\s+(?:his|her|my|their|our|a|an|the|some|no|\d+
 _STRESSED_AND = rf"(?!(?-i:AND)\b(?!\s+(?:{_WH})\b))"
 
 
+#: A place, then the question asked of it: "so the miami pay, and in florida can they give injections".
+_PLACE_THEN_ASKS = (
+    r"(?:in|for)\s+(?:the\s+)?[a-z][\w.]*(?:\s+[a-z][\w.]*)?\s+"
+    r"(?:can|could|do|does|is|are|will|would|should|how|what|whats)\b"
+)
+
+
 def _joined(stress_counts: bool) -> re.Pattern[str]:
     """Where a message's questions join; `stress_counts`: an "and" typed in capitals stresses, it does not join."""
     stressed = _STRESSED_AND if stress_counts else ""
     return re.compile(
         rf"\s*(?:,\s*)?(?:\b{stressed}(?:and|also|plus|y|n)\b|&|\+)\s+{_HEDGE}"
-        rf"(?={_TELLS_ON}(?:{QUESTION_WORDS})\b|{_IF_THEN_ASKS})"
+        rf"(?={_TELLS_ON}(?:{QUESTION_WORDS})\b|{_IF_THEN_ASKS}|{_PLACE_THEN_ASKS})"
         rf"|{_ASKED_IN_STATEMENT_ORDER}|{_NAMED_AT_THE_END}",
         re.IGNORECASE,
     )
@@ -134,7 +141,11 @@ def _cut_at_commas(piece: str) -> list[str]:
 
 #: Sentences end at "?", or at "." and "!" before a capital, but not at an ellipsis: in "difference in
 #: pay... MA versus CNA... is it worth it" the dots are a pause inside one question.
-_SENTENCE = re.compile(r"(?<=[?])\s+|(?<=[.!])(?<!\.\.)\s+(?=[A-Z¿])")
+_SENTENCE = re.compile(
+    r"(?<=[?])\s+|(?<=[.!])(?<!\.\.)\s+(?=[A-Z¿])"
+    # "what i should study most for the exam, my english medical words is weak. and there is exam in vietnamese?"
+    r"|(?<=[.!])(?<!\.\.)\s+(?=(?:and|also|plus)\s[^.!?]*\?\W*$)"
+)
 #: "1) do I need the NCLEX 2) how much is the exam": a numbered list of questions, cut at its numbers
 #: (only where a 1 and a 2 both number something: "I worked 2. Is it ok?" is no list).
 _LIST = re.compile(r"(?:^|\s)1[).]\s.*\s2[).]\s", re.DOTALL)
@@ -257,7 +268,8 @@ _OTHER_ALONE = re.compile(
 
 def _asks_or_names(part: str) -> bool:
     """A question, or a topic or a second credential named alone as one of several questions."""
-    return _is_question(part) or bool(_TOPIC_NAMED.match(part) or _OTHER_ALONE.match(part))
+    last = re.split(r"(?<=[.!?])\s+", part.strip())[-1]  # "ok ok in english. so the miami pay"
+    return _is_question(part) or bool(_TOPIC_NAMED.match(last) or _OTHER_ALONE.match(part))
 
 
 def _an_example(sentence: str) -> bool:
