@@ -44,6 +44,9 @@ NOT_A_QUESTION = ("nlu_fallback", "out_of_scope", "inform")
 #: ("Thank you. Does the AAMA accredit programs itself?" gets the answer, not "You're welcome! Anything
 #: else?" before it).
 UNPLACED_TOPICS = frozenset({"out_of_scope", "thanks", "greet", "goodbye"})
+#: How sure NLU must be of the very topic the rules settled on to take a message without a question's shape
+#: ("Kindly tell if I am allowed to join MA course") as asking it, not only telling about them.
+SURE_IT_ASKS = 0.9
 #: "ohio", "in texas pls": a reply this short that names a state at a form's question is where they are.
 BARE_ANSWER_WORDS = 3
 
@@ -81,7 +84,7 @@ def _said_for(kb: KnowledgeBase, understood: ctx.Understood, variant: str, text:
 
 def _context(tracker: Tracker) -> ctx.Context:
     """What the conversation is about; a later question of the same message leans on the first."""
-    context = ctx.Context.from_slot(tracker.get_slot(CONTEXT_SLOT))
+    context = replace(ctx.Context.from_slot(tracker.get_slot(CONTEXT_SLOT)), said=services.last_answers(tracker))
     if (tracker.latest_message.get("metadata") or {}).get(LATER_QUESTION):  # "...and how many have to be AAMA approved"
         return replace(context, same_message=True)
     return context
@@ -137,6 +140,7 @@ class ActionAnswer(Action):
             kb = services.fresh_knowledge_base()
             self._understood_in_spanish(dispatcher, kb, understood, language)
             profile, heard = self._heard(tracker, text)
+            sure_it_asks = nlu[0] == understood.intent and confidence >= SURE_IT_ASKS
             # "ugh wait, it was jan 2023 not 2021... does that change anything": the question again, no guesses
             # "Went through 68W AIT in 2016. Problem?" after their verdict: the verdict again, with the year
             # "been doing MA type work at an urgent care since 2020..." after it, read as a question: told all the same
@@ -158,6 +162,7 @@ class ActionAnswer(Action):
             # "I've worked as an MA the whole 6 years since though" after their verdict: the verdict again
             told = heard.correction or (heard.statement and not form_waits and ctx.answered_for_them(context, text))
             corrected = again is not None or (told and (understood.follow_up or understood.intent == context.intent))
+            heard = self._asking(heard, sure_it_asks and again is None)
             understood = again or understood
             # "what about the CMA" after "can I sit for the RMA..., and will the GI Bill cover the fee?"; "and
             # dallas?" after Houston's pay and how a degree is seen: the earlier question, before a state's rules
@@ -212,6 +217,12 @@ class ActionAnswer(Action):
         for my husband po?") is answered without it, so the writer's own verdict is not given as the other's."""
         profile, heard = services.hear(tracker)
         return (Profile(), heard) if ctx.for_someone_else(text) else (profile, heard)
+
+    @staticmethod
+    def _asking(heard: Heard, sure_it_asks: bool) -> Heard:
+        """What the message told, as a question when NLU is sure of the very topic settled on and nothing earlier is
+        asked again: "for my MBBS papers which WES report I should order" has no question's shape, but asks."""
+        return replace(heard, statement=False) if sure_it_asks and heard.statement else heard
 
     @staticmethod
     def _read_again(

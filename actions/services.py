@@ -29,6 +29,7 @@ from bot.settings import load_settings
 from bot.understanding.places import might_name_a_code, states_by_code, where_they_go
 from bot.understanding.second_reading import SecondReader
 from bot.understanding.shorthand import means_right_now
+from bot.understanding.split import ANSWERED_TOPIC, LATER_QUESTION
 
 log = logging.getLogger(__name__)
 
@@ -178,3 +179,23 @@ def hear(tracker: Tracker, dispatcher: CollectingDispatcher | None = None) -> tu
 def forget_answers(questions: Iterable[str]) -> list[dict[str, Any]]:
     """Clear form answers the person has since replaced, so they never override the profile."""
     return [SlotSet(q, None) for q in sorted(questions)]
+
+
+def last_answers(tracker: Tracker) -> tuple[tuple[str, str], ...]:
+    """The answers of the reply before the latest message, as (topic, text): what the person just read.
+
+    A message split into several questions is one message: the replies to all its parts count. The latest
+    message itself (the last user event) is passed over."""
+    said: list[tuple[str, str]] = []
+    users = 0
+    for event in reversed(tracker.events):
+        kind = event.get("event")
+        if kind == "user":
+            users += 1
+            if users > 1 and not (event.get("metadata") or {}).get(LATER_QUESTION):
+                break
+        elif kind == "bot" and users >= 1:
+            topic = (event.get("metadata") or {}).get(ANSWERED_TOPIC)
+            if isinstance(topic, str) and event.get("text"):
+                said.append((topic, str(event["text"])))
+    return tuple(reversed(said))

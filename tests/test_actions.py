@@ -502,3 +502,32 @@ def test_the_ccma_asked_of_a_high_school_student_in_california_is_nha_s(use_db, 
     assert early.text[:60] in message["text"]
     (asked,) = run("ask_exam_fee", "how much is the ccma", named, context=cali)
     assert asked["text"] == DOMAIN["responses"]["utter_which_ccma"][0]["text"]
+
+
+def test_a_question_without_a_question_s_shape_that_nlu_is_sure_of_is_answered(use_db, loaded_db_url, kb):
+    """ "ok leave it. for my MBBS papers which WES report I should order" tells they are a doctor and asks; NLU is
+    sure it asks, so it is answered, not only noted with the offer of a plan."""
+    use_db(loaded_db_url)
+    offer = reply_for(kb, "inform", []).text
+    text = "ok leave it. for my MBBS papers which WES report I should order"
+    (message,), _ = run_with_events("ask_credential_evaluation", text, confidence=1.0)
+    assert message[ANSWERED_TOPIC] == "ask_credential_evaluation" and offer not in message["text"]
+    (unsure,), _ = run_with_events("ask_credential_evaluation", text, confidence=0.6)
+    assert offer in unsure["text"]  # a story NLU half reads as a question is still only told
+
+
+def test_the_last_answers_are_those_of_the_reply_to_the_message_before():
+    events = [
+        {"event": "user", "text": "how long is school", "metadata": {}},
+        {"event": "bot", "text": "9-12 months", "metadata": {ANSWERED_TOPIC: "ask_duration"}},
+        {"event": "user", "text": "whats it pay in ohio", "metadata": {}},
+        {"event": "bot", "text": "$38,280 a year", "metadata": {ANSWERED_TOPIC: "ask_salary"}},
+        {"event": "user", "text": "and how long is school", "metadata": {LATER_QUESTION: True}},
+        {"event": "bot", "text": "9-12 months", "metadata": {ANSWERED_TOPIC: "ask_duration"}},
+        {"event": "bot", "text": "Anything else?", "metadata": {}},
+        {"event": "user", "text": "38k??", "metadata": {}},
+        {"event": "action", "name": "action_answer"},
+    ]
+    latest = {"intent": {"name": "nlu_fallback", "confidence": 0.4}, "entities": [], "text": "38k??"}
+    tracker = Tracker("test-user", {}, latest, events, False, None, {}, "action_listen")
+    assert services.last_answers(tracker) == (("ask_salary", "$38,280 a year"), ("ask_duration", "9-12 months"))

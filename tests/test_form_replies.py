@@ -227,3 +227,19 @@ def test_a_question_after_the_words_that_cancel_is_still_asked(text, asks):
 def test_whats_and_hows_start_a_question():
     assert replies.asks_something("whats the fee") and replies.asks_something("hows that work")
     assert not replies.asks_something("what about texas")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "eh forget the plan for now dispatcher just called gotta roll",
+        "forget the questions, gotta go",
+        "forget the plan",
+    ],
+)
+def test_forgetting_the_plan_in_a_run_on_reply_cancels(text):
+    assert replies.control(text) == "cancel"
+
+
+def test_never_mind_a_topic_then_a_request_is_no_cancel_even_unpunctuated():
+    assert replies.control("ok never mind the nursing stuff just tell me the first step for MA please") is None

@@ -708,3 +708,21 @@ def test_everyday_words_of_service_are_no_military_training(message: str):
 )
 def test_the_military_s_own_words_are_still_military_training(message: str):
     assert read(message, today=TODAY).changes.get("background") == "military"
+
+
+@pytest.mark.parametrize(
+    ("message", "entities"),
+    [
+        (
+            "ok back to your question. tennessee. never did a civilian MA program and never worked as an MA on the "
+            "outside",
+            {"background": "working_ma", "us_state": "tennessee"},
+        ),
+        ("no MA program here yet and zero years working as MA in the US", {"background": "working_ma"}),
+    ],
+)
+def test_a_program_and_ma_work_denied_are_no_program_finished_and_no_working_ma(message, entities):
+    """NLU tags "worked as an MA" wherever it stands; "never worked as an MA" denies it."""
+    changes = read(message, entities, today=TODAY).changes
+    assert changes.get("background") != "working_ma"
+    assert changes.get("education") == "none"

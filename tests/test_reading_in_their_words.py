@@ -31,7 +31,7 @@ from bot.understanding.context import (
     usmle_step_in_hand,
     with_their_role,
 )
-from bot.understanding.cues import cued_aspect, cued_intent, decisive_topic, looks_like_question
+from bot.understanding.cues import OVERVIEW, cued_aspect, cued_intent, decisive_topic, looks_like_question
 from bot.understanding.openers import (
     heard_overview,
     heard_person,
@@ -9021,3 +9021,189 @@ def test_a_credential_and_another_s_body_named_together_get_the_answer_for_both(
     assert both.variant == reply_for(kb, "ask_foreign_nurse", []).variant
     one = reply_for(kb, "ask_renewal", [("credential", "RMA"), ("certifying_body", "AMT")])
     assert one.variant == kb.resolve("RMA").key
+
+
+# blind_cg, read: what its people wrote that the bot misread
+
+
+def test_health_told_in_a_story_s_telling_sentence_is_why_they_change_careers_not_their_question():
+    story = (
+        "alright so heres my deal ive been driving OTR for 15 years out of phoenix and my back is shot, had a "
+        "herniated disc last fall and doc says i cant keep doing 11 hour days in the seat. my wife works front desk "
+        "at a dermatology office, does arizona make you get certified to work as a MA"
+    )
+    assert decisive_topic(story) != "ask_legal_or_medical"
+    assert decisive_topic("with my herniated disc can i still lift patients as an MA?") == "ask_legal_or_medical"
+
+
+def test_being_called_a_cma_is_no_phone_call_asked_for():
+    parse = {"intent": {"name": "ask_credential_info", "confidence": 0.8}, "text": ""}
+    text = 'and their "certificate" after 4 weeks, can they call me a CMA with it'
+    assert heard_person({**parse, "text": text})["intent"]["name"] == "ask_credential_info"
+    assert heard_person({**parse, "text": "please call me tomorrow"})["intent"]["name"] == "request_human"
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "nlu"),
+    [
+        ("so compulsory or not compulsory? your answer is confusing me", Context("ask_state_rules"), "nlu_fallback"),
+        (
+            "so both no. thats a kick in the teeth. is that the official rule or some random website",
+            Context("ask_eligibility"),
+            "ask_state_rules",
+        ),
+        (
+            "wait thats less than what keisha said. isnt the whole country avg higher",
+            Context("ask_salary", (("us_state", "ohio"),)),
+            "nlu_fallback",
+        ),
+        ("Really po? But I am RN, that is higher than MA, why not?", Context("ask_foreign_nurse"), "ask_compare_roles"),
+    ],
+)
+def test_the_last_answer_questioned_in_other_words_is_that_answer_again(text, context, nlu):
+    assert understand(nlu, 0.6, [], text, context, []).intent == context.intent
+
+
+def test_the_earlier_answer_questioned_as_nlu_reads_it_is_that_answer():
+    context = Context("ask_duration", (("us_state", "ohio"),), earlier="ask_salary")
+    text = "thats less than i make now lol. is that from bls or some random site"
+    assert understand("ask_salary", 0.92, [], text, context, []).intent == "ask_salary"
+
+
+def test_words_of_the_bot_s_sources_and_worth_are_no_renewal():
+    text = "You keep quoting BLS. What's the most recent hourly figure?"
+    assert decisive_topic(text) != "ask_renewal" and cued_intent(text, None) == "ask_salary"
+    text = "then why not just do the cma from the start, whats the ccma even good for if cma is the gold standard"
+    assert cued_intent(text, None) != "ask_renewal"
+    assert cued_intent("how long is the ccma good for", None) == "ask_renewal"
+
+
+def test_what_an_ma_moves_into_later_is_advancement_whatever_the_story_says_of_their_feet():
+    text = (
+        "I may not want to be on my feet with patients forever at my age. What else can a medical assistant move "
+        "into down the road?"
+    )
+    assert decisive_topic(text) == "ask_career_advancement"
+
+
+def test_training_before_leaving_the_service_is_skillbridge_whatever_pay_is_asked():
+    text = (
+        "what about my buddy, hes still in, gets out in about 5 months. can he do MA training before he ETSs and "
+        "still get paid"
+    )
+    assert decisive_topic(text) == "ask_military_benefits"
+    assert cued_aspect("ask_military_benefits", text) == "skillbridge"
+
+
+@pytest.mark.parametrize(
+    ("intent", "text", "aspect"),
+    [
+        (
+            "ask_financial_aid",
+            "I have permanent residence. Can I get federal financial aid for an MA programme?",
+            "noncitizen",
+        ),
+        (
+            "ask_foreign_nurse",
+            "Aww ok. And for the nursing route here, what will I need to be an RN again?",
+            "us_nursing",
+        ),
+        (
+            "ask_foreign_nurse",
+            "I want to take the NCLEX eventually but I need to work now. My question is will my "
+            "nursing degree and experience count for the medical assistant certification",
+            OVERVIEW,
+        ),
+    ],
+)
+def test_the_part_asked_in_their_words(intent, text, aspect):
+    assert cued_aspect(intent, text) == aspect
+
+
+def test_what_they_did_in_the_service_is_no_question_of_its_own():
+    text = (
+        "Hey. Did 20 yrs in the Army as a 68W, retired in 2023 as an SFC. Went through the medic course at Fort Sam. "
+        "Can you check which of these MA exams I could actually sit for right now?"
+    )
+    assert len(split_questions(text)) == 1
+    assert not looks_like_question("Did 20 yrs in the Army as a 68W")
+
+
+def test_another_health_job_at_the_plan_s_background_question_is_a_change_of_career():
+    assert roadmap_background("foreign-trained nurse from the Philippines", {}) == "career_changer"
+    assert roadmap_background("pharmacist in Aleppo for 20 years", {}) == "career_changer"
+    assert roadmap_background("army medic", {}) == "military"
+
+
+def test_nlu_torn_between_the_check_and_its_question_is_sure_of_the_question():
+    text = (
+        "Hey. Did 20 yrs in the Army as a 68W, retired in 2023 as an SFC. Been sitting around 2 years now doing "
+        "security contracting. Can you check which of these MA exams I could actually sit for right now?"
+    )
+    torn = [("check_eligibility", 0.5), ("ask_eligibility", 0.5)]
+    assert understand("nlu_fallback", 0.5, [], text, Context(), torn).intent == "ask_eligibility"
+
+
+def test_a_job_moved_to_the_front_desk_is_no_administrative_program():
+    text = (
+        "hi so im kind of in a panic lol. ive been working as a MA at a pediatrics office in miami for 4 yrs full "
+        "time. now the new office manager says everybody has to be certified by next summer or we might get moved to "
+        "front desk only with less pay. is there any of the tests i can take with just my work experience and no school?"
+    )
+    assert _aspect(understand("ask_eligibility", 0.95, [], text, Context(), [])) != "admin_only"
+    program = "I did an online medical assisting course last year but it was admin only, front desk, scheduling."
+    assert cued_aspect("ask_eligibility", program) == "admin_only"
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        (
+            "so if i do a cheap school that is not accredited i gotta pass the test?",
+            Context("ask_state_rules", (("us_state", "arizona"),)),
+        ),
+        (
+            "so if i did one of them cheap non accredited courses id have to pass a test on top of it",
+            Context("ask_duration", (("us_state", "arizona"),), earlier="ask_state_rules"),
+        ),
+        (
+            "which test they take there, the NHA one is ok? and i need it before they hire me",
+            Context("ask_state_rules", (("us_state", "arizona"),)),
+        ),
+    ],
+)
+def test_the_training_or_exam_a_state_s_rules_ask_for_is_those_rules_again(text, context):
+    assert understand("ask_exam_fee", 0.7, [], text, context, []).intent == "ask_state_rules"
+
+
+def test_what_aid_asks_of_a_program_s_length_is_the_aid_s_rule():
+    context = Context("ask_financial_aid", (("us_state", "miami"),))
+    text = "and the program need to be how long for she get the grant"
+    assert understand("ask_duration", 0.97, [], text, context, []).intent == "ask_financial_aid"
+    short = understand(
+        "ask_program_cost", 0.49, [], "what if the program is short like 10 wks", Context("ask_financial_aid"), []
+    )
+    assert short.intent == "ask_financial_aid" and _aspect(short) == "workforce_pell"
+
+
+def test_their_status_told_after_whether_it_lets_them_work_is_still_that_question():
+    context = Context("ask_work_authorization", (("us_state", "New Jersey"),))
+    text = "but my H4 EAD I have already applied. once it comes then it is ok or not ok, just tell yes or no"
+    assert understand("ask_exam_fee", 0.88, [], text, context, []).intent == "ask_work_authorization"
+    set_aside = (
+        "ok leave the visa part. in New Jersey can a medical assistant give injections or only nurses can? and is "
+        "certification compulsory for all MAs here"
+    )
+    assert understand("ask_state_rules", 0.9, [], set_aside, context, []).intent == "ask_state_rules"
+    text = (
+        "ok understood. keeping visa aside, will my mbbs subjects get counted or i have to do the full MA course again"
+    )
+    assert understand("ask_course_transfer", 0.9, [], text, context, []).intent == "ask_course_transfer"
+    text = "ok fair. say later i get my green card, do i need usmle to be an MA"
+    assert understand("ask_usmle", 0.98, [], text, context, []).intent == "ask_usmle"
+    text = "ok thank you po. who will do the evaluation of my school papers?"
+    assert understand("ask_credential_evaluation", 0.96, [], text, context, []).intent == "ask_credential_evaluation"
+
+
+def test_where_to_report_a_school_is_the_diploma_mill_answer():
+    assert decisive_topic("who else can i report them to besides a lawyer") == "ask_scam_check"

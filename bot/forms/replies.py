@@ -32,7 +32,8 @@ _ASKING = (
 _PHRASES: dict[Control, str] = {
     "cancel": (
         r"cancel(?: (?:it|that|this|everything|all|all of (?:it|this|that)|the (?:form|request|questions?)|"
-        r"my request))?|never ?mind|nvm|nevermind|forget (?:about )?(?:it|that|this|all (?:of )?(?:it|that|this))|"
+        r"my request))?|never ?mind|nvm|nevermind|forget (?:about )?(?:it|that|this|all (?:of )?(?:it|that|this)|"
+        r"the (?:plan|roadmap|questions?|form|check|timeline))|"
         r"stop(?: (?:it|that|this|here|now|there|asking(?: me)?|the questions))?|quit(?: (?:it|that|this))?|"
         r"exit|abort|no thanks?|no thank you|no thx|no ty|nah thanks?|(?:i've |i have |i )?changed my mind|"
         r"not (?:right )?now|i don't want (?:to|this|that|it)(?: anymore| any more)?|don't bother|"
@@ -116,7 +117,14 @@ def normalize(text: str) -> str:
 #: Words that cancel whatever else a short reply says around them ("actually cancel, ill do this
 #: later"), unless the reply asks something or says not to: "don't cancel", "can I cancel my exam?".
 _CANCEL_WORD = re.compile(
-    r"\b(?:cancel|never ?mind|nvm|nevermind|forget (?:about )?(?:it|that|this)|cancelar|olvidalo)\b"
+    r"\b(?:cancel|never ?mind|nvm|nevermind|forget (?:about )?(?:it|that|this|the (?:plan|roadmap|questions?|form|"
+    r"check|timeline))|cancelar|olvidalo)\b"
+)
+#: A reply that starts by cancelling, after a word or two that change nothing ("eh forget the plan for now ...").
+_OPENS_CANCELLING = re.compile(
+    r"^(?:(?:eh|ok|okay|oh|um|uh|actually|sorry|wait|hmm|nah|no|so|ah|ugh|yeah|ya|lol)\s+){0,2}"
+    r"(?:cancel|never ?mind|nvm|nevermind|forget (?:about )?(?:it|that|this|the (?:plan|roadmap|questions?|form|check|"
+    r"timeline)))\b"
 )
 _NOT_CANCEL = re.compile(
     r"\b(?:don't|dont|do not|not|no need to|why)\b(?: \w+){0,2} (?:cancel|forget)\b|"
@@ -165,6 +173,10 @@ def _cancelled_with_a_reason(text: str, said: str) -> Control | None:
     clause says "never mind" (or "cancel") and which asks nothing cancels; the rest is only why."""
     first, *rest = _CLAUSE_END.split(text.lower(), maxsplit=1)
     first = normalize(first)
+    opening = _OPENS_CANCELLING.match(first)
+    if opening and not _ASKS_MORE.search(first):  # "eh forget the plan for now dispatcher just called gotta roll":
+        # unpunctuated, its first words cancel (not "never mind the nursing stuff just tell me...", nor a name)
+        first = opening[0]
     if (
         len(first.split()) > MAX_COMMAND_WORDS
         or asks_something(text)

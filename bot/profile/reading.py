@@ -127,7 +127,7 @@ _NOT_WORK_DONE = re.compile(
 )
 _WORK_DONE = re.compile(r"\b(?:work(?:ed|ing)?|been|experience|exp|employed|job|doing (?:it|this))\b")
 _NEGATED_MA = re.compile(
-    rf"\b(?:none|no|zero|never|not|0)\b[^.;]{{0,25}}?\bas an? {_MA}|"
+    rf"\b(?:none|no|zero|never|not|0)\b[^.;]{{0,25}}?\bas (?:an? )?{_MA}|"
     rf"\b(?:no|zero|0|without|not any)\s+(?:real\s+|actual\s+)?{_MA}\s+(?:experience|work|exp)\b|"
     rf"\bnever (?:worked|been) (?:as )?an? {_MA}|\bnot an? {_MA}\b"
 )
@@ -220,7 +220,7 @@ _FINISHED_PROGRAM = re.compile(
 )
 _NO_PROGRAM = re.compile(
     rf"\b(?:no |never (?:did|went to|took|done|had) (?:an? |any )?|haven'?t (?:done|taken|gone to) (?:an? |any )?|without (?:an? |any )?|"
-    rf"didn'?t (?:do|take|go to) (?:an? |any )?|no formal )(?:(?:us|u\.s\.|american|real|actual) )?(?:{_MA} )?"
+    rf"didn'?t (?:do|take|go to) (?:an? |any )?|no formal )(?:(?:us|u\.s\.|american|real|actual|civilian|formal|proper|official) )?(?:{_MA} )?"
     rf"(?:program|school|schooling|training|course)\b|"
     # "which one can I take with just my experience", "the doctor trained me": trained at work, no program
     r"\b(?:with |on )?(?:just|only) (?:my |the )?(?:work |job )?experience\b|"
@@ -749,7 +749,8 @@ def read(
         tagged = None  # "no military, no work experience as an MA": the service denied, NLU's tag with it
     if (
         tagged == "working_ma"
-        and (_ASKS_TO_WORK.search(low) or _WORK_ASKED_ABOUT.search(low))
+        # "never did a civilian MA program and never worked as an MA on the outside": denied, not told
+        and (_ASKS_TO_WORK.search(low) or _WORK_ASKED_ABOUT.search(low) or _NEGATED_MA.search(low))
         and _background(low) != "working_ma"
     ):
         tagged = None

@@ -42,7 +42,10 @@ _BACKGROUND_WORDS = [
         r"no (medical|health ?care|clinical) (background|experience)|nails|nail tech|hair|barber|warehouse|cashier|"
         r"driver|trucker|teacher|cook|server|barista|teller|call cent|bank|sales|construction|factory|accountant|"
         # "banking, 20 yrs. zero healthcare"
-        r"(zero|no|never any|not any) (medical|health ?care|clinical)\b)",
+        r"(zero|no|never any|not any) (medical|health ?care|clinical)\b|"
+        # "foreign-trained nurse from the Philippines": another health job is a change of career into this one
+        r"nurse|nursing|pharmacist|pharmacy|midwi\w*|dentist|dental|physiotherap\w*|lab tech\w*|\bcnas?\b|\bemts?\b|"
+        r"paramedic)",
     ),
 ]
 _STATE_SKIP = r"\b(skip|rather not|prefer not|no state|not (say|sure)|doesn'?t matter|none|no)\b"

@@ -50,6 +50,7 @@ from bot.understanding.cues import (
     status_asks_for_it,
     without_facet,
 )
+from bot.understanding.echo import topic_quoted
 from bot.understanding.families import neighbours
 from bot.understanding.shorthand import spelled_out
 from bot.understanding.story import STORY_RATIO, STORY_WORDS
@@ -375,6 +376,9 @@ class Context:
     #: The question on another topic asked before the last one in the same message ("can I sit for the RMA
     #: off my army training, and will the GI Bill cover the fee?"): "what about the CMA" next asks it again.
     earlier: str | None = None
+    #: The last reply's answers, as (topic, text): a figure quoted back points at the one printing it
+    #: (`bot.understanding.echo`). Read from the conversation's events, never stored in the slot.
+    said: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def from_slot(cls, value: Any) -> Context:
@@ -908,9 +912,11 @@ ANSWER_DOUBTED = re.compile(
     r"(^|(?<=[.!?])\s+)\W*((but|hmm+|um+|wait|really|seriously|ok(ay)?)\W+)*((are|r)\W+)?(you|u|ya)\W+(sure|certain|positive)\b"
     r"\W*(about (that|this|it)\W*)?|"
     # "wait seriously?? my coworker let hers go like 2 years and just paid a fee and was fine"
-    r"^\W*((but|hmm+|um+|wait|ok(ay)?)\W+)*(seriously|really|for real|fr|no way)\s*\?+\W*",
+    r"^\W*((but|hmm+|um+|wait|ok(ay)?)\W+)*(seriously|really|for real|fr|no way)( po)?\s*\?+\W*",
     re.I,
 )
+#: A doubt's reason ending in "why not?" or "how come?": why the answer is so, which it says again.
+WHY_NOT = re.compile(r"[,.;]?\s*\b(but |so )?(why|how come)( not)?\W*$", re.I)
 #: What the doubt asks of the answer itself ("are you sure thats current?"): no new question.
 OF_THE_ANSWER = re.compile(
     r"^\W*(that'?s|thats|that is|this is|it'?s|its|they'?re|those are)\W+(still )?(current|right|correct|true|accurate|"
@@ -958,6 +964,8 @@ def _answer_doubted(text: str, context: Context) -> str | None:
     rest = text[doubted.end() :]
     if OF_THE_ANSWER.match(rest):  # after a verdict and pay, "are you sure thats current?" doubts the pay
         return "ask_salary" if "ask_salary" in (context.intent, context.earlier) else context.intent
+    # "Really po? But I am RN, that is higher than MA, why not?": why the answer is so, no new question
+    rest = WHY_NOT.sub("", rest)
     if looks_like_question(rest) or decisive_topic(rest) is not None or decisive_topic(text[: doubted.start()]):
         return None
     if is_question(context.earlier) and _words_of(context.intent, rest) and not _words_of(context.earlier, rest):
@@ -1022,6 +1030,8 @@ def _words_of(topic: str | None, text: str) -> bool:
 CONTESTED = re.compile(
     r"\b(are |r )?(you|u|ya) (are )?(sure|certain|positive)\b|"
     r"\b(less|lower|more|higher|longer|shorter|cheaper) than (i|we) (thought|think|expected|expect|heard|figured|was told)\b|"
+    # "wait thats less than what keisha said"
+    r"\b(less|lower|more|higher|longer|shorter|cheaper) than what (\w+ ){1,2}(said|says|told me|makes?|made|gets?|got|pays?|paid)\b|"
     r"\b(my|a|her|his|our) (\w+ )?(coworker|co-worker|friend|cousin|sister|brother|mom|mother|dad|teacher|instructor|"
     r"counselor|boss|manager|recruiter|classmate)s?\b[^.?!]{0,40}\b(says?|said|told (me|us|her|him)|did|does|got|"
     r"looked it up|thinks?|swears?)\b|"
@@ -1032,15 +1042,30 @@ CONTESTED = re.compile(
 )
 
 
+#: The last answer itself questioned: where it comes from, that it confuses, or a yes or no demanded of it ("so
+#: compulsory or not compulsory? your answer is confusing me", "is that the official rule or some random website").
+ANSWER_QUESTIONED = re.compile(
+    r"\b(official|real|actual) (rule|requirement|source|answer|number|figure)s? or\b|\brandom (web ?)?(site|page|blog)s?\b|"
+    r"\b(your|that|this|the) answer('?s| is| was)? (so |very |kinda |a bit |really )?confus\w*|\bconfus(ing|es|ed) me\b|"
+    r"\b(i'?m|im|i am) (so |still |really )?confused\b|"
+    r"^\W*((so|ok|okay|but|then)\W+)*(?P<either>\w{4,}) or not( (?P=either))?\s*\?",
+    re.I,
+)
+
+
 def _claim_contested(intent: str | None, text: str, context: Context) -> str | None:
     """The topic in hand, when its answer is contested with what they expected or heard and no other topic is
     asked: the answer again, whose sources and conflicts say what is known (NLU reads "who's right?" or "did
-    anyone check bls.gov" out of the conversation as out of scope); not when NLU reads a question of its own."""
-    if not (is_question(context.intent) and context.intent not in DECLINED and CONTESTED.search(text)):
+    anyone check bls.gov" out of the conversation as out of scope); not when NLU reads a question of its own,
+    unless the message questions the answer itself ("is that the official rule or some random website")."""
+    itself = ANSWER_QUESTIONED.search(text)
+    if not (is_question(context.intent) and context.intent not in DECLINED and (itself or CONTESTED.search(text))):
         return None
     if decisive_topic(text) not in (None, context.intent):
         return None
-    if is_question(intent) and intent != context.intent:
+    if itself and is_question(intent) and intent == context.earlier:
+        return intent  # "thats less than i make now lol. is that from bls or some random site" after pay and length
+    if is_question(intent) and intent != context.intent and not itself:
         return None  # "my counselor said cma not ccma lol. whats the diff between them": a question of its own
     return context.intent if cued_intent(asking_clause(text), context.intent) in (None, context.intent) else None
 
@@ -2248,6 +2273,24 @@ def _surprise_at_it(intent: str | None, confidence: float, text: str, context: C
     return None
 
 
+#: Their own papers named ("but my H4 EAD I have already applied"), and a status set aside ("keeping visa aside",
+#: "i will ask lawyer for visa part. other question").
+OWN_STATUS = re.compile(
+    r"\bmy ((h-?4|h-?1b?|f-?1|j-?1|immigration|work) )?(h-?4|h-?1b?|ead|visa|green ?card|work permit|permit|status|"
+    r"papers|opt|i-?20|f-?1|j-?1|asylum|tps)\b",
+    re.I,
+)
+#: Whether it is all right, asked of what they hold or await ("once it comes then it is ok or not ok").
+OK_ASKED = re.compile(
+    r"\b(is|it'?s|its|be|am i|are we)\b[^.?!]{0,15}\b(ok|okay|fine|allowed|legal|permitted|enough)\b|\b(ok|okay) or not\b|"
+    r"\b(allowed|permitted)\b",
+    re.I,
+)
+STATUS_SET_ASIDE = re.compile(
+    r"\b(aside|forget|leave|leaving|keeping|besides|apart from|other question|lawyer|attorney)\b", re.I
+)
+
+
 def _a_status_question(intent: str | None, text: str, context: Context) -> str | None:
     """Aid or work asked with a visa or status, in the message or the conversation."""
     if aid_with_status(text) or (context.intent == "ask_financial_aid" and status_asks_for_it(text)):
@@ -2260,14 +2303,51 @@ def _a_status_question(intent: str | None, text: str, context: Context) -> str |
         return "ask_financial_aid"  # "what about his sister? she has a green card" after aid: the aid, for her
     if (context.aspect == "noncitizen" or context.intent == WORK_AUTHORIZATION) and asks_leave_to_work(text):
         return WORK_AUTHORIZATION  # "and can i work part time as MA while i study" after F-1 aid: what F-1 allows
+    own = OWN_STATUS.search(text) and OK_ASKED.search(text) and not STATUS_SET_ASIDE.search(text)
+    if context.intent == WORK_AUTHORIZATION and own:
+        # "but my H4 EAD I have already applied. once it comes then it is ok or not ok" after whether H4 lets them
+        # work: still their status, which only USCIS or an attorney can settle, unless another topic is asked
+        others = (decisive_topic(text), cued_intent(asking_clause(text), context.intent))
+        return WORK_AUTHORIZATION if all(t in (None, WORK_AUTHORIZATION) for t in others) else None
     return None
 
 
+def _figure_quoted(text: str, context: Context) -> str | None:
+    """The answer of the last reply whose figure the message quotes ("38k?? thats less than i made driving" after
+    Ohio's pay and how long school takes), unless its words decide another topic."""
+    if context.same_message:
+        return None
+    quoted = topic_quoted(text, context.said)
+    if quoted is None or not is_question(quoted) or decisive_topic(text) not in (None, quoted):
+        return None
+    return quoted
+
+
+#: Right after a state's rules, the training or exam those rules ask for: "so if i do a cheap school that is not
+#: accredited i gotta pass the test?", "which test they take there, the NHA one is ok?" after Arizona's.
+RULE_S_TERMS = re.compile(
+    r"\b(not|non|un)[- ]?(accredited|approved)\b[^.?!]*\b(pass|take|need|gotta|have to)\b|"
+    r"\b(pass|take)\b[^.?!]{0,20}\b(test|exam)\b[^.?!]*\b(not|non|un)[- ]?(accredited|approved)\b|"
+    r"\bwhich (test|exam|cert\w*)s? (do |would |will )?(they|you|employers|clinics) (take|accept|want|use|need) "
+    r"(there|here|in [a-z]+)\b",
+    re.I,
+)
+
+
+def _the_state_rule_s_terms(text: str, context: Context) -> str | None:
+    """A state's rules again, asked of the training or exam they require, whatever exam words NLU hears."""
+    placed = any(k == "us_state" for k, _ in context.entities)
+    in_hand = STATE_RULES in (context.intent, context.earlier)  # after "does arizona make you... and how fast"
+    return STATE_RULES if in_hand and placed and RULE_S_TERMS.search(text) else None
+
+
 def _an_answer_given_pointed_at(intent: str | None, text: str, context: Context) -> str | None:
-    """An answer already given, pointed at in words of another topic: contested with what they heard, said to have
-    missed a part, or its USMLE step asked about as if it were the plan's."""
+    """An answer already given, pointed at in words of another topic: a figure of it quoted back, contested with
+    what they heard, said to have missed a part, or its USMLE step asked about as if it were the plan's."""
     return (
-        _heard_against_the_answer(text, context)
+        _figure_quoted(text, context)
+        or _the_state_rule_s_terms(text, context)
+        or _heard_against_the_answer(text, context)
         or _part_not_answered(text, context)
         or usmle_step_in_hand(intent, text, context)
     )
@@ -2375,9 +2455,13 @@ def reread(
 def _opener_s_question(intent: str | None, ranking: Sequence[tuple[str, float]]) -> str | None:
     """The question of a form NLU was sure of but the message's story set aside ("can u check wat exam i can take
     right now? i work as MA already 3 yrs…"): what they may sit for, answered from what they told."""
-    if intent != "nlu_fallback" or not ranking or ranking[0][1] < SURE:
+    if intent != "nlu_fallback" or not ranking:
         return None
-    return OPENER_QUESTION.get(ranking[0][0])
+    question = OPENER_QUESTION.get(ranking[0][0])
+    # NLU torn between the check and its own question ("...Can you check which of these MA exams I could actually
+    # sit for right now?": 0.5 each) is sure of the question all the same
+    sure = sum(c for name, c in ranking[:2] if name in (ranking[0][0], question))
+    return question if sure >= SURE else None
 
 
 #: Which certification a state's rule means ("Certified means which certificate exactly, CMA only or any of

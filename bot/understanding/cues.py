@@ -94,7 +94,7 @@ QUESTION_SHAPE = re.compile(
     r"(how|what|whats|what's|when|where|who|which|why|magkano|paano|is|are|am|"
     r"(was|were)(?! (at|in|on|with|stationed|deployed|working|"
     r"employed|there for)\b)|isn'?t|wasn'?t|doesn'?t|can|could|do|does|"
-    r"did|will|would|should|any|wich|wat|wats|wht|hw|hm(?= (is|are|r|does|do|for|would|will)\b))\b|"
+    r"did(?! \d)|will|would|should|any|wich|wat|wats|wht|hw|hm(?= (is|are|r|does|do|for|would|will)\b))\b|"
     # "if i start in march when am i done": a condition, then its question ("If it wasnt, I have worked
     # there since 2019." is a condition and a statement)
     r"^\W*((and|also|so|ok|okay|but|hmm|well|ngl|tbh|honestly|btw|um|k|alright)\W+)*if\b[^.!?]*\b(how|what|whats|what's|"
@@ -351,8 +351,35 @@ def about_immigration_status(text: str) -> bool:
 DECISIVE: tuple[tuple[re.Pattern[str], str], ...] = _TABLES.decisive
 
 
+#: Topics whose decisive words, in a sentence that only tells, give a reason and ask nothing: "my back is shot, had a
+#: herniated disc last fall and doc says i cant keep doing 11 hour days in the seat. ... does arizona make you get
+#: certified" asks Arizona's rules, the disc is why they change careers.
+TOLD_IN_PASSING = frozenset({"ask_legal_or_medical"})
+
+
+#: A message this long is a story, whose telling sentences may name such words in passing; in a shorter one ("got a
+#: dui 10 yrs ago. will that keep me from getting certified") the question points back at them.
+PASSING_WORDS = 30
+
+
 def decisive_topic(text: str) -> str | None:
-    return next((intent for pattern, intent in DECISIVE if pattern.search(text)), None)
+    """The topic words in the message decide whatever NLU heard (`DECISIVE`), or None."""
+    story = len(text.split()) >= PASSING_WORDS
+    for pattern, intent in DECISIVE:
+        if pattern.search(text) and not (
+            story and intent in TOLD_IN_PASSING and not _in_an_asking_sentence(pattern, text)
+        ):
+            return intent
+    return None
+
+
+def _in_an_asking_sentence(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether `pattern` is in the message's last sentence or in one that looks like a question."""
+    sentences = _SENTENCE_ENDS.split(text.strip())
+    return any(
+        pattern.search(s) and (s is sentences[-1] or QUESTION_SHAPE.search(s) or INNER_QUESTION.search(s))
+        for s in sentences
+    )
 
 
 def about_a_state_credential(text: str) -> bool:

@@ -283,7 +283,9 @@ WANTS_A_PERSON = re.compile(
     r"an? advis[eo]r|a counselor|someone from (the|your) school|your staff)\b[^.?!]*\b(call|text|email|contact|reach|"
     r"help|look|review|go over|check|talk)\b|"
     # (not someone who did not: "...and she did not call me back")
-    r"\b(?<!\bnot )(?<!n't )(?<!\bnever )(?<!\bdidnt )(?<!\bdont )(?<!\bwont )(call|text|email) me\b|\breach me (at|on)\b|"
+    # (nor a name: "can they call me a CMA with it")
+    r"\b(?<!\bnot )(?<!n't )(?<!\bnever )(?<!\bdidnt )(?<!\bdont )(?<!\bwont )(call|text|email) me\b"
+    r"(?! (an?|the|certified|registered)\b)|\breach me (at|on)\b|"
     r"\b(can|could|may) i (talk|speak|chat) (to|with) (someone|somebody|a person|a human|an? advis[eo]r|a counse\w+|"
     r"(one of )?(your|the) (school'?s )?(advis[eo]rs?|counse\w+|staff))\b|"
     r"\b(want|wanna|need|like) to (talk|speak|chat) (to|with) (someone|somebody|a person|a human|an? advis[eo]r|a counse\w+)\b|"

@@ -40,7 +40,8 @@ ANSWERED_TOPIC = "answered_topic"
 MAX_PARTS = 3
 QUESTION_WORDS = (
     r"how|hows|how's|what|whats|what's|when|where|wheres|where's|who|whom|which|why|is|are|am|can|could|do|does|"
-    r"did|will|would|"
+    # "Did 20 yrs in the Army as a 68W": a number after "did" tells what they did, it asks nothing
+    r"did(?!\s+\d)|will|would|"
     # Tagalog's "how much" and "how" in Taglish: "ok magkano usually a real program and is there free training?"
     r"magkano|paano|"
     r"should|must|may|has|have|cuanto|cuánto|cuanta|cuánta|que|qué|como|cómo|donde|dónde|puedo|necesito|"
