@@ -128,7 +128,8 @@ class ActionAnswer(Action):
         fact_only = understood.intent == "nlu_fallback" or (form_waits and understood.intent in NOT_A_QUESTION)
         if fact_only and self._noted(dispatcher, tracker, text, form_waits):
             return []
-        if form_waits and understood.intent == "inform":
+        told = understood.intent == "inform" or replies.control(text) == "skip"  # "skip", however it was read
+        if told and self._told_without_offer(dispatcher, tracker, form_waits):
             return []  # "certificate" at the background question: the form asks its question again, no plan offer
         if understood.intent == ctx.UNHELPFUL:  # "that didn't help" (not "does that help?", a question)
             dispatcher.utter_message(response="utter_feedback_unhelpful")
@@ -294,6 +295,27 @@ class ActionAnswer(Action):
         if said:
             dispatcher.utter_message(text=said)
         return bool(said)
+
+    @staticmethod
+    def _told_without_offer(dispatcher: CollectingDispatcher, tracker: Tracker, form_waits: bool) -> bool:
+        """Something told where the offer of a plan would be wrong: at a form's question (the form asks it again),
+        or in the middle of a walk-through ("No, I have not done any program here yet" after step 1), where it is
+        noted and the step they are on is shown again, fitted to what they said; "skip" there moves on."""
+        if form_waits:
+            return True
+        try:
+            turns = services.turns()
+            if not turns.started(tracker.sender_id):
+                return False
+            services.hear(tracker, dispatcher)
+            skipped = replies.control(tracker.latest_message.get("text") or "") == "skip"
+            said = turns.navigate(tracker.sender_id, "next" if skipped else "repeat")
+        except SQLAlchemyError as exc:
+            log.error("roadmap not read, database unavailable: %s", exc)
+            return False
+        for message in said:
+            dispatcher.utter_message(text=message.text, buttons=message.buttons)
+        return True
 
     @staticmethod
     def _understood_in_spanish(

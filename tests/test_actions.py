@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -531,3 +532,33 @@ def test_the_last_answers_are_those_of_the_reply_to_the_message_before():
     latest = {"intent": {"name": "nlu_fallback", "confidence": 0.4}, "entities": [], "text": "38k??"}
     tracker = Tracker("test-user", {}, latest, events, False, None, {}, "action_listen")
     assert services.last_answers(tracker) == (("ask_salary", "$38,280 a year"), ("ask_duration", "9-12 months"))
+
+
+def test_a_fact_told_in_the_middle_of_a_walk_through_shows_their_step_not_the_offer_of_a_plan(
+    use_db, loaded_db_url, kb, tmp_path
+):
+    """ "No, I have not done any program here yet" after step 1 of their plan: they already have a plan."""
+    copy = tmp_path / "kb.sqlite3"
+    copy.write_bytes(Path(loaded_db_url.removeprefix("sqlite:///")).read_bytes())
+    use_db(f"sqlite:///{copy}")
+    plan = {"background": "img", "credential_goal": "recommend", "state": "maryland", "career_goal": "residency"}
+    services.turns().start("walker", plan)
+    latest = {
+        "intent": {"name": "inform", "confidence": 0.9},
+        "entities": [],
+        "text": "No, I have not done any program",
+    }
+    dispatcher = CollectingDispatcher()
+    walking = Tracker("walker", {}, latest, [], False, None, {}, "action_listen")
+    actions.ActionAnswer().run(dispatcher, walking, DOMAIN)
+    offer = reply_for(kb, "inform").text
+    texts = [m["text"] for m in dispatcher.messages]
+    assert offer not in texts and any(text.startswith("Step 1 of") for text in texts)
+    # "skip" on a step moves on, even read as a follow-up of the topic in hand
+    read_as_a_question = {**latest, "intent": {"name": "ask_eligibility", "confidence": 0.55}, "text": "skip"}
+    skipping = Tracker("walker", {}, read_as_a_question, [], False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    actions.ActionAnswer().run(dispatcher, skipping, DOMAIN)
+    assert any(m["text"].startswith("Step 2 of") for m in dispatcher.messages)
+    (before_any_plan,) = run("inform", "No, I have not done any program")  # no plan yet: the offer
+    assert before_any_plan["text"] == offer

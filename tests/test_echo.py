@@ -68,3 +68,22 @@ def test_words_that_decide_another_topic_keep_it_whatever_figure_they_quote(kb: 
     context = Context("ask_exam_fee", (("credential", "CMA"),), said=(("ask_exam_fee", fee),))
     text = f"does the gi bill cover the {price} dollars"
     assert understand("ask_military_benefits", 0.9, [], text, context, []).intent == "ask_military_benefits"
+
+
+def test_a_bare_number_almost_alone_quotes_the_answer_that_printed_it(kb: KnowledgeBase):
+    """ "430 from how much?" after the exam's format and its fee: the passing score, printed in the format's answer."""
+    passing = reply_for(kb, "ask_exam_format", [("credential", "CMA")]).text
+    score = re.search(r"passing score[^.]*?\b(\d{3})\b", passing)
+    assert score, passing
+    fee = reply_for(kb, "ask_exam_fee", [("credential", "CMA")]).text
+    assert score[1] not in fee
+    said = (("ask_exam_format", passing), ("ask_exam_fee", fee))
+    assert topic_quoted(f"{score[1]} from how much?", said) == "ask_exam_format"
+    # in a longer sentence a bare number is their own count, not a quote
+    assert topic_quoted(f"why would i pay {score[1]} to some association", said) is None
+    assert topic_quoted("from 2021?", (("ask_salary", "a median of $30,310 (2021)"),)) is None  # a year
+
+
+def test_a_figure_in_thousands_written_out_quotes_the_pay():
+    said = (("ask_salary", "an average of $40,670 a year (May 2023)"), ("ask_state_rules", "no license in Texas"))
+    assert topic_quoted("40 thousand is that for certified or just everybody", said) == "ask_salary"

@@ -243,3 +243,13 @@ def test_forgetting_the_plan_in_a_run_on_reply_cancels(text):
 
 def test_never_mind_a_topic_then_a_request_is_no_cancel_even_unpunctuated():
     assert replies.control("ok never mind the nursing stuff just tell me the first step for MA please") is None
+
+
+@pytest.mark.parametrize("text", ["actually stop this, just answer me normal", "stop asking me questions", "stop it"])
+def test_stopping_the_questions_cancels(text):
+    assert replies.control(text) == "cancel"
+
+
+@pytest.mark.parametrize("text", ["i want to stop working as MA", "can i stop the exam halfway", "Maria Stopford"])
+def test_stop_said_of_something_else_is_no_cancel(text):
+    assert replies.control(text) is None

@@ -75,6 +75,17 @@ def test_a_state_code_has_no_plural_and_no_word_names_a_state(kb: KnowledgeBase,
     ]
 
 
+def test_a_metro_area_s_short_name_tags_its_state(kb: KnowledgeBase, tmp_path):
+    """ "dfw pay?" after a question about the army: Dallas-Fort Worth, whose pay the Texas answer gives."""
+    out = tmp_path / "pipeline"
+    write_if_changed(patterns_from(kb.aliases()), out)
+    doc = spacy.load(out)("dfw pay? or dallas-fort worth in general")
+    assert [(e.text, e.ent_id_) for e in doc.ents if e.label_ == "us_state"] == [
+        ("dfw", "texas"),
+        ("dallas-fort worth", "texas"),
+    ]
+
+
 def test_a_contraction_names_no_state(kb: KnowledgeBase, tmp_path):
     """spaCy cuts "can't" and "cant" into "ca" + "n't": that "ca" is no California, while "CA" typed
     as a state still is."""

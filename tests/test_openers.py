@@ -168,6 +168,22 @@ def test_a_plan_asked_in_plain_words_opens_the_roadmap_when_nlu_guessed_it():
     assert unsure["intent"]["name"] == "start_roadmap"
 
 
+def test_a_plan_asked_for_in_a_long_story_s_last_sentence_opens_the_roadmap_when_nlu_is_unsure():
+    """A corpsman's story drowns "start_roadmap" below NLU's first readings; its last sentence asks for the plan."""
+    text = (
+        "Ok so quick backstory. I was a corpsman in the Navy, did field med with the Marines. Got out last year and "
+        "every clinic in San Diego says I need an MA cert. Can you lay it out for me, like what do I do first, "
+        "second, third, to get certified and hired?"
+    )
+    heard = heard_plan(_parse(text, "ask_eligibility", "ask_state_rules", "ask_learn_on_job"))
+    assert heard["intent"]["name"] == "start_roadmap"
+    sure = _parse(text, "ask_eligibility", "ask_state_rules", "ask_learn_on_job")
+    sure["intent"]["confidence"] = 0.9
+    assert heard_plan(sure)["intent"]["name"] == "ask_eligibility"  # NLU sure of another question
+    told_first = "Walk me through it later maybe. I was a corpsman and I want to know if the RMA takes my training"
+    assert heard_plan(_parse(told_first, "ask_eligibility", "ask_state_rules"))["intent"]["name"] == "ask_eligibility"
+
+
 def test_asking_whether_the_bot_is_a_person_opens_no_handoff():
     """NLU hears a request for a person in "lol ok. are you even a real person"; the bot says what it is instead.
     Asked beside a request for someone ("i want to talk to a human"), the handoff stays."""

@@ -9207,3 +9207,162 @@ def test_their_status_told_after_whether_it_lets_them_work_is_still_that_questio
 
 def test_where_to_report_a_school_is_the_diploma_mill_answer():
     assert decisive_topic("who else can i report them to besides a lawyer") == "ask_scam_check"
+
+
+# blind_ch, read: what its people wrote that the bot misread
+
+
+def test_the_same_question_asked_again_of_a_credential_named_before_it():
+    context = Context("ask_exam_format", (("credential", "rma"),))
+    ranking = [("nlu_fallback", 0.4), ("ask_credential_info", 0.33), ("inform", 0.16)]
+    understood = understand("nlu_fallback", 0.4, [("credential", "ccma")], "ccma same q", context, ranking)
+    assert understood.intent == "ask_exam_format" and ("credential", "ccma") in understood.entities
+    # "same question" asks, whatever else the message tells
+    assert looks_like_question("my coworker been doing it 1 yr, same question for rma")
+    assert not looks_like_question("my coworker been doing it 1 yr at the same clinic")
+
+
+def test_a_city_compared_after_a_state_s_pay_is_that_city_s_pay():
+    context = Context("ask_salary", (("us_state", "florida"),))
+    text = "Miami any better? my sister keeps telling us to move down there"
+    ranking = [("out_of_scope", 0.73), ("ask_resume_interview", 0.19)]
+    assert understand("out_of_scope", 0.73, [("us_state", "Miami")], text, context, ranking).intent == "ask_salary"
+    weather = "is the weather any good in Miami"
+    assert understand("out_of_scope", 0.9, [("us_state", "Miami")], weather, context, ranking).intent != "ask_salary"
+
+
+def test_earning_while_he_learns_is_learning_on_the_job_however_sure_nlu_is_of_pay():
+    context = Context("ask_state_rules", (("us_state", "washington"),))
+    text = "Honestly he'd do so much better if he could earn money while he learns... is there anything like that out here?"
+    assert understand("ask_salary", 0.69, [], text, context, []).intent == "ask_learn_on_job"
+
+
+def test_testing_while_still_a_senior_is_nha_s_student_rule_even_in_a_state_with_its_own_credential():
+    context = Context("ask_state_rules", (("us_state", "washington"),))
+    text = "His counselor mentioned the NHA test... could he take that while he's still a senior?"
+    ranking = [("ask_diploma_requirement", 0.55), ("ask_eligibility", 0.42)]
+    understood = understand("ask_diploma_requirement", 0.55, [("certifying_body", "NHA")], text, context, ranking)
+    assert understood.intent == "ask_diploma_requirement" and _aspect(understood) == "in_high_school"
+
+
+def test_what_others_do_in_a_state_is_no_office_only_work_of_their_own():
+    context = Context("ask_duration", (("us_state", "Edison"),))
+    text = (
+        "My husband's colleague's wife is working in a clinic in Woodbridge and she said in New Jersey only the "
+        "certified ones are allowed to give injections, others only do front desk and vitals. Is it true? Because "
+        "injections I have given thousands, that is the part I like"
+    )
+    named = [("us_state", "New Jersey")]
+    assert understand("ask_state_rules", 1.0, named, text, context, []).intent == "ask_state_rules"
+    assert decisive_topic("the last 5 years i only did front desk, does that count") == "ask_eligibility"
+
+
+def test_their_own_case_put_against_the_first_of_two_answers_is_that_answer_again():
+    context = Context("ask_salary", (("us_state", "New York"),), earlier="ask_state_rules")
+    text = "Really?? Even if I am a doctor with ER experience?"
+    assert understand("ask_eligibility", 0.88, [], text, context, []).intent == "ask_state_rules"
+
+
+def test_yes_or_no_demanded_after_a_visa_question_is_that_question_again():
+    context = Context("ask_work_authorization")
+    text = "Just tell me yes or no. Everyone in my Facebook group says H-4 with EAD is fine."
+    assert understand("nlu_fallback", 0.4, [], text, context, FALLBACK).intent == "ask_work_authorization"
+
+
+@pytest.mark.parametrize(
+    ("text", "nlu", "topic"),
+    [
+        (
+            "Namaste. My son has just completed his 12th standard here in Naperville and he is wanting to become "
+            "medical assistant. Kindly tell which is better for him, certificate or associate degree",
+            "ask_program_type",
+            "ask_program_type",
+        ),
+        (
+            "Namaste. I am writing for my son Rohan, he is 26. He did his MBBS in Kharkiv, Ukraine, the war came in "
+            "his fifth year and he finished with online classes and a transfer, so it has been very stressful for him "
+            "and all. But my husband says no, the hospitals will think he is too much qualified. Is that true?",
+            "ask_degree_perception",
+            "ask_degree_perception",
+        ),
+    ],
+)
+def test_words_told_in_passing_in_a_long_story_decide_nothing(text, nlu, topic):
+    """A story's telling sentences name things ("completed his 12th standard", "online classes and a transfer") that
+    would decide a short question; the question, asked in another sentence, is what NLU read."""
+    assert decisive_topic(text) in (None, topic)
+    assert understand(nlu, 1.0, [], text, Context(), []).intent == topic
+
+
+def test_a_shortcut_for_years_of_practice_is_whether_they_count_toward_the_program():
+    context = Context("ask_credential_evaluation", earlier="ask_wes")
+    text = (
+        "Is there truly no shortcut for someone with six years of clinical practice? It feels like starting from zero."
+    )
+    assert understand("ask_duration", 0.6, [], text, context, []).intent == "ask_course_transfer"
+
+
+def test_employers_said_to_turn_doctors_away_is_that_caution(kb: KnowledgeBase):
+    text = "i heard some hospital dont allow doctors to work as MA, is it true?"
+    understood = understand("ask_degree_perception", 0.53, [], text, Context("ask_residency_path"), [])
+    assert understood.intent == "ask_degree_perception" and _aspect(understood) == "not_allowed"
+    caution = reply_for(kb, "ask_degree_perception", understood.entities).text
+    general = reply_for(kb, "ask_degree_perception", []).text
+    assert caution != general and caution.index("physicians") < len(caution) // 3  # the caution leads
+
+
+def test_pay_compared_with_other_roles_stays_pay():
+    context = Context("ask_salary", (("role", "MA"),))
+    text = "compare that to CNA and LPN, and which one of the three is quicker to get into"
+    named = [("role", "CNA"), ("role", "LPN")]
+    assert understand("ask_compare_roles", 1.0, named, text, context, []).intent == "ask_salary"
+    after_length = Context("ask_duration", (("role", "MA"),))
+    assert understand("ask_compare_roles", 1.0, named, text, after_length, []).intent == "ask_compare_roles"
+
+
+def test_what_they_can_take_with_an_unaccredited_program_asks_every_credential():
+    context = Context("ask_legal_or_medical", (("us_state", "tampa"), ("credential", "cma")))
+    text = "fine. so what CAN i take with a non accredited program"
+    understood = understand("ask_accredited_programs", 0.93, [], text, context, [])
+    assert understood.intent == "ask_eligibility" and ("credential", "cma") not in understood.entities
+
+
+def test_a_credential_s_hours_asked_again_are_its_own_not_a_state_s_or_the_plan_s():
+    text = "rma hours requirement again?"
+    assert decisive_topic(text) != "ask_state_rules"
+    assert decisive_topic("and back in jersey whats the education hours rule again") == "ask_state_rules"
+    heard = without_misheard_person({"text": text, "intent": {"name": "roadmap_repeat", "confidence": 0.68}})
+    assert heard["intent"]["name"] == "nlu_fallback"
+    plain = without_misheard_person({"text": "say that again", "intent": {"name": "roadmap_repeat", "confidence": 0.9}})
+    assert plain["intent"]["name"] == "roadmap_repeat"
+    context = Context("ask_eligibility", (("us_state", "tampa"), ("credential", "cma")))
+    ranking = [("nlu_fallback", 0.68), ("ask_renewal", 0.12), ("ask_eligibility", 0.09)]
+    understood = understand("nlu_fallback", 0.68, [("credential", "rma")], text, context, ranking)
+    assert understood.intent == "ask_eligibility" and ("credential", "rma") in understood.entities
+
+
+def test_a_newer_nursing_assistant_figure_is_given_beside_the_guides_older_one(kb: KnowledgeBase):
+    """ "that cna number is from 2021 tho, u got anything newer": the newer mean, said to be a mean."""
+    newer = kb.facts(["na_mean_wage_2023"])["na_mean_wage_2023"].value.split()[0]
+    older = kb.facts(["na_median_wage_2021"])["na_median_wage_2021"].value.split()[0]
+    text = reply_for(kb, "ask_salary", [("role", "cna")]).text
+    assert newer in text and older in text and "mean" in text
+
+
+def test_training_paid_for_someone_whose_job_is_going_away_is_aid_for_dislocated_workers():
+    text = (
+        "Hi there. I've been in grocery retail for almost 20 years, and last month corporate told us our location on "
+        "the east side is closing in the spring. I'm 44, I have two teenagers. Money is tight though. Is there "
+        "anything that pays for training for someone whose job is going away like mine?"
+    )
+    ranking = [("ask_learn_on_job", 0.51), ("ask_financial_aid", 0.47)]
+    understood = understand("ask_learn_on_job", 0.51, [], text, Context(), ranking)
+    assert understood.intent == "ask_financial_aid" and _aspect(understood) == "wioa"
+
+
+def test_a_notario_offering_to_do_their_papers_is_the_visa_answer():
+    context = Context("ask_work_authorization", (("us_state", "Florida"),))
+    text = "a notario in hialeah offer to fill my papers for $400 is good idea?"
+    ranking = [("out_of_scope", 0.73), ("ask_financial_aid", 0.05)]
+    understood = understand("out_of_scope", 0.73, [("us_state", "hialeah")], text, context, ranking)
+    assert understood.intent == "ask_work_authorization"

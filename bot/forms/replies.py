@@ -118,13 +118,15 @@ def normalize(text: str) -> str:
 #: later"), unless the reply asks something or says not to: "don't cancel", "can I cancel my exam?".
 _CANCEL_WORD = re.compile(
     r"\b(?:cancel|never ?mind|nvm|nevermind|forget (?:about )?(?:it|that|this|the (?:plan|roadmap|questions?|form|"
-    r"check|timeline))|cancelar|olvidalo)\b"
+    r"check|timeline))|cancelar|olvidalo|"
+    # "actually stop this, just answer me normal"
+    r"stop (?:this|that|it|the (?:plan|questions?|form|check|quiz)|asking(?: me)?(?: questions)?))\b"
 )
 #: A reply that starts by cancelling, after a word or two that change nothing ("eh forget the plan for now ...").
 _OPENS_CANCELLING = re.compile(
     r"^(?:(?:eh|ok|okay|oh|um|uh|actually|sorry|wait|hmm|nah|no|so|ah|ugh|yeah|ya|lol)\s+){0,2}"
     r"(?:cancel|never ?mind|nvm|nevermind|forget (?:about )?(?:it|that|this|the (?:plan|roadmap|questions?|form|check|"
-    r"timeline)))\b"
+    r"timeline))|stop (?:this|that|it|the (?:plan|questions?|form|check|quiz)|asking(?: me)?(?: questions)?))\b"
 )
 _NOT_CANCEL = re.compile(
     r"\b(?:don't|dont|do not|not|no need to|why)\b(?: \w+){0,2} (?:cancel|forget)\b|"

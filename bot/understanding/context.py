@@ -122,7 +122,7 @@ MAX_TAIL_SWITCH_WORDS = 4
 #: A few words after a thing named that ask the same question of it: "also can?", "too?", "is out?", "no?".
 SAME_QUESTION_TAIL = re.compile(
     r"[\s,]+((is |are )?(also|too|as well|aswell|also can|can too|can also|no|right|or not|out|out too|"
-    r"either|possible|ok too|okay too|same|"
+    r"either|possible|ok too|okay too|same|same ?(q|qs|qn|ques|question|questions|answer|thing)|"  # "ccma same q"
     # "And the RMA in the same scenario?" after the CMA's retakes
     r"(in|under|for) (the |that |this )?same (scenario|situation|case|circumstances?)|in (that|this) (case|scenario|situation)))\W*$",
     re.I,
@@ -917,6 +917,10 @@ ANSWER_DOUBTED = re.compile(
 )
 #: A doubt's reason ending in "why not?" or "how come?": why the answer is so, which it says again.
 WHY_NOT = re.compile(r"[,.;]?\s*\b(but |so )?(why|how come)( not)?\W*$", re.I)
+#: Their own case put against the answer ("Even if I am a doctor with ER experience?"): the same answer, for them.
+EVEN_IN_MY_CASE = re.compile(
+    r"^\W*(even (if|though|tho|when|as|for|with) (i|i'?m|im|i am|we|we'?re|she|he|someone|a|an|my)\b[^?]*)\?*\W*$", re.I
+)
 #: What the doubt asks of the answer itself ("are you sure thats current?"): no new question.
 OF_THE_ANSWER = re.compile(
     r"^\W*(that'?s|thats|that is|this is|it'?s|its|they'?re|those are)\W+(still )?(current|right|correct|true|accurate|"
@@ -932,6 +936,23 @@ IT_SOUNDS_A_SCAM = re.compile(
     r"(\W+(lol|lmao|ngl|tbh|haha))*\W*$",
     re.I,
 )
+
+
+#: The answer in hand set beside other things: "compare that to CNA and LPN", "how does this compare with an LPN".
+ANSWER_COMPARED = re.compile(
+    r"\bcompare (that|this|it|those|these|them)( \w+)? (to|with|against)\b|"
+    r"\bhow (does|do|would) (that|this|it|those|these) (\w+ )?compare\b",
+    re.IGNORECASE,
+)
+#: Topics whose answer holds a figure for each role, so another role's can stand beside it.
+FIGURES_BY_ROLE = frozenset({"ask_salary"})
+
+
+def _answer_compared(text: str, context: Context, named: Sequence[tuple[str, str]]) -> str | None:
+    """The topic in hand, when its answer ("that") is set beside other roles: pay after pay, side by side."""
+    if context.intent in FIGURES_BY_ROLE and _another_role(named) and ANSWER_COMPARED.search(text):
+        return context.intent
+    return None
 
 
 def _too_good_to_be_true(text: str, context: Context) -> str | None:
@@ -964,8 +985,9 @@ def _answer_doubted(text: str, context: Context) -> str | None:
     rest = text[doubted.end() :]
     if OF_THE_ANSWER.match(rest):  # after a verdict and pay, "are you sure thats current?" doubts the pay
         return "ask_salary" if "ask_salary" in (context.intent, context.earlier) else context.intent
-    # "Really po? But I am RN, that is higher than MA, why not?": why the answer is so, no new question
-    rest = WHY_NOT.sub("", rest)
+    # "Really po? But I am RN, that is higher than MA, why not?": why the answer is so, no new question; so is
+    # "Really?? Even if I am a doctor with ER experience?", the answer doubted for their case
+    rest = EVEN_IN_MY_CASE.sub("", WHY_NOT.sub("", rest))
     if looks_like_question(rest) or decisive_topic(rest) is not None or decisive_topic(text[: doubted.start()]):
         return None
     if is_question(context.earlier) and _words_of(context.intent, rest) and not _words_of(context.earlier, rest):
@@ -1526,7 +1548,8 @@ ANY_CREDENTIAL = re.compile(
     r"do not|does not|wont|won'?t) (need|require|ask)\b|"
     r"\bwhich (cert|certification|credential|exam|test)s? ((can|could|should) )?(i|we|she|he) (can |could )?(take|get|sit)\b|"
     # "wow ok so what can i actually sit for with my 2 yrs": every credential that takes them
-    r"\bwhat (else )?(can|could) (i|we|she|he) (actually |even |really )?((sit|test|qualify) for|take\W*$)|"
+    # ("fine. so what CAN i take with a non accredited program")
+    r"\bwhat (else )?(can|could) (i|we|she|he) (actually |even |really |still )?((sit|test|qualify) for|take(\W*$|\s+with\b))|"
     r"^\W*(\w+\W+){0,3}for which (one|cert\w*|credential)s?\W*$|"  # "1 year for which one?"
     # "so what can i get" after one credential's verdict: every credential's
     r"^\W*((so|ok|okay|then|well)\W+)*what (else )?(can|could) (i|we|she|he) (get|go for)( with [^.?!]{1,30}?)?( then| instead)?\W*$|"
@@ -2178,6 +2201,8 @@ def _its_own_eligibility(intent: str | None, asked: str, named: Sequence[tuple[s
 INSISTS = re.compile(
     r"^\W*((so|ok|okay|but|well|and|sorry|um+|hm+)\W+)*((do|can|should|will|would|could|am|does|is|must) (i|it|she|he|we|they|that)"
     r"( have to| need to)? (or (not|no|what)|yes or no)|(is it |so )?yes or no|"
+    # "Just tell me yes or no." after a visa question: that answer, asked for plainly
+    r"((just|pls|please|can you|can u|could you)\W+)?(tell me|answer( me)?|say)\W+(it\W+)?(yes or no|straight|plainly)|"
     # "since when" after a rule: the answer in hand says when
     r"since when|(from )?when (was|did) (that|it|this)( (start|begin|change|take effect|come in))?|"
     # "so am i good or nah" after their verdict: the verdict again
@@ -2192,7 +2217,7 @@ INSISTS = re.compile(
 def _insists(text: str) -> bool:
     """The answer in hand asked for again, plainly, maybe with a complaint after it and no question ("So is it yes or
     no?? The board website is so confusing")."""
-    first, *rest = re.split(r"(?<=[?!])\s+", text.strip(), maxsplit=1)
+    first, *rest = re.split(r"(?<=[?!.])\s+", text.strip(), maxsplit=1)
     return bool(INSISTS.search(text) or (rest and "?" not in rest[0] and INSISTS.search(first)))
 
 
@@ -2402,6 +2427,7 @@ def reread(
     misheard = (
         _facet_of_the_earlier(intent, confidence, text, context)  # "what's the catch though" after two answers
         or _figures_doubted(text, context)  # "where are you even getting these numbers": the figures in hand
+        or _answer_compared(text, context, named)  # "compare that to CNA and LPN" after MA pay: their pay beside it
         or _answer_doubted(text, context)  # "Are you sure? I did 6 years of medical school…": the answer again
         or _claim_contested(intent, text, context)  # "are you sure its 3? my coworker said 5 years"
         or (context.intent if for_someone_else(text) and is_question(context.intent) else None)  # "same for her?"
@@ -2438,10 +2464,9 @@ def reread(
     more = _more_of_it(intent, text, named, context)
     if more:
         return more
-    if intent == "inform" and any(kind == "us_state" for kind, _ in named):
-        if context.intent == "ask_salary" and (only_switches(asked) or _place_alone(asked, named)):
-            return context.intent  # "Pennsylvania?" after Ohio's pay: Pennsylvania's pay
-        return "ask_state_rules"  # "we move to Washington next year, will my CCMA be enough there?"
+    placed = _a_place_s_question(intent, asked, named, context)
+    if placed:
+        return placed
     if intent == UNHELPFUL:  # "does that help?" asks about the topic in hand; it is no complaint
         return context.intent if is_question(context.intent) else "nlu_fallback"
     leaned = (best_question(ranking, MIN_QUESTION_LEAN) if intent == "inform" else None) or _opener_s_question(
@@ -2450,6 +2475,19 @@ def reread(
     if leaned:
         return leaned
     return continued(ranking, context, text) or intent
+
+
+def _a_place_s_question(
+    intent: str | None, asked: str, named: Sequence[tuple[str, str]], context: Context
+) -> str | None:
+    """A place named in a message without a topic: after pay, that place's pay ("Pennsylvania?" after Ohio's, "Miami
+    any better? my sister..." after Florida's); told with no question of its own, the state's rules ("we move to
+    Washington next year, will my CCMA be enough there?")."""
+    if intent not in NO_TOPIC or not any(kind == "us_state" for kind, _ in named):
+        return None
+    if context.intent == "ask_salary" and (only_switches(asked) or _place_alone(asked, named)):
+        return context.intent
+    return "ask_state_rules" if intent == "inform" else None
 
 
 def _opener_s_question(intent: str | None, ranking: Sequence[tuple[str, float]]) -> str | None:
@@ -2520,7 +2558,10 @@ def _a_part_of_the_answer(text: str, context: Context, named: Sequence[tuple[str
 
 
 #: What may stand around a place named alone ("Pennsylvania?", "and in miami?", "ok texas then").
-AROUND_A_PLACE = re.compile(r"\b(and|n|ok|okay|so|in|for|then|too|there|pls|please)\b|\W", re.IGNORECASE)
+AROUND_A_PLACE = re.compile(
+    r"\b(and|n|ok|okay|so|in|for|then|too|there|pls|please|any|is it|it|(much )?(better|worse|higher|lower|more|less))\b|\W",
+    re.IGNORECASE,
+)  # "Miami any better?" after Florida's pay: the place, compared
 
 
 def _place_alone(text: str, named: Sequence[tuple[str, str]]) -> bool:
@@ -2729,6 +2770,8 @@ def _topic_nlu_chose(
         stays = intent == context.intent and confidence >= SURE_OF_ANOTHER_TOPIC
         return cued if cued and (cued in neighbours(intent) or story) and not agrees and not stays else intent
     asked = asking_clause(text)  # "...taking vitals and drawing blood. Does that experience open any route?"
+    if cued_aspect(intent, asked) not in (None, OVERVIEW):
+        return intent  # "could he take that while he's still a senior?": a part of NLU's topic, named
     cued = (cued_intent(asked, context.intent) if asked != text else None) or cued_intent(text, context.intent)
     top = [name for name, _ in ranking[:TOP_GUESSES]]
     if cued == "ask_eligibility" and PERSONAL_CHECK in top:

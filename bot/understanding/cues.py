@@ -101,7 +101,9 @@ QUESTION_SHAPE = re.compile(
     r"when|where|who|which|why|is|are|am|can|could|do|does|did|will|would|should|any|wich|wat|hw)\b|"
     r"^\W*((and|also|so|ok|okay|but|hmm|well|um)\W+)*if\b[^,;.!?]*$|"  # "and if i skip the CE": the case, asked
     # "rma or cma for someone with 4 yrs on the job": a choice put to the bot
-    r"^\W*((and|also|so|ok|okay|but|hmm|well|um)\W+)*(the )?(c?cma|rma|ncma)\s+(or|vs\.?|versus)\s+(the )?(c?cma|rma|ncma)\b",
+    r"^\W*((and|also|so|ok|okay|but|hmm|well|um)\W+)*(the )?(c?cma|rma|ncma)\s+(or|vs\.?|versus)\s+(the )?(c?cma|rma|ncma)\b|"
+    # "my coworker been doing it 1 yr, same question for rma": a question asked again
+    r"\bsame (q|qs|qn|ques|question|questions)\b",
     re.IGNORECASE,
 )
 
@@ -353,8 +355,9 @@ DECISIVE: tuple[tuple[re.Pattern[str], str], ...] = _TABLES.decisive
 
 #: Topics whose decisive words, in a sentence that only tells, give a reason and ask nothing: "my back is shot, had a
 #: herniated disc last fall and doc says i cant keep doing 11 hour days in the seat. ... does arizona make you get
-#: certified" asks Arizona's rules, the disc is why they change careers.
-TOLD_IN_PASSING = frozenset({"ask_legal_or_medical"})
+#: certified" asks Arizona's rules, the disc is why they change careers; "My son has just completed his 12th standard
+#: ... Kindly tell which is better for him, certificate or associate degree" asks the kind of program.
+TOLD_IN_PASSING = frozenset({"ask_legal_or_medical", "ask_diploma_requirement"})
 
 
 #: A message this long is a story, whose telling sentences may name such words in passing; in a shorter one ("got a

@@ -123,15 +123,23 @@ def heard_opener(parse: Mapping[str, Any]) -> dict[str, Any]:
 #: A plan asked for in so many words: "can you walk me through getting my RMA", "make me a step by step plan".
 PLAIN_PLAN = re.compile(
     r"\b(walk|take|guide) me through\b|\bstep[- ]by[- ]step\b|\b(make|give|build|write) me a (\w+ )?(plan|roadmap)\b|"
-    r"\bwhat are (the|my) steps\b|\bsteps for (me|her|him|us)\b",
+    r"\bwhat are (the|my) steps\b|\bsteps for (me|her|him|us)\b|"
+    # "Can you lay it out for me, like what do I do first, second, third, to get certified and hired?"
+    r"\blay (it|this|that|it all|everything|the steps) out for (me|her|him|us)\b|\bfirst,? (then )?second,? (and )?third\b",
     re.IGNORECASE,
 )
+#: Below this, NLU's reading of a message whose last sentence asks for a plan in so many words gives way to the plan,
+#: even when NLU did not guess the plan among its first readings (a long story before it drowns the request).
+UNSURE_BEFORE_A_PLAN = 0.5
+_LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
 def heard_plan(parse: Mapping[str, Any]) -> dict[str, Any]:
     """The parse, with the roadmap as its intent when the message plainly asks for a plan and NLU guessed
     one among its first readings ("Can you walk me through getting my RMA? I've been working as an MA for 5
-    years." read first as eligibility): the plan fits itself to the story."""
+    years." read first as eligibility), or when its last sentence does and NLU is unsure of anything ("...I just
+    want to fix it. Can you lay it out for me, like what do I do first, second, third"): the plan fits itself to
+    the story."""
     intent = parse.get("intent") or {}
     text = str(parse.get("text") or "")
     # the fallback's own entry is no reading: the first readings are the intents after it
@@ -139,9 +147,11 @@ def heard_plan(parse: Mapping[str, Any]) -> dict[str, Any]:
     guesses = ranking[:TOP_GUESSES]
     if intent.get("name") in ("start_roadmap", "request_human") or text.startswith("/"):
         return dict(parse)
-    if "start_roadmap" not in guesses or not PLAIN_PLAN.search(text):
+    confidence = float(intent.get("confidence") or 0.0)
+    asked_last = confidence < UNSURE_BEFORE_A_PLAN and PLAIN_PLAN.search(_LAST_SENTENCE.split(text.strip())[-1])
+    if not (("start_roadmap" in guesses and PLAIN_PLAN.search(text)) or asked_last):
         return dict(parse)
-    return {**parse, "intent": {"name": "start_roadmap", "confidence": float(intent.get("confidence") or 0.0)}}
+    return {**parse, "intent": {"name": "start_roadmap", "confidence": confidence}}
 
 
 #: The whole plan asked for in so many words: "lay the full thing out for me", "the plan from start to finish".
@@ -219,6 +229,12 @@ MISLEADING_WORDS = {
     "start_roadmap": re.compile(
         r"\b(parents?|mom|mum|dad|family|wife|husband|they|counselor)\b[^.?!]{0,20}\b(want|wants|wanted|need|needs|expects?)"
         r" me to (have|make|get) (a|some) plan\b[^?]*\b(what'?s|whats|what is|how|which)\b",
+        re.IGNORECASE,
+    ),
+    # "rma hours requirement again?": a credential's rule asked again, not the plan's step repeated
+    "roadmap_repeat": re.compile(
+        r"\b(c?cma|rma|ncma|aama|amt|nha|ncct)\b[^.?!]*\b(hours?|hrs|fees?|cost|price|requirements?|rules?|questions?|"
+        r"pass\w*|renew\w*|eligib\w*|routes?)\b",
         re.IGNORECASE,
     ),
     "roadmap_next": re.compile(
