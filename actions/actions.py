@@ -300,7 +300,8 @@ class ActionAnswer(Action):
     def _told_without_offer(dispatcher: CollectingDispatcher, tracker: Tracker, form_waits: bool) -> bool:
         """Something told where the offer of a plan would be wrong: at a form's question (the form asks it again),
         or in the middle of a walk-through ("No, I have not done any program here yet" after step 1), where it is
-        noted and the step they are on is shown again, fitted to what they said; "skip" there moves on."""
+        noted and the step they are on is shown again, fitted to what they said. "skip" there has no question to pass
+        over (people say it meaning a form's question the story already answered), so it shows the step too."""
         if form_waits:
             return True
         try:
@@ -308,8 +309,7 @@ class ActionAnswer(Action):
             if not turns.started(tracker.sender_id):
                 return False
             services.hear(tracker, dispatcher)
-            skipped = replies.control(tracker.latest_message.get("text") or "") == "skip"
-            said = turns.navigate(tracker.sender_id, "next" if skipped else "repeat")
+            said = turns.navigate(tracker.sender_id, "repeat")
         except SQLAlchemyError as exc:
             log.error("roadmap not read, database unavailable: %s", exc)
             return False
