@@ -230,12 +230,22 @@ class ActionAnswer(Action):
         understood: ctx.Understood, text: str, context: ctx.Context, form_waits: bool, nlu: tuple[str | None, float]
     ) -> ctx.Understood:
         """A question the rules read as one topic, read again by what people wrote in earlier conversations
-        (`bot.understanding.second_reading`); only whole messages: a message's later question is read by the
-        rules, after its first. Words that decide a topic whatever else the message says (`decisive_topic`) are not
-        read again: on the development sets the second reading overrode them wrongly more often than rightly ("how
-        long do i have to book it once approved" is the exam's window, not its format); nor is a reading back to the
-        earlier of two topics, which the second reading does not see, nor the same question asked for another kind of
-        program ("and associate degree" after a program's price)."""
+        (`bot.understanding.second_reading`): its topic when it is sure of another."""
+        if ActionAnswer._settled(understood, text, context, form_waits):
+            return understood
+        better = better_topic(services.second_reader(), understood.intent, text, context.intent, nlu)
+        return understood if better is None else replace(understood, intent=better)
+
+    @staticmethod
+    def _settled(understood: ctx.Understood, text: str, context: ctx.Context, form_waits: bool) -> bool:
+        """Readings the second reading does not question. Only whole messages are read again: a message's later
+        question is read by the rules, after its first. Words that decide a topic whatever else the message says
+        (`decisive_topic`) are not read again: on the development sets the second reading overrode them wrongly more
+        often than rightly ("how long do i have to book it once approved" is the exam's window, not its format);
+        nor is a reading back to the earlier of two topics, which the second reading does not see, nor the same
+        question asked for another kind of program ("and associate degree" after a program's price), nor a question
+        of a state's own credential in hand ("retake rules on that one" after California's CACMA), a part of a topic
+        the second reading does not see."""
         # The rules read back to the earlier of the last reply's two topics ("even if i fail it?" after the GI Bill
         # and the RMA's fee): the second reading knows only the last one
         back_to_earlier = understood.intent == context.earlier != context.intent
@@ -243,17 +253,15 @@ class ActionAnswer(Action):
         stops_here = understood.intent in STOPS_HERE
         # "and associate degree" after a program's price: the same question for another kind of program
         switched = understood.intent == context.intent and ctx.same_of_another_kind(text, context)
-        if (
+        return (
             form_waits
             or context.same_message
             or back_to_earlier
             or stops_here
             or switched
+            or ctx.state_credential_asked_again(understood, context)
             or decisive_topic(text) == understood.intent
-        ):
-            return understood
-        better = better_topic(services.second_reader(), understood.intent, text, context.intent, nlu)
-        return understood if better is None else replace(understood, intent=better)
+        )
 
     @staticmethod
     def _language_noticed(dispatcher: CollectingDispatcher, language: str | None, understood: ctx.Understood) -> bool:

@@ -470,24 +470,47 @@ def test_where_the_bot_stops_is_not_read_again(use_db, loaded_db_url, monkeypatc
     assert _answered("ask_diploma_requirement", text, confidence=0.91) == "ask_work_authorization"
 
 
+def _reader_sure_of(topic: str, in_hand: str, texts: list[str], other: str, others: list[str]) -> SecondReader:
+    """A second reading that learned `texts` as `topic` with `in_hand` in hand, and `others` as `other`, and is
+    sure of the first text."""
+    found = [Example(t, in_hand, topic) for t in texts] + [Example(t, NOTHING_IN_HAND, other) for t in others]
+    reader = SecondReader().fit(found * 4)
+    assert reader.read(texts[0], in_hand)[0] == topic and reader.read(texts[0], in_hand)[1] >= SURE
+    return reader
+
+
+def _answered_in(context: dict[str, Any], intent: str, text: str, confidence: float, entities=()) -> str:
+    dispatcher = CollectingDispatcher()
+    actions.ActionAnswer().run(
+        dispatcher, tracker(intent, text, entities, context=context, confidence=confidence), DOMAIN
+    )
+    return dispatcher.messages[-1].get(ANSWERED_TOPIC) or ""
+
+
 def test_the_same_question_for_another_kind_of_program_is_not_read_again(use_db, loaded_db_url, monkeypatch):
     """ "and associate degree" after a program's price asks that price for the degree; a second reading, which
     learned the degree's own questions, is sure it asks about the kinds of program."""
     use_db(loaded_db_url)
     kinds = ["and associate degree", "associate degree", "what is an associate degree", "associate or certificate"]
-    found = [Example(t, "ask_program_cost", "ask_program_type") for t in kinds]
-    found += [Example(t, NOTHING_IN_HAND, "ask_program_cost") for t in ["how much is school", "tuition", "price"]]
-    reader = SecondReader().fit(found * 4)
-    text = "and associate degree"
-    assert reader.read(text, "ask_program_cost")[0] == "ask_program_type"
-    assert reader.read(text, "ask_program_cost")[1] >= SURE
+    reader = _reader_sure_of("ask_program_type", "ask_program_cost", kinds, "ask_program_cost", ["tuition", "price"])
     monkeypatch.setattr(services, "second_reader", lambda: reader)
     costs = {"intent": "ask_program_cost", "entities": []}
-    dispatcher = CollectingDispatcher()
     degree = [{"entity": "program_type", "value": "associate degree"}]
-    said = tracker("inform", text, degree, context=costs, confidence=0.66)
-    actions.ActionAnswer().run(dispatcher, said, DOMAIN)
-    assert dispatcher.messages[-1].get(ANSWERED_TOPIC) == "ask_program_cost"
+    assert _answered_in(costs, "inform", kinds[0], 0.66, degree) == "ask_program_cost"
+
+
+def test_a_question_of_the_state_s_own_credential_in_hand_is_not_read_again(use_db, loaded_db_url, monkeypatch):
+    """ "retake rules on that one" after California's CACMA asks that credential's attempts; a second reading, which
+    knows the state's rules are in hand but not which part, is sure it asks about retakes in general."""
+    use_db(loaded_db_url)
+    retakes = ["retake rules on that one", "retake rules", "how many retakes", "if i fail can i retake"]
+    rules = ["california rules", "license in texas", "wa"]
+    reader = _reader_sure_of("ask_exam_retake", "ask_state_rules", retakes, "ask_state_rules", rules)
+    monkeypatch.setattr(services, "second_reader", lambda: reader)
+    cacma = {"intent": "ask_state_rules", "entities": [["us_state", "california"]], "aspect": "cacma"}
+    assert _answered_in(cacma, "ask_exam_retake", retakes[0], 0.98) == "ask_state_rules"
+    national = {"intent": "ask_state_rules", "entities": [["us_state", "california"]], "aspect": "california"}
+    assert _answered_in(national, "ask_exam_retake", retakes[0], 0.98) == "ask_exam_retake"
 
 
 def test_the_ccma_asked_of_a_high_school_student_in_california_is_nha_s(use_db, loaded_db_url, kb):

@@ -107,12 +107,16 @@ def test_without_a_move_between_two_states_both_stay(text, named):
         ("sf??", "San Francisco"),
         ("and SF?", "San Francisco"),
         ("sf pay?", "San Francisco"),  # after MA pay: the city's pay
+        ("LA only?", "Los Angeles"),  # after California's pay: the city's alone
+        ("just sf?", "San Francisco"),
     ],
 )
 def test_a_city_s_two_letters_name_the_city(codes, text, city):
     assert [p.name for p in states_by_code(text, codes)] == [city]
 
 
-@pytest.mark.parametrize("text", ["i live in la casa de mi tia", "la escuela es cara", "what about sf programs"])
+@pytest.mark.parametrize(
+    "text", ["i live in la casa de mi tia", "la escuela es cara", "what about sf programs", "la only casa"]
+)
 def test_la_and_sf_inside_a_sentence_are_no_city(codes, text):
     assert states_by_code(text, codes) == []

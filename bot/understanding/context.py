@@ -917,9 +917,12 @@ ANSWER_DOUBTED = re.compile(
 )
 #: A doubt's reason ending in "why not?" or "how come?": why the answer is so, which it says again.
 WHY_NOT = re.compile(r"[,.;]?\s*\b(but |so )?(why|how come)( not)?\W*$", re.I)
-#: Their own case put against the answer ("Even if I am a doctor with ER experience?"): the same answer, for them.
+#: Their own case put against the answer ("Even if I am a doctor with ER experience?", "Even though it's a
+#: certificate and not a second degree?"): the same answer, for them.
 EVEN_IN_MY_CASE = re.compile(
-    r"^\W*(even (if|though|tho|when|as|for|with) (i|i'?m|im|i am|we|we'?re|she|he|someone|a|an|my)\b[^?]*)\?*\W*$", re.I
+    r"^\W*(even (if|though|tho|when|as|for|with) (i|i'?m|im|i am|we|we'?re|she|he|someone|a|an|my|it|it'?s|its|it is|"
+    r"this|that'?s|thats|they|they'?re|her|his|our|mine)\b[^?]*)\?*\W*$",
+    re.I,
 )
 #: What the doubt asks of the answer itself ("are you sure thats current?"): no new question.
 OF_THE_ANSWER = re.compile(
@@ -1278,6 +1281,18 @@ def _own_credential_in_hand(context: Context) -> bool:
     return context.intent == "ask_state_rules" and (
         context.aspect in STATE_OWN_CREDENTIALS
         or any(kind == "us_state" and STATE_WITH_ITS_OWN.match(value) for kind, value in context.entities)
+    )
+
+
+def state_credential_asked_again(understood: Understood, context: Context) -> bool:
+    """The rules read a question as about the state's own credential in hand ("retake rules on that one", "how many
+    tries do u get" after California's CACMA): the part of a topic in hand, which a reading of the topic alone
+    cannot see. (A later "vs the rma" then asks the RMA's rules in that state, not its retakes: the part asked is
+    not kept.)"""
+    return (
+        understood.intent == context.intent == "ask_state_rules"
+        and context.aspect in STATE_OWN_CREDENTIALS
+        and ("aspect", context.aspect) in understood.entities
     )
 
 
@@ -1991,6 +2006,40 @@ def _one_of_those_in_hand(text: str, context: Context) -> str | None:
     return context.intent if context.intent in FOUND_NEARBY and ONE_NEARBY.search(text) else None
 
 
+#: A school that is not accredited, and a test asked of it: what a state's rules say of unapproved programs.
+UNAPPROVED_THEN_A_TEST = re.compile(
+    r"\b(not|ain'?t|aint|isn'?t|aren'?t|non-?|un)\s?(accredited|approved)\b[^.?!]{0,60}\b(test|exam)s?\b", re.I
+)
+#: One picked out by a quality ("the cheapest one"): a question of its own, not of the answer in hand.
+SUPERLATIVE = re.compile(
+    r"\b(cheapest|fastest|quickest|easiest|shortest|hardest|best|most|least|closest|nearest)\b", re.IGNORECASE
+)
+#: Which credential or exam the answer in hand spoke of ("which test is that one?"): that answer, which names it.
+WHICH_ONE_IS_THAT = re.compile(
+    r"\b(which|what) (test|exam|one|credential|cert\w*)( \w+)? (is|was) (that|this|it)( one)?\b(?! (for|about|in|of)\b)",
+    re.I,
+)
+
+
+def _the_answer_in_hand_again(text: str, context: Context) -> str | None:
+    """The answer in hand asked again in words that name another topic: a part it spoke of, or which it meant."""
+    if context.intent == "ask_exam_fee" and MONEY_BACK.search(text) and not LEGAL_WORDS.search(text):
+        return context.intent  # "do i get my money back if i cant go" after the exam's fee: whether it is refunded
+    if context.intent == "ask_diploma_requirement" and cued_aspect(context.intent, text) == "in_high_school":
+        # "she can take a certification test even before graduation, is this true?" after whether she needs her
+        # diploma first: NHA's rule for high-school students, not when a program's students may test
+        return context.intent
+    if context.intent == STATE_RULES and UNAPPROVED_THEN_A_TEST.search(text):
+        # "if i go to one of them cheaper schools that aint accredited i gotta pass a test on top of it?" after
+        # Arizona's rules: that state's rule for unapproved programs, not an exam's fee
+        return STATE_RULES
+    if is_question(context.intent) and WHICH_ONE_IS_THAT.search(text) and not SUPERLATIVE.search(text):
+        # "And which test is that one? The CMA also?": the answer in hand names it (not "they'll pay for the
+        # cheapest one, which one is that", which asks anew)
+        return context.intent
+    return None
+
+
 def _what_in_hand_is_asked(text: str, context: Context) -> str | None:
     """A topic the conversation in hand gives words that would read otherwise alone."""
     of_the_credential = _credential_or_program_in_hand_asked(text, context)
@@ -2000,8 +2049,9 @@ def _what_in_hand_is_asked(text: str, context: Context) -> str | None:
         return STATE_RULES  # "which one do i want then?" after Washington's MA-C and MA-R: those two
     if context.intent in (*CREDENTIAL_TOPICS, "ask_eligibility", "ask_renewal") and WHICH_FOR_ME.search(text):
         return "ask_which_credential"  # "ok which of those would you go for in my case" after their verdicts
-    if context.intent == "ask_exam_fee" and MONEY_BACK.search(text) and not LEGAL_WORDS.search(text):
-        return context.intent  # "do i get my money back if i cant go" after the exam's fee: whether it is refunded
+    of_the_answer = _the_answer_in_hand_again(text, context)
+    if of_the_answer:
+        return of_the_answer
     for in_hand in (context.intent, context.earlier):
         # "even if i fail it?" after the GI Bill and the RMA's fee: whether the GI Bill still pays
         if is_question(in_hand) and any(in_hand == topic and words.search(text) for topic, words in MORE_OF_IT):
@@ -3227,7 +3277,10 @@ def _same_part(understood: Understood, entities: Sequence[tuple[str, str]], text
         context.aspect is not None
         and (context.intent, context.aspect) not in ONE_QUESTION_PARTS
         and understood.intent == context.intent
-        and not [e for e in _carried(entities) if _new_to(understood.intent, e)]
+        # ("And which test is that one? The CMA also?": the part in hand, which names the test)
+        and (
+            bool(WHICH_ONE_IS_THAT.search(text)) or not [e for e in _carried(entities) if _new_to(understood.intent, e)]
+        )
         and len(text.split()) <= MAX_SAME_PART_WORDS
         and cued_aspect(understood.intent, text) is None
         # "how much is it" after whether a green card opens aid: the amounts, which that part has none of
@@ -3319,7 +3372,18 @@ def _what_is_paid(
         intent = "ask_salary"  # "how does that compare to a nurse, like an LPN" after MA pay: the LPN's pay
     if intent == context.intent == "ask_compare_roles" and HOW_MUCH_DIFFERENCE.match(asked):
         intent = "ask_salary"  # "how much difference" after RN, LPN and MA compared: what each earns
+    if intent == "ask_salary" and MADE_TO_DO.search(asked) and not PAY_WORDS.search(asked):
+        # "And what will they make me do there?" after the externship: its work, not what MAs make
+        intent = context.intent if context.intent in WORK_DONE_THERE else "ask_what_is_cma"
     return intent
+
+
+#: What someone is made to do ("what will they make me do there"): duties, where "make" is no pay.
+MADE_TO_DO = re.compile(
+    r"\bmake (me|us|you|u|them|him|her|students|people)( \w+)? (do|learn|practi[cs]e|work on)\b", re.I
+)
+#: Topics with work of their own to describe: what they make someone do there is their answer.
+WORK_DONE_THERE = frozenset({"ask_externship", "ask_learn_on_job"})
 
 
 #: "how much difference", "and how much more": a gap in money asked, after roles compared.

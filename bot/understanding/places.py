@@ -41,8 +41,8 @@ _NAME_ABBREVIATION = re.compile(r"^(?i:mt|ft|st)\.?\s+[A-Z]")
 _CITIES = {"LA": "Los Angeles", "SF": "San Francisco"}
 #: A message that is only such a city, after a word or two ("n in la", "and SF?", "sf??", "sf pay?").
 _ONLY_A_CITY = re.compile(
-    r"^\W*((and|n|&|what about|how about|ok|so)\W+)?((pay|salary|wages?|jobs?) )?((in|for)\W+)?(la|sf)"
-    r"( (pay|salary|wages?|jobs?))?\W*$",
+    r"^\W*((and|n|&|what about|how about|ok|so)\W+)?((just|only) )?((pay|salary|wages?|jobs?) )?((in|for)\W+)?"
+    r"((just|only) )?(la|sf)( (only|alone|itself|area|metro|specifically))?( (pay|salary|wages?|jobs?))?\W*$",
     re.I,
 )
 
