@@ -29,19 +29,19 @@ TEST_SET = SETS / "blind_test.yml"
 DEV_SETS = tuple(sorted(SETS.glob("blind_dev*.yml")))
 #: Sets measured blind once and kept unread for a later test set: checked for form, never played here.
 HELD_OUT = tuple(sorted(SETS.glob("holdout_*.yml")))
-#: The issue's bar is 90% of turns. This test set (blind_ci, written 2026-12-07 from the same brief as blind_bx to
-#: blind_ch before it: follow-ups in every conversation, several questions in one message) passed 97.0% (509/525) at
+#: The issue's bar is 90% of turns. This test set (blind_cj, written 2026-12-08 from the same brief as blind_bx to
+#: blind_ci before it: follow-ups in every conversation, several questions in one message) passed 93.7% (445/475) at
 #: the commit that made it the test set, its failures unread, with the second reading
-#: (`bot.understanding.second_reading`) learned from the development sets then in hand, and 97.0% (509/525) at the
-#: commit before that session's fixes; blind_ch, measured blind at 92.8%, was then read and is a development set.
+#: (`bot.understanding.second_reading`) learned from the development sets then in hand, and 93.7% (445/475) at the
+#: commit before that session's fixes; blind_ci, measured blind at 97.0%, was then read and is a development set.
 #: This floor sits a few turns under the rate, so the test fails on a regression; raise it as the rate rises.
-MIN_PASS_RATE = 0.95
+MIN_PASS_RATE = 0.92
 #: The issue also asks that no failing answer answer another question first. Each turn of the sets names the
 #: topics a right answer is about (labelled blind), and the bot stores the topic it answered with each reply,
-#: so this is counted without reading the failures: 9 of the test set's 12 checkable failures answered an
+#: so this is counted without reading the failures: 11 of the test set's 21 checkable failures answered an
 #: unlabelled topic first. The ceiling sits one above that count (a retrained model has moved it by one either
 #: way) so a regression fails; lower it as it falls, to none.
-MAX_WRONG_TOPIC = 10
+MAX_WRONG_TOPIC = 12
 MIN_CONVERSATIONS, MIN_TURNS = 60, 250
 
 
